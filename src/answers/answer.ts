@@ -1,0 +1,50 @@
+/**
+ * The one shape every part of connectome-chat hands back to a person, whatever the platform.
+ * Adapters (terminal, Slack, Discord) only translate an Answer; they never compute one.
+ */
+export type AnswerStatus = "answered" | "clarify" | "refused" | "error";
+
+/** A table cell: ids are decimal strings (root ids exceed JavaScript's safe integers). */
+export type TableCell = string | number | null;
+
+export interface AnswerTable {
+  columns: string[];
+  rows: TableCell[][];
+  /** Set when the row cap cut the result: how many rows there were in all. */
+  totalRows?: number;
+}
+
+export type ChartKind = "histogram" | "bar" | "heatmap" | "scatter" | "box";
+
+export interface AnswerChart {
+  kind: ChartKind;
+  /** Absolute path of the rendered PNG. */
+  file: string;
+  /** The vega-lite spec the PNG was rendered from (its data equal the answer's table). */
+  spec: object;
+}
+
+export interface AnswerTimings {
+  planMs: number;
+  queryMs: number;
+  chartMs?: number;
+  totalMs: number;
+}
+
+export interface Answer {
+  status: AnswerStatus;
+  /** What a person reads: the answer first, then one line on how the question was read. */
+  text: string;
+  /** The one line on how the question was read (also the last line of `text`). */
+  interpretation?: string;
+  table?: AnswerTable;
+  /** The SQL that ran, with its parameters. */
+  sql?: string;
+  params?: (string | number)[];
+  chart?: AnswerChart;
+  /** For `clarify`: the readings or names the person may have meant. */
+  suggestions?: string[];
+  /** Which planner read the question, and what a model cost, when one was used. */
+  planner?: { name: string; modelMs?: number; tokens?: { input?: number; output?: number } };
+  timings: AnswerTimings;
+}

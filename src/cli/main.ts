@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * The connectome-chat command line. Each command loads only what it needs, so that a plain
+ * question starts in a fraction of a second (chart, chat-platform and LLM libraries are heavy).
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { CliError, runCommand } from "./run.js";
+
+const int = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
+  return n;
+};
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const program = new Command()
+  .name("connectome-chat")
+  .description("Ask a local, indexed copy of the MICrONS connectome tables questions in plain words.")
+  .showHelpAfterError();
+
+program
+  .command("import")
+  .description("import CAVE table exports (CSV, CSV.gz, Parquet, Feather) into the store")
+  .argument("<paths...>", "folders or files holding the exported tables")
+  .requiredOption("--db <file>", "the store to create or add to")
+  .option("--version <n>", "materialization version of the exports", int("--version"))
+  .option("--table <role=file>", "map a file whose name is not the CAVE table's to a role (repeatable)", collect, [])
+  .action((paths: string[], opts) => runCommand(async () => (await import("./commands/import.js")).importCommand(paths, opts)));
+
+program
+  .command("info")
+  .description("the store's tables, row counts, version and import time")
+  .requiredOption("--db <file>", "the store")
+  .option("--json", "print JSON")
+  .action((opts) => runCommand(async () => (await import("./commands/info.js")).infoCommand(opts)));
+
+program
+  .command("sql")
+  .description("run one read-only SELECT on the store")
+  .argument("<query>", "a single SELECT statement")
+  .requiredOption("--db <file>", "the store")
+  .option("--json", "print JSON")
+  .option("--timeout <ms>", "time limit in milliseconds", int("--timeout"), 10_000)
+  .option("--max-rows <n>", "row cap", int("--max-rows"), 10_000)
+  .option("--csv <file>", "also save the whole result as CSV")
+  .action((query: string, opts) => runCommand(async () => (await import("./commands/sql.js")).sqlCommand(query, opts)));
+
+program
+  .command("sample")
+  .description("write a synthetic MICrONS-like dataset as CAVE table exports")
+  .requiredOption("--out <dir>", "folder to write the tables to")
+  .option("--cells <n>", "number of cells (nuclei)", int("--cells"), 3000)
+  .option("--seed <s>", "random seed (same seed, same files)", int("--seed"), 1)
+  .option("--synapses-per-neuron <k>", "mean output synapses per neuron", int("--synapses-per-neuron"), 60)
+  .option("--gzip", "write .csv.gz, as the public static exports are shipped")
+  .option("--connections", "also write the connections_with_nuclei summary view")
+  .action((opts) => runCommand(async () => (await import("./commands/sample.js")).sampleCommand(opts)));
+
+program
+  .command("ask")
+  .description("answer one question")
+  .argument("<question...>", "the question, in plain words")
+  .option("--db <file>", "the store (default: the embedded sample, built on first use)")
+  .option("--json", "print the answer as JSON")
+  .option("--sql", "also print the SQL that ran")
+  .option("--plot-dir <dir>", "where charts are written", "plots")
+  .option("--csv <file>", "save the whole result table as CSV")
+  .option("--max-rows <n>", "rows to print before cutting", int("--max-rows"), 20)
+  .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
+  .action((words: string[], opts) => runCommand(async () => (await import("./commands/ask.js")).askCommand(words.join(" "), opts)));
+
+program
+  .command("chat")
+  .description("an interactive chat with history and follow-ups")
+  .option("--db <file>", "the store (default: the embedded sample, built on first use)")
+  .option("--plot-dir <dir>", "where charts are written", "plots")
+  .option("--max-rows <n>", "rows to print before cutting", int("--max-rows"), 20)
+  .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
+  .action((opts) => runCommand(async () => (await import("./commands/chat.js")).chatCommand(opts)));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`connectome-chat: ${error instanceof CliError ? error.message : String(error)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,56 @@
+/**
+ * Runs read-only queries on a worker thread, so that a slow query never blocks the bot's event
+ * loop; the owner terminates the worker when a query passes its time limit.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+import type { QueryRequest, QueryResponse, WorkerCell } from "./protocol.js";
+
+const { dbPath } = workerData as { dbPath: string };
+const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+db.pragma("query_only = ON");
+db.pragma("cache_size = -65536");
+db.defaultSafeIntegers(true);
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function cell(value: unknown): WorkerCell {
+  if (typeof value === "bigint") {
+    // Exact ids stay exact as digit strings; everything in the safe range is a plain number.
+    return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value.toString();
+  }
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
+  return String(value);
+}
+
+parentPort!.on("message", (request: QueryRequest) => {
+  const started = performance.now();
+  try {
+    const results = request.statements.map((s) => {
+      const stmt = db.prepare(s.sql);
+      if (!stmt.readonly) throw new Error("only read-only statements can run here");
+      if (!stmt.reader) {
+        stmt.run(...s.params);
+        return { columns: [], rows: [], truncated: false };
+      }
+      const columns = stmt.columns().map((c) => c.name);
+      const rows: WorkerCell[][] = [];
+      let truncated = false;
+      for (const row of stmt.raw(true).iterate(...s.params) as Iterable<unknown[]>) {
+        if (rows.length >= s.rowCap) {
+          truncated = true;
+          break;
+        }
+        rows.push(row.map(cell));
+      }
+      return { columns, rows, truncated };
+    });
+    const response: QueryResponse = { id: request.id, ok: true, results, ms: performance.now() - started };
+    parentPort!.postMessage(response);
+  } catch (error) {
+    const response: QueryResponse = { id: request.id, ok: false, error: (error as Error).message, ms: performance.now() - started };
+    parentPort!.postMessage(response);
+  }
+});

@@ -1,0 +1,268 @@
+import { existsSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import { openTable } from "../readers/open.js";
+import { TableReadError, type CellValue } from "../readers/types.js";
+import {
+  CONNECTION_DDL,
+  CONNECTION_FROM_SYNAPSES,
+  CONNECTION_INDEXES,
+  META_DDL,
+  SIZE_COUNTS_DDL,
+  STORE_SCHEMA_VERSION,
+  SUMMARY_STEPS,
+  VOXEL_RESOLUTION_NM,
+  quoteIdent,
+  tableExists,
+} from "../schema.js";
+import { tableSpec, type Role, type TableSpec } from "../tables.js";
+import { isValidFlag, planColumns, type ColumnPlan } from "./columns.js";
+import { discover, type ImportItem } from "./discover.js";
+
+export interface ImportOptions {
+  paths: string[];
+  db: string;
+  /** `--table ROLE=FILE` mappings for files whose names are not the CAVE table names. */
+  tables?: string[];
+  /** Materialization version the exports come from. */
+  version?: number;
+  onProgress?: (event: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  table: string;
+  phase: "rows" | "indexes" | "summaries";
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ImportedTable {
+  caveTable: string;
+  role: Role;
+  storeTable: string | null;
+  files: string[];
+  rows: number;
+  invalidRows: number;
+  ignoredColumns: string[];
+  note?: string;
+}
+
+export interface ImportResult {
+  db: string;
+  tables: ImportedTable[];
+  /** Files that match no known table: reported, not loaded. */
+  unknownFiles: string[];
+  seconds: number;
+}
+
+/** Order matters only for messages and for synapses before connections (which may then be skipped). */
+const ROLE_ORDER: Role[] = ["nucleus", "cell_types", "mtypes", "synapses", "connections", "proofreading", "coregistration", "functional", "areas"];
+
+/**
+ * Imports CAVE table exports into the store in one transaction: either every table and summary is
+ * in, or the database is left exactly as it was (and a database this import created is removed).
+ */
+export async function importTables(options: ImportOptions): Promise<ImportResult> {
+  const started = performance.now();
+  const { items, unknown } = await discover(options.paths, options.tables ?? []);
+  if (items.length === 0) {
+    throw new Error(
+      `no CAVE tables found in ${options.paths.join(", ")}` +
+        (unknown.length ? ` (unrecognised: ${unknown.join(", ")}; map them with --table ROLE=FILE)` : ""),
+    );
+  }
+  items.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+
+  const created = !existsSync(options.db);
+  const db = new Database(options.db);
+  let inTransaction = false;
+  try {
+    db.pragma("page_size = 8192"); // effective for a new file only
+    db.pragma("journal_mode = DELETE");
+    db.pragma("synchronous = OFF");
+    db.pragma("cache_size = -262144"); // 256 MB
+    db.pragma("threads = 2");
+    db.pragma("temp_store = FILE");
+    db.exec("BEGIN IMMEDIATE");
+    inTransaction = true;
+    db.exec(META_DDL);
+
+    const loaded: ImportedTable[] = [];
+    let synapsesChanged = false;
+    for (const item of items) {
+      if (item.role === "connections" && (synapsesChanged || tableExists(db, "synapse"))) {
+        loaded.push(skipped(item, "not loaded: the connection summary is computed exactly from synapses_pni_2"));
+        continue;
+      }
+      const table = await loadTable(db, item, options);
+      loaded.push(table);
+      if (item.role === "synapses") synapsesChanged = true;
+    }
+
+    options.onProgress?.({ table: "summaries", phase: "summaries", rows: 0, bytesRead: 0, totalBytes: 0 });
+    if (synapsesChanged) {
+      db.exec(`DROP TABLE IF EXISTS connection; ${CONNECTION_DDL} ${CONNECTION_FROM_SYNAPSES} ${CONNECTION_INDEXES}`);
+    }
+    buildSummaries(db);
+
+    const now = new Date().toISOString();
+    const log = db.prepare(
+      `INSERT OR REPLACE INTO import_log (cave_table, role, store_table, source_files, rows, invalid_rows, ignored_columns,
+         materialization_version, imported_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const t of loaded) {
+      // A re-import of a role replaces the log line of whatever table filled that role before.
+      db.prepare("DELETE FROM import_log WHERE role = ?").run(t.role);
+      log.run(t.caveTable, t.role, t.storeTable, JSON.stringify(t.files), t.rows, t.invalidRows,
+        JSON.stringify(t.ignoredColumns), options.version ?? null, now, t.note ?? null);
+    }
+    const meta = db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)");
+    meta.run("schema_version", String(STORE_SCHEMA_VERSION));
+    meta.run("voxel_resolution_nm", JSON.stringify(VOXEL_RESOLUTION_NM));
+    meta.run("last_import_at", now);
+    if (options.version !== undefined) meta.run("materialization_version", String(options.version));
+
+    db.exec("COMMIT");
+    inTransaction = false;
+    db.pragma("analysis_limit = 1000"); // planner statistics from a sample, not a full scan
+    db.exec("ANALYZE");
+    db.close();
+    return { db: options.db, tables: loaded, unknownFiles: unknown, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    if (inTransaction) db.exec("ROLLBACK");
+    db.close();
+    if (created) for (const suffix of ["", "-journal"]) rmSync(options.db + suffix, { force: true });
+    throw error;
+  }
+}
+
+function skipped(item: ImportItem, note: string): ImportedTable {
+  return { caveTable: item.caveName, role: item.role, storeTable: null, files: item.files, rows: 0, invalidRows: 0, ignoredColumns: [], note };
+}
+
+async function loadTable(db: Database.Database, item: ImportItem, options: ImportOptions): Promise<ImportedTable> {
+  const spec = tableSpec(item.role);
+  let plan: ColumnPlan | undefined;
+  let rows = 0;
+  let invalidRows = 0;
+  const sizeCounts = new Map<number, number>();
+  let insert: Database.Statement | undefined;
+  const report = (phase: ImportProgress["phase"], bytesRead: number, totalBytes: number) =>
+    options.onProgress?.({ table: item.caveName, phase, rows, bytesRead, totalBytes });
+
+  let bytesBefore = 0;
+  for (const file of item.files) {
+    const source = await openTable(file);
+    const filePlan = planColumns(spec, file, source.columns);
+    if (!plan) {
+      plan = filePlan;
+      createStoreTable(db, spec, plan);
+      const cols = plan.storeColumns.map((c) => quoteIdent(c.name)).join(", ");
+      insert = db.prepare(`INSERT INTO ${quoteIdent(spec.storeTable)} (${cols}) VALUES (${plan.storeColumns.map(() => "?").join(", ")})`);
+    } else if (filePlan.storeColumns.map((c) => c.name).join() !== plan.storeColumns.map((c) => c.name).join()) {
+      throw new TableReadError(file, `its columns differ from ${item.files[0]}'s; shards of one table must share a header`);
+    }
+    const { validIndex, sizeIndex } = plan;
+    const convert = filePlan.convert;
+    let rowNumber = 0;
+    let lastReport = 0;
+    const batches = source.batches ? source.batches() : batchRows(source.rows());
+    for await (const batch of batches) {
+      for (const row of batch) {
+        rowNumber++;
+        if (validIndex !== undefined && !isValidFlag(row[validIndex] ?? null)) {
+          invalidRows++;
+          continue;
+        }
+        const values = convert(row, rowNumber);
+        try {
+          insert!.run(values);
+        } catch (error) {
+          throw rowError(file, rowNumber, plan.storeColumns, values, error);
+        }
+        if (sizeIndex !== undefined) {
+          const size = values[sizeIndex];
+          if (typeof size === "number") sizeCounts.set(size, (sizeCounts.get(size) ?? 0) + 1);
+        }
+        rows++;
+      }
+      if (rows - lastReport >= 100_000) {
+        lastReport = rows;
+        const p = source.progress();
+        report("rows", bytesBefore + p.bytesRead, bytesBefore + p.totalBytes);
+      }
+    }
+    bytesBefore += source.progress().totalBytes;
+  }
+
+  report("indexes", bytesBefore, bytesBefore);
+  for (const columns of spec.indexes) {
+    const present = columns.filter((c) => plan!.storeColumns.some((s) => s.name === c));
+    if (present.length !== columns.length) continue;
+    db.exec(`CREATE INDEX ${quoteIdent(`${spec.storeTable}_by_${columns[0]}`)} ON ${quoteIdent(spec.storeTable)} (${columns.map(quoteIdent).join(", ")})`);
+  }
+  if (spec.role === "connections") db.exec(CONNECTION_INDEXES);
+  if (spec.role === "synapses") {
+    db.exec(`DROP TABLE IF EXISTS synapse_size_counts; ${SIZE_COUNTS_DDL}`);
+    const put = db.prepare("INSERT INTO synapse_size_counts (size, n) VALUES (?, ?)");
+    for (const [size, n] of sizeCounts) put.run(size, n);
+  }
+  return {
+    caveTable: item.caveName,
+    role: item.role,
+    storeTable: spec.storeTable,
+    files: item.files,
+    rows,
+    invalidRows,
+    ignoredColumns: plan!.ignoredColumns,
+  };
+}
+
+function createStoreTable(db: Database.Database, spec: TableSpec, plan: ColumnPlan): void {
+  db.exec(`DROP TABLE IF EXISTS ${quoteIdent(spec.storeTable)}`);
+  if (spec.role === "connections") {
+    db.exec(CONNECTION_DDL);
+    return;
+  }
+  const columns = plan.storeColumns.map((c) =>
+    `${quoteIdent(c.name)} ${c.type}${c.name === spec.primaryKey ? " PRIMARY KEY" : ""}`,
+  );
+  db.exec(`CREATE TABLE ${quoteIdent(spec.storeTable)} (${columns.join(", ")}) STRICT`);
+}
+
+function buildSummaries(db: Database.Database): void {
+  const built = new Set<string>();
+  for (const step of SUMMARY_STEPS) {
+    db.exec(`DROP TABLE IF EXISTS ${quoteIdent(step.name)}`);
+    const ready = step.needs.every((t) => built.has(t) || tableExists(db, t));
+    if (!ready) continue;
+    db.exec(step.sql);
+    built.add(step.name);
+  }
+}
+
+/** A failed insert, named by file, row and (where SQLite says) column. */
+function rowError(file: string, row: number, columns: { name: string }[], values: unknown[], error: unknown): Error {
+  const message = (error as Error).message;
+  const column = /column (\w+)\.(\w+)/.exec(message)?.[2] ?? /\.(\w+)$/.exec(message)?.[1];
+  if (/UNIQUE constraint failed/.test(message)) {
+    return new TableReadError(file, `duplicate ${column ?? "key"} ${String(values[columns.findIndex((c) => c.name === column)] ?? "")}`, row, column);
+  }
+  if (/cannot store/.test(message) && column) {
+    const value = values[columns.findIndex((c) => c.name === column)];
+    return new TableReadError(file, `${JSON.stringify(String(value))} does not fit the column's type (${message})`, row, column);
+  }
+  return new TableReadError(file, message, row, column);
+}
+
+async function* batchRows(rows: AsyncIterable<CellValue[]>): AsyncIterable<CellValue[][]> {
+  let batch: CellValue[][] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= 4096) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}

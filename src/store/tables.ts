@@ -1,0 +1,251 @@
+/**
+ * The CAVE tables connectome-chat knows, and how each is kept in the local store.
+ *
+ * Every role names the store table it fills, the file names that identify it (the CAVE table
+ * names, the public release's static export names), and its columns: the store column, its type,
+ * and the source column names it may come from. Positions are logical columns that a file gives
+ * either split into `_x/_y/_z` or packed as one "[x y z]" string; both land as three INTEGER
+ * columns in 4x4x40 nm voxels, never rescaled.
+ */
+export type Role =
+  | "nucleus"
+  | "cell_types"
+  | "mtypes"
+  | "synapses"
+  | "proofreading"
+  | "coregistration"
+  | "functional"
+  | "areas"
+  | "connections";
+
+export type ColumnType = "INTEGER" | "REAL" | "TEXT";
+
+export interface ColumnSpec {
+  /** Column name in the store. */
+  name: string;
+  type: ColumnType;
+  /** Source column names accepted, in order of preference. */
+  from: string[];
+  required?: boolean;
+  /** 64-bit ids: root, supervoxel and nucleus ids (kept exact, read back as BigInt). */
+  id?: boolean;
+  /** A boolean flag ('t'/'f', true/false, 1/0) stored as 1/0. */
+  flag?: boolean;
+}
+
+export interface PositionSpec {
+  /** Logical name, e.g. "pt_position": store columns pt_position_x, _y, _z. */
+  name: string;
+  required?: boolean;
+}
+
+export interface TableSpec {
+  role: Role;
+  /** The CAVE table name used in `info` and messages (the default when a file's own name differs). */
+  caveName: string;
+  /** The store table. */
+  storeTable: string;
+  /** What a person calls it. */
+  description: string;
+  /** File stems that identify this table (case-insensitive, matched at the start of the stem). */
+  fileNames: RegExp[];
+  columns: ColumnSpec[];
+  positions: PositionSpec[];
+  /** Primary key column (must be one of `columns`), if the table has one. */
+  primaryKey?: string;
+  indexes: string[][];
+  /** Keep columns the spec does not name (annotation tables), stored as given. */
+  keepExtraColumns: boolean;
+}
+
+const rootId = (required = true): ColumnSpec => ({ name: "pt_root_id", type: "INTEGER", from: ["pt_root_id", "root_id"], required, id: true });
+const supervoxelId: ColumnSpec = { name: "pt_supervoxel_id", type: "INTEGER", from: ["pt_supervoxel_id", "supervoxel_id"], id: true };
+const annotationId: ColumnSpec = { name: "id", type: "INTEGER", from: ["id"], id: true };
+const targetId = (required = false): ColumnSpec => ({ name: "target_id", type: "INTEGER", from: ["target_id", "nucleus_id", "nuc_id"], required, id: true });
+
+/** Columns of every CAVE annotation table that the store does not keep: bookkeeping, not data. */
+export const BOOKKEEPING_COLUMNS = new Set(["created", "deleted", "superceded_id", "valid", "index", "Unnamed: 0", ""]);
+
+const cellTypeLike = (role: "cell_types" | "mtypes", caveName: string, storeTable: string, description: string, fileNames: RegExp[]): TableSpec => ({
+  role,
+  caveName,
+  storeTable,
+  description,
+  fileNames,
+  columns: [
+    annotationId,
+    targetId(true),
+    { name: "classification_system", type: "TEXT", from: ["classification_system"], required: true },
+    { name: "cell_type", type: "TEXT", from: ["cell_type"], required: true },
+    supervoxelId,
+    rootId(),
+  ],
+  positions: [{ name: "pt_position" }],
+  indexes: [["pt_root_id"], ["target_id"], ["cell_type"]],
+  keepExtraColumns: true,
+});
+
+export const TABLES: TableSpec[] = [
+  {
+    role: "nucleus",
+    caveName: "nucleus_detection_v0",
+    storeTable: "nucleus",
+    description: "nucleus detections (one per soma), with volume and position",
+    fileNames: [/^nucleus_detection_v\d+/, /^nucleus_detection/],
+    columns: [
+      { name: "id", type: "INTEGER", from: ["id", "nucleus_id"], required: true, id: true },
+      { name: "volume", type: "REAL", from: ["volume"] },
+      supervoxelId,
+      rootId(),
+    ],
+    positions: [{ name: "pt_position" }],
+    primaryKey: "id",
+    indexes: [["pt_root_id"]],
+    keepExtraColumns: false,
+  },
+  cellTypeLike("cell_types", "aibs_metamodel_celltypes_v661", "cell_type", "cell types (classification_system, cell_type) per nucleus", [
+    /^aibs_metamodel_celltypes/,
+    /^aibs_soma_nuc_metamodel_preds/,
+    /^cell_type/,
+  ]),
+  cellTypeLike("mtypes", "aibs_metamodel_mtypes_v661_v2", "mtype", "morphological types (m-types) per nucleus", [
+    /^aibs_metamodel_mtypes/,
+    /mtypes/,
+  ]),
+  {
+    role: "synapses",
+    caveName: "synapses_pni_2",
+    storeTable: "synapse",
+    description: "every synapse: pre and post root ids, size in voxels, position",
+    fileNames: [/^synapses_pni_2/, /^synapses?(_|$)/],
+    columns: [
+      { name: "id", type: "INTEGER", from: ["id", "synapse_id"], id: true },
+      { name: "pre_pt_root_id", type: "INTEGER", from: ["pre_pt_root_id"], required: true, id: true },
+      { name: "post_pt_root_id", type: "INTEGER", from: ["post_pt_root_id"], required: true, id: true },
+      { name: "size", type: "INTEGER", from: ["size", "synapse_size"], required: true },
+    ],
+    positions: [{ name: "ctr_pt_position" }],
+    primaryKey: "id",
+    // Built after loading. One covering index by (pre, post): it feeds the connection summary in
+    // order, and a neuron's input synapses are found through connection_by_post and then this.
+    indexes: [["pre_pt_root_id", "post_pt_root_id", "size"]],
+    keepExtraColumns: false,
+  },
+  {
+    role: "proofreading",
+    caveName: "proofreading_status_and_strategy",
+    storeTable: "proofreading",
+    description: "proofreading status and strategy of axons and dendrites",
+    fileNames: [/^proofreading_status_and_strategy/, /^proofreading_status_public_release/, /^proofreading/],
+    columns: [
+      annotationId,
+      { name: "valid_id", type: "INTEGER", from: ["valid_id"], id: true },
+      supervoxelId,
+      rootId(),
+      { name: "status_dendrite", type: "TEXT", from: ["status_dendrite"] },
+      { name: "status_axon", type: "TEXT", from: ["status_axon"] },
+      { name: "strategy_dendrite", type: "TEXT", from: ["strategy_dendrite"] },
+      { name: "strategy_axon", type: "TEXT", from: ["strategy_axon"] },
+    ],
+    positions: [{ name: "pt_position" }],
+    indexes: [["pt_root_id"]],
+    keepExtraColumns: true,
+  },
+  {
+    role: "coregistration",
+    caveName: "coregistration_manual_v4",
+    storeTable: "coregistration",
+    description: "EM cells matched to two-photon functional recordings (session, scan, unit)",
+    fileNames: [/^coregistration_manual_v\d+/, /^coregistration/, /^apl_functional_coreg/],
+    columns: [
+      annotationId,
+      targetId(),
+      { name: "session", type: "INTEGER", from: ["session"] },
+      { name: "scan_idx", type: "INTEGER", from: ["scan_idx"] },
+      { name: "field", type: "INTEGER", from: ["field"] },
+      { name: "unit_id", type: "INTEGER", from: ["unit_id"] },
+      { name: "residual", type: "REAL", from: ["residual"] },
+      { name: "score", type: "REAL", from: ["score"] },
+      supervoxelId,
+      rootId(),
+    ],
+    positions: [{ name: "pt_position" }],
+    indexes: [["pt_root_id"], ["target_id"]],
+    keepExtraColumns: true,
+  },
+  {
+    role: "functional",
+    caveName: "functional_properties_v3_bcm",
+    storeTable: "functional_properties",
+    description: "functional properties of coregistered cells (tuning, reliability)",
+    fileNames: [/^functional_properties/],
+    columns: [annotationId, targetId(), supervoxelId, rootId(false)],
+    positions: [{ name: "pt_position" }],
+    indexes: [["pt_root_id"], ["target_id"]],
+    keepExtraColumns: true,
+  },
+  {
+    role: "areas",
+    caveName: "nucleus_functional_area_assignment",
+    storeTable: "area_assignment",
+    description: "brain area (V1, RL, AL, LM) of each nucleus",
+    fileNames: [/^nucleus_functional_area_assignment/, /area_assignment/],
+    columns: [
+      annotationId,
+      targetId(),
+      { name: "tag", type: "TEXT", from: ["tag", "area"], required: true },
+      { name: "value", type: "REAL", from: ["value"] },
+      supervoxelId,
+      rootId(false),
+    ],
+    positions: [{ name: "pt_position" }],
+    indexes: [["pt_root_id"], ["target_id"], ["tag"]],
+    keepExtraColumns: true,
+  },
+  {
+    role: "connections",
+    caveName: "connections_with_nuclei",
+    storeTable: "connection",
+    description: "the connection summary: one row per (pre, post) root pair with synapse count and summed size",
+    fileNames: [/^connections_with_nuclei/, /^connections?(_|$)/],
+    columns: [
+      { name: "pre_pt_root_id", type: "INTEGER", from: ["pre_pt_root_id"], required: true, id: true },
+      { name: "post_pt_root_id", type: "INTEGER", from: ["post_pt_root_id"], required: true, id: true },
+      { name: "n_syn", type: "INTEGER", from: ["n_syn", "syn_count", "n_synapses"], required: true },
+      { name: "sum_size", type: "INTEGER", from: ["sum_size", "syn_size_sum", "total_size"] },
+    ],
+    positions: [],
+    indexes: [],
+    keepExtraColumns: false,
+  },
+];
+
+export const TABLE_BY_ROLE = new Map(TABLES.map((t) => [t.role, t] as const));
+
+export function tableSpec(role: Role): TableSpec {
+  const spec = TABLE_BY_ROLE.get(role);
+  if (!spec) throw new Error(`unknown table role ${role}`);
+  return spec;
+}
+
+/** Role names accepted by `--table ROLE=FILE`, with friendly aliases. */
+export const ROLE_ALIASES: Record<string, Role> = {
+  nucleus: "nucleus",
+  nuclei: "nucleus",
+  cell_types: "cell_types",
+  celltypes: "cell_types",
+  "cell-types": "cell_types",
+  mtypes: "mtypes",
+  "m-types": "mtypes",
+  synapses: "synapses",
+  synapse: "synapses",
+  proofreading: "proofreading",
+  coregistration: "coregistration",
+  coreg: "coregistration",
+  functional: "functional",
+  functional_properties: "functional",
+  areas: "areas",
+  area: "areas",
+  connections: "connections",
+  connection: "connections",
+};
