@@ -1,0 +1,29 @@
+import type { AnswerChart } from "./answer.js";
+import type { Presentation } from "../querying/compile/index.js";
+import type { Geometry } from "./geometry.js";
+
+/**
+ * Renders an answer's chart. The chart libraries (vega, vega-lite, resvg) are loaded here, on the
+ * first chart only, so that questions without a chart start fast.
+ */
+export async function renderAnswerChart(presentation: Presentation, reading: string, plotDir: string, geometry?: Geometry): Promise<AnswerChart> {
+  const hint = presentation.chart!;
+  const { renderChart } = await import("../charts/render.js");
+  const title = presentation.headline.length <= 90 ? presentation.headline.replace(/\.$/, "") : reading.replace(/^Read as: /, "").replace(/;.*$/, "");
+  return renderChart(
+    {
+      kind: hint.kind,
+      title,
+      table: presentation.table,
+      x: hint.x,
+      y: hint.y,
+      ...(hint.x2 ? { x2: hint.x2 } : {}),
+      ...(hint.color ? { color: hint.color } : {}),
+      ...(hint.xTitle ? { xTitle: hint.xTitle } : {}),
+      ...(hint.yTitle ? { yTitle: hint.yTitle } : {}),
+      ...(hint.logX ? { logX: true } : {}),
+      ...(hint.depthLayers && geometry ? { layers: geometry.layers } : {}),
+    },
+    plotDir,
+  );
+}

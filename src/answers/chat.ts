@@ -1,0 +1,176 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { QueryPlan, type PlannerResult } from "../planning/plan.js";
+import { OfflinePlanner } from "../planning/offline/planner.js";
+import { Vocabulary } from "../planning/vocabulary/vocabulary.js";
+import { readCatalog, type StoreCatalog } from "../querying/catalog.js";
+import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, type CompiledQuery } from "../querying/compile/index.js";
+import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
+import { SqlRefused } from "../querying/sql-guard.js";
+import type { Answer, AnswerStatus } from "./answer.js";
+import { newConversation, type Conversation } from "./conversation.js";
+import { HELP_TEXT, isHelp, isShowSql } from "./help.js";
+import { loadGeometry } from "./geometry.js";
+import { renderAnswerChart } from "./chart.js";
+
+/** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
+export interface Planner {
+  readonly name: string;
+  plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult & { planner?: string; modelMs?: number; tokens?: { input?: number; output?: number }; note?: string }>;
+}
+
+export interface ChatOptions {
+  dbPath: string;
+  /** Query time limit (default 10 s). */
+  timeoutMs?: number;
+  rowCap?: number;
+  /** Where chart PNGs are written (default ./plots). */
+  plotDir?: string;
+  /** Worker threads for queries (default 2). */
+  workers?: number;
+  /** A planner to use instead of the offline one (e.g. an LLM planner wrapping it). */
+  planner?: (offline: OfflinePlanner, vocabulary: Vocabulary) => Planner;
+  vocabularyPath?: string;
+}
+
+export const DEFAULT_VOCABULARY = new URL("../../../data/vocabulary.json", import.meta.url);
+
+/**
+ * The core every adapter calls: a question (and its thread's conversation) in, an Answer out.
+ * It knows nothing of Slack, Discord or terminals.
+ */
+export class ConnectomeChat {
+  private constructor(
+    readonly catalog: StoreCatalog,
+    private readonly ctx: CompileContext,
+    private readonly executor: QueryExecutor,
+    private readonly planner: Planner,
+    private readonly plotDir: string,
+  ) {}
+
+  static async open(options: ChatOptions): Promise<ConnectomeChat> {
+    if (!existsSync(options.dbPath)) throw new Error(`${options.dbPath}: no such store; create it with connectome-chat import`);
+    const catalog = readCatalog(options.dbPath);
+    const vocabulary = Vocabulary.load(options.vocabularyPath ?? new URL(DEFAULT_VOCABULARY).pathname);
+    const offline = new OfflinePlanner(vocabulary);
+    const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
+    const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
+    const executor = new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
+    const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
+    return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"));
+  }
+
+  newConversation(): Conversation {
+    return newConversation();
+  }
+
+  async answer(question: string, conversation: Conversation = newConversation()): Promise<Answer> {
+    const started = performance.now();
+    const timings = { planMs: 0, queryMs: 0, totalMs: 0 } as Answer["timings"];
+    const done = (answer: Omit<Answer, "timings">): Answer => {
+      timings.totalMs = Math.round((performance.now() - started) * 10) / 10;
+      const full: Answer = { ...answer, timings };
+      conversation.turns++;
+      if (full.status === "answered" && full.sql !== undefined) conversation.lastAnswer = full;
+      return full;
+    };
+    const reply = (status: AnswerStatus, text: string, extra: Partial<Answer> = {}) => done({ status, text, ...extra });
+
+    try {
+      const trimmed = question.trim();
+      if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
+      if (trimmed.length > 2000) return reply("refused", "That question is too long (over 2,000 characters); ask one thing at a time.");
+      if (isHelp(trimmed)) return reply("answered", HELP_TEXT, { table: { columns: ["example"], rows: HELP_TEXT.split("\n").filter((l) => l.startsWith("•")).map((l) => [l.slice(2)]) } });
+      if (isShowSql(trimmed)) {
+        const last = conversation.lastAnswer;
+        if (!last?.sql) return reply("clarify", "There is no earlier answer in this conversation to show the SQL of.");
+        return reply("answered", `The SQL of the last answer:\n${last.sql}${last.params?.length ? `\nparameters: ${JSON.stringify(last.params)}` : ""}`, { sql: last.sql, params: last.params, table: last.table, interpretation: last.interpretation });
+      }
+
+      const planStarted = performance.now();
+      const result = await this.planner.plan(trimmed, conversation.lastPlan);
+      timings.planMs = Math.round((performance.now() - planStarted) * 10) / 10;
+      const plannerInfo = { name: result.planner ?? this.planner.name, ...(result.modelMs !== undefined ? { modelMs: result.modelMs } : {}), ...(result.tokens ? { tokens: result.tokens } : {}) };
+      const note = result.note ? `\n${result.note}` : "";
+      if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
+      if (result.type === "clarify") return reply("clarify", result.message + note, { suggestions: result.suggestions, planner: plannerInfo });
+
+      const parsed = QueryPlan.safeParse(result.plan);
+      if (!parsed.success) return reply("error", `I read the question into a plan that is not valid (${parsed.error.issues[0]?.message}); please rephrase.${note}`, { planner: plannerInfo });
+      const plan = parsed.data;
+
+      let compiled: CompiledQuery;
+      try {
+        compiled = compilePlan(this.ctx, plan);
+      } catch (error) {
+        if (error instanceof UnknownValueError) return reply("clarify", error.message + (error.suggestions.length ? ` Known: ${error.suggestions.join(", ")}.` : ""), { suggestions: error.suggestions, planner: plannerInfo });
+        if (error instanceof MissingDataError) return reply("error", error.message, { planner: plannerInfo });
+        if (error instanceof SqlRefused) return reply("refused", `The proposed SQL was refused: ${error.message}`, { planner: plannerInfo });
+        throw error;
+      }
+
+      const checks = this.idChecks(compiled);
+      const queryStarted = performance.now();
+      const { results } = await this.executor.run([...checks.statements, ...compiled.statements]);
+      timings.queryMs = Math.round((performance.now() - queryStarted) * 10) / 10;
+      const missing = checks.missing(results.slice(0, checks.statements.length));
+      const sqlText = compiled.statements.map((s) => s.sql.replace(/\s+/g, " ").trim()).join(";\n");
+      const params = compiled.statements.flatMap((s) => s.params).map((p) => (typeof p === "bigint" ? p.toString() : p)) as (string | number)[];
+      if (missing.length) {
+        return reply("clarify", `${missing.join(" ")} Check the id: root ids change when a cell is edited, so an id from another materialization may be gone${this.catalog.materializationVersion ? ` (this store is version ${this.catalog.materializationVersion})` : ""}.`, { planner: plannerInfo });
+      }
+      const presentation = compiled.present(results.slice(checks.statements.length));
+      conversation.lastPlan = plan;
+      const answer: Omit<Answer, "timings"> = {
+        status: "answered",
+        text: `${presentation.headline}\n${compiled.reading}${note}`,
+        interpretation: compiled.reading,
+        table: presentation.table,
+        sql: sqlText,
+        params,
+        planner: plannerInfo,
+      };
+      const wantsChart = "chart" in plan && plan.chart !== undefined;
+      if (presentation.chart && wantsChart && presentation.table.rows.length) {
+        const chartStarted = performance.now();
+        answer.chart = await renderAnswerChart(presentation, compiled.reading, this.plotDir, this.ctx.geometry);
+        timings.chartMs = Math.round((performance.now() - chartStarted) * 10) / 10;
+      }
+      return done(answer);
+    } catch (error) {
+      if (error instanceof QueryTimeoutError) return reply("error", `Sorry, ${error.message}. Try a narrower question (one cell type, or one neuron).`);
+      return reply("error", `Something went wrong answering that: ${(error as Error).message}`);
+    }
+  }
+
+  /** Statements that check each id the question named is in the data, and the message for those that are not. */
+  private idChecks(compiled: CompiledQuery) {
+    const has = (t: string) => this.catalog.tables.has(t);
+    const rootIds = [...new Set(compiled.ids?.rootIds ?? [])];
+    const nucleusIds = [...new Set(compiled.ids?.nucleusIds ?? [])];
+    const statements: { sql: string; params: bigint[] }[] = [];
+    const rootSources = [has("root_stats") && "SELECT 1 FROM root_stats WHERE root_id = ?", has("cell_type") && "SELECT 1 FROM cell_type WHERE pt_root_id = ?", has("nucleus") && "SELECT 1 FROM nucleus WHERE pt_root_id = ?"].filter(Boolean);
+    const nucleusSources = [has("nucleus") && "SELECT 1 FROM nucleus WHERE id = ?", has("cell_type") && "SELECT 1 FROM cell_type WHERE target_id = ?"].filter(Boolean);
+    const check = (sources: (string | false)[], id: string) => ({
+      sql: `SELECT ${sources.map((s) => `EXISTS (${s})`).join(" OR ") || "1"} AS present`,
+      params: sources.map(() => BigInt(id)),
+    });
+    for (const id of rootIds) statements.push(check(rootSources, id));
+    for (const id of nucleusIds) statements.push(check(nucleusSources, id));
+    return {
+      statements,
+      missing: (results: { rows: unknown[][] }[]) => {
+        const out: string[] = [];
+        results.forEach((r, i) => {
+          if (Number(r.rows[0]?.[0] ?? 0) === 1) return;
+          out.push(i < rootIds.length ? `Root id ${rootIds[i]} is not in this data (no cell, nucleus or synapse has it).` : `Nucleus ${nucleusIds[i - rootIds.length]} is not in this data.`);
+        });
+        return out;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.executor.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+import { ConnectomeChat } from "../../answers/chat.js";
+import type { Answer } from "../../answers/answer.js";
+import { answerToText } from "../answer-output.js";
+import { ensureSampleStore } from "../sample-store.js";
+import { tableToCsv } from "../table-format.js";
+
+export interface ChatCommandOptions {
+  db?: string;
+  plotDir: string;
+  maxRows: number;
+  timeout: number;
+}
+
+/** An interactive chat: one conversation, so follow-ups work; ↑/↓ recall earlier questions. */
+export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
+  const dbPath = opts.db ?? (await ensureSampleStore());
+  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout });
+  const conversation = chat.newConversation();
+  const rl = createInterface({ input: process.stdin, output: process.stdout, historySize: 200, terminal: process.stdin.isTTY });
+  const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));
+  process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\nAsk a question, "help" for examples, "/csv FILE" to save the last table, "/quit" to leave.\n`);
+  let last: Answer | undefined;
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = await rl.question("\n> ");
+      } catch {
+        break; // input closed
+      }
+      const text = line.trim();
+      if (!text) continue;
+      if (/^\/(quit|exit|q)$/.test(text)) break;
+      const csv = /^\/csv\s+(.+)$/.exec(text);
+      if (csv) {
+        if (!last?.table) process.stdout.write("There is no table to save yet.\n");
+        else {
+          await writeFile(csv[1]!, tableToCsv(last.table));
+          process.stdout.write(`Saved ${last.table.rows.length} rows to ${csv[1]}.\n`);
+        }
+        continue;
+      }
+      const answer = await chat.answer(text, conversation);
+      if (answer.table) last = answer;
+      process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}\n`);
+    }
+  } finally {
+    rl.close();
+    await chat.close();
+  }
+  return 0;
+}

@@ -1,0 +1,108 @@
+import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
+
+/** A word of the question, with its place. */
+export interface Token {
+  text: string;
+  lower: string;
+  index: number;
+}
+
+/** Something the question names: a cell type, m-type, class, root id or nucleus id. */
+export type Mention =
+  | { kind: "term"; term: Term; start: number; end: number; text: string }
+  | { kind: "root"; id: string; start: number; end: number; text: string }
+  | { kind: "nucleus"; id: string; start: number; end: number; text: string };
+
+export function tokenize(question: string): Token[] {
+  const text = question.replace(/→|->|=>/g, " to ").replace(/[‘’]/g, "'");
+  const tokens: Token[] = [];
+  const re = /[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*\+?|[<>≥≤]=?|%/g;
+  for (const m of text.matchAll(re)) {
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), index: tokens.length });
+  }
+  return tokens;
+}
+
+const CELL_NOUNS = new Set(["cell", "cells", "neuron", "neurons", "interneuron", "interneurons", "type", "types", "nuclei", "nucleus", "somata", "soma"]);
+
+/**
+ * Words that are cell-type names only when written as such: "it", "pv" or "bc" in lower case are
+ * ordinary words (or typos) unless a cell noun follows.
+ */
+function guarded(name: string, span: Token[], next: Token | undefined): boolean {
+  const letters = name.replace(/[^A-Za-z]/g, "");
+  if (letters.length > 3 || /\d/.test(name)) return false;
+  const original = span.map((t) => t.text).join(" ");
+  const upper = original === original.toUpperCase();
+  return !upper && !(next && CELL_NOUNS.has(next.lower));
+}
+
+/** Finds ids and vocabulary names in the tokens, longest names first; returns the mentions in order. */
+export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    // 64-bit root ids are 15 to 20 digits; shorter numbers after "nucleus" are nucleus ids.
+    if (/^\d{15,20}$/.test(t.text)) {
+      mentions.push({ kind: "root", id: t.text.replace(/^0+(?=\d)/, ""), start: i, end: i + 1, text: t.text });
+      i++;
+      continue;
+    }
+    if (/^\d{1,14}$/.test(t.text)) {
+      const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower);
+      if (before.some((w) => /^(nucleus|nuclei|nuc|nucleus_id|target_id)$/.test(w)) && !/^(top|first)$/.test(before[before.length - 1] ?? "")) {
+        mentions.push({ kind: "nucleus", id: t.text, start: i, end: i + 1, text: t.text });
+        i++;
+        continue;
+      }
+    }
+    let matched = false;
+    for (let len = Math.min(vocabulary.maxWords + 1, tokens.length - i); len >= 1; len--) {
+      const span = tokens.slice(i, i + len);
+      const phrase = span.map((x) => x.text).join(" ");
+      const term = vocabulary.exactMatch(phrase);
+      if (!term) continue;
+      if (guarded(phrase, span, tokens[i + len])) continue;
+      let end = i + len;
+      while (end < tokens.length && CELL_NOUNS.has(tokens[end]!.lower) && !["nucleus", "nuclei"].includes(tokens[end]!.lower)) end++;
+      mentions.push({ kind: "term", term, start: i, end, text: tokens.slice(i, end).map((x) => x.text).join(" ") });
+      i = end;
+      matched = true;
+      break;
+    }
+    if (!matched) i++;
+  }
+  return mentions;
+}
+
+/** Words that can precede "cells"/"neurons" without being a cell-type name. */
+const NOT_NAMES = new Set([
+  "how", "many", "much", "the", "all", "each", "every", "of", "what", "which", "different", "distinct", "unique", "other",
+  "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your", "a", "an", "any", "some", "most",
+  "more", "less", "fewer", "few", "total", "number", "count", "postsynaptic", "presynaptic", "target", "targeted", "source",
+  "partner", "connected", "proofread", "coregistered", "typed", "known", "untyped", "valid", "individual", "single", "top",
+  "in", "from", "to", "onto", "by", "and", "or", "with", "per", "for", "are", "is", "there", "do", "does", "have", "has",
+  "large", "small", "big", "largest", "smallest", "biggest", "first", "last", "same", "both", "neighbouring", "neighboring",
+  "living", "dead", "functional", "recorded", "imaged", "matched", "visual", "cortical", "cortex", "mouse", "brain", "real",
+  "labeled", "labelled", "classified", "identified", "nearby", "synaptic", "input", "output", "inputs", "outputs", "types",
+  "cell", "type", "kind", "kinds", "class", "classes", "category", "categories", "subtype", "subtypes", "m", "mtype",
+]);
+
+/** Unmatched words used as cell names ("chandelier cells", "martinoti cells"): candidates for fuzzy matching. */
+export function unknownNames(tokens: Token[], mentions: Mention[]): { text: string; start: number }[] {
+  const covered = new Set<number>();
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) covered.add(k);
+  const out: { text: string; start: number }[] = [];
+  tokens.forEach((t, i) => {
+    if (!["cell", "cells", "neuron", "neurons", "interneuron", "interneurons"].includes(t.lower) || covered.has(i)) return;
+    const words: Token[] = [];
+    for (let k = i - 1; k >= 0 && words.length < 2; k--) {
+      const w = tokens[k]!;
+      if (covered.has(k) || NOT_NAMES.has(w.lower) || /^\d+$/.test(w.text)) break;
+      words.unshift(w);
+    }
+    if (words.length) out.push({ text: words.map((w) => w.text).join(" "), start: words[0]!.index });
+  });
+  return out;
+}

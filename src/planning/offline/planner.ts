@@ -1,0 +1,531 @@
+import type { CellClass, DistributionPlan, PlannerResult, Population, QueryPlan, SynapseGroup, SynapsePlan } from "../plan.js";
+import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
+import { findMentions, tokenize, unknownNames, type Mention, type Token } from "./mentions.js";
+import { checkSafety } from "./safety.js";
+import { applyFollowUp } from "./follow-ups.js";
+
+/**
+ * The offline planner: reads a question with rules over its words and the cell-type vocabulary,
+ * no model and no network. It returns a plan only when every part of the question was read;
+ * otherwise it asks back (an unknown or ambiguous name, a question it cannot express).
+ */
+export class OfflinePlanner {
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
+    const tokens = tokenize(question);
+    let mentions = findMentions(tokens, this.vocabulary);
+    // Off-topic is judged after follow-ups: "only the top 3" names nothing but continues a thread.
+    const safety = checkSafety(question, mentions.length > 0, lastPlan !== undefined);
+    if (safety.refuse) return { type: "refuse", reason: safety.reason };
+
+    // Names that look like cell types but are not in the vocabulary: a typo, or something unknown.
+    for (const unknown of unknownNames(tokens, mentions)) {
+      const near = await this.vocabulary.nearest(unknown.text, 3);
+      const best = near[0];
+      const second = near.find((m) => describe(m.term) !== describe(best!.term));
+      if (best && best.score >= 0.6 && (!second || best.score - second.score >= 0.12) && best.term.kind !== "ambiguous") {
+        mentions.push({ kind: "term", term: best.term, start: unknown.start, end: unknown.start + unknown.text.split(" ").length, text: unknown.text });
+      } else {
+        const options = near.filter((m) => m.score >= 0.3 && m.term.kind !== "ambiguous").map((m) => describe(m.term));
+        return {
+          type: "clarify",
+          message: `I don't know a cell type called "${unknown.text}".${options.length ? ` Did you mean ${orList(options)}?` : ""} Known cell types: ${this.vocabulary.file.cellTypes.map((c) => c.value).join(", ")}.`,
+          suggestions: options,
+        };
+      }
+    }
+    mentions = mentions.sort((a, b) => a.start - b.start);
+    const ambiguous = mentions.find((m) => m.kind === "term" && m.term.kind === "ambiguous");
+    if (ambiguous && ambiguous.kind === "term" && ambiguous.term.kind === "ambiguous") {
+      const options = ambiguous.term.options.map((o) => `${o} (${this.vocabulary.cellTypeLabel(o)})`);
+      return { type: "clarify", message: `"${ambiguous.text}" could mean ${orList(options)}. Which one?`, suggestions: ambiguous.term.options };
+    }
+
+    const q = new Question(question, tokens, mentions, this.vocabulary);
+    if (lastPlan) {
+      const followUp = applyFollowUp(q, lastPlan);
+      if (followUp) return followUp;
+      const topic = checkSafety(question, mentions.length > 0);
+      if (topic.refuse) return { type: "refuse", reason: topic.reason };
+    }
+    return readQuestion(q);
+  }
+}
+
+const describe = (t: Term): string => (t.kind === "ambiguous" ? t.options.join("/") : `${t.value} (${t.label})`);
+export const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`);
+
+/** The question with its words, mentions and the cues the rules look at. */
+export class Question {
+  readonly lower: string;
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly mentions: Mention[],
+    readonly vocabulary: Vocabulary,
+  ) {
+    this.lower = ` ${tokens.map((t) => t.lower).join(" ")} `;
+  }
+
+  has(re: RegExp): boolean {
+    return re.test(this.lower);
+  }
+
+  /** Words just before a mention (up to n), lower case. */
+  before(m: Mention, n = 3): string {
+    return this.tokens.slice(Math.max(0, m.start - n), m.start).map((t) => t.lower).join(" ");
+  }
+
+  after(m: Mention, n = 3): string {
+    return this.tokens.slice(m.end, m.end + n).map((t) => t.lower).join(" ");
+  }
+
+  get roots() {
+    return this.mentions.filter((m): m is Extract<Mention, { kind: "root" }> => m.kind === "root");
+  }
+
+  get nuclei() {
+    return this.mentions.filter((m): m is Extract<Mention, { kind: "nucleus" }> => m.kind === "nucleus");
+  }
+
+  get terms() {
+    return this.mentions.filter((m): m is Extract<Mention, { kind: "term" }> => m.kind === "term");
+  }
+
+  /** A number written in the question for top-k ("top 5", "5 largest", "which 3 ... neurons"). */
+  topK(): number | undefined {
+    const m = /\b(?:top|first|best|largest|biggest|strongest|main|leading)\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/.exec(this.lower)
+      ?? /\b(?:which|what|the|list|show|give me|name)\s+(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b(?!\s*(?:µm|um|nm|voxels?))/.exec(this.lower)
+      ?? /\b(\d{1,4})\s+(?:strongest|largest|biggest|top|most|main|best)\b/.exec(this.lower);
+    if (!m) return undefined;
+    return wordNumber(m[1]!);
+  }
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+const wordNumber = (w: string) => NUMBER_WORDS[w] ?? Number(w);
+
+// ---------------------------------------------------------------------------------------------
+// Cues
+
+const SYNAPSE_WORDS = /\b(synap\w*|connect\w*|inputs?|outputs?|partners?|targets?|targeting|targeted|innervat\w*|contacts?|presynaptic|postsynaptic|receives?|receiving|received|sends?|sending|sent|makes?|making|projects?|projecting|wiring|connectivity|upstream|downstream|afferents?|efferents?|onto|drives?)\b/;
+const SIZE_WORDS = /\b(size|sizes|strength|weight|big|bigger|biggest|large|larger|largest|small|smaller|smallest|volume)\b/;
+const CHART_WORDS = /\b(plot|chart|graph|histogram|heatmap|heat map|matrix|scatter|box ?plot|boxplot|visuali[sz]e|draw|figure|picture)\b/;
+const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
+const PROOF_WORDS = /\b(proofread\w*|proof-read\w*|proofreading|extended|clean(ed)?|fully|partially|interareal)\b/;
+const COREG_WORDS = /\b(coregist\w*|co-regist\w*|functional(ly)? (imaging|recordings?|data|properties|match\w*)|two[- ]photon|2p|calcium imaging|imaged|recorded|matched to)\b/;
+
+function termPopulation(terms: Term[]): Population {
+  const p: Population = {};
+  for (const t of terms) {
+    if (t.kind === "cell_type") p.cellTypes = [...(p.cellTypes ?? []), t.value];
+    else if (t.kind === "mtype") p.mtypes = [...(p.mtypes ?? []), t.value];
+    else if (t.kind === "class") p.classes = [...(p.classes ?? []), t.value as CellClass];
+  }
+  return p;
+}
+
+function mentionPopulation(mentions: Mention[]): Population {
+  const p = termPopulation(mentions.flatMap((m) => (m.kind === "term" ? [m.term] : [])));
+  const roots = mentions.flatMap((m) => (m.kind === "root" ? [m.id] : []));
+  const nuclei = mentions.flatMap((m) => (m.kind === "nucleus" ? [m.id] : []));
+  if (roots.length) p.rootIds = roots;
+  if (nuclei.length) p.nucleusIds = nuclei;
+  return p;
+}
+
+/** Cell classes alone ("neurons") narrow nothing for a type: drop "neuron" next to cell types. */
+function tidy(p: Population): Population {
+  const out = { ...p };
+  if (out.classes && (out.cellTypes || out.mtypes)) {
+    out.classes = out.classes.filter((c) => c !== "neuron");
+    if (!out.classes.length) delete out.classes;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function readQuestion(q: Question): PlannerResult {
+  const plan = readPlan(q);
+  if ("type" in plan) return plan;
+  return { type: "plan", plan, confidence: 0.9 };
+}
+
+type ReadResult = QueryPlan | Extract<PlannerResult, { type: "clarify" | "refuse" }>;
+
+const clarify = (message: string, suggestions: string[] = []): ReadResult => ({ type: "clarify", message, suggestions });
+
+function readPlan(q: Question): ReadResult {
+  if (q.has(CHART_WORDS) || q.has(/\bdistribution\b/)) {
+    const chart = readChart(q);
+    if (chart) return chart;
+  }
+  if (q.has(COREG_WORDS) && !q.has(/\bsynap/)) return readCoregistration(q);
+  if (q.has(/\bproofread\w*|proof-read|\b(axon|dendrite)s? (is |are )?(fully |partially )?(extended|clean)|\b(fully|partially) extended\b|\binterareal\b|\bclean(ed)? dendrites?\b|\bstrateg/)) return readProofreading(q);
+  if (q.roots.length >= 2 && q.has(/\b(connect\w*|synap\w*|contact\w*|wired|linked|talk|input|output|partners?|target\w*|innervat\w*)\b/)) {
+    return { kind: "pair", a: q.roots[0]!.id, b: q.roots[1]!.id };
+  }
+  const ids = [...q.roots, ...q.nuclei];
+  if (ids.length === 1 && !q.has(SYNAPSE_WORDS)) return readLookup(q);
+  if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b/) && !q.has(/\bsynap/)) return readVolume(q);
+  if (q.has(/\bdepth\b|\bhow deep\b/) && !q.has(/\bsynap/)) return readDepth(q);
+  if (q.has(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
+  if (q.has(/\b(how many|number of|count|total|what (is the )?(number|count)|are there)\b/) || q.has(GROUP_BY_TYPE) || q.terms.length) return readCellCount(q);
+  if (ids.length === 1) return readLookup(q);
+  return clarify(
+    "I couldn't read that as a question about the data. Try, for example: \"How many basket cells are there?\", \"top 5 inputs to 864691135…\", \"How many synapses go from BC to 23P?\", or \"plot the synapse size distribution\".",
+  );
+}
+
+function readCellCount(q: Question): ReadResult {
+  const population = tidy(mentionPopulation(q.mentions));
+  const nuclei = q.has(/\bnucle(i|us|uses)\b/) && !population.cellTypes && !population.classes && !population.mtypes;
+  const groupBy = q.has(/\bm-?types?\b/) && q.has(GROUP_BY_TYPE) ? ["mtype" as const]
+    : q.has(/\b(each|every|per|by|all)\s+(cell\s+)?class(es)?\b|\bexcitatory (and|vs\.?|versus) inhibitory\b/) ? ["class" as const]
+    : q.has(GROUP_BY_TYPE) ? ["cell_type" as const] : [];
+  const list = q.has(/\b(list|which|show me|give me|what are)\b.*\b(root ids?|ids|cells|neurons)\b/) && !q.has(/\bhow many|number|count\b/) && !groupBy.length;
+  if (list && (population.cellTypes || population.mtypes || population.classes)) {
+    return { kind: "cells", subject: "cells", population, measure: "list", groupBy: [], order: "natural", limit: q.topK() };
+  }
+  return {
+    kind: "cells",
+    subject: nuclei ? "nuclei" : "cells",
+    population,
+    measure: "count",
+    groupBy,
+    order: q.has(/\b(most|largest|biggest|rank|sorted|order)\b/) ? "desc" : "natural",
+    chart: q.has(/\b(bar|plot|chart)\b/) ? "bar" : undefined,
+  };
+}
+
+function readVolume(q: Question): ReadResult {
+  const ids = [...q.roots, ...q.nuclei];
+  if (ids.length === 1) return readLookup(q);
+  const population = tidy(mentionPopulation(q.mentions));
+  const measure = q.has(/\bmedian\b/) ? "median_volume" : q.has(/\b(total|sum|combined)\b/) ? "sum_volume"
+    : q.has(/\b(largest|biggest|max(imum)?)\b/) ? "max_volume" : q.has(/\b(smallest|min(imum)?)\b/) ? "min_volume" : "mean_volume";
+  return {
+    kind: "cells", subject: q.has(/\bcells?|neurons?\b/) || population.cellTypes || population.classes ? "cells" : "nuclei",
+    population, measure, groupBy: q.has(GROUP_BY_TYPE) ? ["cell_type"] : [], order: "natural",
+  };
+}
+
+function readDepth(q: Question): ReadResult {
+  const ids = [...q.roots, ...q.nuclei];
+  if (ids.length === 1) return readLookup(q);
+  const population = tidy(mentionPopulation(q.mentions));
+  return { kind: "cells", subject: "cells", population, measure: "mean_depth", groupBy: q.has(GROUP_BY_TYPE) ? ["cell_type"] : [], order: "natural" };
+}
+
+function readLookup(q: Question): ReadResult {
+  const root = q.roots[0];
+  const nucleus = q.nuclei[0];
+  const fields: ("cell_type" | "class" | "mtype" | "nucleus_id" | "root_id" | "position" | "depth" | "volume" | "proofreading" | "coregistration" | "synapses")[] = [];
+  if (q.has(/\bm-?types?\b|\bmorpholog/)) fields.push("mtype");
+  else if (q.has(/\b(cell )?types?\b|\bwhat (kind|sort) of\b|\bclassif|\bwhat is (it|this)\b|\bexcitatory or inhibitory\b/)) fields.push("cell_type");
+  if (q.has(/\bclass\b|\bexcitatory or inhibitory\b|\bis it (a )?neuron/)) fields.push("class");
+  if (q.has(/\bnucle(us|i) ids?\b|\bwhich nucle(us|i)\b/) && root) fields.push("nucleus_id");
+  if (q.has(/\broot ids?\b|\bsegment\b/) && nucleus) fields.push("root_id");
+  if (q.has(/\bvolume|\bsize\b/)) fields.push("volume");
+  if (q.has(/\b(position|where|location|located|coordinates?|xyz)\b/)) fields.push("position");
+  if (q.has(/\bdepth|\bdeep\b|\blayer\b/)) fields.push("depth");
+  if (q.has(/\bproofread/)) fields.push("proofreading");
+  if (q.has(COREG_WORDS)) fields.push("coregistration");
+  if (!fields.length && !q.has(/\b(tell me|about|info|information|details|describe|summary|what is|who is|look ?up)\b/)) fields.push("cell_type");
+  return root ? { kind: "lookup", rootId: root.id, fields } : { kind: "lookup", nucleusId: nucleus!.id, fields };
+}
+
+function readProofreading(q: Question): ReadResult {
+  const population = tidy(mentionPopulation(q.mentions.filter((m) => !(m.kind === "term" && m.term.kind === "class" && m.term.value === "neuron"))));
+  const axon = q.has(/\bfully extended\b|\baxon_fully_extended\b/) ? "axon_fully_extended"
+    : q.has(/\bpartially extended\b|\baxon_partially_extended\b/) ? "axon_partially_extended"
+    : q.has(/\binterareal\b/) ? "axon_interareal"
+    : q.has(/\b(not|un)[- ]?proofread\w* axons?\b|\baxons? (is |are )?not proofread/) ? "not_proofread"
+    : q.has(/\baxons?\b/) ? "proofread" : "any";
+  const dendrite = q.has(/\bextended dendrites?\b|\bdendrites? (is |are )?extended\b|\bdendrite_extended\b/) ? "dendrite_extended"
+    : q.has(/\bclean(ed)? dendrites?\b|\bdendrites? (is |are )?clean(ed)?\b|\bdendrite_clean\b/) ? "dendrite_clean"
+    : q.has(/\bdendrites?\b/) ? "proofread" : "any";
+  const groupBy = q.has(/\b(each|every|per|by|all|different)\s+(axon\s+)?strateg(y|ies)\b|\bwhich strateg|\bwhat strateg|\bstrateg(y|ies) (breakdown|counts?)\b/)
+    ? [q.has(/\bdendrit/) ? "strategy_dendrite" as const : "strategy_axon" as const]
+    : q.has(GROUP_BY_TYPE) ? ["cell_type" as const] : [];
+  const list = q.has(/\b(list|which|show)\b/) && !q.has(/\bhow many|number|count\b/) && !groupBy.length;
+  const anyStatus = axon === "any" && dendrite === "any";
+  return {
+    kind: "proofreading",
+    population,
+    axon: anyStatus && !groupBy.length && q.has(/\bproofread\b/) ? "any" : axon,
+    dendrite,
+    groupBy,
+    measure: list ? "list" : "count",
+    limit: list ? q.topK() : undefined,
+  };
+}
+
+function readCoregistration(q: Question): ReadResult {
+  const population = tidy(mentionPopulation(q.mentions.filter((m) => !(m.kind === "term" && m.term.kind === "class" && m.term.value === "neuron"))));
+  if (population.rootIds?.length === 1 || population.nucleusIds?.length === 1) return readLookup(q);
+  const groupBy = q.has(/\b(each|per|by) (session|scan)s?\b/) ? [q.has(/\bscan/) ? "scan" as const : "session" as const] : q.has(GROUP_BY_TYPE) ? ["cell_type" as const] : [];
+  const list = q.has(/\b(list|which|show)\b/) && !q.has(/\bhow many|number|count\b/) && !groupBy.length;
+  return { kind: "coregistration", population, groupBy, measure: list ? "list" : "count", limit: list ? q.topK() : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synapses
+
+type Side = "pre" | "post";
+
+/** Which side of the synapse each mention is on, from the words around it. */
+function assignSides(q: Question): Map<Mention, Side | undefined> {
+  const sides = new Map<Mention, Side | undefined>();
+  for (const m of q.mentions) {
+    const b = q.before(m, 4);
+    const b1 = q.before(m, 1);
+    const b2 = q.before(m, 2);
+    const a = q.after(m, 4);
+    let side: Side | undefined;
+    if (/\b(from|by|of)$/.test(b1) && /\b(inputs?|afferents?|presynaptic partners?|upstream|sources?)\s+(\w+\s+)?(from|of)$/.test(b2) && !/\bfrom$/.test(b1)) side = "post";
+    else if (/\b(inputs?|input synapses|afferents?|presynaptic partners?|upstream( partners)?|sources?)\s+(\w+\s+)?(of|to|onto|into|for|on)$/.test(b) || /\b(inputs?|input synapses)\s+(of|to|onto|into|for|on)$/.test(b2)) side = "post";
+    else if (/\b(outputs?|output synapses|efferents?|postsynaptic partners?|downstream( partners)?|targets?)\s+(\w+\s+)?(of|from|by)$/.test(b)) side = "pre";
+    else if (/\b(from|by)$/.test(b1) || /\b(made|sent|formed|coming|originating|arising) (from|by)$/.test(b2)) side = "pre";
+    else if (/\b(to|onto|into|on|targeting|innervating|contacting|toward|towards|and)$/.test(b1) && !/\bbetween\b/.test(b)) side = /\band$/.test(b1) ? undefined : "post";
+    else if (/\b(presynaptic|source)$/.test(b1)) side = "pre";
+    else if (/\b(postsynaptic|target)$/.test(b1)) side = "post";
+    if (!side) {
+      // The subject of a verb: "does X make/send/target ..." (pre), "does X receive/get ..." (post).
+      if (/^('s )?(\w+ )?(make|makes|send|sends|form|forms|target|targets|innervate|innervates|contact|contacts|synapse|synapses onto|project|projects|output|outputs|connect|connects|drive|drives|have|has)\b/.test(a) && /\b(does|do|did|which|that|what|how many|many)\b|^$/.test(b) && !/\b(receive|receives|get|gets)\b/.test(a)) {
+        side = /\b(have|has)\b/.test(a.split(" ")[0] ?? "") ? undefined : "pre";
+      }
+      if (/^(\w+ )?(receive|receives|get|gets|is targeted|are targeted|is innervated|are innervated)\b/.test(a)) side = "post";
+      if (/^'s (inputs?|input synapses|presynaptic|afferents|upstream)/.test(a)) side = "post";
+      if (/^'s (outputs?|output synapses|postsynaptic|efferents|downstream|targets)/.test(a)) side = "pre";
+    }
+    sides.set(m, side);
+  }
+  return sides;
+}
+
+function readSynapses(q: Question): ReadResult {
+  const mentions = q.mentions;
+  const sides = assignSides(q);
+  const pre: Mention[] = [];
+  const post: Mention[] = [];
+  const unsided: Mention[] = [];
+  for (const m of mentions) {
+    const s = sides.get(m);
+    if (s === "pre") pre.push(m);
+    else if (s === "post") post.push(m);
+    else unsided.push(m);
+  }
+  const inputWords = q.has(/\b(inputs?|input synapses|incoming|afferent\w*|presynaptic partners?|upstream|receives?|received|receiving|gets?)\b/);
+  const outputWords = q.has(/\b(outputs?|output synapses|outgoing|efferent\w*|postsynaptic partners?|downstream|makes?|sends?|targets?|targeting|innervat\w*|projects?)\b/);
+  // Mentions with no cue: the first unsided goes where the question's direction words say.
+  for (const m of unsided) {
+    if (!pre.length && !post.length) {
+      if (inputWords && !outputWords) post.push(m);
+      else pre.push(m);
+    } else if (!pre.length) pre.push(m);
+    else if (!post.length) post.push(m);
+    else pre.push(m);
+  }
+  // "between excitatory cell types": one class on both sides.
+  const between = q.has(/\bbetween\b|\bamong\b|\bwithin\b/);
+  let prePop = tidy(mentionPopulation(pre));
+  let postPop = tidy(mentionPopulation(post));
+  if (between && mentions.length === 1 && q.terms.length === 1) postPop = { ...prePop };
+
+  // Partners that must be neurons: "how many (different) neurons does R connect to".
+  const partnerNeurons = q.has(/\b(different|distinct|unique|other)?\s*(neurons|cells)\b/) && q.has(/\bhow many|number of|count\b/) && (prePop.rootIds || postPop.rootIds);
+
+  // Measure.
+  let measure: SynapsePlan["measure"] = "count";
+  const sizeAsked = q.has(SIZE_WORDS) && q.has(/\bsynap|\bsize/);
+  if (q.has(/\b(fraction|proportion|percent(age)?|share|ratio)\b|%/)) measure = "fraction";
+  else if (sizeAsked && q.has(/\bmedian\b/)) measure = "median_size";
+  else if (sizeAsked && q.has(/\b(mean|average|avg|typical)\b/)) measure = "mean_size";
+  else if (q.has(/\b(total|summed|sum of|combined|cumulative) (synapse |synaptic )?(size|volume|weight|strength)\b|\bsum of (the )?(synapse )?sizes\b/)) measure = "sum_size";
+  else if (sizeAsked && q.has(/\b(largest|biggest|max(imum)?) (synapse|size)\b|\bmax(imum)? size\b|\bhow (big|large) is the (largest|biggest)\b/)) measure = "max_size";
+  else if (sizeAsked && q.has(/\b(smallest|min(imum)?) (synapse|size)\b|\bmin(imum)? size\b/)) measure = "min_size";
+  else if (q.has(/\bhow many\s+(different\s+|distinct\s+|unique\s+|other\s+)?(partners?|neurons|cells|targets|inputs neurons|presynaptic partners|postsynaptic partners|postsynaptic neurons|presynaptic neurons|postsynaptic cells|presynaptic cells|roots|segments)\b|\bnumber of (different |distinct |unique )?(partners?|postsynaptic partners|presynaptic partners|target neurons|input neurons)\b|\bconnect(ed|s)? to how many\b/) && (prePop.rootIds || postPop.rootIds || prePop.cellTypes || postPop.cellTypes)) {
+    measure = "count_partners";
+  }
+  const size = readSizeFilter(q);
+
+  // Grouping and ranking.
+  const groupBy: SynapseGroup[] = [];
+  let order: SynapsePlan["order"] = "natural";
+  let limit = q.topK();
+  const superlative = q.has(/\b(most|strongest|largest number|highest|biggest|main|primary|principal|dominant|favou?rite|preferred|top)\b/);
+  const typeRank = q.has(/\b(which|what)\s+(cell\s+)?(types?|class(es)?)\b/) || q.has(/\bmain (target|source|input|output)s?\b|\b(target|source) types?\b/);
+  const partnerRank = q.has(/\b(partners?|targets?|inputs?|sources?|neurons|cells)\b/) && (superlative || limit !== undefined) && q.has(/\b(top|which|who|what|list|strongest|most|largest|main)\b/);
+  const eachType = q.has(GROUP_BY_TYPE);
+  const ids = Boolean(prePop.rootIds || prePop.nucleusIds || postPop.rootIds || postPop.nucleusIds);
+
+  if (q.has(/\bmatrix\b|\b(type|cell[- ]type)[- ]to[- ](type|cell[- ]type)\b|\bbetween (all |each |every )?(cell )?types\b|\bfrom each (cell )?type to each\b|\bconnectivity (matrix|table)\b/)) {
+    const scheme = q.has(/\bm-?types?\b/) || prePop.mtypes || postPop.mtypes ? "mtype" : "cell_type";
+    groupBy.push(`pre_${scheme}` as SynapseGroup, `post_${scheme}` as SynapseGroup);
+  } else if (typeRank || (eachType && !partnerRank)) {
+    // Which side is grouped by type: the side not named ("which types does R target" → post).
+    const scheme = q.has(/\bm-?types?\b/) ? "mtype" : q.has(/\bclass(es)?\b/) && !q.has(/\bcell types?\b/) ? "class" : "cell_type";
+    let side: Side;
+    if (q.has(/\beach\s+(\w+\s+)?(cell\s+)?(type|class)\s+(send|make|give|provide|contribute|form|project)/) || q.has(/\b(which|what) (\w+ )?(cell )?(types?|class(es)?) (sends?|makes?|gives?|provides?|contributes?|forms?|projects?|innervates?|targets?|drives?)\b/)) side = "pre";
+    else if (q.has(/\b(which|what) (\w+ )?(cell )?(types?|class(es)?) (receives?|gets?|is targeted|are targeted)\b/)) side = "post";
+    else if (q.has(/\b(from|by) (each|every|which|what|all)\b/) || q.has(/\b(inputs?|sources?) by (cell )?type\b/)) side = "pre";
+    else if (q.has(/\b(to|onto) (each|every|which|what|all)\b/)) side = "post";
+    else if (isEmpty(prePop) && !isEmpty(postPop)) side = "pre";
+    else if (!isEmpty(prePop) && isEmpty(postPop)) side = "post";
+    else side = inputWords && !outputWords ? "pre" : "post";
+    // "each inhibitory cell type": the class named with "each" narrows the grouped side.
+    const eachClass = /\beach\s+(excitatory|inhibitory)\b/.exec(q.lower);
+    if (eachClass) {
+      const cls = eachClass[1] as CellClass;
+      const target = side === "pre" ? prePop : postPop;
+      if (!target.cellTypes) {
+        if (side === "pre") prePop = { ...prePop, classes: [cls] };
+        else postPop = { ...postPop, classes: [cls] };
+        const other = side === "pre" ? postPop : prePop;
+        if (other.classes?.length === 1 && other.classes[0] === cls && !other.cellTypes && !other.rootIds) {
+          if (side === "pre") postPop = { ...postPop, classes: undefined };
+          else prePop = { ...prePop, classes: undefined };
+          postPop = clean(postPop);
+          prePop = clean(prePop);
+        }
+      }
+    }
+    groupBy.push(`${side}_${scheme}` as SynapseGroup);
+    if (superlative || typeRank && q.has(/\b(most|main|top|primary|strongest)\b/)) {
+      order = "desc";
+      if (limit === undefined && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
+      if (limit === undefined && q.has(/\bmain (target|source|input|output)\b(?!s)/)) limit = 1;
+    }
+  } else if (partnerRank || (ids && q.has(/\b(list|who|which)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?)\b/))) {
+    // Ranking roots: a neuron's partners, or neurons of a population by their synapse counts.
+    if (ids) {
+      const side: Side = prePop.rootIds || prePop.nucleusIds ? "post" : "pre";
+      groupBy.push(`${side}_root` as SynapseGroup);
+    } else {
+      // "Which 3 23P neurons have the most output synapses": rank the named population.
+      const side: Side = !isEmpty(prePop) && isEmpty(postPop) ? "pre" : isEmpty(prePop) && !isEmpty(postPop) ? "post" : inputWords && !outputWords ? "post" : "pre";
+      if (isEmpty(prePop) && isEmpty(postPop)) {
+        const neurons: Population = { classes: ["neuron"] };
+        if (side === "pre") prePop = neurons;
+        else postPop = neurons;
+      }
+      if (side === "pre" && inputWords && !outputWords && isEmpty(postPop)) {
+        postPop = prePop;
+        prePop = {};
+        groupBy.push("post_root");
+      } else groupBy.push(`${side}_root` as SynapseGroup);
+    }
+    order = "desc";
+    if (limit === undefined) limit = q.has(/\b(which|who|what) (\w+ )?(neuron|cell|partner|target|input)\b(?!s)/) ? 1 : 10;
+  }
+
+  if (partnerNeurons && measure === "count_partners") {
+    const side: Side = prePop.rootIds || prePop.nucleusIds ? "post" : "pre";
+    const target = side === "post" ? postPop : prePop;
+    if (isEmpty(target) || (target.classes && !target.cellTypes)) {
+      const withNeurons = { ...target, classes: target.classes ?? (["neuron"] as CellClass[]) };
+      if (side === "post") postPop = withNeurons;
+      else prePop = withNeurons;
+    }
+  }
+  if (measure === "fraction" && groupBy.some((g) => g.endsWith("root"))) measure = "count";
+
+  const plan: SynapsePlan = {
+    kind: "synapses",
+    pre: prePop,
+    post: postPop,
+    measure,
+    groupBy,
+    order,
+    ...(limit !== undefined && groupBy.length ? { limit } : {}),
+    ...(size ? { size } : {}),
+    ...(measure === "fraction" ? { fractionOf: inputWords && !outputWords ? "inputs" as const : "outputs" as const } : {}),
+    ...(measure === "count_partners" ? { partnerSide: prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const } : {}),
+  };
+  if (q.has(/\bheat ?map\b|\bmatrix\b/) && groupBy.length === 2) plan.chart = "heatmap";
+  else if (q.has(/\b(bar|plot|chart)\b/) && groupBy.length === 1) plan.chart = "bar";
+  return plan;
+}
+
+const isEmpty = (p: Population) => !p.rootIds && !p.nucleusIds && !p.cellTypes && !p.mtypes && !p.classes;
+function clean(p: Population): Population {
+  const out: Population = {};
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+function readSizeFilter(q: Question): SynapsePlan["size"] | undefined {
+  const num = "(\\d[\\d,]*(?:\\.\\d+)?)";
+  const between = new RegExp(`\\bbetween ${num} and ${num}\\b`).exec(q.lower);
+  if (between && q.has(/\bsize|voxels?|larger|smaller|bigger\b/)) return { min: n(between[1]!), max: n(between[2]!) };
+  const gt = new RegExp(`(?:larger|bigger|greater|more|above|over|exceeding|>)\\s*(?:than\\s*)?${num}`).exec(q.lower);
+  const gte = new RegExp(`(?:at least|>=|≥|no smaller than|minimum of)\\s*${num}`).exec(q.lower);
+  const lt = new RegExp(`(?:smaller|less|lower|below|under|<)\\s*(?:than\\s*)?${num}`).exec(q.lower);
+  const lte = new RegExp(`(?:at most|<=|≤|no larger than|maximum of)\\s*${num}`).exec(q.lower);
+  const size: NonNullable<SynapsePlan["size"]> = {};
+  if (gte) size.min = n(gte[1]!);
+  else if (gt) Object.assign(size, { min: n(gt[1]!), minExclusive: true });
+  if (lte) size.max = n(lte[1]!);
+  else if (lt) Object.assign(size, { max: n(lt[1]!), maxExclusive: true });
+  return size.min !== undefined || size.max !== undefined ? size : undefined;
+}
+const n = (s: string) => Number(s.replace(/,/g, ""));
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+function readChart(q: Question): ReadResult | undefined {
+  const population = tidy(mentionPopulation(q.mentions));
+  const kind = q.has(/\bheat ?map\b|\bmatrix\b/) ? "heatmap" : q.has(/\bscatter\b/) ? "scatter" : q.has(/\bbox ?plot|\bboxplot|\bbox and whisker/) ? "box"
+    : q.has(/\bbar\b/) ? "bar" : q.has(/\bhistogram|\bdistribution\b/) ? "histogram" : undefined;
+  if (kind === "heatmap") {
+    const plan = readSynapses(q);
+    if ("kind" in plan && plan.kind === "synapses") {
+      const scheme = q.has(/\bm-?types?\b/) ? "mtype" : "cell_type";
+      const mean = q.has(/\b(mean|average) (synapse )?size\b/);
+      const classOnly = population.classes && !population.cellTypes;
+      return {
+        ...plan,
+        pre: classOnly ? population : plan.pre,
+        post: classOnly ? population : plan.post,
+        measure: mean ? "mean_size" : "count",
+        groupBy: [`pre_${scheme}` as SynapseGroup, `post_${scheme}` as SynapseGroup],
+        order: "natural",
+        limit: undefined,
+        chart: "heatmap",
+      };
+    }
+    return plan;
+  }
+  if (kind === "scatter" || q.has(/\b(soma )?positions?\b|\bwhere are\b|\blocations?\b/) && !q.has(/\bsynap/)) {
+    return { kind: "positions", population, chart: "scatter" };
+  }
+  const variable: DistributionPlan["variable"] | undefined = q.has(/\bsynap\w* (size|strength|weight)s?|\bsizes? of (the )?synap|\bsynapse sizes?\b|\bsize distribution\b/) ? "synapse_size"
+    : q.has(/\bnucle\w* (volume|size)s?\b|\bvolumes?\b/) ? "nucleus_volume"
+    : q.has(/\bdepths?\b/) ? "soma_depth"
+    : q.has(/\b(outputs?|output synapses|out-?degree)\b.*\bper (neuron|cell)\b|\bout-?degree/) ? "out_degree"
+    : q.has(/\b(inputs?|input synapses|in-?degree)\b.*\bper (neuron|cell)\b|\bin-?degree/) ? "in_degree"
+    : undefined;
+  if (variable && (kind === "histogram" || kind === "box" || q.has(/\bdistribution|\bplot|\bchart|\bgraph/))) {
+    const byType = q.has(GROUP_BY_TYPE) || kind === "box";
+    const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
+    return { kind: "distribution", variable, population, side, groupBy: byType ? "cell_type" : "none", bins: 40, chart: kind === "box" ? "box" : "histogram", statistics: false };
+  }
+  if (kind === "bar" || kind === "histogram" || q.has(/\bplot|\bchart|\bgraph/)) {
+    // A bar chart of counts: cells per type, or synapses per type.
+    if (q.has(SYNAPSE_WORDS)) {
+      const plan = readSynapses(q);
+      if ("kind" in plan && plan.kind === "synapses" && plan.groupBy.length) return { ...plan, chart: plan.groupBy.length === 2 ? "heatmap" : "bar" };
+      if ("kind" in plan && plan.kind === "synapses") return { ...plan, groupBy: [isEmpty(plan.pre) ? "pre_cell_type" : "post_cell_type"], chart: "bar" };
+      return plan;
+    }
+    const plan = readCellCount(q);
+    if ("kind" in plan && plan.kind === "cells") return { ...plan, groupBy: plan.groupBy.length ? plan.groupBy : ["cell_type"], chart: "bar" };
+    return plan;
+  }
+  return undefined;
+}

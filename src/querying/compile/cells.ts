@@ -1,0 +1,121 @@
+import type { CellPlan } from "../../planning/plan.js";
+import type { StatementResult } from "../protocol.js";
+import { Sql, raw, sql } from "../sql.js";
+import { checkPopulation, classValues, describePopulation, idParams, requireTables, where } from "./population.js";
+import { fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
+
+const CELL_TYPE_TABLE = { table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "a cell is a row of the cell-type table" };
+
+/**
+ * Cells are rows of the cell-type table (one per nucleus with a type); nuclei are rows of the
+ * nucleus table. Neurons are cells of class excitatory or inhibitory.
+ */
+export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery {
+  checkPopulation(ctx, plan.population);
+  const p = plan.population;
+  const mtypeOnly = Boolean(p.mtypes) && !p.cellTypes;
+  const volume = ["mean_volume", "median_volume", "sum_volume", "min_volume", "max_volume"].includes(plan.measure);
+  const depth = plan.measure === "mean_depth";
+
+  // The base table: nuclei, m-types (for m-type questions) or cell types.
+  let base: string;
+  const joins: Sql[] = [];
+  const conds: (Sql | null)[] = [];
+  if (plan.subject === "nuclei" && !p.cellTypes && !p.classes && !p.mtypes && plan.groupBy.length === 0) {
+    requireTables(ctx, [{ table: "nucleus", cave: "nucleus_detection_v0", why: "it lists every detected nucleus" }]);
+    base = "nucleus n";
+    if (p.rootIds) conds.push(sql`n.pt_root_id IN (${idParams(p.rootIds)})`);
+    if (p.nucleusIds) conds.push(sql`n.id IN (${idParams(p.nucleusIds)})`);
+  } else {
+    const t = mtypeOnly || (plan.groupBy[0] === "mtype" && !p.cellTypes && !p.classes) ? "mtype" : "cell_type";
+    requireTables(ctx, [t === "mtype" ? { table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it gives m-types" } : CELL_TYPE_TABLE]);
+    base = `${t} ct`;
+    if (t === "mtype") {
+      if (p.mtypes) conds.push(sql`ct.cell_type IN (${p.mtypes})`);
+    } else {
+      if (p.cellTypes) conds.push(sql`ct.cell_type IN (${p.cellTypes})`);
+      if (p.mtypes || plan.groupBy[0] === "mtype") {
+        requireTables(ctx, [{ table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it gives m-types" }]);
+        joins.push(raw(" JOIN mtype m ON m.target_id = ct.target_id"));
+        if (p.mtypes) conds.push(sql`m.cell_type IN (${p.mtypes})`);
+      }
+    }
+    if (p.classes) conds.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
+    if (p.rootIds) conds.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
+    if (p.nucleusIds) conds.push(sql`ct.target_id IN (${idParams(p.nucleusIds)})`);
+    if (volume || depth) {
+      requireTables(ctx, [{ table: "nucleus", cave: "nucleus_detection_v0", why: "it holds nucleus volumes and positions" }]);
+      joins.push(raw(" JOIN nucleus n ON n.id = ct.target_id"));
+    }
+  }
+  const nucleusAlias = base.startsWith("nucleus") ? "n" : "n";
+  const group = plan.groupBy[0];
+  const groupCol = group === "cell_type" ? "ct.cell_type" : group === "class" ? "ct.classification_system" : group === "mtype" ? (base.startsWith("mtype") ? "ct.cell_type" : "m.cell_type") : null;
+  const key = group === "class" ? "classification_system" : group === "mtype" ? "mtype" : group;
+  const y = ctx.geometry ? `(${nucleusAlias}.pt_position_y * ${ctx.geometry.voxelNm[1]} / 1000.0 - ${ctx.geometry.piaYum})` : null;
+
+  let measure: Sql;
+  let valueCol: string;
+  switch (plan.measure) {
+    case "count": measure = raw("count(*) AS cells"); valueCol = "cells"; break;
+    case "mean_volume": measure = raw(`avg(${nucleusAlias}.volume) AS mean_volume_um3`); valueCol = "mean_volume_um3"; break;
+    case "sum_volume": measure = raw(`sum(${nucleusAlias}.volume) AS total_volume_um3`); valueCol = "total_volume_um3"; break;
+    case "min_volume": measure = raw(`min(${nucleusAlias}.volume) AS min_volume_um3`); valueCol = "min_volume_um3"; break;
+    case "max_volume": measure = raw(`max(${nucleusAlias}.volume) AS max_volume_um3`); valueCol = "max_volume_um3"; break;
+    case "median_volume": measure = raw(""); valueCol = "median_volume_um3"; break;
+    case "mean_depth": measure = raw(`avg(${y ?? "NULL"}) AS mean_depth_um`); valueCol = "mean_depth_um"; break;
+    case "list": measure = raw(""); valueCol = ""; break;
+  }
+  const body = sql`FROM ${raw(base)}${Sql.join(joins, "")}${where(conds)}`;
+  let text: Sql;
+  if (plan.measure === "list") {
+    const idCols = base.startsWith("nucleus") ? "n.pt_root_id AS pt_root_id, n.id AS nucleus_id" : "ct.pt_root_id AS pt_root_id, ct.target_id AS nucleus_id, ct.cell_type AS cell_type";
+    text = sql`SELECT ${raw(idCols)} ${body} ORDER BY 1, 2${plan.limit ? sql` LIMIT ${plan.limit}` : raw("")}`;
+  } else if (plan.measure === "median_volume") {
+    const part = groupCol ? groupCol : "1";
+    text = sql`WITH v AS MATERIALIZED (SELECT ${raw(groupCol ? `${groupCol} AS ${key}, ` : "")}${raw(nucleusAlias)}.volume AS x ${body} AND ${raw(nucleusAlias)}.volume IS NOT NULL),
+      r AS (SELECT *, row_number() OVER (PARTITION BY ${raw(groupCol ? key! : "1")} ORDER BY x) AS rn, count(*) OVER (PARTITION BY ${raw(groupCol ? key! : "1")}) AS cnt FROM v)
+      SELECT ${raw(groupCol ? `${key}, ` : "")}avg(x) AS median_volume_um3, max(cnt) AS cells FROM r WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)${raw(groupCol ? ` GROUP BY ${key}` : "")}`;
+    void part;
+    if (!conds.some(Boolean)) text = new Sql(text.text.replace(/ AND (\w+)\.volume IS NOT NULL/, " WHERE $1.volume IS NOT NULL"), text.params);
+  } else {
+    text = sql`SELECT ${raw(groupCol ? `${groupCol} AS ${key}, ` : "")}${measure} ${body}${raw(groupCol ? ` GROUP BY ${groupCol}` : "")}`;
+  }
+  if (groupCol && plan.measure !== "list") {
+    const order = plan.order === "desc" ? `${valueCol} DESC, ${key}` : plan.order === "asc" ? `${valueCol}, ${key}` : key!;
+    text = sql`SELECT * FROM (${text}) ORDER BY ${raw(order)}${plan.limit ? sql` LIMIT ${plan.limit}` : raw("")}`;
+  }
+
+  const what = plan.subject === "nuclei" && base.startsWith("nucleus") ? "nuclei" : describePopulation(ctx, p, plan.subject === "nuclei" ? "nuclei with a cell type" : "cells");
+  const measureText = {
+    count: "number of", mean_volume: "mean nucleus volume (µm³) of", median_volume: "median nucleus volume (µm³) of", sum_volume: "total nucleus volume (µm³) of",
+    min_volume: "smallest nucleus volume (µm³) of", max_volume: "largest nucleus volume (µm³) of", mean_depth: "mean soma depth (µm below pia) of", list: "list of",
+  }[plan.measure];
+  const tableName = base.startsWith("nucleus") ? "nucleus_detection_v0" : base.startsWith("mtype") ? ctx.catalog.caveNames.get("mtypes") ?? "aibs_metamodel_mtypes_v661_v2" : ctx.catalog.caveNames.get("cell_types") ?? "aibs_metamodel_celltypes_v661";
+  return {
+    statements: [{ sql: text.text, params: text.params }],
+    reading: `Read as: ${measureText} ${what}${group ? `, per ${group.replace("_", " ")}` : ""}; from ${tableName} (valid rows${base.startsWith("nucleus") ? "" : ", one per nucleus"}).`,
+    ids: { rootIds: p.rootIds ?? [], nucleusIds: p.nucleusIds ?? [] },
+    present: (results) => presentCells(plan, results[0]!, valueCol, key ?? null, `${measureText} ${what}`),
+  };
+}
+
+function presentCells(plan: CellPlan, result: StatementResult, valueCol: string, key: string | null, what: string): Presentation {
+  const table = { columns: result.columns, rows: result.rows };
+  if (plan.measure === "list") {
+    return { table, headline: `${result.rows.length}${result.truncated ? "+" : ""} ${what.replace(/^list of /, "")}.` };
+  }
+  const vi = result.columns.indexOf(valueCol);
+  if (!key) {
+    const v = result.rows[0]?.[vi] ?? null;
+    return { table, headline: `${capitalize(what)}: ${v === null ? "none" : fmt(v)}.` };
+  }
+  const total = plan.measure === "count" ? result.rows.reduce((s, r) => s + Number(r[vi] ?? 0), 0) : null;
+  return {
+    table,
+    headline: `${capitalize(what)}, per ${key.replace("_", " ")}: ${result.rows.length} groups${total !== null ? `, ${fmt(total)} in all` : ""}.`,
+    chart: { kind: "bar", x: key, y: valueCol, xTitle: key.replace(/_/g, " "), yTitle: valueCol.replace(/_um3$/, " (µm³)").replace(/_um$/, " (µm)").replace(/_/g, " ") },
+  };
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

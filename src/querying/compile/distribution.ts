@@ -1,0 +1,151 @@
+import type { DistributionPlan, PositionsPlan, SqlPlan } from "../../planning/plan.js";
+import { checkSelectOnly } from "../sql-guard.js";
+import { Sql, raw, sql } from "../sql.js";
+import { checkPopulation, classValues, describePopulation, idParams, inRoots, isAny, requireTables, rootSet, where } from "./population.js";
+import { fmt, MissingDataError, type CompileContext, type CompiledQuery } from "./types.js";
+
+const VARIABLE = {
+  synapse_size: { label: "synapse size", unit: "voxels", log: true },
+  nucleus_volume: { label: "nucleus volume", unit: "µm³", log: false },
+  soma_depth: { label: "soma depth", unit: "µm below pia", log: false },
+  out_degree: { label: "output synapses per neuron", unit: "synapses", log: true },
+  in_degree: { label: "input synapses per neuron", unit: "synapses", log: true },
+} as const;
+
+function depthExpr(ctx: CompileContext, yColumn: string): string {
+  if (!ctx.geometry) throw new MissingDataError("Soma depth needs the cortical geometry file data/cortex_geometry.json, which could not be read.");
+  return `(${yColumn} * ${ctx.geometry.voxelNm[1]} / 1000.0 - ${ctx.geometry.piaYum})`;
+}
+
+/** The values (x) and weights (w) whose distribution is asked for, with an optional group (g). */
+function valueSource(ctx: CompileContext, plan: DistributionPlan): Sql {
+  const p = plan.population;
+  const grouped = plan.groupBy === "cell_type";
+  switch (plan.variable) {
+    case "synapse_size": {
+      requireTables(ctx, [{ table: "synapse", cave: "synapses_pni_2", why: "synapse sizes are kept per synapse" }]);
+      if (isAny(p) && !grouped) return raw("SELECT size AS x, n AS w FROM synapse_size_counts");
+      const roots = rootSet(ctx, p);
+      const side = plan.side;
+      const g = grouped ? ` JOIN root_cell_type t ON t.pt_root_id = s.${side}_pt_root_id` : "";
+      const gcol = grouped ? "t.cell_type AS g, " : "";
+      if (side === "pre" || !roots) return sql`SELECT ${raw(gcol)}s.size AS x, 1 AS w FROM synapse s${raw(g)}${where([inRoots(`s.${side}_pt_root_id`, roots)])}`;
+      return sql`SELECT ${raw(gcol)}s.size AS x, 1 AS w FROM connection c JOIN synapse s ON s.pre_pt_root_id = c.pre_pt_root_id AND s.post_pt_root_id = c.post_pt_root_id${raw(g)}${where([inRoots("c.post_pt_root_id", roots)])}`;
+    }
+    case "nucleus_volume":
+    case "soma_depth": {
+      const valueCol = plan.variable === "nucleus_volume" ? "n.volume" : depthExpr(ctx, "n.pt_position_y");
+      if (isAny(p) && !grouped && ctx.catalog.tables.has("nucleus")) return raw(`SELECT ${valueCol} AS x, 1 AS w FROM nucleus n WHERE ${valueCol} IS NOT NULL`);
+      requireTables(ctx, [{ table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "it gives each nucleus its cell type" }]);
+      const value = plan.variable === "nucleus_volume" ? valueCol : depthExpr(ctx, "ct.pt_position_y");
+      const join = plan.variable === "nucleus_volume" ? " JOIN nucleus n ON n.id = ct.target_id" : "";
+      if (plan.variable === "nucleus_volume") requireTables(ctx, [{ table: "nucleus", cave: "nucleus_detection_v0", why: "it holds nucleus volumes" }]);
+      const conds: (Sql | null)[] = [raw(`${value} IS NOT NULL`)];
+      if (p.cellTypes) conds.push(sql`ct.cell_type IN (${p.cellTypes})`);
+      if (p.classes) conds.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
+      if (p.rootIds) conds.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
+      if (p.mtypes) conds.push(sql`ct.target_id IN (SELECT target_id FROM mtype WHERE cell_type IN (${p.mtypes}))`);
+      return sql`SELECT ${raw(grouped ? "ct.cell_type AS g, " : "")}${raw(value)} AS x, 1 AS w FROM cell_type ct${raw(join)}${where(conds)}`;
+    }
+    case "out_degree":
+    case "in_degree": {
+      requireTables(ctx, [{ table: "root_stats", cave: "synapses_pni_2", why: "synapse counts per neuron come from it" }]);
+      const roots = rootSet(ctx, isAny(p) ? { classes: ["neuron"] } : p);
+      const col = plan.variable === "out_degree" ? "r.n_out" : "r.n_in";
+      return sql`SELECT ${raw(grouped ? "t.cell_type AS g, " : "")}coalesce(${raw(col)}, 0) AS x, 1 AS w FROM (SELECT DISTINCT pt_root_id FROM (${roots!})) q LEFT JOIN root_stats r ON r.root_id = q.pt_root_id${raw(grouped ? " JOIN root_cell_type t ON t.pt_root_id = q.pt_root_id" : "")}`;
+    }
+  }
+}
+
+export function compileDistribution(ctx: CompileContext, plan: DistributionPlan): CompiledQuery {
+  checkPopulation(ctx, plan.population);
+  const v = VARIABLE[plan.variable];
+  const source = valueSource(ctx, plan);
+  const who = describePopulation(ctx, plan.population, plan.variable === "synapse_size" ? "all valid synapses" : "all cells");
+  const scope = plan.variable === "synapse_size" && !isAny(plan.population) ? `${plan.side === "pre" ? "made by" : "received by"} ${who}` : who;
+  const useStats = plan.statistics || plan.chart === "box" || plan.groupBy === "cell_type";
+  let text: Sql;
+  if (useStats) {
+    const g = plan.groupBy === "cell_type" ? "g" : "1";
+    const gsel = plan.groupBy === "cell_type" ? "g AS cell_type, " : "";
+    // Weighted ranks, so the size-distribution summary (value, count) gives exact quantiles too.
+    text = sql`WITH v AS MATERIALIZED (${source}),
+      r AS (SELECT *, sum(w) OVER (PARTITION BY ${raw(g)} ORDER BY x ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER (PARTITION BY ${raw(g)}) AS total FROM v)
+      SELECT ${raw(gsel)}min(x) AS min, min(CASE WHEN cum >= 0.25 * total THEN x END) AS q1,
+        (min(CASE WHEN cum >= (total + 1) / 2 THEN x END) + min(CASE WHEN cum >= (total + 2) / 2 THEN x END)) / 2.0 AS median,
+        min(CASE WHEN cum >= 0.75 * total THEN x END) AS q3, max(x) AS max, sum(x * w) * 1.0 / sum(w) AS mean, sum(w) AS n
+      FROM r${raw(plan.groupBy === "cell_type" ? " GROUP BY g ORDER BY g" : "")}`;
+  } else {
+    const bins = plan.bins;
+    const f = v.log ? "ln(x)" : "x";
+    const back = (e: string) => (v.log ? `exp(${e})` : e);
+    text = sql`WITH v AS MATERIALIZED (SELECT x, w FROM (${source}) WHERE x IS NOT NULL${raw(v.log ? " AND x > 0" : "")}),
+      b AS (SELECT min(${raw(f)}) AS lo, max(${raw(f)}) AS hi FROM v),
+      k AS (SELECT min(CAST((${raw(f)} - lo) / coalesce(nullif((hi - lo) / ${bins}, 0), 1) AS INTEGER), ${bins - 1}) AS bin, sum(w) AS n FROM v, b GROUP BY bin)
+      SELECT ${raw(back("lo + bin * (hi - lo) / " + bins))} AS bin_start, ${raw(back("lo + (bin + 1) * (hi - lo) / " + bins))} AS bin_end, n AS count FROM k, b ORDER BY bin`;
+  }
+  const label = `${v.label} (${v.unit})`;
+  return {
+    statements: [{ sql: text.text, params: text.params }],
+    reading: `Read as: distribution of ${label} of ${scope}${plan.groupBy === "cell_type" ? ", per cell type" : ""}${useStats ? " (quartiles)" : `, in ${plan.bins} ${v.log ? "logarithmic" : "equal"} bins computed in the database`}.`,
+    present: (results) => {
+      const r = results[0]!;
+      const table = { columns: r.columns, rows: r.rows };
+      if (useStats) {
+        const col = (name: string, row = r.rows[0]) => row?.[r.columns.indexOf(name)] ?? null;
+        const headline = plan.groupBy === "cell_type"
+          ? `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} (${v.unit}) of ${scope}, per cell type: ${r.rows.length} types.`
+          : `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} of ${scope}: median ${fmt(col("median"))} ${v.unit} (quartiles ${fmt(col("q1"))} to ${fmt(col("q3"))}, range ${fmt(col("min"))} to ${fmt(col("max"))}, mean ${fmt(col("mean"))}, n = ${fmt(col("n"))}).`;
+        return {
+          table,
+          headline,
+          chart: plan.groupBy === "cell_type" || plan.chart === "box" ? { kind: "box", x: plan.groupBy === "cell_type" ? "cell_type" : "n", y: "median", xTitle: "cell type", yTitle: label } : undefined,
+        };
+      }
+      const total = r.rows.reduce((s, row) => s + Number(row[2] ?? 0), 0);
+      return {
+        table,
+        headline: `Distribution of ${label} of ${scope}: ${fmt(total)} values in ${r.rows.length} bins.`,
+        chart: { kind: "histogram", x: "bin_start", x2: "bin_end", y: "count", xTitle: label, yTitle: plan.variable === "synapse_size" ? "synapses" : plan.variable.endsWith("degree") ? "neurons" : "cells", logX: v.log, depthLayers: plan.variable === "soma_depth" },
+      };
+    },
+  };
+}
+
+export function compilePositions(ctx: CompileContext, plan: PositionsPlan): CompiledQuery {
+  requireTables(ctx, [{ table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "it holds cell types and soma positions" }]);
+  checkPopulation(ctx, plan.population);
+  const p = plan.population;
+  const conds: (Sql | null)[] = [raw("ct.pt_position_y IS NOT NULL")];
+  if (p.cellTypes) conds.push(sql`ct.cell_type IN (${p.cellTypes})`);
+  if (p.classes) conds.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
+  if (p.rootIds) conds.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
+  const text = sql`SELECT ct.pt_root_id, ct.target_id AS nucleus_id, ct.cell_type, round(ct.pt_position_x * ${ctx.geometry?.voxelNm[0] ?? 4} / 1000.0, 1) AS x_um, round(${raw(depthExpr(ctx, "ct.pt_position_y"))}, 1) AS depth_um FROM cell_type ct${where(conds)} ORDER BY ct.target_id`;
+  const who = describePopulation(ctx, p, "all cells");
+  return {
+    statements: [{ sql: text.text, params: text.params, rowCap: plan.limit ?? 50_000 }],
+    reading: `Read as: soma positions (x and depth below pia, µm) of ${who}, coloured by cell type.`,
+    present: (results) => {
+      const r = results[0]!;
+      return {
+        table: { columns: r.columns, rows: r.rows },
+        headline: `Soma positions of ${r.rows.length}${r.truncated ? "+" : ""} ${who}.`,
+        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: "cell_type", xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true },
+      };
+    },
+  };
+}
+
+/** A model's free-form SELECT: one statement, read-only, behind the gate; its answer is marked. */
+export function compileSql(plan: SqlPlan): CompiledQuery {
+  const text = checkSelectOnly(plan.sql);
+  return {
+    statements: [{ sql: text, params: [] }],
+    reading: `Read as free-form SQL proposed by the language model${plan.explanation ? ` (${plan.explanation})` : ""}; checked to be one read-only SELECT.`,
+    present: (results) => {
+      const r = results[0]!;
+      const single = r.rows.length === 1 && r.columns.length === 1;
+      return { table: { columns: r.columns, rows: r.rows }, headline: single ? `${fmt(r.rows[0]![0] ?? null)} (free-form SQL).` : `${r.rows.length}${r.truncated ? "+" : ""} rows (free-form SQL).` };
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { LookupPlan, PairPlan } from "../../planning/plan.js";
+import type { AnswerTable, TableCell } from "../../answers/answer.js";
+import type { StatementResult } from "../protocol.js";
+import { MissingDataError, fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
+
+/** Everything the store knows about one root id or nucleus id, from each table that is loaded. */
+export function compileLookup(ctx: CompileContext, plan: LookupPlan): CompiledQuery {
+  const has = (t: string) => ctx.catalog.tables.has(t);
+  const byRoot = plan.rootId !== undefined;
+  const id = BigInt((plan.rootId ?? plan.nucleusId)!);
+  const statements: { name: string; sql: string; params: bigint[] }[] = [];
+  // Nuclei of the root, or the nucleus itself (with its root id).
+  if (has("nucleus")) {
+    statements.push({ name: "nucleus", sql: `SELECT id AS nucleus_id, pt_root_id, volume, pt_position_x, pt_position_y, pt_position_z FROM nucleus WHERE ${byRoot ? "pt_root_id" : "id"} = ? ORDER BY id`, params: [id] });
+  }
+  if (has("cell_type")) {
+    statements.push({ name: "cell_type", sql: `SELECT target_id AS nucleus_id, pt_root_id, cell_type, classification_system, pt_position_x, pt_position_y, pt_position_z FROM cell_type WHERE ${byRoot ? "pt_root_id" : "target_id"} = ? ORDER BY target_id`, params: [id] });
+  }
+  if (has("mtype")) {
+    statements.push({ name: "mtype", sql: `SELECT target_id AS nucleus_id, cell_type AS mtype FROM mtype WHERE ${byRoot ? "pt_root_id" : "target_id"} = ?`, params: [id] });
+  }
+  if (!byRoot && !has("nucleus") && !has("cell_type")) {
+    throw new MissingDataError("Looking up a nucleus id needs the nucleus table (nucleus_detection_v0) or a cell-type table; neither is in this store.");
+  }
+  // Root-level facts: for a nucleus, through its root id (found by the statements above).
+  const rootExpr = byRoot ? "?" : `(SELECT pt_root_id FROM ${has("nucleus") ? "nucleus WHERE id" : "cell_type WHERE target_id"} = ? LIMIT 1)`;
+  if (has("root_stats")) statements.push({ name: "synapses", sql: `SELECT n_out, n_in, out_partners, in_partners FROM root_stats WHERE root_id = ${rootExpr} AND root_id != 0`, params: [id] });
+  if (has("proofreading")) statements.push({ name: "proofreading", sql: `SELECT * FROM proofreading WHERE pt_root_id = ${rootExpr} AND pt_root_id != 0 LIMIT 1`, params: [id] });
+  if (has("coregistration")) statements.push({ name: "coregistration", sql: `SELECT session, scan_idx, field, unit_id FROM coregistration WHERE pt_root_id = ${rootExpr} AND pt_root_id != 0`, params: [id] });
+
+  const what = byRoot ? `root ${plan.rootId}` : `nucleus ${plan.nucleusId}`;
+  return {
+    statements: statements.map((s) => ({ sql: s.sql, params: s.params })),
+    reading: `Read as: look up ${what} (${plan.fields.length ? plan.fields.join(", ") : "everything known"}) in ${statements.map((s) => s.name).join(", ")}.`,
+    present: (results) => presentLookup(ctx, plan, statements.map((s) => s.name), results),
+  };
+}
+
+function rowsOf(result: StatementResult | undefined): Record<string, TableCell>[] {
+  if (!result) return [];
+  return result.rows.map((r) => Object.fromEntries(result.columns.map((c, i) => [c, r[i] ?? null])));
+}
+
+function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], results: StatementResult[]): Presentation {
+  const get = (name: string) => rowsOf(results[names.indexOf(name)]);
+  const nuclei = get("nucleus");
+  const types = get("cell_type");
+  const mtypes = get("mtype");
+  const syn = get("synapses")[0];
+  const proof = get("proofreading")[0];
+  const coreg = get("coregistration");
+  const byRoot = plan.rootId !== undefined;
+  const what = byRoot ? `Root ${plan.rootId}` : `Nucleus ${plan.nucleusId}`;
+
+  // One row per nucleus of the root (or the one nucleus), merged across tables.
+  const ids = [...new Set([...nuclei.map((n) => String(n.nucleus_id)), ...types.map((t) => String(t.nucleus_id))])];
+  const depthOf = (y: TableCell) => (ctx.geometry && typeof y === "number" ? y * ctx.geometry.voxelNm[1]! / 1000 - ctx.geometry.piaYum : null);
+  const rows = ids.map((nid) => {
+    const n = nuclei.find((x) => String(x.nucleus_id) === nid);
+    const t = types.find((x) => String(x.nucleus_id) === nid);
+    const m = mtypes.find((x) => String(x.nucleus_id) === nid);
+    const y = n?.pt_position_y ?? t?.pt_position_y ?? null;
+    return {
+      pt_root_id: String(n?.pt_root_id ?? t?.pt_root_id ?? plan.rootId ?? ""),
+      nucleus_id: nid,
+      cell_type: t?.cell_type ?? null,
+      classification_system: t?.classification_system ?? null,
+      mtype: m?.mtype ?? null,
+      volume_um3: n?.volume ?? null,
+      position_x: n?.pt_position_x ?? t?.pt_position_x ?? null,
+      position_y: y,
+      position_z: n?.pt_position_z ?? t?.pt_position_z ?? null,
+      depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
+    };
+  });
+  if (rows.length === 0 && (syn || proof || coreg.length)) {
+    rows.push({ pt_root_id: plan.rootId ?? "", nucleus_id: "", cell_type: null, classification_system: null, mtype: null, volume_um3: null, position_x: null, position_y: null, position_z: null, depth_um: null });
+  }
+  if (rows.length === 0) {
+    return { table: { columns: [], rows: [] }, headline: `${what} is not in this data: no nucleus, cell-type row or synapse has it.` };
+  }
+  const extra: Record<string, TableCell> = {};
+  if (syn) Object.assign(extra, { output_synapses: syn.n_out, input_synapses: syn.n_in, output_partners: syn.out_partners, input_partners: syn.in_partners });
+  if (proof) Object.assign(extra, { status_axon: proof.status_axon ?? null, status_dendrite: proof.status_dendrite ?? null, strategy_axon: proof.strategy_axon ?? null, strategy_dendrite: proof.strategy_dendrite ?? null });
+  if (coreg.length) Object.assign(extra, { coregistered_units: coreg.map((c) => `session ${c.session} scan ${c.scan_idx} unit ${c.unit_id}`).join("; ") });
+
+  const columns = [...Object.keys(rows[0]!), ...Object.keys(extra)];
+  const table: AnswerTable = { columns, rows: rows.map((r) => [...Object.values(r), ...Object.values(extra)] as TableCell[]) };
+  const first = rows[0]!;
+  const label = (t: TableCell) => (t ? `${t} (${ctx.vocabulary.cellTypeLabel(String(t))})` : "no cell type");
+  const facts: string[] = [];
+  const want = new Set(plan.fields.length ? plan.fields : ["cell_type"]);
+  if (want.has("cell_type") || want.has("class")) facts.push(`cell type ${label(first.cell_type)}${first.classification_system ? `, ${String(first.classification_system).replace("_", " ")}` : ""}`);
+  if (want.has("mtype")) facts.push(`m-type ${first.mtype ?? "not assigned"}`);
+  if (want.has("nucleus_id") || (!byRoot && want.has("root_id"))) facts.push(byRoot ? `nucleus id ${rows.map((r) => r.nucleus_id).join(", ") || "none"}` : `root id ${first.pt_root_id}`);
+  if (want.has("root_id") && byRoot) facts.push(`root id ${first.pt_root_id}`);
+  if (want.has("volume")) facts.push(`nucleus volume ${first.volume_um3 === null ? "unknown" : `${fmt(first.volume_um3)} µm³`}`);
+  if (want.has("position")) facts.push(`soma at [${first.position_x} ${first.position_y} ${first.position_z}] (4x4x40 nm voxels)`);
+  if (want.has("depth")) facts.push(`soma depth ${first.depth_um === null ? "unknown" : `${fmt(first.depth_um)} µm below pia`}`);
+  if (want.has("synapses") && syn) facts.push(`${fmt(syn.n_out)} output and ${fmt(syn.n_in)} input synapses`);
+  if (want.has("proofreading")) facts.push(proof ? `proofreading: axon ${proof.status_axon ?? "?"} (${proof.strategy_axon ?? "no strategy"}), dendrite ${proof.status_dendrite ?? "?"}` : "not in the proofreading table");
+  if (want.has("coregistration")) facts.push(coreg.length ? `coregistered: ${extra.coregistered_units}` : "not coregistered");
+  let headline = `${what}: ${facts.join("; ")}.`;
+  if (byRoot && rows.length > 1) headline += ` This root holds ${rows.length} nuclei (likely a merge of several cells); each is listed.`;
+  if (!byRoot && first.pt_root_id === "0") headline += " Its root id is 0: the nucleus has no segment in this materialization.";
+  return { table, headline };
+}
+
+/** Whether two roots connect, each way. */
+export function compilePair(ctx: CompileContext, plan: PairPlan): CompiledQuery {
+  if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs synapses (synapses_pni_2) or the connection summary (connections_with_nuclei); neither is in this store.");
+  const q = "SELECT n_syn, sum_size FROM connection WHERE pre_pt_root_id = ? AND post_pt_root_id = ?";
+  const a = BigInt(plan.a);
+  const b = BigInt(plan.b);
+  return {
+    statements: [{ sql: q, params: [a, b] }, { sql: q, params: [b, a] }],
+    reading: `Read as: synapses from ${plan.a} onto ${plan.b} and back; from the connection summary.`,
+    ids: { rootIds: [plan.a, plan.b], nucleusIds: [] },
+    present: (results) => {
+      const ab = results[0]!.rows[0];
+      const ba = results[1]!.rows[0];
+      const n = (r: typeof ab) => Number(r?.[0] ?? 0);
+      const table: AnswerTable = {
+        columns: ["pre_pt_root_id", "post_pt_root_id", "synapses", "total_size"],
+        rows: [[plan.a, plan.b, n(ab), ab?.[1] ?? null], [plan.b, plan.a, n(ba), ba?.[1] ?? null]],
+      };
+      const part = (x: typeof ab, from: string, to: string) => (n(x) ? `${from} → ${to}: ${fmt(n(x))} synapse${n(x) === 1 ? "" : "s"}` : `${from} → ${to}: none`);
+      const yes = n(ab) + n(ba) > 0;
+      return { table, headline: `${yes ? "Yes" : "No"}: ${part(ab, plan.a, plan.b)}; ${part(ba, plan.b, plan.a)}.` };
+    },
+  };
+}
