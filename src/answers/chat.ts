@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { DATA_DIR } from "../project-root.js";
 import { QueryPlan, type PlannerResult } from "../planning/plan.js";
 import { OfflinePlanner } from "../planning/offline/planner.js";
 import { Vocabulary } from "../planning/vocabulary/vocabulary.js";
@@ -33,7 +34,7 @@ export interface ChatOptions {
   vocabularyPath?: string;
 }
 
-export const DEFAULT_VOCABULARY = new URL("../../../data/vocabulary.json", import.meta.url);
+export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
 
 /**
  * The core every adapter calls: a question (and its thread's conversation) in, an Answer out.
@@ -51,7 +52,7 @@ export class ConnectomeChat {
   static async open(options: ChatOptions): Promise<ConnectomeChat> {
     if (!existsSync(options.dbPath)) throw new Error(`${options.dbPath}: no such store; create it with connectome-chat import`);
     const catalog = readCatalog(options.dbPath);
-    const vocabulary = Vocabulary.load(options.vocabularyPath ?? new URL(DEFAULT_VOCABULARY).pathname);
+    const vocabulary = Vocabulary.load(options.vocabularyPath ?? DEFAULT_VOCABULARY);
     const offline = new OfflinePlanner(vocabulary);
     const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
+import { DATA_DIR } from "../project-root.js";
 
 /**
  * Cortical geometry for soma depth, from data/cortex_geometry.json: depth (µm below pia) =
@@ -19,9 +21,9 @@ export interface Geometry {
   layers: { name: string; top_um: number; bottom_um: number }[];
 }
 
-export const GEOMETRY_FILE = new URL("../../../data/cortex_geometry.json", import.meta.url);
+export const GEOMETRY_FILE = join(DATA_DIR, "cortex_geometry.json");
 
-export function loadGeometry(path: string = new URL(GEOMETRY_FILE).pathname): Geometry | undefined {
+export function loadGeometry(path: string = GEOMETRY_FILE): Geometry | undefined {
   if (!existsSync(path)) return undefined;
   const g = GeometryFile.parse(JSON.parse(readFileSync(path, "utf8")));
   return { piaYum: g.pia_y_um, voxelNm: g.voxel_resolution_nm, layers: g.layers };

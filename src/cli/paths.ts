@@ -1,9 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { DATA_DIR } from "../project-root.js";
 
-/** The project's root (dist/src/cli/ → three levels up when built). */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const DATA_DIR = join(PROJECT_ROOT, "data");
 /** The embedded default: a synthetic sample and its store, built on first use. */
 export const SAMPLE_DIR = join(DATA_DIR, "sample");
 export const SAMPLE_DB = join(DATA_DIR, "sample.db");

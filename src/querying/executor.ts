@@ -1,5 +1,14 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { QueryRequest, QueryResponse, SqlParam, StatementResult } from "./protocol.js";
+
+/** The worker's compiled script; from TypeScript sources (under vitest), the build in dist/. */
+function workerScript(): URL {
+  const beside = new URL("./query-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL(beside.href.replace(/\/src\/querying\/query-worker\.js$/, "/dist/src/querying/query-worker.js"));
+}
 
 export class QueryTimeoutError extends Error {
   constructor(readonly limitMs: number) {
@@ -65,7 +74,7 @@ export class QueryExecutor {
 
   private spawn(): Worker {
     // execArgv: [] so that flags of the parent process (a test runner's, say) don't reach the worker.
-    const worker = new Worker(new URL("./query-worker.js", import.meta.url), { workerData: { dbPath: this.dbPath }, execArgv: [] });
+    const worker = new Worker(workerScript(), { workerData: { dbPath: this.dbPath }, execArgv: [] });
     // An idle worker's failure must never crash the bot: it is noted, and the next request replaces it.
     worker.on("error", () => {});
     worker.unref();

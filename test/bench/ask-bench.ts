@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:ask`: answer latency per question category on a store of at least 5 million
+ * synapses, in-process (p50, p95 over repeated runs) and as a whole `ask` process.
+ *
+ *   npm run bench:ask -- [--db FILE] [--cells N] [--runs R]
+ *
+ * Without --db it writes a synthetic sample (default 85,000 cells, about 5 million synapses) with
+ * the project's own generator and imports it, unless that store already exists in the temp folder.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { ConnectomeChat } from "../../src/answers/chat.js";
+import { PROJECT_ROOT } from "../../src/project-root.js";
+
+const { values } = parseArgs({ options: { db: { type: "string" }, cells: { type: "string", default: "85000" }, runs: { type: "string", default: "20" } } });
+const runs = Number(values.runs);
+
+async function store(): Promise<string> {
+  if (values.db) return values.db;
+  const cells = Number(values.cells);
+  const dir = join(tmpdir(), `cc-bench-${cells}`);
+  const db = join(tmpdir(), `cc-bench-${cells}.db`);
+  if (existsSync(db)) return db;
+  const { writeSample } = await import("../../src/sample/index.js");
+  const { importTables } = await import("../../src/store/import/importer.js");
+  console.error(`writing a ${cells.toLocaleString("en-US")}-cell sample to ${dir} …`);
+  await writeSample({ out: dir, cells, seed: 42 });
+  console.error(`importing into ${db} …`);
+  await importTables({ paths: [dir], db });
+  return db;
+}
+
+function pick(db: string) {
+  const d = new Database(db, { readonly: true });
+  d.defaultSafeIntegers(true);
+  const one = (sql: string) => String(Object.values(d.prepare(sql).get() as object)[0]);
+  const ids = {
+    bc: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = 'BC' ORDER BY s.n_out DESC LIMIT 1"),
+    p23: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = '23P' ORDER BY s.n_out DESC LIMIT 1"),
+    p4: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = '4P' ORDER BY s.n_in DESC LIMIT 1"),
+    nucleus: one("SELECT id FROM nucleus WHERE pt_root_id != 0 ORDER BY id LIMIT 1 OFFSET 100"),
+    synapses: one("SELECT sum(n) FROM synapse_size_counts"),
+  };
+  d.close();
+  return ids;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+const db = await store();
+const ids = pick(db);
+const categories: Record<string, string[]> = {
+  count: ["How many basket cells are there?", "How many cells of each cell type are there?", "How many excitatory neurons are there?", "How many synapses are there?"],
+  lookup: [`What is the cell type of ${ids.p23}?`, `What is the nucleus volume of nucleus ${ids.nucleus}?`, `Tell me about ${ids.bc}`],
+  partners: [`How many output synapses does ${ids.p23} have?`, `How many input synapses does ${ids.p4} receive?`, `What are the top 5 postsynaptic partners of ${ids.bc}?`, `How many synapses does ${ids.bc} make onto 5P-ET cells?`, `Which cell types does ${ids.bc} target, and with how many synapses?`, `How many different neurons does ${ids.p23} connect to?`, `top 10 inputs to ${ids.p4}`],
+  celltype: ["How many synapses go from basket cells to 23P cells?", "What is the mean synapse size from 4P to 4P cells?", "Which cell type receives the most synapses from Martinotti cells?", "How many synapses does each inhibitory cell type send to 5P-IT cells?", "What fraction of basket cell output synapses go onto 23P cells?"],
+  aggregate: ["What is the average synapse size?", "What is the median synapse size?", "How many synapses are larger than 5000 voxels?", "Which 3 23P neurons have the most output synapses?", "What is the mean nucleus volume of astrocytes?"],
+  proofreading: ["How many neurons have a proofread axon?", "How many neurons have a fully extended axon?", "How many neurons are coregistered with functional imaging?"],
+};
+
+const chat = await ConnectomeChat.open({ dbPath: db, workers: 2 });
+let peakRss = process.memoryUsage().rss;
+const rows: string[][] = [];
+for (const [category, questions] of Object.entries(categories)) {
+  const times: number[] = [];
+  for (const q of questions) {
+    const first = await chat.answer(q);
+    if (first.status !== "answered") console.error(`  (${category}) not answered: ${q} → ${first.status}: ${first.text.split("\n")[0]}`);
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await chat.answer(q);
+      times.push(performance.now() - t);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+  }
+  rows.push([category, String(questions.length), pct(times, 50).toFixed(1), pct(times, 95).toFixed(1), Math.max(...times).toFixed(1)]);
+}
+await chat.close();
+
+// A whole `ask` process, as the command line and the scorer run it.
+const bin = join(PROJECT_ROOT, "dist/src/cli/main.js");
+const processTimes: number[] = [];
+for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
+  const t = performance.now();
+  execFileSync(process.execPath, [bin, "ask", "--db", db, "--json", "How many basket cells are there?"], { stdio: "pipe" });
+  processTimes.push(performance.now() - t);
+}
+
+console.log(`\nstore: ${db} (${Number(ids.synapses).toLocaleString("en-US")} synapses); ${runs} runs per question after one warm-up\n`);
+const header = ["category", "questions", "p50 ms", "p95 ms", "max ms"];
+const table = [header, ...rows, ["whole ask process", "1", pct(processTimes, 50).toFixed(0), pct(processTimes, 95).toFixed(0), Math.max(...processTimes).toFixed(0)]];
+const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+for (const [k, r] of table.entries()) {
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+  if (k === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+}
+console.log(`\npeak memory (in-process): ${(peakRss / 1e6).toFixed(0)} MB`);
