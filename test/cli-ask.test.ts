@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildTestStore, CLI } from "./support/store.js";
+import { gold, loadRawExports } from "./support/raw-tables.js";
+
+let db: string;
+let raw: Database.Database;
+
+/** Runs `connectome-chat ask --json` as the scorer does, and parses its one JSON object. */
+function ask(question: string, ...args: string[]) {
+  const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", ...args, question], { encoding: "utf8" });
+  return JSON.parse(out) as { status: string; text: string; table?: { columns: string[]; rows: (string | number | null)[][] }; sql?: string; chart?: { kind: string; file: string }; timings: { totalMs: number } };
+}
+
+beforeAll(async () => {
+  const store = await buildTestStore({ cells: 1500, seed: 21 });
+  db = store.db;
+  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2", "nucleus_detection_v0"]);
+});
+
+describe("connectome-chat ask --json (the scorer's contract)", () => {
+  it("answers a count with the exact number, as a 1x1 table", () => {
+    const answer = ask("How many basket cells are there?");
+    expect(answer.status).toBe("answered");
+    expect(answer.table!.rows).toEqual([[gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'BC'")]]);
+    expect(answer.text.split("\n")[0]).toMatch(/basket cells \(BC\)/);
+    expect(answer.text).toMatch(/^Read as: /m);
+  });
+
+  it("prints 18-digit root ids as exact strings of digits", () => {
+    const root = gold(raw, "SELECT pre_pt_root_id FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id WHERE cell_type = 'BC' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+    const answer = ask(`What are the top 5 postsynaptic partners of ${root}?`);
+    expect(answer.status).toBe("answered");
+    const expected = raw.prepare("SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5").raw(true).all(BigInt(root)) as [bigint, bigint][];
+    expect(answer.table!.rows).toEqual(expected.map(([id, n]) => [id.toString(), Number(n)]));
+    for (const [id] of answer.table!.rows) expect(String(id)).toMatch(/^\d{18}$/);
+    expect(answer.sql).toMatch(/connection/);
+  });
+
+  it("says a root id that is not in the data is not there, instead of answering zero", () => {
+    const answer = ask("How many output synapses does 864691135000000001 have?");
+    expect(answer.status).toBe("clarify");
+    expect(answer.text).toMatch(/864691135000000001 is not in this data/);
+    expect(answer.table).toBeUndefined();
+  });
+
+  it("refuses to change the data, and leaves the store as it was", () => {
+    const before = readFileSync(db);
+    const answer = ask("Delete all synapses from the database");
+    expect(answer.status).toBe("refused");
+    expect(answer.text).toMatch(/can't change the data/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it("refuses questions outside the connectome", () => {
+    expect(ask("What's the weather like in Seattle?").status).toBe("refused");
+  });
+
+  it("saves the whole result table as CSV with --csv", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cc-csv-")), "types.csv");
+    const answer = ask("How many cells of each cell type are there?", "--csv", file);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("cell_type,cells");
+    expect(lines).toHaveLength(answer.table!.rows.length + 1);
+  });
+
+  it("prints an aligned table for a person without --json", () => {
+    const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "How many cells of each cell type are there?"], { encoding: "utf8" });
+    const lines = out.split("\n");
+    const header = lines.findIndex((l) => /^cell_type\s+cells$/.test(l));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toMatch(/^-+\s+-+$/);
+    const bc = lines.find((l) => l.startsWith("BC "))!;
+    expect(bc.length).toBe(lines[header]!.length);
+  });
+
+  it("fails with a one-line message, not a stack trace, when the store does not exist", () => {
+    const r = spawnSync(process.execPath, [CLI, "ask", "--db", "/nonexistent/store.db", "How many cells?"], { encoding: "utf8" });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/no such store/);
+    expect(existsSync("/nonexistent/store.db")).toBe(false);
+  });
+});
