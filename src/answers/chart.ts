@@ -6,7 +6,7 @@ import type { Geometry } from "./geometry.js";
  * Renders an answer's chart. The chart libraries (vega, vega-lite, resvg) are loaded here, on the
  * first chart only, so that questions without a chart start fast.
  */
-export async function renderAnswerChart(presentation: Presentation, reading: string, plotDir: string, geometry?: Geometry): Promise<AnswerChart> {
+export async function renderAnswerChart(presentation: Presentation, reading: string, plotDir: string, geometry?: Geometry, categoryOrder?: string[]): Promise<AnswerChart> {
   const hint = presentation.chart!;
   const { renderChart } = await import("../charts/render.js");
   const title = presentation.headline.length <= 90 ? presentation.headline.replace(/\.$/, "") : reading.replace(/^Read as: /, "").replace(/;.*$/, "");
@@ -18,7 +18,7 @@ export async function renderAnswerChart(presentation: Presentation, reading: str
       x: hint.x,
       y: hint.y,
       ...(hint.x2 ? { x2: hint.x2 } : {}),
-      ...(hint.color ? { color: hint.color } : {}),
+      ...(hint.color ? { color: hint.color, ...(categoryOrder ? { colorOrder: categoryOrder } : {}) } : {}),
       ...(hint.xTitle ? { xTitle: hint.xTitle } : {}),
       ...(hint.yTitle ? { yTitle: hint.yTitle } : {}),
       ...(hint.logX ? { logX: true } : {}),

@@ -7,6 +7,7 @@ import { Vocabulary } from "../planning/vocabulary/vocabulary.js";
 import { readCatalog, type StoreCatalog } from "../querying/catalog.js";
 import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, type CompiledQuery } from "../querying/compile/index.js";
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
+import { typeNamesInOrder } from "../querying/compile/population.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
@@ -134,7 +135,7 @@ export class ConnectomeChat {
       const wantsChart = "chart" in plan && plan.chart !== undefined;
       if (presentation.chart && wantsChart && presentation.table.rows.length) {
         const chartStarted = performance.now();
-        answer.chart = await renderAnswerChart(presentation, compiled.reading, this.plotDir, this.ctx.geometry);
+        answer.chart = await renderAnswerChart(presentation, compiled.reading, this.plotDir, this.ctx.geometry, typeNamesInOrder(this.ctx));
         timings.chartMs = Math.round((performance.now() - chartStarted) * 10) / 10;
       }
       return done(answer);

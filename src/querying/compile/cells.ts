@@ -1,7 +1,7 @@
 import type { CellPlan } from "../../planning/plan.js";
 import type { StatementResult } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
-import { checkPopulation, classValues, describePopulation, idParams, requireTables, where } from "./population.js";
+import { checkPopulation, classValues, describePopulation, idParams, requireTables, typeOrder, where } from "./population.js";
 import { fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
 const CELL_TYPE_TABLE = { table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "a cell is a row of the cell-type table" };
@@ -82,7 +82,8 @@ export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery
     text = sql`SELECT ${raw(groupCol ? `${groupCol} AS ${key}, ` : "")}${measure} ${body}${raw(groupCol ? ` GROUP BY ${groupCol}` : "")}`;
   }
   if (groupCol && plan.measure !== "list") {
-    const order = plan.order === "desc" ? `${valueCol} DESC, ${key}` : plan.order === "asc" ? `${valueCol}, ${key}` : key!;
+    const natural = group === "class" ? key! : typeOrder(ctx, key!);
+    const order = plan.order === "desc" ? `${valueCol} DESC, ${natural}` : plan.order === "asc" ? `${valueCol}, ${natural}` : natural;
     text = sql`SELECT * FROM (${text}) ORDER BY ${raw(order)}${plan.limit ? sql` LIMIT ${plan.limit}` : raw("")}`;
   }
 

@@ -1,7 +1,7 @@
 import type { DistributionPlan, PositionsPlan, SqlPlan } from "../../planning/plan.js";
 import { checkSelectOnly } from "../sql-guard.js";
 import { Sql, raw, sql } from "../sql.js";
-import { checkPopulation, classValues, describePopulation, idParams, inRoots, isAny, requireTables, rootSet, where } from "./population.js";
+import { checkPopulation, classValues, describePopulation, idParams, inRoots, isAny, requireTables, rootSet, typeOrder, where } from "./population.js";
 import { fmt, MissingDataError, type CompileContext, type CompiledQuery } from "./types.js";
 
 const VARIABLE = {
@@ -62,7 +62,9 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
   const v = VARIABLE[plan.variable];
   const source = valueSource(ctx, plan);
   const who = describePopulation(ctx, plan.population, plan.variable === "synapse_size" ? "all valid synapses" : "all cells");
-  const scope = plan.variable === "synapse_size" && !isAny(plan.population) ? `${plan.side === "pre" ? "made by" : "received by"} ${who}` : who;
+  const scope = plan.variable === "synapse_size" && !isAny(plan.population) ? `synapses ${plan.side === "pre" ? "made by" : "received by"} ${who}`
+    : plan.variable === "synapse_size" && plan.groupBy === "cell_type" ? `synapses, by ${plan.side === "pre" ? "presynaptic" : "postsynaptic"} cell type`
+    : who;
   const useStats = plan.statistics || plan.chart === "box" || plan.groupBy === "cell_type";
   let text: Sql;
   if (useStats) {
@@ -74,7 +76,7 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
       SELECT ${raw(gsel)}min(x) AS min, min(CASE WHEN cum >= 0.25 * total THEN x END) AS q1,
         (min(CASE WHEN cum >= (total + 1) / 2 THEN x END) + min(CASE WHEN cum >= (total + 2) / 2 THEN x END)) / 2.0 AS median,
         min(CASE WHEN cum >= 0.75 * total THEN x END) AS q3, max(x) AS max, sum(x * w) * 1.0 / sum(w) AS mean, sum(w) AS n
-      FROM r${raw(plan.groupBy === "cell_type" ? " GROUP BY g ORDER BY g" : "")}`;
+      FROM r${raw(plan.groupBy === "cell_type" ? ` GROUP BY g ORDER BY ${typeOrder(ctx, "g")}` : "")}`;
   } else {
     const bins = plan.bins;
     const f = v.log ? "ln(x)" : "x";
@@ -94,7 +96,7 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
       if (useStats) {
         const col = (name: string, row = r.rows[0]) => row?.[r.columns.indexOf(name)] ?? null;
         const headline = plan.groupBy === "cell_type"
-          ? `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} (${v.unit}) of ${scope}, per cell type: ${r.rows.length} types.`
+          ? `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} (${v.unit}) of ${scope}${scope.includes("cell type") ? "" : ", per cell type"}: ${r.rows.length} types.`
           : `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} of ${scope}: median ${fmt(col("median"))} ${v.unit} (quartiles ${fmt(col("q1"))} to ${fmt(col("q3"))}, range ${fmt(col("min"))} to ${fmt(col("max"))}, mean ${fmt(col("mean"))}, n = ${fmt(col("n"))}).`;
         return {
           table,
@@ -129,7 +131,7 @@ export function compilePositions(ctx: CompileContext, plan: PositionsPlan): Comp
       const r = results[0]!;
       return {
         table: { columns: r.columns, rows: r.rows },
-        headline: `Soma positions of ${r.rows.length}${r.truncated ? "+" : ""} ${who}.`,
+        headline: `Soma positions of ${r.rows.length.toLocaleString("en-US")}${r.truncated ? "+" : ""} ${who === "all cells" ? "cells" : who}.`,
         chart: { kind: "scatter", x: "x_um", y: "depth_um", color: "cell_type", xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true },
       };
     },

@@ -99,3 +99,14 @@ export function requireTables(ctx: CompileContext, tables: { table: string; cave
     }
   }
 }
+
+/** Type names in the order scientists list them (cortical order, from the vocabulary). */
+export function typeNamesInOrder(ctx: CompileContext): string[] {
+  return [...ctx.vocabulary.file.cellTypes, ...ctx.vocabulary.file.mtypes].map((e) => e.value);
+}
+
+/** An ORDER BY key that sorts a type column in cortical order, unknown names last. */
+export function typeOrder(ctx: CompileContext, column: string): string {
+  const order = typeNamesInOrder(ctx);
+  return `CASE ${column} ${order.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(" ")} ELSE ${order.length} END, ${column}`;
+}

@@ -3,7 +3,7 @@ import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult, WorkerCell } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
 import {
-  checkPopulation, classValues, describePopulation, hasIds, inRoots, isAny, requireTables, rootSet, where,
+  checkPopulation, classValues, describePopulation, hasIds, inRoots, isAny, requireTables, rootSet, typeOrder, where,
 } from "./population.js";
 import { fmt, MissingDataError, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
@@ -301,7 +301,9 @@ function finish(ctx: CompileContext, plan: SynapsePlan, query: Sql, source: stri
   let text = query;
   if (plan.groupBy.length) {
     const keys = plan.groupBy.map((g) => GROUP_LABEL[g]);
-    const order = plan.order === "desc" ? `${valueCol} DESC, ${keys.join(", ")}` : plan.order === "asc" ? `${valueCol} ASC, ${keys.join(", ")}` : keys.join(", ");
+    // Types in cortical order (23P, 4P, ... BC, MC ...), roots and classes as they sort.
+    const natural = plan.groupBy.map((g) => (["cell_type", "mtype"].includes(schemeOf(g)) ? typeOrder(ctx, GROUP_LABEL[g]) : GROUP_LABEL[g])).join(", ");
+    const order = plan.order === "desc" ? `${valueCol} DESC, ${natural}` : plan.order === "asc" ? `${valueCol} ASC, ${natural}` : natural;
     text = sql`SELECT * FROM (${query}) ORDER BY ${raw(order)}${plan.limit ? sql` LIMIT ${plan.limit}` : raw("")}`;
   }
   const ids = {
@@ -367,6 +369,9 @@ function presentSynapses(ctx: CompileContext, plan: SynapsePlan, result: Stateme
   else if (plan.limit === 1 && plan.order === "desc") {
     const keys = plan.groupBy.map((g) => String(first![result.columns.indexOf(GROUP_LABEL[g])]));
     headline = `${keys.join(" → ")}, with ${fmt(first![vi] ?? null)} (${describeMeasure(plan)} ${flow}).`;
+  } else if (plan.groupBy.length === 2) {
+    headline = `${capitalize(describeMeasure(plan))} ${flow}, per ${plan.groupBy.map((g) => g.replace("_", "synaptic ").replace("cell_type", "cell type")).join(" × ")}: ${n} pairs`;
+    headline += ".";
   } else {
     headline = `${capitalize(describeMeasure(plan))} ${flow}, ${plan.limit && plan.order !== "natural" ? `top ${n}` : `${n} groups`}${plan.order === "desc" && first ? `; highest: ${plan.groupBy.map((g) => first[result.columns.indexOf(GROUP_LABEL[g])]).join(" → ")} with ${fmt(first[vi] ?? null)}` : ""}.`;
   }

@@ -1,0 +1,172 @@
+import type { ChartRequest } from "./request.js";
+import { CATEGORY_COLOURS, CATEGORY_SHAPES, HEIGHT, VEGA_CONFIG, WIDTH } from "./style.js";
+
+type Spec = Record<string, unknown>;
+
+/** The table's rows as the records vega-lite reads: its data equal the answer's table. */
+export function tableValues(request: ChartRequest): Record<string, string | number | null>[] {
+  return request.table.rows.map((row) => Object.fromEntries(request.table.columns.map((c, i) => [c, row[i] ?? null])));
+}
+
+const axisTitle = (given: string | undefined, column: string) => given ?? column.replace(/_/g, " ");
+
+/** Long titles become several lines rather than being cut. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.slice(0, 3);
+}
+
+/** Tick values 1, 2, 5 × 10^k across a log axis, so labels read 100, 200, 500, 1,000 … */
+function logTicks(values: Record<string, string | number | null>[], fields: string[]): number[] {
+  const xs = values.flatMap((v) => fields.map((f) => Number(v[f]))).filter((x) => x > 0);
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const ticks: number[] = [];
+  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+    for (const m of [1, 2, 5]) {
+      const t = m * 10 ** p;
+      if (t >= lo / 1.0001 && t <= hi * 1.0001) ticks.push(t);
+    }
+  }
+  return ticks;
+}
+const format = ",.4~g";
+
+/** A vega-lite spec for the request, with the shared style. */
+export function buildSpec(request: ChartRequest): Spec {
+  const values = tableValues(request);
+  const base = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: wrap(request.title, 62), ...(request.kind === "box" ? { subtitle: "box: quartiles (25th to 75th percentile), line: median, whiskers: smallest to largest" } : {}) },
+    width: WIDTH,
+    height: HEIGHT,
+    config: VEGA_CONFIG,
+    data: { values },
+  };
+  switch (request.kind) {
+    case "histogram":
+      return { ...base, ...histogram(request, values) };
+    case "bar":
+      return { ...base, ...bar(request, values.length) };
+    case "heatmap":
+      return { ...base, ...heatmap(request, values) };
+    case "scatter":
+      return { ...base, ...scatter(request, values) };
+    case "box":
+      return { ...base, ...box(request) };
+  }
+}
+
+function histogram(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
+  const scale = r.logX ? { type: "log" } : { zero: false };
+  const axis = r.logX ? { values: logTicks(values, [r.x, r.x2 ?? r.x]), format: ",~r" } : { format: ",~r", labelOverlap: true };
+  const bars = {
+    mark: { type: "bar", color: CATEGORY_COLOURS[0], stroke: "white", strokeWidth: 0.5 },
+    encoding: {
+      x: { field: r.x, type: "quantitative", scale, title: axisTitle(r.xTitle, r.x), axis },
+      x2: { field: r.x2 ?? r.x },
+      // Bars stand on zero: y2 is the baseline.
+      y: { field: r.y, type: "quantitative", title: axisTitle(r.yTitle, r.y), axis: { format: ",d", tickMinStep: 1 } },
+      y2: { datum: 0 },
+      tooltip: [{ field: r.x, format }, { field: r.x2 ?? r.x, format }, { field: r.y, format: "," }],
+    },
+  };
+  return r.layers?.length ? { layer: [bars, ...layerMarks(r, "x")] } : bars;
+}
+
+function bar(r: ChartRequest, n: number): Spec {
+  // Horizontal bars keep long category names readable; the table's order is kept.
+  const y = { field: r.x, type: "nominal", sort: null, title: axisTitle(r.xTitle, r.x) };
+  const x = { field: r.y, type: "quantitative", title: axisTitle(r.yTitle, r.y), axis: { format: "~s" } };
+  return {
+    height: Math.min(HEIGHT, Math.max(160, n * 26)),
+    layer: [
+      { mark: { type: "bar", color: CATEGORY_COLOURS[0] }, encoding: { y, x } },
+      { mark: { type: "text", align: "left", dx: 4, fontSize: 12 }, encoding: { y, x, text: { field: r.y, type: "quantitative", format: ",.4~r" } } },
+    ],
+  };
+}
+
+function heatmap(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
+  const value = r.color ?? "value";
+  // Keep the order the rows arrive in (cortical order from the query), for both axes.
+  const order = (field: string) => [...new Set(values.map((v) => String(v[field])))];
+  const max = Math.max(...values.map((v) => Number(v[value] ?? 0)));
+  const showNumbers = order(r.x).length * order(r.y).length <= 400;
+  return {
+    width: Math.min(WIDTH, Math.max(300, order(r.x).length * 48)),
+    height: Math.min(HEIGHT, Math.max(200, order(r.y).length * 34)),
+    encoding: {
+      x: { field: r.x, type: "nominal", sort: order(r.x), title: axisTitle(r.xTitle, r.x), axis: { labelAngle: -40 } },
+      y: { field: r.y, type: "nominal", sort: order(r.y), title: axisTitle(r.yTitle, r.y) },
+    },
+    layer: [
+      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: value.replace(/_/g, " "), legend: { format: ".3~s" } } } },
+      ...(showNumbers
+        ? [{
+            mark: { type: "text", fontSize: 11 },
+            encoding: {
+              text: { field: value, type: "quantitative", format: max >= 10_000 ? ".3~s" : max >= 100 ? ",.0f" : ",.3~r" },
+              color: { condition: { test: `datum['${value}'] > ${max * 0.55}`, value: "black" }, value: "white" },
+            },
+          }]
+        : []),
+    ],
+  };
+}
+
+function scatter(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
+  const present = r.color ? [...new Set(values.map((v) => String(v[r.color!])))] : [];
+  const rank = (c: string) => (r.colorOrder?.indexOf(c) ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : r.colorOrder!.indexOf(c);
+  const categories = present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const colour = r.color
+    ? { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) }, title: r.color.replace(/_/g, " ") }
+    : { value: CATEGORY_COLOURS[0] };
+  const shape = categories.length > CATEGORY_COLOURS.length
+    ? { shape: { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length]) } } }
+    : {};
+  const points = {
+    mark: { type: "point", filled: true, size: values.length > 5000 ? 10 : 28, opacity: 0.75 },
+    encoding: {
+      x: { field: r.x, type: "quantitative", scale: { zero: false }, title: axisTitle(r.xTitle, r.x) },
+      y: { field: r.y, type: "quantitative", scale: { reverse: true, zero: false }, title: axisTitle(r.yTitle, r.y) },
+      color: colour,
+      ...shape,
+    },
+  };
+  return r.layers?.length ? { layer: [points, ...layerMarks(r, "y")] } : points;
+}
+
+function box(r: ChartRequest): Spec {
+  const x = { field: r.x, type: "nominal", sort: null, title: axisTitle(r.xTitle, r.x), axis: { labelAngle: -40 } };
+  const y = (field: string) => ({ field, type: "quantitative", title: axisTitle(r.yTitle, "value"), scale: { type: "log" } });
+  return {
+    layer: [
+      { mark: { type: "rule", color: "#555" }, encoding: { x, y: y("min"), y2: { field: "max" } } },
+      { mark: { type: "bar", size: 22, color: CATEGORY_COLOURS[4], stroke: "#333" }, encoding: { x, y: y("q1"), y2: { field: "q3" } } },
+      { mark: { type: "tick", size: 22, thickness: 2.5, color: "black" }, encoding: { x, y: y("median") } },
+    ],
+  };
+}
+
+/** Layer boundaries as dashed rules with labels, on the depth axis. */
+function layerMarks(r: ChartRequest, axis: "x" | "y"): Spec[] {
+  const bounds = (r.layers ?? []).map((l) => ({ depth: l.top_um, name: l.name }));
+  const other = axis === "y" ? "x" : "y";
+  return [
+    { data: { values: bounds }, mark: { type: "rule", strokeDash: [4, 4], color: "#777" }, encoding: { [axis]: { field: "depth", type: "quantitative" } } },
+    {
+      data: { values: bounds },
+      mark: { type: "text", align: "left", baseline: axis === "y" ? "top" : "bottom", dx: 3, dy: 2, fontSize: 11, color: "#444" },
+      encoding: { [axis]: { field: "depth", type: "quantitative" }, text: { field: "name" }, [other]: { value: axis === "y" ? 2 : 12 } },
+    },
+  ];
+}
