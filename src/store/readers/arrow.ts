@@ -8,7 +8,9 @@ import { TableReadError, type CellValue, type TableSource } from "./types.js";
 
 // pandas `to_feather` compresses record batch buffers with LZ4 frames by default (ZSTD on request).
 compressionRegistry.set(CompressionType.LZ4_FRAME, { decode: (data) => Uint8Array.from(lz4.decompress(data)) });
-compressionRegistry.set(CompressionType.ZSTD, { decode: (data) => zstdDecompress(data) });
+// Decoded buffers must start on an 8-byte boundary for arrow's 64-bit views: copy when they don't.
+const aligned = (bytes: Uint8Array) => (bytes.byteOffset % 8 === 0 ? bytes : bytes.slice());
+compressionRegistry.set(CompressionType.ZSTD, { decode: (data) => aligned(zstdDecompress(data)) });
 
 /**
  * Feather v2 / Arrow IPC (file or stream format), read one record batch at a time from a file
