@@ -28,8 +28,10 @@ export interface ChatOptions {
   rowCap?: number;
   /** Where chart PNGs are written (default ./plots). */
   plotDir?: string;
-  /** Worker threads for queries (default 2). */
+  /** Query workers (default 2). */
   workers?: number;
+  /** An executor already started (its query processes boot while the caller loads the rest). */
+  executor?: QueryExecutor;
   /** A planner to use instead of the offline one (e.g. an LLM planner wrapping it). */
   planner?: (offline: OfflinePlanner, vocabulary: Vocabulary) => Planner;
   vocabularyPath?: string;
@@ -57,7 +59,7 @@ export class ConnectomeChat {
     const offline = new OfflinePlanner(vocabulary);
     const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
-    const executor = new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
+    const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
     return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"));
   }

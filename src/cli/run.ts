@@ -11,13 +11,14 @@ export class CliError extends Error {
  * for bugs only, shown when CONNECTOME_CHAT_DEBUG is set.
  */
 export async function runCommand(command: () => Promise<number | void>): Promise<void> {
+  let code: number;
   try {
-    const code = await command();
-    process.exitCode = code ?? 0;
+    code = (await command()) ?? 0;
   } catch (error) {
     const err = error as Error;
     process.stderr.write(`connectome-chat: ${err.message ?? String(error)}\n`);
     if (process.env.CONNECTOME_CHAT_DEBUG && err.stack) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+    code = error instanceof CliError ? error.exitCode : 1;
   }
+  process.exitCode = code;
 }

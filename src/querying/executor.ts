@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import type { QueryRequest, QueryResponse, SqlParam, StatementResult } from "./protocol.js";
 
 /** The worker's compiled script; from TypeScript sources (under vitest), the build in dist/. */
@@ -26,8 +26,9 @@ export class QueryError extends Error {
 
 export interface ExecutorOptions {
   dbPath: string;
-  /** Worker threads, each with its own read-only connection. */
+  /** Query processes, each with its own read-only connection. */
   workers?: number;
+
   timeoutMs?: number;
   rowCap?: number;
 }
@@ -38,8 +39,20 @@ export interface Statement {
   rowCap?: number;
 }
 
+/** A query process, behind the small interface the pool needs. */
+interface QueryWorker {
+  send(request: QueryRequest): void;
+  on(event: "message", listener: (response: QueryResponse) => void): void;
+  off(event: "message", listener: (response: QueryResponse) => void): void;
+  onExit(listener: () => void): () => void;
+  alive(): boolean;
+  stop(): void;
+  idle(): void;
+  busy(): void;
+}
+
 interface Slot {
-  worker: Worker;
+  worker: QueryWorker;
   busy: boolean;
 }
 
@@ -51,9 +64,12 @@ interface Pending {
 }
 
 /**
- * Runs read-only SQL on a small pool of worker threads. Each request has a time limit: a worker
- * still busy at the limit is terminated (SQLite's work with it) and replaced, and the caller gets a
- * QueryTimeoutError, while other requests keep being answered by the other workers.
+ * Runs read-only SQL on a small pool of query processes, off the main thread. Each request has a
+ * time limit: a process still busy at the limit is killed (and SQLite's work with it) and
+ * replaced, and the caller gets a QueryTimeoutError, while other requests keep being answered by
+ * the other processes. (Worker threads were tried first: terminating a thread does not stop a
+ * running SQLite statement, which went on using a core, and kept the program from exiting, until
+ * it finished.)
  */
 export class QueryExecutor {
   readonly dbPath: string;
@@ -72,12 +88,9 @@ export class QueryExecutor {
     for (let i = 0; i < n; i++) this.slots.push({ worker: this.spawn(), busy: false });
   }
 
-  private spawn(): Worker {
-    // execArgv: [] so that flags of the parent process (a test runner's, say) don't reach the worker.
-    const worker = new Worker(workerScript(), { workerData: { dbPath: this.dbPath }, execArgv: [] });
-    // An idle worker's failure must never crash the bot: it is noted, and the next request replaces it.
-    worker.on("error", () => {});
-    worker.unref();
+  private spawn(): QueryWorker {
+    const worker = processWorker(this.dbPath);
+    worker.idle();
     return worker;
   }
 
@@ -105,18 +118,21 @@ export class QueryExecutor {
 
   private dispatch(slot: Slot, job: Pending): void {
     slot.busy = true;
+    if (!slot.worker.alive()) slot.worker = this.spawn();
     const worker = slot.worker;
-    worker.ref();
+    worker.busy();
     let settled = false;
     const finish = () => {
       settled = true;
       clearTimeout(timer);
       worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-      worker.unref();
+      removeExit();
+      worker.idle();
       slot.busy = false;
       this.pump();
+    };
+    const replace = () => {
+      if (!this.closed) slot.worker = this.spawn();
     };
     const onMessage = (response: QueryResponse) => {
       if (response.id !== job.request.id || settled) return;
@@ -124,37 +140,59 @@ export class QueryExecutor {
       if (response.ok) job.resolve({ results: response.results, ms: response.ms });
       else job.reject(new QueryError(response.error));
     };
-    const replace = () => {
-      if (!this.closed) slot.worker = this.spawn();
-    };
-    const onError = (error: Error) => {
-      if (settled) return;
-      finish();
-      replace();
-      job.reject(new QueryError(`the query worker failed: ${error.message}`));
-    };
-    const onExit = () => {
+    const removeExit = worker.onExit(() => {
       if (settled) return;
       finish();
       replace();
       job.reject(new QueryError("the query worker stopped unexpectedly"));
-    };
+    });
     const timer = setTimeout(() => {
       if (settled) return;
       finish();
-      void worker.terminate();
+      worker.stop();
       replace();
       job.reject(new QueryTimeoutError(job.timeoutMs));
     }, job.timeoutMs);
     worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    worker.postMessage(job.request);
+    worker.send(job.request);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new QueryError("the executor is closed"));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const slot of this.slots) slot.worker.stop();
   }
+}
+
+/** A child process: stopping it kills it, and any SQLite work in it, at once. */
+function processWorker(dbPath: string): QueryWorker {
+  // execArgv: [] so that flags of the parent process (a test runner's, say) don't reach the worker.
+  const child: ChildProcess = fork(fileURLToPath(workerScript()), [dbPath], { execArgv: [], serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  // A worker's failure must never crash the bot: the next request replaces it.
+  child.on("error", () => {});
+  const channel = () => child.channel as { ref?: () => void; unref?: () => void } | undefined;
+  return {
+    send: (request) => void child.send(request),
+    on: (event, listener) => void child.on(event, listener),
+    off: (event, listener) => void child.off(event, listener),
+    onExit(listener) {
+      child.on("exit", listener);
+      child.on("error", listener);
+      return () => {
+        child.off("exit", listener);
+        child.off("error", listener);
+      };
+    },
+    alive: () => child.exitCode === null && child.signalCode === null && child.connected,
+    stop: () => void child.kill("SIGKILL"),
+    // An idle worker does not keep the program alive; a busy one does.
+    idle: () => {
+      child.unref();
+      channel()?.unref?.();
+    },
+    busy: () => {
+      child.ref();
+      channel()?.ref?.();
+    },
+  };
 }

@@ -1,12 +1,16 @@
 /**
- * Runs read-only queries on a worker thread, so that a slow query never blocks the bot's event
- * loop; the owner terminates the worker when a query passes its time limit.
+ * A query process: runs read-only SQL on its own connection. It is a child process rather than a
+ * thread so that a query past its time limit can be stopped for real (the process is killed);
+ * SQLite work running in a thread cannot be interrupted from outside.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import type { QueryRequest, QueryResponse, WorkerCell } from "./protocol.js";
 
-const { dbPath } = workerData as { dbPath: string };
+const dbPath = process.argv[2];
+if (!dbPath || !process.send) {
+  process.stderr.write("query-worker: run by the query executor, with the database path as argument\n");
+  process.exit(2);
+}
 const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 db.pragma("query_only = ON");
 db.pragma("cache_size = -65536");
@@ -25,7 +29,7 @@ function cell(value: unknown): WorkerCell {
   return String(value);
 }
 
-parentPort!.on("message", (request: QueryRequest) => {
+function run(request: QueryRequest): QueryResponse {
   const started = performance.now();
   try {
     const results = request.statements.map((s) => {
@@ -47,10 +51,12 @@ parentPort!.on("message", (request: QueryRequest) => {
       }
       return { columns, rows, truncated };
     });
-    const response: QueryResponse = { id: request.id, ok: true, results, ms: performance.now() - started };
-    parentPort!.postMessage(response);
+    return { id: request.id, ok: true, results, ms: performance.now() - started };
   } catch (error) {
-    const response: QueryResponse = { id: request.id, ok: false, error: (error as Error).message, ms: performance.now() - started };
-    parentPort!.postMessage(response);
+    return { id: request.id, ok: false, error: (error as Error).message, ms: performance.now() - started };
   }
-});
+}
+
+process.on("message", (request: QueryRequest) => process.send!(run(request)));
+// The executor going away (its process ended) ends this one too.
+process.on("disconnect", () => process.exit(0));

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { ConnectomeChat } from "../../answers/chat.js";
+import { existsSync } from "node:fs";
+import { QueryExecutor } from "../../querying/executor.js";
 import { answerToJson, answerToText } from "../answer-output.js";
 import { ensureSampleStore } from "../sample-store.js";
 import { tableToCsv } from "../table-format.js";
@@ -16,7 +17,11 @@ export interface AskOptions {
 
 export async function askCommand(question: string, opts: AskOptions): Promise<number> {
   const dbPath = opts.db ?? (await ensureSampleStore());
-  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout, workers: 1 });
+  if (!existsSync(dbPath)) throw new Error(`${dbPath}: no such store; create it with connectome-chat import`);
+  // Start the query process first: it boots while the planner and vocabulary load.
+  const executor = new QueryExecutor({ dbPath, workers: 1, timeoutMs: opts.timeout });
+  const { ConnectomeChat } = await import("../../answers/chat.js");
+  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor });
   try {
     const answer = await chat.answer(question);
     if (opts.csv && answer.table) await writeFile(opts.csv, tableToCsv(answer.table));

@@ -17,9 +17,11 @@ export async function openCsv(file: string): Promise<TableSource> {
   } catch (error) {
     throw new TableReadError(file, `cannot read the file (${(error as Error).message})`);
   }
+  if (file.toLowerCase().endsWith(".gz")) await checkGzipMagic(file);
   let bytesRead = 0;
   let header: string[] | undefined;
   for await (const batch of parseBatches(file, () => {})) {
+    if (!batch.length) continue; // papaparse may hand over an empty first chunk
     header = batch[0];
     break;
   }
@@ -111,7 +113,12 @@ async function* parseBatches(file: string, onBytes: (bytesRead: number) => void)
         parser?.resume();
         continue;
       }
-      if (done) return;
+      if (done) {
+        // A decompression error can arrive just after the parser saw the stream end.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (failure) throw toReadError(file, failure);
+        return;
+      }
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
@@ -119,6 +126,17 @@ async function* parseBatches(file: string, onBytes: (bytesRead: number) => void)
       parser?.abort();
       raw.destroy();
     }
+  }
+}
+
+async function checkGzipMagic(file: string): Promise<void> {
+  const { open } = await import("node:fs/promises");
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    if (bytesRead < 2 || buffer[0] !== 0x1f || buffer[1] !== 0x8b) throw new TableReadError(file, "not valid gzip data (the file does not start with a gzip header)");
+  } finally {
+    await handle.close();
   }
 }
 
