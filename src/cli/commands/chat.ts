@@ -22,16 +22,16 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));
   process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\nAsk a question, "help" for examples, "/csv FILE" to save the last table, "/quit" to leave.\n`);
   let last: Answer | undefined;
+  const prompt = () => process.stdout.write("\n> ");
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question("\n> ");
-      } catch {
-        break; // input closed
-      }
+    prompt();
+    // Lines are read as they come (typed, or piped in): none is lost while an answer is computed.
+    for await (const line of rl) {
       const text = line.trim();
-      if (!text) continue;
+      if (!text) {
+        prompt();
+        continue;
+      }
       if (/^\/(quit|exit|q)$/.test(text)) break;
       const csv = /^\/csv\s+(.+)$/.exec(text);
       if (csv) {
@@ -40,11 +40,13 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
           await writeFile(csv[1]!, tableToCsv(last.table));
           process.stdout.write(`Saved ${last.table.rows.length} rows to ${csv[1]}.\n`);
         }
+        prompt();
         continue;
       }
       const answer = await chat.answer(text, conversation);
       if (answer.table) last = answer;
       process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}\n`);
+      prompt();
     }
   } finally {
     rl.close();
