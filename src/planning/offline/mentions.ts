@@ -87,22 +87,57 @@ const NOT_NAMES = new Set([
   "living", "dead", "functional", "recorded", "imaged", "matched", "visual", "cortical", "cortex", "mouse", "brain", "real",
   "labeled", "labelled", "classified", "identified", "nearby", "synaptic", "input", "output", "inputs", "outputs", "types",
   "cell", "type", "kind", "kinds", "class", "classes", "category", "categories", "subtype", "subtypes", "m", "mtype",
+  // verbs and adverbs that come before a cell noun in ordinary questions
+  "rank", "ranked", "sort", "sorted", "order", "list", "show", "give", "find", "name", "names", "plot", "compare", "tell",
+  "count", "counted", "sum", "average", "mean", "median", "make", "makes", "made", "send", "sends", "receive", "receives",
+  "get", "gets", "contact", "contacts", "target", "targets", "innervate", "innervates", "hit", "hits", "reach", "reaches",
+  "also", "only", "just", "then", "now", "again", "please", "me", "us", "we", "i", "you", "it", "they", "them", "be", "been",
+  "were", "was", "can", "could", "would", "should", "will", "about", "between", "among", "within", "across", "into", "on",
+  "at", "as", "than", "versus", "vs", "not", "no", "non", "excluding", "including", "except", "strongest", "weakest",
+  "highest", "lowest", "main", "major", "minor", "dominant", "primary", "preferred", "favorite", "favourite", "upstream",
+  "downstream", "afferent", "efferent", "contacted", "innervated", "contacting", "innervating", "targeting", "receiving",
+  "sending", "making", "most", "least", "whole", "entire", "overall", "altogether", "many", "several", "proofreading",
+  "coregistration", "segmented", "reconstructed", "partners", "neurons", "cells", "synapses", "nuclei", "neighbor",
+  "neighbour", "such", "own", "given", "specific", "particular", "certain", "same", "similar", "connecting",
 ]);
 
-/** Unmatched words used as cell names ("chandelier cells", "martinoti cells"): candidates for fuzzy matching. */
+/** Words that follow "how many" without naming a cell type. */
+const COUNTED_NOUNS = /^(synap\w*|neurons?|cells?|nuclei|nucleus|partners?|inputs?|outputs?|connections?|contacts?|types?|kinds?|class(es)?|m-?types?|roots?|root|segments?|ids?|somata|somas?|axons?|dendrites?|times?|more|of|different|distinct|unique|postsynaptic|presynaptic|excitatory|inhibitory|proofread\w*|coregistered|are|is|do|does|total|in|there|were|have|has|non\w*|glia\w*|interneurons?|targets?|sources?|rows?|entries|records?|pairs?|voxels?)$/;
+
+/** Unmatched words used as cell names ("chandelier cells", "martinoti cells", "how many astrocites"): candidates for fuzzy matching. */
 export function unknownNames(tokens: Token[], mentions: Mention[]): { text: string; start: number }[] {
   const covered = new Set<number>();
   for (const m of mentions) for (let k = m.start; k < m.end; k++) covered.add(k);
   const out: { text: string; start: number }[] = [];
+  const seen = new Set<number>();
   tokens.forEach((t, i) => {
     if (!["cell", "cells", "neuron", "neurons", "interneuron", "interneurons"].includes(t.lower) || covered.has(i)) return;
     const words: Token[] = [];
     for (let k = i - 1; k >= 0 && words.length < 2; k--) {
       const w = tokens[k]!;
-      if (covered.has(k) || NOT_NAMES.has(w.lower) || /^\d+$/.test(w.text)) break;
+      if (covered.has(k) || NOT_NAMES.has(w.lower) || /^\d+$/.test(w.text) || !/[a-z]/i.test(w.text)) break;
       words.unshift(w);
     }
-    if (words.length) out.push({ text: words.map((w) => w.text).join(" "), start: words[0]!.index });
+    if (words.length) {
+      out.push({ text: words.map((w) => w.text).join(" "), start: words[0]!.index });
+      for (const w of words) seen.add(w.index);
+    }
+  });
+  // "how many astrocites", "how many zebras are there": the word after "how many" names what is counted.
+  tokens.forEach((t, i) => {
+    if (t.lower !== "many" || tokens[i - 1]?.lower !== "how") return;
+    const w = tokens[i + 1];
+    if (!w || covered.has(i + 1) || seen.has(i + 1) || COUNTED_NOUNS.test(w.lower) || !/^[a-z][a-z0-9-]*$/i.test(w.text) || /^\d/.test(w.text)) return;
+    if (["cell", "cells", "neuron", "neurons"].includes(tokens[i + 2]?.lower ?? "")) return; // handled above
+    out.push({ text: w.text, start: w.index });
+  });
+  // "cells of type xyz123", "type X cells": a name given as a type that the vocabulary does not have.
+  tokens.forEach((t, i) => {
+    if (!/^(type|m-?type|subtype|class)$/.test(t.lower)) return;
+    const w = tokens[i + 1];
+    if (!w || covered.has(i + 1) || seen.has(i + 1) || NOT_NAMES.has(w.lower) || COUNTED_NOUNS.test(w.lower) || /^\d+$/.test(w.text) || !/[a-z0-9]/i.test(w.text)) return;
+    if (!/^(of|cell|called|named)$/.test(tokens[i - 1]?.lower ?? "")) return; // "of type X", "cell type X"
+    out.push({ text: w.text, start: w.index });
   });
   return out;
 }

@@ -2,13 +2,35 @@
  * Questions the bot refuses before reading them as queries: changes to the data, instructions
  * hidden in the question, and topics outside the connectome.
  */
-const WRITE = /\b(delete|drop|remove|erase|wipe|truncate|insert|update|modify|alter|overwrite|rename|replace|edit|change|add|create|merge|split|set)\b/i;
-const DATA_NOUN = /\b(synapses?|cells?|neurons?|tables?|rows?|data(base)?|db|records?|root ?ids?|nucle(us|i)|annotations?|labels?|types?|columns?|everything|all)\b/i;
-const SQL_WRITE = /\b(insert\s+into|delete\s+from|drop\s+table|update\s+\w+\s+set|alter\s+table|create\s+table|attach\s+database|pragma\s+\w+\s*=|vacuum)\b/i;
-const INJECTION = /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|guidelines|previous|above|system)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak\b|\bdeveloper mode\b|\bnew instructions\b|\breveal (your|the) (prompt|instructions)\b/i;
+const WRITE_VERB = "delete|drop|remove|erase|wipe|truncate|insert|update|modify|alter|overwrite|rename|replace|edit|change|add|create|merge|split|set|reset|clear|purge|relabel|reassign|reannotate|annotate|upload|import|load";
+/** A write verb at the head of a clause, or after words that ask for an action ("please", "can you", "I want to"). */
+const WRITE = new RegExp(
+  `(^|[.;:!?,]\\s*|\\b(and|then|also|please|pls|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|we need to|i need you to|let's|lets|go ahead and|try to|to)\\s+)(${WRITE_VERB})\\b(?!\\s+(by|into|per|across|up|out)\\b)`,
+  "i",
+);
+const DATA_NOUN = /\b(synapses?|cells?|neurons?|tables?|rows?|data(base)?|db|records?|root ?ids?|nucle(us|i)|annotations?|labels?|types?|columns?|everything|all|connections?|segments?|proofreading|coregistration|values?|entry|entries|index(es)?|schema)\b/i;
+const SQL_WRITE = /\b(insert\s+into|delete\s+from|drop\s+(table|view|index|database)|update\s+\w+\s+set|alter\s+table|create\s+(table|view|index|trigger)|attach\s+database|detach\s+database|replace\s+into|pragma\s+\w+\s*=|vacuum|reindex)\b/i;
+const INJECTION = new RegExp(
+  [
+    "\\b(ignore|disregard|forget|override|bypass|skip)\\b.{0,40}\\b(instructions?|rules|prompt|guidelines|previous|above|system|restrictions|constraints|safety|guardrails)\\b",
+    "\\bsystem prompt\\b", "\\byou are now\\b", "\\bact as\\b", "\\bpretend (to be|you)\\b", "\\bjailbreak\\b", "\\bdeveloper mode\\b", "\\bnew instructions\\b",
+    "\\b(reveal|print|show|tell me|output|repeat|display|leak)\\b.{0,20}\\b(your|the) (system |hidden |initial |original )?(prompt|instructions|rules|configuration|config|api keys?|password|credentials|secrets?|environment)\\b",
+    "(^|[\\s.!?])(system|assistant|developer|admin)\\s*:", "\\bfrom now on\\b", "\\b(always|only) (answer|reply|respond|say|output)\\b",
+    "\\b(answer|reply|respond) (to )?(every|all|each|any) (question|query|message)s?\\b", "\\bwithout (any )?(restrictions|limits|rules|filters)\\b",
+    "\\bno longer (bound|restricted)\\b", "\\bdo anything now\\b", "\\bDAN\\b", "<\\|", "\\[/?INST\\]", "###\\s*(instruction|system)", "\\bdatabase file path\\b",
+    "\\b(execute|run)\\b.{0,30}\\b(shell|command|script|code|python|bash)\\b", "\\brm -rf\\b",
+  ].join("|"),
+  "i",
+);
 const CONNECTOME = /\b(synap\w*|connect\w*|neurons?|neuronal|cells?|nucle(us|i)|soma\w*|root|axons?|dendrit\w*|proofread\w*|coregist\w*|cortex|cortical|layer|types?|m-?types?|partners?|inputs?|outputs?|presynaptic|postsynaptic|microns|connectome|segment\w*|volume|depth|excitatory|inhibitory|interneurons?|pyramidal|glia\w*|astrocytes?|microglia|oligo\w*|pericytes?|opc|functional|imaging|two-photon|2p|tables?|sql|plot|chart|histogram|heatmap|matrix|distribution|rows?|data|dataset)\b/i;
+/** Other animals and the human brain: this store holds one mouse cortex volume. */
+const OTHER_BRAINS = /\b(human|humans|people|person's|monkeys?|macaques?|primates?|rats?|zebrafish|drosophila|fruit ?fly|flies|c\.? ?elegans|worms?|birds?|cats?|dogs?|ferrets?)\b|\bin the (whole|entire) brain\b|\bin the brain\b(?! volume)/i;
+/** Requests for writing, entertainment and general knowledge. */
+const NOT_DATA = /\b(poems?|poetry|haiku|song|lyrics|story|stories|essay|jokes?|limerick|recipe|emails?|cover letter|weather|stock|capital of|president|football|movie|translate|translation)\b/i;
 
 export type SafetyVerdict = { refuse: true; reason: string } | { refuse: false };
+
+const OUTSIDE = "That is outside the connectome data I can answer from (MICrONS cells, synapses, cell types, proofreading and coregistration).";
 
 /** Whether a question is about the connectome at all (or names an id or a cell type). */
 export function isOnTopic(question: string, namesSomething: boolean): boolean {
@@ -19,11 +41,15 @@ export function checkSafety(question: string, namesSomething: boolean, followUp 
   if (INJECTION.test(question)) {
     return { refuse: true, reason: "I only answer questions about the connectome data; instructions inside a question don't change what I do." };
   }
-  if (SQL_WRITE.test(question) || (WRITE.test(question) && DATA_NOUN.test(question) && !/\b(how many|which|what|show|list|count|plot)\b.*\b(changed|added|removed|deleted|edited|merged|split)\b/i.test(question) && !isQuestionAboutChanges(question))) {
-    return { refuse: true, reason: "I can't change the data: connectome-chat reads a read-only copy of the tables and answers questions about it." };
+  const text = question.replace(/\bdata ?sets?\b/gi, "dataset");
+  const write = { refuse: true as const, reason: "I can't change the data: connectome-chat reads a read-only copy of the tables and answers questions about it." };
+  if (SQL_WRITE.test(text)) return write;
+  if (NOT_DATA.test(question) || OTHER_BRAINS.test(question)) {
+    return { refuse: true, reason: `${OUTSIDE} This store holds one volume of mouse visual cortex.` };
   }
+  if (WRITE.test(text) && DATA_NOUN.test(text) && !isQuestionAboutChanges(text)) return write;
   if (!followUp && !isOnTopic(question, namesSomething)) {
-    return { refuse: true, reason: "That is outside the connectome data I can answer from (MICrONS cells, synapses, cell types, proofreading and coregistration)." };
+    return { refuse: true, reason: OUTSIDE };
   }
   return { refuse: false };
 }
