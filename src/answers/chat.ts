@@ -124,6 +124,7 @@ export class ConnectomeChat {
         return reply("clarify", `${missing.join(" ")} Check the id: root ids change when a cell is edited, so an id from another materialization may be gone${this.catalog.materializationVersion ? ` (this store is version ${this.catalog.materializationVersion})` : ""}.`, { planner: plannerInfo });
       }
       const presentation = compiled.present(results.slice(checks.statements.length));
+      if (presentation.notFound) return reply("clarify", `${presentation.headline}\n${compiled.reading}`, { interpretation: compiled.reading, planner: plannerInfo });
       conversation.lastPlan = plan;
       const answer: Omit<Answer, "timings"> = {
         status: "answered",

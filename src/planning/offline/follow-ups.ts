@@ -1,4 +1,4 @@
-import type { PlannerResult, Population, QueryPlan, SynapseGroup } from "../plan.js";
+import type { LookupPlan, PlannerResult, Population, QueryPlan, SynapseGroup } from "../plan.js";
 import type { Question } from "./planner.js";
 import type { Mention } from "./mentions.js";
 
@@ -64,6 +64,45 @@ export function applyFollowUp(q: Question, last: QueryPlan): PlannerResult | und
     }
   }
 
+  // Another statistic of the same thing: "what about the median?", "and the mean?".
+  const statistic = /\b(median|mean|average|total|sum|largest|biggest|max(imum)?|smallest|min(imum)?)\b/.exec(q.lower)?.[1];
+  if (statistic && q.mentions.length === 0) {
+    const kind = statistic === "median" ? "median" : /mean|average/.test(statistic) ? "mean" : /total|sum/.test(statistic) ? "sum" : /largest|biggest|max/.test(statistic) ? "max" : "min";
+    if (plan.kind === "synapses" && plan.measure !== "count_partners" && plan.measure !== "fraction") {
+      plan.measure = `${kind}_size` as typeof plan.measure;
+      changed = true;
+    } else if (plan.kind === "cells" && plan.measure.endsWith("_volume")) {
+      plan.measure = `${kind}_volume` as typeof plan.measure;
+      changed = true;
+    }
+  }
+
+  // Another field of the same neuron: "what about its m-type?", "and its position?".
+  if (plan.kind === "lookup") {
+    const fields = lookupFields(q.lower);
+    if (fields.length) {
+      plan.fields = fields;
+      changed = true;
+    }
+  }
+
+  // "per cell type", "by class": split the last count.
+  const per = /\b(per|by|for each|each|broken down by) (cell )?(type|class|m-?type)s?\b/.exec(q.lower);
+  if (per) {
+    const scheme = /m-?type/.test(per[3]!) ? "mtype" : per[3] === "class" ? "class" : "cell_type";
+    if (plan.kind === "cells") {
+      plan.groupBy = [scheme];
+      changed = true;
+    } else if ((plan.kind === "proofreading" || plan.kind === "coregistration") && scheme === "cell_type") {
+      plan.groupBy = ["cell_type"];
+      changed = true;
+    } else if (plan.kind === "synapses") {
+      const side = Object.keys(plan.pre).length && !Object.keys(plan.post).length ? "post" : "pre";
+      plan.groupBy = [`${side}_${scheme}` as SynapseGroup];
+      changed = true;
+    }
+  }
+
   // "plot that" / "as a bar chart" / "show it as a heatmap".
   if (/\b(plot|chart|graph|visuali[sz]e|draw|histogram|heat ?map|bar)\b/.test(q.lower)) {
     const kind = /\bheat ?map\b/.test(q.lower) ? "heatmap" : /\bhistogram\b/.test(q.lower) ? "histogram" : /\bscatter\b/.test(q.lower) ? "scatter" : /\bbox\b/.test(q.lower) ? "box" : undefined;
@@ -84,6 +123,22 @@ export function applyFollowUp(q: Question, last: QueryPlan): PlannerResult | und
     changed = true;
   }
   return changed ? { type: "plan", plan, confidence: 0.8 } : undefined;
+}
+
+/** The lookup fields a follow-up asks for. */
+function lookupFields(lower: string): LookupPlan["fields"] {
+  const fields: LookupPlan["fields"] = [];
+  if (/\bm-?types?\b/.test(lower)) fields.push("mtype");
+  else if (/\b(cell )?types?\b/.test(lower)) fields.push("cell_type");
+  if (/\bclass\b/.test(lower)) fields.push("class");
+  if (/\bnucle(us|i)( id)?\b/.test(lower) && !/\bvolume\b/.test(lower)) fields.push("nucleus_id");
+  if (/\bvolume|\bsize\b|\bhow (big|large)\b/.test(lower)) fields.push("volume");
+  if (/\b(position|where|location|coordinates?)\b/.test(lower)) fields.push("position");
+  if (/\bdepth|\bdeep\b|\blayer\b/.test(lower)) fields.push("depth");
+  if (/\bproofread/.test(lower)) fields.push("proofreading");
+  if (/\bcoregist|\bfunctional|\b2p\b|\btwo[- ]photon/.test(lower)) fields.push("coregistration");
+  if (/\b(synapses|inputs|outputs|partners)\b/.test(lower)) fields.push("synapses");
+  return fields;
 }
 
 function flip(g: SynapseGroup): SynapseGroup {

@@ -137,6 +137,9 @@ export function unknownNames(tokens: Token[], mentions: Mention[]): { text: stri
     const w = tokens[i + 1];
     if (!w || covered.has(i + 1) || seen.has(i + 1) || NOT_NAMES.has(w.lower) || COUNTED_NOUNS.test(w.lower) || /^\d+$/.test(w.text) || !/[a-z0-9]/i.test(w.text)) return;
     if (!/^(of|cell|called|named)$/.test(tokens[i - 1]?.lower ?? "")) return; // "of type X", "cell type X"
+    // "cell type X" names X only at the end or before a cell noun ("cell type xyz cells"), not "cell type provides ...".
+    const next = tokens[i + 2]?.lower;
+    if (tokens[i - 1]?.lower === "cell" && next !== undefined && !["cell", "cells", "neuron", "neurons"].includes(next)) return;
     out.push({ text: w.text, start: w.index });
   });
   return out;

@@ -14,43 +14,104 @@ export class OfflinePlanner {
 
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const tokens = tokenize(question);
-    let mentions = findMentions(tokens, this.vocabulary);
-    // Off-topic is judged after follow-ups: "only the top 3" names nothing but continues a thread.
-    const safety = checkSafety(question, mentions.length > 0, lastPlan !== undefined);
-    if (safety.refuse) return { type: "refuse", reason: safety.reason };
+    const mentions = findMentions(tokens, this.vocabulary);
+    // Writes and instructions are refused before anything else is read.
+    const injection = checkSafety(question, true, true);
+    if (injection.refuse) return { type: "refuse", reason: injection.reason };
 
-    // Names that look like cell types but are not in the vocabulary: a typo, or something unknown.
+    // Names that look like cell types but are not in the vocabulary: a typo ("astrocites") is read
+    // as the name it is close to; anything else is asked back, after the off-topic check below.
+    let unknownName: PlannerResult | undefined;
     for (const unknown of unknownNames(tokens, mentions)) {
       const near = await this.vocabulary.nearest(unknown.text, 3);
       const best = near[0];
       const second = near.find((m) => describe(m.term) !== describe(best!.term));
       if (best && best.score >= 0.6 && (!second || best.score - second.score >= 0.12) && best.term.kind !== "ambiguous") {
         mentions.push({ kind: "term", term: best.term, start: unknown.start, end: unknown.start + unknown.text.split(" ").length, text: unknown.text });
-      } else {
+      } else if (!unknownName) {
         const options = near.filter((m) => m.score >= 0.3 && m.term.kind !== "ambiguous").map((m) => describe(m.term));
-        return {
+        unknownName = {
           type: "clarify",
           message: `I don't know a cell type called "${unknown.text}".${options.length ? ` Did you mean ${orList(options)}?` : ""} Known cell types: ${this.vocabulary.file.cellTypes.map((c) => c.value).join(", ")}.`,
           suggestions: options,
         };
       }
     }
-    mentions = mentions.sort((a, b) => a.start - b.start);
+    mentions.sort((a, b) => a.start - b.start);
+    const q = new Question(question, tokens, mentions, this.vocabulary);
+
+    // A follow-up ("only the top 3", "what about inputs?") with nothing to follow.
+    if (!lastPlan && isFollowUpFragment(q)) {
+      return { type: "clarify", message: "That reads as a follow-up, but there is no earlier question in this conversation. Ask the whole question, e.g. \"top 3 inputs to 864691135…\".", suggestions: [] };
+    }
+    // Off-topic is judged after follow-ups: "only the top 3" names nothing but continues a thread.
+    const safety = checkSafety(question, mentions.length > 0, lastPlan !== undefined);
+    if (safety.refuse) return { type: "refuse", reason: safety.reason };
+    if (unknownName) return unknownName;
+
     const ambiguous = mentions.find((m) => m.kind === "term" && m.term.kind === "ambiguous");
     if (ambiguous && ambiguous.kind === "term" && ambiguous.term.kind === "ambiguous") {
       const options = ambiguous.term.options.map((o) => `${o} (${this.vocabulary.cellTypeLabel(o)})`);
       return { type: "clarify", message: `"${ambiguous.text}" could mean ${orList(options)}. Which one?`, suggestions: ambiguous.term.options };
     }
+    const unsupported = notExpressible(q);
+    if (unsupported) return { type: "clarify", message: unsupported, suggestions: [] };
 
-    const q = new Question(question, tokens, mentions, this.vocabulary);
     if (lastPlan) {
-      const followUp = applyFollowUp(q, lastPlan);
-      if (followUp) return followUp;
+      // A complete new question in a thread is read as new; a fragment or a pointer ("that", "its") continues the last one.
+      if (!isNewQuestion(q)) {
+        const followUp = applyFollowUp(q, lastPlan);
+        if (followUp) return followUp;
+      }
       const topic = checkSafety(question, mentions.length > 0);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
     }
     return readQuestion(q);
   }
+}
+
+/** Words that start or make up a follow-up. */
+const FOLLOW_UP_LEAD = /^\s*(and|what about|how about|same for|same but|now|only|just|also|instead|but|ok|okay|then|show (it|that|them) as|plot (that|it|this|them)|as a (bar|histogram|heat ?map|chart|plot))\b/i;
+const DEICTIC = /\b(that|it|its|this|those|these|them|same|previous|last|above)\b/;
+
+/** "only the top 3", "what about inputs?", "plot that", "per cell type": a question that needs an earlier one. */
+function isFollowUpFragment(q: Question): boolean {
+  if (q.mentions.length) return false;
+  const t = q.text.trim().toLowerCase();
+  return /^(and |what about |how about |same |only |just |now |instead |then )/.test(t)
+    || /^((show|give|list)( me)? )?(the )?(top|first) \d+\s*[?.!]*$/.test(t)
+    || /^(plot|chart|graph|draw|visuali[sz]e) (that|it|this|them)\b/.test(t)
+    || /^(per|by|for each) (cell )?(type|class|m-?type)s?\s*[?.!]*$/.test(t);
+}
+
+/**
+ * Whether a question in a thread stands on its own: it has no lead word ("and", "what about"...), points
+ * at nothing earlier ("that", "its"), and says what it asks beyond the names it gives
+ * ("nucleus volume of 8646...", "How many MC cells are there?"), not just a name ("23P?").
+ */
+function isNewQuestion(q: Question): boolean {
+  if (FOLLOW_UP_LEAD.test(q.text) || q.has(DEICTIC) || isFollowUpFragment(q)) return false;
+  const filler = /^(the|a|an|of|for|to|onto|from|in|on|cells?|neurons?|types?|please|\?|only|top|first|\d+)$/;
+  const content = q.tokens.filter((t) => !q.mentions.some((m) => t.index >= m.start && t.index < m.end) && !filler.test(t.lower));
+  return content.length > 0;
+}
+
+/** Questions about things these tables do not hold, or that the plan language cannot express: said plainly, never a number. */
+function notExpressible(q: Question): string | undefined {
+  const data = "The store holds cells and their types, nucleus volumes and soma positions, synapses (with sizes), proofreading status and coregistration; ";
+  if (q.has(/\b(firing|spik\w*|activity|tuning|tuned|orientation|direction selectiv\w*|receptive fields?|responses?|osi|dsi|calcium traces?|dff|preferred (orientation|direction))\b/)) {
+    return `${data}functional responses (tuning, firing, activity) are not among the tables I can answer from. I can say which cells are coregistered to two-photon units.`;
+  }
+  if (q.has(/\b(axon|axonal|dendrit\w*|cable|path|skeleton) (lengths?|lengths)\b|\blength of (the )?(axons?|dendrites?)\b|\bspines?\b|\bboutons?\b|\bmesh(es)?\b|\bskeletons?\b/)) {
+    return `${data}morphology (lengths, spines, skeletons) is not. Ask about synapse counts or sizes instead.`;
+  }
+  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)) {
+    return "Averages per neuron (synapses or partners per cell of a type) are not something I can compute yet. I can give totals for a type, a neuron's own counts, or rank neurons (\"which BC neurons have the most outputs\").";
+  }
+  if (q.has(/\bpairs?\b/) && q.has(/\b(connected|connect|wired)\b/) && q.terms.length >= 1 && q.roots.length < 2) {
+    return "Counting connected pairs of cells between types is not something I can compute yet. I can count synapses between the types, or the distinct partners of one neuron.";
+  }
+  return undefined;
 }
 
 const describe = (t: Term): string => (t.kind === "ambiguous" ? t.options.join("/") : `${t.value} (${t.label})`);
@@ -65,7 +126,18 @@ export class Question {
     readonly mentions: Mention[],
     readonly vocabulary: Vocabulary,
   ) {
-    this.lower = ` ${tokens.map((t) => t.lower).join(" ")} `;
+    // "in the volume", "in the dataset": where, not what ("how many 23P cells are in the volume").
+    this.lower = ` ${tokens.map((t) => t.lower).join(" ")} `.replace(/ (in|within|across|throughout|of) (the|this) (whole |entire |em |imaged |microns )?(volume|dataset|data ?set|data|cube|mm3) /g, " ");
+    const inTerm = new Set(mentions.flatMap((m) => (m.kind === "term" ? Array.from({ length: m.end - m.start }, (_, k) => m.start + k) : [])));
+    this.outsideNames = ` ${tokens.filter((t) => !inTerm.has(t.index)).map((t) => t.lower).join(" ")} `;
+  }
+
+  /** The words that are not part of a cell-type name ("near projecting cells" is a name, not a projection). */
+  readonly outsideNames: string;
+
+  /** Whether the words outside cell-type names match. */
+  hasOutside(re: RegExp): boolean {
+    return re.test(this.outsideNames);
   }
 
   has(re: RegExp): boolean {
@@ -112,7 +184,7 @@ const wordNumber = (w: string) => NUMBER_WORDS[w] ?? Number(w);
 const SYNAPSE_WORDS = /\b(synap\w*|connect\w*|inputs?|outputs?|partners?|targets?|targeting|targeted|innervat\w*|contacts?|presynaptic|postsynaptic|receives?|receiving|received|sends?|sending|sent|makes?|making|projects?|projecting|wiring|connectivity|upstream|downstream|afferents?|efferents?|onto|drives?)\b/;
 const SIZE_WORDS = /\b(size|sizes|strength|weight|big|bigger|biggest|large|larger|largest|small|smaller|smallest|volume)\b/;
 const CHART_WORDS = /\b(plot|chart|graph|histogram|heatmap|heat map|matrix|scatter|box ?plot|boxplot|visuali[sz]e|draw|figure|picture)\b/;
-const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
+const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?|m-?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
 const PROOF_WORDS = /\b(proofread\w*|proof-read\w*|proofreading|extended|clean(ed)?|fully|partially|interareal)\b/;
 const COREG_WORDS = /\b(coregist\w*|co-regist\w*|functional(ly)? (imaging|recordings?|data|properties|match\w*)|two[- ]photon|2p|calcium imaging|imaged|recorded|matched to)\b/;
 
@@ -164,15 +236,15 @@ function readPlan(q: Question): ReadResult {
     if (chart) return chart;
   }
   if (q.has(COREG_WORDS) && !q.has(/\bsynap/)) return readCoregistration(q);
-  if (q.has(/\bproofread\w*|proof-read|\b(axon|dendrite)s? (is |are )?(fully |partially )?(extended|clean)|\b(fully|partially) extended\b|\binterareal\b|\bclean(ed)? dendrites?\b|\bstrateg/)) return readProofreading(q);
+  if (q.has(/\b(un|not[- ]?)?proofread\w*|proof-read|\bextended (axons?|dendrites?)\b|\b(axon|dendrite)s? (is |are )?(fully |partially )?(extended|clean)|\b(fully|partially) extended\b|\binterareal\b|\bclean(ed)? dendrites?\b|\bstrateg/)) return readProofreading(q);
   if (q.roots.length >= 2 && q.has(/\b(connect\w*|synap\w*|contact\w*|wired|linked|talk|input|output|partners?|target\w*|innervat\w*)\b/)) {
     return { kind: "pair", a: q.roots[0]!.id, b: q.roots[1]!.id };
   }
   const ids = [...q.roots, ...q.nuclei];
-  if (ids.length === 1 && !q.has(SYNAPSE_WORDS)) return readLookup(q);
+  if (ids.length === 1 && !q.hasOutside(SYNAPSE_WORDS)) return readLookup(q);
   if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b/) && !q.has(/\bsynap/)) return readVolume(q);
   if (q.has(/\bdepth\b|\bhow deep\b/) && !q.has(/\bsynap/)) return readDepth(q);
-  if (q.has(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
+  if (q.hasOutside(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
   if (q.has(/\b(how many|number of|count|total|what (is the )?(number|count)|are there)\b/) || q.has(GROUP_BY_TYPE) || q.terms.length) return readCellCount(q);
   if (ids.length === 1) return readLookup(q);
   return clarify(
@@ -229,7 +301,7 @@ function readLookup(q: Question): ReadResult {
   if (q.has(/\bclass\b|\bexcitatory or inhibitory\b|\bis it (a )?neuron/)) fields.push("class");
   if (q.has(/\bnucle(us|i) ids?\b|\bwhich nucle(us|i)\b/) && root) fields.push("nucleus_id");
   if (q.has(/\broot ids?\b|\bsegment\b/) && nucleus) fields.push("root_id");
-  if (q.has(/\bvolume|\bsize\b/)) fields.push("volume");
+  if (q.has(/\bvolume|\bsize\b|\bhow (big|large)\b/)) fields.push("volume");
   if (q.has(/\b(position|where|location|located|coordinates?|xyz)\b/)) fields.push("position");
   if (q.has(/\bdepth|\bdeep\b|\blayer\b/)) fields.push("depth");
   if (q.has(/\bproofread/)) fields.push("proofreading");
@@ -239,20 +311,27 @@ function readLookup(q: Question): ReadResult {
 }
 
 function readProofreading(q: Question): ReadResult {
+  if (q.roots.length + q.nuclei.length === 1) return readLookup(q);
   const population = tidy(mentionPopulation(q.mentions.filter((m) => !(m.kind === "term" && m.term.kind === "class" && m.term.value === "neuron"))));
   const axon = q.has(/\bfully extended\b|\baxon_fully_extended\b/) ? "axon_fully_extended"
     : q.has(/\bpartially extended\b|\baxon_partially_extended\b/) ? "axon_partially_extended"
     : q.has(/\binterareal\b/) ? "axon_interareal"
-    : q.has(/\b(not|un)[- ]?proofread\w* axons?\b|\baxons? (is |are )?not proofread/) ? "not_proofread"
+    : q.has(/\b(not |un)[- ]?proofread\w* axons?\b|\bunproofread axons?\b|\baxons? (is |are )?not proofread/) ? "not_proofread"
+    : q.has(/\bextended axons?\b/) ? "axon_fully_extended"
     : q.has(/\baxons?\b/) ? "proofread" : "any";
-  const dendrite = q.has(/\bextended dendrites?\b|\bdendrites? (is |are )?extended\b|\bdendrite_extended\b/) ? "dendrite_extended"
+  const dendrite = q.has(/\b(not |un)[- ]?proofread\w* dendrites?\b|\bdendrites? (is |are )?not proofread/) ? "not_proofread"
+    : q.has(/\bextended dendrites?\b|\bdendrites? (is |are )?extended\b|\bdendrite_extended\b/) ? "dendrite_extended"
     : q.has(/\bclean(ed)? dendrites?\b|\bdendrites? (is |are )?clean(ed)?\b|\bdendrite_clean\b/) ? "dendrite_clean"
     : q.has(/\bdendrites?\b/) ? "proofread" : "any";
-  const groupBy = q.has(/\b(each|every|per|by|all|different)\s+(axon\s+)?strateg(y|ies)\b|\bwhich strateg|\bwhat strateg|\bstrateg(y|ies) (breakdown|counts?)\b/)
+  const groupBy = q.has(/\b(each|every|per|by|all|different)\s+(axon\s+|dendrite\s+)?(proofreading\s+)?strateg(y|ies)\b|\bwhich strateg|\bwhat strateg|\bstrateg(y|ies) (breakdown|counts?)\b/)
     ? [q.has(/\bdendrit/) ? "strategy_dendrite" as const : "strategy_axon" as const]
     : q.has(GROUP_BY_TYPE) ? ["cell_type" as const] : [];
   const list = q.has(/\b(list|which|show)\b/) && !q.has(/\bhow many|number|count\b/) && !groupBy.length;
   const anyStatus = axon === "any" && dendrite === "any";
+  // "neurons per axon proofreading strategy": the strategy is the grouping, not a filter on the status.
+  if (groupBy[0]?.startsWith("strategy")) {
+    return { kind: "proofreading", population, axon: "any", dendrite: "any", groupBy, measure: "count" };
+  }
   return {
     kind: "proofreading",
     population,
@@ -345,7 +424,7 @@ function readSynapses(q: Question): ReadResult {
   if (q.has(/\b(fraction|proportion|percent(age)?|share|ratio)\b|%/)) measure = "fraction";
   else if (sizeAsked && q.has(/\bmedian\b/)) measure = "median_size";
   else if (sizeAsked && q.has(/\b(mean|average|avg|typical)\b/)) measure = "mean_size";
-  else if (q.has(/\b(total|summed|sum of|combined|cumulative) (synapse |synaptic )?(size|volume|weight|strength)\b|\bsum of (the )?(synapse )?sizes\b/)) measure = "sum_size";
+  else if (q.has(/\b(total|summed|sum of|combined|cumulative) (\w+ )?(synapse |synaptic )?(size|volume|weight|strength)\b|\bsum of (the )?(synapse )?sizes\b/)) measure = "sum_size";
   else if (sizeAsked && q.has(/\b(largest|biggest|max(imum)?) (synapse|size)\b|\bmax(imum)? size\b|\bhow (big|large) is the (largest|biggest)\b/)) measure = "max_size";
   else if (sizeAsked && q.has(/\b(smallest|min(imum)?) (synapse|size)\b|\bmin(imum)? size\b/)) measure = "min_size";
   else if (q.has(/\bhow many\s+(different\s+|distinct\s+|unique\s+|other\s+)?(partners?|neurons|cells|targets|inputs neurons|presynaptic partners|postsynaptic partners|postsynaptic neurons|presynaptic neurons|postsynaptic cells|presynaptic cells|roots|segments)\b|\bnumber of (different |distinct |unique )?(partners?|postsynaptic partners|presynaptic partners|target neurons|input neurons)\b|\bconnect(ed|s)? to how many\b/) && (prePop.rootIds || postPop.rootIds || prePop.cellTypes || postPop.cellTypes)) {
@@ -358,24 +437,30 @@ function readSynapses(q: Question): ReadResult {
   let order: SynapsePlan["order"] = "natural";
   let limit = q.topK();
   const superlative = q.has(/\b(most|strongest|largest number|highest|biggest|main|primary|principal|dominant|favou?rite|preferred|top)\b/);
-  const typeRank = q.has(/\b(which|what)\s+(cell\s+)?(types?|class(es)?)\b/) || q.has(/\bmain (target|source|input|output)s?\b|\b(target|source) types?\b/);
-  const partnerRank = q.has(/\b(partners?|targets?|inputs?|sources?|neurons|cells)\b/) && (superlative || limit !== undefined) && q.has(/\b(top|which|who|what|list|strongest|most|largest|main)\b/);
+  const typeRank = q.has(/\b(which|what)\s+(\w+\s+)?(cell\s+)?(types?|class(es)?)\b/) || q.has(/\bmain (target|source|input|output)s?\b|\b(target|source) types?\b/)
+    || q.has(/\b(pre|post)-?synaptic (cell )?(types|class(es))\b/) || q.has(/\brank (the )?(cell )?(types|class(es))\b|\b(cell )?(types|class(es)) (ranked|sorted|ordered) by\b/);
+  const ranked = q.has(/\b(rank|ranked|ranking|sorted|sort|ordered)\b/);
+  const partnerRank = q.has(/\b(partners?|targets?|inputs?|sources?|neurons?|cells?)\b/) && (superlative || limit !== undefined) && q.has(/\b(top|which|who|what|list|strongest|most|largest|main)\b/);
   const eachType = q.has(GROUP_BY_TYPE);
   const ids = Boolean(prePop.rootIds || prePop.nucleusIds || postPop.rootIds || postPop.nucleusIds);
 
-  if (q.has(/\bmatrix\b|\b(type|cell[- ]type)[- ]to[- ](type|cell[- ]type)\b|\bbetween (all |each |every )?(cell )?types\b|\bfrom each (cell )?type to each\b|\bconnectivity (matrix|table)\b/)) {
+  if (q.has(/\bmatrix\b|\b(type|cell[- ]type)[- ]to[- ](type|cell[- ]type)\b|\bbetween (all |each |every )?(pairs? of )?(cell )?types\b|\b(every|each|all) pairs? of (cell )?types\b|\bfrom each (cell )?type to each\b|\bconnectivity (matrix|table)\b/)) {
     const scheme = q.has(/\bm-?types?\b/) || prePop.mtypes || postPop.mtypes ? "mtype" : "cell_type";
     groupBy.push(`pre_${scheme}` as SynapseGroup, `post_${scheme}` as SynapseGroup);
   } else if (typeRank || (eachType && !partnerRank)) {
     // Which side is grouped by type: the side not named ("which types does R target" → post).
     const scheme = q.has(/\bm-?types?\b/) ? "mtype" : q.has(/\bclass(es)?\b/) && !q.has(/\bcell types?\b/) ? "class" : "cell_type";
     let side: Side;
-    if (q.has(/\beach\s+(\w+\s+)?(cell\s+)?(type|class)\s+(send|make|give|provide|contribute|form|project)/) || q.has(/\b(which|what) (\w+ )?(cell )?(types?|class(es)?) (sends?|makes?|gives?|provides?|contributes?|forms?|projects?|innervates?|targets?|drives?)\b/)) side = "pre";
+    if (q.has(/\b(by|per|each|which|what) pre-?synaptic (cell )?(types?|class(es)?)\b|\bpre-?synaptic (cell )?(types|class(es)) of\b/)) side = "pre";
+    else if (q.has(/\b(by|per|each|which|what) post-?synaptic (cell )?(types?|class(es)?)\b|\bpost-?synaptic (cell )?(types|class(es)) of\b/)) side = "post";
+    else if (q.has(/\beach\s+(\w+\s+)?(cell\s+)?(type|class)\s+(send|make|give|provide|contribute|form|project)/) || q.has(/\b(which|what) (\w+ )?(cell )?(types?|class(es)?) (sends?|makes?|gives?|provides?|contributes?|forms?|projects?|innervates?|targets?|drives?)\b/)) side = "pre";
     else if (q.has(/\b(which|what) (\w+ )?(cell )?(types?|class(es)?) (receives?|gets?|is targeted|are targeted)\b/)) side = "post";
     else if (q.has(/\b(from|by) (each|every|which|what|all)\b/) || q.has(/\b(inputs?|sources?) by (cell )?type\b/)) side = "pre";
     else if (q.has(/\b(to|onto) (each|every|which|what|all)\b/)) side = "post";
     else if (isEmpty(prePop) && !isEmpty(postPop)) side = "pre";
     else if (!isEmpty(prePop) && isEmpty(postPop)) side = "post";
+    // Nothing named: the types are ranked by what they receive ("rank cell types by input synapses") or send.
+    else if (isEmpty(prePop) && isEmpty(postPop)) side = inputWords && !outputWords ? "post" : "pre";
     else side = inputWords && !outputWords ? "pre" : "post";
     // "each inhibitory cell type": the class named with "each" narrows the grouped side.
     const eachClass = /\beach\s+(excitatory|inhibitory)\b/.exec(q.lower);
@@ -395,9 +480,12 @@ function readSynapses(q: Question): ReadResult {
       }
     }
     groupBy.push(`${side}_${scheme}` as SynapseGroup);
-    if (superlative || typeRank && q.has(/\b(most|main|top|primary|strongest)\b/)) {
+    const sizeRank = measure.endsWith("_size") && q.has(/\b(largest|biggest|highest|smallest|lowest)\b/);
+    if (superlative || ranked || sizeRank || typeRank && q.has(/\b(most|main|top|primary|strongest)\b/)) {
+      if (sizeRank && q.has(/\b(smallest|lowest)\b/)) order = "asc";
+      else
       order = "desc";
-      if (limit === undefined && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
+      if (limit === undefined && !ranked && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
       if (limit === undefined && q.has(/\bmain (target|source|input|output)\b(?!s)/)) limit = 1;
     }
   } else if (partnerRank || (ids && q.has(/\b(list|who|which)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?)\b/))) {
@@ -433,6 +521,13 @@ function readSynapses(q: Question): ReadResult {
     }
   }
   if (measure === "fraction" && groupBy.some((g) => g.endsWith("root"))) measure = "count";
+  // "which neurons have the most (postsynaptic) partners": rank roots by distinct partners, not synapses.
+  const rootGroup = groupBy.find((g) => g.endsWith("_root"));
+  let rankedPartnerSide: Side | undefined;
+  if (rootGroup && !ids && measure === "count" && q.has(/\b(most|fewest|top|largest number of|highest number of) (\w+ )?(distinct |different |unique )?(pre-?synaptic |post-?synaptic )?partners\b/)) {
+    measure = "count_partners";
+    rankedPartnerSide = rootGroup.startsWith("pre") ? "post" : "pre";
+  }
 
   const plan: SynapsePlan = {
     kind: "synapses",
@@ -444,7 +539,7 @@ function readSynapses(q: Question): ReadResult {
     ...(limit !== undefined && groupBy.length ? { limit } : {}),
     ...(size ? { size } : {}),
     ...(measure === "fraction" ? { fractionOf: inputWords && !outputWords ? "inputs" as const : "outputs" as const } : {}),
-    ...(measure === "count_partners" ? { partnerSide: prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const } : {}),
+    ...(measure === "count_partners" ? { partnerSide: rankedPartnerSide ?? (prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const) } : {}),
   };
   if (q.has(/\bheat ?map\b|\bmatrix\b/) && groupBy.length === 2) plan.chart = "heatmap";
   else if (q.has(/\b(bar|plot|chart)\b/) && groupBy.length === 1) plan.chart = "bar";

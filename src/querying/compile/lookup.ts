@@ -77,7 +77,7 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
     rows.push({ pt_root_id: plan.rootId ?? "", nucleus_id: "", cell_type: null, classification_system: null, mtype: null, volume_um3: null, position_x: null, position_y: null, position_z: null, depth_um: null });
   }
   if (rows.length === 0) {
-    return { table: { columns: [], rows: [] }, headline: `${what} is not in this data: no nucleus, cell-type row or synapse has it.` };
+    return { table: { columns: [], rows: [] }, headline: `${what} is not in this data: no nucleus, cell-type row or synapse has it.`, notFound: true };
   }
   const extra: Record<string, TableCell> = {};
   if (syn) Object.assign(extra, { output_synapses: syn.n_out, input_synapses: syn.n_in, output_partners: syn.out_partners, input_partners: syn.in_partners });

@@ -52,8 +52,14 @@ export function compileSynapses(ctx: CompileContext, plan: SynapsePlan): Compile
 
   if (plan.measure === "fraction") return compileFraction(ctx, plan);
 
-  const query = perSynapse ? synapseLevel(ctx, plan) : summaryLevel(ctx, plan) ?? pairLevel(ctx, plan);
+  const query = buildLevel(ctx, plan);
   return finish(ctx, plan, query.sql, query.source);
+}
+
+/** The cheapest table that can answer: summaries, then connected pairs, then single synapses (sizes and size filters). */
+function buildLevel(ctx: CompileContext, plan: SynapsePlan): Built {
+  const perSynapse = plan.size !== undefined || ["median_size", "min_size", "max_size"].includes(plan.measure);
+  return perSynapse ? synapseLevel(ctx, plan) : summaryLevel(ctx, plan) ?? pairLevel(ctx, plan);
 }
 
 interface Built {
@@ -283,11 +289,13 @@ function sizeCountsQuery(plan: SynapsePlan): Built {
 function compileFraction(ctx: CompileContext, plan: SynapsePlan): CompiledQuery {
   const of = plan.fractionOf ?? (isAny(plan.pre) && !isAny(plan.post) ? "inputs" : "outputs");
   const countPlan: SynapsePlan = { ...plan, measure: "count", order: "natural", limit: undefined, chart: undefined };
+  // The whole is every output (or input) of the named side, whatever its size: "what fraction of synapses are larger than 5000".
+  const wholeBase: SynapsePlan = { ...countPlan, size: undefined };
   const wholePlan: SynapsePlan = of === "outputs"
-    ? { ...countPlan, post: {}, groupBy: countPlan.groupBy.filter((g) => sideOf(g) === "pre") }
-    : { ...countPlan, pre: {}, groupBy: countPlan.groupBy.filter((g) => sideOf(g) === "post") };
-  const part = summaryLevel(ctx, countPlan) ?? pairLevel(ctx, countPlan);
-  const whole = summaryLevel(ctx, wholePlan) ?? pairLevel(ctx, wholePlan);
+    ? { ...wholeBase, post: {}, groupBy: countPlan.groupBy.filter((g) => sideOf(g) === "pre") }
+    : { ...wholeBase, pre: {}, groupBy: countPlan.groupBy.filter((g) => sideOf(g) === "post") };
+  const part = buildLevel(ctx, countPlan);
+  const whole = buildLevel(ctx, wholePlan);
   const keys = countPlan.groupBy.map((g) => GROUP_LABEL[g]);
   const wholeKeys = wholePlan.groupBy.map((g) => GROUP_LABEL[g]);
   const join = wholeKeys.length ? ` JOIN w USING (${wholeKeys.join(", ")})` : ", w";
@@ -358,7 +366,7 @@ function presentSynapses(ctx: CompileContext, plan: SynapsePlan, result: Stateme
     }
     const headline =
       plan.measure === "fraction"
-        ? `${fmt(row[result.columns.indexOf("synapses")] ?? 0)} of ${fmt(row[result.columns.indexOf("total")] ?? 0)} synapses (${v === null ? "n/a" : `${(Number(v) * 100).toFixed(1)}%`}) go ${flow}.`
+        ? `${fmt(row[result.columns.indexOf("synapses")] ?? 0)} of ${fmt(row[result.columns.indexOf("total")] ?? 0)} synapses (${v === null ? "n/a" : `${(Number(v) * 100).toFixed(1)}%`}) ${plan.size ? `${flow.startsWith("from any cell or fragment onto any") ? "" : `going ${flow} `}have a ${describeSize(plan)}` : `go ${flow}`}.`
         : `${capitalize(describeMeasure(plan))} ${flow}${plan.size ? ` (${describeSize(plan)})` : ""}: ${v === null ? "none (no such synapses)" : fmt(v)}.`;
     return { table, headline };
   }

@@ -27,6 +27,8 @@ export interface Presentation {
   table: AnswerTable;
   /** The answer, first line of the reply. */
   headline: string;
+  /** Set when the question named something the data does not hold: the headline says what, and the answer asks back. */
+  notFound?: boolean;
   chart?: ChartHint;
 }
 
