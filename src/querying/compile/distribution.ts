@@ -105,10 +105,15 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
         };
       }
       const total = r.rows.reduce((s, row) => s + Number(row[2] ?? 0), 0);
+      // Bin edges to 4 significant digits (the SQL's floating-point edges read as 34.00000000000001);
+      // the counts column is named for what it counts.
+      const counted = plan.variable === "synapse_size" ? "synapses" : plan.variable.endsWith("degree") ? "neurons" : "cells";
+      const edge = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(4)) : x);
+      const binned = { columns: ["bin_start", "bin_end", counted], rows: r.rows.map((row) => [edge(row[0]), edge(row[1]), row[2]]) } as typeof table;
       return {
-        table,
-        headline: `Distribution of ${label} of ${scope}: ${fmt(total)} values in ${r.rows.length} bins.`,
-        chart: { kind: "histogram", x: "bin_start", x2: "bin_end", y: "count", xTitle: label, yTitle: plan.variable === "synapse_size" ? "synapses" : plan.variable.endsWith("degree") ? "neurons" : "cells", logX: v.log, depthLayers: plan.variable === "soma_depth" },
+        table: binned,
+        headline: `Distribution of ${label} of ${scope}: ${fmt(total)} ${counted} in ${plan.bins} bins${r.rows.length < plan.bins ? ` (${plan.bins - r.rows.length} empty)` : ""}.`,
+        chart: { kind: "histogram", x: "bin_start", x2: "bin_end", y: counted, xTitle: label, yTitle: counted, logX: v.log, depthLayers: plan.variable === "soma_depth" },
       };
     },
   };

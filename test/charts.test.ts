@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectomeChat } from "../src/answers/chat.js";
+import type { Answer, ChartKind } from "../src/answers/answer.js";
+import { buildTestStore } from "./support/store.js";
+import { gold, loadRawExports } from "./support/raw-tables.js";
+
+/**
+ * Each chart kind, asked for in words: the answer carries a real PNG at chat size, and the chart's
+ * data are exactly the answer's table (the numbers a person sees in the picture are the ones in
+ * the table, which the other tests check against gold).
+ */
+
+let chat: ConnectomeChat;
+let raw: Database.Database;
+const plotDir = mkdtempSync(join(tmpdir(), "cc-charts-"));
+
+beforeAll(async () => {
+  const store = await buildTestStore({ cells: 1500, seed: 9 });
+  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2", "nucleus_detection_v0"]);
+  chat = await ConnectomeChat.open({ dbPath: store.db, plotDir });
+}, 120_000);
+
+afterAll(async () => {
+  await chat.close();
+});
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The spec's top-level data (layers that mark layer boundaries carry their own small data). */
+function specValues(answer: Answer): Record<string, unknown>[] {
+  const spec = answer.chart!.spec as { data?: { values?: Record<string, unknown>[] } };
+  return spec.data?.values ?? [];
+}
+
+function expectSpecDataEqualsTable(answer: Answer): void {
+  const { columns, rows } = answer.table!;
+  const values = specValues(answer);
+  expect(values.length).toBe(rows.length);
+  rows.forEach((row, i) => {
+    columns.forEach((column, j) => expect(values[i]![column], `row ${i}, ${column}`).toEqual(row[j]));
+  });
+}
+
+async function chartAnswer(question: string, kind: ChartKind): Promise<Answer> {
+  const answer = await chat.answer(question);
+  expect(answer.status, answer.text).toBe("answered");
+  expect(answer.chart?.kind).toBe(kind);
+  expect(isAbsolute(answer.chart!.file)).toBe(true);
+  expect(answer.chart!.file.startsWith(plotDir)).toBe(true);
+  const bytes = readFileSync(answer.chart!.file);
+  const { width, height } = pngSize(bytes);
+  // About 800x500 at twice the pixel density, as chat apps show it; wrapped titles may add height.
+  expect(width).toBeGreaterThanOrEqual(1400);
+  expect(width).toBeLessThanOrEqual(2400);
+  expect(height).toBeGreaterThanOrEqual(800);
+  expect(height).toBeLessThanOrEqual(1800);
+  expect(bytes.length).toBeGreaterThan(10_000);
+  expectSpecDataEqualsTable(answer);
+  return answer;
+}
+
+describe("charts in answers", () => {
+  it("draws the synapse size distribution as a histogram whose bins add up to every synapse", async () => {
+    const answer = await chartAnswer("plot the synapse size distribution", "histogram");
+    const counts = answer.table!.columns.indexOf("synapses");
+    const total = answer.table!.rows.reduce((s, r) => s + Number(r[counts]), 0);
+    expect(total).toBe(gold(raw, "SELECT count(*) FROM syn"));
+    expect(JSON.stringify(answer.chart!.spec)).toMatch(/voxels/);
+  });
+
+  it("draws cells per type as bars, with the exact counts", async () => {
+    const answer = await chartAnswer("bar chart of the number of cells per cell type", "bar");
+    const bc = answer.table!.rows.find((r) => r[0] === "BC")!;
+    expect(bc[1]).toBe(gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'BC'"));
+  });
+
+  it("draws the cell-type connectivity matrix as a heatmap, presynaptic types as rows", async () => {
+    const answer = await chartAnswer("show a heatmap of synapse counts between cell types", "heatmap");
+    const { columns, rows } = answer.table!;
+    const row = rows.find((r) => r[columns.indexOf("pre_cell_type")] === "BC" && r[columns.indexOf("post_cell_type")] === "23P")!;
+    expect(row[columns.indexOf("synapses")]).toBe(
+      gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'"),
+    );
+    const spec = JSON.stringify(answer.chart!.spec);
+    expect(spec).toMatch(/"y":\{[^}]*"field":"pre_cell_type"/);
+  });
+
+  it("draws soma positions as a scatter of x against depth, coloured by type, with layer boundaries", async () => {
+    const answer = await chartAnswer("scatter plot of the soma positions of basket and Martinotti cells", "scatter");
+    expect(answer.table!.rows.length).toBe(gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('BC', 'MC')"));
+    const spec = JSON.stringify(answer.chart!.spec);
+    expect(spec).toMatch(/µm/);
+    expect(spec).toMatch(/L2\/3/);
+  });
+
+  it("draws synapse size by presynaptic type as boxes computed in SQL", async () => {
+    const answer = await chartAnswer("box plot of synapse size by presynaptic cell type", "box");
+    const { columns, rows } = answer.table!;
+    const bc = rows.find((r) => r[0] === "BC")!;
+    expect(bc[columns.indexOf("max")]).toBe(gold(raw, "SELECT max(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"));
+    expect(bc[columns.indexOf("min")]).toBe(gold(raw, "SELECT min(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"));
+  });
+
+  it("draws the depth distribution of a type with its layer boundaries marked", async () => {
+    const answer = await chartAnswer("depth distribution of Martinotti cells", "histogram");
+    const counts = answer.table!.columns.indexOf("cells");
+    const total = answer.table!.rows.reduce((s, r) => s + Number(r[counts]), 0);
+    expect(total).toBe(gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'MC'"));
+    expect(JSON.stringify(answer.chart!.spec)).toMatch(/L5/);
+  });
+
+  it("plots the last answer on request in the same conversation", async () => {
+    const conversation = chat.newConversation();
+    const first = await chat.answer("How many synapses does each inhibitory cell type send to 23P cells?", conversation);
+    expect(first.chart).toBeUndefined();
+    const plotted = await chat.answer("plot that", conversation);
+    expect(plotted.chart?.kind).toBe("bar");
+    expect(plotted.table!.rows).toEqual(first.table!.rows);
+  });
+});
