@@ -1,11 +1,10 @@
-import type { BaseMessage } from "@langchain/core/messages";
 import type { Planner } from "../../answers/chat.js";
 import { SqlRefused } from "../../querying/sql-guard.js";
 import { QueryPlan, type PlannerResult } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { judgeOffline, planIds, planTypes, unusedNumbers, type Verdict } from "./confidence.js";
 import type { ExampleIndex } from "./examples.js";
-import { ModelReplyShape, type PromptBuilder } from "./prompt.js";
+import { ModelReplyShape, type PromptBuilder, type PromptMessage } from "./prompt.js";
 import type { ModelReply, PlanModel } from "./providers.js";
 import { checkModelSql } from "./sql-check.js";
 
@@ -77,7 +76,7 @@ export class LlmPlanner implements Planner {
   }
 
   /** Calls the model within the time limit; the request is aborted at the limit. */
-  private async invoke(messages: BaseMessage[]): Promise<ModelReply> {
+  private async invoke(messages: PromptMessage[]): Promise<ModelReply> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<never>((_, reject) => {

@@ -1,6 +1,8 @@
+import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
 import type { BaseMessage } from "@langchain/core/messages";
 import type { Runnable } from "@langchain/core/runnables";
 import type { LlmConfig } from "./config.js";
+import type { PromptMessage } from "./prompt.js";
 
 /**
  * The three chat-model providers, through LangChain, each asked for the plan's JSON the way it
@@ -35,7 +37,7 @@ export interface ModelReply {
 export interface PlanModel {
   readonly label: string;
   /** One request; `signal` aborts it (the planner's time limit). */
-  invoke(messages: BaseMessage[], signal: AbortSignal): Promise<ModelReply>;
+  invoke(messages: PromptMessage[], signal: AbortSignal): Promise<ModelReply>;
 }
 
 export const TOOL_NAME = "query_plan";
@@ -53,7 +55,7 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
   const temperature = takesTemperature(config.model) ? config.temperature : undefined;
   const label = `${config.provider}/${config.model}`;
   // A runnable per request (Ollama needs the request's signal in its fetch), or one for all.
-  let runnableFor: (signal: AbortSignal) => Runnable<BaseMessage[], BaseMessage>;
+  let runnableFor: (signal: AbortSignal) => Runnable<BaseLanguageModelInput, BaseMessage>;
 
   if (config.provider === "openai") {
     const { ChatOpenAI } = await import("@langchain/openai");
@@ -108,7 +110,9 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
   return {
     label,
     async invoke(messages, signal) {
-      const message = (await runnableFor(signal).invoke(messages, { signal })) as ReplyMessage;
+      // [role, content] pairs are LangChain's plain message form ("system", "user").
+      const input = messages.map((m): [string, string] => [m.role, m.content]);
+      const message = (await runnableFor(signal).invoke(input, { signal })) as ReplyMessage;
       const usage = message.usage_metadata;
       const extra = message.additional_kwargs as { refusal?: unknown; __raw_response?: { choices?: { message?: { refusal?: unknown } }[] } } | undefined;
       const refusal = extra?.refusal ?? extra?.__raw_response?.choices?.[0]?.message?.refusal;
