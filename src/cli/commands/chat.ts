@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import { ConnectomeChat } from "../../answers/chat.js";
 import type { Answer } from "../../answers/answer.js";
 import { answerToText } from "../answer-output.js";
+import { plannerFromEnvironment } from "../planner-choice.js";
 import { ensureSampleStore } from "../sample-store.js";
 import { tableToCsv } from "../table-format.js";
 
@@ -16,7 +17,8 @@ export interface ChatCommandOptions {
 /** An interactive chat: one conversation, so follow-ups work; ↑/↓ recall earlier questions. */
 export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const dbPath = opts.db ?? (await ensureSampleStore());
-  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout });
+  const planner = await plannerFromEnvironment();
+  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout, planner });
   const conversation = chat.newConversation();
   const rl = createInterface({ input: process.stdin, output: process.stdout, historySize: 200, terminal: process.stdin.isTTY });
   const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));

@@ -1,0 +1,113 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildTestStore, CLI } from "./support/store.js";
+import { gold, loadRawExports } from "./support/raw-tables.js";
+import { messageTexts, startStandIn, type StandIn } from "./support/stand-in-llm.js";
+
+/**
+ * `connectome-chat ask` with CONNECTOME_CHAT_LLM set, as a person runs it: the built CLI in a
+ * child process (asynchronously, so that the stand-in server in this process can answer).
+ */
+const run = promisify(execFile);
+const KEY = "sk-test-cli-key-never-printed";
+let db: string;
+let raw: Database.Database;
+let server: StandIn;
+
+/** The environment without any real provider settings of the machine running the tests. */
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONNECTOME_CHAT_|OPENAI_|ANTHROPIC_|OLLAMA_)/.test(k)));
+  return { ...base, ...extra };
+}
+
+async function ask(question: string, extra: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, "ask", "--db", db, "--json", question], { env: env(extra), timeout: 30_000 });
+    return { code: 0, stdout, stderr, answer: JSON.parse(stdout) as { status: string; text: string; table?: { rows: unknown[][] }; planner?: { name: string; modelMs?: number; tokens?: unknown } } };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr, answer: e.stdout.trim() ? JSON.parse(e.stdout) : undefined };
+  }
+}
+
+const junkServer = () => ({ CONNECTOME_CHAT_LLM: "openai", OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: KEY });
+
+beforeAll(async () => {
+  const store = await buildTestStore({ cells: 1500, seed: 21 });
+  db = store.db;
+  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661"]);
+  server = await startStandIn();
+  server.reply({ text: "I'm sorry, as a language model I think there are roughly 40 of them." });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that answers junk", () => {
+  it("still answers the exact count of Martinotti cells", async () => {
+    const { code, answer, stderr } = await ask("How many Martinotti cells are in the volume?", junkServer());
+    expect(code).toBe(0);
+    expect(answer!.status).toBe("answered");
+    expect(answer!.table!.rows).toEqual([[gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'MC'")]]);
+    // The offline planner is sure of this one: the model is not asked, and the log line says so.
+    expect(answer!.planner).toEqual({ name: "offline" });
+    expect(server.requests).toHaveLength(0);
+    expect(stderr.trim()).toBe("connectome-chat planner: offline (plan); openai/gpt-4o-mini not asked");
+  });
+
+  it("asks the server a question the offline planner cannot read, with the question in the request, and falls back", async () => {
+    const question = "What is the average number of output synapses per Martinotti cell?";
+    const { code, answer, stdout, stderr } = await ask(question, junkServer());
+    expect(code).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(messageTexts(server.requests[0]!).at(-1)).toContain(JSON.stringify(question));
+    expect(answer!.status).toBe("clarify");
+    expect(answer!.text).toMatch(/was not used: the model's reply is not JSON\.$/);
+    expect(answer!.text).not.toMatch(/40/);
+    expect(answer!.planner!.name).toBe("offline");
+    expect(answer!.planner!.modelMs).toEqual(expect.any(Number));
+    expect(stderr.trim()).toMatch(/^connectome-chat planner: offline \(clarify\) after openai\/gpt-4o-mini failed: the model's reply is not JSON; model \d+ ms, tokens unknown$/);
+    expect(stdout + stderr).not.toContain(KEY);
+  });
+
+  it("answers from a valid plan of the model, with planner, model time and tokens in --json and on stderr", async () => {
+    server.reply({ text: JSON.stringify({ plan: { kind: "cells", population: { cellTypes: ["6P-IT", "6P-CT"] }, measure: "count" }, names: [{ text: "L6 pyramidal cells", values: ["6P-IT", "6P-CT"] }] }) });
+    try {
+      const { answer, stdout, stderr } = await ask("How many L6 pyramidal cells are there?", junkServer());
+      expect(answer!.status).toBe("answered");
+      expect(answer!.table!.rows).toEqual([[gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('6P-IT', '6P-CT')")]]);
+      expect(answer!.planner).toEqual({ name: "openai/gpt-4o-mini", modelMs: expect.any(Number), tokens: { input: 1234, output: 56 } });
+      expect(stderr.trim()).toMatch(/^connectome-chat planner: openai\/gpt-4o-mini \(cells plan\), model \d+ ms, 1234 tokens in, 56 out$/);
+      expect(stdout + stderr).not.toContain(KEY);
+    } finally {
+      server.reply({ text: "I'm sorry, as a language model I think there are roughly 40 of them." });
+    }
+  });
+});
+
+describe("connectome-chat ask and the LLM settings", () => {
+  it("fails with one line, not a stack trace, when openai has neither a key nor a base URL", async () => {
+    const { code, stdout, stderr } = await ask("How many basket cells are there?", { CONNECTOME_CHAT_LLM: "openai" });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^connectome-chat: the LLM planner is misconfigured: CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY/);
+  });
+
+  it("logs nothing and asks nothing without CONNECTOME_CHAT_LLM", async () => {
+    const { code, answer, stderr } = await ask("What is the average number of output synapses per Martinotti cell?", { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: KEY });
+    expect(code).toBe(0);
+    expect(answer!.status).toBe("clarify");
+    expect(answer!.planner).toEqual({ name: "offline" });
+    expect(stderr).toBe("");
+    expect(server.requests).toHaveLength(0);
+  });
+});
