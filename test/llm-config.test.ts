@@ -22,7 +22,7 @@ describe("LLM planner settings", () => {
   it.each([
     [{ CONNECTOME_CHAT_LLM: "openai" }, /CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY \(or OPENAI_BASE_URL/],
     [{ CONNECTOME_CHAT_LLM: "anthropic" }, /needs ANTHROPIC_API_KEY/],
-    [{ CONNECTOME_CHAT_LLM: "gpt" }, /CONNECTOME_CHAT_LLM must be one of openai, anthropic, ollama .*got "gpt"/],
+    [{ CONNECTOME_CHAT_LLM: "gpt" }, /CONNECTOME_CHAT_LLM must be one of openai, anthropic, ollama; got "gpt"/],
     [{ CONNECTOME_CHAT_LLM: "ollama", OLLAMA_BASE_URL: "localhost:11434" }, /OLLAMA_BASE_URL must be an http\(s\) URL/],
     [{ CONNECTOME_CHAT_LLM: "ollama", CONNECTOME_CHAT_LLM_TIMEOUT_MS: "soon" }, /CONNECTOME_CHAT_LLM_TIMEOUT_MS must be a number/],
     [{ CONNECTOME_CHAT_LLM: "anthropic", ANTHROPIC_API_KEY: "sk-ant", CONNECTOME_CHAT_LLM_METHOD: "jsonMode" }, /not available for anthropic/],
@@ -33,7 +33,7 @@ describe("LLM planner settings", () => {
       readLlmConfig(env);
     } catch (error) {
       expect((error as Error).message).not.toContain("\n");
-      expect((error as Error).message).toMatch(/unset CONNECTOME_CHAT_LLM to use the offline planner alone/);
+      expect((error as Error).message).toMatch(/\. Unset CONNECTOME_CHAT_LLM to use the offline planner alone\.$/);
     }
   });
 

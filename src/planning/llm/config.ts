@@ -74,7 +74,7 @@ const integer = (name: string, min: number, max: number) =>
 const Environment = z.object({
   CONNECTOME_CHAT_LLM: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.enum(PROVIDERS, { error: (issue) => `CONNECTOME_CHAT_LLM must be one of ${PROVIDERS.join(", ")} (or unset for the offline planner); got "${String(issue.input)}"` }),
+    z.enum(PROVIDERS, { error: (issue) => `CONNECTOME_CHAT_LLM must be one of ${PROVIDERS.join(", ")}; got "${String(issue.input).slice(0, 30)}"` }),
   ),
   CONNECTOME_CHAT_MODEL: optionalText,
   CONNECTOME_CHAT_LLM_TIMEOUT_MS: integer("CONNECTOME_CHAT_LLM_TIMEOUT_MS", 100, 600_000),
@@ -133,5 +133,5 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
 
 /** One line for the person at the terminal: what is wrong, and how to run without a model. */
 function misconfigured(problems: string[]): LlmConfigError {
-  return new LlmConfigError(`the LLM planner is misconfigured: ${problems.join("; ")} (unset CONNECTOME_CHAT_LLM to use the offline planner alone)`);
+  return new LlmConfigError(`the LLM planner is misconfigured: ${problems.join("; ")}. Unset CONNECTOME_CHAT_LLM to use the offline planner alone.`);
 }
