@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -46,7 +49,7 @@ const MEAN_OUTPUTS_SQL = {
 async function openChat(env: Record<string, string>): Promise<ConnectomeChat> {
   const config = readLlmConfig({ CONNECTOME_CHAT_MODEL: "test-model", ...env });
   const planner = await llmPlannerFactory(config, { log: (line) => logs.push(line) });
-  const chat = await ConnectomeChat.open({ dbPath: db, plotDir: "plots", workers: 1, planner });
+  const chat = await ConnectomeChat.open({ dbPath: db, plotDir: mkdtempSync(join(tmpdir(), "cc-llm-plots-")), workers: 1, planner });
   chats.push(chat);
   return chat;
 }
@@ -77,6 +80,15 @@ function cellsDeeperThan(um: number): number {
   const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as { pia_y_um: number; voxel_resolution_nm: number[] };
   const positions = raw.prepare("SELECT pt_position FROM ct").raw(true).all() as [string][];
   return positions.filter(([p]) => (Number(p.slice(1, -1).split(" ")[1]) * geometry.voxel_resolution_nm[1]!) / 1000 - geometry.pia_y_um > um).length;
+}
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 const l5Gold = () => gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('5P-IT', '5P-ET', '5P-NP')");
@@ -287,6 +299,29 @@ describe("LLM planner through @langchain/openai (an OpenAI-compatible server)", 
     expect(human).toContain(JSON.stringify(question.replace("QUESTION>>>", "")));
   });
 
+  it("falls back when nothing listens at the base URL", async () => {
+    const chat = await openai({ OPENAI_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` });
+    const answer = await chat.answer(AMBIGUOUS);
+    expect(answer.status).toBe("clarify");
+    expect(answer.text).toMatch(/was not used: could not reach the provider( \(ECONNREFUSED\))?\.$/);
+  });
+
+  it("gives a follow-up the previous plan (the reading, never the rows of the answer)", async () => {
+    const chat = await openai();
+    const conversation = chat.newConversation();
+    const first = await chat.answer("How many basket cells are there?", conversation);
+    expect(first.status).toBe("answered");
+    expect(server.requests).toHaveLength(0);
+    server.reply({ text: JSON.stringify(MEAN_OUTPUTS_SQL) });
+    const answer = await chat.answer("And what is the average number of output synapses per one of them?", conversation);
+    expect(server.requests).toHaveLength(1);
+    const human = messageTexts(server.requests[0]!).at(-1)!;
+    expect(human).toContain('The previous plan in this conversation (the question may be a follow-up to it):\n{"kind":"cells","subject":"cells","population":{"cellTypes":["BC"]},"measure":"count"');
+    expect(server.requests[0]!.raw).not.toContain(first.text.split("\n")[0]!.replace(/"/g, '\\"'));
+    expect(answer.status).toBe("answered");
+    expect(answer.table!.rows[0]![0] as number).toBeCloseTo(meanOutputsGold(), 9);
+  });
+
   it("asks through a forced tool call with CONNECTOME_CHAT_LLM_METHOD=functionCalling", async () => {
     const chat = await openai({ CONNECTOME_CHAT_LLM_METHOD: "functionCalling" });
     server.reply({ toolArgs: L5_PLAN });
@@ -360,6 +395,13 @@ describe("LLM planner through @langchain/ollama", () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(answer.text).toMatch(/was not used: no reply within 0\.4 s\.$/);
     await expect.poll(() => server.requests[0]?.aborted, { timeout: 2000 }).toBe(true);
+  });
+
+  it("falls back when no Ollama is running", async () => {
+    const chat = await ollama({ OLLAMA_BASE_URL: `http://127.0.0.1:${await closedPort()}` });
+    const answer = await chat.answer(AMBIGUOUS);
+    expect(answer.status).toBe("clarify");
+    expect(answer.text).toMatch(/was not used: could not reach the provider( \(ECONNREFUSED\))?\.$/);
   });
 
   it("refuses a SELECT that tries to write", async () => {

@@ -49,7 +49,7 @@ export function loadExamples(path = EXAMPLES_FILE): Example[] {
  * so retrieving examples sends nothing anywhere.
  */
 export class ExampleIndex {
-  private index?: { db: Database.Database; embeddings: HashedNgramEmbeddings };
+  private index?: Promise<{ db: Database.Database; embeddings: HashedNgramEmbeddings }>;
 
   constructor(readonly examples: Example[]) {}
 
@@ -64,8 +64,13 @@ export class ExampleIndex {
     return rows.map((r) => this.examples[r.rowid - 1]!);
   }
 
-  private async ensureIndex() {
-    if (this.index) return this.index;
+  /** Built on first use, once (concurrent questions share the one build). */
+  private ensureIndex(): Promise<{ db: Database.Database; embeddings: HashedNgramEmbeddings }> {
+    this.index ??= this.build();
+    return this.index;
+  }
+
+  private async build() {
     const embeddings = new HashedNgramEmbeddings();
     const vectors = await embeddings.embedDocuments(this.examples.map((e) => e.question));
     const db = new Database(":memory:");
@@ -73,7 +78,6 @@ export class ExampleIndex {
     db.exec(`CREATE VIRTUAL TABLE examples USING vec0(embedding float[${embeddings.dimensions}] distance_metric=cosine)`);
     const insert = db.prepare("INSERT INTO examples (rowid, embedding) VALUES (?, ?)");
     db.transaction(() => vectors.forEach((v, i) => insert.run(BigInt(i + 1), new Float32Array(v))))();
-    this.index = { db, embeddings };
-    return this.index;
+    return { db, embeddings };
   }
 }
