@@ -5,10 +5,16 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ConnectomeChat } from "../src/answers/chat.js";
 import { PROJECT_ROOT } from "../src/project-root.js";
 import { readLlmConfig } from "../src/planning/llm/config.js";
 import { llmPlannerFactory } from "../src/planning/llm/from-environment.js";
+import { ConnectomeChat, DEFAULT_VOCABULARY } from "../src/answers/chat.js";
+import { ExampleIndex, loadExamples } from "../src/planning/llm/examples.js";
+import { LlmPlanner } from "../src/planning/llm/llm-planner.js";
+import { PromptBuilder } from "../src/planning/llm/prompt.js";
+import type { PlanModel } from "../src/planning/llm/providers.js";
+import { OfflinePlanner } from "../src/planning/offline/planner.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import { buildTestStore } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
 import { messageTexts, startStandIn, USAGE, type StandIn } from "./support/stand-in-llm.js";
@@ -435,5 +441,26 @@ describe("LLM planner through @langchain/anthropic", () => {
     expect(server.requests).toHaveLength(1);
     expect(answer.status).toBe("clarify");
     expect(answer.text).toMatch(/was not used: the provider answered HTTP 500\.$/);
+  });
+});
+
+describe("LlmPlanner's time limit", () => {
+  it("counts the model's reply against it, not the loading of the provider's package", async () => {
+    const vocabulary = Vocabulary.load(DEFAULT_VOCABULARY);
+    // Like the real client (from-environment.ts): loaded once, by prepare() or by the first request.
+    let loaded: Promise<void> | undefined;
+    const load = () => (loaded ??= new Promise((resolve) => setTimeout(resolve, 300)));
+    const model: PlanModel = {
+      label: "slow-to-load/model",
+      prepare: load,
+      invoke: async () => {
+        await load();
+        return { text: JSON.stringify(L5_PLAN), tokens: { input: 1, output: 1 } };
+      },
+    };
+    const planner = new LlmPlanner({ offline: new OfflinePlanner(vocabulary), vocabulary, model, prompt: new PromptBuilder(vocabulary), examples: new ExampleIndex(loadExamples()), k: 2, timeoutMs: 100, log: () => {} });
+    const result = await planner.plan(AMBIGUOUS);
+    expect(result).toMatchObject({ type: "plan", planner: "slow-to-load/model" });
+    expect(result.modelMs).toBeLessThan(100);
   });
 });

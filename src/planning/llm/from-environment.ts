@@ -19,6 +19,10 @@ export async function llmPlannerFactory(config: LlmConfig, options: { log?: (lin
     let client: Promise<PlanModel> | undefined;
     const model: PlanModel = {
       label: `${config.provider}/${config.model}`,
+      async prepare() {
+        client ??= createPlanModel(config, prompt.schema);
+        await client;
+      },
       async invoke(messages, signal) {
         client ??= createPlanModel(config, prompt.schema);
         return (await client).invoke(messages, signal);

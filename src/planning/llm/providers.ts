@@ -36,6 +36,8 @@ export interface ModelReply {
 
 export interface PlanModel {
   readonly label: string;
+  /** Loads the provider's client ahead of a request, so that its import is not counted as model time. */
+  prepare?(): Promise<void>;
   /** One request; `signal` aborts it (the planner's time limit). */
   invoke(messages: PromptMessage[], signal: AbortSignal): Promise<ModelReply>;
 }
