@@ -267,12 +267,20 @@ describe("LLM planner through @langchain/openai (an OpenAI-compatible server)", 
     expect(answer.text).toMatch(/names "chandelier", which is not in the vocabulary/);
   });
 
+  it("refuses a reading of a name that the vocabulary reads otherwise", async () => {
+    const chat = await openai();
+    server.reply({ text: JSON.stringify({ ...MEAN_OUTPUTS_SQL, names: [{ text: "basket cell", values: ["MC"] }] }) });
+    const answer = await chat.answer(UNREAD);
+    expect(answer.status).toBe("clarify");
+    expect(answer.text).toMatch(/the model read "basket cell" as MC, but the vocabulary reads it as BC\.$/);
+  });
+
   it("refuses a reading of an ambiguous name outside its options", async () => {
     const chat = await openai();
     server.reply({ text: JSON.stringify({ plan: { kind: "cells", population: { cellTypes: ["23P"] }, measure: "count" }, names: [{ text: "L5 pyramidal cells", values: ["23P"] }] }) });
     const answer = await chat.answer(AMBIGUOUS);
     expect(answer.status).toBe("clarify");
-    expect(answer.text).toMatch(/read "L5 pyramidal cells" as 23P, which is not one of 5P-IT, 5P-ET, 5P-NP/);
+    expect(answer.text).toMatch(/read "L5 pyramidal cells" as 23P, but the vocabulary reads it as 5P-IT or 5P-ET or 5P-NP/);
   });
 
   it("never asks the model about a question the offline planner refuses or reads with confidence", async () => {

@@ -115,6 +115,13 @@ export class LlmPlanner implements Planner {
     const { cellTypes, mtypes } = planTypes(plan);
     const badType = cellTypes.find((t) => !vocab.cellTypes.some((e) => e.value === t)) ?? mtypes.find((t) => !vocab.mtypes.some((e) => e.value === t));
     if (badType !== undefined) throw new ModelFailure(`the model's plan names "${clip(badType)}", which is not in the vocabulary`);
+    // Against the vocabulary's own readings: a name it knows exactly must be read its way.
+    for (const reading of r.names ?? []) {
+      const term = this.o.vocabulary.exactMatch(reading.text);
+      const allowed = term?.kind === "cell_type" || term?.kind === "mtype" ? [term.value] : term?.kind === "ambiguous" ? term.options : undefined;
+      const wrong = allowed && reading.values.find((v) => !allowed.includes(v));
+      if (wrong) throw new ModelFailure(`the model read "${clip(reading.text)}" as ${clip(wrong)}, but the vocabulary reads it as ${allowed.join(" or ")}`);
+    }
     // Against the question: ids come from the person, never from the model.
     const known = `${question} ${lastPlan ? JSON.stringify(lastPlan) : ""}`;
     const invented = planIds(plan).find((id) => !known.includes(id.replace(/^0+(?=\d)/, "")));
