@@ -78,6 +78,19 @@ program
   .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
   .action((opts) => runCommand(async () => (await import("./commands/chat.js")).chatCommand(opts)));
 
+program
+  .command("slack")
+  .description("the Slack bot: Socket Mode by default, or --http to take Slack's requests at /slack/events")
+  .option("--db <file>", "the store (default: the embedded sample, built on first use)")
+  .option("--http", "HTTP mode (needs SLACK_SIGNING_SECRET) instead of Socket Mode (needs SLACK_APP_TOKEN)")
+  .option("--port <n>", "HTTP mode: the port to listen on", int("--port"), 3000)
+  .option("--host <address>", "HTTP mode: the address to listen on (default: all)")
+  .option("--env-file <file>", "settings file read if present (the environment wins)", ".env")
+  .option("--plot-dir <dir>", "where charts are written", "plots")
+  .option("--max-rows <n>", "table rows shown in a message before cutting", int("--max-rows"), 15)
+  .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
+  .action((opts) => runCommand(async () => (await import("./commands/slack.js")).slackCommand(opts)));
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`connectome-chat: ${error instanceof CliError ? error.message : String(error)}\n`);
   process.exit(2);
