@@ -62,7 +62,9 @@ function receiverFor(bolt: Bolt, config: SlackConfig, logger: Logger, clientOpti
     return new bolt.SocketModeReceiver({
       appToken: config.appToken!,
       logger,
-      installerOptions: { clientOptions },
+      // Without our retry policy: the Socket Mode client then keeps retrying apps.connections.open
+      // (its own policy, ~100 tries) to reconnect after an outage instead of giving up.
+      installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
       processEventErrorHandler: async ({ error }) => {
         logger.warn("could not process an event from Slack; acknowledged and dropped:", error);
         return true;

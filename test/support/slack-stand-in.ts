@@ -38,6 +38,8 @@ export interface SlackStandIn {
   callsOf(method: string, where?: (call: ApiCall) => boolean): ApiCall[];
   /** Resolves with the first call of `method` matching `where`, recorded since `since` (ms, performance.now()). */
   waitFor(method: string, where?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  /** What apps.connections.open answers: the WebSocket URL of a stand-in Socket Mode server. */
+  socketUrl?: string;
   /** The URL to give as a slash command's response_url. */
   responseUrl(id: string): string;
   close(): Promise<void>;
@@ -78,6 +80,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const fileId = `F${String(++fileCounter).padStart(6, "0")}`;
         return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
       }
+      case "apps.connections.open":
+        return standIn.socketUrl ? { ok: true, url: standIn.socketUrl } : { ok: false, error: "no_socket_server" };
       case "files.completeUploadExternal":
         return { ok: true, files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
       default:
@@ -126,7 +130,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const standIn: SlackStandIn = {
     url: base,
     apiUrl: `${base}/api/`,
     calls,
@@ -155,6 +159,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         server.close(() => resolve());
       }),
   };
+  return standIn;
 }
 
 /** A Web API body: form-encoded (the WebClient's way, with JSON-encoded objects) or JSON. */
