@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../src/project-root.js";
 import type { Answer } from "../src/answers/answer.js";
 import { AllowList } from "../adapters/common/allow-list.js";
 import { tableForChat, fileNameFor } from "../adapters/common/chat-table.js";
@@ -203,5 +206,27 @@ describe("adapters/slack pieces", () => {
     expect(socket).toMatchObject({ mode: "socket", appToken: "xapp-1-A-1-abc", signingSecret: undefined, rateLimitPerMinute: 10, teams: [], channels: [] });
     const http = readSlackConfig({ ...base, SLACK_SIGNING_SECRET: "abc123", SLACK_CHANNELS: "C1,C2", CONNECTOME_CHAT_RATE_LIMIT: "0" }, "http");
     expect(http).toMatchObject({ mode: "http", signingSecret: "abc123", channels: ["C1", "C2"], rateLimitPerMinute: 0 });
+  });
+
+  it("ships a manifest granting what the adapter uses, in Socket Mode, with /connectome and interactivity", () => {
+    const manifest = readFileSync(join(PROJECT_ROOT, "slack-app-manifest.yml"), "utf8");
+    const listed = (section: string) => {
+      const block = new RegExp(`\\n(\\s*)${section}:\\n((?:\\1\\s+(?:- .*|#.*)\\n)+)`).exec(manifest);
+      return block ? [...block[2]!.matchAll(/- (\S+)/g)].map((m) => m[1]) : [];
+    };
+    // app_mention → app_mentions:read; DMs → im:history, im:read; chat.postMessage/postEphemeral → chat:write;
+    // files.uploadV2 → files:write; reactions.add/remove → reactions:write; /connectome → commands.
+    expect(listed("bot").sort()).toEqual(["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:read", "reactions:write"]);
+    expect(listed("bot_events").sort()).toEqual(["app_mention", "message.im"]);
+    expect(manifest).toMatch(/\n\s+- command: \/connectome\n/);
+    expect(manifest).toMatch(/\n  interactivity:\n(?:\s+#.*\n)*\s+is_enabled: true\n/);
+    expect(manifest).toMatch(/\n  socket_mode_enabled: true\n/);
+  });
+
+  it("documents every Slack variable the adapter reads in .env.example", () => {
+    const example = readFileSync(join(PROJECT_ROOT, ".env.example"), "utf8");
+    for (const name of ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "SLACK_TEAMS", "SLACK_CHANNELS", "CONNECTOME_CHAT_RATE_LIMIT", "CONNECTOME_CHAT_LOG_LEVEL"]) {
+      expect(example).toMatch(new RegExp(`^#? ?${name}=`, "m"));
+    }
   });
 });
