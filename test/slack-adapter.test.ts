@@ -199,18 +199,18 @@ describe("Slack adapter over HTTP (signed requests, stand-in Web API)", () => {
 
   it("keeps each thread's conversation: a follow-up reads its own thread, and another thread does not", async () => {
     const first = await mention("How many synapses go from basket cells to 23P cells?");
-    await replyIn(first.channel, first.ts, typeToType("BC", "23P").toLocaleString("en-US"));
+    await replyIn(first.channel, first.ts, `(23P): ${typeToType("BC", "23P").toLocaleString("en-US")}.`);
     const other = await mention("How many cells of each cell type are there?", { channel: "C0OTHER" });
     await replyIn(other.channel, other.ts, /per cell type/);
 
     const followUp = await mention("and onto 4P?", { threadTs: first.ts });
-    const reply = await replyIn(first.channel, first.ts, /4P/);
+    const reply = await replyIn(first.channel, first.ts, /onto layer 4 pyramidal cells \(4P\)/);
     expect(reply.body.text.split("\n")[0]).toBe(`Number of synapses from basket cells (BC) onto layer 4 pyramidal cells (4P): ${typeToType("BC", "4P").toLocaleString("en-US")}.`);
     expect(followUp.threadTs).toBe(first.ts);
 
     // The same words in the other thread are not read as a follow-up of the first.
     await mention("and onto 4P?", { channel: "C0OTHER", threadTs: other.ts });
-    const elsewhere = await replyIn("C0OTHER", other.ts, /4P/);
+    const elsewhere = await replyIn("C0OTHER", other.ts, /\(4P\)/);
     expect(elsewhere.body.text).not.toMatch(/basket cells/);
 
     await mention("show the SQL", { channel: "C0OTHER", threadTs: other.ts });
@@ -223,13 +223,13 @@ describe("Slack adapter over HTTP (signed requests, stand-in Web API)", () => {
   it("answers a direct message in the DM, and keeps DM follow-ups per user", async () => {
     const dm = await directMessage("How many synapses go from basket cells to 23P cells?");
     expect(dm.status).toBe(200);
-    const reply = await replyIn(dm.channel, undefined, typeToType("BC", "23P").toLocaleString("en-US"));
+    const reply = await replyIn(dm.channel, undefined, `(23P): ${typeToType("BC", "23P").toLocaleString("en-US")}.`);
     expect(reply.body.thread_ts).toBeUndefined();
     await directMessage("and onto 4P?");
-    await replyIn(dm.channel, undefined, typeToType("BC", "4P").toLocaleString("en-US"));
+    await replyIn(dm.channel, undefined, `basket cells (BC) onto layer 4 pyramidal cells (4P): ${typeToType("BC", "4P").toLocaleString("en-US")}.`);
     // Another user's DM has its own conversation.
     await directMessage("and onto 4P?", { user: "U0DAVE", channel: "D0DAVE" });
-    const dave = await replyIn("D0DAVE", undefined, /4P/);
+    const dave = await replyIn("D0DAVE", undefined, /onto layer 4 pyramidal cells \(4P\)/);
     expect(dave.body.text).not.toMatch(/basket cells/);
   });
 
@@ -277,6 +277,24 @@ describe("Slack adapter over HTTP (signed requests, stand-in Web API)", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.calls.length).toBe(callsBefore);
     expect(answered.length).toBe(answersBefore);
+  });
+
+  it("answers Slack's URL verification challenge, when signed", async () => {
+    const body = JSON.stringify({ token: "legacy", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const verified = await postToBot(eventsUrl, body, "application/json", slackHeaders(body, SECRET));
+    expect(verified.status).toBe(200);
+    expect(verified.text).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    const forged = await postToBot(eventsUrl, body, "application/json", slackHeaders(body, "wrong-secret"));
+    expect(forged.status).toBe(401);
+  });
+
+  it("tells the asker when a /connectome answer cannot be sent", async () => {
+    slack.fail("chat.postMessage", { error: "fatal_error" });
+    const ack = await slashCommand("How many basket cells are there?", { channel: "C0BROKEN" });
+    expect(ack.status).toBe(200);
+    const sorry = await slack.waitFor("respond", (c) => c.body.response_type === "ephemeral" && /could not answer that here/.test(c.body.text));
+    expect(sorry).toBeDefined();
+    await expect.poll(() => logLines.some((l) => /ERROR .*answering a slash command failed/.test(l))).toBe(true);
   });
 
   it("answers an event redelivered by Slack only once", async () => {

@@ -167,7 +167,15 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       return;
     }
     await ack({ response_type: "ephemeral", text: `Working on it: “${question.text}” …` });
-    background.start("answering a slash command", () => responder.answerSlashCommand(client, question, respond));
+    background.start("answering a slash command", async () => {
+      try {
+        await responder.answerSlashCommand(client, question, respond);
+      } catch (error) {
+        // Tell the asker (only them) before the failure is logged by the background runner.
+        await respond({ response_type: "ephemeral", text: "Sorry, I could not answer that here. Please try again in a moment." }).catch(() => undefined);
+        throw error;
+      }
+    });
   });
 
   app.action(SHOW_SQL_ACTION, async ({ ack, body, action, client }) => {
