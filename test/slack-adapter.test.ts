@@ -331,6 +331,15 @@ describe("Slack adapter over HTTP (signed requests, stand-in Web API)", () => {
     expect(slack.calls.filter((c) => c.method === "chat.postMessage" && c.body.failedWith).length).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps the answer when its files cannot be uploaded, and says so in the thread", async () => {
+    slack.fail("files.getUploadURLExternal", { error: "missing_scope" });
+    const ask = await mention("How many cells of each cell type are there?", { channel: "C0NOFILES" });
+    await replyIn("C0NOFILES", ask.ts, /per cell type/);
+    const note = await replyIn("C0NOFILES", ask.ts, /I could not attach the CSV of the whole table here: missing_scope/);
+    expect(note).toBeDefined();
+    expect(slack.callsOf("files.completeUploadExternal", (c) => c.body.channel_id === "C0NOFILES")).toHaveLength(0);
+  });
+
   it("answers \"help\" with example questions", async () => {
     const ask = await mention("help", { channel: "C0HELP" });
     const reply = await replyIn("C0HELP", ask.ts, /How many basket cells are there\?/);

@@ -124,11 +124,22 @@ export class SlackResponder {
     return answerToSlack(answer, { question, answerId, maxRows: this.options.maxRows });
   }
 
-  /** The answer message in the thread, then its files in the same thread. */
+  /**
+   * The answer message in the thread, then its files in the same thread. A file that cannot be
+   * uploaded (a missing files:write scope, say) leaves the answer standing, with a note saying so.
+   */
   private async deliver(client: WebClient, place: Place, answer: Answer, question: string): Promise<void> {
     const { message, files } = this.render(answer, question);
     await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
-    if (files.length) await this.upload(client, place, files);
+    this.options.logger.info(`answered in ${place.channel}: ${answer.status} in ${Math.round(answer.timings.totalMs)} ms${files.length ? `, ${files.length} file(s) to upload` : ""}`);
+    if (!files.length) return;
+    try {
+      await this.upload(client, place, files);
+    } catch (error) {
+      this.options.logger.error(`uploading ${files.map((f) => f.filename).join(", ")} to ${place.channel} failed:`, error);
+      const what = files.some((f) => f.file !== undefined) ? (files.length > 1 ? "the chart and the CSV" : "the chart") : "the CSV of the whole table";
+      await this.postQuietly(client, place, plainMessage(`(I could not attach ${what} here${slackErrorCode(error) ? `: ${slackErrorCode(error)}` : ""}.)`));
+    }
   }
 
   private async upload(client: WebClient, place: Place, files: AttachedFile[]): Promise<void> {
