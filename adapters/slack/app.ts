@@ -18,6 +18,7 @@ import { SHOW_SQL_ACTION } from "./blocks.js";
 import type { SlackConfig } from "./config.js";
 import { placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand, type Place, type Question } from "./events.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
+import { escapeMrkdwn } from "./text.js";
 
 export const SLASH_COMMAND = "/connectome";
 export const EVENTS_PATH = "/slack/events";
@@ -166,7 +167,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       background.start("answering help", () => responder.answerPrivately(question, respond));
       return;
     }
-    await ack({ response_type: "ephemeral", text: `Working on it: “${question.text}” …` });
+    await ack({ response_type: "ephemeral", text: `Working on it: “${escapeMrkdwn(question.text)}” …` });
     background.start("answering a slash command", async () => {
       try {
         await responder.answerSlashCommand(client, question, respond);
