@@ -65,7 +65,16 @@ const categories: Record<string, string[]> = {
   proofreading: ["How many neurons have a proofread axon?", "How many neurons have a fully extended axon?", "How many neurons are coregistered with functional imaging?"],
 };
 
-const chat = await ConnectomeChat.open({ dbPath: db, workers: 2 });
+/** One chart question per kind; the render step (vega-lite → SVG → PNG) is timed apart from the whole answer. */
+const chartQuestions: Record<string, string> = {
+  histogram: "plot the synapse size distribution",
+  bar: "bar chart of the number of cells per cell type",
+  heatmap: "show a heatmap of synapse counts between cell types",
+  scatter: "scatter plot of the soma positions of basket and Martinotti cells",
+  box: "box plot of synapse size by presynaptic cell type",
+};
+
+const chat = await ConnectomeChat.open({ dbPath: db, workers: 2, plotDir: join(tmpdir(), "cc-bench-plots") });
 let peakRss = process.memoryUsage().rss;
 const rows: string[][] = [];
 for (const [category, questions] of Object.entries(categories)) {
@@ -81,6 +90,20 @@ for (const [category, questions] of Object.entries(categories)) {
     }
   }
   rows.push([category, String(questions.length), pct(times, 50).toFixed(1), pct(times, 95).toFixed(1), Math.max(...times).toFixed(1)]);
+}
+const chartRows: string[][] = [];
+for (const [kind, q] of Object.entries(chartQuestions)) {
+  const first = await chat.answer(q);
+  if (first.chart?.kind !== kind) console.error(`  (chart ${kind}) no ${kind} chart: ${q} → ${first.status}: ${first.text.split("\n")[0]}`);
+  const render: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const answer = await chat.answer(q);
+    render.push(answer.timings.chartMs ?? NaN);
+    whole.push(answer.timings.totalMs);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  chartRows.push([`chart: ${kind}`, String(first.table?.rows.length ?? 0), pct(render, 50).toFixed(1), pct(render, 95).toFixed(1), pct(whole, 50).toFixed(1), pct(whole, 95).toFixed(1)]);
 }
 await chat.close();
 
@@ -100,5 +123,14 @@ const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
 for (const [k, r] of table.entries()) {
   console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
   if (k === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+}
+
+console.log("\nchart answers: render = vega-lite spec to SVG to PNG; whole = plan, query and render");
+const chartHeader = ["chart", "table rows", "render p50 ms", "render p95 ms", "whole p50 ms", "whole p95 ms"];
+const chartTable = [chartHeader, ...chartRows];
+const chartWidths = chartHeader.map((_, i) => Math.max(...chartTable.map((r) => r[i]!.length)));
+for (const [k, r] of chartTable.entries()) {
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(chartWidths[i]!) : c.padStart(chartWidths[i]!))).join("  "));
+  if (k === 0) console.log(chartWidths.map((w) => "-".repeat(w)).join("  "));
 }
 console.log(`\npeak memory (in-process): ${(peakRss / 1e6).toFixed(0)} MB`);

@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { openTable } from "../readers/open.js";
 import { TableReadError, type CellValue } from "../readers/types.js";
@@ -62,8 +63,21 @@ const ROLE_ORDER: Role[] = ["nucleus", "cell_types", "mtypes", "synapses", "conn
  * Imports CAVE table exports into the store in one transaction: either every table and summary is
  * in, or the database is left exactly as it was (and a database this import created is removed).
  */
+/** With CONNECTOME_CHAT_IMPORT_TIMINGS set, each import phase's wall time goes to stderr (for the benchmark). */
+const phaseTimer = () => {
+  let last = performance.now();
+  return (what: string) => {
+    if (!process.env.CONNECTOME_CHAT_IMPORT_TIMINGS) return;
+    const now = performance.now();
+    process.stderr.write(`  [import] ${what}: ${((now - last) / 1000).toFixed(1)} s\n`);
+    last = now;
+  };
+};
+let phase = phaseTimer();
+
 export async function importTables(options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
+  phase = phaseTimer();
   const { items, unknown } = await discover(options.paths, options.tables ?? []);
   if (items.length === 0) {
     throw new Error(
@@ -74,13 +88,14 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   items.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
 
   const created = !existsSync(options.db);
+  mkdirSync(dirname(options.db), { recursive: true });
   const db = new Database(options.db);
   let inTransaction = false;
   try {
     db.pragma("page_size = 8192"); // effective for a new file only
     db.pragma("journal_mode = DELETE");
     db.pragma("synchronous = OFF");
-    db.pragma("cache_size = -262144"); // 256 MB
+    db.pragma("cache_size = -32768"); // 32 MB: larger caches made the index sorts slower and memory bigger (bench:import)
     db.pragma("threads = 2");
     db.pragma("temp_store = FILE");
     db.exec("BEGIN IMMEDIATE");
@@ -101,7 +116,10 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
 
     options.onProgress?.({ table: "summaries", phase: "summaries", rows: 0, bytesRead: 0, totalBytes: 0 });
     if (synapsesChanged) {
-      db.exec(`DROP TABLE IF EXISTS connection; ${CONNECTION_DDL} ${CONNECTION_FROM_SYNAPSES} ${CONNECTION_INDEXES}`);
+      db.exec(`DROP TABLE IF EXISTS connection; ${CONNECTION_DDL} ${CONNECTION_FROM_SYNAPSES}`);
+      phase("connection table");
+      db.exec(CONNECTION_INDEXES);
+      phase("connection index by post");
     }
     buildSummaries(db);
 
@@ -124,9 +142,11 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
 
     db.exec("COMMIT");
     inTransaction = false;
+    phase("commit");
     db.pragma("analysis_limit = 1000"); // planner statistics from a sample, not a full scan
     db.exec("ANALYZE");
     db.close();
+    phase("analyze");
     return { db: options.db, tables: loaded, unknownFiles: unknown, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     if (inTransaction) db.exec("ROLLBACK");
@@ -195,12 +215,14 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
     bytesBefore += source.progress().totalBytes;
   }
 
+  phase(`${item.caveName}: read and insert ${rows} rows`);
   report("indexes", bytesBefore, bytesBefore);
   for (const columns of spec.indexes) {
     const present = columns.filter((c) => plan!.storeColumns.some((s) => s.name === c));
     if (present.length !== columns.length) continue;
     db.exec(`CREATE INDEX ${quoteIdent(`${spec.storeTable}_by_${columns[0]}`)} ON ${quoteIdent(spec.storeTable)} (${columns.map(quoteIdent).join(", ")})`);
   }
+  phase(`${item.caveName}: indexes`);
   if (spec.role === "connections") db.exec(CONNECTION_INDEXES);
   if (spec.role === "synapses") {
     db.exec(`DROP TABLE IF EXISTS synapse_size_counts; ${SIZE_COUNTS_DDL}`);
@@ -237,6 +259,7 @@ function buildSummaries(db: Database.Database): void {
     const ready = step.needs.every((t) => built.has(t) || tableExists(db, t));
     if (!ready) continue;
     db.exec(step.sql);
+    phase(`summary ${step.name}`);
     built.add(step.name);
   }
 }
