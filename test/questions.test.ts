@@ -279,6 +279,8 @@ const SIZES: Case[] = [
   { it: "counts type-to-type synapses below a size", q: "How many synapses from 23P onto 23P are smaller than 500 voxels?", expect: "scalar",
     gold: typeToType("a.cell_type = '23P' AND b.cell_type = '23P' AND size < 500") },
   { it: "gives the mean nucleus volume", q: "What is the average nucleus volume?", expect: "scalar", gold: "SELECT avg(volume) FROM nuc" },
+  { it: "names the cell type with the largest mean nucleus volume", q: "Which cell type has the largest mean nucleus volume?", expect: "ranked", k: 1,
+    gold: "SELECT ct.cell_type, avg(nuc.volume) AS v FROM ct JOIN nuc ON nuc.id = ct.target_id GROUP BY 1 ORDER BY v DESC" },
   { it: "gives the mean nucleus volume of a type", q: "mean nucleus volume of 23P cells", expect: "scalar",
     gold: "SELECT avg(n.volume) FROM ct JOIN nuc n ON n.id = ct.target_id WHERE ct.cell_type = '23P'" },
   { it: "gives the largest nucleus volume of a type", q: "largest nucleus volume among microglia", expect: "scalar",
@@ -344,6 +346,8 @@ const UNKNOWN: Case[] = [
 
 const INEXPRESSIBLE: Case[] = [
   { it: "cannot give firing rates", q: "What is the mean firing rate of 23P cells?", expect: "clarify" },
+  { it: "does not read a per-neuron count threshold as a synapse size", q: "How many neurons have more than 100 output synapses?", expect: "clarify" },
+  { it: "does not read a volume threshold as a nucleus id", q: "Count the pyramidal cells with a nucleus bigger than 300 cubic microns", expect: "clarify" },
   { it: "cannot count dendritic spines", q: "How many dendritic spines does {R_23P} have?", expect: "clarify" },
   { it: "cannot give orientation tuning", q: "what is the orientation tuning of {R_COREG}", expect: "clarify" },
   { it: "cannot give axon length", q: "what's the total axon length of basket cells", expect: "clarify" },

@@ -108,6 +108,12 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)) {
     return "Averages per neuron (synapses or partners per cell of a type) are not something I can compute yet. I can give totals for a type, a neuron's own counts, or rank neurons (\"which BC neurons have the most outputs\").";
   }
+  if (q.has(/\b(more|fewer|less|greater|bigger|larger|smaller|over|under|above|below|at least|at most)( than)? \d[\d,.]* (\w+ )?(synapses|inputs|outputs|partners|connections|contacts|targets)\b/) && q.has(/\b(how many|number of|count|which|list)\b/) && q.has(/\b(neurons|cells)\b/)) {
+    return "Counting neurons by a threshold on their own synapse or partner counts is not something I can compute yet. I can rank neurons (\"which 10 BC neurons have the most outputs\") or give one neuron's counts.";
+  }
+  if (q.has(/\b(bigger|larger|smaller|greater|more|less|over|under|above|below|at least|at most)( than)? \d[\d,.]*\s*(cubic|µm|um|microns?|µm3|um3|µm³)/) || (q.has(/\bnucle(us|i)\b/) && q.has(/\b(bigger|larger|smaller|greater) than \d/))) {
+    return "Filtering cells by a nucleus-volume threshold is not something I can compute yet. I can give volume statistics (mean, median, largest) per type, or plot their distribution.";
+  }
   if (q.has(/\bpairs?\b/) && q.has(/\b(connected|connect|wired)\b/) && q.terms.length >= 1 && q.roots.length < 2) {
     return "Counting connected pairs of cells between types is not something I can compute yet. I can count synapses between the types, or the distinct partners of one neuron.";
   }
@@ -277,11 +283,18 @@ function readVolume(q: Question): ReadResult {
   const ids = [...q.roots, ...q.nuclei];
   if (ids.length === 1) return readLookup(q);
   const population = tidy(mentionPopulation(q.mentions));
-  const measure = q.has(/\bmedian\b/) ? "median_volume" : q.has(/\b(total|sum|combined)\b/) ? "sum_volume"
+  // "Which cell type has the largest mean nucleus volume?": the statistic is the mean; "largest" ranks the types.
+  const typeRank = q.has(/\b(which|what) (cell )?(type|class)\b/);
+  const measure = q.has(/\bmedian\b/) ? "median_volume" : q.has(/\b(mean|average|avg)\b/) ? "mean_volume" : q.has(/\b(total|sum|combined)\b/) ? "sum_volume"
+    : typeRank ? "mean_volume"
     : q.has(/\b(largest|biggest|max(imum)?)\b/) ? "max_volume" : q.has(/\b(smallest|min(imum)?)\b/) ? "min_volume" : "mean_volume";
+  const ranked = typeRank && q.has(/\b(largest|biggest|highest|most|smallest|lowest)\b/);
+  const grouped = typeRank || q.has(GROUP_BY_TYPE);
   return {
-    kind: "cells", subject: q.has(/\bcells?|neurons?\b/) || population.cellTypes || population.classes ? "cells" : "nuclei",
-    population, measure, groupBy: q.has(GROUP_BY_TYPE) ? ["cell_type"] : [], order: "natural",
+    kind: "cells", subject: q.has(/\bcells?|neurons?\b/) || population.cellTypes || population.classes || grouped ? "cells" : "nuclei",
+    population, measure, groupBy: grouped ? [q.has(/\bclass\b/) ? "class" : "cell_type"] : [],
+    order: ranked ? (q.has(/\b(smallest|lowest)\b/) ? "asc" : "desc") : "natural",
+    ...(ranked && !q.has(/\btypes\b/) ? { limit: q.topK() ?? 1 } : {}),
   };
 }
 
