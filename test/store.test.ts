@@ -104,6 +104,26 @@ describe("import", () => {
     db.close();
   });
 
+  it("counts synapse sizes per cell type on each side, whether synapses or cell types came first", async () => {
+    const expected = [
+      ["post", "23P", 100n, 1n], ["post", "23P", 300n, 1n], ["post", "BC", 20n, 1n],
+      ["pre", "23P", 20n, 1n], ["pre", "BC", 50n, 1n], ["pre", "BC", 100n, 1n], ["pre", "BC", 300n, 1n],
+    ];
+    const sizes = (path: string) => {
+      const db = open(path);
+      const rows = db.prepare("SELECT side, cell_type, size, n FROM cell_type_size_counts ORDER BY 1, 2, 3").raw(true).all();
+      db.close();
+      return rows;
+    };
+    // Counted while the synapses stream in (cell types are loaded first in one import).
+    expect(sizes(dbPath)).toEqual(expected);
+    // Built in SQL when the cell types arrive after the synapses.
+    const later = join(mkdtempSync(join(tmpdir(), "cc-later-")), "store.db");
+    await importTables({ paths: [exportDir({ "synapses_pni_2.csv": SYNAPSES })], db: later });
+    await importTables({ paths: [exportDir({ "aibs_metamodel_celltypes_v661.csv": CELL_TYPES })], db: later });
+    expect(sizes(later)).toEqual(expected);
+  });
+
   it("gives the same database from gzipped CSV", async () => {
     const gz = join(mkdtempSync(join(tmpdir(), "cc-gz-")), "store.db");
     const files = Object.fromEntries(Object.entries(base()).map(([k, v]) => [`${k}.gz`, v]));

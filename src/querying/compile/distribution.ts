@@ -25,8 +25,17 @@ function valueSource(ctx: CompileContext, plan: DistributionPlan): Sql {
     case "synapse_size": {
       requireTables(ctx, [{ table: "synapse", cave: "synapses_pni_2", why: "synapse sizes are kept per synapse" }]);
       if (isAny(p) && !grouped) return raw("SELECT size AS x, n AS w FROM synapse_size_counts");
-      const roots = rootSet(ctx, p);
       const side = plan.side;
+      // Whole cell types: the per-type size summary holds their exact distributions. (One type when
+      // not grouped: a root with nuclei of two types must not count its synapses twice.)
+      const typesOnly = !p.rootIds && !p.nucleusIds && !p.mtypes && !p.classes && (grouped || p.cellTypes?.length === 1);
+      if (typesOnly && ctx.catalog.tables.has("cell_type_size_counts")) {
+        const conds = [sql`side = ${side}`, p.cellTypes ? sql`cell_type IN (${p.cellTypes})` : null];
+        return grouped
+          ? sql`SELECT cell_type AS g, size AS x, n AS w FROM cell_type_size_counts${where(conds)}`
+          : sql`SELECT size AS x, sum(n) AS w FROM cell_type_size_counts${where(conds)} GROUP BY size`;
+      }
+      const roots = rootSet(ctx, p);
       const g = grouped ? ` JOIN root_cell_type t ON t.pt_root_id = s.${side}_pt_root_id` : "";
       const gcol = grouped ? "t.cell_type AS g, " : "";
       if (side === "pre" || !roots) return sql`SELECT ${raw(gcol)}s.size AS x, 1 AS w FROM synapse s${raw(g)}${where([inRoots(`s.${side}_pt_root_id`, roots)])}`;

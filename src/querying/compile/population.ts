@@ -67,6 +67,23 @@ export function rootSet(ctx: CompileContext, p: Population): Sql | null {
   return Sql.join(sets.map((s) => sql`SELECT pt_root_id FROM (${s})`), " INTERSECT ");
 }
 
+/**
+ * `column` within population `p`. When the other side is a few named roots, a type or class is
+ * checked per candidate row by primary key (a correlated EXISTS) instead of first listing every
+ * cell of the type: "how many neurons does 8646… connect to" takes 1 ms instead of 300.
+ */
+export function inPopulation(ctx: CompileContext, column: string, p: Population, otherSideNamed: boolean): Sql | null {
+  const typesOnly = !p.rootIds && !p.nucleusIds && !p.mtypes && (p.cellTypes || p.classes);
+  if (!otherSideNamed || !typesOnly) return inRoots(column, rootSet(ctx, p));
+  const conds: Sql[] = [raw(`t.pt_root_id = ${column}`)];
+  if (p.cellTypes) conds.push(sql`t.cell_type IN (${p.cellTypes})`);
+  if (p.classes) conds.push(sql`t.classification_system IN (${classValues(p.classes)})`);
+  return sql`EXISTS (SELECT 1 FROM root_cell_type t WHERE ${Sql.join(conds, " AND ")})`;
+}
+
+/** Whether a population is a few named roots or nuclei. */
+export const isNamed = (p: Population) => Boolean(p.rootIds || p.nucleusIds);
+
 /** `column IN (roots)`, or nothing for "any". */
 export function inRoots(column: string, roots: Sql | null): Sql | null {
   return roots ? sql`${raw(column)} IN (${roots})` : null;

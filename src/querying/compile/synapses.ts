@@ -2,9 +2,7 @@ import type { Population, SynapseGroup, SynapsePlan } from "../../planning/plan.
 import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult, WorkerCell } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
-import {
-  checkPopulation, classValues, describePopulation, hasIds, inRoots, isAny, requireTables, rootSet, typeOrder, where,
-} from "./population.js";
+import { checkPopulation, classValues, describePopulation, hasIds, inRoots, isAny, requireTables, rootSet, typeOrder, where, inPopulation, isNamed } from "./population.js";
 import { fmt, MissingDataError, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
 type Side = "pre" | "post";
@@ -118,11 +116,9 @@ function partnerSideOf(plan: SynapsePlan): Side {
 
 /** Counts, sums and means from the connection summary (one row per pair of roots). */
 function pairLevel(ctx: CompileContext, plan: SynapsePlan): Built {
-  const pre = rootSet(ctx, plan.pre);
-  const post = rootSet(ctx, plan.post);
   const { joins, select, keys } = groupExpressions(plan, { pre: "c.pre_pt_root_id", post: "c.post_pt_root_id" });
   const partner = `c.${partnerSideOf(plan)}_pt_root_id`;
-  const body = sql`FROM connection c${Sql.join(joins, "")}${where([inRoots("c.pre_pt_root_id", pre), inRoots("c.post_pt_root_id", post)])}`;
+  const body = sql`FROM connection c${Sql.join(joins, "")}${where([inPopulation(ctx, "c.pre_pt_root_id", plan.pre, isNamed(plan.post)), inPopulation(ctx, "c.post_pt_root_id", plan.post, isNamed(plan.pre))])}`;
   const cols = Sql.join([...select, measureExpr(plan, "pair", partner)], ", ");
   const group = keys.length ? raw(` GROUP BY ${keys.join(", ")}`) : raw("");
   return { sql: sql`SELECT ${cols} ${body}${group}`, source: "the connection summary (one row per connected pair)" };
@@ -232,7 +228,7 @@ function synapseLevel(ctx: CompileContext, plan: SynapsePlan): Built {
   // A neuron's synapses are found by presynaptic root (the synapse index); inputs go through the
   // connection summary's index by postsynaptic root first.
   const from = pre || !post
-    ? sql`FROM synapse s${Sql.join(joins, "")}${where([inRoots("s.pre_pt_root_id", pre), inRoots("s.post_pt_root_id", post), ...sizeConds])}`
+    ? sql`FROM synapse s${Sql.join(joins, "")}${where([inPopulation(ctx, "s.pre_pt_root_id", plan.pre, isNamed(plan.post)), inPopulation(ctx, "s.post_pt_root_id", plan.post, isNamed(plan.pre)), ...sizeConds])}`
     : sql`FROM connection c JOIN synapse s ON s.pre_pt_root_id = c.pre_pt_root_id AND s.post_pt_root_id = c.post_pt_root_id${Sql.join(joins, "")}${where([inRoots("c.post_pt_root_id", post), ...sizeConds])}`;
   const partner = `s.${partnerSideOf(plan)}_pt_root_id`;
   if (plan.measure === "median_size") {

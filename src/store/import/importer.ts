@@ -18,6 +18,7 @@ import {
 import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { isValidFlag, planColumns, type ColumnPlan } from "./columns.js";
 import { discover, type ImportItem } from "./discover.js";
+import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL, TypeSizeCounter } from "./type-size-counts.js";
 
 export interface ImportOptions {
   paths: string[];
@@ -104,6 +105,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
 
     const loaded: ImportedTable[] = [];
     let synapsesChanged = false;
+    let cellTypesChanged = false;
     for (const item of items) {
       if (item.role === "connections" && (synapsesChanged || tableExists(db, "synapse"))) {
         loaded.push(skipped(item, "not loaded: the connection summary is computed exactly from synapses_pni_2"));
@@ -112,6 +114,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       const table = await loadTable(db, item, options);
       loaded.push(table);
       if (item.role === "synapses") synapsesChanged = true;
+      if (item.role === "cell_types") cellTypesChanged = true;
     }
 
     options.onProgress?.({ table: "summaries", phase: "summaries", rows: 0, bytesRead: 0, totalBytes: 0 });
@@ -122,6 +125,12 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       phase("connection index by post");
     }
     buildSummaries(db);
+    // Synapse sizes per type: counted while synapses streamed in (cell types load first); rebuilt in
+    // SQL only when new cell types meet synapses already in the store.
+    if (cellTypesChanged && !synapsesChanged && tableExists(db, "synapse")) {
+      db.exec(`DROP TABLE IF EXISTS cell_type_size_counts; ${TYPE_SIZE_COUNTS_DDL} ${TYPE_SIZE_COUNTS_FROM_SQL}`);
+      phase("summary cell_type_size_counts (SQL)");
+    }
 
     const now = new Date().toISOString();
     const log = db.prepare(
@@ -170,6 +179,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   const report = (phase: ImportProgress["phase"], bytesRead: number, totalBytes: number) =>
     options.onProgress?.({ table: item.caveName, phase, rows, bytesRead, totalBytes });
 
+  const typeSizes = item.role === "synapses" ? TypeSizeCounter.fromStore(db) : undefined;
   let bytesBefore = 0;
   for (const file of item.files) {
     const source = await openTable(file);
@@ -183,6 +193,8 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
       throw new TableReadError(file, `its columns differ from ${item.files[0]}'s; shards of one table must share a header`);
     }
     const { validIndex, sizeIndex } = plan;
+    const preIndex = plan.storeColumns.findIndex((c) => c.name === "pre_pt_root_id");
+    const postIndex = plan.storeColumns.findIndex((c) => c.name === "post_pt_root_id");
     const convert = filePlan.convert;
     let rowNumber = 0;
     let lastReport = 0;
@@ -203,6 +215,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         if (sizeIndex !== undefined) {
           const size = values[sizeIndex];
           if (typeof size === "number") sizeCounts.set(size, (sizeCounts.get(size) ?? 0) + 1);
+          typeSizes?.add(values[preIndex], values[postIndex], size);
         }
         rows++;
       }
@@ -228,6 +241,8 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
     db.exec(`DROP TABLE IF EXISTS synapse_size_counts; ${SIZE_COUNTS_DDL}`);
     const put = db.prepare("INSERT INTO synapse_size_counts (size, n) VALUES (?, ?)");
     for (const [size, n] of sizeCounts) put.run(size, n);
+    db.exec("DROP TABLE IF EXISTS cell_type_size_counts");
+    typeSizes?.write(db);
   }
   return {
     caveTable: item.caveName,
