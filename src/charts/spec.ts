@@ -134,7 +134,8 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
     ? { shape: { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length]) } } }
     : {};
   const points = {
-    mark: { type: "point", filled: true, size: values.length > 5000 ? 10 : 28, opacity: 0.75 },
+    // fillOpacity, not opacity: resvg composites every element with its own opacity on a layer of its own.
+    mark: { type: "point", filled: true, size: values.length > 5000 ? 10 : 28, fillOpacity: 0.75, strokeWidth: 0 },
     encoding: {
       x: { field: r.x, type: "quantitative", scale: { zero: false }, title: axisTitle(r.xTitle, r.x) },
       y: { field: r.y, type: "quantitative", scale: { reverse: true, zero: false }, title: axisTitle(r.yTitle, r.y) },

@@ -56,6 +56,8 @@ export function textWidth(text: string, size: number, bold = false): number {
 }
 
 export const VEGA_CONFIG = {
+  // No ARIA labels: the PNG cannot use them, and on a scatter they were two thirds of the SVG (and of its render time).
+  aria: false,
   font: FONT_FAMILY,
   background: "white",
   padding: PADDING,
