@@ -85,11 +85,27 @@ program
   .option("--http", "HTTP mode (needs SLACK_SIGNING_SECRET) instead of Socket Mode (needs SLACK_APP_TOKEN)")
   .option("--port <n>", "HTTP mode: the port to listen on", int("--port"), 3000)
   .option("--host <address>", "HTTP mode: the address to listen on (default: all)")
-  .option("--env-file <file>", "settings file read if present (the environment wins)", ".env")
+  .option("--settings-file <file>", "settings file read if present (the environment wins)", ".env")
   .option("--plot-dir <dir>", "where charts are written", "plots")
   .option("--max-rows <n>", "table rows shown in a message before cutting", int("--max-rows"), 15)
   .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
   .action((opts) => runCommand(async () => (await import("./commands/slack.js")).slackCommand(opts)));
+
+const discord = program
+  .command("discord")
+  .description("the Discord bot: /ask and mentions (register /ask first with `discord register`)")
+  .option("--db <file>", "the store (default: the embedded sample, built on first use)")
+  .option("--settings-file <file>", "settings file read if present (the environment wins)", ".env")
+  .option("--plot-dir <dir>", "where charts are written", "plots")
+  .option("--max-rows <n>", "table rows shown in a message before cutting", int("--max-rows"), 15)
+  .addOption(new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout")).default(10_000))
+  .action((opts) => runCommand(async () => (await import("./commands/discord.js")).discordCommand(opts)));
+discord
+  .command("register")
+  .description("register the /ask slash command, in one server (--guild, at once) or globally")
+  .option("--guild <id>", "the server (guild) id")
+  .option("--settings-file <file>", "settings file read if present (the environment wins)", ".env")
+  .action((opts) => runCommand(async () => (await import("./commands/discord.js")).discordRegisterCommand(opts)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`connectome-chat: ${error instanceof CliError ? error.message : String(error)}\n`);

@@ -8,7 +8,7 @@ export interface SlackCommandOptions {
   http?: boolean;
   port: number;
   host?: string;
-  envFile: string;
+  settingsFile: string;
   plotDir: string;
   maxRows: number;
   timeout: number;
@@ -20,7 +20,7 @@ export interface SlackCommandOptions {
  * answers under way. Settings come from the environment and .env (see adapters/slack/README.md).
  */
 export async function slackCommand(opts: SlackCommandOptions): Promise<number> {
-  const envFile = loadDotEnv(opts.envFile);
+  const envFile = loadDotEnv(opts.settingsFile);
   const { readSlackConfig, secretsOf } = await import("../../../adapters/slack/config.js");
   let config;
   try {

@@ -1,0 +1,61 @@
+/**
+ * An Answer as a Discord message: an embed with the answer and how it was read, the table as a
+ * code block within Discord's 2,000-character message limit (the whole table attached as CSV when
+ * cut), the chart as a PNG attachment shown in the embed, and a "Show SQL" button.
+ */
+import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "discord.js";
+import type { Answer } from "../../src/answers/answer.js";
+import { fileNameFor, tableForChat } from "../common/chat-table.js";
+
+export const SHOW_SQL_BUTTON = "connectome-chat:show-sql";
+
+/** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+const MESSAGE_CHARS = 2000;
+const EMBED_DESCRIPTION_CHARS = 4096;
+const EMBED_FOOTER_CHARS = 2048;
+
+const COLOURS: Record<Answer["status"], number> = { answered: 0x0072b2, clarify: 0xe69f00, refused: 0x999999, error: 0xd55e00 };
+
+export interface DiscordReply {
+  content?: string;
+  embeds: EmbedBuilder[];
+  files: AttachmentBuilder[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+}
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+export function answerToReply(answer: Answer, options: { maxRows: number; question: string }): DiscordReply {
+  const reading = answer.interpretation;
+  // The answer first; the line on how it was read goes to the footer.
+  const body = reading && answer.text.endsWith(reading) ? answer.text.slice(0, -reading.length).trimEnd() : answer.text;
+  const embed = new EmbedBuilder().setColor(COLOURS[answer.status]).setDescription(cut(body || answer.text, EMBED_DESCRIPTION_CHARS));
+  if (reading) embed.setFooter({ text: cut(reading, EMBED_FOOTER_CHARS) });
+  const files: AttachmentBuilder[] = [];
+  let content: string | undefined;
+
+  if (answer.table && answer.table.rows.length && answer.status === "answered") {
+    const note = (shown: number, total: number) => `showing ${shown} of ${total.toLocaleString("en-US")} rows; the whole table is attached as CSV`;
+    // Room for the code fences and the note line.
+    const fitted = tableForChat(answer.table, { maxRows: options.maxRows, maxChars: MESSAGE_CHARS - 8 - note(0, 0).length - 20 });
+    if (fitted.text) content = `\`\`\`\n${fitted.text}\n\`\`\``;
+    if (fitted.csv) {
+      content = `${content ?? ""}\n${note(fitted.shownRows, fitted.totalRows)}`.trim();
+      files.push(new AttachmentBuilder(Buffer.from(fitted.csv, "utf8"), { name: fileNameFor(reading ?? options.question, "csv") }));
+    }
+  }
+  if (answer.chart) {
+    files.push(new AttachmentBuilder(answer.chart.file, { name: "chart.png" }));
+    embed.setImage("attachment://chart.png");
+  }
+  const components = answer.sql
+    ? [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(SHOW_SQL_BUTTON).setLabel("Show SQL").setStyle(ButtonStyle.Secondary))]
+    : [];
+  return { ...(content ? { content } : {}), embeds: [embed], files, components };
+}
+
+/** The SQL of an answer, as a code block that fits one message. */
+export function sqlMessage(sql: string, params: unknown[] | undefined): string {
+  const text = `${sql}${params?.length ? `\n-- parameters: ${JSON.stringify(params)}` : ""}`;
+  return `\`\`\`sql\n${cut(text, MESSAGE_CHARS - 12)}\n\`\`\``;
+}
