@@ -80,3 +80,14 @@ export const idList = (description: string) =>
     .optional()
     .transform((ids) => ids ?? [])
     .describe(description);
+
+/** The settings every chat adapter reads beside its platform's own: the per-user rate limit and the log level. */
+export const commonAdapterEnv = {
+  CONNECTOME_CHAT_RATE_LIMIT: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (no limit) or more")
+    .default(10)
+    .describe("questions per user per minute; 0 for no limit"),
+  CONNECTOME_CHAT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("debug, info, warn or error"),
+};

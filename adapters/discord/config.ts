@@ -2,7 +2,7 @@
  * The Discord adapter's settings, from the environment (and .env), checked at start.
  */
 import { z } from "zod";
-import { idList, parseEnv } from "../common/env.js";
+import { commonAdapterEnv, idList, parseEnv } from "../common/env.js";
 
 const DiscordEnv = z.object({
   DISCORD_TOKEN: z
@@ -19,13 +19,7 @@ const DiscordEnv = z.object({
     .describe("the REST API base URL, for a proxy or a test server (default https://discord.com/api)"),
   DISCORD_GUILDS: idList("server (guild) ids the bot answers in, comma-separated; default all"),
   DISCORD_CHANNELS: idList("channel or thread ids the bot answers in, comma-separated; default all"),
-  CONNECTOME_CHAT_RATE_LIMIT: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(0, "must be 0 (no limit) or more")
-    .default(10)
-    .describe("questions per user per minute; 0 for no limit"),
-  CONNECTOME_CHAT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("debug, info, warn or error"),
+  ...commonAdapterEnv,
 });
 
 export interface DiscordConfig {

@@ -3,7 +3,7 @@
  * needs the bot and app-level tokens; HTTP mode needs the bot token and the signing secret.
  */
 import { z } from "zod";
-import { checkEnv, describeVariable, failWith, idList } from "../common/env.js";
+import { checkEnv, commonAdapterEnv, describeVariable, failWith, idList } from "../common/env.js";
 
 const SlackEnv = z.object({
   SLACK_BOT_TOKEN: z
@@ -26,13 +26,7 @@ const SlackEnv = z.object({
     .describe("the Web API base URL, for a proxy or a test server (default https://slack.com/api/)"),
   SLACK_TEAMS: idList("workspace ids (T…) the bot answers in, comma-separated; default all"),
   SLACK_CHANNELS: idList("channel ids (C…, G…, D…) the bot answers in, comma-separated; default all"),
-  CONNECTOME_CHAT_RATE_LIMIT: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(0, "must be 0 (no limit) or more")
-    .default(10)
-    .describe("questions per user per minute; 0 for no limit"),
-  CONNECTOME_CHAT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("debug, info, warn or error"),
+  ...commonAdapterEnv,
 });
 
 export type SlackMode = "socket" | "http";
