@@ -14,6 +14,7 @@ import {
 import { decompress as zstdDecompress } from "fzstd";
 import lz4 from "lz4js";
 import { TableReadError, type CellValue, type TableSource } from "./types.js";
+import { listText, objectText, scalar } from "./values.js";
 
 // pandas `to_feather` compresses record batch buffers with LZ4 frames by default (ZSTD on request).
 // apache-arrow decodes them with whatever codec is registered; an encoder someone else registered
@@ -275,32 +276,6 @@ function columnValues(vector: Vector, n: number): CellValue[] {
   return out;
 }
 
-function scalar(value: unknown): CellValue {
-  switch (typeof value) {
-    case "string":
-    case "number":
-    case "bigint":
-    case "boolean":
-      return value;
-  }
-  return value === null || value === undefined ? null : typeof value === "object" ? objectText(value) : String(value);
-}
-
-/** A list (a position stored as a list of 3 ints) as "[x y z]", as CSV exports pack it; a null item as "nan". */
-function listText(items: Iterable<unknown>): string {
-  const parts: string[] = [];
-  for (const item of items) parts.push(item === null || item === undefined ? "nan" : typeof item === "object" ? String(objectText(item)) : String(item));
-  return `[${parts.join(" ")}]`;
-}
-
-/** Lists become "[x y z]", dates ISO strings, and structs and maps JSON (64-bit integers as digits). */
-function objectText(value: object): CellValue {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return listText(value as unknown as Iterable<unknown>);
-  if (typeof (value as { toArray?: unknown }).toArray === "function" && Symbol.iterator in value) return listText(value as Iterable<unknown>);
-  const json = typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
-  return JSON.stringify(json, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? null;
-}
 
 
 const TIME_UNITS: Record<TimeUnit, [bigint, number]> = {

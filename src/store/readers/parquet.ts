@@ -12,6 +12,7 @@ import {
 import { compressors as bundledCompressors } from "hyparquet-compressors";
 import { decompress as zstdDecompress } from "fzstd";
 import { TableReadError, type CellValue, type TableSource } from "./types.js";
+import { objectText } from "./values.js";
 
 /**
  * Parquet, as pandas `to_parquet` writes it (pyarrow: snappy by default; zstd, gzip, brotli, lz4
@@ -157,21 +158,6 @@ function isoTimestamp(value: bigint, perSecond: bigint, digits: number): string 
   return `${date.toISOString().slice(0, 19)}.${fraction.toString().padStart(digits, "0")}Z`;
 }
 
-/** A list (a position stored as a list of 3 ints) as "[x y z]", as CSV exports pack it; a null item as "nan". */
-function listText(items: Iterable<unknown>): string {
-  const parts: string[] = [];
-  for (const item of items) parts.push(item === null || item === undefined ? "nan" : typeof item === "object" ? String(objectText(item)) : String(item));
-  return `[${parts.join(" ")}]`;
-}
-
-/** Lists become "[x y z]", dates ISO strings, and structs and maps JSON (64-bit integers as digits). */
-function objectText(value: object): CellValue {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return listText(value as unknown as Iterable<unknown>);
-  if (typeof (value as { toArray?: unknown }).toArray === "function" && Symbol.iterator in value) return listText(value as Iterable<unknown>);
-  const json = typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
-  return JSON.stringify(json, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? null;
-}
 
 /** Opens the file and checks the Parquet magic at both ends, so a wrong or cut-short file is named as such. */
 async function openChecked(file: string): Promise<{ handle: FileHandle; size: number }> {

@@ -1,11 +1,10 @@
 import type { CellValue } from "./types.js";
 
 /**
- * One value from a typed file (Parquet, Arrow) as the importer reads it: 64-bit integers stay
- * BigInt, timestamps become ISO strings, lists (a position stored as a list) become "[x y z]".
+ * Values from typed files (Parquet, Arrow) as the importer reads them: strings, numbers, BigInt
+ * (64-bit integers stay exact) and booleans as they are; everything else through objectText.
  */
-export function cellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
+export function scalar(value: unknown): CellValue {
   switch (typeof value) {
     case "string":
     case "number":
@@ -13,11 +12,21 @@ export function cellValue(value: unknown): CellValue {
     case "boolean":
       return value;
   }
+  return value === null || value === undefined ? null : typeof value === "object" ? objectText(value) : String(value);
+}
+
+/** A list (a position stored as a list of 3 ints) as "[x y z]", as CSV exports pack it; a null item as "nan". */
+export function listText(items: Iterable<unknown>): string {
+  const parts: string[] = [];
+  for (const item of items) parts.push(item === null || item === undefined ? "nan" : typeof item === "object" ? String(objectText(item)) : String(item));
+  return `[${parts.join(" ")}]`;
+}
+
+/** Lists become "[x y z]", dates ISO strings, and structs and maps JSON (64-bit integers as digits). */
+export function objectText(value: object): CellValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const items = Array.from(value as ArrayLike<unknown>, (v) => String(cellValue(v) ?? "nan"));
-    return `[${items.join(" ")}]`;
-  }
-  if (typeof (value as { toArray?: unknown }).toArray === "function") return cellValue((value as { toArray(): unknown }).toArray());
-  return String(value);
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return listText(value as unknown as Iterable<unknown>);
+  if (typeof (value as { toArray?: unknown }).toArray === "function" && Symbol.iterator in value) return listText(value as Iterable<unknown>);
+  const json = typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
+  return JSON.stringify(json, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? null;
 }
