@@ -156,6 +156,8 @@ describe("Discord: mentions", () => {
     const reply = await standIn.waitFor((c) => c.method === "POST" && c.path.endsWith(`/channels/${CHANNEL}/messages`) && (c.json as { message_reference?: { message_id: string } })?.message_reference?.message_id === id);
     const mc = Number(gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'MC'"));
     expect(embedText(reply)).toContain(`Number of Martinotti cells (MC): ${mc.toLocaleString("en-US")}.`);
+    // Nobody is pinged by an answer, not even the person asking.
+    expect((reply.json as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it("ignores messages that do not mention it, and its own", async () => {

@@ -29,6 +29,8 @@ export function createDiscordClient(config: DiscordConfig): Client {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
     // Direct-message channels arrive uncached.
     partials: [Partials.Channel],
+    // An answer never pings anyone, whatever a question or a cell value holds ("@everyone").
+    allowedMentions: { parse: [], repliedUser: false },
     rest: config.apiUrl ? { api: config.apiUrl } : {},
   });
 }
@@ -109,7 +111,7 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
         }
         if ("sendTyping" in message.channel) await message.channel.sendTyping().catch(() => undefined);
         const answer = await chat.answer(question, conversations.get(key));
-        const sent = await message.reply({ ...answerToReply(answer, { maxRows, question }), allowedMentions: { repliedUser: false } });
+        const sent = await message.reply(answerToReply(answer, { maxRows, question }));
         if (answer.sql) sqlOf.set(sent.id, { sql: answer.sql, params: answer.params });
         log.info(`mention answered (${answer.status}, ${answer.timings.totalMs} ms)`);
       });
