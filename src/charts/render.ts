@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { AnswerChart } from "../answers/answer.js";
 import type { ChartRequest } from "./request.js";
+import { encodePng } from "./png.js";
 import { buildSpec } from "./spec.js";
 import { FONT_FAMILY, FONT_FILES, SCALE } from "./style.js";
 
@@ -16,11 +17,12 @@ export async function renderChart(request: ChartRequest, outDir: string): Promis
   const spec = buildSpec(request);
   const svg = await toSvg(spec);
   const { Resvg } = await import("@resvg/resvg-js");
-  const png = new Resvg(svg, {
+  const image = new Resvg(svg, {
     fitTo: { mode: "zoom", value: SCALE },
     background: "white",
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-  }).render().asPng();
+  }).render();
+  const png = encodePng(image.pixels, image.width, image.height);
   const dir = resolve(outDir);
   mkdirSync(dir, { recursive: true });
   const name = `${request.kind}-${createHash("sha1").update(JSON.stringify(spec)).digest("hex").slice(0, 10)}.png`;

@@ -137,8 +137,9 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
     // fillOpacity, not opacity: resvg composites every element with its own opacity on a layer of its own.
     mark: { type: "point", filled: true, size: values.length > 5000 ? 10 : 28, fillOpacity: 0.75, strokeWidth: 0 },
     encoding: {
-      x: { field: r.x, type: "quantitative", scale: { zero: false }, title: axisTitle(r.xTitle, r.x) },
-      y: { field: r.y, type: "quantitative", scale: { reverse: true, zero: false }, title: axisTitle(r.yTitle, r.y) },
+      // Whole pixels (1 px is about 1.3 µm here, a tenth of a soma): shorter SVG, parsed and drawn faster.
+      x: { field: r.x, type: "quantitative", scale: { zero: false, round: true }, title: axisTitle(r.xTitle, r.x) },
+      y: { field: r.y, type: "quantitative", scale: { reverse: true, zero: false, round: true }, title: axisTitle(r.yTitle, r.y) },
       color: colour,
       ...shape,
     },
