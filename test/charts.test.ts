@@ -16,12 +16,14 @@ import { gold, loadRawExports } from "./support/raw-tables.js";
 
 let chat: ConnectomeChat;
 let raw: Database.Database;
+let dbPath: string;
 const plotDir = mkdtempSync(join(tmpdir(), "cc-charts-"));
 
 beforeAll(async () => {
   const store = await buildTestStore({ cells: 1500, seed: 9 });
   raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2", "nucleus_detection_v0"]);
-  chat = await ConnectomeChat.open({ dbPath: store.db, plotDir });
+  dbPath = store.db;
+  chat = await ConnectomeChat.open({ dbPath, plotDir });
 }, 120_000);
 
 afterAll(async () => {
@@ -100,6 +102,25 @@ describe("charts in answers", () => {
     const spec = JSON.stringify(answer.chart!.spec);
     expect(spec).toMatch(/µm/);
     expect(spec).toMatch(/L2\/3/);
+  });
+
+  it("spreads a scatter with more cells than it can draw evenly over them, and says so", async () => {
+    const plan = { kind: "positions", population: { cellTypes: ["BC", "MC"] }, chart: "scatter", limit: 40 };
+    const capped = await ConnectomeChat.open({ dbPath, plotDir, workers: 1, planner: () => ({ name: "fixed", plan: async () => ({ type: "plan", plan, confidence: 1 }) }) as never });
+    try {
+      const answer = await capped.answer("where are the basket and Martinotti cells?");
+      const ids = (raw.prepare("SELECT target_id FROM ct WHERE cell_type IN ('BC', 'MC') ORDER BY CAST(target_id AS INTEGER)").all() as { target_id: unknown }[]).map((r) => String(r.target_id));
+      // Every k-th cell by nucleus id: exactly 40, the last one included, not the first 40.
+      const every = ids.filter((_, k) => Math.floor(((k + 1) * 40) / ids.length) > Math.floor((k * 40) / ids.length));
+      const nucleusIds = answer.table!.rows.map((r) => String(r[answer.table!.columns.indexOf("nucleus_id")]));
+      expect(nucleusIds).toEqual(every);
+      expect(nucleusIds).toHaveLength(40);
+      expect(nucleusIds.at(-1)).toBe(ids.at(-1));
+      expect(answer.text).toContain(`Soma positions of ${ids.length.toLocaleString("en-US")} basket cells (BC) or Martinotti cells (MC); 40 of them, evenly spread by nucleus id, are plotted and listed.`);
+      expectSpecDataEqualsTable(answer);
+    } finally {
+      await capped.close();
+    }
   });
 
   it("draws synapse size by presynaptic type as boxes computed in SQL", async () => {
