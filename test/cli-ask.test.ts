@@ -86,3 +86,12 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
     expect(existsSync("/nonexistent/store.db")).toBe(false);
   });
 });
+
+describe("connectome-chat output piped into a reader that stops early", () => {
+  it("ends quietly, as `| head` expects, without a stack trace", () => {
+    // `head -c 1` reads one byte and exits; the rest of the output meets a closed pipe.
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" sql --db "${db}" --json "SELECT * FROM synapse LIMIT 5000" | head -c 1`], { encoding: "utf8" });
+    expect(run.stdout).toBe("{");
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+});

@@ -6,6 +6,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { CliError, runCommand } from "./run.js";
 
+// Output piped into a reader that stops early (`| head`) ends the command quietly, as in any Unix tool.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const int = (name: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
