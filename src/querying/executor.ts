@@ -1,14 +1,9 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fork, type ChildProcess } from "node:child_process";
+import { compiledScript } from "../compiled-script.js";
 import type { QueryRequest, QueryResponse, SqlParam, StatementResult } from "./protocol.js";
 
-/** The worker's compiled script; from TypeScript sources (under vitest), the build in dist/. */
-function workerScript(): URL {
-  const beside = new URL("./query-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL(beside.href.replace(/\/src\/querying\/query-worker\.js$/, "/dist/src/querying/query-worker.js"));
-}
+const workerScript = () => compiledScript(import.meta.url, "./query-worker.js");
 
 export class QueryTimeoutError extends Error {
   constructor(readonly limitMs: number) {

@@ -75,18 +75,19 @@ export const SUMMARY_STEPS: SummaryStep[] = [
       CREATE INDEX root_stats_by_out ON root_stats (n_out);
       CREATE INDEX root_stats_by_in ON root_stats (n_in);`,
   },
+  // A root counts once per type, even when two classification systems give it the same type.
   ...(["cell_type", "mtype"] as const).map((scheme) => {
     const map = scheme === "cell_type" ? "root_cell_type" : "root_mtype";
     return {
       name: `${scheme}_connectivity`,
       needs: ["connection", map],
       sql: `
-      CREATE TABLE ${scheme}_connectivity (pre_type TEXT NOT NULL, post_type TEXT NOT NULL, n_syn INTEGER NOT NULL,
-        sum_size INTEGER, n_pairs INTEGER NOT NULL, PRIMARY KEY (pre_type, post_type)) WITHOUT ROWID;
+      ${connectivityDdl(scheme)}
+      WITH typed AS MATERIALIZED (SELECT DISTINCT pt_root_id, cell_type FROM ${map})
       INSERT INTO ${scheme}_connectivity
         SELECT a.cell_type, b.cell_type, sum(c.n_syn), sum(c.sum_size), count(*)
-          FROM ${map} a JOIN connection c ON c.pre_pt_root_id = a.pt_root_id
-          JOIN ${map} b ON b.pt_root_id = c.post_pt_root_id
+          FROM typed a JOIN connection c ON c.pre_pt_root_id = a.pt_root_id
+          JOIN typed b ON b.pt_root_id = c.post_pt_root_id
          GROUP BY a.cell_type, b.cell_type;`,
     };
   }),
@@ -122,6 +123,12 @@ export const CONNECTION_INDEXES = `
 export const CONNECTION_FROM_SYNAPSES = `
   INSERT INTO connection SELECT pre_pt_root_id, post_pt_root_id, count(*), sum(size)
     FROM synapse GROUP BY pre_pt_root_id, post_pt_root_id;`;
+
+/** Synapses, summed size and connected root pairs per (presynaptic type, postsynaptic type) of one classification. */
+function connectivityDdl(scheme: "cell_type" | "mtype"): string {
+  return `CREATE TABLE ${scheme}_connectivity (pre_type TEXT NOT NULL, post_type TEXT NOT NULL, n_syn INTEGER NOT NULL,
+    sum_size INTEGER, n_pairs INTEGER NOT NULL, PRIMARY KEY (pre_type, post_type)) WITHOUT ROWID;`;
+}
 
 export const SIZE_COUNTS_DDL = `
   CREATE TABLE synapse_size_counts (size INTEGER PRIMARY KEY, n INTEGER NOT NULL) STRICT;`;

@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { openTable } from "../readers/open.js";
-import { TableReadError, type CellValue } from "../readers/types.js";
+import { TableReadError } from "../readers/types.js";
 import {
   CONNECTION_DDL,
   CONNECTION_FROM_SYNAPSES,
   CONNECTION_INDEXES,
   META_DDL,
-  SIZE_COUNTS_DDL,
   STORE_SCHEMA_VERSION,
   SUMMARY_STEPS,
   VOXEL_RESOLUTION_NM,
@@ -16,9 +14,11 @@ import {
   tableExists,
 } from "../schema.js";
 import { tableSpec, type Role, type TableSpec } from "../tables.js";
-import { isValidFlag, planColumns, type ColumnPlan } from "./columns.js";
 import { discover, type ImportItem } from "./discover.js";
-import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL, TypeSizeCounter } from "./type-size-counts.js";
+import { forEachPackedRow } from "./packed-rows.js";
+import { readInThread } from "./row-reader.js";
+import { readCellTypeRoots, writeTallies, type TallyResult } from "./tallies.js";
+import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
 
 export interface ImportOptions {
   paths: string[];
@@ -104,6 +104,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     db.exec(META_DDL);
 
     const loaded: ImportedTable[] = [];
+    const counted = new Set<string>();
     let synapsesChanged = false;
     let cellTypesChanged = false;
     for (const item of items) {
@@ -111,8 +112,9 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
         loaded.push(skipped(item, "not loaded: the connection summary is computed exactly from synapses_pni_2"));
         continue;
       }
-      const table = await loadTable(db, item, options);
+      const { table, counted: countedHere } = await loadTable(db, item, options);
       loaded.push(table);
+      for (const name of countedHere) counted.add(name);
       if (item.role === "synapses") synapsesChanged = true;
       if (item.role === "cell_types") cellTypesChanged = true;
     }
@@ -124,7 +126,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       db.exec(CONNECTION_INDEXES);
       phase("connection index by post");
     }
-    buildSummaries(db);
+    buildSummaries(db, counted);
     // Synapse sizes per type: counted while synapses streamed in (cell types load first); rebuilt in
     // SQL only when new cell types meet synapses already in the store.
     if (cellTypesChanged && !synapsesChanged && tableExists(db, "synapse")) {
@@ -169,64 +171,61 @@ function skipped(item: ImportItem, note: string): ImportedTable {
   return { caveTable: item.caveName, role: item.role, storeTable: null, files: item.files, rows: 0, invalidRows: 0, ignoredColumns: [], note };
 }
 
-async function loadTable(db: Database.Database, item: ImportItem, options: ImportOptions): Promise<ImportedTable> {
+async function loadTable(db: Database.Database, item: ImportItem, options: ImportOptions): Promise<{ table: ImportedTable; counted: Set<string> }> {
   const spec = tableSpec(item.role);
-  let plan: ColumnPlan | undefined;
+  let plan: { storeColumns: { name: string; type: string }[]; ignoredColumns: string[]; firstFile: string } | undefined;
+  let insert: Database.Statement | undefined;
   let rows = 0;
   let invalidRows = 0;
-  const sizeCounts = new Map<number, number>();
-  let insert: Database.Statement | undefined;
+  let tallies: TallyResult | undefined;
   const report = (phase: ImportProgress["phase"], bytesRead: number, totalBytes: number) =>
     options.onProgress?.({ table: item.caveName, phase, rows, bytesRead, totalBytes });
 
-  const typeSizes = item.role === "synapses" ? TypeSizeCounter.fromStore(db) : undefined;
+  // Synapse sizes are tallied by cell type as they pass, from the cell types already in the store.
+  const cellTypes = item.role === "synapses" ? readCellTypeRoots(db) : undefined;
+  const reading = readInThread({ role: item.role, files: item.files, cellTypes });
   let bytesBefore = 0;
-  for (const file of item.files) {
-    const source = await openTable(file);
-    const filePlan = planColumns(spec, file, source.columns);
-    if (!plan) {
-      plan = filePlan;
-      createStoreTable(db, spec, plan);
-      const cols = plan.storeColumns.map((c) => quoteIdent(c.name)).join(", ");
-      insert = db.prepare(`INSERT INTO ${quoteIdent(spec.storeTable)} (${cols}) VALUES (${plan.storeColumns.map(() => "?").join(", ")})`);
-    } else if (filePlan.storeColumns.map((c) => c.name).join() !== plan.storeColumns.map((c) => c.name).join()) {
-      throw new TableReadError(file, `its columns differ from ${item.files[0]}'s; shards of one table must share a header`);
-    }
-    const { validIndex, sizeIndex } = plan;
-    const preIndex = plan.storeColumns.findIndex((c) => c.name === "pre_pt_root_id");
-    const postIndex = plan.storeColumns.findIndex((c) => c.name === "post_pt_root_id");
-    const convert = filePlan.convert;
-    let rowNumber = 0;
-    let lastReport = 0;
-    const batches = source.batches ? source.batches() : batchRows(source.rows());
-    for await (const batch of batches) {
-      for (const row of batch) {
-        rowNumber++;
-        if (validIndex !== undefined && !isValidFlag(row[validIndex] ?? null)) {
-          invalidRows++;
-          continue;
+  let fileBytes = 0;
+  let lastReport = 0;
+  try {
+    for await (const message of reading.messages) {
+      if (message.type === "header") {
+        bytesBefore += fileBytes;
+        fileBytes = 0;
+        if (!plan) {
+          plan = { ...message, firstFile: message.file };
+          createStoreTable(db, spec, plan.storeColumns);
+          const cols = plan.storeColumns.map((c) => quoteIdent(c.name)).join(", ");
+          insert = db.prepare(`INSERT INTO ${quoteIdent(spec.storeTable)} (${cols}) VALUES (${plan.storeColumns.map(() => "?").join(", ")})`);
+        } else if (message.storeColumns.map((c) => c.name).join() !== plan.storeColumns.map((c) => c.name).join()) {
+          throw new TableReadError(message.file, `its columns differ from ${plan.firstFile}'s; shards of one table must share a header`);
         }
-        const values = convert(row, rowNumber);
-        try {
-          insert!.run(values);
-        } catch (error) {
-          throw rowError(file, rowNumber, plan.storeColumns, values, error);
+      } else if (message.type === "rows") {
+        const { file, packed } = message;
+        const columns = plan!.storeColumns;
+        forEachPackedRow(packed, (values, rowNumber) => {
+          try {
+            insert!.run(values);
+          } catch (error) {
+            throw rowError(file, rowNumber, columns, values, error);
+          }
+        });
+        reading.consumed();
+        rows += packed.rows;
+        fileBytes = message.totalBytes;
+        if (rows - lastReport >= 100_000) {
+          lastReport = rows;
+          report("rows", bytesBefore + message.bytesRead, bytesBefore + message.totalBytes);
         }
-        if (sizeIndex !== undefined) {
-          const size = values[sizeIndex];
-          if (typeof size === "number") sizeCounts.set(size, (sizeCounts.get(size) ?? 0) + 1);
-          typeSizes?.add(values[preIndex], values[postIndex], size);
-        }
-        rows++;
-      }
-      if (rows - lastReport >= 100_000) {
-        lastReport = rows;
-        const p = source.progress();
-        report("rows", bytesBefore + p.bytesRead, bytesBefore + p.totalBytes);
+      } else {
+        invalidRows = message.invalidRows;
+        tallies = message.tallies;
       }
     }
-    bytesBefore += source.progress().totalBytes;
+  } finally {
+    await reading.stop();
   }
+  bytesBefore += fileBytes;
 
   phase(`${item.caveName}: read and insert ${rows} rows`);
   report("indexes", bytesBefore, bytesBefore);
@@ -237,39 +236,38 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   }
   phase(`${item.caveName}: indexes`);
   if (spec.role === "connections") db.exec(CONNECTION_INDEXES);
-  if (spec.role === "synapses") {
-    db.exec(`DROP TABLE IF EXISTS synapse_size_counts; ${SIZE_COUNTS_DDL}`);
-    const put = db.prepare("INSERT INTO synapse_size_counts (size, n) VALUES (?, ?)");
-    for (const [size, n] of sizeCounts) put.run(size, n);
+  const counted = tallies ? writeTallies(db, tallies) : new Set<string>();
+  if (spec.role === "synapses" && !counted.has("cell_type_size_counts")) {
+    // Sizes that cannot index an array (or no cell types yet): built in SQL, or left to a later import of cell types.
     db.exec("DROP TABLE IF EXISTS cell_type_size_counts");
-    typeSizes?.write(db);
+    if (cellTypes) db.exec(`${TYPE_SIZE_COUNTS_DDL} ${TYPE_SIZE_COUNTS_FROM_SQL}`);
   }
   return {
-    caveTable: item.caveName,
-    role: item.role,
-    storeTable: spec.storeTable,
-    files: item.files,
-    rows,
-    invalidRows,
-    ignoredColumns: plan!.ignoredColumns,
+    table: { caveTable: item.caveName, role: item.role, storeTable: spec.storeTable, files: item.files, rows, invalidRows, ignoredColumns: plan!.ignoredColumns },
+    counted,
   };
 }
 
-function createStoreTable(db: Database.Database, spec: TableSpec, plan: ColumnPlan): void {
+function createStoreTable(db: Database.Database, spec: TableSpec, storeColumns: { name: string; type: string }[]): void {
   db.exec(`DROP TABLE IF EXISTS ${quoteIdent(spec.storeTable)}`);
   if (spec.role === "connections") {
     db.exec(CONNECTION_DDL);
     return;
   }
-  const columns = plan.storeColumns.map((c) =>
+  const columns = storeColumns.map((c) =>
     `${quoteIdent(c.name)} ${c.type}${c.name === spec.primaryKey ? " PRIMARY KEY" : ""}`,
   );
   db.exec(`CREATE TABLE ${quoteIdent(spec.storeTable)} (${columns.join(", ")}) STRICT`);
 }
 
-function buildSummaries(db: Database.Database): void {
+/** Builds the summaries in SQL, but for those counted as the rows streamed in (`counted`). */
+function buildSummaries(db: Database.Database, counted: Set<string>): void {
   const built = new Set<string>();
   for (const step of SUMMARY_STEPS) {
+    if (counted.has(step.name)) {
+      built.add(step.name);
+      continue;
+    }
     db.exec(`DROP TABLE IF EXISTS ${quoteIdent(step.name)}`);
     const ready = step.needs.every((t) => built.has(t) || tableExists(db, t));
     if (!ready) continue;
@@ -291,16 +289,4 @@ function rowError(file: string, row: number, columns: { name: string }[], values
     return new TableReadError(file, `${JSON.stringify(String(value))} does not fit the column's type (${message})`, row, column);
   }
   return new TableReadError(file, message, row, column);
-}
-
-async function* batchRows(rows: AsyncIterable<CellValue[]>): AsyncIterable<CellValue[][]> {
-  let batch: CellValue[][] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= 4096) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
 }

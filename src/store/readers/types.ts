@@ -28,12 +28,13 @@ export interface TableSource {
 export class TableReadError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file, row and column that the message adds. */
+    readonly reason: string,
     readonly row?: number,
     readonly column?: string,
   ) {
     super(
-      `${file}${row !== undefined ? `, row ${row}` : ""}${column !== undefined ? `, column "${column}"` : ""}: ${message}`,
+      `${file}${row !== undefined ? `, row ${row}` : ""}${column !== undefined ? `, column "${column}"` : ""}: ${reason}`,
     );
     this.name = "TableReadError";
   }
