@@ -17,7 +17,7 @@ import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { discover, type ImportItem } from "./discover.js";
 import { forEachPackedRow } from "./packed-rows.js";
 import { readInThread } from "./row-reader.js";
-import { readCellTypeRoots, writeTallies, type TallyResult } from "./tallies.js";
+import { readCellTypeRoots, Tallies, writeTallies } from "./tallies.js";
 import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
 
 export interface ImportOptions {
@@ -177,13 +177,17 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   let insert: Database.Statement | undefined;
   let rows = 0;
   let invalidRows = 0;
-  let tallies: TallyResult | undefined;
+  /** Time spent inserting; the rest of the phase is waiting for the reading thread. */
+  let insertMs = 0;
   const report = (phase: ImportProgress["phase"], bytesRead: number, totalBytes: number) =>
     options.onProgress?.({ table: item.caveName, phase, rows, bytesRead, totalBytes });
 
-  // Synapse sizes are tallied by cell type as they pass, from the cell types already in the store.
+  // Synapse sizes are tallied (overall and by cell type, from the cell types already in the store)
+  // here rather than in the reading thread, which is the slower of the two.
   const cellTypes = item.role === "synapses" ? readCellTypeRoots(db) : undefined;
-  const reading = readInThread({ role: item.role, files: item.files, cellTypes });
+  const tallies = item.role === "synapses" ? new Tallies(cellTypes) : undefined;
+  let [pre, post, size] = [-1, -1, -1];
+  const reading = readInThread({ role: item.role, files: item.files });
   let bytesBefore = 0;
   let fileBytes = 0;
   let lastReport = 0;
@@ -197,20 +201,27 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
           createStoreTable(db, spec, plan.storeColumns);
           const cols = plan.storeColumns.map((c) => quoteIdent(c.name)).join(", ");
           insert = db.prepare(`INSERT INTO ${quoteIdent(spec.storeTable)} (${cols}) VALUES (${plan.storeColumns.map(() => "?").join(", ")})`);
+          [pre, post, size] = ["pre_pt_root_id", "post_pt_root_id", "size"].map((name) => plan!.storeColumns.findIndex((c) => c.name === name)) as [number, number, number];
         } else if (message.storeColumns.map((c) => c.name).join() !== plan.storeColumns.map((c) => c.name).join()) {
           throw new TableReadError(message.file, `its columns differ from ${plan.firstFile}'s; shards of one table must share a header`);
         }
       } else if (message.type === "rows") {
         const { file, packed } = message;
         const columns = plan!.storeColumns;
+        const insertStarted = performance.now();
         forEachPackedRow(packed, (values, rowNumber) => {
           try {
             insert!.run(values);
           } catch (error) {
             throw rowError(file, rowNumber, columns, values, error);
           }
+          if (tallies) {
+            const bytes = values[size];
+            tallies.add(values[pre], values[post], typeof bytes === "number" ? bytes : null);
+          }
         });
         reading.consumed();
+        insertMs += performance.now() - insertStarted;
         rows += packed.rows;
         fileBytes = message.totalBytes;
         if (rows - lastReport >= 100_000) {
@@ -219,7 +230,6 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         }
       } else {
         invalidRows = message.invalidRows;
-        tallies = message.tallies;
       }
     }
   } finally {
@@ -227,7 +237,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   }
   bytesBefore += fileBytes;
 
-  phase(`${item.caveName}: read and insert ${rows} rows`);
+  phase(`${item.caveName}: read and insert ${rows} rows (inserting and counting ${(insertMs / 1000).toFixed(1)} s of it)`);
   report("indexes", bytesBefore, bytesBefore);
   for (const columns of spec.indexes) {
     const present = columns.filter((c) => plan!.storeColumns.some((s) => s.name === c));
@@ -236,7 +246,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   }
   phase(`${item.caveName}: indexes`);
   if (spec.role === "connections") db.exec(CONNECTION_INDEXES);
-  const counted = tallies ? writeTallies(db, tallies) : new Set<string>();
+  const counted = tallies ? writeTallies(db, tallies.result()) : new Set<string>();
   if (spec.role === "synapses" && !counted.has("cell_type_size_counts")) {
     // Sizes that cannot index an array (or no cell types yet): built in SQL, or left to a later import of cell types.
     db.exec("DROP TABLE IF EXISTS cell_type_size_counts");

@@ -1,7 +1,7 @@
 /**
  * The import's reading thread: reads one table's files, keeps the valid rows, converts them to
- * store values, counts the tallies, and hands the rows over in packed batches. The importer's
- * thread only inserts, so reading (CSV parsing is most of it) and inserting overlap.
+ * store values, and hands the rows over in packed batches. The importer's thread inserts (and
+ * counts the synapse tallies), so reading (CSV parsing is most of it) and inserting overlap.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openTable } from "../readers/open.js";
@@ -10,7 +10,6 @@ import { tableSpec } from "../tables.js";
 import { isValidFlag, planColumns } from "./columns.js";
 import { RowPacker } from "./packed-rows.js";
 import { BATCHES_AHEAD, type ImporterMessage, type ReaderMessage, type ReadRequest } from "./row-worker-protocol.js";
-import { Tallies } from "./tallies.js";
 
 const port = parentPort!;
 const request = workerData as ReadRequest;
@@ -31,14 +30,11 @@ function send(message: ReaderMessage, transfer: ArrayBuffer[] = []): void {
 
 async function read(): Promise<void> {
   const spec = tableSpec(request.role);
-  const tallies = request.role === "synapses" ? new Tallies(request.cellTypes) : undefined;
   let invalidRows = 0;
   for (const file of request.files) {
     const source = await openTable(file);
     const plan = planColumns(spec, file, source.columns);
     send({ type: "header", file, storeColumns: plan.storeColumns, ignoredColumns: plan.ignoredColumns });
-    const column = (name: string) => plan.storeColumns.findIndex((c) => c.name === name);
-    const [pre, post, size] = [column("pre_pt_root_id"), column("post_pt_root_id"), column("size")];
     const { validIndex } = plan;
     const packer = new RowPacker(plan.storeColumns.length);
 
@@ -62,16 +58,12 @@ async function read(): Promise<void> {
         }
         const values = plan.convert(row, rowNumber);
         packer.add(values, rowNumber);
-        if (tallies) {
-          const s = size < 0 ? null : values[size];
-          tallies.add(values[pre], values[post], typeof s === "number" ? s : typeof s === "bigint" ? Number(s) : null);
-        }
         if (packer.full) await flush();
       }
     }
     await flush();
   }
-  send({ type: "done", invalidRows, ...(tallies ? { tallies: tallies.result() } : {}) });
+  send({ type: "done", invalidRows });
 }
 
 async function* batchRows(rows: AsyncIterable<CellValue[]>): AsyncIterable<CellValue[][]> {

@@ -6,13 +6,13 @@ import { TYPE_SIZE_COUNTS_DDL } from "./type-size-counts.js";
  * Summaries counted while synapses stream in, instead of re-reading millions of rows in SQL afterwards:
  * - `synapse_size_counts`: every synapse size and how many synapses have it;
  * - `cell_type_size_counts`: the same per cell type, on each side (exact box plots and medians).
- * Counted in the reading thread, from the cell types already in the store (they load before
+ * Counted as the rows are inserted, from the cell types already in the store (they load before
  * synapses). A root with nuclei of two types counts for both. The type-to-type connectivity tables
  * are not counted here: their `n_pairs` needs distinct (pre, post) pairs, which the connection
  * table has and a stream of synapses does not (schema.ts builds them from it).
  */
 
-/** Roots with a cell type, as the reading thread receives them. */
+/** Roots with a cell type, in typed arrays. */
 export interface RootTypes {
   roots: BigInt64Array;
   /** Index into `names` for each root (a root with two types appears twice). */
@@ -20,7 +20,7 @@ export interface RootTypes {
   names: string[];
 }
 
-/** What a reading thread counted, sent back when a table is done. */
+/** What was counted, when a table is done. */
 export interface TallyResult {
   /** [size, synapses] pairs. */
   sizes: [number, number][];
@@ -78,9 +78,34 @@ class TypeSizes {
   }
 }
 
+/** Synapses per size: whole sizes in an array grown as larger ones come (a map costs ~4x more a synapse), any other size in a map. */
+class SizeCounts {
+  private bySize = new Float64Array(1024);
+  private readonly others = new Map<number, number>();
+
+  add(size: number): void {
+    if (!Number.isInteger(size) || size < 0 || size > MAX_INDEXED_SIZE) {
+      this.others.set(size, (this.others.get(size) ?? 0) + 1);
+      return;
+    }
+    if (size >= this.bySize.length) {
+      const grown = new Float64Array(2 ** Math.ceil(Math.log2(size + 1)));
+      grown.set(this.bySize);
+      this.bySize = grown;
+    }
+    this.bySize[size]!++;
+  }
+
+  entries(): [number, number][] {
+    const out: [number, number][] = [];
+    this.bySize.forEach((n, size) => n && out.push([size, n]));
+    return [...out, ...this.others];
+  }
+}
+
 /** The tallies of a synapse table as its rows pass. */
 export class Tallies {
-  private readonly sizes = new Map<number, number>();
+  private readonly sizes = new SizeCounts();
   private readonly cellTypes?: TypeLookup;
   private readonly typeSizes = new TypeSizes();
 
@@ -90,7 +115,7 @@ export class Tallies {
 
   add(pre: unknown, post: unknown, size: number | null): void {
     if (size === null) return;
-    this.sizes.set(size, (this.sizes.get(size) ?? 0) + 1);
+    this.sizes.add(size);
     if (!this.cellTypes || !this.typeSizes.indexable) return;
     if (!Number.isInteger(size) || size < 0 || size > MAX_INDEXED_SIZE) {
       this.typeSizes.indexable = false;
@@ -102,7 +127,7 @@ export class Tallies {
 
   result(): TallyResult {
     return {
-      sizes: [...this.sizes],
+      sizes: this.sizes.entries(),
       ...(this.cellTypes && this.typeSizes.indexable ? { typeSizes: this.typeSizes.rows(this.cellTypes.source.names) } : {}),
     };
   }
