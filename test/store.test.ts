@@ -33,6 +33,13 @@ const SYNAPSES = `id,created,superceded_id,valid,pre_pt_supervoxel_id,pre_pt_roo
 5,2020-11-04,,t,1,${ROOT_B},2,${ROOT_A},20,14,24,34,x
 `;
 
+/** A synapse file of `rows` valid rows with ids 1, 2, …, but for one row given an id already used. */
+function manySynapses(rows: number, twice: { row: number; id: number }): string {
+  const lines = SYNAPSES.split("\n").slice(0, 1);
+  for (let row = 1; row <= rows; row++) lines.push(`${row === twice.row ? twice.id : row},2020-11-04,,t,1,${ROOT_A},2,${ROOT_B},${row},10,20,30,x`);
+  return lines.join("\n") + "\n";
+}
+
 function exportDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "cc-store-"));
   for (const [name, text] of Object.entries(files)) {
@@ -181,6 +188,8 @@ describe("bad input", () => {
     ["a malformed row", { "synapses_pni_2.csv": `${SYNAPSES}6,2020,,t,1,${ROOT_A},2\n` }, /synapses_pni_2\.csv, row 6: malformed row: expected 13 fields, found 7/],
     ["a root id that is not an integer", { "synapses_pni_2.csv": SYNAPSES.replace(`,${ROOT_C},50`, ",12ab,50") }, /synapses_pni_2\.csv, row 3, column "post_pt_root_id": "12ab" is not an integer id/],
     ["an unreadable gzip file", { "raw:synapses_pni_2.csv.gz": "not gzip at all" }, /synapses_pni_2\.csv\.gz.*not valid gzip/],
+    // Rows go in many to a statement: the row at fault is still the one named.
+    ["a synapse id given twice, deep in a file", { "synapses_pni_2.csv": manySynapses(200, { row: 150, id: 77 }) }, /synapses_pni_2\.csv, row 150, column "id": duplicate id 77/],
   ];
   for (const [what, files, message] of cases) {
     it(`fails on ${what} with a message naming file, row and column, and leaves the existing database byte-for-byte unchanged`, async () => {

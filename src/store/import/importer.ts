@@ -15,7 +15,7 @@ import {
 } from "../schema.js";
 import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { discover, type ImportItem } from "./discover.js";
-import { forEachPackedRow } from "./packed-rows.js";
+import { PackedInserter, RowInsertError } from "./packed-insert.js";
 import { readInThread } from "./row-reader.js";
 import { readCellTypeRoots, Tallies, writeTallies } from "./tallies.js";
 import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
@@ -174,7 +174,7 @@ function skipped(item: ImportItem, note: string): ImportedTable {
 async function loadTable(db: Database.Database, item: ImportItem, options: ImportOptions): Promise<{ table: ImportedTable; counted: Set<string> }> {
   const spec = tableSpec(item.role);
   let plan: { storeColumns: { name: string; type: string }[]; ignoredColumns: string[]; firstFile: string } | undefined;
-  let insert: Database.Statement | undefined;
+  let inserter: PackedInserter | undefined;
   let rows = 0;
   let invalidRows = 0;
   /** Time spent inserting; the rest of the phase is waiting for the reading thread. */
@@ -199,8 +199,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         if (!plan) {
           plan = { ...message, firstFile: message.file };
           createStoreTable(db, spec, plan.storeColumns);
-          const cols = plan.storeColumns.map((c) => quoteIdent(c.name)).join(", ");
-          insert = db.prepare(`INSERT INTO ${quoteIdent(spec.storeTable)} (${cols}) VALUES (${plan.storeColumns.map(() => "?").join(", ")})`);
+          inserter = new PackedInserter(db, spec.storeTable, plan.storeColumns.map((c) => c.name));
           [pre, post, size] = ["pre_pt_root_id", "post_pt_root_id", "size"].map((name) => plan!.storeColumns.findIndex((c) => c.name === name)) as [number, number, number];
         } else if (message.storeColumns.map((c) => c.name).join() !== plan.storeColumns.map((c) => c.name).join()) {
           throw new TableReadError(message.file, `its columns differ from ${plan.firstFile}'s; shards of one table must share a header`);
@@ -209,17 +208,14 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         const { file, packed } = message;
         const columns = plan!.storeColumns;
         const insertStarted = performance.now();
-        forEachPackedRow(packed, (values, rowNumber) => {
-          try {
-            insert!.run(values);
-          } catch (error) {
-            throw rowError(file, rowNumber, columns, values, error);
-          }
-          if (tallies) {
+        try {
+          inserter!.insert(packed, tallies && ((values) => {
             const bytes = values[size];
             tallies.add(values[pre], values[post], typeof bytes === "number" ? bytes : null);
-          }
-        });
+          }));
+        } catch (error) {
+          throw error instanceof RowInsertError ? rowError(file, error.rowNumber, columns, error.values, error.error) : error;
+        }
         reading.consumed();
         insertMs += performance.now() - insertStarted;
         rows += packed.rows;
