@@ -24,6 +24,7 @@ const DIGITS = /^-?\d{1,20}$/;
 const TRUE_VALUES = new Set(["t", "true", "1", "yes", "y"]);
 
 export function isValidFlag(value: CellValue): boolean {
+  if (value === "t" || value === true) return true; // pandas' own spelling: no trimming or lowercasing for most rows
   if (value === null) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1;
