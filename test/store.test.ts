@@ -170,6 +170,15 @@ describe("import", () => {
     db.close();
   });
 
+  it("leaves a synapse of unknown size out of size statistics instead of counting it below every size", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cc-sizes-")), "store.db");
+    const unsized = `${SYNAPSES}6,2020-11-04,,t,1,${ROOT_A},2,${ROOT_C},,15,25,35,x\n`;
+    await importTables({ paths: [exportDir({ ...base(), "synapses_pni_2.csv": unsized })], db: path });
+    const ask = spawnSync(process.execPath, [CLI, "ask", "--db", path, "--json", `median size of synapses from ${ROOT_A}`], { encoding: "utf8" });
+    // Known sizes of its valid outputs: 50, 100, 300.
+    expect(JSON.parse(ask.stdout).table.rows).toEqual([[100, 3]]);
+  });
+
   it("answers connection questions from connections_with_nuclei alone", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "cc-conn-")), "store.db");
     const connections = `pre_pt_root_id,post_pt_root_id,n_syn,sum_size,pre_nuc_id,post_nuc_id\n${ROOT_A},${ROOT_B},2,400,101,102\n${ROOT_B},${ROOT_A},1,20,102,101\n`;

@@ -190,6 +190,8 @@ const wordNumber = (w: string) => NUMBER_WORDS[w] ?? Number(w);
 const SYNAPSE_WORDS = /\b(synap\w*|connect\w*|inputs?|outputs?|partners?|targets?|targeting|targeted|innervat\w*|contacts?|presynaptic|postsynaptic|receives?|receiving|received|sends?|sending|sent|makes?|making|projects?|projecting|wiring|connectivity|upstream|downstream|afferents?|efferents?|onto|drives?)\b/;
 const SIZE_WORDS = /\b(size|sizes|strength|weight|big|bigger|biggest|large|larger|largest|small|smaller|smallest|volume)\b/;
 const CHART_WORDS = /\b(plot|chart|graph|histogram|heatmap|heat map|matrix|scatter|box ?plot|boxplot|visuali[sz]e|draw|figure|picture)\b/;
+/** Asking for a distribution's summary numbers (quartiles, percentiles, a five-number summary). */
+const STATISTICS_WORDS = /\b(quartiles?|percentiles?|interquartile|iqr|five[- ]number summary|summary statistics|statistics|stats)\b/;
 const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?|m-?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
 const PROOF_WORDS = /\b(proofread\w*|proof-read\w*|proofreading|extended|clean(ed)?|fully|partially|interareal)\b/;
 const COREG_WORDS = /\b(coregist\w*|co-regist\w*|functional(ly)? (imaging|recordings?|data|properties|match\w*)|two[- ]photon|2p|calcium imaging|imaged|recorded|matched to)\b/;
@@ -237,7 +239,7 @@ type ReadResult = QueryPlan | Extract<PlannerResult, { type: "clarify" | "refuse
 const clarify = (message: string, suggestions: string[] = []): ReadResult => ({ type: "clarify", message, suggestions });
 
 function readPlan(q: Question): ReadResult {
-  if (q.has(CHART_WORDS) || q.has(/\bdistribution\b/)) {
+  if (q.has(CHART_WORDS) || q.has(/\bdistribution\b/) || q.has(STATISTICS_WORDS)) {
     const chart = readChart(q);
     if (chart) return chart;
   }
@@ -618,6 +620,11 @@ function readChart(q: Question): ReadResult | undefined {
     : q.has(/\b(outputs?|output synapses|out-?degree)\b.*\bper (neuron|cell)\b|\bout-?degree/) ? "out_degree"
     : q.has(/\b(inputs?|input synapses|in-?degree)\b.*\bper (neuron|cell)\b|\bin-?degree/) ? "in_degree"
     : undefined;
+  if (variable && !kind && q.has(STATISTICS_WORDS) && !q.has(/\bplot|\bchart|\bgraph/)) {
+    // "Quartiles of synapse size of basket cell outputs": the five numbers, not a count or a histogram.
+    const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
+    return { kind: "distribution", variable, population, side, groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", bins: 40, chart: "histogram", statistics: true };
+  }
   if (variable && (kind === "histogram" || kind === "box" || q.has(/\bdistribution|\bplot|\bchart|\bgraph/))) {
     const byType = q.has(GROUP_BY_TYPE) || kind === "box";
     const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";

@@ -80,7 +80,8 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
     const g = plan.groupBy === "cell_type" ? "g" : "1";
     const gsel = plan.groupBy === "cell_type" ? "g AS cell_type, " : "";
     // Weighted ranks, so the size-distribution summary (value, count) gives exact quantiles too.
-    text = sql`WITH v AS MATERIALIZED (${source}),
+    // Unknown values are left out: ordered first, they would count towards every quantile.
+    text = sql`WITH v AS MATERIALIZED (SELECT * FROM (${source}) WHERE x IS NOT NULL),
       r AS (SELECT *, sum(w) OVER (PARTITION BY ${raw(g)} ORDER BY x ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER (PARTITION BY ${raw(g)}) AS total FROM v)
       SELECT ${raw(gsel)}min(x) AS min, min(CASE WHEN cum >= 0.25 * total THEN x END) AS q1,
         (min(CASE WHEN cum >= (total + 1) / 2 THEN x END) + min(CASE WHEN cum >= (total + 2) / 2 THEN x END)) / 2.0 AS median,
@@ -98,7 +99,7 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
   const label = `${v.label} (${v.unit})`;
   return {
     statements: [{ sql: text.text, params: text.params }],
-    reading: `Read as: distribution of ${label} of ${scope}${plan.groupBy === "cell_type" ? ", per cell type" : ""}${useStats ? " (quartiles)" : `, in ${plan.bins} ${v.log ? "logarithmic" : "equal"} bins computed in the database`}.`,
+    reading: `Read as: distribution of ${label} of ${scope}${plan.groupBy === "cell_type" && !scope.includes("cell type") ? ", per cell type" : ""}${useStats ? " (quartiles)" : `, in ${plan.bins} ${v.log ? "logarithmic" : "equal"} bins computed in the database`}.`,
     present: (results) => {
       const r = results[0]!;
       const table = { columns: r.columns, rows: r.rows };

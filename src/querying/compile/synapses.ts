@@ -235,7 +235,8 @@ function synapseLevel(ctx: CompileContext, plan: SynapsePlan): Built {
     const partition = keys.length ? keys.join(", ") : "1";
     const keyCols = keys.length ? `${keys.join(", ")}, ` : "";
     return {
-      sql: sql`WITH v AS MATERIALIZED (SELECT ${Sql.join([...select, raw("s.size AS x")], ", ")} ${from}),
+      // A synapse of unknown size is left out (ordered first, it would pull the median down).
+      sql: sql`WITH v AS MATERIALIZED (SELECT * FROM (SELECT ${Sql.join([...select, raw("s.size AS x")], ", ")} ${from}) WHERE x IS NOT NULL),
         r AS (SELECT *, row_number() OVER (PARTITION BY ${raw(partition)} ORDER BY x) AS rn, count(*) OVER (PARTITION BY ${raw(partition)}) AS cnt FROM v)
         SELECT ${raw(keyCols)}avg(x) AS median_size, max(cnt) AS synapses FROM r WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)${raw(keys.length ? ` GROUP BY ${keys.join(", ")}` : "")}`,
       source: "individual synapses (synapses_pni_2)",
