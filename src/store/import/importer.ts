@@ -248,6 +248,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
     db.exec("DROP TABLE IF EXISTS cell_type_size_counts");
     if (cellTypes) db.exec(`${TYPE_SIZE_COUNTS_DDL} ${TYPE_SIZE_COUNTS_FROM_SQL}`);
   }
+  if (tallies) phase(`${item.caveName}: size distributions written`);
   return {
     table: { caveTable: item.caveName, role: item.role, storeTable: spec.storeTable, files: item.files, rows, invalidRows, ignoredColumns: plan!.ignoredColumns },
     counted,
