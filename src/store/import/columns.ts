@@ -13,8 +13,6 @@ export interface ColumnPlan {
   validIndex: number | undefined;
   /** Turns one source row into the values to insert, or throws naming the column. */
   convert(row: CellValue[], rowNumber: number): (string | number | bigint | null)[];
-  /** Index in the converted row of the column whose values are counted as synapse sizes. */
-  sizeIndex?: number;
   /** Source columns the store does not keep (reported, not silently dropped). */
   ignoredColumns: string[];
 }
@@ -44,7 +42,6 @@ export function planColumns(spec: TableSpec, file: string, header: readonly stri
   const used = new Set<number>();
   const getters: ((row: CellValue[], rowNumber: number) => string | number | bigint | null)[] = [];
   const storeColumns: { name: string; type: string }[] = [];
-  let sizeIndex: number | undefined;
 
   for (const column of spec.columns) {
     const i = find(column.from);
@@ -60,7 +57,6 @@ export function planColumns(spec: TableSpec, file: string, header: readonly stri
       continue;
     }
     used.add(i);
-    if (column.name === "size") sizeIndex = storeColumns.length;
     storeColumns.push({ name: column.name, type: column.type });
     getters.push(converter(column, i, file, header[i]!));
   }
@@ -109,7 +105,6 @@ export function planColumns(spec: TableSpec, file: string, header: readonly stri
   return {
     storeColumns,
     validIndex: validIndex >= 0 ? validIndex : undefined,
-    sizeIndex,
     ignoredColumns,
     convert(row, rowNumber) {
       const out = new Array(getters.length);
