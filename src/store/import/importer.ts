@@ -210,8 +210,8 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         const insertStarted = performance.now();
         try {
           inserter!.insert(packed, tallies && ((values) => {
-            const bytes = values[size];
-            tallies.add(values[pre], values[post], typeof bytes === "number" ? bytes : null);
+            const voxels = values[size];
+            tallies.add(values[pre], values[post], typeof voxels === "number" ? voxels : null);
           }));
         } catch (error) {
           throw error instanceof RowInsertError ? rowError(file, error.rowNumber, columns, error.values, error.error) : error;
