@@ -17,7 +17,7 @@ import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { discover, type ImportItem } from "./discover.js";
 import { PackedInserter, RowInsertError } from "./packed-insert.js";
 import { readInThread } from "./row-reader.js";
-import { readCellTypeRoots, Tallies, writeTallies } from "./tallies.js";
+import { readCellTypeRoots, Tallies } from "./tallies.js";
 import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
 
 export interface ImportOptions {
@@ -242,7 +242,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
   }
   phase(`${item.caveName}: indexes`);
   if (spec.role === "connections") db.exec(CONNECTION_INDEXES);
-  const counted = tallies ? writeTallies(db, tallies.result()) : new Set<string>();
+  const counted = tallies ? tallies.write(db) : new Set<string>();
   if (spec.role === "synapses" && !counted.has("cell_type_size_counts")) {
     // Sizes that cannot index an array (or no cell types yet): built in SQL, or left to a later import of cell types.
     db.exec("DROP TABLE IF EXISTS cell_type_size_counts");
