@@ -22,7 +22,7 @@ describe("judgeOffline", () => {
 
   it("doubts a plan that leaves out a number of the question", () => {
     expect(judgeOffline("How many cells are deeper than 500 µm?", countOf(), vocabulary)).toEqual({ kind: "doubt", reason: "the number 500 in the question is not part of the offline reading" });
-    expect(unusedNumbers("cells with more than 1,000 inputs", countOf(), vocabulary)).toEqual(["1000"]);
+    expect(unusedNumbers("cells with more than 1,000 inputs", QueryPlan.parse({ kind: "cells", population: {}, measure: "count" }), vocabulary)).toEqual(["1000"]);
   });
 
   it("doubts a plan whose measure contradicts the question", () => {

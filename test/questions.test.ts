@@ -521,7 +521,7 @@ beforeAll(async () => {
     if (v === undefined || v === null) throw new Error(`bench parameter ${name} found nothing`);
     params[name] = String(v);
   }
-  chat = await ConnectomeChat.open({ dbPath: data.db, isolation: "thread", plotDir: mkdtempSync(join(tmpdir(), "cc-questions-plots-")) });
+  chat = await ConnectomeChat.open({ dbPath: data.db, plotDir: mkdtempSync(join(tmpdir(), "cc-questions-plots-")) });
 });
 
 afterAll(async () => {
