@@ -111,6 +111,18 @@ describe("import", () => {
     db.close();
   });
 
+  it("counts a root once per type in type connectivity, even when two classification systems give it that type", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cc-store-twice-")), "store.db");
+    const twice = `${CELL_TYPES}5,2023-05-10,t,105,aibs_coarse_inhibitory,BC,88000000000000105,${ROOT_A},[1000 2000 300]\n`;
+    await importTables({ paths: [exportDir({ ...base(), "aibs_metamodel_celltypes_v661.csv": twice })], db: path });
+    const db = open(path);
+    expect(db.prepare("SELECT pre_type, post_type, n_syn, sum_size, n_pairs FROM cell_type_connectivity ORDER BY 1").raw(true).all()).toEqual([
+      ["23P", "BC", 1n, 20n, 1n],
+      ["BC", "23P", 2n, 400n, 1n],
+    ]);
+    db.close();
+  });
+
   it("counts synapse sizes per cell type on each side, whether synapses or cell types came first", async () => {
     const expected = [
       ["post", "23P", 100n, 1n], ["post", "23P", 300n, 1n], ["post", "BC", 20n, 1n],
