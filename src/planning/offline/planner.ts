@@ -620,14 +620,13 @@ function readChart(q: Question): ReadResult | undefined {
     : q.has(/\b(outputs?|output synapses|out-?degree)\b.*\bper (neuron|cell)\b|\bout-?degree/) ? "out_degree"
     : q.has(/\b(inputs?|input synapses|in-?degree)\b.*\bper (neuron|cell)\b|\bin-?degree/) ? "in_degree"
     : undefined;
+  const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
   if (variable && !kind && q.has(STATISTICS_WORDS) && !q.has(/\bplot|\bchart|\bgraph/)) {
     // "Quartiles of synapse size of basket cell outputs": the five numbers, not a count or a histogram.
-    const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
     return { kind: "distribution", variable, population, side, groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", bins: 40, chart: "histogram", statistics: true };
   }
   if (variable && (kind === "histogram" || kind === "box" || q.has(/\bdistribution|\bplot|\bchart|\bgraph/))) {
     const byType = q.has(GROUP_BY_TYPE) || kind === "box";
-    const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
     return { kind: "distribution", variable, population, side, groupBy: byType ? "cell_type" : "none", bins: 40, chart: kind === "box" ? "box" : "histogram", statistics: false };
   }
   if (kind === "bar" || kind === "histogram" || q.has(/\bplot|\bchart|\bgraph/)) {
