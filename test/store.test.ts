@@ -175,11 +175,21 @@ describe("import", () => {
     const first = cli("import", dir, "--db", path);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/not imported \(unknown table.*my_favourite_cells\.csv/);
-    const mapped = cli("import", join(dir, "my_favourite_cells.csv"), "--table", `cell_types=${join(dir, "my_favourite_cells.csv")}`, "--db", path);
-    expect(mapped.status).toBe(0);
+    // The mapped file is path enough: no PATH argument is needed beside --table.
+    const mapped = cli("import", "--table", `cell_types=${join(dir, "my_favourite_cells.csv")}`, "--db", path);
+    expect(mapped.status, mapped.stderr).toBe(0);
     const db = open(path);
     expect(db.prepare("SELECT cell_type FROM cell_type WHERE target_id = 101").pluck().get()).toBe("MC");
     db.close();
+  });
+
+  it("says what to give when an import names no file at all", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cc-nothing-")), "store.db");
+    const nothing = cli("import", "--db", path);
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toMatch(/nothing to import: give the folders or files .* or map a file with --table ROLE=FILE/);
+    expect(nothing.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path)).toBe(false);
   });
 
   it("leaves a synapse of unknown size out of size statistics instead of counting it below every size", async () => {

@@ -27,7 +27,8 @@ const program = new Command()
 program
   .command("import")
   .description("import CAVE table exports (CSV, CSV.gz, Parquet, Feather) into the store")
-  .argument("<paths...>", "folders or files holding the exported tables")
+  // Optional: files mapped with --table are paths enough on their own.
+  .argument("[paths...]", "folders or files holding the exported tables")
   .requiredOption("--db <file>", "the store to create or add to")
   .option("--version <n>", "materialization version of the exports", int("--version"))
   .option("--table <role=file>", "map a file whose name is not the CAVE table's to a role (repeatable)", collect, [])

@@ -1,6 +1,10 @@
+import { CliError } from "../run.js";
 import { importTables, type ImportProgress } from "../../store/import/importer.js";
 
 export async function importCommand(paths: string[], opts: { db: string; version?: number; table: string[] }): Promise<number> {
+  if (paths.length === 0 && opts.table.length === 0) {
+    throw new CliError("nothing to import: give the folders or files of the exported tables, or map a file with --table ROLE=FILE");
+  }
   const progress = process.stderr.isTTY ? await progressBar() : undefined;
   const result = await importTables({
     paths,
