@@ -183,6 +183,17 @@ describe("import", () => {
     db.close();
   });
 
+  it("names a mapped file's table after the CAVE table its role holds, unless the file is named like one", () => {
+    const dir = exportDir({ "nucleus_detection_v0.csv": NUCLEUS, "syn_export_2024.csv": SYNAPSES, "allen_v1_column_types_slanted_ref.csv": CELL_TYPES });
+    const path = join(mkdtempSync(join(tmpdir(), "cc-mapped-")), "store.db");
+    const mapped = cli("import", join(dir, "nucleus_detection_v0.csv"), "--table", `synapses=${join(dir, "syn_export_2024.csv")}`,
+      "--table", `cell_types=${join(dir, "allen_v1_column_types_slanted_ref.csv")}`, "--db", path);
+    expect(mapped.status, mapped.stderr).toBe(0);
+    const tables = Object.keys(JSON.parse(cli("info", "--db", path, "--json").stdout).tables).sort();
+    // Any table of the cell-type shape is a classification of its own: its name says which.
+    expect(tables).toEqual(["allen_v1_column_types_slanted_ref", "nucleus_detection_v0", "synapses_pni_2"]);
+  });
+
   it("says what to give when an import names no file at all", () => {
     const path = join(mkdtempSync(join(tmpdir(), "cc-nothing-")), "store.db");
     const nothing = cli("import", "--db", path);

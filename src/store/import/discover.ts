@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { ROLE_ALIASES, TABLES, type Role } from "../tables.js";
+import { ROLE_ALIASES, TABLES, tableSpec, type Role } from "../tables.js";
 
 /** What to import: one role, and the file(s) holding it (sharded exports are read in name order). */
 export interface ImportItem {
@@ -50,18 +50,17 @@ export function parseRole(name: string): Role {
 export async function discover(paths: string[], mappings: string[]): Promise<Discovery> {
   const byRole = new Map<Role, ImportItem>();
   const unknown: string[] = [];
-  const add = (role: Role, file: string) => {
-    const stem = tableStem(file);
+  const add = (role: Role, file: string, name = tableStem(file)) => {
     const existing = byRole.get(role);
     if (existing) {
-      if (existing.caveName !== stem) {
+      if (existing.caveName !== name) {
         throw new Error(
           `two tables for the ${role} role: ${existing.files[0]} and ${file}; import one, or map it with --table ${role}=FILE`,
         );
       }
       existing.files.push(file);
     } else {
-      byRole.set(role, { role, caveName: stem, files: [file] });
+      byRole.set(role, { role, caveName: name, files: [file] });
     }
   };
 
@@ -71,7 +70,7 @@ export async function discover(paths: string[], mappings: string[]): Promise<Dis
     const role = parseRole(mapping.slice(0, eq));
     const file = resolve(mapping.slice(eq + 1));
     await mustBeFile(file);
-    add(role, file);
+    add(role, file, mappedTableName(role, file));
   }
   const mapped = new Set([...byRole.values()].flatMap((i) => i.files));
 
@@ -95,6 +94,18 @@ export async function discover(paths: string[], mappings: string[]): Promise<Dis
   }
   for (const item of byRole.values()) item.files.sort();
   return { items: [...byRole.values()], unknown };
+}
+
+/**
+ * The CAVE table a file mapped with --table holds. A file named like one of the role's tables keeps
+ * its name, and so does any cell-type or m-type table (any table of that shape is one, and its name
+ * says which classification it is). Otherwise the name is the file's, not a table's ("syn_2024"):
+ * the role's own CAVE table stands in, so `info` shows synapses_pni_2.
+ */
+function mappedTableName(role: Role, file: string): string {
+  const stem = tableStem(file);
+  if (roleOfFile(file) === role || role === "cell_types" || role === "mtypes") return stem;
+  return tableSpec(role).caveName;
 }
 
 async function mustBeFile(file: string): Promise<void> {
