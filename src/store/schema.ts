@@ -37,26 +37,18 @@ export interface SummaryStep {
  * import's transaction; `connection` is rebuilt from synapses only when synapses changed.
  */
 export const SUMMARY_STEPS: SummaryStep[] = [
-  {
-    name: "root_cell_type",
-    needs: ["cell_type"],
+  // Each root's types, from the cell-type and the m-type table alike: one row per (root, type,
+  // classification), without root id 0 (a nucleus with no segment).
+  ...([["root_cell_type", "cell_type"], ["root_mtype", "mtype"]] as const).map(([name, source]) => ({
+    name,
+    needs: [source],
     sql: `
-      CREATE TABLE root_cell_type (pt_root_id INTEGER NOT NULL, cell_type TEXT NOT NULL, classification_system TEXT NOT NULL,
+      CREATE TABLE ${name} (pt_root_id INTEGER NOT NULL, cell_type TEXT NOT NULL, classification_system TEXT NOT NULL,
         PRIMARY KEY (pt_root_id, cell_type, classification_system)) WITHOUT ROWID;
-      INSERT INTO root_cell_type SELECT DISTINCT pt_root_id, cell_type, coalesce(classification_system, '')
-        FROM cell_type WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL;
-      CREATE INDEX root_cell_type_by_type ON root_cell_type (cell_type, pt_root_id);`,
-  },
-  {
-    name: "root_mtype",
-    needs: ["mtype"],
-    sql: `
-      CREATE TABLE root_mtype (pt_root_id INTEGER NOT NULL, cell_type TEXT NOT NULL, classification_system TEXT NOT NULL,
-        PRIMARY KEY (pt_root_id, cell_type, classification_system)) WITHOUT ROWID;
-      INSERT INTO root_mtype SELECT DISTINCT pt_root_id, cell_type, coalesce(classification_system, '')
-        FROM mtype WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL;
-      CREATE INDEX root_mtype_by_type ON root_mtype (cell_type, pt_root_id);`,
-  },
+      INSERT INTO ${name} SELECT DISTINCT pt_root_id, cell_type, coalesce(classification_system, '')
+        FROM ${source} WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL;
+      CREATE INDEX ${name}_by_type ON ${name} (cell_type, pt_root_id);`,
+  })),
   {
     name: "root_stats",
     needs: ["connection"],
