@@ -21,7 +21,7 @@ const plotDir = mkdtempSync(join(tmpdir(), "cc-charts-"));
 
 beforeAll(async () => {
   const store = await buildTestStore({ cells: 1500, seed: 9 });
-  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2", "nucleus_detection_v0"]);
+  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "aibs_metamodel_mtypes_v661_v2", "synapses_pni_2", "nucleus_detection_v0"]);
   dbPath = store.db;
   chat = await ConnectomeChat.open({ dbPath, plotDir });
 }, 120_000);
@@ -94,7 +94,16 @@ describe("charts in answers", () => {
       gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'"),
     );
     const spec = JSON.stringify(answer.chart!.spec);
-    expect(spec).toMatch(/"y":\{[^}]*"field":"pre_cell_type"/);
+    expect(spec).toMatch(/"y":\{[^}]*"field":"pre_cell_type"[^}]*"title":"presynaptic cell type"/);
+    expect(spec).toMatch(/"x":\{[^}]*"field":"post_cell_type"[^}]*"title":"postsynaptic cell type"/);
+  });
+
+  it("names the m-type matrix's axes as m-types", async () => {
+    const answer = await chartAnswer("heatmap of synapse counts between m-types", "heatmap");
+    expect(answer.text).toContain("per presynaptic m-type × postsynaptic m-type");
+    const spec = JSON.stringify(answer.chart!.spec);
+    expect(spec).toMatch(/"y":\{[^}]*"field":"pre_mtype"[^}]*"title":"presynaptic m-type"/);
+    expect(spec).toMatch(/"x":\{[^}]*"field":"post_mtype"[^}]*"title":"postsynaptic m-type"/);
   });
 
   it("draws soma positions as a scatter of x against depth, coloured by type, with layer boundaries", async () => {
@@ -103,6 +112,24 @@ describe("charts in answers", () => {
     const spec = JSON.stringify(answer.chart!.spec);
     expect(spec).toMatch(/µm/);
     expect(spec).toMatch(/L2\/3/);
+  });
+
+  it("answers where a type's cells are with their soma positions, not a count", async () => {
+    for (const question of ["Where are the Martinotti cells?", "soma positions of MC cells"]) {
+      const answer = await chartAnswer(question, "scatter");
+      const want = (raw.prepare("SELECT target_id FROM ct WHERE cell_type = 'MC' ORDER BY CAST(target_id AS INTEGER)").all() as { target_id: unknown }[]).map((r) => String(r.target_id));
+      expect(answer.table!.rows.map((r) => String(r[answer.table!.columns.indexOf("nucleus_id")]))).toEqual(want);
+    }
+  });
+
+  it("colours soma positions by m-type when asked, and finds cells named by their m-type", async () => {
+    const types = (raw.prepare("SELECT cell_type FROM mt GROUP BY 1 ORDER BY count(*) DESC LIMIT 2").all() as { cell_type: string }[]).map((r) => r.cell_type);
+    const answer = await chartAnswer(`where are the ${types[0]} and ${types[1]} cells, coloured by m-type?`, "scatter");
+    const want = (raw.prepare(`SELECT target_id, cell_type FROM mt WHERE cell_type IN (?, ?) ORDER BY CAST(target_id AS INTEGER)`).all(...types) as { target_id: unknown; cell_type: string }[]);
+    const { columns, rows } = answer.table!;
+    expect(rows.map((r) => [String(r[columns.indexOf("nucleus_id")]), r[columns.indexOf("mtype")]])).toEqual(want.map((w) => [String(w.target_id), w.cell_type]));
+    expect(answer.interpretation).toContain("coloured by m-type");
+    expect(JSON.stringify(answer.chart!.spec)).toMatch(/"color":\{"field":"mtype"[^}]*\}[^}]*"title":"m-type"/);
   });
 
   it("spreads a scatter with more cells than it can draw evenly over them, and says so", async () => {

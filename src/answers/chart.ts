@@ -9,7 +9,9 @@ import type { Geometry } from "./geometry.js";
 export async function renderAnswerChart(presentation: Presentation, reading: string, plotDir: string, geometry?: Geometry, categoryOrder?: string[]): Promise<AnswerChart> {
   const hint = presentation.chart!;
   const { renderChart } = await import("../charts/render.js");
-  const title = presentation.headline.length <= 90 ? presentation.headline.replace(/\.$/, "") : reading.replace(/^Read as: /, "").replace(/;.*$/, "");
+  // The headline when it is short, else the reading; either way a title: capitalised, no full stop.
+  const text = presentation.headline.length <= 90 ? presentation.headline : reading.replace(/^Read as: /, "").replace(/;.*$/, "");
+  const title = text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, "");
   return renderChart(
     {
       kind: hint.kind,
@@ -21,6 +23,7 @@ export async function renderAnswerChart(presentation: Presentation, reading: str
       ...(hint.color ? { color: hint.color, ...(categoryOrder ? { colorOrder: categoryOrder } : {}) } : {}),
       ...(hint.xTitle ? { xTitle: hint.xTitle } : {}),
       ...(hint.yTitle ? { yTitle: hint.yTitle } : {}),
+      ...(hint.colorTitle ? { colorTitle: hint.colorTitle } : {}),
       ...(hint.logX ? { logX: true } : {}),
       ...(hint.depthLayers && geometry ? { layers: geometry.layers } : {}),
     },

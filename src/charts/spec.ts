@@ -125,7 +125,7 @@ function heatmap(r: ChartRequest, values: Record<string, string | number | null>
       y: { field: r.y, type: "nominal", sort: order(r.y), title: axisTitle(r.yTitle, r.y) },
     },
     layer: [
-      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: value.replace(/_/g, " "), legend: { format: ".3~s" } } } },
+      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: r.colorTitle ?? value.replace(/_/g, " "), legend: { format: ".3~s" } } } },
       ...(showNumbers
         ? [{
             mark: { type: "text", fontSize: 11 },
@@ -144,7 +144,7 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
   const rank = (c: string) => (r.colorOrder?.indexOf(c) ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : r.colorOrder!.indexOf(c);
   const categories = present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const colour = r.color
-    ? { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) }, title: r.color.replace(/_/g, " ") }
+    ? { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) }, title: r.colorTitle ?? r.color.replace(/_/g, " ") }
     : { value: CATEGORY_COLOURS[0] };
   const shape = categories.length > CATEGORY_COLOURS.length
     ? { shape: { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length]) } } }

@@ -65,6 +65,6 @@ export const VEGA_CONFIG = {
   // Long titles are wrapped into lines (spec.ts) rather than cut.
   title: { fontSize: TITLE_SIZE, fontWeight: "bold", anchor: "start", offset: 14, limit: 0, color: "#111", subtitleFontSize: SUBTITLE_SIZE, subtitleColor: "#444", subtitlePadding: 5 },
   axis: { labelFontSize: LABEL_SIZE, titleFontSize: AXIS_TITLE_SIZE, titlePadding: 10, titleColor: "#222", labelColor: "#222", gridColor: "#e4e4e4", domainColor: "#888", tickColor: "#888", labelLimit: 240 },
-  legend: { labelFontSize: LABEL_SIZE, titleFontSize: AXIS_TITLE_SIZE, titleColor: "#222", labelColor: "#222", labelLimit: 200 },
+  legend: { labelFontSize: LABEL_SIZE, titleFontSize: AXIS_TITLE_SIZE, titleColor: "#222", labelColor: "#222", labelLimit: 200, titleLimit: 260 },
   text: { fontSize: MARK_LABEL_SIZE },
 } as const;

@@ -134,9 +134,15 @@ export const DistributionPlan = z
   })
   .strict();
 
-/** Soma positions (x against depth), coloured by cell type. */
+/** Soma positions (x against depth), coloured by cell type or m-type. */
 export const PositionsPlan = z
-  .object({ kind: z.literal("positions"), population: Population.default({}), chart: z.literal("scatter").default("scatter"), limit: z.number().int().positive().optional() })
+  .object({
+    kind: z.literal("positions"),
+    population: Population.default({}),
+    colorBy: z.enum(["cell_type", "mtype"]).optional().describe("colour the somata by cell type or by m-type (default: m-type for a population named by m-types alone, else cell type)"),
+    chart: z.literal("scatter").default("scatter"),
+    limit: z.number().int().positive().optional(),
+  })
   .strict();
 
 /** A model-proposed read-only SELECT for what the plan language cannot express; runs only behind the SQL gate. */

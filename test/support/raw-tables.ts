@@ -35,6 +35,7 @@ export function loadRawExports(dir: string, tables: string[]): Database.Database
     db.exec("CREATE VIEW ct AS SELECT * FROM aibs_metamodel_celltypes_v661 WHERE valid = 't'");
     db.exec("CREATE VIEW root_type AS SELECT DISTINCT pt_root_id, cell_type, classification_system FROM ct WHERE pt_root_id != 0");
   }
+  if (has("aibs_metamodel_mtypes_v661_v2")) db.exec("CREATE VIEW mt AS SELECT * FROM aibs_metamodel_mtypes_v661_v2 WHERE valid = 't'");
   if (has("nucleus_detection_v0")) db.exec("CREATE VIEW nuc AS SELECT * FROM nucleus_detection_v0 WHERE valid = 't'");
   if (has("proofreading_status_and_strategy")) db.exec("CREATE VIEW proof AS SELECT * FROM proofreading_status_and_strategy WHERE valid = 't'");
   if (has("coregistration_manual_v4")) db.exec("CREATE VIEW coreg AS SELECT * FROM coregistration_manual_v4 WHERE valid = 't'");

@@ -250,6 +250,8 @@ function readPlan(q: Question): ReadResult {
   }
   const ids = [...q.roots, ...q.nuclei];
   if (ids.length === 1 && !q.hasOutside(SYNAPSE_WORDS)) return readLookup(q);
+  // "Where are the Martinotti cells?", "soma positions of 5P-ET cells": a scatter, not a count.
+  if (q.has(POSITION_WORDS) && !q.has(/\bsynap/)) return readPositions(q);
   if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b/) && !q.has(/\bsynap/)) return readVolume(q);
   if (q.has(/\bdepth\b|\bhow deep\b/) && !q.has(/\bsynap/)) return readDepth(q);
   if (q.hasOutside(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
@@ -305,6 +307,14 @@ function readDepth(q: Question): ReadResult {
   if (ids.length === 1) return readLookup(q);
   const population = tidy(mentionPopulation(q.mentions));
   return { kind: "cells", subject: "cells", population, measure: "mean_depth", groupBy: q.has(GROUP_BY_TYPE) ? ["cell_type"] : [], order: "natural" };
+}
+
+const POSITION_WORDS = /\b(soma )?positions?\b|\bwhere are\b|\blocations?\b/;
+
+function readPositions(q: Question): ReadResult {
+  const population = tidy(mentionPopulation(q.mentions));
+  const byMtype = q.has(/\b(colou?red|colou?rs?|by|per)\b[^.?]*\bm-?types?\b/);
+  return { kind: "positions", population, ...(byMtype ? { colorBy: "mtype" as const } : {}), chart: "scatter" };
 }
 
 function readLookup(q: Question): ReadResult {
@@ -611,9 +621,7 @@ function readChart(q: Question): ReadResult | undefined {
     }
     return plan;
   }
-  if (kind === "scatter" || q.has(/\b(soma )?positions?\b|\bwhere are\b|\blocations?\b/) && !q.has(/\bsynap/)) {
-    return { kind: "positions", population, chart: "scatter" };
-  }
+  if (kind === "scatter" || q.has(POSITION_WORDS) && !q.has(/\bsynap/)) return readPositions(q);
   const variable: DistributionPlan["variable"] | undefined = q.has(/\bsynap\w* (size|strength|weight)s?|\bsizes? of (the )?synap|\bsynapse sizes?\b|\bsize distribution\b/) ? "synapse_size"
     : q.has(/\bnucle\w* (volume|size)s?\b|\bvolumes?\b/) ? "nucleus_volume"
     : q.has(/\bdepths?\b/) ? "soma_depth"

@@ -136,28 +136,40 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
 const MAX_SCATTER_POINTS = 20_000;
 
 export function compilePositions(ctx: CompileContext, plan: PositionsPlan): CompiledQuery {
-  requireTables(ctx, [{ table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "it holds cell types and soma positions" }]);
-  checkPopulation(ctx, plan.population);
   const p = plan.population;
+  // Coloured by what was asked for; a population named by m-types alone is coloured by m-type.
+  const scheme = plan.colorBy ?? (p.mtypes && !p.cellTypes ? "mtype" : "cell_type");
+  const base = scheme === "mtype"
+    ? { table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it holds m-types and soma positions" }
+    : { table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "it holds cell types and soma positions" };
+  requireTables(ctx, [base]);
+  checkPopulation(ctx, p);
+  const typeColumn = scheme === "mtype" ? "mtype" : "cell_type";
+  // Types of the other table are matched through the nucleus id both tables share.
+  const ofTypes = (table: "cell_type" | "mtype", types: string[]) =>
+    table === base.table ? sql`ct.cell_type IN (${types})` : sql`ct.target_id IN (SELECT target_id FROM ${raw(table)} WHERE cell_type IN (${types}))`;
   const conds: (Sql | null)[] = [raw("ct.pt_position_y IS NOT NULL")];
-  if (p.cellTypes) conds.push(sql`ct.cell_type IN (${p.cellTypes})`);
+  if (p.cellTypes) conds.push(ofTypes("cell_type", p.cellTypes));
+  if (p.mtypes) conds.push(ofTypes("mtype", p.mtypes));
   if (p.classes) conds.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
   if (p.rootIds) conds.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
-  const columns = raw(`ct.pt_root_id, ct.target_id AS nucleus_id, ct.cell_type, round(ct.pt_position_x * ${ctx.geometry?.voxelNm[0] ?? 4} / 1000.0, 1) AS x_um, round(${depthExpr(ctx, "ct.pt_position_y")}, 1) AS depth_um`);
+  if (p.nucleusIds) conds.push(sql`ct.target_id IN (${idParams(p.nucleusIds)})`);
+  const from = raw(`FROM ${base.table} ct`);
+  const columns = raw(`ct.pt_root_id, ct.target_id AS nucleus_id, ct.cell_type AS ${typeColumn}, round(ct.pt_position_x * ${ctx.geometry?.voxelNm[0] ?? 4} / 1000.0, 1) AS x_um, round(${depthExpr(ctx, "ct.pt_position_y")}, 1) AS depth_um`);
   const cap = plan.limit ?? MAX_SCATTER_POINTS;
-  const count = sql`SELECT count(*) AS n FROM cell_type ct${where(conds)}`;
+  const count = sql`SELECT count(*) AS n ${from}${where(conds)}`;
   // With more cells than the plot can take, every k-th cell by nucleus id is kept (exactly `cap`
   // of them, spread evenly over the volume), never just the first ones: those would be one corner.
   // Written into the SQL (a checked integer), not bound: a bound JS number is a REAL to SQLite, and
   // the division below must be an integer one.
   const whole = raw(String(Math.trunc(cap)));
-  const picked = sql`WITH numbered AS (SELECT ${columns}, row_number() OVER (ORDER BY ct.target_id) AS i, count(*) OVER () AS n FROM cell_type ct${where(conds)})
-    SELECT pt_root_id, nucleus_id, cell_type, x_um, depth_um FROM numbered WHERE n <= ${whole} OR (i * ${whole}) / n > ((i - 1) * ${whole}) / n ORDER BY i`;
+  const picked = sql`WITH numbered AS (SELECT ${columns}, row_number() OVER (ORDER BY ct.target_id) AS i, count(*) OVER () AS n ${from}${where(conds)})
+    SELECT pt_root_id, nucleus_id, ${raw(typeColumn)}, x_um, depth_um FROM numbered WHERE n <= ${whole} OR (i * ${whole}) / n > ((i - 1) * ${whole}) / n ORDER BY i`;
   const who = describePopulation(ctx, p, "all cells");
   const noun = who === "all cells" ? "cells" : who;
   return {
     statements: [{ sql: count.text, params: count.params }, { sql: picked.text, params: picked.params, rowCap: cap }],
-    reading: `Read as: soma positions (x and depth below pia, µm) of ${who}, coloured by cell type.`,
+    reading: `Read as: soma positions (x and depth below pia, µm) of ${who}, coloured by ${scheme === "mtype" ? "m-type" : "cell type"}.`,
     present: (results) => {
       const total = Number(results[0]!.rows[0]?.[0] ?? 0);
       const r = results[1]!;
@@ -167,7 +179,7 @@ export function compilePositions(ctx: CompileContext, plan: PositionsPlan): Comp
         headline: shown < total
           ? `Soma positions of ${fmt(total)} ${noun}; ${fmt(shown)} of them, evenly spread by nucleus id, are plotted and listed.`
           : `Soma positions of ${fmt(shown)} ${noun}.`,
-        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: "cell_type", xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true },
+        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: typeColumn, colorTitle: scheme === "mtype" ? "m-type" : "cell type", xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true },
       };
     },
   };

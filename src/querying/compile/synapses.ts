@@ -18,6 +18,12 @@ const MEASURE_COLUMN: Record<SynapsePlan["measure"], string> = {
   max_size: "max_size", count_partners: "partners", fraction: "fraction",
 };
 
+/** "pre_mtype" → "presynaptic m-type": how headlines and axis titles name a grouping. */
+function groupName(g: SynapseGroup): string {
+  const what = { cell_type: "cell type", mtype: "m-type", class: "class", root: "root" }[schemeOf(g)];
+  return `${sideOf(g)}synaptic ${what}`;
+}
+
 const sideOf = (g: SynapseGroup): Side => (g.startsWith("pre") ? "pre" : "post");
 const schemeOf = (g: SynapseGroup): Scheme | "class" | "root" =>
   g.endsWith("cell_type") ? "cell_type" : g.endsWith("mtype") ? "mtype" : g.endsWith("class") ? "class" : "root";
@@ -317,7 +323,7 @@ function finish(ctx: CompileContext, plan: SynapsePlan, query: Sql, source: stri
   };
   return {
     statements: [{ sql: text.text, params: text.params }],
-    reading: `Read as: ${describeMeasure(plan)} ${describeFlow(ctx, plan)}${plan.size ? `, ${describeSize(plan)}` : ""}${plan.groupBy.length ? `, by ${plan.groupBy.map((g) => g.replace("_", " ").replace("pt root", "root")).join(" and ")}` : ""}${plan.limit ? `, top ${plan.limit}` : ""}; from ${source}.`,
+    reading: `Read as: ${describeMeasure(plan)} ${describeFlow(ctx, plan)}${plan.size ? `, ${describeSize(plan)}` : ""}${plan.groupBy.length ? `, by ${plan.groupBy.map(groupName).join(" and ")}` : ""}${plan.limit ? `, top ${plan.limit}` : ""}; from ${source}.`,
     ids,
     present: (results) => presentSynapses(ctx, plan, results[0]!),
   };
@@ -375,7 +381,7 @@ function presentSynapses(ctx: CompileContext, plan: SynapsePlan, result: Stateme
     const keys = plan.groupBy.map((g) => String(first![result.columns.indexOf(GROUP_LABEL[g])]));
     headline = `${keys.join(" → ")}, with ${fmt(first![vi] ?? null)} (${describeMeasure(plan)} ${flow}).`;
   } else if (plan.groupBy.length === 2) {
-    headline = `${capitalize(describeMeasure(plan))} ${flow}, per ${plan.groupBy.map((g) => g.replace("_", "synaptic ").replace("cell_type", "cell type")).join(" × ")}: ${n} pairs`;
+    headline = `${capitalize(describeMeasure(plan))} ${flow}, per ${plan.groupBy.map(groupName).join(" × ")}: ${n} pairs`;
     headline += ".";
   } else {
     headline = `${capitalize(describeMeasure(plan))} ${flow}, ${plan.limit && plan.order !== "natural" ? `top ${n}` : `${n} groups`}${plan.order === "desc" && first ? `; highest: ${plan.groupBy.map((g) => first[result.columns.indexOf(GROUP_LABEL[g])]).join(" → ")} with ${fmt(first[vi] ?? null)}` : ""}.`;
@@ -388,7 +394,7 @@ function chartFor(plan: SynapsePlan): Presentation["chart"] {
   const valueCol = MEASURE_COLUMN[plan.measure];
   const keys = plan.groupBy.map((g) => GROUP_LABEL[g]);
   const yTitle = { synapses: "synapses", total_size: "summed size (voxels)", mean_size: "mean size (voxels)", median_size: "median size (voxels)", min_size: "min size (voxels)", max_size: "max size (voxels)", partners: "partners", fraction: "fraction" }[valueCol] ?? valueCol;
-  if (keys.length === 2) return { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: valueCol, xTitle: "postsynaptic", yTitle: "presynaptic" };
+  if (keys.length === 2) return { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: valueCol, xTitle: groupName(plan.groupBy[1]!), yTitle: groupName(plan.groupBy[0]!), colorTitle: yTitle };
   if (keys.length === 1) return { kind: "bar", x: keys[0]!, y: valueCol, xTitle: keys[0]!.replace(/_/g, " "), yTitle };
   return undefined;
 }

@@ -19,6 +19,7 @@ export interface ChartHint {
   color?: string;
   xTitle?: string;
   yTitle?: string;
+  colorTitle?: string;
   logX?: boolean;
   depthLayers?: boolean;
 }
