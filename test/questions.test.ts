@@ -57,6 +57,7 @@ const PARAMS: [string, string][] = [
   ["PAIR_B", strongestPair("post_pt_root_id")],
   ["LONE_B", `SELECT pt_root_id FROM root_type WHERE cell_type = '6P-CT' AND pt_root_id NOT IN (SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = {R_23P})
               AND pt_root_id NOT IN (SELECT pre_pt_root_id FROM syn WHERE post_pt_root_id = {R_23P}) ORDER BY pt_root_id LIMIT 1`],
+  ["R_FRAGMENT", "SELECT pre_pt_root_id FROM syn WHERE pre_pt_root_id NOT IN (SELECT pt_root_id FROM nuc) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"],
   ["R_PROOF", `SELECT pt_root_id FROM proof WHERE status_axon = 't' AND ${ROOT_SINGLE} ORDER BY pt_root_id LIMIT 1`],
   ["R_COREG", `SELECT pt_root_id FROM coreg WHERE ${ROOT_SINGLE} ORDER BY pt_root_id LIMIT 1`],
   ["N_MC", "SELECT target_id FROM ct WHERE cell_type = 'MC' AND pt_root_id != 0 ORDER BY target_id LIMIT 1"],
@@ -120,6 +121,10 @@ const COUNTS: Case[] = [
 ];
 
 const LOOKUPS: Case[] = [
+  { it: "says a root without a nucleus has no soma, and gives its synapses instead", q: "Where is {R_FRAGMENT}?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
+    text: /no nucleus in this data \(a fragment.*\), so no cell type, m-type or soma position; [\d,]+ output synapses onto/ },
+  { it: "does not give a cell type of 'no cell type' for a root without a nucleus", q: "Tell me about {R_FRAGMENT}", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
+    check: (a) => expect(a.text).not.toMatch(/no cell type\.|null/) },
   { it: "names the cell type of a root id", q: "what kind of cell is {R_23P}?", expect: "scalar", gold: "SELECT cell_type FROM ct WHERE pt_root_id = {R_23P}" },
   { it: "answers whether a root id is excitatory or inhibitory", q: "Is {R_MC} excitatory or inhibitory?", expect: "scalar", gold: "SELECT classification_system FROM ct WHERE pt_root_id = {R_MC}" },
   { it: "names the cell type of a root id asked tersely", q: "cell type of {R_BC}", expect: "scalar", gold: "SELECT cell_type FROM ct WHERE pt_root_id = {R_BC}" },

@@ -73,6 +73,8 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
       depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
     };
   });
+  // A root with synapses but no nucleus: a fragment, or a cell whose soma lies outside the volume.
+  const noNucleus = byRoot && rows.length === 0;
   if (rows.length === 0 && (syn || proof || coreg.length)) {
     rows.push({ pt_root_id: plan.rootId ?? "", nucleus_id: "", cell_type: null, classification_system: null, mtype: null, volume_um3: null, position_x: null, position_y: null, position_z: null, depth_um: null });
   }
@@ -90,14 +92,20 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
   const label = (t: TableCell) => (t ? `${t} (${ctx.vocabulary.cellTypeLabel(String(t))})` : "no cell type");
   const facts: string[] = [];
   const want = new Set(plan.fields.length ? plan.fields : ["cell_type"]);
-  if (want.has("cell_type") || want.has("class")) facts.push(`cell type ${label(first.cell_type)}${first.classification_system ? `, ${String(first.classification_system).replace("_", " ")}` : ""}`);
-  if (want.has("mtype")) facts.push(`m-type ${first.mtype ?? "not assigned"}`);
-  if (want.has("nucleus_id") || (!byRoot && want.has("root_id"))) facts.push(byRoot ? `nucleus id ${rows.map((r) => r.nucleus_id).join(", ") || "none"}` : `root id ${first.pt_root_id}`);
-  if (want.has("root_id") && byRoot) facts.push(`root id ${first.pt_root_id}`);
-  if (want.has("volume")) facts.push(`nucleus volume ${first.volume_um3 === null ? "unknown" : `${fmt(first.volume_um3)} µm³`}`);
-  if (want.has("position")) facts.push(`soma at [${first.position_x} ${first.position_y} ${first.position_z}] (4x4x40 nm voxels)`);
-  if (want.has("depth")) facts.push(`soma depth ${first.depth_um === null ? "unknown" : `${fmt(first.depth_um)} µm below pia`}`);
-  if (want.has("synapses") && syn) facts.push(`${fmt(syn.n_out)} output and ${fmt(syn.n_in)} input synapses`);
+  if (noNucleus) {
+    // What it has instead of a cell type or a soma position: its synapses.
+    facts.push("no nucleus in this data (a fragment, or a cell whose soma is outside the volume), so no cell type, m-type or soma position");
+    if (syn) facts.push(`${fmt(syn.n_out)} output synapses onto ${fmt(syn.out_partners)} partners and ${fmt(syn.n_in)} input synapses from ${fmt(syn.in_partners)}`);
+  } else {
+    if (want.has("cell_type") || want.has("class")) facts.push(`cell type ${label(first.cell_type)}${first.classification_system ? `, ${String(first.classification_system).replace("_", " ")}` : ""}`);
+    if (want.has("mtype")) facts.push(`m-type ${first.mtype ?? "not assigned"}`);
+    if (want.has("nucleus_id") || (!byRoot && want.has("root_id"))) facts.push(byRoot ? `nucleus id ${rows.map((r) => r.nucleus_id).join(", ") || "none"}` : `root id ${first.pt_root_id}`);
+    if (want.has("root_id") && byRoot) facts.push(`root id ${first.pt_root_id}`);
+    if (want.has("volume")) facts.push(`nucleus volume ${first.volume_um3 === null ? "unknown" : `${fmt(first.volume_um3)} µm³`}`);
+    if (want.has("position")) facts.push(first.position_x === null ? "soma position not recorded" : `soma at [${first.position_x} ${first.position_y} ${first.position_z}] (4x4x40 nm voxels)`);
+    if (want.has("depth")) facts.push(`soma depth ${first.depth_um === null ? "unknown" : `${fmt(first.depth_um)} µm below pia`}`);
+    if (want.has("synapses") && syn) facts.push(`${fmt(syn.n_out)} output and ${fmt(syn.n_in)} input synapses`);
+  }
   if (want.has("proofreading")) facts.push(proof ? `proofreading: axon ${proof.status_axon ?? "?"} (${proof.strategy_axon ?? "no strategy"}), dendrite ${proof.status_dendrite ?? "?"}` : "not in the proofreading table");
   if (want.has("coregistration")) facts.push(coreg.length ? `coregistered: ${extra.coregistered_units}` : "not coregistered");
   let headline = `${what}: ${facts.join("; ")}.`;
