@@ -118,6 +118,23 @@ const COUNTS: Case[] = [
   { it: "counts cells by m-type written 'by m-type'", q: "count cells by m-type", expect: "pairs", gold: "SELECT cell_type, count(*) FROM mt GROUP BY 1" },
   { it: "counts one m-type", q: "How many cells have the m-type L4a?", expect: "scalar", gold: "SELECT count(*) FROM mt WHERE cell_type = 'L4a'" },
   { it: "counts distal-targeting interneurons (m-type DTC)", q: "how many DTC interneurons", expect: "scalar", gold: "SELECT count(*) FROM mt WHERE cell_type = 'DTC'" },
+  { it: "answers how many m-types there are with the m-types and their counts", q: "how many m-types are there?", expect: "pairs", gold: "SELECT cell_type, count(*) FROM mt GROUP BY 1",
+    text: /per m-type: \d+ m-types, / },
+  { it: "lists the cell types with their counts", q: "list the cell types", expect: "pairs", gold: "SELECT cell_type, count(*) FROM ct GROUP BY 1" },
+  { it: "names the cell type with the most neurons, not a list of neurons", q: "Which cell type has the most neurons?", expect: "ranked", k: 1,
+    gold: `SELECT cell_type, count(*) AS n FROM ct WHERE classification_system IN ${NEURON} GROUP BY 1 ORDER BY n DESC`, text: /highest first: \w+ with [\d,]+\./ },
+  { it: "ranks the three most common cell types", q: "which 3 cell types have the most cells?", expect: "ranked", k: 3, gold: "SELECT cell_type, count(*) AS n FROM ct GROUP BY 1 ORDER BY n DESC",
+    check: (a) => expect(a.table!.rows).toHaveLength(3) },
+  { it: "names the m-type with the fewest cells", q: "which m-type has the fewest cells?", expect: "ranked", k: 1, gold: "SELECT cell_type, count(*) AS n FROM mt GROUP BY 1 ORDER BY n ASC" },
+  { it: "gives the fraction of neurons that are inhibitory", q: "what fraction of neurons are inhibitory?", expect: "scalar",
+    gold: "SELECT count(*) FROM ct WHERE classification_system = 'inhibitory_neuron'", text: /^Of [\d,]+ neurons, [\d,]+ are inhibitory neurons: \d+\.\d%\./,
+    check: (a) => {
+      const [cells, of, fraction] = a.table!.rows[0]!.map(Number);
+      expect(fraction).toBeCloseTo(cells! / of!, 4);
+    } },
+  { it: "gives the percentage of inhibitory neurons that are basket cells", q: "What percentage of inhibitory neurons are basket cells?", expect: "scalar",
+    gold: "SELECT count(*) FROM ct WHERE cell_type = 'BC' AND classification_system = 'inhibitory_neuron'",
+    text: /^Of [\d,]+ inhibitory neurons, [\d,]+ are basket cells \(BC\): \d+\.\d%\./ },
 ];
 
 const LOOKUPS: Case[] = [
@@ -367,6 +384,9 @@ const INEXPRESSIBLE: Case[] = [
   { it: "cannot count connected pairs of cells", q: "how many pairs of BC and 23P cells are connected", expect: "clarify" },
   { it: "cannot measure distances between neurons", q: "What is the distance between {PAIR_A} and {PAIR_B}?", expect: "clarify" },
   { it: "does not read 'top 5' without saying of what", q: "top 5", expect: "clarify" },
+  { it: "does not read 'in layer 4' as the 4P cell type", q: "How many 23P cells are in layer 4?", expect: "clarify", text: /can't select cells by the layer their soma is in/ },
+  { it: "does not read 'in L2/3' as the 23P cell type", q: "how many cells are in L2/3?", expect: "clarify", text: /layer boundaries marked/ },
+  { it: "asks which part a fraction is of when the question does not say", q: "what fraction of basket cells?", expect: "clarify" },
 ];
 
 const NOT_IN_DATA: Case[] = [

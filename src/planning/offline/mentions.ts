@@ -80,7 +80,7 @@ export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[]
 const NOT_NAMES = new Set([
   "how", "many", "much", "the", "all", "each", "every", "of", "what", "which", "different", "distinct", "unique", "other",
   "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your", "a", "an", "any", "some", "most",
-  "more", "less", "fewer", "few", "total", "number", "count", "postsynaptic", "presynaptic", "target", "targeted", "source",
+  "more", "less", "fewer", "fewest", "least", "few", "highest", "lowest", "total", "number", "count", "postsynaptic", "presynaptic", "target", "targeted", "source",
   "partner", "connected", "proofread", "coregistered", "typed", "known", "untyped", "valid", "individual", "single", "top",
   "in", "from", "to", "onto", "by", "and", "or", "with", "per", "for", "are", "is", "there", "do", "does", "have", "has",
   "large", "small", "big", "largest", "smallest", "biggest", "first", "last", "same", "both", "neighbouring", "neighboring",

@@ -193,6 +193,13 @@ const CHART_WORDS = /\b(plot|chart|graph|histogram|heatmap|heat map|matrix|scatt
 /** Asking for a distribution's summary numbers (quartiles, percentiles, a five-number summary). */
 const STATISTICS_WORDS = /\b(quartiles?|percentiles?|interquartile|iqr|five[- ]number summary|summary statistics|statistics|stats)\b/;
 const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?|m-?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
+/** "How many m-types are there?", "list the cell types": the types themselves, with their counts. */
+const TYPE_LIST = /\b(how many|number of|list|show|what|which)( all)?( the)?( \d+)?( different| distinct)? (cell[- ]?|m-?)?(types|class(es)?)\b/;
+/** "Which cell type has the most neurons?", "which 3 m-types …". */
+const TYPE_RANK = /\b(which|what)( \d+)? (cell[- ]?|m-?)?(types?|class(es)?)\b/;
+const FRACTION_WORDS = /\b(fraction|proportion|percent(age)?|share|ratio)\b/;
+/** "in layer 4", "in L2/3": where somata are, which the cell-type names must not swallow. */
+const IN_LAYER = / (in|within|inside) (layer ?|l)(1|2\/3|2|3|4|5|6a|6b|6) /;
 const PROOF_WORDS = /\b(proofread\w*|proof-read\w*|proofreading|extended|clean(ed)?|fully|partially|interareal)\b/;
 const COREG_WORDS = /\b(coregist\w*|co-regist\w*|functional(ly)? (imaging|recordings?|data|properties|match\w*)|two[- ]photon|2p|calcium imaging|imaged|recorded|matched to)\b/;
 
@@ -250,12 +257,18 @@ function readPlan(q: Question): ReadResult {
   }
   const ids = [...q.roots, ...q.nuclei];
   if (ids.length === 1 && !q.hasOutside(SYNAPSE_WORDS)) return readLookup(q);
+  // "How many 23P cells are in layer 4?": a place, not the 4P type; cells are not selected by layer yet.
+  if (q.has(IN_LAYER) && !q.has(/\bsynap/)) {
+    return clarify(
+      "I can't select cells by the layer their soma is in yet: layers are depth ranges (data/cortex_geometry.json), not cell types. I can show where cells are with the layer boundaries marked: ask for the depth distribution of a type (\"depth distribution of 23P cells\") or where its cells are (\"where are the 23P cells?\").",
+    );
+  }
   // "Where are the Martinotti cells?", "soma positions of 5P-ET cells": a scatter, not a count.
   if (q.has(POSITION_WORDS) && !q.has(/\bsynap/)) return readPositions(q);
   if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b/) && !q.has(/\bsynap/)) return readVolume(q);
   if (q.has(/\bdepth\b|\bhow deep\b/) && !q.has(/\bsynap/)) return readDepth(q);
   if (q.hasOutside(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
-  if (q.has(/\b(how many|number of|count|total|what (is the )?(number|count)|are there)\b/) || q.has(GROUP_BY_TYPE) || q.terms.length) return readCellCount(q);
+  if (q.has(/\b(how many|number of|count|total|what (is the )?(number|count)|are there)\b/) || q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || q.has(TYPE_RANK) || q.terms.length) return readCellCount(q);
   if (ids.length === 1) return readLookup(q);
   return clarify(
     "I couldn't read that as a question about the data. Try, for example: \"How many basket cells are there?\", \"top 5 inputs to 864691135…\", \"How many synapses go from BC to 23P?\", or \"plot the synapse size distribution\".",
@@ -263,11 +276,22 @@ function readPlan(q: Question): ReadResult {
 }
 
 function readCellCount(q: Question): ReadResult {
+  if (q.has(FRACTION_WORDS)) return readCellFraction(q);
   const population = tidy(mentionPopulation(q.mentions));
   const nuclei = q.has(/\bnucle(i|us|uses)\b/) && !population.cellTypes && !population.classes && !population.mtypes;
-  const groupBy = q.has(/\bm-?types?\b/) && q.has(GROUP_BY_TYPE) ? ["mtype" as const]
-    : q.has(/\b(each|every|per|by|all)\s+(cell\s+)?class(es)?\b|\bexcitatory (and|vs\.?|versus) inhibitory\b/) ? ["class" as const]
-    : q.has(GROUP_BY_TYPE) ? ["cell_type" as const] : [];
+  // "Which cell type has the most neurons?": the types ranked by their count, not a list of neurons.
+  const typeRank = q.has(TYPE_RANK) && q.has(/\b(most|fewest|least|largest|smallest|biggest|highest|lowest|more|fewer)\b/);
+  const byType = q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || typeRank;
+  const groupBy = q.has(/\bm-?types?\b/) && byType ? ["mtype" as const]
+    : q.has(/\b(each|every|per|by|all)\s+(cell\s+)?class(es)?\b|\bexcitatory (and|vs\.?|versus) inhibitory\b/) || (byType && q.has(/\bclass(es)?\b/)) ? ["class" as const]
+    : byType ? ["cell_type" as const] : [];
+  if (typeRank) {
+    return {
+      kind: "cells", subject: "cells", population, measure: "count", groupBy,
+      order: q.has(/\b(fewest|least|smallest|lowest|fewer)\b/) ? "asc" : "desc",
+      ...(q.has(/\b(which|what)( \d+)? (cell )?(types|classes|m-?types)\b/) ? (q.topK() ? { limit: q.topK() } : {}) : { limit: q.topK() ?? 1 }),
+    };
+  }
   const list = q.has(/\b(list|which|show me|give me|what are)\b.*\b(root ids?|ids|cells|neurons)\b/) && !q.has(/\bhow many|number|count\b/) && !groupBy.length;
   if (list && (population.cellTypes || population.mtypes || population.classes)) {
     return { kind: "cells", subject: "cells", population, measure: "list", groupBy: [], order: "natural", limit: q.topK() };
@@ -281,6 +305,21 @@ function readCellCount(q: Question): ReadResult {
     order: q.has(/\b(most|largest|biggest|rank|sorted|order)\b/) ? "desc" : "natural",
     chart: q.has(/\b(bar|plot|chart)\b/) ? "bar" : undefined,
   };
+}
+
+/**
+ * "What fraction of neurons are inhibitory?": the whole is named between "of" and "are", the part
+ * after it.
+ */
+function readCellFraction(q: Question): ReadResult {
+  const of = q.tokens.findIndex((t) => t.lower === "of");
+  const verb = q.tokens.findIndex((t, i) => i > of && /^(are|is|were)$/.test(t.lower));
+  const example = "For example: \"what fraction of neurons are inhibitory?\" or \"what percentage of inhibitory neurons are basket cells?\"";
+  if (of < 0 || verb < 0) return clarify(`A fraction of which cells, and which part of them? ${example}`);
+  const whole = tidy(mentionPopulation(q.mentions.filter((m) => m.start > of && m.start < verb)));
+  const part = tidy(mentionPopulation(q.mentions.filter((m) => m.start > verb)));
+  if (isEmpty(part)) return clarify(`Which part of them should I count? ${example}`);
+  return { kind: "cells", subject: "cells", population: part, within: whole, measure: "fraction", groupBy: [], order: "natural" };
 }
 
 function readVolume(q: Question): ReadResult {

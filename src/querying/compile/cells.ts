@@ -2,6 +2,7 @@ import type { CellPlan } from "../../planning/plan.js";
 import type { StatementResult } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
 import { checkPopulation, classValues, describePopulation, idParams, requireTables, typeOrder, where } from "./population.js";
+import { compileCellFraction } from "./cell-fraction.js";
 import { fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
 const CELL_TYPE_TABLE = { table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "a cell is a row of the cell-type table" };
@@ -11,6 +12,7 @@ const CELL_TYPE_TABLE = { table: "cell_type", cave: "aibs_metamodel_celltypes_v6
  * nucleus table. Neurons are cells of class excitatory or inhibitory.
  */
 export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery {
+  if (plan.measure === "fraction") return compileCellFraction(ctx, plan);
   checkPopulation(ctx, plan.population);
   const p = plan.population;
   const mtypeOnly = Boolean(p.mtypes) && !p.cellTypes;
@@ -95,7 +97,7 @@ export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery
   const tableName = base.startsWith("nucleus") ? "nucleus_detection_v0" : base.startsWith("mtype") ? ctx.catalog.caveNames.get("mtypes") ?? "aibs_metamodel_mtypes_v661_v2" : ctx.catalog.caveNames.get("cell_types") ?? "aibs_metamodel_celltypes_v661";
   return {
     statements: [{ sql: text.text, params: text.params }],
-    reading: `Read as: ${measureText} ${what}${group ? `, per ${group.replace("_", " ")}` : ""}; from ${tableName} (valid rows${base.startsWith("nucleus") ? "" : ", one per nucleus"}).`,
+    reading: `Read as: ${measureText} ${what}${group ? `, per ${GROUP_NAME[group]}` : ""}${plan.limit && group ? `, ${plan.order === "asc" ? "lowest" : "highest"} first, top ${plan.limit}` : ""}; from ${tableName} (valid rows${base.startsWith("nucleus") ? "" : ", one per nucleus"}).`,
     ids: { rootIds: p.rootIds ?? [], nucleusIds: p.nucleusIds ?? [] },
     present: (results) => presentCells(plan, results[0]!, valueCol, key ?? null, `${measureText} ${what}`),
   };
@@ -112,11 +114,19 @@ function presentCells(plan: CellPlan, result: StatementResult, valueCol: string,
     return { table, headline: `${capitalize(what)}: ${v === null ? "none" : fmt(v)}.` };
   }
   const total = plan.measure === "count" ? result.rows.reduce((s, r) => s + Number(r[vi] ?? 0), 0) : null;
+  const name = GROUP_NAME[plan.groupBy[0]!];
+  const first = result.rows[0];
+  // Ranked ("which cell type has the most neurons?"): the answer is the first row.
+  const headline = plan.limit && plan.order !== "natural" && first
+    ? `${capitalize(what)}, per ${name}, ${plan.order === "asc" ? "lowest" : "highest"} first: ${first[result.columns.indexOf(key)]} with ${fmt(first[vi] ?? 0)}${result.rows.length > 1 ? `, then ${result.rows.slice(1).map((r) => `${r[result.columns.indexOf(key)]} (${fmt(r[vi] ?? 0)})`).join(", ")}` : ""}.`
+    : `${capitalize(what)}, per ${name}: ${result.rows.length} ${name === "class" ? "classes" : `${name}s`}${total !== null ? `, ${fmt(total)} in all` : ""}.`;
   return {
     table,
-    headline: `${capitalize(what)}, per ${key.replace("_", " ")}: ${result.rows.length} groups${total !== null ? `, ${fmt(total)} in all` : ""}.`,
+    headline,
     chart: { kind: "bar", x: key, y: valueCol, xTitle: key.replace(/_/g, " "), yTitle: valueCol.replace(/_um3$/, " (µm³)").replace(/_um$/, " (µm)").replace(/_/g, " ") },
   };
 }
+
+const GROUP_NAME = { cell_type: "cell type", class: "class", mtype: "m-type" } as const;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
