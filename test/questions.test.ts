@@ -277,7 +277,15 @@ const RANKINGS: Case[] = [
     gold: "SELECT cell_type, avg(size) AS n FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id GROUP BY 1 ORDER BY n DESC" },
 ];
 
+const TYPED_SYN = "syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id";
+
 const SIZES: Case[] = [
+  { it: "gives the median size of synapses from one type onto another, not of all the first type's synapses", q: "quartiles of synapse size from MC to 5P-ET", expect: "scalar",
+    gold: median(`SELECT size AS x FROM ${TYPED_SYN} WHERE a.cell_type = 'MC' AND b.cell_type = '5P-ET'`), text: /synapses from Martinotti cells \(MC\) onto layer 5/ },
+  { it: "draws basket-cell output sizes per postsynaptic type as boxes", q: "box plot of synapse size from BC onto each cell type", expect: "pairs", chart: "box",
+    gold: `SELECT b.cell_type, count(*) FROM ${TYPED_SYN} WHERE a.cell_type = 'BC' GROUP BY 1`, text: /made by basket cells \(BC\), by postsynaptic cell type/ },
+  { it: "gives per-type medians of basket-cell output sizes by postsynaptic type", q: "box plot of synapse size from BC onto each cell type", expect: "pairs",
+    gold: medians(`SELECT b.cell_type AS g, size AS x FROM ${TYPED_SYN} WHERE a.cell_type = 'BC'`) },
   { it: "gives the median synapse size", q: "what is the median synapse size", expect: "scalar", gold: median("SELECT size AS x FROM syn") },
   { it: "gives the largest synapse size", q: "What's the largest synapse size in the data?", expect: "scalar", gold: "SELECT max(size) FROM syn" },
   { it: "gives the smallest synapse size", q: "smallest synapse size", expect: "scalar", gold: "SELECT min(size) FROM syn" },

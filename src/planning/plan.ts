@@ -128,7 +128,9 @@ export const DistributionPlan = z
     population: Population.default({}),
     /** For synapse_size: which side the population is on. */
     side: z.enum(["pre", "post"]).default("pre"),
+    partners: Population.optional().describe("synapse_size only: the other side (\"sizes of synapses from 23P onto BC\": population 23P, side pre, partners BC)"),
     groupBy: z.enum(["cell_type", "none"]).default("none"),
+    groupSide: z.enum(["pre", "post"]).optional().describe("synapse_size by cell type: whose type groups the synapses (default: side)"),
     bins: z.number().int().min(5).max(200).default(40),
     chart: z.enum(["histogram", "box"]).default("histogram"),
     statistics: z.boolean().default(false).describe("answer with summary statistics (median, quartiles) rather than bins"),

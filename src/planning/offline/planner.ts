@@ -637,6 +637,22 @@ const n = (s: string) => Number(s.replace(/,/g, ""));
 // ---------------------------------------------------------------------------------------------
 // Charts
 
+/**
+ * The sides of a synapse-size question, read as a flow: "from 23P to BC" names both (population
+ * and partners), "from BC onto each cell type" groups by the other side's type.
+ */
+function synapseSides(q: Question): Partial<DistributionPlan> | undefined {
+  const flow = readSynapses(q);
+  if (!("kind" in flow) || flow.kind !== "synapses") return undefined;
+  const pre = !isEmpty(flow.pre);
+  const post = !isEmpty(flow.post);
+  const typed = flow.groupBy.find((g) => g === "pre_cell_type" || g === "post_cell_type");
+  const grouping = typed ? { groupBy: "cell_type" as const, groupSide: typed === "pre_cell_type" ? "pre" as const : "post" as const } : {};
+  if (pre && post) return { population: flow.pre, side: "pre", partners: flow.post, ...grouping };
+  if (typed && (pre || post)) return { population: pre ? flow.pre : flow.post, side: pre ? "pre" : "post", ...grouping };
+  return undefined;
+}
+
 function readChart(q: Question): ReadResult | undefined {
   const population = tidy(mentionPopulation(q.mentions));
   const kind = q.has(/\bheat ?map\b|\bmatrix\b/) ? "heatmap" : q.has(/\bscatter\b/) ? "scatter" : q.has(/\bbox ?plot|\bboxplot|\bbox and whisker/) ? "box"
@@ -668,13 +684,14 @@ function readChart(q: Question): ReadResult | undefined {
     : q.has(/\b(inputs?|input synapses|in-?degree)\b.*\bper (neuron|cell)\b|\bin-?degree/) ? "in_degree"
     : undefined;
   const side = variable === "synapse_size" && q.has(/\b(onto|received|inputs?|postsynaptic)\b/) ? "post" : "pre";
+  const between = variable === "synapse_size" ? synapseSides(q) : undefined;
   if (variable && !kind && q.has(STATISTICS_WORDS) && !q.has(/\bplot|\bchart|\bgraph/)) {
     // "Quartiles of synapse size of basket cell outputs": the five numbers, not a count or a histogram.
-    return { kind: "distribution", variable, population, side, groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", bins: 40, chart: "histogram", statistics: true };
+    return { kind: "distribution", variable, population, side, groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", ...between, bins: 40, chart: "histogram", statistics: true };
   }
   if (variable && (kind === "histogram" || kind === "box" || q.has(/\bdistribution|\bplot|\bchart|\bgraph/))) {
     const byType = q.has(GROUP_BY_TYPE) || kind === "box";
-    return { kind: "distribution", variable, population, side, groupBy: byType ? "cell_type" : "none", bins: 40, chart: kind === "box" ? "box" : "histogram", statistics: false };
+    return { kind: "distribution", variable, population, side, groupBy: byType ? "cell_type" : "none", ...between, bins: 40, chart: kind === "box" ? "box" : "histogram", statistics: false };
   }
   if (kind === "bar" || kind === "histogram" || q.has(/\bplot|\bchart|\bgraph/)) {
     // A bar chart of counts: cells per type, or synapses per type.

@@ -24,19 +24,32 @@ function valueSource(ctx: CompileContext, plan: DistributionPlan): Sql {
   switch (plan.variable) {
     case "synapse_size": {
       requireTables(ctx, [{ table: "synapse", cave: "synapses_pni_2", why: "synapse sizes are kept per synapse" }]);
-      if (isAny(p) && !grouped) return raw("SELECT size AS x, n AS w FROM synapse_size_counts");
       const side = plan.side;
+      // Whose type groups the synapses: "sizes of basket cell outputs by postsynaptic type" groups by the other side.
+      const gside = plan.groupSide ?? side;
+      if (plan.partners && !isAny(plan.partners)) {
+        // Synapses between two populations: found through the synapse index from the presynaptic
+        // roots; the postsynaptic side is a filter (the unary + keeps SQLite from probing every
+        // pre × post pair of the index).
+        const [pre, post] = side === "pre" ? [p, plan.partners] : [plan.partners, p];
+        const preRoots = rootSet(ctx, pre);
+        const postRoots = rootSet(ctx, post);
+        const g = grouped ? ` JOIN root_cell_type t ON t.pt_root_id = s.${gside}_pt_root_id` : "";
+        const postTest = postRoots ? sql`+s.post_pt_root_id IN (${postRoots})` : null;
+        return sql`SELECT ${raw(grouped ? "t.cell_type AS g, " : "")}s.size AS x, 1 AS w FROM synapse s${raw(g)}${where([inRoots("s.pre_pt_root_id", preRoots), postTest])}`;
+      }
+      if (isAny(p) && !grouped) return raw("SELECT size AS x, n AS w FROM synapse_size_counts");
       // Whole cell types: the per-type size summary holds their exact distributions. (One type when
       // not grouped: a root with nuclei of two types must not count its synapses twice.)
-      const typesOnly = !p.rootIds && !p.nucleusIds && !p.mtypes && !p.classes && (grouped || p.cellTypes?.length === 1);
+      const typesOnly = !p.rootIds && !p.nucleusIds && !p.mtypes && !p.classes && (grouped || p.cellTypes?.length === 1) && (isAny(p) || gside === side);
       if (typesOnly && ctx.catalog.tables.has("cell_type_size_counts")) {
-        const conds = [sql`side = ${side}`, p.cellTypes ? sql`cell_type IN (${p.cellTypes})` : null];
+        const conds = [sql`side = ${grouped ? gside : side}`, p.cellTypes ? sql`cell_type IN (${p.cellTypes})` : null];
         return grouped
           ? sql`SELECT cell_type AS g, size AS x, n AS w FROM cell_type_size_counts${where(conds)}`
           : sql`SELECT size AS x, sum(n) AS w FROM cell_type_size_counts${where(conds)} GROUP BY size`;
       }
       const roots = rootSet(ctx, p);
-      const g = grouped ? ` JOIN root_cell_type t ON t.pt_root_id = s.${side}_pt_root_id` : "";
+      const g = grouped ? ` JOIN root_cell_type t ON t.pt_root_id = s.${gside}_pt_root_id` : "";
       const gcol = grouped ? "t.cell_type AS g, " : "";
       if (side === "pre" || !roots) return sql`SELECT ${raw(gcol)}s.size AS x, 1 AS w FROM synapse s${raw(g)}${where([inRoots(`s.${side}_pt_root_id`, roots)])}`;
       return sql`SELECT ${raw(gcol)}s.size AS x, 1 AS w FROM connection c JOIN synapse s ON s.pre_pt_root_id = c.pre_pt_root_id AND s.post_pt_root_id = c.post_pt_root_id${raw(g)}${where([inRoots("c.post_pt_root_id", roots)])}`;
@@ -68,12 +81,18 @@ function valueSource(ctx: CompileContext, plan: DistributionPlan): Sql {
 
 export function compileDistribution(ctx: CompileContext, plan: DistributionPlan): CompiledQuery {
   checkPopulation(ctx, plan.population);
+  if (plan.partners) checkPopulation(ctx, plan.partners);
   const v = VARIABLE[plan.variable];
   const source = valueSource(ctx, plan);
   const who = describePopulation(ctx, plan.population, plan.variable === "synapse_size" ? "all valid synapses" : "all cells");
-  const scope = plan.variable === "synapse_size" && !isAny(plan.population) ? `synapses ${plan.side === "pre" ? "made by" : "received by"} ${who}`
-    : plan.variable === "synapse_size" && plan.groupBy === "cell_type" ? `synapses, by ${plan.side === "pre" ? "presynaptic" : "postsynaptic"} cell type`
+  const between = plan.variable === "synapse_size" && plan.partners && !isAny(plan.partners);
+  const partners = between ? describePopulation(ctx, plan.partners!) : "";
+  const scope = between ? (plan.side === "pre" ? `synapses from ${describePopulation(ctx, plan.population)} onto ${partners}` : `synapses from ${partners} onto ${describePopulation(ctx, plan.population)}`)
+    : plan.variable === "synapse_size" && !isAny(plan.population) ? `synapses ${plan.side === "pre" ? "made by" : "received by"} ${who}`
+    : plan.variable === "synapse_size" && plan.groupBy === "cell_type" ? "synapses"
     : who;
+  // Synapses are grouped by the type of one side; say which.
+  const perType = plan.variable === "synapse_size" && plan.groupBy === "cell_type" ? `, by ${(plan.groupSide ?? plan.side) === "pre" ? "presynaptic" : "postsynaptic"} cell type` : plan.groupBy === "cell_type" ? ", per cell type" : "";
   const useStats = plan.statistics || plan.chart === "box" || plan.groupBy === "cell_type";
   let text: Sql;
   if (useStats) {
@@ -99,19 +118,19 @@ export function compileDistribution(ctx: CompileContext, plan: DistributionPlan)
   const label = `${v.label} (${v.unit})`;
   return {
     statements: [{ sql: text.text, params: text.params }],
-    reading: `Read as: distribution of ${label} of ${scope}${plan.groupBy === "cell_type" && !scope.includes("cell type") ? ", per cell type" : ""}${useStats ? " (quartiles)" : `, in ${plan.bins} ${v.log ? "logarithmic" : "equal"} bins computed in the database`}.`,
+    reading: `Read as: distribution of ${label} of ${scope}${perType}${useStats ? " (quartiles)" : `, in ${plan.bins} ${v.log ? "logarithmic" : "equal"} bins computed in the database`}.`,
     present: (results) => {
       const r = results[0]!;
       const table = { columns: r.columns, rows: r.rows };
       if (useStats) {
         const col = (name: string, row = r.rows[0]) => row?.[r.columns.indexOf(name)] ?? null;
         const headline = plan.groupBy === "cell_type"
-          ? `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} (${v.unit}) of ${scope}${scope.includes("cell type") ? "" : ", per cell type"}: ${r.rows.length} types.`
+          ? `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} (${v.unit}) of ${scope}${perType}: ${r.rows.length} types.`
           : `${v.label.charAt(0).toUpperCase() + v.label.slice(1)} of ${scope}: median ${fmt(col("median"))} ${v.unit} (quartiles ${fmt(col("q1"))} to ${fmt(col("q3"))}, range ${fmt(col("min"))} to ${fmt(col("max"))}, mean ${fmt(col("mean"))}, n = ${fmt(col("n"))}).`;
         return {
           table,
           headline,
-          chart: plan.groupBy === "cell_type" || plan.chart === "box" ? { kind: "box", x: plan.groupBy === "cell_type" ? "cell_type" : "n", y: "median", xTitle: "cell type", yTitle: label } : undefined,
+          chart: plan.groupBy === "cell_type" || plan.chart === "box" ? { kind: "box", x: plan.groupBy === "cell_type" ? "cell_type" : "n", y: "median", xTitle: perType ? perType.replace(/^, (by|per) /, "") : "cell type", yTitle: label } : undefined,
         };
       }
       const total = r.rows.reduce((s, row) => s + Number(row[2] ?? 0), 0);
