@@ -63,7 +63,7 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
   });
 
   it("asks the server a question the offline planner cannot read, with the question in the request, and falls back", async () => {
-    const question = "What is the average number of output synapses per Martinotti cell?";
+    const question = "How many 23P neurons does a Martinotti cell contact on average?";
     const { code, answer, stdout, stderr } = await ask(question, junkServer());
     expect(code).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -103,7 +103,7 @@ describe("connectome-chat ask and the LLM settings", () => {
   });
 
   it("logs nothing and asks nothing without CONNECTOME_CHAT_LLM", async () => {
-    const { code, answer, stderr } = await ask("What is the average number of output synapses per Martinotti cell?", { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: KEY });
+    const { code, answer, stderr } = await ask("How many 23P neurons does a Martinotti cell contact on average?", { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: KEY });
     expect(code).toBe(0);
     expect(answer!.status).toBe("clarify");
     expect(answer!.planner).toEqual({ name: "offline" });

@@ -279,6 +279,21 @@ const RANKINGS: Case[] = [
 
 const TYPED_SYN = "syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id";
 
+/** Per-root synapse counts of a type's roots (zero for a root without any), for per-neuron averages. */
+const perRoot = (type: string, side: "pre" | "post") =>
+  `SELECT (SELECT count(*) FROM syn WHERE ${side}_pt_root_id = r.pt_root_id) AS x FROM (SELECT DISTINCT pt_root_id FROM root_type WHERE cell_type = '${type}') r`;
+
+const PER_NEURON: Case[] = [
+  { it: "gives the mean number of input synapses of a 23P cell, not the type's total", q: "How many synapses does the average 23P cell receive?", expect: "scalar",
+    gold: `SELECT avg(x) FROM (${perRoot("23P", "post")})`, text: /^Input synapses per neuron of layer 2\/3 pyramidal cells \(23P\): median/ },
+  { it: "gives the mean number of output synapses per basket cell", q: "What is the average number of output synapses per basket cell?", expect: "scalar",
+    gold: `SELECT avg(x) FROM (${perRoot("BC", "pre")})` },
+  { it: "gives the median number of output synapses per Martinotti cell too", q: "average number of output synapses per MC neuron", expect: "scalar",
+    gold: median(perRoot("MC", "pre")) },
+  { it: "asks whether inputs or outputs when a per-neuron count does not say", q: "how many synapses per neuron?", expect: "clarify", text: /Input or output synapses per neuron\?/ },
+  { it: "still asks back for partners per neuron, which it cannot average", q: "how many 4P neurons does a basket cell contact on average?", expect: "clarify", text: /Averages per neuron/ },
+];
+
 const SIZES: Case[] = [
   { it: "gives the median size of synapses from one type onto another, not of all the first type's synapses", q: "quartiles of synapse size from MC to 5P-ET", expect: "scalar",
     gold: median(`SELECT size AS x FROM ${TYPED_SYN} WHERE a.cell_type = 'MC' AND b.cell_type = '5P-ET'`), text: /synapses from Martinotti cells \(MC\) onto layer 5/ },
@@ -593,6 +608,7 @@ suite("a neuron's inputs and outputs", PARTNERS);
 suite("cell type to cell type connectivity", CELL_TYPES);
 suite("rankings", RANKINGS);
 suite("synapse size and nucleus volume statistics", SIZES);
+suite("synapses per neuron, averaged over a type", PER_NEURON);
 suite("proofreading", PROOFREADING);
 suite("coregistration with functional imaging", COREGISTRATION);
 suite("ambiguous names are asked back", AMBIGUOUS);

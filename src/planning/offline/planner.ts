@@ -96,6 +96,20 @@ function isNewQuestion(q: Question): boolean {
   return content.length > 0;
 }
 
+/**
+ * "How many synapses does the average 23P cell receive?", "average number of output synapses per
+ * basket cell": a per-neuron synapse count, averaged over the cells of a population. (Partners per
+ * neuron, and types ranked by it, are not.)
+ */
+const PER_NEURON = /\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b|\bthe (average|typical|mean) (\S+ ){0,3}(neuron|cell)\b|\b(each|every) (\S+ ){0,3}(neuron|cell) (\S+ )?(receives?|makes?|gets?|sends?|has)\b/;
+function perNeuronSynapses(q: Question): boolean {
+  return q.has(PER_NEURON) && q.has(/\b(synap\w*|inputs?|outputs?)\b/) && !q.has(/\b(partners?|contacts?|contact|connect\w*|targets?|neurons (do|does)|cells (do|does))\b/)
+    && !q.has(/\b(which|what) (\S+ )?(cell )?(types?|class(es)?)\b/)
+    && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)
+    // "per one of them": whose, the previous answer says; not read here as all cells.
+    && !q.has(/\b(them|they|those|these)\b/) && q.roots.length === 0;
+}
+
 /** Questions about things these tables do not hold, or that the plan language cannot express: said plainly, never a number. */
 function notExpressible(q: Question): string | undefined {
   const data = "The store holds cells and their types, nucleus volumes and soma positions, synapses (with sizes), proofreading status and coregistration; ";
@@ -105,7 +119,7 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(axon|axonal|dendrit\w*|cable|path|skeleton) (lengths?|lengths)\b|\blength of (the )?(axons?|dendrites?)\b|\bspines?\b|\bboutons?\b|\bmesh(es)?\b|\bskeletons?\b/)) {
     return `${data}morphology (lengths, spines, skeletons) is not. Ask about synapse counts or sizes instead.`;
   }
-  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)) {
+  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/) && !perNeuronSynapses(q)) {
     return "Averages per neuron (synapses or partners per cell of a type) are not something I can compute yet. I can give totals for a type, a neuron's own counts, or rank neurons (\"which BC neurons have the most outputs\").";
   }
   if (q.has(/\b(more|fewer|less|greater|bigger|larger|smaller|over|under|above|below|at least|at most)( than)? \d[\d,.]* (\w+ )?(synapses|inputs|outputs|partners|connections|contacts|targets)\b/) && q.has(/\b(how many|number of|count|which|list)\b/) && q.has(/\b(neurons|cells)\b/)) {
@@ -257,6 +271,7 @@ function readPlan(q: Question): ReadResult {
   }
   const ids = [...q.roots, ...q.nuclei];
   if (ids.length === 1 && !q.hasOutside(SYNAPSE_WORDS)) return readLookup(q);
+  if (perNeuronSynapses(q)) return readPerNeuron(q);
   // "How many 23P cells are in layer 4?": a place, not the 4P type; cells are not selected by layer yet.
   if (q.has(IN_LAYER) && !q.has(/\bsynap/)) {
     return clarify(
@@ -304,6 +319,18 @@ function readCellCount(q: Question): ReadResult {
     groupBy,
     order: q.has(/\b(most|largest|biggest|rank|sorted|order)\b/) ? "desc" : "natural",
     chart: q.has(/\b(bar|plot|chart)\b/) ? "bar" : undefined,
+  };
+}
+
+/** Synapses per neuron of a population: the mean (and median, quartiles) of in- or out-degree. */
+function readPerNeuron(q: Question): ReadResult {
+  const inputs = q.has(/\b(receive[sd]?|receiving|inputs?|incoming|afferent|gets?|onto)\b/);
+  const outputs = q.has(/\b(make|makes|made|send|sends|outputs?|outgoing|efferent|forms?)\b/);
+  if (inputs === outputs) return clarify("Input or output synapses per neuron? For example: \"how many input synapses does the average 23P cell receive?\"");
+  const population = tidy(mentionPopulation(q.mentions));
+  return {
+    kind: "distribution", variable: inputs ? "in_degree" : "out_degree", population, side: "pre",
+    groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", bins: 40, chart: "histogram", statistics: true,
   };
 }
 
