@@ -165,6 +165,9 @@ const LOOKUPS: Case[] = [
 ];
 
 const PARTNERS: Case[] = [
+  { it: "counts the 23P neurons a basket cell contacts, not its synapses onto them", q: "How many 23P neurons does {R_BC} contact?", expect: "scalar",
+    gold: "SELECT count(DISTINCT post_pt_root_id) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} AND b.cell_type = '23P'",
+    text: /distinct postsynaptic partners/ },
   { it: "counts a neuron's output synapses ('send out')", q: "How many synapses does {R_MC} send out?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_MC}" },
   { it: "counts a neuron's output synapses in the passive voice", q: "how many output synapses are made by {R_23P}", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_23P}" },
   { it: "counts a neuron's input synapses ('receive')", q: "How many synapses does {R_4P_IN} receive?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE post_pt_root_id = {R_4P_IN}" },
