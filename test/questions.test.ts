@@ -410,6 +410,8 @@ const INEXPRESSIBLE: Case[] = [
   { it: "cannot count connected pairs of cells", q: "how many pairs of BC and 23P cells are connected", expect: "clarify" },
   { it: "cannot measure distances between neurons", q: "What is the distance between {PAIR_A} and {PAIR_B}?", expect: "clarify" },
   { it: "does not read 'top 5' without saying of what", q: "top 5", expect: "clarify" },
+  { it: "does not answer a connection probability with a synapse count", q: "connection probability from BC to 23P", expect: "clarify", text: /Connection probability/ },
+  { it: "does not answer the chance that two types connect with a synapse count", q: "what is the probability that a basket cell connects to a 23P cell?", expect: "clarify" },
   { it: "does not read 'in layer 4' as the 4P cell type", q: "How many 23P cells are in layer 4?", expect: "clarify", text: /can't select cells by the layer their soma is in/ },
   { it: "does not read 'in L2/3' as the 23P cell type", q: "how many cells are in L2/3?", expect: "clarify", text: /layer boundaries marked/ },
   { it: "asks which part a fraction is of when the question does not say", q: "what fraction of basket cells?", expect: "clarify" },

@@ -128,6 +128,9 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(bigger|larger|smaller|greater|more|less|over|under|above|below|at least|at most)( than)? \d[\d,.]*\s*(cubic|µm|um|microns?|µm3|um3|µm³)/) || (q.has(/\bnucle(us|i)\b/) && q.has(/\b(bigger|larger|smaller|greater) than \d/))) {
     return "Filtering cells by a nucleus-volume threshold is not something I can compute yet. I can give volume statistics (mean, median, largest) per type, or plot their distribution.";
   }
+  if (q.has(/\b(connection|connectivity|connecting|wiring) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\w+ ){0,4}(connect\w*|synap\w*|wired)\b/)) {
+    return "Connection probability (connected pairs over possible pairs) is not something I compute yet. I can count synapses between types (\"how many synapses go from BC to 23P?\"), or the distinct partners of one neuron.";
+  }
   if (q.has(/\bpairs?\b/) && q.has(/\b(connected|connect|wired)\b/) && q.terms.length >= 1 && q.roots.length < 2) {
     return "Counting connected pairs of cells between types is not something I can compute yet. I can count synapses between the types, or the distinct partners of one neuron.";
   }
