@@ -81,6 +81,10 @@ const NEURON = "('excitatory_neuron', 'inhibitory_neuron')";
 // ---------------------------------------------------------------------------------------------
 
 const COUNTS: Case[] = [
+  { it: "does not read the pronoun I as inhibitory", q: "I want to know how many synapses there are", expect: "scalar", gold: "SELECT count(*) FROM syn" },
+  { it: "does not read 'can I' as inhibitory", q: "can I get the number of basket cells?", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type = 'BC'",
+    check: (a) => expect(a.interpretation).not.toMatch(/inhibitory/) },
+  { it: "still reads 'I cells' as inhibitory neurons", q: "how many I cells are there?", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE classification_system = 'inhibitory_neuron'" },
   { it: "counts Martinotti cells written with a typo", q: "how many martinoti cells", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type = 'MC'" },
   { it: "counts basket cells called PV interneurons", q: "How many PV interneurons are there?", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type = 'BC'" },
   { it: "counts Martinotti cells called SST+ cells", q: "number of SST+ cells", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type = 'MC'" },
@@ -138,6 +142,9 @@ const COUNTS: Case[] = [
 ];
 
 const LOOKUPS: Case[] = [
+  { it: "gives a root's soma depth asked as how far below the pia", q: "How far below the pia is {R_23P}?", expect: "scalar", text: /soma depth [\d,.]+ µm below pia/,
+    // data/cortex_geometry.json: 4 nm voxels in y, the pia at y = 400 µm.
+    gold: "SELECT round(pt_position_y * 4 / 1000.0 - 400, 1) FROM nuc WHERE pt_root_id = {R_23P}" },
   { it: "says a root without a nucleus has no soma, and gives its synapses instead", q: "Where is {R_FRAGMENT}?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
     text: /no nucleus in this data \(a fragment.*\), so no cell type, m-type or soma position; [\d,]+ output synapses onto/ },
   { it: "does not give a cell type of 'no cell type' for a root without a nucleus", q: "Tell me about {R_FRAGMENT}", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
@@ -410,6 +417,14 @@ const INEXPRESSIBLE: Case[] = [
   { it: "cannot count connected pairs of cells", q: "how many pairs of BC and 23P cells are connected", expect: "clarify" },
   { it: "cannot measure distances between neurons", q: "What is the distance between {PAIR_A} and {PAIR_B}?", expect: "clarify" },
   { it: "does not read 'top 5' without saying of what", q: "top 5", expect: "clarify" },
+  { it: "does not count neurons for 'cells that are not neurons'", q: "how many cells are not neurons?", expect: "clarify", text: /negation/ },
+  { it: "does not count the proofread neurons for 'not proofread'", q: "How many neurons are not proofread?", expect: "clarify", text: /count the opposite/ },
+  { it: "does not count coregistered cells for 'not coregistered'", q: "how many basket cells aren't coregistered?", expect: "clarify" },
+  { it: "does not count synapses onto 23P for 'other than 23P'", q: "how many synapses do basket cells make onto cells other than 23P?", expect: "clarify" },
+  { it: "still reads an axon that is not proofread", q: "how many neurons have an axon that is not proofread?", expect: "scalar" as const,
+    gold: "SELECT count(DISTINCT pt_root_id) FROM proof WHERE status_axon != 't'" },
+  { it: "does not count every nucleus for 'nuclei with no root id'", q: "how many nuclei have no root id?", expect: "clarify", text: /sql/ },
+  { it: "does not count every nucleus for 'roots with more than one nucleus'", q: "How many roots have more than one nucleus?", expect: "clarify" },
   { it: "does not answer a connection probability with a synapse count", q: "connection probability from BC to 23P", expect: "clarify", text: /Connection probability/ },
   { it: "does not answer the chance that two types connect with a synapse count", q: "what is the probability that a basket cell connects to a 23P cell?", expect: "clarify" },
   { it: "does not read 'in layer 4' as the 4P cell type", q: "How many 23P cells are in layer 4?", expect: "clarify", text: /can't select cells by the layer their soma is in/ },

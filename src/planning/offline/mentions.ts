@@ -31,6 +31,8 @@ const CELL_NOUNS = new Set(["cell", "cells", "neuron", "neurons", "interneuron",
  */
 function guarded(name: string, span: Token[], next: Token | undefined): boolean {
   const letters = name.replace(/[^A-Za-z]/g, "");
+  // One letter ("I cells", "E cells") is a name only before a cell noun: "I" is mostly "I want …".
+  if (letters.length === 1 && !/\d/.test(name)) return !(next && CELL_NOUNS.has(next.lower));
   if (letters.length > 3 || /\d/.test(name)) return false;
   const original = span.map((t) => t.text).join(" ");
   const upper = original === original.toUpperCase();

@@ -110,6 +110,21 @@ function perNeuronSynapses(q: Question): boolean {
     && !q.has(/\b(them|they|those|these)\b/) && q.roots.length === 0;
 }
 
+const NEGATION = /\b(not|no|without|except|excluding|besides|lacking|never|none)\b|\b(don|doesn|isn|aren|didn|haven|hasn|weren|wasn)\s+t\b|\bother than\b/;
+
+/**
+ * "How many cells are not neurons?", "basket cells without coregistration": a negation outside the
+ * names, which no plan holds; read without it, the count would be of the opposite.
+ */
+function unreadNegation(q: Question): boolean {
+  const words = q.outsideNames
+    .replace(/^\s*no\b/, " ") // "No, I meant basket cells": a correction, not a negation
+    .replace(/\bor not\b/g, " "); // "connected or not"
+  if (!NEGATION.test(words)) return false;
+  // Read by the proofreading questions: "an axon that is not proofread".
+  return !q.has(/\b(not |un)[- ]?proofread\w* (axons?|dendrites?)\b|\b(axons?|dendrites?) (that |which )?(is |are )?not proofread/);
+}
+
 /** Questions about things these tables do not hold, or that the plan language cannot express: said plainly, never a number. */
 function notExpressible(q: Question): string | undefined {
   const data = "The store holds cells and their types, nucleus volumes and soma positions, synapses (with sizes), proofreading status and coregistration; ";
@@ -127,6 +142,15 @@ function notExpressible(q: Question): string | undefined {
   }
   if (q.has(/\b(bigger|larger|smaller|greater|more|less|over|under|above|below|at least|at most)( than)? \d[\d,.]*\s*(cubic|µm|um|microns?|µm3|um3|µm³)/) || (q.has(/\bnucle(us|i)\b/) && q.has(/\b(bigger|larger|smaller|greater) than \d/))) {
     return "Filtering cells by a nucleus-volume threshold is not something I can compute yet. I can give volume statistics (mean, median, largest) per type, or plot their distribution.";
+  }
+  if (unreadNegation(q)) {
+    return "I can't read a negation (not, without, except) into a query yet, and without it I would count the opposite. Ask for the group itself (for example \"how many non-neuronal cells?\" or \"how many neurons have an unproofread axon?\"), or use the sql command.";
+  }
+  // "Nuclei with no root id", "cells without a cell type", "roots with more than one nucleus": the
+  // qualifier is the question; counting without it would answer another one.
+  if (q.has(/\b(no|without|lacking|missing|zero|more than one|multiple|several|two or more|2 or more) (\w+ ){0,2}(root ids?|roots?|nucle(i|us)|cell types?|types?|segments?|somas?|somata)\b|\broot id (of )?0\b/)
+    && q.has(/\b(how many|number of|count|which|list)\b/) && !q.has(/\bsynap/)) {
+    return `${data}counting cells or nuclei by a missing or repeated attribute (no cell type, root id 0, several nuclei on one root) is not something I can read yet. The sql command answers it: connectome-chat sql --db FILE "SELECT count(*) FROM nucleus WHERE pt_root_id = 0".`;
   }
   if (q.has(/\b(connection|connectivity|connecting|wiring) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\w+ ){0,4}(connect\w*|synap\w*|wired)\b/)) {
     return "Connection probability (connected pairs over possible pairs) is not something I compute yet. I can count synapses between types (\"how many synapses go from BC to 23P?\"), or the distinct partners of one neuron.";
@@ -397,7 +421,7 @@ function readLookup(q: Question): ReadResult {
   if (q.has(/\broot ids?\b|\bsegment\b/) && nucleus) fields.push("root_id");
   if (q.has(/\bvolume|\bsize\b|\bhow (big|large)\b/)) fields.push("volume");
   if (q.has(/\b(position|where|location|located|coordinates?|xyz)\b/)) fields.push("position");
-  if (q.has(/\bdepth|\bdeep\b|\blayer\b/)) fields.push("depth");
+  if (q.has(/\bdepth|\bdeep\b|\blayer\b|\b(below|beneath|under|from) (the )?(pia|pial surface|surface)\b/)) fields.push("depth");
   if (q.has(/\bproofread/)) fields.push("proofreading");
   if (q.has(COREG_WORDS)) fields.push("coregistration");
   if (!fields.length && !q.has(/\b(tell me|about|info|information|details|describe|summary|what is|who is|look ?up)\b/)) fields.push("cell_type");
@@ -410,10 +434,10 @@ function readProofreading(q: Question): ReadResult {
   const axon = q.has(/\bfully extended\b|\baxon_fully_extended\b/) ? "axon_fully_extended"
     : q.has(/\bpartially extended\b|\baxon_partially_extended\b/) ? "axon_partially_extended"
     : q.has(/\binterareal\b/) ? "axon_interareal"
-    : q.has(/\b(not |un)[- ]?proofread\w* axons?\b|\bunproofread axons?\b|\baxons? (is |are )?not proofread/) ? "not_proofread"
+    : q.has(/\b(not |un)[- ]?proofread\w* axons?\b|\bunproofread axons?\b|\baxons? (that |which )?(is |are )?not proofread/) ? "not_proofread"
     : q.has(/\bextended axons?\b/) ? "axon_fully_extended"
     : q.has(/\baxons?\b/) ? "proofread" : "any";
-  const dendrite = q.has(/\b(not |un)[- ]?proofread\w* dendrites?\b|\bdendrites? (is |are )?not proofread/) ? "not_proofread"
+  const dendrite = q.has(/\b(not |un)[- ]?proofread\w* dendrites?\b|\bdendrites? (that |which )?(is |are )?not proofread/) ? "not_proofread"
     : q.has(/\bextended dendrites?\b|\bdendrites? (is |are )?extended\b|\bdendrite_extended\b/) ? "dendrite_extended"
     : q.has(/\bclean(ed)? dendrites?\b|\bdendrites? (is |are )?clean(ed)?\b|\bdendrite_clean\b/) ? "dendrite_clean"
     : q.has(/\bdendrites?\b/) ? "proofread" : "any";
