@@ -300,6 +300,10 @@ const PER_NEURON: Case[] = [
     gold: `SELECT avg(x) FROM (${perRoot("BC", "pre")})` },
   { it: "gives the median number of output synapses per Martinotti cell too", q: "average number of output synapses per MC neuron", expect: "scalar",
     gold: median(perRoot("MC", "pre")) },
+  { it: "reads 'per cell type' as a grouping, not a per-neuron average", q: "how many synapses per cell type?", expect: "pairs",
+    gold: `SELECT a.cell_type, count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id GROUP BY 1` },
+  { it: "reads 'each inhibitory cell type sends' as a grouping, not a per-neuron average", q: "How many synapses does each inhibitory cell type send onto 4P cells?", expect: "pairs",
+    gold: `SELECT a.cell_type, count(*) FROM ${TYPED_SYN} WHERE a.classification_system = 'inhibitory_neuron' AND b.cell_type = '4P' GROUP BY 1` },
   { it: "asks whether inputs or outputs when a per-neuron count does not say", q: "how many synapses per neuron?", expect: "clarify", text: /Input or output synapses per neuron\?/ },
   { it: "still asks back for partners per neuron, which it cannot average", q: "how many 4P neurons does a basket cell contact on average?", expect: "clarify", text: /Averages per neuron/ },
 ];

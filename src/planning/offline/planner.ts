@@ -101,7 +101,7 @@ function isNewQuestion(q: Question): boolean {
  * basket cell": a per-neuron synapse count, averaged over the cells of a population. (Partners per
  * neuron, and types ranked by it, are not.)
  */
-const PER_NEURON = /\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b|\bthe (average|typical|mean) (\S+ ){0,3}(neuron|cell)\b|\b(each|every) (\S+ ){0,3}(neuron|cell) (\S+ )?(receives?|makes?|gets?|sends?|has)\b/;
+const PER_NEURON = /\bon average\b|\baverage number of\b|\bper (neuron|cell)\b(?! (types?|class))|\bmean number of\b|\bthe (average|typical|mean) (\S+ ){0,3}(neuron|cell)\b(?! (types?|class))/;
 function perNeuronSynapses(q: Question): boolean {
   return q.has(PER_NEURON) && q.has(/\b(synap\w*|inputs?|outputs?)\b/) && !q.has(/\b(partners?|contacts?|contact|connect\w*|targets?|neurons (do|does)|cells (do|does))\b/)
     && !q.has(/\b(which|what) (\S+ )?(cell )?(types?|class(es)?)\b/)
@@ -134,7 +134,7 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(axon|axonal|dendrit\w*|cable|path|skeleton) (lengths?|lengths)\b|\blength of (the )?(axons?|dendrites?)\b|\bspines?\b|\bboutons?\b|\bmesh(es)?\b|\bskeletons?\b/)) {
     return `${data}morphology (lengths, spines, skeletons) is not. Ask about synapse counts or sizes instead.`;
   }
-  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/) && !perNeuronSynapses(q)) {
+  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b(?! (types?|class))|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/) && !perNeuronSynapses(q)) {
     return "Averages per neuron (synapses or partners per cell of a type) are not something I can compute yet. I can give totals for a type, a neuron's own counts, or rank neurons (\"which BC neurons have the most outputs\").";
   }
   if (q.has(/\b(more|fewer|less|greater|bigger|larger|smaller|over|under|above|below|at least|at most)( than)? \d[\d,.]* (\w+ )?(synapses|inputs|outputs|partners|connections|contacts|targets)\b/) && q.has(/\b(how many|number of|count|which|list)\b/) && q.has(/\b(neurons|cells)\b/)) {
