@@ -122,6 +122,13 @@ const COUNTS: Case[] = [
   { it: "counts cells by m-type written 'by m-type'", q: "count cells by m-type", expect: "pairs", gold: "SELECT cell_type, count(*) FROM mt GROUP BY 1" },
   { it: "counts one m-type", q: "How many cells have the m-type L4a?", expect: "scalar", gold: "SELECT count(*) FROM mt WHERE cell_type = 'L4a'" },
   { it: "counts distal-targeting interneurons (m-type DTC)", q: "how many DTC interneurons", expect: "scalar", gold: "SELECT count(*) FROM mt WHERE cell_type = 'DTC'" },
+  { it: "counts each of two named types, not their sum", q: "how many 23P and 4P cells are there?", expect: "pairs",
+    gold: "SELECT cell_type, count(*) FROM ct WHERE cell_type IN ('23P', '4P') GROUP BY 1", text: /\(23P [\d,]+; 4P [\d,]+\)/ },
+  { it: "counts each of two named m-types when asked to compare them", q: "compare the number of L2a and L4a cells", expect: "pairs",
+    gold: "SELECT cell_type, count(*) FROM mt WHERE cell_type IN ('L2a', 'L4a') GROUP BY 1" },
+  { it: "still sums two types joined by or", q: "how many cells are 23P or 4P?", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type IN ('23P', '4P')" },
+  { it: "gives the mean nucleus volume of each of two named types", q: "mean nucleus volume of BC and MC cells", expect: "pairs",
+    gold: "SELECT ct.cell_type, avg(nuc.volume) FROM ct JOIN nuc ON nuc.id = ct.target_id WHERE ct.cell_type IN ('BC', 'MC') GROUP BY 1" },
   { it: "answers how many m-types there are with the m-types and their counts", q: "how many m-types are there?", expect: "pairs", gold: "SELECT cell_type, count(*) FROM mt GROUP BY 1",
     text: /per m-type: \d+ m-types, / },
   { it: "lists the cell types with their counts", q: "list the cell types", expect: "pairs", gold: "SELECT cell_type, count(*) FROM ct GROUP BY 1" },
@@ -172,6 +179,10 @@ const LOOKUPS: Case[] = [
 ];
 
 const PARTNERS: Case[] = [
+  { it: "lists a neuron's outputs as its partners, strongest first", q: "What are the outputs of {R_BC}?", expect: "ranked", k: 5,
+    gold: "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = {R_BC} GROUP BY 1 ORDER BY n DESC" },
+  { it: "lists a neuron's strongest connections", q: "what are the strongest connections from {R_23P}?", expect: "ranked", k: 3,
+    gold: "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = {R_23P} GROUP BY 1 ORDER BY n DESC" },
   { it: "counts the 23P neurons a basket cell contacts, not its synapses onto them", q: "How many 23P neurons does {R_BC} contact?", expect: "scalar",
     gold: "SELECT count(DISTINCT post_pt_root_id) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} AND b.cell_type = '23P'",
     text: /distinct postsynaptic partners/ },

@@ -323,8 +323,9 @@ function readCellCount(q: Question): ReadResult {
   const nuclei = q.has(/\bnucle(i|us|uses)\b/) && !population.cellTypes && !population.classes && !population.mtypes;
   // "Which cell type has the most neurons?": the types ranked by their count, not a list of neurons.
   const typeRank = q.has(TYPE_RANK) && q.has(/\b(most|fewest|least|largest|smallest|biggest|highest|lowest|more|fewer)\b/);
-  const byType = q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || typeRank;
-  const groupBy = q.has(/\bm-?types?\b/) && byType ? ["mtype" as const]
+  // "How many 23P and 4P cells are there?", "compare BC and MC": a count for each, not their sum.
+  const byType = q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || typeRank || namesSeveralTypes(q, population);
+  const groupBy = (q.has(/\bm-?types?\b/) || (population.mtypes && !population.cellTypes)) && byType ? ["mtype" as const]
     : q.has(/\b(each|every|per|by|all)\s+(cell\s+)?class(es)?\b|\bexcitatory (and|vs\.?|versus) inhibitory\b/) || (byType && q.has(/\bclass(es)?\b/)) ? ["class" as const]
     : byType ? ["cell_type" as const] : [];
   if (typeRank) {
@@ -347,6 +348,11 @@ function readCellCount(q: Question): ReadResult {
     order: q.has(/\b(most|largest|biggest|rank|sorted|order)\b/) ? "desc" : "natural",
     chart: q.has(/\b(bar|plot|chart)\b/) ? "bar" : undefined,
   };
+}
+
+/** "How many 23P and 4P cells?", "compare BC and MC": a figure for each type named, not one for them all. */
+function namesSeveralTypes(q: Question, population: Population): boolean {
+  return Math.max(population.cellTypes?.length ?? 0, population.mtypes?.length ?? 0) >= 2 && q.has(/\b(and|compare\w*|vs\.?|versus|each)\b/) && !q.has(/\bor\b/);
 }
 
 /** Synapses per neuron of a population: the mean (and median, quartiles) of in- or out-degree. */
@@ -386,10 +392,10 @@ function readVolume(q: Question): ReadResult {
     : typeRank ? "mean_volume"
     : q.has(/\b(largest|biggest|max(imum)?)\b/) ? "max_volume" : q.has(/\b(smallest|min(imum)?)\b/) ? "min_volume" : "mean_volume";
   const ranked = typeRank && q.has(/\b(largest|biggest|highest|most|smallest|lowest)\b/);
-  const grouped = typeRank || q.has(GROUP_BY_TYPE);
+  const grouped = typeRank || q.has(GROUP_BY_TYPE) || namesSeveralTypes(q, population);
   return {
     kind: "cells", subject: q.has(/\bcells?|neurons?\b/) || population.cellTypes || population.classes || grouped ? "cells" : "nuclei",
-    population, measure, groupBy: grouped ? [q.has(/\bclass\b/) ? "class" : "cell_type"] : [],
+    population, measure, groupBy: grouped ? [q.has(/\bclass\b/) ? "class" : q.has(/\bm-?types?\b/) || (population.mtypes && !population.cellTypes) ? "mtype" : "cell_type"] : [],
     order: ranked ? (q.has(/\b(smallest|lowest)\b/) ? "asc" : "desc") : "natural",
     ...(ranked && !q.has(/\btypes\b/) ? { limit: q.topK() ?? 1 } : {}),
   };
@@ -609,7 +615,8 @@ function readSynapses(q: Question): ReadResult {
       if (limit === undefined && !ranked && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
       if (limit === undefined && q.has(/\bmain (target|source|input|output)\b(?!s)/)) limit = 1;
     }
-  } else if (partnerRank || (ids && q.has(/\b(list|who|which)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?)\b/))) {
+  } else if (partnerRank || (ids && q.has(/\b(list|who|which|what|show|give)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?|connections?|sources?)\b/) && !q.has(/\b(how many|number of|count|total|fraction|proportion|percent(age)?|share|ratio)\b/))) {
+    // "What are the outputs of 8646…?", "its strongest connections": its partners, ranked.
     // Ranking roots: a neuron's partners, or neurons of a population by their synapse counts.
     if (ids) {
       const side: Side = prePop.rootIds || prePop.nucleusIds ? "post" : "pre";

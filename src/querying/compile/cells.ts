@@ -119,7 +119,9 @@ function presentCells(plan: CellPlan, result: StatementResult, valueCol: string,
   // Ranked ("which cell type has the most neurons?"): the answer is the first row.
   const headline = plan.limit && plan.order !== "natural" && first
     ? `${capitalize(what)}, per ${name}, ${plan.order === "asc" ? "lowest" : "highest"} first: ${first[result.columns.indexOf(key)]} with ${fmt(first[vi] ?? 0)}${result.rows.length > 1 ? `, then ${result.rows.slice(1).map((r) => `${r[result.columns.indexOf(key)]} (${fmt(r[vi] ?? 0)})`).join(", ")}` : ""}.`
-    : `${capitalize(what)}, per ${name}: ${result.rows.length} ${name === "class" ? "classes" : `${name}s`}${total !== null ? `, ${fmt(total)} in all` : ""}.`;
+    : `${capitalize(what)}, per ${name}: ${result.rows.length} ${name === "class" ? "classes" : `${name}s`}${total !== null ? `, ${fmt(total)} in all` : ""}${
+      // A few groups are the answer itself: "23P 18,170; 4P 9,975".
+      result.rows.length <= 5 ? ` (${result.rows.map((r) => `${r[result.columns.indexOf(key)]} ${fmt(r[vi] ?? 0)}`).join("; ")})` : ""}.`;
   return {
     table,
     headline,
