@@ -480,6 +480,28 @@ const INJECTIONS: Case[] = [
 /** Follow-ups: each sequence runs in one conversation, in order. */
 const FOLLOW_UPS: { it: string; steps: Case[] }[] = [
   {
+    it: "answers 'where are they?' and 'their nucleus volumes' about the last answer's cells",
+    steps: [
+      { it: "", q: "How many basket cells are there?", expect: "scalar", gold: "SELECT count(*) FROM ct WHERE cell_type = 'BC'" },
+      { it: "", q: "where are they?", expect: "set", chart: "scatter", gold: "SELECT pt_root_id FROM ct WHERE cell_type = 'BC' AND pt_root_id != 0" },
+      { it: "", q: "and their mean nucleus volume?", expect: "scalar", gold: "SELECT avg(nuc.volume) FROM ct JOIN nuc ON nuc.id = ct.target_id WHERE ct.cell_type = 'BC'" },
+    ],
+  },
+  {
+    it: "asks which cells 'they' are after an answer about synapses between two types",
+    steps: [
+      { it: "", q: "How many synapses go from BC to 23P?", expect: "scalar", gold: typeToType("a.cell_type = 'BC' AND b.cell_type = '23P'") },
+      { it: "", q: "where are they?", expect: "clarify", text: /Which cells do you mean/ },
+    ],
+  },
+  {
+    it: "draws the last size statistics as a box plot",
+    steps: [
+      { it: "", q: "quartiles of synapse size of Martinotti cell outputs", expect: "scalar", gold: median("SELECT size AS x FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id WHERE a.cell_type = 'MC'") },
+      { it: "", q: "as a box plot", expect: "scalar", chart: "box", gold: median("SELECT size AS x FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id WHERE a.cell_type = 'MC'") },
+    ],
+  },
+  {
     it: "moves a type-to-type count to a new target, then a new source, then shows its SQL",
     steps: [
       { it: "", q: "How many synapses go from PV cells to 23P cells?", expect: "scalar", gold: typeToType("a.cell_type = 'BC' AND b.cell_type = '23P'") },

@@ -115,7 +115,10 @@ export function applyFollowUp(q: Question, last: QueryPlan): PlannerResult | und
     } else if (plan.kind === "proofreading" || plan.kind === "coregistration") {
       if (!plan.groupBy.length) plan.groupBy = ["cell_type"];
       plan.chart = "bar";
-    } else if (plan.kind === "distribution" || plan.kind === "positions") {
+    } else if (plan.kind === "distribution") {
+      // Already a chart; "as a box plot" or "as a histogram" changes which.
+      if (kind === "box" || kind === "histogram") plan.chart = kind;
+    } else if (plan.kind === "positions") {
       // already a chart
     } else {
       return { type: "clarify", message: "There is nothing to plot in the last answer: ask for counts per type, a distribution, or positions.", suggestions: [] };

@@ -63,6 +63,19 @@ export class OfflinePlanner {
         const followUp = applyFollowUp(q, lastPlan);
         if (followUp) return followUp;
       }
+      // "Where are they?", "and their nucleus volumes?": a new question about the last answer's cells.
+      const pointsBack = q.mentions.length === 0 && q.has(/\b(they|them|their|those|these|theirs)\b/);
+      const carried = pointsBack ? cellsOf(lastPlan) : undefined;
+      if (carried) {
+        const result = readQuestion(q);
+        if (result.type === "plan" && "population" in result.plan && isEmpty(result.plan.population as Population)) {
+          return { ...result, plan: { ...result.plan, population: carried } as QueryPlan };
+        }
+      } else if (pointsBack && !checkSafety(question, true).refuse) {
+        // The last answer was not about one set of cells (synapses between two, a lookup): ask which.
+        const topic = checkSafety(question, false);
+        if (topic.refuse) return { type: "clarify", message: "Which cells do you mean? The last answer was not about one group of cells; name them, e.g. \"where are the basket cells?\".", suggestions: [] };
+      }
       const topic = checkSafety(question, mentions.length > 0);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
     }
@@ -71,7 +84,7 @@ export class OfflinePlanner {
 }
 
 /** Words that start or make up a follow-up. */
-const FOLLOW_UP_LEAD = /^\s*(and|what about|how about|same for|same but|now|only|just|also|instead|but|ok|okay|then|show (it|that|them) as|plot (that|it|this|them)|as a (bar|histogram|heat ?map|chart|plot))\b/i;
+const FOLLOW_UP_LEAD = /^\s*(and|what about|how about|same for|same but|now|only|just|also|instead|but|ok|okay|then|show (it|that|them) as|plot (that|it|this|them)|as an? (bar|box|histogram|heat ?map|chart|plot|scatter))\b/i;
 const DEICTIC = /\b(that|it|its|this|those|these|them|same|previous|last|above)\b/;
 
 /** "only the top 3", "what about inputs?", "plot that", "per cell type": a question that needs an earlier one. */
@@ -89,6 +102,11 @@ function isFollowUpFragment(q: Question): boolean {
  * at nothing earlier ("that", "its"), and says what it asks beyond the names it gives
  * ("nucleus volume of 8646...", "How many MC cells are there?"), not just a name ("23P?").
  */
+/** The cells a plan is about, when it is about one population of cells. */
+function cellsOf(plan: QueryPlan): Population | undefined {
+  return "population" in plan && !isEmpty(plan.population as Population) ? (plan.population as Population) : undefined;
+}
+
 function isNewQuestion(q: Question): boolean {
   if (FOLLOW_UP_LEAD.test(q.text) || q.has(DEICTIC) || isFollowUpFragment(q)) return false;
   const filler = /^(the|a|an|of|for|to|onto|from|in|on|cells?|neurons?|types?|please|\?|only|top|first|\d+)$/;
