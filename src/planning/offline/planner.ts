@@ -161,6 +161,10 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(bigger|larger|smaller|greater|more|less|over|under|above|below|at least|at most)( than)? \d[\d,.]*\s*(cubic|µm|um|microns?|µm3|um3|µm³)/) || (q.has(/\bnucle(us|i)\b/) && q.has(/\b(bigger|larger|smaller|greater) than \d/))) {
     return "Filtering cells by a nucleus-volume threshold is not something I can compute yet. I can give volume statistics (mean, median, largest) per type, or plot their distribution.";
   }
+  const statistic = /\b(std|standard deviation|variance|mode|modal|skew(ness)?|kurtosis|(\d{1,2})(st|nd|rd|th) percentile|geometric mean|coefficient of variation)\b/.exec(q.lower);
+  if (statistic && !/\b(25th|50th|75th)\b/.test(statistic[0])) {
+    return `The ${statistic[0]} is not among the statistics I compute yet: I give the count, sum, mean, median, quartiles (25th and 75th percentiles), smallest and largest, and histograms.`;
+  }
   if (unreadNegation(q)) {
     return "I can't read a negation (not, without, except) into a query yet, and without it I would count the opposite. Ask for the group itself (for example \"how many non-neuronal cells?\" or \"how many neurons have an unproofread axon?\"), or use the sql command.";
   }
@@ -703,6 +707,10 @@ function readSizeFilter(q: Question): SynapsePlan["size"] | undefined {
   const num = "(\\d[\\d,]*(?:\\.\\d+)?)";
   const between = new RegExp(`\\bbetween ${num} and ${num}\\b`).exec(q.lower);
   if (between && q.has(/\bsize|voxels?|larger|smaller|bigger\b/)) return { min: n(between[1]!), max: n(between[2]!) };
+  // "exactly 500 voxels", "a size of 500": one size.
+  // (A short number only: "size of 8646…" names a neuron, not a size.)
+  const exact = /(?:\bexactly|\bequal to|=|\bsize of|\bsized)\s*(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\d,])(?!\s*(?:and|or|to|-))/.exec(q.lower);
+  if (exact && q.has(/\bsize|voxels?\b/) && !q.has(/\b(at least|at most|larger|smaller|bigger|greater|less|more|above|below|over|under)\b/)) return { min: n(exact[1]!), max: n(exact[1]!) };
   const gt = new RegExp(`(?:larger|bigger|greater|more|above|over|exceeding|>)\\s*(?:than\\s*)?${num}`).exec(q.lower);
   const gte = new RegExp(`(?:at least|>=|≥|no smaller than|minimum of)\\s*${num}`).exec(q.lower);
   const lt = new RegExp(`(?:smaller|less|lower|below|under|<)\\s*(?:than\\s*)?${num}`).exec(q.lower);

@@ -348,6 +348,7 @@ function describeFlow(ctx: CompileContext, plan: SynapsePlan): string {
 
 function describeSize(plan: SynapsePlan): string {
   const { min, max, minExclusive, maxExclusive } = plan.size ?? {};
+  if (min !== undefined && min === max && !minExclusive && !maxExclusive) return `size exactly ${fmt(min)} voxels`;
   const lo = min === undefined ? "" : `${minExclusive ? "larger than" : "at least"} ${fmt(min)}`;
   const hi = max === undefined ? "" : `${maxExclusive ? "smaller than" : "at most"} ${fmt(max)}`;
   return `size ${[lo, hi].filter(Boolean).join(" and ")} voxels`;
