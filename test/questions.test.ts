@@ -149,6 +149,10 @@ const COUNTS: Case[] = [
 ];
 
 const LOOKUPS: Case[] = [
+  { it: "gives the root of a nucleus asked as 'the root of'", q: "what's the root of nucleus {N_MC}?", expect: "scalar", gold: "SELECT pt_root_id FROM nuc WHERE id = {N_MC}",
+    text: /^Nucleus \d+: root id \d+\.$/m },
+  { it: "tells what is known about a root in its first line: type, m-type, volume, depth and synapses", q: "Tell me about {R_23P}", expect: "scalar",
+    gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_23P}", text: /cell type 23P .*; m-type .*; nucleus id \d+; nucleus volume [\d.,]+ µm³; soma depth [\d.,]+ µm below pia; [\d,]+ output and [\d,]+ input synapses\./ },
   { it: "gives a root's soma depth asked as how far below the pia", q: "How far below the pia is {R_23P}?", expect: "scalar", text: /soma depth [\d,.]+ µm below pia/,
     // data/cortex_geometry.json: 4 nm voxels in y, the pia at y = 400 µm.
     gold: "SELECT round(pt_position_y * 4 / 1000.0 - 400, 1) FROM nuc WHERE pt_root_id = {R_23P}" },

@@ -446,7 +446,7 @@ function readLookup(q: Question): ReadResult {
   else if (q.has(/\b(cell )?types?\b|\bwhat (kind|sort) of\b|\bclassif|\bwhat is (it|this)\b|\bexcitatory or inhibitory\b/)) fields.push("cell_type");
   if (q.has(/\bclass\b|\bexcitatory or inhibitory\b|\bis it (a )?neuron/)) fields.push("class");
   if (q.has(/\bnucle(us|i) ids?\b|\bwhich nucle(us|i)\b/) && root) fields.push("nucleus_id");
-  if (q.has(/\broot ids?\b|\bsegment\b/) && nucleus) fields.push("root_id");
+  if (q.has(/\broot( ids?)?\b|\bsegment( id)?\b|\bpt_root_id\b/) && nucleus) fields.push("root_id");
   if (q.has(/\bvolume|\bsize\b|\bhow (big|large)\b/)) fields.push("volume");
   if (q.has(/\b(position|where|location|located|coordinates?|xyz)\b/)) fields.push("position");
   if (q.has(/\bdepth|\bdeep\b|\blayer\b|\b(below|beneath|under|from) (the )?(pia|pial surface|surface)\b/)) fields.push("depth");

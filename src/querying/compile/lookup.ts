@@ -91,7 +91,9 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
   const first = rows[0]!;
   const label = (t: TableCell) => (t ? `${t} (${ctx.vocabulary.cellTypeLabel(String(t))})` : "no cell type");
   const facts: string[] = [];
-  const want = new Set(plan.fields.length ? plan.fields : ["cell_type"]);
+  // "Tell me about …" (no field asked): the facts a person wants first, the table has the rest.
+  const everything = ["cell_type", "mtype", ...(byRoot ? ["nucleus_id"] : ["root_id"]), "volume", "depth", "synapses"];
+  const want = new Set<string>(plan.fields.length ? plan.fields : everything);
   if (noNucleus) {
     // What it has instead of a cell type or a soma position: its synapses.
     facts.push("no nucleus in this data (a fragment, or a cell whose soma is outside the volume), so no cell type, m-type or soma position");
