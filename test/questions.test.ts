@@ -232,6 +232,15 @@ const PARTNERS: Case[] = [
 ];
 
 const CELL_TYPES: Case[] = [
+  { it: "counts the Martinotti cells that receive input from 4P cells, not the synapses", q: "How many SST interneurons receive input from L4 pyramidal cells?", expect: "scalar",
+    gold: typeToType("a.cell_type = '4P' AND b.cell_type = 'MC'", "count(DISTINCT post_pt_root_id)"), text: /distinct postsynaptic partners/ },
+  { it: "counts the basket cells that synapse onto 5P-ET cells", q: "how many basket cells make synapses onto 5P-ET cells?", expect: "scalar",
+    gold: typeToType("a.cell_type = 'BC' AND b.cell_type = '5P-ET'", "count(DISTINCT pre_pt_root_id)") },
+  { it: "gives what Martinotti cells target, by postsynaptic type", q: "What do Martinotti cells target?", expect: "pairs",
+    gold: typeToType("a.cell_type = 'MC' GROUP BY 1", "b.cell_type, count(*)") },
+  { it: "reads 'what innervates 5P-ET cells' with 5P-ET as the target", q: "what innervates 5P-ET cells?", expect: "pairs",
+    gold: typeToType("b.cell_type = '5P-ET' GROUP BY 1", "a.cell_type, count(*)") },
+  { it: "says synapse compartments are not in the data instead of counting every synapse", q: "how many synapses do 23P cells receive onto their dendrites?", expect: "clarify", text: /compartment/ },
   { it: "counts synapses from PV cells onto L2/3 pyramidal cells", q: "How many synapses do PV cells make onto L2/3 pyramidal cells?", expect: "scalar", gold: typeToType("a.cell_type = 'BC' AND b.cell_type = '23P'") },
   { it: "counts synapses from SST to L5 ET", q: "number of synapses from SST to L5 ET", expect: "scalar", gold: typeToType("a.cell_type = 'MC' AND b.cell_type = '5P-ET'") },
   { it: "counts synapses written with an arrow", q: "synapses BC -> 4P, how many?", expect: "scalar", gold: typeToType("a.cell_type = 'BC' AND b.cell_type = '4P'") },

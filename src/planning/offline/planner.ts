@@ -149,6 +149,9 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(firing|spik\w*|activity|tuning|tuned|orientation|direction selectiv\w*|receptive fields?|responses?|osi|dsi|calcium traces?|dff|preferred (orientation|direction))\b/)) {
     return `${data}functional responses (tuning, firing, activity) are not among the tables I can answer from. I can say which cells are coregistered to two-photon units.`;
   }
+  if (q.has(/\bsynap/) && q.has(/\b(onto|on|to|at|in) (the |their |its )?(dendrites?|dendritic shafts?|shafts?|spines?|somata|soma|cell bod(y|ies)|axon initial segments?|ais|apical|basal)\b/) && !q.has(/\bproofread/)) {
+    return `${data}not which compartment a synapse is on (dendrite, spine, soma): the synapse table has its position and size only. I can count or size synapses between cells or types.`;
+  }
   if (q.has(/\b(axon|axonal|dendrit\w*|cable|path|skeleton) (lengths?|lengths)\b|\blength of (the )?(axons?|dendrites?)\b|\bspines?\b|\bboutons?\b|\bmesh(es)?\b|\bskeletons?\b/)) {
     return `${data}morphology (lengths, spines, skeletons) is not. Ask about synapse counts or sizes instead.`;
   }
@@ -560,6 +563,11 @@ function readSynapses(q: Question): ReadResult {
   let prePop = tidy(mentionPopulation(pre));
   let postPop = tidy(mentionPopulation(post));
   if (between && mentions.length === 1 && q.terms.length === 1) postPop = { ...prePop };
+  // "What innervates 5P-ET cells?": the cells named are the targets.
+  if (q.has(/^\s*(what|which (cells?|neurons?|types?|cell types?)|who) (targets|innervates|drives|contacts|inhibits|excites|synapses onto|projects to|sends synapses to)\b/) && isEmpty(postPop) && !isEmpty(prePop)) {
+    postPop = prePop;
+    prePop = {};
+  }
 
   // Partners that must be neurons: "how many (different) neurons does R connect to".
   const partnerNeurons = q.has(/\b(different|distinct|unique|other)?\s*(neurons|cells)\b/) && q.has(/\bhow many|number of|count\b/) && (prePop.rootIds || postPop.rootIds);
@@ -579,6 +587,19 @@ function readSynapses(q: Question): ReadResult {
     // "How many 23P neurons does 8646… contact?": partners of one type, not synapses.
     measure = "count_partners";
   }
+  // "How many SST interneurons receive input from L4 pyramidal cells?": the cells named after
+  // "how many" are counted, on whichever side the flow put them.
+  let countedSide: Side | undefined;
+  const counted = /\bhow many\s+((?!synap|connection|contact|input|output)\S+\s+){1,3}?(neurons|cells|interneurons)\b/.exec(q.lower);
+  const firstTerm = q.mentions.find((m) => m.kind === "term");
+  if (measure === "count" && counted && firstTerm?.kind === "term" && firstTerm.term.kind !== "ambiguous" && !prePop.rootIds && !postPop.rootIds) {
+    const value = firstTerm.term.value;
+    const has = (p: Population) => [...(p.cellTypes ?? []), ...(p.mtypes ?? []), ...(p.classes ?? [])].includes(value);
+    if (has(postPop) !== has(prePop)) {
+      measure = "count_partners";
+      countedSide = has(postPop) ? "post" : "pre";
+    }
+  }
   const size = readSizeFilter(q);
 
   // Grouping and ranking.
@@ -587,6 +608,8 @@ function readSynapses(q: Question): ReadResult {
   let limit = q.topK();
   const superlative = q.has(/\b(most|strongest|largest number|highest|biggest|main|primary|principal|dominant|favou?rite|preferred|top)\b/);
   const typeRank = q.has(/\b(which|what)\s+(\w+\s+)?(cell\s+)?(types?|class(es)?)\b/) || q.has(/\bmain (target|source|input|output)s?\b|\b(target|source) types?\b/)
+    // "What do Martinotti cells target?", "where do basket cells project?": the targets by type.
+    || q.has(/\bwhat (do|does) (\S+ ){1,4}(target|innervate|contact|synapse onto|project to)\b|\bwhere (do|does) (\S+ ){1,4}(project|send)\b|\bwhat (targets|innervates|drives|contacts) \b/)
     || q.has(/\b(pre|post)-?synaptic (cell )?(types|class(es))\b/) || q.has(/\brank (the )?(cell )?(types|class(es))\b|\b(cell )?(types|class(es)) (ranked|sorted|ordered) by\b/);
   const ranked = q.has(/\b(rank|ranked|ranking|sorted|sort|ordered)\b/);
   const partnerRank = q.has(/\b(partners?|targets?|inputs?|sources?|neurons?|cells?)\b/) && (superlative || limit !== undefined) && q.has(/\b(top|which|who|what|list|strongest|most|largest|main)\b/);
@@ -689,7 +712,7 @@ function readSynapses(q: Question): ReadResult {
     ...(limit !== undefined && groupBy.length ? { limit } : {}),
     ...(size ? { size } : {}),
     ...(measure === "fraction" ? { fractionOf: inputWords && !outputWords ? "inputs" as const : "outputs" as const } : {}),
-    ...(measure === "count_partners" ? { partnerSide: rankedPartnerSide ?? (prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const) } : {}),
+    ...(measure === "count_partners" ? { partnerSide: countedSide ?? rankedPartnerSide ?? (prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const) } : {}),
   };
   if (q.has(/\bheat ?map\b|\bmatrix\b/) && groupBy.length === 2) plan.chart = "heatmap";
   else if (q.has(/\b(bar|plot|chart)\b/) && groupBy.length === 1) plan.chart = "bar";
