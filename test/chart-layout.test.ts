@@ -52,6 +52,13 @@ describe("bar chart layout", () => {
     expect(text).toContain("0.2");
   });
 
+  it("labels a fraction column as percentages", async () => {
+    const request = bars(3, (i) => [0.25, 0.1, 0.005][i]!);
+    const fractions: ChartRequest = { ...request, y: "fraction", table: { columns: [request.table.columns[0]!, "fraction"], rows: request.table.rows } };
+    const text = await labels(fractions);
+    expect(text).toEqual(expect.arrayContaining(["25.0%", "10.0%", "0.5%", "20%"]));
+  });
+
   it("uses SI prefixes from a million up, where the digits would crowd the axis", async () => {
     const text = await labels(bars(4, (i) => 5_000_000 - 1_000_000 * i));
     expect(text).toContain("2M");

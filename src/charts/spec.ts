@@ -92,8 +92,10 @@ function bar(r: ChartRequest, values: Record<string, string | number | null>[]):
   const n = values.length;
   const numbers = values.map((v) => Number(v[r.y] ?? 0));
   const counts = numbers.every(Number.isInteger);
+  // A fraction column reads as percentages.
+  const percent = r.y === "fraction";
   // Ticks read 2,000 rather than 2k below a million: with "~s", vega labelled them 0k, 0.1k, 0.2k.
-  const axis = Math.max(0, ...numbers) >= 1e6 ? { format: "~s" } : counts ? { format: ",d", tickMinStep: 1 } : { format: ",~r" };
+  const axis = percent ? { format: ".0%" } : Math.max(0, ...numbers) >= 1e6 ? { format: "~s" } : counts ? { format: ",d", tickMinStep: 1 } : { format: ",~r" };
   // Horizontal bars keep long category names readable; the table's order is kept.
   const y = { field: r.x, type: "nominal", sort: null, title: axisTitle(r.xTitle, r.x) };
   const x = { field: r.y, type: "quantitative", title: axisTitle(r.yTitle, r.y), axis };
@@ -105,7 +107,7 @@ function bar(r: ChartRequest, values: Record<string, string | number | null>[]):
     height: plot + chrome,
     layer: [
       { mark: { type: "bar", color: CATEGORY_COLOURS[0] }, encoding: { y, x } },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 12 }, encoding: { y, x, text: { field: r.y, type: "quantitative", format: ",.4~r" } } },
+      { mark: { type: "text", align: "left", dx: 4, fontSize: 12 }, encoding: { y, x, text: { field: r.y, type: "quantitative", format: percent ? ".1%" : ",.4~r" } } },
     ],
   };
 }

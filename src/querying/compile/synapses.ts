@@ -396,7 +396,7 @@ function chartFor(plan: SynapsePlan): Presentation["chart"] {
   const keys = plan.groupBy.map((g) => GROUP_LABEL[g]);
   const yTitle = { synapses: "synapses", total_size: "summed size (voxels)", mean_size: "mean size (voxels)", median_size: "median size (voxels)", min_size: "min size (voxels)", max_size: "max size (voxels)", partners: "partners", fraction: "fraction" }[valueCol] ?? valueCol;
   if (keys.length === 2) return { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: valueCol, xTitle: groupName(plan.groupBy[1]!), yTitle: groupName(plan.groupBy[0]!), colorTitle: yTitle };
-  if (keys.length === 1) return { kind: "bar", x: keys[0]!, y: valueCol, xTitle: keys[0]!.replace(/_/g, " "), yTitle };
+  if (keys.length === 1) return { kind: "bar", x: keys[0]!, y: valueCol, xTitle: groupName(plan.groupBy[0]!), yTitle };
   return undefined;
 }
 
