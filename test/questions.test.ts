@@ -183,6 +183,16 @@ const LOOKUPS: Case[] = [
 ];
 
 const PARTNERS: Case[] = [
+  { it: "gives the mean size of the synapses between two neurons, not whether they connect", q: "what is the mean size of the synapses from {PAIR_A} to {PAIR_B}?", expect: "scalar",
+    gold: "SELECT avg(size) FROM syn WHERE pre_pt_root_id = {PAIR_A} AND post_pt_root_id = {PAIR_B}" },
+  { it: "lists the neurons downstream of a neuron", q: "which neurons are downstream of {R_BC}?", expect: "ranked", k: 3,
+    gold: `SELECT post_pt_root_id, count(*) AS n FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} AND b.classification_system IN ${NEURON} GROUP BY 1 ORDER BY n DESC` },
+  { it: "lists the neurons upstream of a neuron", q: "which neurons are upstream of {R_4P_IN}?", expect: "ranked", k: 3,
+    gold: `SELECT pre_pt_root_id, count(*) AS n FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id WHERE post_pt_root_id = {R_4P_IN} AND a.classification_system IN ${NEURON} GROUP BY 1 ORDER BY n DESC` },
+  { it: "compares a neuron's synapses onto inhibitory and excitatory cells", q: "how many synapses does {R_23P} make onto inhibitory cells vs excitatory cells?", expect: "pairs",
+    gold: `SELECT b.classification_system, count(*) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_23P} AND b.classification_system IN ${NEURON} GROUP BY 1` },
+  { it: "asks for the whole root id when given its first digits", q: "how many synapses does 864691135 make?", expect: "clarify", text: /18 digits/ },
+  { it: "says it does not count partners two neurons share", q: "how many common partners do {PAIR_A} and {PAIR_B} share?", expect: "clarify", text: /share/ },
   { it: "lists a neuron's outputs as its partners, strongest first", q: "What are the outputs of {R_BC}?", expect: "ranked", k: 5,
     gold: "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = {R_BC} GROUP BY 1 ORDER BY n DESC" },
   { it: "lists a neuron's strongest connections", q: "what are the strongest connections from {R_23P}?", expect: "ranked", k: 3,

@@ -83,7 +83,7 @@ export function findMentions(tokens: Token[], vocabulary: Vocabulary): Mention[]
 const NOT_NAMES = new Set([
   "how", "many", "much", "the", "all", "each", "every", "of", "what", "which", "different", "distinct", "unique", "other",
   "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your", "a", "an", "any", "some", "most",
-  "more", "less", "fewer", "fewest", "least", "few", "highest", "lowest", "total", "number", "count", "postsynaptic", "presynaptic", "target", "targeted", "source",
+  "more", "less", "fewer", "fewest", "least", "few", "highest", "lowest", "total", "common", "shared", "mutual", "number", "count", "postsynaptic", "presynaptic", "target", "targeted", "source",
   "partner", "connected", "proofread", "coregistered", "typed", "known", "untyped", "valid", "individual", "single", "top",
   "in", "from", "to", "onto", "by", "and", "or", "with", "per", "for", "are", "is", "there", "do", "does", "have", "has",
   "large", "small", "big", "largest", "smallest", "biggest", "first", "last", "same", "both", "neighbouring", "neighboring",
@@ -105,7 +105,7 @@ const NOT_NAMES = new Set([
 ]);
 
 /** Words that follow "how many" without naming a cell type. */
-const COUNTED_NOUNS = /^(synap\w*|neurons?|cells?|nuclei|nucleus|partners?|inputs?|outputs?|connections?|contacts?|types?|kinds?|class(es)?|m-?types?|roots?|root|segments?|ids?|somata|somas?|axons?|dendrites?|times?|more|of|different|distinct|unique|postsynaptic|presynaptic|excitatory|inhibitory|proofread\w*|coregistered|are|is|do|does|total|in|there|were|have|has|non\w*|glia\w*|interneurons?|targets?|sources?|rows?|entries|records?|pairs?|voxels?)$/;
+const COUNTED_NOUNS = /^(common|shared|mutual|synap\w*|neurons?|cells?|nuclei|nucleus|partners?|inputs?|outputs?|connections?|contacts?|types?|kinds?|class(es)?|m-?types?|roots?|root|segments?|ids?|somata|somas?|axons?|dendrites?|times?|more|of|different|distinct|unique|postsynaptic|presynaptic|excitatory|inhibitory|proofread\w*|coregistered|are|is|do|does|total|in|there|were|have|has|non\w*|glia\w*|interneurons?|targets?|sources?|rows?|entries|records?|pairs?|voxels?)$/;
 
 /** Unmatched words used as cell names ("chandelier cells", "martinoti cells", "how many astrocites"): candidates for fuzzy matching. */
 export function unknownNames(tokens: Token[], mentions: Mention[]): { text: string; start: number }[] {

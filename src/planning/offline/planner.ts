@@ -168,6 +168,13 @@ function notExpressible(q: Question): string | undefined {
   if (statistic && !/\b(25th|50th|75th)\b/.test(statistic[0])) {
     return `The ${statistic[0]} is not among the statistics I compute yet: I give the count, sum, mean, median, quartiles (25th and 75th percentiles), smallest and largest, and histograms.`;
   }
+  const cut = q.tokens.find((t) => /^864691\d{0,8}$/.test(t.text));
+  if (cut) {
+    return `${cut.text} looks like the start of a root id, but root ids have 18 digits (864691135…); give the whole id.`;
+  }
+  if (q.has(/\b(common|shared|mutual) (\w+ )?(partners?|inputs?|outputs?|targets?|sources?)\b|\bpartners? (in common|they share)\b/)) {
+    return "Partners two neurons share is not something I compute yet. I can list each neuron's partners (\"top 10 outputs of 8646…\"), or say whether the two connect.";
+  }
   if (unreadNegation(q)) {
     return "I can't read a negation (not, without, except) into a query yet, and without it I would count the opposite. Ask for the group itself (for example \"how many non-neuronal cells?\" or \"how many neurons have an unproofread axon?\"), or use the sql command.";
   }
@@ -318,6 +325,8 @@ function readPlan(q: Question): ReadResult {
   }
   if (q.has(COREG_WORDS) && !q.has(/\bsynap/)) return readCoregistration(q);
   if (q.has(/\b(un|not[- ]?)?proofread\w*|proof-read|\bextended (axons?|dendrites?)\b|\b(axon|dendrite)s? (is |are )?(fully |partially )?(extended|clean)|\b(fully|partially) extended\b|\binterareal\b|\bclean(ed)? dendrites?\b|\bstrateg/)) return readProofreading(q);
+  // "Mean size of the synapses from A to B": sizes between two neurons, not whether they connect.
+  if (q.roots.length === 2 && q.has(SIZE_WORDS) && q.has(/\bsynap/)) return readSynapses(q);
   if (q.roots.length >= 2 && q.has(/\b(connect\w*|synap\w*|contact\w*|wired|linked|talk|input|output|partners?|target\w*|innervat\w*)\b/)) {
     return { kind: "pair", a: q.roots[0]!.id, b: q.roots[1]!.id };
   }
@@ -563,6 +572,25 @@ function readSynapses(q: Question): ReadResult {
   let prePop = tidy(mentionPopulation(pre));
   let postPop = tidy(mentionPopulation(post));
   if (between && mentions.length === 1 && q.terms.length === 1) postPop = { ...prePop };
+  // "Synapses 8646… makes onto inhibitory cells": one neuron and types on one side cannot both be
+  // the source; the types are the other side.
+  for (const [from, to] of [["pre", "post"], ["post", "pre"]] as const) {
+    const a = from === "pre" ? prePop : postPop;
+    const b = from === "pre" ? postPop : prePop;
+    if ((a.rootIds || a.nucleusIds) && (a.cellTypes || a.mtypes || a.classes) && !b.rootIds && !b.nucleusIds) {
+      // ("onto inhibitory cells vs excitatory cells": both types go to the other side.)
+      const merged = (x?: string[], y?: string[]) => (x || y ? [...new Set([...(y ?? []), ...(x ?? [])])] : undefined);
+      const types = clean({ cellTypes: merged(a.cellTypes, b.cellTypes), mtypes: merged(a.mtypes, b.mtypes), classes: merged(a.classes, b.classes) as CellClass[] | undefined });
+      const ids = clean({ rootIds: a.rootIds, nucleusIds: a.nucleusIds });
+      if (from === "pre") { prePop = ids; postPop = types; } else { postPop = ids; prePop = types; }
+      void to;
+    }
+  }
+  // "Which neurons are upstream of 8646…?": the neuron named is the target.
+  if (q.has(/upstream of/) && (prePop.rootIds || prePop.nucleusIds) && isEmpty(postPop)) {
+    postPop = prePop;
+    prePop = {};
+  }
   // "What innervates 5P-ET cells?": the cells named are the targets.
   if (q.has(/^\s*(what|which (cells?|neurons?|types?|cell types?)|who) (targets|innervates|drives|contacts|inhibits|excites|synapses onto|projects to|sends synapses to)\b/) && isEmpty(postPop) && !isEmpty(prePop)) {
     postPop = prePop;
@@ -660,7 +688,7 @@ function readSynapses(q: Question): ReadResult {
       if (limit === undefined && !ranked && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
       if (limit === undefined && q.has(/\bmain (target|source|input|output)\b(?!s)/)) limit = 1;
     }
-  } else if (partnerRank || (ids && q.has(/\b(list|who|which|what|show|give)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?|connections?|sources?)\b/) && !q.has(/\b(how many|number of|count|total|fraction|proportion|percent(age)?|share|ratio)\b/))) {
+  } else if (partnerRank || (ids && q.has(/\b(list|who|which|what|show|give)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?|connections?|sources?|downstream|upstream)\b/) && !q.has(/\b(how many|number of|count|total|fraction|proportion|percent(age)?|share|ratio)\b/))) {
     // "What are the outputs of 8646…?", "its strongest connections": its partners, ranked.
     // Ranking roots: a neuron's partners, or neurons of a population by their synapse counts.
     if (ids) {
@@ -702,6 +730,17 @@ function readSynapses(q: Question): ReadResult {
     rankedPartnerSide = rootGroup.startsWith("pre") ? "post" : "pre";
   }
 
+  // "onto inhibitory vs excitatory cells": one figure per group compared.
+  if (!groupBy.length && q.has(/\b(vs\.?|versus|compared (to|with))\b/)) {
+    for (const side of ["post", "pre"] as Side[]) {
+      const p = side === "pre" ? prePop : postPop;
+      const scheme = (p.classes?.length ?? 0) >= 2 && !p.cellTypes ? "class" : (p.cellTypes?.length ?? 0) >= 2 ? "cell_type" : (p.mtypes?.length ?? 0) >= 2 ? "mtype" : undefined;
+      if (scheme) {
+        groupBy.push(`${side}_${scheme}` as SynapseGroup);
+        break;
+      }
+    }
+  }
   const plan: SynapsePlan = {
     kind: "synapses",
     pre: prePop,

@@ -385,7 +385,9 @@ function presentSynapses(ctx: CompileContext, plan: SynapsePlan, result: Stateme
     headline = `${capitalize(describeMeasure(plan))} ${flow}, per ${plan.groupBy.map(groupName).join(" × ")}: ${n} pairs`;
     headline += ".";
   } else {
-    headline = `${capitalize(describeMeasure(plan))} ${flow}, ${plan.limit && plan.order !== "natural" ? `top ${n}` : `${n} groups`}${plan.order === "desc" && first ? `; highest: ${plan.groupBy.map((g) => first[result.columns.indexOf(GROUP_LABEL[g])]).join(" → ")} with ${fmt(first[vi] ?? null)}` : ""}.`;
+    const few = n <= 5 && plan.order === "natural" && plan.groupBy.length === 1
+      ? ` (${result.rows.map((r) => `${r[result.columns.indexOf(GROUP_LABEL[plan.groupBy[0]!])]} ${fmt(r[vi] ?? null)}`).join("; ")})` : "";
+    headline = `${capitalize(describeMeasure(plan))} ${flow}, ${plan.limit && plan.order !== "natural" ? `top ${n}` : `${n} groups`}${few}${plan.order === "desc" && first ? `; highest: ${plan.groupBy.map((g) => first[result.columns.indexOf(GROUP_LABEL[g])]).join(" → ")} with ${fmt(first[vi] ?? null)}` : ""}.`;
   }
   return { table, headline, chart: chartFor(plan) };
 }
