@@ -339,6 +339,7 @@ const PER_NEURON: Case[] = [
   { it: "reads 'each inhibitory cell type sends' as a grouping, not a per-neuron average", q: "How many synapses does each inhibitory cell type send onto 4P cells?", expect: "pairs",
     gold: `SELECT a.cell_type, count(*) FROM ${TYPED_SYN} WHERE a.classification_system = 'inhibitory_neuron' AND b.cell_type = '4P' GROUP BY 1` },
   { it: "asks whether inputs or outputs when a per-neuron count does not say", q: "how many synapses per neuron?", expect: "clarify", text: /Input or output synapses per neuron\?/ },
+  { it: "asks back for synapses per neuron between two types instead of one type's total per neuron", q: "how many synapses per 23P neuron on average do basket cells make?", expect: "clarify" },
   { it: "still asks back for partners per neuron, which it cannot average", q: "how many 4P neurons does a basket cell contact on average?", expect: "clarify", text: /Averages per neuron/ },
 ];
 

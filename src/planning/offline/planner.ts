@@ -125,7 +125,10 @@ function perNeuronSynapses(q: Question): boolean {
     && !q.has(/\b(which|what) (\S+ )?(cell )?(types?|class(es)?)\b/)
     && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)
     // "per one of them": whose, the previous answer says; not read here as all cells.
-    && !q.has(/\b(them|they|those|these)\b/) && q.roots.length === 0;
+    && !q.has(/\b(them|they|those|these)\b/) && q.roots.length === 0
+    // "synapses per 23P neuron from basket cells": a flow between two populations, averaged per
+    // target, which is not a per-neuron total.
+    && new Set(q.mentions.flatMap((m) => (m.kind === "term" && m.term.kind !== "ambiguous" ? [m.term.value] : []))).size <= 1;
 }
 
 const NEGATION = /\b(not|no|without|except|excluding|besides|lacking|never|none)\b|\b(don|doesn|isn|aren|didn|haven|hasn|weren|wasn)\s+t\b|\bother than\b/;
