@@ -58,6 +58,16 @@ describe("answering under load", () => {
     expect(sqlOfB.text).not.toMatch(/connectivity/);
   });
 
+  it("answers what the store holds from its import log, exact row counts included", async () => {
+    for (const question of ["What tables are loaded?", "which materialization version is this data?"]) {
+      const answer = await chat.answer(question);
+      expect(answer.status).toBe("answered");
+      expect(answer.text).toMatch(/^This store holds \d+ CAVE tables, materialization version/);
+      const synapses = answer.table!.rows.find((r) => r[0] === "synapses_pni_2")!;
+      expect(synapses[1]).toBe(gold(raw, "SELECT count(*) FROM syn"));
+    }
+  });
+
   it("answers 'help' with example questions", async () => {
     const help = await chat.answer("help");
     expect(help.status).toBe("answered");

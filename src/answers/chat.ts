@@ -11,7 +11,8 @@ import { typeNamesInOrder } from "../querying/compile/population.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
-import { HELP_TEXT, isHelp, isShowSql } from "./help.js";
+import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
+import { storeSummary } from "./store-summary.js";
 import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
 
@@ -85,6 +86,7 @@ export class ConnectomeChat {
       if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
       if (trimmed.length > 2000) return reply("refused", "That question is too long (over 2,000 characters); ask one thing at a time.");
       if (isHelp(trimmed)) return reply("answered", HELP_TEXT, { table: { columns: ["example"], rows: HELP_TEXT.split("\n").filter((l) => l.startsWith("•")).map((l) => [l.slice(2)]) } });
+      if (isStoreQuestion(trimmed)) return reply("answered", ...storeSummary(this.ctx.catalog.dbPath));
       if (isShowSql(trimmed)) {
         const last = conversation.lastAnswer;
         if (!last?.sql) return reply("clarify", "There is no earlier answer in this conversation to show the SQL of.");

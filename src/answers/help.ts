@@ -23,3 +23,7 @@ export const HELP_TEXT = [
 
 export const isHelp = (question: string) => /^\s*(help|\?|what can you do\??|how do i use (this|you)\??|usage|examples?)\s*[.!?]*\s*$/i.test(question);
 export const isShowSql = (question: string) => /^\s*(and\s+)?(show|give|print|display|what('s| is| was))?\s*(me\s+)?(the\s+)?(sql|query|sql query)(\s+(for that|behind that|you ran|used|that ran))?\s*[.!?]*\s*$/i.test(question);
+
+/** Questions about the store itself ("what tables are loaded?", "which materialization version?"), answered from its import log. */
+export const isStoreQuestion = (question: string) =>
+  /\b(materiali[sz]ation|data|dataset|store) version\b|\b(what|which) version\b|\b(what|which) tables\b|\bwhat data (is|are|do you have|does (the|this) store hold)\b|\bwhat('s| is) (loaded|in (the|this) (store|database))\b|\bhow big is (the|this) (data ?set|store|database)\b|\bwhen was (the|this) (data|store|database) imported\b/i.test(question);

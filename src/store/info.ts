@@ -15,7 +15,8 @@ export interface StoreInfo {
 
 const SUMMARIES = ["connection", "root_stats", "root_cell_type", "root_mtype", "cell_type_connectivity", "mtype_connectivity", "cell_type_totals", "mtype_totals", "synapse_size_counts"];
 
-export function readStoreInfo(path: string): StoreInfo {
+/** `summaries: false` skips counting the summary tables (a scan of millions of rows): for a chat reply. */
+export function readStoreInfo(path: string, options: { summaries?: boolean } = {}): StoreInfo {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     if (!tableExists(db, "import_log")) throw new Error(`${path} is not a connectome-chat store (no import_log table)`);
@@ -27,7 +28,7 @@ export function readStoreInfo(path: string): StoreInfo {
       (db.prepare("SELECT key, value FROM store_meta").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
     );
     const summaries: Record<string, number> = {};
-    for (const name of SUMMARIES) {
+    for (const name of options.summaries === false ? [] : SUMMARIES) {
       if (tableExists(db, name)) summaries[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
     }
     const pages = db.pragma("page_count", { simple: true }) as number;
