@@ -95,3 +95,13 @@ describe("connectome-chat output piped into a reader that stops early", () => {
     expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 });
+
+describe("connectome-chat chat in a terminal", () => {
+  it("answers each line and leaves on a plain 'exit', answering nothing after it", () => {
+    const run = spawnSync(process.execPath, [CLI, "chat", "--db", db], { input: "How many basket cells are there?\nexit\nHow many Martinotti cells are there?\n", encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Number of basket cells \(BC\)/);
+    expect(run.stdout).not.toMatch(/outside the connectome/);
+    expect(run.stdout).not.toMatch(/Martinotti/);
+  });
+});

@@ -34,7 +34,8 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
         prompt();
         continue;
       }
-      if (/^\/(quit|exit|q)$/.test(text)) break;
+      // "/quit", and the plain words people type to leave a prompt.
+      if (/^(\/(quit|exit|q)|quit|exit|bye)[.!]?$/i.test(text)) break;
       const csv = /^\/csv\s+(.+)$/.exec(text);
       if (csv) {
         if (!last?.table) process.stdout.write("There is no table to save yet.\n");
