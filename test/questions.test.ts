@@ -77,6 +77,7 @@ const medians = (sub: string) =>
 const typeToType = (where: string, select = "count(*)") =>
   `SELECT ${select} FROM syn JOIN root_type a ON pre_pt_root_id = a.pt_root_id JOIN root_type b ON post_pt_root_id = b.pt_root_id WHERE ${where}`;
 const NEURON = "('excitatory_neuron', 'inhibitory_neuron')";
+const TYPED_SYN = "syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -191,6 +192,14 @@ const PARTNERS: Case[] = [
     gold: `SELECT pre_pt_root_id, count(*) AS n FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id WHERE post_pt_root_id = {R_4P_IN} AND a.classification_system IN ${NEURON} GROUP BY 1 ORDER BY n DESC` },
   { it: "compares a neuron's synapses onto inhibitory and excitatory cells", q: "how many synapses does {R_23P} make onto inhibitory cells vs excitatory cells?", expect: "pairs",
     gold: `SELECT b.classification_system, count(*) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_23P} AND b.classification_system IN ${NEURON} GROUP BY 1` },
+  { it: "reads a layer-shaped name it does not know as the nearest type instead of dropping it", q: "how many synapses from L23 to L5ET?", expect: "scalar",
+    gold: typeToType("a.cell_type = '23P' AND b.cell_type = '5P-ET'") },
+  { it: "asks two questions in one back as two, rather than answering one of them", q: "How many 5P-ET neurons are there, and how many are proofread?", expect: "clarify", text: /two questions in one/ },
+  { it: "ranks the cell types a neuron targets when asked for the top 3 types", q: "top 3 cell types targeted by {R_BC}", expect: "ranked", k: 3,
+    gold: "SELECT b.cell_type, count(*) AS n FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} GROUP BY 1 ORDER BY n DESC" },
+  { it: "names the one 5P-ET neuron with the most basket-cell inputs", q: "which 5P-ET neuron has the most inputs from basket cells?", expect: "ranked", k: 1,
+    gold: `SELECT post_pt_root_id, count(*) AS n FROM ${TYPED_SYN} WHERE a.cell_type = 'BC' AND b.cell_type = '5P-ET' GROUP BY 1 ORDER BY n DESC`,
+    check: (a) => expect(a.table!.rows).toHaveLength(1) },
   { it: "asks for the whole root id when given its first digits", q: "how many synapses does 864691135 make?", expect: "clarify", text: /18 digits/ },
   { it: "says it does not count partners two neurons share", q: "how many common partners do {PAIR_A} and {PAIR_B} share?", expect: "clarify", text: /share/ },
   { it: "lists a neuron's outputs as its partners, strongest first", q: "What are the outputs of {R_BC}?", expect: "ranked", k: 5,
@@ -320,8 +329,6 @@ const RANKINGS: Case[] = [
   { it: "names the presynaptic type with the largest synapses on average", q: "Which presynaptic cell type makes the largest synapses on average?", expect: "ranked", k: 1,
     gold: "SELECT cell_type, avg(size) AS n FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id GROUP BY 1 ORDER BY n DESC" },
 ];
-
-const TYPED_SYN = "syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id";
 
 /** Per-root synapse counts of a type's roots (zero for a root without any), for per-neuron averages. */
 const perRoot = (type: string, side: "pre" | "post") =>

@@ -145,5 +145,12 @@ export function unknownNames(tokens: Token[], mentions: Mention[]): { text: stri
     if (tokens[i - 1]?.lower === "cell" && next !== undefined && !["cell", "cells", "neuron", "neurons"].includes(next)) return;
     out.push({ text: w.text, start: w.index });
   });
+  // "from L23 to L5ET": a word shaped like a layer-and-type name ("L23", "L6IT") that is not one,
+  // which would otherwise drop out of the question. ("in L4" is a place: asked back elsewhere.)
+  tokens.forEach((t, i) => {
+    if (covered.has(i) || seen.has(i) || !/^L\d[\w/-]*$/i.test(t.text)) return;
+    if (/^(in|within|inside|of)$/.test(tokens[i - 1]?.lower ?? "")) return;
+    out.push({ text: t.text, start: t.index });
+  });
   return out;
 }

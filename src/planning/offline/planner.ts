@@ -171,6 +171,13 @@ function notExpressible(q: Question): string | undefined {
   if (statistic && !/\b(25th|50th|75th)\b/.test(statistic[0])) {
     return `The ${statistic[0]} is not among the statistics I compute yet: I give the count, sum, mean, median, quartiles (25th and 75th percentiles), smallest and largest, and histograms.`;
   }
+  // "How many 5P-ET neurons are there, and how many are proofread?": answering one part would drop the other.
+  const second = /^(.*?\S)\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)((?:how many|how much|what|which|where|who|is|are|does|do)\b.*)$/i.exec(q.text);
+  // (The second part must have a verb of its own: ", and how many synapses each?" only says what to count.)
+  if (second && /^\s*(how|what|which|where|who|is|are|does|do|tell|list|show|give)\b/i.test(q.text) && second[1]!.split(/\s+/).length >= 3
+    && /\s(are|is|was|were|do|does|did|have|has|make|makes|receive|receives|send|sends|get|gets|target|targets|project|projects)\b/i.test(second[2]!)) {
+    return `That is two questions in one; I answer one at a time. Ask "${second[1]!.replace(/[,;]$/, "")}?" and then "${second[2]!.replace(/\?*$/, "?")}"`;
+  }
   const cut = q.tokens.find((t) => /^864691\d{0,8}$/.test(t.text));
   if (cut) {
     return `${cut.text} looks like the start of a root id, but root ids have 18 digits (864691135…); give the whole id.`;
@@ -639,6 +646,7 @@ function readSynapses(q: Question): ReadResult {
   let limit = q.topK();
   const superlative = q.has(/\b(most|strongest|largest number|highest|biggest|main|primary|principal|dominant|favou?rite|preferred|top)\b/);
   const typeRank = q.has(/\b(which|what)\s+(\w+\s+)?(cell\s+)?(types?|class(es)?)\b/) || q.has(/\bmain (target|source|input|output)s?\b|\b(target|source) types?\b/)
+    || q.has(/\btop \d+ (cell[- ]?|m-?)?(types|class(es)?)\b/)
     // "What do Martinotti cells target?", "where do basket cells project?": the targets by type.
     || q.has(/\bwhat (do|does) (\S+ ){1,4}(target|innervate|contact|synapse onto|project to)\b|\bwhere (do|does) (\S+ ){1,4}(project|send)\b|\bwhat (targets|innervates|drives|contacts) \b/)
     || q.has(/\b(pre|post)-?synaptic (cell )?(types|class(es))\b/) || q.has(/\brank (the )?(cell )?(types|class(es))\b|\b(cell )?(types|class(es)) (ranked|sorted|ordered) by\b/);
@@ -712,7 +720,7 @@ function readSynapses(q: Question): ReadResult {
       } else groupBy.push(`${side}_root` as SynapseGroup);
     }
     order = "desc";
-    if (limit === undefined) limit = q.has(/\b(which|who|what) (\w+ )?(neuron|cell|partner|target|input)\b(?!s)/) ? 1 : 10;
+    if (limit === undefined) limit = q.has(/\b(which|who|what) (\S+ )?(neuron|cell|partner|target|input)\b(?!s)/) ? 1 : 10;
   }
 
   if (partnerNeurons && measure === "count_partners") {
