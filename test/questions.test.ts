@@ -250,7 +250,24 @@ const PARTNERS: Case[] = [
     check: (a) => expect(a.text).toMatch(/^No/) },
 ];
 
+/** Connected pairs of distinct roots between two types, and all such pairs (the raw views' roots, without root 0). */
+const connectedPairs = (a: string, b: string) =>
+  `SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id, post_pt_root_id FROM ${TYPED_SYN} WHERE a.cell_type = '${a}' AND b.cell_type = '${b}' AND pre_pt_root_id != post_pt_root_id)`;
+const possiblePairs = (a: string, b: string) =>
+  `SELECT (SELECT count(DISTINCT pt_root_id) FROM root_type WHERE cell_type = '${a}') * (SELECT count(DISTINCT pt_root_id) FROM root_type WHERE cell_type = '${b}')
+     - (SELECT count(*) FROM (SELECT pt_root_id FROM root_type WHERE cell_type = '${a}' INTERSECT SELECT pt_root_id FROM root_type WHERE cell_type = '${b}'))`;
+const probabilityIsTheRatio = (a: Answer) => {
+  const [connected, possible, probability] = a.table!.rows[0]!.map(Number);
+  expect(probability).toBeCloseTo(connected! / possible!, 6);
+};
+
 const CELL_TYPES: Case[] = [
+  { it: "gives the connection probability from basket cells to 23P cells, counting connected pairs", q: "connection probability from BC to 23P", expect: "scalar",
+    gold: connectedPairs("BC", "23P"), text: /^Connection probability from basket cells \(BC\) onto layer 2\/3 pyramidal cells \(23P\): [\d.]+% \(/, check: probabilityIsTheRatio },
+  { it: "counts every possible pair of distinct neurons for a connection probability", q: "what is the probability that a basket cell connects to a 23P cell?", expect: "scalar",
+    gold: possiblePairs("BC", "23P") },
+  { it: "does not pair a neuron with itself in the possible pairs within one type", q: "connection probability from 23P to 23P", expect: "scalar",
+    gold: possiblePairs("23P", "23P"), check: probabilityIsTheRatio },
   { it: "counts the Martinotti cells that receive input from 4P cells, not the synapses", q: "How many SST interneurons receive input from L4 pyramidal cells?", expect: "scalar",
     gold: typeToType("a.cell_type = '4P' AND b.cell_type = 'MC'", "count(DISTINCT post_pt_root_id)"), text: /distinct postsynaptic partners/ },
   { it: "counts the basket cells that synapse onto 5P-ET cells", q: "how many basket cells make synapses onto 5P-ET cells?", expect: "scalar",
@@ -475,8 +492,7 @@ const INEXPRESSIBLE: Case[] = [
     gold: "SELECT count(DISTINCT pt_root_id) FROM proof WHERE status_axon != 't'" },
   { it: "does not count every nucleus for 'nuclei with no root id'", q: "how many nuclei have no root id?", expect: "clarify", text: /sql/ },
   { it: "does not count every nucleus for 'roots with more than one nucleus'", q: "How many roots have more than one nucleus?", expect: "clarify" },
-  { it: "does not answer a connection probability with a synapse count", q: "connection probability from BC to 23P", expect: "clarify", text: /Connection probability/ },
-  { it: "does not answer the chance that two types connect with a synapse count", q: "what is the probability that a basket cell connects to a 23P cell?", expect: "clarify" },
+  { it: "asks which two groups a connection probability is between when only one is named", q: "connection probability of basket cells", expect: "clarify", text: /two groups/ },
   { it: "does not read 'in layer 4' as the 4P cell type", q: "How many 23P cells are in layer 4?", expect: "clarify", text: /can't select cells by the layer their soma is in/ },
   { it: "does not read 'in L2/3' as the 23P cell type", q: "how many cells are in L2/3?", expect: "clarify", text: /layer boundaries marked/ },
   { it: "asks which part a fraction is of when the question does not say", q: "what fraction of basket cells?", expect: "clarify" },

@@ -54,7 +54,7 @@ export const SynapsePlan = z
     pre: Population.default({}),
     post: Population.default({}),
     size: SizeFilter.optional(),
-    measure: z.enum(["count", "sum_size", "mean_size", "median_size", "min_size", "max_size", "count_partners", "fraction"]),
+    measure: z.enum(["count", "sum_size", "mean_size", "median_size", "min_size", "max_size", "count_partners", "fraction", "connection_probability"]),
     /** count_partners: which side's distinct roots are counted (default: the side not named by root ids). */
     partnerSide: z.enum(["pre", "post"]).optional(),
     /** fraction: of the pre population's outputs, or of the post population's inputs. */

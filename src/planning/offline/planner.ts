@@ -194,9 +194,6 @@ function notExpressible(q: Question): string | undefined {
     && q.has(/\b(how many|number of|count|which|list)\b/) && !q.has(/\bsynap/)) {
     return `${data}counting cells or nuclei by a missing or repeated attribute (no cell type, root id 0, several nuclei on one root) is not something I can read yet. The sql command answers it: connectome-chat sql --db FILE "SELECT count(*) FROM nucleus WHERE pt_root_id = 0".`;
   }
-  if (q.has(/\b(connection|connectivity|connecting|wiring) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\w+ ){0,4}(connect\w*|synap\w*|wired)\b/)) {
-    return "Connection probability (connected pairs over possible pairs) is not something I compute yet. I can count synapses between types (\"how many synapses go from BC to 23P?\"), or the distinct partners of one neuron.";
-  }
   if (q.has(/\bpairs?\b/) && q.has(/\b(connected|connect|wired)\b/) && q.terms.length >= 1 && q.roots.length < 2) {
     return "Counting connected pairs of cells between types is not something I can compute yet. I can count synapses between the types, or the distinct partners of one neuron.";
   }
@@ -278,6 +275,8 @@ const STATISTICS_WORDS = /\b(quartiles?|percentiles?|interquartile|iqr|five[- ]n
 const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?|m-?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
 /** "How many m-types are there?", "list the cell types": the types themselves, with their counts. */
 const TYPE_LIST = /\b(how many|number of|list|show|what|which)( all)?( the)?( \d+)?( different| distinct)? (cell[- ]?|m-?)?(types|class(es)?)\b/;
+const CONNECTION_PROBABILITY = /\b(connection|connectivity|connecting|wiring|connected) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\w+ ){0,4}(connect\w*|synap\w*|wired)\b/;
+
 /** "Which cell type has the most neurons?", "which 3 m-types …". */
 const TYPE_RANK = /\b(which|what)( \d+)? (cell[- ]?|m-?)?(types?|class(es)?)\b/;
 const FRACTION_WORDS = /\b(fraction|proportion|percent(age)?|share|ratio)\b/;
@@ -637,6 +636,13 @@ function readSynapses(q: Question): ReadResult {
       measure = "count_partners";
       countedSide = has(postPop) ? "post" : "pre";
     }
+  }
+  // "Connection probability from BC to 23P": connected pairs over possible pairs, between two populations.
+  if (q.has(CONNECTION_PROBABILITY)) {
+    if (isEmpty(prePop) || isEmpty(postPop) || prePop.rootIds || postPop.rootIds || prePop.nucleusIds || postPop.nucleusIds) {
+      return clarify("Connection probability is between two groups of cells: which ones? For example: \"connection probability from BC to 23P\".");
+    }
+    return { kind: "synapses", pre: prePop, post: postPop, measure: "connection_probability", groupBy: [], order: "natural" };
   }
   const size = readSizeFilter(q);
 

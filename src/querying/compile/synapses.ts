@@ -3,6 +3,7 @@ import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult, WorkerCell } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
 import { checkPopulation, classValues, describePopulation, hasIds, inRoots, isAny, requireTables, rootSet, typeOrder, where, inPopulation, isNamed } from "./population.js";
+import { compileConnectionProbability } from "./connection-probability.js";
 import { fmt, MissingDataError, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
 type Side = "pre" | "post";
@@ -15,7 +16,7 @@ const GROUP_LABEL: Record<SynapseGroup, string> = {
 
 const MEASURE_COLUMN: Record<SynapsePlan["measure"], string> = {
   count: "synapses", sum_size: "total_size", mean_size: "mean_size", median_size: "median_size", min_size: "min_size",
-  max_size: "max_size", count_partners: "partners", fraction: "fraction",
+  max_size: "max_size", count_partners: "partners", fraction: "fraction", connection_probability: "connection_probability",
 };
 
 /** "pre_mtype" → "presynaptic m-type": how headlines and axis titles name a grouping. */
@@ -37,6 +38,7 @@ function populationScheme(p: Population): Scheme | null {
 export function compileSynapses(ctx: CompileContext, plan: SynapsePlan): CompiledQuery {
   checkPopulation(ctx, plan.pre);
   checkPopulation(ctx, plan.post);
+  if (plan.measure === "connection_probability") return compileConnectionProbability(ctx, plan);
   const hasSynapses = ctx.catalog.tables.has("synapse");
   const hasConnections = ctx.catalog.tables.has("connection");
   if (!hasSynapses && !hasConnections) {
@@ -339,6 +341,7 @@ function describeMeasure(plan: SynapsePlan): string {
     case "max_size": return "largest synapse size (voxels)";
     case "count_partners": return `number of distinct ${partnerSideOf(plan) === "post" ? "postsynaptic" : "presynaptic"} partners`;
     case "fraction": return `fraction of the ${(plan.fractionOf ?? "outputs") === "outputs" ? "presynaptic side's output" : "postsynaptic side's input"} synapses`;
+    case "connection_probability": return "connection probability";
   }
 }
 
