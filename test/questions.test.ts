@@ -264,6 +264,8 @@ const probabilityIsTheRatio = (a: Answer) => {
 const CELL_TYPES: Case[] = [
   { it: "gives the connection probability from basket cells to 23P cells, counting connected pairs", q: "connection probability from BC to 23P", expect: "scalar",
     gold: connectedPairs("BC", "23P"), text: /^Connection probability from basket cells \(BC\) onto layer 2\/3 pyramidal cells \(23P\): [\d.]+% \(/, check: probabilityIsTheRatio },
+  { it: "reads 'how likely is … to be connected' as a connection probability", q: "How likely is a Martinotti cell to be connected to a 5P-ET cell?", expect: "scalar",
+    gold: connectedPairs("MC", "5P-ET"), check: probabilityIsTheRatio },
   { it: "counts every possible pair of distinct neurons for a connection probability", q: "what is the probability that a basket cell connects to a 23P cell?", expect: "scalar",
     gold: possiblePairs("BC", "23P") },
   { it: "does not pair a neuron with itself in the possible pairs within one type", q: "connection probability from 23P to 23P", expect: "scalar",

@@ -275,7 +275,7 @@ const STATISTICS_WORDS = /\b(quartiles?|percentiles?|interquartile|iqr|five[- ]n
 const GROUP_BY_TYPE = /\b(each|every|per|by|all|different)\s+(\w+\s+)?(cell[- ]?|m-?)?(types?|class(es)?|kinds?|categor(y|ies))\b|\bbroken down by (cell )?types?\b|\bbreakdown\b|\bby type\b|\bwhich (cell )?types\b|\bwhat (cell )?types\b|\btypes? of (its|their|the) (partners|targets|inputs|outputs)\b/;
 /** "How many m-types are there?", "list the cell types": the types themselves, with their counts. */
 const TYPE_LIST = /\b(how many|number of|list|show|what|which)( all)?( the)?( \d+)?( different| distinct)? (cell[- ]?|m-?)?(types|class(es)?)\b/;
-const CONNECTION_PROBABILITY = /\b(connection|connectivity|connecting|wiring|connected) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\w+ ){0,4}(connect\w*|synap\w*|wired)\b/;
+const CONNECTION_PROBABILITY = /\b(connection|connectivity|connecting|wiring|connected) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\S+ ){0,6}(connect\w*|synap\w*|wired)\b|\bhow (likely|probable) (\S+ ){0,8}(connect\w*|wired)\b/;
 
 /** "Which cell type has the most neurons?", "which 3 m-types …". */
 const TYPE_RANK = /\b(which|what)( \d+)? (cell[- ]?|m-?)?(types?|class(es)?)\b/;
