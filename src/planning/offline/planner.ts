@@ -71,10 +71,10 @@ export class OfflinePlanner {
         if (result.type === "plan" && "population" in result.plan && isEmpty(result.plan.population as Population)) {
           return { ...result, plan: { ...result.plan, population: carried } as QueryPlan };
         }
-      } else if (pointsBack && !checkSafety(question, true).refuse) {
-        // The last answer was not about one set of cells (synapses between two, a lookup): ask which.
-        const topic = checkSafety(question, false);
-        if (topic.refuse) return { type: "clarify", message: "Which cells do you mean? The last answer was not about one group of cells; name them, e.g. \"where are the basket cells?\".", suggestions: [] };
+      } else if (pointsBack && checkSafety(question, false).refuse && !checkSafety(question, true).refuse) {
+        // Off-topic only for naming nothing, after an answer not about one group of cells (synapses
+        // between two, a lookup): ask which cells.
+        return { type: "clarify", message: "Which cells do you mean? The last answer was not about one group of cells; name them, e.g. \"where are the basket cells?\".", suggestions: [] };
       }
       const topic = checkSafety(question, mentions.length > 0);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
@@ -583,7 +583,7 @@ function readSynapses(q: Question): ReadResult {
   if (between && mentions.length === 1 && q.terms.length === 1) postPop = { ...prePop };
   // "Synapses 8646… makes onto inhibitory cells": one neuron and types on one side cannot both be
   // the source; the types are the other side.
-  for (const [from, to] of [["pre", "post"], ["post", "pre"]] as const) {
+  for (const from of ["pre", "post"] as const) {
     const a = from === "pre" ? prePop : postPop;
     const b = from === "pre" ? postPop : prePop;
     if ((a.rootIds || a.nucleusIds) && (a.cellTypes || a.mtypes || a.classes) && !b.rootIds && !b.nucleusIds) {
@@ -592,7 +592,6 @@ function readSynapses(q: Question): ReadResult {
       const types = clean({ cellTypes: merged(a.cellTypes, b.cellTypes), mtypes: merged(a.mtypes, b.mtypes), classes: merged(a.classes, b.classes) as CellClass[] | undefined });
       const ids = clean({ rootIds: a.rootIds, nucleusIds: a.nucleusIds });
       if (from === "pre") { prePop = ids; postPop = types; } else { postPop = ids; prePop = types; }
-      void to;
     }
   }
   // "Which neurons are upstream of 8646…?": the neuron named is the target.
