@@ -178,6 +178,9 @@ function notExpressible(q: Question): string | undefined {
     && /\s(are|is|was|were|do|does|did|have|has|make|makes|receive|receives|send|sends|get|gets|target|targets|project|projects)\b/i.test(second[2]!)) {
     return `That is two questions in one; I answer one at a time. Ask "${second[1]!.replace(/[,;]$/, "")}?" and then "${second[2]!.replace(/\?*$/, "?")}"`;
   }
+  if (q.has(/\b(list|show( me)?|give( me)?|which are|what are)( the| all)?( \w+)?( \d+)? synapses\b|\b(biggest|largest|smallest|strongest|weakest)( \d+)? synapses\b/) && !q.has(/\b(how many|number of|count|fraction|percent\w*|proportion|distribution|histogram|plot|chart|sizes?|average|mean|median|types?|class(es)?)\b/)) {
+    return "Listing individual synapses (their ids and positions) is not something I do yet. I can count them, give their sizes (largest, median, distribution), or rank a neuron's partners by synapse count.";
+  }
   const cut = q.tokens.find((t) => /^864691\d{0,8}$/.test(t.text));
   if (cut) {
     return `${cut.text} looks like the start of a root id, but root ids have 18 digits (864691135…); give the whole id.`;
@@ -448,6 +451,10 @@ function readDepth(q: Question): ReadResult {
   const ids = [...q.roots, ...q.nuclei];
   if (ids.length === 1) return readLookup(q);
   const population = tidy(mentionPopulation(q.mentions));
+  // "Median depth of 5P-ET cells": the depth distribution's summary, which has the median.
+  if (q.has(/\b(median|quartiles?|percentiles?|range|spread)\b/)) {
+    return { kind: "distribution", variable: "soma_depth", population, side: "pre", groupBy: q.has(GROUP_BY_TYPE) ? "cell_type" : "none", bins: 40, chart: "histogram", statistics: true };
+  }
   return { kind: "cells", subject: "cells", population, measure: "mean_depth", groupBy: q.has(GROUP_BY_TYPE) ? ["cell_type"] : [], order: "natural" };
 }
 
