@@ -206,6 +206,8 @@ const PARTNERS: Case[] = [
     gold: "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = {R_BC} GROUP BY 1 ORDER BY n DESC" },
   { it: "lists a neuron's strongest connections", q: "what are the strongest connections from {R_23P}?", expect: "ranked", k: 3,
     gold: "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = {R_23P} GROUP BY 1 ORDER BY n DESC" },
+  { it: "counts how many of a neuron's targets are basket cells, not its synapses onto them", q: "how many of {R_MC}'s targets are basket cells?", expect: "scalar",
+    gold: "SELECT count(DISTINCT post_pt_root_id) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_MC} AND b.cell_type = 'BC'" },
   { it: "counts the 23P neurons a basket cell contacts, not its synapses onto them", q: "How many 23P neurons does {R_BC} contact?", expect: "scalar",
     gold: "SELECT count(DISTINCT post_pt_root_id) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} AND b.cell_type = '23P'",
     text: /distinct postsynaptic partners/ },

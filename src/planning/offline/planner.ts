@@ -626,7 +626,7 @@ function readSynapses(q: Question): ReadResult {
   else if (sizeAsked && q.has(/\b(smallest|min(imum)?) (synapse|size)\b|\bmin(imum)? size\b/)) measure = "min_size";
   else if (q.has(/\bhow many\s+(different\s+|distinct\s+|unique\s+|other\s+)?(partners?|neurons|cells|targets|inputs neurons|presynaptic partners|postsynaptic partners|postsynaptic neurons|presynaptic neurons|postsynaptic cells|presynaptic cells|roots|segments)\b|\bnumber of (different |distinct |unique )?(partners?|postsynaptic partners|presynaptic partners|target neurons|input neurons)\b|\bconnect(ed|s)? to how many\b/) && (prePop.rootIds || postPop.rootIds || prePop.cellTypes || postPop.cellTypes)) {
     measure = "count_partners";
-  } else if ((prePop.rootIds || postPop.rootIds) && q.has(/\bhow many\s+((?!synap|connection|contact|input|output)\S+\s+){1,2}(neurons|cells|partners|targets)\b/)) {
+  } else if ((prePop.rootIds || postPop.rootIds) && q.has(/\bhow many\s+((?!synap|connection|contact|input|output)\S+\s+){1,2}(neurons|cells|partners|targets)\b|\bhow many of (\S+ ){1,2}(targets|partners)\b/)) {
     // "How many 23P neurons does 8646… contact?": partners of one type, not synapses.
     measure = "count_partners";
   }
