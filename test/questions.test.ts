@@ -264,6 +264,10 @@ const probabilityIsTheRatio = (a: Answer) => {
 };
 
 const CELL_TYPES: Case[] = [
+  { it: "counts the inhibitory synapses for the share of all synapses they make", q: "what percent of synapses are from inhibitory neurons?", expect: "scalar",
+    gold: "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id WHERE a.classification_system = 'inhibitory_neuron'" },
+  { it: "takes every synapse as the whole of that share, not the inhibitory neurons' own outputs (100%)", q: "what percent of synapses are from inhibitory neurons?", expect: "scalar",
+    gold: "SELECT count(*) FROM syn" },
   { it: "gives the connection probability from basket cells to 23P cells, counting connected pairs", q: "connection probability from BC to 23P", expect: "scalar",
     gold: connectedPairs("BC", "23P"), text: /^Connection probability from basket cells \(BC\) onto layer 2\/3 pyramidal cells \(23P\): [\d.]+% \(/, check: probabilityIsTheRatio },
   { it: "reads 'how likely is … to be connected' as a connection probability", q: "How likely is a Martinotti cell to be connected to a 5P-ET cell?", expect: "scalar",

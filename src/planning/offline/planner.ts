@@ -396,6 +396,17 @@ function readCellCount(q: Question): ReadResult {
   };
 }
 
+/**
+ * What a synapse fraction is of. A fraction of the outputs of some cells onto any cell is always
+ * 100%: "what percent of synapses are from inhibitory neurons?" is of the synapses on the other
+ * side (all of them), and the same the other way round.
+ */
+function fractionBase(asked: "inputs" | "outputs", pre: Population, post: Population): "inputs" | "outputs" {
+  if (asked === "outputs" && isEmpty(post) && !isEmpty(pre)) return "inputs";
+  if (asked === "inputs" && isEmpty(pre) && !isEmpty(post)) return "outputs";
+  return asked;
+}
+
 /** "How many 23P and 4P cells?", "compare BC and MC": a figure for each type named, not one for them all. */
 function namesSeveralTypes(q: Question, population: Population): boolean {
   return Math.max(population.cellTypes?.length ?? 0, population.mtypes?.length ?? 0) >= 2 && q.has(/\b(and|compare\w*|vs\.?|versus|each)\b/) && !q.has(/\bor\b/);
@@ -773,7 +784,7 @@ function readSynapses(q: Question): ReadResult {
     order,
     ...(limit !== undefined && groupBy.length ? { limit } : {}),
     ...(size ? { size } : {}),
-    ...(measure === "fraction" ? { fractionOf: inputWords && !outputWords ? "inputs" as const : "outputs" as const } : {}),
+    ...(measure === "fraction" ? { fractionOf: fractionBase(inputWords && !outputWords ? "inputs" : "outputs", prePop, postPop) } : {}),
     ...(measure === "count_partners" ? { partnerSide: countedSide ?? rankedPartnerSide ?? (prePop.rootIds || prePop.nucleusIds || (!isEmpty(prePop) && isEmpty(postPop)) ? "post" as const : "pre" as const) } : {}),
   };
   if (q.has(/\bheat ?map\b|\bmatrix\b/) && groupBy.length === 2) plan.chart = "heatmap";
