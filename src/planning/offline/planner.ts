@@ -371,7 +371,7 @@ function readCellCount(q: Question): ReadResult {
   const typeRank = q.has(TYPE_RANK) && q.has(/\b(most|fewest|least|largest|smallest|biggest|highest|lowest|more|fewer)\b/);
   // "How many 23P and 4P cells are there?", "compare BC and MC": a count for each, not their sum.
   const byType = q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || typeRank || namesSeveralTypes(q, population);
-  const groupBy = (q.has(/\bm-?types?\b/) || (population.mtypes && !population.cellTypes)) && byType ? ["mtype" as const]
+  const groupBy = (q.has(/\bm-?types?\b/) || (population.mtypes && !population.cellTypes && !q.has(/\bcell[- ]types?\b/))) && byType ? ["mtype" as const]
     : q.has(/\b(each|every|per|by|all)\s+(cell\s+)?class(es)?\b|\bexcitatory (and|vs\.?|versus) inhibitory\b/) || (byType && q.has(/\bclass(es)?\b/)) ? ["class" as const]
     : byType ? ["cell_type" as const] : [];
   if (typeRank) {

@@ -29,7 +29,8 @@ export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery
     if (p.rootIds) conds.push(sql`n.pt_root_id IN (${idParams(p.rootIds)})`);
     if (p.nucleusIds) conds.push(sql`n.id IN (${idParams(p.nucleusIds)})`);
   } else {
-    const t = mtypeOnly || (plan.groupBy[0] === "mtype" && !p.cellTypes && !p.classes) ? "mtype" : "cell_type";
+    // (Cells named by m-type but counted per cell type or class: the cell-type table, joined to the m-types.)
+    const t = (mtypeOnly && plan.groupBy[0] !== "cell_type" && plan.groupBy[0] !== "class") || (plan.groupBy[0] === "mtype" && !p.cellTypes && !p.classes) ? "mtype" : "cell_type";
     requireTables(ctx, [t === "mtype" ? { table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it gives m-types" } : CELL_TYPE_TABLE]);
     base = `${t} ct`;
     if (t === "mtype") {
