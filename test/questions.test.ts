@@ -125,6 +125,8 @@ const COUNTS: Case[] = [
   { it: "counts distal-targeting interneurons (m-type DTC)", q: "how many DTC interneurons", expect: "scalar", gold: "SELECT count(*) FROM mt WHERE cell_type = 'DTC'" },
   { it: "breaks the cells of one m-type down by cell type when asked which cell types they are", q: "what cell types are the DTC cells?", expect: "pairs",
     gold: "SELECT ct.cell_type, count(*) FROM mt JOIN ct ON ct.target_id = mt.target_id WHERE mt.cell_type = 'DTC' GROUP BY 1" },
+  { it: "ranks cell types by nucleus volume when asked which has the largest nuclei, not by count", q: "which cell type has the largest nuclei?", expect: "ranked", k: 1,
+    gold: "SELECT ct.cell_type, avg(nuc.volume) AS v FROM ct JOIN nuc ON nuc.id = ct.target_id GROUP BY 1 ORDER BY v DESC" },
   { it: "counts each of two named types, not their sum", q: "how many 23P and 4P cells are there?", expect: "pairs",
     gold: "SELECT cell_type, count(*) FROM ct WHERE cell_type IN ('23P', '4P') GROUP BY 1", text: /\(23P [\d,]+; 4P [\d,]+\)/ },
   { it: "counts each of two named m-types when asked to compare them", q: "compare the number of L2a and L4a cells", expect: "pairs",

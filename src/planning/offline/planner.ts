@@ -353,7 +353,7 @@ function readPlan(q: Question): ReadResult {
   }
   // "Where are the Martinotti cells?", "soma positions of 5P-ET cells": a scatter, not a count.
   if (q.has(POSITION_WORDS) && !q.has(/\bsynap/)) return readPositions(q);
-  if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b/) && !q.has(/\bsynap/)) return readVolume(q);
+  if (q.has(/\b(nucleus|nuclear|soma) (volume|size)s?\b|\bvolume\b|\b(largest|biggest|smallest|big|large|small) (nuclei|nucleus|somata|soma)\b/) && !q.has(/\bsynap/)) return readVolume(q);
   if (q.has(/\bdepth\b|\bhow deep\b/) && !q.has(/\bsynap/)) return readDepth(q);
   if (q.hasOutside(SYNAPSE_WORDS) || q.has(/\bsize\b/)) return readSynapses(q);
   if (q.has(/\b(how many|number of|count|total|what (is the )?(number|count)|are there)\b/) || q.has(GROUP_BY_TYPE) || q.has(TYPE_LIST) || q.has(TYPE_RANK) || q.terms.length) return readCellCount(q);
