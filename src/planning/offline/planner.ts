@@ -152,6 +152,9 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(firing|spik\w*|activity|tuning|tuned|orientation|direction selectiv\w*|receptive fields?|responses?|osi|dsi|calcium traces?|dff|preferred (orientation|direction))\b/)) {
     return `${data}functional responses (tuning, firing, activity) are not among the tables I can answer from. I can say which cells are coregistered to two-photon units.`;
   }
+  if (q.has(/\b(types?|class(es)?|m-?types?) (have|has|with|having) (more|fewer|less|over|under|above|below|at least|at most)( than)? \d/)) {
+    return "Picking out types by how many cells they have is not something I can read yet. Ask for the count of every type (\"how many cells of each type?\"), ranked (\"which 5 cell types have the most cells?\").";
+  }
   if (q.has(/\bsynap/) && q.has(/\b(onto|on|to|at|in) (the |their |its )?(dendrites?|dendritic shafts?|shafts?|spines?|somata|soma|cell bod(y|ies)|axon initial segments?|ais|apical|basal)\b/) && !q.has(/\bproofread/)) {
     return `${data}not which compartment a synapse is on (dendrite, spine, soma): the synapse table has its position and size only. I can count or size synapses between cells or types.`;
   }
@@ -281,7 +284,7 @@ const TYPE_LIST = /\b(how many|number of|list|show|what|which)( all)?( the)?( \d
 const CONNECTION_PROBABILITY = /\b(connection|connectivity|connecting|wiring|connected) (probabilit\w*|likelihood|rates?|chances?)\b|\b(probabilit\w*|likelihood|chances?) (of|that) (\S+ ){0,6}(connect\w*|synap\w*|wired)\b|\bhow (likely|probable) (\S+ ){0,8}(connect\w*|wired)\b/;
 
 /** "Which cell type has the most neurons?", "which 3 m-types …". */
-const TYPE_RANK = /\b(which|what)( \d+)? (cell[- ]?|m-?)?(types?|class(es)?)\b/;
+const TYPE_RANK = /\b(which|what)( \d+)?( (excitatory|inhibitory|neuronal|non-?neuronal|glial))? (cell[- ]?|m-?)?(types?|class(es)?)\b/;
 const FRACTION_WORDS = /\b(fraction|proportion|percent(age)?|share|ratio)\b/;
 /** "in layer 4", "in L2/3": where somata are, which the cell-type names must not swallow. */
 const IN_LAYER = / (in|within|inside) (layer ?|l)(1|2\/3|2|3|4|5|6a|6b|6) /;
