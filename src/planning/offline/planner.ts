@@ -119,11 +119,14 @@ function isNewQuestion(q: Question): boolean {
  * basket cell": a per-neuron synapse count, averaged over the cells of a population. (Partners per
  * neuron, and types ranked by it, are not.)
  */
-const PER_NEURON = /\bon average\b|\baverage number of\b|\bper (neuron|cell)\b(?! (types?|class))|\bmean number of\b|\bthe (average|typical|mean) (\S+ ){0,3}(neuron|cell)\b(?! (types?|class))/;
+const AVERAGE_PER_NEURON = /\bon average\b|\baverage number of\b|\bper (neuron|cell)\b(?! (types?|class))|\bmean number of\b/;
+const PER_NEURON = new RegExp(`${AVERAGE_PER_NEURON.source}|\\bthe (average|typical|mean) (\\S+ ){0,3}(neuron|cell)\\b(?! (types?|class))`);
+/** Averages of sizes, or distributions and plots: not a per-neuron count. */
+const SIZE_OR_PLOT = /\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/;
 function perNeuronSynapses(q: Question): boolean {
   return q.has(PER_NEURON) && q.has(/\b(synap\w*|inputs?|outputs?)\b/) && !q.has(/\b(partners?|contacts?|contact|connect\w*|targets?|neurons (do|does)|cells (do|does))\b/)
     && !q.has(/\b(which|what) (\S+ )?(cell )?(types?|class(es)?)\b/)
-    && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/)
+    && !q.has(SIZE_OR_PLOT)
     // "per one of them": whose, the previous answer says; not read here as all cells.
     && !q.has(/\b(them|they|those|these)\b/) && q.roots.length === 0
     // "synapses per 23P neuron from basket cells": a flow between two populations, averaged per
@@ -161,7 +164,7 @@ function notExpressible(q: Question): string | undefined {
   if (q.has(/\b(axon|axonal|dendrit\w*|cable|path|skeleton) (lengths?|lengths)\b|\blength of (the )?(axons?|dendrites?)\b|\bspines?\b|\bboutons?\b|\bmesh(es)?\b|\bskeletons?\b/)) {
     return `${data}morphology (lengths, spines, skeletons) is not. Ask about synapse counts or sizes instead.`;
   }
-  if (q.has(/\bon average\b|\baverage number of\b|\bper (neuron|cell)\b(?! (types?|class))|\bmean number of\b/) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(/\bsize|\bdistribution\b|\bhistogram\b|\bplot\b|\b(largest|biggest|smallest|strongest|weakest|stronger|larger)\b/) && !perNeuronSynapses(q)) {
+  if (q.has(AVERAGE_PER_NEURON) && q.has(/\b(synap\w*|partners?|contacts?|contact|connect\w*|inputs?|outputs?|targets?)\b/) && !q.has(SIZE_OR_PLOT) && !perNeuronSynapses(q)) {
     return "Averages per neuron (synapses or partners per cell of a type) are not something I can compute yet. I can give totals for a type, a neuron's own counts, or rank neurons (\"which BC neurons have the most outputs\").";
   }
   if (q.has(/\b(more|fewer|less|greater|bigger|larger|smaller|over|under|above|below|at least|at most)( than)? \d[\d,.]* (\w+ )?(synapses|inputs|outputs|partners|connections|contacts|targets)\b/) && q.has(/\b(how many|number of|count|which|list)\b/) && q.has(/\b(neurons|cells)\b/)) {
@@ -725,7 +728,7 @@ function readSynapses(q: Question): ReadResult {
       if (limit === undefined && !ranked && /\b(which|what)\s+(\w+\s+)?(cell\s+)?(type|class)\b(?!s)/.test(q.lower) && !eachType) limit = 1;
       if (limit === undefined && q.has(/\bmain (target|source|input|output)\b(?!s)/)) limit = 1;
     }
-  } else if (partnerRank || (ids && q.has(/\b(list|who|which|what|show|give)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?|connections?|sources?|downstream|upstream)\b/) && !q.has(/\b(how many|number of|count|total|fraction|proportion|percent(age)?|share|ratio)\b/))) {
+  } else if (partnerRank || (ids && q.has(/\b(list|who|which|what|show|give)\b/) && q.has(/\b(partners?|targets?|inputs?|outputs?|connections?|sources?|downstream|upstream)\b/) && !q.has(/\b(how many|number of|count|total)\b/) && !q.has(FRACTION_WORDS))) {
     // "What are the outputs of 8646…?", "its strongest connections": its partners, ranked.
     // Ranking roots: a neuron's partners, or neurons of a population by their synapse counts.
     if (ids) {

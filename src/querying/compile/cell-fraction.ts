@@ -1,6 +1,6 @@
-import type { CellPlan, Population } from "../../planning/plan.js";
+import type { CellPlan } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
-import { checkPopulation, classValues, describePopulation, idParams, requireTables, where } from "./population.js";
+import { cellRowConditions, checkPopulation, describePopulation, requireTables, where } from "./population.js";
 import { fmt, type CompileContext, type CompiledQuery } from "./types.js";
 
 /**
@@ -16,11 +16,11 @@ export function compileCellFraction(ctx: CompileContext, plan: CellPlan): Compil
   requireTables(ctx, [{ table: "cell_type", cave: "aibs_metamodel_celltypes_v661", why: "a cell is a row of the cell-type table" }]);
   const mtypes = Boolean(part.mtypes || whole.mtypes);
   if (mtypes) requireTables(ctx, [{ table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it gives m-types" }]);
-  const partConds = conditions(part);
+  const partConds = cellRowConditions(part);
   const inPart = partConds.length ? Sql.join(partConds, " AND ") : raw("1");
   const text = sql`SELECT count(*) FILTER (WHERE ${inPart}) AS cells, count(*) AS of_cells,
       round(1.0 * count(*) FILTER (WHERE ${inPart}) / nullif(count(*), 0), 4) AS fraction
-    FROM cell_type ct${raw(mtypes ? " LEFT JOIN mtype m ON m.target_id = ct.target_id" : "")}${where(conditions(whole))}`;
+    FROM cell_type ct${raw(mtypes ? " LEFT JOIN mtype m ON m.target_id = ct.target_id" : "")}${where(cellRowConditions(whole))}`;
   const partText = describePopulation(ctx, part, "cells");
   const wholeText = describePopulation(ctx, whole, "cells");
   const table = ctx.catalog.caveNames.get("cell_types") ?? "aibs_metamodel_celltypes_v661";
@@ -37,14 +37,4 @@ export function compileCellFraction(ctx: CompileContext, plan: CellPlan): Compil
       };
     },
   };
-}
-
-function conditions(p: Population): Sql[] {
-  const out: Sql[] = [];
-  if (p.cellTypes) out.push(sql`ct.cell_type IN (${p.cellTypes})`);
-  if (p.mtypes) out.push(sql`m.cell_type IN (${p.mtypes})`);
-  if (p.classes) out.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
-  if (p.rootIds) out.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
-  if (p.nucleusIds) out.push(sql`ct.target_id IN (${idParams(p.nucleusIds)})`);
-  return out;
 }

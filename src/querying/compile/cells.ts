@@ -1,7 +1,7 @@
 import type { CellPlan } from "../../planning/plan.js";
 import type { StatementResult } from "../protocol.js";
 import { Sql, raw, sql } from "../sql.js";
-import { checkPopulation, classValues, describePopulation, idParams, requireTables, typeOrder, where } from "./population.js";
+import { cellRowConditions, checkPopulation, describePopulation, idParams, requireTables, rowIdConditions, typeOrder, where } from "./population.js";
 import { compileCellFraction } from "./cell-fraction.js";
 import { fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
@@ -35,17 +35,14 @@ export function compileCells(ctx: CompileContext, plan: CellPlan): CompiledQuery
     base = `${t} ct`;
     if (t === "mtype") {
       if (p.mtypes) conds.push(sql`ct.cell_type IN (${p.mtypes})`);
+      conds.push(...rowIdConditions(p));
     } else {
-      if (p.cellTypes) conds.push(sql`ct.cell_type IN (${p.cellTypes})`);
       if (p.mtypes || plan.groupBy[0] === "mtype") {
         requireTables(ctx, [{ table: "mtype", cave: "aibs_metamodel_mtypes_v661_v2", why: "it gives m-types" }]);
         joins.push(raw(" JOIN mtype m ON m.target_id = ct.target_id"));
-        if (p.mtypes) conds.push(sql`m.cell_type IN (${p.mtypes})`);
       }
+      conds.push(...cellRowConditions(p));
     }
-    if (p.classes) conds.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
-    if (p.rootIds) conds.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
-    if (p.nucleusIds) conds.push(sql`ct.target_id IN (${idParams(p.nucleusIds)})`);
     if (volume || depth) {
       requireTables(ctx, [{ table: "nucleus", cave: "nucleus_detection_v0", why: "it holds nucleus volumes and positions" }]);
       joins.push(raw(" JOIN nucleus n ON n.id = ct.target_id"));

@@ -68,6 +68,23 @@ export function rootSet(ctx: CompileContext, p: Population): Sql | null {
 }
 
 /**
+ * A population's conditions on a cell-type row `ct`, with its m-type row joined as `m` when the
+ * population names m-types (one row per nucleus on both sides).
+ */
+export function cellRowConditions(p: Population): Sql[] {
+  return [...(p.cellTypes ? [sql`ct.cell_type IN (${p.cellTypes})`] : []), ...(p.mtypes ? [sql`m.cell_type IN (${p.mtypes})`] : []), ...rowIdConditions(p)];
+}
+
+/** Class, root ids and nucleus ids on a row `ct` of the cell-type or m-type table (the same columns in both). */
+export function rowIdConditions(p: Population): Sql[] {
+  const out: Sql[] = [];
+  if (p.classes) out.push(sql`ct.classification_system IN (${classValues(p.classes)})`);
+  if (p.rootIds) out.push(sql`ct.pt_root_id IN (${idParams(p.rootIds)})`);
+  if (p.nucleusIds) out.push(sql`ct.target_id IN (${idParams(p.nucleusIds)})`);
+  return out;
+}
+
+/**
  * `column` within population `p`. When the other side is a few named roots, a type or class is
  * checked per candidate row by primary key (a correlated EXISTS) instead of first listing every
  * cell of the type: "how many neurons does 8646… connect to" takes 1 ms instead of 300.
