@@ -1,10 +1,14 @@
 import { z } from "zod";
 
 /**
- * The query plan: the semantic layer between a question's words and SQL. Both planners (the
- * offline one and an LLM through LangChain) produce these; plans are validated with this schema,
- * compiled to parameterized SQL over the store (src/querying/compile.ts), and never carry SQL text
- * of the user's (except the `sql` plan, which only a model may propose and which runs behind a gate).
+ * The plan language: one small algebra over the MICrONS tables, in the manner of a semantic layer
+ * (Malloy, dbt MetricFlow). A question is a source of rows, filters on them, a measure, and a shape
+ * (grouping, comparison of named sets, order, top-k, chart). The offline reader and an LLM planner
+ * both write plans in it; the compiler (src/querying/compile) turns a plan into parameterized SQL,
+ * choosing the cheapest exact table; "Read as" is generated from the plan (src/planning/describe.ts).
+ *
+ * Units: depth in µm below pia, nucleus volume in µm³, synapse size in the table's voxels,
+ * orientations and directions in degrees (0 is a horizontal bar moving upward, increasing clockwise).
  */
 
 /** A 64-bit id as a string of digits: root ids exceed JavaScript's safe integers. */
@@ -13,71 +17,130 @@ export const IdString = z.string().regex(/^\d{1,20}$/, "an id is a string of dig
 export const CellClass = z.enum(["excitatory", "inhibitory", "neuron", "nonneuron"]);
 export type CellClass = z.infer<typeof CellClass>;
 
-/** A set of cells or roots. Empty (no field set) means "any", including fragments with no cell. */
-export const Population = z
-  .object({
-    rootIds: z.array(IdString).min(1).optional().describe("specific root ids (pt_root_id)"),
-    nucleusIds: z.array(IdString).min(1).optional().describe("specific nucleus ids (target_id / nucleus id)"),
-    cellTypes: z.array(z.string()).min(1).optional().describe("cell types of aibs_metamodel_celltypes_v661, e.g. BC, 23P"),
-    mtypes: z.array(z.string()).min(1).optional().describe("m-types of aibs_metamodel_mtypes_v661_v2, e.g. L5ET, DTC"),
-    classes: z.array(CellClass).min(1).optional().describe("cell classes"),
-  })
-  .strict();
-export type Population = z.infer<typeof Population>;
-
-export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box"]);
-
-export const SynapseGroup = z.enum([
-  "pre_cell_type", "post_cell_type", "pre_class", "post_class", "pre_mtype", "post_mtype", "pre_root", "post_root",
+/**
+ * What a cell (a nucleus with its root) can be filtered or grouped by. Root-level dimensions
+ * (proofreading, synapse counts, whether it has a nucleus) belong to its root id.
+ */
+export const CellDim = z.enum([
+  "root_id", "nucleus_id", "cell_type", "mtype", "class", "area", "layer", "depth", "volume",
+  "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
+  "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi",
+  "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
 ]);
-export type SynapseGroup = z.infer<typeof SynapseGroup>;
+export type CellDim = z.infer<typeof CellDim>;
 
-/** Synapse size bounds in voxels; inclusive unless said otherwise ("larger than 5000" excludes 5000). */
-export const SizeFilter = z
+/** Dimensions of one synapse (size) or one connection (synapses and summed size of a connected pair). */
+export const RowDim = z.enum(["size", "synapses", "total_size", "ori_difference"]);
+export type RowDim = z.infer<typeof RowDim>;
+
+export const Dim = z.union([CellDim, RowDim]);
+export type Dim = z.infer<typeof Dim>;
+
+/**
+ * One condition. Exactly one of: `values` (any of these categories or ids), a range (`min`/`max`),
+ * `is` (a yes/no dimension), or `near` with `within` (a circular orientation, degrees).
+ */
+export const Filter = z
   .object({
+    dim: Dim,
+    values: z.array(z.string().min(1)).min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     minExclusive: z.boolean().optional(),
     maxExclusive: z.boolean().optional(),
+    is: z.boolean().optional(),
+    near: z.number().optional(),
+    within: z.number().positive().optional(),
+    not: z.boolean().optional().describe("the opposite of the condition (cells that are not neurons)"),
   })
-  .strict();
+  .strict()
+  .refine(
+    (f) => [f.values !== undefined, f.min !== undefined || f.max !== undefined, f.is !== undefined, f.near !== undefined]
+      .filter(Boolean).length === 1,
+    "a filter has exactly one of values, a range, is, or near",
+  )
+  .refine((f) => (f.near === undefined) === (f.within === undefined), "near and within go together");
+export type Filter = z.infer<typeof Filter>;
 
-const common = {
-  chart: ChartKind.optional().describe("draw the result as this chart"),
-  limit: z.number().int().positive().max(100_000).optional().describe("top-k: keep this many rows"),
-};
+export const Side = z.enum(["pre", "post"]);
+export type Side = z.infer<typeof Side>;
 
-/** Synapses between two populations: counts, sizes, partners, fractions; grouped and ranked. */
-export const SynapsePlan = z
+/** A grouping: a dimension of the cells (on one side for synapses and connections), or binned. */
+export const Group = z
   .object({
-    kind: z.literal("synapses"),
-    pre: Population.default({}),
-    post: Population.default({}),
-    size: SizeFilter.optional(),
-    measure: z.enum(["count", "sum_size", "mean_size", "median_size", "min_size", "max_size", "count_partners", "fraction", "connection_probability"]),
-    /** count_partners: which side's distinct roots are counted (default: the side not named by root ids). */
-    partnerSide: z.enum(["pre", "post"]).optional(),
-    /** fraction: of the pre population's outputs, or of the post population's inputs. */
-    fractionOf: z.enum(["outputs", "inputs"]).optional(),
-    groupBy: z.array(SynapseGroup).max(2).default([]),
-    order: z.enum(["desc", "asc", "natural"]).default("natural"),
-    ...common,
+    dim: Dim,
+    side: Side.optional().describe("synapses and connections: whose dimension (presynaptic or postsynaptic)"),
+    width: z.number().positive().optional().describe("bin width for a numeric dimension (ori_difference: 22.5)"),
   })
   .strict();
+export type Group = z.infer<typeof Group>;
 
-/** Cells (rows of the cell-type table) or nuclei: counts and nucleus-volume / depth statistics. */
-export const CellPlan = z
+/** A named set: extra conditions on the cells, the rows, or either side of a synapse. */
+export const Part = z
   .object({
-    kind: z.literal("cells"),
-    subject: z.enum(["cells", "nuclei"]).default("cells"),
-    population: Population.default({}),
-    measure: z.enum(["count", "mean_volume", "median_volume", "sum_volume", "min_volume", "max_volume", "mean_depth", "list", "fraction"]),
-    within: Population.optional().describe("measure fraction: the whole; population is the part (\"what fraction of neurons are inhibitory\": within neurons, population inhibitory)"),
-    groupBy: z.array(z.enum(["cell_type", "class", "mtype"])).max(1).default([]),
-    order: z.enum(["desc", "asc", "natural"]).default("natural"),
-    ...common,
+    label: z.string().optional(),
+    filter: z.array(Filter).optional(),
+    pre: z.array(Filter).optional(),
+    post: z.array(Filter).optional(),
   })
   .strict();
+export type Part = z.infer<typeof Part>;
+
+/** What is measured: a dimension's numeric value on the source's rows. */
+export const Quantity = z.enum([
+  "size", "synapses", "total_size", "volume", "depth", "pref_ori", "pref_dir", "osi", "dsi",
+  "out_synapses", "in_synapses", "out_partners", "in_partners",
+]);
+export type Quantity = z.infer<typeof Quantity>;
+
+export const Measure = z.discriminatedUnion("fn", [
+  z.object({ fn: z.literal("count") }).strict(),
+  z.object({ fn: z.literal("distinct"), side: Side.optional().describe("count distinct roots (of this side)") }).strict(),
+  z.object({ fn: z.enum(["sum", "mean", "median", "min", "max", "stddev"]), of: Quantity }).strict(),
+  z.object({ fn: z.literal("percentile"), of: Quantity, p: z.number().min(0).max(100) }).strict(),
+  z.object({ fn: z.literal("fraction"), part: Part }).strict().describe("share of the source's rows that are also in part"),
+  z.object({ fn: z.literal("ratio"), numerator: Part, denominator: Part }).strict(),
+  z.object({ fn: z.literal("probability") }).strict().describe("connections: connected pairs over possible pairs"),
+  z.object({ fn: z.literal("list") }).strict().describe("cells, nuclei, roots: the rows themselves"),
+  z.object({ fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40) }).strict(),
+  z.object({ fn: z.literal("quartiles"), of: Quantity }).strict(),
+]);
+export type Measure = z.infer<typeof Measure>;
+
+export const Source = z.enum(["cells", "nuclei", "roots", "synapses", "connections"]);
+export type Source = z.infer<typeof Source>;
+
+export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box"]);
+export type ChartKind = z.infer<typeof ChartKind>;
+
+/**
+ * A question over one source:
+ * - cells: rows of the cell-type table (one per nucleus with a type); nuclei: rows of the nucleus table;
+ *   roots: distinct root ids (segments), with their annotations and synapse counts;
+ * - synapses: one row per synapse; connections: one row per connected (pre, post) pair of roots.
+ */
+export const Query = z
+  .object({
+    kind: z.literal("query"),
+    source: Source,
+    filter: z.array(Filter).default([]).describe("conditions on the source's rows (cells; a synapse's size)"),
+    pre: z.array(Filter).default([]).describe("synapses and connections: conditions on the presynaptic cell"),
+    post: z.array(Filter).default([]).describe("synapses and connections: conditions on the postsynaptic cell"),
+    measure: Measure,
+    groupBy: z.array(Group).max(2).default([]),
+    compare: z.array(Part).min(2).max(8).optional().describe("one result per named set (A vs B)"),
+    order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
+    limit: z.number().int().positive().max(100_000).optional(),
+    chart: ChartKind.optional(),
+  })
+  .strict();
+export type Query = z.infer<typeof Query>;
+
+export const LookupField = z.enum([
+  "cell_type", "class", "mtype", "nucleus_id", "root_id", "position", "depth", "layer", "volume",
+  "proofreading", "coregistration", "synapses", "area", "tuning",
+]);
+export type LookupField = z.infer<typeof LookupField>;
 
 /** Everything known about one root id or nucleus id. */
 export const LookupPlan = z
@@ -85,86 +148,28 @@ export const LookupPlan = z
     kind: z.literal("lookup"),
     rootId: IdString.optional(),
     nucleusId: IdString.optional(),
-    /** What the question asked for, shown first. */
-    fields: z
-      .array(z.enum(["cell_type", "class", "mtype", "nucleus_id", "root_id", "position", "depth", "volume", "proofreading", "coregistration", "synapses"]))
-      .default([]),
+    fields: z.array(LookupField).default([]).describe("what was asked for, shown first"),
+    radians: z.boolean().optional().describe("give angles in radians"),
   })
   .strict()
-  .refine((p) => (p.rootId === undefined) !== (p.nucleusId === undefined), "a lookup names exactly one root id or nucleus id");
-
-/** Whether two roots connect, in both directions. */
-export const PairPlan = z.object({ kind: z.literal("pair"), a: IdString, b: IdString }).strict();
-
-/** Proofreading status and strategy (proofreading_status_and_strategy). */
-export const ProofreadingPlan = z
-  .object({
-    kind: z.literal("proofreading"),
-    population: Population.default({}),
-    axon: z.enum(["any", "proofread", "not_proofread", "axon_fully_extended", "axon_partially_extended", "axon_interareal"]).default("any"),
-    dendrite: z.enum(["any", "proofread", "not_proofread", "dendrite_clean", "dendrite_extended"]).default("any"),
-    groupBy: z.array(z.enum(["strategy_axon", "strategy_dendrite", "status_axon", "status_dendrite", "cell_type"])).max(1).default([]),
-    measure: z.enum(["count", "list"]).default("count"),
-    ...common,
-  })
-  .strict();
-
-/** Coregistration with two-photon functional imaging (coregistration_manual_v4). */
-export const CoregistrationPlan = z
-  .object({
-    kind: z.literal("coregistration"),
-    population: Population.default({}),
-    groupBy: z.array(z.enum(["cell_type", "session", "scan"])).max(1).default([]),
-    measure: z.enum(["count", "list"]).default("count"),
-    ...common,
-  })
-  .strict();
-
-/** The distribution of one quantity, as a histogram (or a box per group). */
-export const DistributionPlan = z
-  .object({
-    kind: z.literal("distribution"),
-    variable: z.enum(["synapse_size", "nucleus_volume", "soma_depth", "out_degree", "in_degree"]),
-    population: Population.default({}),
-    /** For synapse_size: which side the population is on. */
-    side: z.enum(["pre", "post"]).default("pre"),
-    partners: Population.optional().describe("synapse_size only: the other side (\"sizes of synapses from 23P onto BC\": population 23P, side pre, partners BC)"),
-    groupBy: z.enum(["cell_type", "none"]).default("none"),
-    groupSide: z.enum(["pre", "post"]).optional().describe("synapse_size by cell type: whose type groups the synapses (default: side)"),
-    bins: z.number().int().min(5).max(200).default(40),
-    chart: z.enum(["histogram", "box"]).default("histogram"),
-    statistics: z.boolean().default(false).describe("answer with summary statistics (median, quartiles) rather than bins"),
-  })
-  .strict();
-
-/** Soma positions (x against depth), coloured by cell type or m-type. */
-export const PositionsPlan = z
-  .object({
-    kind: z.literal("positions"),
-    population: Population.default({}),
-    colorBy: z.enum(["cell_type", "mtype"]).optional().describe("colour the somata by cell type or by m-type (default: m-type for a population named by m-types alone, else cell type)"),
-    chart: z.literal("scatter").default("scatter"),
-    limit: z.number().int().positive().optional(),
-  })
-  .strict();
+  .refine((p) => (p.rootId === undefined) !== (p.nucleusId === undefined), "a lookup names one root id or nucleus id");
+export type LookupPlan = z.infer<typeof LookupPlan>;
 
 /** A model-proposed read-only SELECT for what the plan language cannot express; runs only behind the SQL gate. */
 export const SqlPlan = z.object({ kind: z.literal("sql"), sql: z.string().min(1), explanation: z.string().default("") }).strict();
-
-export const QueryPlan = z.union([SynapsePlan, CellPlan, LookupPlan, PairPlan, ProofreadingPlan, CoregistrationPlan, DistributionPlan, PositionsPlan, SqlPlan]);
-export type QueryPlan = z.infer<typeof QueryPlan>;
-export type SynapsePlan = z.infer<typeof SynapsePlan>;
-export type CellPlan = z.infer<typeof CellPlan>;
-export type LookupPlan = z.infer<typeof LookupPlan>;
-export type PairPlan = z.infer<typeof PairPlan>;
-export type ProofreadingPlan = z.infer<typeof ProofreadingPlan>;
-export type CoregistrationPlan = z.infer<typeof CoregistrationPlan>;
-export type DistributionPlan = z.infer<typeof DistributionPlan>;
-export type PositionsPlan = z.infer<typeof PositionsPlan>;
 export type SqlPlan = z.infer<typeof SqlPlan>;
+
+export const QueryPlan = z.union([Query, LookupPlan, SqlPlan]);
+export type QueryPlan = z.infer<typeof QueryPlan>;
 
 /** What a planner returns: a plan, a question back, or a refusal. */
 export type PlannerResult =
-  | { type: "plan"; plan: QueryPlan; confidence: number }
-  | { type: "clarify"; message: string; suggestions: string[] }
+  | { type: "plan"; plan: QueryPlan; confidence: number; reading?: Reading }
+  | { type: "clarify"; message: string; suggestions: string[]; reading?: Reading }
   | { type: "refuse"; reason: string };
+
+/** The fate of the question's words: used by the plan, or not accounted for. */
+export interface Reading {
+  used: string[];
+  unaccounted: string[];
+}

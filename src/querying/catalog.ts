@@ -9,6 +9,8 @@ export interface StoreCatalog {
   tables: Set<string>;
   cellTypes: Map<string, string>; // cell type → classification_system
   mtypes: Map<string, string>;
+  /** Visual areas present (V1, RL, AL, LM). */
+  areas: Set<string>;
   /** CAVE table name of each role, as imported (for "how it was read" lines). */
   caveNames: Map<string, string>;
   materializationVersion: string | null;
@@ -28,7 +30,10 @@ export function readCatalog(dbPath: string): StoreCatalog {
     const version = tables.has("store_meta")
       ? ((db.prepare("SELECT value FROM store_meta WHERE key = 'materialization_version'").get() as { value: string } | undefined)?.value ?? null)
       : null;
-    return { dbPath, tables, cellTypes: types("cell_type_totals"), mtypes: types("mtype_totals"), caveNames, materializationVersion: version };
+    const areas = tables.has("area_assignment")
+      ? new Set((db.prepare("SELECT DISTINCT tag FROM area_assignment WHERE tag IS NOT NULL").all() as { tag: string }[]).map((r) => r.tag))
+      : new Set<string>();
+    return { dbPath, tables, cellTypes: types("cell_type_totals"), mtypes: types("mtype_totals"), areas, caveNames, materializationVersion: version };
   } finally {
     db.close();
   }

@@ -144,6 +144,15 @@ export function loadRaw(dir: string): Database.Database {
     CREATE VIEW coreg AS SELECT * FROM coregistration_manual_v4 WHERE valid = 't';
     CREATE VIEW mt AS SELECT * FROM aibs_metamodel_mtypes_v661_v2 WHERE valid = 't';
   `);
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  if (tables.has("nucleus_functional_area_assignment")) {
+    db.exec("CREATE VIEW area AS SELECT * FROM nucleus_functional_area_assignment WHERE valid = 't'");
+  }
+  if (tables.has("functional_properties_v3_bcm")) {
+    // One row per nucleus: the scan unit with the best model performance (cc_abs), as check.py does.
+    db.exec(`CREATE VIEW func AS SELECT * FROM functional_properties_v3_bcm WHERE valid = 't';
+      CREATE VIEW func_best AS SELECT * FROM func f WHERE f.cc_abs = (SELECT max(g.cc_abs) FROM func g WHERE g.target_id = f.target_id);`);
+  }
   return db;
 }
 

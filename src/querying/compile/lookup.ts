@@ -1,4 +1,4 @@
-import type { LookupPlan, PairPlan } from "../../planning/plan.js";
+import type { LookupPlan } from "../../planning/plan.js";
 import type { AnswerTable, TableCell } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { MissingDataError, fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
@@ -27,6 +27,10 @@ export function compileLookup(ctx: CompileContext, plan: LookupPlan): CompiledQu
   if (has("root_stats")) statements.push({ name: "synapses", sql: `SELECT n_out, n_in, out_partners, in_partners FROM root_stats WHERE root_id = ${rootExpr} AND root_id != 0`, params: [id] });
   if (has("proofreading")) statements.push({ name: "proofreading", sql: `SELECT * FROM proofreading WHERE pt_root_id = ${rootExpr} AND pt_root_id != 0 LIMIT 1`, params: [id] });
   if (has("coregistration")) statements.push({ name: "coregistration", sql: `SELECT session, scan_idx, field, unit_id FROM coregistration WHERE pt_root_id = ${rootExpr} AND pt_root_id != 0`, params: [id] });
+  // Area and tuning belong to a nucleus: those of the root's nuclei, or of the nucleus itself.
+  const nucleusCol = byRoot ? "pt_root_id" : "target_id";
+  if (has("area_assignment")) statements.push({ name: "area", sql: `SELECT target_id AS nucleus_id, tag AS area, value AS border_distance_um FROM area_assignment WHERE ${nucleusCol} = ? AND ${nucleusCol} != 0 ORDER BY target_id`, params: [id] });
+  if (has("cell_tuning")) statements.push({ name: "tuning", sql: `SELECT target_id AS nucleus_id, degrees(pref_ori) AS pref_ori_deg, degrees(pref_dir) AS pref_dir_deg, pref_ori, pref_dir, osi AS gosi, dsi AS gdsi, n_scans, source_table FROM cell_tuning WHERE ${nucleusCol} = ? AND ${nucleusCol} != 0 ORDER BY target_id`, params: [id] });
 
   const what = byRoot ? `root ${plan.rootId}` : `nucleus ${plan.nucleusId}`;
   return {
@@ -49,6 +53,8 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
   const syn = get("synapses")[0];
   const proof = get("proofreading")[0];
   const coreg = get("coregistration");
+  const areas = get("area");
+  const tuning = get("tuning");
   const byRoot = plan.rootId !== undefined;
   const what = byRoot ? `Root ${plan.rootId}` : `Nucleus ${plan.nucleusId}`;
 
@@ -59,6 +65,8 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
     const n = nuclei.find((x) => String(x.nucleus_id) === nid);
     const t = types.find((x) => String(x.nucleus_id) === nid);
     const m = mtypes.find((x) => String(x.nucleus_id) === nid);
+    const a = areas.find((x) => String(x.nucleus_id) === nid);
+    const tu = tuning.find((x) => String(x.nucleus_id) === nid);
     const y = n?.pt_position_y ?? t?.pt_position_y ?? null;
     return {
       pt_root_id: String(n?.pt_root_id ?? t?.pt_root_id ?? plan.rootId ?? ""),
@@ -71,12 +79,19 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
       position_y: y,
       position_z: n?.pt_position_z ?? t?.pt_position_z ?? null,
       depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
+      layer: layerOf(ctx, depthOf(y)),
+      ...(areas.length ? { area: a?.area ?? null } : {}),
+      ...(tuning.length ? {
+        pref_ori_deg: round(tu?.pref_ori_deg), pref_dir_deg: round(tu?.pref_dir_deg), pref_ori_rad: round(tu?.pref_ori, 4),
+        pref_dir_rad: round(tu?.pref_dir, 4), gosi: round(tu?.gosi, 4), gdsi: round(tu?.gdsi, 4), tuning_table: tu?.source_table ?? null,
+      } : {}),
     };
   });
   // A root with synapses but no nucleus: a fragment, or a cell whose soma lies outside the volume.
   const noNucleus = byRoot && rows.length === 0;
   if (rows.length === 0 && (syn || proof || coreg.length)) {
-    rows.push({ pt_root_id: plan.rootId ?? "", nucleus_id: "", cell_type: null, classification_system: null, mtype: null, volume_um3: null, position_x: null, position_y: null, position_z: null, depth_um: null });
+    rows.push({ pt_root_id: plan.rootId ?? "", nucleus_id: "", cell_type: null, classification_system: null, mtype: null, volume_um3: null,
+      position_x: null, position_y: null, position_z: null, depth_um: null, layer: null });
   }
   if (rows.length === 0) {
     return { table: { columns: [], rows: [] }, headline: `${what} is not in this data: no nucleus, cell-type row or synapse has it.`, notFound: true };
@@ -110,33 +125,32 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
   }
   if (want.has("proofreading")) facts.push(proof ? `proofreading: axon ${proof.status_axon ?? "?"} (${proof.strategy_axon ?? "no strategy"}), dendrite ${proof.status_dendrite ?? "?"}` : "not in the proofreading table");
   if (want.has("coregistration")) facts.push(coreg.length ? `coregistered: ${extra.coregistered_units}` : "not coregistered");
+  if (want.has("layer")) facts.push(first.layer ? `soma in ${first.layer} (${fmt(first.depth_um)} µm below pia)` : "layer unknown (no soma position)");
+  if (want.has("area")) {
+    const tags = [...new Set(rows.map((r) => (r as { area?: TableCell }).area).filter((t) => t))];
+    facts.push(tags.length === 0 ? "no visual area assigned"
+      : tags.length === 1 ? `visual area ${tags[0]}` : `nuclei in two areas (${tags.join(", ")}): a merge of several cells, not one area`);
+  }
+  if (want.has("tuning")) facts.push(tuningFact(first as Record<string, TableCell>, plan.radians === true));
   let headline = `${what}: ${facts.join("; ")}.`;
   if (byRoot && rows.length > 1) headline += ` This root holds ${rows.length} nuclei (likely a merge of several cells); each is listed.`;
   if (!byRoot && first.pt_root_id === "0") headline += " Its root id is 0: the nucleus has no segment in this materialization.";
   return { table, headline };
 }
 
-/** Whether two roots connect, each way. */
-export function compilePair(ctx: CompileContext, plan: PairPlan): CompiledQuery {
-  if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs synapses (synapses_pni_2) or the connection summary (connections_with_nuclei); neither is in this store.");
-  const q = "SELECT n_syn, sum_size FROM connection WHERE pre_pt_root_id = ? AND post_pt_root_id = ?";
-  const a = BigInt(plan.a);
-  const b = BigInt(plan.b);
-  return {
-    statements: [{ sql: q, params: [a, b] }, { sql: q, params: [b, a] }],
-    reading: `Read as: synapses from ${plan.a} onto ${plan.b} and back; from the connection summary.`,
-    ids: { rootIds: [plan.a, plan.b], nucleusIds: [] },
-    present: (results) => {
-      const ab = results[0]!.rows[0];
-      const ba = results[1]!.rows[0];
-      const n = (r: typeof ab) => Number(r?.[0] ?? 0);
-      const table: AnswerTable = {
-        columns: ["pre_pt_root_id", "post_pt_root_id", "synapses", "total_size"],
-        rows: [[plan.a, plan.b, n(ab), ab?.[1] ?? null], [plan.b, plan.a, n(ba), ba?.[1] ?? null]],
-      };
-      const part = (x: typeof ab, from: string, to: string) => (n(x) ? `${from} → ${to}: ${fmt(n(x))} synapse${n(x) === 1 ? "" : "s"}` : `${from} → ${to}: none`);
-      const yes = n(ab) + n(ba) > 0;
-      return { table, headline: `${yes ? "Yes" : "No"}: ${part(ab, plan.a, plan.b)}; ${part(ba, plan.b, plan.a)}.` };
-    },
-  };
+const round = (v: TableCell | undefined, digits = 1): TableCell =>
+  typeof v === "number" ? Math.round(v * 10 ** digits) / 10 ** digits : (v ?? null);
+
+function layerOf(ctx: CompileContext, depth: number | null): string | null {
+  if (depth === null || !ctx.geometry) return null;
+  return ctx.geometry.layers.find((l) => depth < l.bottom_um)?.name ?? null;
+}
+
+/** Preferred orientation and direction in degrees (or radians on request), with the convention stated. */
+function tuningFact(row: Record<string, TableCell>, radians: boolean): string {
+  if (row.gosi === undefined || row.gosi === null) return "no functional properties (not functionally matched)";
+  const angle = (deg: TableCell, rad: TableCell) => (radians ? `${fmt(rad)} rad` : `${fmt(deg)}°`);
+  return `preferred orientation ${angle(row.pref_ori_deg ?? null, row.pref_ori_rad ?? null)}, preferred direction `
+    + `${angle(row.pref_dir_deg ?? null, row.pref_dir_rad ?? null)} (0 is a horizontal bar moving upward, increasing clockwise), `
+    + `gOSI ${fmt(row.gosi)}, gDSI ${fmt(row.gdsi ?? null)}; from ${row.tuning_table ?? "the functional table"}`;
 }

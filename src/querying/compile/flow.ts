@@ -1,0 +1,25 @@
+import type { Filter, Group, Query } from "../../planning/plan.js";
+
+/** The parts of a plan that decide which synapses or connections are counted, and how they are grouped. */
+export interface Flow {
+  source: "synapses" | "connections";
+  pre: Filter[];
+  post: Filter[];
+  /** Row-level conditions: a synapse's size; a connection's synapse count or summed size. */
+  filter: Filter[];
+  groupBy: Group[];
+}
+
+export const flowOf = (q: Query): Flow => ({ source: q.source as Flow["source"], pre: q.pre, post: q.post, filter: q.filter, groupBy: q.groupBy });
+
+/** The name of a group's key column: pre_cell_type, post_pt_root_id, pre_area ... */
+export function groupKey(g: Group): string {
+  const col = g.dim === "root_id" ? "pt_root_id" : g.dim;
+  return g.side ? `${g.side}_${col}` : col;
+}
+
+/** Whether a filter list is only cell types or classes (no negation): the type summaries can answer it. */
+export function typeOnly(filters: Filter[], scheme: "cell_type" | "mtype"): boolean {
+  return filters.every((f) => f.values && !f.not && (scheme === "mtype" ? f.dim === "mtype" : f.dim === "cell_type" || f.dim === "class"));
+}
+

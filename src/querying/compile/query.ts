@@ -1,0 +1,140 @@
+import type { Filter, Measure, Part, Query, Quantity, Side } from "../../planning/plan.js";
+import { describePlan } from "../../planning/describe.js";
+import { Sql, raw, sql } from "../sql.js";
+import { aggregate, histogram, valueName } from "./aggregate.js";
+import { cellRows, cellSetOf } from "./cell-rows.js";
+import { checkValues } from "./check-values.js";
+import { QUANTITY } from "./dims.js";
+import { flowOf, groupKey } from "./flow.js";
+import { presentQuery } from "./present.js";
+import { compileProbability } from "./probability.js";
+import type { Need, RowSet } from "./rowset.js";
+import { synapseRows } from "./synapse-rows.js";
+import { listCells } from "./list-cells.js";
+import { naturalOrder } from "./order.js";
+import { UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
+
+const QUANTITIES: Record<Query["source"], Quantity[]> = {
+  synapses: ["size"],
+  connections: ["synapses", "total_size"],
+  cells: ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "out_synapses", "in_synapses", "out_partners", "in_partners"],
+  nuclei: ["volume", "depth"],
+  roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
+};
+
+/** A query plan → parameterized SQL over the store, from the cheapest tables that answer it exactly. */
+export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
+  checkValues(ctx, q);
+  const m = q.measure;
+  if ("of" in m && !QUANTITIES[q.source].includes(m.of)) {
+    throw new UnknownValueError(`The ${QUANTITY[m.of].label} is not a measure of ${q.source}.`);
+  }
+  if (m.fn === "probability") return compileProbability(ctx, q);
+  if (m.fn === "list") return listCells(ctx, q);
+  const value = valueName(m, q.source);
+  let text: Sql;
+  let source: string;
+  if (m.fn === "histogram") {
+    const rows = rowsOf(ctx, q, "values", m.of);
+    text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log));
+    source = rows.source;
+  } else if (q.compare) {
+    const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));
+    const built = parts.map((p) => ({ label: p.label, ...measured(ctx, p.q, value) }));
+    text = Sql.join(built.map((b) => sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`), " UNION ALL ");
+    source = [...new Set(built.map((b) => b.source))].join("; ");
+  } else {
+    const built = measured(ctx, q, value);
+    text = built.sql;
+    source = built.source;
+  }
+  text = ordered(ctx, q, text, value);
+  const reading = `Read as: ${describePlan(q, { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) })}; from ${source}.`;
+  return {
+    statements: [{ sql: text.text, params: text.params }],
+    reading,
+    ids: namedIds(q),
+    present: (results) => presentQuery(ctx, q, value, results[0]!),
+  };
+}
+
+/** Rows for a query: synapses and connections, or cells, nuclei and roots. */
+export function rowsOf(ctx: CompileContext, q: Query, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet {
+  return q.source === "synapses" || q.source === "connections"
+    ? synapseRows(ctx, flowOf(q), need, quantity, distinctSide)
+    : cellRows(ctx, cellSetOf(q), need, quantity);
+}
+
+/** The aggregate SQL of one query (no comparison): a plain measure, a fraction or a ratio. */
+function measured(ctx: CompileContext, q: Query, value: string): { sql: Sql; source: string } {
+  const m = q.measure;
+  if (m.fn === "fraction") {
+    const count: Measure = { fn: "count" };
+    const whole = measured(ctx, { ...q, measure: count }, "whole");
+    const part = measured(ctx, { ...withPart(q, m.part), measure: count }, "part");
+    return { sql: combine(q, part.sql, whole.sql, "part", "whole", value), source: whole.source };
+  }
+  if (m.fn === "ratio") {
+    const count: Measure = { fn: "count" };
+    const num = measured(ctx, { ...withPart(q, m.numerator), measure: count }, "numerator");
+    const den = measured(ctx, { ...withPart(q, m.denominator), measure: count }, "denominator");
+    return { sql: combine(q, num.sql, den.sql, "numerator", "denominator", value), source: num.source };
+  }
+  const rows = rowsOf(ctx, q, needOf(q), "of" in m ? m.of : undefined, m.fn === "distinct" ? distinctSide(q) : undefined);
+  return { sql: aggregate(rows, m, value), source: rows.source };
+}
+
+/** part / whole (or numerator / denominator), per group; a group with no part has 0. */
+function combine(q: Query, top: Sql, bottom: Sql, topName: string, bottomName: string, value: string): Sql {
+  const keys = q.groupBy.length ? groupKeys(q) : [];
+  const using = keys.length ? ` LEFT JOIN t USING (${keys.join(", ")})` : " LEFT JOIN t ON 1";
+  const keySel = keys.length ? `b.${keys.join(", b.")}, ` : "";
+  return sql`WITH t AS (${top}), b AS (${bottom})
+    SELECT ${raw(`${keySel}coalesce(t.${topName}, 0) AS ${topName}, b.${bottomName} AS ${bottomName},
+      round(coalesce(t.${topName}, 0) * 1.0 / nullif(b.${bottomName}, 0), 6) AS ${value}`)} FROM b${raw(using)}`;
+}
+
+const groupKeys = (q: Query): string[] => q.groupBy.map(groupKey);
+
+function needOf(q: Query): Need {
+  const m = q.measure;
+  if (m.fn === "distinct") return "distinct";
+  if ((m.fn === "count" || m.fn === "sum" || m.fn === "mean") && q.source === "synapses") return "sums";
+  return "values";
+}
+
+/** Partners are counted on the side the question did not name (a neuron's targets are postsynaptic). */
+function distinctSide(q: Query): Side {
+  const m = q.measure;
+  if (m.fn === "distinct" && m.side) return m.side;
+  return q.pre.length && !q.post.length ? "post" : !q.pre.length && q.post.length ? "pre" : "post";
+}
+
+/** A query narrowed to a named set. */
+export function withPart(q: Query, p: Part): Query {
+  return { ...q, filter: [...q.filter, ...(p.filter ?? [])], pre: [...q.pre, ...(p.pre ?? [])], post: [...q.post, ...(p.post ?? [])], compare: undefined };
+}
+
+/** Groups ordered by the measure (top-k) or in their natural order (types in cortical order). */
+function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
+  const m = q.measure.fn;
+  if (m === "histogram") return text;
+  const keys = groupKeys(q);
+  if (!keys.length && !q.limit && !q.compare) return text;
+  const valueCol = m === "quartiles" ? "median" : value;
+  // Compared sets keep the order they were named in.
+  const sets = q.compare ? sql`CASE compared ${Sql.join(q.compare.map((p, i) => sql`WHEN ${p.label ?? `set ${i + 1}`} THEN ${i}`), " ")} END` : undefined;
+  const parts = [
+    ...(q.order ? [raw(`${valueCol} ${q.order === "desc" ? "DESC" : "ASC"} NULLS LAST`)] : []),
+    ...(sets ? [sets] : []),
+    ...(keys.length ? [raw(naturalOrder(ctx, keys))] : []),
+  ];
+  const orderBy = parts.length ? sql` ORDER BY ${Sql.join(parts, ", ")}` : raw("");
+  return sql`SELECT * FROM (${text})${orderBy}${raw(q.limit ? ` LIMIT ${q.limit}` : "")}`;
+}
+
+function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
+  const all: Filter[] = [...q.filter, ...q.pre, ...q.post, ...(q.compare ?? []).flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])])];
+  const values = (dim: string) => all.filter((f) => f.dim === dim && !f.not).flatMap((f) => f.values ?? []);
+  return { rootIds: values("root_id"), nucleusIds: values("nucleus_id") };
+}
