@@ -39,6 +39,7 @@ export function describeFilter(f: Filter, labels: Labels): string {
     case "layer": return `${not}with the soma in ${list(f.values!)}`;
     case "depth": return `${not}with the soma ${range(f, "µm below pia")} deep`;
     case "volume": return `${not}with a nucleus volume of ${range(f, "µm³")}`;
+    case "proofread": return no ? "not proofread" : "proofread (axon or dendrite)";
     case "axon_proofread": return no ? "without a proofread axon" : "with a proofread axon";
     case "dendrite_proofread": return no ? "without a proofread dendrite" : "with a proofread dendrite";
     case "axon_strategy": return `${not}with axon strategy ${list(f.values!)}`;

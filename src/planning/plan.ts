@@ -23,7 +23,7 @@ export type CellClass = z.infer<typeof CellClass>;
  */
 export const CellDim = z.enum([
   "root_id", "nucleus_id", "cell_type", "mtype", "class", "area", "layer", "depth", "volume",
-  "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
+  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
   "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi",
   "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
 ]);

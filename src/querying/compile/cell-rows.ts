@@ -86,7 +86,7 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
  */
 function rootBase(ctx: CompileContext, filters: Filter[]): { sql: Sql; source: string } {
   const positive = (dims: string[]) => filters.find((f) => dims.includes(f.dim) && !f.not && f.is !== false);
-  const annotated = positive(["axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"]) ? "proofreading"
+  const annotated = positive(["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"]) ? "proofreading"
     : positive(["coregistered"]) ? "coregistration" : positive(["tuned"]) ? "cell_tuning" : undefined;
   if (annotated) {
     const table = annotated === "cell_tuning" ? "functional_properties_v3_bcm" : caveName(ctx, annotated, annotated);

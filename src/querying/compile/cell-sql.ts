@@ -145,10 +145,15 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
     case "root_id":
       return valueCondition(ctx, column, f);
     case "axon_proofread":
-    case "dendrite_proofread": {
+    case "dendrite_proofread":
+    case "proofread": {
+      const marks = PROOFREAD_VALUES.map(() => "?").join(", ");
+      if (f.dim === "proofread") {
+        return inSet(`SELECT pt_root_id FROM proofreading WHERE status_axon IN (${marks}) OR status_dendrite IN (${marks})`,
+          [...PROOFREAD_VALUES, ...PROOFREAD_VALUES]);
+      }
       const col = f.dim === "axon_proofread" ? "status_axon" : "status_dendrite";
-      return inSet(`SELECT pt_root_id FROM proofreading WHERE ${col} IN (${PROOFREAD_VALUES.map(() => "?").join(", ")})`,
-        PROOFREAD_VALUES);
+      return inSet(`SELECT pt_root_id FROM proofreading WHERE ${col} IN (${marks})`, PROOFREAD_VALUES);
     }
     case "axon_strategy":
     case "dendrite_strategy": {

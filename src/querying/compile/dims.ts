@@ -36,6 +36,7 @@ export const DIMS: Record<Dim, DimInfo> = {
   depth: { level: "cell", kind: "number", label: "soma depth", unit: "µm below pia" },
   volume: { level: "cell", kind: "number", label: "nucleus volume", unit: "µm³",
     table: { table: "nucleus", cave: "nucleus_detection_v0" } },
+  proofread: { level: "root", kind: "flag", label: "proofread (axon or dendrite)", table: PROOFREADING },
   axon_proofread: { level: "root", kind: "flag", label: "proofread axon", table: PROOFREADING },
   dendrite_proofread: { level: "root", kind: "flag", label: "proofread dendrite", table: PROOFREADING },
   axon_strategy: { level: "root", kind: "category", label: "axon proofreading strategy", table: PROOFREADING },

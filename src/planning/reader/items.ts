@@ -1,0 +1,154 @@
+import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
+import { normalizeName } from "../vocabulary/vocabulary.js";
+import { editDistance, type Lexicon, type Tag } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * One unit of meaning: a phrase of one or more tokens with what it can mean (its tags), found by
+ * longest match against the cell-type vocabulary and the lexicon. Readers mark an item used when
+ * they take its meaning into the plan; a question is answered only when every item is used or is a
+ * function word.
+ */
+export interface Item {
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  tags: Tag[];
+  /** A function word ("the", "please", "how"): may stay unused. */
+  fn: boolean;
+  /** A scope phrase ("in the dataset"): says where, not what; never asks for anything. */
+  scope: boolean;
+  used: boolean;
+  /** The word a typo was read as. */
+  corrected?: string;
+}
+
+export const CELL_NOUNS = new Set(["cell", "cells", "neuron", "neurons", "interneuron", "interneurons", "type", "types"]);
+const ROOT_MAX = 18446744073709551615n;
+const SIGNED_MAX = 9223372036854775807n;
+
+export function has(item: Item | undefined, t: string, key?: string, value?: unknown): boolean {
+  return Boolean(item?.tags.some((g) => g.t === t && (key === undefined || g[key] === value)));
+}
+
+export function tag<T extends Tag = Tag>(item: Item | undefined, t: string): T | undefined {
+  return item?.tags.find((g) => g.t === t) as T | undefined;
+}
+
+/** Tags and items of a question, left to right. */
+export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Item[] {
+  const items: Item[] = [];
+  let i = 0;
+  const push = (start: number, end: number, tags: Tag[], fn = false, scope = false, corrected?: string) => {
+    const text = tokens.slice(start, end).map((t) => t.text).join(" ");
+    items.push({ i: items.length, start, end, text, tags, fn, scope, used: scope, ...(corrected ? { corrected } : {}) });
+  };
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const number = numberTag(tokens, i, items);
+    if (number) {
+      const end = number.t === "num" && /^k$/i.test(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1;
+      if (end === i + 2) (number as { value: number }).value *= 1000;
+      push(i, end, [number]);
+      i = end;
+      continue;
+    }
+    let matched = false;
+    for (let len = Math.min(Math.max(lexicon.maxWords, vocabulary.maxWords + 1), tokens.length - i); len >= 1 && !matched; len--) {
+      const span = tokens.slice(i, i + len);
+      const key = span.map((x) => x.lower).join(" ");
+      const tags: Tag[] = [];
+      const term = vocabulary.exactMatch(span.map((x) => x.text).join(" "));
+      if (term && !guarded(span, tokens[i + len])) tags.push(termTag(term));
+      for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
+      const isScope = lexicon.scope.has(key);
+      const isFn = lexicon.functionWords.has(key);
+      if (!tags.length && !isScope && !isFn) continue;
+      // "basket cells": the name, then its cell noun as an item of its own.
+      let end = i + len;
+      if (term && len > 1 && CELL_NOUNS.has(span[len - 1]!.lower) && vocabulary.exactMatch(span.slice(0, -1).map((x) => x.text).join(" "))) {
+        end--;
+      }
+      push(i, end, tags, isFn, isScope);
+      i = end;
+      matched = true;
+    }
+    if (matched) continue;
+    // A typo of a lexicon word or of a cell-type name.
+    const fixed = lexicon.correct(t.lower);
+    const name = fixed ? undefined : vocabularyTypo(t.lower, vocabulary);
+    if (fixed) push(i, i + 1, lexicon.phrases.get(fixed)!, false, false, fixed);
+    else if (name) push(i, i + 1, [termTag(name.term)], false, false, name.name);
+    else push(i, i + 1, []);
+    i++;
+  }
+  return items;
+}
+
+function termTag(term: Term): Tag {
+  if (term.kind === "ambiguous") return { t: "ambiguous", options: term.options };
+  const dim = term.kind === "cell_type" ? "cell_type" : term.kind === "mtype" ? "mtype" : "class";
+  return { t: "val", dim, values: [term.value] };
+}
+
+/**
+ * Names that are names only when written as such: "it", "pv" or "bc" in lower case are ordinary
+ * words (or typos) unless a cell noun follows; one letter ("I cells") only before a cell noun.
+ */
+function guarded(span: Token[], next: Token | undefined): boolean {
+  const name = span.map((t) => t.text).join(" ");
+  const letters = name.replace(/[^A-Za-z]/g, "");
+  const cellNext = next !== undefined && CELL_NOUNS.has(next.lower);
+  if (letters.length === 1 && !/\d/.test(name)) return !cellNext;
+  if (letters.length > 3 || /\d/.test(name)) return false;
+  return name !== name.toUpperCase() && !cellNext;
+}
+
+/** A number, an id, or an id cut short. */
+function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
+  const text = tokens[i]!.text;
+  if (/^-?\d+(…|\.\.\.)$/.test(text)) return { t: "cutid", text };
+  const digits = /^([-+]?)(\d[\d,]*)(\.\d+)?(e[-+]?\d+)?(st|nd|rd|th|%|°)?$/i.exec(text);
+  if (!digits) return undefined;
+  const [, sign, whole, frac, exp, suffix] = digits;
+  const plain = whole!.replace(/,/g, "");
+  if (!frac && !exp && /^\d{15,}$/.test(plain)) {
+    const id = BigInt(plain);
+    if (sign === "-" || id > SIGNED_MAX || id > ROOT_MAX) return { t: "badid", text };
+    return { t: "id", kind: "root", id: id.toString() };
+  }
+  if (!frac && !exp && /^864691\d{0,8}$/.test(plain)) return { t: "cutid", text };
+  const value = Number(`${sign === "-" ? "-" : ""}${plain}${frac ?? ""}${exp ?? ""}`);
+  const prev = items[items.length - 1];
+  if (!frac && !exp && !suffix && prev && has(prev, "noun", "n", "nucleus")) return { t: "id", kind: "nucleus", id: plain };
+  if (!frac && !exp && !suffix && prev && /^(nucleus_id|target_id|nucleus id|nuc id)$/i.test(prev.text)) return { t: "id", kind: "nucleus", id: plain };
+  const out: Tag = { t: "num", value, raw: text };
+  if (suffix && /^(st|nd|rd|th)$/i.test(suffix)) out.ordinal = true;
+  if (suffix === "%") out.unit = "pct";
+  if (suffix === "°") out.unit = "deg";
+  return out;
+}
+
+let typoIndex: { vocabulary: Vocabulary; names: { key: string; term: Term }[] } | undefined;
+
+/** A cell-type name written with a typo ("martinoti", "astrocites"), when one name is that close. */
+function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; name: string } | undefined {
+  if (word.length < 5 || !/^[a-z0-9-]+$/.test(word)) return undefined;
+  if (typoIndex?.vocabulary !== vocabulary) {
+    const names: { key: string; term: Term }[] = [];
+    const add = (n: string) => {
+      const key = normalizeName(n);
+      const term = vocabulary.exactMatch(n);
+      if (term && !key.includes(" ") && key.length >= 5) names.push({ key, term });
+    };
+    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) [e.value, e.label, ...e.names].forEach(add);
+    for (const e of vocabulary.file.classes) [e.value, ...e.names].forEach(add);
+    typoIndex = { vocabulary, names };
+  }
+  const key = normalizeName(word);
+  const limit = key.length >= 9 ? 2 : 1;
+  const hits = typoIndex.names.filter((n) => Math.abs(n.key.length - key.length) <= limit && editDistance(key, n.key, limit) <= limit);
+  const terms = new Set(hits.map((h) => JSON.stringify(h.term)));
+  return terms.size === 1 ? { term: hits[0]!.term, name: hits[0]!.key } : undefined;
+}

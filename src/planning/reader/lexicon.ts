@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
+import { tokenize } from "./tokens.js";
+
+/** What a phrase of the lexicon means to the reader (see data/lexicon.json). */
+export const Tag = z.object({ t: z.string() }).passthrough();
+export type Tag = { t: string; [k: string]: unknown };
+
+const LexiconFile = z.object({
+  about: z.string(),
+  entries: z.array(z.object({ tag: Tag, phrases: z.array(z.string().min(1)) })),
+  function: z.array(z.string()),
+  scope: z.array(z.string()),
+});
+
+export const LEXICON_FILE = join(DATA_DIR, "lexicon.json");
+
+/** A phrase's tokens as the tokenizer sees them, lower case, joined by spaces. */
+export const phraseKey = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(" ");
+
+/**
+ * The reader's lexicon: phrases (of one or more tokens) → tags, function words, and scope phrases
+ * ("in the dataset") that say where, not what. Matched longest first; single words of five letters
+ * or more also match with one typo (two from nine letters), when the match is unique.
+ */
+export class Lexicon {
+  readonly phrases = new Map<string, Tag[]>();
+  readonly functionWords = new Set<string>();
+  readonly scope = new Set<string>();
+  readonly maxWords: number;
+  private readonly singleWords: string[];
+
+  constructor(file: z.infer<typeof LexiconFile>) {
+    for (const e of file.entries) {
+      for (const p of e.phrases) {
+        const key = phraseKey(p);
+        if (!key) continue;
+        const tags = this.phrases.get(key) ?? [];
+        if (!tags.some((t) => JSON.stringify(t) === JSON.stringify(e.tag))) tags.push(e.tag as Tag);
+        this.phrases.set(key, tags);
+      }
+    }
+    for (const w of file.function) this.functionWords.add(phraseKey(w));
+    for (const s of file.scope) this.scope.add(phraseKey(s));
+    const keys = [...this.phrases.keys(), ...this.functionWords, ...this.scope];
+    this.maxWords = Math.max(...keys.map((k) => k.split(" ").length));
+    this.singleWords = [...this.phrases.keys()].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k));
+  }
+
+  static load(path: string = LEXICON_FILE): Lexicon {
+    return new Lexicon(LexiconFile.parse(JSON.parse(readFileSync(path, "utf8"))));
+  }
+
+  /** The lexicon word a typo stands for, if exactly one is that close. */
+  correct(word: string): string | undefined {
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+    const limit = word.length >= 9 ? 2 : 1;
+    let best: string[] = [];
+    let bestD = limit + 1;
+    for (const w of this.singleWords) {
+      if (Math.abs(w.length - word.length) > limit) continue;
+      const d = editDistance(word, w, limit);
+      if (d < bestD) {
+        bestD = d;
+        best = [w];
+      } else if (d === bestD) best.push(w);
+    }
+    if (bestD > limit || !best.length) return undefined;
+    const tags = new Set(best.map((w) => JSON.stringify(this.phrases.get(w))));
+    return tags.size === 1 ? best[0] : undefined;
+  }
+}
+
+/** Damerau-Levenshtein distance (adjacent transpositions count one), stopping past `limit`. */
+export function editDistance(a: string, b: string, limit = 3): number {
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m]!;
+}

@@ -1,0 +1,175 @@
+import { as, is, join, lower, type Atom } from "./atoms.js";
+
+/**
+ * Numbers and what they measure: thresholds ("more than 5,000 voxels", "gDSI above 0.2", "at least
+ * 5 synapses", "between 1000 and 2000"), angles ("within 15° of vertical"), top-k ("top 5", "which
+ * 3", "5 strongest") and percentiles ("90th percentile", "p90"). Each becomes one atom; a number
+ * left over is not understood and is asked back.
+ */
+export interface Threshold {
+  t: "threshold";
+  op: "gt" | "gte" | "lt" | "lte" | "eq" | "between";
+  value: number;
+  max?: number;
+  unit?: string;
+  /** The quantity named next to it ("volume", "size", "gdsi"), or a noun ("inputs", "synapses"). */
+  qty?: string;
+  noun?: string;
+  [k: string]: unknown;
+}
+
+const num = (a: Atom | undefined) => (a && a.tag.t === "num" && !a.tag.ordinal ? Number(a.tag.value) : undefined);
+const unitOf = (a: Atom | undefined) => (a && is(a, "unit") ? String(as(a, "unit")!.u) : undefined);
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+
+export function readNumbers(input: Atom[]): Atom[] {
+  let atoms = spelledNumbers(input);
+  atoms = percentiles(atoms);
+  atoms = angles(atoms);
+  atoms = ranges(atoms);
+  atoms = thresholds(atoms);
+  atoms = topK(atoms);
+  return atoms;
+}
+
+/** "top five", "which three": number words as numbers where a count is expected. */
+function spelledNumbers(atoms: Atom[]): Atom[] {
+  return atoms.map((a, i) => {
+    const n = NUMBER_WORDS[lower(a)];
+    const prev = atoms[i - 1];
+    if (n !== undefined && (is(prev, "top") || is(prev, "wh") || is(prev, "sup")) && a.tag.t !== "num") {
+      return { ...a, tag: { t: "num", value: n, raw: lower(a) }, alt: [] };
+    }
+    return a;
+  });
+}
+
+function percentiles(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const p = /^p(\d{1,2}(?:\.\d+)?)$/i.exec(lower(a));
+    if (p) atoms = join(atoms, i, i + 1, { t: "pctl", p: Number(p[1]) });
+    else if (a.tag.t === "num" && a.tag.ordinal && is(atoms[i + 1], "percentile")) atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(a.tag.value) });
+    else if (is(a, "percentile") && atoms[i + 1]?.tag.t === "num") atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(atoms[i + 1]!.tag.value) });
+  }
+  return atoms;
+}
+
+/** "within 15° of vertical", "within 20 degrees of 45°", "±15° of horizontal". */
+function angles(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    if (!is(atoms[i], "cmp", "op", "near")) continue;
+    const w = num(atoms[i + 1]);
+    if (w === undefined) continue;
+    let j = i + 2;
+    const unit = unitOf(atoms[j]) ?? (atoms[i + 1]!.tag.unit as string | undefined);
+    if (unitOf(atoms[j])) j++;
+    if (is(atoms[j], "rel", "r", "of") || lower(atoms[j]) === "of") j++;
+    let center: number | undefined;
+    if (is(atoms[j], "angle")) center = Number(as(atoms[j], "angle")!.value);
+    else if (num(atoms[j]) !== undefined) {
+      center = num(atoms[j]);
+      if (unitOf(atoms[j + 1])) j++;
+    }
+    if (center === undefined) continue;
+    atoms = join(atoms, i, j + 1, { t: "near", center, within: unit === "rad" ? (w * 180) / Math.PI : w });
+  }
+  return atoms;
+}
+
+/** "between 1000 and 2000 voxels", "from 300 to 500 µm", "1000-2000". */
+function ranges(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    if (!is(atoms[i], "cmp", "op", "between")) continue;
+    const lo = num(atoms[i + 1]);
+    let j = i + 2;
+    const u1 = unitOf(atoms[j]);
+    if (u1) j++;
+    if (lo === undefined || !(is(atoms[j], "rel", "r", "and") || is(atoms[j], "rel", "r", "to") || lower(atoms[j]) === "-")) continue;
+    const hi = num(atoms[j + 1]);
+    if (hi === undefined) continue;
+    j += 2;
+    const u2 = unitOf(atoms[j]);
+    if (u2) j++;
+    const after = nounAfter(atoms, j);
+    atoms = join(atoms, i, after.end, { t: "threshold", op: "between", value: Math.min(lo, hi), max: Math.max(lo, hi), unit: u2 ?? u1, ...after.what });
+  }
+  return atoms;
+}
+
+/** The quantity or noun a threshold is about, when it follows the number: "more than 100 inputs". */
+function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: string; noun?: string } } {
+  const a = atoms[j];
+  if (is(a, "qty")) return { end: j + 1, what: { qty: String(as(a, "qty")!.q) } };
+  if (is(a, "noun") && ["synapse", "input", "output", "partner", "target", "source", "connection"].includes(String(as(a, "noun")!.n))) {
+    // "more than 5 synapses of size", not a noun phrase head: the noun is what is counted.
+    return { end: j + 1, what: { noun: String(as(a, "noun")!.n) } };
+  }
+  return { end: j, what: {} };
+}
+
+function thresholds(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const op = as(a, "cmp")?.op as Threshold["op"] | undefined;
+    let value: number | undefined;
+    let j: number;
+    let opFinal = op;
+    if (op && op !== "between" && op !== "near" && num(atoms[i + 1]) !== undefined) {
+      value = num(atoms[i + 1]);
+      j = i + 2;
+    } else if (num(a) !== undefined && (is(atoms[i + 1], "cmp", "op", "gte") || is(atoms[i + 1], "cmp", "op", "lte"))
+      && /^(or|and)\b/.test(lower(atoms[i + 1]))) {
+      // "5 or more", "100 or fewer"
+      value = num(a);
+      opFinal = as(atoms[i + 1], "cmp")!.op as Threshold["op"];
+      j = i + 2;
+    } else continue;
+    let unit = unitOf(atoms[j]) ?? (atoms[op ? i + 1 : i]!.tag.unit as string | undefined);
+    if (unitOf(atoms[j])) j++;
+    if (unit === undefined && lower(atoms[j]) === "%") {
+      unit = "pct";
+      j++;
+    }
+    // "5 or more" after the number: "at least 5 or more" is not a thing; "more than 5 or more" neither.
+    if (op && (is(atoms[j], "cmp", "op", "gte") || is(atoms[j], "cmp", "op", "lte")) && /^(or|and)\b/.test(lower(atoms[j]))) j++;
+    const after = nounAfter(atoms, j);
+    // The quantity may come before: "size larger than", "gDSI above", "volume of more than".
+    let from = i;
+    let qty = after.what.qty;
+    const before = atoms[i - 1];
+    const before2 = atoms[i - 2];
+    if (!qty && !after.what.noun && is(before, "qty")) {
+      qty = String(as(before, "qty")!.q);
+      from = i - 1;
+    } else if (!qty && !after.what.noun && (is(before, "verb", "v", "be") || lower(before) === "of") && is(before2, "qty")) {
+      qty = String(as(before2, "qty")!.q);
+      from = i - 2;
+    }
+    // "deeper than 500 µm", "shallower than 200 µm": the comparison names the quantity.
+    if (!qty && /^(deeper|shallower)/.test(lower(a))) qty = "depth";
+    const tag: Threshold = { t: "threshold", op: opFinal!, value: value!, ...(unit ? { unit } : {}), ...(qty ? { qty } : {}),
+      ...(after.what.noun ? { noun: after.what.noun } : {}), text: lower(a) };
+    atoms = join(atoms, from, after.end, tag);
+    i = from;
+  }
+  return atoms;
+}
+
+/** "top 5", "first 10", "which 3 ...", "the 5 strongest", "5 largest". */
+function topK(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const n = num(atoms[i + 1]);
+    if ((is(a, "top") || is(a, "sup", "dir", "desc") && lower(a) === "top") && n !== undefined && Number.isInteger(n) && n > 0) {
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
+    } else if (num(a) !== undefined && Number.isInteger(num(a)) && num(a)! > 0 && num(a)! <= 10000 && is(atoms[i + 1], "sup")) {
+      // "5 largest": the number and the superlative stay together as a ranked top-k.
+      const sup = as(atoms[i + 1], "sup")!;
+      atoms = join(atoms, i, i + 2, { t: "topk", k: num(a)!, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: true });
+    } else if (is(a, "wh") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000) {
+      atoms = join(atoms, i + 1, i + 2, { t: "topk", k: n, dir: "desc", afterWh: true });
+    }
+  }
+  return atoms;
+}

@@ -1,0 +1,52 @@
+/** A word, number, id or symbol of the question, with its place. */
+export interface Token {
+  text: string;
+  lower: string;
+  index: number;
+}
+
+/**
+ * Splits a question into tokens: 18-digit ids and numbers whole ("10,000" is one number), names
+ * with their inner hyphens, slashes and plus signs ("5P-ET", "L2/3", "PV+"), possessive 's apart,
+ * arrows and comparison symbols as tokens of their own. "8646…" keeps its ellipsis, so a root id cut
+ * short is seen as such.
+ */
+export function tokenize(question: string): Token[] {
+  const text = question
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\u00a0/g, " ")
+    .replace(/(\d)\.{3}/g, "$1…");
+  const re = new RegExp([
+    "-?\\d+(?:…|\\.\\.\\.)", // a number cut short: 8646…
+    "(?:-|\\+)?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])", // 10,000
+    "(?:-|\\+)?\\d*\\.\\d+(?:e[-+]?\\d+)?", // 0.2, .3
+    "(?:-|\\+)?\\d+(?:e[-+]?\\d+)?(?:st|nd|rd|th|k|%|°)?(?![A-Za-z])", // 500, 90th, 5k, 15°
+    "(?:->|=>|<-|<=|>=|==|\\+/-|→|←|≥|≤|±)",
+    "[A-Za-z0-9µμ]+(?:[-/.+][A-Za-z0-9µμ]+)*\\+?(?:\\^3|³)?", // words and names
+    "'s\\b|s'(?=\\s|$)",
+    "n't\\b",
+    "[<>=~#%°&?!]",
+  ].join("|"), "g");
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(re)) {
+    let t = m[0];
+    // "don't" → "do" "n't"; "cell's" → "cell" "'s"
+    if (/n't$/.test(t) && t.length > 3) t = t.slice(0, -3);
+    tokens.push({ text: t, lower: t.toLowerCase(), index: tokens.length });
+  }
+  return splitUnits(tokens);
+}
+
+/** "500um", "5000vx", "20%" written together: the number and its unit as two tokens. */
+function splitUnits(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const m = /^(\d+(?:\.\d+)?)(µm³|um3|µm3|μm3|µm|um|μm|nm|vx|voxels?|deg|degrees?|°|%|k)$/i.exec(t.text);
+    if (m && !/^\d+(st|nd|rd|th)$/i.test(t.text)) {
+      out.push({ text: m[1]!, lower: m[1]!, index: out.length });
+      out.push({ text: m[2]!, lower: m[2]!.toLowerCase(), index: out.length });
+    } else out.push({ ...t, index: out.length });
+  }
+  return out;
+}
