@@ -51,6 +51,13 @@ export const TABLES = {
 
 export type TableKey = keyof typeof TABLES;
 
+/**
+ * What the sample writes, as a number: raise it when a table is added or changes, so that an
+ * embedded default store built by an older sample is rebuilt (cli/sample-store.ts). 2: the
+ * functional properties and like-to-like wiring.
+ */
+export const SAMPLE_FORMAT = 2;
+
 /** Bulk-upload timestamps of the big tables (every row of one upload carries the same one). */
 export const CREATED = {
   nucleus: "2020-09-28 22:40:41.780678+00:00",
