@@ -1,6 +1,7 @@
 /**
- * Rows of the per-cell tables: nuclei, cell types, m-types, visual areas, proofreading status and
- * functional coregistration. Each function yields CSV lines in the column order of tables.ts.
+ * Rows of the per-cell tables: nuclei, cell types, m-types, visual areas and proofreading status
+ * (coregistration.ts and tuning.ts write the functional tables). Each function yields CSV lines in
+ * the column order of tables.ts.
  */
 import { INHIBITORY_MTYPES, isNeuron } from "./cell-types.js";
 import type { Cell } from "./cells.js";
@@ -82,39 +83,5 @@ export function* proofreadingRows(cells: readonly Cell[], rng: Random, roots: Ro
     const created = randomTimestamp(rng, "2023-03-01T00:00:00Z", "2024-09-30T00:00:00Z");
     const dendrite = rng.chance(0.55) ? "dendrite_clean" : "dendrite_extended";
     yield `${++id},${created},t,${validId},${c.supervoxel},${c.root},t,${strategyAxon === "none" ? "f" : "t"},${dendrite},${strategyAxon},${split(c)}`;
-  }
-}
-
-/** Two-photon scans (session, scan_idx) of the functional data. */
-const SCANS: readonly [number, number][] = [[4, 7], [5, 3], [5, 6], [5, 7], [6, 2], [6, 4], [6, 6], [6, 7], [7, 3], [7, 4], [7, 5], [8, 5], [9, 3], [9, 4]];
-
-export const COREGISTRATION_RATES = {
-  /** Share of imaged neurons (soma above ~650 µm) matched to a functional unit. */
-  matched: 0.15,
-  /** Matched cells that were recorded in a second scan too. */
-  secondScan: 0.2,
-  /** Share of matches that are inhibitory neurons (mostly excitatory cells were imaged). */
-  inhibitoryKeep: 0.3,
-} as const;
-
-/** coregistration_manual_v4: neurons in the imaged depths matched to units of the 2P scans. */
-export function* coregistrationRows(cells: readonly Cell[], rng: Random): Generator<string> {
-  const imaged = cells.filter((c) => c.root !== 0n && isNeuron(c.spec) && c.depthUm < 650 && (c.spec.cellClass === "excitatory_neuron" || rng.chance(COREGISTRATION_RATES.inhibitoryKeep)));
-  if (imaged.length === 0) return;
-  const chosen = rng.sample(imaged, Math.max(1, Math.round(imaged.length * COREGISTRATION_RATES.matched)));
-  const nextUnit = SCANS.map(() => rng.int(1, 40));
-  let id = 0;
-  for (const c of chosen) {
-    const first = rng.int(0, SCANS.length);
-    const scans = rng.chance(COREGISTRATION_RATES.secondScan) ? [first, (first + 1 + rng.int(0, SCANS.length - 1)) % SCANS.length] : [first];
-    for (const k of scans) {
-      const [session, scanIdx] = SCANS[k]!;
-      const unit = (nextUnit[k]! += 1 + rng.geometric(0.5));
-      const field = Math.min(8, Math.max(1, 1 + Math.floor((c.depthUm - 80) / 75) + rng.int(-1, 2)));
-      const created = randomTimestamp(rng, "2023-01-10T00:00:00Z", "2023-06-30T00:00:00Z");
-      const residual = decimal(rng.logNormal(3.5, 0.45), 6);
-      const score = decimal(rng.logNormal(9, 0.5), 6);
-      yield `${++id},${created},t,${c.nucleusId},${session},${scanIdx},${field},${unit},${residual},${score},${c.supervoxel},${c.root},${split(c)}`;
-    }
   }
 }

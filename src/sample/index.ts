@@ -3,22 +3,26 @@
  * exports a user would have (`client.materialize.query_table(name).to_csv(path, index=False)`),
  * with the real tables' names, columns and quirks: 18-digit root ids, root id 0 for nuclei without
  * a segment, nuclei merged onto one root id, synapses from and onto fragments that have no nucleus,
- * cells without a cell-type row, invalid synapse rows. The same seed gives byte-identical files.
+ * cells without a cell-type row, invalid synapse rows; and the functional tables, with like-to-like
+ * wiring among the coregistered excitatory cells. The same seed gives byte-identical files.
  *
  * Synapses are generated and written as a stream (1 MB chunks, backpressure respected); only the
  * cells and the current presynaptic root's partners are held in memory.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { areaRows, cellTypeRows, coregistrationRows, mtypeRows, nucleusRows, proofreadingRows } from "./annotations.js";
+import { areaRows, cellTypeRows, mtypeRows, nucleusRows, proofreadingRows } from "./annotations.js";
 import { generateCells } from "./cells.js";
 import { ConnectionSummary } from "./connections.js";
+import { coregistrationRows, planCoregistration } from "./coregistration.js";
 import { CsvWriter } from "./csv-writer.js";
 import { RootIds } from "./ids.js";
+import { LikeToLike } from "./like-to-like.js";
 import { Random } from "./random.js";
 import { cellSegments, generateSynapses } from "./synapses.js";
 import { writeSynapseRow } from "./synapse-rows.js";
 import { TABLES, type TableKey } from "./tables.js";
+import { drawTunings, functionalRows } from "./tuning.js";
 
 export interface SampleOptions {
   /** Folder to write into (created if missing). */
@@ -85,13 +89,18 @@ export async function writeSample(options: SampleOptions): Promise<SampleSummary
   await writeTable("cellTypes", cellTypeRows(cells));
   await writeTable("mtypes", mtypeRows(cells, stream("mtypes")));
   await writeTable("areas", areaRows(cells, stream("areas")));
+  // The functional matches and their tuning come before the synapses, which wire like to like.
+  const scanUnits = planCoregistration(cells, stream("coregistration"));
+  const tunings = drawTunings(scanUnits, stream("tuning"));
+  const likeToLike = new LikeToLike(tunings, stream("like-to-like"));
 
   // Synapses, and with them the connection summary (a presynaptic root's synapses come together).
   const synapses = open("synapses");
   const connections = options.connections ? open("connections") : undefined;
   const summary = connections ? new ConnectionSummary(connections) : undefined;
   try {
-    for (const s of generateSynapses(cells, cellSegments(cells), stream("synapses"), roots, { synapsesPerNeuron: perNeuron })) {
+    const model = { synapsesPerNeuron: perNeuron, likeToLike };
+    for (const s of generateSynapses(cells, cellSegments(cells), stream("synapses"), roots, model)) {
       if (writeSynapseRow(synapses, s)) await synapses.flush();
       if (summary?.add(s)) await connections!.flush();
     }
@@ -105,7 +114,8 @@ export async function writeSample(options: SampleOptions): Promise<SampleSummary
   }
 
   await writeTable("proofreading", proofreadingRows(cells, stream("proofreading"), roots));
-  await writeTable("coregistration", coregistrationRows(cells, stream("coregistration")));
+  await writeTable("coregistration", coregistrationRows(scanUnits));
+  await writeTable("functional", functionalRows(scanUnits, tunings, stream("functional")));
 
   return { dir: options.out, files, cells: cells.length, synapses: synapses.rows };
 }

@@ -4,12 +4,14 @@
  * cells around pyramidal somata, Martinotti cells onto L5 ET and L2/3 tufts, bipolar cells onto
  * Martinotti cells, …), choosing nearby cells, with several synapses per connected pair; part of
  * their output lands on dendrite fragments that have no nucleus, and axon fragments without a
- * nucleus make the rest of the inputs. A few rows are invalid (valid = 'f').
+ * nucleus make the rest of the inputs. A few rows are invalid (valid = 'f'). Connections among the
+ * coregistered excitatory cells lean towards similar preferred orientations (like-to-like.ts).
  */
 import { CELL_TYPES, INPUT_DENSITY, isNeuron, ORPHAN_AXON_SIZE_MEDIAN, WIRING, type CellTypeSpec, type WiringRule } from "./cell-types.js";
 import type { Cell } from "./cells.js";
 import { BOUNDS, clampPoint, distanceUm, PIA_Y, XY_PER_UM, Z_PER_UM, type Point } from "./geometry.js";
 import { RootIds, SUPERVOXEL_SEGMENTS, supervoxelId } from "./ids.js";
+import type { LikeToLike } from "./like-to-like.js";
 import { Random, WeightedChoice } from "./random.js";
 
 /** One root id that synapses refer to: a cell's segment (one or, merged, several nuclei) or a fragment. */
@@ -56,6 +58,8 @@ export const SYNAPSE_RATES = {
 export interface SynapseModelOptions {
   /** Mean output synapses per neuron. */
   synapsesPerNeuron: number;
+  /** Moves connections among coregistered excitatory cells towards similar orientations. */
+  likeToLike?: LikeToLike;
 }
 
 interface Fragment extends Segment {
@@ -195,7 +199,8 @@ export function* generateSynapses(cells: readonly Cell[], segments: ReadonlyMap<
           const pool = byType.get(targetTypes[choice.draw(rng)]!)!;
           const a = rng.pick(pool);
           const b = rng.pick(pool);
-          const onto = distanceUm(home, a) <= distanceUm(home, b) ? a : b;
+          const nearer = distanceUm(home, a) <= distanceUm(home, b) ? a : b;
+          const onto = options.likeToLike ? options.likeToLike.retarget(home, nearer) : nearer;
           const post = segmentOf(onto);
           if (post === source) {
             misses++; // no autapses

@@ -28,6 +28,13 @@ export const TABLES = {
     name: "coregistration_manual_v4",
     header: ["id", "created", "valid", "target_id", "session", "scan_idx", "field", "unit_id", "residual", "score", "pt_supervoxel_id", "pt_root_id", "pt_position_x", "pt_position_y", "pt_position_z"],
   },
+  functional: {
+    name: "functional_properties_v3_bcm",
+    header: [
+      "id", "created", "valid", "target_id", "session", "scan_idx", "unit_id", "pref_ori", "pref_dir", "gOSI", "gDSI", "cc_abs",
+      "pt_supervoxel_id", "pt_root_id", "pt_position",
+    ],
+  },
   synapses: {
     name: "synapses_pni_2",
     header: [
@@ -44,12 +51,20 @@ export const TABLES = {
 
 export type TableKey = keyof typeof TABLES;
 
+/**
+ * What the sample writes, as a number: raise it when a table is added or changes, so that an
+ * embedded default store built by an older sample is rebuilt (cli/sample-store.ts). 2: the
+ * functional properties and like-to-like wiring.
+ */
+export const SAMPLE_FORMAT = 2;
+
 /** Bulk-upload timestamps of the big tables (every row of one upload carries the same one). */
 export const CREATED = {
   nucleus: "2020-09-28 22:40:41.780678+00:00",
   synapses: "2020-11-04 06:48:43.742345+00:00",
   metamodel: "2023-04-20 18:05:30.176523+00:00",
   areas: "2023-08-14 21:33:12.410938+00:00",
+  functional: "2023-09-21 16:02:47.318204+00:00",
 } as const;
 
 /** Packed "[x y z]", as a position array column is written by pandas. */

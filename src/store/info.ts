@@ -13,7 +13,8 @@ export interface StoreInfo {
   bytes: number;
 }
 
-const SUMMARIES = ["connection", "root_stats", "root_cell_type", "root_mtype", "cell_type_connectivity", "mtype_connectivity", "cell_type_totals", "mtype_totals", "synapse_size_counts"];
+const SUMMARIES = ["connection", "root_stats", "root_cell_type", "root_mtype", "cell_type_connectivity", "mtype_connectivity", "cell_type_totals", "mtype_totals", "synapse_size_counts",
+  "cell_tuning", "root_area"];
 
 /** `summaries: false` skips counting the summary tables (a scan of millions of rows): for a chat reply. */
 export function readStoreInfo(path: string, options: { summaries?: boolean } = {}): StoreInfo {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { FUNCTION_SUMMARY_STEPS } from "./function-summaries.js";
 
 /**
  * The store's own tables beside the imported CAVE tables: import metadata and the summaries built
@@ -27,14 +28,15 @@ CREATE TABLE IF NOT EXISTS import_log (
 
 export interface SummaryStep {
   name: string;
-  /** Summaries are rebuilt when a table they depend on is present. */
+  /** Summaries are rebuilt when the tables (or "table.column"s) they depend on are present. */
   needs: string[];
   sql: string;
 }
 
 /**
  * Derived tables, in build order. Each is dropped and rebuilt after every import, inside the
- * import's transaction; `connection` is rebuilt from synapses only when synapses changed.
+ * import's transaction; `connection` is rebuilt from synapses only when synapses changed. Steps
+ * that share a name are alternative sources: the first whose needs are met builds the summary.
  */
 export const SUMMARY_STEPS: SummaryStep[] = [
   // Each root's types, from the cell-type and the m-type table alike: one row per (root, type,
@@ -99,6 +101,7 @@ export const SUMMARY_STEPS: SummaryStep[] = [
          GROUP BY m.cell_type, m.classification_system;`,
     };
   }),
+  ...FUNCTION_SUMMARY_STEPS,
 ];
 
 /**

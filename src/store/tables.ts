@@ -15,6 +15,7 @@ export type Role =
   | "proofreading"
   | "coregistration"
   | "functional"
+  | "digital_twin"
   | "areas"
   | "connections";
 
@@ -62,6 +63,34 @@ const rootId = (required = true): ColumnSpec => ({ name: "pt_root_id", type: "IN
 const supervoxelId: ColumnSpec = { name: "pt_supervoxel_id", type: "INTEGER", from: ["pt_supervoxel_id", "supervoxel_id"], id: true };
 const annotationId: ColumnSpec = { name: "id", type: "INTEGER", from: ["id"], id: true };
 const targetId = (required = false): ColumnSpec => ({ name: "target_id", type: "INTEGER", from: ["target_id", "nucleus_id", "nuc_id"], required, id: true });
+
+const real = (name: string, required = false): ColumnSpec => ({ name, type: "REAL", from: [name], required });
+const integer = (name: string, required = false): ColumnSpec => ({ name, type: "INTEGER", from: [name], required });
+
+/**
+ * The tuning tables: reference tables on nucleus_detection_v0, one row per matched scan unit (a
+ * nucleus imaged in two scans has two). Columns as the CAVE schemas FunctionalPropertiesBCM and
+ * DigitalTwinPropertiesBCM define them (CAVEconnectome/EMAnnotationSchemas,
+ * emannotationschemas/schemas/functional_props.py, where every column is required); the digital
+ * twin schema extends the first, so it has gOSI, gDSI and cc_abs too, adds OSI, DSI, cc_max,
+ * cc_norm and the readout location, and gives angles in degrees in another convention
+ * (converted in cell_tuning: store/tuning-summaries.ts). Stored as given.
+ */
+const tuningColumns = (extra: ColumnSpec[]): ColumnSpec[] => [
+  annotationId,
+  targetId(true),
+  integer("session", true),
+  integer("scan_idx", true),
+  integer("unit_id", true),
+  real("pref_ori", true),
+  real("pref_dir", true),
+  real("gOSI", true),
+  real("gDSI", true),
+  real("cc_abs", true),
+  ...extra,
+  supervoxelId,
+  rootId(),
+];
 
 /** Columns of every CAVE annotation table that the store does not keep: bookkeeping, not data. */
 export const BOOKKEEPING_COLUMNS = new Set(["created", "deleted", "superceded_id", "valid", "index", "Unnamed: 0", ""]);
@@ -177,9 +206,20 @@ export const TABLES: TableSpec[] = [
     role: "functional",
     caveName: "functional_properties_v3_bcm",
     storeTable: "functional_properties",
-    description: "functional properties of coregistered cells (tuning, reliability)",
+    description: "tuning of coregistered cells per scan unit (radians; gOSI, gDSI, cc_abs)",
     fileNames: [/^functional_properties/],
-    columns: [annotationId, targetId(), supervoxelId, rootId(false)],
+    columns: tuningColumns([]),
+    positions: [{ name: "pt_position" }],
+    indexes: [["pt_root_id"], ["target_id"]],
+    keepExtraColumns: true,
+  },
+  {
+    role: "digital_twin",
+    caveName: "digital_twin_properties_bcm_coreg_v4",
+    storeTable: "digital_twin_properties",
+    description: "digital-twin tuning of coregistered cells per scan unit (degrees; OSI, DSI, cc_max, cc_norm too)",
+    fileNames: [/^digital_twin_properties/],
+    columns: tuningColumns(["OSI", "DSI", "cc_max", "cc_norm", "readout_loc_x", "readout_loc_y"].map((n) => real(n))),
     positions: [{ name: "pt_position" }],
     indexes: [["pt_root_id"], ["target_id"]],
     keepExtraColumns: true,
@@ -244,6 +284,9 @@ export const ROLE_ALIASES: Record<string, Role> = {
   coreg: "coregistration",
   functional: "functional",
   functional_properties: "functional",
+  digital_twin: "digital_twin",
+  "digital-twin": "digital_twin",
+  digital_twin_properties: "digital_twin",
   areas: "areas",
   area: "areas",
   connections: "connections",

@@ -8,15 +8,16 @@ import {
   CONNECTION_INDEXES,
   META_DDL,
   STORE_SCHEMA_VERSION,
-  SUMMARY_STEPS,
   VOXEL_RESOLUTION_NM,
   quoteIdent,
   tableExists,
 } from "../schema.js";
+import { nameTuningSource } from "../function-summaries.js";
 import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { discover, type ImportItem } from "./discover.js";
 import { PackedInserter, RowInsertError } from "./packed-insert.js";
 import { readInThread } from "./row-reader.js";
+import { buildSummaries } from "./summaries.js";
 import { readCellTypeRoots, Tallies } from "./tallies.js";
 import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
 
@@ -58,7 +59,7 @@ export interface ImportResult {
 }
 
 /** Order matters only for messages and for synapses before connections (which may then be skipped). */
-const ROLE_ORDER: Role[] = ["nucleus", "cell_types", "mtypes", "synapses", "connections", "proofreading", "coregistration", "functional", "areas"];
+const ROLE_ORDER: Role[] = ["nucleus", "cell_types", "mtypes", "synapses", "connections", "proofreading", "coregistration", "functional", "digital_twin", "areas"];
 
 /**
  * Imports CAVE table exports into the store in one transaction: either every table and summary is
@@ -126,7 +127,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       db.exec(CONNECTION_INDEXES);
       phase("connection index by post");
     }
-    buildSummaries(db, counted);
+    buildSummaries(db, counted, (name) => phase(`summary ${name}`));
     // Synapse sizes per type: counted while synapses streamed in (cell types load first); rebuilt in
     // SQL only when new cell types meet synapses already in the store.
     if (cellTypesChanged && !synapsesChanged && tableExists(db, "synapse")) {
@@ -150,6 +151,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     meta.run("voxel_resolution_nm", JSON.stringify(VOXEL_RESOLUTION_NM));
     meta.run("last_import_at", now);
     if (options.version !== undefined) meta.run("materialization_version", String(options.version));
+    nameTuningSource(db);
 
     db.exec("COMMIT");
     inTransaction = false;
@@ -265,23 +267,6 @@ function createStoreTable(db: Database.Database, spec: TableSpec, storeColumns: 
     `${quoteIdent(c.name)} ${c.type}${c.name === spec.primaryKey ? " PRIMARY KEY" : ""}`,
   );
   db.exec(`CREATE TABLE ${quoteIdent(spec.storeTable)} (${columns.join(", ")}) STRICT`);
-}
-
-/** Builds the summaries in SQL, but for those counted as the rows streamed in (`counted`). */
-function buildSummaries(db: Database.Database, counted: Set<string>): void {
-  const built = new Set<string>();
-  for (const step of SUMMARY_STEPS) {
-    if (counted.has(step.name)) {
-      built.add(step.name);
-      continue;
-    }
-    db.exec(`DROP TABLE IF EXISTS ${quoteIdent(step.name)}`);
-    const ready = step.needs.every((t) => built.has(t) || tableExists(db, t));
-    if (!ready) continue;
-    db.exec(step.sql);
-    phase(`summary ${step.name}`);
-    built.add(step.name);
-  }
 }
 
 /** A failed insert, named by file, row and (where SQLite says) column. */
