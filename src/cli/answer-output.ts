@@ -1,5 +1,5 @@
 import type { Answer } from "../answers/answer.js";
-import { renderTable } from "./table-format.js";
+import { renderTable } from "../answers/table-format.js";
 
 /** The `--json` shape of ../shared/eval/CONTRACT.md: status, text, table, chart, and the rest. */
 export function answerToJson(answer: Answer): string {
