@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestStore, CLI } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
+import { decodeLink, segmentationLayer } from "./support/neuroglancer-url.js";
 
 let db: string;
 let raw: Database.Database;
@@ -13,7 +14,15 @@ let raw: Database.Database;
 /** Runs `connectome-chat ask --json` as the scorer does, and parses its one JSON object. */
 function ask(question: string, ...args: string[]) {
   const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", ...args, question], { encoding: "utf8" });
-  return JSON.parse(out) as { status: string; text: string; table?: { columns: string[]; rows: (string | number | null)[][] }; sql?: string; chart?: { kind: string; file: string }; timings: { totalMs: number } };
+  return JSON.parse(out) as {
+    status: string;
+    text: string;
+    table?: { columns: string[]; rows: (string | number | null)[][] };
+    sql?: string;
+    chart?: { kind: string; file: string };
+    links: { label: string; url: string }[];
+    timings: { totalMs: number };
+  };
 }
 
 beforeAll(async () => {
@@ -39,6 +48,33 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
     expect(answer.table!.rows).toEqual(expected.map(([id, n]) => [id.toString(), Number(n)]));
     for (const [id] of answer.table!.rows) expect(String(id)).toMatch(/^\d{18}$/);
     expect(answer.sql).toMatch(/connection/);
+  });
+
+  it("prints `links`: a Neuroglancer link for the cells an answer names, an empty list for a count", () => {
+    const root = gold(raw, "SELECT pre_pt_root_id FROM syn GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+    const answer = ask(`What are the top 5 postsynaptic partners of ${root}?`);
+    expect(answer.links).toHaveLength(1);
+    const link = decodeLink(answer.links[0]!.url);
+    expect(link.viewer).toBe("https://spelunker.cave-explorer.org/");
+    expect(segmentationLayer(link).segments).toEqual(answer.table!.rows.map((r) => r[0]));
+    // This store was imported without --version: the dynamic segmentation, which needs a login.
+    const dynamic = "graphene://https://minnie.microns-daf.com/segmentation/table/minnie65_public";
+    expect(segmentationLayer(link).source).toBe(dynamic);
+    const label = answer.links[0]!.label;
+    expect(label).toMatch(/^View the 5 cells in Neuroglancer \(dynamic segmentation: needs a CAVE login/);
+    expect(ask("How many basket cells are there?").links).toEqual([]);
+  });
+
+  it("prints a link's URL on its own line in a terminal, under its label", () => {
+    const root = gold(raw, "SELECT pt_root_id FROM ct WHERE cell_type = 'BC' ORDER BY 1 LIMIT 1") as string;
+    const env = { ...process.env, CONNECTOME_CHAT_NEUROGLANCER_URL: "https://ngl.lab.example/" };
+    const args = [CLI, "ask", "--db", db, `what type is ${root}?`];
+    const out = execFileSync(process.execPath, args, { encoding: "utf8", env });
+    const lines = out.trimEnd().split("\n");
+    expect(lines.at(-2)).toMatch(/^View the cell in Neuroglancer \(.*\):$/);
+    const link = decodeLink(lines.at(-1)!);
+    expect(link.viewer).toBe("https://ngl.lab.example/");
+    expect(segmentationLayer(link).segments).toEqual([root]);
   });
 
   it("says a root id that is not in the data is not there, instead of answering zero", () => {

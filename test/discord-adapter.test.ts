@@ -10,9 +10,11 @@ import { ConnectomeChat } from "../src/answers/chat.js";
 import { RedactingLog, redactor } from "../adapters/common/redact.js";
 import { attachHandlers, createDiscordClient } from "../adapters/discord/bot.js";
 import { readDiscordConfig, type DiscordConfig } from "../adapters/discord/config.js";
+import { answerToReply } from "../adapters/discord/reply.js";
 import { DiscordStandIn, type DiscordCall } from "./support/discord-stand-in.js";
 import { CLI, buildTestStore } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
+import { decodeLink, segmentationLayer } from "./support/neuroglancer-url.js";
 
 /**
  * The Discord adapter with the real discord.js client: its REST calls go to a stand-in Discord API
@@ -142,6 +144,49 @@ describe("Discord: /ask", () => {
     const elsewhere = askInteraction("and onto 4P?", THREAD_B, CHANNEL);
     const other = await standIn.waitFor(isEdit(elsewhere.id));
     expect(embedText(other)).not.toContain(`onto layer 4 pyramidal cells (4P): ${n.toLocaleString("en-US")}`);
+  });
+});
+
+describe("Discord: Neuroglancer links", () => {
+  type SentEmbed = { title?: string; url?: string; description?: string; footer?: { text: string } };
+  const embedsOf = (c: DiscordCall) => (c.json as { embeds: SentEmbed[] }).embeds;
+  const linkEmbed = (c: DiscordCall) => embedsOf(c).find((e) => e.title === "View in Neuroglancer");
+  const charsOf = (e: SentEmbed) => [e.title, e.description, e.footer?.text].reduce((n, t) => n + (t?.length ?? 0), 0);
+  const embedChars = (c: DiscordCall) => embedsOf(c).reduce((n, e) => n + charsOf(e), 0);
+
+  it("a top-5 partner list: an embed whose title opens the five partners, beside the Show SQL button", async () => {
+    const root = gold(raw, "SELECT pre_pt_root_id FROM syn GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+    const { id } = askInteraction(`What are the top 5 postsynaptic partners of ${root}?`, CHANNEL);
+    const edit = await standIn.waitFor(isEdit(id));
+    const embed = linkEmbed(edit)!;
+    expect(embed.description).toMatch(/^View the 5 cells in Neuroglancer \(dynamic segmentation: needs a CAVE login/);
+    const partners = raw
+      .prepare("SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5")
+      .raw(true).all(BigInt(root)).map((r) => String((r as bigint[])[0]));
+    expect(segmentationLayer(decodeLink(embed.url!)).segments).toEqual(partners);
+    expect(JSON.stringify(edit.json)).toContain("connectome-chat:show-sql");
+  });
+
+  it("50 of 200 cells: a URL past an embed's 2,048 characters is a masked link, within 6,000 for all", async () => {
+    const { id } = askInteraction("list 200 23P cells", CHANNEL);
+    const edit = await standIn.waitFor(isEdit(id));
+    const embed = linkEmbed(edit)!;
+    expect(embed.url).toBeUndefined();
+    const maskedLink = /^\[View the first 50 of \d+ cells in Neuroglancer[^\]]*\]\((https:\S+)\)$/;
+    const masked = maskedLink.exec(embed.description!)!;
+    expect(masked[1]!.length).toBeGreaterThan(2048);
+    expect(segmentationLayer(decodeLink(masked[1]!)).segments).toHaveLength(50);
+    expect(embedChars(edit)).toBeLessThanOrEqual(6000);
+  });
+
+  it("a link short enough for Discord's 512 characters is a link button", () => {
+    const url = "https://spelunker.cave-explorer.org/#!%7B%22layout%22%3A%22xy-3d%22%7D";
+    const timings = { planMs: 1, queryMs: 1, totalMs: 2 };
+    const answer = { status: "answered" as const, text: "x", links: [{ label: "View the cell", url }], timings };
+    const reply = answerToReply(answer, { maxRows: 15, question: "q" });
+    const [row] = reply.components.map((c) => c.toJSON());
+    expect(row!.components).toEqual([expect.objectContaining({ type: 2, style: 5, label: "View the cell", url })]);
+    expect(reply.embeds).toHaveLength(1);
   });
 });
 

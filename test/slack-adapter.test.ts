@@ -12,6 +12,7 @@ import { slackLogger } from "../adapters/slack/logger.js";
 import { WORKING_REACTION } from "../adapters/slack/responder.js";
 import { buildTestStore } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
+import { decodeLink, segmentationLayer } from "./support/neuroglancer-url.js";
 import { BOT_USER_ID, postToBot, slackHeaders, startSlackStandIn, type ApiCall, type SlackStandIn } from "./support/slack-stand-in.js";
 
 /**
@@ -261,6 +262,48 @@ describe("Slack adapter over HTTP (signed requests, stand-in Web API)", () => {
     const sql = answered.find((a) => a.question === "How many synapses go from basket cells to 23P cells?")!.answer.sql!;
     expect(messageText(shown)).toContain(JSON.stringify(sql.split("\n")[0]).slice(1, 40));
     expect(messageText(shown)).toMatch(/How it was read/);
+  });
+
+  it("shows a \"View in Neuroglancer\" button for the cells an answer names, and acknowledges its click", async () => {
+    const root = gold(raw, "SELECT pre_pt_root_id FROM syn GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+    const ask = await mention(`What are the top 5 postsynaptic partners of ${root}?`, { channel: "C0NGL" });
+    const reply = await replyIn("C0NGL", ask.ts, /top 5/);
+    const blocks = reply.body.blocks as { type: string; block_id?: string; accessory?: Record<string, any> }[];
+    const button = blocks.find((b) => b.accessory?.type === "button")!.accessory!;
+    expect(button.text).toEqual({ type: "plain_text", text: "View in Neuroglancer" });
+    const partners = raw
+      .prepare("SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5")
+      .raw(true).all(BigInt(root)).map((r) => String((r as bigint[])[0]));
+    const link = decodeLink(button.url);
+    expect(segmentationLayer(link).segments).toEqual(partners);
+    // This store records no materialization version: the dynamic segmentation, and the label says so.
+    expect(segmentationLayer(link).source).toMatch(/^graphene:\/\//);
+    expect(messageText(reply)).toMatch(/View the 5 cells in Neuroglancer \(dynamic segmentation: needs a CAVE login/);
+
+    // Slack opens the URL itself, and sends the click to the app, which only acknowledges it.
+    const replyTs = await tsOf(reply);
+    const payload = {
+      type: "block_actions",
+      user: { id: "U0ERIN", username: "erin", team_id: TEAM },
+      api_app_id: "A0CONNECTOME",
+      token: "legacy-verification-token",
+      container: { type: "message", message_ts: replyTs, channel_id: "C0NGL", is_ephemeral: false, thread_ts: ask.ts },
+      trigger_id: "123.456.def",
+      team: { id: TEAM, domain: "lab" },
+      channel: { id: "C0NGL", name: "ngl" },
+      message: { type: "message", ts: replyTs, thread_ts: ask.ts, text: reply.body.text, bot_id: "BBOT0001" },
+      response_url: slack.responseUrl("action2"),
+      actions: [{ type: "button", action_id: button.action_id, block_id: "b2", action_ts: "1.2", text: button.text }],
+    };
+    await slack.waitFor("reactions.remove", (c) => c.body.timestamp === ask.ts);
+    const callsBefore = slack.calls.length;
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const ack = await postToBot(eventsUrl, body, "application/x-www-form-urlencoded", slackHeaders(body, SECRET));
+    expect(ack.status).toBe(200);
+    expect(ack.ackMs).toBeLessThan(1000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.length).toBe(callsBefore);
+    expect(logLines.some((l) => /not acknowledged/.test(l))).toBe(false);
   });
 
   it("rejects forged and stale requests with 401, and answers neither", async () => {

@@ -12,6 +12,7 @@ import { RateLimiter, rateLimitMessage } from "../adapters/common/rate-limit.js"
 import { redactor, RedactingLog } from "../adapters/common/redact.js";
 import { BackgroundWork } from "../adapters/common/background.js";
 import { answerToSlack, sqlToSlack, SECTION_LIMIT } from "../adapters/slack/blocks.js";
+import { BUTTON_URL_LIMIT, OPEN_LINK_ACTION } from "../adapters/slack/link-blocks.js";
 import { readSlackConfig } from "../adapters/slack/config.js";
 import { conversationKeyOf, questionFromDirectMessage, questionFromMention, questionFromSlashCommand } from "../adapters/slack/events.js";
 import { escapeMrkdwn, questionFromSlackText, splitText } from "../adapters/slack/text.js";
@@ -173,6 +174,30 @@ describe("adapters/slack pieces", () => {
     // The one-number table repeats the headline, so it is not shown again.
     expect(json).not.toContain("```");
     expect(files).toEqual([expect.objectContaining({ file: "/tmp/x.png", filename: "number-of-basket-cells-bc.png" })]);
+  });
+
+  it("puts each link's label beside a \"View in Neuroglancer\" URL button, with no button for a URL too long", () => {
+    const url = "https://spelunker.cave-explorer.org/#!%7B%22layout%22%3A%22xy-3d%22%7D";
+    const answer: Answer = {
+      status: "answered",
+      text: "Top 5 partners.\nRead as: top 5.",
+      interpretation: "Read as: top 5.",
+      table: { columns: ["post_pt_root_id", "synapses"], rows: [["864691135000000001", 3]] },
+      sql: "SELECT 1",
+      links: [{ label: "View the 5 cells in Neuroglancer (segmentation v1300) <&>", url }],
+      timings,
+    };
+    const blocks = answerToSlack(answer, { question: "q", answerId: "a1" }).message.blocks as Record<string, any>[];
+    const link = blocks.find((b) => b.accessory?.url)!;
+    expect(link.text.text).toBe("View the 5 cells in Neuroglancer (segmentation v1300) &lt;&amp;&gt;");
+    const text = { type: "plain_text", text: "View in Neuroglancer" };
+    expect(link.accessory).toEqual({ type: "button", action_id: `${OPEN_LINK_ACTION}_0`, text, url });
+    // The link comes before the "Show SQL" button, which stays the message's last block.
+    expect(blocks.indexOf(link)).toBeLessThan(blocks.findIndex((b) => b.type === "actions"));
+    const long = { ...answer, links: [{ label: "View 50 cells", url: `${url}${"x".repeat(BUTTON_URL_LIMIT)}` }] };
+    const cut = answerToSlack(long, { question: "q" }).message.blocks as Record<string, any>[];
+    expect(cut.some((b) => b.accessory)).toBe(false);
+    expect(JSON.stringify(cut)).toContain("View 50 cells (too long for a Slack button");
   });
 
   it("shows help and \"show the SQL\" as text, the SQL as code", () => {

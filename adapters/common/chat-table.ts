@@ -4,7 +4,7 @@
  * as CSV when anything was left out, for the adapter to attach as a file.
  */
 import type { AnswerTable } from "../../src/answers/answer.js";
-import { renderTable, tableToCsv } from "../../src/cli/table-format.js";
+import { renderTable, tableToCsv } from "../../src/answers/table-format.js";
 
 export interface ChatTableOptions {
   /** Rows shown at most (default 15: readable on a phone). */

@@ -1,11 +1,13 @@
 /**
  * An Answer as a Discord message: an embed with the answer and how it was read, the table as a
  * code block within Discord's 2,000-character message limit (the whole table attached as CSV when
- * cut), the chart as a PNG attachment shown in the embed, and a "Show SQL" button.
+ * cut), the chart as a PNG attachment shown in the embed, the answer's links (link-parts.ts) and a
+ * "Show SQL" button.
  */
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "discord.js";
 import type { Answer } from "../../src/answers/answer.js";
 import { fileNameFor, tableForChat } from "../common/chat-table.js";
+import { linkParts } from "./link-parts.js";
 
 export const SHOW_SQL_BUTTON = "connectome-chat:show-sql";
 
@@ -13,6 +15,7 @@ export const SHOW_SQL_BUTTON = "connectome-chat:show-sql";
 const MESSAGE_CHARS = 2000;
 const EMBED_DESCRIPTION_CHARS = 4096;
 const EMBED_FOOTER_CHARS = 2048;
+const EMBEDS_TOTAL_CHARS = 6000;
 
 const COLOURS: Record<Answer["status"], number> = { answered: 0x0072b2, clarify: 0xe69f00, refused: 0x999999, error: 0xd55e00 };
 
@@ -29,8 +32,12 @@ export function answerToReply(answer: Answer, options: { maxRows: number; questi
   const reading = answer.interpretation;
   // The answer first; the line on how it was read goes to the footer.
   const body = reading && answer.text.endsWith(reading) ? answer.text.slice(0, -reading.length).trimEnd() : answer.text;
-  const embed = new EmbedBuilder().setColor(COLOURS[answer.status]).setDescription(cut(body || answer.text, EMBED_DESCRIPTION_CHARS));
-  if (reading) embed.setFooter({ text: cut(reading, EMBED_FOOTER_CHARS) });
+  const links = linkParts(answer.links);
+  const footer = reading ? cut(reading, EMBED_FOOTER_CHARS) : undefined;
+  // All embeds of a message share 6,000 characters: the links' embeds come out of the answer's.
+  const room = Math.min(EMBED_DESCRIPTION_CHARS, EMBEDS_TOTAL_CHARS - links.embedChars - (footer?.length ?? 0));
+  const embed = new EmbedBuilder().setColor(COLOURS[answer.status]).setDescription(cut(body || answer.text, room));
+  if (footer) embed.setFooter({ text: footer });
   const files: AttachmentBuilder[] = [];
   let content: string | undefined;
 
@@ -48,10 +55,10 @@ export function answerToReply(answer: Answer, options: { maxRows: number; questi
     files.push(new AttachmentBuilder(answer.chart.file, { name: "chart.png" }));
     embed.setImage("attachment://chart.png");
   }
-  const components = answer.sql
-    ? [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(SHOW_SQL_BUTTON).setLabel("Show SQL").setStyle(ButtonStyle.Secondary))]
-    : [];
-  return { ...(content ? { content } : {}), embeds: [embed], files, components };
+  const showSql = new ButtonBuilder().setCustomId(SHOW_SQL_BUTTON).setLabel("Show SQL").setStyle(ButtonStyle.Secondary);
+  const buttons = [...links.buttons, ...(answer.sql ? [showSql] : [])];
+  const components = buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)] : [];
+  return { ...(content ? { content } : {}), embeds: [embed, ...links.embeds], files, components };
 }
 
 /** The SQL of an answer, as a code block that fits one message. */

@@ -1,6 +1,7 @@
 /**
  * The Slack bot: a Bolt app in Socket Mode (default) or HTTP mode, whose listeners turn mentions,
- * direct messages, `/connectome` and the "Show SQL" button into questions for the responder.
+ * direct messages, `/connectome` and the "Show SQL" button into questions for the responder (and
+ * acknowledges clicks on link buttons).
  *
  * Every listener acknowledges Slack at once (Bolt acknowledges events before listeners run; the
  * command and the button ack first thing) and starts the answering in the background, so a slow
@@ -15,6 +16,7 @@ import { AllowList } from "../common/allow-list.js";
 import { BackgroundWork } from "../common/background.js";
 import { LruMap } from "../common/lru.js";
 import { SHOW_SQL_ACTION } from "./blocks.js";
+import { OPEN_LINK_ACTION } from "./link-blocks.js";
 import type { SlackConfig } from "./config.js";
 import { placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand, type Place, type Question } from "./events.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
@@ -185,6 +187,13 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     const answerId = (action as { value?: unknown }).value;
     if (!place || typeof answerId !== "string" || !allowed(place)) return;
     background.start("showing SQL", () => responder.showSql(client, place, answerId));
+  });
+
+  // A URL button ("View in Neuroglancer") opens its link in the browser by itself, but Slack still
+  // sends the click: unacknowledged, Bolt would answer it with an error after 3 s and Slack would
+  // show a warning beside the button.
+  app.action(new RegExp(`^${OPEN_LINK_ACTION}_`), async ({ ack }) => {
+    await ack();
   });
 
   // A failing listener is logged; Bolt then carries on with the next event.

@@ -1,13 +1,15 @@
 /**
  * An Answer as a Slack message: the answer in Block Kit sections (each within Slack's 3,000
  * characters), the table as an aligned monospace block cut to a readable number of rows, the line
- * on how the question was read, and a "Show SQL" button. Files that go with it (the whole table as
- * CSV when cut, the chart) are described here and uploaded by the responder.
+ * on how the question was read, a "View in Neuroglancer" button for the cells it names, and a
+ * "Show SQL" button. Files that go with it (the whole table as CSV when cut, the chart) are
+ * described here and uploaded by the responder.
  */
 import type { types } from "@slack/bolt";
 import type { Answer } from "../../src/answers/answer.js";
 import { isHelp, isShowSql } from "../../src/answers/help.js";
 import { fileNameFor, tableForChat } from "../common/chat-table.js";
+import { linkBlocks } from "./link-blocks.js";
 import { escapeMrkdwn, splitText } from "./text.js";
 
 type Block = types.KnownBlock;
@@ -107,6 +109,7 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
   }
 
   if (answer.interpretation && !textOnly) blocks.push(context(escapeMrkdwn(answer.interpretation)));
+  if (!textOnly) blocks.push(...linkBlocks(answer.links));
 
   if (answer.chart) {
     files.push({

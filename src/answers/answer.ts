@@ -24,6 +24,12 @@ export interface AnswerChart {
   spec: object;
 }
 
+/** A link into a viewer for what the answer names (the label says what it shows, and any caveat). */
+export interface AnswerLink {
+  label: string;
+  url: string;
+}
+
 export interface AnswerTimings {
   planMs: number;
   queryMs: number;
@@ -42,6 +48,11 @@ export interface Answer {
   sql?: string;
   params?: (string | number)[];
   chart?: AnswerChart;
+  /**
+   * Neuroglancer links for the cells the answer names; absent when it names none. Optional so
+   * that answers made elsewhere (tests, other adapters) need not spell out an empty list.
+   */
+  links?: AnswerLink[];
   /** For `clarify`: the readings or names the person may have meant. */
   suggestions?: string[];
   /** Which planner read the question, and what a model cost, when one was used. */

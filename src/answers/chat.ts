@@ -15,6 +15,7 @@ import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
 import { storeSummary } from "./store-summary.js";
 import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
+import { loadNeuroglancerConfig, NeuroglancerLinks, type NeuroglancerConfig } from "./neuroglancer/links.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
 export interface Planner {
@@ -36,6 +37,8 @@ export interface ChatOptions {
   /** A planner to use instead of the offline one (e.g. an LLM planner wrapping it). */
   planner?: (offline: OfflinePlanner, vocabulary: Vocabulary) => Planner;
   vocabularyPath?: string;
+  /** Where Neuroglancer links point (default: data/neuroglancer.json, CONNECTOME_CHAT_NEUROGLANCER_URL). */
+  neuroglancer?: NeuroglancerConfig;
 }
 
 export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
@@ -51,6 +54,7 @@ export class ConnectomeChat {
     private readonly executor: QueryExecutor,
     private readonly planner: Planner,
     private readonly plotDir: string,
+    private readonly links: NeuroglancerLinks,
   ) {}
 
   static async open(options: ChatOptions): Promise<ConnectomeChat> {
@@ -60,9 +64,11 @@ export class ConnectomeChat {
     const offline = new OfflinePlanner(vocabulary);
     const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
+    const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });
     const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
-    return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"));
+    const links = new NeuroglancerLinks(neuroglancer, catalog, executor);
+    return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"), links);
   }
 
   newConversation(): Conversation {
@@ -137,6 +143,7 @@ export class ConnectomeChat {
         params,
         planner: plannerInfo,
       };
+      answer.links = await this.links.forTable(presentation.table);
       const wantsChart = "chart" in plan && plan.chart !== undefined;
       if (presentation.chart && wantsChart && presentation.table.rows.length) {
         const chartStarted = performance.now();

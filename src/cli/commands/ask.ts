@@ -4,7 +4,7 @@ import { QueryExecutor } from "../../querying/executor.js";
 import { answerToJson, answerToText } from "../answer-output.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
 import { ensureSampleStore } from "../sample-store.js";
-import { tableToCsv } from "../table-format.js";
+import { tableToCsv } from "../../answers/table-format.js";
 
 export interface AskOptions {
   db?: string;

@@ -5,7 +5,7 @@ import type { Answer } from "../../answers/answer.js";
 import { answerToText } from "../answer-output.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
 import { ensureSampleStore } from "../sample-store.js";
-import { tableToCsv } from "../table-format.js";
+import { tableToCsv } from "../../answers/table-format.js";
 
 export interface ChatCommandOptions {
   db?: string;

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { QueryExecutor, QueryTimeoutError } from "../../querying/executor.js";
 import { checkSelectOnly } from "../../querying/sql-guard.js";
-import { renderTable, tableToCsv } from "../table-format.js";
+import { renderTable, tableToCsv } from "../../answers/table-format.js";
 import { CliError } from "../run.js";
 
 export async function sqlCommand(

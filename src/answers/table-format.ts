@@ -1,4 +1,8 @@
-import type { AnswerTable, TableCell } from "../answers/answer.js";
+/**
+ * An Answer's table as people read it: aligned plain text and CSV. The command line and the chat
+ * adapters both present answers with it, so it lives with the Answer rather than in either of them.
+ */
+import type { AnswerTable, TableCell } from "./answer.js";
 
 /** Thousands separators for counts; ids (long digit strings) are printed as they are. */
 export function formatCell(value: TableCell): string {
