@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DATA_DIR } from "../project-root.js";
 import { QueryPlan, type PlannerResult } from "../planning/plan.js";
-import { OfflinePlanner } from "../planning/offline/planner.js";
+import { OfflineReader } from "../planning/reader/reader.js";
 import { Vocabulary } from "../planning/vocabulary/vocabulary.js";
 import { readCatalog, type StoreCatalog } from "../querying/catalog.js";
 import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, type CompiledQuery } from "../querying/compile/index.js";
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
-import { typeNamesInOrder } from "../querying/compile/population.js";
+import { typeNamesInOrder } from "../querying/compile/order.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
@@ -35,7 +35,7 @@ export interface ChatOptions {
   /** An executor already started (its query processes boot while the caller loads the rest). */
   executor?: QueryExecutor;
   /** A planner to use instead of the offline one (e.g. an LLM planner wrapping it). */
-  planner?: (offline: OfflinePlanner, vocabulary: Vocabulary) => Planner;
+  planner?: (offline: OfflineReader, vocabulary: Vocabulary) => Planner;
   vocabularyPath?: string;
   /** Where Neuroglancer links point (default: data/neuroglancer.json, CONNECTOME_CHAT_NEUROGLANCER_URL). */
   neuroglancer?: NeuroglancerConfig;
@@ -61,7 +61,7 @@ export class ConnectomeChat {
     if (!existsSync(options.dbPath)) throw new Error(`${options.dbPath}: no such store; create it with connectome-chat import`);
     const catalog = readCatalog(options.dbPath);
     const vocabulary = Vocabulary.load(options.vocabularyPath ?? DEFAULT_VOCABULARY);
-    const offline = new OfflinePlanner(vocabulary);
+    const offline = new OfflineReader(vocabulary);
     const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
     const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });

@@ -87,11 +87,12 @@ const QTY: Record<string, string> = {
 
 function describeMeasure(m: Measure, source: Query["source"]): string {
   switch (m.fn) {
-    case "count": return `number of ${SOURCE_NOUN[source]}`;
+    case "count": return "number of";
     case "distinct":
       return source === "synapses" || source === "connections"
-        ? `number of distinct ${m.side === "pre" ? "presynaptic" : "postsynaptic"} partners` : "number of distinct root ids";
-    case "percentile": return `${ordinal(m.p)} percentile of ${QTY[m.of]}`;
+        ? `number of distinct ${m.side === "pre" ? "presynaptic" : m.side === "post" ? "postsynaptic" : ""} partners in`.replace("  ", " ")
+        : "number of distinct root ids of";
+    case "percentile": return `${ordinal(m.p)} percentile (linear interpolation) of ${QTY[m.of]}`;
     case "stddev": return `standard deviation (sample) of ${QTY[m.of]}`;
     case "sum": return `total ${QTY[m.of]}`;
     case "fraction": return "share";
@@ -142,7 +143,10 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   else if (q.measure.fn === "ratio") {
     text = `ratio of ${rows} ${describePart(q.measure.numerator, labels)} to those ${describePart(q.measure.denominator, labels)}`;
   } else if (q.measure.fn === "list") text = `list of ${rows}`;
-  else text = `${describeMeasure(q.measure, q.source)} of ${rows}`;
+  else {
+    const m = describeMeasure(q.measure, q.source);
+    text = /( of| in)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
+  }
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map(describeGroup).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";

@@ -1,5 +1,4 @@
-import type { PlannerResult, QueryPlan } from "../plan.js";
-import { findMentions, tokenize } from "../offline/mentions.js";
+import type { Filter, PlannerResult, QueryPlan } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 
 /**
@@ -41,43 +40,41 @@ export function judgeOffline(question: string, result: PlannerResult, vocabulary
     if (ambiguous) return { kind: "names", text: ambiguous[1]!, options: result.suggestions.filter((v) => values.has(v)), ambiguous: true };
     return { kind: "unread" };
   }
-  const doubt = planDoubt(question, result.plan, vocabulary);
-  return doubt ? { kind: "doubt", reason: doubt } : { kind: "final" };
+  // The offline reader answers only when every word was read: its plans are final.
+  return { kind: "final" };
 }
 
-/** Why a plan may have missed part of its question, or undefined when nothing suggests so. */
-export function planDoubt(question: string, plan: QueryPlan, vocabulary: Vocabulary): string | undefined {
-  const unused = unusedNumbers(question, plan, vocabulary);
-  if (unused.length) return `the number${unused.length > 1 ? "s" : ""} ${unused.join(", ")} in the question ${unused.length > 1 ? "are" : "is"} not part of the offline reading`;
+/** Why a plan (a model's) may have missed part of its question, or undefined when nothing suggests so. */
+export function planDoubt(question: string, plan: QueryPlan): string | undefined {
+  const unused = unusedNumbers(question, plan);
+  if (unused.length) return `the number${unused.length > 1 ? "s" : ""} ${unused.join(", ")} in the question ${unused.length > 1 ? "are" : "is"} not part of the reading`;
+  if (plan.kind !== "query") return undefined;
   const lower = question.toLowerCase();
-  const measure = "measure" in plan ? plan.measure : undefined;
+  const fn = plan.measure.fn;
   const countAsked = /\bhow many\b|\bnumber of\b/.test(lower) && !/\bhow many (voxels?|µm|um|microns?|nm|cubic)\b/.test(lower);
-  if (countAsked && measure && /volume|size|depth/.test(measure)) {
-    return `the question asks how many, but the offline reading is a ${measure.replace("_", " ")}`;
+  if (countAsked && !["count", "distinct", "list", "fraction", "histogram"].includes(fn) && !("of" in plan.measure && /synapses|partners/.test(plan.measure.of))) {
+    return `the question asks how many, but the reading is a ${fn}`;
   }
-  const averageAsked = /\b(average|mean|median|typical)\b/.test(lower);
-  if (averageAsked && (plan.kind === "cells" || plan.kind === "synapses") && measure && ["count", "count_partners", "list", "sum_size", "sum_volume"].includes(measure)) {
-    return `the question asks for an average, but the offline reading is a ${measure.replace("_", " ")}`;
+  if (/\b(average|mean|median|typical)\b/.test(lower) && ["count", "distinct", "list", "sum"].includes(fn)) {
+    return `the question asks for an average, but the reading is a ${fn}`;
   }
-  const shareAsked = /\b(proportion|percent(age)?|ratio|fraction|share)\b|%/.test(lower);
-  if (shareAsked && (plan.kind === "cells" || plan.kind === "synapses") && measure !== "fraction") {
-    return `the question asks for a share, but the offline reading is a ${measure?.replace("_", " ") ?? plan.kind}`;
+  if ((/\b(proportion|percent(age)?|fraction|share)\b|%/.test(lower)) && fn !== "fraction" && fn !== "probability") {
+    return `the question asks for a share, but the reading is a ${fn}`;
   }
   return undefined;
 }
 
 /** Numbers written in the question (outside cell-type names such as 23P or "layer 4") that the plan does not use. */
-export function unusedNumbers(question: string, plan: QueryPlan, vocabulary: Vocabulary): string[] {
-  const tokens = tokenize(question.replace(/(\d),(?=\d{3}\b)/g, "$1"));
-  const inNames = new Set<number>();
-  for (const m of findMentions(tokens, vocabulary)) if (m.kind === "term") for (let i = m.start; i < m.end; i++) inNames.add(i);
+export function unusedNumbers(question: string, plan: QueryPlan): string[] {
   const used = planNumbers(plan);
   const out: string[] = [];
-  tokens.forEach((t, i) => {
-    if (inNames.has(i) || !/^\d+(\.\d+)?$/.test(t.text)) return;
-    const key = /^\d{10,}$/.test(t.text) ? BigInt(t.text).toString() : String(Number(t.text));
-    if (!used.has(key)) out.push(t.text);
-  });
+  // Names with digits (23P, L2/3, 5P-ET, V1, layer 4, 90th) are words, not numbers.
+  const words = question.replace(/(\d),(?=\d{3}\b)/g, "$1").split(/[\s,;:?!()]+/);
+  for (const w of words) {
+    if (!/^\d+(\.\d+)?$/.test(w)) continue;
+    const key = /^\d{10,}$/.test(w) ? BigInt(w).toString() : String(Number(w));
+    if (!used.has(key)) out.push(w);
+  }
   return [...new Set(out)];
 }
 
@@ -95,31 +92,26 @@ export function planNumbers(plan: unknown): Set<string> {
   return out;
 }
 
-/** Ids (root or nucleus) a plan names: each must come from the question or the conversation. */
-export function planIds(plan: QueryPlan): string[] {
-  const ids: string[] = [];
-  const pop = (p?: { rootIds?: string[]; nucleusIds?: string[] }) => ids.push(...(p?.rootIds ?? []), ...(p?.nucleusIds ?? []));
-  switch (plan.kind) {
-    case "synapses": pop(plan.pre); pop(plan.post); break;
-    case "lookup": if (plan.rootId) ids.push(plan.rootId); if (plan.nucleusId) ids.push(plan.nucleusId); break;
-    case "pair": ids.push(plan.a, plan.b); break;
-    case "sql": for (const m of plan.sql.matchAll(/\b\d{6,20}\b/g)) ids.push(m[0]); break;
-    default: pop(plan.population);
-  }
-  return ids;
+/** Every filter of a plan, in its populations, parts and comparisons. */
+function planFilters(plan: QueryPlan): Filter[] {
+  if (plan.kind !== "query") return [];
+  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
+    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
+  return [...plan.filter, ...plan.pre, ...plan.post, ...parts.flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])])];
 }
 
-/** Cell-type and m-type values a plan names (in any population). */
+/** Ids (root or nucleus) a plan names: each must come from the question or the conversation. */
+export function planIds(plan: QueryPlan): string[] {
+  if (plan.kind === "lookup") return [plan.rootId ?? plan.nucleusId!];
+  if (plan.kind === "sql") return [...plan.sql.matchAll(/\b\d{6,20}\b/g)].map((m) => m[0]);
+  return planFilters(plan).filter((f) => f.dim === "root_id" || f.dim === "nucleus_id").flatMap((f) => f.values ?? []);
+}
+
+/** Cell-type and m-type values a plan names. */
 export function planTypes(plan: QueryPlan): { cellTypes: string[]; mtypes: string[] } {
-  const cellTypes: string[] = [];
-  const mtypes: string[] = [];
-  const pop = (p?: { cellTypes?: string[]; mtypes?: string[] }) => {
-    cellTypes.push(...(p?.cellTypes ?? []));
-    mtypes.push(...(p?.mtypes ?? []));
+  const filters = planFilters(plan);
+  return {
+    cellTypes: filters.filter((f) => f.dim === "cell_type").flatMap((f) => f.values ?? []),
+    mtypes: filters.filter((f) => f.dim === "mtype").flatMap((f) => f.values ?? []),
   };
-  if (plan.kind === "synapses") {
-    pop(plan.pre);
-    pop(plan.post);
-  } else if ("population" in plan) pop(plan.population);
-  return { cellTypes, mtypes };
 }

@@ -150,7 +150,7 @@ export class LlmPlanner implements Planner {
       return { plan, note: `Read "${verdict.text}" as ${andList(reading.values)} (language model ${this.name}).` };
     }
     // A model's plan that leaves a number of the question unused is no better than the offline one.
-    const unused = unusedNumbers(question, plan, this.o.vocabulary);
+    const unused = unusedNumbers(question, plan);
     if (unused.length) throw new ModelFailure(`the model's plan leaves out ${unused.join(", ")}`);
     return { plan, note: `Planned by the language model (${this.name}).` };
   }

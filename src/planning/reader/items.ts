@@ -49,7 +49,7 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
     const number = numberTag(tokens, i, items);
     if (number) {
       const end = number.t === "num" && /^k$/i.test(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1;
-      if (end === i + 2) (number as { value: number }).value *= 1000;
+      if (end === i + 2) number.value = Number(number.value) * 1000;
       push(i, end, [number]);
       i = end;
       continue;
@@ -59,11 +59,13 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       const span = tokens.slice(i, i + len);
       const key = span.map((x) => x.lower).join(" ");
       const tags: Tag[] = [];
-      const term = vocabulary.exactMatch(span.map((x) => x.text).join(" "));
+      // (A name is words: "BC →" is not the name "BC" with a symbol.)
+      const term = span.every((x) => /[a-z0-9]/i.test(x.text)) ? vocabulary.exactMatch(span.map((x) => x.text).join(" ")) : undefined;
       if (term && !guarded(span, tokens[i + len])) tags.push(termTag(term));
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
       const isScope = lexicon.scope.has(key);
-      const isFn = lexicon.functionWords.has(key);
+      // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
+      const isFn = lexicon.functionWords.has(key) || span.every((x) => lexicon.functionWords.has(x.lower));
       if (!tags.length && !isScope && !isFn) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
       let end = i + len;

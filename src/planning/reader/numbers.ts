@@ -111,10 +111,10 @@ function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: strin
 function thresholds(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
-    const op = as(a, "cmp")?.op as Threshold["op"] | undefined;
+    const op = as(a, "cmp")?.op as Threshold["op"] | "near" | undefined;
     let value: number | undefined;
     let j: number;
-    let opFinal = op;
+    let opFinal = op === "near" ? undefined : op;
     if (op && op !== "between" && op !== "near" && num(atoms[i + 1]) !== undefined) {
       value = num(atoms[i + 1]);
       j = i + 2;

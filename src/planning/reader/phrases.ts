@@ -36,7 +36,9 @@ const isPopNoun = (a: Atom | undefined) => is(a, "noun") && POP_NOUNS.has(String
 const startsPop = (a: Atom | undefined, next: Atom | undefined) =>
   isVal(a) || isPopNoun(a) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
-  || (is(a, "wh") && !is(a, "wh", "w", "where"))
+  || ((is(a, "topk") || is(a, "sup")) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
+  || (is(a, "wh", "w", "who")) || (is(a, "wh", "w", "which") && (isVal(next) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
+    || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || is(next, "sup")))
   || (is(a, "per") && (isVal(next) || isPopNoun(next) || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream")))
   || is(a, "topk") || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
 
@@ -107,8 +109,11 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       }
     } else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream")) && (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))) {
       pop.side = is(a, "rel", "r", "upstream") ? "pre" : "post";
-    } else if (is(a, "noun", "n", "target") || is(a, "noun", "n", "source")) {
+    } else if ((is(a, "noun", "n", "target") || is(a, "noun", "n", "source")) && !pop.head
+      && (pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)) {
+      // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
+      pop.plural = /s$/.test(lower(a));
     } else if (is(a, "rel", "r", "in") && (is(next, "val", "dim", "area") || is(next, "val", "dim", "layer")
       || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) continue;
     else if (is(a, "rel", "r", "with") && (is(next, "flag") || is(next, "val", "dim", "axon_strategy") || is(next, "val", "dim", "dendrite_strategy")

@@ -1,0 +1,82 @@
+import type { Filter, Part } from "../plan.js";
+import { is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { popFilters, Unreadable } from "./filters.js";
+import type { Pop } from "./phrases.js";
+import type { Role } from "./roles.js";
+
+type Side = "pre" | "post" | "filter";
+
+/** A population's label in a comparison: its values ("BC", "23P", "LM"). */
+export function labelOf(filters: Filter[]): string {
+  return filters.map((f) => (f.values ? `${f.not ? "not " : ""}${f.values.join(" or ")}` : f.dim.replace(/_/g, " "))).join(", ") || "all";
+}
+
+/**
+ * "BC and MC cells", "23P vs 4P", "BC→23P vs MC": named sets compared, one answer each. A
+ * population with "and" between values of one kind is split into its sets; "X vs Y" sets Y against
+ * the population it is most like (of the same class of cells: "BC→23P vs MC" compares BC and MC).
+ */
+export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => Side | undefined): { parts?: Part[]; skip: Set<number> } {
+  const skip = new Set<number>();
+  const vs = c.find("vs");
+  if (vs) {
+    const at = c.index(vs);
+    const after = c.pops.find((p) => p.i > at);
+    const before = c.pops.filter((p) => p.i < at);
+    if (!after || !before.length) throw new Unreadable("What is compared with what? For example \"BC vs MC outputs onto 23P\".");
+    const target = sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
+      ? before.filter((b) => sideOf(b) === sideOf(after)).pop()! : likest(c, before, after.pop);
+    const side = sideOf(target);
+    if (!side) throw new Unreadable("I could not tell which part of the question the comparison replaces.");
+    use(vs);
+    c.usePop(after);
+    skip.add(target.i).add(after.i);
+    c.usePop(target);
+    const a = popFilters(target.pop, c.classOf);
+    const b = popFilters(after.pop, c.classOf);
+    return { parts: [part(side, labelOf(a), a), part(side, labelOf(b), b)], skip };
+  }
+  const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
+  if (split) {
+    const side = sideOf(split);
+    if (!side) return { skip };
+    c.usePop(split);
+    skip.add(split.i);
+    const rest = popFilters(split.pop, c.classOf).filter((f) => !split.pop.alts!.some((a) => a.filters.some((g) => g.dim === f.dim && sameValues(g, f))) && !isUnion(f, split.pop));
+    return { parts: split.pop.alts!.map((a) => part(side, a.label, [...rest, ...a.filters])), skip };
+  }
+  return { skip };
+}
+
+function isUnion(f: Filter, pop: Pop): boolean {
+  const all = pop.alts!.flatMap((a) => a.filters.flatMap((g) => g.values ?? []));
+  return Boolean(f.values && f.values.length === all.length && f.values.every((v) => all.includes(v)));
+}
+
+const sameValues = (a: Filter, b: Filter) => JSON.stringify(a.values) === JSON.stringify(b.values);
+
+function part(side: Side, label: string, filters: Filter[]): Part {
+  return side === "filter" ? { label, filter: filters } : { label, [side]: filters };
+}
+
+/** Of the populations before "vs", the one most like the one after (same class of cells, same kind of name). */
+function likest(c: Clause, before: Clause["pops"], after: Pop): Clause["pops"][number] {
+  const kind = (p: Pop) => {
+    const f = p.filters.find((x) => x.values);
+    if (!f) return undefined;
+    if (f.dim === "cell_type") return `cell_type:${c.classOf(f.values![0]!) ?? ""}`;
+    if (f.dim === "class") return `cell_type:${f.values![0] === "neuron" ? "" : f.values![0]}`;
+    return f.dim;
+  };
+  const want = kind(after);
+  const same = before.filter((b) => kind(b.pop) === want);
+  if (same.length === 1) return same[0]!;
+  if (before.length === 1) return before[0]!;
+  const dims = before.filter((b) => b.pop.filters[0]?.dim === after.filters[0]?.dim);
+  if (dims.length === 1) return dims[0]!;
+  throw new Unreadable("I could not tell which of the populations the comparison replaces; name both sides, e.g. \"BC→23P vs MC→23P\".");
+}
+
+export const roleSide = (r: Role | undefined): "pre" | "post" | undefined => (r === "pre" || r === "post" ? r : undefined);
+export { is };

@@ -1,0 +1,246 @@
+import type { Filter, Group, Measure, Part, Query, Quantity, Side } from "../plan.js";
+import { as, is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { comparisonOf, labelOf } from "./compare.js";
+import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
+import { statMeasure } from "./measure.js";
+import type { Threshold } from "./numbers.js";
+import { chartOf, groupDim, groups, orderOf } from "./shape.js";
+
+const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pre", output: "post", target: "post", partner: "other" };
+
+/**
+ * A question about synapses or connections between populations: which side each population is on
+ * (from the roles), what is measured, and how the answer is shaped.
+ */
+export function composeFlow(c: Clause): Query {
+  const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
+  // A grouping population with no side takes the side no other population names.
+  const named = new Set(c.pops.filter((p) => sideOf(p) && !groups(p.pop)).map((p) => p.role));
+  for (const p of c.pops) {
+    if (p.role || !groups(p.pop)) continue;
+    if (p.pop.side) p.role = p.pop.side;
+    else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
+  }
+  const both = c.pops.filter((p) => p.role === "both");
+  if (both.length) return bothWays(c, both);
+  const { parts, skip } = comparisonOf(c, sideOf);
+  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
+  if (loose) {
+    throw new Unreadable(`I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. `
+      + "Say it with from/onto, e.g. \"synapses from BC onto 23P\".");
+  }
+  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
+  const grouping: Clause["pops"] = [];
+  for (const p of c.pops) {
+    if (skip.has(p.i)) continue;
+    const side = sideOf(p);
+    if (!side) {
+      // "per type" with no side to take: ask which.
+      throw new Unreadable("Per presynaptic or per postsynaptic cell type? For example \"BC outputs per target type\".");
+    }
+    c.usePop(p);
+    q[side].push(...popFilters(p.pop, c.classOf));
+    for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
+    if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
+  }
+  if (parts) q.compare = parts;
+  readMeasure(c, q);
+  for (const p of grouping) {
+    const dim = groupDim(p.pop) ?? (p.pop.wh ? defaultWhDim(q, p.role as Side) : undefined);
+    if (!dim) continue;
+    q.groupBy.push({ dim, side: p.role as Side });
+  }
+  partnerRanking(c, q);
+  matrix(c, q);
+  if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
+  const groupPop = grouping.find((p) => p.pop.topk || p.pop.sup || p.pop.wh)?.pop;
+  Object.assign(q, orderOf(c, groupPop));
+  if (q.groupBy.some((g) => g.dim === "root_id") && !q.order && q.measure.fn !== "distinct") q.order = "desc";
+  const chart = chartOf(c, q);
+  if (chart) q.chart = chart;
+  return q;
+}
+
+/** "What do BC cells target?": by the partners' cell type; "who/what does 8646… target?": by partner. */
+function defaultWhDim(q: Query, side: Side): Group["dim"] {
+  const other = side === "pre" ? q.post : q.pre;
+  return other.some((f) => f.dim === "root_id") ? "root_id" : "cell_type";
+}
+
+/** "with at least 5 synapses" said of a partner: synapses of that connection; else a property of the cells. */
+function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
+  void c;
+  void side;
+  if (t.noun === "synapse" || t.noun === "connection") {
+    q.source = "connections";
+    q.filter.push(rangeFilter("synapses", t));
+    return [];
+  }
+  return [cellThreshold(t)];
+}
+
+/** The measure: counts, distinct partners, size statistics, fractions, ratios, probability. */
+function readMeasure(c: Clause, q: Query): void {
+  if (c.take("probability")) {
+    q.source = "connections";
+    q.measure = { fn: "probability" };
+    return;
+  }
+  if (c.find("fraction")) return fraction(c, q);
+  if (c.find("ratio")) return ratio(c, q);
+  const perConnection = c.take("per_connection");
+  const stat = statMeasure(c, ["size", "synapses", "total_size"]);
+  if (perConnection || (stat && stat.of === "synapses")) {
+    q.source = "connections";
+    const of: Quantity = stat?.of === "size" ? "total_size" : "synapses";
+    q.measure = stat ? { ...stat.measure, of } as Measure : { fn: "mean", of };
+    return;
+  }
+  if (stat) {
+    q.measure = stat.measure;
+    return;
+  }
+  sizeThresholds(c, q);
+  const count = c.take("count");
+  const counted = count ? c.after(count.atom) : undefined;
+  const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
+  if (noun === "connection" || (!count && c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
+    use(c.find("noun", "n", "connection"));
+    q.source = "connections";
+    q.measure = { fn: "count" };
+    return;
+  }
+  const countedPop = c.pops.find((p) => p.pop.counted && p.role);
+  if (countedPop && (countedPop.pop.head || countedPop.pop.filters.length) && !groups(countedPop.pop)) {
+    q.measure = { fn: "distinct", side: countedPop.role as Side };
+    return;
+  }
+  if (noun && PARTNER_SIDE[noun] && ["target", "source", "partner"].includes(noun)) {
+    use(counted);
+    q.measure = { fn: "distinct", side: partnerSide(q, noun) };
+    return;
+  }
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  q.measure = { fn: "count" };
+}
+
+function partnerSide(q: Query, noun: string): Side {
+  const s = PARTNER_SIDE[noun]!;
+  if (s !== "other") return s;
+  if (q.pre.length && !q.post.length) return "post";
+  if (q.post.length && !q.pre.length) return "pre";
+  throw new Unreadable("Presynaptic or postsynaptic partners? Say \"inputs\" or \"outputs\" (or \"targets\").");
+}
+
+/** "synapses larger than 5,000 voxels": a size filter on the synapses. */
+function sizeThresholds(c: Clause, q: Query): void {
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used)) continue;
+    if (t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))) {
+      use(a);
+      q.filter.push(rangeFilter("size", t));
+    } else if (t.noun === "synapse" || t.noun === "connection") {
+      use(a);
+      q.source = "connections";
+      q.filter.push(rangeFilter("synapses", t));
+    }
+  }
+}
+
+/** "What fraction of BC outputs go onto 23P?": the whole is named before the verb, the part after. */
+function fraction(c: Clause, q: Query): void {
+  const f = c.take("fraction")!;
+  const at = c.index(f.atom);
+  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const later = c.pops.filter((p) => p.i > (verb >= 0 ? verb : at) && verb >= 0);
+  const part: Part = {};
+  for (const p of later) {
+    const side = p.role === "pre" || p.role === "post" ? p.role : undefined;
+    if (!side) continue;
+    const filters = popFilters(p.pop, c.classOf);
+    part[side] = [...(part[side] ?? []), ...filters];
+    q[side] = q[side].filter((x) => !filters.includes(x));
+  }
+  if (verb >= 0) use(c.atoms[verb]);
+  if (!part.pre && !part.post) {
+    // "fraction of synapses from inhibitory cells": a part of every synapse.
+    const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
+    if (!side) throw new Unreadable("A fraction of which synapses, and which part of them? For example \"what fraction of BC outputs go onto 23P?\"");
+    part[side] = q[side];
+    q[side] = [];
+  }
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  q.measure = { fn: "fraction", part };
+}
+
+/** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
+function ratio(c: Clause, q: Query): void {
+  const r = c.take("ratio")!;
+  const side: Side = q.post.length && !q.pre.length ? "pre" : "post";
+  const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
+  if (/^(e\/i|e:i|e-i|e i ratio|ei|excitation\/inhibition|excitatory\/inhibitory)$/.test(text)) {
+    q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    return;
+  }
+  throw new Unreadable("A ratio of what to what? For example \"E/I ratio of the inputs to 8646…\".");
+}
+
+/** "top 5 inputs to X", "X's strongest target", "list the outputs of X": its partners, ranked. */
+function partnerRanking(c: Clause, q: Query): void {
+  if (q.groupBy.length) return;
+  const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? c.find("wh");
+  if (!ranked) return;
+  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]);
+  if (!noun) return;
+  const n = String(as(noun, "noun")!.n);
+  const side = partnerSide(q, n);
+  use(noun);
+  if (is(ranked, "list") || is(ranked, "wh")) use(ranked);
+  q.groupBy.push({ dim: "root_id", side });
+}
+
+/** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
+function matrix(c: Clause, q: Query): void {
+  const heat = c.find("chart", "kind", "heatmap");
+  if (!heat || q.groupBy.length === 2) return;
+  const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
+  for (const side of ["pre", "post"] as Side[]) if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
+}
+
+/** "synapses between BC and 23P", "do A and B connect?", "partners of X": both directions, one row each. */
+function bothWays(c: Clause, both: Clause["pops"]): Query {
+  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
+  let a: Filter[];
+  let b: Filter[] | undefined;
+  if (both.length >= 2) {
+    a = c.filters([both[0]!]);
+    b = c.filters([both[1]!]);
+  } else {
+    const p = both[0]!;
+    c.usePop(p);
+    if (p.pop.alts?.length === 2) {
+      const rest = popFilters(p.pop, c.classOf).filter((f) => !p.pop.alts!.some((x) => x.filters.some((g) => g.dim === f.dim)));
+      a = [...rest, ...p.pop.alts[0]!.filters];
+      b = [...rest, ...p.pop.alts[1]!.filters];
+    } else a = popFilters(p.pop, c.classOf);
+  }
+  for (const p of c.pops) if (!both.includes(p)) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+  readMeasure(c, q);
+  if (b) {
+    q.compare = [{ label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b }, { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a }];
+  } else {
+    // One population, both directions: its inputs and its outputs.
+    if (q.measure.fn === "distinct") delete (q.measure as { side?: Side }).side;
+    q.compare = [{ label: "inputs (presynaptic partners)", post: a }, { label: "outputs (postsynaptic partners)", pre: a }];
+    if (c.find("topk") || c.find("sup") || c.find("list")) {
+      throw new Unreadable("Inputs or outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".",
+        ["top 5 inputs", "top 5 outputs"]);
+    }
+  }
+  const chart = chartOf(c, q);
+  if (chart) q.chart = chart;
+  return q;
+}

@@ -1,0 +1,61 @@
+import type { LookupField, LookupPlan } from "../plan.js";
+import { as, is, use, type Atom } from "./atoms.js";
+import type { Clause } from "./clause.js";
+
+/**
+ * "What type is 8646…?", "nucleus volume of nucleus 123", "tell me about 8646…", "is 8646… a basket
+ * cell?", "pref ori of 8646… in radians": one root or nucleus, and the facts asked for.
+ */
+export function lookupOf(c: Clause): LookupPlan | undefined {
+  if (c.pops.length !== 1 || c.roles.flow) return undefined;
+  const p = c.pops[0]!;
+  const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
+  if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || p.pop.alts) return undefined;
+  const others = p.pop.filters.filter((f) => !ids.includes(f));
+  // "is 8646… a basket cell?": its type answers it.
+  if (others.length && !(others.every((f) => f.dim === "cell_type" || f.dim === "class" || f.dim === "mtype") && c.has("verb", "v", "be"))) return undefined;
+  if (["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) => c.has(t))) return undefined;
+  if (c.has("stat") && !c.atoms.some((a) => is(a, "stat") && /^(total|sum)$/i.test(a.items[0]!.text))) return undefined;
+  const fields = new Set<LookupField>();
+  if (others.some((f) => f.dim === "mtype")) fields.add("mtype");
+  else if (others.length) fields.add("cell_type");
+  for (const a of c.atoms) {
+    const f = fieldOf(a, ids[0]!.dim === "root_id");
+    if (f.length) {
+      use(a);
+      f.forEach((x) => fields.add(x));
+    }
+  }
+  if (c.has("lookup")) use(c.find("lookup"));
+  if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
+  const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;
+  use(c.find("units"));
+  if (c.has("wh", "w", "where") && !fields.size) {
+    use(c.find("wh", "w", "where"));
+    fields.add("position");
+    fields.add("depth");
+  }
+  c.usePop(p);
+  const id = ids[0]!.values![0]!;
+  return { kind: "lookup", ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }), fields: [...fields], ...(radians ? { radians } : {}) };
+}
+
+function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
+  const noun = as(a, "noun")?.n;
+  const qty = as(a, "qty")?.q;
+  if (noun === "type" || noun === "class") return [noun === "class" ? "class" : "cell_type"];
+  if (noun === "mtype") return ["mtype"];
+  if (noun === "nucleus" && byRoot) return ["nucleus_id"];
+  if (noun === "root" && !byRoot) return ["root_id"];
+  if (noun === "area") return ["area"];
+  if (noun === "layer") return ["layer"];
+  if (noun === "strategy" || is(a, "status") || is(a, "flag", "dim", "proofread") || is(a, "flag", "dim", "axon_proofread")
+    || is(a, "flag", "dim", "dendrite_proofread")) return ["proofreading"];
+  if (is(a, "flag", "dim", "coregistered")) return ["coregistration"];
+  if (noun === "synapse" || noun === "partner") return ["synapses"];
+  if (qty === "volume" || qty === "big") return ["volume"];
+  if (qty === "position") return ["position"];
+  if (qty === "depth") return ["depth"];
+  if (qty === "pref_ori" || qty === "pref_dir" || qty === "osi" || qty === "dsi" || qty === "tuning" || is(a, "flag", "dim", "tuned")) return ["tuning"];
+  return [];
+}

@@ -1,0 +1,22 @@
+import type { Filter } from "../plan.js";
+
+/** Dimensions that belong to a root id: a question that filters by them counts neurons as root ids. */
+export const DIMS_OF_ROOTS = new Set<Filter["dim"]>([
+  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy", "coregistered",
+  "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
+]);
+
+/**
+ * Dimensions from tables that list only neurons (proofreading, coregistration, functional
+ * properties): "neurons with a proofread axon" are the roots of the proofreading table, and saying
+ * "neurons" adds no condition (which would drop the ones without a cell-type row).
+ */
+const NEURON_TABLES = new Set<Filter["dim"]>([
+  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy", "coregistered",
+  "tuned", "osi", "dsi", "pref_ori", "pref_dir",
+]);
+
+export function withoutRedundantNeuron(filters: Filter[]): Filter[] {
+  if (!filters.some((f) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false)) return filters;
+  return filters.filter((f) => !(f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron"));
+}

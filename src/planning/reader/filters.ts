@@ -1,0 +1,75 @@
+import type { Filter, Quantity } from "../plan.js";
+import type { Threshold } from "./numbers.js";
+import type { Pop } from "./phrases.js";
+
+/** Why a population or threshold cannot be read: asked back with this message. */
+export class Unreadable extends Error {
+  constructor(message: string, readonly suggestions: string[] = []) {
+    super(message);
+  }
+}
+
+/** Quantities a threshold on a cell may be about, by the word next to it. */
+const CELL_QTY: Record<string, Filter["dim"]> = {
+  volume: "volume", depth: "depth", osi: "osi", dsi: "dsi", pref_ori: "pref_ori", pref_dir: "pref_dir",
+};
+
+/**
+ * A threshold said of a cell ("with more than 100 inputs", "deeper than 500 µm", "gDSI above 0.2")
+ * as a filter. `relational`: the cell is a partner of a named neuron, where "with at least 5
+ * synapses" is about the connection, which the caller handles.
+ */
+export function cellThreshold(t: Threshold, big: "volume" | "size" = "volume"): Filter {
+  const dim = thresholdDim(t, big);
+  return rangeFilter(dim, t);
+}
+
+function thresholdDim(t: Threshold, big: string): Filter["dim"] {
+  if (t.qty === "big") return big as Filter["dim"];
+  if (t.qty && CELL_QTY[t.qty]) return CELL_QTY[t.qty]!;
+  if (t.qty === "size") throw new Unreadable("A synapse size is not a property of a cell; ask about the synapses (\"synapses larger than 5000 voxels from BC\").");
+  if (t.noun === "input") return "in_synapses";
+  if (t.noun === "output") return "out_synapses";
+  if (t.noun === "source") return "in_partners";
+  if (t.noun === "target") return "out_partners";
+  if (t.noun === "synapse" || t.noun === "partner" || t.noun === "connection") {
+    throw new Unreadable(`"${t.text ?? "more than"} ${t.value} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`);
+  }
+  if (t.unit === "um") return "depth";
+  if (t.unit === "um3") return "volume";
+  if (t.unit === "deg") return "pref_ori";
+  throw new Unreadable(`I read a threshold (${t.text ?? ""} ${t.value}) but not what it is about: a nucleus volume (µm³), a soma depth (µm), gOSI, or a number of input or output synapses?`);
+}
+
+/** A range filter from a threshold: "more than" excludes the bound, "at least" includes it. */
+export function rangeFilter(dim: Filter["dim"], t: Threshold): Filter {
+  const value = t.unit === "rad" ? (t.value * 180) / Math.PI : t.value;
+  switch (t.op) {
+    case "gt": return { dim, min: value, minExclusive: true };
+    case "gte": return { dim, min: value };
+    case "lt": return { dim, max: value, maxExclusive: true };
+    case "lte": return { dim, max: value };
+    case "eq": return { dim, min: value, max: value };
+    case "between": return { dim, min: value, max: t.max! };
+  }
+}
+
+/** What a threshold measures among the quantities of a measure ("gDSI above 0.2" on cells). */
+export function thresholdQuantity(t: Threshold): Quantity | undefined {
+  if (t.qty === "size") return "size";
+  if (t.qty && CELL_QTY[t.qty]) return CELL_QTY[t.qty] as Quantity;
+  return undefined;
+}
+
+/** A population's own filters, with the class implied by its cell types dropped ("PV interneurons" is BC). */
+export function popFilters(pop: Pop, classOf: (type: string) => string | undefined): Filter[] {
+  const types = pop.filters.filter((f) => f.dim === "cell_type" && f.values && !f.not).flatMap((f) => f.values!);
+  return pop.filters.filter((f) => {
+    if (f.dim !== "class" || f.not || !types.length) return true;
+    const classes = new Set(types.map((t) => classOf(t)));
+    return !f.values!.every((c) => c === "neuron" ? [...classes].every((k) => k === "excitatory" || k === "inhibitory") : classes.size === 1 && classes.has(c));
+  });
+}
+
+/** Whether a filter list names one root id (a neuron). */
+export const oneRoot = (filters: Filter[]) => filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);

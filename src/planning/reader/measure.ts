@@ -1,0 +1,54 @@
+import type { Measure, Quantity } from "../plan.js";
+import { as, is, use, type Atom } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { Unreadable } from "./filters.js";
+
+const QTY: Record<string, Quantity> = {
+  size: "size", volume: "volume", depth: "depth", pref_ori: "pref_ori", pref_dir: "pref_dir", osi: "osi", dsi: "dsi",
+};
+
+/**
+ * A statistic of a quantity: "mean synapse size", "median nucleus volume", "90th percentile of size",
+ * "std of gDSI", "distribution of depths", "largest synapse size". `allowed` are the quantities of
+ * the question's source; "big" is size for synapses and volume for cells.
+ */
+export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure; of: Quantity } | undefined {
+  const qtyAtom = c.atoms.find((a) => is(a, "qty") && !a.items.some((i) => i.used) && qtyOf(a, allowed) !== undefined);
+  const perConnection = c.has("per_connection");
+  let of = qtyAtom ? qtyOf(qtyAtom, allowed) : undefined;
+  if (!of && perConnection && allowed.includes("synapses") && (c.has("noun", "n", "synapse") || c.has("count"))) of = "synapses";
+  const stat = c.find("stat");
+  const pctl = c.find("pctl");
+  const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram") ?? c.find("chart", "kind", "box");
+  const sup = c.atoms.find((a) => is(a, "sup") && qtyAtom && c.index(a) === c.index(qtyAtom) - 1);
+  if (!of) return undefined;
+  if (!stat && !pctl && !dist && !sup && !perConnection) return undefined;
+  use(qtyAtom);
+  if (of === "synapses") {
+    use(c.find("noun", "n", "synapse"), c.find("count"));
+  }
+  let measure: Measure;
+  if (pctl) {
+    use(pctl);
+    measure = { fn: "percentile", of, p: Number(as(pctl, "pctl")!.p) };
+  } else if (stat) {
+    use(stat);
+    const fn = String(as(stat, "stat")!.fn);
+    measure = fn === "quartiles" ? { fn: "quartiles", of } : { fn: fn as "mean", of };
+  } else if (sup) {
+    use(sup);
+    measure = { fn: as(sup, "sup")!.dir === "asc" ? "min" : "max", of };
+  } else if (dist) {
+    use(dist);
+    measure = is(dist, "chart", "kind", "box") ? { fn: "quartiles", of } : { fn: "histogram", of, bins: 40 };
+  } else measure = { fn: "mean", of };
+  if (measure.fn === "percentile" && !(measure.p > 0 && measure.p < 100)) throw new Unreadable("A percentile is between 0 and 100.");
+  return { measure, of };
+}
+
+function qtyOf(a: Atom, allowed: Quantity[]): Quantity | undefined {
+  const q = String(as(a, "qty")!.q);
+  if (q === "big") return allowed.includes("size") ? "size" : allowed.includes("volume") ? "volume" : undefined;
+  const mapped = QTY[q];
+  return mapped && allowed.includes(mapped) ? mapped : undefined;
+}

@@ -1,0 +1,134 @@
+import { QueryPlan, type PlannerResult, type Reading } from "../plan.js";
+import type { Vocabulary } from "../vocabulary/vocabulary.js";
+import { checkSafety } from "../offline/safety.js";
+import { account, quoteList } from "./account.js";
+import { atomOf, is, type Atom } from "./atoms.js";
+import { Clause } from "./clause.js";
+import { composeCells } from "./compose-cells.js";
+import { composeFlow } from "./compose-flow.js";
+import { lookupOf } from "./compose-lookup.js";
+import { withoutRedundantNeuron } from "./dims.js";
+import { Unreadable } from "./filters.js";
+import { followUp, isFragment } from "./follow-up.js";
+import { tagItems, type Item } from "./items.js";
+import { Lexicon } from "./lexicon.js";
+import { readNumbers } from "./numbers.js";
+import { perRootQuantity } from "./per-root.js";
+import { readPopulations, type Pop } from "./phrases.js";
+import { readRoles } from "./roles.js";
+import { tokenize } from "./tokens.js";
+
+/**
+ * The offline reader: a question's words → a plan, by a lexicon and a small grammar, no model and
+ * no network. It answers only when every word was read (or is a function word); otherwise it asks
+ * back, naming the words it did not understand and offering the reading without them.
+ */
+export class OfflineReader {
+  readonly lexicon: Lexicon;
+
+  constructor(readonly vocabulary: Vocabulary, lexicon?: Lexicon) {
+    this.lexicon = lexicon ?? Lexicon.load();
+  }
+
+  async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
+    const injection = checkSafety(question, true, true);
+    if (injection.refuse) return { type: "refuse", reason: injection.reason };
+    const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
+    const namesSomething = items.some((i) => i.tags.some((t) => t.t === "val" || t.t === "id" || t.t === "flag" || t.t === "cutid"));
+    if (lastPlan && isFragment(items)) {
+      const next = followUp(items, lastPlan, (q) => this.readOnce(q));
+      if (next) return next;
+    }
+    const safety = checkSafety(question, namesSomething, lastPlan !== undefined);
+    if (safety.refuse) return { type: "refuse", reason: safety.reason };
+    const result = this.read(items);
+    if (result.type === "clarify" && !namesSomething && !items.some((i) => i.used) && !lastPlan) {
+      const topic = checkSafety(question, false);
+      if (topic.refuse) return { type: "refuse", reason: topic.reason };
+    }
+    if (result.type === "clarify" && result.reading?.unaccounted.length) return this.offerWithout(question, result);
+    return result;
+  }
+
+  /** Reads a question with no conversation around it (for suggestions and follow-ups). */
+  readOnce(question: string): PlannerResult {
+    return this.read(tagItems(tokenize(question), this.lexicon, this.vocabulary));
+  }
+
+  private read(items: Item[]): PlannerResult {
+    const problem = badIds(items);
+    if (problem) return { type: "clarify", message: problem, suggestions: [] };
+    let atoms: Atom[] = items.map(atomOf);
+    atoms = readNumbers(atoms);
+    atoms = readPopulations(atoms);
+    markCounted(atoms);
+    const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
+    let plan: QueryPlan;
+    try {
+      plan = compose(clause);
+    } catch (e) {
+      if (e instanceof Unreadable) return { type: "clarify", message: e.message, suggestions: e.suggestions, reading: account(items) };
+      throw e;
+    }
+    const reading = account(items);
+    if (reading.unaccounted.length) {
+      return { type: "clarify", message: `I did not understand ${quoteList(reading.unaccounted)} in your question.`, suggestions: [], reading };
+    }
+    const parsed = QueryPlan.safeParse(plan);
+    if (!parsed.success) {
+      return { type: "clarify", message: `I could not read that into a query (${parsed.error.issues[0]?.message}); please rephrase.`, suggestions: [], reading };
+    }
+    return { type: "plan", plan: parsed.data, confidence: 0.9, reading };
+  }
+
+  /** Asks back naming the words not understood, offering the question without them when that reads. */
+  private offerWithout(question: string, result: Extract<PlannerResult, { type: "clarify" }>): PlannerResult {
+    const leftover = result.reading!.unaccounted;
+    let rest = question;
+    for (const words of leftover) rest = rest.replace(new RegExp(`\\s*\\b(in|with|of|for|from|at|during|on|by)?\\s*(the\\s+)?${escape(words)}\\b`, "i"), "");
+    rest = rest.replace(/\s+([?.!])/, "$1").replace(/\s{2,}/g, " ").trim();
+    const without = rest !== question && rest.length > 3 ? this.readOnce(rest) : undefined;
+    if (without?.type === "plan") {
+      return { ...result, message: `${result.message} The tables hold nothing I can match to ${quoteList(leftover)}; without it the question reads "${rest}".`, suggestions: [rest] };
+    }
+    return result;
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
+function compose(c: Clause): QueryPlan {
+  const lookup = lookupOf(c);
+  if (lookup) return lookup;
+  const perRoot = perRootQuantity(c);
+  const plan = perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c);
+  plan.filter = withoutRedundantNeuron(plan.filter);
+  plan.pre = withoutRedundantNeuron(plan.pre);
+  plan.post = withoutRedundantNeuron(plan.post);
+  return plan;
+}
+
+/** "How many 23P cells does …": the population right after "how many" is what is counted. */
+function markCounted(atoms: Atom[]): void {
+  atoms.forEach((a, i) => {
+    if (!is(a, "count")) return;
+    let j = i + 1;
+    while (j < atoms.length && (is(atoms[j], "distinct") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
+    if (atoms[j]?.tag.t === "pop") (atoms[j]!.tag as Pop).counted = true;
+  });
+}
+
+/** Ids that cannot be: cut short, negative, beyond 64 bits. */
+function badIds(items: Item[]): string | undefined {
+  for (const i of items) {
+    for (const t of i.tags) {
+      if (t.t === "cutid") return `${i.text} looks like the start of a root id, but root ids have 18 digits (864691135…); give the whole id.`;
+      if (t.t === "badid") {
+        return `${i.text} is not a root id: root ids are unsigned 64-bit integers (0 to 18,446,744,073,709,551,615; in MICrONS, 18 digits starting 864691).`;
+      }
+    }
+  }
+  return undefined;
+}
+
+export type { Reading };

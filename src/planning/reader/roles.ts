@@ -1,0 +1,149 @@
+import { as, is, lower, type Atom } from "./atoms.js";
+import type { Pop } from "./phrases.js";
+
+/**
+ * Which side of a synapse each population is on. Read from the relation words around it: "from X"
+ * and "X →" (presynaptic), "to/onto X" (postsynaptic); verbs ("X targets Y", "Y receives input from
+ * X"); relational nouns ("outputs of X", "X's inputs", "targets of X"); "upstream/downstream of X";
+ * "between X and Y" (both ways).
+ */
+export type Role = "pre" | "post" | "both";
+
+export interface Roles {
+  /** Role of each population atom (by atom index). */
+  role: Map<number, Role>;
+  /** Atom indexes of the relation words that were read. */
+  used: Set<number>;
+  /** Whether anything says the question is about synapses between cells. */
+  flow: boolean;
+  /** The verb's direction, when a verb says what the subject does ("makes", "receives"). */
+  verbs: { index: number; v: string; subject?: number; object?: number }[];
+}
+
+const RELATIONAL: Record<string, Role> = { output: "pre", target: "pre", input: "post", source: "post", partner: "both" };
+const FLOW_NOUNS = new Set(["synapse", "connection", "input", "output", "partner", "target", "source"]);
+
+const isPop = (a: Atom | undefined) => a?.tag.t === "pop";
+/** The relational noun an atom is: a noun atom, or a population headed by partners/targets/sources. */
+const relationalOf = (a: Atom | undefined) => (isPop(a) ? ((a!.tag as Pop).head === "target" || (a!.tag as Pop).head === "source" || (a!.tag as Pop).head === "partner" ? (a!.tag as Pop).head : undefined)
+  : is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
+const popOf = (a: Atom | undefined) => a?.tag as Pop | undefined;
+const nounOf = (a: Atom | undefined) => (is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
+/** Aux words between parts of a clause: "does", "do", "the", "all". */
+const aux = (a: Atom | undefined) => Boolean(a && a.items.every((i) => i.fn || i.scope) && !is(a, "rel") && !is(a, "verb", "v", "out")
+  && !is(a, "verb", "v", "in") && !is(a, "verb", "v", "connect") && a.tag.t !== "pop");
+
+export function readRoles(atoms: Atom[]): Roles {
+  const role = new Map<number, Role>();
+  const used = new Set<number>();
+  const set = (i: number, r: Role, marker?: number) => {
+    if (!role.has(i)) role.set(i, r);
+    if (marker !== undefined) used.add(marker);
+  };
+  const prevIdx = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && aux(atoms[j])) j--;
+    return j;
+  };
+  const nextIdx = (i: number) => {
+    let j = i + 1;
+    while (j < atoms.length && aux(atoms[j])) j++;
+    return j;
+  };
+  const verbs: Roles["verbs"] = [];
+
+  atoms.forEach((a, i) => {
+    if (!isPop(a)) return;
+    const p = prevIdx(i);
+    const prev = atoms[p];
+    const n = nextIdx(i);
+    const next = atoms[n];
+    if (is(prev, "rel", "r", "to")) set(i, "post", p);
+    else if (is(prev, "rel", "r", "from")) set(i, "pre", p);
+    else if (is(prev, "rel", "r", "by")) set(i, is(atoms[prevIdx(p)], "verb", "v", "in") ? "post" : "pre", p);
+    else if (is(prev, "rel", "r", "upstream")) {
+      set(i, "post", p);
+      const s = prevIdx(p);
+      if (isPop(atoms[s])) set(s, "pre");
+    } else if (is(prev, "rel", "r", "downstream")) {
+      set(i, "pre", p);
+      const s = prevIdx(p);
+      if (isPop(atoms[s])) set(s, "post");
+    } else if (is(prev, "rel", "r", "between")) set(i, "both", p);
+    else if (is(prev, "rel", "r", "of") && RELATIONAL[relationalOf(atoms[prevIdx(p)]) ?? ""]) {
+      set(i, RELATIONAL[relationalOf(atoms[prevIdx(p)])!]!, p);
+      // "top 5 targets of X": the targets are on the other side.
+      const owner = prevIdx(p);
+      const head = relationalOf(atoms[owner]);
+      if (isPop(atoms[owner]) && (head === "target" || head === "source")) set(owner, head === "target" ? "post" : "pre");
+    }
+    // "X's outputs", "BC outputs", "8646… inputs"
+    let k = n;
+    if (lower(next) === "'s" || lower(next) === "s'") k = nextIdx(n);
+    const noun = nounOf(atoms[k]);
+    if (noun && RELATIONAL[noun] && !role.has(i)) {
+      set(i, RELATIONAL[noun]!);
+      if (k !== n) used.add(n);
+    }
+    if (!role.has(i) && (is(next, "rel", "r", "to") && !is(atoms[nextIdx(n)], "verb"))) set(i, "pre");
+    if (!role.has(i) && is(next, "rel", "r", "from")) set(i, "post");
+  });
+
+  // A population with no relation word around it owns the question's relational noun: "how many
+  // output synapses does X have?" (X is presynaptic), "inputs … X".
+  const relational = new Set(atoms.map((a) => relationalOf(a)).filter((n) => n && n !== "partner").map((n) => RELATIONAL[n!]));
+  atoms.forEach((a, i) => {
+    if (isPop(a) && !role.has(i) && relational.size === 1 && !["target", "source", "partner"].includes(popOf(a)!.head ?? "")
+      && !popOf(a)!.wh && !popOf(a)!.each) {
+      const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
+      if (!hasVerb) set(i, [...relational][0]!);
+    }
+  });
+
+  // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
+  atoms.forEach((a, i) => {
+    const v = as(a, "verb")?.v as string | undefined;
+    if (v !== "out" && v !== "in" && v !== "connect") return;
+    let s = prevIdx(i);
+    while (s >= 0 && !isPop(atoms[s]) && !is(atoms[s], "verb")) s--;
+    let o = i + 1;
+    while (o < atoms.length && !isPop(atoms[o]) && !is(atoms[o], "verb", "v", "out") && !is(atoms[o], "verb", "v", "in")) o++;
+    const subject = isPop(atoms[s]) ? s : undefined;
+    let object = isPop(atoms[o]) ? o : undefined;
+    if (object === undefined && subject !== undefined) {
+      // "how many 23P cells does X contact?", "what do MC cells target?"
+      for (let f = subject - 1; f >= 0; f--) {
+        if (isPop(atoms[f]) && (popOf(atoms[f])!.wh || popOf(atoms[f])!.counted)) {
+          object = f;
+          break;
+        }
+        if (is(atoms[f], "wh", "w", "which") && !isPop(atoms[f])) {
+          // A bare "what" fronted: the thing asked for is the object, grouped as the answer needs.
+          atoms[f] = { ...atoms[f]!, tag: { t: "pop", wh: "what", filters: [], thresholds: [] } };
+          object = f;
+          break;
+        }
+      }
+    }
+    verbs.push({ index: i, v, ...(subject !== undefined ? { subject } : {}), ...(object !== undefined ? { object } : {}) });
+    if (!is(atoms[nextIdx(i)], "threshold")) used.add(i);
+    const toAfter = is(atoms[nextIdx(i)], "rel", "r", "to");
+    if (v === "out" || (v === "connect" && toAfter)) {
+      if (subject !== undefined) set(subject, "pre");
+      if (object !== undefined) set(object, "post");
+    } else if (v === "in") {
+      if (subject !== undefined) set(subject, "post");
+      if (object !== undefined) set(object, "pre");
+    } else {
+      if (subject !== undefined) set(subject, "both");
+      if (object !== undefined) set(object, "both");
+    }
+  });
+
+  // A verb with a number of synapses as its object says what a cell has, not a flow: "receive more than 100 inputs".
+  const flowVerb = (a: Atom, i: number) => (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect"))
+    && !is(atoms[nextIdx(i)], "threshold");
+  const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
+    || is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")));
+  return { role, used, flow, verbs };
+}

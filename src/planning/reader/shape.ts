@@ -1,0 +1,58 @@
+import type { ChartKind, Group, Query } from "../plan.js";
+import { as, lower, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import type { Pop } from "./phrases.js";
+
+/** The dimension a grouping noun names: "type" → cell_type, "who"/"neurons" → root_id. */
+export function groupDim(pop: Pop): Group["dim"] | undefined {
+  switch (pop.head) {
+    case "type": return "cell_type";
+    case "mtype": return "mtype";
+    case "class": return "class";
+    case "area": return "area";
+    case "layer": return "layer";
+    case "strategy": return "axon_strategy";
+    case "nucleus": return "nucleus_id";
+    case "cell": case "neuron": case "root": case "partner": case "target": case "source": case "fragment": return "root_id";
+    default: return pop.wh === "who" ? "root_id" : undefined;
+  }
+}
+
+/** Whether a population asks for one row per member: "which X", "each X", "per X", top-k, a superlative. */
+export const groups = (pop: Pop) => Boolean(pop.wh || pop.each || pop.topk || pop.sup);
+
+/** The chart asked for, if any: its kind, or the one that fits the answer's shape. */
+export function chartOf(c: Clause, q: Pick<Query, "groupBy" | "measure" | "compare">): ChartKind | undefined {
+  const charts = c.findAll("chart");
+  if (!charts.length) return undefined;
+  use(...charts);
+  const kinds = charts.map((a) => String(as(a, "chart")!.kind)).filter((k) => k !== "plot");
+  const asked = kinds[0] as ChartKind | undefined;
+  if (asked) return asked;
+  if (q.measure.fn === "histogram") return "histogram";
+  if (q.measure.fn === "quartiles") return "box";
+  if (q.measure.fn === "list") return "scatter";
+  const keys = q.groupBy.length + (q.compare ? 1 : 0);
+  return keys >= 2 ? "heatmap" : "bar";
+}
+
+/** Top-k and order from "top 5", "the 3 strongest", "most", "fewest", "ranked", "sorted". */
+export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" | "asc"; limit?: number } {
+  const out: { order?: "desc" | "asc"; limit?: number } = {};
+  const top = grouped?.topk ?? c.take<{ k: number; dir: string }>("topk");
+  if (top) {
+    out.limit = top.k;
+    out.order = top.dir === "asc" ? "asc" : "desc";
+  }
+  const sup = grouped?.sup ?? c.take<{ dir: string; q?: string }>("sup");
+  if (sup) {
+    out.order = sup.dir === "asc" ? "asc" : "desc";
+    // "which cell type gets the most": one; "which cell types get the most": ranked, all.
+    if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
+    if (out.limit === undefined && grouped && !grouped.wh && !grouped.each) out.limit = 1;
+  }
+  if (c.take("order") && !out.order) out.order = "desc";
+  if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
+  void lower;
+  return out;
+}
