@@ -46,6 +46,7 @@ export function describeFilter(f: Filter, labels: Labels): string {
     case "dendrite_strategy": return `${not}with dendrite strategy ${list(f.values!)}`;
     case "coregistered": return no ? "not coregistered" : "coregistered with two-photon imaging";
     case "tuned": return no ? "without measured tuning" : "functionally matched (with measured tuning)";
+    case "typed": return no ? "without a cell-type row (untyped)" : "with a cell-type row";
     case "has_nucleus": return no ? "without a nucleus (fragments)" : "with a nucleus";
     case "pref_ori":
     case "pref_dir": {

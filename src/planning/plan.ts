@@ -25,7 +25,7 @@ export const CellDim = z.enum([
   "root_id", "nucleus_id", "cell_type", "mtype", "class", "area", "layer", "depth", "volume",
   "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
   "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi",
-  "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
+  "has_nucleus", "typed", "out_synapses", "in_synapses", "out_partners", "in_partners",
 ]);
 export type CellDim = z.infer<typeof CellDim>;
 

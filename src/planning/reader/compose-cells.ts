@@ -35,6 +35,20 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     } else if ((p.pop.sup || p.pop.topk || p.pop.wh) && dim === "root_id") {
       groupBy.push({ dim: "root_id" });
       grouped = p.pop;
+    } else if (!dim && (p.pop.wh || (p.pop.filters[0]?.values?.length ?? 0) > 1) && c.has("sup") && !p.pop.head
+      && p.pop.filters.length === 1 && ["area", "layer", "cell_type", "mtype"].includes(p.pop.filters[0]!.dim)) {
+      // "which higher visual area has the most cells", "HVA with the most BCs": one row per value.
+      groupBy.push({ dim: p.pop.filters[0]!.dim });
+      grouped = { ...p.pop, plural: false, wh: p.pop.wh ?? "which" };
+    }
+  }
+  // "m-type counts", "how many cell types are there", "inhibitory subtype counts": one row per type.
+  for (const p of c.pops) {
+    const dim = groupDim(p.pop);
+    if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
+      && (c.has("count") || p.pop.plural || c.has("per"))) {
+      groupBy.push({ dim });
+      use(c.find("per"));
     }
   }
   // "cells that receive more than 100 inputs", "neurons with a volume over 500".
@@ -46,7 +60,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     use(a, is(verb, "verb") ? verb : undefined);
     filter.push(cellThreshold({ ...t, ...(noun ? { noun } : {}) }));
   }
-  const source = sourceOf(c, filter, perRoot);
+  const source = sourceOf(c, filter, perRoot, groupBy);
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
   if (parts) q.compare = parts;
   q.measure = measureOf(c, q, perRoot, grouped);
@@ -62,8 +76,11 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   return q;
 }
 
-function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity): Query["source"] {
+function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Group[] = []): Query["source"] {
   if (perRoot) return "roots";
+  if (groupBy.some((g) => g.dim === "axon_strategy" || g.dim === "dendrite_strategy")) return "roots";
+  // Soma positions are of cells, whatever else names them.
+  if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) return "cells";
   const heads = c.pops.map((p) => p.pop.head);
   if (heads.includes("root") || heads.includes("fragment") || filter.some((f) => DIMS_OF_ROOTS.has(f.dim))) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
@@ -81,6 +98,11 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     use(c.find("per_cell"), c.find("count"));
     for (const n of ["synapse", "input", "output", "partner", "target", "source"]) use(c.find("noun", "n", n));
     for (const v of c.findAll("verb")) use(v);
+    const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram");
+    if (dist && !fn) {
+      use(dist);
+      return { fn: "histogram", of: perRoot, bins: 40 };
+    }
     if (!fn) return { fn: "mean", of: perRoot };
     if (fn === "quartiles") return { fn: "quartiles", of: perRoot };
     return { fn: fn as "mean", of: perRoot };
@@ -98,7 +120,7 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     use(typeSup);
     return { fn: "mean", of: "volume" };
   }
-  if (c.take("list") || (c.find("wh") && !c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
+  if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
     return { fn: "list" };
   }
   if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) return { fn: "list" };
@@ -113,24 +135,34 @@ function quantityNamed(c: Clause): Quantity | undefined {
   return String(as(a, "qty")!.q) as Quantity;
 }
 
-/** "What fraction of neurons are inhibitory?": the whole before the verb, the part after it. */
+/**
+ * "What fraction of neurons are inhibitory?", "inhibitory share of all neurons", "% inhibitory among
+ * L2/3 neurons", "% of cells that are glia", "fraction of 23P cells in LM": which cells are the
+ * whole, and which condition picks the part.
+ */
 function fraction(c: Clause, q: Query): Measure {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
+  const among = c.atoms.findIndex((a, i) => i > at && is(a, "rel", "r", "between"));
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have")));
-  let partPops = verb >= 0 ? c.pops.filter((p) => p.i > verb) : [];
-  if (!partPops.length) {
-    // "fraction of 23P cells in LM": the last condition is the part.
-    const last = q.filter[q.filter.length - 1];
-    if (!last || q.filter.length < 2) {
-      throw new Unreadable("A fraction of which cells, and which part of them? For example \"what fraction of neurons are inhibitory?\"");
-    }
-    q.filter = q.filter.slice(0, -1);
-    return { fn: "fraction", part: { filter: [last] } };
+  const filtersOf = (pops: Clause["pops"]) => pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
+  let part: Filter[] = [];
+  // "inhibitory share of all neurons": the name just before the word is the part.
+  const before = c.pops.filter((p) => p.i === at - 1);
+  if (before.length) part = filtersOf(before);
+  else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
+  else if (verb > at) {
+    use(c.atoms[verb]);
+    part = filtersOf(c.pops.filter((p) => p.i > verb));
+    for (const a of c.findAll("threshold")) if (c.index(a) > verb) part.push(cellThreshold(as(a, "threshold") as Threshold));
+  } else {
+    // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
+    const whole = c.pops.find((p) => p.i > at && p.pop.clauseAt !== undefined);
+    if (whole) part = popFilters(whole.pop, c.classOf).slice(whole.pop.clauseAt);
   }
-  use(c.atoms[verb]);
-  const part = partPops.flatMap((p) => popFilters(p.pop, c.classOf));
-  q.filter = q.filter.filter((x) => !part.includes(x));
-  partPops = [];
+  if (among > at) use(c.atoms[among]);
+  const partKeys = new Set(part.map((x) => JSON.stringify(x)));
+  q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
+  if (!part.length) throw new Unreadable("A fraction of which cells, and which part of them? For example \"what fraction of neurons are inhibitory?\"");
   return { fn: "fraction", part: { filter: part } };
 }

@@ -21,9 +21,19 @@ export function composeFlow(c: Clause): Query {
     if (p.role || !groups(p.pop)) continue;
     if (p.pop.side) p.role = p.pop.side;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
+    else if (named.size === 2) {
+      // "martinotti inputs of 8646… - which roots?": the side that is not one named neuron.
+      const single = c.pops.filter((x) => x !== p && oneRootPop(x));
+      if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
+    }
   }
+  // "heatmap of the V1/RL/AL/LM connectivity", "synapses between areas", "within RL": both sides.
+  if (c.has("chart", "kind", "heatmap") && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const both = c.pops.filter((p) => p.role === "both");
+  if (both.length === 1 && c.pops.length === 1 && !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap"))
+    && (isGroupPop(both[0]!) || c.says(/^(within|among|amongst)$/) || c.has("chart", "kind", "heatmap"))) return within(c, both[0]!);
   if (both.length) return bothWays(c, both);
+  fractionPartSides(c);
   const { parts, skip } = comparisonOf(c, sideOf);
   const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
   if (loose) {
@@ -61,6 +71,8 @@ export function composeFlow(c: Clause): Query {
   if (chart) q.chart = chart;
   return q;
 }
+
+const oneRootPop = (p: Clause["pops"][number]) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
 
 /** "What do BC cells target?": by the partners' cell type; "who/what does 8646… target?": by partner. */
 function defaultWhDim(q: Query, side: Side): Group["dim"] {
@@ -107,7 +119,9 @@ function readMeasure(c: Clause, q: Query): void {
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
   if (noun === "connection" || (!count && c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
     use(c.find("noun", "n", "connection"));
-    q.source = "connections";
+    // "is there a connection from A to B?": between two neurons, its synapses.
+    const pair = c.pops.filter((p) => oneRootPop(p)).length === 2;
+    if (!pair) q.source = "connections";
     q.measure = { fn: "count" };
     return;
   }
@@ -118,7 +132,9 @@ function readMeasure(c: Clause, q: Query): void {
   }
   if (noun && PARTNER_SIDE[noun] && ["target", "source", "partner"].includes(noun)) {
     use(counted);
-    q.measure = { fn: "distinct", side: partnerSide(q, noun) };
+    const side = partnerSide(q, noun);
+    q.measure = { fn: "distinct", side };
+    if ((as(counted, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
     return;
   }
   for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
@@ -149,6 +165,17 @@ function sizeThresholds(c: Clause, q: Query): void {
   }
 }
 
+/** "What % of X's inputs are inhibitory?": a part said after the verb is of the partners' side. */
+function fractionPartSides(c: Clause): void {
+  const f = c.find("fraction");
+  if (!f) return;
+  const at = c.index(f);
+  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
+  if (verb < 0 || !relational) return;
+  for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
+}
+
 /** "What fraction of BC outputs go onto 23P?": the whole is named before the verb, the part after. */
 function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
@@ -156,9 +183,13 @@ function fraction(c: Clause, q: Query): void {
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
   const later = c.pops.filter((p) => p.i > (verb >= 0 ? verb : at) && verb >= 0);
   const part: Part = {};
+  const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
   for (const p of later) {
+    // "what % of X's inputs are inhibitory": the part is said of the partners.
+    if (!p.role && relational && PARTNER_SIDE[relational] !== "other") p.role = PARTNER_SIDE[relational] as Side;
     const side = p.role === "pre" || p.role === "post" ? p.role : undefined;
     if (!side) continue;
+    c.usePop(p);
     const filters = popFilters(p.pop, c.classOf);
     part[side] = [...(part[side] ?? []), ...filters];
     q[side] = q[side].filter((x) => !filters.includes(x));
@@ -190,16 +221,23 @@ function ratio(c: Clause, q: Query): void {
 
 /** "top 5 inputs to X", "X's strongest target", "list the outputs of X": its partners, ranked. */
 function partnerRanking(c: Clause, q: Query): void {
-  if (q.groupBy.length) return;
-  const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? c.find("wh");
-  if (!ranked) return;
+  if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
   const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]);
   if (!noun) return;
+  const at = c.index(noun);
+  // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
+  const whBefore = c.atoms.slice(Math.max(0, at - 3), at).find((a) => is(a, "wh") || is(a, "list"));
+  const listing = !c.has("count") && !c.has("stat") && (q.source === "connections" || c.has("list"));
+  const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? whBefore ?? (listing ? noun : undefined);
+  if (!ranked) return;
   const n = String(as(noun, "noun")!.n);
   const side = partnerSide(q, n);
   use(noun);
   if (is(ranked, "list") || is(ranked, "wh")) use(ranked);
   q.groupBy.push({ dim: "root_id", side });
+  if ((as(noun, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
+  // Partners over connections: ranked by their synapses, not by a count of one pair each.
+  if (q.source === "connections" && q.measure.fn === "count") q.measure = { fn: "sum", of: "synapses" };
 }
 
 /** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
@@ -208,6 +246,28 @@ function matrix(c: Clause, q: Query): void {
   if (!heat || q.groupBy.length === 2) return;
   const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
   for (const side of ["pre", "post"] as Side[]) if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
+}
+
+const isGroupPop = (p: Clause["pops"][number]) => ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
+
+/**
+ * "synapses within RL", "heatmap of synapses between excitatory cell types", "connectivity between
+ * areas": one population on both sides, and when it names a kind of group (types, areas), one row
+ * per pair of groups.
+ */
+function within(c: Clause, p: Clause["pops"][number]): Query {
+  c.usePop(p);
+  use(c.find("rel", "r", "between"));
+  const filters = popFilters(p.pop, c.classOf);
+  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [...filters], post: [...filters], measure: { fn: "count" }, groupBy: [] };
+  readMeasure(c, q);
+  const dim = isGroupPop(p) ? groupDim(p.pop) : p.pop.alts ? p.pop.filters[0]!.dim as Group["dim"] : undefined;
+  if (dim) q.groupBy = [{ dim, side: "pre" }, { dim, side: "post" }];
+  else if (c.has("chart", "kind", "heatmap")) matrix(c, q);
+  const chart = chartOf(c, q);
+  if (chart) q.chart = chart;
+  Object.assign(q, orderOf(c, undefined));
+  return q;
 }
 
 /** "synapses between BC and 23P", "do A and B connect?", "partners of X": both directions, one row each. */

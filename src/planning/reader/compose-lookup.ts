@@ -7,18 +7,40 @@ import type { Clause } from "./clause.js";
  * cell?", "pref ori of 8646… in radians": one root or nucleus, and the facts asked for.
  */
 export function lookupOf(c: Clause): LookupPlan | undefined {
-  if (c.pops.length !== 1 || c.roles.flow) return undefined;
-  const p = c.pops[0]!;
+  // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
+  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.wh && !x.pop.each && !x.pop.topk && x.pop.head && FIELD_HEADS.has(x.pop.head));
+  // "8646… - L2/3, L4 or L5?", "is 8646… a BC or an MC?": guesses, answered by the field they name.
+  const hasId = (x: Clause["pops"][number]) => x.pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id");
+  const guessPops = c.pops.filter((x) => !hasId(x) && !fieldPops.includes(x) && x.pop.filters.length > 0
+    && x.pop.filters.every((f) => ["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) && !x.pop.wh && !x.pop.each);
+  const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));
+  if (idPops.length !== 1 || (guessPops.length && !c.has("verb", "v", "be") && !c.has("rel", "r", "or") && !guessPops.some((g) => g.pop.alts))) return undefined;
+  const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
+    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability");
+  if (flowWords) return undefined;
+  const p = idPops[0]!;
   const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
-  if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || p.pop.alts) return undefined;
+  if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))) return undefined;
   const others = p.pop.filters.filter((f) => !ids.includes(f));
   // "is 8646… a basket cell?": its type answers it.
-  if (others.length && !(others.every((f) => f.dim === "cell_type" || f.dim === "class" || f.dim === "mtype") && c.has("verb", "v", "be"))) return undefined;
+  // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
+  if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
+    && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer")))) return undefined;
   if (["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) => c.has(t))) return undefined;
   if (c.has("stat") && !c.atoms.some((a) => is(a, "stat") && /^(total|sum)$/i.test(a.items[0]!.text))) return undefined;
   const fields = new Set<LookupField>();
   if (others.some((f) => f.dim === "mtype")) fields.add("mtype");
+  else if (others.some((f) => f.dim === "layer")) fields.add("layer");
   else if (others.length) fields.add("cell_type");
+  for (const g of guessPops) {
+    c.usePop(g);
+    const dim = g.pop.filters[0]!.dim;
+    fields.add(dim === "layer" ? "layer" : dim === "area" ? "area" : dim === "mtype" ? "mtype" : "cell_type");
+  }
+  for (const f of fieldPops) {
+    c.usePop(f);
+    fieldOf({ tag: { t: "noun", n: f.pop.head }, alt: [], items: [] }, ids[0]!.dim === "root_id").forEach((x) => fields.add(x));
+  }
   for (const a of c.atoms) {
     const f = fieldOf(a, ids[0]!.dim === "root_id");
     if (f.length) {
@@ -39,6 +61,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const id = ids[0]!.values![0]!;
   return { kind: "lookup", ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }), fields: [...fields], ...(radians ? { radians } : {}) };
 }
+
+const FIELD_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy", "nucleus", "root"]);
 
 function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   const noun = as(a, "noun")?.n;

@@ -2,7 +2,7 @@ import type { Filter } from "../plan.js";
 
 /** Dimensions that belong to a root id: a question that filters by them counts neurons as root ids. */
 export const DIMS_OF_ROOTS = new Set<Filter["dim"]>([
-  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy", "coregistered",
+  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
   "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
 ]);
 

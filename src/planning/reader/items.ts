@@ -61,7 +61,10 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       const tags: Tag[] = [];
       // (A name is words: "BC →" is not the name "BC" with a symbol.)
       const term = span.every((x) => /[a-z0-9]/i.test(x.text)) ? vocabulary.exactMatch(span.map((x) => x.text).join(" ")) : undefined;
-      if (term && !guarded(span, tokens[i + len])) tags.push(termTag(term));
+      // "L5" alone is a layer; "L5 cells" may be any of the L5 pyramidal types (asked back).
+      const layerWord = len === 1 && /^l[1-6]/i.test(span[0]!.text) && !/[a-z]{2,}/i.test(span[0]!.text.slice(2))
+        && !CELL_NOUNS.has(tokens[i + 1]?.lower ?? "");
+      if (term && !layerWord && !guarded(span, tokens[i + len])) tags.push(termTag(term));
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
       const isScope = lexicon.scope.has(key);
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
@@ -77,6 +80,14 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       matched = true;
     }
     if (matched) continue;
+    // "BCs", "MCs", "23Ps": an abbreviation in the plural.
+    const stem = /^([A-Z0-9][A-Za-z0-9-]*[A-Z0-9])'?s$/.exec(t.text)?.[1];
+    const plural = stem ? vocabulary.exactMatch(stem) : undefined;
+    if (plural) {
+      push(i, i + 1, [termTag(plural)]);
+      i++;
+      continue;
+    }
     // A typo of a lexicon word or of a cell-type name.
     const fixed = lexicon.correct(t.lower);
     const name = fixed ? undefined : vocabularyTypo(t.lower, vocabulary);

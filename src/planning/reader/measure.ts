@@ -16,6 +16,12 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   const qtyAtom = c.atoms.find((a) => is(a, "qty") && !a.items.some((i) => i.used) && qtyOf(a, allowed) !== undefined);
   const perConnection = c.has("per_connection");
   let of = qtyAtom ? qtyOf(qtyAtom, allowed) : undefined;
+  // "the largest synapse X makes", "smallest synapse onto 23P": its size.
+  const supSynapse = !of && allowed.includes("size") ? c.atoms.find((a, i) => is(a, "sup") && is(c.atoms[i + 1], "noun", "n", "synapse")) : undefined;
+  if (supSynapse) {
+    use(supSynapse, c.atoms[c.index(supSynapse) + 1]);
+    return { measure: { fn: as(supSynapse, "sup")!.dir === "asc" ? "min" : "max", of: "size" }, of: "size" };
+  }
   if (!of && perConnection && allowed.includes("synapses") && (c.has("noun", "n", "synapse") || c.has("count"))) of = "synapses";
   const stat = c.find("stat");
   const pctl = c.find("pctl");

@@ -77,22 +77,38 @@ function angles(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
-/** "between 1000 and 2000 voxels", "from 300 to 500 µm", "1000-2000". */
+/** "between 1000 and 2000 voxels", "from 300 to 500 µm", "depth 300-500 µm". */
 function ranges(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
+    // "depth 300 - 500 µm", "size 1000 to 2000": a quantity, then two numbers.
+    if (is(atoms[i], "qty") && num(atoms[i + 1]) !== undefined && (lower(atoms[i + 2]) === "-" || is(atoms[i + 2], "rel", "r", "to"))
+      && num(atoms[i + 3]) !== undefined) {
+      const lo = num(atoms[i + 1])!;
+      const hi = num(atoms[i + 3])!;
+      const unit = unitOf(atoms[i + 4]);
+      atoms = join(atoms, i, i + (unit ? 5 : 4), { t: "threshold", op: "between", value: Math.min(lo, hi), max: Math.max(lo, hi),
+        ...(unit ? { unit } : {}), qty: String(as(atoms[i], "qty")!.q) });
+      continue;
+    }
     if (!is(atoms[i], "cmp", "op", "between")) continue;
     const lo = num(atoms[i + 1]);
     let j = i + 2;
     const u1 = unitOf(atoms[j]);
     if (u1) j++;
     if (lo === undefined || !(is(atoms[j], "rel", "r", "and") || is(atoms[j], "rel", "r", "to") || lower(atoms[j]) === "-")) continue;
+    const before = atoms[i - 1];
     const hi = num(atoms[j + 1]);
     if (hi === undefined) continue;
     j += 2;
     const u2 = unitOf(atoms[j]);
     if (u2) j++;
     const after = nounAfter(atoms, j);
-    atoms = join(atoms, i, after.end, { t: "threshold", op: "between", value: Math.min(lo, hi), max: Math.max(lo, hi), unit: u2 ?? u1, ...after.what });
+    // "with depth between 100 and 300 µm", "size between 1000 and 2000": the quantity before.
+    const qtyBefore = !after.what.qty && !after.what.noun && is(before, "qty") ? String(as(before, "qty")!.q) : undefined;
+    const from = qtyBefore ? i - 1 : i;
+    atoms = join(atoms, from, after.end, { t: "threshold", op: "between", value: Math.min(lo, hi), max: Math.max(lo, hi), unit: u2 ?? u1,
+      ...after.what, ...(qtyBefore ? { qty: qtyBefore } : {}) });
+    i = from;
   }
   return atoms;
 }
@@ -148,6 +164,11 @@ function thresholds(atoms: Atom[]): Atom[] {
     }
     // "deeper than 500 µm", "shallower than 200 µm": the comparison names the quantity.
     if (!qty && /^(deeper|shallower)/.test(lower(a))) qty = "depth";
+    // "bigger than 350": the size of the thing itself (a nucleus's volume, a synapse's size).
+    if (!qty && !after.what.noun && /^(bigger|larger|smaller)/.test(lower(a))) qty = "big";
+    // "neurons below 700 µm": deeper down, not a smaller number (unless "depth below 700").
+    if (unit === "um" && !qty && /^(below|under|beneath)/.test(lower(a))) opFinal = op === "lte" ? "gte" : "gt";
+    else if (unit === "um" && !qty && /^(above|over)$/.test(lower(a))) opFinal = "lt";
     const tag: Threshold = { t: "threshold", op: opFinal!, value: value!, ...(unit ? { unit } : {}), ...(qty ? { qty } : {}),
       ...(after.what.noun ? { noun: after.what.noun } : {}), text: lower(a) };
     atoms = join(atoms, from, after.end, tag);

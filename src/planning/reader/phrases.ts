@@ -22,6 +22,8 @@ export interface Pop {
   distinct?: boolean;
   /** Thresholds said of it ("with more than 100 inputs"), resolved when its role is known. */
   thresholds: Threshold[];
+  /** Where a relative clause begins in filters ("cells | that are glia", "23P cells | in LM"): a fraction's part. */
+  clauseAt?: number;
   /** "presynaptic cell type", "target types": the side a grouping noun names. */
   side?: "pre" | "post";
   /** Set when the words name a single root or nucleus. */
@@ -31,23 +33,63 @@ export interface Pop {
 const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "partner", "target", "source", "type", "mtype", "class", "area", "layer", "strategy"]);
 const GROUP_NOUNS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
+const ARTICLE = /^(a|an|the|any|all)$/;
+/** The atom after an article: "without a proofread axon" negates "proofread axon". */
+const pastArticle = (atoms: Atom[], i: number) => (ARTICLE.test(lower(atoms[i])) ? atoms[i + 1] : atoms[i]);
 const isVal = (a: Atom | undefined) => is(a, "val") || is(a, "flag") || is(a, "id") || is(a, "ambiguous");
 const isPopNoun = (a: Atom | undefined) => is(a, "noun") && POP_NOUNS.has(String(as(a, "noun")!.n));
-const startsPop = (a: Atom | undefined, next: Atom | undefined) =>
+/** "each type", "per area", "by presynaptic type": "by" groups only before a grouping noun ("made by BC" does not). */
+const perBefore = (a: Atom | undefined, next: Atom | undefined) => {
+  const side = is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(next, "noun")?.n ?? ""));
+  if (lower(a) === "by" || lower(a) === "across") return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side;
+  return isVal(next) || isPopNoun(next) || side;
+};
+const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
+const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =>
   isVal(a) || isPopNoun(a) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
+  || (is(a, "neg") && ARTICLE.test(lower(next)) && (isVal(after2) || isPopNoun(after2)))
   || ((is(a, "topk") || is(a, "sup")) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
   || (is(a, "wh", "w", "who")) || (is(a, "wh", "w", "which") && (isVal(next) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || is(next, "sup")))
-  || (is(a, "per") && (isVal(next) || isPopNoun(next) || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream")))
-  || is(a, "topk") || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
+  || (is(a, "per") && perBefore(a, next))
+  || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy")) || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
+
+/**
+ * "How many BC and how many MC?", "the number of astrocytes and the number of microglia": two
+ * populations of one kind, each counted: one population with both as alternatives.
+ */
+export function mergeLists(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    if (a.tag.t !== "pop" || !simple(a.tag as Pop)) continue;
+    let j = i + 1;
+    while (j < atoms.length && (is(atoms[j], "rel", "r", "and") || is(atoms[j], "count") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
+    const b = atoms[j];
+    if (j === i + 1 || !b || b.tag.t !== "pop" || !simple(b.tag as Pop) || !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))) continue;
+    const p = a.tag as Pop;
+    const q = b.tag as Pop;
+    if (p.filters[0]!.dim !== q.filters[0]!.dim) continue;
+    const alts = [...(p.alts ?? [{ label: p.filters[0]!.values!.join(" or "), filters: [{ ...p.filters[0]!, values: [...p.filters[0]!.values!] }] }]),
+      ...(q.alts ?? [{ label: q.filters[0]!.values!.join(" or "), filters: [{ ...q.filters[0]! }] }])];
+    const merged: Pop = { ...p, alts, filters: [{ ...p.filters[0]!, values: alts.flatMap((x) => x.filters[0]!.values!) }], head: p.head ?? q.head,
+      plural: p.plural || q.plural };
+    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: atoms.slice(i, j + 1).flatMap((x) => x.items) }, ...atoms.slice(j + 1)];
+    i--;
+  }
+  return atoms;
+}
+
+/** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
+const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.values) && !p.filters[0]!.not && CATEGORIES.has(p.filters[0]!.dim)
+  && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
 
 /** Joins population phrases into "pop" atoms; the other atoms are left as they are. */
 export function readPopulations(atoms: Atom[]): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
-    if (!startsPop(atoms[i], atoms[i + 1])) {
+    if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2])) {
       out.push(atoms[i]!);
       i++;
       continue;
@@ -68,11 +110,16 @@ function filterOf(a: Atom): Filter | undefined {
   if (!f) return undefined;
   if (f.dim === "fragment") return { dim: "has_nucleus", is: false };
   if (f.dim === "unproofread") return { dim: "proofread", is: false };
+  if (f.dim === "untyped") return { dim: "typed", is: false };
   return { dim: f.dim as Filter["dim"], is: true };
 }
 
 /** Reads one population phrase from atoms[i]; returns it and where it ends. */
 function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
+  const startsClause = (i: number) => {
+    if (pop.clauseAt === undefined && (pop.head || pop.filters.length)) pop.clauseAt = pop.filters.length;
+    return i;
+  };
   const pop: Pop = { t: "pop", filters: [], thresholds: [] };
   let i = start;
   let negate = false;
@@ -87,14 +134,21 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     const a = atoms[i]!;
     const next = atoms[i + 1];
     if (i === start && is(a, "wh")) pop.wh = String(as(a, "wh")!.w);
-    else if (is(a, "per") && !pop.head && (isVal(next) || isPopNoun(next) || is(next, "rel"))) pop.each = true;
+    else if (is(a, "per") && !pop.head && perBefore(a, next)) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
     else if (is(a, "sup") && (isVal(next) || isPopNoun(next))) pop.sup = as(a, "sup") as Pop["sup"];
     else if (is(a, "distinct")) pop.distinct = true;
-    else if (is(a, "neg") && (isVal(next) || isPopNoun(next))) negate = !negate;
+    else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
+    else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
     else if (is(a, "near")) add({ dim: "pref_ori", near: Number(as(a, "near")!.center), within: Number(as(a, "near")!.within) });
-    else if (isVal(a)) add(filterOf(a)!);
+    else if (isVal(a) && lastVal?.values && is(atoms[i - 1], lastValKind(lastVal)) && sameDimVal(a, lastVal) && CATEGORIES.has(lastVal.dim)) {
+      // "BC MC BPC counts": names of one kind side by side are a list, as with "and".
+      const f = filterOf(a)!;
+      pop.alts = pop.alts ?? [{ label: lastVal.values.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values] }] }];
+      pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
+      lastVal.values.push(...f.values!);
+    } else if (isVal(a)) add(filterOf(a)!);
     else if (isPopNoun(a)) {
       // "area LM", "layer 5", "type BC": the noun names the dimension of the value beside it.
       const n = String(as(a, "noun")!.n);
@@ -103,22 +157,31 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       }
       pop.head = n;
       pop.plural = /s$/.test(lower(a)) || /nuclei|somata/.test(lower(a));
-      if (negate && n !== "type") {
+      if (n === "strategy" && as(a, "noun")!.side) pop.strategySide = as(a, "noun")!.side;
+      if (n === "fragment" && !pop.filters.some((f) => f.dim === "has_nucleus")) pop.filters.push({ dim: "has_nucleus", is: false });
+      if (negate && n === "type") {
+        pop.filters.push({ dim: "typed", is: false });
+        negate = false;
+      } else if (negate) {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
-    } else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream")) && (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))) {
-      pop.side = is(a, "rel", "r", "upstream") ? "pre" : "post";
+    } else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
+      && (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))) {
+      // "presynaptic cell type", "source area", "target types": the side a grouping is of.
+      pop.side = is(a, "rel", "r", "upstream") || is(a, "noun", "n", "input") || is(a, "noun", "n", "source") ? "pre" : "post";
     } else if ((is(a, "noun", "n", "target") || is(a, "noun", "n", "source")) && !pop.head
       && (pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
       pop.plural = /s$/.test(lower(a));
     } else if (is(a, "rel", "r", "in") && (is(next, "val", "dim", "area") || is(next, "val", "dim", "layer")
-      || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) continue;
+      || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) startsClause(i);
     else if (is(a, "rel", "r", "with") && (is(next, "flag") || is(next, "val", "dim", "axon_strategy") || is(next, "val", "dim", "dendrite_strategy")
-      || is(next, "threshold") || is(next, "near") || is(next, "neg") || is(next, "prefer"))) continue;
-    else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) continue;
+      || is(next, "threshold") || is(next, "near") || is(next, "neg") || is(next, "prefer")
+      || (ARTICLE.test(lower(next)) && (is(atoms[i + 2], "flag") || is(atoms[i + 2], "threshold"))))) startsClause(i);
+    else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) startsClause(i);
+    else if (ARTICLE.test(lower(a)) && i > start && (is(next, "flag") || is(next, "threshold")) && is(atoms[i - 1], "rel", "r", "with")) continue;
     else if (is(a, "prefer") && (is(next, "near") || is(next, "angle"))) continue;
     else if (is(a, "angle") && is(atoms[i - 1], "prefer")) add({ dim: "pref_ori", near: Number(as(a, "angle")!.value), within: NaN });
     else if (is(a, "threshold") && (is(atoms[i - 1], "rel", "r", "with") || pop.head || pop.filters.length)) pop.thresholds.push(as(a, "threshold") as Threshold);
@@ -126,7 +189,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       const f = filterOf(next!)!;
       if (is(a, "rel", "r", "or")) lastVal.values!.push(...f.values!);
       else {
-        pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal }] }];
+        pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];
         pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
         lastVal.values!.push(...f.values!);
       }
@@ -138,6 +201,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
   while (i > start + 1 && (is(atoms[i - 1], "rel") || is(atoms[i - 1], "glue")) && !isVal(atoms[i - 1])) i--;
   return { pop, end: Math.max(i, start + 1) };
 }
+
+const CATEGORIES = new Set(["cell_type", "mtype", "area", "layer"]);
+const lastValKind = (_f: Filter) => "val";
 
 function sameDimVal(a: Atom | undefined, last: Filter): boolean {
   const f = a && isVal(a) ? filterOf(a) : undefined;

@@ -14,7 +14,7 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
-import { readPopulations, type Pop } from "./phrases.js";
+import { mergeLists, readPopulations, type Pop } from "./phrases.js";
 import { readRoles } from "./roles.js";
 import { tokenize } from "./tokens.js";
 
@@ -60,7 +60,7 @@ export class OfflineReader {
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readNumbers(atoms);
-    atoms = readPopulations(atoms);
+    atoms = mergeLists(readPopulations(atoms));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
@@ -113,7 +113,7 @@ function markCounted(atoms: Atom[]): void {
   atoms.forEach((a, i) => {
     if (!is(a, "count")) return;
     let j = i + 1;
-    while (j < atoms.length && (is(atoms[j], "distinct") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
+    while (j < atoms.length && (is(atoms[j], "distinct") || is(atoms[j], "rel", "r", "of") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
     if (atoms[j]?.tag.t === "pop") (atoms[j]!.tag as Pop).counted = true;
   });
 }

@@ -77,16 +77,23 @@ export function readRoles(atoms: Atom[]): Roles {
       const head = relationalOf(atoms[owner]);
       if (isPop(atoms[owner]) && (head === "target" || head === "source")) set(owner, head === "target" ? "post" : "pre");
     }
-    // "X's outputs", "BC outputs", "8646… inputs"
+    // "X's outputs", "BC outputs", "8646… inputs"; but "BC inputs onto X" and "BC inputs of X" name
+    // the partners, whose side is the other one.
     let k = n;
     if (lower(next) === "'s" || lower(next) === "s'") k = nextIdx(n);
     const noun = nounOf(atoms[k]);
+    const afterNoun = atoms[nextIdx(k)];
     if (noun && RELATIONAL[noun] && !role.has(i)) {
-      set(i, RELATIONAL[noun]!);
+      const partnerSide: Role = noun === "input" || noun === "source" ? "pre" : "post";
+      if (k === n && (is(afterNoun, "rel", "r", "of") || is(afterNoun, "rel", "r", "to") || is(afterNoun, "rel", "r", "from")) && isPop(atoms[nextIdx(nextIdx(k))])) {
+        set(i, is(afterNoun, "rel", "r", "from") ? "post" : is(afterNoun, "rel", "r", "to") ? "pre" : partnerSide);
+      } else set(i, RELATIONAL[noun]!);
       if (k !== n) used.add(n);
     }
-    if (!role.has(i) && (is(next, "rel", "r", "to") && !is(atoms[nextIdx(n)], "verb"))) set(i, "pre");
-    if (!role.has(i) && is(next, "rel", "r", "from")) set(i, "post");
+    // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
+    const m = FLOW_NOUNS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
+    if (!role.has(i) && (is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb"))) set(i, "pre");
+    if (!role.has(i) && is(atoms[m], "rel", "r", "from")) set(i, "post");
   });
 
   // A population with no relation word around it owns the question's relational noun: "how many

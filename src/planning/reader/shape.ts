@@ -11,7 +11,7 @@ export function groupDim(pop: Pop): Group["dim"] | undefined {
     case "class": return "class";
     case "area": return "area";
     case "layer": return "layer";
-    case "strategy": return "axon_strategy";
+    case "strategy": return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
     case "nucleus": return "nucleus_id";
     case "cell": case "neuron": case "root": case "partner": case "target": case "source": case "fragment": return "root_id";
     default: return pop.wh === "who" ? "root_id" : undefined;

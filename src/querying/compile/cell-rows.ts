@@ -60,7 +60,7 @@ const caveName = (ctx: CompileContext, role: string, fallback: string) => ctx.ca
 /** Distinct root ids: neurons as reconstructions, with their annotations and synapse counts. */
 function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quantity): RowSet {
   for (const f of set.filter) requireDim(ctx, f.dim);
-  const roots = rootBase(ctx, set.filter);
+  const roots = rootBase(ctx, set.filter, set.groupBy);
   const { joins, select, keys } = groupColumns(ctx, set.groupBy, "p", () => "p.root_id");
   if (need === "distinct") select.push("p.root_id AS r");
   else if (quantity) {
@@ -84,8 +84,9 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
  * coregistration, tuning) when the population is defined by one (those tables list neurons, so
  * counting their roots is how MICrONS analyses count "proofread neurons"), else the cell tables.
  */
-function rootBase(ctx: CompileContext, filters: Filter[]): { sql: Sql; source: string } {
-  const positive = (dims: string[]) => filters.find((f) => dims.includes(f.dim) && !f.not && f.is !== false);
+function rootBase(ctx: CompileContext, filters: Filter[], groups: Group[] = []): { sql: Sql; source: string } {
+  const positive = (dims: string[]) => filters.find((f) => dims.includes(f.dim) && !f.not && f.is !== false)
+    ?? groups.find((g) => dims.includes(g.dim));
   const annotated = positive(["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"]) ? "proofreading"
     : positive(["coregistered"]) ? "coregistration" : positive(["tuned"]) ? "cell_tuning" : undefined;
   if (annotated) {

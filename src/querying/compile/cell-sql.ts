@@ -78,6 +78,13 @@ export class CellRow {
 
   /** A condition of a cell-level or root-level filter on this row. */
   condition(f: Filter): Sql {
+    // Per nucleus: coregistered, functionally characterized, typed.
+    const table = { coregistered: "coregistration", tuned: "cell_tuning", typed: "cell_type" }[f.dim as string];
+    if (table) {
+      requireDim(this.ctx, f.dim);
+      const positive = (f.is ?? true) !== Boolean(f.not);
+      return raw(`${this.nucleusId} ${positive ? "IN" : "NOT IN"} (SELECT target_id FROM ${table} WHERE target_id IS NOT NULL)`);
+    }
     if (DIMS[f.dim].level === "root" && f.dim !== "root_id") return rootCondition(this.ctx, "ct.pt_root_id", f);
     return valueCondition(this.ctx, this.expr(f.dim === "layer" ? "depth" : f.dim), f);
   }
@@ -166,6 +173,8 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
       return inSet("SELECT pt_root_id FROM coregistration WHERE pt_root_id != 0");
     case "tuned":
       return inSet("SELECT pt_root_id FROM cell_tuning WHERE pt_root_id != 0");
+    case "typed":
+      return inSet("SELECT pt_root_id FROM cell_type WHERE pt_root_id != 0");
     case "has_nucleus":
       return inSet("SELECT pt_root_id FROM nucleus WHERE pt_root_id != 0");
     case "out_synapses":
@@ -212,6 +221,11 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
 /** The cell table some dimensions are best read from: m-types alone from the m-type table. */
 export function baseFor(ctx: CompileContext, used: Dim[]): "cell_type" | "mtype" | "nucleus" {
   const dims = new Set(used);
+  // Cells named only by per-nucleus annotations (area, coregistration, tuning): every nucleus of those
+  // tables counts, whether or not it has a cell-type row.
+  const annotations = ["area", "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi", "typed"];
+  const typedDims = ["cell_type", "class", "mtype"];
+  if (ctx.catalog.tables.has("nucleus") && used.some((d) => annotations.includes(d)) && !used.some((d) => typedDims.includes(d))) return "nucleus";
   if (dims.has("mtype") && !dims.has("cell_type") && !dims.has("class")) return "mtype";
   if (!ctx.catalog.tables.has("cell_type")) return ctx.catalog.tables.has("nucleus") ? "nucleus" : "cell_type";
   return "cell_type";

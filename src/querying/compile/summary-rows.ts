@@ -2,6 +2,7 @@ import type { Filter, Quantity, Side } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
 import { populationOnRoot, valueCondition } from "./cell-sql.js";
 import type { Need, RowSet } from "./rowset.js";
+import { DIMS } from "./dims.js";
 import { groupKey, typeOnly, type Flow } from "./flow.js";
 import type { CompileContext } from "./types.js";
 
@@ -101,10 +102,13 @@ function rootLevel(ctx: CompileContext, flow: Flow, need: Need, distinctSide?: S
 export function rootSet(ctx: CompileContext, filters: Filter[]): Sql {
   const ids = filters.find((f) => f.dim === "root_id" && f.values && !f.not);
   const types = filters.find((f) => (f.dim === "cell_type" || f.dim === "class") && f.values && !f.not);
+  // Roots named only by root-level facts (fragments, synapse counts) may have no cell row at all.
+  const cellLevel = filters.some((f) => DIMS[f.dim].level === "cell" && !(f.dim === "typed" && f.is === false));
   const base = ids ? sql`SELECT column1 AS root_id FROM (VALUES ${raw(ids.values!.map(() => "(?)").join(", "))})`.with(ids.values!.map(BigInt))
     : types ? raw("SELECT DISTINCT pt_root_id AS root_id FROM root_cell_type")
-    : has(ctx, "cell_type") && filters.some((f) => f.dim !== "root_id") ? raw("SELECT DISTINCT pt_root_id AS root_id FROM cell_type WHERE pt_root_id != 0")
-    : raw("SELECT root_id FROM root_stats");
+    : cellLevel && has(ctx, "nucleus") ? raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0")
+    : has(ctx, "root_stats") ? raw("SELECT root_id FROM root_stats")
+    : raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0");
   const conds = populationOnRoot(ctx, "b.root_id", filters);
   return sql`SELECT DISTINCT b.root_id AS root_id FROM (${base}) b${where(conds)}`;
 }
