@@ -7,7 +7,9 @@ const workerScript = () => compiledScript(import.meta.url, "./query-worker.js");
 
 export class QueryTimeoutError extends Error {
   constructor(readonly limitMs: number) {
-    super(`the query took longer than ${(limitMs / 1000).toFixed(limitMs < 1000 ? 1 : 0)} s and was stopped`);
+    // Enough decimals that a short limit never reads as "0.0 s".
+    const digits = limitMs < 100 ? 2 : limitMs < 1000 ? 1 : 0;
+    super(`the query took longer than ${(limitMs / 1000).toFixed(digits)} s and was stopped`);
     this.name = "QueryTimeoutError";
   }
 }
