@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DATA_DIR } from "../project-root.js";
 import { QueryPlan, type PlannerResult } from "../planning/plan.js";
@@ -9,6 +8,7 @@ import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, 
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
 import { typeNamesInOrder } from "../querying/compile/population.js";
 import { SqlRefused } from "../querying/sql-guard.js";
+import { checkStoreForReading } from "../store/store-file.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
 import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
@@ -54,7 +54,7 @@ export class ConnectomeChat {
   ) {}
 
   static async open(options: ChatOptions): Promise<ConnectomeChat> {
-    if (!existsSync(options.dbPath)) throw new Error(`${options.dbPath}: no such store; create it with connectome-chat import`);
+    checkStoreForReading(options.dbPath);
     const catalog = readCatalog(options.dbPath);
     const vocabulary = Vocabulary.load(options.vocabularyPath ?? DEFAULT_VOCABULARY);
     const offline = new OfflinePlanner(vocabulary);

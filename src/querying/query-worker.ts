@@ -11,10 +11,20 @@ if (!dbPath || !process.send) {
   process.stderr.write("query-worker: run by the query executor, with the database path as argument\n");
   process.exit(2);
 }
-const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-db.pragma("query_only = ON");
-db.pragma("cache_size = -65536");
-db.defaultSafeIntegers(true);
+
+/** The connection, or why there is none: a file that is no store is told per request, not as a crash. */
+function open(): Database.Database | string {
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    db.pragma("query_only = ON");
+    db.pragma("cache_size = -65536");
+    db.defaultSafeIntegers(true);
+    return db;
+  } catch (error) {
+    return `${dbPath}: cannot be read as a store (${(error as Error).message})`;
+  }
+}
+const db = open();
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -31,6 +41,7 @@ function cell(value: unknown): WorkerCell {
 
 function run(request: QueryRequest): QueryResponse {
   const started = performance.now();
+  if (typeof db === "string") return { id: request.id, ok: false, error: db, ms: 0 };
   try {
     const results = request.statements.map((s) => {
       const stmt = db.prepare(s.sql);

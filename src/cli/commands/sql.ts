@@ -1,15 +1,20 @@
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { QueryExecutor, QueryTimeoutError } from "../../querying/executor.js";
 import { checkSelectOnly } from "../../querying/sql-guard.js";
 import { renderTable, tableToCsv } from "../table-format.js";
 import { CliError } from "../run.js";
+import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
 
 export async function sqlCommand(
   query: string,
   opts: { db: string; json?: boolean; timeout: number; maxRows: number; csv?: string },
 ): Promise<number> {
-  if (!existsSync(opts.db)) throw new CliError(`${opts.db}: no such store`);
+  try {
+    checkStoreForReading(opts.db);
+  } catch (error) {
+    if (error instanceof StoreFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
   let sql: string;
   try {
     sql = checkSelectOnly(query);
