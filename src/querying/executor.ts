@@ -21,6 +21,14 @@ export class QueryError extends Error {
   }
 }
 
+/** A statement SQLite reads as a write, or (for a typed query) one that returns no rows: never run. */
+export class QueryRefused extends QueryError {
+  constructor(message: string) {
+    super(message);
+    this.name = "QueryRefused";
+  }
+}
+
 export interface ExecutorOptions {
   dbPath: string;
   /** Query processes, each with its own read-only connection. */
@@ -34,6 +42,10 @@ export interface Statement {
   sql: string;
   params?: SqlParam[];
   rowCap?: number;
+  /** One statement that returns rows, or it is refused (a query typed by a person). */
+  queryOnly?: boolean;
+  /** Also write every row to this new file, as CSV (the rows returned stay capped). */
+  csvFile?: string;
 }
 
 /** A query process, behind the small interface the pool needs. */
@@ -96,7 +108,13 @@ export class QueryExecutor {
     if (this.closed) return Promise.reject(new QueryError("the executor is closed"));
     const request: QueryRequest = {
       id: this.nextId++,
-      statements: statements.map((s) => ({ sql: s.sql, params: s.params ?? [], rowCap: s.rowCap ?? this.rowCap })),
+      statements: statements.map((s) => ({
+        sql: s.sql,
+        params: s.params ?? [],
+        rowCap: s.rowCap ?? this.rowCap,
+        ...(s.queryOnly ? { queryOnly: true } : {}),
+        ...(s.csvFile ? { csvFile: s.csvFile } : {}),
+      })),
     };
     return new Promise((resolve, reject) => {
       this.queue.push({ request, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
@@ -135,7 +153,7 @@ export class QueryExecutor {
       if (response.id !== job.request.id || settled) return;
       finish();
       if (response.ok) job.resolve({ results: response.results, ms: response.ms });
-      else job.reject(new QueryError(response.error));
+      else job.reject(response.refused ? new QueryRefused(response.error) : new QueryError(response.error));
     };
     const removeExit = worker.onExit(() => {
       if (settled) return;

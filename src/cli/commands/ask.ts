@@ -1,8 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import type { Answer } from "../../answers/answer.js";
 import { QueryExecutor } from "../../querying/executor.js";
 import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
 import { answerToJson, answerToText } from "../answer-output.js";
 import { errorJson } from "../json-errors.js";
+import { prepareOutput, writeOutput } from "../output-file.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
 import { checkPlotDir } from "../plot-dir.js";
 import { CliError } from "../run.js";
@@ -39,6 +40,8 @@ async function ask(question: string, opts: AskOptions): Promise<number> {
     throw error;
   }
   checkPlotDir(opts.plotDir);
+  // Refused before any work: an export never goes over the store or another database.
+  const output = opts.csv ? prepareOutput("--csv", opts.csv, dbPath) : undefined;
   // The offline planner unless CONNECTOME_CHAT_LLM is set; a misconfigured model stops here, before any process starts.
   const planner = await plannerFromEnvironment();
   // Start the query process first: it boots while the planner and vocabulary load.
@@ -47,11 +50,20 @@ async function ask(question: string, opts: AskOptions): Promise<number> {
   const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner });
   try {
     const answer = await chat.answer(question);
-    if (opts.csv && answer.table) await writeFile(opts.csv, tableToCsv(answer.table));
+    if (output && answer.table) saveCsv(answer, output);
     const text = opts.json ? answerToJson(answer) : answerToText(answer, { maxRows: opts.maxRows, showSql: opts.sql });
     process.stdout.write(`${text}\n`);
     return answer.status === "error" ? 1 : 0;
   } finally {
     await chat.close();
+  }
+}
+
+function saveCsv(answer: Answer, output: ReturnType<typeof prepareOutput>): void {
+  const table = answer.table!;
+  writeOutput(output, tableToCsv(table));
+  if (table.totalRows !== undefined && table.totalRows > table.rows.length) {
+    const first = table.rows.length.toLocaleString("en-US");
+    process.stderr.write(`connectome-chat: the CSV holds the first ${first} rows only: the result was cut at the row cap\n`);
   }
 }
