@@ -15,6 +15,8 @@ import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
 import { storeSummary } from "./store-summary.js";
 import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
+import { idRangeProblem } from "./id-range.js";
+import { MAX_QUESTION_CHARS } from "./limits.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
 export interface Planner {
@@ -84,7 +86,11 @@ export class ConnectomeChat {
     try {
       const trimmed = question.trim();
       if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
-      if (trimmed.length > 2000) return reply("refused", "That question is too long (over 2,000 characters); ask one thing at a time.");
+      if (trimmed.length > MAX_QUESTION_CHARS) {
+        return reply("refused", `That question is too long (over ${MAX_QUESTION_CHARS.toLocaleString("en-US")} characters); ask one thing at a time.`);
+      }
+      const badId = idRangeProblem(trimmed);
+      if (badId) return reply("clarify", badId);
       if (isHelp(trimmed)) return reply("answered", HELP_TEXT, { table: { columns: ["example"], rows: HELP_TEXT.split("\n").filter((l) => l.startsWith("•")).map((l) => [l.slice(2)]) } });
       if (isStoreQuestion(trimmed)) return reply("answered", ...storeSummary(this.ctx.catalog.dbPath));
       if (isShowSql(trimmed)) {
