@@ -8,7 +8,7 @@ import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, 
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
 import { typeNamesInOrder } from "../querying/compile/population.js";
 import { SqlRefused } from "../querying/sql-guard.js";
-import { checkStoreForReading } from "../store/store-file.js";
+import { checkStoreForReading, fileIdentity } from "../store/store-file.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
 import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
@@ -48,7 +48,8 @@ export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
  */
 export class ConnectomeChat {
   private constructor(
-    readonly catalog: StoreCatalog,
+    /** The store file the catalog was read from (see fileIdentity). */
+    private store: string | undefined,
     private readonly ctx: CompileContext,
     private readonly executor: QueryExecutor,
     private readonly planner: Planner,
@@ -57,6 +58,7 @@ export class ConnectomeChat {
 
   static async open(options: ChatOptions): Promise<ConnectomeChat> {
     checkStoreForReading(options.dbPath);
+    const store = fileIdentity(options.dbPath);
     const catalog = readCatalog(options.dbPath);
     const vocabulary = Vocabulary.load(options.vocabularyPath ?? DEFAULT_VOCABULARY);
     const offline = new OfflinePlanner(vocabulary);
@@ -64,7 +66,23 @@ export class ConnectomeChat {
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
     const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
-    return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"));
+    return new ConnectomeChat(store, ctx, executor, planner, resolve(options.plotDir ?? "plots"));
+  }
+
+  /** What the store holds. */
+  get catalog(): StoreCatalog {
+    return this.ctx.catalog;
+  }
+
+  /**
+   * An import renames a new store over the one being served; from the next question on, the plan
+   * is checked against what the new store holds (the query processes reopen it on their own).
+   */
+  private reopenIfSwapped(): void {
+    const now = fileIdentity(this.ctx.catalog.dbPath);
+    if (now === undefined || now === this.store) return;
+    this.ctx.catalog = readCatalog(this.ctx.catalog.dbPath);
+    this.store = now;
   }
 
   newConversation(): Conversation {
@@ -84,6 +102,7 @@ export class ConnectomeChat {
     const reply = (status: AnswerStatus, text: string, extra: Partial<Answer> = {}) => done({ status, text, ...extra });
 
     try {
+      this.reopenIfSwapped();
       const trimmed = question.trim();
       if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
       if (trimmed.length > MAX_QUESTION_CHARS) {

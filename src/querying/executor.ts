@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { fork, type ChildProcess } from "node:child_process";
 import { compiledScript } from "../compiled-script.js";
+import { fileIdentity } from "../store/store-file.js";
 import type { QueryRequest, QueryResponse, SqlParam, StatementResult } from "./protocol.js";
 
 const workerScript = () => compiledScript(import.meta.url, "./query-worker.js");
@@ -63,6 +64,8 @@ interface QueryWorker {
 interface Slot {
   worker: QueryWorker;
   busy: boolean;
+  /** The store file the worker opened (see fileIdentity). */
+  store: string | undefined;
 }
 
 interface Pending {
@@ -79,6 +82,9 @@ interface Pending {
  * the other processes. (Worker threads were tried first: terminating a thread does not stop a
  * running SQLite statement, which went on using a core, and kept the program from exiting, until
  * it finished.)
+ *
+ * An import never writes the store in place: it renames a new file over it. A worker keeps reading
+ * the file it opened until then, and is replaced by one on the new file before its next request.
  */
 export class QueryExecutor {
   readonly dbPath: string;
@@ -94,13 +100,16 @@ export class QueryExecutor {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.rowCap = options.rowCap ?? 10_000;
     const n = Math.max(1, options.workers ?? 2);
-    for (let i = 0; i < n; i++) this.slots.push({ worker: this.spawn(), busy: false });
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn({ busy: false }));
   }
 
-  private spawn(): QueryWorker {
-    const worker = processWorker(this.dbPath);
-    worker.idle();
-    return worker;
+  /** Starts a worker in the slot, on the store file now at the path. */
+  private spawn<T extends Partial<Slot>>(slot: T): T & Slot {
+    // Taken before the worker opens the file: a swap in between only means one more restart.
+    slot.store = fileIdentity(this.dbPath);
+    slot.worker = processWorker(this.dbPath);
+    slot.worker.idle();
+    return slot as T & Slot;
   }
 
   /** Runs the statements in order on one worker; resolves with one result per statement. */
@@ -133,7 +142,9 @@ export class QueryExecutor {
 
   private dispatch(slot: Slot, job: Pending): void {
     slot.busy = true;
-    if (!slot.worker.alive()) slot.worker = this.spawn();
+    const replaced = slot.store !== fileIdentity(this.dbPath);
+    if (replaced) slot.worker.stop();
+    if (replaced || !slot.worker.alive()) this.spawn(slot);
     const worker = slot.worker;
     worker.busy();
     let settled = false;
@@ -147,7 +158,7 @@ export class QueryExecutor {
       this.pump();
     };
     const replace = () => {
-      if (!this.closed) slot.worker = this.spawn();
+      if (!this.closed) this.spawn(slot);
     };
     const onMessage = (response: QueryResponse) => {
       if (response.id !== job.request.id || settled) return;
