@@ -5,4 +5,10 @@ export const MAX_QUESTION_CHARS = 2000;
 export const ECHO_CHARS = 80;
 
 /** The first `ECHO_CHARS` characters of a question, marked as cut when they are not all of it. */
-export const shortPrefix = (text: string, chars = ECHO_CHARS) => (text.length <= chars ? text : `${text.slice(0, chars)}…`);
+export const shortPrefix = (text: string, chars = ECHO_CHARS) =>
+  text.length <= chars ? text : `${text.slice(0, chars)}…`;
+
+/** The refusal of a question over the limit, quoting only its beginning. */
+export const tooLongMessage = (text: string) =>
+  `That question is too long (${text.length.toLocaleString("en-US")} characters; at most ` +
+  `${MAX_QUESTION_CHARS.toLocaleString("en-US")}): “${shortPrefix(text)}”. Ask one thing at a time.`;
