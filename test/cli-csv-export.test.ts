@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -106,7 +107,8 @@ describe("sql --csv writes every row", () => {
   it("with --json, says so in the object", () => {
     const out = join(work, "synapses2.csv");
     const run = cli(["sql", "--db", db, "--json", "--csv", out, "SELECT id, pre_pt_root_id FROM synapse"]);
-    const result = JSON.parse(run.stdout) as { rows: unknown[]; truncated: boolean; csv: { file: string; rows: number } };
+    type Result = { rows: unknown[]; truncated: boolean; csv: { file: string; rows: number } };
+    const result = JSON.parse(run.stdout) as Result;
     expect(result.rows).toHaveLength(10_000);
     expect(result.truncated).toBe(true);
     expect(result.csv).toEqual({ file: out, rows: synapses });

@@ -44,7 +44,8 @@ describe("a --db that is not a connectome-chat store", () => {
     for (const [what, path] of notStores()) {
       for (const command of [["sql", "--db", path, "SELECT 1"], ["ask", "--db", path, "How many cells are there?"]]) {
         const run = cli(command);
-        expectPlainFailure(run, new RegExp(`${path.replace(/[/.]/g, "\\$&")}: (not a connectome-chat store|is a folder)`));
+        const named = path.replace(/[/.]/g, "\\$&");
+        expectPlainFailure(run, new RegExp(`${named}: (not a connectome-chat store|is a folder)`));
         expect(run.stderr, `${command[0]} on ${what}`).toMatch(/connectome-chat import/);
       }
     }
@@ -93,8 +94,9 @@ describe("root ids outside 0..2^63-1 in a question", () => {
 });
 
 describe("numeric flags are checked against a range", () => {
+  const timeout = /--timeout must be a whole number from 10 to 3,600,000/;
   const cases: [string[], RegExp][] = [
-    [["sql", "--db", "DB", "--timeout", "2147483648", "SELECT 1"], /--timeout must be a whole number from 10 to 3,600,000/],
+    [["sql", "--db", "DB", "--timeout", "2147483648", "SELECT 1"], timeout],
     [["sql", "--db", "DB", "--timeout", "0", "SELECT 1"], /--timeout must be a whole number from 10 to 3,600,000/],
     [["sql", "--db", "DB", "--max-rows", "0", "SELECT 1"], /--max-rows must be a whole number from 1 to 1,000,000/],
     [["sql", "--db", "DB", "--max-rows", "1e3", "SELECT 1"], /--max-rows must be a whole number from 1 to 1,000,000/],

@@ -106,7 +106,8 @@ export class ConnectomeChat {
       const trimmed = question.trim();
       if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
       if (trimmed.length > MAX_QUESTION_CHARS) {
-        return reply("refused", `That question is too long (over ${MAX_QUESTION_CHARS.toLocaleString("en-US")} characters); ask one thing at a time.`);
+        const limit = MAX_QUESTION_CHARS.toLocaleString("en-US");
+        return reply("refused", `That question is too long (over ${limit} characters); ask one thing at a time.`);
       }
       const badId = idRangeProblem(trimmed);
       if (badId) return reply("clarify", badId);

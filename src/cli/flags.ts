@@ -38,6 +38,7 @@ export function wholeNumber(flag: string, range: Range) {
     if (parsed.success) return parsed.data;
     const unit = range.unit ? ` (${range.unit})` : "";
     const n = (x: number) => x.toLocaleString("en-US");
-    throw new InvalidArgumentError(`${flag} must be a whole number from ${n(range.min)} to ${n(range.max)}${unit}; got ${JSON.stringify(value)}.`);
+    const expected = `a whole number from ${n(range.min)} to ${n(range.max)}${unit}`;
+    throw new InvalidArgumentError(`${flag} must be ${expected}; got ${JSON.stringify(value)}.`);
   };
 }

@@ -16,7 +16,13 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 const int = range.wholeNumber;
 const timeout = () =>
-  new Option("--timeout <ms>", "query time limit in milliseconds").argParser(int("--timeout", range.TIMEOUT_MS)).default(10_000);
+  new Option("--timeout <ms>", "query time limit in milliseconds")
+    .argParser(int("--timeout", range.TIMEOUT_MS))
+    .default(10_000);
+const rowsInMessage = () =>
+  new Option("--max-rows <n>", "table rows shown in a message before cutting")
+    .argParser(int("--max-rows", range.ROWS_IN_MESSAGE))
+    .default(15);
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 const program = new Command()
@@ -48,7 +54,7 @@ program
   .requiredOption("--db <file>", "the store")
   .option("--json", "print JSON")
   .addOption(timeout())
-  .option("--max-rows <n>", "row cap (of what is shown; --csv writes every row)", int("--max-rows", range.ROW_CAP), 10_000)
+  .option("--max-rows <n>", "rows shown (--csv gets every row)", int("--max-rows", range.ROW_CAP), 10_000)
   .option("--csv <file>", "also save the whole result as CSV, every row")
   .action((query: string, opts) => runCommand(async () => (await import("./commands/sql.js")).sqlCommand(query, opts)));
 
@@ -58,7 +64,8 @@ program
   .requiredOption("--out <dir>", "folder to write the tables to")
   .option("--cells <n>", "number of cells (nuclei)", int("--cells", range.CELLS), 3000)
   .option("--seed <s>", "random seed (same seed, same files)", int("--seed", range.SEED), 1)
-  .option("--synapses-per-neuron <k>", "mean output synapses per neuron", int("--synapses-per-neuron", range.SYNAPSES_PER_NEURON), 60)
+  .option("--synapses-per-neuron <k>", "mean output synapses per neuron",
+    int("--synapses-per-neuron", range.SYNAPSES_PER_NEURON), 60)
   .option("--gzip", "write .csv.gz, as the public static exports are shipped")
   .option("--connections", "also write the connections_with_nuclei summary view")
   .action((opts) => runCommand(async () => (await import("./commands/sample.js")).sampleCommand(opts)));
@@ -96,7 +103,7 @@ program
   .option("--host <address>", "HTTP mode: the address to listen on (default: all)")
   .option("--settings-file <file>", "settings file read if present (the environment wins)", ".env")
   .option("--plot-dir <dir>", "where charts are written", "plots")
-  .option("--max-rows <n>", "table rows shown in a message before cutting", int("--max-rows", range.ROWS_IN_MESSAGE), 15)
+  .addOption(rowsInMessage())
   .addOption(timeout())
   .action((opts) => runCommand(async () => (await import("./commands/slack.js")).slackCommand(opts)));
 
@@ -106,7 +113,7 @@ const discord = program
   .option("--db <file>", "the store (default: the embedded sample, built on first use)")
   .option("--settings-file <file>", "settings file read if present (the environment wins)", ".env")
   .option("--plot-dir <dir>", "where charts are written", "plots")
-  .option("--max-rows <n>", "table rows shown in a message before cutting", int("--max-rows", range.ROWS_IN_MESSAGE), 15)
+  .addOption(rowsInMessage())
   .addOption(timeout())
   .action((opts) => runCommand(async () => (await import("./commands/discord.js")).discordCommand(opts)));
 discord

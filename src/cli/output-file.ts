@@ -5,7 +5,8 @@
  * computed, and the CSV goes to a temporary file beside the target that is renamed over it only
  * once complete, so a failed export leaves no half file and an existing file as it was.
  */
-import { closeSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./run.js";
 
@@ -73,7 +74,8 @@ export function prepareOutput(flag: string, target: string, store: string): Outp
     if (existing.isDirectory()) refuse("is a folder");
     if (!existing.isFile()) refuse("is not a regular file");
     const storeStats = statOf(storePath);
-    if (storeStats && existing.ino === storeStats.ino && existing.dev === storeStats.dev) refuse("is the store (under another name)");
+    const sameFile = storeStats && existing.ino === storeStats.ino && existing.dev === storeStats.dev;
+    if (sameFile) refuse("is the store (under another name)");
     if (startsLikeSqlite(path)) refuse("is an SQLite database");
   }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -51,11 +51,15 @@ function prepare(connection: Database.Database, s: StatementRequest): Database.S
     if (error instanceof RangeError && /more than one statement/.test(error.message)) {
       throw new Refused("only one statement can run at a time; remove what follows the first ';'");
     }
-    if (error instanceof RangeError && /no statements/.test(error.message)) throw new Refused("no SQL given: write one SELECT statement");
+    if (error instanceof RangeError && /no statements/.test(error.message)) {
+      throw new Refused("no SQL given: write one SELECT statement");
+    }
     throw error;
   }
   // SQLite decides, on a read-only connection: no keyword list to fool or to trip over (replace()).
-  if (!stmt.readonly) throw new Refused("SQLite reads this statement as one that writes; only read-only statements can run here");
+  if (!stmt.readonly) {
+    throw new Refused("SQLite reads this statement as one that writes; only read-only statements can run here");
+  }
   if (s.queryOnly && !stmt.reader) {
     throw new Refused("this statement returns no rows; only queries (SELECT, WITH … SELECT, VALUES) can run here");
   }
@@ -98,7 +102,8 @@ function run(request: QueryRequest): QueryResponse {
   try {
     return { id: request.id, ok: true, results: request.statements.map((s) => runStatement(db, s)), ms: ms() };
   } catch (error) {
-    return { id: request.id, ok: false, error: (error as Error).message, ms: ms(), ...(error instanceof Refused ? { refused: true } : {}) };
+    const refused = error instanceof Refused ? { refused: true } : {};
+    return { id: request.id, ok: false, error: (error as Error).message, ms: ms(), ...refused };
   }
 }
 

@@ -80,21 +80,20 @@ function hasStoreTables(path: string): boolean {
   }
 }
 
-/** Checks that a path is an existing regular file holding a store. */
-function checkIsStore(path: string, stats: Stats): void {
-  if (stats.isDirectory()) throw new StoreFileError(`${path}: is a folder, not a connectome-chat store; give the store file, or ${HOW_TO_MAKE}`);
-  if (!stats.isFile()) throw new StoreFileError(`${path}: not a regular file (${kindOf(stats)}), not a connectome-chat store; ${HOW_TO_MAKE}`);
-  if (!isSqlite(path)) throw new StoreFileError(`${path}: not a connectome-chat store (not an SQLite database); ${HOW_TO_MAKE}`);
-  if (!hasStoreTables(path)) {
-    throw new StoreFileError(`${path}: not a connectome-chat store (an SQLite database without connectome-chat's tables); ${HOW_TO_MAKE}`);
-  }
-}
+const NOT_SQLITE = "not a connectome-chat store (not an SQLite database)";
+const NOT_OURS = "not a connectome-chat store (an SQLite database without connectome-chat's tables)";
 
 /** Throws a StoreFileError naming the path and the reason unless it is a store that can be read. */
 export function checkStoreForReading(path: string): void {
+  const fail = (why: string) => {
+    throw new StoreFileError(`${path}: ${why}`);
+  };
   const stats = statOrUndefined(path);
-  if (!stats) throw new StoreFileError(`${path}: no such store; create it with connectome-chat import EXPORTS --db ${path}`);
-  checkIsStore(path, stats);
+  if (!stats) return fail(`no such store; create it with connectome-chat import EXPORTS --db ${path}`);
+  if (stats.isDirectory()) fail(`is a folder, not a connectome-chat store; give the store file, or ${HOW_TO_MAKE}`);
+  if (!stats.isFile()) fail(`not a regular file (${kindOf(stats)}), not a connectome-chat store; ${HOW_TO_MAKE}`);
+  if (!isSqlite(path)) fail(`${NOT_SQLITE}; ${HOW_TO_MAKE}`);
+  if (!hasStoreTables(path)) fail(`${NOT_OURS}; ${HOW_TO_MAKE}`);
 }
 
 /**
@@ -103,14 +102,15 @@ export function checkStoreForReading(path: string): void {
  * Returns whether there is a store there already.
  */
 export function checkStoreForImport(path: string): boolean {
+  const fail = (why: string) => {
+    throw new StoreFileError(`${path}: ${why}`);
+  };
   const stats = statOrUndefined(path);
-  if (stats?.isDirectory()) throw new StoreFileError(`${path}: is a folder; give the store file to create or update, such as ${join(path, "store.db")}`);
-  if (stats && !stats.isFile()) throw new StoreFileError(`${path}: not a regular file (${kindOf(stats)}); give the store file to create or update`);
+  if (stats?.isDirectory()) fail(`is a folder; give the store file to make or update, e.g. ${join(path, "store.db")}`);
+  if (stats && !stats.isFile()) fail(`not a regular file (${kindOf(stats)}); give the store file to create or update`);
   const exists = stats !== undefined && stats.size > 0;
-  if (exists && !isSqlite(path)) throw new StoreFileError(`${path}: not a connectome-chat store (not an SQLite database); refusing to replace it`);
-  if (exists && !hasStoreTables(path)) {
-    throw new StoreFileError(`${path}: not a connectome-chat store (an SQLite database without connectome-chat's tables); refusing to change it`);
-  }
+  if (exists && !isSqlite(path)) fail(`${NOT_SQLITE}; refusing to replace it`);
+  if (exists && !hasStoreTables(path)) fail(`${NOT_OURS}; refusing to change it`);
   if (stats) writable(path, path, "cannot write it");
   // The nearest folder that exists must take new files: the import creates the rest.
   let folder = dirname(path);

@@ -64,6 +64,6 @@ function saveCsv(answer: Answer, output: ReturnType<typeof prepareOutput>): void
   writeOutput(output, tableToCsv(table));
   if (table.totalRows !== undefined && table.totalRows > table.rows.length) {
     const first = table.rows.length.toLocaleString("en-US");
-    process.stderr.write(`connectome-chat: the CSV holds the first ${first} rows only: the result was cut at the row cap\n`);
+    process.stderr.write(`connectome-chat: the CSV has only the first ${first} rows (the result was cut)\n`);
   }
 }

@@ -33,12 +33,14 @@ export async function sqlCommand(query: string, opts: SqlOptions): Promise<numbe
     const csv = output ? { file: opts.csv!, rows: result.csvRows ?? 0 } : undefined;
     if (opts.json) {
       const { columns, rows, truncated } = result;
-      process.stdout.write(`${JSON.stringify({ columns, rows, truncated, ms: Math.round(ms), ...(csv ? { csv } : {}) })}\n`);
+      const json = { columns, rows, truncated, ms: Math.round(ms), ...(csv ? { csv } : {}) };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
       return 0;
     }
     process.stdout.write(`${renderTable({ columns: result.columns, rows: result.rows }, opts.maxRows)}\n`);
     if (result.truncated) {
-      process.stdout.write(`(cut at ${opts.maxRows.toLocaleString("en-US")} rows; raise --max-rows to see more${csv ? ", or read the CSV" : ""})\n`);
+      const more = csv ? "raise --max-rows to see more, or read the CSV" : "raise --max-rows to see more";
+      process.stdout.write(`(cut at ${opts.maxRows.toLocaleString("en-US")} rows; ${more})\n`);
     }
     if (csv) process.stdout.write(`saved ${csv.rows.toLocaleString("en-US")} rows to ${csv.file}\n`);
     return 0;

@@ -125,8 +125,8 @@ function converter(column: ColumnSpec, i: number, file: string, sourceName: stri
     const range = `${kind} are unsigned 64-bit integers (0 to 9223372036854775807 in the store)`;
     // Without this, a 20-digit id failed in SQLite with no column named, and a negative one was stored.
     const inRange = (id: bigint, n: number, v: CellValue): bigint => {
-      if (id < 0n) throw new TableReadError(file, `${JSON.stringify(String(v))} is negative: ${range}`, n, sourceName);
-      if (id > MAX_ID) throw new TableReadError(file, `${JSON.stringify(String(v))} is out of range: ${range}`, n, sourceName);
+      const what = id < 0n ? "is negative" : id > MAX_ID ? "is out of range" : undefined;
+      if (what) throw new TableReadError(file, `${JSON.stringify(String(v))} ${what}: ${range}`, n, sourceName);
       return id;
     };
     // Up to 18 digits and no sign always fits: the common case skips the comparisons.

@@ -16,7 +16,11 @@ export class ImportBusyError extends Error {
   }
 }
 
-const Holder = z.object({ pid: z.number().int().positive(), host: z.string().optional(), started: z.string().optional() });
+const Holder = z.object({
+  pid: z.number().int().positive(),
+  host: z.string().optional(),
+  started: z.string().optional(),
+});
 type Holder = z.infer<typeof Holder>;
 
 /** A lock file still being written (it is created, then filled) is given this long to hold something readable. */
@@ -87,11 +91,14 @@ export function acquireImportLock(db: string): { release(): void } {
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") throw new Error(`${db}: cannot create its import lock ${path} (${code ?? (error as Error).message})`);
+      if (code !== "EEXIST") {
+        throw new Error(`${db}: cannot create the import lock ${path} (${code ?? (error as Error).message})`);
+      }
     }
     const lock = readLock(path);
     if (!lock) continue;
-    if (lock.holder ? isAlive(lock.holder) : lock.ageMs < UNREADABLE_GRACE_MS) throw new ImportBusyError(db, lock.holder?.pid);
+    const held = lock.holder ? isAlive(lock.holder) : lock.ageMs < UNREADABLE_GRACE_MS;
+    if (held) throw new ImportBusyError(db, lock.holder?.pid);
     removeStale(path, lock.text);
   }
   throw new ImportBusyError(db, undefined);

@@ -4,7 +4,8 @@
  * file open keep reading it, whole, until they reopen the path (the query processes do so before
  * their next query, see QueryExecutor). A failed import removes the copy; the store is untouched.
  */
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from "node:fs";
+import { renameSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { checkStoreForImport } from "../store-file.js";
