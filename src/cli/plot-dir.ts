@@ -1,30 +1,25 @@
-import { accessSync, constants, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { CliError } from "./run.js";
 
 /**
  * Checks `--plot-dir` before any question is answered. The folder is made when the first chart is
- * drawn; a file in its place failed only then, as "Something went wrong: EEXIST".
+ * drawn; a file in its place (or in the place of a folder above it) failed only then, as
+ * "Something went wrong: EEXIST". Whether it can be written is left to that moment: a question
+ * without a chart needs no folder (`ask` run from a read-only folder keeps working).
  */
 export function checkPlotDir(dir: string): void {
   const full = resolve(dir);
-  let existing = full;
-  for (;;) {
-    let stats;
+  for (let path = full; ; path = dirname(path)) {
+    let isFolder: boolean;
     try {
-      stats = statSync(existing);
+      isFolder = statSync(path).isDirectory();
     } catch {
-      if (dirname(existing) === existing) return;
-      existing = dirname(existing);
+      if (dirname(path) === path) return;
       continue;
     }
-    const where = existing === full ? `--plot-dir ${dir}` : `--plot-dir ${dir}: ${existing}`;
-    if (!stats.isDirectory()) throw new CliError(`${where} is a file, not a folder; give a folder for the charts`, 2);
-    try {
-      accessSync(existing, constants.W_OK);
-    } catch {
-      throw new CliError(`${where}: cannot write in it (permission denied); give a folder for the charts`, 2);
-    }
-    return;
+    if (isFolder) return;
+    const where = path === full ? `--plot-dir ${dir}` : `--plot-dir ${dir}: ${path}`;
+    throw new CliError(`${where} is a file, not a folder; give a folder for the charts`, 2);
   }
 }
