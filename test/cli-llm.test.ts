@@ -94,12 +94,15 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
 });
 
 describe("connectome-chat ask and the LLM settings", () => {
-  it("fails with one line, not a stack trace, when openai has neither a key nor a base URL", async () => {
+  it("fails with one JSON error object, no stack trace, when openai has neither a key nor a base URL", async () => {
     const { code, stdout, stderr } = await ask("How many basket cells are there?", { CONNECTOME_CHAT_LLM: "openai" });
     expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toMatch(/^connectome-chat: the LLM planner is misconfigured: CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY/);
+    // `ask --json` always prints one JSON object, a failure included (issue 15).
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+    const failure = JSON.parse(stdout) as { status: string; text: string };
+    expect(failure.status).toBe("error");
+    expect(failure.text).toMatch(/^the LLM planner is misconfigured: CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY/);
+    expect(stderr).toBe("");
   });
 
   it("logs nothing and asks nothing without CONNECTOME_CHAT_LLM", async () => {

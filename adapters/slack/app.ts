@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import type { App as BoltApp, Logger, webApi } from "@slack/bolt";
 import type { ConnectomeChat } from "../../src/answers/chat.js";
 import { isHelp } from "../../src/answers/help.js";
+import { MAX_QUESTION_CHARS, shortPrefix, tooLongMessage } from "../../src/answers/limits.js";
 import { AllowList } from "../common/allow-list.js";
 import { BackgroundWork } from "../common/background.js";
 import { LruMap } from "../common/lru.js";
@@ -19,6 +20,7 @@ import { SHOW_SQL_ACTION } from "./blocks.js";
 import { OPEN_LINK_ACTION } from "./link-blocks.js";
 import type { SlackConfig } from "./config.js";
 import { placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand, type Place, type Question } from "./events.js";
+import { guardSlackRequests } from "./request-guard.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
 import { escapeMrkdwn } from "./text.js";
 
@@ -74,7 +76,7 @@ function receiverFor(bolt: Bolt, config: SlackConfig, logger: Logger, clientOpti
       },
     });
   }
-  return new bolt.HTTPReceiver({
+  const receiver = new bolt.HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: EVENTS_PATH,
     logger,
@@ -91,6 +93,14 @@ function receiverFor(bolt: Bolt, config: SlackConfig, logger: Logger, clientOpti
       return true;
     },
   });
+  // Bolt's own listener reads bodies whole and unchecked: the guard reads, caps and checks them first.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret: config.signingSecret!,
+    path: EVENTS_PATH,
+    logger,
+    verify: bolt.verifySlackRequest,
+  });
+  return receiver;
 }
 
 export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot> {
@@ -129,6 +139,11 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       logger.debug(`ignored a ${kind} in ${question.place.team}/${question.place.channel}: not in the allow-lists`);
       return;
     }
+    if (question.text.length > MAX_QUESTION_CHARS) {
+      const refusal = tooLongMessage(question.text);
+      background.start(`refusing a long ${kind}`, () => responder.tellAsker(client, question.place, refusal));
+      return;
+    }
     background.start(`answering a ${kind}`, async () => {
       const refusal = responder.refusalForRate(question.place);
       if (refusal) return responder.tellAsker(client, question.place, refusal);
@@ -159,6 +174,11 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       await ack({ response_type: "ephemeral", text: "connectome-chat is not enabled in this channel." });
       return;
     }
+    // Checked before anything echoes the question: a 100 kB command was quoted whole, twice.
+    if (question.text.length > MAX_QUESTION_CHARS) {
+      await ack({ response_type: "ephemeral", text: escapeMrkdwn(tooLongMessage(question.text)) });
+      return;
+    }
     const refusal = responder.refusalForRate(question.place);
     if (refusal) {
       await ack({ response_type: "ephemeral", text: refusal });
@@ -169,7 +189,8 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
       background.start("answering help", () => responder.answerPrivately(question, respond));
       return;
     }
-    await ack({ response_type: "ephemeral", text: `Working on it: “${escapeMrkdwn(question.text)}” …` });
+    const quoted = escapeMrkdwn(shortPrefix(question.text));
+    await ack({ response_type: "ephemeral", text: `Working on it: “${quoted}” …` });
     background.start("answering a slash command", async () => {
       try {
         await responder.answerSlashCommand(client, question, respond);

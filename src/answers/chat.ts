@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DATA_DIR } from "../project-root.js";
 import { QueryPlan, type PlannerResult } from "../planning/plan.js";
@@ -9,6 +8,7 @@ import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, 
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
 import { typeNamesInOrder } from "../querying/compile/order.js";
 import { SqlRefused } from "../querying/sql-guard.js";
+import { checkStoreForReading, fileIdentity } from "../store/store-file.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
 import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
@@ -16,6 +16,8 @@ import { storeSummary } from "./store-summary.js";
 import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
 import { loadNeuroglancerConfig, NeuroglancerLinks, type NeuroglancerConfig } from "./neuroglancer/links.js";
+import { idRangeProblem } from "./id-range.js";
+import { MAX_QUESTION_CHARS } from "./limits.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
 export interface Planner {
@@ -49,16 +51,23 @@ export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
  */
 export class ConnectomeChat {
   private constructor(
-    readonly catalog: StoreCatalog,
+    /** The store file the catalog was read from (see fileIdentity). */
+    private store: string | undefined,
     private readonly ctx: CompileContext,
     private readonly executor: QueryExecutor,
     private readonly planner: Planner,
     private readonly plotDir: string,
-    private readonly links: NeuroglancerLinks,
-  ) {}
+    private readonly neuroglancer: NeuroglancerConfig,
+  ) {
+    this.links = new NeuroglancerLinks(neuroglancer, ctx.catalog, executor);
+  }
+
+  /** Links into Neuroglancer for the cells of an answer (rebuilt when the store is swapped: its version may change). */
+  private links: NeuroglancerLinks;
 
   static async open(options: ChatOptions): Promise<ConnectomeChat> {
-    if (!existsSync(options.dbPath)) throw new Error(`${options.dbPath}: no such store; create it with connectome-chat import`);
+    checkStoreForReading(options.dbPath);
+    const store = fileIdentity(options.dbPath);
     const catalog = readCatalog(options.dbPath);
     const vocabulary = Vocabulary.load(options.vocabularyPath ?? DEFAULT_VOCABULARY);
     const offline = new OfflineReader(vocabulary);
@@ -67,8 +76,24 @@ export class ConnectomeChat {
     const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });
     const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
-    const links = new NeuroglancerLinks(neuroglancer, catalog, executor);
-    return new ConnectomeChat(catalog, ctx, executor, planner, resolve(options.plotDir ?? "plots"), links);
+    return new ConnectomeChat(store, ctx, executor, planner, resolve(options.plotDir ?? "plots"), neuroglancer);
+  }
+
+  /** What the store holds. */
+  get catalog(): StoreCatalog {
+    return this.ctx.catalog;
+  }
+
+  /**
+   * An import renames a new store over the one being served; from the next question on, the plan
+   * is checked against what the new store holds (the query processes reopen it on their own).
+   */
+  private reopenIfSwapped(): void {
+    const now = fileIdentity(this.ctx.catalog.dbPath);
+    if (now === undefined || now === this.store) return;
+    this.ctx.catalog = readCatalog(this.ctx.catalog.dbPath);
+    this.store = now;
+    this.links = new NeuroglancerLinks(this.neuroglancer, this.ctx.catalog, this.executor);
   }
 
   newConversation(): Conversation {
@@ -88,9 +113,15 @@ export class ConnectomeChat {
     const reply = (status: AnswerStatus, text: string, extra: Partial<Answer> = {}) => done({ status, text, ...extra });
 
     try {
+      this.reopenIfSwapped();
       const trimmed = question.trim();
       if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
-      if (trimmed.length > 2000) return reply("refused", "That question is too long (over 2,000 characters); ask one thing at a time.");
+      if (trimmed.length > MAX_QUESTION_CHARS) {
+        const limit = MAX_QUESTION_CHARS.toLocaleString("en-US");
+        return reply("refused", `That question is too long (over ${limit} characters); ask one thing at a time.`);
+      }
+      const badId = idRangeProblem(trimmed);
+      if (badId) return reply("clarify", badId);
       if (isHelp(trimmed)) return reply("answered", HELP_TEXT, { table: { columns: ["example"], rows: HELP_TEXT.split("\n").filter((l) => l.startsWith("•")).map((l) => [l.slice(2)]) } });
       if (isStoreQuestion(trimmed)) return reply("answered", ...storeSummary(this.ctx.catalog.dbPath));
       if (isShowSql(trimmed)) {

@@ -3,6 +3,7 @@
  * adapters both present answers with it, so it lives with the Answer rather than in either of them.
  */
 import type { AnswerTable, TableCell } from "./answer.js";
+import { csvLine } from "../querying/csv-file.js";
 
 /** Thousands separators for counts; ids (long digit strings) are printed as they are. */
 export function formatCell(value: TableCell): string {
@@ -33,9 +34,5 @@ export function renderTable(table: AnswerTable, maxRows = 20): string {
 
 /** RFC 4180 CSV of the whole table. */
 export function tableToCsv(table: AnswerTable): string {
-  const quote = (v: TableCell) => {
-    const s = v === null ? "" : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [table.columns.map(quote).join(","), ...table.rows.map((r) => r.map(quote).join(","))].join("\n") + "\n";
+  return [table.columns, ...table.rows].map(csvLine).join("");
 }

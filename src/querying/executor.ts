@@ -1,13 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { fork, type ChildProcess } from "node:child_process";
 import { compiledScript } from "../compiled-script.js";
+import { fileIdentity } from "../store/store-file.js";
 import type { QueryRequest, QueryResponse, SqlParam, StatementResult } from "./protocol.js";
 
 const workerScript = () => compiledScript(import.meta.url, "./query-worker.js");
 
 export class QueryTimeoutError extends Error {
   constructor(readonly limitMs: number) {
-    super(`the query took longer than ${(limitMs / 1000).toFixed(limitMs < 1000 ? 1 : 0)} s and was stopped`);
+    // Enough decimals that a short limit never reads as "0.0 s".
+    const digits = limitMs < 100 ? 2 : limitMs < 1000 ? 1 : 0;
+    super(`the query took longer than ${(limitMs / 1000).toFixed(digits)} s and was stopped`);
     this.name = "QueryTimeoutError";
   }
 }
@@ -16,6 +19,14 @@ export class QueryError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "QueryError";
+  }
+}
+
+/** A statement SQLite reads as a write, or (for a typed query) one that returns no rows: never run. */
+export class QueryRefused extends QueryError {
+  constructor(message: string) {
+    super(message);
+    this.name = "QueryRefused";
   }
 }
 
@@ -32,6 +43,10 @@ export interface Statement {
   sql: string;
   params?: SqlParam[];
   rowCap?: number;
+  /** One statement that returns rows, or it is refused (a query typed by a person). */
+  queryOnly?: boolean;
+  /** Also write every row to this new file, as CSV (the rows returned stay capped). */
+  csvFile?: string;
 }
 
 /** A query process, behind the small interface the pool needs. */
@@ -49,6 +64,8 @@ interface QueryWorker {
 interface Slot {
   worker: QueryWorker;
   busy: boolean;
+  /** The store file the worker opened (see fileIdentity). */
+  store: string | undefined;
 }
 
 interface Pending {
@@ -65,6 +82,9 @@ interface Pending {
  * the other processes. (Worker threads were tried first: terminating a thread does not stop a
  * running SQLite statement, which went on using a core, and kept the program from exiting, until
  * it finished.)
+ *
+ * An import never writes the store in place: it renames a new file over it. A worker keeps reading
+ * the file it opened until then, and is replaced by one on the new file before its next request.
  */
 export class QueryExecutor {
   readonly dbPath: string;
@@ -80,13 +100,16 @@ export class QueryExecutor {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.rowCap = options.rowCap ?? 10_000;
     const n = Math.max(1, options.workers ?? 2);
-    for (let i = 0; i < n; i++) this.slots.push({ worker: this.spawn(), busy: false });
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn({ busy: false }));
   }
 
-  private spawn(): QueryWorker {
-    const worker = processWorker(this.dbPath);
-    worker.idle();
-    return worker;
+  /** Starts a worker in the slot, on the store file now at the path. */
+  private spawn<T extends Partial<Slot>>(slot: T): T & Slot {
+    // Taken before the worker opens the file: a swap in between only means one more restart.
+    slot.store = fileIdentity(this.dbPath);
+    slot.worker = processWorker(this.dbPath);
+    slot.worker.idle();
+    return slot as T & Slot;
   }
 
   /** Runs the statements in order on one worker; resolves with one result per statement. */
@@ -94,7 +117,13 @@ export class QueryExecutor {
     if (this.closed) return Promise.reject(new QueryError("the executor is closed"));
     const request: QueryRequest = {
       id: this.nextId++,
-      statements: statements.map((s) => ({ sql: s.sql, params: s.params ?? [], rowCap: s.rowCap ?? this.rowCap })),
+      statements: statements.map((s) => ({
+        sql: s.sql,
+        params: s.params ?? [],
+        rowCap: s.rowCap ?? this.rowCap,
+        ...(s.queryOnly ? { queryOnly: true } : {}),
+        ...(s.csvFile ? { csvFile: s.csvFile } : {}),
+      })),
     };
     return new Promise((resolve, reject) => {
       this.queue.push({ request, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
@@ -113,7 +142,9 @@ export class QueryExecutor {
 
   private dispatch(slot: Slot, job: Pending): void {
     slot.busy = true;
-    if (!slot.worker.alive()) slot.worker = this.spawn();
+    const replaced = slot.store !== fileIdentity(this.dbPath);
+    if (replaced) slot.worker.stop();
+    if (replaced || !slot.worker.alive()) this.spawn(slot);
     const worker = slot.worker;
     worker.busy();
     let settled = false;
@@ -127,13 +158,13 @@ export class QueryExecutor {
       this.pump();
     };
     const replace = () => {
-      if (!this.closed) slot.worker = this.spawn();
+      if (!this.closed) this.spawn(slot);
     };
     const onMessage = (response: QueryResponse) => {
       if (response.id !== job.request.id || settled) return;
       finish();
       if (response.ok) job.resolve({ results: response.results, ms: response.ms });
-      else job.reject(new QueryError(response.error));
+      else job.reject(response.refused ? new QueryRefused(response.error) : new QueryError(response.error));
     };
     const removeExit = worker.onExit(() => {
       if (settled) return;

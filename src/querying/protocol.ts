@@ -1,4 +1,4 @@
-/** Messages between the query executor and its worker threads. */
+/** Messages between the query executor and its query processes. */
 export type WorkerCell = string | number | null;
 export type SqlParam = string | number | bigint | null;
 
@@ -6,6 +6,10 @@ export interface StatementRequest {
   sql: string;
   params: SqlParam[];
   rowCap: number;
+  /** A query typed by a person (`sql`): one statement that returns rows, or it is refused. */
+  queryOnly?: boolean;
+  /** Also write every row (not only the first rowCap) to this new file, as CSV. */
+  csvFile?: string;
 }
 
 export interface QueryRequest {
@@ -18,8 +22,10 @@ export interface StatementResult {
   rows: WorkerCell[][];
   /** True when the row cap cut the result. */
   truncated: boolean;
+  /** Rows written to the request's csvFile: every row of the result. */
+  csvRows?: number;
 }
 
 export type QueryResponse =
   | { id: number; ok: true; results: StatementResult[]; ms: number }
-  | { id: number; ok: false; error: string; ms: number };
+  | { id: number; ok: false; error: string; ms: number; refused?: boolean };

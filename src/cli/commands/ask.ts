@@ -1,8 +1,12 @@
-import { writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import type { Answer } from "../../answers/answer.js";
 import { QueryExecutor } from "../../querying/executor.js";
+import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
 import { answerToJson, answerToText } from "../answer-output.js";
+import { errorJson } from "../json-errors.js";
+import { prepareOutput, writeOutput } from "../output-file.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
+import { checkPlotDir } from "../plot-dir.js";
+import { CliError } from "../run.js";
 import { ensureSampleStore } from "../sample-store.js";
 import { tableToCsv } from "../../answers/table-format.js";
 
@@ -16,9 +20,28 @@ export interface AskOptions {
   timeout: number;
 }
 
+/** `ask --json` is read by scripts: whatever fails, they get one JSON object with status "error". */
 export async function askCommand(question: string, opts: AskOptions): Promise<number> {
+  if (!opts.json) return ask(question, opts);
+  try {
+    return await ask(question, opts);
+  } catch (error) {
+    process.stdout.write(errorJson((error as Error).message));
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+async function ask(question: string, opts: AskOptions): Promise<number> {
   const dbPath = opts.db ?? (await ensureSampleStore());
-  if (!existsSync(dbPath)) throw new Error(`${dbPath}: no such store; create it with connectome-chat import`);
+  try {
+    checkStoreForReading(dbPath);
+  } catch (error) {
+    if (error instanceof StoreFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  checkPlotDir(opts.plotDir);
+  // Refused before any work: an export never goes over the store or another database.
+  const output = opts.csv ? prepareOutput("--csv", opts.csv, dbPath) : undefined;
   // The offline planner unless CONNECTOME_CHAT_LLM is set; a misconfigured model stops here, before any process starts.
   const planner = await plannerFromEnvironment();
   // Start the query process first: it boots while the planner and vocabulary load.
@@ -27,10 +50,20 @@ export async function askCommand(question: string, opts: AskOptions): Promise<nu
   const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner });
   try {
     const answer = await chat.answer(question);
-    if (opts.csv && answer.table) await writeFile(opts.csv, tableToCsv(answer.table));
-    process.stdout.write(`${opts.json ? answerToJson(answer) : answerToText(answer, { maxRows: opts.maxRows, showSql: opts.sql })}\n`);
-    return answer.status === "answered" ? 0 : answer.status === "error" ? 1 : 0;
+    if (output && answer.table) saveCsv(answer, output);
+    const text = opts.json ? answerToJson(answer) : answerToText(answer, { maxRows: opts.maxRows, showSql: opts.sql });
+    process.stdout.write(`${text}\n`);
+    return answer.status === "error" ? 1 : 0;
   } finally {
     await chat.close();
+  }
+}
+
+function saveCsv(answer: Answer, output: ReturnType<typeof prepareOutput>): void {
+  const table = answer.table!;
+  writeOutput(output, tableToCsv(table));
+  if (table.totalRows !== undefined && table.totalRows > table.rows.length) {
+    const first = table.rows.length.toLocaleString("en-US");
+    process.stderr.write(`connectome-chat: the CSV has only the first ${first} rows (the result was cut)\n`);
   }
 }

@@ -1,9 +1,11 @@
-import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { ConnectomeChat } from "../../answers/chat.js";
 import type { Answer } from "../../answers/answer.js";
 import { answerToText } from "../answer-output.js";
+import { prepareOutput, writeOutput } from "../output-file.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
+import { checkPlotDir } from "../plot-dir.js";
+import { CliError } from "../run.js";
 import { ensureSampleStore } from "../sample-store.js";
 import { tableToCsv } from "../../answers/table-format.js";
 
@@ -17,6 +19,7 @@ export interface ChatCommandOptions {
 /** An interactive chat: one conversation, so follow-ups work; ↑/↓ recall earlier questions. */
 export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const dbPath = opts.db ?? (await ensureSampleStore());
+  checkPlotDir(opts.plotDir);
   const planner = await plannerFromEnvironment();
   const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout, planner });
   const conversation = chat.newConversation();
@@ -39,10 +42,7 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
       const csv = /^\/csv\s+(.+)$/.exec(text);
       if (csv) {
         if (!last?.table) process.stdout.write("There is no table to save yet.\n");
-        else {
-          await writeFile(csv[1]!, tableToCsv(last.table));
-          process.stdout.write(`Saved ${last.table.rows.length} rows to ${csv[1]}.\n`);
-        }
+        else process.stdout.write(`${saveCsv(csv[1]!, last, dbPath)}\n`);
         prompt();
         continue;
       }
@@ -56,4 +56,14 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
     await chat.close();
   }
   return 0;
+}
+
+/** `/csv FILE`: never over the store or another database; a refusal is told and the chat goes on. */
+function saveCsv(file: string, answer: Answer, dbPath: string): string {
+  try {
+    writeOutput(prepareOutput("/csv", file, dbPath), tableToCsv(answer.table!));
+    return `Saved ${answer.table!.rows.length} rows to ${file}.`;
+  } catch (error) {
+    return error instanceof CliError ? error.message : `Could not save ${file}: ${(error as Error).message}`;
+  }
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadDotEnv } from "../../../adapters/common/env.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
+import { checkPlotDir } from "../plot-dir.js";
 import { CliError } from "../run.js";
 import { ensureSampleStore } from "../sample-store.js";
 
@@ -32,6 +33,7 @@ async function logFor(settings: { token: string; logLevel: "debug" | "info" | "w
  * then it finishes the answers under way. Settings: see adapters/discord/README.md.
  */
 export async function discordCommand(opts: DiscordCommandOptions): Promise<number> {
+  checkPlotDir(opts.plotDir);
   const { config: settings, loaded } = await config(opts.settingsFile);
   const log = await logFor(settings);
   if (loaded) log.info(`settings read from the environment and ${loaded}`);

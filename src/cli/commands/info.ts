@@ -1,9 +1,14 @@
 import { readStoreInfo } from "../../store/info.js";
+import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
 import { CliError } from "../run.js";
-import { existsSync } from "node:fs";
 
 export async function infoCommand(opts: { db: string; json?: boolean }): Promise<number> {
-  if (!existsSync(opts.db)) throw new CliError(`${opts.db}: no such store; create it with connectome-chat import`);
+  try {
+    checkStoreForReading(opts.db);
+  } catch (error) {
+    if (error instanceof StoreFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
   const info = readStoreInfo(opts.db);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { ConfigError, loadDotEnv } from "../../../adapters/common/env.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
+import { checkPlotDir } from "../plot-dir.js";
 import { CliError } from "../run.js";
 import { ensureSampleStore } from "../sample-store.js";
 
@@ -20,6 +21,7 @@ export interface SlackCommandOptions {
  * answers under way. Settings come from the environment and .env (see adapters/slack/README.md).
  */
 export async function slackCommand(opts: SlackCommandOptions): Promise<number> {
+  checkPlotDir(opts.plotDir);
   const envFile = loadDotEnv(opts.settingsFile);
   const { readSlackConfig, secretsOf } = await import("../../../adapters/slack/config.js");
   let config;

@@ -1,37 +1,55 @@
-import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { QueryExecutor, QueryTimeoutError } from "../../querying/executor.js";
-import { checkSelectOnly } from "../../querying/sql-guard.js";
-import { renderTable, tableToCsv } from "../../answers/table-format.js";
+import { QueryExecutor, QueryRefused, QueryTimeoutError } from "../../querying/executor.js";
+import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
+import { prepareOutput } from "../output-file.js";
+import { renderTable } from "../../answers/table-format.js";
 import { CliError } from "../run.js";
 
-export async function sqlCommand(
-  query: string,
-  opts: { db: string; json?: boolean; timeout: number; maxRows: number; csv?: string },
-): Promise<number> {
-  if (!existsSync(opts.db)) throw new CliError(`${opts.db}: no such store`);
-  let sql: string;
+export interface SqlOptions {
+  db: string;
+  json?: boolean;
+  timeout: number;
+  maxRows: number;
+  csv?: string;
+}
+
+/**
+ * `connectome-chat sql`: one query on a read-only connection. Whether it may run is SQLite's
+ * answer (the statement is read-only and returns rows), not a list of keywords. `--max-rows` caps
+ * what is shown; `--csv` gets every row, streamed to the file by the query process.
+ */
+export async function sqlCommand(query: string, opts: SqlOptions): Promise<number> {
   try {
-    sql = checkSelectOnly(query);
+    checkStoreForReading(opts.db);
   } catch (error) {
-    throw new CliError(`refused: ${(error as Error).message}`, 3);
+    if (error instanceof StoreFileError) throw new CliError(error.message, 2);
+    throw error;
   }
+  const output = opts.csv ? prepareOutput("--csv", opts.csv, opts.db) : undefined;
   const executor = new QueryExecutor({ dbPath: opts.db, workers: 1, timeoutMs: opts.timeout, rowCap: opts.maxRows });
   try {
-    const { results, ms } = await executor.run([{ sql }]);
+    const { results, ms } = await executor.run([{ sql: query, queryOnly: true, csvFile: output?.temp }]);
+    output?.commit();
     const result = results[0]!;
-    const table = { columns: result.columns, rows: result.rows };
-    if (opts.csv) await writeFile(opts.csv, tableToCsv(table));
+    const csv = output ? { file: opts.csv!, rows: result.csvRows ?? 0 } : undefined;
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, ms: Math.round(ms) })}\n`);
-    } else {
-      process.stdout.write(`${renderTable(table, opts.maxRows)}\n`);
-      if (result.truncated) process.stdout.write(`(cut at ${opts.maxRows.toLocaleString("en-US")} rows; raise --max-rows to see more)\n`);
+      const { columns, rows, truncated } = result;
+      const json = { columns, rows, truncated, ms: Math.round(ms), ...(csv ? { csv } : {}) };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
+      return 0;
     }
+    process.stdout.write(`${renderTable({ columns: result.columns, rows: result.rows }, opts.maxRows)}\n`);
+    if (result.truncated) {
+      const more = csv ? "raise --max-rows to see more, or read the CSV" : "raise --max-rows to see more";
+      process.stdout.write(`(cut at ${opts.maxRows.toLocaleString("en-US")} rows; ${more})\n`);
+    }
+    if (csv) process.stdout.write(`saved ${csv.rows.toLocaleString("en-US")} rows to ${csv.file}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof QueryTimeoutError) throw new CliError(error.message, 4);
-    throw new CliError((error as Error).message.replace(/^SqliteError: /, ""));
+    output?.discard();
+    const unwritten = output ? `; nothing was written to ${opts.csv}` : "";
+    if (error instanceof QueryRefused) throw new CliError(`refused: ${error.message}. The store is read-only here.`, 3);
+    if (error instanceof QueryTimeoutError) throw new CliError(`${error.message}${unwritten}`, 4);
+    throw new CliError(`${(error as Error).message.replace(/^SqliteError: /, "")}${unwritten}`);
   } finally {
     await executor.close();
   }

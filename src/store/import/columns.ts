@@ -20,6 +20,8 @@ export interface ColumnPlan {
 const PACKED = /^\s*\[\s*([^\s,\]]+)[\s,]+([^\s,\]]+)[\s,]+([^\s,\]]+)\s*\]\s*$/;
 const DIGITS = /^-?\d{1,20}$/;
 const TRUE_VALUES = new Set(["t", "true", "1", "yes", "y"]);
+/** CAVE ids are unsigned 64-bit; SQLite's INTEGER is signed, so the store holds 0 to 2^63-1. */
+const MAX_ID = (1n << 63n) - 1n;
 
 export function isValidFlag(value: CellValue): boolean {
   if (value === "t" || value === true) return true; // pandas' own spelling: no trimming or lowercasing for most rows
@@ -119,23 +121,36 @@ function converter(column: ColumnSpec, i: number, file: string, sourceName: stri
     new TableReadError(file, `${JSON.stringify(String(value))} is not ${what}`, rowNumber, sourceName);
   if (column.type === "INTEGER") {
     const exactId = column.id === true;
+    const kind = /root_id$/.test(column.name) ? "root ids" : "ids";
+    const range = `${kind} are unsigned 64-bit integers (0 to 9223372036854775807 in the store)`;
+    // Without this, a 20-digit id failed in SQLite with no column named, and a negative one was stored.
+    const inRange = (id: bigint, n: number, v: CellValue): bigint => {
+      const what = id < 0n ? "is negative" : id > MAX_ID ? "is out of range" : undefined;
+      if (what) throw new TableReadError(file, `${JSON.stringify(String(v))} ${what}: ${range}`, n, sourceName);
+      return id;
+    };
+    // Up to 18 digits and no sign always fits: the common case skips the comparisons.
+    const id = (text: string, n: number, v: CellValue): bigint =>
+      text.length <= 18 && text.charCodeAt(0) !== 45 ? BigInt(text) : inRange(BigInt(text), n, v);
     // Ids become BigInt (exact 64-bit); other integers become numbers. Binding typed values is
     // faster than letting SQLite convert text, and a malformed value fails here, named.
     return (row: CellValue[], n: number): number | bigint | null => {
       const v = row[i];
       if (v === null || v === undefined || v === "") return null;
       if (typeof v === "string") {
-        if (DIGITS.test(v)) return exactId ? BigInt(v) : Number(v);
+        if (DIGITS.test(v)) return exactId ? id(v, n, v) : Number(v);
         const t = v.trim();
-        if (DIGITS.test(t)) return exactId ? BigInt(t) : Number(t);
+        if (DIGITS.test(t)) return exactId ? id(t, n, v) : Number(t);
         if (/^nan$/i.test(t)) return null;
+        if (exactId && /^-?\d+$/.test(t)) return inRange(BigInt(t), n, v);
         if (!exactId && /^-?\d+\.0*$/.test(t)) return Number(t);
         throw bad(n, v, exactId ? "an integer id" : "an integer");
       }
-      if (typeof v === "bigint") return exactId ? v : Number(v);
+      if (typeof v === "bigint") return exactId ? inRange(v, n, v) : Number(v);
       if (typeof v === "number") {
         if (Number.isNaN(v)) return null;
         if (!Number.isInteger(v) || (exactId && !Number.isSafeInteger(v))) throw bad(n, v, exactId ? "an exact integer id (it was stored as a floating-point number)" : "an integer");
+        if (exactId && v < 0) inRange(BigInt(v), n, v);
         return v;
       }
       if (typeof v === "boolean") return v ? 1 : 0;

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { TableReadError } from "../readers/types.js";
+import { checkStoreForImport } from "../store-file.js";
 import {
   CONNECTION_DDL,
   CONNECTION_FROM_SYNAPSES,
@@ -16,8 +15,10 @@ import { nameTuningSource } from "../function-summaries.js";
 import { tableSpec, type Role, type TableSpec } from "../tables.js";
 import { discover, type ImportItem } from "./discover.js";
 import { PackedInserter, RowInsertError } from "./packed-insert.js";
+import { rowError } from "./row-error.js";
 import { readInThread } from "./row-reader.js";
 import { buildSummaries } from "./summaries.js";
+import { withStagedStore } from "./staged-store.js";
 import { readCellTypeRoots, Tallies } from "./tallies.js";
 import { TYPE_SIZE_COUNTS_DDL, TYPE_SIZE_COUNTS_FROM_SQL } from "./type-size-counts.js";
 
@@ -61,10 +62,6 @@ export interface ImportResult {
 /** Order matters only for messages and for synapses before connections (which may then be skipped). */
 const ROLE_ORDER: Role[] = ["nucleus", "cell_types", "mtypes", "synapses", "connections", "proofreading", "coregistration", "functional", "digital_twin", "areas"];
 
-/**
- * Imports CAVE table exports into the store in one transaction: either every table and summary is
- * in, or the database is left exactly as it was (and a database this import created is removed).
- */
 /** With CONNECTOME_CHAT_IMPORT_TIMINGS set, each import phase's wall time goes to stderr (for the benchmark). */
 const phaseTimer = () => {
   let last = performance.now();
@@ -77,9 +74,15 @@ const phaseTimer = () => {
 };
 let phase = phaseTimer();
 
+/**
+ * Imports CAVE table exports into the store in one transaction, on a copy that replaces the store
+ * once committed (see staged-store.ts): either every table and summary is in, or the store is left
+ * exactly as it was (and none is made when there was none). One import at a time per store.
+ */
 export async function importTables(options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   phase = phaseTimer();
+  checkStoreForImport(options.db); // a --db that cannot be a store is told before the exports are read
   const { items, unknown } = await discover(options.paths, options.tables ?? []);
   if (items.length === 0) {
     throw new Error(
@@ -88,10 +91,13 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     );
   }
   items.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  const tables = await withStagedStore(options.db, (staging) => importInto(staging, items, options));
+  return { db: options.db, tables, unknownFiles: unknown, seconds: (performance.now() - started) / 1000 };
+}
 
-  const created = !existsSync(options.db);
-  mkdirSync(dirname(options.db), { recursive: true });
-  const db = new Database(options.db);
+/** The import itself, into the database at `path`: one transaction, then ANALYZE. */
+async function importInto(path: string, items: ImportItem[], options: ImportOptions): Promise<ImportedTable[]> {
+  const db = new Database(path);
   let inTransaction = false;
   try {
     db.pragma("page_size = 8192"); // effective for a new file only
@@ -160,11 +166,10 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     db.exec("ANALYZE");
     db.close();
     phase("analyze");
-    return { db: options.db, tables: loaded, unknownFiles: unknown, seconds: (performance.now() - started) / 1000 };
+    return loaded;
   } catch (error) {
     if (inTransaction) db.exec("ROLLBACK");
     db.close();
-    if (created) for (const suffix of ["", "-journal"]) rmSync(options.db + suffix, { force: true });
     throw error;
   }
 }
@@ -269,16 +274,3 @@ function createStoreTable(db: Database.Database, spec: TableSpec, storeColumns: 
   db.exec(`CREATE TABLE ${quoteIdent(spec.storeTable)} (${columns.join(", ")}) STRICT`);
 }
 
-/** A failed insert, named by file, row and (where SQLite says) column. */
-function rowError(file: string, row: number, columns: { name: string }[], values: unknown[], error: unknown): Error {
-  const message = (error as Error).message;
-  const column = /column (\w+)\.(\w+)/.exec(message)?.[2] ?? /\.(\w+)$/.exec(message)?.[1];
-  if (/UNIQUE constraint failed/.test(message)) {
-    return new TableReadError(file, `duplicate ${column ?? "key"} ${String(values[columns.findIndex((c) => c.name === column)] ?? "")}`, row, column);
-  }
-  if (/cannot store/.test(message) && column) {
-    const value = values[columns.findIndex((c) => c.name === column)];
-    return new TableReadError(file, `${JSON.stringify(String(value))} does not fit the column's type (${message})`, row, column);
-  }
-  return new TableReadError(file, message, row, column);
-}
