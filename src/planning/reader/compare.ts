@@ -1,4 +1,4 @@
-import type { Filter, Part } from "../plan.js";
+import type { Filter, Part, Query } from "../plan.js";
 import { is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
@@ -38,6 +38,12 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     return { parts: [part(side, labelOf(a), a), part(side, labelOf(b), b)], skip };
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
+  // "astrocytes plus microglia, total count": one figure for them together.
+  const together = c.find("together");
+  if (split && together) {
+    use(together);
+    return { skip };
+  }
   if (split) {
     const side = sideOf(split);
     if (!side) return { skip };
@@ -76,6 +82,35 @@ function likest(c: Clause, before: Clause["pops"], after: Pop): Clause["pops"][n
   const dims = before.filter((b) => b.pop.filters[0]?.dim === after.filters[0]?.dim);
   if (dims.length === 1) return dims[0]!;
   throw new Unreadable("I could not tell which of the populations the comparison replaces; name both sides, e.g. \"BC→23P vs MC→23P\".");
+}
+
+const GROUPABLE = new Set(["cell_type", "mtype", "class", "area", "layer"]);
+
+/**
+ * Named sets that are values of one kind ("BC vs MC", "excitatory, inhibitory and non-neuronal") are
+ * a grouping by that kind, restricted to them: the rows carry the data's own values (excitatory_neuron).
+ */
+export function compareAsGroups(q: Query): Query {
+  const parts = q.compare;
+  if (!parts) return q;
+  const one = parts.map((p) => {
+    const sides = (["filter", "pre", "post"] as const).filter((k) => (p[k]?.length ?? 0) > 0);
+    if (sides.length !== 1 || p[sides[0]!]!.length !== 1) return undefined;
+    const f = p[sides[0]!]![0]!;
+    return f.values?.length === 1 && !f.not && GROUPABLE.has(f.dim) ? { side: sides[0]!, f } : undefined;
+  });
+  if (one.some((x) => !x)) return q;
+  const { side, f } = one[0]!;
+  if (!one.every((x) => x!.side === side && x!.f.dim === f.dim)) return q;
+  const values = one.map((x) => x!.f.values![0]!);
+  if (f.dim === "class" && values.includes("neuron")) return q;
+  if (f.dim === "layer" && values.includes("L6")) return q;
+  const groupSide = side === "filter" ? undefined : side;
+  if (q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide) || q.groupBy.length >= 2) return q;
+  const out: Query = { ...q, groupBy: [{ dim: f.dim, ...(groupSide ? { side: groupSide } : {}) }, ...q.groupBy] };
+  delete out.compare;
+  out[side] = [...q[side], { dim: f.dim, values }];
+  return out;
 }
 
 export const roleSide = (r: Role | undefined): "pre" | "post" | undefined => (r === "pre" || r === "post" ? r : undefined);

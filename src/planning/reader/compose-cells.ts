@@ -29,7 +29,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const dim = groupDim(p.pop);
     // "outputs per BC cell": per individual cell, which the per-neuron measure already is.
     if (perRoot && p.pop.each && dim === "root_id") continue;
-    if ((p.pop.wh || p.pop.each) && dim && dim !== "root_id") {
+    if ((p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup) && dim && dim !== "root_id" && dim !== "nucleus_id") {
       groupBy.push({ dim });
       grouped = p.pop;
     } else if ((p.pop.sup || p.pop.topk || p.pop.wh) && dim === "root_id") {
@@ -59,6 +59,19 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const noun = t.noun === "synapse" && is(verb, "verb", "v", "in") ? "input" : t.noun === "synapse" && is(verb, "verb", "v", "out") ? "output" : t.noun;
     use(a, is(verb, "verb") ? verb : undefined);
     filter.push(cellThreshold({ ...t, ...(noun ? { noun } : {}) }));
+  }
+  // "the 23P with the smallest nucleus", "which BC is deepest": one row per cell, ranked.
+  const ranked = c.atoms.find((a, i) => is(a, "sup") && (as(a, "sup")!.q || is(c.atoms[i + 1], "qty")));
+  if (ranked && !groupBy.length && c.pops.length >= 1 && !c.pops.some((p) => groupDim(p.pop) && groupDim(p.pop) !== "root_id")) {
+    groupBy.push({ dim: "root_id" });
+    grouped = { t: "pop", filters: [], thresholds: [], sup: as(ranked, "sup") as Pop["sup"] };
+    use(ranked);
+  }
+  // "BC 23P": names with nothing asked of them.
+  const asks = ["count", "stat", "fraction", "list", "wh", "chart", "qty", "sup", "topk", "threshold", "per", "pctl", "distribution", "lookup"];
+  if (!perRoot && !asks.some((t) => c.has(t)) && c.pops.some((p) => p.pop.alts || c.pops.length > 1) && !c.pops.some((p) => p.pop.wh)) {
+    throw new Unreadable(`What would you like to know about ${c.pops.map((p) => p.atom.items.map((i) => i.text).join(" ")).join(" and ")}? `
+      + "For example how many there are of each, or the synapses between them.");
   }
   const source = sourceOf(c, filter, perRoot, groupBy);
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
@@ -94,11 +107,11 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   const stat = statMeasure(c, allowed);
   if (stat) return stat.measure;
   if (perRoot) {
-    const fn = c.take<{ fn: string }>("stat")?.fn ?? (c.take("per_cell") ? "mean" : undefined);
+    const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram");
+    const fn = c.take<{ fn: string }>("stat")?.fn ?? (!dist && c.take("per_cell") ? "mean" : undefined);
     use(c.find("per_cell"), c.find("count"));
     for (const n of ["synapse", "input", "output", "partner", "target", "source"]) use(c.find("noun", "n", n));
     for (const v of c.findAll("verb")) use(v);
-    const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram");
     if (dist && !fn) {
       use(dist);
       return { fn: "histogram", of: perRoot, bins: 40 };

@@ -30,8 +30,9 @@ export function composeFlow(c: Clause): Query {
   // "heatmap of the V1/RL/AL/LM connectivity", "synapses between areas", "within RL": both sides.
   if (c.has("chart", "kind", "heatmap") && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const both = c.pops.filter((p) => p.role === "both");
+  // One population "between" itself: "synapses between coregistered neurons", "within RL".
   if (both.length === 1 && c.pops.length === 1 && !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap"))
-    && (isGroupPop(both[0]!) || c.says(/^(within|among|amongst)$/) || c.has("chart", "kind", "heatmap"))) return within(c, both[0]!);
+    && !oneRootPop(both[0]!)) return within(c, both[0]!);
   if (both.length) return bothWays(c, both);
   fractionPartSides(c);
   const { parts, skip } = comparisonOf(c, sideOf);
@@ -53,6 +54,9 @@ export function composeFlow(c: Clause): Query {
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
+    // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
+    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")) grouping.push(p);
+    if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class")) q[side].push({ dim: "class", values: ["neuron"] });
   }
   if (parts) q.compare = parts;
   readMeasure(c, q);
@@ -71,6 +75,10 @@ export function composeFlow(c: Clause): Query {
   if (chart) q.chart = chart;
   return q;
 }
+
+const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+/** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
+const partnerNeuron = (p: Clause["pops"][number]) => p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
 
 const oneRootPop = (p: Clause["pops"][number]) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
 

@@ -68,14 +68,15 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
       const isScope = lexicon.scope.has(key);
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
-      const isFn = lexicon.functionWords.has(key) || span.every((x) => lexicon.functionWords.has(x.lower));
+      const isFn = lexicon.functionWords.has(key) || (tags.length > 0 && span.every((x) => lexicon.functionWords.has(x.lower)));
       if (!tags.length && !isScope && !isFn) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
       let end = i + len;
       if (term && len > 1 && CELL_NOUNS.has(span[len - 1]!.lower) && vocabulary.exactMatch(span.slice(0, -1).map((x) => x.text).join(" "))) {
         end--;
       }
-      push(i, end, tags, isFn, isScope);
+      // A vague phrase ("what's going on") is never a function word: it asks for nothing the tables answer.
+      push(i, end, tags, isFn && !tags.some((g) => g.t === "vague"), isScope);
       i = end;
       matched = true;
     }

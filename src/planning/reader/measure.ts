@@ -17,9 +17,18 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   const perConnection = c.has("per_connection");
   let of = qtyAtom ? qtyOf(qtyAtom, allowed) : undefined;
   // "the largest synapse X makes", "smallest synapse onto 23P": its size.
-  const supSynapse = !of && allowed.includes("size") ? c.atoms.find((a, i) => is(a, "sup") && is(c.atoms[i + 1], "noun", "n", "synapse")) : undefined;
+  // (Not "the most synapses": a count.)
+  const sizeSup = (a: Atom) => /^(the )?(largest|biggest|smallest|strongest|weakest|heaviest|greatest)$/i.test(a.items.map((x) => x.text).join(" "));
+  const supSynapse = !of && allowed.includes("size")
+    ? c.atoms.find((a, i) => is(a, "sup") && sizeSup(a) && is(c.atoms[i + 1], "noun", "n", "synapse")) : undefined;
   if (supSynapse) {
     use(supSynapse, c.atoms[c.index(supSynapse) + 1]);
+    const st = c.find("stat");
+    if (st) {
+      // "which type gets the biggest synapses on average": the mean size.
+      use(st);
+      return { measure: { fn: String(as(st, "stat")!.fn) as "mean", of: "size" }, of: "size" };
+    }
     return { measure: { fn: as(supSynapse, "sup")!.dir === "asc" ? "min" : "max", of: "size" }, of: "size" };
   }
   if (!of && perConnection && allowed.includes("synapses") && (c.has("noun", "n", "synapse") || c.has("count"))) of = "synapses";

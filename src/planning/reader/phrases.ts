@@ -45,6 +45,7 @@ const perBefore = (a: Atom | undefined, next: Atom | undefined) => {
   return isVal(next) || isPopNoun(next) || side;
 };
 const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
+const FLOW_AFTER = new Set(["input", "output", "synapse", "connection"]);
 const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =>
   isVal(a) || isPopNoun(a) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
@@ -53,7 +54,8 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =
   || (is(a, "wh", "w", "who")) || (is(a, "wh", "w", "which") && (isVal(next) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || is(next, "sup")))
   || (is(a, "per") && perBefore(a, next))
-  || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy")) || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
+  || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
+  || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
 
 /**
  * "How many BC and how many MC?", "the number of astrocytes and the number of microglia": two
@@ -95,6 +97,18 @@ export function readPopulations(atoms: Atom[]): Atom[] {
       continue;
     }
     const { pop, end } = readPop(atoms, i);
+    // "the most BC input": the superlative is of the input, not of the basket cells.
+    if (pop.sup && is(atoms[end], "noun") && FLOW_AFTER.has(String(as(atoms[end], "noun")!.n)) && is(atoms[i], "sup")) {
+      out.push(atoms[i]!);
+      i++;
+      continue;
+    }
+    // "the largest nucleus", "with the smallest nucleus": a quantity (nucleus volume) ranked, not cells.
+    if (pop.sup && pop.head === "nucleus" && !pop.filters.length) {
+      out.push({ tag: { t: "sup", dir: pop.sup.dir, q: pop.sup.q ?? "volume" }, alt: [], items: atoms.slice(i, end).flatMap((a) => a.items) });
+      i = end;
+      continue;
+    }
     out.push({ tag: pop, alt: [], items: atoms.slice(i, end).flatMap((a) => a.items) });
     i = end;
   }
@@ -149,12 +163,13 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
       lastVal.values.push(...f.values!);
     } else if (isVal(a)) add(filterOf(a)!);
-    else if (isPopNoun(a)) {
+    else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
+      && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) {
+      // "presynaptic cell type", "source area", "target types": the side a grouping is of.
+      pop.side = is(a, "rel", "r", "upstream") || is(a, "noun", "n", "input") || is(a, "noun", "n", "source") ? "pre" : "post";
+    } else if (isPopNoun(a)) {
       // "area LM", "layer 5", "type BC": the noun names the dimension of the value beside it.
       const n = String(as(a, "noun")!.n);
-      if (pop.head && !GROUP_NOUNS.has(pop.head) && GROUP_NOUNS.has(n)) {
-        // "23P cell type", "BC neurons' type": the type of the cells (a grouping), when asked for.
-      }
       pop.head = n;
       pop.plural = /s$/.test(lower(a)) || /nuclei|somata/.test(lower(a));
       if (n === "strategy" && as(a, "noun")!.side) pop.strategySide = as(a, "noun")!.side;
@@ -166,10 +181,6 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
-    } else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
-      && (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))) {
-      // "presynaptic cell type", "source area", "target types": the side a grouping is of.
-      pop.side = is(a, "rel", "r", "upstream") || is(a, "noun", "n", "input") || is(a, "noun", "n", "source") ? "pre" : "post";
     } else if ((is(a, "noun", "n", "target") || is(a, "noun", "n", "source")) && !pop.head
       && (pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").

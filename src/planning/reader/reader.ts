@@ -4,6 +4,7 @@ import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { atomOf, is, type Atom } from "./atoms.js";
 import { Clause } from "./clause.js";
+import { compareAsGroups } from "./compare.js";
 import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
@@ -58,6 +59,8 @@ export class OfflineReader {
   private read(items: Item[]): PlannerResult {
     const problem = badIds(items);
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
+    const two = twoQuestions(items);
+    if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readNumbers(atoms);
     atoms = mergeLists(readPopulations(atoms));
@@ -101,7 +104,7 @@ function compose(c: Clause): QueryPlan {
   const lookup = lookupOf(c);
   if (lookup) return lookup;
   const perRoot = perRootQuantity(c);
-  const plan = perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c);
+  const plan = compareAsGroups(perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c));
   plan.filter = withoutRedundantNeuron(plan.filter);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
@@ -116,6 +119,26 @@ function markCounted(atoms: Atom[]): void {
     while (j < atoms.length && (is(atoms[j], "distinct") || is(atoms[j], "rel", "r", "of") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
     if (atoms[j]?.tag.t === "pop") (atoms[j]!.tag as Pop).counted = true;
   });
+}
+
+/**
+ * "What type is 8646…? and how many NGCs are in L1?": a second question after a question mark or
+ * a semicolon, or after "and" when it starts with its own question word and verb.
+ */
+function twoQuestions(items: Item[]): [string, string] | undefined {
+  const asks = (part: Item[]) => part.some((i) => i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)));
+  for (let k = 1; k < items.length - 1; k++) {
+    const at = items[k]!;
+    const second = items.slice(k + 1);
+    const stop = /^[?;]$/.test(at.text);
+    const andThenQuestion = (at.text === "," || /^and$/i.test(at.text)) && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text ?? "")
+      && second.some((i) => i.tags.some((t) => t.t === "verb"));
+    if ((stop || andThenQuestion) && asks(items.slice(0, k)) && asks(second)) {
+      const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!])/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "").trim();
+      return [`${text(items.slice(0, k)).replace(/[?]*$/, "")}?`, `${text(second).replace(/^(and|separately|also)[, ]*/i, "").replace(/[?]*$/, "")}?`];
+    }
+  }
+  return undefined;
 }
 
 /** Ids that cannot be: cut short, negative, beyond 64 bits. */

@@ -51,6 +51,9 @@ export function readRoles(atoms: Atom[]): Roles {
     return j;
   };
   const verbs: Roles["verbs"] = [];
+  // "BC outputs", "inhibitory input": the owner of the outputs, unless someone else owns them
+  // ("which 5P-ET cells receive the most inhibitory input": the input is from inhibitory cells).
+  const compounds: { i: number; owner: Role; partner: Role }[] = [];
 
   atoms.forEach((a, i) => {
     if (!isPop(a)) return;
@@ -70,7 +73,10 @@ export function readRoles(atoms: Atom[]): Roles {
       const s = prevIdx(p);
       if (isPop(atoms[s])) set(s, "post");
     } else if (is(prev, "rel", "r", "between")) set(i, "both", p);
-    else if (is(prev, "rel", "r", "of") && RELATIONAL[relationalOf(atoms[prevIdx(p)]) ?? ""]) {
+    else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
+      // "the main target type of VIP cells": the owner is on the other side.
+      set(i, popOf(atoms[prevIdx(p)])!.side === "post" ? "pre" : "post", p);
+    } else if (is(prev, "rel", "r", "of") && RELATIONAL[relationalOf(atoms[prevIdx(p)]) ?? ""]) {
       set(i, RELATIONAL[relationalOf(atoms[prevIdx(p)])!]!, p);
       // "top 5 targets of X": the targets are on the other side.
       const owner = prevIdx(p);
@@ -87,7 +93,8 @@ export function readRoles(atoms: Atom[]): Roles {
       const partnerSide: Role = noun === "input" || noun === "source" ? "pre" : "post";
       if (k === n && (is(afterNoun, "rel", "r", "of") || is(afterNoun, "rel", "r", "to") || is(afterNoun, "rel", "r", "from")) && isPop(atoms[nextIdx(nextIdx(k))])) {
         set(i, is(afterNoun, "rel", "r", "from") ? "post" : is(afterNoun, "rel", "r", "to") ? "pre" : partnerSide);
-      } else set(i, RELATIONAL[noun]!);
+      } else if (k === n) compounds.push({ i, owner: RELATIONAL[noun]!, partner: partnerSide });
+      else set(i, RELATIONAL[noun]!);
       if (k !== n) used.add(n);
     }
     // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
@@ -100,8 +107,9 @@ export function readRoles(atoms: Atom[]): Roles {
   // output synapses does X have?" (X is presynaptic), "inputs … X".
   const relational = new Set(atoms.map((a) => relationalOf(a)).filter((n) => n && n !== "partner").map((n) => RELATIONAL[n!]));
   atoms.forEach((a, i) => {
+    const copula = is(atoms[prevIdx(i)], "verb", "v", "be") || is(atoms[prevIdx(i)], "glue", "g", "are");
     if (isPop(a) && !role.has(i) && relational.size === 1 && !["target", "source", "partner"].includes(popOf(a)!.head ?? "")
-      && !popOf(a)!.wh && !popOf(a)!.each) {
+      && !popOf(a)!.wh && !popOf(a)!.each && !copula && !compounds.some((c) => c.i === i)) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
     }
@@ -147,10 +155,17 @@ export function readRoles(atoms: Atom[]): Roles {
     }
   });
 
+  for (const c of compounds) {
+    if (role.has(c.i)) continue;
+    const taken = [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
+    set(c.i, taken ? c.partner : c.owner);
+  }
+
   // A verb with a number of synapses as its object says what a cell has, not a flow: "receive more than 100 inputs".
   const flowVerb = (a: Atom, i: number) => (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect"))
     && !is(atoms[nextIdx(i)], "threshold");
-  const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
+  const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size")
+    || Boolean(as(a, "chart")?.flow) || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
     || is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")));
   return { role, used, flow, verbs };
 }

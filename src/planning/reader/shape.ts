@@ -14,7 +14,10 @@ export function groupDim(pop: Pop): Group["dim"] | undefined {
     case "strategy": return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
     case "nucleus": return "nucleus_id";
     case "cell": case "neuron": case "root": case "partner": case "target": case "source": case "fragment": return "root_id";
-    default: return pop.wh === "who" ? "root_id" : undefined;
+    default:
+      // "which higher visual area": one row per area; "which BC", "the biggest MC", "who": one row per cell.
+      if (pop.wh && pop.filters.length === 1 && ["area", "layer"].includes(pop.filters[0]!.dim)) return pop.filters[0]!.dim as Group["dim"];
+      return pop.wh === "who" || (pop.filters.length && (pop.wh || pop.sup || pop.topk)) ? "root_id" : undefined;
   }
 }
 

@@ -221,9 +221,9 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
 /** The cell table some dimensions are best read from: m-types alone from the m-type table. */
 export function baseFor(ctx: CompileContext, used: Dim[]): "cell_type" | "mtype" | "nucleus" {
   const dims = new Set(used);
-  // Cells named only by per-nucleus annotations (area, coregistration, tuning): every nucleus of those
-  // tables counts, whether or not it has a cell-type row.
-  const annotations = ["area", "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi", "typed"];
+  // Cells named only by functional annotations (coregistration, tuning): every nucleus of those tables
+  // counts, whether or not it has a cell-type row (a cell's area is a cell-type row's, by convention).
+  const annotations = ["coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi", "typed"];
   const typedDims = ["cell_type", "class", "mtype"];
   if (ctx.catalog.tables.has("nucleus") && used.some((d) => annotations.includes(d)) && !used.some((d) => typedDims.includes(d))) return "nucleus";
   if (dims.has("mtype") && !dims.has("cell_type") && !dims.has("class")) return "mtype";
