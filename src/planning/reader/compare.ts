@@ -103,10 +103,15 @@ export function compareAsGroups(q: Query): Query {
   const { side, f } = one[0]!;
   if (!one.every((x) => x!.side === side && x!.f.dim === f.dim)) return q;
   const values = one.map((x) => x!.f.values![0]!);
-  if (f.dim === "class" && values.includes("neuron")) return q;
-  if (f.dim === "layer" && values.includes("L6")) return q;
+  if (f.dim === "class" && values.includes("neuron") && !q.groupBy.some((g) => g.dim === "class")) return q;
   const groupSide = side === "filter" ? undefined : side;
-  if (q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide) || q.groupBy.length >= 2) return q;
+  if (q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide)) {
+    // "neurons vs glia (by class)": the grouping asked for covers the sets compared.
+    const out: Query = { ...q };
+    delete out.compare;
+    return out;
+  }
+  if (q.groupBy.length >= 2) return q;
   const out: Query = { ...q, groupBy: [{ dim: f.dim, ...(groupSide ? { side: groupSide } : {}) }, ...q.groupBy] };
   delete out.compare;
   out[side] = [...q[side], { dim: f.dim, values }];

@@ -66,6 +66,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     groupBy.push({ dim: "root_id" });
     grouped = { t: "pop", filters: [], thresholds: [], sup: as(ranked, "sup") as Pop["sup"] };
     use(ranked);
+  } else if (ranked && grouped?.sup && !grouped.sup.q && groupBy.some((g) => g.dim === "root_id")) {
+    // "the biggest BC (largest nucleus)": the ranking's quantity, said again.
+    grouped = { ...grouped, sup: { ...grouped.sup, q: String(as(ranked, "sup")!.q ?? "") || undefined } };
+    use(ranked);
   }
   // "BC 23P": names with nothing asked of them.
   const asks = ["count", "stat", "fraction", "list", "wh", "chart", "qty", "sup", "topk", "threshold", "per", "pctl", "distribution", "lookup"];

@@ -61,6 +61,7 @@ export function composeFlow(c: Clause): Query {
   if (parts) q.compare = parts;
   readMeasure(c, q);
   for (const p of grouping) {
+    if (p.pop.side && p.pop.each) p.role = p.pop.side;
     const dim = groupDim(p.pop) ?? (p.pop.wh ? defaultWhDim(q, p.role as Side) : undefined);
     if (!dim) continue;
     q.groupBy.push({ dim, side: p.role as Side });
@@ -239,6 +240,13 @@ function partnerRanking(c: Clause, q: Query): void {
   const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? whBefore ?? (listing ? noun : undefined);
   if (!ranked) return;
   const n = String(as(noun, "noun")!.n);
+  // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
+  const owner: Side | undefined = n === "output" ? "pre" : n === "input" ? "post" : undefined;
+  if (owner && q[owner].length && !q[owner].some((f) => f.dim === "root_id" && f.values?.length === 1) && !is(ranked, "wh")) {
+    use(noun);
+    q.groupBy.push({ dim: "root_id", side: owner });
+    return;
+  }
   const side = partnerSide(q, n);
   use(noun);
   if (is(ranked, "list") || is(ranked, "wh")) use(ranked);

@@ -67,7 +67,7 @@ const FIELD_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strateg
 function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   const noun = as(a, "noun")?.n;
   const qty = as(a, "qty")?.q;
-  if (noun === "type" || noun === "class") return [noun === "class" ? "class" : "cell_type"];
+  if (noun === "type" || noun === "class" || is(a, "glue", "g", "type")) return [noun === "class" ? "class" : "cell_type"];
   if (noun === "mtype") return ["mtype"];
   if (noun === "nucleus" && byRoot) return ["nucleus_id"];
   if (noun === "root" && !byRoot) return ["root_id"];

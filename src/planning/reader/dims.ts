@@ -16,7 +16,7 @@ const NEURON_TABLES = new Set<Filter["dim"]>([
   "tuned", "osi", "dsi", "pref_ori", "pref_dir",
 ]);
 
-export function withoutRedundantNeuron(filters: Filter[]): Filter[] {
-  if (!filters.some((f) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false)) return filters;
+export function withoutRedundantNeuron(filters: Filter[], also: Filter["dim"][] = []): Filter[] {
+  if (!filters.some((f) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false) && !also.some((d) => NEURON_TABLES.has(d))) return filters;
   return filters.filter((f) => !(f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron"));
 }

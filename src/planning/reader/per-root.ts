@@ -1,5 +1,5 @@
 import type { Quantity } from "../plan.js";
-import { is } from "./atoms.js";
+import { as, is } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
@@ -9,7 +9,9 @@ import { Unreadable } from "./filters.js";
  * or undefined when the question is not of that form.
  */
 export function perRootQuantity(c: Clause): Quantity | undefined {
-  const averaged = c.has("per_cell") || (c.has("stat") && !c.has("qty"));
+  // ("the biggest synapses on average" is a size.)
+  const sizeSup = c.atoms.some((a, i) => is(a, "sup") && !as(a, "sup")!.count && is(c.atoms[i + 1], "noun", "n", "synapse"));
+  const averaged = (c.has("per_cell") || (c.has("stat") && !c.has("qty"))) && !sizeSup;
   if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection")) return undefined;
   const nouns = ["synapse", "input", "output", "partner", "target", "source"].filter((n) => c.has("noun", "n", n));
   if (!nouns.length && !c.has("count")) return undefined;
@@ -24,6 +26,5 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   }
   const partners = nouns.some((n) => n === "partner" || n === "target" || n === "source");
   for (const p of c.pops) p.role = undefined;
-  void is;
   return inWords ? (partners ? "in_partners" : "in_synapses") : partners ? "out_partners" : "out_synapses";
 }

@@ -50,12 +50,20 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =
   isVal(a) || isPopNoun(a) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
   || (is(a, "neg") && ARTICLE.test(lower(next)) && (isVal(after2) || isPopNoun(after2)))
-  || ((is(a, "topk") || is(a, "sup")) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
-  || (is(a, "wh", "w", "who")) || (is(a, "wh", "w", "which") && (isVal(next) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
-    || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || is(next, "sup")))
+  || ((is(a, "topk") || entitySup(a)) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
+  || is(a, "wh", "w", "who")
+  // "which 3 23P neurons", "which cell types" (not "what's 8646…": an id is already one cell).
+  || (is(a, "wh", "w", "which") && ((isVal(next) && !is(next, "id")) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
+    || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || entitySup(next)))
   || (is(a, "per") && perBefore(a, next))
   || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
-  || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || (is(a, "sup") && (isVal(next) || isPopNoun(next)));
+  || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
+  || (entitySup(a) && (isVal(next) || isPopNoun(next)));
+
+/** "the biggest", "the deepest": a superlative that picks cells (not "the most", which counts them). */
+function entitySup(a: Atom | undefined): boolean {
+  return Boolean(a) && [a!.tag, ...a!.alt].some((t) => t.t === "sup" && !t.count);
+}
 
 /**
  * "How many BC and how many MC?", "the number of astrocytes and the number of microglia": two
@@ -150,7 +158,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     if (i === start && is(a, "wh")) pop.wh = String(as(a, "wh")!.w);
     else if (is(a, "per") && !pop.head && perBefore(a, next)) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
-    else if (is(a, "sup") && (isVal(next) || isPopNoun(next))) pop.sup = as(a, "sup") as Pop["sup"];
+    else if (entitySup(a) && (isVal(next) || isPopNoun(next))) pop.sup = [a.tag, ...a.alt].find((t) => t.t === "sup" && !t.count) as Pop["sup"];
     else if (is(a, "distinct")) pop.distinct = true;
     else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;

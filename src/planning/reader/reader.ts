@@ -1,4 +1,4 @@
-import { QueryPlan, type PlannerResult, type Reading } from "../plan.js";
+import { QueryPlan, type Filter, type PlannerResult, type Reading } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
@@ -105,7 +105,8 @@ function compose(c: Clause): QueryPlan {
   if (lookup) return lookup;
   const perRoot = perRootQuantity(c);
   const plan = compareAsGroups(perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c));
-  plan.filter = withoutRedundantNeuron(plan.filter);
+  const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
+  plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
   return plan;

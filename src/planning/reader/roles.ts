@@ -107,7 +107,7 @@ export function readRoles(atoms: Atom[]): Roles {
   // output synapses does X have?" (X is presynaptic), "inputs … X".
   const relational = new Set(atoms.map((a) => relationalOf(a)).filter((n) => n && n !== "partner").map((n) => RELATIONAL[n!]));
   atoms.forEach((a, i) => {
-    const copula = is(atoms[prevIdx(i)], "verb", "v", "be") || is(atoms[prevIdx(i)], "glue", "g", "are");
+    const copula = is(atoms[i - 1], "verb", "v", "be") || is(atoms[i - 1], "glue", "g", "are");
     if (isPop(a) && !role.has(i) && relational.size === 1 && !["target", "source", "partner"].includes(popOf(a)!.head ?? "")
       && !popOf(a)!.wh && !popOf(a)!.each && !copula && !compounds.some((c) => c.i === i)) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));

@@ -29,11 +29,12 @@ export function tokenize(question: string): Token[] {
     "(?:->|=>|<-|<=|>=|==|\\+/-|→|←|≥|≤|±)",
     "(?:e/i|w/o|w/|and/or|b/w|i/o)(?![A-Za-z0-9])",
     // Words and names: inner hyphens, dots and plus signs ("5P-ET", "PV+"); a slash only between digits ("L2/3").
-    "[A-Za-z0-9µμ]+(?:[-.+][A-Za-z0-9µμ]+|(?<=\\d)/\\d+)*\\+?(?:\\^3|³)?",
+    "[A-Za-z0-9µμΔδθ]+(?:[-.+][A-Za-z0-9µμΔδθ]+|(?<=\\d)/\\d+)*\\+?(?:\\^3|³)?",
     "'s\\b|s'(?=\\s|$)",
     "n't\\b",
     "[<>=~#%°&?!,/;:]",
     "-(?![\\d.])", // a dash between words or numbers: "300 - 500", "BC - how many"
+    "[^\\s]", // anything else is a token too, so nothing the question says is dropped unread
   ].join("|"), "g");
   const tokens: Token[] = [];
   for (const m of text.matchAll(re)) {

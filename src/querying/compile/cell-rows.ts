@@ -1,4 +1,4 @@
-import type { Filter, Group, Query, Quantity } from "../../planning/plan.js";
+import type { Dim, Filter, Group, Query, Quantity } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
 import { CellRow, baseFor, populationOnRoot, requireDim } from "./cell-sql.js";
 import { DIMS } from "./dims.js";
@@ -25,7 +25,7 @@ export const cellSetOf = (q: Query): CellSet => ({ source: q.source as CellSet["
  */
 export function cellRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quantity): RowSet {
   if (set.source === "roots") return rootRows(ctx, set, need, quantity);
-  const dims = [...set.filter.map((f) => f.dim), ...set.groupBy.map((g) => g.dim)];
+  const dims = [...set.filter.map((f) => f.dim), ...set.groupBy.map((g) => g.dim), ...(quantity ? [quantity] : [])] as Dim[];
   const base = set.source === "nuclei" ? "nucleus" : baseFor(ctx, dims);
   if (!ctx.catalog.tables.has(base)) {
     throw new MissingDataError(base === "nucleus"

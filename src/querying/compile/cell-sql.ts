@@ -99,10 +99,13 @@ export function depthExpr(ctx: CompileContext, yColumn: string): string {
   return `(${yColumn} * ${g.voxelNm[1]} / 1000.0 - ${g.piaYum})`;
 }
 
-/** The layer of a depth, from the geometry's boundaries (a soma at a boundary belongs to the deeper layer). */
-function layerCase(ctx: CompileContext, depth: string): string {
+/**
+ * The layer of a depth, from the geometry's boundaries (a soma at a boundary belongs to the deeper
+ * layer). L6a and L6b are one layer, L6, as people count cells per layer.
+ */
+export function layerCase(ctx: CompileContext, depth: string): string {
   const layers = ctx.geometry!.layers;
-  return `CASE ${layers.map((l) => `WHEN ${depth} < ${l.bottom_um} THEN '${l.name}'`).join(" ")} ELSE NULL END`;
+  return `CASE ${layers.map((l) => `WHEN ${depth} < ${l.bottom_um} THEN '${l.name.replace(/^L6[ab]$/, "L6")}'`).join(" ")} ELSE NULL END`;
 }
 
 /** The depth range of a layer name ("L6" spans L6a and L6b). */

@@ -1,6 +1,6 @@
 import type { Group, Quantity, Side } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
-import { depthExpr, populationOnRoot, requireDim, valueCondition } from "./cell-sql.js";
+import { depthExpr, layerCase, populationOnRoot, requireDim, valueCondition } from "./cell-sql.js";
 import { DIMS } from "./dims.js";
 import { summaryRows } from "./summary-rows.js";
 import { groupKey, type Flow } from "./flow.js";
@@ -48,8 +48,8 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
     keys.push(key);
     if (g.dim === "ori_difference") {
       select.push(`${oriDifferenceBin(g, alias)} AS ${key}`);
-      joins.push(` JOIN cell_tuning_root ta ON ta.pt_root_id = ${alias}.pre_pt_root_id`,
-        ` JOIN cell_tuning_root tb ON tb.pt_root_id = ${alias}.post_pt_root_id`);
+      joins.push(` JOIN ${TUNING_BY_ROOT} ta ON ta.pt_root_id = ${alias}.pre_pt_root_id`,
+        ` JOIN ${TUNING_BY_ROOT} tb ON tb.pt_root_id = ${alias}.post_pt_root_id`);
       return;
     }
     if (!g.side && alias !== "p") {
@@ -76,9 +76,7 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
         select.push(`${j}.tag AS ${key}`);
         break;
       case "layer": {
-        const layers = ctx.geometry?.layers ?? [];
-        const depth = depthExpr(ctx, "pt_position_y");
-        const layer = `CASE ${layers.map((l) => `WHEN ${depth} < ${l.bottom_um} THEN '${l.name}'`).join(" ")} END`;
+        const layer = layerCase(ctx, depthExpr(ctx, "pt_position_y"));
         joins.push(` JOIN (SELECT DISTINCT pt_root_id, ${layer} AS layer FROM cell_type WHERE pt_root_id != 0) ${j}`
           + ` ON ${j}.pt_root_id = ${root}`);
         select.push(`${j}.layer AS ${key}`);
@@ -95,6 +93,12 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
   });
   return { joins, select, keys };
 }
+
+/**
+ * One tuning per root: of its nuclei's rows, the one with the best model performance (SQLite takes
+ * the other columns from the row holding max(cc)).
+ */
+export const TUNING_BY_ROOT = "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi, max(cc) AS cc FROM cell_tuning WHERE pt_root_id != 0 GROUP BY pt_root_id)";
 
 /** The bin (its lower edge, degrees) of the circular difference of two roots' preferred orientations. */
 function oriDifferenceBin(g: Group, _alias: string): string {
@@ -130,7 +134,7 @@ function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: 
   if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
   const { joins, select, keys } = groupColumns(ctx, flow.groupBy, "c");
   const tuned = flow.filter.some((f) => f.dim === "ori_difference") && !joins.some((j) => j.includes(" ta "));
-  if (tuned) joins.push(" JOIN cell_tuning_root ta ON ta.pt_root_id = c.pre_pt_root_id", " JOIN cell_tuning_root tb ON tb.pt_root_id = c.post_pt_root_id");
+  if (tuned) joins.push(` JOIN ${TUNING_BY_ROOT} ta ON ta.pt_root_id = c.pre_pt_root_id`, ` JOIN ${TUNING_BY_ROOT} tb ON tb.pt_root_id = c.post_pt_root_id`);
   const conds = connectionConditions(ctx, flow, "c");
   const cols = [...select];
   if (need === "distinct") cols.push(`c.${distinctSide ?? "post"}_pt_root_id AS r`);
