@@ -44,6 +44,13 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     use(together);
     return { skip };
   }
+  // "23P in HVAs (RL/AL/LM)": a list that restates a name already given is not a comparison.
+  const union = split ? split.pop.alts!.flatMap((a) => a.filters.flatMap((f) => f.values ?? [])).sort().join("|") : "";
+  if (split && c.pops.some((p) => p !== split && p.pop.filters.some((f) => f.values && [...f.values].sort().join("|") === union))) {
+    c.usePop(split);
+    skip.add(split.i);
+    return { skip };
+  }
   if (split) {
     const side = sideOf(split);
     if (!side) return { skip };

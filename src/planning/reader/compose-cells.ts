@@ -42,13 +42,18 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
       grouped = { ...p.pop, plural: false, wh: p.pop.wh ?? "which" };
     }
   }
-  // "m-type counts", "how many cell types are there", "inhibitory subtype counts": one row per type.
+  // "m-type counts", "how many cell types are there", "inhibitory subtype counts", "rarest cell type":
+  // one row per type (not "how many cells are classified (any type)").
   for (const p of c.pops) {
     const dim = groupDim(p.pop);
+    const before = c.atoms[p.i - 1];
+    const countWord = c.findAll("count").some((a) => /s$/.test(a.items[0]!.text.toLowerCase()) || a.items[0]!.text.toLowerCase() === "breakdown");
+    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && c.atoms[p.i - 1]!.items.every((x) => x.fn);
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
-      && (c.has("count") || p.pop.plural || c.has("per"))) {
+      && (p.pop.plural || countWord || c.has("per") || ranked)) {
       groupBy.push({ dim });
       use(c.find("per"));
+      if (ranked && !grouped) grouped = { ...p.pop, wh: "which" };
     }
   }
   // "cells that receive more than 100 inputs", "neurons with a volume over 500".
@@ -73,7 +78,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   }
   // "BC 23P": names with nothing asked of them.
   const asks = ["count", "stat", "fraction", "list", "wh", "chart", "qty", "sup", "topk", "threshold", "per", "pctl", "distribution", "lookup"];
-  if (!perRoot && !asks.some((t) => c.has(t)) && c.pops.some((p) => p.pop.alts || c.pops.length > 1) && !c.pops.some((p) => p.pop.wh)) {
+  const groupingPop = c.pops.some((p) => p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup);
+  if (!perRoot && !asks.some((t) => c.has(t)) && c.pops.some((p) => p.pop.alts || c.pops.length > 1) && !groupingPop) {
     throw new Unreadable(`What would you like to know about ${c.pops.map((p) => p.atom.items.map((i) => i.text).join(" ")).join(" and ")}? `
       + "For example how many there are of each, or the synapses between them.");
   }

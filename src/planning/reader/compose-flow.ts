@@ -98,7 +98,17 @@ function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
     q.filter.push(rangeFilter("synapses", t));
     return [];
   }
+  if (t.qty === "ori_difference") {
+    orientationDifference(q, t);
+    return [];
+  }
   return [cellThreshold(t)];
+}
+
+/** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
+function orientationDifference(q: Query, t: Threshold): void {
+  q.source = "connections";
+  q.filter.push(rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" }));
 }
 
 /** The measure: counts, distinct partners, size statistics, fractions, ratios, probability. */
@@ -120,6 +130,7 @@ function readMeasure(c: Clause, q: Query): void {
   }
   if (stat) {
     q.measure = stat.measure;
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;
   }
   sizeThresholds(c, q);
@@ -276,7 +287,19 @@ function within(c: Clause, p: Clause["pops"][number]): Query {
   use(c.find("rel", "r", "between"));
   const filters = popFilters(p.pop, c.classOf);
   const q: Query = { kind: "query", source: "synapses", filter: [], pre: [...filters], post: [...filters], measure: { fn: "count" }, groupBy: [] };
+  for (const t of p.pop.thresholds) {
+    if (t.qty === "ori_difference") orientationDifference(q, t);
+    else if (t.noun === "synapse" || t.noun === "connection") {
+      q.source = "connections";
+      q.filter.push(rangeFilter("synapses", t));
+    } else {
+      q.pre.push(cellThreshold(t));
+      q.post.push(cellThreshold(t));
+    }
+  }
+  const wasConnections = q.source === "connections";
   readMeasure(c, q);
+  if (wasConnections && q.source === "synapses") q.source = "connections";
   const dim = isGroupPop(p) ? groupDim(p.pop) : p.pop.alts ? p.pop.filters[0]!.dim as Group["dim"] : undefined;
   if (dim) q.groupBy = [{ dim, side: "pre" }, { dim, side: "post" }];
   else if (c.has("chart", "kind", "heatmap")) matrix(c, q);

@@ -64,11 +64,36 @@ export function thresholdQuantity(t: Threshold): Quantity | undefined {
 /** A population's own filters, with the class implied by its cell types dropped ("PV interneurons" is BC). */
 export function popFilters(pop: Pop, classOf: (type: string) => string | undefined): Filter[] {
   const types = pop.filters.filter((f) => f.dim === "cell_type" && f.values && !f.not).flatMap((f) => f.values!);
+  // "inhibitory neurons": inhibitory says it (neurons adds nothing).
+  const specificClass = pop.filters.some((f) => f.dim === "class" && !f.not && f.values?.every((v) => v === "excitatory" || v === "inhibitory"));
   return pop.filters.filter((f) => {
+    if (specificClass && f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron") return false;
     if (f.dim !== "class" || f.not || !types.length) return true;
     const classes = new Set(types.map((t) => classOf(t)));
     return !f.values!.every((c) => c === "neuron" ? [...classes].every((k) => k === "excitatory" || k === "inhibitory") : classes.size === 1 && classes.has(c));
   });
+}
+
+/**
+ * Conditions that cannot hold together ("excitatory" and "inhibitory" on one side): a misreading,
+ * asked back rather than answered as nothing.
+ */
+export function contradiction(filters: Filter[]): string | undefined {
+  const byDim = new Map<string, Filter[]>();
+  for (const f of filters) if (f.values && !f.not && ["cell_type", "class", "mtype", "area", "layer", "root_id", "nucleus_id"].includes(f.dim)) {
+    byDim.set(f.dim, [...(byDim.get(f.dim) ?? []), f]);
+  }
+  for (const [dim, fs] of byDim) {
+    if (dim === "class") {
+      const sets = fs.map((f) => new Set(f.values!.flatMap((v) => (v === "neuron" ? ["excitatory", "inhibitory"] : [v]))));
+      const common = [...sets[0]!].filter((v) => sets.every((s) => s.has(v)));
+      if (!common.length) return fs.map((f) => f.values!.join("/")).join(" and ");
+    } else if (fs.length > 1) {
+      const common = fs[0]!.values!.filter((v) => fs.every((f) => f.values!.includes(v)));
+      if (!common.length) return fs.map((f) => f.values!.join("/")).join(" and ");
+    }
+  }
+  return undefined;
 }
 
 /** Whether a filter list names one root id (a neuron). */

@@ -64,12 +64,14 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       // "L5" alone is a layer; "L5 cells" may be any of the L5 pyramidal types (asked back).
       const layerWord = len === 1 && /^l[1-6]/i.test(span[0]!.text) && !/[a-z]{2,}/i.test(span[0]!.text.slice(2))
         && !CELL_NOUNS.has(tokens[i + 1]?.lower ?? "");
-      if (term && !layerWord && !guarded(span, tokens[i + len])) tags.push(termTag(term));
+      if (term && !layerWord && !guarded(span, tokens[i + len], tokens[i - 1])) tags.push(termTag(term));
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
       const isScope = lexicon.scope.has(key);
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
       const isFn = lexicon.functionWords.has(key) || (tags.length > 0 && span.every((x) => lexicon.functionWords.has(x.lower)));
       if (!tags.length && !isScope && !isFn) continue;
+      // "per cell type" is per type, not "per cell" then "type".
+      if (tags.some((g) => g.t === "per_cell") && /^(types?|class(es)?|m-?types?)$/.test(tokens[i + len]?.lower ?? "")) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
       let end = i + len;
       if (term && len > 1 && CELL_NOUNS.has(span[len - 1]!.lower) && vocabulary.exactMatch(span.slice(0, -1).map((x) => x.text).join(" "))) {
@@ -110,11 +112,13 @@ function termTag(term: Term): Tag {
  * Names that are names only when written as such: "it", "pv" or "bc" in lower case are ordinary
  * words (or typos) unless a cell noun follows; one letter ("I cells") only before a cell noun.
  */
-function guarded(span: Token[], next: Token | undefined): boolean {
+function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");
   const letters = name.replace(/[^A-Za-z]/g, "");
   const cellNext = next !== undefined && CELL_NOUNS.has(next.lower);
-  if (letters.length === 1 && !/\d/.test(name)) return !cellNext;
+  // "I→E", "E -> I": one letter beside an arrow is a class.
+  const arrow = /^(→|->|=>|to|vs|onto)$/i.test(next?.text ?? "") || /^(→|->|=>)$/.test(prev?.text ?? "");
+  if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
   if (letters.length > 3 || /\d/.test(name)) return false;
   return name !== name.toUpperCase() && !cellNext;
 }

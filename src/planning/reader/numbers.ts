@@ -126,6 +126,14 @@ function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: strin
 
 function thresholds(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
+    // "a size of 853", "size = 853", "volume equals 300": one value.
+    if (is(atoms[i], "qty") && (lower(atoms[i + 1]) === "of" || lower(atoms[i + 1]) === "=" || lower(atoms[i + 1]) === "is")
+      && num(atoms[i + 2]) !== undefined && !is(atoms[i + 3], "rel", "r", "and")) {
+      const unit = unitOf(atoms[i + 3]);
+      atoms = join(atoms, i, i + (unit ? 4 : 3), { t: "threshold", op: "eq", value: num(atoms[i + 2])!, qty: String(as(atoms[i], "qty")!.q),
+        ...(unit ? { unit } : {}) });
+      continue;
+    }
     const a = atoms[i]!;
     const op = as(a, "cmp")?.op as Threshold["op"] | "near" | undefined;
     let value: number | undefined;

@@ -9,7 +9,7 @@ import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
-import { Unreadable } from "./filters.js";
+import { contradiction, Unreadable } from "./filters.js";
 import { followUp, isFragment } from "./follow-up.js";
 import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
@@ -35,7 +35,8 @@ export class OfflineReader {
     const injection = checkSafety(question, true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
-    const namesSomething = items.some((i) => i.tags.some((t) => t.t === "val" || t.t === "id" || t.t === "flag" || t.t === "cutid"));
+    // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
+    const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty", "angle"].includes(t.t)));
     if (lastPlan && isFragment(items)) {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
@@ -109,6 +110,11 @@ function compose(c: Clause): QueryPlan {
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
+  for (const list of [plan.filter, plan.pre, plan.post, ...(plan.compare ?? []).flatMap((p) => [
+    [...plan.filter, ...(p.filter ?? [])], [...plan.pre, ...(p.pre ?? [])], [...plan.post, ...(p.post ?? [])]])]) {
+    const clash = contradiction(list);
+    if (clash) throw new Unreadable(`I read one group of cells as both ${clash}, which no cell is; please rephrase (one comparison at a time).`);
+  }
   return plan;
 }
 

@@ -132,7 +132,8 @@ export function readRoles(atoms: Atom[]): Roles {
           object = f;
           break;
         }
-        if (is(atoms[f], "wh", "w", "which") && !isPop(atoms[f])) {
+        // (Only a "what" right before "do/does X …": in "what's the size of the synapses X receives" the object is "the synapses".)
+        if (is(atoms[f], "wh", "w", "which") && !isPop(atoms[f]) && atoms.slice(f + 1, subject).every((x) => aux(x))) {
           // A bare "what" fronted: the thing asked for is the object, grouped as the answer needs.
           atoms[f] = { ...atoms[f]!, tag: { t: "pop", wh: "what", filters: [], thresholds: [] } };
           object = f;
