@@ -27,16 +27,43 @@ export function composeFlow(c: Clause): Query {
       if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
     }
   }
+  // "how many partners does 8646… have": partners either way, its inputs and its outputs.
+  const partnerPop = c.pops.find((p) => p.pop.head === "partner" && !p.pop.filters.length && !p.role);
+  const owners = c.pops.filter((p) => p !== partnerPop && !p.role);
+  if (partnerPop && owners.length === 1 && c.pops.length === 2) {
+    owners[0]!.role = "both";
+    c.usePop(partnerPop);
+    partnerPop.pop.partnerNoun = true;
+  }
   // "heatmap of the V1/RL/AL/LM connectivity", "synapses between areas", "within RL": both sides.
-  if (c.has("chart", "kind", "heatmap") && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  if ((c.has("chart", "kind", "heatmap") || c.has("matrix")) && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  // "… in V1 (both cells in V1)", "where pre and post are both in AL": conditions on both sides.
+  if (c.pops.length > 1 || c.has("bothsides")) bothSides(c);
   const both = c.pops.filter((p) => p.role === "both");
   // One population "between" itself: "synapses between coregistered neurons", "within RL".
   if (both.length === 1 && c.pops.length === 1 && !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap"))
     && !oneRootPop(both[0]!)) return within(c, both[0]!);
   if (both.length) return bothWays(c, both);
   fractionPartSides(c);
+  // "synapses whose postsynaptic root …", "presynaptic partners": a partner noun names its own side.
+  for (const p of c.pops) if (!p.role && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
   const { parts, skip } = comparisonOf(c, sideOf);
-  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
+  // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing.
+  for (const p of c.pops) {
+    if (p.role || skip.has(p.i) || !p.pop.filters.length) continue;
+    const key = (f: Filter) => JSON.stringify(f);
+    if (c.pops.some((o) => o !== p && p.pop.filters.every((f) => o.pop.filters.some((g) => key(g) === key(f))))) {
+      c.usePop(p);
+      skip.add(p.i);
+    }
+  }
+  // "where 23P synapses go, per postsynaptic type": the one loose population is on the other side of the grouping.
+  const looseOnes = c.pops.filter((p) => !p.role && !skip.has(p.i));
+  const sided = c.pops.filter((p) => p.role && groups(p.pop));
+  if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
+    looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
+  }
+  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
   if (loose) {
     throw new Unreadable(`I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. `
       + "Say it with from/onto, e.g. \"synapses from BC onto 23P\".");
@@ -44,6 +71,11 @@ export function composeFlow(c: Clause): Query {
   const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
   const grouping: Clause["pops"] = [];
   for (const p of c.pops) {
+    if (p.pop.bothSides) {
+      q.pre.push(...(p.pop.bothSides as Filter[]));
+      q.post.push(...(p.pop.bothSides as Filter[]));
+      continue;
+    }
     if (skip.has(p.i)) continue;
     const side = sideOf(p);
     if (!side) {
@@ -65,6 +97,11 @@ export function composeFlow(c: Clause): Query {
     const dim = groupDim(p.pop) ?? (p.pop.wh ? defaultWhDim(q, p.role as Side) : undefined);
     if (!dim) continue;
     q.groupBy.push({ dim, side: p.role as Side });
+  }
+  // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
+  if (q.groupBy.some((g) => g.dim === "root_id") && q.groupBy.some((g) => g.dim !== "root_id")) {
+    const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
+    q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
   partnerRanking(c, q);
   matrix(c, q);
@@ -103,6 +140,26 @@ function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
     return [];
   }
   return [cellThreshold(t)];
+}
+
+/**
+ * "synapses within V1 (both cells in V1)", "BC→23P where both sit in V1", "4P→23P within V1": a
+ * population said of both sides at once (with "both", or "within" beside populations of each side).
+ */
+function bothSides(c: Clause): void {
+  const both = c.find("bothsides");
+  const within = c.pops.filter((p) => p.role === "both" && c.atoms.slice(Math.max(0, p.i - 2), p.i).some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text)));
+  const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
+  const targets = [...within, ...(both ? c.pops.filter((p) => !p.role || (p.role === "both" && !within.includes(p))) : [])];
+  if (!targets.length || (!sided.length && !both)) return;
+  if (both) use(both);
+  for (const p of targets) {
+    const filters = popFilters(p.pop, c.classOf);
+    if (!filters.length) continue;
+    c.usePop(p);
+    p.role = undefined;
+    p.pop.bothSides = filters;
+  }
 }
 
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
@@ -192,7 +249,11 @@ function fractionPartSides(c: Clause): void {
   const at = c.index(f);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
-  if (verb < 0 || !relational) return;
+  if (!relational) return;
+  // "inhibitory share of its inputs": the name before the word is of the partners too.
+  const before = c.pops.find((p) => p.i === at - 1 && !p.pop.filters.some((f) => f.dim === "root_id"));
+  if (before) before.role = PARTNER_SIDE[relational] as Side;
+  if (verb < 0) return;
   for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
 }
 
@@ -201,7 +262,8 @@ function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
-  const later = c.pops.filter((p) => p.i > (verb >= 0 ? verb : at) && verb >= 0);
+  const adjacent = c.pops.filter((p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+  const later = verb >= 0 ? c.pops.filter((p) => p.i > verb) : adjacent;
   const part: Part = {};
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
   for (const p of later) {
@@ -252,10 +314,12 @@ function partnerRanking(c: Clause, q: Query): void {
   if (!ranked) return;
   const n = String(as(noun, "noun")!.n);
   // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
-  const owner: Side | undefined = n === "output" ? "pre" : n === "input" ? "post" : undefined;
+  const owner: Side | undefined = n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
   if (owner && q[owner].length && !q[owner].some((f) => f.dim === "root_id" && f.values?.length === 1) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
+    // "MC with the most distinct targets": ranked by partners, not synapses.
+    if (n === "target" || n === "source") q.measure = { fn: "distinct", side: owner === "pre" ? "post" : "pre" };
     return;
   }
   const side = partnerSide(q, n);
@@ -269,6 +333,12 @@ function partnerRanking(c: Clause, q: Query): void {
 
 /** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
 function matrix(c: Clause, q: Query): void {
+  const tagged = c.take<{ dim: Group["dim"] }>("matrix");
+  if (tagged && q.groupBy.length < 2) {
+    // "area-to-area", "type×type", "each pair of visual areas": pre by post.
+    q.groupBy = [{ dim: tagged.dim, side: "pre" }, { dim: tagged.dim, side: "post" }];
+    return;
+  }
   const heat = c.find("chart", "kind", "heatmap");
   if (!heat || q.groupBy.length === 2) return;
   const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
@@ -326,8 +396,15 @@ function bothWays(c: Clause, both: Clause["pops"]): Query {
       b = [...rest, ...p.pop.alts[1]!.filters];
     } else a = popFilters(p.pop, c.classOf);
   }
-  for (const p of c.pops) if (!both.includes(p)) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+  for (const p of c.pops) {
+    if (!both.includes(p) && !p.pop.partnerNoun) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+  }
+  if (c.pops.some((p) => p.pop.partnerNoun) && !c.has("count") && !c.has("stat")) {
+    throw new Unreadable("Its inputs or its outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".", ["inputs", "outputs"]);
+  }
   readMeasure(c, q);
+  // "how many partners does X have": distinct partners, on whichever side each part leaves open.
+  if (c.pops.some((p) => p.pop.partnerNoun) && q.measure.fn === "count") q.measure = { fn: "distinct" };
   if (b) {
     q.compare = [{ label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b }, { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a }];
   } else {

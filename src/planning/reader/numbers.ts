@@ -80,6 +80,16 @@ function angles(atoms: Atom[]): Atom[] {
 /** "between 1000 and 2000 voxels", "from 300 to 500 µm", "depth 300-500 µm". */
 function ranges(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
+    // "[1000, 2000]": an interval, bounds included.
+    if (lower(atoms[i]) === "[" && num(atoms[i + 1]) !== undefined && is(atoms[i + 2], "rel", "r", "and") && num(atoms[i + 3]) !== undefined
+      && lower(atoms[i + 4]) === "]") {
+      const qtyBefore = is(atoms[i - 1], "qty") ? i - 1 : is(atoms[i - 2], "qty") && lower(atoms[i - 1]) === "in" ? i - 2 : -1;
+      const from = qtyBefore >= 0 ? qtyBefore : i;
+      atoms = join(atoms, from, i + 5, { t: "threshold", op: "between", value: num(atoms[i + 1])!, max: num(atoms[i + 3])!,
+        ...(qtyBefore >= 0 ? { qty: String(as(atoms[qtyBefore], "qty")!.q) } : {}) });
+      i = from;
+      continue;
+    }
     // "depth 300 - 500 µm", "size 1000 to 2000": a quantity, then two numbers.
     if (is(atoms[i], "qty") && num(atoms[i + 1]) !== undefined && (lower(atoms[i + 2]) === "-" || is(atoms[i + 2], "rel", "r", "to"))
       && num(atoms[i + 3]) !== undefined) {
@@ -115,6 +125,11 @@ function ranges(atoms: Atom[]): Atom[] {
 
 /** The quantity or noun a threshold is about, when it follows the number: "more than 100 inputs". */
 function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: string; noun?: string } } {
+  // "60 or more distinct partners"
+  if (is(atoms[j], "distinct") && is(atoms[j + 1], "noun")) {
+    const r = nounAfter(atoms, j + 1);
+    return r.end > j + 1 ? r : { end: j, what: {} };
+  }
   const a = atoms[j];
   if (is(a, "qty")) return { end: j + 1, what: { qty: String(as(a, "qty")!.q) } };
   if (is(a, "noun") && ["synapse", "input", "output", "partner", "target", "source", "connection"].includes(String(as(a, "noun")!.n))) {
@@ -132,6 +147,14 @@ function thresholds(atoms: Atom[]): Atom[] {
       const unit = unitOf(atoms[i + 3]);
       atoms = join(atoms, i, i + (unit ? 4 : 3), { t: "threshold", op: "eq", value: num(atoms[i + 2])!, qty: String(as(atoms[i], "qty")!.q),
         ...(unit ? { unit } : {}) });
+      continue;
+    }
+    // "above size 3000", "over gDSI 0.3": the comparison, then the quantity, then the number.
+    if (is(atoms[i], "cmp") && !is(atoms[i], "cmp", "op", "near") && !is(atoms[i], "cmp", "op", "between") && is(atoms[i + 1], "qty")
+      && num(atoms[i + 2]) !== undefined) {
+      const unit = unitOf(atoms[i + 3]);
+      atoms = join(atoms, i, i + (unit ? 4 : 3), { t: "threshold", op: as(atoms[i], "cmp")!.op as Threshold["op"], value: num(atoms[i + 2])!,
+        qty: String(as(atoms[i + 1], "qty")!.q), ...(unit ? { unit } : {}), text: lower(atoms[i]) });
       continue;
     }
     const a = atoms[i]!;

@@ -166,7 +166,7 @@ export function readRoles(atoms: Atom[]): Roles {
   const flowVerb = (a: Atom, i: number) => (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect"))
     && !is(atoms[nextIdx(i)], "threshold");
   const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size")
-    || Boolean(as(a, "chart")?.flow) || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
+    || Boolean(as(a, "chart")?.flow) || is(a, "matrix") || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
     || is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")));
   return { role, used, flow, verbs };
 }
