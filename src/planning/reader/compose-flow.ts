@@ -87,7 +87,9 @@ export function composeFlow(c: Clause): Query {
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
-    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")) grouping.push(p);
+    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")
+      // ("MC with the most distinct targets": the MCs are ranked, by their targets.)
+      && !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)) grouping.push(p);
     if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class")) q[side].push({ dim: "class", values: ["neuron"] });
   }
   if (parts) q.compare = parts;
@@ -304,7 +306,10 @@ function ratio(c: Clause, q: Query): void {
 /** "top 5 inputs to X", "X's strongest target", "list the outputs of X": its partners, ranked. */
 function partnerRanking(c: Clause, q: Query): void {
   if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
-  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]);
+  // The partners may be a noun ("top 5 inputs") or a population of them ("the most distinct targets").
+  const partnerPop = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)])
+    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined);
   if (!noun) return;
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".

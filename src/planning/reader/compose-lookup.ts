@@ -26,8 +26,9 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const p = idPops[0]!;
   const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
   if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))) return undefined;
-  const others = p.pop.filters.filter((f) => !ids.includes(f));
-  // "is 8646… a basket cell?": its type answers it.
+  // "was 8646… proofread?", "is 8646… coregistered?": the annotation answers it.
+  const flags = p.pop.filters.filter((f) => !ids.includes(f) && (f.is !== undefined || f.dim.endsWith("strategy")));
+  const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f));
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
   if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
     && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer")))) return undefined;
@@ -38,8 +39,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   if (others.some((f) => f.dim === "mtype")) fields.add("mtype");
   else if (others.some((f) => f.dim === "layer")) fields.add("layer");
   else if (others.length) fields.add("cell_type");
-  for (const g of guessPops) {
-    c.usePop(g);
+  for (const g of [...guessPops, { pop: { filters: flags } }]) {
+    if ("atom" in g) c.usePop(g as Clause["pops"][number]);
     for (const f of g.pop.filters) {
       const dim = f.dim;
       fields.add(dim === "layer" ? "layer" : dim === "area" ? "area" : dim === "mtype" ? "mtype"
