@@ -156,7 +156,9 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
     return { fn: "list" };
   }
-  if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) return { fn: "list" };
+  // ("where are the BCs? counts per area": a count per area.)
+  if ((c.has("qty", "q", "position") || c.has("wh", "w", "where")) && !(c.has("count") && q.groupBy.length)) return { fn: "list" };
+  if (c.has("wh", "w", "where") && c.has("count")) use(c.find("wh", "w", "where"));
   use(c.find("count"));
   return { fn: "count" };
 }

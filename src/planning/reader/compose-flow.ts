@@ -48,14 +48,24 @@ export function composeFlow(c: Clause): Query {
   // "synapses whose postsynaptic root …", "presynaptic partners": a partner noun names its own side.
   for (const p of c.pops) if (!p.role && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
   const { parts, skip } = comparisonOf(c, sideOf);
-  // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing.
+  // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing;
+  // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
+  const key = (f: Filter) => JSON.stringify(f);
   for (const p of c.pops) {
     if (p.role || skip.has(p.i) || !p.pop.filters.length) continue;
-    const key = (f: Filter) => JSON.stringify(f);
-    if (c.pops.some((o) => o !== p && p.pop.filters.every((f) => o.pop.filters.some((g) => key(g) === key(f))))) {
+    const twin = c.pops.find((o) => o !== p && o.pop.filters.length && o.pop.filters.every((g) => p.pop.filters.some((f) => key(f) === key(g))));
+    if (twin) {
       c.usePop(p);
       skip.add(p.i);
+      const extra = p.pop.filters.filter((f) => !twin.pop.filters.some((g) => key(g) === key(f)));
+      twin.pop.filters.push(...extra);
     }
+  }
+  // "# 23P→23P synapses inside LM", "BC→23P in V1": a place said of a flow whose two sides are named is of both cells.
+  const sidesNamed = new Set(c.pops.filter((p) => p.role === "pre" || p.role === "post").map((p) => p.role));
+  for (const p of c.pops) {
+    if (p.role || skip.has(p.i) || sidesNamed.size < 2) continue;
+    if (p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer")) p.pop.bothSides = popFilters(p.pop, c.classOf);
   }
   // "where 23P synapses go, per postsynaptic type": the one loose population is on the other side of the grouping.
   const looseOnes = c.pops.filter((p) => !p.role && !skip.has(p.i));
@@ -63,6 +73,14 @@ export function composeFlow(c: Clause): Query {
   if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
     looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
   }
+  // "most-innervated BC": the one population owns the inputs the superlative implies.
+  const implies = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
+  if (implies) {
+    const owner: Side = as(implies, "sup")!.implies === "input" ? "post" : "pre";
+    for (const p of c.pops) if (!p.role) p.role = owner;
+  }
+  // ("ratio of excitatory to inhibitory synapses onto X": the two classes are the ratio's terms.)
+  if (c.has("ratio")) for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";
   const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
   if (loose) {
     throw new Unreadable(`I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. `
@@ -86,6 +104,8 @@ export function composeFlow(c: Clause): Query {
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
+    // "rank neuron types by mean output size": a plural kind of group, ranked, is one row per group.
+    else if (["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") && p.pop.plural && (c.has("order") || c.has("topk") || c.has("sup"))) grouping.push(p);
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
     else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")
       // ("MC with the most distinct targets": the MCs are ranked, by their targets.)
@@ -106,6 +126,13 @@ export function composeFlow(c: Clause): Query {
     q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
   partnerRanking(c, q);
+  // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
+  const partners = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !grouping.includes(p));
+  const ranked = q.groupBy.find((g) => g.dim === "root_id");
+  if (partners && ranked && q.measure.fn === "count" && partners.role && partners.role !== ranked.side) {
+    q.measure = { fn: "distinct", side: partners.role as Side };
+    c.usePop(partners);
+  }
   matrix(c, q);
   if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
   const groupPop = grouping.find((p) => p.pop.topk || p.pop.sup || p.pop.wh)?.pop;
@@ -113,6 +140,11 @@ export function composeFlow(c: Clause): Query {
   if (q.groupBy.some((g) => g.dim === "root_id") && !q.order && q.measure.fn !== "distinct") q.order = "desc";
   const chart = chartOf(c, q);
   if (chart) q.chart = chart;
+  // A question about synapses says "synapses" as often as it likes; a list of partners is what "list" asks for.
+  for (const a of c.findAll("noun")) if (is(a, "noun", "n", "synapse")) use(a);
+  if (q.groupBy.some((g) => g.dim === "root_id")) use(...c.findAll("list"));
+  // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
+  if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   return q;
 }
 
@@ -196,7 +228,7 @@ function readMeasure(c: Clause, q: Query): void {
   const count = c.take("count");
   const counted = count ? c.after(count.atom) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
-  if (noun === "connection" || (!count && c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
+  if (noun === "connection" || (c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
     use(c.find("noun", "n", "connection"));
     // "is there a connection from A to B?": between two neurons, its synapses.
     const pair = c.pops.filter((p) => oneRootPop(p)).length === 2;
@@ -279,7 +311,25 @@ function fraction(c: Clause, q: Query): void {
     q[side] = q[side].filter((x) => !filters.includes(x));
   }
   if (verb >= 0) use(c.atoms[verb]);
-  if (!part.pre && !part.post) {
+  // "what fraction of synapses are bigger than 5000": the part is a size.
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used) || !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))) continue;
+    use(a);
+    part.filter = [...(part.filter ?? []), rangeFilter("size", t)];
+  }
+  // "% of X synapses onto interneurons": the side named after the owner is the part.
+  if (!part.pre && !part.post && !part.filter) {
+    const marked = c.pops.filter((p) => p.i > at && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+    const owners = c.pops.filter((p) => p.i > at && p.pop.filters.some((f) => f.dim === "root_id"));
+    if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
+      const side = marked[0]!.role as Side;
+      const filters = popFilters(marked[0]!.pop, c.classOf);
+      part[side] = filters;
+      q[side] = q[side].filter((x) => !filters.includes(x));
+    }
+  }
+  if (!part.pre && !part.post && !part.filter) {
     // "fraction of synapses from inhibitory cells": a part of every synapse.
     const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
     if (!side) throw new Unreadable("A fraction of which synapses, and which part of them? For example \"what fraction of BC outputs go onto 23P?\"");
@@ -293,10 +343,25 @@ function fraction(c: Clause, q: Query): void {
 /** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
 function ratio(c: Clause, q: Query): void {
   const r = c.take("ratio")!;
-  const side: Side = q.post.length && !q.pre.length ? "pre" : "post";
+  // The ratio is of the partners of the named neuron (or population).
+  const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
+    : q.post.length && !q.pre.length ? "pre" : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
   if (/^(e\/i|e:i|e-i|e i ratio|ei|excitation\/inhibition|excitatory\/inhibitory)$/.test(text)) {
     q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    return;
+  }
+  // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
+  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)));
+  if (operands.length === 2) {
+    const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+    for (const p of operands) {
+      c.usePop(p);
+      q.pre = q.pre.filter((f) => !p.pop.filters.includes(f));
+      q.post = q.post.filter((f) => !p.pop.filters.includes(f));
+    }
+    q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;
   }
@@ -308,8 +373,10 @@ function partnerRanking(c: Clause, q: Query): void {
   if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
   // The partners may be a noun ("top 5 inputs") or a population of them ("the most distinct targets").
   const partnerPop = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const implied = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
   const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)])
-    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined);
+    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined)
+    ?? (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
   if (!noun) return;
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".

@@ -18,7 +18,7 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));
   const flagsOnly = guessPops.every((g) => g.pop.filters.every((f) => f.is !== undefined || f.dim.endsWith("strategy")));
   if (idPops.length !== 1 || (guessPops.length && !flagsOnly && !c.has("verb", "v", "be") && !c.has("rel", "r", "or")
-    && !guessPops.some((g) => g.pop.alts))) return undefined;
+    && !guessPops.some((g) => g.pop.alts || g.pop.filters.some((f) => (f.values?.length ?? 0) > 1)))) return undefined;
   const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
     || c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? ""))
     || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability");

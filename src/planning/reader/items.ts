@@ -129,7 +129,9 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   const arrow = /^(→|->|=>|to|vs|onto|or|\/|and|,)$/i.test(next?.text ?? "") || /^(→|->|=>|vs|or|\/|:)$/i.test(prev?.text ?? "");
   if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
   if (letters.length > 3 || /\d/.test(name)) return false;
-  return name !== name.toUpperCase() && !cellNext;
+  // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
+  const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
+  return name !== name.toUpperCase() && !cellNext && !list;
 }
 
 /** A number, an id, or an id cut short. */

@@ -37,7 +37,7 @@ function spelledNumbers(atoms: Atom[]): Atom[] {
   return atoms.map((a, i) => {
     const n = NUMBER_WORDS[lower(a)];
     const prev = atoms[i - 1];
-    if (n !== undefined && (is(prev, "top") || is(prev, "wh") || is(prev, "sup")) && a.tag.t !== "num") {
+    if (n !== undefined && (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp")) && a.tag.t !== "num") {
       return { ...a, tag: { t: "num", value: n, raw: lower(a) }, alt: [] };
     }
     return a;
@@ -165,6 +165,11 @@ function thresholds(atoms: Atom[]): Atom[] {
     if (op && op !== "between" && op !== "near" && num(atoms[i + 1]) !== undefined) {
       value = num(atoms[i + 1]);
       j = i + 2;
+    } else if (/^\d+\+$/.test(lower(a))) {
+      // "5+ synapses"
+      value = Number(lower(a).slice(0, -1));
+      opFinal = "gte";
+      j = i + 1;
     } else if (num(a) !== undefined && (is(atoms[i + 1], "cmp", "op", "gte") || is(atoms[i + 1], "cmp", "op", "lte"))
       && /^(or|and)\b/.test(lower(atoms[i + 1]))) {
       // "5 or more", "100 or fewer"
@@ -213,6 +218,17 @@ function topK(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
     const n = num(atoms[i + 1]);
+    // "#1 target": the first one.
+    if (lower(a) === "#" && n !== undefined && Number.isInteger(n) && n > 0 && n <= 100) {
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
+      continue;
+    }
+    // "strongest 3 postsynaptic neurons": the superlative, then how many.
+    if (is(a, "sup") && !is(a, "top") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000 && !is(atoms[i + 2], "unit")) {
+      const sup = as(a, "sup")!;
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: !sup.count });
+      continue;
+    }
     if ((is(a, "top") || is(a, "sup", "dir", "desc") && lower(a) === "top") && n !== undefined && Number.isInteger(n) && n > 0) {
       atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
     } else if (num(a) !== undefined && Number.isInteger(num(a)) && num(a)! > 0 && num(a)! <= 10000 && is(atoms[i + 1], "sup")) {

@@ -164,6 +164,8 @@ function filterOf(a: Atom): Filter | undefined {
   if (f.dim === "fragment") return { dim: "has_nucleus", is: false };
   if (f.dim === "unproofread") return { dim: "proofread", is: false };
   if (f.dim === "untyped") return { dim: "typed", is: false };
+  if (f.also) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.also, is: true } } as Filter;
+  if (f.alsoNot) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.alsoNot, is: false } } as Filter;
   return { dim: f.dim as Filter["dim"], is: true };
 }
 
@@ -178,8 +180,12 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
   let negate = false;
   let lastVal: Filter | undefined;
   const add = (f: Filter) => {
-    const g = negate ? { ...f, ...(f.is !== undefined ? { is: !f.is } : { not: true }) } : f;
+    // A flag of two conditions ("axon and dendrite proofread") is two filters.
+    const and = (f as { and?: Filter }).and;
+    const base = and ? { dim: f.dim, is: f.is } as Filter : f;
+    const g = negate ? { ...base, ...(base.is !== undefined ? { is: !base.is } : { not: true }) } : base;
     pop.filters.push(g);
+    if (and) pop.filters.push(and);
     lastVal = g;
     negate = false;
   };
@@ -211,6 +217,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       const n = String(as(a, "noun")!.n);
       pop.head = n;
       pop.plural = /s$/.test(lower(a)) || /nuclei|somata/.test(lower(a));
+      if (as(a, "noun")!.each) pop.each = true;
       if (n === "strategy" && as(a, "noun")!.side) pop.strategySide = as(a, "noun")!.side;
       if (n === "fragment" && !pop.filters.some((f) => f.dim === "has_nucleus")) pop.filters.push({ dim: "has_nucleus", is: false });
       if (negate && n === "type") {
@@ -220,7 +227,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
-    } else if (PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? "")) && !pop.head && (i === start
+    } else if (PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? "")) && !pop.head && !pop.filters.some((f) => f.dim === "root_id") && (i === start
       || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)
         // ("8646… targets how many neurons": a verb.)
         && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count")))))) {
@@ -234,6 +241,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       || is(next, "threshold") || is(next, "near") || is(next, "neg") || is(next, "prefer")
       || (ARTICLE.test(lower(next)) && (is(atoms[i + 2], "flag") || is(atoms[i + 2], "threshold"))))) startsClause(i);
     else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) startsClause(i);
+    // "cells of type BC", "neurons of class inhibitory": the noun names the value's kind.
+    else if (is(a, "rel", "r", "of") && i > start && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)) && isVal(atoms[i + 2])) i++;
     else if (ARTICLE.test(lower(a)) && i > start && (is(next, "flag") || is(next, "threshold")) && is(atoms[i - 1], "rel", "r", "with")) continue;
     else if (is(a, "prefer") && (is(next, "near") || is(next, "angle"))) continue;
     else if (is(a, "angle") && is(atoms[i - 1], "prefer")) add({ dim: "pref_ori", near: Number(as(a, "angle")!.value), within: NaN });

@@ -130,8 +130,16 @@ function markCounted(atoms: Atom[]): void {
     if (!is(a, "count")) return;
     let j = i + 1;
     while (j < atoms.length && (is(atoms[j], "distinct") || is(atoms[j], "rel", "r", "of") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
-    // ("how many of X's outputs": the outputs are counted, not X.)
-    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(atoms[j + 1]?.items[0]?.text ?? "")) (atoms[j]!.tag as Pop).counted = true;
+    // ("how many of X's outputs", "how many inhibitory synapses": the outputs, the synapses are counted;
+    // "how often does X hit BC" counts synapses.)
+    const next = atoms[j + 1];
+    // ("how many different roots synapse onto X": "synapse" is the verb there.)
+    const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
+    const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
+      || is(next, "noun", "n", "connection") || is(next, "rel", "r", "to") || is(next, "rel", "r", "from"));
+    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how often$/i.test(a.items.map((x) => x.text).join(" "))) {
+      (atoms[j]!.tag as Pop).counted = true;
+    }
   });
 }
 

@@ -34,6 +34,7 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
       if (t.t === "stat") return measure === t.fn;
       if (t.t === "chart") return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
       if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
+      if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });
     if (same || fits) item.used = true;
