@@ -15,6 +15,7 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
+import { prepare } from "./prepare.js";
 import { mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
@@ -35,6 +36,13 @@ export class OfflineReader {
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const injection = checkSafety(question, true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
+    const prepared = prepare(question);
+    const result = await this.planPrepared(prepared.text, lastPlan);
+    if (!prepared.context.length || result.type === "refuse") return result;
+    return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
+  }
+
+  private async planPrepared(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
     // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
     const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty", "angle"].includes(t.t)));
@@ -55,7 +63,7 @@ export class OfflineReader {
 
   /** Reads a question with no conversation around it (for suggestions and follow-ups). */
   readOnce(question: string): PlannerResult {
-    return this.read(tagItems(tokenize(question), this.lexicon, this.vocabulary));
+    return this.read(tagItems(tokenize(prepare(question).text), this.lexicon, this.vocabulary));
   }
 
   private read(items: Item[], splitQuestions = true): PlannerResult {
