@@ -49,12 +49,15 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const dim = groupDim(p.pop);
     const before = c.atoms[p.i - 1];
     const countWord = c.findAll("count").some((a) => /s$/.test(a.items[0]!.text.toLowerCase()) || a.items[0]!.text.toLowerCase() === "breakdown");
-    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && c.atoms[p.i - 1]!.items.every((x) => x.fn);
+    // ("the most common cell type": the superlative of a count word.)
+    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && (c.atoms[p.i - 1]!.items.every((x) => x.fn) || is(before, "count"));
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
-      && (p.pop.plural || countWord || c.has("per") || ranked)) {
+      // ("the area with the most neurons": a kind of group with no condition is what the rows are.)
+      && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? "")))) {
       groupBy.push({ dim });
       use(c.find("per"));
-      if (ranked && !grouped) grouped = { ...p.pop, wh: "which" };
+      const supAfter = !p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"));
+      if ((ranked || supAfter) && !grouped) grouped = { ...p.pop, wh: "which" };
     }
   }
   // "cells that receive more than 100 inputs", "neurons with a volume over 500".

@@ -198,6 +198,14 @@ function thresholds(atoms: Atom[]): Atom[] {
       qty = String(as(before2, "qty")!.q);
       from = i - 2;
     }
+    // "partners that have synapses >= 3", "connections with weight >= 2": the counted noun before,
+    // after "have"/"with" (not "synapses larger than 5000", a size).
+    const COUNTED = ["synapse", "input", "output", "partner", "target", "source", "connection"];
+    if (!qty && !after.what.noun && from === i && is(before, "noun") && COUNTED.includes(String(as(before, "noun")!.n))
+      && (is(before2, "verb", "v", "have") || is(before2, "rel", "r", "with")) && !/^(bigger|larger|smaller|deeper|shallower)/.test(lower(a))) {
+      after.what.noun = String(as(before, "noun")!.n);
+      from = i - 1;
+    }
     // "deeper than 500 µm", "shallower than 200 µm": the comparison names the quantity.
     if (!qty && /^(deeper|shallower)/.test(lower(a))) qty = "depth";
     // "bigger than 350": the size of the thing itself (a nucleus's volume, a synapse's size).

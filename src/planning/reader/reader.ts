@@ -4,6 +4,7 @@ import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { atomOf, is, type Atom } from "./atoms.js";
 import { Clause } from "./clause.js";
+import { readComparatives } from "./comparative.js";
 import { compareAsGroups } from "./compare.js";
 import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
@@ -72,7 +73,7 @@ export class OfflineReader {
     const two = splitQuestions ? twoQuestions(items, (q) => this.read(tagItems(tokenize(q), this.lexicon, this.vocabulary), false)) : undefined;
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
-    atoms = readNumbers(atoms);
+    atoms = readComparatives(readNumbers(atoms));
     atoms = mergePredicates(mergeLists(readPopulations(atoms)));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));

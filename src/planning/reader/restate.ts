@@ -31,7 +31,8 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
       if (t.t === "qty") return dims.has(String(t.q)) || (t.q === "big" && (dims.has("size") || dims.has("volume")))
         || (t.q === "depth" && dims.has("layer"));
       if (t.t === "count") return measure === "count" || measure === "distinct";
-      if (t.t === "stat") return measure === t.fn;
+      // ("how many synapses in total", "total count": a total of a count is the count.)
+      if (t.t === "stat") return measure === t.fn || (t.fn === "sum" && (measure === "count" || measure === "distinct"));
       if (t.t === "chart") return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
       if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
