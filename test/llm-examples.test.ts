@@ -5,15 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 import { loadGeometry } from "../src/answers/geometry.js";
 import { PROJECT_ROOT } from "../src/project-root.js";
-import { ChartKind, Measure, QueryPlan } from "../src/planning/plan.js";
+import { ChartKind, Dim, Measure, Quantity, QueryPlan, Source } from "../src/planning/plan.js";
 import { planDoubt, planFilters, planIds, planTypes } from "../src/planning/llm/confidence.js";
-import { EXAMPLES_FILE, ExampleIndex, loadExamples, type Example } from "../src/planning/llm/examples.js";
-import { planShapeProblem } from "../src/planning/llm/plan-check.js";
-import { checkModelSql } from "../src/planning/llm/sql-check.js";
+import { EXAMPLES_FILE, ExampleIndex, loadExamples, PROMPTS_DIR, type Example } from "../src/planning/llm/examples.js";
+import { FORMS, planShapeProblem, ROW_DIMS, STRATEGIES } from "../src/planning/llm/plan-check.js";
+import { PromptBuilder } from "../src/planning/llm/prompt.js";
+import { renderDimensions, SOURCE_QUANTITIES } from "../src/planning/llm/prompt-language.js";
+import { checkModelSql, KNOWN_TABLES } from "../src/planning/llm/sql-check.js";
 import { OfflineReader } from "../src/planning/reader/reader.js";
 import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import { readCatalog } from "../src/querying/catalog.js";
-import { compilePlan, type CompileContext, type Presentation } from "../src/querying/compile/index.js";
+import { DIMS } from "../src/querying/compile/dims.js";
+import { compilePlan, UnknownValueError, type CompileContext, type Presentation } from "../src/querying/compile/index.js";
 import { EXAMPLE_GOLDS } from "./support/example-golds.js";
 import { buildBenchData, goldRows, judge, loadRaw, same } from "./support/question-bench.js";
 
@@ -167,5 +170,47 @@ describe("prompts/examples.jsonl", () => {
     expect(near).toContain("What is the average number of output synapses per basket cell?");
     expect(await index.nearest("anything", 0)).toEqual([]);
     expect(await index.nearest("How many cells?", 100)).toHaveLength(examples.length);
+  });
+});
+
+describe("the plan guide the model reads (prompts/plans.md and the tables generated into it)", () => {
+  it("is filled in whole, and names every dimension and every documented table", () => {
+    const system = new PromptBuilder(vocabulary).system;
+    expect(system).not.toMatch(/\{\{\w+\}\}/);
+    for (const d of Dim.options.flatMap((o) => o.options)) expect(renderDimensions(ctx.geometry), d).toContain(`| ${d} |`);
+    const tables = readFileSync(join(PROMPTS_DIR, "tables.md"), "utf8");
+    for (const t of KNOWN_TABLES) expect(tables, t).toContain(`\`${t}\``);
+  });
+
+  it("offers for each source exactly the quantities the compiler measures on it", () => {
+    for (const source of Source.options) {
+      for (const of of Quantity.options) {
+        const plan = QueryPlan.parse({ kind: "query", source, measure: { fn: "mean", of } });
+        const compiles = (() => {
+          try {
+            compilePlan(ctx, plan);
+            return true;
+          } catch (error) {
+            expect(error, `${source} ${of}`).toBeInstanceOf(UnknownValueError);
+            return false;
+          }
+        })();
+        expect(compiles, `${source} ${of}`).toBe(SOURCE_QUANTITIES[source].includes(of));
+      }
+    }
+  });
+
+  it("offers only conditions that compile: each form of each dimension, where the table says it goes", () => {
+    const sample: Record<string, unknown> = { cell_type: ["BC"], mtype: ["L2a"], class: ["neuron"], area: ["V1"], layer: ["L5"] };
+    for (const [dim, info] of Object.entries(DIMS)) {
+      const source = Object.entries(ROW_DIMS).find(([, dims]) => dims.includes(dim))?.[0] ?? "cells";
+      for (const form of FORMS[info.kind]!) {
+        const values = sample[dim] ?? STRATEGIES[dim]?.slice(0, 1) ?? ["1"];
+        const cond = form === "values" ? { values } : form === "is" ? { is: true } : form === "near" ? { near: 90, within: 10 } : { min: 1 };
+        const plan = QueryPlan.parse({ kind: "query", source, filter: [{ dim, ...cond }], measure: { fn: "count" } });
+        expect(planShapeProblem(plan), `${dim} ${form}`).toBeUndefined();
+        expect(() => compilePlan(ctx, plan), `${dim} ${form}`).not.toThrow();
+      }
+    }
   });
 });

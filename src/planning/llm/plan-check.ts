@@ -12,19 +12,19 @@ import { planFilters } from "./confidence.js";
  */
 
 /** proofreading_status_and_strategy's strategy values (tables.md lists the same). */
-const STRATEGIES: Record<string, string[]> = {
+export const STRATEGIES: Record<string, string[]> = {
   axon_strategy: ["none", "axon_partially_extended", "axon_fully_extended", "axon_interareal"],
   dendrite_strategy: ["none", "dendrite_clean", "dendrite_extended"],
 };
 
 /** Which row dimensions each source's own `filter` may hold. */
-const ROW_DIMS: Record<string, string[]> = {
+export const ROW_DIMS: Record<string, string[]> = {
   synapses: ["size"],
   connections: ["synapses", "total_size", "ori_difference"],
 };
 
 /** The forms of condition each kind of dimension takes. */
-const FORMS: Record<string, string[]> = {
+export const FORMS: Record<string, string[]> = {
   category: ["values"], id: ["values"], flag: ["is"], number: ["a range"], angle: ["a range", "near"],
 };
 
