@@ -56,13 +56,13 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
     expect(code).toBe(0);
     expect(answer!.status).toBe("answered");
     expect(answer!.table!.rows).toEqual([[gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'MC'")]]);
-    // The offline planner is sure of this one: the model is not asked, and the log line says so.
+    // The offline reader reads every word of this one: the model is not asked, and the log line says so.
     expect(answer!.planner).toEqual({ name: "offline" });
     expect(server.requests).toHaveLength(0);
     expect(stderr.trim()).toBe("connectome-chat planner: offline (plan); openai/gpt-4o-mini not asked");
   });
 
-  it("asks the server a question the offline planner cannot read, with the question in the request, and falls back", async () => {
+  it("asks the server a question the offline reader asks back on, with the question in the request, and falls back", async () => {
     const question = "How many 23P neurons does a Martinotti cell contact on average?";
     const { code, answer, stdout, stderr } = await ask(question, junkServer());
     expect(code).toBe(0);
@@ -70,6 +70,7 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(messageTexts(server.requests[0]!).at(-1)).toContain(JSON.stringify(question));
     expect(answer!.status).toBe("clarify");
+    expect(answer!.text).toMatch(/^I did not understand "on average" in your question\./);
     expect(answer!.text).toMatch(/was not used: the model's reply is not JSON\.$/);
     expect(answer!.text).not.toMatch(/40/);
     expect(answer!.planner!.name).toBe("offline");
@@ -79,13 +80,15 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
   });
 
   it("answers from a valid plan of the model, with planner, model time and tokens in --json and on stderr", async () => {
-    server.reply({ text: JSON.stringify({ plan: { kind: "cells", population: { cellTypes: ["6P-IT", "6P-CT"] }, measure: "count" }, names: [{ text: "L6 pyramidal cells", values: ["6P-IT", "6P-CT"] }] }) });
+    const plan = { kind: "query", source: "cells", filter: [{ dim: "cell_type", values: ["6P-IT", "6P-CT"] }], measure: { fn: "count" } };
+    server.reply({ text: JSON.stringify({ plan, names: [{ text: "L6 pyramidal cells", values: ["6P-IT", "6P-CT"] }] }) });
     try {
       const { answer, stdout, stderr } = await ask("How many L6 pyramidal cells are there?", junkServer());
       expect(answer!.status).toBe("answered");
       expect(answer!.table!.rows).toEqual([[gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('6P-IT', '6P-CT')")]]);
       expect(answer!.planner).toEqual({ name: "openai/gpt-4o-mini", modelMs: expect.any(Number), tokens: { input: 1234, output: 56 } });
-      expect(stderr.trim()).toMatch(/^connectome-chat planner: openai\/gpt-4o-mini \(cells plan\), model \d+ ms, 1234 tokens in, 56 out$/);
+      expect(answer!.text.split("\n").at(-1)).toBe('Read "L6 pyramidal" as 6P-IT and 6P-CT (language model openai/gpt-4o-mini).');
+      expect(stderr.trim()).toMatch(/^connectome-chat planner: openai\/gpt-4o-mini \(cells count plan\), model \d+ ms, 1234 tokens in, 56 out$/);
       expect(stdout + stderr).not.toContain(KEY);
     } finally {
       server.reply({ text: "I'm sorry, as a language model I think there are roughly 40 of them." });

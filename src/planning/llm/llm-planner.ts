@@ -2,7 +2,8 @@ import type { Planner } from "../../answers/chat.js";
 import { SqlRefused } from "../../querying/sql-guard.js";
 import { QueryPlan, type PlannerResult } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
-import { judgeOffline, planDoubt, planIds, planTypes, type Verdict } from "./confidence.js";
+import { judgeOffline, planIds, planTypes, type Verdict } from "./confidence.js";
+import { planDoubt } from "./question-check.js";
 import type { ExampleIndex } from "./examples.js";
 import { describeFailure, issue, ModelFailure, replyOf, TimeLimit } from "./model-reply.js";
 import { planShapeProblem } from "./plan-check.js";
@@ -128,15 +129,7 @@ export class LlmPlanner implements Planner {
     const known = `${question} ${lastPlan ? JSON.stringify(lastPlan) : ""}`;
     const invented = planIds(plan).find((id) => !known.includes(id.replace(/^0+(?=\d)/, "")));
     if (invented) throw new ModelFailure(`the model's plan names the id ${invented}, which is not in the question`);
-    // The form checks the offline reading gets, for every plan a model proposes.
-    const doubt = planDoubt(question, plan, this.o.vocabulary);
-    if (doubt) throw new ModelFailure(`the model's plan does not fit the question: ${doubt}`);
-    const dropped = without.find((w) => w.plan === canonical(plan));
-    if (dropped) {
-      const reading = `the reading of "${clip(dropped.text)}"`;
-      throw new ModelFailure(`the model's plan is ${reading}, which leaves out words of the question`);
-    }
-
+    // Free-form SQL passes the gate before anything else is asked of it: a write is refused as one.
     if (plan.kind === "sql") {
       if (verdict.kind === "names") {
         throw new ModelFailure("the model answered a question about a name with free-form SQL");
@@ -147,6 +140,18 @@ export class LlmPlanner implements Planner {
         if (error instanceof SqlRefused) throw new ModelFailure(`the model's SQL was refused: ${error.message}`);
         throw error;
       }
+    }
+    // The reader's own reading without the words it did not understand took them for nothing.
+    const dropped = without.find((w) => w.plan === canonical(plan));
+    if (dropped) {
+      const reading = `the reading of "${dropped.text}"`;
+      throw new ModelFailure(`the model's plan is ${reading}, which leaves out words of the question`);
+    }
+    // The form checks the offline reading gets, for every plan a model proposes.
+    const doubt = planDoubt(question, plan, this.o.vocabulary);
+    if (doubt) throw new ModelFailure(`the model's plan does not fit the question: ${doubt}`);
+
+    if (plan.kind === "sql") {
       const note = `Planned by the language model (${this.name}) as free-form SQL, checked to be one read-only SELECT `
         + "over the documented tables.";
       return { plan, note };

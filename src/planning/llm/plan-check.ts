@@ -1,6 +1,6 @@
 import { CellClass, type Filter, type Group, type QueryPlan } from "../plan.js";
 import { DIMS } from "../../querying/compile/dims.js";
-import { planFilters } from "./confidence.js";
+import { planFilters } from "./question-check.js";
 
 /**
  * What a model's plan must be beyond the zod schema, before it is compiled. The schema lets any
