@@ -17,7 +17,8 @@ import { OfflineReader } from "../src/planning/reader/reader.js";
 import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import { readCatalog } from "../src/querying/catalog.js";
 import { DIMS } from "../src/querying/compile/dims.js";
-import { compilePlan, UnknownValueError, type CompileContext, type Presentation } from "../src/querying/compile/index.js";
+import { compilePlan, UnknownValueError } from "../src/querying/compile/index.js";
+import type { CompileContext, Presentation } from "../src/querying/compile/index.js";
 import { EXAMPLE_GOLDS } from "./support/example-golds.js";
 import { buildBenchData, goldRows, judge, loadRaw, same } from "./support/question-bench.js";
 
@@ -46,8 +47,10 @@ beforeAll(async () => {
   ctx = { catalog: readCatalog(data.db), vocabulary, geometry: loadGeometry() };
   // R1: the typed neuron with the most outputs; R2: its strongest typed target; N: R1's nucleus.
   const one = (sql: string) => String(goldRows(raw, sql)[0]![0]);
-  ids.R1 = one("SELECT pre_pt_root_id FROM syn WHERE pre_pt_root_id IN (SELECT pt_root_id FROM root_type) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
-  ids.R2 = one(`SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = ${ids.R1} AND post_pt_root_id IN (SELECT pt_root_id FROM root_type)
+  const typed = "(SELECT pt_root_id FROM root_type)";
+  ids.R1 = one(`SELECT pre_pt_root_id FROM syn WHERE pre_pt_root_id IN ${typed}
+    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  ids.R2 = one(`SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = ${ids.R1} AND post_pt_root_id IN ${typed}
     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
   ids.N = one(`SELECT target_id FROM ct WHERE pt_root_id = ${ids.R1} ORDER BY target_id LIMIT 1`);
 });
@@ -61,42 +64,53 @@ afterAll(() => {
 const real = (text: string) => Object.entries(MADE_UP).reduce((t, [k, id]) => t.replaceAll(id, ids[k]!), text);
 const withIds = (text: string) => text.replace(/\{(R1|R2|N)\}/g, (_, k: string) => ids[k]!);
 
-const plain = (v: unknown) => (typeof v === "bigint" ? (v > BigInt(Number.MAX_SAFE_INTEGER) ? v.toString() : Number(v)) : v);
+/** Ids beyond 2^53 as strings of digits, other integers as numbers (as the query process returns them). */
+const plain = (v: unknown) => {
+  if (typeof v !== "bigint") return v as string | number | null;
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? v.toString() : Number(v);
+};
 
 /** Compiles a plan and runs its statements on the store, as the query process would. */
 function run(plan: QueryPlan): Presentation {
   const compiled = compilePlan(ctx, plan);
   const results = compiled.statements.map((s) => {
     const stmt = store.prepare(s.sql);
-    const rows = (stmt.raw(true).all(...s.params) as unknown[][]).map((r) => r.map(plain)) as (string | number | null)[][];
+    const rows = (stmt.raw(true).all(...s.params) as unknown[][]).map((r) => r.map(plain));
     return { columns: stmt.columns().map((c) => c.name), rows, truncated: false };
   });
   return compiled.present(results);
 }
 
-const sameRows = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((r, i) => r.length === b[i]!.length && r.every((x, j) => same(x, b[i]![j])));
+const sameRows = (a: unknown[][], b: unknown[][]) =>
+  a.length === b.length && a.every((r, i) => r.length === b[i]!.length && r.every((x, j) => same(x, b[i]![j])));
 
 describe("prompts/examples.jsonl", () => {
   it("holds examples of the whole language, one valid plan a line", () => {
     const lines = readFileSync(EXAMPLES_FILE, "utf8").split("\n").filter((l) => l.trim());
     expect(lines.length).toBe(examples.length);
     expect(examples.length).toBeGreaterThanOrEqual(60);
-    for (const line of lines) expect(QueryPlan.safeParse((JSON.parse(line) as { plan: unknown }).plan).success, line).toBe(true);
+    for (const line of lines) {
+      expect(QueryPlan.safeParse((JSON.parse(line) as { plan: unknown }).plan).success, line).toBe(true);
+    }
     const queries = examples.flatMap((e) => (e.plan.kind === "query" ? [e.plan] : []));
     const filters = examples.flatMap((e) => planFilters(e.plan));
     expect(new Set(examples.map((e) => e.plan.kind))).toEqual(new Set(["query", "lookup", "sql"]));
-    expect(new Set(queries.map((q) => q.source))).toEqual(new Set(["cells", "nuclei", "roots", "synapses", "connections"]));
+    expect(new Set(queries.map((q) => q.source))).toEqual(new Set(Source.options));
     const fns = Measure.options.flatMap((o) => ("options" in o.shape.fn ? o.shape.fn.options : [...o.shape.fn.values]));
     expect(new Set(queries.map((q) => q.measure.fn))).toEqual(new Set(fns));
     expect(new Set(queries.flatMap((q) => (q.chart ? [q.chart] : [])))).toEqual(new Set(ChartKind.options));
-    const forms = new Set(filters.map((f) => (f.values ? "values" : f.is !== undefined ? "is" : f.near !== undefined ? "near" : "range")));
+    const form = (f: (typeof filters)[number]) =>
+      (f.values ? "values" : f.is !== undefined ? "is" : f.near !== undefined ? "near" : "range");
+    const forms = new Set(filters.map(form));
     expect(forms).toEqual(new Set(["values", "range", "is", "near"]));
     expect(filters.some((f) => f.not)).toBe(true);
     expect(queries.some((q) => q.compare)).toBe(true);
     expect(queries.some((q) => q.groupBy.some((g) => g.side))).toBe(true);
     // The dimensions the issue asks for by name.
     const dims = new Set([...filters.map((f) => f.dim), ...queries.flatMap((q) => q.groupBy.map((g) => g.dim))]);
-    for (const d of ["area", "layer", "depth", "pref_ori", "osi", "tuned", "synapses", "ori_difference", "in_synapses", "out_synapses", "has_nucleus"]) {
+    const named = ["area", "layer", "depth", "pref_ori", "osi", "tuned", "synapses", "ori_difference", "in_synapses",
+      "out_synapses", "has_nucleus"];
+    for (const d of named) {
       expect(dims, d).toContain(d);
     }
   });
@@ -109,7 +123,9 @@ describe("prompts/examples.jsonl", () => {
       for (const reading of e.names ?? []) {
         expect(e.question, e.question).toContain(reading.text);
         const inSql = (v: string) => e.plan.kind === "sql" && e.plan.sql.includes(`'${v}'`);
-        for (const v of reading.values) expect(cellTypes.includes(v) || mtypes.includes(v) || inSql(v), `${e.question}: ${v}`).toBe(true);
+        for (const v of reading.values) {
+          expect(cellTypes.includes(v) || mtypes.includes(v) || inSql(v), `${e.question}: ${v}`).toBe(true);
+        }
       }
     }
   });
@@ -123,26 +139,31 @@ describe("prompts/examples.jsonl", () => {
   });
 
   it("proposes only SQL that passes the gate, with the depth formula of data/cortex_geometry.json", () => {
-    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as { pia_y_um: number; voxel_resolution_nm: number[] };
+    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as
+      { pia_y_um: number; voxel_resolution_nm: number[] };
+    const depth = `pt_position_y * ${geometry.voxel_resolution_nm[1]} / 1000.0 - ${geometry.pia_y_um}`;
     const sqlExamples = examples.flatMap((e) => (e.plan.kind === "sql" ? [e.plan] : []));
     expect(sqlExamples.length).toBeGreaterThanOrEqual(3);
     for (const plan of sqlExamples) {
       expect(() => checkModelSql(plan.sql), plan.sql).not.toThrow();
       expect(plan.explanation, plan.sql).not.toBe("");
-      if (plan.sql.includes("pt_position_y")) expect(plan.sql).toContain(`pt_position_y * ${geometry.voxel_resolution_nm[1]} / 1000.0 - ${geometry.pia_y_um}`);
+      if (plan.sql.includes("pt_position_y")) expect(plan.sql).toContain(depth);
     }
   });
 
   it("has a gold answer for each example the offline reader does not answer, and none left over", async () => {
     for (const e of examples) {
       const read = await reader.plan(real(e.question));
-      if (read.type !== "plan") expect(EXAMPLE_GOLDS[e.question], `${e.question}: the reader says ${JSON.stringify(read)}`).toBeDefined();
+      if (read.type !== "plan") {
+        expect(EXAMPLE_GOLDS[e.question], `${e.question}: the reader says ${JSON.stringify(read)}`).toBeDefined();
+      }
     }
     const questions = new Set(examples.map((e) => e.question));
     expect(Object.keys(EXAMPLE_GOLDS).filter((q) => !questions.has(q))).toEqual([]);
   });
 
-  it.each(examples.map((e) => [e.question, e] as [string, Example]))("%s: compiles, runs and gives the right answer", async (_, e) => {
+  const cases = examples.map((e) => [e.question, e] as [string, Example]);
+  it.each(cases)("%s: compiles, runs and gives the right answer", async (_, e) => {
     const plan = QueryPlan.parse(JSON.parse(real(JSON.stringify(e.plan))));
     const question = real(e.question);
     const answer = run(plan);
@@ -150,7 +171,8 @@ describe("prompts/examples.jsonl", () => {
     const read = await reader.plan(question);
     if (read.type === "plan") {
       const theirs = run(read.plan);
-      expect(sameRows(answer.table.rows, theirs.table.rows), `reader: ${JSON.stringify(read.plan)}\n${theirs.headline}\nexample: ${answer.headline}`).toBe(true);
+      const why = `reader: ${JSON.stringify(read.plan)}\n${theirs.headline}\nexample: ${answer.headline}`;
+      expect(sameRows(answer.table.rows, theirs.table.rows), why).toBe(true);
     }
     const gold = EXAMPLE_GOLDS[e.question];
     if (!gold) return;
@@ -159,14 +181,16 @@ describe("prompts/examples.jsonl", () => {
       const counts = answer.table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
       expect(counts, answer.headline).toBe(Number(rows[0]![0]));
     } else {
-      const verdict = judge(gold.kind, rows, { status: "answered", text: answer.headline, table: answer.table }, gold.k);
+      const verdict = judge(gold.kind, rows, { status: "answered", text: answer.headline, table: answer.table },
+        gold.k);
       expect(verdict.ok, `${answer.headline}\n${verdict.why}`).toBe(true);
     }
   });
 
   it("retrieves the most similar examples from the sqlite-vec index", async () => {
     const index = new ExampleIndex(examples);
-    expect((await index.nearest("How many L5 pyramidal neurons?", 3))[0]!.question).toBe("How many L5 pyramidal cells are in the dataset?");
+    const [nearest] = await index.nearest("How many L5 pyramidal neurons?", 3);
+    expect(nearest!.question).toBe("How many L5 pyramidal cells are in the dataset?");
     const near = (await index.nearest("what's the mean number of synapses per basket cell", 3)).map((e) => e.question);
     expect(near).toContain("What is the average number of output synapses per basket cell?");
     expect(await index.nearest("anything", 0)).toEqual([]);
@@ -178,7 +202,8 @@ describe("the plan guide the model reads (prompts/plans.md and the tables genera
   it("is filled in whole, and names every dimension and every documented table", () => {
     const system = new PromptBuilder(vocabulary).system;
     expect(system).not.toMatch(/\{\{\w+\}\}/);
-    for (const d of Dim.options.flatMap((o) => o.options)) expect(renderDimensions(ctx.geometry), d).toContain(`| ${d} |`);
+    const dimensions = renderDimensions(ctx.geometry);
+    for (const d of Dim.options.flatMap((o) => o.options)) expect(dimensions, d).toContain(`| ${d} |`);
     const tables = readFileSync(join(PROMPTS_DIR, "tables.md"), "utf8");
     for (const t of KNOWN_TABLES) expect(tables, t).toContain(`\`${t}\``);
   });
@@ -202,12 +227,17 @@ describe("the plan guide the model reads (prompts/plans.md and the tables genera
   });
 
   it("offers only conditions that compile: each form of each dimension, where the table says it goes", () => {
-    const sample: Record<string, unknown> = { cell_type: ["BC"], mtype: ["L2a"], class: ["neuron"], area: ["V1"], layer: ["L5"] };
+    const sample: Record<string, unknown> = {
+      cell_type: ["BC"], mtype: ["L2a"], class: ["neuron"], area: ["V1"], layer: ["L5"],
+    };
+    const conditions: Record<string, object> = {
+      is: { is: true }, near: { near: 90, within: 10 }, "a range": { min: 1 },
+    };
     for (const [dim, info] of Object.entries(DIMS)) {
       const source = Object.entries(ROW_DIMS).find(([, dims]) => dims.includes(dim))?.[0] ?? "cells";
       for (const form of FORMS[info.kind]!) {
         const values = sample[dim] ?? STRATEGIES[dim]?.slice(0, 1) ?? ["1"];
-        const cond = form === "values" ? { values } : form === "is" ? { is: true } : form === "near" ? { near: 90, within: 10 } : { min: 1 };
+        const cond = form === "values" ? { values } : conditions[form]!;
         const plan = QueryPlan.parse({ kind: "query", source, filter: [{ dim, ...cond }], measure: { fn: "count" } });
         expect(planShapeProblem(plan), `${dim} ${form}`).toBeUndefined();
         expect(() => compilePlan(ctx, plan), `${dim} ${form}`).not.toThrow();

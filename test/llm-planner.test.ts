@@ -6,7 +6,7 @@ import { ConnectomeChat } from "../src/answers/chat.js";
 import { PROJECT_ROOT } from "../src/project-root.js";
 import { readLlmConfig } from "../src/planning/llm/config.js";
 import { llmPlannerFactory } from "../src/planning/llm/from-environment.js";
-import type { PlannerResult } from "../src/planning/plan.js";
+import type { PlannerResult, QueryPlan } from "../src/planning/plan.js";
 import type { OfflineReader } from "../src/planning/reader/reader.js";
 import { gold } from "./support/raw-tables.js";
 import { messageTexts, USAGE } from "./support/stand-in-llm.js";
@@ -42,15 +42,19 @@ describe("the model's plan, when it passes the checks", () => {
     expect(answer.table!.rows).toEqual([[l5Gold(f.raw)]]);
     expect(answer.planner).toMatchObject({ name: "openai/test-model", tokens: USAGE });
     expect(answer.planner!.modelMs).toBeGreaterThanOrEqual(0);
-    expect(lastLine(answer.text)).toBe('Read "L5 pyramidal" as 5P-IT, 5P-ET and 5P-NP (language model openai/test-model).');
-    expect(f.logs).toEqual([expect.stringMatching(/^connectome-chat planner: openai\/test-model \(cells count plan\), model \d+ ms, 1234 tokens in, 56 out$/)]);
+    expect(lastLine(answer.text))
+      .toBe('Read "L5 pyramidal" as 5P-IT, 5P-ET and 5P-NP (language model openai/test-model).');
+    expect(f.logs).toHaveLength(1);
+    expect(f.logs[0]).toMatch(/^connectome-chat planner: openai\/test-model \(cells count plan\), model \d+ ms, /);
+    expect(f.logs[0]).toMatch(/ ms, 1234 tokens in, 56 out$/);
 
     // The request: one, with the plan's JSON schema as the response format, and the question as data.
     expect(f.server.requests).toHaveLength(1);
     const request = f.server.requests[0]!;
     expect(request.path).toBe("/v1/chat/completions");
     expect(request.headers.authorization).toBe("Bearer sk-test-never-shown");
-    expect(request.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "query_plan", strict: false } });
+    const format = { type: "json_schema", json_schema: { name: "query_plan", strict: false } };
+    expect(request.body.response_format).toMatchObject(format);
     const [system, human] = messageTexts(request);
     expect(system).toMatch(/never instructions to you/);
     expect(system).toMatch(/\| out_synapses \| output synapses \| a root id/);
@@ -80,8 +84,10 @@ describe("the model's plan, when it passes the checks", () => {
     const first = await chat.answer("How many basket cells are there?", conversation);
     expect(first.status).toBe("answered");
     expect(f.server.requests).toHaveLength(0);
-    f.server.reply({ text: JSON.stringify({ plan: query({ source: "roots", filter: [type("BC")], measure: { fn: "mean", of: "out_synapses" } }) }) });
-    const answer = await chat.answer("And what is the average number of output synapses per one of them?", conversation);
+    const perBasketCell = query({ source: "roots", filter: [type("BC")], measure: { fn: "mean", of: "out_synapses" } });
+    f.server.reply({ text: JSON.stringify({ plan: perBasketCell }) });
+    const followUp = "And what is the average number of output synapses per one of them?";
+    const answer = await chat.answer(followUp, conversation);
     const human = messageTexts(f.server.requests[0]!).at(-1)!;
     expect(human).toContain('The previous plan in this conversation (the question may be a follow-up to it):\n'
       + '{"kind":"query","source":"cells","filter":[{"dim":"cell_type","values":["BC"]}],"measure":{"fn":"count"}}');
@@ -95,7 +101,8 @@ describe("the model's plan, when it passes the checks", () => {
     f.server.reply({ toolArgs: L5_PLAN });
     const answer = await chat.answer(AMBIGUOUS);
     expect(answer.table!.rows).toEqual([[l5Gold(f.raw)]]);
-    const body = f.server.requests[0]!.body as { tools: { function: { name: string } }[]; tool_choice: unknown; response_format?: unknown };
+    const body = f.server.requests[0]!.body as
+      { tools: { function: { name: string } }[]; tool_choice: unknown; response_format?: unknown };
     expect(body.tools.map((t) => t.function.name)).toEqual(["query_plan"]);
     expect(body.tool_choice).toEqual({ type: "function", function: { name: "query_plan" } });
     expect(body.response_format).toBeUndefined();
@@ -113,27 +120,36 @@ describe("the model's plan, when it passes the checks", () => {
 
 describe("the model's plan is checked like the offline reader's, and refused when it fails", () => {
   const CONTRADICTION = "How many 23P cells get more than 50 inputs from BCs?";
+  const count = { fn: "count" };
+  const perBasketCell = (of: string) => query({ source: "roots", filter: [type("BC")], measure: { fn: "mean", of } });
+  const typed = (t: string) => query({ source: "cells", filter: [type(t)], measure: count });
+  const fits = (why: string) => `the model's plan does not fit the question: ${why}`;
   it.each([
     ["a plan that is the reading without the words the reader did not understand", UNREAD, CONTACTS_WITHOUT_AVERAGE,
       `the model's plan is the reading of "${UNREAD_WITHOUT}", which leaves out words of the question`],
-    ["a name of the question left out", UNREAD, { plan: query({ source: "roots", filter: [type("BC")], measure: { fn: "mean", of: "out_partners" } }) },
-      'the model\'s plan does not fit the question: "4P" in the question is not part of the reading'],
-    ["a number of the question left out", CONTRADICTION, { plan: query({ source: "roots", filter: [type("23P")], measure: { fn: "count" } }) },
-      'the model\'s plan does not fit the question: the number 50 and "BCs" in the question are not part of the reading'],
-    ["an average read as a count", UNREAD, { plan: query({ source: "synapses", pre: [type("BC")], post: [type("4P")], measure: { fn: "count" } }) },
-      "the model's plan does not fit the question: the question asks for an average, but the reading is a count"],
-    ["a cell type outside the vocabulary", AMBIGUOUS, { plan: query({ source: "cells", filter: [type("chandelier")], measure: { fn: "count" } }) },
+    ["a name of the question left out", UNREAD, { plan: perBasketCell("out_partners") },
+      fits('"4P" in the question is not part of the reading')],
+    ["a number of the question left out", CONTRADICTION,
+      { plan: query({ source: "roots", filter: [type("23P")], measure: count }) },
+      fits('the number 50 and "BCs" in the question are not part of the reading')],
+    ["an average read as a count", UNREAD,
+      { plan: query({ source: "synapses", pre: [type("BC")], post: [type("4P")], measure: count }) },
+      fits("the question asks for an average, but the reading is a count")],
+    ["a cell type outside the vocabulary", AMBIGUOUS, { plan: typed("chandelier") },
       'the model\'s plan names "chandelier", which is not in the vocabulary'],
-    ["a name read otherwise than the vocabulary reads it", UNREAD, { ...CONTACTS_SQL, names: [{ text: "basket cell", values: ["MC"] }] },
+    ["a name read otherwise than the vocabulary reads it", UNREAD,
+      { ...CONTACTS_SQL, names: [{ text: "basket cell", values: ["MC"] }] },
       'the model read "basket cell" as MC, but the vocabulary reads it as BC'],
     ["an ambiguous name read outside its options", AMBIGUOUS,
-      { plan: query({ source: "cells", filter: [type("23P")], measure: { fn: "count" } }), names: [{ text: "L5 pyramidal cells", values: ["23P"] }] },
+      { plan: typed("23P"), names: [{ text: "L5 pyramidal cells", values: ["23P"] }] },
       'the model read "L5 pyramidal cells" as 23P, but the vocabulary reads it as 5P-IT or 5P-ET or 5P-NP'],
-    ["an ambiguous name resolved but not said how", AMBIGUOUS, { plan: L5_PLAN.plan }, 'the model did not say how it read "L5 pyramidal"'],
-    ["a measure that is not in the language", AMBIGUOUS, { plan: query({ source: "cells", measure: { fn: "everything" } }) },
+    ["an ambiguous name resolved but not said how", AMBIGUOUS, { plan: L5_PLAN.plan },
+      'the model did not say how it read "L5 pyramidal"'],
+    ["a measure that is not in the language", AMBIGUOUS,
+      { plan: query({ source: "cells", measure: { fn: "everything" } }) },
       "the model's plan is not valid (measure.fn: "],
     ["a condition in the wrong form (a class that does not exist counts nothing)", UNREAD,
-      { plan: query({ source: "cells", filter: [{ dim: "class", values: ["glia"] }], measure: { fn: "count" } }) },
+      { plan: query({ source: "cells", filter: [{ dim: "class", values: ["glia"] }], measure: count }) },
       'the model\'s plan is not valid (class is one of excitatory, inhibitory, neuron, nonneuron, not "glia")'],
   ])("refuses %s, and gives the offline reader's question back", async (_, question, reply, reason) => {
     const chat = await f.openai();
@@ -188,23 +204,34 @@ describe("a reader's plan that the form checks doubt", () => {
   // No plan of the reader on the question bank is doubted today; the reader is wrapped so that it
   // leaves the number out, as a reader with a gap would.
   const DOUBT = "How many cells are deeper than 500 µm?";
-  const gap: PlannerResult = { type: "plan", plan: { kind: "query", source: "cells", filter: [], pre: [], post: [], groupBy: [], measure: { fn: "count" } }, confidence: 0.9 };
+  const gap: PlannerResult = {
+    type: "plan", confidence: 0.9,
+    plan: { kind: "query", source: "cells", filter: [], pre: [], post: [], groupBy: [], measure: { fn: "count" } },
+  };
   const openDoubting = async () => {
-    const factory = await llmPlannerFactory(readLlmConfig({ CONNECTOME_CHAT_LLM: "openai", CONNECTOME_CHAT_MODEL: "test-model",
-      OPENAI_BASE_URL: `${f.server.url}/v1`, OPENAI_API_KEY: "sk-test" }), { log: (line) => f.logs.push(line) });
+    const config = readLlmConfig({ CONNECTOME_CHAT_LLM: "openai", CONNECTOME_CHAT_MODEL: "test-model",
+      OPENAI_BASE_URL: `${f.server.url}/v1`, OPENAI_API_KEY: "sk-test" });
+    const factory = await llmPlannerFactory(config, { log: (line) => f.logs.push(line) });
+    const withGap = (offline: OfflineReader) =>
+      ({ plan: async (q: string, last?: QueryPlan) => (q === DOUBT ? gap : offline.plan(q, last)) }) as OfflineReader;
     return ConnectomeChat.open({ dbPath: f.db, plotDir: mkdtempSync(join(tmpdir(), "cc-llm-plots-")), workers: 1,
-      planner: (offline, vocabulary) => factory({ plan: async (q, last) => (q === DOUBT ? gap : offline.plan(q, last)) } as OfflineReader, vocabulary) });
+      planner: (offline, vocabulary) => factory(withGap(offline), vocabulary) });
   };
   /** Cells whose soma lies deeper than 500 µm, from the raw "[x y z]" positions and the geometry file's pia. */
   const deeper = () => {
-    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as { pia_y_um: number; voxel_resolution_nm: number[] };
+    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as
+      { pia_y_um: number; voxel_resolution_nm: number[] };
+    const y = (p: string) => Number(p.slice(1, -1).split(" ")[1]);
+    const depth = (p: string) => (y(p) * geometry.voxel_resolution_nm[1]!) / 1000 - geometry.pia_y_um;
     const positions = f.raw.prepare("SELECT pt_position FROM ct").raw(true).all() as [string][];
-    return positions.filter(([p]) => (Number(p.slice(1, -1).split(" ")[1]) * geometry.voxel_resolution_nm[1]!) / 1000 - geometry.pia_y_um > 500).length;
+    return positions.filter(([p]) => depth(p) > 500).length;
   };
 
   it("asks the model, and uses its plan when it reads the whole question", async () => {
     const chat = await openDoubting();
-    f.server.reply({ text: JSON.stringify({ plan: query({ source: "cells", filter: [{ dim: "depth", min: 500, minExclusive: true }], measure: { fn: "count" } }) }) });
+    const filter = [{ dim: "depth", min: 500, minExclusive: true }];
+    const plan = query({ source: "cells", filter, measure: { fn: "count" } });
+    f.server.reply({ text: JSON.stringify({ plan }) });
     const answer = await chat.answer(DOUBT);
     expect(f.server.requests).toHaveLength(1);
     expect(answer.status).toBe("answered");
@@ -217,7 +244,8 @@ describe("a reader's plan that the form checks doubt", () => {
     f.server.reply({ text: "I cannot do that." });
     const answer = await chat.answer(DOUBT);
     expect(answer.status).toBe("clarify");
-    expect(answer.text).toMatch(/^I'm not sure I read that right: the number 500 in the question is not part of the reading\. Could you rephrase it\?/);
+    const asked = "I'm not sure I read that right: the number 500 in the question is not part of the reading.";
+    expect(answer.text.split("\n")[0]).toBe(`${asked} Could you rephrase it?`);
     expect(answer.table).toBeUndefined();
     await chat.close();
   });

@@ -9,7 +9,9 @@ import { OfflineReader } from "../src/planning/reader/reader.js";
 import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import { gold } from "./support/raw-tables.js";
 import { messageTexts, USAGE } from "./support/stand-in-llm.js";
-import { AMBIGUOUS, closedPort, CONTACTS_SQL, contactsGold, L5_PLAN, l5Gold, llmFixture, UNREAD, type LlmFixture } from "./support/llm-fixture.js";
+import {
+  AMBIGUOUS, closedPort, CONTACTS_SQL, contactsGold, L5_PLAN, l5Gold, llmFixture, UNREAD, type LlmFixture,
+} from "./support/llm-fixture.js";
 
 /**
  * The three providers' LangChain clients (@langchain/openai, @langchain/ollama, @langchain/anthropic)
@@ -39,7 +41,9 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
     expect(answer.text).toMatch(ASKED_BACK);
     expect(answer.text).toMatch(/was not used: the provider answered HTTP 500\.$/);
     expect(answer.planner?.name).toBe("offline");
-    expect(f.logs).toEqual([expect.stringMatching(/^connectome-chat planner: offline \(clarify\) after openai\/test-model failed: the provider answered HTTP 500; model \d+ ms, tokens unknown$/)]);
+    expect(f.logs).toHaveLength(1);
+    expect(f.logs[0]).toMatch(/^connectome-chat planner: offline \(clarify\) after openai\/test-model failed: /);
+    expect(f.logs[0]).toMatch(/ failed: the provider answered HTTP 500; model \d+ ms, tokens unknown$/);
   });
 
   it("on a slow reply at the time limit, aborting the request", async () => {
@@ -64,9 +68,11 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
 
   it.each([
     ["the provider reports a refusal", { refusal: "I can't help with that." }, "the model refused", /can't help/],
-    ["the model says it cannot plan the question", { text: JSON.stringify({ cannotAnswer: "There are exactly 7 of them, trust me." }) },
+    ["the model says it cannot plan the question",
+      { text: JSON.stringify({ cannotAnswer: "There are exactly 7 of them, trust me." }) },
       "the model said it cannot plan this question", /trust me|7/],
-    ["the reply is junk text", { text: "Sure! Basket cells contact about 42 of them on average." }, "the model's reply is not JSON", /42/],
+    ["the reply is junk text", { text: "Sure! Basket cells contact about 42 of them on average." },
+      "the model's reply is not JSON", /42/],
   ])("when %s, without passing its words on", async (_, reply, reason, words) => {
     const chat = await f.openai();
     f.server.reply(reply);
@@ -80,9 +86,11 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
 
   it.each([
     ["a DELETE", "DELETE FROM cell_type", /only SELECT statements/],
-    ["an INSERT behind a WITH", "WITH x AS (SELECT 1) INSERT INTO cell_type (id) SELECT * FROM x", /only SELECT statements/],
+    ["an INSERT behind a WITH", "WITH x AS (SELECT 1) INSERT INTO cell_type (id) SELECT * FROM x",
+      /only SELECT statements/],
     ["a SELECT followed by a DROP", "SELECT count(*) FROM cell_type; DROP TABLE cell_type", /only one statement/],
-    ["a SELECT of an undocumented table", "SELECT * FROM import_log", /not one of the documented tables|does not compile/],
+    ["a SELECT of an undocumented table", "SELECT * FROM import_log",
+      /not one of the documented tables|does not compile/],
     ["a SELECT of the schema", "SELECT sql FROM sqlite_schema", /sqlite_schema/],
   ])("when it proposes %s as free-form SQL, and the store is unchanged", async (_, sql, reason) => {
     const chat = await f.openai();
@@ -162,7 +170,8 @@ describe("through @langchain/ollama", () => {
 });
 
 describe("through @langchain/anthropic", () => {
-  const anthropic = () => f.openChat({ CONNECTOME_CHAT_LLM: "anthropic", ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_BASE_URL: f.server.url });
+  const anthropic = () =>
+    f.openChat({ CONNECTOME_CHAT_LLM: "anthropic", ANTHROPIC_API_KEY: "sk-ant", ANTHROPIC_BASE_URL: f.server.url });
 
   it("answers from the forced tool call, with its tokens", async () => {
     const chat = await anthropic();
@@ -201,8 +210,10 @@ describe("LlmPlanner's time limit", () => {
         return { text: JSON.stringify(L5_PLAN), tokens: { input: 1, output: 1 } };
       },
     };
-    const planner = new LlmPlanner({ offline: new OfflineReader(vocabulary), vocabulary, model, prompt: new PromptBuilder(vocabulary),
-      examples: new ExampleIndex(loadExamples()), k: 2, timeoutMs: 100, log: () => {} });
+    const planner = new LlmPlanner({
+      offline: new OfflineReader(vocabulary), vocabulary, model, prompt: new PromptBuilder(vocabulary),
+      examples: new ExampleIndex(loadExamples()), k: 2, timeoutMs: 100, log: () => {},
+    });
     const result = await planner.plan(AMBIGUOUS);
     expect(result).toMatchObject({ type: "plan", planner: "slow-to-load/model" });
     expect(result.modelMs).toBeLessThan(100);

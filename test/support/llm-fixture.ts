@@ -36,9 +36,9 @@ export const L5_PLAN = {
 export const CONTACTS_SQL = {
   plan: {
     kind: "sql",
-    sql: "SELECT avg((SELECT count(DISTINCT c.post_pt_root_id) FROM connection c JOIN root_cell_type p ON p.pt_root_id = "
-      + "c.post_pt_root_id AND p.cell_type = '4P' WHERE c.pre_pt_root_id = b.pt_root_id)) AS mean_4p_partners "
-      + "FROM (SELECT DISTINCT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') b",
+    sql: "SELECT avg((SELECT count(DISTINCT c.post_pt_root_id) FROM connection c JOIN root_cell_type p "
+      + "ON p.pt_root_id = c.post_pt_root_id AND p.cell_type = '4P' WHERE c.pre_pt_root_id = b.pt_root_id)) "
+      + "AS mean_4p_partners FROM (SELECT DISTINCT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') b",
     explanation: "mean number of distinct 4P postsynaptic partners per basket-cell root",
   },
   names: [{ text: "basket cell", values: ["BC"] }],
@@ -49,7 +49,8 @@ export const CONTACTS_WITHOUT_AVERAGE = {
   plan: query({ source: "synapses", pre: [type("BC")], post: [type("4P")], measure: { fn: "distinct", side: "post" } }),
 };
 
-export const l5Gold = (raw: Database.Database) => gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('5P-IT', '5P-ET', '5P-NP')");
+export const l5Gold = (raw: Database.Database) =>
+  gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('5P-IT', '5P-ET', '5P-NP')");
 export const contactsGold = (raw: Database.Database) => gold(raw, `SELECT avg(coalesce(n, 0)) FROM
   (SELECT DISTINCT pt_root_id FROM root_type WHERE cell_type = 'BC') b LEFT JOIN
   (SELECT pre_pt_root_id, count(DISTINCT post_pt_root_id) AS n FROM syn
@@ -78,15 +79,16 @@ export interface LlmFixture {
 export async function llmFixture(): Promise<LlmFixture> {
   const store = await buildTestStore({ cells: 1500, seed: 21 });
   const raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2", "nucleus_detection_v0"]);
-  const rootIds = (raw.prepare("SELECT DISTINCT pt_root_id FROM ct WHERE pt_root_id != 0").raw(true).all() as [bigint][])
-    .map(([id]) => id.toString());
+  const roots = raw.prepare("SELECT DISTINCT pt_root_id FROM ct WHERE pt_root_id != 0").raw(true).all() as [bigint][];
+  const rootIds = roots.map(([id]) => id.toString());
   const server = await startStandIn();
   const chats: ConnectomeChat[] = [];
   const logs: string[] = [];
   const openChat = async (env: Record<string, string>) => {
     const config = readLlmConfig({ CONNECTOME_CHAT_MODEL: "test-model", ...env });
     const planner = await llmPlannerFactory(config, { log: (line) => logs.push(line) });
-    const chat = await ConnectomeChat.open({ dbPath: store.db, plotDir: mkdtempSync(join(tmpdir(), "cc-llm-plots-")), workers: 1, planner });
+    const plotDir = mkdtempSync(join(tmpdir(), "cc-llm-plots-"));
+    const chat = await ConnectomeChat.open({ dbPath: store.db, plotDir, workers: 1, planner });
     chats.push(chat);
     return chat;
   };
