@@ -32,6 +32,14 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     use(vs);
     c.usePop(after);
     skip.add(target.i).add(after.i);
+    // "BC→23P vs MC→23P": after "vs", a population that repeats one of the same side adds nothing.
+    for (const p of c.pops.filter((x) => x.i > at && x !== after)) {
+      const twin = before.find((b) => sideOf(b) === sideOf(p) && JSON.stringify(b.pop.filters) === JSON.stringify(p.pop.filters));
+      if (twin) {
+        c.usePop(p);
+        skip.add(p.i);
+      }
+    }
     c.usePop(target);
     const a = popFilters(target.pop, c.classOf);
     const b = popFilters(after.pop, c.classOf);

@@ -62,7 +62,7 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       // (A name is words: "BC →" is not the name "BC" with a symbol.)
       const term = span.every((x) => /[a-z0-9]/i.test(x.text)) ? vocabulary.exactMatch(span.map((x) => x.text).join(" ")) : undefined;
       // "L5" alone is a layer; "L5 cells" may be any of the L5 pyramidal types (asked back).
-      const layerWord = len === 1 && /^l[1-6]/i.test(span[0]!.text) && !/[a-z]{2,}/i.test(span[0]!.text.slice(2))
+      const layerWord = len === 1 && (lexicon.phrases.get(key) ?? []).some((g) => g.t === "val" && g.dim === "layer")
         && !CELL_NOUNS.has(tokens[i + 1]?.lower ?? "");
       if (term && !layerWord && !guarded(span, tokens[i + len], tokens[i - 1])) tags.push(termTag(term));
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
@@ -83,6 +83,15 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       matched = true;
     }
     if (matched) continue;
+    // "intra-LM", "intra-V1": within that area.
+    const intra = /^intra-?(.+)$/i.exec(t.text);
+    const inner = intra ? lexicon.phrases.get(intra[1]!.toLowerCase()) ?? (vocabulary.exactMatch(intra[1]!) ? [termTag(vocabulary.exactMatch(intra[1]!)!)] : undefined) : undefined;
+    if (inner) {
+      push(i, i + 1, [{ t: "rel", r: "between" }]);
+      push(i, i + 1, inner);
+      i++;
+      continue;
+    }
     // "BCs", "MCs", "23Ps": an abbreviation in the plural.
     const stem = /^([A-Z0-9][A-Za-z0-9-]*[A-Z0-9])'?s$/.exec(t.text)?.[1];
     const plural = stem ? vocabulary.exactMatch(stem) : undefined;
@@ -117,10 +126,12 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   const letters = name.replace(/[^A-Za-z]/g, "");
   const cellNext = next !== undefined && CELL_NOUNS.has(next.lower);
   // "I→E", "E -> I": one letter beside an arrow is a class.
-  const arrow = /^(→|->|=>|to|vs|onto)$/i.test(next?.text ?? "") || /^(→|->|=>)$/.test(prev?.text ?? "");
+  const arrow = /^(→|->|=>|to|vs|onto|or|\/|and|,)$/i.test(next?.text ?? "") || /^(→|->|=>|vs|or|\/|:)$/i.test(prev?.text ?? "");
   if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
   if (letters.length > 3 || /\d/.test(name)) return false;
-  return name !== name.toUpperCase() && !cellNext;
+  // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
+  const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
+  return name !== name.toUpperCase() && !cellNext && !list;
 }
 
 /** A number, an id, or an id cut short. */
