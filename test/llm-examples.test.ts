@@ -81,8 +81,30 @@ function run(plan: QueryPlan): Presentation {
   return compiled.present(results);
 }
 
-const sameRows = (a: unknown[][], b: unknown[][]) =>
-  a.length === b.length && a.every((r, i) => r.length === b[i]!.length && r.every((x, j) => same(x, b[i]![j])));
+/**
+ * Two answers agree when their tables hold the same rows, in any order (the order of groups is
+ * presentation; a top-k that picks other groups has other rows), leaving out `n`, the sample size
+ * some measures add, which a different but equivalent plan may not.
+ */
+function sameAnswer(a: Presentation["table"], b: Presentation["table"]): boolean {
+  // Sorted by their values to a few digits, so that two floats equal but for rounding sort alike.
+  const key = (r: unknown[]) => JSON.stringify(r.map((v) => (typeof v === "number" ? Number(v.toPrecision(6)) : v)));
+  const rows = (t: Presentation["table"]) => {
+    const keep = t.columns.map((c, i) => (c === "n" ? -1 : i)).filter((i) => i >= 0);
+    return t.rows.map((r) => keep.map((i) => r[i])).sort((x, y) => key(x).localeCompare(key(y)));
+  };
+  const [x, y] = [rows(a), rows(b)];
+  return x.length === y.length && x.every((r, i) => r.length === y[i]!.length && r.every((v, j) => same(v, y[i]![j])));
+}
+
+/**
+ * Examples the offline reader reads otherwise today, wrongly (reported to its developer): their
+ * answer is checked against gold SQL, and the test says so when the reader comes to agree.
+ */
+const READER_DISAGREES: Record<string, string> = {
+  "What is the ratio of excitatory to inhibitory neurons?":
+    "read as the synapses onto excitatory neurons over those onto inhibitory ones",
+};
 
 describe("prompts/examples.jsonl", () => {
   it("holds examples of the whole language, one valid plan a line", () => {
@@ -151,10 +173,10 @@ describe("prompts/examples.jsonl", () => {
     }
   });
 
-  it("has a gold answer for each example the offline reader does not answer, and none left over", async () => {
+  it("has a gold answer for each example the offline reader does not answer (or answers otherwise)", async () => {
     for (const e of examples) {
       const read = await reader.plan(real(e.question));
-      if (read.type !== "plan") {
+      if (read.type !== "plan" || READER_DISAGREES[e.question]) {
         expect(EXAMPLE_GOLDS[e.question], `${e.question}: the reader says ${JSON.stringify(read)}`).toBeDefined();
       }
     }
@@ -172,7 +194,7 @@ describe("prompts/examples.jsonl", () => {
     if (read.type === "plan") {
       const theirs = run(read.plan);
       const why = `reader: ${JSON.stringify(read.plan)}\n${theirs.headline}\nexample: ${answer.headline}`;
-      expect(sameRows(answer.table.rows, theirs.table.rows), why).toBe(true);
+      expect(sameAnswer(answer.table, theirs.table), why).toBe(!READER_DISAGREES[e.question]);
     }
     const gold = EXAMPLE_GOLDS[e.question];
     if (!gold) return;

@@ -56,10 +56,6 @@ export const contactsGold = (raw: Database.Database) => gold(raw, `SELECT avg(co
   (SELECT pre_pt_root_id, count(DISTINCT post_pt_root_id) AS n FROM syn
     WHERE post_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = '4P') GROUP BY 1) s
   ON s.pre_pt_root_id = b.pt_root_id`) as number;
-export const meanOutputsGold = (raw: Database.Database) => gold(raw, `SELECT avg(coalesce(n, 0)) FROM
-  (SELECT DISTINCT pt_root_id FROM root_type WHERE cell_type = 'BC') b LEFT JOIN
-  (SELECT pre_pt_root_id, count(*) AS n FROM syn GROUP BY 1) s ON s.pre_pt_root_id = b.pt_root_id`) as number;
-
 export interface LlmFixture {
   db: string;
   raw: Database.Database;
