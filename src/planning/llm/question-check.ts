@@ -1,6 +1,7 @@
 import type { Filter, QueryPlan } from "../plan.js";
 import { tagItems, type Item } from "../reader/items.js";
 import { Lexicon } from "../reader/lexicon.js";
+import { prepare } from "../reader/prepare.js";
 import { tokenize } from "../reader/tokens.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 
@@ -57,10 +58,13 @@ export function planDoubt(question: string, plan: QueryPlan, vocabulary: Vocabul
 
 let lexicon: Lexicon | undefined;
 
-/** The question's items (words, names, numbers and ids), as the offline reader tags them. */
+/**
+ * The question's items (words, names, numbers and ids), as the offline reader tags them, without
+ * what its preparation sets aside as context (a greeting, a citation's year is no number to use).
+ */
 function questionItems(question: string, vocabulary: Vocabulary): Item[] {
   lexicon ??= Lexicon.load();
-  return tagItems(tokenize(question), lexicon, vocabulary);
+  return tagItems(tokenize(prepare(question).text), lexicon, vocabulary);
 }
 
 /** What a unit written after a number turns it into, in the plan's units (depth in µm, angles in degrees). */
