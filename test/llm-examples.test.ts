@@ -101,10 +101,7 @@ function sameAnswer(a: Presentation["table"], b: Presentation["table"]): boolean
  * Examples the offline reader reads otherwise today, wrongly (reported to its developer): their
  * answer is checked against gold SQL, and the test says so when the reader comes to agree.
  */
-const READER_DISAGREES: Record<string, string> = {
-  "What is the ratio of excitatory to inhibitory neurons?":
-    "read as the synapses onto excitatory neurons over those onto inhibitory ones",
-};
+const READER_DISAGREES: Record<string, string> = {};
 
 describe("prompts/examples.jsonl", () => {
   it("holds examples of the whole language, one valid plan a line", () => {
