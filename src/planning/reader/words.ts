@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import { DATA_DIR } from "../../project-root.js";
+import { Vocabulary } from "../vocabulary/vocabulary.js";
+import { tagItems, type Item } from "./items.js";
+import { Lexicon } from "./lexicon.js";
+import { tokenize } from "./tokens.js";
+
+/**
+ * The reader's own view of a piece of text (its lexicon and the cell-type vocabulary), for the
+ * discourse step: which words name something (a type, a layer, an id), which are function words,
+ * and whether a piece opens like a request for a figure ("a histogram of …", "mean size of …").
+ */
+let words: { lexicon: Lexicon; vocabulary: Vocabulary } | undefined;
+
+function load() {
+  words ??= { lexicon: Lexicon.load(), vocabulary: Vocabulary.load(join(DATA_DIR, "vocabulary.json")) };
+  return words;
+}
+
+export function itemsOf(text: string): Item[] {
+  const { lexicon, vocabulary } = load();
+  return tagItems(tokenize(text), lexicon, vocabulary);
+}
+
+/** Tags that name what to count or where: a type, a class, a layer or area, an id, a flag like "proofread". */
+const NAMING = new Set(["val", "id", "flag", "ambiguous"]);
+
+/** The names in a piece of text, each with the words it was read from. */
+export function namesOf(text: string): { key: string; text: string }[] {
+  return itemsOf(text).flatMap((i) => i.tags.filter((t) => NAMING.has(t.t)).map((t) => ({ key: JSON.stringify(t), text: i.text })));
+}
+
+/** Every word of the text is one the reader skips anyway ("Hi!", "Thanks!"). */
+export function onlyFunctionWords(text: string): boolean {
+  return itemsOf(text).every((i) => i.fn);
+}
+
+/** Tags that ask for a figure or a chart when a phrase opens with them. */
+const ASKING = new Set(["chart", "stat", "count", "fraction", "percentile", "ratio", "list", "top", "distribution", "matrix",
+  "probability", "lookup", "sup"]);
+
+/** The first word that is not a function word asks for something ("a box plot of …", "mean synapse size …"). */
+export function opensWithAskNoun(text: string): boolean {
+  const first = itemsOf(text).find((i) => !i.fn);
+  return Boolean(first?.tags.some((t) => ASKING.has(t.t)));
+}
+
+/** Items that mean something (not function words, not unknown words), for "does the ask name anything before this?". */
+export function contentBefore(text: string): boolean {
+  return itemsOf(text).some((i) => !i.fn && !i.scope && i.tags.length > 0);
+}
