@@ -27,8 +27,8 @@ const AS_IN = new RegExp(`,?\\s*(?:[Aa]s\\s+(?:in|shown\\s+in|reported\\s+(?:in|
   + `|[Ss]ee|[Cc]f\\.|[Ll]ike\\s+in)\\s+(?:${NARRATIVE}|${FIGURE})`, "g");
 /** "(see Fig. 2)", "(Table S2)", "(Fig. 3b; Kim et al., 2015)". */
 const FIG_BRACKETED = new RegExp(`\\(\\s*(?:[Ss]ee\\s+)?(?:also\\s+)?${FIGURE}(?:\\s*[;,]\\s*(?:${FIGURE}|${ONE}))*\\s*\\)`, "g");
-/** "[12]", "[3, 5-7]". */
-const NUMBERED = /\[\s*\d+(?:\s*[-–,]\s*\d+)*\s*\]/g;
+/** "[12]", "[3, 5-7]"; not an interval ("size in [1000, 2000]", "within [0, 20]"). */
+const NUMBERED = /(?<!\b(?:in|within|between|from|of|range|interval|to)\s*)(?<![=:<>]\s*)\[\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\]/gi;
 /** "Table 1:" or "Fig. 2 -" opening a sentence: a label, not a question. */
 const LABEL = new RegExp(`^\\s*${FIGURE}\\s*[:–—-]\\s*`);
 

@@ -69,9 +69,9 @@ function leadAt(rest: string, d: Discourse, before: Before): Lead | undefined {
   return personalLead(rest, d, before);
 }
 
-/** "For a stimulus-specific analysis," "for a comparison (I'd like …)", "As part of our review:". */
+/** "For a stimulus-specific analysis," "for a comparison (I'd like …)", "As a sanity check,", "As part of our review:". */
 function purposeLead(rest: string, d: Discourse): number | undefined {
-  const re = anchored(`(?:for|in|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+(?:[^\\s,.;:!?()]+\\s+){0,5}?`
+  const re = anchored(`(?:for|in|as|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+(?:[^\\s,.;:!?()]+\\s+){0,5}?`
     + `${d.purposeNoun}(?:\\s+(?:I'm|I\\s+am|we're|we\\s+are)\\s+(?:working\\s+on|writing|preparing|doing|planning))?`
     + `(?:\\s*[,:;–—-]\\s*|\\s+(?=(?:I|we)\\b)|\\s+(?=${d.request.source}))`);
   return re.exec(rest)?.[0].length;

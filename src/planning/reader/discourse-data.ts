@@ -90,12 +90,13 @@ export const WILDCARD = "((?:[^\\s,.;:!?()]+\\s+){0,7}[^\\s,.;:!?()]+)";
 
 /**
  * One phrase of the data's small syntax → a regular expression source. Words are separated by
- * whitespace, punctuation may touch the word before it, and a phrase never starts or ends inside a
+ * whitespace, punctuation may touch the words beside it, and a phrase never starts or ends inside a
  * word ("hi" is not the start of "high").
  */
 export function phraseSource(phrase: string, purposeNoun = "(?!)"): string {
   let out = "";
   let first = true;
+  let afterPunct = false;
   const slots = phrase.trim().split(/\s+/);
   for (const raw of slots) {
     const optional = /^\[.*\]$/.test(raw);
@@ -103,17 +104,19 @@ export function phraseSource(phrase: string, purposeNoun = "(?!)"): string {
     const alts = body.split("|").map((a) => a.replace(/_/g, " "));
     const punct = alts.every((a) => !isWordy(a));
     const src = body === "*" ? WILDCARD : body === "<purpose>" ? purposeNoun : alternation(alts.map(altSource));
-    const sep = first ? "" : punct ? "\\s*" : "\\s+";
+    const sep = first ? "" : punct || afterPunct ? "\\s*" : "\\s+";
     if (optional && first) out += `(?:${src}${punct ? "\\s*" : "\\s+"})?`;
     else if (optional) out += `(?:${sep}${src})?`;
     else out += sep + src;
     // After a leading optional slot the next slot needs no separator of its own.
     first = optional && first;
+    afterPunct = punct;
   }
   const startsWordy = isWordy(slots[0]!.replace(/^\[|\]$/g, "")) || slots[0] === "*";
   const last = slots[slots.length - 1]!.replace(/^\[|\]$/g, "");
   const endsWordy = isWordy(last) || last === "*" || last === "<purpose>";
-  return `${startsWordy ? "(?<![A-Za-z0-9'’])" : ""}${out}${endsWordy ? "(?![A-Za-z0-9])" : ""}`;
+  // ("IT" in "5P-IT" is no "it"; "L2/3" is one word.)
+  return `${startsWordy ? "(?<![A-Za-z0-9'’/-])" : ""}${out}${endsWordy ? "(?![A-Za-z0-9]|[-/][A-Za-z0-9])" : ""}`;
 }
 
 /** One word of a slot: apostrophes of either kind, inner spaces as any whitespace, ~ as any ending. */

@@ -96,7 +96,10 @@ function contextOf(s: Sentence): string[] {
 }
 
 /** Punctuation at either end, and the "so"/"and" that joined a lead to its ask. */
-const trimEdges = (t: string) => t.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "").replace(/\s+(?:and|so)$/i, "");
+const trimEdges = (t: string) => {
+  const edges = (x: string) => x.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "");
+  return edges(edges(t).replace(/\s+(?:and|so)$/i, ""));
+};
 
 /** Spaces before punctuation and doubled punctuation left where parts were taken out. */
 function tidy(text: string): string {

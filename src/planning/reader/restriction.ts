@@ -16,17 +16,19 @@ import { namesOf } from "./words.js";
  */
 export function restriction(part: string, ask: string, strict: boolean, d: Discourse, loose: string[] = []): string | undefined {
   const text = plain(part, d);
-  for (const words of loose) {
-    const cue = d.cue.exec(negations(words));
+  // Cue words count inside hyphenated words too ("V1-only", "non-excluded").
+  const words = (t: string) => t.replace(/-/g, " ");
+  for (const w of loose) {
+    const cue = d.cue.exec(words(negations(w)));
     if (cue) return `"${cue[0]}" may restrict the question`;
   }
-  const cue = d.cue.exec(text) ?? definition(text, d);
+  const cue = d.cue.exec(words(text)) ?? definition(words(text), d);
   if (cue) return `"${cue[0].trim()}" may restrict the question`;
   const askNumbers = numbersOf(ask, d);
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
   if (!strict) return undefined;
-  const more = d.comparative.exec(text) ?? d.superlative.exec(text);
+  const more = d.comparative.exec(words(text)) ?? d.superlative.exec(words(text));
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;

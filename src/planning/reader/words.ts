@@ -45,7 +45,10 @@ export function opensWithAskNoun(text: string): boolean {
   return Boolean(first?.tags.some((t) => ASKING.has(t.t)));
 }
 
-/** Items that mean something (not function words, not unknown words), for "does the ask name anything before this?". */
+/** Tags of things a pronoun can stand for: cells, synapses, partners, sizes. */
+const THINGS = new Set([...NAMING, "noun", "qty"]);
+
+/** The text names a thing a later "them" or "its" can point back to ("How many basket cells have their soma …"). */
 export function contentBefore(text: string): boolean {
-  return itemsOf(text).some((i) => !i.fn && !i.scope && i.tags.length > 0);
+  return itemsOf(text).some((i) => !i.fn && i.tags.some((t) => THINGS.has(t.t)));
 }
