@@ -38,8 +38,12 @@ export function personal(text: string, d: Discourse): boolean {
   return within(d.firstPerson, text);
 }
 
-/** A statement of fact: a verb, no first person (or a source as subject: "Table S2 lists …"). */
+/**
+ * A statement of fact: a verb, no first person (or a source as subject: "Table S2 lists …"), and
+ * nothing that points at this question or this data ("here", "these cells", "below"): "All cells
+ * here are from layer 4" speaks of what is asked, not of the world.
+ */
 export function statesFact(sentence: string, d: Discourse): boolean {
-  if (personal(sentence, d)) return false;
+  if (personal(sentence, d) || within(d.deictic, sentence)) return false;
   return sourceSubject(sentence) || within(d.verb, sentence);
 }

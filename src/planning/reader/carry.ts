@@ -16,10 +16,15 @@ export type Anaphora =
   | { kind: "carry"; id: string }
   | { kind: "unresolved"; words: string };
 
+/** The first word pointing at one thing ("it", "its", "this cell"); "IT" in capitals is a cell class. */
+export function pointer(text: string, d: Discourse): RegExpExecArray | undefined {
+  return [...text.matchAll(new RegExp(d.singular.source, "gi"))].find((m) => m[0] !== "IT") as RegExpExecArray | undefined;
+}
+
 /** What the ask's pointing words need, given the parts set aside as context. */
 export function anaphora(ask: string, context: string[], d: Discourse): Anaphora {
   const ids = idsIn(context.join(" "));
-  const first = idsIn(ask).size ? null : d.singular.exec(ask);
+  const first = idsIn(ask).size ? undefined : pointer(ask, d);
   if (first) {
     // With one id set aside, "its" is that id; without, it may point into the ask ("each neuron's gOSI against its gDSI").
     if (ids.size === 1) return { kind: "carry", id: [...ids][0]! };
@@ -35,7 +40,7 @@ export function anaphora(ask: string, context: string[], d: Discourse): Anaphora
 
 /** The text with its first pointing word replaced by the id ("its" → "8646…'s"), if it has one. */
 export function carryId(text: string, id: string, d: Discourse): string {
-  const m = d.singular.exec(text);
+  const m = pointer(text, d);
   if (!m) return text;
   return text.slice(0, m.index) + (/^its$/i.test(m[0]) ? `${id}'s` : id) + text.slice(m.index + m[0].length);
 }

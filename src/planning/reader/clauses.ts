@@ -48,7 +48,7 @@ export function askPieces(s: string, d: Discourse): Piece[] {
 
 const anchored = (source: string, flags = "i") => new RegExp(`^[\\s,;–—-]*(?:${source})`, flags);
 const captures = (m: RegExpExecArray) => m.slice(1).filter((c): c is string => c !== undefined);
-const KNOW = /(know|see|learn|find\s+out|get|have|ask|look\s+at)\s*[,:;–—-]?\s*$/i;
+const KNOW = /(know|see|learn|find\s+out|figure\s+out|work\s+out|understand|check|get|have|ask|look\s+at|look\s+up)\s*[,:;–—-]?\s*$/i;
 
 /** What came before in the sentence: its words, and whether they ended in "I'd like to know". */
 interface Before {

@@ -22,6 +22,8 @@ const DiscourseFile = z.object({
   numberWords: z.record(z.string(), z.number()),
   firstPerson: z.array(z.string().min(1)),
   verbs: z.array(z.string().min(1)),
+  deictic: z.array(z.string().min(1)),
+  qualifiers: z.array(z.string().min(1)),
   anaphors: z.object({ singular: z.array(z.string()), plural: z.array(z.string()), elliptical: z.array(z.string()) }),
 });
 export type DiscourseFile = z.infer<typeof DiscourseFile>;
@@ -45,6 +47,8 @@ export interface Discourse {
   superlative: RegExp;
   firstPerson: RegExp;
   verb: RegExp;
+  deictic: RegExp;
+  qualifier: RegExp;
   singular: RegExp;
   plural: RegExp;
   elliptical: RegExp;
@@ -76,6 +80,8 @@ function compile(file: DiscourseFile): Discourse {
     superlative: any(file.superlatives),
     firstPerson: any(file.firstPerson),
     verb: any(file.verbs),
+    deictic: any(file.deictic),
+    qualifier: any(file.qualifiers),
     singular: any(file.anaphors.singular),
     plural: any(file.anaphors.plural),
     elliptical: any(file.anaphors.elliptical),

@@ -1,5 +1,5 @@
 import { asks, statesFact } from "./ask-shape.js";
-import { anaphora, carryId } from "./carry.js";
+import { anaphora, carryId, pointer } from "./carry.js";
 import { citationSpans, type Span } from "./citations.js";
 import { askPieces, type Piece } from "./clauses.js";
 import { discourse as load, type Discourse } from "./discourse-data.js";
@@ -27,14 +27,16 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
   for (const s of sentences) {
     for (const x of s.pieces.filter(movable)) {
       const strict = x.kind !== "background" || !statesFact(s.text, d);
-      if (restriction(s.text.slice(x.start, x.end), askForChecks, strict, d, x.loose)) x.kind = "ask";
+      // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
+      const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
+      if (restriction(part, askForChecks, { strict, qualifiers: x.kind !== "trailer" }, d, x.loose)) x.kind = "ask";
     }
   }
   if (setAside().length) {
     const after = anaphora(askText(), setAside(), d);
     if (after.kind === "unresolved") for (const s of sentences) for (const x of s.pieces.filter(movable)) x.kind = "ask";
     if (after.kind === "carry") {
-      const s = sentences.find((x) => d.singular.test(textOf(x)));
+      const s = sentences.find((x) => pointer(textOf(x), d));
       if (s) s.carried = carryId(textOf(s), after.id, d);
     }
   }
@@ -55,7 +57,8 @@ interface Sentence {
   carried?: string;
 }
 
-const movable = (p: Piece) => p.kind === "lead" || p.kind === "trailer" || p.kind === "background";
+/** Pieces set aside only if they pass the checks (greetings and fixed phrases of politeness pass always). */
+const movable = (p: Piece) => p.kind === "lead" || p.kind === "trailer" || p.kind === "background" || (p.kind === "polite" && !!p.loose?.length);
 
 function readSentence(typed: string, d: Discourse): Sentence {
   const spans = citationSpans(typed);

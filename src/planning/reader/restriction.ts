@@ -9,12 +9,20 @@ import { namesOf } from "./words.js";
  * "excluding", "I mean", "counting", …) and for thresholds ("more than 80") whose number the ask
  * does not repeat. A part that speaks for the asker (a purpose, "we …", a lead-in of the ask
  * sentence) is held to more: it may name no type, layer, area, flag or id, and no number, that
- * the ask does not name too, and may hold no comparative or superlative. A background statement
+ * the ask does not name too, and no comparative, superlative or qualifier ("strong", "large",
+ * "responsive") that may pick out some cells. A background statement
  * of fact ("NP neurons are a rare layer 5 population") may name things: it describes, not selects.
  *
  * Returns why the part must stay in the question, or undefined when it may be context.
  */
-export function restriction(part: string, ask: string, strict: boolean, d: Discourse, loose: string[] = []): string | undefined {
+export interface Strictness {
+  /** The part speaks for the asker or leads in to the ask: names and numbers must be the ask's. */
+  strict: boolean;
+  /** A qualifier ("strong", "large") may select cells here (not in a trailing "to see whether deep cells are big"). */
+  qualifiers: boolean;
+}
+
+export function restriction(part: string, ask: string, how: Strictness, d: Discourse, loose: string[] = []): string | undefined {
   const text = plain(part, d);
   // Cue words count inside hyphenated words too ("V1-only", "non-excluded").
   const words = (t: string) => t.replace(/-/g, " ");
@@ -27,8 +35,8 @@ export function restriction(part: string, ask: string, strict: boolean, d: Disco
   const askNumbers = numbersOf(ask, d);
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
-  if (!strict) return undefined;
-  const more = d.comparative.exec(words(text)) ?? d.superlative.exec(words(text));
+  if (!how.strict) return undefined;
+  const more = d.comparative.exec(words(text)) ?? d.superlative.exec(words(text)) ?? (how.qualifiers ? d.qualifier.exec(words(text)) : null);
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;
