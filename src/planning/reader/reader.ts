@@ -3,6 +3,7 @@ import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { atomOf, is, type Atom } from "./atoms.js";
+import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
 import { composeCells } from "./compose-cells.js";
@@ -34,7 +35,8 @@ export class OfflineReader {
   }
 
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
-    const injection = checkSafety(question, true, true);
+    // (Citations blanked: "Song et al., 2005" is an author, not a request for a song.)
+    const injection = checkSafety(maskSources(question), true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
     const prepared = prepare(question);
     const result = await this.planPrepared(prepared.text, lastPlan);
