@@ -89,7 +89,7 @@ function personalLead(rest: string, d: Discourse, said: Before): Lead | undefine
   const splits = said.request ? [colon] : [
     colon,
     /,\s*so\b\s*:?\s*/gi,
-    new RegExp(`,?\\s+(?:and|so)\\s+(?=${d.politeness.source})`, "gi"),
+    new RegExp(`(?:,?\\s+(?:and|so)|,)\\s+(?=${d.politeness.source})`, "gi"),
     /,\s*(?=(?:how|what|which|where|who|when|why)\b)/gi,
   ];
   let best: RegExpExecArray | undefined;

@@ -12,6 +12,8 @@ const DiscourseFile = z.object({
   requests: z.array(z.string().min(1)),
   askStarts: z.array(z.string().min(1)),
   purposeNouns: z.array(z.string().min(1)),
+  /** Words of one phrase, written as several strings to keep lines short. */
+  dataPhrase: z.array(z.string().min(1)),
   trailers: z.array(z.string().min(1)),
   cues: z.array(z.string().min(1)),
   defineCue: z.string().min(1),
@@ -63,7 +65,8 @@ export function discourse(): Discourse {
 
 function compile(file: DiscourseFile): Discourse {
   const purposeNoun = alternation(file.purposeNouns.map((n) => phraseSource(n)));
-  const any = (phrases: string[]) => new RegExp(alternation(phrases.map((p) => phraseSource(p, purposeNoun))), "i");
+  const places: Placeholders = { purpose: purposeNoun, data: phraseSource(file.dataPhrase.join(" ")) };
+  const any = (phrases: string[]) => new RegExp(alternation(phrases.map((p) => phraseSource(p, places))), "i");
   return {
     file,
     abbreviations: new Set(file.abbreviations.map((a) => a.toLowerCase())),
@@ -72,7 +75,7 @@ function compile(file: DiscourseFile): Discourse {
     request: any(file.requests),
     askStart: any(file.askStarts),
     purposeNoun,
-    trailers: file.trailers.map((t) => new RegExp(phraseSource(t, purposeNoun), "i")),
+    trailers: file.trailers.map((t) => new RegExp(phraseSource(t, places), "i")),
     cue: any(file.cues),
     safe: any(file.safePhrases),
     comparator: any(file.comparators),
@@ -99,7 +102,13 @@ export const WILDCARD = "((?:[^\\s,.;:!?()]+\\s+){0,7}[^\\s,.;:!?()]+)";
  * whitespace, punctuation may touch the words beside it, and a phrase never starts or ends inside a
  * word ("hi" is not the start of "high").
  */
-export function phraseSource(phrase: string, purposeNoun = "(?!)"): string {
+/** What <purpose> and <data> in a phrase stand for. */
+export interface Placeholders {
+  purpose: string;
+  data: string;
+}
+
+export function phraseSource(phrase: string, places: Placeholders = { purpose: "(?!)", data: "(?!)" }): string {
   let out = "";
   let first = true;
   let afterPunct = false;
@@ -109,7 +118,8 @@ export function phraseSource(phrase: string, purposeNoun = "(?!)"): string {
     const body = optional ? raw.slice(1, -1) : raw;
     const alts = body.split("|").map((a) => a.replace(/_/g, " "));
     const punct = alts.every((a) => !isWordy(a));
-    const src = body === "*" ? WILDCARD : body === "<purpose>" ? purposeNoun : alternation(alts.map(altSource));
+    const place = /^<(purpose|data)>$/.exec(body)?.[1] as keyof Placeholders | undefined;
+    const src = body === "*" ? WILDCARD : place ? places[place] : alternation(alts.map(altSource));
     const sep = first ? "" : punct || afterPunct ? "\\s*" : "\\s+";
     if (optional && first) out += `(?:${src}${punct ? "\\s*" : "\\s+"})?`;
     else if (optional) out += `(?:${sep}${src})?`;
@@ -120,7 +130,7 @@ export function phraseSource(phrase: string, purposeNoun = "(?!)"): string {
   }
   const startsWordy = isWordy(slots[0]!.replace(/^\[|\]$/g, "")) || slots[0] === "*";
   const last = slots[slots.length - 1]!.replace(/^\[|\]$/g, "");
-  const endsWordy = isWordy(last) || last === "*" || last === "<purpose>";
+  const endsWordy = isWordy(last) || last === "*";
   // ("IT" in "5P-IT" is no "it"; "L2/3" is one word.)
   return `${startsWordy ? "(?<![A-Za-z0-9'’/-])" : ""}${out}${endsWordy ? "(?![A-Za-z0-9]|[-/][A-Za-z0-9])" : ""}`;
 }

@@ -1,7 +1,7 @@
 import { maskSources } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
 import { tokenize } from "./tokens.js";
-import { namesOf } from "./words.js";
+import { namedIn, namesOf } from "./words.js";
 
 /**
  * The safety rule of the discourse step: a part of a question may be set aside as context only if
@@ -44,7 +44,7 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   const labelled = (t: string) => t.replace(/\b(?:neuron|cell|root(?:\s+id)?|segment(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
   const lowerAsk = ask.toLowerCase();
-  const name = namesOf(labelled(text)).find((n) => !askNames.some((a) => a.key === n.key) && !lowerAsk.includes(n.text.toLowerCase().replace(/s$/, "")));
+  const name = namesOf(labelled(text)).find((n) => !namedIn(n, askNames) && !lowerAsk.includes(n.text.toLowerCase().replace(/s$/, "")));
   if (name) return `"${name.text}" is not named in the question`;
   return undefined;
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { DATA_DIR } from "../../project-root.js";
 import { Vocabulary } from "../vocabulary/vocabulary.js";
 import { tagItems, type Item } from "./items.js";
-import { Lexicon } from "./lexicon.js";
+import { Lexicon, type Tag } from "./lexicon.js";
 import { tokenize } from "./tokens.js";
 
 /**
@@ -25,9 +25,31 @@ export function itemsOf(text: string): Item[] {
 /** Tags that name what to count or where: a type, a class, a layer or area, an id, a flag like "proofread". */
 const NAMING = new Set(["val", "id", "flag", "ambiguous"]);
 
+export interface Name {
+  key: string;
+  text: string;
+  tag: Tag;
+}
+
 /** The names in a piece of text, each with the words it was read from. */
-export function namesOf(text: string): { key: string; text: string }[] {
-  return itemsOf(text).flatMap((i) => i.tags.filter((t) => NAMING.has(t.t)).map((t) => ({ key: JSON.stringify(t), text: i.text })));
+export function namesOf(text: string): Name[] {
+  return itemsOf(text).flatMap((i) => i.tags.filter((t) => NAMING.has(t.t)).map((tag) => ({ key: JSON.stringify(tag), text: i.text, tag })));
+}
+
+/**
+ * The ask names this too: the same name, or a class that a type of the ask belongs to ("inhibitory
+ * synapses" in the context of a question about BCs restricts nothing BCs are not already).
+ */
+export function namedIn(name: Name, ask: Name[]): boolean {
+  if (ask.some((a) => a.key === name.key)) return true;
+  const { tag } = name;
+  if (tag.t !== "val" || tag.dim !== "class") return false;
+  const classes = tag.values as string[];
+  return ask.some((a) => a.tag.t === "val" && (a.tag.dim === "cell_type" || a.tag.dim === "mtype")
+    && (a.tag.values as string[]).every((v) => {
+      const c = load().vocabulary.classOf(v);
+      return c !== undefined && (classes.includes(c) || (classes.includes("neuron") && c !== "nonneuron"));
+    }));
 }
 
 /** Every word of the text is one the reader skips anyway ("Hi!", "Thanks!"). */
