@@ -18,7 +18,8 @@ export type Anaphora =
 
 /** The first word pointing at one thing ("it", "its", "this cell"); "IT" in capitals is a cell class. */
 export function pointer(text: string, d: Discourse): RegExpExecArray | undefined {
-  return [...text.matchAll(new RegExp(d.singular.source, "gi"))].find((m) => m[0] !== "IT") as RegExpExecArray | undefined;
+  const all = [...text.matchAll(new RegExp(d.singular.source, "gi"))] as RegExpExecArray[];
+  return all.find((m) => m[0] !== "IT");
 }
 
 /** What the ask's pointing words need, given the parts set aside as context. */
@@ -26,7 +27,8 @@ export function anaphora(ask: string, context: string[], d: Discourse): Anaphora
   const ids = idsIn(context.join(" "));
   const first = idsIn(ask).size ? undefined : pointer(ask, d);
   if (first) {
-    // With one id set aside, "its" is that id; without, it may point into the ask ("each neuron's gOSI against its gDSI").
+    // With one id set aside, "its" is that id; without, it may point into the ask ("each neuron's gOSI
+    // against its gDSI").
     if (ids.size === 1) return { kind: "carry", id: [...ids][0]! };
     if (ids.size > 1 || !contentBefore(ask.slice(0, first.index))) return { kind: "unresolved", words: first[0] };
   }

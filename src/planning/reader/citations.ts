@@ -23,12 +23,15 @@ const BRACKETED = new RegExp(`\\(\\s*${LEAD_IN}${ONE}(?:\\s*;\\s*${LEAD_IN}${ONE
 /** "Ding et al. (2025)", "Kim and Lee (2015)". */
 const NARRATIVE = `${AUTHORS}\\s+\\(\\s*${YEAR}\\s*\\)`;
 /** ", as in Ding et al. (2025)", "(as shown in Fig. 2)": only the ways of pointing at a source. */
-const AS_IN = new RegExp(`,?\\s*(?:[Aa]s\\s+(?:in|shown\\s+in|reported\\s+(?:in|by)|described\\s+in|done\\s+in|published\\s+in)`
-  + `|[Ss]ee|[Cc]f\\.|[Ll]ike\\s+in)\\s+(?:${NARRATIVE}|${FIGURE})`, "g");
+const POINTING = "(?:[Aa]s\\s+(?:in|shown\\s+in|reported\\s+(?:in|by)|described\\s+in|done\\s+in|published\\s+in)"
+  + "|[Ss]ee|[Cc]f\\.|[Ll]ike\\s+in)";
+const AS_IN = new RegExp(`,?\\s*${POINTING}\\s+(?:${NARRATIVE}|${FIGURE})`, "g");
 /** "(see Fig. 2)", "(Table S2)", "(Fig. 3b; Kim et al., 2015)". */
-const FIG_BRACKETED = new RegExp(`\\(\\s*(?:[Ss]ee\\s+)?(?:also\\s+)?${FIGURE}(?:\\s*[;,]\\s*(?:${FIGURE}|${ONE}))*\\s*\\)`, "g");
+const FIG_BRACKETED = new RegExp(
+  `\\(\\s*(?:[Ss]ee\\s+)?(?:also\\s+)?${FIGURE}(?:\\s*[;,]\\s*(?:${FIGURE}|${ONE}))*\\s*\\)`, "g");
 /** "[12]", "[3, 5-7]"; not an interval ("size in [1000, 2000]", "within [0, 20]"). */
-const NUMBERED = /(?<!\b(?:in|within|between|from|of|range|interval|to)\s*)(?<![=:<>]\s*)\[\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*\]/gi;
+const NUMBERED = new RegExp("(?<!\\b(?:in|within|between|from|of|range|interval|to)\\s*)(?<![=:<>]\\s*)"
+  + "\\[\\s*\\d{1,3}(?:\\s*[-–,]\\s*\\d{1,3})*\\s*\\]", "gi");
 /** "Table 1:" or "Fig. 2 -" opening a sentence: a label, not a question. */
 const LABEL = new RegExp(`^\\s*${FIGURE}\\s*[:–—-]\\s*`);
 
@@ -43,7 +46,7 @@ export function citationSpans(sentence: string): Span[] {
   return disjoint(spans);
 }
 
-/** A sentence whose subject is a source: "Kim et al. (2015) define …", "Table S2 lists …", "In Fig. 3b we show …". */
+/** A sentence whose subject is a source: "Kim et al. (2015) define …", "Table S2 lists …", "In Fig. 3b …". */
 export function sourceSubject(sentence: string): boolean {
   return new RegExp(`^\\s*(?:[Ii]n\\s+)?(?:${NARRATIVE}|${FIGURE})`).test(sentence)
     && !LABEL.test(sentence);

@@ -48,7 +48,7 @@ export function askPieces(s: string, d: Discourse): Piece[] {
 
 const anchored = (source: string, flags = "i") => new RegExp(`^[\\s,;–—-]*(?:${source})`, flags);
 const captures = (m: RegExpExecArray) => m.slice(1).filter((c): c is string => c !== undefined);
-const KNOW = /(know|see|learn|find\s+out|figure\s+out|work\s+out|understand|check|get|have|ask|look\s+at|look\s+up)\s*[,:;–—-]?\s*$/i;
+const KNOW = /(know|see|learn|(?:find|figure|work)\sout|understand|check|get|have|ask|look\s(?:at|up))\s*[,:;–—-]?\s*$/i;
 
 /** What came before in the sentence: its words, and whether they ended in "I'd like to know". */
 interface Before {
@@ -60,18 +60,23 @@ function leadAt(rest: string, d: Discourse, before: Before): Lead | undefined {
   const greeting = anchored(`(?:${d.greeting.source})\\s*(?:[,!.:;–—-]+\\s*|$)`).exec(rest);
   if (greeting) return { length: greeting[0].length, kind: "polite" };
   const polite = anchored(`(?:${d.politeness.source})\\s*[,:;–—-]?\\s*`).exec(rest);
-  if (polite) return { length: polite[0].length, kind: "polite", loose: captures(polite), request: KNOW.test(polite[0]) };
+  if (polite) {
+    return { length: polite[0].length, kind: "polite", loose: captures(polite), request: KNOW.test(polite[0]) };
+  }
   const purpose = purposeLead(rest, d);
   if (purpose) return { length: purpose, kind: "lead" };
   // "To define a data-driven cutoff, …": an infinitive of purpose, up to its comma or colon.
   const infinitive = /^[\s,;–—-]*[Tt]o\s+[a-z]+\b[^,:;?()]{0,150}?[,:]\s*/.exec(rest);
-  if (infinitive && opensAsk(rest.slice(infinitive[0].length), d)) return { length: infinitive[0].length, kind: "lead" };
+  if (infinitive && opensAsk(rest.slice(infinitive[0].length), d)) {
+    return { length: infinitive[0].length, kind: "lead" };
+  }
   return personalLead(rest, d, before);
 }
 
-/** "For a stimulus-specific analysis," "for a comparison (I'd like …)", "As a sanity check,", "As part of our review:". */
+/** "For a stimulus-specific analysis,", "for a comparison (I'd like …)", "As a sanity check,". */
 function purposeLead(rest: string, d: Discourse): number | undefined {
-  const re = anchored(`(?:for|in|as|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+(?:[^\\s,.;:!?()]+\\s+){0,5}?`
+  const re = anchored("(?:for|in|as|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+"
+    + `(?:[^\\s,.;:!?()]+\\s+){0,5}?`
     + `${d.purposeNoun}(?:\\s+(?:I'm|I\\s+am|we're|we\\s+are)\\s+(?:working\\s+on|writing|preparing|doing|planning))?`
     + `(?:\\s*[,:;–—-]\\s*|\\s+(?=(?:I|we)\\b)|\\s+(?=${d.request.source}))`);
   return re.exec(rest)?.[0].length;
@@ -96,7 +101,8 @@ function personalLead(rest: string, d: Discourse, said: Before): Lead | undefine
   for (const re of splits) {
     for (const m of rest.matchAll(re)) {
       const before = rest.slice(0, m.index);
-      if (before.includes("?") || depth(before) > 0 || !personal(said.request ? said.spoken + before : before, d)) continue;
+      const speaker = said.request ? said.spoken + before : before;
+      if (before.includes("?") || depth(before) > 0 || !personal(speaker, d)) continue;
       if (!best || m.index! < best.index!) best = m as RegExpExecArray;
       break;
     }

@@ -18,7 +18,9 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
   const d = load();
   const sentences = splitSentences(p.text, d.abbreviations).map((s) => readSentence(s, d));
   // Without a sentence that asks there is nothing to set background aside for.
-  if (!sentences.some((s) => s.asks)) for (const s of sentences) for (const x of s.pieces) if (x.kind === "background") x.kind = "ask";
+  if (!sentences.some((s) => s.asks)) {
+    for (const s of sentences) for (const x of s.pieces) if (x.kind === "background") x.kind = "ask";
+  }
   const askText = () => sentences.map((s) => textOf(s)).join(" ");
   const setAside = () => sentences.flatMap((s) => s.pieces.filter(movable).map((x) => s.text.slice(x.start, x.end)));
   // An id the ask points back to counts as named in it, for the checks.
@@ -34,7 +36,9 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
   }
   if (setAside().length) {
     const after = anaphora(askText(), setAside(), d);
-    if (after.kind === "unresolved") for (const s of sentences) for (const x of s.pieces.filter(movable)) x.kind = "ask";
+    if (after.kind === "unresolved") {
+      for (const s of sentences) for (const x of s.pieces.filter(movable)) x.kind = "ask";
+    }
     if (after.kind === "carry") {
       const s = sentences.find((x) => pointer(textOf(x), d));
       if (s) s.carried = carryId(textOf(s), after.id, d);
@@ -58,7 +62,8 @@ interface Sentence {
 }
 
 /** Pieces set aside only if they pass the checks (greetings and fixed phrases of politeness pass always). */
-const movable = (p: Piece) => p.kind === "lead" || p.kind === "trailer" || p.kind === "background" || (p.kind === "polite" && !!p.loose?.length);
+const movable = (p: Piece) =>
+  p.kind === "lead" || p.kind === "trailer" || p.kind === "background" || (p.kind === "polite" && !!p.loose?.length);
 
 function readSentence(typed: string, d: Discourse): Sentence {
   const spans = citationSpans(typed);
@@ -106,5 +111,6 @@ const trimEdges = (t: string) => {
 
 /** Spaces before punctuation and doubled punctuation left where parts were taken out. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").replace(/^[\s,;:–—-]+/, "").replace(/,\s*([?.!])/g, "$1").trim();
+  return text.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").replace(/^[\s,;:–—-]+/, "")
+    .replace(/,\s*([?.!])/g, "$1").trim();
 }

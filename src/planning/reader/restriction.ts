@@ -1,7 +1,7 @@
 import { maskSources } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
 import { tokenize } from "./tokens.js";
-import { namedIn, namesOf } from "./words.js";
+import { namedIn, namesOf, type Name } from "./words.js";
 
 /**
  * The safety rule of the discourse step: a part of a question may be set aside as context only if
@@ -15,6 +15,9 @@ import { namedIn, namesOf } from "./words.js";
  *
  * Returns why the part must stay in the question, or undefined when it may be context.
  */
+/** Why a part must stay in the question, or undefined when it may be context. */
+type Why = string | undefined;
+
 export interface Strictness {
   /** The part speaks for the asker or leads in to the ask: names and numbers must be the ask's. */
   strict: boolean;
@@ -22,7 +25,7 @@ export interface Strictness {
   qualifiers: boolean;
 }
 
-export function restriction(part: string, ask: string, how: Strictness, d: Discourse, loose: string[] = []): string | undefined {
+export function restriction(part: string, ask: string, how: Strictness, d: Discourse, loose: string[] = []): Why {
   const text = plain(part, d);
   // Cue words count inside hyphenated words too ("V1-only", "non-excluded").
   const words = (t: string) => t.replace(/-/g, " ");
@@ -36,15 +39,18 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
   if (!how.strict) return undefined;
-  const more = d.comparative.exec(words(text)) ?? d.superlative.exec(words(text)) ?? (how.qualifiers ? d.qualifier.exec(words(text)) : null);
+  const plainWords = words(text);
+  const more = d.comparative.exec(plainWords) ?? d.superlative.exec(plainWords)
+    ?? (how.qualifiers ? d.qualifier.exec(plainWords) : null);
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;
   // "the neuron 8646…", "cell 8646…": the noun only labels the id.
-  const labelled = (t: string) => t.replace(/\b(?:neuron|cell|root(?:\s+id)?|segment(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
+  const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
   const lowerAsk = ask.toLowerCase();
-  const name = namesOf(labelled(text)).find((n) => !namedIn(n, askNames) && !lowerAsk.includes(n.text.toLowerCase().replace(/s$/, "")));
+  const inAsk = (n: Name) => namedIn(n, askNames) || lowerAsk.includes(n.text.toLowerCase().replace(/s$/, ""));
+  const name = namesOf(labelled(text)).find((n) => !inAsk(n));
   if (name) return `"${name.text}" is not named in the question`;
   return undefined;
 }
@@ -52,12 +58,15 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
 /** The part with sources, safe phrases ("not sure", "no worries"), greetings and politeness blanked out. */
 function plain(part: string, d: Discourse): string {
   let text = negations(maskSources(part));
-  for (const re of [d.safe, d.greeting, d.politeness]) text = text.replace(new RegExp(re.source, "gi"), (m) => " ".repeat(m.length));
+  for (const re of [d.safe, d.greeting, d.politeness]) {
+    text = text.replace(new RegExp(re.source, "gi"), (m) => " ".repeat(m.length));
+  }
   return text;
 }
 
 /** "don't" → "do not": the negation is a cue word of its own. */
-const negations = (text: string) => text.replace(/[’]/g, "'").replace(/\b(won)'t\b/gi, "will not").replace(/\b(\w+)n't\b/gi, "$1 not");
+const negations = (text: string) =>
+  text.replace(/[’]/g, "'").replace(/\b(won)'t\b/gi, "will not").replace(/\b(\w+)n't\b/gi, "$1 not");
 
 function definition(text: string, d: Discourse): RegExpExecArray | null {
   return new RegExp(phraseOf(d.file.defineCue), "i").exec(text);
@@ -65,7 +74,10 @@ function definition(text: string, d: Discourse): RegExpExecArray | null {
 
 /** "defin~ * as" → a regular expression: "define … as", "defined … as". */
 function phraseOf(phrase: string): string {
-  const word = (w: string) => (w === "*" ? "(?:\\S+\\s+){0,8}?" : w.endsWith("~") ? `\\b${w.slice(0, -1)}\\w*\\s+` : `\\b${w}\\b`);
+  const word = (w: string) => {
+    if (w === "*") return "(?:\\S+\\s+){0,8}?";
+    return w.endsWith("~") ? `\\b${w.slice(0, -1)}\\w*\\s+` : `\\b${w}\\b`;
+  };
   return phrase.split(/\s+/).map(word).join("");
 }
 
@@ -80,7 +92,8 @@ export function numbersOf(text: string, d: Discourse): Set<number> {
 }
 
 function numberOf(word: string, d: Discourse): number | undefined {
-  if (/^[-+]?\d[\d,]*(\.\d+)?\+?$/.test(word) && word.replace(/\D/g, "").length < 15) return Number(word.replace(/[,+]/g, ""));
+  const digits = /^[-+]?\d[\d,]*(\.\d+)?\+?$/.test(word) && word.replace(/\D/g, "").length < 15;
+  if (digits) return Number(word.replace(/[,+]/g, ""));
   if (/^[-+]?\.\d+$/.test(word)) return Number(word);
   return d.file.numberWords[word];
 }

@@ -30,9 +30,9 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     }
     const next = after.trimStart()[0];
     const stop = text.slice(i, end);
-    if (/[!?]/.test(stop) || next === undefined || (/^[A-Z0-9"“'‘(\[]/.test(next) && !abbreviated(text.slice(start, i), abbreviations))) {
-      cut(end);
-    }
+    const opens = next !== undefined && /^[A-Z0-9"“'‘(\[]/.test(next);
+    const ends = /[!?]/.test(stop) || next === undefined;
+    if (ends || (opens && !abbreviated(text.slice(start, i), abbreviations))) cut(end);
     i = end - 1;
   }
   cut(text.length);

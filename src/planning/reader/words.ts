@@ -33,7 +33,8 @@ export interface Name {
 
 /** The names in a piece of text, each with the words it was read from. */
 export function namesOf(text: string): Name[] {
-  return itemsOf(text).flatMap((i) => i.tags.filter((t) => NAMING.has(t.t)).map((tag) => ({ key: JSON.stringify(tag), text: i.text, tag })));
+  return itemsOf(text).flatMap((i) =>
+    i.tags.filter((t) => NAMING.has(t.t)).map((tag) => ({ key: JSON.stringify(tag), text: i.text, tag })));
 }
 
 /**
@@ -58,8 +59,8 @@ export function onlyFunctionWords(text: string): boolean {
 }
 
 /** Tags that ask for a figure or a chart when a phrase opens with them. */
-const ASKING = new Set(["chart", "stat", "count", "fraction", "percentile", "ratio", "list", "top", "distribution", "matrix",
-  "probability", "lookup", "sup"]);
+const ASKING = new Set(["chart", "stat", "count", "fraction", "percentile", "ratio", "list", "top", "distribution",
+  "matrix", "probability", "lookup", "sup"]);
 
 /** The first word that is not a function word asks for something ("a box plot of …", "mean synapse size …"). */
 export function opensWithAskNoun(text: string): boolean {
