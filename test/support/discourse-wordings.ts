@@ -134,6 +134,12 @@ export const WORDINGS: Wording[] = [
   },
   same("a class the ask's types do not belong to",
     "I want to compare the inhibitory classes with each other: what is the mean synapse size of 23P?"),
+  {
+    why: "lead before a dash",
+    q: "We're putting together slides for lab meeting — how many neurons are in each visual area?",
+    ask: "how many neurons are in each visual area?",
+  },
+  same("a dash inside the ask is no lead", "How many BCs — and MCs — are in layer 4?"),
   // Citations and figures.
   {
     why: "bracketed citation in background",
@@ -286,6 +292,10 @@ export const WORDINGS: Wording[] = [
 
 /** A context that restricts the question, and the words of it that must stay to be read or asked about. */
 export const RESTRICTIONS: { q: string; keep: string[] }[] = [
+  {
+    q: "I'm putting together a figure of layer 5 only — how many BCs are there?",
+    keep: ["layer 5 only"],
+  },
   {
     q: "We're only interested in well-innervated cells for this analysis. How many 23P cells receive more than 80 "
       + "input synapses?",

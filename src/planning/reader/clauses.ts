@@ -84,7 +84,7 @@ function purposeLead(rest: string, d: Discourse): number | undefined {
 
 /**
  * The asker's own lead-in, up to where the ask starts: a colon, ", so", "and"/"so" before "I'd like
- * to know", or a comma before a question word. It must speak of the asker ("I", "we", "our") and
+ * to know", or a comma or a dash before a question word. It must speak of the asker ("I", "we", "our") and
  * must not itself open like a question ("Could you tell me, for my cells, how many …" stays whole),
  * unless it is what the asker wants to know ("I need to know how spread out the sizes are: what …").
  */
@@ -96,6 +96,7 @@ function personalLead(rest: string, d: Discourse, said: Before): Lead | undefine
     /,\s*so\b\s*:?\s*/gi,
     new RegExp(`(?:,?\\s+(?:and|so)|,)\\s+(?=${d.politeness.source})`, "gi"),
     /,\s*(?=(?:how|what|which|where|who|when|why)\b)/gi,
+    /\s+(?:—|–|--?)\s+(?=(?:how|what|which|where|who|when|why|could|can|would|please)\b)/gi,
   ];
   let best: RegExpExecArray | undefined;
   for (const re of splits) {
