@@ -293,6 +293,14 @@ export const WORDINGS: Wording[] = [
 /** A context that restricts the question, and the words of it that must stay to be read or asked about. */
 export const RESTRICTIONS: { q: string; keep: string[] }[] = [
   {
+    q: "I'm new to this and sorry if this only concerns E cells: how many BCs are there?",
+    keep: ["only concerns E cells"],
+  },
+  {
+    q: "I record from E cells, so how many BCs are there?",
+    keep: ["E cells"],
+  },
+  {
     q: "I'm putting together a figure of layer 5 only — how many BCs are there?",
     keep: ["layer 5 only"],
   },

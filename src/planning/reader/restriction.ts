@@ -3,18 +3,6 @@ import type { Discourse } from "./discourse-data.js";
 import { tokenize } from "./tokens.js";
 import { namedIn, namesOf, type Name } from "./words.js";
 
-/**
- * The safety rule of the discourse step: a part of a question may be set aside as context only if
- * it cannot be a restriction of what is asked. Every part is checked for restriction cues ("only",
- * "excluding", "I mean", "counting", …) and for thresholds ("more than 80") whose number the ask
- * does not repeat. A part that speaks for the asker (a purpose, "we …", a lead-in of the ask
- * sentence) is held to more: it may name no type, layer, area, flag or id, and no number, that
- * the ask does not name too, and no comparative, superlative or qualifier ("strong", "large",
- * "responsive") that may pick out some cells. A background statement
- * of fact ("NP neurons are a rare layer 5 population") may name things: it describes, not selects.
- *
- * Returns why the part must stay in the question, or undefined when it may be context.
- */
 /** Why a part must stay in the question, or undefined when it may be context. */
 type Why = string | undefined;
 
@@ -25,6 +13,18 @@ export interface Strictness {
   qualifiers: boolean;
 }
 
+/**
+ * The safety rule of the discourse step: a part of a question may be set aside as context only if
+ * it cannot be a restriction of what is asked. Every part is checked for restriction cues ("only",
+ * "excluding", "I mean", "counting", …) and for thresholds ("more than 80") whose number the ask
+ * does not repeat. A part that speaks for the asker (a purpose, "we …", a lead-in of the ask
+ * sentence) is held to more: it may name no type, layer, area, flag or id, and no number, that
+ * the ask does not name too, and no comparative, superlative or qualifier ("strong", "large",
+ * "responsive") that may pick out some cells. A background statement of fact ("NP neurons are a
+ * rare layer 5 population") may name things: it describes, not selects.
+ *
+ * Returns why the part must stay in the question, or undefined when it may be context.
+ */
 export function restriction(part: string, ask: string, how: Strictness, d: Discourse, loose: string[] = []): Why {
   const text = plain(part, d);
   // Cue words count inside hyphenated words too ("V1-only", "non-excluded").
@@ -48,21 +48,34 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   // "the neuron 8646…", "cell 8646…": the noun only labels the id.
   const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
-  const lowerAsk = ask.toLowerCase();
-  const inAsk = (n: Name) => namedIn(n, askNames) || lowerAsk.includes(n.text.toLowerCase().replace(/s$/, ""));
+  // (Or the same words: "basket cell" in the context, "basket cells" in the ask; never one letter.)
+  const sameWords = (n: Name) => n.text.length >= 3 && new RegExp(`\\b${escape(n.text.replace(/s$/i, ""))}`, "i").test(ask);
+  const inAsk = (n: Name) => namedIn(n, askNames) || sameWords(n);
   const name = namesOf(labelled(text)).find((n) => !inAsk(n));
   if (name) return `"${name.text}" is not named in the question`;
   return undefined;
 }
 
-/** The part with sources, safe phrases ("not sure", "no worries"), greetings and politeness blanked out. */
+/**
+ * The part with sources, safe phrases ("not sure", "no worries"), greetings and politeness blanked
+ * out, all but the words a phrase's wildcard took ("sorry if this only applies to L5, but").
+ */
 function plain(part: string, d: Discourse): string {
   let text = negations(maskSources(part));
   for (const re of [d.safe, d.greeting, d.politeness]) {
-    text = text.replace(new RegExp(re.source, "gi"), (m) => " ".repeat(m.length));
+    for (const m of text.matchAll(new RegExp(re.source, "gid"))) {
+      const [start, end] = m.indices![0]!;
+      let blank = " ".repeat(end - start);
+      for (const g of m.indices!.slice(1)) {
+        if (g) blank = blank.slice(0, g[0] - start) + text.slice(g[0], g[1]) + blank.slice(g[1] - start);
+      }
+      text = text.slice(0, start) + blank + text.slice(end);
+    }
   }
   return text;
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "don't" → "do not": the negation is a cue word of its own. */
 const negations = (text: string) =>
