@@ -100,7 +100,9 @@ function contextOf(s: Sentence): string[] {
     else run.push(x);
   }
   flush();
-  return out.filter((c) => c.length > 0);
+  // In the order typed (citations were taken out first).
+  const at = (c: string) => s.typed.indexOf(c);
+  return out.filter((c) => c.length > 0).sort((a, b) => at(a) - at(b));
 }
 
 /** Punctuation at either end, and the "so"/"and" that joined a lead to its ask. */
