@@ -4,6 +4,7 @@ import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { anaphors, carryPopulation, resolvedWithin } from "./anaphora.js";
 import { atomOf, is, type Atom } from "./atoms.js";
+import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
 import { compareAsGroups } from "./compare.js";
@@ -36,7 +37,8 @@ export class OfflineReader {
   }
 
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
-    const injection = checkSafety(question, true, true);
+    // (Citations blanked: "Song et al., 2005" is an author, not a request for a song.)
+    const injection = checkSafety(maskSources(question), true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
     const prepared = prepare(question);
     const result = await this.planPrepared(prepared.text, lastPlan);
