@@ -19,7 +19,7 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
 import { prepare } from "./prepare.js";
-import { mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
+import { mergeAppositions, mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
 import { tokenize } from "./tokens.js";
@@ -84,7 +84,7 @@ export class OfflineReader {
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readComparatives(readNumbers(atoms));
-    atoms = mergePredicates(mergeLists(readPopulations(atoms)));
+    atoms = mergePredicates(mergeAppositions(mergeLists(readPopulations(atoms))));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
