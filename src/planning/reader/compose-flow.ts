@@ -48,7 +48,8 @@ export function composeFlow(c: Clause): Query {
   if (both.length) return bothWays(c, both);
   fractionPartSides(c);
   // "synapses whose postsynaptic root …", "presynaptic partners": a partner noun names its own side.
-  for (const p of c.pops) if (!p.role && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
+  // (A target is postsynaptic and a source presynaptic, whatever a verb later in the question suggests.)
+  for (const p of c.pops) if ((!p.role || p.role === "pre" || p.role === "post") && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
   const { parts, skip } = comparisonOf(c, sideOf);
   // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing;
   // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
@@ -388,9 +389,18 @@ function ratio(c: Clause, q: Query): void {
   const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
     : q.post.length && !q.pre.length ? "pre" : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
-  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory)( input| inputs)?( ratio)?$/.test(text)) {
+  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(text)) {
     q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
+    const terms = (f: Filter) => f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
+    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
+      q[side] = q[side].filter((f) => !terms(f));
+      delete q.compare;
+      q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
+      for (const p of c.pops) if (p.pop.filters.length && p.pop.filters.every(terms)) c.usePop(p);
+      use(c.find("vs"));
+    }
     return;
   }
   // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.

@@ -114,7 +114,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
 /** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
 function makingCharts(items: Item[]): Item[] {
   items.forEach((item, k) => {
-    if (!/^(make|makes|create|generate|draw|produce|render|do)$/i.test(item.text)) return;
+    if (!/^(make|makes|create|generate|draw|produce|render|do|reproduce|recreate|replicate|redraw)$/i.test(item.text)) return;
     const next = items.slice(k + 1).find((x) => !x.fn);
     if (next?.tags.some((t) => t.t === "chart" || t.t === "distribution")) {
       item.tags = [];
@@ -149,9 +149,17 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   return name !== name.toUpperCase() && !cellNext && !list && !(flow && !/^it$/i.test(name));
 }
 
+/** Numbers written as words ("the five strongest", "top ten"); not "one", which is mostly a pronoun. */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+};
+
 /** A number, an id, or an id cut short. */
 function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
   const text = tokens[i]!.text;
+  const word = NUMBER_WORDS[tokens[i]!.lower];
+  if (word !== undefined) return { t: "num", value: word, raw: text };
   if (/^-?\d+(…|\.\.\.)$/.test(text)) return { t: "cutid", text };
   const digits = /^([-+]?)(\d[\d,]*)(\.\d+)?(e[-+]?\d+)?(st|nd|rd|th|%|°)?$/i.exec(text);
   if (!digits) return undefined;

@@ -82,8 +82,9 @@ export class Lexicon {
     };
     for (const w of this.singleWords) consider(w, false);
     for (const w of this.functionSingles) consider(w, true);
-    // ("fully extnded axons": a word of a longer phrase, which then matches as typed right.)
-    for (const w of this.phraseWords) consider(w, false);
+    // ("fully extnded axons": a word of a longer phrase, which then matches as typed right; only
+    // when no word of its own is as close: "nucleas" is "nucleus", not the "nuclear" of "nuclear volume".)
+    if (bestD > limit) for (const w of this.phraseWords) consider(w, false);
     if (bestD > limit || !best.length) return undefined;
     const meanings = new Set(best.map((b) => (b.fn ? "fn" : this.phrases.has(b.word) ? JSON.stringify(this.phrases.get(b.word)) : `word:${b.word}`)));
     return meanings.size === 1 ? { ...best[0]!, d: bestD } : undefined;

@@ -133,8 +133,17 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
     const p = a!.tag as Pop;
     const q = b!.tag as Pop;
     if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) continue;
-    const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], ...(q.alts ? { alts: q.alts } : {}), thresholds: [...p.thresholds, ...q.thresholds] };
-    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [a, open, b, close].flatMap((x) => x!.items) }, ...atoms.slice(i + 4)];
+    // ("23P in HVAs (RL/AL/LM)": brackets that spell out a name already given restate it.)
+    const key = (f: Filter) => `${f.dim}:${[...(f.values ?? [])].sort().join("|")}`;
+    const restated = q.filters.every((f) => p.filters.some((g) => key(g) === key(f)) || (q.alts && f.values && p.filters.some((g) => g.dim === f.dim
+      && [...(g.values ?? [])].sort().join("|") === [...new Set(q.alts!.flatMap((x) => x.filters.flatMap((y) => y.values ?? [])))].sort().join("|"))));
+    const merged: Pop = restated ? { ...p } : { ...p, filters: [...p.filters, ...q.filters], ...(q.alts ? { alts: q.alts } : {}),
+      thresholds: [...p.thresholds, ...q.thresholds] };
+    // ("the VIP (BPC) cells": a cell noun after the brackets is the same cells'.)
+    const noun = atoms[i + 4]?.tag.t === "pop" && !(atoms[i + 4]!.tag as Pop).filters.length
+      && ["cell", "neuron"].includes(String((atoms[i + 4]!.tag as Pop).head)) ? 1 : 0;
+    const parts = atoms.slice(i, i + 4 + noun);
+    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: parts.flatMap((x) => x.items) }, ...atoms.slice(i + 4 + noun)];
   }
   return atoms;
 }

@@ -166,6 +166,10 @@ function markCounted(atoms: Atom[]): void {
     const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
     const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
       || is(next, "noun", "n", "connection") || is(next, "rel", "r", "to") || is(next, "rel", "r", "from"));
+    // ("how many of 8646…'s postsynaptic partners are tuned": the partners after the possessive are counted.)
+    const owned = atoms[j + 2];
+    if (atoms[j]?.tag.t === "pop" && /^(s'|'s)$/.test(next?.items[0]?.text ?? "") && owned?.tag.t === "pop"
+      && ["partner", "target", "source"].includes(String((owned.tag as Pop).head))) (owned.tag as Pop).counted = true;
     if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))) {
       (atoms[j]!.tag as Pop).counted = true;
     }
@@ -197,7 +201,10 @@ function twoQuestions(items: Item[], readOnce: (q: string, last?: QueryPlan) => 
     if (!own) continue;
     // ("how many BCs and what is their mean volume": the second may point at the first's cells.)
     const one = readOnce(text(first));
-    if (one.type !== "plan" || readOnce(text(second), one.plan).type !== "plan") continue;
+    const two = one.type === "plan" ? readOnce(text(second), one.plan) : undefined;
+    if (one.type !== "plan" || two?.type !== "plan") continue;
+    // ("How orientation-selective is 8646…? What is its gOSI?": the same question said twice.)
+    if (JSON.stringify(one.plan) === JSON.stringify(two.plan)) continue;
     return [text(first), text(second)];
   }
   return undefined;
