@@ -26,7 +26,7 @@ export function modifier(p: Pred): string | undefined {
   if (p.t === "flag") return col ? `with ${col.words}` : undefined;
   if (p.t === "value") {
     if (!col || col.kind !== "category") return undefined;
-    const each = p.values.map((v) => (col.value ?? "{v}").replace("{v}", v)).join(" or ");
+    const each = (col.value ?? "{v}").replace("{v}", p.values.join(" or "));
     if (p.not) return col.value && col.value !== "{v}" ? (col.value.startsWith("in ") ? `not ${each}` : undefined) : `that are not ${each}`;
     return col.value && col.value !== "{v}" ? each : `that are ${each}`;
   }
@@ -44,8 +44,9 @@ function threshold(p: Extract<Pred, { t: "range" | "between" }>): string | undef
     if (p.t === "between") return `with between ${p.lo} and ${p.hi} ${words}`;
     return `with ${COUNT_CMP[p.op]} ${p.n} ${words}`;
   }
-  if (p.t === "between") return `with ${col.words} between ${p.lo} and ${p.hi}${u}`;
-  return `with ${col.words} ${CMP[p.op]} ${p.n}${u}`;
+  const words = col.thresholdWords ?? col.words;
+  if (p.t === "between") return `with ${words} between ${p.lo} and ${p.hi}${u}`;
+  return `with ${words} ${CMP[p.op]} ${p.n}${u}`;
 }
 
 /** The cells on one side of a synapse: "BC", "8646…", "BC in V1", "cells with a proofread axon". */
@@ -73,7 +74,7 @@ function sideValue(p: Pred): string | undefined {
   if (!col || col.kind === "id" || col.kind === "category") {
     if (col?.value?.startsWith("with ")) return undefined;
     const template = col?.value?.replace(/^in /, "") ?? "{v}";
-    return p.values.map((v) => template.replace("{v}", v)).join(" or ");
+    return template.replace("{v}", p.values.join(" or "));
   }
   return undefined;
 }

@@ -76,7 +76,9 @@ class Renderer {
       if (phrase === undefined) sided[side].forEach((p) => this.keep(p.at));
       return phrase === undefined ? "" : `${side === "pre" ? "from" : "onto"} ${phrase}`;
     });
-    return [head, ...raw, ...sides, ...mods, this.groups(), this.top()];
+    // A row's own conditions before the sides: "synapses with synapse size at least 1000 from BC"
+    // ("from BC with size …" reads the size as BC's).
+    return [head, ...raw, ...mods, ...sides, this.groups(), this.top()];
   }
 
   /** A condition on the rows: on cells a modifier; on synapses only a synapse's own quantities. */
@@ -122,7 +124,9 @@ class Renderer {
     if (m.fn === "ratio") return this.ratio(m.num, m.den, rows);
     const what = this.operand(m);
     if (what === undefined) return this.keep(s.spans.measure) ?? rows;
-    const ofRows = rows && !(noun && ROW_NOUNS.has(noun) && !adjectives.length) ? ` of ${rows}` : "";
+    // "synapses per connection" names its rows already; "total synapse size onto 8646…" does not read
+    // without "of synapses".
+    const ofRows = rows && noun !== "connections" ? ` of ${rows}` : "";
     return `${what}${ofRows}`;
   }
 
