@@ -16,7 +16,8 @@ const PATTERNS: [Tok["k"], string][] = [
   ["str", "'[^']*'|\"[^\"]*\""],
   ["id", "\\d{15,20}(?![\\w.])"],
   // A number and a unit written together ("300um"): the unit is a token of its own (see below).
-  ["num", "(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?=(?:um3|µm³|µm3|um|µm|μm|nm|deg|°|%)?(?![\\w/.]))"],
+  // A minus sign belongs to a number only where no word or number ends just before ("depth < -10").
+  ["num", "(?<![\\w).])-?(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?=(?:um3|µm³|µm3|um|µm|μm|nm|deg|°|%)?(?![\\w/.]))"],
   ["op", ">=|<=|!=|<>|==|->|=>|<-|[=<>→←≥≤]"],
   ["word", "[A-Za-z0-9_µμΔδ]+(?:[-.+/][A-Za-z0-9_µμ]+)*\\+?|³"],
   ["punct", "[(),:;*/|\\[\\]{}?!]"],

@@ -149,12 +149,19 @@ class Parser {
   private where(): boolean {
     const c = this.c;
     const keyword = c.word(0, "where", "having");
+    const having = c.word(0, "having");
     if (!keyword && !c.word(0, "with")) return false;
     const start = c.i++;
-    if (this.conditions()) return true;
-    if (!keyword) return false;
-    // A where with no condition after it: kept as typed, for the reader to ask about.
-    this.keep(this.s.leftover, start, start + 1);
+    const read = this.conditions();
+    if (!read && !keyword) return false;
+    // A having is SQL through and through: what of it is not read stays as typed, up to the next
+    // clause ("having count(*) > 100" must not leave "> 100" to be read as something else).
+    // A where with no condition after it stays as typed too.
+    if (having) {
+      const from = read ? c.i : start;
+      while (!c.done && !c.word(0, "group", "order", "limit", "where") && !c.punct(0, ";")) c.i++;
+      this.keep(this.s.leftover, from, c.i);
+    } else if (!read) this.keep(this.s.leftover, start, start + 1);
     return true;
   }
 
@@ -162,7 +169,7 @@ class Parser {
     const c = this.c;
     for (let any = false; ; any = true) {
       const from = c.i;
-      const r = predicate(c);
+      const r = this.condition();
       if (!r) return any;
       // An or that is not between values of one column is kept as typed, with its condition.
       if (!("pred" in r) || (r.pred.t === "value" && !this.orValues(r.pred))) this.keep(this.s.leftover, from, c.i);
@@ -176,12 +183,26 @@ class Parser {
     }
   }
 
+  private condition(): ReturnType<typeof predicate> {
+    return this.c.punct(0, "(") ? this.c.attempt(() => this.bracketed()) : predicate(this.c);
+  }
+
+  /** "(area = 'V1' or area = 'RL')": values of one column in brackets. */
+  private bracketed(): ReturnType<typeof predicate> {
+    const c = this.c;
+    c.i++;
+    const r = predicate(c);
+    if (!r || !("pred" in r) || r.pred.t !== "value" || !this.orValues(r.pred) || !c.punct(0, ")")) return undefined;
+    c.i++;
+    return r;
+  }
+
   /** Whether a condition follows the "and" or comma at the cursor. */
   private next(): boolean {
     const c = this.c;
     const at = c.i;
     c.i++;
-    const ok = predicate(c) !== undefined;
+    const ok = this.condition() !== undefined;
     c.i = at;
     return ok;
   }

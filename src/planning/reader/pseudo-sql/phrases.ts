@@ -81,8 +81,11 @@ function sideValue(p: Pred): string | undefined {
 
 const SIDE_WORD = { pre: "presynaptic", post: "postsynaptic" } as const;
 
-/** "per presynaptic cell type", "per area", "per pre type x post type" (one grouping on each side). */
-export function groupPhrase(groups: ColRef[]): string | undefined {
+/**
+ * "per presynaptic cell type", "per area", "per pre type x post type" (one grouping on each side).
+ * Some groupings read only in a top-k ("per postsynaptic root top 5"; data: groupNeedsTop).
+ */
+export function groupPhrase(groups: ColRef[], topK: boolean): string | undefined {
   if (!groups.length) return "";
   const [a, b] = groups;
   if (groups.length === 2 && a!.col && a!.col === b!.col && a!.side && b!.side && a!.side !== b!.side) {
@@ -93,6 +96,7 @@ export function groupPhrase(groups: ColRef[]): string | undefined {
   for (const g of groups) {
     const words = g.col ? (g.col.groupWords ?? g.col.words) : "root";
     if (g.col && (g.col.kind === "flag" || g.col.kind === "number" || g.col.kind === "count" || g.col.kind === "angle")) return undefined;
+    if ((!g.col || g.col.groupNeedsTop) && !topK) return undefined;
     parts.push(`per ${g.side ? `${SIDE_WORD[g.side]} ` : ""}${words}`);
   }
   return parts.join(" ");

@@ -119,6 +119,9 @@ class Renderer {
       if (s.select.some((c) => !s.groups.some((g) => g.col === c.col && g.side === c.side))) this.keep(s.spans.select);
       return rows;
     }
+    // Columns selected beside an aggregate must be its groups ("select cell_type, count(*) … group by
+    // cell_type"); any other is kept as typed.
+    if (s.select.some((c) => !s.groups.some((g) => g.col === c.col && g.side === c.side))) this.keep(s.spans.select);
     if (m.fn === "count" || m.fn === "connections") return `number of ${rows}`;
     if (m.fn === "distinct") return this.partners(m.side, adjectives, sided);
     if (m.fn === "ratio") return this.ratio(m.num, m.den, rows);
@@ -175,7 +178,7 @@ class Renderer {
     const perConnection = m && "of" in m && m.of && "ref" in m.of && m.of.ref.col?.row === "connections";
     if (s.perConnection && !perConnection) this.keep(s.spans.perConnection);
     const groups = s.groups.filter((g, i) => s.groups.findIndex((h: ColRef) => h.col === g.col && h.side === g.side) === i);
-    const phrase = groupPhrase(groups);
+    const phrase = groupPhrase(groups, s.order !== undefined && s.limit !== undefined && !s.orderOther);
     return phrase ?? this.keep(s.spans.group) ?? "";
   }
 

@@ -108,6 +108,8 @@ function condition(ref: ColRef, op: Op, v: Tok, unit?: string): PredResult {
     return { pred: { t: "range", ref, op, n: v.text, unit } };
   }
   if ((op !== "eq" && op !== "ne") || unit) return { untranslated: true };
+  // "pre_pt_root_id != post_pt_root_id": a column compared with a column, not with a value.
+  if (v.k === "word" && v.text.includes("_")) return { untranslated: true };
   if (kind === "id" && v.k === "str") return { untranslated: true };
   const value = ref.col?.values?.[v.lower] ?? valueText(v);
   return { pred: { t: "value", ref, values: [value], not: op === "ne" } };

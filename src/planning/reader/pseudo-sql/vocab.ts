@@ -17,6 +17,8 @@ const Column = z.object({
   /** Grouped by on both sides at once (pre.cell_type, post.cell_type): the reader's words for the matrix. */
   matrix: z.string().optional(),
   groupWords: z.string().optional(),
+  /** Grouped by, it reads only with a top k ("per postsynaptic root top 5"; without, the reader misreads it). */
+  groupNeedsTop: z.boolean().optional(),
   /** Rows this quantity belongs to (a synapse's size, a connection's synapse count), not cells. */
   row: z.enum(["synapses", "connections"]).optional(),
   thresholdWords: z.string().optional(),
