@@ -26,7 +26,8 @@ const WRITE = /^\s*(update|insert|delete|drop|create|alter|replace|pragma|attach
 
 /** Signs of SQL that English questions do not have. */
 const SIGNS: RegExp[] = [
-  /\b(count|sum|avg|mean|median|min|max|stddev|stdev|std|percentile_cont|percentile_disc|quantile|boxplot|hist|histogram)\(/i,
+  /\b(count|sum|avg|mean|median|min|max|stddev|stdev|std)\(/i,
+  /\b(percentile_cont|percentile_disc|quantile|boxplot|hist|histogram)\(/i,
   /\bcount\s*\(\s*(\*|distinct\b)/i,
   /^\s*select\b/i,
   /\b(group|order)\s+by\b/i,
@@ -56,9 +57,12 @@ const readerLexicon = () => (lexicon ??= Lexicon.load());
 const STORE_TABLES = new Set([...TABLES.map((t) => t.storeTable), ...SUMMARY_STEPS.map((s) => s.name), "connection",
   "synapse_size_counts", "cell_type_size_counts", "store_meta", "import_log"].map((t) => t.toLowerCase()));
 
-/** A SELECT whose every FROM and JOIN names a table of the store. */
+/** A SELECT whose every FROM and JOIN names a table of the store (or a WITH of its own). */
 export function realSql(text: string): boolean {
   if (!/^\s*(select|with)\b/i.test(text)) return false;
+  const own = new Set([...text.matchAll(/(?:\bwith|,)\s*"?([A-Za-z_]\w*)"?\s+as\s*\(/gi)]
+    .map((m) => m[1]!.toLowerCase()));
   const tables = [...text.matchAll(/\b(?:from|join)\s+"?([A-Za-z_][\w]*)"?/gi)].map((m) => m[1]!.toLowerCase());
-  return tables.length > 0 && tables.every((t) => STORE_TABLES.has(t));
+  const store = (t: string) => STORE_TABLES.has(t);
+  return tables.some(store) && tables.every((t) => store(t) || own.has(t));
 }

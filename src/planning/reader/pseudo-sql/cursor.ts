@@ -55,7 +55,7 @@ export class Cursor {
   colRef(): ColRef | undefined {
     for (let n = Math.min(this.v.maxWords + 1, 4); n >= 1; n--) {
       const words: string[] = [];
-      for (let o = 0; o < n; o++) if (this.plain(o) || (o === 0 && this.word(0, "pre", "post"))) words.push(this.peek(o)!.text);
+      for (let o = 0; o < n; o++) if (this.plain(o)) words.push(this.peek(o)!.text);
       if (words.length !== n) continue;
       const found = this.v.column(words);
       if (found) {

@@ -8,7 +8,9 @@ import type { ColRef, Pred } from "./sketch.js";
  */
 
 const CMP: Record<string, string> = { gt: "above", gte: "at least", lt: "below", lte: "at most", eq: "exactly" };
-const COUNT_CMP: Record<string, string> = { gt: "more than", gte: "at least", lt: "fewer than", lte: "at most", eq: "exactly" };
+const COUNT_CMP: Record<string, string> = {
+  gt: "more than", gte: "at least", lt: "fewer than", lte: "at most", eq: "exactly",
+};
 
 /** A value as a name before a noun ("BC", "excitatory"), when its column reads that way. */
 export function adjective(p: Pred): string | undefined {
@@ -27,8 +29,10 @@ export function modifier(p: Pred): string | undefined {
   if (p.t === "value") {
     if (!col || col.kind !== "category") return undefined;
     const each = (col.value ?? "{v}").replace("{v}", p.values.join(" or "));
-    if (p.not) return col.value && col.value !== "{v}" ? (col.value.startsWith("in ") ? `not ${each}` : undefined) : `that are not ${each}`;
-    return col.value && col.value !== "{v}" ? each : `that are ${each}`;
+    const bare = !col.value || col.value === "{v}";
+    // "not in V1" reads; "not with m-type L4a" does not, and stays as typed.
+    if (p.not) return bare ? `that are not ${each}` : col.value!.startsWith("in ") ? `not ${each}` : undefined;
+    return bare ? `that are ${each}` : each;
   }
   if (p.t === "range" || p.t === "between") return threshold(p);
   return undefined;
@@ -95,7 +99,7 @@ export function groupPhrase(groups: ColRef[], topK: boolean): string | undefined
   const parts: string[] = [];
   for (const g of groups) {
     const words = g.col ? (g.col.groupWords ?? g.col.words) : "root";
-    if (g.col && (g.col.kind === "flag" || g.col.kind === "number" || g.col.kind === "count" || g.col.kind === "angle")) return undefined;
+    if (g.col && !["category", "id"].includes(g.col.kind)) return undefined;
     if ((!g.col || g.col.groupNeedsTop) && !topK) return undefined;
     parts.push(`per ${g.side ? `${SIDE_WORD[g.side]} ` : ""}${words}`);
   }

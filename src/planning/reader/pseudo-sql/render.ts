@@ -30,7 +30,9 @@ class Renderer {
 
   render(): string {
     const s = this.s;
-    const raw = s.raw.map((r) => this.typed(r).replace(/^[\s,:;*]+|[\s,:;*]+$/g, "")).filter((r) => r && !/^[()[\]]+$/.test(r));
+    // Words typed as English, without the commas and colons around them, and without bare brackets.
+    const raw = s.raw.map((r) => this.typed(r).replace(/^[\s,:;*]+|[\s,:;*]+$/g, ""))
+      .filter((r) => r && !/^[()[\]]+$/.test(r));
     const lookup = this.lookup();
     const parts = lookup ? [lookup, ...raw] : this.query(raw);
     const out = [...parts, ...this.left, ...s.leftover.map((l) => this.typed(l))].filter(Boolean).join(" ");
@@ -42,7 +44,9 @@ class Renderer {
     const s = this.s;
     if (s.measure || s.groups.length || !s.select.length || s.preds.length !== 1) return undefined;
     const [p] = s.preds;
-    if (p!.t !== "value" || p!.ref.side || p!.ref.col?.kind !== "id" || p!.values.length !== 1 || p!.not) return undefined;
+    if (p!.t !== "value" || p!.ref.side || p!.ref.col?.kind !== "id" || p!.values.length !== 1 || p!.not) {
+      return undefined;
+    }
     if (s.select.some((c) => !c.col || c.side)) return undefined;
     const id = (p!.ref.col.value ?? "{v}").replace("{v}", p!.values[0]!);
     return `${s.select.map((c) => c.col!.words).join(" and ")} of ${id}`;
@@ -95,7 +99,8 @@ class Renderer {
     const m = s.measure;
     const of = m && "of" in m && m.of && "ref" in m.of ? m.of.ref.col : undefined;
     if (m?.fn === "connections" || of?.row === "connections") return "connections";
-    if (s.noun === "synapses" && s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections")) return "connections";
+    const perConnection = s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections");
+    if (s.noun === "synapses" && perConnection) return "connections";
     if (s.noun) return s.noun;
     // Words typed as English may name the rows themselves ("input synapses of 8646…", "4P roots").
     const named = raw.some((r) => r.split(/\s+/).some((w) => this.v.table([w]) !== undefined));
@@ -138,7 +143,8 @@ class Renderer {
     const of: Operand | undefined = m.of;
     if (!of) return undefined;
     const col = "ref" in of ? of.ref.col : undefined;
-    if ("ref" in of && (!col || col.kind === "category" || col.kind === "id" || col.kind === "flag" || of.ref.side)) return undefined;
+    // Only quantities are aggregated here; avg(cell_type) or a side's quantity stay as typed.
+    if ("ref" in of && (!col || !["number", "count", "angle"].includes(col.kind) || of.ref.side)) return undefined;
     const words = col ? col.words : "words" in of ? of.words : "";
     const perRoot = col?.kind === "count" && !col.row || ("words" in of && of.perRoot);
     const number = perRoot ? `number of ${words}` : words;
@@ -177,7 +183,8 @@ class Renderer {
     // (pre_root, post_root) pairs: already the rows of a per-connection quantity; any other measure is kept.
     const perConnection = m && "of" in m && m.of && "ref" in m.of && m.of.ref.col?.row === "connections";
     if (s.perConnection && !perConnection) this.keep(s.spans.perConnection);
-    const groups = s.groups.filter((g, i) => s.groups.findIndex((h: ColRef) => h.col === g.col && h.side === g.side) === i);
+    const same = (g: ColRef) => (h: ColRef) => h.col === g.col && h.side === g.side;
+    const groups = s.groups.filter((g, i) => s.groups.findIndex(same(g)) === i);
     const phrase = groupPhrase(groups, s.order !== undefined && s.limit !== undefined && !s.orderOther);
     return phrase ?? this.keep(s.spans.group) ?? "";
   }

@@ -12,7 +12,8 @@ import { nameKey } from "./vocab.js";
 
 type Op = "gt" | "gte" | "lt" | "lte" | "eq" | "ne";
 const OPS: Record<string, Op> = {
-  ">": "gt", ">=": "gte", "≥": "gte", "<": "lt", "<=": "lte", "≤": "lte", "=": "eq", "==": "eq", "!=": "ne", "<>": "ne",
+  ">": "gt", ">=": "gte", "≥": "gte", "<": "lt", "<=": "lte", "≤": "lte",
+  "=": "eq", "==": "eq", "!=": "ne", "<>": "ne",
 };
 
 /** What a condition came to: a condition, or a stretch that looks like one but is not translated. */
@@ -25,7 +26,8 @@ export function predicate(c: Cursor): PredResult | undefined {
 
 /** "both pre and post are inhibitory types": the words up to the next clause, on both sides. */
 function both(c: Cursor): PredResult | undefined {
-  if (!(c.word(0, "both") && c.word(1, "pre", "presynaptic") && c.word(2, "and") && c.word(3, "post", "postsynaptic"))) return undefined;
+  if (!c.word(0, "both") || !c.word(1, "pre", "presynaptic") || !c.word(2, "and")) return undefined;
+  if (!c.word(3, "post", "postsynaptic")) return undefined;
   c.i += 4;
   if (c.word(0, "are", "is") || c.peek()?.text === "=") c.i++;
   const words: Tok[] = [];
@@ -168,7 +170,9 @@ function call(c: Cursor): Measure | undefined {
   const m = inside(c, fn);
   if (!m || !c.punct(0, ")")) return undefined;
   c.i++;
-  if (m.fn === "percentile" && c.word(0, "within") && c.word(1, "group") && c.punct(2, "(") && c.word(3, "order") && c.word(4, "by")) {
+  // percentile_cont(0.9) within group (order by size)
+  const withinGroup = c.word(0, "within") && c.word(1, "group") && c.punct(2, "(") && c.word(3, "order");
+  if (m.fn === "percentile" && withinGroup && c.word(4, "by")) {
     c.i += 5;
     const ref = c.colRef();
     if (!ref || !c.punct(0, ")")) return undefined;
@@ -236,5 +240,6 @@ function bareAggregate(c: Cursor): Measure | undefined {
   if (!fn || fn === "count" || fn === "percentile" || fn === "box" || fn === "histogram") return undefined;
   c.i++;
   const ref = c.colRef();
-  return ref?.col && ref.col.kind !== "category" && ref.col.kind !== "id" ? { fn: "stat", stat: fn, of: { ref } } : undefined;
+  const quantity = ref?.col && ref.col.kind !== "category" && ref.col.kind !== "id";
+  return quantity ? { fn: "stat", stat: fn, of: { ref } } : undefined;
 }
