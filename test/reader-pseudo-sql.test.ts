@@ -104,6 +104,21 @@ describe("what the step leaves alone", () => {
     });
   }
   it("tables the store does not have are pseudo-SQL", () => expect(realSql("select count(*) from cells")).toBe(false));
+  // The reader takes "or" between conditions as "and": a union of conditions is left as typed, whole.
+  const unions = [
+    "select count(*) from cells where area = 'V1' or depth > 300",
+    "select count(*) from cells where depth > 300 or volume > 400",
+    "select count(*) from cells where cell_type = 'BC' and (depth > 300 or volume > 400)",
+    "select count(*) from cells where (area = 'V1' or depth > 300) and cell_type = 'BC'",
+    "select count(*) from synapses where pre.cell_type = 'BC' or post.cell_type = 'BC'",
+    "select count(*) from cells where not depth > 300",
+  ];
+  for (const q of unions) {
+    it(`a union or a negated threshold: ${q}`, async () => {
+      expect(rewrite(q).text).toBe(q);
+      expect((await reader.plan(q)).type).not.toBe("plan");
+    });
+  }
   it("a statement that writes is left for the refusal", () => {
     const q = `UPDATE cells SET cell_type = 'BC' WHERE pt_root_id = ${R}`;
     expect(rewrite(q).text).toBe(q);

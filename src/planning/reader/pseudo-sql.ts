@@ -17,7 +17,7 @@ import { nameKey, sqlVocab } from "./pseudo-sql/vocab.js";
 export function pseudoSql(p: Prepared): Prepared {
   if (!sqlLike(p.text) || realSql(p.text) || WRITE.test(p.text)) return p;
   const sketch = parse(p.text, sqlVocab());
-  if (!sketch.sql) return p;
+  if (!sketch.sql || sketch.abandon) return p;
   return { text: render(sketch, p.text, sqlVocab()), context: [...p.context, ...sketch.context] };
 }
 

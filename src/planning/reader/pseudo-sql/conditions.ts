@@ -33,20 +33,41 @@ export function conditions(st: ParseState): boolean {
     const from = c.i;
     const r = condition(st);
     if (!r) return any;
-    // An or that is not between values of one column is kept as typed, with its condition.
-    if (!("pred" in r) || (r.pred.t === "value" && !orValues(st, r.pred))) st.keep(st.s.leftover, from, c.i);
+    if ("pred" in r && r.pred.t === "value" && !orValues(st, r.pred)) return abandon(st, "or");
+    // "not depth > 300" kept as typed would be read without its not.
+    if (!("pred" in r) && r.negated) return abandon(st, "not");
+    if (!("pred" in r)) st.keep(st.s.leftover, from, c.i);
     else {
       st.s.preds.push(r.pred);
       st.sql();
       r.pred.at = st.span(from);
     }
+    // An or between conditions of different columns (a union) is not a condition the reader reads.
+    if (c.word(0, "or")) return abandon(st, "or");
     if (!(c.word(0, "and") || c.punct(0, ",")) || !followed(st)) return true;
     c.i++;
   }
 }
 
+/** Gives up on the question: it is left as typed (see Sketch.abandon); true, to stop the clause. */
+function abandon(st: ParseState, why: string): true {
+  st.s.abandon = why;
+  return true;
+}
+
 function condition(st: ParseState): PredResult | undefined {
-  return st.c.punct(0, "(") ? st.c.attempt(() => bracketed(st)) : predicate(st.c);
+  const c = st.c;
+  if (!c.punct(0, "(")) return predicate(c);
+  const r = c.attempt(() => bracketed(st));
+  if (r) return r;
+  // "(depth > 300 or volume > 400)": an or in brackets that is not between values of one column.
+  let depth = 0;
+  for (let o = 0; c.peek(o) && !(depth === 1 && c.punct(o, ")")); o++) {
+    if (c.punct(o, "(")) depth++;
+    else if (c.punct(o, ")")) depth--;
+    else if (c.word(o, "or")) abandon(st, "or");
+  }
+  return undefined;
 }
 
 /** "(area = 'V1' or area = 'RL')": values of one column in brackets. */

@@ -65,6 +65,11 @@ export interface Sketch {
   context: string[];
   /** Whether any SQL was read at all (else the question is left alone). */
   sql: boolean;
+  /**
+   * A condition whose meaning no English the reader reads can carry ("depth > 300 or volume > 400":
+   * the reader takes any "or" between conditions as "and"): the question is then left as typed.
+   */
+  abandon?: string;
 }
 
 export const emptySketch = (): Sketch => ({

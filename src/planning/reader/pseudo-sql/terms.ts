@@ -17,7 +17,7 @@ const OPS: Record<string, Op> = {
 };
 
 /** What a condition came to: a condition, or a stretch that looks like one but is not translated. */
-export type PredResult = { pred: Pred } | { untranslated: true };
+export type PredResult = { pred: Pred } | { untranslated: true; negated?: boolean };
 
 export function predicate(c: Cursor): PredResult | undefined {
   return c.attempt(() => both(c)) ?? c.attempt(() => countCondition(c)) ?? c.attempt(() => columnCondition(c))
@@ -51,7 +51,9 @@ function columnCondition(c: Cursor): PredResult | undefined {
   if (!ref) return undefined;
   const r = compare(c, ref);
   if (!r || !negated) return r;
-  return "pred" in r && r.pred.t === "value" ? { pred: { ...r.pred, not: !r.pred.not } } : { untranslated: true };
+  // "not depth > 300": only a value can be negated in the reader's words ("that are not BC").
+  if ("pred" in r && r.pred.t === "value") return { pred: { ...r.pred, not: !r.pred.not } };
+  return { untranslated: true, negated: true };
 }
 
 /** The comparison after a column: "= 'x'", "> 0.3", "between a and b", "in (a, b)", or a bare value. */
