@@ -77,6 +77,9 @@ describe("pseudo-SQL is rewritten into the reader's English", () => {
     expect(rewrite("select cell_type, count(*) from cells").text).toBe("number of cells select cell_type, count(*)");
     expect(rewrite("select count(*) from cells where status_axon = 'f'").text)
       .toBe("number of cells status_axon = 'f'");
+    // A quantity over rows it does not belong to is kept.
+    expect(rewrite("select avg(size) from cells").text).toBe("cells avg(size)");
+    expect(rewrite("select avg(depth) from synapses").text).toBe("synapses avg(depth)");
     // A root grouping reads only in a top k; without one it is kept.
     expect(rewrite("select avg(size) from synapses where pre.cell_type = 'BC' group by post_root").text)
       .toBe("mean synapse size of synapses from BC group by post_root");

@@ -98,9 +98,10 @@ class Renderer {
     const s = this.s;
     const m = s.measure;
     const of = m && "of" in m && m.of && "ref" in m.of ? m.of.ref.col : undefined;
-    if (m?.fn === "connections" || of?.row === "connections") return "connections";
-    const perConnection = s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections");
-    if (s.noun === "synapses" && perConnection) return "connections";
+    // A connection's quantity (n_syn) over "synapses" is over their connections; over cells it does not fit.
+    const perConnection = of?.row === "connections"
+      || s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections");
+    if (m?.fn === "connections" || (perConnection && (!s.noun || s.noun === "synapses"))) return "connections";
     if (s.noun) return s.noun;
     // Words typed as English may name the rows themselves ("input synapses of 8646…", "4P roots").
     const named = raw.some((r) => r.split(/\s+/).some((w) => this.v.table([w]) !== undefined));
@@ -130,12 +131,24 @@ class Renderer {
     if (m.fn === "count" || m.fn === "connections") return `number of ${rows}`;
     if (m.fn === "distinct") return this.partners(m.side, adjectives, sided);
     if (m.fn === "ratio") return this.ratio(m.num, m.den, rows);
-    const what = this.operand(m);
+    const what = this.fits(m, noun) ? this.operand(m) : undefined;
     if (what === undefined) return this.keep(s.spans.measure) ?? rows;
     // "synapses per connection" names its rows already; "total synapse size onto 8646…" does not read
     // without "of synapses".
     const ofRows = rows && noun !== "connections" ? ` of ${rows}` : "";
     return `${what}${ofRows}`;
+  }
+
+  /**
+   * Whether what is aggregated belongs to the rows: a synapse's size to synapses, a connection's
+   * synapse count to connections, a nucleus volume or a gOSI to cells ("avg(size) from cells",
+   * "avg(depth) over synapses" stay as typed).
+   */
+  private fits(m: Extract<Measure, { fn: "stat" | "percentile" | "chart" }>, noun?: string): boolean {
+    const col = m.of && "ref" in m.of ? m.of.ref.col : undefined;
+    if (!col || !noun) return true;
+    if (col.kind === "count" && !col.row) return !ROW_NOUNS.has(noun);
+    return col.row ? col.row === noun : !ROW_NOUNS.has(noun);
   }
 
   /** The words of an aggregate: "mean synapse size", "90th percentile of nucleus volume", "box plot of gOSI". */
