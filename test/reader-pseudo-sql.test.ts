@@ -70,16 +70,11 @@ describe("pseudo-SQL is rewritten into the reader's English", () => {
   it("keeps what it cannot translate, as typed", () => {
     expect(rewrite("select count(*) from cells where cell_type = 'BC' and hemisphere = 'left'").text)
       .toBe("number of BC cells hemisphere = 'left'");
-    expect(rewrite("select count(*) from synapses where size > 1000 group by pre.cell_type having count(*) > 100").text)
-      .toBe("number of synapses with synapse size above 1000 per presynaptic cell type having count(*) > 100");
     expect(rewrite("select count(*) from cells where cell_type = 'BC' limit 10").text)
       .toBe("number of BC cells limit 10");
     expect(rewrite("select cell_type, count(*) from cells").text).toBe("number of cells select cell_type, count(*)");
     expect(rewrite("select count(*) from cells where status_axon = 'f'").text)
       .toBe("number of cells status_axon = 'f'");
-    // A quantity over rows it does not belong to is kept.
-    expect(rewrite("select avg(size) from cells").text).toBe("cells avg(size)");
-    expect(rewrite("select avg(depth) from synapses").text).toBe("synapses avg(depth)");
     // A root grouping reads only in a top k; without one it is kept.
     expect(rewrite("select avg(size) from synapses where pre.cell_type = 'BC' group by post_root").text)
       .toBe("mean synapse size of synapses from BC group by post_root");
@@ -107,8 +102,15 @@ describe("what the step leaves alone", () => {
     });
   }
   it("tables the store does not have are pseudo-SQL", () => expect(realSql("select count(*) from cells")).toBe(false));
-  // The reader takes "or" between conditions as "and": a union of conditions is left as typed, whole.
+  // The reader takes "or" between conditions as "and": a union of conditions is left as typed, whole;
+  // so is a question with a part the reader would read its own way if it were kept alone.
   const unions = [
+    "select count(*) from synapses where size > 1000 group by pre.cell_type having count(*) > 100",
+    "select avg(pref_ori) from cells where cell_type = '23P'",
+    "select count(*), avg(size) from synapses where pre.cell_type = 'BC'",
+    "select count(*) from synapses where depth > 300",
+    "select avg(size) from cells",
+    "select avg(depth) from synapses",
     "select count(*) from cells where area = 'V1' or depth > 300",
     "select count(*) from cells where depth > 300 or volume > 400",
     "select count(*) from cells where cell_type = 'BC' and (depth > 300 or volume > 400)",
@@ -117,7 +119,7 @@ describe("what the step leaves alone", () => {
     "select count(*) from cells where not depth > 300",
   ];
   for (const q of unions) {
-    it(`a union or a negated threshold: ${q}`, async () => {
+    it(`left whole: ${q}`, async () => {
       expect(rewrite(q).text).toBe(q);
       expect((await reader.plan(q)).type).not.toBe("plan");
     });

@@ -2,6 +2,7 @@ import { TABLES } from "../../store/tables.js";
 import { SUMMARY_STEPS } from "../../store/schema.js";
 import { Lexicon, phraseKey } from "./lexicon.js";
 import type { Prepared } from "./prepare.js";
+import { foreign } from "./pseudo-sql/foreign.js";
 import { parse } from "./pseudo-sql/parse.js";
 import { render } from "./pseudo-sql/render.js";
 import { nameKey, sqlVocab } from "./pseudo-sql/vocab.js";
@@ -18,7 +19,10 @@ export function pseudoSql(p: Prepared): Prepared {
   if (!sqlLike(p.text) || realSql(p.text) || WRITE.test(p.text)) return p;
   const sketch = parse(p.text, sqlVocab());
   if (!sketch.sql || sketch.abandon) return p;
-  return { text: render(sketch, p.text, sqlVocab()), context: [...p.context, ...sketch.context] };
+  const { text, kept } = render(sketch, p.text, sqlVocab());
+  // What is kept as typed must be something the reader asks about, never something it reads its own way.
+  if (kept.some((k) => !foreign(k, readerLexicon()))) return p;
+  return { text, context: [...p.context, ...sketch.context] };
 }
 
 /** A statement that writes: refused as typed, never rewritten. */

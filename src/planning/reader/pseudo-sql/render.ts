@@ -7,7 +7,7 @@ import type { SqlVocab } from "./vocab.js";
  * noun), the words typed as English, from … onto …, conditions, per …, top k, and last whatever
  * could not be translated, as typed (so the reader names it when it asks back).
  */
-export function render(s: Sketch, text: string, v: SqlVocab): string {
+export function render(s: Sketch, text: string, v: SqlVocab): { text: string; kept: string[] } {
   return new Renderer(s, text, v).render();
 }
 
@@ -28,15 +28,15 @@ class Renderer {
     return undefined;
   }
 
-  render(): string {
+  render(): { text: string; kept: string[] } {
     const s = this.s;
     // Words typed as English, without the commas and colons around them, and without bare brackets.
     const raw = s.raw.map((r) => this.typed(r).replace(/^[\s,:;*]+|[\s,:;*]+$/g, ""))
       .filter((r) => r && !/^[()[\]]+$/.test(r));
     const lookup = this.lookup();
     const parts = lookup ? [lookup, ...raw] : this.query(raw);
-    const out = [...parts, ...this.left, ...s.leftover.map((l) => this.typed(l))].filter(Boolean).join(" ");
-    return out.replace(/\s{2,}/g, " ").trim();
+    const kept = [...this.left, ...s.leftover.map((l) => this.typed(l))].filter(Boolean);
+    return { text: [...parts, ...kept].filter(Boolean).join(" ").replace(/\s{2,}/g, " ").trim(), kept };
   }
 
   /** "pt_root_id where nucleus id = 100594" → "root id of nucleus 100594". */
@@ -156,8 +156,9 @@ class Renderer {
     const of: Operand | undefined = m.of;
     if (!of) return undefined;
     const col = "ref" in of ? of.ref.col : undefined;
-    // Only quantities are aggregated here; avg(cell_type) or a side's quantity stay as typed.
-    if ("ref" in of && (!col || !["number", "count", "angle"].includes(col.kind) || of.ref.side)) return undefined;
+    // Only quantities are aggregated here; avg(cell_type) or a side's quantity stay as typed, and so do
+    // angles: avg(pref_ori) over the column is an arithmetic mean in radians, not the reader's reading.
+    if ("ref" in of && (!col || !["number", "count"].includes(col.kind) || of.ref.side)) return undefined;
     const words = col ? col.words : "words" in of ? of.words : "";
     const perRoot = col?.kind === "count" && !col.row || ("words" in of && of.perRoot);
     const number = perRoot ? `number of ${words}` : words;

@@ -87,6 +87,8 @@ function compare(c: Cursor, ref: ColRef): PredResult | undefined {
   const v = c.value();
   if (!v) return undefined;
   const unit = c.unit();
+  // "pre_pt_root_id != post_pt_root_id", "pre.area = post.area": a column compared with a column.
+  if (v.k === "word" && (v.text.includes("_") || c.v.column([v.text]))) return { untranslated: true };
   return condition(ref, op ?? "eq", v, unit);
 }
 
@@ -112,8 +114,6 @@ function condition(ref: ColRef, op: Op, v: Tok, unit?: string): PredResult {
     return { pred: { t: "range", ref, op, n: v.text, unit } };
   }
   if ((op !== "eq" && op !== "ne") || unit) return { untranslated: true };
-  // "pre_pt_root_id != post_pt_root_id": a column compared with a column, not with a value.
-  if (v.k === "word" && v.text.includes("_")) return { untranslated: true };
   if (kind === "id" && v.k === "str") return { untranslated: true };
   const value = ref.col?.values?.[v.lower] ?? valueText(v);
   return { pred: { t: "value", ref, values: [value], not: op === "ne" } };
