@@ -56,6 +56,7 @@ describe("pseudo-SQL is rewritten into the reader's English", () => {
     ["select count(*) from connections where n_syn >= 3 and pre.cell_type = 'BC'",
       "number of connections with at least 3 synapses from BC"],
     ["select count(*) from cells where depth < -10", "number of cells with soma depth below -10"],
+    ["select count(*) from nucleus_detection_v0 where volume > 300", "number of nuclei with volume above 300"],
     ["SELECT COUNT(*) FROM cells WHERE cell_type == `23P`", "number of 23P cells"],
   ];
   for (const [sql, english] of cases) it(sql, () => expect(rewrite(sql).text).toBe(english));
