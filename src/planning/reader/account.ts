@@ -17,7 +17,11 @@ export function account(items: Item[]): Reading {
     if (item.used) {
       flush();
       used.push(item.corrected ? `${item.text} (read as ${item.corrected})` : item.text);
-    } else if (item.fn || item.scope || /^[?!.,;:()"'…-]+$/.test(item.text) || connective(item)) {
+    } else if (item.fn && item.corrected) {
+      // (A function word typed with a typo is named with what it was read as, so the reading shows it.)
+      flush();
+      used.push(`${item.text} (read as ${item.corrected})`);
+    } else if (item.fn || item.scope || /^[?!.,;:()[\]{}"'…-]+$/.test(item.text) || connective(item)) {
       // Function words and punctuation between two unread words keep them one phrase.
       if (run.length && item.fn && !/^[?!.,;:]+$/.test(item.text)) run.push(item.text);
       else flush();

@@ -49,12 +49,15 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const dim = groupDim(p.pop);
     const before = c.atoms[p.i - 1];
     const countWord = c.findAll("count").some((a) => /s$/.test(a.items[0]!.text.toLowerCase()) || a.items[0]!.text.toLowerCase() === "breakdown");
-    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && c.atoms[p.i - 1]!.items.every((x) => x.fn);
+    // ("the most common cell type": the superlative of a count word.)
+    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && (c.atoms[p.i - 1]!.items.every((x) => x.fn) || is(before, "count"));
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
-      && (p.pop.plural || countWord || c.has("per") || ranked)) {
+      // ("the area with the most neurons": a kind of group with no condition is what the rows are.)
+      && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? "")))) {
       groupBy.push({ dim });
       use(c.find("per"));
-      if (ranked && !grouped) grouped = { ...p.pop, wh: "which" };
+      const supAfter = !p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"));
+      if ((ranked || supAfter) && !grouped) grouped = { ...p.pop, wh: "which" };
     }
   }
   // "cells that receive more than 100 inputs", "neurons with a volume over 500".
@@ -205,4 +208,23 @@ function fraction(c: Clause, q: Query): Measure {
   q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
   if (!part.length) throw new Unreadable("A fraction of which cells, and which part of them? For example \"what fraction of neurons are inhibitory?\"");
   return { fn: "fraction", part: { filter: part } };
+}
+
+/**
+ * "the ratio of excitatory to inhibitory neurons", "ratio of BC to MC cells in V1": two populations
+ * of cells, counted, one over the other (no synapses named: those are a flow's ratio).
+ */
+export function cellRatio(c: Clause): Query | undefined {
+  const r = c.find("ratio");
+  const flowWords = ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
+    || c.has("verb") && !c.has("verb", "v", "be") || c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
+  if (!r || flowWords || c.pops.length < 2) return undefined;
+  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype"].includes(f.dim)));
+  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"));
+  if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
+  use(r, c.find("rel", "r", "to"));
+  for (const p of [...operands, ...places]) c.usePop(p);
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+  const filter = places.flatMap((p) => popFilters(p.pop, c.classOf));
+  return { kind: "query", source: "cells", filter, pre: [], post: [], measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } }, groupBy: [] };
 }

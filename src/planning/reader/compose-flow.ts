@@ -15,10 +15,12 @@ const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pr
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
+  typesOfPartners(c);
   // A grouping population with no side takes the side no other population names.
-  const named = new Set(c.pops.filter((p) => sideOf(p) && !groups(p.pop)).map((p) => p.role));
+  const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
+  const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));
   for (const p of c.pops) {
-    if (p.role || !groups(p.pop)) continue;
+    if (p.role || !grouper(p)) continue;
     if (p.pop.side) p.role = p.pop.side;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
     else if (named.size === 2) {
@@ -73,6 +75,8 @@ export function composeFlow(c: Clause): Query {
   if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
     looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
   }
+  // "downstream cell types of 8646…": a grouping noun that names its side is on that side.
+  for (const p of c.pops) if (!p.role && p.pop.side && isGroupPop(p)) p.role = p.pop.side;
   // "most-innervated BC": the one population owns the inputs the superlative implies.
   const implies = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
   if (implies) {
@@ -104,6 +108,12 @@ export function composeFlow(c: Clause): Query {
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
+    // ("downstream cell types of 8646…": a kind of group named with no condition is what the rows are.)
+    else if (isGroupPop(p) && !p.pop.filters.length) {
+      grouping.push(p);
+      // ("the cell type with the most synapses onto 23P": the one that ranks first.)
+      if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh = "which";
+    }
     // "rank neuron types by mean output size": a plural kind of group, ranked, is one row per group.
     else if (["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") && p.pop.plural && (c.has("order") || c.has("topk") || c.has("sup"))) grouping.push(p);
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
@@ -113,6 +123,16 @@ export function composeFlow(c: Clause): Query {
     if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class")) q[side].push({ dim: "class", values: ["neuron"] });
   }
   if (parts) q.compare = parts;
+  // "synapses from BC, MC, BPC onto 23P and 5P-ET": a second list, on the other side, is the other
+  // axis of the table.
+  for (const p of c.pops) {
+    const other = parts?.[0] && (parts[0].pre?.length ? "post" : parts[0].post?.length ? "pre" : undefined);
+    if (!other || skip.has(p.i) || sideOf(p) !== other || (p.pop.alts?.length ?? 0) < 2 || q.groupBy.length) continue;
+    const dims = new Set(p.pop.alts!.flatMap((a) => a.filters.map((f) => f.dim)));
+    if (dims.size === 1 && ["cell_type", "mtype", "class", "area", "layer"].includes([...dims][0]!)) {
+      q.groupBy.push({ dim: [...dims][0] as Group["dim"], side: other });
+    }
+  }
   readMeasure(c, q);
   for (const p of grouping) {
     if (p.pop.side && p.pop.each) p.role = p.pop.side;
@@ -149,6 +169,27 @@ export function composeFlow(c: Clause): Query {
 }
 
 const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+
+/**
+ * "the cell types of the downstream partners of 8646…": a kind of group said of partners is the
+ * partners' side, grouped; the partners add nothing else.
+ */
+function typesOfPartners(c: Clause): void {
+  const between = (a: number, b: number) => c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
+  for (const g of [...c.pops]) {
+    if (!isGroupPop(g) || g.pop.filters.length) continue;
+    // "… of the downstream partners", "the postsynaptic cell's area".
+    const partner = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length
+      && (p.i > g.i ? between(g.i, p.i) : p.i < g.i && between(p.i, g.i) && c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))));
+    // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
+    const side = partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : partner?.role;
+    if (!partner || (side !== "pre" && side !== "post")) continue;
+    g.role = side;
+    g.pop.each = true;
+    c.usePop(partner);
+    c.pops.splice(c.pops.indexOf(partner), 1);
+  }
+}
 /** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
 const partnerNeuron = (p: Clause["pops"][number]) => p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
 
@@ -347,7 +388,7 @@ function ratio(c: Clause, q: Query): void {
   const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
     : q.post.length && !q.pre.length ? "pre" : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
-  if (/^(e\/i|e:i|e-i|e i ratio|ei|excitation\/inhibition|excitatory\/inhibitory)$/.test(text)) {
+  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory)( input| inputs)?( ratio)?$/.test(text)) {
     q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;

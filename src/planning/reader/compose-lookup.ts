@@ -9,7 +9,9 @@ import type { Clause } from "./clause.js";
 export function lookupOf(c: Clause): LookupPlan | undefined {
   // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
   // ("which nucleus belongs to root X": "which nucleus" asks for the field.)
-  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.each && !x.pop.topk && x.pop.head && FIELD_HEADS.has(x.pop.head));
+  // ("postsynaptic cell types of 8646…" are its partners' types, not its own.)
+  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.each && !x.pop.topk && !x.pop.side && x.pop.head
+    && FIELD_HEADS.has(x.pop.head));
   // "8646… - L2/3, L4 or L5?", "is 8646… a BC or an MC?": guesses, answered by the field they name.
   const hasId = (x: Clause["pops"][number]) => x.pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id");
   const guessPops = c.pops.filter((x) => !hasId(x) && !fieldPops.includes(x) && x.pop.filters.length > 0
@@ -21,14 +23,17 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     && !guessPops.some((g) => g.pop.alts || g.pop.filters.some((f) => (f.values?.length ?? 0) > 1)))) return undefined;
   const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
     || c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? ""))
-    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability");
+    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability")
+    || c.has("rel", "r", "upstream") || c.has("rel", "r", "downstream") || c.pops.some((x) => x.pop.side);
   if (flowWords) return undefined;
   const p = idPops[0]!;
   const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
   if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))) return undefined;
   // "was 8646… proofread?", "is 8646… coregistered?": the annotation answers it.
   const flags = p.pop.filters.filter((f) => !ids.includes(f) && (f.is !== undefined || f.dim.endsWith("strategy")));
-  const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f));
+  // ("neuron 8646…", "cell 8646…": the noun names what the id is, it asks nothing.)
+  const descriptor = (f: (typeof p.pop.filters)[number]) => f.dim === "class" && f.values?.length === 1 && f.values[0] === "neuron" && !f.not;
+  const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f) && !descriptor(f));
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
   if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
     && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer")))) return undefined;
@@ -59,6 +64,14 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
       f.forEach((x) => fields.add(x));
     }
   }
+  // ("is 8646… a neuron?": its class answers it.)
+  const aNeuron = c.atoms.find((a) => is(a, "per_cell") && /^an? neuron$/i.test(a.items.map((x) => x.text).join(" ")));
+  if (aNeuron && c.has("verb", "v", "be")) {
+    use(aNeuron);
+    fields.add("class");
+  }
+  // ("which strategy was used for the axon of 8646…": the compartment its proofreading is given for.)
+  if (fields.has("proofreading")) use(...c.findAll("side"));
   if (c.has("lookup")) use(c.find("lookup"));
   if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
   const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;
@@ -86,7 +99,9 @@ function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   if (noun === "layer") return ["layer"];
   if (noun === "strategy" || is(a, "status") || is(a, "flag", "dim", "proofread") || is(a, "flag", "dim", "axon_proofread")
     || is(a, "flag", "dim", "dendrite_proofread")) return ["proofreading"];
-  if (is(a, "flag", "dim", "coregistered") || is(a, "field", "f", "coregistration")) return ["coregistration"];
+  if (is(a, "flag", "dim", "coregistered") || is(a, "field", "f", "coregistration") || is(a, "field", "f", "session")) {
+    return ["coregistration"];
+  }
   if (noun === "synapse" || noun === "partner") return ["synapses"];
   if (qty === "volume" || qty === "big") return ["volume"];
   if (qty === "position") return ["position"];

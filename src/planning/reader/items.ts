@@ -1,7 +1,7 @@
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
-import { normalizeName } from "../vocabulary/vocabulary.js";
-import { editDistance, type Lexicon, type Tag } from "./lexicon.js";
+import type { Lexicon, Tag } from "./lexicon.js";
 import type { Token } from "./tokens.js";
+import { correctTypos } from "./typos.js";
 
 /**
  * One unit of meaning: a phrase of one or more tokens with what it can mean (its tags), found by
@@ -37,11 +37,14 @@ export function tag<T extends Tag = Tag>(item: Item | undefined, t: string): T |
 }
 
 /** Tags and items of a question, left to right. */
-export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Item[] {
+export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Item[] {
+  const tokens = correctTypos(typed, lexicon, vocabulary);
   const items: Item[] = [];
   let i = 0;
-  const push = (start: number, end: number, tags: Tag[], fn = false, scope = false, corrected?: string) => {
-    const text = tokens.slice(start, end).map((t) => t.text).join(" ");
+  const push = (start: number, end: number, tags: Tag[], fn = false, scope = false) => {
+    const span = tokens.slice(start, end);
+    const text = span.map((t) => t.typed ?? t.text).join(" ");
+    const corrected = span.some((t) => t.typed) ? span.map((t) => t.text).join(" ") : undefined;
     items.push({ i: items.length, start, end, text, tags, fn, scope, used: scope, ...(corrected ? { corrected } : {}) });
   };
   while (i < tokens.length) {
@@ -70,6 +73,8 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
       const isFn = lexicon.functionWords.has(key) || (tags.length > 0 && span.every((x) => lexicon.functionWords.has(x.lower)));
       if (!tags.length && !isScope && !isFn) continue;
+      // ("with nucleus volume over 350": "nucleus volume" is the longer phrase; "with nucleus" gives way.)
+      if (len > 1 && crossesLonger(tokens, i, len, lexicon)) continue;
       // "per cell type" is per type, not "per cell" then "type".
       if (tags.some((g) => g.t === "per_cell") && /^(types?|class(es)?|m-?types?)$/.test(tokens[i + len]?.lower ?? "")) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
@@ -100,14 +105,22 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       i++;
       continue;
     }
-    // A typo of a lexicon word or of a cell-type name.
-    const fixed = lexicon.correct(t.lower);
-    const name = fixed ? undefined : vocabularyTypo(t.lower, vocabulary);
-    if (fixed) push(i, i + 1, lexicon.phrases.get(fixed)!, false, false, fixed);
-    else if (name) push(i, i + 1, [termTag(name.term)], false, false, name.name);
-    else push(i, i + 1, []);
+    push(i, i + 1, []);
     i++;
   }
+  return makingCharts(items);
+}
+
+/** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
+function makingCharts(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    if (!/^(make|makes|create|generate|draw|produce|render|do)$/i.test(item.text)) return;
+    const next = items.slice(k + 1).find((x) => !x.fn);
+    if (next?.tags.some((t) => t.t === "chart" || t.t === "distribution")) {
+      item.tags = [];
+      item.fn = true;
+    }
+  });
   return items;
 }
 
@@ -131,7 +144,9 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   if (letters.length > 3 || /\d/.test(name)) return false;
   // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
   const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
-  return name !== name.toUpperCase() && !cellNext && !list;
+  // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).
+  const flow = /^(→|->|=>|to|onto|into)$/i.test(next?.text ?? "") || /^(→|->|=>|to|onto|into|from)$/i.test(prev?.text ?? "");
+  return name !== name.toUpperCase() && !cellNext && !list && !(flow && !/^it$/i.test(name));
 }
 
 /** A number, an id, or an id cut short. */
@@ -159,25 +174,14 @@ function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
   return out;
 }
 
-let typoIndex: { vocabulary: Vocabulary; names: { key: string; term: Term }[] } | undefined;
-
-/** A cell-type name written with a typo ("martinoti", "astrocites"), when one name is that close. */
-function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; name: string } | undefined {
-  if (word.length < 5 || !/^[a-z0-9-]+$/.test(word)) return undefined;
-  if (typoIndex?.vocabulary !== vocabulary) {
-    const names: { key: string; term: Term }[] = [];
-    const add = (n: string) => {
-      const key = normalizeName(n);
-      const term = vocabulary.exactMatch(n);
-      if (term && !key.includes(" ") && key.length >= 5) names.push({ key, term });
-    };
-    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) [e.value, e.label, ...e.names].forEach(add);
-    for (const e of vocabulary.file.classes) [e.value, ...e.names].forEach(add);
-    typoIndex = { vocabulary, names };
+/** Whether a longer lexicon phrase starts inside tokens[i, i+len) and ends beyond it. */
+function crossesLonger(tokens: Token[], i: number, len: number, lexicon: Lexicon): boolean {
+  for (let j = i + 1; j < i + len; j++) {
+    for (let k = Math.min(tokens.length, j + lexicon.maxWords); k > i + len; k--) {
+      // (As long counts too when the phrase here begins with a preposition: "with nucleus" | "nucleus volume".)
+      const prep = /^(with|of|in|for|from|at|by|without)$/.test(tokens[i]!.lower);
+      if ((k - j > len || (prep && k - j === len)) && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
+    }
   }
-  const key = normalizeName(word);
-  const limit = key.length >= 9 ? 2 : 1;
-  const hits = typoIndex.names.filter((n) => Math.abs(n.key.length - key.length) <= limit && editDistance(key, n.key, limit) <= limit);
-  const terms = new Set(hits.map((h) => JSON.stringify(h.term)));
-  return terms.size === 1 ? { term: hits[0]!.term, name: hits[0]!.key } : undefined;
+  return false;
 }

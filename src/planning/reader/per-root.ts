@@ -14,7 +14,9 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   // "histogram of output synapse counts per BC", "distribution of # inputs per 23P neuron": per cell, plotted.
   const perPop = c.pops.some((p) => p.pop.each && !["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? ""));
   const plotted = (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) && (perPop || c.has("per_cell"));
-  const averaged = (c.has("per_cell") || (c.has("stat") && !c.has("qty")) || plotted) && !sizeSup;
+  // ("how many synapses in total": a total alone is the count itself.)
+  const stat = c.atoms.some((a) => is(a, "stat") && as(a, "stat")!.fn !== "sum");
+  const averaged = (c.has("per_cell") || (stat && !c.has("qty")) || plotted) && !sizeSup;
   if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection")) return undefined;
   // Partners named as a population ("postsynaptic partners") are the counted thing, not cells.
   const partnerPops = c.pops.filter((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length);

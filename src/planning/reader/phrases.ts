@@ -193,21 +193,30 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     const a = atoms[i]!;
     const next = atoms[i + 1];
     if (i === start && is(a, "wh")) pop.wh = String(as(a, "wh")!.w);
+    // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
+    else if (is(a, "per") && i > start && pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) break;
     else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2])) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
+    // ("8646… strongest target": a superlative after a phrase begins the next one.)
+    else if (entitySup(a) && (isVal(next) || isPopNoun(next)) && i > start && (pop.head || pop.filters.length)) break;
     else if (entitySup(a) && (isVal(next) || isPopNoun(next))) pop.sup = [a.tag, ...a.alt].find((t) => t.t === "sup" && !t.count) as Pop["sup"];
     else if (is(a, "distinct")) pop.distinct = true;
     else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
     else if (is(a, "near")) add({ dim: "pref_ori", near: Number(as(a, "near")!.center), within: Number(as(a, "near")!.within) });
+    // ("fast-spiking BCs": two names of one type say it twice.)
+    else if (isVal(a) && lastVal?.values && is(atoms[i - 1], "val") && sameDimVal(a, lastVal)
+      && filterOf(a)!.values!.every((v) => lastVal!.values!.includes(v))) continue;
     else if (isVal(a) && lastVal?.values && is(atoms[i - 1], lastValKind(lastVal)) && sameDimVal(a, lastVal) && CATEGORIES.has(lastVal.dim)) {
       // "BC MC BPC counts": names of one kind side by side are a list, as with "and".
       const f = filterOf(a)!;
       pop.alts = pop.alts ?? [{ label: lastVal.values.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values] }] }];
       pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
       lastVal.values.push(...f.values!);
-    } else if (isVal(a)) add(filterOf(a)!);
+    } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
+    // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
+    else if (isVal(a)) add(filterOf(a)!);
     else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
       && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) {
       // "presynaptic cell type", "source area", "target types": the side a grouping is of.
@@ -258,7 +267,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         lastVal.values!.push(...f.values!);
       }
       i++;
-    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all)$/.test(lower(a))) continue;
+    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all)$/.test(lower(a))
+      // ("different neurons the cell 8646…": an article after the head noun begins another phrase.)
+      && !((pop.head || pop.filters.length) && isPopNoun(next))) continue;
     else break;
   }
   // Trailing glue ("in", "with") that led nowhere is not part of the phrase.

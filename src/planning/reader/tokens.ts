@@ -3,6 +3,8 @@ export interface Token {
   text: string;
   lower: string;
   index: number;
+  /** What was typed, when `text` is its correction. */
+  typed?: string;
 }
 
 /**
