@@ -1,4 +1,5 @@
 import { discourseStep } from "./discourse.js";
+import { pseudoSql } from "./pseudo-sql.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -17,7 +18,8 @@ export interface Prepared {
 export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
-const STEPS: PrepareStep[] = [discourseStep];
+// Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
+const STEPS: PrepareStep[] = [pseudoSql, discourseStep];
 
 export function prepare(question: string): Prepared {
   let p: Prepared = { text: question, context: [] };
