@@ -7,7 +7,8 @@ describe("checkModelSql", () => {
   it.each([
     "SELECT count(*) FROM cell_type WHERE cell_type = 'BC'",
     "SELECT c.cell_type, avg(s.n_out) FROM cell_type c JOIN root_stats s ON s.root_id = c.pt_root_id GROUP BY 1",
-    "WITH bc AS (SELECT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') SELECT count(*) FROM connection WHERE pre_pt_root_id IN (SELECT pt_root_id FROM bc);",
+    "WITH bc AS (SELECT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') "
+      + "SELECT count(*) FROM connection WHERE pre_pt_root_id IN (SELECT pt_root_id FROM bc);",
     "SELECT n_pairs FROM cell_type_connectivity WHERE pre_type = 'BC' AND post_type = '23P'",
     "SELECT size, n FROM synapse_size_counts ORDER BY size LIMIT 10",
     "SELECT 'delete from synapse' AS words",
@@ -36,7 +37,11 @@ describe("checkModelSql", () => {
   });
 
   it("knows the imported tables and the summaries, and nothing of the store's bookkeeping", () => {
-    for (const t of ["cell_type", "mtype", "nucleus", "synapse", "proofreading", "coregistration", "connection", "root_stats", "root_cell_type", "cell_type_connectivity", "cell_type_totals", "synapse_size_counts"]) {
+    const documented = [
+      "cell_type", "mtype", "nucleus", "synapse", "proofreading", "coregistration", "connection", "root_stats",
+      "root_cell_type", "cell_type_connectivity", "cell_type_totals", "cell_tuning", "root_area", "synapse_size_counts",
+    ];
+    for (const t of documented) {
       expect(KNOWN_TABLES).toContain(t);
     }
     expect(KNOWN_TABLES).not.toContain("import_log");

@@ -1,3 +1,4 @@
+import type { Reading } from "../planning/plan.js";
 /**
  * The one shape every part of connectome-chat hands back to a person, whatever the platform.
  * Adapters (terminal, Slack, Discord) only translate an Answer; they never compute one.
@@ -55,6 +56,8 @@ export interface Answer {
   links?: AnswerLink[];
   /** For `clarify`: the readings or names the person may have meant. */
   suggestions?: string[];
+  /** The fate of the question's words: read into the plan, not accounted for, or taken as context. */
+  reading?: Reading;
   /** Which planner read the question, and what a model cost, when one was used. */
   planner?: { name: string; modelMs?: number; tokens?: { input?: number; output?: number } };
   timings: AnswerTimings;

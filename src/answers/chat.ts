@@ -134,9 +134,11 @@ export class ConnectomeChat {
       const result = await this.planner.plan(trimmed, conversation.lastPlan);
       timings.planMs = Math.round((performance.now() - planStarted) * 10) / 10;
       const plannerInfo = { name: result.planner ?? this.planner.name, ...(result.modelMs !== undefined ? { modelMs: result.modelMs } : {}), ...(result.tokens ? { tokens: result.tokens } : {}) };
-      const note = result.note ? `\n${result.note}` : "";
+      const reading = result.type === "refuse" ? undefined : result.reading;
+      const context = reading?.context?.length ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.` : "";
+      const note = (result.note ? `\n${result.note}` : "") + context;
       if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
-      if (result.type === "clarify") return reply("clarify", result.message + note, { suggestions: result.suggestions, planner: plannerInfo });
+      if (result.type === "clarify") return reply("clarify", result.message + note, { suggestions: result.suggestions, planner: plannerInfo, ...(reading ? { reading } : {}) });
 
       const parsed = QueryPlan.safeParse(result.plan);
       if (!parsed.success) return reply("error", `I read the question into a plan that is not valid (${parsed.error.issues[0]?.message}); please rephrase.${note}`, { planner: plannerInfo });
@@ -173,6 +175,7 @@ export class ConnectomeChat {
         sql: sqlText,
         params,
         planner: plannerInfo,
+        ...(reading ? { reading } : {}),
       };
       answer.links = await this.links.forTable(presentation.table);
       const wantsChart = "chart" in plan && plan.chart !== undefined;

@@ -13,6 +13,7 @@ export function answerToJson(answer: Answer): string {
     ...(answer.interpretation ? { interpretation: answer.interpretation } : {}),
     ...(answer.sql ? { sql: answer.sql, params: answer.params } : {}),
     ...(answer.suggestions ? { suggestions: answer.suggestions } : {}),
+    ...(answer.reading ? { reading: answer.reading } : {}),
     ...(answer.planner ? { planner: answer.planner } : {}),
     timings: answer.timings,
   });

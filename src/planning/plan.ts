@@ -172,4 +172,6 @@ export type PlannerResult =
 export interface Reading {
   used: string[];
   unaccounted: string[];
+  /** Parts of the question taken as context, not as part of the query (a greeting, a citation). */
+  context?: string[];
 }

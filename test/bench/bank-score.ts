@@ -2,7 +2,7 @@
  * `npm run bank`: asks every question of the bank and prints the score per file and family:
  * accuracy (right over all), precision (right over those answered), and each miss.
  *
- *   npm run bank -- [--heldout] [--all] [--file NAME] [--cat CAT] [--verbose] [--cells N] [--seed S]
+ *   npm run bank -- [--heldout] [--dir FOLDER] [--all] [--file NAME] [--cat CAT] [--verbose] [--cells N] [--seed S]
  *
  * Questions are asked in-process on the project's sample (2,000 cells, seed 11 by default).
  */
@@ -16,7 +16,7 @@ import { buildBenchData, loadRaw } from "../support/question-bench.js";
 
 const { values } = parseArgs({
   options: {
-    heldout: { type: "boolean", default: false }, all: { type: "boolean", default: false }, file: { type: "string" },
+    heldout: { type: "boolean", default: false }, dir: { type: "string" }, all: { type: "boolean", default: false }, file: { type: "string" },
     cat: { type: "string" }, verbose: { type: "boolean", default: false }, cells: { type: "string", default: "2000" },
     seed: { type: "string", default: "11" }, quiet: { type: "boolean", default: false },
   },
@@ -24,7 +24,8 @@ const { values } = parseArgs({
 
 async function main(): Promise<void> {
   let lines: BankLine[] = [];
-  if (!values.heldout || values.all) lines.push(...loadBank());
+  if (values.dir) lines.push(...loadBank(join(BANK_DIR, values.dir)).map((l) => ({ ...l, file: `${values.dir}/${l.file}` })));
+  else if (!values.heldout || values.all) lines.push(...loadBank());
   if (values.heldout || values.all) {
     const dir = join(BANK_DIR, "heldout");
     if (existsSync(dir)) lines.push(...loadBank(dir).map((l) => ({ ...l, file: `heldout/${l.file}` })));

@@ -50,7 +50,8 @@ export async function startStandIn(): Promise<StandIn> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      const received: ReceivedRequest = { path: req.url ?? "", headers: req.headers, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, raw, aborted: false };
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      const received: ReceivedRequest = { path: req.url ?? "", headers: req.headers, body, raw, aborted: false };
       requests.push(received);
       res.on("close", () => {
         if (!res.writableFinished) received.aborted = true;
@@ -86,7 +87,13 @@ export async function startStandIn(): Promise<StandIn> {
   function openAi(res: ServerResponse, reply: Exclude<ScriptedReply, { status: number } | { delayMs: number }>) {
     const message =
       "toolArgs" in reply
-        ? { role: "assistant", content: null, refusal: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "query_plan", arguments: JSON.stringify(reply.toolArgs) } }] }
+        ? {
+            role: "assistant", content: null, refusal: null,
+            tool_calls: [{
+              id: "call_1", type: "function",
+              function: { name: "query_plan", arguments: JSON.stringify(reply.toolArgs) },
+            }],
+          }
         : "refusal" in reply
           ? { role: "assistant", content: null, refusal: reply.refusal }
           : { role: "assistant", content: reply.text, refusal: null };
@@ -103,17 +110,26 @@ export async function startStandIn(): Promise<StandIn> {
   function ollama(res: ServerResponse, reply: Exclude<ScriptedReply, { status: number } | { delayMs: number }>) {
     const message =
       "toolArgs" in reply
-        ? { role: "assistant", content: "", tool_calls: [{ function: { name: "query_plan", arguments: reply.toolArgs } }] }
+        ? {
+            role: "assistant", content: "",
+            tool_calls: [{ function: { name: "query_plan", arguments: reply.toolArgs } }],
+          }
         : { role: "assistant", content: "refusal" in reply ? "" : reply.text };
     const created_at = new Date().toISOString();
     res.writeHead(200, { "content-type": "application/x-ndjson" });
     // Streamed as Ollama streams: the message, then a last line with the token counts.
     res.write(`${JSON.stringify({ model: "test-model", created_at, message, done: false })}\n`);
-    res.end(`${JSON.stringify({ model: "test-model", created_at, message: { role: "assistant", content: "" }, done: true, done_reason: "stop", prompt_eval_count: USAGE.input, eval_count: USAGE.output })}\n`);
+    const last = {
+      model: "test-model", created_at, message: { role: "assistant", content: "" }, done: true, done_reason: "stop",
+      prompt_eval_count: USAGE.input, eval_count: USAGE.output,
+    };
+    res.end(`${JSON.stringify(last)}\n`);
   }
 
   function anthropic(res: ServerResponse, reply: Exclude<ScriptedReply, { status: number } | { delayMs: number }>) {
-    const content = "toolArgs" in reply ? [{ type: "tool_use", id: "toolu_1", name: "query_plan", input: reply.toolArgs }] : [{ type: "text", text: "refusal" in reply ? reply.refusal : reply.text }];
+    const content = "toolArgs" in reply
+      ? [{ type: "tool_use", id: "toolu_1", name: "query_plan", input: reply.toolArgs }]
+      : [{ type: "text", text: "refusal" in reply ? reply.refusal : reply.text }];
     json(res, {
       id: "msg_standin",
       type: "message",
@@ -155,7 +171,9 @@ export function messageTexts(request: ReceivedRequest): string[] {
   else if (Array.isArray(system)) for (const part of system as { text?: string }[]) if (part.text) out.push(part.text);
   for (const m of (request.body.messages ?? []) as { content: unknown }[]) {
     if (typeof m.content === "string") out.push(m.content);
-    else if (Array.isArray(m.content)) for (const part of m.content as { text?: string }[]) if (part.text) out.push(part.text);
+    else if (Array.isArray(m.content)) {
+      for (const part of m.content as { text?: string }[]) if (part.text) out.push(part.text);
+    }
   }
   return out;
 }

@@ -50,7 +50,7 @@ export interface LlmConfig {
   temperature: number;
 }
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const blank = (v: unknown) => (typeof v !== "string" ? v : v.trim() === "" ? undefined : v.trim());
 const optionalText = z.preprocess(blank, z.string().optional());
 const url = (name: string) =>
   z.preprocess(
@@ -68,19 +68,27 @@ const url = (name: string) =>
       .optional(),
   );
 const integer = (name: string, min: number, max: number) =>
-  z.preprocess(blank, z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`).optional());
+  z.preprocess(blank, z.coerce.number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .optional());
 
 /** The environment variables read, and what each must look like. */
 const Environment = z.object({
   CONNECTOME_CHAT_LLM: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.enum(PROVIDERS, { error: (issue) => `CONNECTOME_CHAT_LLM must be one of ${PROVIDERS.join(", ")}; got "${String(issue.input).slice(0, 30)}"` }),
+    z.enum(PROVIDERS, {
+      error: (issue) =>
+        `CONNECTOME_CHAT_LLM must be one of ${PROVIDERS.join(", ")}; got "${String(issue.input).slice(0, 30)}"`,
+    }),
   ),
   CONNECTOME_CHAT_MODEL: optionalText,
   CONNECTOME_CHAT_LLM_TIMEOUT_MS: integer("CONNECTOME_CHAT_LLM_TIMEOUT_MS", 100, 600_000),
   CONNECTOME_CHAT_LLM_EXAMPLES: integer("CONNECTOME_CHAT_LLM_EXAMPLES", 0, 30),
   CONNECTOME_CHAT_LLM_RETRIES: integer("CONNECTOME_CHAT_LLM_RETRIES", 0, 5),
-  CONNECTOME_CHAT_LLM_METHOD: z.preprocess(blank, z.enum(METHODS, { error: `CONNECTOME_CHAT_LLM_METHOD must be one of ${METHODS.join(", ")}` }).optional()),
+  CONNECTOME_CHAT_LLM_METHOD: z.preprocess(blank,
+    z.enum(METHODS, { error: `CONNECTOME_CHAT_LLM_METHOD must be one of ${METHODS.join(", ")}` }).optional()),
   CONNECTOME_CHAT_LLM_TEMPERATURE: z.preprocess(blank, z.coerce.number().min(0).max(2).optional()),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url("OPENAI_BASE_URL"),
@@ -96,7 +104,10 @@ export const DEFAULT_EXAMPLES = 6;
 export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
   const parsed = Environment.safeParse(env);
   if (!parsed.success) {
-    throw misconfigured(parsed.error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)));
+    // A message that does not name its variable gets the name in front.
+    const named = (i: { path: PropertyKey[]; message: string }) =>
+      (i.message.startsWith(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`);
+    throw misconfigured(parsed.error.issues.map(named));
   }
   const e = parsed.data;
   const provider = e.CONNECTOME_CHAT_LLM;
@@ -107,7 +118,10 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
     apiKey = e.OPENAI_API_KEY;
     baseUrl = e.OPENAI_BASE_URL;
     // A local OpenAI-compatible server (vLLM, llama.cpp, LM Studio) usually wants no key.
-    if (!apiKey && !baseUrl) problems.push("CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+    if (!apiKey && !baseUrl) {
+      problems.push("CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY "
+        + "(or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+    }
   } else if (provider === "anthropic") {
     apiKey = e.ANTHROPIC_API_KEY;
     baseUrl = e.ANTHROPIC_BASE_URL;
@@ -116,7 +130,10 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
     baseUrl = e.OLLAMA_BASE_URL ?? "http://127.0.0.1:11434";
   }
   const method = e.CONNECTOME_CHAT_LLM_METHOD ?? DEFAULT_METHODS[provider];
-  if (provider === "anthropic" && method !== "functionCalling") problems.push(`CONNECTOME_CHAT_LLM_METHOD=${method} is not available for anthropic; it answers through functionCalling`);
+  if (provider === "anthropic" && method !== "functionCalling") {
+    problems.push(`CONNECTOME_CHAT_LLM_METHOD=${method} is not available for anthropic; `
+      + "it answers through functionCalling");
+  }
   if (problems.length) throw misconfigured(problems);
   return {
     provider,
@@ -133,5 +150,6 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
 
 /** One line for the person at the terminal: what is wrong, and how to run without a model. */
 function misconfigured(problems: string[]): LlmConfigError {
-  return new LlmConfigError(`the LLM planner is misconfigured: ${problems.join("; ")}. Unset CONNECTOME_CHAT_LLM to use the offline planner alone.`);
+  return new LlmConfigError(`the LLM planner is misconfigured: ${problems.join("; ")}. `
+    + "Unset CONNECTOME_CHAT_LLM to use the offline planner alone.");
 }

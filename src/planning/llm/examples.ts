@@ -37,7 +37,10 @@ export function loadExamples(path = EXAMPLES_FILE): Example[] {
         throw new Error(`${path}:${i + 1}: not JSON (${(error as Error).message})`);
       }
       const parsed = Example.safeParse(json);
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: not a valid example: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ");
+        throw new Error(`${path}:${i + 1}: not a valid example: ${issues}`);
+      }
       out.push(parsed.data);
     });
   return out;
@@ -75,7 +78,8 @@ export class ExampleIndex {
     const vectors = await embeddings.embedDocuments(this.examples.map((e) => e.question));
     const db = new Database(":memory:");
     sqliteVec.load(db);
-    db.exec(`CREATE VIRTUAL TABLE examples USING vec0(embedding float[${embeddings.dimensions}] distance_metric=cosine)`);
+    const dimensions = embeddings.dimensions;
+    db.exec(`CREATE VIRTUAL TABLE examples USING vec0(embedding float[${dimensions}] distance_metric=cosine)`);
     const insert = db.prepare("INSERT INTO examples (rowid, embedding) VALUES (?, ?)");
     db.transaction(() => vectors.forEach((v, i) => insert.run(BigInt(i + 1), new Float32Array(v))))();
     return { db, embeddings };

@@ -10,7 +10,8 @@ import { createPlanModel, type PlanModel } from "./providers.js";
  * ConnectomeChat.open: it wraps the offline planner built there. A provider that is configured
  * but unreachable is not an error here: each question then falls back, with a note.
  */
-export async function llmPlannerFactory(config: LlmConfig, options: { log?: (line: string) => void } = {}): Promise<NonNullable<ChatOptions["planner"]>> {
+export async function llmPlannerFactory(config: LlmConfig, options: { log?: (line: string) => void } = {}):
+Promise<NonNullable<ChatOptions["planner"]>> {
   const examples = new ExampleIndex(loadExamples());
   return (offline, vocabulary) => {
     const prompt = new PromptBuilder(vocabulary, { schemaInPrompt: config.method === "jsonMode" });
@@ -28,6 +29,7 @@ export async function llmPlannerFactory(config: LlmConfig, options: { log?: (lin
         return (await client).invoke(messages, signal);
       },
     };
-    return new LlmPlanner({ offline, vocabulary, prompt, examples, model, k: config.examples, timeoutMs: config.timeoutMs, log: options.log });
+    const { examples: k, timeoutMs } = config;
+    return new LlmPlanner({ offline, vocabulary, prompt, examples, model, k, timeoutMs, log: options.log });
   };
 }

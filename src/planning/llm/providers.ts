@@ -45,6 +45,17 @@ export interface PlanModel {
 export const TOOL_NAME = "query_plan";
 const TOOL_DESCRIPTION = "The query plan for the question (or cannotAnswer with the reason).";
 
+/** The plan as one function tool (OpenAI and Ollama's form). */
+const functionTool = (schema: Record<string, unknown>) =>
+  ({ type: "function" as const, function: { name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters: schema } });
+
+/** The plan's schema as OpenAI's json_schema response format, non-strict (optional fields and defaults). */
+const jsonSchemaFormat = (schema: Record<string, unknown>) =>
+  ({
+    type: "json_schema" as const,
+    json_schema: { name: TOOL_NAME, description: TOOL_DESCRIPTION, schema, strict: false },
+  });
+
 /** Reasoning models take no temperature. */
 const takesTemperature = (model: string) => !/^(o\d|gpt-5)/i.test(model);
 
@@ -72,12 +83,12 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
       // The chat-completions converter drops a reply's `refusal`; the raw response keeps it.
       __includeRawResponse: true,
     });
+    const toolChoice = { type: "function" as const, function: { name: TOOL_NAME } };
+    const format = config.method === "jsonMode" ? { type: "json_object" as const } : jsonSchemaFormat(schema);
     const bound =
       config.method === "functionCalling"
-        ? chat.withConfig({ tools: [{ type: "function", function: { name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters: schema } }], tool_choice: { type: "function", function: { name: TOOL_NAME } } })
-        : chat.withConfig({
-            response_format: config.method === "jsonMode" ? { type: "json_object" } : { type: "json_schema", json_schema: { name: TOOL_NAME, description: TOOL_DESCRIPTION, schema, strict: false } },
-          });
+        ? chat.withConfig({ tools: [functionTool(schema)], tool_choice: toolChoice })
+        : chat.withConfig({ response_format: format });
     runnableFor = () => bound;
   } else if (config.provider === "anthropic") {
     const { ChatAnthropic } = await import("@langchain/anthropic");
@@ -89,7 +100,8 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
       maxRetries: config.maxRetries,
       maxTokens: 2048,
     });
-    const bound = chat.withConfig({ tools: [{ name: TOOL_NAME, description: TOOL_DESCRIPTION, input_schema: schema as { type: "object" } }], tool_choice: { type: "tool", name: TOOL_NAME } });
+    const tool = { name: TOOL_NAME, description: TOOL_DESCRIPTION, input_schema: schema as { type: "object" } };
+    const bound = chat.withConfig({ tools: [tool], tool_choice: { type: "tool", name: TOOL_NAME } });
     runnableFor = () => bound;
   } else {
     const { ChatOllama } = await import("@langchain/ollama");
@@ -101,10 +113,11 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
         baseUrl: config.baseUrl,
         temperature,
         maxRetries: config.maxRetries,
-        fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+        fetch: (input, init) =>
+          fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
       });
       return config.method === "functionCalling"
-        ? chat.bindTools([{ type: "function", function: { name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters: schema } }])
+        ? chat.bindTools([functionTool(schema)])
         : chat.withConfig({ format: config.method === "jsonMode" ? "json" : schema });
     };
   }
@@ -116,7 +129,8 @@ export async function createPlanModel(config: LlmConfig, schema: Record<string, 
       const input = messages.map((m): [string, string] => [m.role, m.content]);
       const message = (await runnableFor(signal).invoke(input, { signal })) as ReplyMessage;
       const usage = message.usage_metadata;
-      const extra = message.additional_kwargs as { refusal?: unknown; __raw_response?: { choices?: { message?: { refusal?: unknown } }[] } } | undefined;
+      const extra = message.additional_kwargs as
+        { refusal?: unknown; __raw_response?: { choices?: { message?: { refusal?: unknown } }[] } } | undefined;
       const refusal = extra?.refusal ?? extra?.__raw_response?.choices?.[0]?.message?.refusal;
       return {
         text: message.text,

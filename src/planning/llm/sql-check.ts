@@ -20,7 +20,10 @@ export const KNOWN_TABLES: readonly string[] = [
   "synapse_size_counts",
 ].filter((t, i, all) => all.indexOf(t) === i);
 
-const FORBIDDEN = /\b(sqlite_\w+|pragma_\w+|load_extension|readfile|writefile|edit|fts3_tokenizer|attach|detach|sqlite_dbpage|dbstat)\b/i;
+const FORBIDDEN = new RegExp(`\\b(${[
+  "sqlite_\\w+", "pragma_\\w+", "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "attach", "detach",
+  "sqlite_dbpage", "dbstat",
+].join("|")})\\b`, "i");
 
 let schemaDb: Database.Database | undefined;
 
@@ -47,7 +50,8 @@ function schema(): Database.Database {
 /** The documented columns of each known table, as compiled into the schema (for the prompt's tests). */
 export function knownColumns(): Map<string, string[]> {
   const db = schema();
-  return new Map(KNOWN_TABLES.map((t) => [t, (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => r.name)]));
+  const columns = db.prepare("SELECT name FROM pragma_table_info(?)");
+  return new Map(KNOWN_TABLES.map((t) => [t, (columns.all(t) as { name: string }[]).map((r) => r.name)]));
 }
 
 /** Checks a model's SQL; returns the statement to run, or throws SqlRefused saying why not. */
@@ -65,16 +69,21 @@ export function checkModelSql(sql: string): string {
   if (!stmt.readonly || !stmt.reader) throw new SqlRefused("it is not a read-only query");
   // Which b-trees the program opens: every one must be a known table or one of its indexes.
   const pages = new Map(
-    (db.prepare("SELECT rootpage, name, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as { rootpage: number; name: string; tbl_name: string }[]).map((r) => [r.rootpage, r.tbl_name]),
+    (db.prepare("SELECT rootpage, name, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as
+      { rootpage: number; name: string; tbl_name: string }[]).map((r) => [r.rootpage, r.tbl_name]),
   );
   const program = db.prepare(`EXPLAIN ${text}`).all() as { opcode: string; p1: number; p2: number; p3: number }[];
   for (const op of program) {
     if (op.opcode === "OpenWrite") throw new SqlRefused("it would write");
-    if (op.opcode === "VOpen" || op.opcode === "VFilter") throw new SqlRefused("it reads a virtual table, which is not one of the documented tables");
+    if (op.opcode === "VOpen" || op.opcode === "VFilter") {
+      throw new SqlRefused("it reads a virtual table, which is not one of the documented tables");
+    }
     if (op.opcode === "OpenRead" || op.opcode === "ReopenIdx") {
       if (op.p3 !== 0) throw new SqlRefused("it reads another database");
       const table = pages.get(op.p2);
-      if (!table || !KNOWN_TABLES.includes(table)) throw new SqlRefused(`it reads ${table ?? "an unknown table"}, which is not one of the documented tables`);
+      if (!table || !KNOWN_TABLES.includes(table)) {
+        throw new SqlRefused(`it reads ${table ?? "an unknown table"}, which is not one of the documented tables`);
+      }
     }
   }
   return text;

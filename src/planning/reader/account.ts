@@ -17,6 +17,10 @@ export function account(items: Item[]): Reading {
     if (item.used) {
       flush();
       used.push(item.corrected ? `${item.text} (read as ${item.corrected})` : item.text);
+    } else if (item.fn && item.corrected) {
+      // (A function word typed with a typo is named with what it was read as, so the reading shows it.)
+      flush();
+      used.push(`${item.text} (read as ${item.corrected})`);
     } else if (item.fn || item.scope || /^[?!.,;:()"'…-]+$/.test(item.text) || connective(item)) {
       // Function words and punctuation between two unread words keep them one phrase.
       if (run.length && item.fn && !/^[?!.,;:]+$/.test(item.text)) run.push(item.text);
@@ -32,8 +36,10 @@ export function account(items: Item[]): Reading {
  * Connectives ("and", "with", "of", "in", "to") carry no meaning alone: what they join is either read
  * or itself left over (and then named, with them).
  */
-const CONNECTIVES = new Set(["and", "or", "with", "of", "in", "for", "by", "to", "from", "on", "at"]);
-const connective = (item: Item) => item.tags.length > 0 && item.tags.every((t) => (t.t === "rel" && CONNECTIVES.has(String(t.r))) || (t.t === "verb" && (t.v === "be" || t.v === "have")));
+const CONNECTIVES = new Set(["and", "or", "with", "of", "in", "for", "by", "to", "from", "on", "at", "between"]);
+const connective = (item: Item) => item.tags.length > 0 && item.tags.every((t) => (t.t === "rel" && CONNECTIVES.has(String(t.r)))
+  || (t.t === "verb" && (t.v === "be" || t.v === "have")) || (t.t === "per" && /^(by|for each|each|per)$/i.test(item.text))
+  || t.t === "bothsides" || (t.t === "cmp" && t.op === "between"));
 
 export const quoteList = (xs: string[]) =>
   xs.length <= 1 ? `"${xs[0] ?? ""}"` : `${xs.slice(0, -1).map((x) => `"${x}"`).join(", ")} and "${xs[xs.length - 1]}"`;

@@ -1,5 +1,5 @@
 import type { Filter, Part, Query } from "../plan.js";
-import { is, use } from "./atoms.js";
+import { is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import type { Pop } from "./phrases.js";
@@ -25,6 +25,8 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     const after = c.pops.find((p) => p.i > at);
     const before = c.pops.filter((p) => p.i < at);
     if (!after || !before.length) throw new Unreadable("What is compared with what? For example \"BC vs MC outputs onto 23P\".");
+    const flows = flowComparison(c, vs, before, c.pops.filter((p) => p.i > at), sideOf, skip);
+    if (flows) return { parts: flows, skip };
     const target = sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
       ? before.filter((b) => sideOf(b) === sideOf(after)).pop()! : likest(c, before, after.pop);
     const side = sideOf(target);
@@ -32,6 +34,14 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     use(vs);
     c.usePop(after);
     skip.add(target.i).add(after.i);
+    // "BC→23P vs MC→23P": after "vs", a population that repeats one of the same side adds nothing.
+    for (const p of c.pops.filter((x) => x.i > at && x !== after)) {
+      const twin = before.find((b) => sideOf(b) === sideOf(p) && JSON.stringify(b.pop.filters) === JSON.stringify(p.pop.filters));
+      if (twin) {
+        c.usePop(p);
+        skip.add(p.i);
+      }
+    }
     c.usePop(target);
     const a = popFilters(target.pop, c.classOf);
     const b = popFilters(after.pop, c.classOf);
@@ -68,6 +78,36 @@ function isUnion(f: Filter, pop: Pop): boolean {
 }
 
 const sameValues = (a: Filter, b: Filter) => JSON.stringify(a.values) === JSON.stringify(b.values);
+
+/**
+ * "23P→23P vs 4P→4P", "BC→23P vs MC→23P": two flows, each with both sides named. Sides said the same
+ * in both are shared; the others make the two parts.
+ */
+function flowComparison(c: Clause, vs: Atom, before: Clause["pops"], after: Clause["pops"],
+  sideOf: (p: Clause["pops"][number]) => Side | undefined, skip: Set<number>): Part[] | undefined {
+  const sided = after.filter((p) => sideOf(p) === "pre" || sideOf(p) === "post");
+  const sides = new Set(sided.map(sideOf));
+  if (sided.length !== 2 || sides.size !== 2 || !sided.every((p) => before.some((b) => sideOf(b) === sideOf(p)))) return undefined;
+  const a: Part = {};
+  const b: Part = {};
+  const labels: [string[], string[]] = [[], []];
+  for (const side of ["pre", "post"] as const) {
+    const x = before.filter((p) => sideOf(p) === side).pop()!;
+    const y = sided.find((p) => sideOf(p) === side)!;
+    c.usePop(y);
+    skip.add(y.i);
+    if (JSON.stringify(x.pop.filters) === JSON.stringify(y.pop.filters)) continue;
+    c.usePop(x);
+    skip.add(x.i);
+    a[side] = popFilters(x.pop, c.classOf);
+    b[side] = popFilters(y.pop, c.classOf);
+    labels[0].push(labelOf(a[side]!));
+    labels[1].push(labelOf(b[side]!));
+  }
+  if (!labels[0].length) return undefined;
+  use(vs);
+  return [{ label: labels[0].join("→"), ...a }, { label: labels[1].join("→"), ...b }];
+}
 
 function part(side: Side, label: string, filters: Filter[]): Part {
   return side === "filter" ? { label, filter: filters } : { label, [side]: filters };
@@ -113,8 +153,9 @@ export function compareAsGroups(q: Query): Query {
   if (f.dim === "class" && values.includes("neuron") && !q.groupBy.some((g) => g.dim === "class")) return q;
   const groupSide = side === "filter" ? undefined : side;
   if (q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide)) {
-    // "neurons vs glia (by class)": the grouping asked for covers the sets compared.
-    const out: Query = { ...q };
+    // "neurons vs glia (by class)", "matrix from BC, MC onto 23P": the grouping asked for covers the
+    // sets compared, which still restrict it.
+    const out: Query = { ...q, [side]: [...q[side], { dim: f.dim, values }] };
     delete out.compare;
     return out;
   }

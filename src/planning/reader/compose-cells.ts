@@ -24,6 +24,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   for (const p of c.pops) {
     if (skip.has(p.i)) continue;
     c.usePop(p);
+    if (p.pop.partnerNoun) continue;
     filter.push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) filter.push(cellThreshold(t));
     const dim = groupDim(p.pop);
@@ -48,12 +49,15 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const dim = groupDim(p.pop);
     const before = c.atoms[p.i - 1];
     const countWord = c.findAll("count").some((a) => /s$/.test(a.items[0]!.text.toLowerCase()) || a.items[0]!.text.toLowerCase() === "breakdown");
-    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && c.atoms[p.i - 1]!.items.every((x) => x.fn);
+    // ("the most common cell type": the superlative of a count word.)
+    const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && (c.atoms[p.i - 1]!.items.every((x) => x.fn) || is(before, "count"));
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
-      && (p.pop.plural || countWord || c.has("per") || ranked)) {
+      // ("the area with the most neurons": a kind of group with no condition is what the rows are.)
+      && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? "")))) {
       groupBy.push({ dim });
       use(c.find("per"));
-      if (ranked && !grouped) grouped = { ...p.pop, wh: "which" };
+      const supAfter = !p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"));
+      if ((ranked || supAfter) && !grouped) grouped = { ...p.pop, wh: "which" };
     }
   }
   // "cells that receive more than 100 inputs", "neurons with a volume over 500".
@@ -61,7 +65,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     if (a.items.some((i) => i.used)) continue;
     const t = as(a, "threshold") as Threshold;
     const verb = c.atoms[c.index(a) - 1];
-    const noun = t.noun === "synapse" && is(verb, "verb", "v", "in") ? "input" : t.noun === "synapse" && is(verb, "verb", "v", "out") ? "output" : t.noun;
+    const into = is(verb, "verb", "v", "in");
+    const outof = is(verb, "verb", "v", "out");
+    const noun = t.noun === "synapse" && into ? "input" : t.noun === "synapse" && outof ? "output"
+      : t.noun === "partner" && into ? "source" : t.noun === "partner" && outof ? "target" : t.noun;
     use(a, is(verb, "verb") ? verb : undefined);
     filter.push(cellThreshold({ ...t, ...(noun ? { noun } : {}) }));
   }
@@ -82,6 +89,12 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   if (!perRoot && !asks.some((t) => c.has(t)) && c.pops.some((p) => p.pop.alts || c.pops.length > 1) && !groupingPop) {
     throw new Unreadable(`What would you like to know about ${c.pops.map((p) => p.atom.items.map((i) => i.text).join(" ")).join(" and ")}? `
       + "For example how many there are of each, or the synapses between them.");
+  }
+  // "per neuron", "the average neuron": of neurons; "per cell": of typed cells (not fragments).
+  if (perRoot && !filter.some((f) => ["cell_type", "class", "mtype", "root_id"].includes(f.dim))) {
+    const phrase = c.findAll("per_cell").map((a) => a.items.map((i) => i.text.toLowerCase()).join(" ")).join(" ");
+    if (/neuron/.test(phrase)) filter.push({ dim: "class", values: ["neuron"] });
+    else if (/cell/.test(phrase)) filter.push({ dim: "typed", is: true });
   }
   const source = sourceOf(c, filter, perRoot, groupBy);
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
@@ -146,7 +159,9 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
     return { fn: "list" };
   }
-  if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) return { fn: "list" };
+  // ("where are the BCs? counts per area": a count per area.)
+  if ((c.has("qty", "q", "position") || c.has("wh", "w", "where")) && !(c.has("count") && q.groupBy.length)) return { fn: "list" };
+  if (c.has("wh", "w", "where") && c.has("count")) use(c.find("wh", "w", "where"));
   use(c.find("count"));
   return { fn: "count" };
 }
@@ -172,16 +187,21 @@ function fraction(c: Clause, q: Query): Measure {
   let part: Filter[] = [];
   // "inhibitory share of all neurons": the name just before the word is the part.
   const before = c.pops.filter((p) => p.i === at - 1);
+  const after = c.pops.filter((p) => p.i > at);
   if (before.length) part = filtersOf(before);
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
     part = filtersOf(c.pops.filter((p) => p.i > verb));
     for (const a of c.findAll("threshold")) if (c.index(a) > verb) part.push(cellThreshold(as(a, "threshold") as Threshold));
-  } else {
+  } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
-    const whole = c.pops.find((p) => p.i > at && p.pop.clauseAt !== undefined);
-    if (whole) part = popFilters(whole.pop, c.classOf).slice(whole.pop.clauseAt);
+    const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
+    const clause = whole.pop.filters.slice(whole.pop.clauseAt);
+    part = popFilters({ ...whole.pop, filters: clause }, c.classOf);
+  } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
+    // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
+    part = filtersOf(after);
   }
   if (among > at) use(c.atoms[among]);
   const partKeys = new Set(part.map((x) => JSON.stringify(x)));

@@ -15,10 +15,12 @@ const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pr
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
+  typesOfPartners(c);
   // A grouping population with no side takes the side no other population names.
-  const named = new Set(c.pops.filter((p) => sideOf(p) && !groups(p.pop)).map((p) => p.role));
+  const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
+  const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));
   for (const p of c.pops) {
-    if (p.role || !groups(p.pop)) continue;
+    if (p.role || !grouper(p)) continue;
     if (p.pop.side) p.role = p.pop.side;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
     else if (named.size === 2) {
@@ -27,16 +29,63 @@ export function composeFlow(c: Clause): Query {
       if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
     }
   }
+  // "how many partners does 8646… have": partners either way, its inputs and its outputs.
+  const partnerPop = c.pops.find((p) => p.pop.head === "partner" && !p.pop.filters.length && !p.role);
+  const owners = c.pops.filter((p) => p !== partnerPop && !p.role);
+  if (partnerPop && owners.length === 1 && c.pops.length === 2) {
+    owners[0]!.role = "both";
+    c.usePop(partnerPop);
+    partnerPop.pop.partnerNoun = true;
+  }
   // "heatmap of the V1/RL/AL/LM connectivity", "synapses between areas", "within RL": both sides.
-  if (c.has("chart", "kind", "heatmap") && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  if ((c.has("chart", "kind", "heatmap") || c.has("matrix")) && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  // "… in V1 (both cells in V1)", "where pre and post are both in AL": conditions on both sides.
+  if (c.pops.length > 1 || c.has("bothsides")) bothSides(c);
   const both = c.pops.filter((p) => p.role === "both");
   // One population "between" itself: "synapses between coregistered neurons", "within RL".
   if (both.length === 1 && c.pops.length === 1 && !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap"))
     && !oneRootPop(both[0]!)) return within(c, both[0]!);
   if (both.length) return bothWays(c, both);
   fractionPartSides(c);
+  // "synapses whose postsynaptic root …", "presynaptic partners": a partner noun names its own side.
+  for (const p of c.pops) if (!p.role && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
   const { parts, skip } = comparisonOf(c, sideOf);
-  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
+  // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing;
+  // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
+  const key = (f: Filter) => JSON.stringify(f);
+  for (const p of c.pops) {
+    if (p.role || skip.has(p.i) || !p.pop.filters.length) continue;
+    const twin = c.pops.find((o) => o !== p && o.pop.filters.length && o.pop.filters.every((g) => p.pop.filters.some((f) => key(f) === key(g))));
+    if (twin) {
+      c.usePop(p);
+      skip.add(p.i);
+      const extra = p.pop.filters.filter((f) => !twin.pop.filters.some((g) => key(g) === key(f)));
+      twin.pop.filters.push(...extra);
+    }
+  }
+  // "# 23P→23P synapses inside LM", "BC→23P in V1": a place said of a flow whose two sides are named is of both cells.
+  const sidesNamed = new Set(c.pops.filter((p) => p.role === "pre" || p.role === "post").map((p) => p.role));
+  for (const p of c.pops) {
+    if (p.role || skip.has(p.i) || sidesNamed.size < 2) continue;
+    if (p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer")) p.pop.bothSides = popFilters(p.pop, c.classOf);
+  }
+  // "where 23P synapses go, per postsynaptic type": the one loose population is on the other side of the grouping.
+  const looseOnes = c.pops.filter((p) => !p.role && !skip.has(p.i));
+  const sided = c.pops.filter((p) => p.role && groups(p.pop));
+  if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
+    looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
+  }
+  // "downstream cell types of 8646…": a grouping noun that names its side is on that side.
+  for (const p of c.pops) if (!p.role && p.pop.side && isGroupPop(p)) p.role = p.pop.side;
+  // "most-innervated BC": the one population owns the inputs the superlative implies.
+  const implies = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
+  if (implies) {
+    const owner: Side = as(implies, "sup")!.implies === "input" ? "post" : "pre";
+    for (const p of c.pops) if (!p.role) p.role = owner;
+  }
+  // ("ratio of excitatory to inhibitory synapses onto X": the two classes are the ratio's terms.)
+  if (c.has("ratio")) for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";
+  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
   if (loose) {
     throw new Unreadable(`I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. `
       + "Say it with from/onto, e.g. \"synapses from BC onto 23P\".");
@@ -44,6 +93,11 @@ export function composeFlow(c: Clause): Query {
   const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
   const grouping: Clause["pops"] = [];
   for (const p of c.pops) {
+    if (p.pop.bothSides) {
+      q.pre.push(...(p.pop.bothSides as Filter[]));
+      q.post.push(...(p.pop.bothSides as Filter[]));
+      continue;
+    }
     if (skip.has(p.i)) continue;
     const side = sideOf(p);
     if (!side) {
@@ -54,11 +108,31 @@ export function composeFlow(c: Clause): Query {
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
+    // ("downstream cell types of 8646…": a kind of group named with no condition is what the rows are.)
+    else if (isGroupPop(p) && !p.pop.filters.length) {
+      grouping.push(p);
+      // ("the cell type with the most synapses onto 23P": the one that ranks first.)
+      if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh = "which";
+    }
+    // "rank neuron types by mean output size": a plural kind of group, ranked, is one row per group.
+    else if (["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") && p.pop.plural && (c.has("order") || c.has("topk") || c.has("sup"))) grouping.push(p);
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
-    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")) grouping.push(p);
+    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")
+      // ("MC with the most distinct targets": the MCs are ranked, by their targets.)
+      && !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)) grouping.push(p);
     if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class")) q[side].push({ dim: "class", values: ["neuron"] });
   }
   if (parts) q.compare = parts;
+  // "synapses from BC, MC, BPC onto 23P and 5P-ET": a second list, on the other side, is the other
+  // axis of the table.
+  for (const p of c.pops) {
+    const other = parts?.[0] && (parts[0].pre?.length ? "post" : parts[0].post?.length ? "pre" : undefined);
+    if (!other || skip.has(p.i) || sideOf(p) !== other || (p.pop.alts?.length ?? 0) < 2 || q.groupBy.length) continue;
+    const dims = new Set(p.pop.alts!.flatMap((a) => a.filters.map((f) => f.dim)));
+    if (dims.size === 1 && ["cell_type", "mtype", "class", "area", "layer"].includes([...dims][0]!)) {
+      q.groupBy.push({ dim: [...dims][0] as Group["dim"], side: other });
+    }
+  }
   readMeasure(c, q);
   for (const p of grouping) {
     if (p.pop.side && p.pop.each) p.role = p.pop.side;
@@ -66,7 +140,19 @@ export function composeFlow(c: Clause): Query {
     if (!dim) continue;
     q.groupBy.push({ dim, side: p.role as Side });
   }
+  // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
+  if (q.groupBy.some((g) => g.dim === "root_id") && q.groupBy.some((g) => g.dim !== "root_id")) {
+    const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
+    q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
+  }
   partnerRanking(c, q);
+  // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
+  const partners = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !grouping.includes(p));
+  const ranked = q.groupBy.find((g) => g.dim === "root_id");
+  if (partners && ranked && q.measure.fn === "count" && partners.role && partners.role !== ranked.side) {
+    q.measure = { fn: "distinct", side: partners.role as Side };
+    c.usePop(partners);
+  }
   matrix(c, q);
   if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
   const groupPop = grouping.find((p) => p.pop.topk || p.pop.sup || p.pop.wh)?.pop;
@@ -74,10 +160,36 @@ export function composeFlow(c: Clause): Query {
   if (q.groupBy.some((g) => g.dim === "root_id") && !q.order && q.measure.fn !== "distinct") q.order = "desc";
   const chart = chartOf(c, q);
   if (chart) q.chart = chart;
+  // A question about synapses says "synapses" as often as it likes; a list of partners is what "list" asks for.
+  for (const a of c.findAll("noun")) if (is(a, "noun", "n", "synapse")) use(a);
+  if (q.groupBy.some((g) => g.dim === "root_id")) use(...c.findAll("list"));
+  // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
+  if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   return q;
 }
 
 const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+
+/**
+ * "the cell types of the downstream partners of 8646…": a kind of group said of partners is the
+ * partners' side, grouped; the partners add nothing else.
+ */
+function typesOfPartners(c: Clause): void {
+  const between = (a: number, b: number) => c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
+  for (const g of [...c.pops]) {
+    if (!isGroupPop(g) || g.pop.filters.length) continue;
+    // "… of the downstream partners", "the postsynaptic cell's area".
+    const partner = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length
+      && (p.i > g.i ? between(g.i, p.i) : p.i < g.i && between(p.i, g.i) && c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))));
+    // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
+    const side = partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : partner?.role;
+    if (!partner || (side !== "pre" && side !== "post")) continue;
+    g.role = side;
+    g.pop.each = true;
+    c.usePop(partner);
+    c.pops.splice(c.pops.indexOf(partner), 1);
+  }
+}
 /** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
 const partnerNeuron = (p: Clause["pops"][number]) => p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
 
@@ -103,6 +215,26 @@ function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
     return [];
   }
   return [cellThreshold(t)];
+}
+
+/**
+ * "synapses within V1 (both cells in V1)", "BC→23P where both sit in V1", "4P→23P within V1": a
+ * population said of both sides at once (with "both", or "within" beside populations of each side).
+ */
+function bothSides(c: Clause): void {
+  const both = c.find("bothsides");
+  const within = c.pops.filter((p) => p.role === "both" && c.atoms.slice(Math.max(0, p.i - 2), p.i).some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text)));
+  const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
+  const targets = [...within, ...(both ? c.pops.filter((p) => !p.role || (p.role === "both" && !within.includes(p))) : [])];
+  if (!targets.length || (!sided.length && !both)) return;
+  if (both) use(both);
+  for (const p of targets) {
+    const filters = popFilters(p.pop, c.classOf);
+    if (!filters.length) continue;
+    c.usePop(p);
+    p.role = undefined;
+    p.pop.bothSides = filters;
+  }
 }
 
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
@@ -137,7 +269,7 @@ function readMeasure(c: Clause, q: Query): void {
   const count = c.take("count");
   const counted = count ? c.after(count.atom) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
-  if (noun === "connection" || (!count && c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
+  if (noun === "connection" || (c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
     use(c.find("noun", "n", "connection"));
     // "is there a connection from A to B?": between two neurons, its synapses.
     const pair = c.pops.filter((p) => oneRootPop(p)).length === 2;
@@ -192,7 +324,11 @@ function fractionPartSides(c: Clause): void {
   const at = c.index(f);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
-  if (verb < 0 || !relational) return;
+  if (!relational) return;
+  // "inhibitory share of its inputs": the name before the word is of the partners too.
+  const before = c.pops.find((p) => p.i === at - 1 && !p.pop.filters.some((f) => f.dim === "root_id"));
+  if (before) before.role = PARTNER_SIDE[relational] as Side;
+  if (verb < 0) return;
   for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
 }
 
@@ -201,7 +337,8 @@ function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
-  const later = c.pops.filter((p) => p.i > (verb >= 0 ? verb : at) && verb >= 0);
+  const adjacent = c.pops.filter((p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+  const later = verb >= 0 ? c.pops.filter((p) => p.i > verb) : adjacent;
   const part: Part = {};
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
   for (const p of later) {
@@ -215,7 +352,25 @@ function fraction(c: Clause, q: Query): void {
     q[side] = q[side].filter((x) => !filters.includes(x));
   }
   if (verb >= 0) use(c.atoms[verb]);
-  if (!part.pre && !part.post) {
+  // "what fraction of synapses are bigger than 5000": the part is a size.
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used) || !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))) continue;
+    use(a);
+    part.filter = [...(part.filter ?? []), rangeFilter("size", t)];
+  }
+  // "% of X synapses onto interneurons": the side named after the owner is the part.
+  if (!part.pre && !part.post && !part.filter) {
+    const marked = c.pops.filter((p) => p.i > at && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+    const owners = c.pops.filter((p) => p.i > at && p.pop.filters.some((f) => f.dim === "root_id"));
+    if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
+      const side = marked[0]!.role as Side;
+      const filters = popFilters(marked[0]!.pop, c.classOf);
+      part[side] = filters;
+      q[side] = q[side].filter((x) => !filters.includes(x));
+    }
+  }
+  if (!part.pre && !part.post && !part.filter) {
     // "fraction of synapses from inhibitory cells": a part of every synapse.
     const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
     if (!side) throw new Unreadable("A fraction of which synapses, and which part of them? For example \"what fraction of BC outputs go onto 23P?\"");
@@ -229,10 +384,25 @@ function fraction(c: Clause, q: Query): void {
 /** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
 function ratio(c: Clause, q: Query): void {
   const r = c.take("ratio")!;
-  const side: Side = q.post.length && !q.pre.length ? "pre" : "post";
+  // The ratio is of the partners of the named neuron (or population).
+  const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
+    : q.post.length && !q.pre.length ? "pre" : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
   if (/^(e\/i|e:i|e-i|e i ratio|ei|excitation\/inhibition|excitatory\/inhibitory)$/.test(text)) {
     q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    return;
+  }
+  // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
+  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)));
+  if (operands.length === 2) {
+    const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+    for (const p of operands) {
+      c.usePop(p);
+      q.pre = q.pre.filter((f) => !p.pop.filters.includes(f));
+      q.post = q.post.filter((f) => !p.pop.filters.includes(f));
+    }
+    q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;
   }
@@ -242,7 +412,12 @@ function ratio(c: Clause, q: Query): void {
 /** "top 5 inputs to X", "X's strongest target", "list the outputs of X": its partners, ranked. */
 function partnerRanking(c: Clause, q: Query): void {
   if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
-  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]);
+  // The partners may be a noun ("top 5 inputs") or a population of them ("the most distinct targets").
+  const partnerPop = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const implied = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
+  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)])
+    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined)
+    ?? (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
   if (!noun) return;
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
@@ -252,10 +427,12 @@ function partnerRanking(c: Clause, q: Query): void {
   if (!ranked) return;
   const n = String(as(noun, "noun")!.n);
   // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
-  const owner: Side | undefined = n === "output" ? "pre" : n === "input" ? "post" : undefined;
+  const owner: Side | undefined = n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
   if (owner && q[owner].length && !q[owner].some((f) => f.dim === "root_id" && f.values?.length === 1) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
+    // "MC with the most distinct targets": ranked by partners, not synapses.
+    if (n === "target" || n === "source") q.measure = { fn: "distinct", side: owner === "pre" ? "post" : "pre" };
     return;
   }
   const side = partnerSide(q, n);
@@ -269,6 +446,12 @@ function partnerRanking(c: Clause, q: Query): void {
 
 /** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
 function matrix(c: Clause, q: Query): void {
+  const tagged = c.take<{ dim: Group["dim"] }>("matrix");
+  if (tagged && q.groupBy.length < 2) {
+    // "area-to-area", "type×type", "each pair of visual areas": pre by post.
+    q.groupBy = [{ dim: tagged.dim, side: "pre" }, { dim: tagged.dim, side: "post" }];
+    return;
+  }
   const heat = c.find("chart", "kind", "heatmap");
   if (!heat || q.groupBy.length === 2) return;
   const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
@@ -326,8 +509,15 @@ function bothWays(c: Clause, both: Clause["pops"]): Query {
       b = [...rest, ...p.pop.alts[1]!.filters];
     } else a = popFilters(p.pop, c.classOf);
   }
-  for (const p of c.pops) if (!both.includes(p)) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+  for (const p of c.pops) {
+    if (!both.includes(p) && !p.pop.partnerNoun) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+  }
+  if (c.pops.some((p) => p.pop.partnerNoun) && !c.has("count") && !c.has("stat")) {
+    throw new Unreadable("Its inputs or its outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".", ["inputs", "outputs"]);
+  }
   readMeasure(c, q);
+  // "how many partners does X have": distinct partners, on whichever side each part leaves open.
+  if (c.pops.some((p) => p.pop.partnerNoun) && q.measure.fn === "count") q.measure = { fn: "distinct" };
   if (b) {
     q.compare = [{ label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b }, { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a }];
   } else {

@@ -8,34 +8,50 @@ import type { Clause } from "./clause.js";
  */
 export function lookupOf(c: Clause): LookupPlan | undefined {
   // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
-  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.wh && !x.pop.each && !x.pop.topk && x.pop.head && FIELD_HEADS.has(x.pop.head));
+  // ("which nucleus belongs to root X": "which nucleus" asks for the field.)
+  // ("postsynaptic cell types of 8646…" are its partners' types, not its own.)
+  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.each && !x.pop.topk && !x.pop.side && x.pop.head
+    && FIELD_HEADS.has(x.pop.head));
   // "8646… - L2/3, L4 or L5?", "is 8646… a BC or an MC?": guesses, answered by the field they name.
   const hasId = (x: Clause["pops"][number]) => x.pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id");
   const guessPops = c.pops.filter((x) => !hasId(x) && !fieldPops.includes(x) && x.pop.filters.length > 0
-    && x.pop.filters.every((f) => ["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) && !x.pop.wh && !x.pop.each);
+    && x.pop.filters.every((f) => (["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) || f.is !== undefined)
+    && !x.pop.wh && !x.pop.each);
   const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));
-  if (idPops.length !== 1 || (guessPops.length && !c.has("verb", "v", "be") && !c.has("rel", "r", "or") && !guessPops.some((g) => g.pop.alts))) return undefined;
+  const flagsOnly = guessPops.every((g) => g.pop.filters.every((f) => f.is !== undefined || f.dim.endsWith("strategy")));
+  if (idPops.length !== 1 || (guessPops.length && !flagsOnly && !c.has("verb", "v", "be") && !c.has("rel", "r", "or")
+    && !guessPops.some((g) => g.pop.alts || g.pop.filters.some((f) => (f.values?.length ?? 0) > 1)))) return undefined;
   const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
-    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability");
+    || c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? ""))
+    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability")
+    || c.has("rel", "r", "upstream") || c.has("rel", "r", "downstream") || c.pops.some((x) => x.pop.side);
   if (flowWords) return undefined;
   const p = idPops[0]!;
   const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
   if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))) return undefined;
-  const others = p.pop.filters.filter((f) => !ids.includes(f));
-  // "is 8646… a basket cell?": its type answers it.
+  // "was 8646… proofread?", "is 8646… coregistered?": the annotation answers it.
+  const flags = p.pop.filters.filter((f) => !ids.includes(f) && (f.is !== undefined || f.dim.endsWith("strategy")));
+  // ("neuron 8646…", "cell 8646…": the noun names what the id is, it asks nothing.)
+  const descriptor = (f: (typeof p.pop.filters)[number]) => f.dim === "class" && f.values?.length === 1 && f.values[0] === "neuron" && !f.not;
+  const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f) && !descriptor(f));
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
   if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
     && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer")))) return undefined;
   if (["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) => c.has(t))) return undefined;
+  // ("the cell body of 8646…" is 8646… itself.)
   if (c.has("stat") && !c.atoms.some((a) => is(a, "stat") && /^(total|sum)$/i.test(a.items[0]!.text))) return undefined;
   const fields = new Set<LookupField>();
   if (others.some((f) => f.dim === "mtype")) fields.add("mtype");
   else if (others.some((f) => f.dim === "layer")) fields.add("layer");
   else if (others.length) fields.add("cell_type");
-  for (const g of guessPops) {
-    c.usePop(g);
-    const dim = g.pop.filters[0]!.dim;
-    fields.add(dim === "layer" ? "layer" : dim === "area" ? "area" : dim === "mtype" ? "mtype" : "cell_type");
+  for (const g of [...guessPops, { pop: { filters: flags } }]) {
+    if ("atom" in g) c.usePop(g as Clause["pops"][number]);
+    for (const f of g.pop.filters) {
+      const dim = f.dim;
+      fields.add(dim === "layer" ? "layer" : dim === "area" ? "area" : dim === "mtype" ? "mtype"
+        : ["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"].includes(dim) ? "proofreading"
+        : dim === "coregistered" ? "coregistration" : dim === "tuned" ? "tuning" : "cell_type");
+    }
   }
   for (const f of fieldPops) {
     c.usePop(f);
@@ -47,6 +63,12 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
       use(a);
       f.forEach((x) => fields.add(x));
     }
+  }
+  // ("is 8646… a neuron?": its class answers it.)
+  const aNeuron = c.atoms.find((a) => is(a, "per_cell") && /^an? neuron$/i.test(a.items.map((x) => x.text).join(" ")));
+  if (aNeuron && c.has("verb", "v", "be")) {
+    use(aNeuron);
+    fields.add("class");
   }
   if (c.has("lookup")) use(c.find("lookup"));
   if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
@@ -62,7 +84,7 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   return { kind: "lookup", ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }), fields: [...fields], ...(radians ? { radians } : {}) };
 }
 
-const FIELD_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy", "nucleus", "root"]);
+const FIELD_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy", "nucleus", "root", "cell", "neuron"]);
 
 function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   const noun = as(a, "noun")?.n;
@@ -75,7 +97,9 @@ function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   if (noun === "layer") return ["layer"];
   if (noun === "strategy" || is(a, "status") || is(a, "flag", "dim", "proofread") || is(a, "flag", "dim", "axon_proofread")
     || is(a, "flag", "dim", "dendrite_proofread")) return ["proofreading"];
-  if (is(a, "flag", "dim", "coregistered")) return ["coregistration"];
+  if (is(a, "flag", "dim", "coregistered") || is(a, "field", "f", "coregistration") || is(a, "field", "f", "session")) {
+    return ["coregistration"];
+  }
   if (noun === "synapse" || noun === "partner") return ["synapses"];
   if (qty === "volume" || qty === "big") return ["volume"];
   if (qty === "position") return ["position"];

@@ -1,7 +1,7 @@
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
-import { normalizeName } from "../vocabulary/vocabulary.js";
-import { editDistance, type Lexicon, type Tag } from "./lexicon.js";
+import type { Lexicon, Tag } from "./lexicon.js";
 import type { Token } from "./tokens.js";
+import { correctTypos } from "./typos.js";
 
 /**
  * One unit of meaning: a phrase of one or more tokens with what it can mean (its tags), found by
@@ -37,11 +37,14 @@ export function tag<T extends Tag = Tag>(item: Item | undefined, t: string): T |
 }
 
 /** Tags and items of a question, left to right. */
-export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Item[] {
+export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Item[] {
+  const tokens = correctTypos(typed, lexicon, vocabulary);
   const items: Item[] = [];
   let i = 0;
-  const push = (start: number, end: number, tags: Tag[], fn = false, scope = false, corrected?: string) => {
-    const text = tokens.slice(start, end).map((t) => t.text).join(" ");
+  const push = (start: number, end: number, tags: Tag[], fn = false, scope = false) => {
+    const span = tokens.slice(start, end);
+    const text = span.map((t) => t.typed ?? t.text).join(" ");
+    const corrected = span.some((t) => t.typed) ? span.map((t) => t.text).join(" ") : undefined;
     items.push({ i: items.length, start, end, text, tags, fn, scope, used: scope, ...(corrected ? { corrected } : {}) });
   };
   while (i < tokens.length) {
@@ -62,7 +65,7 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       // (A name is words: "BC →" is not the name "BC" with a symbol.)
       const term = span.every((x) => /[a-z0-9]/i.test(x.text)) ? vocabulary.exactMatch(span.map((x) => x.text).join(" ")) : undefined;
       // "L5" alone is a layer; "L5 cells" may be any of the L5 pyramidal types (asked back).
-      const layerWord = len === 1 && /^l[1-6]/i.test(span[0]!.text) && !/[a-z]{2,}/i.test(span[0]!.text.slice(2))
+      const layerWord = len === 1 && (lexicon.phrases.get(key) ?? []).some((g) => g.t === "val" && g.dim === "layer")
         && !CELL_NOUNS.has(tokens[i + 1]?.lower ?? "");
       if (term && !layerWord && !guarded(span, tokens[i + len], tokens[i - 1])) tags.push(termTag(term));
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
@@ -70,6 +73,8 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
       const isFn = lexicon.functionWords.has(key) || (tags.length > 0 && span.every((x) => lexicon.functionWords.has(x.lower)));
       if (!tags.length && !isScope && !isFn) continue;
+      // ("with nucleus volume over 350": "nucleus volume" is the longer phrase; "with nucleus" gives way.)
+      if (len > 1 && crossesLonger(tokens, i, len, lexicon)) continue;
       // "per cell type" is per type, not "per cell" then "type".
       if (tags.some((g) => g.t === "per_cell") && /^(types?|class(es)?|m-?types?)$/.test(tokens[i + len]?.lower ?? "")) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
@@ -83,6 +88,15 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       matched = true;
     }
     if (matched) continue;
+    // "intra-LM", "intra-V1": within that area.
+    const intra = /^intra-?(.+)$/i.exec(t.text);
+    const inner = intra ? lexicon.phrases.get(intra[1]!.toLowerCase()) ?? (vocabulary.exactMatch(intra[1]!) ? [termTag(vocabulary.exactMatch(intra[1]!)!)] : undefined) : undefined;
+    if (inner) {
+      push(i, i + 1, [{ t: "rel", r: "between" }]);
+      push(i, i + 1, inner);
+      i++;
+      continue;
+    }
     // "BCs", "MCs", "23Ps": an abbreviation in the plural.
     const stem = /^([A-Z0-9][A-Za-z0-9-]*[A-Z0-9])'?s$/.exec(t.text)?.[1];
     const plural = stem ? vocabulary.exactMatch(stem) : undefined;
@@ -91,12 +105,7 @@ export function tagItems(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabula
       i++;
       continue;
     }
-    // A typo of a lexicon word or of a cell-type name.
-    const fixed = lexicon.correct(t.lower);
-    const name = fixed ? undefined : vocabularyTypo(t.lower, vocabulary);
-    if (fixed) push(i, i + 1, lexicon.phrases.get(fixed)!, false, false, fixed);
-    else if (name) push(i, i + 1, [termTag(name.term)], false, false, name.name);
-    else push(i, i + 1, []);
+    push(i, i + 1, []);
     i++;
   }
   return items;
@@ -117,10 +126,12 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   const letters = name.replace(/[^A-Za-z]/g, "");
   const cellNext = next !== undefined && CELL_NOUNS.has(next.lower);
   // "I→E", "E -> I": one letter beside an arrow is a class.
-  const arrow = /^(→|->|=>|to|vs|onto)$/i.test(next?.text ?? "") || /^(→|->|=>)$/.test(prev?.text ?? "");
+  const arrow = /^(→|->|=>|to|vs|onto|or|\/|and|,)$/i.test(next?.text ?? "") || /^(→|->|=>|vs|or|\/|:)$/i.test(prev?.text ?? "");
   if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
   if (letters.length > 3 || /\d/.test(name)) return false;
-  return name !== name.toUpperCase() && !cellNext;
+  // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
+  const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
+  return name !== name.toUpperCase() && !cellNext && !list;
 }
 
 /** A number, an id, or an id cut short. */
@@ -148,25 +159,12 @@ function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
   return out;
 }
 
-let typoIndex: { vocabulary: Vocabulary; names: { key: string; term: Term }[] } | undefined;
-
-/** A cell-type name written with a typo ("martinoti", "astrocites"), when one name is that close. */
-function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; name: string } | undefined {
-  if (word.length < 5 || !/^[a-z0-9-]+$/.test(word)) return undefined;
-  if (typoIndex?.vocabulary !== vocabulary) {
-    const names: { key: string; term: Term }[] = [];
-    const add = (n: string) => {
-      const key = normalizeName(n);
-      const term = vocabulary.exactMatch(n);
-      if (term && !key.includes(" ") && key.length >= 5) names.push({ key, term });
-    };
-    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) [e.value, e.label, ...e.names].forEach(add);
-    for (const e of vocabulary.file.classes) [e.value, ...e.names].forEach(add);
-    typoIndex = { vocabulary, names };
+/** Whether a longer lexicon phrase starts inside tokens[i, i+len) and ends beyond it. */
+function crossesLonger(tokens: Token[], i: number, len: number, lexicon: Lexicon): boolean {
+  for (let j = i + 1; j < i + len; j++) {
+    for (let k = Math.min(tokens.length, j + lexicon.maxWords); k > i + len; k--) {
+      if (k - j >= len && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
+    }
   }
-  const key = normalizeName(word);
-  const limit = key.length >= 9 ? 2 : 1;
-  const hits = typoIndex.names.filter((n) => Math.abs(n.key.length - key.length) <= limit && editDistance(key, n.key, limit) <= limit);
-  const terms = new Set(hits.map((h) => JSON.stringify(h.term)));
-  return terms.size === 1 ? { term: hits[0]!.term, name: hits[0]!.key } : undefined;
+  return false;
 }

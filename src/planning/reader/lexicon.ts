@@ -22,8 +22,8 @@ export const phraseKey = (phrase: string) => tokenize(phrase).map((t) => t.lower
 
 /**
  * The reader's lexicon: phrases (of one or more tokens) → tags, function words, and scope phrases
- * ("in the dataset") that say where, not what. Matched longest first; single words of five letters
- * or more also match with one typo (two from nine letters), when the match is unique.
+ * ("in the dataset") that say where, not what. Matched longest first; single words of four letters
+ * or more also match with a typo (see `correct`).
  */
 export class Lexicon {
   readonly phrases = new Map<string, Tag[]>();
@@ -31,6 +31,7 @@ export class Lexicon {
   readonly scope = new Set<string>();
   readonly maxWords: number;
   private readonly singleWords: string[];
+  private readonly functionSingles: string[];
 
   constructor(file: z.infer<typeof LexiconFile>) {
     for (const e of file.entries) {
@@ -47,30 +48,48 @@ export class Lexicon {
     const keys = [...this.phrases.keys(), ...this.functionWords, ...this.scope];
     this.maxWords = Math.max(...keys.map((k) => k.split(" ").length));
     this.singleWords = [...this.phrases.keys()].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k));
+    this.functionSingles = [...this.functionWords].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k) && !this.phrases.has(k));
   }
 
   static load(path: string = LEXICON_FILE): Lexicon {
     return new Lexicon(LexiconFile.parse(JSON.parse(readFileSync(path, "utf8"))));
   }
 
-  /** The lexicon word a typo stands for, if exactly one is that close. */
-  correct(word: string): string | undefined {
-    if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+  /**
+   * The known word a typo stands for, with its distance, when exactly one meaning is that close:
+   * a lexicon word (one edit from five letters, two from nine; at four letters only a swap or a
+   * missing letter: "tpye", "cels"), or a function word written with two
+   * letters swapped ("waht", "dose"), never a function word by any other edit, since a function
+   * word is read as nothing and a real word mistaken for one would vanish from the question.
+   */
+  correct(word: string): { word: string; d: number; fn: boolean } | undefined {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
     const limit = word.length >= 9 ? 2 : 1;
-    let best: string[] = [];
+    let best: { word: string; fn: boolean }[] = [];
     let bestD = limit + 1;
-    for (const w of this.singleWords) {
-      if (Math.abs(w.length - word.length) > limit) continue;
-      const d = editDistance(word, w, limit);
+    const consider = (w: string, fn: boolean) => {
+      if (Math.abs(w.length - word.length) > limit) return;
+      // (Four letters: a swap or a missing letter only, so "male" is not read as "make".)
+      const short = word.length === 4 && !swapped(word, w) && !(w.length === 5 && editDistance(word, w, 1) === 1);
+      const d = fn ? (swapped(word, w) ? 1 : limit + 1) : short ? limit + 1 : editDistance(word, w, limit);
       if (d < bestD) {
         bestD = d;
-        best = [w];
-      } else if (d === bestD) best.push(w);
-    }
+        best = [{ word: w, fn }];
+      } else if (d === bestD) best.push({ word: w, fn });
+    };
+    for (const w of this.singleWords) consider(w, false);
+    for (const w of this.functionSingles) consider(w, true);
     if (bestD > limit || !best.length) return undefined;
-    const tags = new Set(best.map((w) => JSON.stringify(this.phrases.get(w))));
-    return tags.size === 1 ? best[0] : undefined;
+    const meanings = new Set(best.map((b) => (b.fn ? "fn" : JSON.stringify(this.phrases.get(b.word)))));
+    return meanings.size === 1 ? { ...best[0]!, d: bestD } : undefined;
   }
+}
+
+/** Two words that differ by one pair of neighbouring letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 /** Damerau-Levenshtein distance (adjacent transpositions count one), stopping past `limit`. */

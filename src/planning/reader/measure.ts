@@ -20,7 +20,10 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   // (Not "the most synapses": a count.)
   const sizeSup = (a: Atom) => /^(the )?(largest|biggest|smallest|strongest|weakest|heaviest|greatest)$/i.test(a.items.map((x) => x.text).join(" "));
   const supSynapse = !of && allowed.includes("size")
-    ? c.atoms.find((a, i) => is(a, "sup") && sizeSup(a) && is(c.atoms[i + 1], "noun", "n", "synapse")) : undefined;
+    ? c.atoms.find((a, i) => is(a, "sup") && sizeSup(a) && (is(c.atoms[i + 1], "noun", "n", "synapse")
+      // ("biggest outgoing synapse": its size; "strongest inputs": the partners with the most synapses.)
+      || ((is(c.atoms[i + 1], "noun", "n", "output") || is(c.atoms[i + 1], "noun", "n", "input")) && /synapse$/i.test(c.atoms[i + 1]!.items[0]!.text))))
+    : undefined;
   if (supSynapse) {
     use(supSynapse, c.atoms[c.index(supSynapse) + 1]);
     const st = c.find("stat");

@@ -37,7 +37,7 @@ function spelledNumbers(atoms: Atom[]): Atom[] {
   return atoms.map((a, i) => {
     const n = NUMBER_WORDS[lower(a)];
     const prev = atoms[i - 1];
-    if (n !== undefined && (is(prev, "top") || is(prev, "wh") || is(prev, "sup")) && a.tag.t !== "num") {
+    if (n !== undefined && (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp")) && a.tag.t !== "num") {
       return { ...a, tag: { t: "num", value: n, raw: lower(a) }, alt: [] };
     }
     return a;
@@ -80,6 +80,16 @@ function angles(atoms: Atom[]): Atom[] {
 /** "between 1000 and 2000 voxels", "from 300 to 500 µm", "depth 300-500 µm". */
 function ranges(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
+    // "[1000, 2000]": an interval, bounds included.
+    if (lower(atoms[i]) === "[" && num(atoms[i + 1]) !== undefined && is(atoms[i + 2], "rel", "r", "and") && num(atoms[i + 3]) !== undefined
+      && lower(atoms[i + 4]) === "]") {
+      const qtyBefore = is(atoms[i - 1], "qty") ? i - 1 : is(atoms[i - 2], "qty") && lower(atoms[i - 1]) === "in" ? i - 2 : -1;
+      const from = qtyBefore >= 0 ? qtyBefore : i;
+      atoms = join(atoms, from, i + 5, { t: "threshold", op: "between", value: num(atoms[i + 1])!, max: num(atoms[i + 3])!,
+        ...(qtyBefore >= 0 ? { qty: String(as(atoms[qtyBefore], "qty")!.q) } : {}) });
+      i = from;
+      continue;
+    }
     // "depth 300 - 500 µm", "size 1000 to 2000": a quantity, then two numbers.
     if (is(atoms[i], "qty") && num(atoms[i + 1]) !== undefined && (lower(atoms[i + 2]) === "-" || is(atoms[i + 2], "rel", "r", "to"))
       && num(atoms[i + 3]) !== undefined) {
@@ -115,6 +125,11 @@ function ranges(atoms: Atom[]): Atom[] {
 
 /** The quantity or noun a threshold is about, when it follows the number: "more than 100 inputs". */
 function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: string; noun?: string } } {
+  // "60 or more distinct partners"
+  if (is(atoms[j], "distinct") && is(atoms[j + 1], "noun")) {
+    const r = nounAfter(atoms, j + 1);
+    return r.end > j + 1 ? r : { end: j, what: {} };
+  }
   const a = atoms[j];
   if (is(a, "qty")) return { end: j + 1, what: { qty: String(as(a, "qty")!.q) } };
   if (is(a, "noun") && ["synapse", "input", "output", "partner", "target", "source", "connection"].includes(String(as(a, "noun")!.n))) {
@@ -134,6 +149,14 @@ function thresholds(atoms: Atom[]): Atom[] {
         ...(unit ? { unit } : {}) });
       continue;
     }
+    // "above size 3000", "over gDSI 0.3": the comparison, then the quantity, then the number.
+    if (is(atoms[i], "cmp") && !is(atoms[i], "cmp", "op", "near") && !is(atoms[i], "cmp", "op", "between") && is(atoms[i + 1], "qty")
+      && num(atoms[i + 2]) !== undefined) {
+      const unit = unitOf(atoms[i + 3]);
+      atoms = join(atoms, i, i + (unit ? 4 : 3), { t: "threshold", op: as(atoms[i], "cmp")!.op as Threshold["op"], value: num(atoms[i + 2])!,
+        qty: String(as(atoms[i + 1], "qty")!.q), ...(unit ? { unit } : {}), text: lower(atoms[i]) });
+      continue;
+    }
     const a = atoms[i]!;
     const op = as(a, "cmp")?.op as Threshold["op"] | "near" | undefined;
     let value: number | undefined;
@@ -142,6 +165,11 @@ function thresholds(atoms: Atom[]): Atom[] {
     if (op && op !== "between" && op !== "near" && num(atoms[i + 1]) !== undefined) {
       value = num(atoms[i + 1]);
       j = i + 2;
+    } else if (/^\d+\+$/.test(lower(a))) {
+      // "5+ synapses"
+      value = Number(lower(a).slice(0, -1));
+      opFinal = "gte";
+      j = i + 1;
     } else if (num(a) !== undefined && (is(atoms[i + 1], "cmp", "op", "gte") || is(atoms[i + 1], "cmp", "op", "lte"))
       && /^(or|and)\b/.test(lower(atoms[i + 1]))) {
       // "5 or more", "100 or fewer"
@@ -170,6 +198,14 @@ function thresholds(atoms: Atom[]): Atom[] {
       qty = String(as(before2, "qty")!.q);
       from = i - 2;
     }
+    // "partners that have synapses >= 3", "connections with weight >= 2": the counted noun before,
+    // after "have"/"with" (not "synapses larger than 5000", a size).
+    const COUNTED = ["synapse", "input", "output", "partner", "target", "source", "connection"];
+    if (!qty && !after.what.noun && from === i && is(before, "noun") && COUNTED.includes(String(as(before, "noun")!.n))
+      && (is(before2, "verb", "v", "have") || is(before2, "rel", "r", "with")) && !/^(bigger|larger|smaller|deeper|shallower)/.test(lower(a))) {
+      after.what.noun = String(as(before, "noun")!.n);
+      from = i - 1;
+    }
     // "deeper than 500 µm", "shallower than 200 µm": the comparison names the quantity.
     if (!qty && /^(deeper|shallower)/.test(lower(a))) qty = "depth";
     // "bigger than 350": the size of the thing itself (a nucleus's volume, a synapse's size).
@@ -190,6 +226,17 @@ function topK(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
     const n = num(atoms[i + 1]);
+    // "#1 target": the first one.
+    if (lower(a) === "#" && n !== undefined && Number.isInteger(n) && n > 0 && n <= 100) {
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
+      continue;
+    }
+    // "strongest 3 postsynaptic neurons": the superlative, then how many.
+    if (is(a, "sup") && !is(a, "top") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000 && !is(atoms[i + 2], "unit")) {
+      const sup = as(a, "sup")!;
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: !sup.count });
+      continue;
+    }
     if ((is(a, "top") || is(a, "sup", "dir", "desc") && lower(a) === "top") && n !== undefined && Number.isInteger(n) && n > 0) {
       atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
     } else if (num(a) !== undefined && Number.isInteger(num(a)) && num(a)! > 0 && num(a)! <= 10000 && is(atoms[i + 1], "sup")) {

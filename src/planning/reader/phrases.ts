@@ -39,15 +39,18 @@ const pastArticle = (atoms: Atom[], i: number) => (ARTICLE.test(lower(atoms[i]))
 const isVal = (a: Atom | undefined) => is(a, "val") || is(a, "flag") || is(a, "id") || is(a, "ambiguous");
 const isPopNoun = (a: Atom | undefined) => is(a, "noun") && POP_NOUNS.has(String(as(a, "noun")!.n));
 /** "each type", "per area", "by presynaptic type": "by" groups only before a grouping noun ("made by BC" does not). */
-const perBefore = (a: Atom | undefined, next: Atom | undefined) => {
-  const side = is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(next, "noun")?.n ?? ""));
+const perBefore = (a: Atom | undefined, next: Atom | undefined, after?: Atom) => {
+  // "by presynaptic type", "by target area" (not "by output synapses": a ranking's measure).
+  const side = (is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(next, "noun")?.n ?? "")))
+    && isPopNoun(after) && GROUP_NOUNS.has(String(as(after, "noun")!.n));
   if (lower(a) === "by" || lower(a) === "across") return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side;
   return isVal(next) || isPopNoun(next) || side;
 };
 const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
+const PARTNER_NOUNS = new Set(["partner", "target", "source"]);
 const FLOW_AFTER = new Set(["input", "output", "synapse", "connection"]);
-const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =>
-  isVal(a) || isPopNoun(a) || is(a, "near")
+const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, prev?: Atom) =>
+  isVal(a) || (isPopNoun(a) && !verbAfterSubject(a, prev)) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
   || (is(a, "neg") && ARTICLE.test(lower(next)) && (isVal(after2) || isPopNoun(after2)))
   || ((is(a, "topk") || entitySup(a)) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
@@ -55,10 +58,15 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom) =
   // "which 3 23P neurons", "which cell types" (not "what's 8646…": an id is already one cell).
   || (is(a, "wh", "w", "which") && ((isVal(next) && !is(next, "id")) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || entitySup(next)))
-  || (is(a, "per") && perBefore(a, next))
+  || (is(a, "per") && perBefore(a, next, after2))
   || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
   || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
   || (entitySup(a) && (isVal(next) || isPopNoun(next)));
+
+/** "8646… targets …", "BC cells contact …": a word that is both a noun and a verb, used as the verb. */
+function verbAfterSubject(a: Atom | undefined, prev: Atom | undefined): boolean {
+  return is(a, "verb") && prev?.tag.t === "pop" && PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? ""));
+}
 
 /** "the biggest", "the deepest": a superlative that picks cells (not "the most", which counts them). */
 function entitySup(a: Atom | undefined): boolean {
@@ -90,6 +98,29 @@ export function mergeLists(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
+/**
+ * "synapses whose postsynaptic root has no nucleus", "BCs that have a proofread axon": a property
+ * said of a population with "has"/"is" belongs to it. (Not in a fraction, whose verb splits the
+ * whole from the part.)
+ */
+export function mergePredicates(atoms: Atom[]): Atom[] {
+  if (atoms.some((a) => is(a, "fraction"))) return atoms;
+  for (let i = 0; i + 2 < atoms.length; i++) {
+    const a = atoms[i]!;
+    const verb = atoms[i + 1];
+    const b = atoms[i + 2]!;
+    if (a.tag.t !== "pop" || b.tag.t !== "pop" || !(is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be"))) continue;
+    const p = a.tag as Pop;
+    const q = b.tag as Pop;
+    const property = !q.head && !q.wh && !q.each && q.filters.length > 0
+      && q.filters.every((f) => f.is !== undefined || ["axon_strategy", "dendrite_strategy"].includes(f.dim));
+    if (!property || p.wh || p.counted) continue;
+    const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], thresholds: [...p.thresholds, ...q.thresholds] };
+    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [...a.items, ...verb!.items, ...b.items] }, ...atoms.slice(i + 3)];
+  }
+  return atoms;
+}
+
 /** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
 const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.values) && !p.filters[0]!.not && CATEGORIES.has(p.filters[0]!.dim)
   && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
@@ -99,7 +130,7 @@ export function readPopulations(atoms: Atom[]): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
-    if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2])) {
+    if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2], out[out.length - 1])) {
       out.push(atoms[i]!);
       i++;
       continue;
@@ -133,6 +164,8 @@ function filterOf(a: Atom): Filter | undefined {
   if (f.dim === "fragment") return { dim: "has_nucleus", is: false };
   if (f.dim === "unproofread") return { dim: "proofread", is: false };
   if (f.dim === "untyped") return { dim: "typed", is: false };
+  if (f.also) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.also, is: true } } as Filter;
+  if (f.alsoNot) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.alsoNot, is: false } } as Filter;
   return { dim: f.dim as Filter["dim"], is: true };
 }
 
@@ -147,8 +180,12 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
   let negate = false;
   let lastVal: Filter | undefined;
   const add = (f: Filter) => {
-    const g = negate ? { ...f, ...(f.is !== undefined ? { is: !f.is } : { not: true }) } : f;
+    // A flag of two conditions ("axon and dendrite proofread") is two filters.
+    const and = (f as { and?: Filter }).and;
+    const base = and ? { dim: f.dim, is: f.is } as Filter : f;
+    const g = negate ? { ...base, ...(base.is !== undefined ? { is: !base.is } : { not: true }) } : base;
     pop.filters.push(g);
+    if (and) pop.filters.push(and);
     lastVal = g;
     negate = false;
   };
@@ -156,30 +193,40 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     const a = atoms[i]!;
     const next = atoms[i + 1];
     if (i === start && is(a, "wh")) pop.wh = String(as(a, "wh")!.w);
-    else if (is(a, "per") && !pop.head && perBefore(a, next)) pop.each = true;
+    // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
+    else if (is(a, "per") && i > start && pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) break;
+    else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2])) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
+    // ("8646… strongest target": a superlative after a phrase begins the next one.)
+    else if (entitySup(a) && (isVal(next) || isPopNoun(next)) && i > start && (pop.head || pop.filters.length)) break;
     else if (entitySup(a) && (isVal(next) || isPopNoun(next))) pop.sup = [a.tag, ...a.alt].find((t) => t.t === "sup" && !t.count) as Pop["sup"];
     else if (is(a, "distinct")) pop.distinct = true;
     else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
     else if (is(a, "near")) add({ dim: "pref_ori", near: Number(as(a, "near")!.center), within: Number(as(a, "near")!.within) });
+    // ("fast-spiking BCs": two names of one type say it twice.)
+    else if (isVal(a) && lastVal?.values && is(atoms[i - 1], "val") && sameDimVal(a, lastVal)
+      && filterOf(a)!.values!.every((v) => lastVal!.values!.includes(v))) continue;
     else if (isVal(a) && lastVal?.values && is(atoms[i - 1], lastValKind(lastVal)) && sameDimVal(a, lastVal) && CATEGORIES.has(lastVal.dim)) {
       // "BC MC BPC counts": names of one kind side by side are a list, as with "and".
       const f = filterOf(a)!;
       pop.alts = pop.alts ?? [{ label: lastVal.values.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values] }] }];
       pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
       lastVal.values.push(...f.values!);
-    } else if (isVal(a)) add(filterOf(a)!);
+    } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
+    // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
+    else if (isVal(a)) add(filterOf(a)!);
     else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
       && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) {
       // "presynaptic cell type", "source area", "target types": the side a grouping is of.
       pop.side = is(a, "rel", "r", "upstream") || is(a, "noun", "n", "input") || is(a, "noun", "n", "source") ? "pre" : "post";
-    } else if (isPopNoun(a)) {
+    } else if (isPopNoun(a) && !PARTNER_NOUNS.has(String(as(a, "noun")!.n))) {
       // "area LM", "layer 5", "type BC": the noun names the dimension of the value beside it.
       const n = String(as(a, "noun")!.n);
       pop.head = n;
       pop.plural = /s$/.test(lower(a)) || /nuclei|somata/.test(lower(a));
+      if (as(a, "noun")!.each) pop.each = true;
       if (n === "strategy" && as(a, "noun")!.side) pop.strategySide = as(a, "noun")!.side;
       if (n === "fragment" && !pop.filters.some((f) => f.dim === "has_nucleus")) pop.filters.push({ dim: "has_nucleus", is: false });
       if (negate && n === "type") {
@@ -189,22 +236,29 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
-    } else if ((is(a, "noun", "n", "target") || is(a, "noun", "n", "source")) && !pop.head
-      && (pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)) {
+    } else if (PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? "")) && !pop.head && !pop.filters.some((f) => f.dim === "root_id") && (i === start
+      || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)
+        // ("8646… targets how many neurons": a verb.)
+        && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count")))))) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
       pop.plural = /s$/.test(lower(a));
-    } else if (is(a, "rel", "r", "in") && (is(next, "val", "dim", "area") || is(next, "val", "dim", "layer")
+    } else if (is(a, "rel", "r", "in") && (is(pastArticle(atoms, i + 1), "val", "dim", "area") || is(pastArticle(atoms, i + 1), "val", "dim", "layer")
       || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) startsClause(i);
+    else if (ARTICLE.test(lower(a)) && is(atoms[i - 1], "rel", "r", "in") && i > start && (is(next, "val", "dim", "area") || is(next, "val", "dim", "layer"))) continue;
     else if (is(a, "rel", "r", "with") && (is(next, "flag") || is(next, "val", "dim", "axon_strategy") || is(next, "val", "dim", "dendrite_strategy")
       || is(next, "threshold") || is(next, "near") || is(next, "neg") || is(next, "prefer")
       || (ARTICLE.test(lower(next)) && (is(atoms[i + 2], "flag") || is(atoms[i + 2], "threshold"))))) startsClause(i);
     else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) startsClause(i);
+    // "cells of type BC", "neurons of class inhibitory": the noun names the value's kind.
+    else if (is(a, "rel", "r", "of") && i > start && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)) && isVal(atoms[i + 2])) i++;
     else if (ARTICLE.test(lower(a)) && i > start && (is(next, "flag") || is(next, "threshold")) && is(atoms[i - 1], "rel", "r", "with")) continue;
     else if (is(a, "prefer") && (is(next, "near") || is(next, "angle"))) continue;
     else if (is(a, "angle") && is(atoms[i - 1], "prefer")) add({ dim: "pref_ori", near: Number(as(a, "angle")!.value), within: NaN });
     else if (is(a, "threshold") && (is(atoms[i - 1], "rel", "r", "with") || pop.head || pop.filters.length)) pop.thresholds.push(as(a, "threshold") as Threshold);
-    else if ((is(a, "rel", "r", "or") || is(a, "rel", "r", "and")) && lastVal?.values && sameDimVal(next, lastVal)) {
+    else if ((is(a, "rel", "r", "or") || is(a, "rel", "r", "and") || (is(a, "vs") && CATEGORIES.has(lastVal?.dim ?? "")
+      // ("BC→23P vs MC→23P" compares two flows, not 23P and MC.)
+      && !is(atoms[i + 2], "rel", "r", "to") && !is(atoms[i - 2], "rel", "r", "to"))) && lastVal?.values && sameDimVal(next, lastVal)) {
       const f = filterOf(next!)!;
       if (is(a, "rel", "r", "or")) lastVal.values!.push(...f.values!);
       else {
@@ -213,7 +267,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         lastVal.values!.push(...f.values!);
       }
       i++;
-    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all)$/.test(lower(a))) continue;
+    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all)$/.test(lower(a))
+      // ("different neurons the cell 8646…": an article after the head noun begins another phrase.)
+      && !((pop.head || pop.filters.length) && isPopNoun(next))) continue;
     else break;
   }
   // Trailing glue ("in", "with") that led nowhere is not part of the phrase.

@@ -4,6 +4,7 @@ import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { atomOf, is, type Atom } from "./atoms.js";
 import { Clause } from "./clause.js";
+import { readComparatives } from "./comparative.js";
 import { compareAsGroups } from "./compare.js";
 import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
@@ -15,7 +16,9 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
-import { mergeLists, readPopulations, type Pop } from "./phrases.js";
+import { prepare } from "./prepare.js";
+import { mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
+import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
 import { tokenize } from "./tokens.js";
 
@@ -34,6 +37,13 @@ export class OfflineReader {
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const injection = checkSafety(question, true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
+    const prepared = prepare(question);
+    const result = await this.planPrepared(prepared.text, lastPlan);
+    if (!prepared.context.length || result.type === "refuse") return result;
+    return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
+  }
+
+  private async planPrepared(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
     // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
     const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty", "angle"].includes(t.t)));
@@ -54,17 +64,17 @@ export class OfflineReader {
 
   /** Reads a question with no conversation around it (for suggestions and follow-ups). */
   readOnce(question: string): PlannerResult {
-    return this.read(tagItems(tokenize(question), this.lexicon, this.vocabulary));
+    return this.read(tagItems(tokenize(prepare(question).text), this.lexicon, this.vocabulary));
   }
 
-  private read(items: Item[]): PlannerResult {
+  private read(items: Item[], splitQuestions = true): PlannerResult {
     const problem = badIds(items);
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
-    const two = twoQuestions(items);
+    const two = splitQuestions ? twoQuestions(items, (q) => this.read(tagItems(tokenize(q), this.lexicon, this.vocabulary), false)) : undefined;
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
-    atoms = readNumbers(atoms);
-    atoms = mergeLists(readPopulations(atoms));
+    atoms = readComparatives(readNumbers(atoms));
+    atoms = mergePredicates(mergeLists(readPopulations(atoms)));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
@@ -74,6 +84,7 @@ export class OfflineReader {
       if (e instanceof Unreadable) return { type: "clarify", message: e.message, suggestions: e.suggestions, reading: account(items) };
       throw e;
     }
+    absorbRestatements(items, plan);
     const reading = account(items);
     if (reading.unaccounted.length) {
       return { type: "clarify", message: `I did not understand ${quoteList(reading.unaccounted)} in your question.`, suggestions: [], reading };
@@ -110,6 +121,10 @@ function compose(c: Clause): QueryPlan {
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
+  const dedupe = (fs: Filter[]) => fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
+  plan.filter = dedupe(plan.filter);
+  plan.pre = dedupe(plan.pre);
+  plan.post = dedupe(plan.post);
   for (const list of [plan.filter, plan.pre, plan.post, ...(plan.compare ?? []).flatMap((p) => [
     [...plan.filter, ...(p.filter ?? [])], [...plan.pre, ...(p.pre ?? [])], [...plan.post, ...(p.post ?? [])]])]) {
     const clash = contradiction(list);
@@ -124,7 +139,16 @@ function markCounted(atoms: Atom[]): void {
     if (!is(a, "count")) return;
     let j = i + 1;
     while (j < atoms.length && (is(atoms[j], "distinct") || is(atoms[j], "rel", "r", "of") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
-    if (atoms[j]?.tag.t === "pop") (atoms[j]!.tag as Pop).counted = true;
+    // ("how many of X's outputs", "how many inhibitory synapses": the outputs, the synapses are counted;
+    // "how often does X hit BC" counts synapses.)
+    const next = atoms[j + 1];
+    // ("how many different roots synapse onto X": "synapse" is the verb there.)
+    const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
+    const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
+      || is(next, "noun", "n", "connection") || is(next, "rel", "r", "to") || is(next, "rel", "r", "from"));
+    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how often$/i.test(a.items.map((x) => x.text).join(" "))) {
+      (atoms[j]!.tag as Pop).counted = true;
+    }
   });
 }
 
@@ -132,18 +156,25 @@ function markCounted(atoms: Atom[]): void {
  * "What type is 8646…? and how many NGCs are in L1?": a second question after a question mark or
  * a semicolon, or after "and" when it starts with its own question word and verb.
  */
-function twoQuestions(items: Item[]): [string, string] | undefined {
+function twoQuestions(items: Item[], readOnce: (q: string) => PlannerResult): [string, string] | undefined {
   const asks = (part: Item[]) => part.some((i) => i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)));
+  const names = (part: Item[]) => new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
+  const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!])/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "")
+    .replace(/[?]*$/, "?").trim();
   for (let k = 1; k < items.length - 1; k++) {
     const at = items[k]!;
+    const first = items.slice(0, k);
     const second = items.slice(k + 1);
     const stop = /^[?;]$/.test(at.text);
-    const andThenQuestion = (at.text === "," || /^and$/i.test(at.text)) && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text ?? "")
-      && second.some((i) => i.tags.some((t) => t.t === "verb"));
-    if ((stop || andThenQuestion) && asks(items.slice(0, k)) && asks(second)) {
-      const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!])/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "").trim();
-      return [`${text(items.slice(0, k)).replace(/[?]*$/, "")}?`, `${text(second).replace(/^(and|separately|also)[, ]*/i, "").replace(/[?]*$/, "")}?`];
-    }
+    const andThenQuestion = /^and$/i.test(at.text)
+      && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text ?? "");
+    if (!(stop || andThenQuestion) || !asks(first) || !asks(second)) continue;
+    // A second part that names cells of its own, and both read as questions: two questions. ("Where
+    // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
+    const own = [...names(second)].some((n) => !names(first).has(n));
+    if (!own) continue;
+    if (readOnce(text(first)).type !== "plan" || readOnce(text(second)).type !== "plan") continue;
+    return [text(first), text(second)];
   }
   return undefined;
 }

@@ -87,8 +87,13 @@ export function readRoles(atoms: Atom[]): Roles {
     // the partners, whose side is the other one.
     let k = n;
     if (lower(next) === "'s" || lower(next) === "s'") k = nextIdx(n);
-    const noun = nounOf(atoms[k]);
+    const noun = nounOf(atoms[k]) ?? relationalOf(atoms[k]);
     const afterNoun = atoms[nextIdx(k)];
+    // "X's synapses onto 23P": X is presynaptic; "X's synapses from BC": postsynaptic.
+    if (k !== n && (noun === "synapse" || noun === "connection") && !role.has(i)) {
+      if (is(afterNoun, "rel", "r", "to")) set(i, "pre", n);
+      else if (is(afterNoun, "rel", "r", "from")) set(i, "post", n);
+    }
     if (noun && RELATIONAL[noun] && !role.has(i)) {
       const partnerSide: Role = noun === "input" || noun === "source" ? "pre" : "post";
       if (k === n && (is(afterNoun, "rel", "r", "of") || is(afterNoun, "rel", "r", "to") || is(afterNoun, "rel", "r", "from")) && isPop(atoms[nextIdx(nextIdx(k))])) {
@@ -108,8 +113,9 @@ export function readRoles(atoms: Atom[]): Roles {
   const relational = new Set(atoms.map((a) => relationalOf(a)).filter((n) => n && n !== "partner").map((n) => RELATIONAL[n!]));
   atoms.forEach((a, i) => {
     const copula = is(atoms[i - 1], "verb", "v", "be") || is(atoms[i - 1], "glue", "g", "are");
+    // ("which 23P has the most outputs": the one asked for owns them.)
     if (isPop(a) && !role.has(i) && relational.size === 1 && !["target", "source", "partner"].includes(popOf(a)!.head ?? "")
-      && !popOf(a)!.wh && !popOf(a)!.each && !copula && !compounds.some((c) => c.i === i)) {
+      && !(popOf(a)!.wh && !popOf(a)!.filters.length && !popOf(a)!.topk) && !popOf(a)!.each && !copula && !compounds.some((c) => c.i === i)) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
     }
@@ -158,7 +164,9 @@ export function readRoles(atoms: Atom[]): Roles {
 
   for (const c of compounds) {
     if (role.has(c.i)) continue;
-    const taken = [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
+    // A named neuron before "targets"/"inputs" owns them, whatever else is said.
+    const named = popOf(atoms[c.i])!.filters.some((f) => f.dim === "root_id");
+    const taken = !named && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
     set(c.i, taken ? c.partner : c.owner);
   }
 
@@ -166,7 +174,7 @@ export function readRoles(atoms: Atom[]): Roles {
   const flowVerb = (a: Atom, i: number) => (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect"))
     && !is(atoms[nextIdx(i)], "threshold");
   const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size")
-    || Boolean(as(a, "chart")?.flow) || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
+    || Boolean(as(a, "chart")?.flow) || is(a, "matrix") || Boolean(as(a, "sup")?.implies) || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
     || is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")));
   return { role, used, flow, verbs };
 }

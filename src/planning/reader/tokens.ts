@@ -3,6 +3,8 @@ export interface Token {
   text: string;
   lower: string;
   index: number;
+  /** What was typed, when `text` is its correction. */
+  typed?: string;
 }
 
 /**
@@ -25,9 +27,10 @@ export function tokenize(question: string): Token[] {
     "-?\\d+(?:…|\\.\\.\\.)", // a number cut short: 8646…
     "(?:-|\\+)?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])", // 10,000
     "(?:-|\\+)?\\d*\\.\\d+(?:e[-+]?\\d+)?", // 0.2, .3
-    "(?:-|\\+)?\\d+(?:e[-+]?\\d+)?(?:st|nd|rd|th|k|%|°)?(?![A-Za-z0-9µμ])", // 500, 90th, 5k, 15°
+    "(?:-|\\+)?\\d+\\+(?![\\d])", // 5+
+    "(?:-|\\+)?\\d+(?:e[-+]?\\d+)?(?:st|nd|rd|th|k|%|°)?(?![A-Za-z0-9µμ]|/\\d)", // 500, 90th, 5k, 15° (not the 2 of "2/3")
     "(?:->|=>|<-|<=|>=|==|\\+/-|→|←|≥|≤|±)",
-    "(?:e/i|w/o|w/|and/or|b/w|i/o)(?![A-Za-z0-9])",
+    "(?:[eE]/[iI]|[eE]:[iI]|w/o|w/|and/or|b/w|i/o)(?![A-Za-z0-9])",
     // Words and names: inner hyphens, dots and plus signs ("5P-ET", "PV+"); a slash only between digits ("L2/3").
     "[A-Za-z0-9µμΔδθ]+(?:[-.+][A-Za-z0-9µμΔδθ]+|(?<=\\d)/\\d+)*\\+?(?:\\^3|³)?",
     "'s\\b|s'(?=\\s|$)",

@@ -99,7 +99,10 @@ function presentLookup(ctx: CompileContext, plan: LookupPlan, names: string[], r
   const extra: Record<string, TableCell> = {};
   if (syn) Object.assign(extra, { output_synapses: syn.n_out, input_synapses: syn.n_in, output_partners: syn.out_partners, input_partners: syn.in_partners });
   if (proof) Object.assign(extra, { status_axon: proof.status_axon ?? null, status_dendrite: proof.status_dendrite ?? null, strategy_axon: proof.strategy_axon ?? null, strategy_dendrite: proof.strategy_dendrite ?? null });
-  if (coreg.length) Object.assign(extra, { coregistered_units: coreg.map((c) => `session ${c.session} scan ${c.scan_idx} unit ${c.unit_id}`).join("; ") });
+  if (coreg.length) {
+    Object.assign(extra, { coregistered_units: coreg.map((c) => `session ${c.session} scan ${c.scan_idx} unit ${c.unit_id}`).join("; "),
+      session: coreg[0]!.session ?? null, scan_idx: coreg[0]!.scan_idx ?? null, unit_id: coreg[0]!.unit_id ?? null });
+  }
 
   const columns = [...Object.keys(rows[0]!), ...Object.keys(extra)];
   const table: AnswerTable = { columns, rows: rows.map((r) => [...Object.values(r), ...Object.values(extra)] as TableCell[]) };

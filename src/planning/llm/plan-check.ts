@@ -1,0 +1,98 @@
+import { CellClass, type Filter, type Group, type QueryPlan } from "../plan.js";
+import { DIMS } from "../../querying/compile/dims.js";
+import { planFilters } from "./question-check.js";
+
+/**
+ * What a model's plan must be beyond the zod schema, before it is compiled. The schema lets any
+ * filter name any dimension with any form of condition; the offline reader only writes the forms
+ * each dimension takes, but a model may not, and some wrong forms compile to a silent wrong number
+ * (a class value that does not exist matches no cell and counts 0; `values` on a yes/no dimension is
+ * read as "yes"). So each condition must have the form of its dimension, in a place where that
+ * dimension exists, and categories with a fixed set of values must name one of them.
+ */
+
+/** proofreading_status_and_strategy's strategy values (tables.md lists the same). */
+export const STRATEGIES: Record<string, string[]> = {
+  axon_strategy: ["none", "axon_partially_extended", "axon_fully_extended", "axon_interareal"],
+  dendrite_strategy: ["none", "dendrite_clean", "dendrite_extended"],
+};
+
+/** Which row dimensions each source's own `filter` may hold. */
+export const ROW_DIMS: Record<string, string[]> = {
+  synapses: ["size"],
+  connections: ["synapses", "total_size", "ori_difference"],
+};
+
+/** The forms of condition each kind of dimension takes. */
+export const FORMS: Record<string, string[]> = {
+  category: ["values"], id: ["values"], flag: ["is"], number: ["a range"], angle: ["a range", "near"],
+};
+
+/** The first thing wrong with a plan's conditions and groups, in a few words, or undefined. */
+export function planShapeProblem(plan: QueryPlan): string | undefined {
+  if (plan.kind !== "query") return undefined;
+  const flow = plan.source === "synapses" || plan.source === "connections";
+  if (!flow && (plan.pre.length || plan.post.length || hasSides(plan))) {
+    return `pre and post conditions belong to synapses or connections, not to ${plan.source}`;
+  }
+  // The source's own rows: a synapse's size, a connection's synapse count, or the cells themselves.
+  const own = [...plan.filter, ...(plan.compare ?? []).flatMap((p) => p.filter ?? []), ...partFilters(plan)];
+  for (const f of own) {
+    const row = DIMS[f.dim].level === "row";
+    if (flow && !(ROW_DIMS[plan.source] ?? []).includes(f.dim)) {
+      return `a condition on ${plan.source} themselves can only be on ${ROW_DIMS[plan.source]!.join(" or ")}; `
+        + `${f.dim} goes in pre or post`;
+    }
+    if (!flow && row) return `${f.dim} is a dimension of synapses or connections, not of ${plan.source}`;
+  }
+  for (const f of planFilters(plan)) {
+    const problem = filterProblem(f);
+    if (problem) return problem;
+  }
+  for (const g of plan.groupBy) {
+    const problem = groupProblem(g, flow);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function hasSides(plan: Extract<QueryPlan, { kind: "query" }>): boolean {
+  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
+    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
+  return parts.some((p) => p.pre?.length || p.post?.length) || plan.groupBy.some((g) => g.side);
+}
+
+function partFilters(plan: Extract<QueryPlan, { kind: "query" }>): Filter[] {
+  const m = plan.measure;
+  const parts = m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
+  return parts.flatMap((p) => p.filter ?? []);
+}
+
+/** A condition whose form does not fit its dimension (a range on a category, values on a number ...). */
+function filterProblem(f: Filter): string | undefined {
+  const info = DIMS[f.dim];
+  const form = f.values ? "values" : f.is !== undefined ? "is" : f.near !== undefined ? "near" : "a range";
+  const fits = FORMS[info.kind]!;
+  if (!fits.includes(form)) return `a condition on ${f.dim} takes ${fits.join(" or ")}, not ${form}`;
+  if (info.kind === "id") {
+    const bad = f.values!.find((v) => !/^\d+$/.test(v));
+    if (bad !== undefined) return `${f.dim} values are ids (digits), not "${clip(bad)}"`;
+  }
+  const allowed = f.dim === "class" ? CellClass.options : STRATEGIES[f.dim];
+  const unknown = allowed && f.values!.find((v) => !allowed.includes(v));
+  if (unknown !== undefined) return `${f.dim} is one of ${allowed!.join(", ")}, not "${clip(unknown)}"`;
+  return undefined;
+}
+
+function groupProblem(g: Group, flow: boolean): string | undefined {
+  if (g.width !== undefined && DIMS[g.dim].kind !== "number" && DIMS[g.dim].kind !== "angle") {
+    return `${g.dim} is not a number, so it has no bin width`;
+  }
+  if (!flow && DIMS[g.dim].level === "row") return `${g.dim} is a dimension of synapses or connections`;
+  if (flow && !g.side && g.dim !== "ori_difference") {
+    return `a grouping of synapses by ${g.dim} needs its side (pre or post)`;
+  }
+  return undefined;
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

@@ -1,0 +1,139 @@
+import { as, is, lower, use, type Atom } from "./atoms.js";
+import type { Tag } from "./lexicon.js";
+
+/**
+ * Comparisons said with a comparative or with "compare": "are there more BCs or MCs?", "which has
+ * larger nuclei, astrocytes or microglia?", "are BC→23P synapses bigger than MC→23P ones?",
+ * "compare the number of 6P-IT and 6P-CT cells". In such a question "or" and "than" separate the
+ * things compared, as "vs" does; a leading "compare" says that a comparison is asked (and is read
+ * only when the question names what is compared); and the comparative word is read as what is
+ * compared when nothing else says it: "more"/"fewer" a count, "larger"/"bigger"/"smaller" nuclei
+ * their mean volume and synapses their mean size. Runs on the atoms after numbers are read ("more
+ * than 100" is a threshold by then, not a comparison) and before populations are joined.
+ */
+export function readComparatives(input: Atom[]): Atom[] {
+  // "bigger than MC→23P" with no number after: a comparison, not a threshold.
+  const atoms = input.map((a, i) => (is(a, "cmp") && COMPARED_THAN.test(lower(a)) && !is(input[i + 1], "num") && !is(input[i + 1], "threshold")
+    ? { tag: { t: "vs", more: lower(a).split(" ")[0] }, alt: [], items: a.items } : a));
+  const comparative = atoms.findIndex((a) => is(a, "more") || is(a, "vs") && Boolean(as(a, "vs")!.more));
+  const lead = leadingCompare(atoms);
+  if (comparative < 0 && lead < 0) return atoms;
+  let out = atoms.map((a, i) => {
+    // "more BCs or MCs", "bigger than MC→23P": the words that separate the things compared.
+    const separates = (is(a, "rel", "r", "or") && !/^(and\/or|either)$/.test(lower(a))) || (lower(a) === "than" && i > comparative && comparative >= 0);
+    return separates ? vs(a) : a;
+  });
+  out = withoutRepeatedPrepositions(out);
+  out = alternativesForWhich(out);
+  if (lead >= 0) {
+    const rest = out.slice(lead + 1);
+    // "compare A with B", "compare A to B": with no other separator, "with" separates.
+    if (!rest.some((a) => is(a, "vs") || is(a, "rel", "r", "and"))) {
+      const w = out.findIndex((a, i) => i > lead && (lower(a) === "with" || lower(a) === "to" || lower(a) === "and"));
+      if (w > 0 && lower(out[w]) === "with") out[w] = vs(out[w]!);
+    }
+    if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || a.items.some((x) => /^(both|each)$/i.test(x.text)))) {
+      use(out[lead]);
+      out = [...out.slice(0, lead), ...out.slice(lead + 1)];
+    }
+  }
+  return readComparativeWord(out);
+}
+
+const vs = (a: Atom): Atom => ({ tag: { t: "vs" }, alt: [], items: a.items });
+const COMPARED_THAN = /^(more|less|fewer|bigger|larger|smaller|higher|lower|greater|stronger|weaker) than$/;
+
+/** "compare …", "please compare …": "compare" before anything it could stand between. */
+function leadingCompare(atoms: Atom[]): number {
+  const i = atoms.findIndex((a) => is(a, "vs") && /^(compa|comparison|difference)/.test(lower(a)));
+  return i >= 0 && atoms.slice(0, i).every((a) => a.items.every((x) => x.fn)) ? i : -1;
+}
+
+/** "in V1 and in LM", "for BC→23P or for MC→23P": a preposition said again after the separator. */
+function withoutRepeatedPrepositions(atoms: Atom[]): Atom[] {
+  return atoms.filter((a, i) => {
+    const prev = atoms[i - 1];
+    if (!(is(prev, "vs") || is(prev, "rel", "r", "and")) || !/^(in|for|from|of|onto|on|to|among|within)$/.test(lower(a))) return true;
+    const said = atoms.slice(0, i - 1).some((b) => lower(b) === lower(a));
+    if (said) use(a);
+    return !said;
+  });
+}
+
+const MEASURES = ["count", "stat", "fraction", "probability", "ratio", "per_cell", "per_connection", "distribution", "pctl"];
+
+/**
+ * The comparative word: a restatement when the question says what is measured ("higher connection
+ * probability", "more … by mean gOSI"); else what it implies, when it implies one thing.
+ */
+function readComparativeWord(atoms: Atom[]): Atom[] {
+  const i = atoms.findIndex((a) => is(a, "more") || Boolean(as(a, "vs")?.more));
+  if (i < 0) return atoms;
+  const word = String(as(atoms[i], "vs")?.more ?? lower(atoms[i]));
+  const others = (t: string) => atoms.some((a, j) => j !== i && is(a, t));
+  const quantity = atoms.some((a, j) => j !== i && is(a, "qty") && !is(a, "qty", "q", "big"));
+  const stated = quantity || MEASURES.some((t) => t !== "stat" && others(t));
+  // The word is read as what it implies; a separator ("bigger than") stays one, and what it implies
+  // is added beside it, as words of no text (the reading accounts for the separator's words).
+  const implies = (tags: Tag[]) => {
+    if (!is(atoms[i], "vs")) return atoms.map((a, n) => (n !== i ? a : { tag: tags[0] ?? { t: "fn" }, alt: tags.slice(1), items: a.items }));
+    return [...atoms.slice(0, i + 1), ...tags.map((tag) => silent(tag, atoms[i]!)), ...atoms.slice(i + 1)];
+  };
+  if (stated) {
+    use(atoms[i]);
+    return atoms;
+  }
+  const next = atoms.slice(i + 1).find((a) => !a.items.every((x) => x.fn));
+  const before = atoms.slice(0, i).reverse().find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
+  const mean: Tag[] = others("stat") ? [] : [{ t: "stat", fn: "mean" }];
+  if (/^(more|fewer|less)$/.test(word)) {
+    if (others("stat") || others("count")) {
+      use(atoms[i]);
+      return atoms;
+    }
+    return implies([{ t: "count" }]);
+  }
+  if (!/^(larger|bigger|smaller|greater)$/.test(word)) return atoms;
+  // "larger nuclei", "is its nucleus bigger": their mean volume; "bigger synapses": their mean size.
+  const nucleus = [next, before].find((a) => is(a, "noun", "n", "nucleus"));
+  if (nucleus) {
+    const k = atoms.indexOf(nucleus);
+    if (!mean.length) use(atoms[i]);
+    return (mean.length ? implies(mean) : atoms).map((a, n) => (n === k ? { tag: { t: "qty", q: "volume" }, alt: [], items: a.items } : a));
+  }
+  if ([next, before].some((a) => is(a, "noun", "n", "synapse"))) return implies([...mean, { t: "qty", q: "size" }]);
+  // "which population is larger": the one with more cells.
+  if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text)))) return implies([{ t: "count" }]);
+  return atoms;
+}
+
+/** An atom the question implies but does not say in words of its own. */
+function silent(tag: Tag, beside: Atom): Atom {
+  const at = beside.items[beside.items.length - 1]!;
+  return { tag, alt: [], items: [{ i: -1, start: at.end, end: at.end, text: "", tags: [tag], fn: true, scope: false, used: false }] };
+}
+
+/**
+ * "Which provides more synapses onto 23P: BC or MC?", "which has larger nuclei, astrocytes or
+ * microglia?": "which" asks which of the alternatives at the end, so they are read in its place.
+ */
+function alternativesForWhich(atoms: Atom[]): Atom[] {
+  const w = atoms.findIndex((a) => is(a, "wh", "w", "which") || is(a, "wh", "w", "who") || /^which( one)?$/i.test(lower(a)));
+  if (w < 0 || !atoms.slice(0, w).every((a) => a.items.every((x) => x.fn))) return atoms;
+  // (Not "which area has more neurons, RL or AL": "which area" names the alternatives' kind.)
+  const after = atoms[w + 1];
+  if (is(after, "noun") || is(after, "val")) return atoms;
+  let end = atoms.length;
+  while (end > 0 && /^[?.!]$/.test(lower(atoms[end - 1]))) end--;
+  const cut = atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(",") > w ? atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(",")
+    : atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(":");
+  if (cut <= w + 1) return atoms;
+  const tail = atoms.slice(cut + 1, end);
+  const names = tail.filter((a) => is(a, "val") || is(a, "noun"));
+  const seps = tail.filter((a) => is(a, "vs") || is(a, "rel", "r", "and") || lower(a) === ",");
+  if (names.length < 2 || !seps.some((a) => is(a, "vs")) || tail.some((a) => !names.includes(a) && !seps.includes(a) && !a.items.every((x) => x.fn))) {
+    return atoms;
+  }
+  use(atoms[w], atoms[cut]);
+  return [...atoms.slice(0, w), ...tail, ...atoms.slice(w + 1, cut), ...atoms.slice(end)];
+}

@@ -1,0 +1,43 @@
+import type { QueryPlan } from "../plan.js";
+import type { Item } from "./items.js";
+
+const UNIT_OF: Record<string, string[]> = {
+  um: ["depth", "layer"], um3: ["volume"], vox: ["size", "total_size"], deg: ["pref_ori", "pref_dir", "ori_difference"],
+};
+
+/**
+ * Words that say again what the plan already takes from other words are read, not left over:
+ * "how many synapses does a typical (mean) BC receive", "mean soma depth of VIP cells in µm",
+ * "how big is the biggest synapse", "histogram of gOSI (gOSI)". Only an exact repeat of a meaning
+ * the plan uses (a tag of a used word, a unit of a quantity measured or filtered) counts.
+ */
+export function absorbRestatements(items: Item[], plan: QueryPlan): void {
+  const used = new Set(items.filter((i) => i.used).flatMap((i) => i.tags.map((t) => JSON.stringify(t))));
+  const dims = new Set<string>();
+  let measure = "";
+  if (plan.kind === "query") {
+    for (const f of [...plan.filter, ...plan.pre, ...plan.post]) dims.add(f.dim);
+    for (const g of plan.groupBy) dims.add(g.dim);
+    if ("of" in plan.measure) dims.add(plan.measure.of);
+    measure = plan.measure.fn;
+  }
+  const lookup = plan.kind === "lookup" ? plan.fields : [];
+  for (const item of items) {
+    if (item.used || !item.tags.length) continue;
+    const same = item.tags.some((t) => used.has(JSON.stringify(t)));
+    const fits = item.tags.some((t) => {
+      if (t.t === "unit") return (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d))
+        || (t.u === "deg" && lookup.includes("tuning")) || (t.u === "um" && lookup.includes("depth"));
+      if (t.t === "qty") return dims.has(String(t.q)) || (t.q === "big" && (dims.has("size") || dims.has("volume")))
+        || (t.q === "depth" && dims.has("layer"));
+      if (t.t === "count") return measure === "count" || measure === "distinct";
+      // ("how many synapses in total", "total count": a total of a count is the count.)
+      if (t.t === "stat") return measure === t.fn || (t.fn === "sum" && (measure === "count" || measure === "distinct"));
+      if (t.t === "chart") return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
+      if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
+      if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
+      return false;
+    });
+    if (same || fits) item.used = true;
+  }
+}

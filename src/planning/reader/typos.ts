@@ -1,0 +1,65 @@
+import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
+import { normalizeName } from "../vocabulary/vocabulary.js";
+import { editDistance, type Lexicon } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * Typos, corrected before phrases are matched ("nuerons" → "neurons", "waht" → "what", "ouptut
+ * synapses" → "output synapses"), so a corrected word takes part in phrases like any other. Only a
+ * word no phrase of the lexicon or the vocabulary contains is corrected, and only to the one meaning
+ * that is closest (see `Lexicon.correct`); the token keeps what was typed, so the reading can say
+ * "nuerons (read as neurons)".
+ */
+export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Token[] {
+  const known = knownWords(lexicon, vocabulary);
+  return tokens.map((t) => {
+    if (!/^[a-z]{4,}$/.test(t.lower) || known.has(t.lower) || known.has(normalizeName(t.lower))) return t;
+    const fixed = lexicon.correct(t.lower);
+    const name = vocabularyTypo(t.lower, vocabulary);
+    const same = fixed && name && JSON.stringify(vocabulary.exactMatch(fixed.word)) === JSON.stringify(name.term);
+    const word = fixed && (!name || fixed.d < name.d || same) ? fixed.word
+      : name && (!fixed || name.d < fixed.d) ? name.name : undefined;
+    return word ? { ...t, text: word, lower: word, typed: t.text } : t;
+  });
+}
+
+let knownCache: { lexicon: Lexicon; vocabulary: Vocabulary; words: Set<string> } | undefined;
+
+/** Every word some phrase of the lexicon or some name of the vocabulary is made of. */
+function knownWords(lexicon: Lexicon, vocabulary: Vocabulary): Set<string> {
+  if (knownCache?.lexicon === lexicon && knownCache.vocabulary === vocabulary) return knownCache.words;
+  const words = new Set<string>();
+  for (const k of [...lexicon.phrases.keys(), ...lexicon.functionWords, ...lexicon.scope]) for (const w of k.split(" ")) words.add(w);
+  for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) {
+    for (const n of [e.value, e.label, ...e.names]) for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+  }
+  for (const e of vocabulary.file.classes) for (const n of [e.value, ...e.names]) for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+  knownCache = { lexicon, vocabulary, words };
+  return words;
+}
+
+let typoIndex: { vocabulary: Vocabulary; names: { key: string; term: Term }[] } | undefined;
+
+/** A cell-type name written with a typo ("martinoti", "astrocites"), when one name is that close. */
+function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; name: string; d: number } | undefined {
+  if (word.length < 5 || !/^[a-z0-9-]+$/.test(word)) return undefined;
+  if (typoIndex?.vocabulary !== vocabulary) {
+    const names: { key: string; term: Term }[] = [];
+    const add = (n: string) => {
+      const key = normalizeName(n);
+      const term = vocabulary.exactMatch(n);
+      if (term && !key.includes(" ") && key.length >= 5) names.push({ key, term });
+    };
+    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) [e.value, e.label, ...e.names].forEach(add);
+    for (const e of vocabulary.file.classes) [e.value, ...e.names].forEach(add);
+    typoIndex = { vocabulary, names };
+  }
+  const key = normalizeName(word);
+  const limit = key.length >= 9 ? 2 : 1;
+  const scored = typoIndex.names.filter((n) => Math.abs(n.key.length - key.length) <= limit)
+    .map((n) => ({ ...n, d: editDistance(key, n.key, limit) })).filter((n) => n.d <= limit);
+  const d = Math.min(...scored.map((n) => n.d));
+  const hits = scored.filter((n) => n.d === d);
+  const terms = new Set(hits.map((h) => JSON.stringify(h.term)));
+  return terms.size === 1 ? { term: hits[0]!.term, name: hits[0]!.key, d } : undefined;
+}
