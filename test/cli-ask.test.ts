@@ -68,8 +68,7 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
   it("prints a link's URL on its own line in a terminal, under its label", () => {
     const root = gold(raw, "SELECT pt_root_id FROM ct WHERE cell_type = 'BC' ORDER BY 1 LIMIT 1") as string;
     const env = { ...process.env, CONNECTOME_CHAT_NEUROGLANCER_URL: "https://ngl.lab.example/" };
-    // A look-up ("what type is <root>?" is read as a count of the root per cell type, which has no link).
-    const args = [CLI, "ask", "--db", db, `cell type of ${root}`];
+    const args = [CLI, "ask", "--db", db, `what type is ${root}?`];
     const out = execFileSync(process.execPath, args, { encoding: "utf8", env });
     const lines = out.trimEnd().split("\n");
     expect(lines.at(-2)).toMatch(/^View the cell in Neuroglancer \(.*\):$/);

