@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 import { judgeOffline } from "../src/planning/llm/confidence.js";
-import { planShapeProblem } from "../src/planning/llm/plan-check.js";
+import { planShapeProblem } from "../src/planning/plan-check.js";
 import { planDoubt, unusedNames, unusedNumbers } from "../src/planning/llm/question-check.js";
 import { QueryPlan, type PlannerResult } from "../src/planning/plan.js";
 import { OfflineReader } from "../src/planning/reader/reader.js";

@@ -1,6 +1,7 @@
 import type { PlannerResult, QueryPlan } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
-import { planDoubt, planFilters } from "./question-check.js";
+import { planFilters } from "../plan-check.js";
+import { planDoubt } from "./question-check.js";
 
 /**
  * When the offline reader's result is final and when a model is asked; and what a plan names (its

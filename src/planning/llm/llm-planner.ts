@@ -6,7 +6,7 @@ import { judgeOffline, planIds, planTypes, type Verdict } from "./confidence.js"
 import { planDoubt } from "./question-check.js";
 import type { ExampleIndex } from "./examples.js";
 import { describeFailure, issue, ModelFailure, replyOf, TimeLimit } from "./model-reply.js";
-import { planShapeProblem } from "./plan-check.js";
+import { planShapeProblem } from "../plan-check.js";
 import type { ModelReplyShape, PromptBuilder, PromptMessage } from "./prompt.js";
 import type { ModelReply, PlanModel } from "./providers.js";
 import { checkModelSql } from "./sql-check.js";

@@ -1,7 +1,7 @@
 import { CellClass, type Quantity, type Source } from "../plan.js";
 import { DIMS, QUANTITY } from "../../querying/compile/dims.js";
 import type { Geometry } from "../../answers/geometry.js";
-import { FORMS, ROW_DIMS, STRATEGIES } from "./plan-check.js";
+import { FORMS, ROW_DIMS, STRATEGIES } from "../plan-check.js";
 
 /**
  * The parts of the plan guide that are generated rather than written, so that the model reads the

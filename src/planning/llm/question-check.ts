@@ -1,3 +1,4 @@
+import { planFilters } from "../plan-check.js";
 import type { Filter, QueryPlan } from "../plan.js";
 import { tagItems, type Item } from "../reader/items.js";
 import { Lexicon } from "../reader/lexicon.js";
@@ -155,12 +156,4 @@ export function planNumbers(plan: QueryPlan): { values: number[]; ids: Set<strin
   return { values, ids };
 }
 
-/** Every filter of a plan, in its populations, parts and comparisons. */
-export function planFilters(plan: QueryPlan): Filter[] {
-  if (plan.kind !== "query") return [];
-  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
-    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
-  const inParts = parts.flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]);
-  return [...plan.filter, ...plan.pre, ...plan.post, ...inParts];
-}
 

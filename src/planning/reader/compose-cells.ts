@@ -209,3 +209,22 @@ function fraction(c: Clause, q: Query): Measure {
   if (!part.length) throw new Unreadable("A fraction of which cells, and which part of them? For example \"what fraction of neurons are inhibitory?\"");
   return { fn: "fraction", part: { filter: part } };
 }
+
+/**
+ * "the ratio of excitatory to inhibitory neurons", "ratio of BC to MC cells in V1": two populations
+ * of cells, counted, one over the other (no synapses named: those are a flow's ratio).
+ */
+export function cellRatio(c: Clause): Query | undefined {
+  const r = c.find("ratio");
+  const flowWords = ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
+    || c.has("verb") && !c.has("verb", "v", "be") || c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
+  if (!r || flowWords || c.pops.length < 2) return undefined;
+  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype"].includes(f.dim)));
+  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"));
+  if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
+  use(r, c.find("rel", "r", "to"));
+  for (const p of [...operands, ...places]) c.usePop(p);
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+  const filter = places.flatMap((p) => popFilters(p.pop, c.classOf));
+  return { kind: "query", source: "cells", filter, pre: [], post: [], measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } }, groupBy: [] };
+}

@@ -163,7 +163,9 @@ function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
 function crossesLonger(tokens: Token[], i: number, len: number, lexicon: Lexicon): boolean {
   for (let j = i + 1; j < i + len; j++) {
     for (let k = Math.min(tokens.length, j + lexicon.maxWords); k > i + len; k--) {
-      if (k - j >= len && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
+      // (As long counts too when the phrase here begins with a preposition: "with nucleus" | "nucleus volume".)
+      const prep = /^(with|of|in|for|from|at|by|without)$/.test(tokens[i]!.lower);
+      if ((k - j > len || (prep && k - j === len)) && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
     }
   }
   return false;

@@ -2,11 +2,12 @@ import { QueryPlan, type Filter, type PlannerResult, type Reading } from "../pla
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
+import { anaphors, carryPopulation, resolvedWithin } from "./anaphora.js";
 import { atomOf, is, type Atom } from "./atoms.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
 import { compareAsGroups } from "./compare.js";
-import { composeCells } from "./compose-cells.js";
+import { cellRatio, composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
@@ -51,9 +52,15 @@ export class OfflineReader {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
     }
+    // "what type is 8646…?" then "how many synapses does it make?": it is that cell.
+    const id = lastPlan && oneRoot(lastPlan);
+    if (id && anaphors(items).length && !resolvedWithin(items)) {
+      return this.planPrepared(question.replace(/\b(its|their)\b/gi, `${id}'s`).replace(/\b(it|them|they)\b/gi, id)
+        .replace(/\b(this|that) (cell|neuron)\b/gi, id));
+    }
     const safety = checkSafety(question, namesSomething, lastPlan !== undefined);
     if (safety.refuse) return { type: "refuse", reason: safety.reason };
-    const result = this.read(items);
+    const result = this.read(items, true, lastPlan);
     if (result.type === "clarify" && !namesSomething && !items.some((i) => i.used) && !lastPlan) {
       const topic = checkSafety(question, false);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
@@ -67,10 +74,11 @@ export class OfflineReader {
     return this.read(tagItems(tokenize(prepare(question).text), this.lexicon, this.vocabulary));
   }
 
-  private read(items: Item[], splitQuestions = true): PlannerResult {
+  private read(items: Item[], splitQuestions = true, lastPlan?: QueryPlan): PlannerResult {
     const problem = badIds(items);
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
-    const two = splitQuestions ? twoQuestions(items, (q) => this.read(tagItems(tokenize(q), this.lexicon, this.vocabulary), false)) : undefined;
+    const two = splitQuestions
+      ? twoQuestions(items, (q, last) => this.read(tagItems(tokenize(q), this.lexicon, this.vocabulary), false, last)) : undefined;
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readComparatives(readNumbers(atoms));
@@ -85,6 +93,16 @@ export class OfflineReader {
       throw e;
     }
     absorbRestatements(items, plan);
+    // "their mean volume": the cells the question names, or else those of the last question.
+    const pointing = anaphors(items);
+    if (pointing.length && resolvedWithin(items)) pointing.forEach((i) => (i.used = true));
+    else if (pointing.length && lastPlan) {
+      const carried = carryPopulation(plan, lastPlan);
+      if (carried) {
+        plan = carried;
+        pointing.forEach((i) => (i.used = true));
+      }
+    }
     const reading = account(items);
     if (reading.unaccounted.length) {
       return { type: "clarify", message: `I did not understand ${quoteList(reading.unaccounted)} in your question.`, suggestions: [], reading };
@@ -116,7 +134,7 @@ function compose(c: Clause): QueryPlan {
   const lookup = lookupOf(c);
   if (lookup) return lookup;
   const perRoot = perRootQuantity(c);
-  const plan = compareAsGroups(perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c));
+  const plan = cellRatio(c) ?? compareAsGroups(perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c));
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
@@ -146,7 +164,7 @@ function markCounted(atoms: Atom[]): void {
     const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
     const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
       || is(next, "noun", "n", "connection") || is(next, "rel", "r", "to") || is(next, "rel", "r", "from"));
-    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how often$/i.test(a.items.map((x) => x.text).join(" "))) {
+    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))) {
       (atoms[j]!.tag as Pop).counted = true;
     }
   });
@@ -156,7 +174,7 @@ function markCounted(atoms: Atom[]): void {
  * "What type is 8646…? and how many NGCs are in L1?": a second question after a question mark or
  * a semicolon, or after "and" when it starts with its own question word and verb.
  */
-function twoQuestions(items: Item[], readOnce: (q: string) => PlannerResult): [string, string] | undefined {
+function twoQuestions(items: Item[], readOnce: (q: string, last?: QueryPlan) => PlannerResult): [string, string] | undefined {
   const asks = (part: Item[]) => part.some((i) => i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)));
   const names = (part: Item[]) => new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
   const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!])/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "")
@@ -167,13 +185,17 @@ function twoQuestions(items: Item[], readOnce: (q: string) => PlannerResult): [s
     const second = items.slice(k + 1);
     const stop = /^[?;]$/.test(at.text);
     const andThenQuestion = /^and$/i.test(at.text)
-      && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text ?? "");
+      && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.split(" ")[0] ?? "")
+      // ("how many BC and how many MC": one question asked twice over is a list.)
+      && second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() !== first[0]?.text.toLowerCase();
     if (!(stop || andThenQuestion) || !asks(first) || !asks(second)) continue;
     // A second part that names cells of its own, and both read as questions: two questions. ("Where
     // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
-    const own = [...names(second)].some((n) => !names(first).has(n));
+    const own = [...names(second)].some((n) => !names(first).has(n)) || anaphors(second).length > 0;
     if (!own) continue;
-    if (readOnce(text(first)).type !== "plan" || readOnce(text(second)).type !== "plan") continue;
+    // ("how many BCs and what is their mean volume": the second may point at the first's cells.)
+    const one = readOnce(text(first));
+    if (one.type !== "plan" || readOnce(text(second), one.plan).type !== "plan") continue;
     return [text(first), text(second)];
   }
   return undefined;
@@ -193,3 +215,11 @@ function badIds(items: Item[]): string | undefined {
 }
 
 export type { Reading };
+
+/** The one root a plan is about, if it names exactly one ("what type is 8646…", "inputs of 8646…"). */
+function oneRoot(plan: QueryPlan): string | undefined {
+  if (plan.kind === "lookup") return plan.rootId;
+  if (plan.kind !== "query") return undefined;
+  const ids = [...plan.filter, ...plan.pre, ...plan.post].filter((f) => f.dim === "root_id").flatMap((f) => f.values ?? []);
+  return ids.length === 1 ? String(ids[0]) : undefined;
+}

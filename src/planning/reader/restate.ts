@@ -35,6 +35,8 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
       if (t.t === "stat") return measure === t.fn || (t.fn === "sum" && (measure === "count" || measure === "distinct"));
       if (t.t === "chart") return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
       if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
+      // ("conn prob", "connection probability", "connections with 3+ synapses": said of connections.)
+      if (t.t === "noun" && t.n === "connection") return plan.kind === "query" && (plan.source === "connections" || measure === "probability");
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });

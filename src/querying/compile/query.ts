@@ -1,3 +1,4 @@
+import { planShapeProblem } from "../../planning/plan-check.js";
 import type { Filter, Measure, Part, Query, Quantity, Side } from "../../planning/plan.js";
 import { describePlan } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
@@ -24,6 +25,9 @@ const QUANTITIES: Record<Query["source"], Quantity[]> = {
 
 /** A query plan → parameterized SQL over the store, from the cheapest tables that answer it exactly. */
 export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
+  // A condition in a form its dimension does not take would compile to a silent wrong number.
+  const shape = planShapeProblem(q);
+  if (shape) throw new UnknownValueError(`I cannot answer that as I read it (${shape}); please rephrase.`);
   checkValues(ctx, q);
   const m = q.measure;
   if ("of" in m && !QUANTITIES[q.source].includes(m.of)) {

@@ -1,6 +1,5 @@
-import { CellClass, type Filter, type Group, type QueryPlan } from "../plan.js";
-import { DIMS } from "../../querying/compile/dims.js";
-import { planFilters } from "./question-check.js";
+import { CellClass, type Filter, type Group, type QueryPlan } from "./plan.js";
+import { DIMS } from "../querying/compile/dims.js";
 
 /**
  * What a model's plan must be beyond the zod schema, before it is compiled. The schema lets any
@@ -53,6 +52,8 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     const problem = groupProblem(g, flow);
     if (problem) return problem;
   }
+  // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
+  if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
   return undefined;
 }
 
@@ -96,3 +97,12 @@ function groupProblem(g: Group, flow: boolean): string | undefined {
 }
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Every filter of a plan, in its populations, parts and comparisons. */
+export function planFilters(plan: QueryPlan): Filter[] {
+  if (plan.kind !== "query") return [];
+  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
+    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
+  const inParts = parts.flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]);
+  return [...plan.filter, ...plan.pre, ...plan.post, ...inParts];
+}

@@ -1,0 +1,50 @@
+import type { Filter, QueryPlan } from "../plan.js";
+import type { Item } from "./items.js";
+
+/**
+ * "their", "them", "of them", "these cells": words that point at cells named elsewhere. When the
+ * question itself names them before the word ("BCs and their targets", "8646…: what is its type?"),
+ * the word is read with them. Otherwise it points at the last question's cells, and is read only
+ * when the last plan gives a population of the same kind (cells for cells, synapses for synapses);
+ * else it is left unread, and the question is asked back naming it.
+ */
+export function anaphors(items: Item[]): Item[] {
+  return items.filter((i) => i.tags.some((t) => t.t === "anaphor"));
+}
+
+const NAMES = new Set(["val", "id", "ambiguous"]);
+// (Cells only: in "how many synapses does it make", "it" is not the synapses.)
+const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "partner", "target", "source"]);
+
+/** Whether each pointing word follows cells the question names itself. */
+export function resolvedWithin(items: Item[]): boolean {
+  return anaphors(items).every((a) => items.some((i) => i.i < a.i && !i.tags.some((t) => t.t === "anaphor")
+    && i.tags.some((t) => NAMES.has(t.t) || (t.t === "noun" && POP_NOUNS.has(String(t.n))) || t.t === "flag")));
+}
+
+/**
+ * The plan with the last plan's population carried in, for dimensions the plan does not already
+ * restrict; undefined when the two are not about the same kind of rows.
+ */
+export function carryPopulation(plan: QueryPlan, last: QueryPlan): QueryPlan | undefined {
+  if (plan.kind !== "query" || last.kind !== "query") return undefined;
+  const cellsLike = (s: string) => s === "cells" || s === "nuclei" || s === "roots";
+  const flowLike = (s: string) => s === "synapses" || s === "connections";
+  const add = (to: Filter[], from: Filter[]) => [...to, ...from.filter((f) => !to.some((g) => g.dim === f.dim))];
+  const out = structuredClone(plan);
+  if (cellsLike(plan.source) && cellsLike(last.source)) {
+    if (!last.filter.length && !last.compare && !last.groupBy.length) return undefined;
+    out.filter = add(out.filter, last.filter);
+  } else if (flowLike(plan.source) && flowLike(last.source)) {
+    if (!last.filter.length && !last.pre.length && !last.post.length) return undefined;
+    out.filter = add(out.filter, last.filter);
+    out.pre = add(out.pre, last.pre);
+    out.post = add(out.post, last.post);
+  } else return undefined;
+  // "how many BCs and MCs?" then "their mean volume?": for each of them again.
+  if (last.compare && !out.compare && !out.groupBy.length) out.compare = structuredClone(last.compare);
+  else if (last.groupBy.length && !out.groupBy.length && !out.compare && out.measure.fn !== "list") {
+    out.groupBy = last.groupBy.filter((g) => g.dim !== "root_id");
+  }
+  return out;
+}
