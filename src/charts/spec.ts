@@ -21,7 +21,8 @@ export function wrap(text: string, width: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.slice(0, 3);
+  // (Three lines at most; a cut title says so.)
+  return lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]!.replace(/[,;:]?\s*\S*$/, "")} …`] : lines;
 }
 
 /** Tick values 1, 2, 5 × 10^k across a log axis, so labels read 100, 200, 500, 1,000 … */
@@ -62,8 +63,12 @@ export function buildSpec(request: ChartRequest): Spec {
       return { ...base, ...histogram(request, values) };
     case "bar":
       return { ...base, ...bar(request, values) };
-    case "heatmap":
-      return { ...base, ...heatmap(request, values) };
+    case "heatmap": {
+      // A narrower picture wraps its title shorter, so that no line runs off its edge.
+      const spec = heatmap(request, values);
+      const chars = Math.floor((TITLE_WRAP * Number(spec.width)) / WIDTH);
+      return { ...base, ...spec, title: { ...base.title, text: wrap(request.title, chars) } };
+    }
     case "scatter":
       return { ...base, ...scatter(request, values) };
     case "box":
@@ -118,6 +123,8 @@ function heatmap(r: ChartRequest, values: Record<string, string | number | null>
   const order = (field: string) => [...new Set(values.map((v) => String(v[field])))];
   const max = Math.max(...values.map((v) => Number(v[value] ?? 0)));
   const showNumbers = order(r.x).length * order(r.y).length <= 400;
+  // Probabilities and fractions read as percentages ("3.3%", not "0.0325" or "33m").
+  const share = /probability|fraction|share|percent/.test(value) && max <= 1;
   return {
     // Cells about 48 x 34 px up to the whole picture; the axes and the legend take about 230 x 170 px.
     width: Math.min(WIDTH, Math.max(300, order(r.x).length * 48) + 230),
@@ -127,12 +134,13 @@ function heatmap(r: ChartRequest, values: Record<string, string | number | null>
       y: { field: r.y, type: "nominal", sort: order(r.y), title: axisTitle(r.yTitle, r.y) },
     },
     layer: [
-      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: r.colorTitle ?? value.replace(/_/g, " "), legend: { format: ".3~s" } } } },
+      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: r.colorTitle ?? value.replace(/_/g, " "),
+        legend: { format: share ? ".0%" : max >= 1 ? ".3~s" : ".2~r" } } } },
       ...(showNumbers
         ? [{
             mark: { type: "text", fontSize: 11 },
             encoding: {
-              text: { field: value, type: "quantitative", format: max >= 10_000 ? ".3~s" : max >= 100 ? ",.0f" : ",.3~r" },
+              text: { field: value, type: "quantitative", format: share ? ".1%" : max >= 10_000 ? ".3~s" : max >= 100 ? ",.0f" : ",.3~r" },
               color: { condition: { test: `datum['${value}'] > ${max * 0.55}`, value: "black" }, value: "white" },
             },
           }]

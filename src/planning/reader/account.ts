@@ -21,7 +21,7 @@ export function account(items: Item[]): Reading {
       // (A function word typed with a typo is named with what it was read as, so the reading shows it.)
       flush();
       used.push(`${item.text} (read as ${item.corrected})`);
-    } else if (item.fn || item.scope || /^[?!.,;:()"'…-]+$/.test(item.text) || connective(item)) {
+    } else if (item.fn || item.scope || /^[?!.,;:()[\]{}"'…-]+$/.test(item.text) || connective(item)) {
       // Function words and punctuation between two unread words keep them one phrase.
       if (run.length && item.fn && !/^[?!.,;:]+$/.test(item.text)) run.push(item.text);
       else flush();

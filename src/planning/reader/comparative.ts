@@ -32,7 +32,8 @@ export function readComparatives(input: Atom[]): Atom[] {
       const w = out.findIndex((a, i) => i > lead && (lower(a) === "with" || lower(a) === "to" || lower(a) === "and"));
       if (w > 0 && lower(out[w]) === "with") out[w] = vs(out[w]!);
     }
-    if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || a.items.some((x) => /^(both|each)$/i.test(x.text)))) {
+    const grouping = (a: Atom) => is(a, "per") || a.items.some((x) => /^(both|each|across|per|by)$/i.test(x.text));
+    if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || grouping(a))) {
       use(out[lead]);
       out = [...out.slice(0, lead), ...out.slice(lead + 1)];
     }
@@ -45,8 +46,9 @@ const COMPARED_THAN = /^(more|less|fewer|bigger|larger|smaller|higher|lower|grea
 
 /** "compare …", "please compare …": "compare" before anything it could stand between. */
 function leadingCompare(atoms: Atom[]): number {
+  // ("bar chart comparing mean size across types": a chart may come first.)
   const i = atoms.findIndex((a) => is(a, "vs") && /^(compa|comparison|difference)/.test(lower(a)));
-  return i >= 0 && atoms.slice(0, i).every((a) => a.items.every((x) => x.fn)) ? i : -1;
+  return i >= 0 && atoms.slice(0, i).every((a) => a.items.every((x) => x.fn) || is(a, "chart")) ? i : -1;
 }
 
 /** "in V1 and in LM", "for BC→23P or for MC→23P": a preposition said again after the separator. */

@@ -160,7 +160,9 @@ export function compareAsGroups(q: Query): Query {
     return out;
   }
   if (q.groupBy.length >= 2) return q;
-  const out: Query = { ...q, groupBy: [{ dim: f.dim, ...(groupSide ? { side: groupSide } : {}) }, ...q.groupBy] };
+  // (Presynaptic first: the rows of a table from A onto B.)
+  const group = { dim: f.dim, ...(groupSide ? { side: groupSide } : {}) };
+  const out: Query = { ...q, groupBy: groupSide === "post" && q.groupBy.some((g) => g.side === "pre") ? [...q.groupBy, group] : [group, ...q.groupBy] };
   delete out.compare;
   out[side] = [...q[side], { dim: f.dim, values }];
   return out;

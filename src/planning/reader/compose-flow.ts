@@ -388,7 +388,7 @@ function ratio(c: Clause, q: Query): void {
   const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
     : q.post.length && !q.pre.length ? "pre" : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
-  if (/^(e\/i|e:i|e-i|e i ratio|ei|excitation\/inhibition|excitatory\/inhibitory)$/.test(text)) {
+  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory)( input| inputs)?( ratio)?$/.test(text)) {
     q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;

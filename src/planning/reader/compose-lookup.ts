@@ -70,6 +70,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     use(aNeuron);
     fields.add("class");
   }
+  // ("which strategy was used for the axon of 8646…": the compartment its proofreading is given for.)
+  if (fields.has("proofreading")) use(...c.findAll("side"));
   if (c.has("lookup")) use(c.find("lookup"));
   if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
   const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;

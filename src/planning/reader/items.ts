@@ -108,6 +108,19 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
+  return makingCharts(items);
+}
+
+/** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
+function makingCharts(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    if (!/^(make|makes|create|generate|draw|produce|render|do)$/i.test(item.text)) return;
+    const next = items.slice(k + 1).find((x) => !x.fn);
+    if (next?.tags.some((t) => t.t === "chart" || t.t === "distribution")) {
+      item.tags = [];
+      item.fn = true;
+    }
+  });
   return items;
 }
 
@@ -131,7 +144,9 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   if (letters.length > 3 || /\d/.test(name)) return false;
   // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
   const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
-  return name !== name.toUpperCase() && !cellNext && !list;
+  // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).
+  const flow = /^(→|->|=>|to|onto|into)$/i.test(next?.text ?? "") || /^(→|->|=>|to|onto|into|from)$/i.test(prev?.text ?? "");
+  return name !== name.toUpperCase() && !cellNext && !list && !(flow && !/^it$/i.test(name));
 }
 
 /** A number, an id, or an id cut short. */

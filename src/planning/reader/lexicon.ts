@@ -32,6 +32,7 @@ export class Lexicon {
   readonly maxWords: number;
   private readonly singleWords: string[];
   private readonly functionSingles: string[];
+  private readonly phraseWords: string[];
 
   constructor(file: z.infer<typeof LexiconFile>) {
     for (const e of file.entries) {
@@ -49,6 +50,8 @@ export class Lexicon {
     this.maxWords = Math.max(...keys.map((k) => k.split(" ").length));
     this.singleWords = [...this.phrases.keys()].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k));
     this.functionSingles = [...this.functionWords].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k) && !this.phrases.has(k));
+    const inPhrases = new Set([...this.phrases.keys(), ...this.scope].filter((k) => k.includes(" ")).flatMap((k) => k.split(" ")));
+    this.phraseWords = [...inPhrases].filter((w) => /^[a-z]{4,}$/.test(w) && !this.phrases.has(w) && !this.functionWords.has(w));
   }
 
   static load(path: string = LEXICON_FILE): Lexicon {
@@ -79,8 +82,10 @@ export class Lexicon {
     };
     for (const w of this.singleWords) consider(w, false);
     for (const w of this.functionSingles) consider(w, true);
+    // ("fully extnded axons": a word of a longer phrase, which then matches as typed right.)
+    for (const w of this.phraseWords) consider(w, false);
     if (bestD > limit || !best.length) return undefined;
-    const meanings = new Set(best.map((b) => (b.fn ? "fn" : JSON.stringify(this.phrases.get(b.word)))));
+    const meanings = new Set(best.map((b) => (b.fn ? "fn" : this.phrases.has(b.word) ? JSON.stringify(this.phrases.get(b.word)) : `word:${b.word}`)));
     return meanings.size === 1 ? { ...best[0]!, d: bestD } : undefined;
   }
 }

@@ -100,6 +100,18 @@ function ranges(atoms: Atom[]): Atom[] {
         ...(unit ? { unit } : {}), qty: String(as(atoms[i], "qty")!.q) });
       continue;
     }
+    // "neurons 200-400 µm deep", "100 to 300 µm below the pia": two numbers with a unit or a quantity after.
+    if (num(atoms[i]) !== undefined && !is(atoms[i - 1], "cmp") && (lower(atoms[i + 1]) === "-" || is(atoms[i + 1], "rel", "r", "to"))
+      && num(atoms[i + 2]) !== undefined) {
+      const unit = unitOf(atoms[i + 3]);
+      const after = nounAfter(atoms, i + (unit ? 4 : 3));
+      if (unit || after.what.qty) {
+        const [lo, hi] = [num(atoms[i])!, num(atoms[i + 2])!];
+        atoms = join(atoms, i, after.end, { t: "threshold", op: "between", value: Math.min(lo, hi), max: Math.max(lo, hi),
+          ...(unit ? { unit } : {}), ...after.what });
+        continue;
+      }
+    }
     if (!is(atoms[i], "cmp", "op", "between")) continue;
     const lo = num(atoms[i + 1]);
     let j = i + 2;
@@ -170,6 +182,12 @@ function thresholds(atoms: Atom[]): Atom[] {
       value = Number(lower(a).slice(0, -1));
       opFinal = "gte";
       j = i + 1;
+    } else if (num(a) !== undefined && nounAfter(atoms, i + 1).what.noun && (is(atoms[i + 2], "cmp", "op", "gte")
+      || is(atoms[i + 2], "cmp", "op", "lte")) && /^(or|and)\b/.test(lower(atoms[i + 2]))) {
+      // "2 synapses or more": the number, what it counts, then the direction.
+      const noun = nounAfter(atoms, i + 1).what.noun!;
+      atoms = join(atoms, i, i + 3, { t: "threshold", op: as(atoms[i + 2], "cmp")!.op as Threshold["op"], value: num(a)!, noun, text: lower(a) });
+      continue;
     } else if (num(a) !== undefined && (is(atoms[i + 1], "cmp", "op", "gte") || is(atoms[i + 1], "cmp", "op", "lte"))
       && /^(or|and)\b/.test(lower(atoms[i + 1]))) {
       // "5 or more", "100 or fewer"

@@ -58,7 +58,8 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, p
   // "which 3 23P neurons", "which cell types" (not "what's 8646…": an id is already one cell).
   || (is(a, "wh", "w", "which") && ((isVal(next) && !is(next, "id")) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || entitySup(next)))
-  || (is(a, "per") && perBefore(a, next, after2))
+  // ("made by each inhibitory type": after a verb, "by" names who does it, not a grouping.)
+  || (is(a, "per") && perBefore(a, next, after2) && !(lower(a) === "by" && is(prev, "verb")))
   || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
   || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
   || (entitySup(a) && (isVal(next) || isPopNoun(next)));
@@ -121,6 +122,23 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
+/**
+ * "each inhibitory cell type (BC, MC, BPC and NGC)", "the thick-tufted cells (5P-ET)": a population
+ * in brackets right after another says which cells that one is; it narrows it.
+ */
+export function mergeAppositions(atoms: Atom[]): Atom[] {
+  for (let i = 0; i + 3 < atoms.length; i++) {
+    const [a, open, b, close] = atoms.slice(i, i + 4);
+    if (a!.tag.t !== "pop" || lower(open) !== "(" || b!.tag.t !== "pop" || lower(close) !== ")") continue;
+    const p = a!.tag as Pop;
+    const q = b!.tag as Pop;
+    if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) continue;
+    const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], ...(q.alts ? { alts: q.alts } : {}), thresholds: [...p.thresholds, ...q.thresholds] };
+    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [a, open, b, close].flatMap((x) => x!.items) }, ...atoms.slice(i + 4)];
+  }
+  return atoms;
+}
+
 /** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
 const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.values) && !p.filters[0]!.not && CATEGORIES.has(p.filters[0]!.dim)
   && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
@@ -148,6 +166,8 @@ export function readPopulations(atoms: Atom[]): Atom[] {
       i = end;
       continue;
     }
+    // ("synapses made by each inhibitory type": the agent of the verb, said with "by each".)
+    if (/^by (each|every)$/i.test(lower(atoms[i])) && is(out[out.length - 1], "verb")) out.push({ tag: { t: "rel", r: "by" }, alt: [], items: atoms[i]!.items });
     out.push({ tag: pop, alt: [], items: atoms.slice(i, end).flatMap((a) => a.items) });
     i = end;
   }

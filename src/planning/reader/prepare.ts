@@ -1,3 +1,5 @@
+import { discourseStep } from "./discourse.js";
+
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
  * say what they set aside. Each step takes the text and returns the text to read next plus the
@@ -15,7 +17,7 @@ export interface Prepared {
 export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
-const STEPS: PrepareStep[] = [];
+const STEPS: PrepareStep[] = [discourseStep];
 
 export function prepare(question: string): Prepared {
   let p: Prepared = { text: question, context: [] };

@@ -4,6 +4,7 @@ import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { anaphors, carryPopulation, resolvedWithin } from "./anaphora.js";
 import { atomOf, is, type Atom } from "./atoms.js";
+import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
 import { compareAsGroups } from "./compare.js";
@@ -18,7 +19,7 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
 import { prepare } from "./prepare.js";
-import { mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
+import { mergeAppositions, mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
 import { tokenize } from "./tokens.js";
@@ -36,7 +37,8 @@ export class OfflineReader {
   }
 
   async plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
-    const injection = checkSafety(question, true, true);
+    // (Citations blanked: "Song et al., 2005" is an author, not a request for a song.)
+    const injection = checkSafety(maskSources(question), true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
     const prepared = prepare(question);
     const result = await this.planPrepared(prepared.text, lastPlan);
@@ -52,12 +54,8 @@ export class OfflineReader {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
     }
-    // "what type is 8646…?" then "how many synapses does it make?": it is that cell.
-    const id = lastPlan && oneRoot(lastPlan);
-    if (id && anaphors(items).length && !resolvedWithin(items)) {
-      return this.planPrepared(question.replace(/\b(its|their)\b/gi, `${id}'s`).replace(/\b(it|them|they)\b/gi, id)
-        .replace(/\b(this|that) (cell|neuron)\b/gi, id));
-    }
+    const pointed = withPointedId(question, items, lastPlan);
+    if (pointed) return this.planPrepared(pointed, lastPlan && oneRoot(lastPlan) ? undefined : lastPlan);
     const safety = checkSafety(question, namesSomething, lastPlan !== undefined);
     if (safety.refuse) return { type: "refuse", reason: safety.reason };
     const result = this.read(items, true, lastPlan);
@@ -78,11 +76,15 @@ export class OfflineReader {
     const problem = badIds(items);
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
     const two = splitQuestions
-      ? twoQuestions(items, (q, last) => this.read(tagItems(tokenize(q), this.lexicon, this.vocabulary), false, last)) : undefined;
+      ? twoQuestions(items, (q, last) => {
+        const tagged = tagItems(tokenize(q), this.lexicon, this.vocabulary);
+        const pointed = withPointedId(q, tagged, last);
+        return this.read(pointed ? tagItems(tokenize(pointed), this.lexicon, this.vocabulary) : tagged, false, last);
+      }) : undefined;
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readComparatives(readNumbers(atoms));
-    atoms = mergePredicates(mergeLists(readPopulations(atoms)));
+    atoms = mergePredicates(mergeAppositions(mergeLists(readPopulations(atoms))));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
@@ -177,7 +179,7 @@ function markCounted(atoms: Atom[]): void {
 function twoQuestions(items: Item[], readOnce: (q: string, last?: QueryPlan) => PlannerResult): [string, string] | undefined {
   const asks = (part: Item[]) => part.some((i) => i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)));
   const names = (part: Item[]) => new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
-  const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!])/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "")
+  const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!]|'s\b)/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "")
     .replace(/[?]*$/, "?").trim();
   for (let k = 1; k < items.length - 1; k++) {
     const at = items[k]!;
@@ -222,4 +224,22 @@ function oneRoot(plan: QueryPlan): string | undefined {
   if (plan.kind !== "query") return undefined;
   const ids = [...plan.filter, ...plan.pre, ...plan.post].filter((f) => f.dim === "root_id").flatMap((f) => f.values ?? []);
   return ids.length === 1 ? String(ids[0]) : undefined;
+}
+
+/**
+ * The question with a pointing word replaced by the one root it points at: "8646… how many partners
+ * with 3+ synapses from it" (after a preposition, the root named before), or "how many synapses does
+ * it make?" after a question about one root. Undefined when there is nothing to replace.
+ */
+function withPointedId(question: string, items: Item[], lastPlan?: QueryPlan): string | undefined {
+  const pointing = anaphors(items);
+  if (!pointing.length) return undefined;
+  const ids = [...new Set(items.flatMap((i) => i.tags.filter((t) => t.t === "id" && t.kind === "root").map((t) => String(t.id))))];
+  const afterPreposition = pointing.filter((a) => /^it$/i.test(a.text) && /^(from|to|onto|into|by|on|with|of)$/i.test(items[a.i - 1]?.text ?? ""));
+  if (ids.length === 1 && afterPreposition.length && afterPreposition.every((a) => items.some((i) => i.i < a.i && i.tags.some((t) => t.t === "id")))) {
+    return question.replace(/\b(from|to|onto|into|by|on|with|of) it\b/gi, `$1 ${ids[0]}`);
+  }
+  const id = lastPlan && oneRoot(lastPlan);
+  if (!id || resolvedWithin(items)) return undefined;
+  return question.replace(/\b(its|their)\b/gi, `${id}'s`).replace(/\b(it|them|they)\b/gi, id).replace(/\b(this|that) (cell|neuron)\b/gi, id);
 }

@@ -26,7 +26,7 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     if (item.used || !item.tags.length) continue;
     const same = item.tags.some((t) => used.has(JSON.stringify(t)));
     const fits = item.tags.some((t) => {
-      if (t.t === "unit") return (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d))
+      if (t.t === "unit" || t.t === "units") return (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d))
         || (t.u === "deg" && lookup.includes("tuning")) || (t.u === "um" && lookup.includes("depth"));
       if (t.t === "qty") return dims.has(String(t.q)) || (t.q === "big" && (dims.has("size") || dims.has("volume")))
         || (t.q === "depth" && dims.has("layer"));

@@ -19,6 +19,14 @@ export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Voca
     const same = fixed && name && JSON.stringify(vocabulary.exactMatch(fixed.word)) === JSON.stringify(name.term);
     const word = fixed && (!name || fixed.d < name.d || same) ? fixed.word
       : name && (!fixed || name.d < fixed.d) ? name.name : undefined;
+    // A word known only inside longer phrases is taken only where it makes one ("fully extnded"), so
+    // "left" is not read as the "cleft" of "cleft size".
+    if (word && !lexicon.phrases.has(word) && !lexicon.functionWords.has(word) && !name) {
+      const prev = tokens[t.index - 1]?.lower;
+      const next = tokens[t.index + 1]?.lower;
+      const keys = [...lexicon.phrases.keys(), ...lexicon.scope];
+      if (!keys.some((k) => (prev && ` ${k} `.includes(` ${prev} ${word} `)) || (next && ` ${k} `.includes(` ${word} ${next} `)))) return t;
+    }
     return word ? { ...t, text: word, lower: word, typed: t.text } : t;
   });
 }

@@ -75,7 +75,10 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
       return {
         table,
         headline: `Connection probability ${flow}, per ${q.groupBy.map(describeGroupShort).join(" and ")}: ${shown.join("; ")}${r.rows.length > 6 ? "; …" : ""}.`,
-        chart: keys.length === 1 ? { kind: "bar", x: keys[0]!, y: "connection_probability", xTitle: keys[0]!.replace(/_/g, " "), yTitle: "connection probability" } : undefined,
+        chart: keys.length === 1 ? { kind: "bar", x: keys[0]!, y: "connection_probability", xTitle: keys[0]!.replace(/_/g, " "), yTitle: "connection probability" }
+          // Two groupings: a pre × post matrix of probabilities.
+          : keys.length === 2 ? { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: "connection_probability", xTitle: keys[1]!.replace(/_/g, " "),
+            yTitle: keys[0]!.replace(/_/g, " "), colorTitle: "connection probability" } : undefined,
       };
     },
   };

@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
+
+/** The phrase lists of the discourse step (data/discourse.json; its "about" says what each is). */
+const DiscourseFile = z.object({
+  about: z.array(z.string()),
+  abbreviations: z.array(z.string().min(1)),
+  greetings: z.array(z.string().min(1)),
+  politeness: z.array(z.string().min(1)),
+  requests: z.array(z.string().min(1)),
+  askStarts: z.array(z.string().min(1)),
+  purposeNouns: z.array(z.string().min(1)),
+  /** Words of one phrase, written as several strings to keep lines short. */
+  dataPhrase: z.array(z.string().min(1)),
+  trailers: z.array(z.string().min(1)),
+  cues: z.array(z.string().min(1)),
+  defineCue: z.string().min(1),
+  safePhrases: z.array(z.string().min(1)),
+  comparators: z.array(z.string().min(1)),
+  comparatives: z.array(z.string().min(1)),
+  superlatives: z.array(z.string().min(1)),
+  numberWords: z.record(z.string(), z.number()),
+  firstPerson: z.array(z.string().min(1)),
+  verbs: z.array(z.string().min(1)),
+  deictic: z.array(z.string().min(1)),
+  qualifiers: z.array(z.string().min(1)),
+  anaphors: z.object({ singular: z.array(z.string()), plural: z.array(z.string()), elliptical: z.array(z.string()) }),
+});
+export type DiscourseFile = z.infer<typeof DiscourseFile>;
+
+export const DISCOURSE_FILE = join(DATA_DIR, "discourse.json");
+
+/** The lists compiled to patterns (all case-insensitive; none anchored, none global). */
+export interface Discourse {
+  file: DiscourseFile;
+  abbreviations: Set<string>;
+  greeting: RegExp;
+  politeness: RegExp;
+  request: RegExp;
+  askStart: RegExp;
+  purposeNoun: string;
+  trailers: RegExp[];
+  cue: RegExp;
+  safe: RegExp;
+  comparator: RegExp;
+  comparative: RegExp;
+  superlative: RegExp;
+  firstPerson: RegExp;
+  verb: RegExp;
+  deictic: RegExp;
+  qualifier: RegExp;
+  singular: RegExp;
+  plural: RegExp;
+  elliptical: RegExp;
+}
+
+let cached: Discourse | undefined;
+
+export function discourse(): Discourse {
+  cached ??= compile(DiscourseFile.parse(JSON.parse(readFileSync(DISCOURSE_FILE, "utf8"))));
+  return cached;
+}
+
+function compile(file: DiscourseFile): Discourse {
+  const purposeNoun = alternation(file.purposeNouns.map((n) => phraseSource(n)));
+  const places: Placeholders = { purpose: purposeNoun, data: phraseSource(file.dataPhrase.join(" ")) };
+  const any = (phrases: string[]) => new RegExp(alternation(phrases.map((p) => phraseSource(p, places))), "i");
+  return {
+    file,
+    abbreviations: new Set(file.abbreviations.map((a) => a.toLowerCase())),
+    greeting: any(file.greetings),
+    politeness: any(file.politeness),
+    request: any(file.requests),
+    askStart: any(file.askStarts),
+    purposeNoun,
+    trailers: file.trailers.map((t) => new RegExp(phraseSource(t, places), "i")),
+    cue: any(file.cues),
+    safe: any(file.safePhrases),
+    comparator: any(file.comparators),
+    comparative: new RegExp(`${phraseSource(file.comparatives.join("|"))}\\s+than\\b`, "i"),
+    superlative: any(file.superlatives),
+    firstPerson: any(file.firstPerson),
+    verb: any(file.verbs),
+    deictic: any(file.deictic),
+    qualifier: any(file.qualifiers),
+    singular: any(file.anaphors.singular),
+    plural: any(file.anaphors.plural),
+    elliptical: any(file.anaphors.elliptical),
+  };
+}
+
+const alternation = (sources: string[]) => `(?:${sources.join("|")})`;
+const isWordy = (s: string) => /[A-Za-z0-9]/.test(s);
+
+/** Up to eight words, captured, so the caller can check them for restriction cues. */
+export const WILDCARD = "((?:[^\\s,.;:!?()]+\\s+){0,7}[^\\s,.;:!?()]+)";
+
+/**
+ * One phrase of the data's small syntax → a regular expression source. Words are separated by
+ * whitespace, punctuation may touch the words beside it, and a phrase never starts or ends inside a
+ * word ("hi" is not the start of "high").
+ */
+/** What <purpose> and <data> in a phrase stand for. */
+export interface Placeholders {
+  purpose: string;
+  data: string;
+}
+
+export function phraseSource(phrase: string, places: Placeholders = { purpose: "(?!)", data: "(?!)" }): string {
+  let out = "";
+  let first = true;
+  let afterPunct = false;
+  const slots = phrase.trim().split(/\s+/);
+  for (const raw of slots) {
+    const optional = /^\[.*\]$/.test(raw);
+    const body = optional ? raw.slice(1, -1) : raw;
+    const alts = body.split("|").map((a) => a.replace(/_/g, " "));
+    const punct = alts.every((a) => !isWordy(a));
+    const place = /^<(purpose|data)>$/.exec(body)?.[1] as keyof Placeholders | undefined;
+    const src = body === "*" ? WILDCARD : place ? places[place] : alternation(alts.map(altSource));
+    const sep = first ? "" : punct || afterPunct ? "\\s*" : "\\s+";
+    if (optional && first) out += `(?:${src}${punct ? "\\s*" : "\\s+"})?`;
+    else if (optional) out += `(?:${sep}${src})?`;
+    else out += sep + src;
+    // After a leading optional slot the next slot needs no separator of its own.
+    first = optional && first;
+    afterPunct = punct;
+  }
+  const startsWordy = isWordy(slots[0]!.replace(/^\[|\]$/g, "")) || slots[0] === "*";
+  const last = slots[slots.length - 1]!.replace(/^\[|\]$/g, "");
+  const endsWordy = isWordy(last) || last === "*";
+  // ("IT" in "5P-IT" is no "it"; "L2/3" is one word.)
+  return `${startsWordy ? "(?<![A-Za-z0-9'’/-])" : ""}${out}${endsWordy ? "(?![A-Za-z0-9]|[-/][A-Za-z0-9])" : ""}`;
+}
+
+/** One word of a slot: apostrophes of either kind, inner spaces as any whitespace, ~ as any ending. */
+function altSource(alt: string): string {
+  const stem = alt.endsWith("~");
+  const text = stem ? alt.slice(0, -1) : alt;
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]").replace(/\s+/g, "\\s+");
+  return stem ? `${escaped}[A-Za-z]*` : escaped;
+}

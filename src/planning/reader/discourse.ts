@@ -1,0 +1,118 @@
+import { asks, statesFact } from "./ask-shape.js";
+import { anaphora, carryId, pointer } from "./carry.js";
+import { citationSpans, type Span } from "./citations.js";
+import { askPieces, type Piece } from "./clauses.js";
+import { discourse as load, type Discourse } from "./discourse-data.js";
+import type { Prepared, PrepareStep } from "./prepare.js";
+import { restriction } from "./restriction.js";
+import { splitSentences } from "./sentences.js";
+import { onlyFunctionWords } from "./words.js";
+
+/**
+ * The discourse step: real questions come wrapped in greetings, apologies, citations, a purpose
+ * and sentences of background. This step finds the part that asks and sets the rest aside as
+ * context, so the reader reads only the ask, but never a part that could restrict the question
+ * (see restriction.ts): such a part stays, and the reader asks back about what it cannot read.
+ */
+export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
+  const d = load();
+  const sentences = splitSentences(p.text, d.abbreviations).map((s) => readSentence(s, d));
+  // Without a sentence that asks there is nothing to set background aside for.
+  if (!sentences.some((s) => s.asks)) {
+    for (const s of sentences) for (const x of s.pieces) if (x.kind === "background") x.kind = "ask";
+  }
+  const askText = () => sentences.map((s) => textOf(s)).join(" ");
+  const setAside = () => sentences.flatMap((s) => s.pieces.filter(movable).map((x) => s.text.slice(x.start, x.end)));
+  // An id the ask points back to counts as named in it, for the checks.
+  const pointing = anaphora(askText(), setAside(), d);
+  const askForChecks = pointing.kind === "carry" ? carryId(askText(), pointing.id, d) : askText();
+  for (const s of sentences) {
+    for (const x of s.pieces.filter(movable)) {
+      const strict = x.kind !== "background" || !statesFact(s.text, d);
+      // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
+      const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
+      if (restriction(part, askForChecks, { strict, qualifiers: x.kind !== "trailer" }, d, x.loose)) x.kind = "ask";
+    }
+  }
+  if (setAside().length) {
+    const after = anaphora(askText(), setAside(), d);
+    if (after.kind === "unresolved") {
+      for (const s of sentences) for (const x of s.pieces.filter(movable)) x.kind = "ask";
+    }
+    if (after.kind === "carry") {
+      const s = sentences.find((x) => pointer(textOf(x), d));
+      if (s) s.carried = carryId(textOf(s), after.id, d);
+    }
+  }
+  const text = tidy(sentences.map((s) => textOf(s)).join(" "));
+  if (!/[A-Za-z0-9]/.test(text)) return p;
+  return { text, context: [...p.context, ...sentences.flatMap(contextOf)] };
+};
+
+interface Sentence {
+  /** The sentence as typed. */
+  typed: string;
+  /** The sentence without its citations (which are context already). */
+  text: string;
+  citations: string[];
+  asks: boolean;
+  pieces: Piece[];
+  /** The ask after a pronoun was replaced by the id it stands for. */
+  carried?: string;
+}
+
+/** Pieces set aside only if they pass the checks (greetings and fixed phrases of politeness pass always). */
+const movable = (p: Piece) =>
+  p.kind === "lead" || p.kind === "trailer" || p.kind === "background" || (p.kind === "polite" && !!p.loose?.length);
+
+function readSentence(typed: string, d: Discourse): Sentence {
+  const spans = citationSpans(typed);
+  const text = without(typed, spans);
+  const citations = spans.map((x) => typed.slice(x.start, x.end).replace(/^[\s,]+|[\s,:–—-]+$/g, ""));
+  if (asks(text, d)) return { typed, text, citations, asks: true, pieces: askPieces(text, d) };
+  // A sentence of function words only ("Hi!", "Thanks!") the reader skips by itself.
+  const kind = onlyFunctionWords(text) ? "ask" : "background";
+  return { typed, text, citations, asks: false, pieces: [{ start: 0, end: text.length, kind }] };
+}
+
+function without(text: string, spans: Span[]): string {
+  let out = text;
+  for (const s of [...spans].reverse()) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
+  return out.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").trim();
+}
+
+/** What the sentence still asks: its pieces not set aside, with a carried id in place. */
+function textOf(s: Sentence): string {
+  return s.carried ?? s.pieces.filter((x) => x.kind === "ask").map((x) => s.text.slice(x.start, x.end)).join(" ");
+}
+
+/** The context of a sentence in the words typed: the whole sentence when all of it is context. */
+function contextOf(s: Sentence): string[] {
+  if (s.pieces.every((x) => x.kind !== "ask")) return [s.typed.trim()];
+  const out = [...s.citations];
+  let run: Piece[] = [];
+  const flush = () => {
+    if (run.length) out.push(trimEdges(s.text.slice(run[0]!.start, run[run.length - 1]!.end)));
+    run = [];
+  };
+  for (const x of s.pieces) {
+    if (x.kind === "ask") flush();
+    else run.push(x);
+  }
+  flush();
+  // In the order typed (citations were taken out first).
+  const at = (c: string) => s.typed.indexOf(c);
+  return out.filter((c) => c.length > 0).sort((a, b) => at(a) - at(b));
+}
+
+/** Punctuation at either end, and the "so"/"and" that joined a lead to its ask. */
+const trimEdges = (t: string) => {
+  const edges = (x: string) => x.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, "");
+  return edges(edges(t).replace(/\s+(?:and|so)$/i, ""));
+};
+
+/** Spaces before punctuation and doubled punctuation left where parts were taken out. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").replace(/^[\s,;:–—-]+/, "")
+    .replace(/,\s*([?.!])/g, "$1").trim();
+}

@@ -1,0 +1,132 @@
+import { maskSources } from "./citations.js";
+import type { Discourse } from "./discourse-data.js";
+import { tokenize } from "./tokens.js";
+import { namedIn, namesOf, type Name } from "./words.js";
+
+/** Why a part must stay in the question, or undefined when it may be context. */
+type Why = string | undefined;
+
+export interface Strictness {
+  /** The part speaks for the asker or leads in to the ask: names and numbers must be the ask's. */
+  strict: boolean;
+  /** A qualifier ("strong", "large") may select cells here (not in a trailing "to see whether deep cells are big"). */
+  qualifiers: boolean;
+}
+
+/**
+ * The safety rule of the discourse step: a part of a question may be set aside as context only if
+ * it cannot be a restriction of what is asked. Every part is checked for restriction cues ("only",
+ * "excluding", "I mean", "counting", …) and for thresholds ("more than 80") whose number the ask
+ * does not repeat. A part that speaks for the asker (a purpose, "we …", a lead-in of the ask
+ * sentence) is held to more: it may name no type, layer, area, flag or id, and no number, that
+ * the ask does not name too, and no comparative, superlative or qualifier ("strong", "large",
+ * "responsive") that may pick out some cells. A background statement of fact ("NP neurons are a
+ * rare layer 5 population") may name things: it describes, not selects.
+ *
+ * Returns why the part must stay in the question, or undefined when it may be context.
+ */
+export function restriction(part: string, ask: string, how: Strictness, d: Discourse, loose: string[] = []): Why {
+  const text = plain(part, d);
+  // Cue words count inside hyphenated words too ("V1-only", "non-excluded").
+  const words = (t: string) => t.replace(/-/g, " ");
+  for (const w of loose) {
+    const cue = d.cue.exec(words(negations(w)));
+    if (cue) return `"${cue[0]}" may restrict the question`;
+  }
+  const cue = d.cue.exec(words(text)) ?? definition(words(text), d);
+  if (cue) return `"${cue[0].trim()}" may restrict the question`;
+  const askNumbers = numbersOf(ask, d);
+  const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
+  if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
+  if (!how.strict) return undefined;
+  const plainWords = words(text);
+  const more = d.comparative.exec(plainWords) ?? d.superlative.exec(plainWords)
+    ?? (how.qualifiers ? d.qualifier.exec(plainWords) : null);
+  if (more) return `"${more[0]}" may restrict the question`;
+  const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
+  if (number !== undefined) return `the number ${number} is not in the question`;
+  // "the neuron 8646…", "cell 8646…": the noun only labels the id.
+  const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
+  const askNames = namesOf(labelled(ask));
+  // (Or the same words: "basket cell" in the context, "basket cells" in the ask; never one letter.)
+  const sameWords = (n: Name) => n.text.length >= 3 && new RegExp(`\\b${escape(n.text.replace(/s$/i, ""))}`, "i").test(ask);
+  const inAsk = (n: Name) => namedIn(n, askNames) || sameWords(n);
+  const name = namesOf(labelled(text)).find((n) => !inAsk(n));
+  if (name) return `"${name.text}" is not named in the question`;
+  return undefined;
+}
+
+/**
+ * The part with sources, safe phrases ("not sure", "no worries"), greetings and politeness blanked
+ * out, all but the words a phrase's wildcard took ("sorry if this only applies to L5, but").
+ */
+function plain(part: string, d: Discourse): string {
+  let text = negations(maskSources(part));
+  for (const re of [d.safe, d.greeting, d.politeness]) {
+    for (const m of text.matchAll(new RegExp(re.source, "gid"))) {
+      const [start, end] = m.indices![0]!;
+      let blank = " ".repeat(end - start);
+      for (const g of m.indices!.slice(1)) {
+        if (g) blank = blank.slice(0, g[0] - start) + text.slice(g[0], g[1]) + blank.slice(g[1] - start);
+      }
+      text = text.slice(0, start) + blank + text.slice(end);
+    }
+  }
+  return text;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "don't" → "do not": the negation is a cue word of its own. */
+const negations = (text: string) =>
+  text.replace(/[’]/g, "'").replace(/\b(won)'t\b/gi, "will not").replace(/\b(\w+)n't\b/gi, "$1 not");
+
+function definition(text: string, d: Discourse): RegExpExecArray | null {
+  return new RegExp(phraseOf(d.file.defineCue), "i").exec(text);
+}
+
+/** "defin~ * as" → a regular expression: "define … as", "defined … as". */
+function phraseOf(phrase: string): string {
+  const word = (w: string) => {
+    if (w === "*") return "(?:\\S+\\s+){0,8}?";
+    return w.endsWith("~") ? `\\b${w.slice(0, -1)}\\w*\\s+` : `\\b${w}\\b`;
+  };
+  return phrase.split(/\s+/).map(word).join("");
+}
+
+/** The numbers of a text, digits and number words; root ids are names, not numbers. */
+export function numbersOf(text: string, d: Discourse): Set<number> {
+  const out = new Set<number>();
+  for (const t of tokenize(maskSources(text))) {
+    const n = numberOf(t.lower, d);
+    if (n !== undefined) out.add(n);
+  }
+  return out;
+}
+
+function numberOf(word: string, d: Discourse): number | undefined {
+  const digits = /^[-+]?\d[\d,]*(\.\d+)?\+?$/.test(word) && word.replace(/\D/g, "").length < 15;
+  if (digits) return Number(word.replace(/[,+]/g, ""));
+  if (/^[-+]?\.\d+$/.test(word)) return Number(word);
+  return d.file.numberWords[word];
+}
+
+/** Numbers that a comparator ("more than", ">", "between", "or more") binds. */
+function thresholdNumbers(text: string, d: Discourse): number[] {
+  const tokens = tokenize(text).map((t) => t.lower);
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (/^\d+\+$/.test(t)) out.push(Number(t.slice(0, -1)));
+    const phrase = tokens.slice(i, i + 3).join(" ");
+    const m = new RegExp(`^(?:${d.comparator.source}|${d.comparative.source})`, "i").exec(phrase);
+    if (!m) return;
+    const width = m[0].split(/\s+/).length;
+    // "3 or more", "5 +" bind the number before; the others the (up to four) words after ("from about 100 to 350").
+    const before = /^(or|\+)/.test(m[0]) ? tokens.slice(Math.max(0, i - 2), i) : [];
+    for (const w of [...before, ...tokens.slice(i + width, i + width + 4)]) {
+      const n = numberOf(w, d);
+      if (n !== undefined) out.push(n);
+    }
+  });
+  return out;
+}

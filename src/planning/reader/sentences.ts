@@ -1,0 +1,48 @@
+/**
+ * Splits a question into sentences, in the words typed. A full stop ends a sentence only before
+ * a capital, a digit, a quote or a bracket, and never after an abbreviation ("et al.", "Fig.",
+ * "e.g.", "vs."), an initial ("J. Smith") or inside brackets; a question or exclamation mark ends
+ * one before any space; so do line breaks. Decimals, ids and names like "L2/3" have no space after
+ * their dots and are never split.
+ */
+export function splitSentences(text: string, abbreviations: Set<string>): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  const cut = (end: number) => {
+    const s = text.slice(start, end).trim();
+    if (s) out.push(s);
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    else if (c === "\n" && depth === 0) cut(i);
+    if (depth > 0 || !/[.!?]/.test(c)) continue;
+    // The run of stops and closing quotes that ends here ("?!", ".\"").
+    let end = i + 1;
+    while (end < text.length && /[.!?"'”’)]/.test(text[end]!)) end++;
+    const after = text.slice(end);
+    if (after.length && !/^\s/.test(after)) {
+      i = end - 1;
+      continue;
+    }
+    const next = after.trimStart()[0];
+    const stop = text.slice(i, end);
+    const opens = next !== undefined && /^[A-Z0-9"“'‘(\[]/.test(next);
+    const ends = /[!?]/.test(stop) || next === undefined;
+    if (ends || (opens && !abbreviated(text.slice(start, i), abbreviations))) cut(end);
+    i = end - 1;
+  }
+  cut(text.length);
+  return out;
+}
+
+/** The word before a full stop is an abbreviation or an initial. */
+function abbreviated(before: string, abbreviations: Set<string>): boolean {
+  const word = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1];
+  if (!word) return false;
+  if (/^[A-Z]$/.test(word)) return true;
+  return abbreviations.has(word.toLowerCase()) || abbreviations.has(word.toLowerCase().replace(/\.$/, ""));
+}
