@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { z } from "zod";
@@ -27,16 +27,29 @@ export type BankLine = z.infer<typeof BankLine> & { file: string; line: number }
 
 export const BANK_DIR = join(PROJECT_ROOT, "test", "bank");
 
+/** The list of questions the reader is known to ask back instead of answering (not a bank file). */
+export const KNOWN_MISSES = "known-misses.jsonl";
+
 /** Every line of the bank files under `dir` (the held-out part is in its own folder). */
 export function loadBank(dir = BANK_DIR): BankLine[] {
   const out: BankLine[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort()) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".jsonl") && n !== KNOWN_MISSES).sort()) {
     readFileSync(join(dir, name), "utf8").split("\n").forEach((text, i) => {
       if (!text.trim() || text.startsWith("#")) return;
       out.push({ ...BankLine.parse(JSON.parse(text)), file: name, line: i + 1 });
     });
   }
   return out;
+}
+
+export const KnownMiss = z.object({ q: z.string(), reason: z.string().min(1) }).strict();
+export type KnownMiss = z.infer<typeof KnownMiss>;
+
+/** test/bank/known-misses.jsonl: one line per question (its text as in the bank) with why it is asked back. */
+export function loadKnownMisses(dir = BANK_DIR): KnownMiss[] {
+  const path = join(dir, KNOWN_MISSES);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8").split("\n").filter((t) => t.trim() && !t.startsWith("#")).map((t) => KnownMiss.parse(JSON.parse(t)));
 }
 
 export type Outcome = "right" | "asked" | "wrong";

@@ -231,6 +231,12 @@ export function judge(kind: Expect, gold: GoldValue[][], answer: AnswerLike, k?:
     for (const row of (table?.rows ?? []).slice(0, 5)) if (row.some((v) => same(v, want))) return { ok: true, why: "" };
     return { ok: false, why: `expected ${want}, got ${shown}` };
   }
+  if (gold.length === 0) {
+    // Nothing to list (a group none of the sample's cells is in): right only when the answer lists
+    // nothing either. (check.py has no column to look in here and judges it wrong either way.)
+    const n = table?.rows.length ?? 0;
+    return { ok: n === 0, why: n === 0 ? "" : `expected no rows, got ${shown}` };
+  }
   if (kind === "ranked") {
     const top = k ?? gold.length;
     const metric = new Map(gold.map((r) => [key(r[0]), r[1]]));
