@@ -150,6 +150,10 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     if (!CELL_QUANTITIES.includes(of)) throw new Unreadable("Ranked by what: nucleus volume, soma depth, or a tuning measure?");
     return { fn: sup.dir === "asc" ? "min" : "max", of };
   }
+  // "which cell type has the largest nuclei" (a superlative that names its quantity): per group, the mean;
+  // the superlative then orders the groups.
+  const namedSup = c.atoms.find((a) => is(a, "sup") && CELL_QUANTITIES.includes(as(a, "sup")!.q as Quantity));
+  if (namedSup && q.groupBy.length && !q.groupBy.some((g) => g.dim === "root_id")) return { fn: "mean", of: as(namedSup, "sup")!.q as Quantity };
   // "which cell type has the largest nuclei": per type, the mean.
   const typeSup = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.q === undefined && (c.has("qty") || c.pops.some((p) => p.pop.head === "nucleus")));
   if (typeSup && q.groupBy.length && c.pops.some((p) => p.pop.head === "nucleus" || p.pop.head === "cell") && /larg|big|small/.test(typeSup.items[0]!.text.toLowerCase())) {

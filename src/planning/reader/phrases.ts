@@ -55,6 +55,8 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, p
   || (is(a, "neg") && ARTICLE.test(lower(next)) && (isVal(after2) || isPopNoun(after2)))
   || ((is(a, "topk") || entitySup(a)) && (is(next, "noun", "n", "target") || is(next, "noun", "n", "source")))
   || is(a, "wh", "w", "who")
+  // ("what innervates 5P-ET cells?": "what" before a verb of synapsing asks who, by kind.)
+  || (/^what$/i.test(lower(a)) && (is(next, "verb", "v", "out") || is(next, "verb", "v", "in")))
   // "which 3 23P neurons", "which cell types" (not "what's 8646…": an id is already one cell).
   || (is(a, "wh", "w", "which") && ((isVal(next) && !is(next, "id")) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || entitySup(next)))
@@ -153,7 +155,10 @@ const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.value
   && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
 
 /** Joins population phrases into "pop" atoms; the other atoms are left as they are. */
-export function readPopulations(atoms: Atom[]): Atom[] {
+export function readPopulations(input: Atom[]): Atom[] {
+  // ("the strongest connections from 8646…": its partners, ranked by synapses.)
+  const atoms = input.map((a, i) => (is(a, "noun", "n", "connection") && entitySup(input[i - 1]) && /^(strongest|biggest|largest|main|top)/i.test(lower(input[i - 1]))
+    ? { ...a, tag: { t: "noun", n: "partner" } } : a));
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
@@ -221,7 +226,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
   for (; i < atoms.length; i++) {
     const a = atoms[i]!;
     const next = atoms[i + 1];
-    if (i === start && is(a, "wh")) pop.wh = String(as(a, "wh")!.w);
+    // ("what innervates 5P-ET cells": which kinds of cells.)
+    if (i === start && is(a, "wh")) pop.wh = /^what$/i.test(lower(a)) && is(next, "verb") ? "what" : String(as(a, "wh")!.w);
     // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
     else if (is(a, "per") && i > start && pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) break;
     else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2])) pop.each = true;
@@ -245,7 +251,11 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       lastVal.values.push(...f.values!);
     } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
-    else if (isVal(a)) add(filterOf(a)!);
+    else if (isVal(a)) {
+      add(filterOf(a)!);
+      // ("which neurons make the most …", "BCs": a name in the plural is many cells.)
+      if (is(a, "val") && /[a-z0-9]s$/i.test(lower(a)) && !/ss$/.test(lower(a))) pop.plural = true;
+    }
     else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
       && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) {
       // "presynaptic cell type", "source area", "target types": the side a grouping is of.
@@ -265,10 +275,15 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
+    } else if (is(a, "verb") && !/s$/i.test(lower(a)) && i > start && atoms.slice(0, start).some((x) => /^(do|does|did)$/i.test(lower(x)))) {
+      // ("what do BCs target": after "do", the bare word is the verb.)
+      break;
     } else if (PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? "")) && !pop.head && !pop.filters.some((f) => f.dim === "root_id") && (i === start
       || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)
         // ("8646… targets how many neurons": a verb.)
-        && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count")))))) {
+        && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count"))
+          // ("the strongest connections from 8646…", "top 5 partners onto X")
+          || ((pop.sup || pop.topk) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to"))))))) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
       pop.plural = /s$/.test(lower(a));

@@ -52,7 +52,8 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
     out.order = sup.dir === "asc" ? "asc" : "desc";
     // "which cell type gets the most": one; "which cell types get the most": ranked, all.
     if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
-    if (out.limit === undefined && grouped && !grouped.wh && !grouped.each) out.limit = 1;
+    // ("the main presynaptic partners of X": plural, so ranked, all of them.)
+    if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
   }
   if (c.take("order") && !out.order) out.order = "desc";
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
