@@ -36,7 +36,7 @@ export function account(items: Item[]): Reading {
  * Connectives ("and", "with", "of", "in", "to") carry no meaning alone: what they join is either read
  * or itself left over (and then named, with them).
  */
-const CONNECTIVES = new Set(["and", "or", "with", "of", "in", "for", "by", "to", "from", "on", "at", "between"]);
+const CONNECTIVES = new Set(["and", "with", "of", "in", "for", "by", "to", "from", "on", "at", "between"]);
 const connective = (item: Item) => item.tags.length > 0 && item.tags.every((t) => (t.t === "rel" && CONNECTIVES.has(String(t.r)))
   || (t.t === "verb" && (t.v === "be" || t.v === "have")) || (t.t === "per" && /^(by|for each|each|per)$/i.test(item.text))
   || t.t === "bothsides" || (t.t === "cmp" && t.op === "between"));

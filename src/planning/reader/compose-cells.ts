@@ -101,6 +101,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   if (parts) q.compare = parts;
   q.measure = measureOf(c, q, perRoot, grouped);
   if (q.measure.fn === "list" && groupBy.some((g) => g.dim === "root_id")) q.groupBy = groupBy.filter((g) => g.dim !== "root_id");
+  // ("list the cell types": the kinds, each with its count, not every cell.)
+  if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };
   Object.assign(q, orderOf(c, grouped));
   if (q.measure.fn === "list") {
     delete q.order;
@@ -121,6 +123,8 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   if (heads.includes("root") || heads.includes("fragment") || filter.some((f) => DIMS_OF_ROOTS.has(f.dim))) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
   if (heads.includes("nucleus") && !typed) return "nuclei";
+  // ("what is the average nucleus volume?": no cells named, so every detected nucleus.)
+  if (!c.pops.length && !filter.length && !groupBy.length && (c.has("qty", "q", "volume") || c.has("qty", "q", "depth"))) return "nuclei";
   return "cells";
 }
 

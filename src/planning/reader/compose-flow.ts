@@ -76,8 +76,8 @@ export function composeFlow(c: Clause): Query {
   if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
     looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
   }
-  // "downstream cell types of 8646…": a grouping noun that names its side is on that side.
-  for (const p of c.pops) if (!p.role && p.pop.side && isGroupPop(p)) p.role = p.pop.side;
+  // "downstream cell types of 8646…", "post type 23P": a phrase that names its side is on that side.
+  for (const p of c.pops) if (p.pop.side && (isGroupPop(p) || p.pop.filters.length)) p.role = p.pop.side;
   // "most-innervated BC": the one population owns the inputs the superlative implies.
   const implies = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
   if (implies) {

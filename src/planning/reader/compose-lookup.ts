@@ -24,7 +24,9 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
     || c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? ""))
     || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability")
-    || c.has("rel", "r", "upstream") || c.has("rel", "r", "downstream") || c.pops.some((x) => x.pop.side);
+    || c.has("rel", "r", "upstream") || c.has("rel", "r", "downstream") || c.pops.some((x) => x.pop.side)
+    // ("total synapse size onto 8646…": a size is of synapses.)
+    || c.has("qty", "q", "size");
   if (flowWords) return undefined;
   const p = idPops[0]!;
   const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);

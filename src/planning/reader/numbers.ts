@@ -216,6 +216,11 @@ function thresholds(atoms: Atom[]): Atom[] {
       qty = String(as(before2, "qty")!.q);
       from = i - 2;
     }
+    // "cells with a nucleus bigger than 300": the nucleus's volume, not whether there is one.
+    if (!qty && !after.what.noun && from === i && is(before, "flag", "dim", "has_nucleus") && /nucle/i.test(lower(before))) {
+      qty = "volume";
+      from = i - 1;
+    }
     // "partners that have synapses >= 3", "connections with weight >= 2": the counted noun before,
     // after "have"/"with" (not "synapses larger than 5000", a size).
     const COUNTED = ["synapse", "input", "output", "partner", "target", "source", "connection"];

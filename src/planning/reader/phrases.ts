@@ -64,6 +64,8 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, p
   || (is(a, "per") && perBefore(a, next, after2) && !(lower(a) === "by" && is(prev, "verb")))
   || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
   || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
+  // ("with pre type 4P and post type 23P", "postsynaptic class": a side, then what of it.)
+  || ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
   || (entitySup(a) && (isVal(next) || isPopNoun(next)));
 
 /** "8646… targets …", "BC cells contact …": a word that is both a noun and a verb, used as the verb. */
@@ -90,7 +92,8 @@ export function mergeLists(atoms: Atom[]): Atom[] {
     if (j === i + 1 || !b || b.tag.t !== "pop" || !simple(b.tag as Pop) || !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))) continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
-    if (p.filters[0]!.dim !== q.filters[0]!.dim) continue;
+    // ("pre type 4P and post type 23P": two sides, not a list.)
+    if (p.filters[0]!.dim !== q.filters[0]!.dim || p.side !== q.side) continue;
     const alts = [...(p.alts ?? [{ label: p.filters[0]!.values!.join(" or "), filters: [{ ...p.filters[0]!, values: [...p.filters[0]!.values!] }] }]),
       ...(q.alts ?? [{ label: q.filters[0]!.values!.join(" or "), filters: [{ ...q.filters[0]! }] }])];
     const merged: Pop = { ...p, alts, filters: [{ ...p.filters[0]!, values: alts.flatMap((x) => x.filters[0]!.values!) }], head: p.head ?? q.head,
@@ -146,6 +149,25 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
       && ["cell", "neuron"].includes(String((atoms[i + 4]!.tag as Pop).head)) ? 1 : 0;
     const parts = atoms.slice(i, i + 4 + noun);
     atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: parts.flatMap((x) => x.items) }, ...atoms.slice(i + 4 + noun)];
+  }
+  return atoms;
+}
+
+/**
+ * "postsynaptic partners of 8646… that are 23P": a relative clause after "… of <one cell>" is said
+ * of the partners, so it narrows them.
+ */
+export function attachRelatives(atoms: Atom[]): Atom[] {
+  for (let i = 0; i + 4 < atoms.length; i++) {
+    const [p, of, x, glue, q] = atoms.slice(i, i + 5);
+    const partner = p!.tag.t === "pop" && ["partner", "target", "source"].includes(String((p!.tag as Pop).head));
+    const one = x!.tag.t === "pop" && (x!.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
+    if (!partner || !is(of, "rel", "r", "of") || !one || !is(glue, "glue") || q!.tag.t !== "pop") continue;
+    const pp = p!.tag as Pop;
+    const qq = q!.tag as Pop;
+    if (qq.wh || qq.each || qq.head && !["cell", "neuron"].includes(qq.head)) continue;
+    const merged: Pop = { ...pp, filters: [...pp.filters, ...qq.filters], thresholds: [...pp.thresholds, ...qq.thresholds] };
+    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [...p!.items, ...glue!.items, ...q!.items] }, of!, x!, ...atoms.slice(i + 5)];
   }
   return atoms;
 }
@@ -229,7 +251,10 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     // ("what innervates 5P-ET cells": which kinds of cells.)
     if (i === start && is(a, "wh")) pop.wh = /^what$/i.test(lower(a)) && is(next, "verb") ? "what" : String(as(a, "wh")!.w);
     // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
-    else if (is(a, "per") && i > start && pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) break;
+    else if (is(a, "per") && i > start && (pop.filters.length || pop.head) && perBefore(a, next, atoms[i + 2])) break;
+    // ("BC per postsynaptic root", "23P cells per area": the grouping is a phrase of its own.)
+    // ("pre type 4P and post type 23P": a second side word begins a second phrase.)
+    else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream")) && i > start && (pop.side || pop.filters.length)) break;
     else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2])) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
     // ("8646… strongest target": a superlative after a phrase begins the next one.)
@@ -282,8 +307,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)
         // ("8646… targets how many neurons": a verb.)
         && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count"))
-          // ("the strongest connections from 8646…", "top 5 partners onto X")
-          || ((pop.sup || pop.topk) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to"))))))) {
+          // ("the strongest connections from 8646…", "top 5 partners onto X", "distinct targets from X", "top 5 inputs by …")
+          || ((pop.sup || pop.topk || pop.distinct) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to") || is(next, "rel", "r", "by"))))))) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
       pop.plural = /s$/.test(lower(a));
@@ -293,6 +318,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (is(a, "rel", "r", "with") && (is(next, "flag") || is(next, "val", "dim", "axon_strategy") || is(next, "val", "dim", "dendrite_strategy")
       || is(next, "threshold") || is(next, "near") || is(next, "neg") || is(next, "prefer")
       || (ARTICLE.test(lower(next)) && (is(atoms[i + 2], "flag") || is(atoms[i + 2], "threshold"))))) startsClause(i);
+    // ("partners of 8646… that are 23P": the clause is said of the partners, not of the one cell.)
+    else if (is(a, "glue") && pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1) && i > start) break;
     else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) startsClause(i);
     // "cells of type BC", "neurons of class inhibitory": the noun names the value's kind.
     else if (is(a, "rel", "r", "of") && i > start && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)) && isVal(atoms[i + 2])) i++;

@@ -19,7 +19,7 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
 import { prepare } from "./prepare.js";
-import { mergeAppositions, mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
+import { attachRelatives, mergeAppositions, mergeLists, mergePredicates, readPopulations, type Pop } from "./phrases.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
 import { tokenize } from "./tokens.js";
@@ -84,7 +84,7 @@ export class OfflineReader {
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
     let atoms: Atom[] = items.map(atomOf);
     atoms = readComparatives(readNumbers(atoms));
-    atoms = mergePredicates(mergeAppositions(mergeLists(readPopulations(atoms))));
+    atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
     markCounted(atoms);
     const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
@@ -106,6 +106,9 @@ export class OfflineReader {
       }
     }
     const reading = account(items);
+    if (reading.unaccounted.length === 1 && /^(or|either)$/i.test(reading.unaccounted[0]!)) {
+      return { type: "clarify", message: "I combine conditions only with \"and\", not \"or\"; ask about each condition on its own.", suggestions: [], reading };
+    }
     if (reading.unaccounted.length) {
       return { type: "clarify", message: `I did not understand ${quoteList(reading.unaccounted)} in your question.`, suggestions: [], reading };
     }
@@ -164,8 +167,9 @@ function markCounted(atoms: Atom[]): void {
     const next = atoms[j + 1];
     // ("how many different roots synapse onto X": "synapse" is the verb there.)
     const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
+    const partnerHead = atoms[j]?.tag.t === "pop" && ["partner", "target", "source"].includes(String((atoms[j]!.tag as Pop).head));
     const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
-      || is(next, "noun", "n", "connection") || is(next, "rel", "r", "to") || is(next, "rel", "r", "from"));
+      || is(next, "noun", "n", "connection") || (!partnerHead && (is(next, "rel", "r", "to") || is(next, "rel", "r", "from"))));
     // ("how many of 8646…'s postsynaptic partners are tuned": the partners after the possessive are counted.)
     const owned = atoms[j + 2];
     if (atoms[j]?.tag.t === "pop" && /^(s'|'s)$/.test(next?.items[0]?.text ?? "") && owned?.tag.t === "pop"
@@ -184,7 +188,7 @@ function twoQuestions(items: Item[], readOnce: (q: string, last?: QueryPlan) => 
   const asks = (part: Item[]) => part.some((i) => i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)));
   const names = (part: Item[]) => new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
   const text = (part: Item[]) => part.map((i) => i.text).join(" ").replace(/\s+([?,.!]|'s\b)/g, "$1").replace(/^(and|,|separately|also)\s+/gi, "")
-    .replace(/[?]*$/, "?").trim();
+    .replace(/[?]*$/, "?").replace(/[,;]\s*\?$/, "?").trim();
   for (let k = 1; k < items.length - 1; k++) {
     const at = items[k]!;
     const first = items.slice(0, k);
@@ -193,11 +197,15 @@ function twoQuestions(items: Item[], readOnce: (q: string, last?: QueryPlan) => 
     const andThenQuestion = /^and$/i.test(at.text)
       && /^(how|what|which|where|who|is|are|does|do)$/i.test(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.split(" ")[0] ?? "")
       // ("how many BC and how many MC": one question asked twice over is a list.)
-      && second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() !== first[0]?.text.toLowerCase();
+      && !(second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() === first[0]?.text.toLowerCase()
+        && second.some((i) => i.tags.some((t) => t.t === "val")));
     if (!(stop || andThenQuestion) || !asks(first) || !asks(second)) continue;
     // A second part that names cells of its own, and both read as questions: two questions. ("Where
     // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
-    const own = [...names(second)].some((n) => !names(first).has(n)) || anaphors(second).length > 0;
+    // ("… how many 5P-ET neurons are there, and how many are proofread?": a count of its own.)
+    const countsAgain = second.some((i) => i.tags.some((t) => t.t === "count")) && first.some((i) => i.tags.some((t) => t.t === "count"))
+      && second.some((i) => i.tags.some((t) => t.t === "flag" || t.t === "threshold"));
+    const own = [...names(second)].some((n) => !names(first).has(n)) || anaphors(second).length > 0 || countsAgain;
     if (!own) continue;
     // ("how many BCs and what is their mean volume": the second may point at the first's cells.)
     const one = readOnce(text(first));
