@@ -122,6 +122,8 @@ export class OfflineReader {
   /** Asks back naming the words not understood, offering the question without them when that reads. */
   private offerWithout(question: string, result: Extract<PlannerResult, { type: "clarify" }>): PlannerResult {
     const leftover = result.reading!.unaccounted;
+    // (Without its "or", a question would read as "and": never offered.)
+    if (leftover.some((w) => /^(or|either)$/i.test(w))) return result;
     let rest = question;
     for (const words of leftover) rest = rest.replace(new RegExp(`\\s*\\b(in|with|of|for|from|at|during|on|by)?\\s*(the\\s+)?${escape(words)}\\b`, "i"), "");
     rest = rest.replace(/\s+([?.!])/, "$1").replace(/\s{2,}/g, " ").trim();
