@@ -1,6 +1,7 @@
 import { maskSources } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
 import { tokenize } from "./tokens.js";
+import { unexpressedWords } from "./typos.js";
 import { namedIn, namesOf, type Name } from "./words.js";
 
 /** Why a part must stay in the question, or undefined when it may be context. */
@@ -35,6 +36,8 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   }
   const cue = d.cue.exec(words(text)) ?? definition(words(text), d);
   if (cue) return `"${cue[0].trim()}" may restrict the question`;
+  const place = edgePhrase(text, ask);
+  if (place) return `"${place}" may restrict the question`;
   const askNumbers = numbersOf(ask, d);
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
@@ -129,4 +132,36 @@ function thresholdNumbers(text: string, d: Discourse): number[] {
     }
   });
   return out;
+}
+
+/**
+ * "In the left hemisphere, NP neurons are rare", "… so I can see whether it is heavy-tailed in male
+ * mice", "Older than P60, …": a part that names a condition the tables cannot express (a word of
+ * data/unexpressed-words.json) or a code with digits the ask does not have ("V2", "P60", "layer 7")
+ * may restrict the question; such a part stays in it, to be asked back.
+ */
+/** What a purpose speaks of ("… with our model", "in the EM", "for a figure"): never a condition on the data. */
+const PURPOSE_NOUNS = /\b(model|models|figure|figures|thesis|paper|grant|em|neuroglancer|analysis|lab|project|slides?|talk|notebook|pipeline|data|dataset|simulation|simulations)\b/i;
+
+function edgePhrase(text: string, ask = ""): string | undefined {
+  const conditions = new Set(unexpressedWords().conditions);
+  const askText = ask.toLowerCase();
+  for (const t of tokenize(text)) {
+    if (conditions.has(t.lower)) return t.text;
+    const code = /^[a-z]+\d+[a-z0-9]*$/i.test(t.text) && !/^(l\d|\d)/i.test(t.text) ? t.text : undefined;
+    if (code && !askText.includes(code.toLowerCase())) return code;
+  }
+  // (Layers 1 to 6 are in the data; a background sentence about "a layer 5 population" restricts nothing.)
+  // ("Under isoflurane, …", "During visual stimulation, …": a condition said first, before a comma.)
+  const lead = /^\s*(under|during|in|at|after|before|with|without|on|among|within|from)\s+([^,;:]{1,40}?),/i.exec(text);
+  if (lead && !/^(fig|figure|table|our|my|this|the (?:paper|figure|table|em|data))\b/i.test(lead[2]!)) return lead[0].replace(/,$/, "");
+  // ("… so I can see whether it is heavy-tailed after training": a condition said last.)
+  // (Not what a purpose is about: "a grant on inhibition", "our model of L2/3".)
+  const tail = /(\S+)\s+(under|during|in|at|after|before|with|without|on|among|within)\s+((?:the |a |an )?[\w/+-]+(?:\s+[\w/+-]+)?)\s*[?.!]*\s*$/i.exec(text);
+  if (tail && !PURPOSE_NOUNS.test(tail[1]!) && !PURPOSE_NOUNS.test(tail[3]!) && namesOf(tail[3]!).length === 0 && /[a-z]{3}/i.test(tail[3]!)) {
+    return `${tail[2]} ${tail[3]}`;
+  }
+  const layer = /\blayers?\s+(\d+)\b/i.exec(text);
+  if (layer && (Number(layer[1]) > 6 || Number(layer[1]) < 1)) return layer[0];
+  return undefined;
 }

@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import { normalizeName } from "../vocabulary/vocabulary.js";
 import { editDistance, type Lexicon } from "./lexicon.js";
@@ -13,7 +17,7 @@ import type { Token } from "./tokens.js";
 export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Token[] {
   const known = knownWords(lexicon, vocabulary);
   return tokens.map((t) => {
-    if (!/^[a-z]{4,}$/.test(t.lower) || known.has(t.lower) || known.has(normalizeName(t.lower))) return t;
+    if (!/^[a-z]{4,}$/.test(t.lower) || known.has(t.lower) || known.has(normalizeName(t.lower)) || english().has(t.lower)) return t;
     const fixed = lexicon.correct(t.lower);
     const name = vocabularyTypo(t.lower, vocabulary);
     const same = fixed && name && JSON.stringify(vocabulary.exactMatch(fixed.word)) === JSON.stringify(name.term);
@@ -70,4 +74,21 @@ function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; nam
   const hits = scored.filter((n) => n.d === d);
   const terms = new Set(hits.map((h) => JSON.stringify(h.term)));
   return terms.size === 1 ? { term: hits[0]!.term, name: hits[0]!.key, d } : undefined;
+}
+
+let englishWords: Set<string> | undefined;
+
+/** Ordinary English words that are never typos of lexicon words (data/unexpressed-words.json). */
+function english(): Set<string> {
+  englishWords ??= new Set(unexpressedWords().neverTypos);
+  return englishWords;
+}
+
+const UnexpressedWords = z.object({ conditions: z.array(z.string()), neverTypos: z.array(z.string()) });
+let unexpressed: z.infer<typeof UnexpressedWords> | undefined;
+
+/** Words of conditions the tables cannot express, and words that are never typos. */
+export function unexpressedWords(): z.infer<typeof UnexpressedWords> {
+  unexpressed ??= UnexpressedWords.parse(JSON.parse(readFileSync(join(DATA_DIR, "unexpressed-words.json"), "utf8")));
+  return unexpressed;
 }
