@@ -102,8 +102,16 @@ function describeMeasure(m: Measure, source: Query["source"]): string {
     case "list": return "list";
     case "histogram": return `distribution of ${QTY[m.of]}`;
     case "quartiles": return `quartiles of ${QTY[m.of]}`;
+    case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
     default: return `${m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest"} ${QTY[m.of]}`;
   }
+}
+
+/** "postsynaptic cell types", "m-types", "areas". */
+export function kindWords(dim: string, side?: string): string {
+  const noun = { cell_type: "cell types", mtype: "m-types", class: "classes", area: "areas", layer: "layers",
+    axon_strategy: "axon strategies", dendrite_strategy: "dendrite strategies" }[dim] ?? dim;
+  return side ? `${side === "pre" ? "presynaptic" : "postsynaptic"} ${noun}` : noun;
 }
 
 const ordinal = (p: number) => `${num(p)}${p % 10 === 1 && p !== 11 ? "st" : p % 10 === 2 && p !== 12 ? "nd" : p % 10 === 3 && p !== 13 ? "rd" : "th"}`;
@@ -146,7 +154,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   } else if (q.measure.fn === "list") text = `list of ${rows}`;
   else {
     const m = describeMeasure(q.measure, q.source);
-    text = /( of| in)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
+    text = /( of| in| among)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
   }
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map(describeGroup).join(" and ")}`;

@@ -52,6 +52,12 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     const problem = groupProblem(g, flow);
     if (problem) return problem;
   }
+  const m = plan.measure;
+  if (m.fn === "kinds") {
+    if (flow && !m.side) return `counting kinds of ${m.dim} among synapses needs its side (pre or post)`;
+    if (!flow && m.side) return "a side belongs to synapses or connections";
+    if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
+  }
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
   if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
   return undefined;

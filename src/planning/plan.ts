@@ -86,6 +86,10 @@ export const Part = z
   .strict();
 export type Part = z.infer<typeof Part>;
 
+/** Categories whose distinct values can be counted ("how many cell types does X target"). */
+export const KindDim = z.enum(["cell_type", "mtype", "class", "area", "layer", "axon_strategy", "dendrite_strategy"]);
+export type KindDim = z.infer<typeof KindDim>;
+
 /** What is measured: a dimension's numeric value on the source's rows. */
 export const Quantity = z.enum([
   "size", "synapses", "total_size", "volume", "depth", "pref_ori", "pref_dir", "osi", "dsi",
@@ -104,6 +108,8 @@ export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.literal("list") }).strict().describe("cells, nuclei, roots: the rows themselves"),
   z.object({ fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40) }).strict(),
   z.object({ fn: z.literal("quartiles"), of: Quantity }).strict(),
+  z.object({ fn: z.literal("kinds"), dim: KindDim, side: Side.optional() }).strict()
+    .describe("how many distinct values of a category among the rows: how many m-types are inhibitory"),
 ]);
 export type Measure = z.infer<typeof Measure>;
 

@@ -87,8 +87,8 @@ export async function askBank(chat: ConnectomeChat, raw: Database.Database, line
   const rows = goldRows(raw, gold);
   let verdict = judge(line.kind as Expect, rows, answer, line.k);
   for (const alt of line.alts ?? []) {
-    if (verdict.ok || line.kind !== "scalar") break;
-    verdict = judge("scalar", goldRows(raw, fillIn(alt, params)), answer);
+    if (verdict.ok) break;
+    verdict = judge(line.kind as Expect, goldRows(raw, fillIn(alt, params)), answer, line.k);
   }
   return { ...base, outcome: verdict.ok ? "right" : "wrong", why: verdict.why };
 }

@@ -14,7 +14,7 @@ import type { Vocabulary } from "../vocabulary/vocabulary.js";
  * pyramidal" or "L2/3" are names, not numbers, and "5k" is 5000.
  */
 
-const COUNTS = ["count", "distinct", "list", "fraction", "histogram", "probability"];
+const COUNTS = ["count", "distinct", "kinds", "list", "fraction", "histogram", "probability"];
 const PER_ROOT = ["synapses", "out_synapses", "in_synapses", "out_partners", "in_partners"];
 
 /**

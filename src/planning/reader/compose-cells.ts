@@ -7,7 +7,7 @@ import { cellThreshold, popFilters, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
-import { chartOf, groupDim, orderOf } from "./shape.js";
+import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
 const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi"];
 
@@ -100,6 +100,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
   if (parts) q.compare = parts;
   q.measure = measureOf(c, q, perRoot, grouped);
+  countKinds(c, q);
   if (q.measure.fn === "list" && groupBy.some((g) => g.dim === "root_id")) q.groupBy = groupBy.filter((g) => g.dim !== "root_id");
   // ("list the cell types": the kinds, each with its count, not every cell.)
   if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };

@@ -5,7 +5,7 @@ import { comparisonOf, labelOf } from "./compare.js";
 import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
-import { chartOf, groupDim, groups, orderOf } from "./shape.js";
+import { chartOf, countKinds, groupDim, groups, orderOf } from "./shape.js";
 
 const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pre", output: "post", target: "post", partner: "other" };
 
@@ -137,8 +137,11 @@ export function composeFlow(c: Clause): Query {
   readMeasure(c, q);
   for (const p of grouping) {
     if (p.pop.side && p.pop.each) p.role = p.pop.side;
-    const dim = groupDim(p.pop) ?? (p.pop.wh ? defaultWhDim(q, p.role as Side) : undefined);
+    let dim = groupDim(p.pop) ?? (p.pop.wh ? defaultWhDim(q, p.role as Side) : undefined);
     if (!dim) continue;
+    if (dim === "root_id" && PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !namesCells(p)) {
+      dim = partnersOfPopulation(q, p.role as Side, { sup: !!p.pop.sup, topk: !!p.pop.topk, plural: !!p.pop.plural });
+    }
     q.groupBy.push({ dim, side: p.role as Side });
   }
   // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
@@ -156,6 +159,7 @@ export function composeFlow(c: Clause): Query {
   }
   matrix(c, q);
   if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
+  countKinds(c, q);
   const groupPop = grouping.find((p) => p.pop.topk || p.pop.sup || p.pop.wh)?.pop;
   Object.assign(q, orderOf(c, groupPop));
   if (q.groupBy.some((g) => g.dim === "root_id") && !q.order && q.measure.fn !== "distinct") q.order = "desc";
@@ -438,7 +442,11 @@ function partnerRanking(c: Clause, q: Query): void {
   const n = String(as(noun, "noun")!.n);
   // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
   const owner: Side | undefined = n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
-  if (owner && q[owner].length && !q[owner].some((f) => f.dim === "root_id" && f.values?.length === 1) && !is(ranked, "wh")) {
+  const ownerPop = c.pops.find((p) => p.role === owner && !p.pop.filters.some((f) => f.dim === "root_id"));
+  // "main target of BCs" ranks the partners; "BC with the most targets" ranks the owners.
+  // ("most-innervated BC": a superlative that implies its noun is said of the owner.)
+  const ownerFirst = !ownerPop || ownerPop.i < c.index(ranked) || (implied !== undefined && noun.items === implied.items);
+  if (owner && ownerFirst && q[owner].length && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
     // "MC with the most distinct targets": ranked by partners, not synapses.
@@ -448,10 +456,28 @@ function partnerRanking(c: Clause, q: Query): void {
   const side = partnerSide(q, n);
   use(noun);
   if (is(ranked, "list") || is(ranked, "wh")) use(ranked);
-  q.groupBy.push({ dim: "root_id", side });
+  const neuron = (as(noun, "noun") as { neuron?: boolean }).neuron;
+  const plural = /s$/i.test(noun.items.map((i) => i.text).join(" "));
+  const shape = { sup: is(ranked, "sup"), topk: is(ranked, "topk"), plural };
+  q.groupBy.push({ dim: neuron ? "root_id" : partnersOfPopulation(q, side, shape), side });
   if ((as(noun, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
   // Partners over connections: ranked by their synapses, not by a count of one pair each.
   if (q.source === "connections" && q.measure.fn === "count") q.measure = { fn: "sum", of: "synapses" };
+}
+
+/** "top target cells", "postsynaptic neurons": partners said to be cells are ranked as cells. */
+const namesCells = (p: Clause["pops"][number]) => p.pop.neuron || /\b(cells?|neurons?|roots?|segments?)\b/i.test(p.atom.items.map((i) => i.text).join(" "));
+const onePointedRoot = (fs: Filter[]) => fs.some((f) => f.dim === "root_id" && f.values?.length === 1);
+
+/**
+ * The partners of a whole population ranked: "the main target of BCs" is a type (one word, one
+ * answer: the type they hit most); "the top 5 targets of BCs" could be cells or types, so it is asked.
+ */
+function partnersOfPopulation(q: Query, side: Side, shape: { sup: boolean; topk: boolean; plural: boolean }) {
+  const owners = q[side === "post" ? "pre" : "post"];
+  if (!owners.length || onePointedRoot(owners) || !(shape.sup || shape.topk)) return "root_id";
+  if (shape.sup && !shape.topk && !shape.plural) return "cell_type";
+  throw new Unreadable("The partner cells, or their types? Say \"top target cells of …\" or \"main target types of …\".");
 }
 
 /** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */

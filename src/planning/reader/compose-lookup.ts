@@ -37,13 +37,16 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const descriptor = (f: (typeof p.pop.filters)[number]) => f.dim === "class" && f.values?.length === 1 && f.values[0] === "neuron" && !f.not;
   const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f) && !descriptor(f));
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
+  // ("8646… exc or inh?": alternatives said of one cell are a guess, answered by its type.)
+  const alternatives = others.some((f) => (f.values?.length ?? 0) > 1);
   if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
-    && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer")))) return undefined;
+    && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer") || alternatives))) return undefined;
   if (["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) => c.has(t))) return undefined;
   // ("the cell body of 8646…" is 8646… itself.)
   if (c.has("stat") && !c.atoms.some((a) => is(a, "stat") && /^(total|sum)$/i.test(a.items[0]!.text))) return undefined;
   const fields = new Set<LookupField>();
   if (others.some((f) => f.dim === "mtype")) fields.add("mtype");
+  else if (others.length && others.every((f) => f.dim === "class")) fields.add("class");
   else if (others.some((f) => f.dim === "layer")) fields.add("layer");
   else if (others.length) fields.add("cell_type");
   for (const g of [...guessPops, { pop: { filters: flags } }]) {

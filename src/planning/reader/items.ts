@@ -113,6 +113,12 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
 
 /** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
 function makingCharts(items: Item[]): Item[] {
+  // ("Give the number of …", "Give me …": an order to the assistant, not cells giving synapses.)
+  const firstWord = items.find((x) => !/^[^a-z0-9]+$/i.test(x.text));
+  if (firstWord && /^(give|show|get|find|return|provide)$/i.test(firstWord.text)) {
+    firstWord.tags = [];
+    firstWord.fn = true;
+  }
   items.forEach((item, k) => {
     if (!/^(make|makes|create|generate|draw|produce|render|do|reproduce|recreate|replicate|redraw)$/i.test(item.text)) return;
     const next = items.slice(k + 1).find((x) => !x.fn);

@@ -39,17 +39,19 @@ const pastArticle = (atoms: Atom[], i: number) => (ARTICLE.test(lower(atoms[i]))
 const isVal = (a: Atom | undefined) => is(a, "val") || is(a, "flag") || is(a, "id") || is(a, "ambiguous");
 const isPopNoun = (a: Atom | undefined) => is(a, "noun") && POP_NOUNS.has(String(as(a, "noun")!.n));
 /** "each type", "per area", "by presynaptic type": "by" groups only before a grouping noun ("made by BC" does not). */
-const perBefore = (a: Atom | undefined, next: Atom | undefined, after?: Atom) => {
-  // "by presynaptic type", "by target area" (not "by output synapses": a ranking's measure).
+const perBefore = (a: Atom | undefined, next: Atom | undefined, after?: Atom, further?: Atom) => {
+  // "by presynaptic type", "by target area", "by presynaptic inhibitory cell type" (not "by output
+  // synapses": a ranking's measure).
+  const kind = (x: Atom | undefined) => isPopNoun(x) && GROUP_NOUNS.has(String(as(x, "noun")!.n));
   const side = (is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(next, "noun")?.n ?? "")))
-    && isPopNoun(after) && GROUP_NOUNS.has(String(as(after, "noun")!.n));
+    && (kind(after) || (isVal(after) && kind(further)));
   if (lower(a) === "by" || lower(a) === "across") return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side;
   return isVal(next) || isPopNoun(next) || side;
 };
 const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
 const PARTNER_NOUNS = new Set(["partner", "target", "source"]);
 const FLOW_AFTER = new Set(["input", "output", "synapse", "connection"]);
-const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, prev?: Atom) =>
+const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, prev?: Atom, after3?: Atom) =>
   isVal(a) || (isPopNoun(a) && !verbAfterSubject(a, prev)) || is(a, "near")
   || ((is(a, "neg") || is(a, "distinct")) && (isVal(next) || isPopNoun(next)))
   || (is(a, "neg") && ARTICLE.test(lower(next)) && (isVal(after2) || isPopNoun(after2)))
@@ -61,7 +63,7 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, p
   || (is(a, "wh", "w", "which") && ((isVal(next) && !is(next, "id")) || isPopNoun(next) || is(next, "topk") || is(next, "distinct")
     || is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || entitySup(next)))
   // ("made by each inhibitory type": after a verb, "by" names who does it, not a grouping.)
-  || (is(a, "per") && perBefore(a, next, after2) && !(lower(a) === "by" && is(prev, "verb")))
+  || (is(a, "per") && perBefore(a, next, after2, after3) && !(lower(a) === "by" && is(prev, "verb")))
   || (is(a, "topk") && (isVal(next) || isPopNoun(next))) || (is(a, "side") && is(next, "noun", "n", "strategy"))
   || (SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")) && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
   // ("with pre type 4P and post type 23P", "postsynaptic class": a side, then what of it.)
@@ -184,7 +186,7 @@ export function readPopulations(input: Atom[]): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
-    if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2], out[out.length - 1])) {
+    if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2], out[out.length - 1], atoms[i + 3])) {
       out.push(atoms[i]!);
       i++;
       continue;
@@ -251,11 +253,11 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     // ("what innervates 5P-ET cells": which kinds of cells.)
     if (i === start && is(a, "wh")) pop.wh = /^what$/i.test(lower(a)) && is(next, "verb") ? "what" : String(as(a, "wh")!.w);
     // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
-    else if (is(a, "per") && i > start && (pop.filters.length || pop.head) && perBefore(a, next, atoms[i + 2])) break;
+    else if (is(a, "per") && i > start && (pop.filters.length || pop.head) && perBefore(a, next, atoms[i + 2], atoms[i + 3])) break;
     // ("BC per postsynaptic root", "23P cells per area": the grouping is a phrase of its own.)
     // ("pre type 4P and post type 23P": a second side word begins a second phrase.)
     else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream")) && i > start && (pop.side || pop.filters.length)) break;
-    else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2])) pop.each = true;
+    else if (is(a, "per") && !pop.head && perBefore(a, next, atoms[i + 2], atoms[i + 3])) pop.each = true;
     else if (is(a, "topk")) pop.topk = as(a, "topk") as Pop["topk"];
     // ("8646… strongest target": a superlative after a phrase begins the next one.)
     else if (entitySup(a) && (isVal(next) || isPopNoun(next)) && i > start && (pop.head || pop.filters.length)) break;
@@ -282,7 +284,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       if (is(a, "val") && /[a-z0-9]s$/i.test(lower(a)) && !/ss$/.test(lower(a))) pop.plural = true;
     }
     else if ((is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(a, "noun")?.n ?? "")))
-      && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) {
+      && ((isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)))
+        || (isVal(next) && isPopNoun(atoms[i + 2]) && GROUP_NOUNS.has(String(as(atoms[i + 2], "noun")!.n))))) {
       // "presynaptic cell type", "source area", "target types": the side a grouping is of.
       pop.side = is(a, "rel", "r", "upstream") || is(a, "noun", "n", "input") || is(a, "noun", "n", "source") ? "pre" : "post";
     } else if (isPopNoun(a) && !PARTNER_NOUNS.has(String(as(a, "noun")!.n))) {
@@ -329,8 +332,11 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (is(a, "threshold") && (is(atoms[i - 1], "rel", "r", "with") || pop.head || pop.filters.length)) pop.thresholds.push(as(a, "threshold") as Threshold);
     else if ((is(a, "rel", "r", "or") || is(a, "rel", "r", "and") || (is(a, "vs") && CATEGORIES.has(lastVal?.dim ?? "")
       // ("BC→23P vs MC→23P" compares two flows, not 23P and MC.)
-      && !is(atoms[i + 2], "rel", "r", "to") && !is(atoms[i - 2], "rel", "r", "to"))) && lastVal?.values && sameDimVal(next, lastVal)) {
-      const f = filterOf(next!)!;
+      && !is(atoms[i + 2], "rel", "r", "to") && !is(atoms[i - 2], "rel", "r", "to"))) && lastVal?.values
+      && (sameDimVal(next, lastVal) || (ARTICLE.test(lower(next)) && sameDimVal(atoms[i + 2], lastVal)))) {
+      // ("a BC or an MC": the article before the second name goes with it.)
+      if (!sameDimVal(next, lastVal)) i++;
+      const f = filterOf(atoms[i + 1]!)!;
       if (is(a, "rel", "r", "or")) lastVal.values!.push(...f.values!);
       else {
         pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];

@@ -155,7 +155,9 @@ export function readRoles(atoms: Atom[]): Roles {
       if (object !== undefined) set(object, "post");
     } else if (v === "in") {
       if (subject !== undefined) set(subject, "post");
-      if (object !== undefined) set(object, "pre");
+      // ("how many synapses is receiving the cell X": synapses receive nothing, so X is the one receiving.)
+      const inverted = subject === undefined && FLOW_NOUNS.has(nounOf(atoms[prevIdx(i)]) ?? "");
+      if (object !== undefined) set(object, inverted ? "post" : "pre");
     } else {
       if (subject !== undefined) set(subject, "both");
       if (object !== undefined) set(object, "both");

@@ -1,5 +1,5 @@
-import type { ChartKind, Group, Query } from "../plan.js";
-import { as, lower, use } from "./atoms.js";
+import { KindDim, type ChartKind, type Group, type Query } from "../plan.js";
+import { as, is, lower, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import type { Pop } from "./phrases.js";
 
@@ -59,4 +59,31 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
   void lower;
   return out;
+}
+
+const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
+
+/**
+ * "how many distinct inhibitory m-types are there", "how many cell types does 8646… target": the
+ * kinds themselves are counted (one number), not the cells of each kind.
+ */
+export function countKinds(c: Clause, q: Query): void {
+  const p = c.pops.find((x) => x.pop.counted && !x.pop.each && KIND_HEADS.has(x.pop.head ?? ""));
+  if (!p || (q.measure.fn !== "count" && q.measure.fn !== "distinct")) return;
+  // Only right after "how many" / "number of" ("how many distinct types"), not "counts per type".
+  const count = c.atoms.findLastIndex((a, i) => i < p.i && is(a, "count"));
+  const words = c.atoms[count]?.items.map((i) => i.text.toLowerCase()).join(" ") ?? "";
+  if (count < 0 || !/^(how many|number of|the number of|count of|no\.? of)$/.test(words)) return;
+  if (!c.atoms.slice(count + 1, p.i).every((a) => is(a, "distinct") || a.items.every((i) => i.fn && !/^(each|every|per)$/i.test(i.text)))) return;
+  const parsed = KindDim.safeParse(groupDim(p.pop));
+  if (!parsed.success) return;
+  const dim = parsed.data;
+  const g = q.groupBy.find((x) => x.dim === dim && (!x.side || !p.role || x.side === p.role));
+  if (!g) return;
+  q.groupBy = q.groupBy.filter((x) => x !== g);
+  q.measure = { fn: "kinds", dim, ...(g.side ? { side: g.side } : {}) };
+  if (!q.groupBy.length) {
+    delete q.order;
+    delete q.limit;
+  }
 }

@@ -126,6 +126,8 @@ export function valueName(measure: Measure, source: string): string {
       return { synapses: "synapses", connections: "connections", cells: "cells", nuclei: "nuclei", roots: "neurons" }[source] ?? "n";
     case "distinct":
       return source === "synapses" || source === "connections" ? "partners" : "neurons";
+    case "kinds":
+      return `n_${measure.dim.replace(/y$/, "ie").replace(/s$/, "se")}s`;
     case "percentile":
       return `p${String(measure.p).replace(".", "_")}_${QUANTITY[measure.of].column}`;
     case "sum":

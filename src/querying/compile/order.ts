@@ -9,7 +9,8 @@ const AREA_ORDER = ["V1", "RL", "AL", "LM"];
 
 /** An ORDER BY for group keys in their natural order: types in cortical order, areas V1 first, the rest as they sort. */
 export function naturalOrder(ctx: CompileContext, keys: string[]): string {
-  const layers = ctx.geometry?.layers.map((l) => l.name) ?? [];
+  // (A layer may be named whole, "L6", where the geometry splits it into L6a and L6b.)
+  const layers = (ctx.geometry?.layers.map((l) => l.name) ?? []).flatMap((n) => (n === "L6a" ? ["L6", n] : [n]));
   return keys.map((k) => {
     const caseOf = (names: string[]) => `CASE ${k} ${names.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(" ")} ELSE ${names.length} END, ${k}`;
     if (/(^|_)(cell_type|mtype)$/.test(k)) return caseOf(typeNamesInOrder(ctx));

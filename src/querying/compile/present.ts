@@ -1,5 +1,5 @@
 import type { Query } from "../../planning/plan.js";
-import { describeGroup, describePart, describeRows, type Labels } from "../../planning/describe.js";
+import { describeGroup, describePart, describeRows, kindWords, type Labels } from "../../planning/describe.js";
 import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { QUANTITY } from "./dims.js";
@@ -59,6 +59,7 @@ function measureWords(q: Query, labels: Labels): string {
     case "percentile": return `${m.p}th percentile of ${qty} of`;
     case "fraction": return `share that are ${describePart(m.part, labels)}, of`;
     case "ratio": return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
+    case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
     default: return m.fn;
   }
 }
@@ -72,7 +73,7 @@ function distinctSideWord(q: Query): string {
 const pct = (v: unknown) => (v === null || v === undefined ? "n/a" : `${(Number(v) * 100).toFixed(1)}%`);
 
 function valueText(v: unknown, fn: string): string {
-  if (v === null || v === undefined) return fn === "count" || fn === "distinct" ? "0" : "none (no such rows)";
+  if (v === null || v === undefined) return fn === "count" || fn === "distinct" || fn === "kinds" ? "0" : "none (no such rows)";
   return fmt(v as number);
 }
 

@@ -1,5 +1,5 @@
 import { planShapeProblem } from "../../planning/plan-check.js";
-import type { Filter, Measure, Part, Query, Quantity, Side } from "../../planning/plan.js";
+import type { Filter, Group, Measure, Part, Query, Quantity, Side } from "../../planning/plan.js";
 import { describePlan } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
 import { aggregate, histogram, valueName } from "./aggregate.js";
@@ -84,8 +84,20 @@ function measured(ctx: CompileContext, q: Query, value: string): { sql: Sql; sou
     const den = measured(ctx, { ...withPart(q, m.denominator), measure: count }, "denominator");
     return { sql: combine(q, num.sql, den.sql, "numerator", "denominator", value), source: num.source };
   }
+  if (m.fn === "kinds") return kinds(ctx, q, m, value);
   const rows = rowsOf(ctx, q, needOf(q), "of" in m ? m.of : undefined, m.fn === "distinct" ? distinctSide(q) : undefined);
   return { sql: aggregate(rows, m, value), source: rows.source };
+}
+
+/** How many distinct values of a category the rows have (per group): the groups with any row, counted. */
+function kinds(ctx: CompileContext, q: Query, m: Extract<Measure, { fn: "kinds" }>, value: string) {
+  const kind: Group = { dim: m.dim, ...(m.side ? { side: m.side } : {}) };
+  const inner = measured(ctx, { ...q, measure: { fn: "count" }, groupBy: [...q.groupBy, kind] }, "n");
+  const keys = groupKeys(q);
+  const keySel = keys.length ? `${keys.join(", ")}, ` : "";
+  const by = keys.length ? ` GROUP BY ${keys.join(", ")}` : "";
+  const text = sql`SELECT ${raw(`${keySel}count(*) AS ${value}`)} FROM (${inner.sql})${raw(` WHERE ${groupKey(kind)} IS NOT NULL AND n > 0${by}`)}`;
+  return { sql: text, source: inner.source };
 }
 
 /** part / whole (or numerator / denominator), per group; a group with no part has 0. */
