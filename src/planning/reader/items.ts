@@ -119,6 +119,11 @@ function makingCharts(items: Item[]): Item[] {
     firstWord.tags = [];
     firstWord.fn = true;
   }
+  // ("p(conn) vs Δori": against a quantity of pairs is what the rows are, not a second set compared.)
+  items.forEach((item, k) => {
+    const next = items.slice(k + 1).find((x) => !x.fn);
+    if (item.tags[0]?.t === "vs" && next?.tags.some((t) => t.t === "qty" && t.q === "ori_difference")) item.tags = [{ t: "per" }];
+  });
   items.forEach((item, k) => {
     if (!/^(make|makes|create|generate|draw|produce|render|do|reproduce|recreate|replicate|redraw)$/i.test(item.text)) return;
     const next = items.slice(k + 1).find((x) => !x.fn);

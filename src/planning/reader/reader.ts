@@ -11,6 +11,7 @@ import { compareAsGroups } from "./compare.js";
 import { cellRatio, composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
+import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { withoutRedundantNeuron } from "./dims.js";
 import { contradiction, Unreadable } from "./filters.js";
 import { followUp, isFragment } from "./follow-up.js";
@@ -141,7 +142,12 @@ function compose(c: Clause): QueryPlan {
   const lookup = lookupOf(c);
   if (lookup) return lookup;
   const perRoot = perRootQuantity(c);
-  const plan = cellRatio(c) ?? compareAsGroups(perRoot ? composeCells(c, perRoot) : c.roles.flow ? composeFlow(c) : composeCells(c));
+  const bins = asksOrientationBins(c);
+  // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
+  if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  const flow = (c.roles.flow || bins) && !perRoot;
+  const plan = cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot));
+  if (bins && plan.kind === "query") orientationBins(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
