@@ -1,0 +1,193 @@
+import type { Filter, Measure, Part, Query, Quantity, Side } from "../plan.js";
+import { as, is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { popFilters, rangeFilter, Unreadable } from "./filters.js";
+import { statMeasure } from "./measure.js";
+import type { Threshold } from "./numbers.js";
+import { groups } from "./shape.js";
+import { oneRootPop } from "./flow-partners.js";
+
+/* What a flow question measures: counts, partners, size statistics, fractions, ratios, probability. */
+
+export const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pre", output: "post", target: "post", partner: "other" };
+
+/** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
+export function orientationDifference(q: Query, t: Threshold): void {
+  q.source = "connections";
+  q.filter.push(rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" }));
+}
+
+/** The measure: counts, distinct partners, size statistics, fractions, ratios, probability. */
+export function readMeasure(c: Clause, q: Query): void {
+  if (c.take("probability")) {
+    q.source = "connections";
+    q.measure = { fn: "probability" };
+    return;
+  }
+  if (c.find("fraction")) return fraction(c, q);
+  if (c.find("ratio")) return ratio(c, q);
+  const perConnection = c.take("per_connection");
+  const stat = statMeasure(c, ["size", "synapses", "total_size"]);
+  if (perConnection || (stat && stat.of === "synapses")) {
+    q.source = "connections";
+    const of: Quantity = stat?.of === "size" ? "total_size" : "synapses";
+    q.measure = stat ? { ...stat.measure, of } as Measure : { fn: "mean", of };
+    return;
+  }
+  if (stat) {
+    q.measure = stat.measure;
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    return;
+  }
+  sizeThresholds(c, q);
+  const count = c.take("count");
+  const counted = count ? c.after(count.atom) : undefined;
+  const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
+  if (noun === "connection" || (c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
+    use(c.find("noun", "n", "connection"));
+    // "is there a connection from A to B?": between two neurons, its synapses.
+    const pair = c.pops.filter((p) => oneRootPop(p)).length === 2;
+    if (!pair) q.source = "connections";
+    q.measure = { fn: "count" };
+    return;
+  }
+  const countedPop = c.pops.find((p) => p.pop.counted && p.role);
+  if (countedPop && (countedPop.pop.head || countedPop.pop.filters.length) && !groups(countedPop.pop)) {
+    q.measure = { fn: "distinct", side: countedPop.role as Side };
+    return;
+  }
+  if (noun && PARTNER_SIDE[noun] && ["target", "source", "partner"].includes(noun)) {
+    use(counted);
+    const side = partnerSide(q, noun);
+    q.measure = { fn: "distinct", side };
+    if ((as(counted, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
+    return;
+  }
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  q.measure = { fn: "count" };
+}
+
+export function partnerSide(q: Query, noun: string): Side {
+  const s = PARTNER_SIDE[noun]!;
+  if (s !== "other") return s;
+  if (q.pre.length && !q.post.length) return "post";
+  if (q.post.length && !q.pre.length) return "pre";
+  throw new Unreadable("Presynaptic or postsynaptic partners? Say \"inputs\" or \"outputs\" (or \"targets\").");
+}
+
+/** "synapses larger than 5,000 voxels": a size filter on the synapses. */
+export function sizeThresholds(c: Clause, q: Query): void {
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used)) continue;
+    if (t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))) {
+      use(a);
+      q.filter.push(rangeFilter("size", t));
+    } else if (t.noun === "synapse" || t.noun === "connection") {
+      use(a);
+      q.source = "connections";
+      q.filter.push(rangeFilter("synapses", t));
+    }
+  }
+}
+
+/** "What % of X's inputs are inhibitory?": a part said after the verb is of the partners' side. */
+export function fractionPartSides(c: Clause): void {
+  const f = c.find("fraction");
+  if (!f) return;
+  const at = c.index(f);
+  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
+  if (!relational) return;
+  // "inhibitory share of its inputs": the name before the word is of the partners too.
+  const before = c.pops.find((p) => p.i === at - 1 && !p.pop.filters.some((f) => f.dim === "root_id"));
+  if (before) before.role = PARTNER_SIDE[relational] as Side;
+  if (verb < 0) return;
+  for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
+}
+
+/** "What fraction of BC outputs go onto 23P?": the whole is named before the verb, the part after. */
+function fraction(c: Clause, q: Query): void {
+  const f = c.take("fraction")!;
+  const at = c.index(f.atom);
+  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const adjacent = c.pops.filter((p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+  const later = verb >= 0 ? c.pops.filter((p) => p.i > verb) : adjacent;
+  const part: Part = {};
+  const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
+  for (const p of later) {
+    // "what % of X's inputs are inhibitory": the part is said of the partners.
+    if (!p.role && relational && PARTNER_SIDE[relational] !== "other") p.role = PARTNER_SIDE[relational] as Side;
+    const side = p.role === "pre" || p.role === "post" ? p.role : undefined;
+    if (!side) continue;
+    c.usePop(p);
+    const filters = popFilters(p.pop, c.classOf);
+    part[side] = [...(part[side] ?? []), ...filters];
+    q[side] = q[side].filter((x) => !filters.includes(x));
+  }
+  if (verb >= 0) use(c.atoms[verb]);
+  // "what fraction of synapses are bigger than 5000": the part is a size.
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used) || !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))) continue;
+    use(a);
+    part.filter = [...(part.filter ?? []), rangeFilter("size", t)];
+  }
+  // "% of X synapses onto interneurons": the side named after the owner is the part.
+  if (!part.pre && !part.post && !part.filter) {
+    const marked = c.pops.filter((p) => p.i > at && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+    const owners = c.pops.filter((p) => p.i > at && p.pop.filters.some((f) => f.dim === "root_id"));
+    if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
+      const side = marked[0]!.role as Side;
+      const filters = popFilters(marked[0]!.pop, c.classOf);
+      part[side] = filters;
+      q[side] = q[side].filter((x) => !filters.includes(x));
+    }
+  }
+  if (!part.pre && !part.post && !part.filter) {
+    // "fraction of synapses from inhibitory cells": a part of every synapse.
+    const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
+    if (!side) throw new Unreadable("A fraction of which synapses, and which part of them? For example \"what fraction of BC outputs go onto 23P?\"");
+    part[side] = q[side];
+    q[side] = [];
+  }
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  q.measure = { fn: "fraction", part };
+}
+
+/** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
+function ratio(c: Clause, q: Query): void {
+  const r = c.take("ratio")!;
+  // The ratio is of the partners of the named neuron (or population).
+  const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
+    : q.post.length && !q.pre.length ? "pre" : "post";
+  const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
+  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(text)) {
+    q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
+    const terms = (f: Filter) => f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
+    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
+      q[side] = q[side].filter((f) => !terms(f));
+      delete q.compare;
+      q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
+      for (const p of c.pops) if (p.pop.filters.length && p.pop.filters.every(terms)) c.usePop(p);
+      use(c.find("vs"));
+    }
+    return;
+  }
+  // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
+  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)));
+  if (operands.length === 2) {
+    const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+    for (const p of operands) {
+      c.usePop(p);
+      q.pre = q.pre.filter((f) => !p.pop.filters.includes(f));
+      q.post = q.post.filter((f) => !p.pop.filters.includes(f));
+    }
+    q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
+    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    return;
+  }
+  throw new Unreadable("A ratio of what to what? For example \"E/I ratio of the inputs to 8646…\".");
+}

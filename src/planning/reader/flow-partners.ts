@@ -1,0 +1,114 @@
+import type { Filter, Group, Query, Side } from "../plan.js";
+import { as, is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { Unreadable } from "./filters.js";
+import { PARTNER_SIDE, partnerSide } from "./flow-measure.js";
+
+/* Partners in a flow question: their side, their kind, and how they are ranked. */
+
+export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+
+/**
+ * "the cell types of the downstream partners of 8646…": a kind of group said of partners is the
+ * partners' side, grouped; the partners add nothing else.
+ */
+export function typesOfPartners(c: Clause): void {
+  const between = (a: number, b: number) => c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
+  for (const g of [...c.pops]) {
+    if (!isGroupPop(g) || g.pop.filters.length) continue;
+    // "… of the downstream partners", "the postsynaptic cell's area".
+    const partner = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length
+      && (p.i > g.i ? between(g.i, p.i) : p.i < g.i && between(p.i, g.i) && c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))));
+    // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
+    const side = partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : partner?.role;
+    if (!partner || (side !== "pre" && side !== "post")) continue;
+    g.role = side;
+    g.pop.each = true;
+    c.usePop(partner);
+    c.pops.splice(c.pops.indexOf(partner), 1);
+  }
+}
+/** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
+export const partnerNeuron = (p: Clause["pops"][number]) => p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
+
+export const oneRootPop = (p: Clause["pops"][number]) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+
+/** "What do BC cells target?": by the partners' cell type; "who/what does 8646… target?": by partner. */
+export function defaultWhDim(q: Query, side: Side): Group["dim"] {
+  const other = side === "pre" ? q.post : q.pre;
+  return other.some((f) => f.dim === "root_id") ? "root_id" : "cell_type";
+}
+
+/** "top 5 inputs to X", "X's strongest target", "list the outputs of X": its partners, ranked. */
+export function partnerRanking(c: Clause, q: Query): void {
+  if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
+  // The partners may be a noun ("top 5 inputs") or a population of them ("the most distinct targets").
+  const partnerPop = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const implied = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
+  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)])
+    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined)
+    ?? (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
+  if (!noun) return;
+  const at = c.index(noun);
+  // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
+  const whBefore = c.atoms.slice(Math.max(0, at - 3), at).find((a) => is(a, "wh") || is(a, "list"));
+  const listing = !c.has("count") && !c.has("stat") && (q.source === "connections" || c.has("list"));
+  const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? whBefore ?? (listing ? noun : undefined);
+  if (!ranked) return;
+  const n = String(as(noun, "noun")!.n);
+  // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
+  const owner: Side | undefined = n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
+  const ownerPop = c.pops.find((p) => p.role === owner && !p.pop.filters.some((f) => f.dim === "root_id"));
+  // "main target of BCs" ranks the partners; "BC with the most targets" ranks the owners.
+  // ("most-innervated BC": a superlative that implies its noun is said of the owner.)
+  const ownerFirst = !ownerPop || ownerPop.i < c.index(ranked) || (implied !== undefined && noun.items === implied.items);
+  if (owner && ownerFirst && q[owner].length && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
+    use(noun);
+    q.groupBy.push({ dim: "root_id", side: owner });
+    // "MC with the most distinct targets": ranked by partners, not synapses.
+    if (n === "target" || n === "source") q.measure = { fn: "distinct", side: owner === "pre" ? "post" : "pre" };
+    return;
+  }
+  const side = partnerSide(q, n);
+  use(noun);
+  if (is(ranked, "list") || is(ranked, "wh")) use(ranked);
+  const neuron = (as(noun, "noun") as { neuron?: boolean }).neuron;
+  const plural = /s$/i.test(noun.items.map((i) => i.text).join(" "));
+  const shape = { sup: is(ranked, "sup"), topk: is(ranked, "topk"), plural };
+  q.groupBy.push({ dim: neuron ? "root_id" : partnersOfPopulation(q, side, shape), side });
+  if ((as(noun, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
+  // Partners over connections: ranked by their synapses, not by a count of one pair each.
+  if (q.source === "connections" && q.measure.fn === "count") q.measure = { fn: "sum", of: "synapses" };
+}
+
+/** "top target cells", "postsynaptic neurons": partners said to be cells are ranked as cells. */
+export const namesCells = (p: Clause["pops"][number]) => p.pop.neuron || /\b(cells?|neurons?|roots?|segments?)\b/i.test(p.atom.items.map((i) => i.text).join(" "));
+export const onePointedRoot = (fs: Filter[]) => fs.some((f) => f.dim === "root_id" && f.values?.length === 1);
+
+/**
+ * The partners of a whole population ranked: "the main target of BCs" is a type (one word, one
+ * answer: the type they hit most); "the top 5 targets of BCs" could be cells or types, so it is asked.
+ */
+export function partnersOfPopulation(q: Query, side: Side, shape: { sup: boolean; topk: boolean; plural: boolean }) {
+  const owners = q[side === "post" ? "pre" : "post"];
+  if (!owners.length || onePointedRoot(owners) || !(shape.sup || shape.topk)) return "root_id";
+  if (shape.sup && !shape.topk && !shape.plural) return "cell_type";
+  throw new Unreadable("The partner cells, or their types? Say \"top target cells of …\" or \"main target types of …\".");
+}
+
+/** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
+export function matrix(c: Clause, q: Query): void {
+  const tagged = c.take<{ dim: Group["dim"] }>("matrix");
+  if (tagged && q.groupBy.length < 2) {
+    // "area-to-area", "type×type", "each pair of visual areas": pre by post.
+    q.groupBy = [{ dim: tagged.dim, side: "pre" }, { dim: tagged.dim, side: "post" }];
+    return;
+  }
+  const heat = c.find("chart", "kind", "heatmap");
+  if (!heat || q.groupBy.length === 2) return;
+  const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
+  for (const side of ["pre", "post"] as Side[]) if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
+}
+
+export const isGroupPop = (p: Clause["pops"][number]) => ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
+
