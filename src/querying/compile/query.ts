@@ -140,8 +140,12 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
   const valueCol = m === "quartiles" ? "median" : value;
   // Compared sets keep the order they were named in.
   const sets = q.compare ? sql`CASE compared ${Sql.join(q.compare.map((p, i) => sql`WHEN ${p.label ?? `set ${i + 1}`} THEN ${i}`), " ")} END` : undefined;
+  // Visual areas have no order of their own beyond V1 first: counts per area are listed largest first,
+  // as pandas' value_counts lists them (which keeps V1 first).
+  const byCount = !q.order && !q.compare && (m === "count" || m === "distinct") && q.groupBy.length === 1
+    && q.groupBy[0]!.dim === "area";
   const parts = [
-    ...(q.order ? [raw(`${valueCol} ${q.order === "desc" ? "DESC" : "ASC"} NULLS LAST`)] : []),
+    ...(q.order || byCount ? [raw(`${valueCol} ${q.order === "asc" ? "ASC" : "DESC"} NULLS LAST`)] : []),
     ...(sets ? [sets] : []),
     ...(keys.length ? [raw(naturalOrder(ctx, keys))] : []),
   ];
