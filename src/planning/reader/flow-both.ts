@@ -84,6 +84,21 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
   if (c.pops.some((p) => p.pop.partnerNoun) && !c.has("count") && !c.has("stat")) {
     throw new Unreadable("Its inputs or its outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".", ["inputs", "outputs"]);
   }
+  // ("partners with >= 3 synapses": a condition on each connection; any other condition on the
+  // partners has no side to go to here, so it is asked about rather than dropped.)
+  for (const p of c.pops.filter((x) => x.pop.partnerNoun || both.includes(x))) {
+    for (const t of p.pop.thresholds) {
+      if (t.noun !== "synapse" && t.noun !== "connection") {
+        if (!p.pop.partnerNoun) continue;
+        throw new Unreadable("Which partners: its inputs or its outputs? For example \"inputs to 8646… with more than 100 synapses\".");
+      }
+      q.source = "connections";
+      q.filter.push(rangeFilter("synapses", t));
+    }
+    if (p.pop.partnerNoun && p.pop.filters.length) {
+      throw new Unreadable("Its inputs or its outputs? For example \"23P inputs to 8646…\" or \"23P targets of 8646…\".");
+    }
+  }
   readMeasure(c, q);
   // "how many partners does X have": distinct partners, on whichever side each part leaves open.
   if (c.pops.some((p) => p.pop.partnerNoun) && q.measure.fn === "count") q.measure = { fn: "distinct" };

@@ -87,6 +87,9 @@ export function sizeThresholds(c: Clause, q: Query): void {
       use(a);
       q.source = "connections";
       q.filter.push(rangeFilter("synapses", t));
+    } else if (t.qty === "ori_difference") {
+      use(a);
+      orientationDifference(q, t);
     }
   }
 }

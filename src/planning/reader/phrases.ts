@@ -80,6 +80,9 @@ function entitySup(a: Atom | undefined): boolean {
   return Boolean(a) && [a!.tag, ...a!.alt].some((t) => t.t === "sup" && !t.count);
 }
 
+/** A preferred-orientation condition still waiting for its tolerance ("preferring vertical …"). */
+const pendingAngle = (p: Pop) => p.filters.find((f) => f.dim === "pref_ori" && f.near !== undefined && Number.isNaN(f.within));
+
 /** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
 export const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.values) && !p.filters[0]!.not && CATEGORIES.has(p.filters[0]!.dim)
   && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
@@ -235,6 +238,12 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (ARTICLE.test(lower(a)) && i > start && (is(next, "flag") || is(next, "threshold")) && is(atoms[i - 1], "rel", "r", "with")) continue;
     else if (is(a, "prefer") && (is(next, "near") || is(next, "angle"))) continue;
     else if (is(a, "angle") && is(atoms[i - 1], "prefer")) add({ dim: "pref_ori", near: Number(as(a, "angle")!.value), within: NaN });
+    // ("preferring vertical orientations, within 15°": the tolerance said after the angle.)
+    else if (is(a, "cmp", "op", "near") && pendingAngle(pop) && is(next, "num")) {
+      const deg = is(atoms[i + 2], "unit", "u", "rad") ? (Number(next!.tag.value) * 180) / Math.PI : Number(next!.tag.value);
+      pendingAngle(pop)!.within = deg;
+      i += is(atoms[i + 2], "unit") ? 2 : 1;
+    } else if (lower(a) === "," && pendingAngle(pop) && is(next, "cmp", "op", "near")) continue;
     else if (is(a, "threshold") && (is(atoms[i - 1], "rel", "r", "with") || pop.head || pop.filters.length)) pop.thresholds.push(as(a, "threshold") as Threshold);
     else if ((is(a, "rel", "r", "or") || is(a, "rel", "r", "and") || (is(a, "vs") && CATEGORIES.has(lastVal?.dim ?? "")
       // ("BC→23P vs MC→23P" compares two flows, not 23P and MC.)
