@@ -17,6 +17,9 @@ export function groupDim(pop: Pop): Group["dim"] | undefined {
     default:
       // "which higher visual area": one row per area; "which BC", "the biggest MC", "who": one row per cell.
       if (pop.wh && pop.filters.length === 1 && ["area", "layer"].includes(pop.filters[0]!.dim)) return pop.filters[0]!.dim as Group["dim"];
+      // ("each higher visual area", "per inhibitory type"): each of several values is a row.
+      if (pop.each && pop.filters.length === 1 && (pop.filters[0]!.values?.length ?? 0) > 1
+        && ["area", "layer", "cell_type", "mtype"].includes(pop.filters[0]!.dim)) return pop.filters[0]!.dim as Group["dim"];
       return pop.wh === "who" || (pop.filters.length && (pop.wh || pop.sup || pop.topk)) ? "root_id" : undefined;
   }
 }
