@@ -8,7 +8,7 @@ import { chartOf, countKinds, groupDim, groups, orderOf } from "./shape.js";
 import { fractionPartSides, orientationDifference, readMeasure } from "./flow-measure.js";
 import {
   defaultWhDim, isGroupPop, matrix, namesCells, oneRootPop, PARTNER_HEADS, partnerNeuron, partnerRanking,
-  partnersOfPopulation, typesOfPartners,
+  pairRanking, partnersOfPopulation, typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 
@@ -163,6 +163,7 @@ export function composeFlow(c: Clause): Query {
   matrix(c, q);
   if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
   countKinds(c, q);
+  pairRanking(c, q);
   const groupPop = grouping.find((p) => p.pop.topk || p.pop.sup || p.pop.wh)?.pop;
   Object.assign(q, orderOf(c, groupPop));
   if (q.groupBy.some((g) => g.dim === "root_id") && !q.order && q.measure.fn !== "distinct") q.order = "desc";

@@ -5,7 +5,7 @@ import { labelOf } from "./compare.js";
 import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { chartOf, groupDim, groups, orderOf } from "./shape.js";
 import { orientationDifference, readMeasure } from "./flow-measure.js";
-import { isGroupPop, matrix } from "./flow-partners.js";
+import { isGroupPop, matrix, pairRanking } from "./flow-partners.js";
 
 /* Populations on both sides of the synapses: "within V1", "between BC and 23P", "both in AL". */
 
@@ -55,9 +55,10 @@ export function within(c: Clause, p: Clause["pops"][number]): Query {
   const dim = isGroupPop(p) ? groupDim(p.pop) : p.pop.alts ? p.pop.filters[0]!.dim as Group["dim"] : undefined;
   if (dim) q.groupBy = [{ dim, side: "pre" }, { dim, side: "post" }];
   else if (c.has("chart", "kind", "heatmap")) matrix(c, q);
+  pairRanking(c, q);
   const chart = chartOf(c, q);
   if (chart) q.chart = chart;
-  Object.assign(q, orderOf(c, undefined));
+  if (!q.order) Object.assign(q, orderOf(c, undefined));
   return q;
 }
 

@@ -112,3 +112,21 @@ export function matrix(c: Clause, q: Query): void {
 
 export const isGroupPop = (p: Clause["pops"][number]) => ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
 
+
+/**
+ * "the heaviest edge from a BC", "the pair with the most synapses", "top 10 connections onto 23P":
+ * a superlative said of connections ranks the connected pairs by their synapses.
+ */
+export function pairRanking(c: Clause, q: Query): void {
+  if (q.groupBy.length || q.compare || (q.measure.fn !== "count" && q.measure.fn !== "sum")) return;
+  const pair = c.find("noun", "n", "connection");
+  const ranked = c.find("topk") ?? c.atoms.find((a) => is(a, "sup") && !as(a, "sup")!.q);
+  if (!pair || !ranked) return;
+  const k = is(ranked, "topk") ? Number(as(ranked, "topk")!.k) : /s$/i.test(pair.items.at(-1)!.text) ? undefined : 1;
+  use(pair, ranked);
+  q.source = "connections";
+  q.measure = { fn: "sum", of: "synapses" };
+  q.groupBy = [{ dim: "root_id", side: "pre" }, { dim: "root_id", side: "post" }];
+  q.order = is(ranked, "sup") && as(ranked, "sup")!.dir === "asc" ? "asc" : "desc";
+  if (k) q.limit = k;
+}

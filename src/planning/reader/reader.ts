@@ -171,6 +171,10 @@ function compose(c: Clause): QueryPlan {
   // ("neurons preferring vertical orientations": how close to vertical is not said, and no default is honest.)
   const angle = c.pops.flatMap((p) => p.pop.filters).find((f) => f.near !== undefined && Number.isNaN(f.within));
   if (angle) throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
+  // (An order with nothing to order: a superlative the reading did not place, "the weakest …".)
+  if (plan.kind === "query" && plan.order && !plan.groupBy.length && !plan.compare && ["count", "distinct"].includes(plan.measure.fn)) {
+    throw new Unreadable("The most or least of what? For example \"the 23P cell with the most input synapses\".");
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
