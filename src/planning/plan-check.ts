@@ -53,6 +53,12 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (problem) return problem;
   }
   const m = plan.measure;
+  // (Angles are circular: the mean of 170° and 10° is not 90°. Their histogram and ranges are fine.)
+  const central = ["mean", "sum", "median", "stddev", "percentile", "quartiles"];
+  if ("of" in m && ["pref_ori", "pref_dir"].includes(m.of) && central.includes(m.fn)) {
+    return `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; `
+      + "ask for their histogram, or for cells within some degrees of an angle";
+  }
   if (m.fn === "kinds") {
     if (flow && !m.side) return `counting kinds of ${m.dim} among synapses needs its side (pre or post)`;
     if (!flow && m.side) return "a side belongs to synapses or connections";
