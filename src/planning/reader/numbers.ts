@@ -57,10 +57,18 @@ function percentiles(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
-/** "within 15° of vertical", "within 20 degrees of 45°", "±15° of horizontal". */
+/** "within 15° of vertical", "within 20 degrees of 45°", "±15° of horizontal", "90° ± 15°", "~135 (±10)". */
 function angles(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     if (!is(atoms[i], "cmp", "op", "near")) continue;
+    const centered = centerBefore(atoms, i);
+    if (centered) {
+      const dim = angleQty(atoms, centered.from);
+      atoms = join(atoms, dim?.at ?? centered.from, centered.to, { t: "near", center: centered.center, within: centered.within,
+        ...(dim ? { dim: dim.q } : {}) });
+      i = centered.from;
+      continue;
+    }
     const w = num(atoms[i + 1]);
     if (w === undefined) continue;
     let j = i + 2;
@@ -74,9 +82,39 @@ function angles(atoms: Atom[]): Atom[] {
       if (unitOf(atoms[j + 1])) j++;
     }
     if (center === undefined) continue;
-    atoms = join(atoms, i, j + 1, { t: "near", center, within: unit === "rad" ? (w * 180) / Math.PI : w });
+    const dim = angleQty(atoms, i);
+    atoms = join(atoms, dim?.at ?? i, j + 1, { t: "near", center, within: unit === "rad" ? (w * 180) / Math.PI : w,
+      ...(dim ? { dim: dim.q } : {}) });
   }
   return atoms;
+}
+
+/** "a preferred direction within 30° of 270°": the angle named just before a tolerance, joined with it. */
+function angleQty(atoms: Atom[], at: number): { at: number; q: string } | undefined {
+  let j = at - 1;
+  while (j >= 0 && /^(a|an|the|of|is|at|=|:)$/i.test(lower(atoms[j]))) j--;
+  const q = as(atoms[j], "qty")?.q;
+  return q === "pref_ori" || q === "pref_dir" ? { at: j, q: String(q) } : undefined;
+}
+
+/** "90° ± 15°", "~135 (±10)", "0 deg +- 20": the center said before the tolerance, in degrees. */
+function centerBefore(atoms: Atom[], at: number): { from: number; to: number; center: number; within: number } | undefined {
+  let j = at - 1;
+  const inner = lower(atoms[j]) === "(";
+  if (inner) j--;
+  if (unitOf(atoms[j]) === "deg") j--;
+  const center = num(atoms[j]);
+  // ("(0 deg +- 20)": the whole said in brackets.)
+  const outer = !inner && lower(atoms[j - 1]) === "(";
+  const open = inner || outer;
+  if (outer) j--;
+  const within = num(atoms[at + 1]);
+  if (center === undefined || within === undefined || center < 0 || center > 360 || !(within > 0 && within <= 90)) return undefined;
+  let to = at + 2;
+  if (unitOf(atoms[to]) === "deg") to++;
+  if (open && lower(atoms[to]) === ")") to++;
+  const from = is(atoms[j - 1], "approx") || lower(atoms[j - 1]) === "~" ? j - 1 : j;
+  return { from, to, center, within };
 }
 
 /** "between 1000 and 2000 voxels", "from 300 to 500 µm", "depth 300-500 µm". */
@@ -246,6 +284,15 @@ function thresholds(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
+/** A whole number that opens the question (after "the", "list", "give me") before the cells it counts. */
+function leadingCount(atoms: Atom[], i: number): boolean {
+  const n = num(atoms[i]);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 1000) return false;
+  const next = atoms[i + 1];
+  const cells = is(next, "noun", "n", "cell") || is(next, "noun", "n", "neuron") || is(next, "val");
+  return cells && atoms.slice(0, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));
+}
+
 /** "top 5", "first 10", "which 3 ...", "the 5 strongest", "5 largest". */
 function topK(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
@@ -270,6 +317,9 @@ function topK(atoms: Atom[]): Atom[] {
       atoms = join(atoms, i, i + 2, { t: "topk", k: num(a)!, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: true });
     } else if (is(a, "wh") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000) {
       atoms = join(atoms, i + 1, i + 2, { t: "topk", k: n, dir: "desc", afterWh: true });
+    } else if (leadingCount(atoms, i) && atoms.slice(i + 2).some((x) => is(x, "sup"))) {
+      // ("the 5 cells with the biggest nucleus", "10 neurons with the most inputs": a count of the ranked.)
+      atoms = join(atoms, i, i + 1, { t: "topk", k: num(a)!, dir: "desc" });
     }
   }
   return atoms;

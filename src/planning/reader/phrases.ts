@@ -175,7 +175,13 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
-    else if (is(a, "near")) add({ dim: "pref_ori", near: Number(as(a, "near")!.center), within: Number(as(a, "near")!.within) });
+    else if (is(a, "near")) {
+      const near = as(a, "near")!;
+      // ("horizontal (0° ± 20)": the tolerance of an angle already named.)
+      const pending = pendingAngle(pop);
+      if (pending && Number(near.center) === pending.near) pending.within = Number(near.within);
+      else add({ dim: near.dim === "pref_dir" ? "pref_dir" : "pref_ori", near: Number(near.center), within: Number(near.within) });
+    }
     // ("fast-spiking BCs": two names of one type say it twice.)
     else if (isVal(a) && lastVal?.values && is(atoms[i - 1], "val") && sameDimVal(a, lastVal)
       && filterOf(a)!.values!.every((v) => lastVal!.values!.includes(v))) continue;

@@ -1,9 +1,10 @@
 import { QueryPlan, type Filter, type PlannerResult, type Reading } from "../plan.js";
+import { planFilters as planFiltersOf } from "../plan-check.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
 import { anaphors, carryPopulation, resolvedWithin } from "./anaphora.js";
-import { atomOf, is, type Atom } from "./atoms.js";
+import { atomOf, is, use, type Atom } from "./atoms.js";
 import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
@@ -170,7 +171,13 @@ function compose(c: Clause): QueryPlan {
   if (bins && plan.kind === "query") orientationBins(c, plan);
   // ("neurons preferring vertical orientations": how close to vertical is not said, and no default is honest.)
   const angle = c.pops.flatMap((p) => p.pop.filters).find((f) => f.near !== undefined && Number.isNaN(f.within));
-  if (angle) throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
+  // ("prefer horizontal (0 deg ± 20)": the tolerance, said apart from the angle it belongs to.)
+  const tolerance = angle && c.atoms.find((a) => is(a, "near") && Number(a.tag.center) === angle.near && !a.items.some((i) => i.used));
+  if (angle && tolerance) {
+    angle.within = Number(tolerance.tag.within);
+    for (const f of planFiltersOf(plan)) if (f.dim === angle.dim && f.near === angle.near && Number.isNaN(f.within)) f.within = angle.within;
+    use(tolerance);
+  } else if (angle) throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
   // (An order with nothing to order: a superlative the reading did not place, "the weakest …".)
   if (plan.kind === "query" && plan.order && !plan.groupBy.length && !plan.compare && ["count", "distinct"].includes(plan.measure.fn)) {
     throw new Unreadable("The most or least of what? For example \"the 23P cell with the most input synapses\".");
