@@ -12,6 +12,7 @@ import { compareAsGroups } from "./compare.js";
 import { cellRatio, composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
+import { checkPlaced } from "./placed.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { withoutRedundantNeuron } from "./dims.js";
 import { contradiction, Unreadable } from "./filters.js";
@@ -138,25 +139,6 @@ export class OfflineReader {
   }
 }
 
-/**
- * A threshold a population carried ("partners with >= 3 synapses") that no condition of the plan
- * holds: a reader path that forgot it must not answer as if it had not been said.
- */
-function lostThreshold(c: Clause, plan: QueryPlan): string | undefined {
-  const numbers = new Set<number>();
-  JSON.stringify(plan, (_k, v: unknown) => {
-    if (typeof v === "number") numbers.add(v);
-    return v;
-  });
-  const near = (x: number) => [...numbers].some((n) => [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9].some((f) => Math.abs(n - x * f) <= 1e-9 * Math.max(1, n)));
-  for (const p of c.pops) {
-    for (const t of p.pop.thresholds) {
-      if (!near(t.value) && !(t.max !== undefined && near(t.max))) return p.atom.items.map((i) => i.text).join(" ");
-    }
-  }
-  return undefined;
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
 function compose(c: Clause): QueryPlan {
@@ -169,21 +151,7 @@ function compose(c: Clause): QueryPlan {
   const flow = (c.roles.flow || bins) && !perRoot;
   const plan = cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot));
   if (bins && plan.kind === "query") orientationBins(c, plan);
-  // ("neurons preferring vertical orientations": how close to vertical is not said, and no default is honest.)
-  const angle = c.pops.flatMap((p) => p.pop.filters).find((f) => f.near !== undefined && Number.isNaN(f.within));
-  // ("prefer horizontal (0 deg ± 20)": the tolerance, said apart from the angle it belongs to.)
-  const tolerance = angle && c.atoms.find((a) => is(a, "near") && Number(a.tag.center) === angle.near && !a.items.some((i) => i.used));
-  if (angle && tolerance) {
-    angle.within = Number(tolerance.tag.within);
-    for (const f of planFiltersOf(plan)) if (f.dim === angle.dim && f.near === angle.near && Number.isNaN(f.within)) f.within = angle.within;
-    use(tolerance);
-  } else if (angle) throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
-  // (An order with nothing to order: a superlative the reading did not place, "the weakest …".)
-  if (plan.kind === "query" && plan.order && !plan.groupBy.length && !plan.compare && ["count", "distinct"].includes(plan.measure.fn)) {
-    throw new Unreadable("The most or least of what? For example \"the 23P cell with the most input synapses\".");
-  }
-  const lost = lostThreshold(c, plan);
-  if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
+  checkPlaced(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
