@@ -14,6 +14,8 @@ import type { RedactingLog } from "../common/redact.js";
 import { ASK_COMMAND } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
 import { answerToReply, SHOW_SQL_BUTTON, sqlMessage } from "./reply.js";
+import { choiceIdOf, isChoiceButton } from "./choice-parts.js";
+import { CHOICE_EXPIRED } from "../../src/answers/choices.js";
 
 export interface DiscordBotOptions {
   config: DiscordConfig;
@@ -87,9 +89,49 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
     await interaction.reply({ content: found ? sqlMessage(found.sql, found.params) : "The SQL of that answer is no longer kept; ask again and press Show SQL.", flags: MessageFlags.Ephemeral });
   }
 
+  /**
+   * A clicked choice (a next question, or a reading of a question asked back), answered in the channel
+   * or thread of the message it was under, in the clicker's conversation there: in a thread anyone's
+   * click counts (the thread is one conversation); elsewhere conversations are per person, so a
+   * click on someone else's answer is refused as foreign, only to the clicker.
+   */
+  async function pick(interaction: ButtonInteraction): Promise<void> {
+    const channel = interaction.channel;
+    if (!allowed(interaction.guildId, interaction.channelId, channel && "parentId" in channel ? channel.parentId : null)) {
+      await interaction.reply({ content: "connectome-chat is not enabled in this channel.", flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const key = channel ? conversationKey(channel, interaction.user.id) : threadKey("channel", interaction.channelId, interaction.user.id);
+    const conversation = conversations.get(key);
+    const id = choiceIdOf(interaction.customId);
+    const question = chat.choiceQuestion(id, conversation);
+    if (!question) {
+      await interaction.reply({ content: CHOICE_EXPIRED, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const decision = limiter.take(`${interaction.guildId ?? "dm"}:${interaction.user.id}`);
+    if (!decision.allowed) {
+      await interaction.reply({ content: rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.deferReply();
+    work.start("answering a choice", async () => {
+      try {
+        const answer = await chat.choose(id, conversation);
+        const sent = await interaction.editReply(answerToReply(answer, { maxRows, question, picked: question }));
+        if (answer.sql) sqlOf.set(sent.id, { sql: answer.sql, params: answer.params });
+        log.info(`choice answered (${answer.status}, ${answer.timings.totalMs} ms)`);
+      } catch (error) {
+        log.error("replying to a choice failed:", error);
+        await interaction.editReply({ content: "Sorry, something went wrong sending the answer; please try again." }).catch(() => undefined);
+      }
+    });
+  }
+
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handled = interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND.name ? ask(interaction)
       : interaction.isButton() && interaction.customId === SHOW_SQL_BUTTON ? showSql(interaction)
+      : interaction.isButton() && isChoiceButton(interaction.customId) ? pick(interaction)
       : undefined;
     handled?.catch((error) => log.error("handling an interaction failed:", error));
   });

@@ -216,6 +216,11 @@ export class ConnectomeChat {
     return { ...(await this.answer(choice.question, conversation)), question: choice.question };
   }
 
+  /** The question a choice id would ask in this conversation; undefined when `choose` would refuse it. */
+  choiceQuestion(id: unknown, conversation: Conversation): string | undefined {
+    return this.offers.pick(id, conversation)?.question;
+  }
+
   /** Runs an offer's checks, adding their time to the answer's timings. */
   private async timed<T>(timings: Answer["timings"], work: () => Promise<T>): Promise<T> {
     const started = performance.now();
