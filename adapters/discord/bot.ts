@@ -97,21 +97,24 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
    */
   async function pick(interaction: ButtonInteraction): Promise<void> {
     const channel = interaction.channel;
-    if (!allowed(interaction.guildId, interaction.channelId, channel && "parentId" in channel ? channel.parentId : null)) {
-      await interaction.reply({ content: "connectome-chat is not enabled in this channel.", flags: MessageFlags.Ephemeral });
+    const parentId = channel && "parentId" in channel ? channel.parentId : null;
+    const privately = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    if (!allowed(interaction.guildId, interaction.channelId, parentId)) {
+      await privately("connectome-chat is not enabled in this channel.");
       return;
     }
-    const key = channel ? conversationKey(channel, interaction.user.id) : threadKey("channel", interaction.channelId, interaction.user.id);
+    const userId = interaction.user.id;
+    const key = channel ? conversationKey(channel, userId) : threadKey("channel", interaction.channelId, userId);
     const conversation = conversations.get(key);
     const id = choiceIdOf(interaction.customId);
     const question = chat.choiceQuestion(id, conversation);
     if (!question) {
-      await interaction.reply({ content: CHOICE_EXPIRED, flags: MessageFlags.Ephemeral });
+      await privately(CHOICE_EXPIRED);
       return;
     }
-    const decision = limiter.take(`${interaction.guildId ?? "dm"}:${interaction.user.id}`);
+    const decision = limiter.take(`${interaction.guildId ?? "dm"}:${userId}`);
     if (!decision.allowed) {
-      await interaction.reply({ content: rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs), flags: MessageFlags.Ephemeral });
+      await privately(rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs));
       return;
     }
     await interaction.deferReply();
@@ -123,7 +126,8 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
         log.info(`choice answered (${answer.status}, ${answer.timings.totalMs} ms)`);
       } catch (error) {
         log.error("replying to a choice failed:", error);
-        await interaction.editReply({ content: "Sorry, something went wrong sending the answer; please try again." }).catch(() => undefined);
+        const sorry = "Sorry, something went wrong sending the answer; please try again.";
+        await interaction.editReply({ content: sorry }).catch(() => undefined);
       }
     });
   }

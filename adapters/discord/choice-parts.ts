@@ -9,7 +9,7 @@ import type { AnswerChoice } from "../../src/answers/answer.js";
 import { CHOICE_ID } from "../../src/answers/choices.js";
 
 export const CHOICE_BUTTON_PREFIX = "connectome-chat:choice:";
-/** Discord's limits: five buttons in a row, 80 characters in a label (and 100 in a custom id, far more than we use). */
+/** Discord's limits: five buttons in a row, 80 characters in a label (a custom id's 100 is far more than we use). */
 const ROW_BUTTONS = 5;
 const LABEL_CHARS = 80;
 
@@ -18,11 +18,18 @@ const cut = (text: string) => (text.length <= LABEL_CHARS ? text : `${text.slice
 export function choiceRow(choices: AnswerChoice[] | undefined): ActionRowBuilder<ButtonBuilder>[] {
   if (!choices?.length) return [];
   const buttons = choices.slice(0, ROW_BUTTONS).map((choice) =>
-    new ButtonBuilder().setCustomId(`${CHOICE_BUTTON_PREFIX}${choice.id}`).setLabel(cut(choice.question)).setStyle(ButtonStyle.Primary));
+    new ButtonBuilder()
+      .setCustomId(`${CHOICE_BUTTON_PREFIX}${choice.id}`)
+      .setLabel(cut(choice.question))
+      .setStyle(ButtonStyle.Primary));
   return [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)];
 }
 
-const ChoiceCustomId = z.string().startsWith(CHOICE_BUTTON_PREFIX).transform((s) => s.slice(CHOICE_BUTTON_PREFIX.length)).pipe(z.string().regex(CHOICE_ID));
+const ChoiceCustomId = z
+  .string()
+  .startsWith(CHOICE_BUTTON_PREFIX)
+  .transform((s) => s.slice(CHOICE_BUTTON_PREFIX.length))
+  .pipe(z.string().regex(CHOICE_ID));
 
 /** The choice id a button's custom id carries, or undefined when it is not one of ours. */
 export function choiceIdOf(customId: unknown): string | undefined {

@@ -45,7 +45,8 @@ export function answerToReply(answer: Answer, options: ReplyOptions): DiscordRep
   const footer = reading ? cut(reading, EMBED_FOOTER_CHARS) : undefined;
   // All embeds of a message share 6,000 characters: the links' embeds come out of the answer's.
   const title = options.picked ? cut(`Asked: ${options.picked}`, EMBED_TITLE_CHARS) : undefined;
-  const room = Math.min(EMBED_DESCRIPTION_CHARS, EMBEDS_TOTAL_CHARS - links.embedChars - (footer?.length ?? 0) - (title?.length ?? 0));
+  const used = links.embedChars + (footer?.length ?? 0) + (title?.length ?? 0);
+  const room = Math.min(EMBED_DESCRIPTION_CHARS, EMBEDS_TOTAL_CHARS - used);
   const embed = new EmbedBuilder().setColor(COLOURS[answer.status]).setDescription(cut(body || answer.text, room));
   if (title) embed.setTitle(title);
   if (footer) embed.setFooter({ text: footer });
@@ -69,7 +70,8 @@ export function answerToReply(answer: Answer, options: ReplyOptions): DiscordRep
   const showSql = new ButtonBuilder().setCustomId(SHOW_SQL_BUTTON).setLabel("Show SQL").setStyle(ButtonStyle.Secondary);
   const buttons = [...links.buttons, ...(answer.sql ? [showSql] : [])];
   // The questions offered go in a row of their own, below the links and "Show SQL".
-  const components = [...(buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)] : []), ...choiceRow(answer.choices)];
+  const first = buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)] : [];
+  const components = [...first, ...choiceRow(answer.choices)];
   return { ...(content ? { content } : {}), embeds: [embed, ...links.embeds], files, components };
 }
 

@@ -21,7 +21,10 @@ import { SHOW_SQL_ACTION } from "./blocks.js";
 import { CHOICE_ACTION } from "./choice-blocks.js";
 import { OPEN_LINK_ACTION } from "./link-blocks.js";
 import type { SlackConfig } from "./config.js";
-import { choiceOfAction, placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand, type Place, type Question } from "./events.js";
+import {
+  choiceOfAction, placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand,
+  type Place, type Question,
+} from "./events.js";
 import { guardSlackRequests } from "./request-guard.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
 import { escapeMrkdwn } from "./text.js";

@@ -127,7 +127,8 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
   }
 
   if (!textOnly) blocks.push(...choiceBlocks(answer.choices));
-  if (options.picked) blocks.unshift(context(`<@${options.picked.user}> asked: ${escapeMrkdwn(options.picked.question)}`));
+  const picked = options.picked;
+  if (picked) blocks.unshift(context(`<@${picked.user}> asked: ${escapeMrkdwn(picked.question)}`));
 
   return { message: { text: fallbackText(headline), blocks: fitBlocks(blocks) }, files };
 }

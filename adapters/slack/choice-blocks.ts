@@ -18,7 +18,9 @@ const cut = (text: string) => (text.length <= BUTTON_TEXT ? text : `${text.slice
 export function choiceBlocks(choices: AnswerChoice[] | undefined): types.KnownBlock[] {
   if (!choices?.length) return [];
   const readings = choices.every((c) => c.kind === "reading");
-  const lead = readings ? "Did you mean one of these? Click to ask it:" : "Next questions (click to ask in this thread):";
+  const lead = readings
+    ? "Did you mean one of these? Click to ask it:"
+    : "Next questions (click to ask in this thread):";
   return [
     { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(lead) }] },
     {

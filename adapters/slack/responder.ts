@@ -11,7 +11,9 @@ import type { ConnectomeChat } from "../../src/answers/chat.js";
 import { ConversationStore, DEFAULT_THREADS_KEPT } from "../common/conversations.js";
 import { LruMap } from "../common/lru.js";
 import { RateLimiter, rateLimitMessage } from "../common/rate-limit.js";
-import { answerToSlack, plainMessage, sqlToSlack, type AnswerRenderOptions, type AttachedFile, type SlackMessage } from "./blocks.js";
+import {
+  answerToSlack, plainMessage, sqlToSlack, type AnswerRenderOptions, type AttachedFile, type SlackMessage,
+} from "./blocks.js";
 import { conversationKeyOf, type Place, type Question, type SlashQuestion } from "./events.js";
 import { escapeMrkdwn } from "./text.js";
 
@@ -140,7 +142,9 @@ export class SlackResponder {
    * The answer message in the thread, then its files in the same thread. A file that cannot be
    * uploaded (a missing files:write scope, say) leaves the answer standing, with a note saying so.
    */
-  private async deliver(client: WebClient, place: Place, answer: Answer, question: string, picked?: AnswerRenderOptions["picked"]): Promise<void> {
+  private async deliver(
+    client: WebClient, place: Place, answer: Answer, question: string, picked?: AnswerRenderOptions["picked"],
+  ): Promise<void> {
     const { message, files } = this.render(answer, question, picked);
     await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
     this.options.logger.info(`answered in ${place.channel}: ${answer.status} in ${Math.round(answer.timings.totalMs)} ms${files.length ? `, ${files.length} file(s) to upload` : ""}`);

@@ -82,7 +82,7 @@ export class ConnectomeChat {
     const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });
     const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
-    // Suggestions are checked with the offline reader whatever the planner: offered questions must read without a model.
+    // Offers are checked with the offline reader whatever the planner: what is offered must read without a model.
     const offers = new Offers(offline, ctx, executor, options.offers);
     return new ConnectomeChat(store, ctx, executor, planner, resolve(options.plotDir ?? "plots"), neuroglancer, offers);
   }
@@ -148,7 +148,8 @@ export class ConnectomeChat {
       if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
       if (result.type === "clarify") {
         const offered = await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
-        return reply("clarify", result.message + note, { ...offered, planner: plannerInfo, ...(reading ? { reading } : {}) });
+        const extra = { ...offered, planner: plannerInfo, ...(reading ? { reading } : {}) };
+        return reply("clarify", result.message + note, extra);
       }
 
       const parsed = QueryPlan.safeParse(result.plan);
@@ -159,7 +160,11 @@ export class ConnectomeChat {
       try {
         compiled = compilePlan(this.ctx, plan);
       } catch (error) {
-        if (error instanceof UnknownValueError) return reply("clarify", error.message + (error.suggestions.length ? ` Known: ${error.suggestions.join(", ")}.` : ""), { planner: plannerInfo });
+        if (error instanceof UnknownValueError) {
+          // The known names stay in the text: they are names, not readings that could be asked as they stand.
+          const known = error.suggestions.length ? ` Known: ${error.suggestions.join(", ")}.` : "";
+          return reply("clarify", error.message + known, { planner: plannerInfo });
+        }
         if (error instanceof MissingDataError) return reply("error", error.message, { planner: plannerInfo });
         if (error instanceof SqlRefused) return reply("refused", `The proposed SQL was refused: ${error.message}`, { planner: plannerInfo });
         throw error;
@@ -211,7 +216,8 @@ export class ConnectomeChat {
    */
   async choose(id: unknown, conversation: Conversation): Promise<Answer> {
     const choice = this.offers.pick(id, conversation);
-    if (!choice) return { status: "refused", text: CHOICE_EXPIRED, suggestions: [], timings: { planMs: 0, queryMs: 0, totalMs: 0 } };
+    const timings = { planMs: 0, queryMs: 0, totalMs: 0 };
+    if (!choice) return { status: "refused", text: CHOICE_EXPIRED, suggestions: [], timings };
     conversation.lastPlan = choice.context;
     return { ...(await this.answer(choice.question, conversation)), question: choice.question };
   }

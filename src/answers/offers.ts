@@ -51,7 +51,9 @@ export class Offers {
   }
 
   /** The readings of a question asked back that can be answered, asked in the conversation as it stands. */
-  async forQuestionBack(question: string, asked: { message: string; suggestions: string[] }, conversation: Conversation): Promise<Offered> {
+  async forQuestionBack(
+    question: string, asked: { message: string; suggestions: string[] }, conversation: Conversation,
+  ): Promise<Offered> {
     if (this.mode === "off" || !asked.suggestions.length) return { suggestions: [], choices: [] };
     const context = this.mode === "follow-up" ? conversation.lastPlan : undefined;
     return this.offer(await readingsOf(question, asked, context, this.checker), "reading", context, conversation);
@@ -62,8 +64,14 @@ export class Offers {
     return this.store.get(id, conversation);
   }
 
-  private offer(found: CheckedQuestion[], kind: AnswerChoice["kind"], context: QueryPlan | undefined, conversation: Conversation): Offered {
-    const choices = found.map((q) => ({ id: this.store.add(q.question, context, conversation), question: q.question, kind }));
+  private offer(
+    found: CheckedQuestion[], kind: AnswerChoice["kind"], context: QueryPlan | undefined, conversation: Conversation,
+  ): Offered {
+    const choices = found.map((q) => ({
+      id: this.store.add(q.question, context, conversation),
+      question: q.question,
+      kind,
+    }));
     return { suggestions: found.map((q) => q.question), choices };
   }
 }

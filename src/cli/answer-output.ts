@@ -42,7 +42,9 @@ export function suggestionLines(answer: Answer, how: { numbered: true } | { comm
   if (!questions.length) return "";
   const readings = answer.status === "clarify";
   if ("numbered" in how) {
-    const head = readings ? "Did you mean (type the number to ask it):" : "Next questions (type the number to ask one):";
+    const head = readings
+      ? "Did you mean (type the number to ask it):"
+      : "Next questions (type the number to ask one):";
     return ["", "", head, ...questions.map((q, i) => `  ${i + 1}. ${q}`)].join("\n");
   }
   const head = readings ? "Did you mean one of these? Ask it with:" : "Next, you could ask:";

@@ -52,7 +52,8 @@ export class QuestionChecker {
       const { results } = await this.executor.run(statements, { timeoutMs });
       if (ids.missing(results.slice(0, ids.statements.length)).length) return false;
       // "Non-empty": some value that is neither null nor zero (a count of 0 answers nothing worth offering).
-      return results.slice(ids.statements.length).some((r) => r.rows.some((row) => row.some((v) => v !== null && v !== 0)));
+      const something = (row: unknown[]) => row.some((v) => v !== null && v !== 0);
+      return results.slice(ids.statements.length).some((r) => r.rows.some(something));
     } catch {
       return false;
     }
@@ -62,7 +63,9 @@ export class QuestionChecker {
    * The first of the phrasings that reads as a plan `accept` takes and compiles, then runs it; the
    * question and its plan when it passes. Reading and compiling take a millisecond or two each.
    */
-  async first(phrasings: string[], context: QueryPlan | undefined, accept: (plan: QueryPlan) => boolean): Promise<CheckedQuestion | undefined> {
+  async first(
+    phrasings: string[], context: QueryPlan | undefined, accept: (plan: QueryPlan) => boolean,
+  ): Promise<CheckedQuestion | undefined> {
     for (const question of phrasings) {
       const plan = await this.read(question, context);
       if (!plan || !accept(plan)) continue;

@@ -30,7 +30,9 @@ export class NextQuestions {
     });
     // Checked side by side: their queries run on the executor's processes at once.
     const found = (await Promise.all(tries)).filter((q): q is CheckedQuestion => q !== undefined);
+    // Two templates read into one plan (two phrasings of one question) offer it once.
     const seen = new Set<string>();
-    return found.filter((q) => !seen.has(JSON.stringify(q.plan)) && seen.add(JSON.stringify(q.plan))).slice(0, MAX_SUGGESTIONS);
+    const fresh = (q: CheckedQuestion) => !seen.has(JSON.stringify(q.plan)) && seen.add(JSON.stringify(q.plan));
+    return found.filter(fresh).slice(0, MAX_SUGGESTIONS);
   }
 }

@@ -40,7 +40,8 @@ export function shapeOf(plan: QueryPlan): PlanShape | undefined {
   const q = plan;
   if (q.source === "cells") {
     const type = oneType(q.filter);
-    if (q.filter.length === 0 && q.measure.fn === "count" && grouped(q, "cell_type")) return { shape: "cells-by-type", slots: {} };
+    const count = q.measure.fn === "count";
+    if (q.filter.length === 0 && count && grouped(q, "cell_type")) return { shape: "cells-by-type", slots: {} };
     if (!type) return undefined;
     if (q.measure.fn === "count" && !q.groupBy.length) return { shape: "type-count", slots: { type } };
     if (q.measure.fn === "list") return { shape: "type-cells", slots: { type } };

@@ -7,7 +7,8 @@ import { DATA_DIR } from "../../project-root.js";
  * The next-question templates of data/suggestions.json: data a scientist can edit, checked with zod
  * at load so that a typo in the file fails at start, not on some later answer.
  */
-const Json: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]));
+const Json: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]));
 
 export const Template = z
   .object({
@@ -19,14 +20,17 @@ export const Template = z
   .strict();
 export type Template = z.infer<typeof Template>;
 
-export const SuggestionTemplates = z.object({ $comment: z.unknown().optional(), shapes: z.record(z.string(), z.array(Template)) }).strict();
+export const SuggestionTemplates = z
+  .object({ $comment: z.unknown().optional(), shapes: z.record(z.string(), z.array(Template)) })
+  .strict();
 export type SuggestionTemplates = z.infer<typeof SuggestionTemplates>;
 
 export const DEFAULT_SUGGESTIONS_FILE = join(DATA_DIR, "suggestions.json");
 
 export function loadSuggestionTemplates(file = DEFAULT_SUGGESTIONS_FILE): SuggestionTemplates {
   const parsed = SuggestionTemplates.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+  const issue = parsed.error?.issues[0];
+  if (!parsed.success) throw new Error(`${file}: ${issue?.path.join(".")}: ${issue?.message}`);
   return parsed.data;
 }
 
@@ -41,7 +45,9 @@ export function fill(text: string, slots: Record<string, string>): string | unde
 export function fillDeep(value: unknown, slots: Record<string, string>): unknown {
   if (typeof value === "string") return fill(value, slots) ?? value;
   if (Array.isArray(value)) return value.map((v) => fillDeep(v, slots));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillDeep(v, slots)]));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillDeep(v, slots)]));
+  }
   return value;
 }
 

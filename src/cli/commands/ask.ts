@@ -48,7 +48,8 @@ async function ask(question: string, opts: AskOptions): Promise<number> {
   const executor = new QueryExecutor({ dbPath, workers: 1, timeoutMs: opts.timeout });
   const { ConnectomeChat } = await import("../../answers/chat.js");
   // The next `ask` remembers nothing: suggestions are checked as questions asked on their own.
-  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner, offers: { mode: "standalone" } });
+  const offers = { mode: "standalone" as const };
+  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner, offers });
   try {
     const answer = await chat.answer(question);
     if (output && answer.table) saveCsv(answer, output);

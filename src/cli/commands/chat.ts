@@ -25,7 +25,9 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const conversation = chat.newConversation();
   const rl = createInterface({ input: process.stdin, output: process.stdout, historySize: 200, terminal: process.stdin.isTTY });
   const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));
-  process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\nAsk a question, "help" for examples, a number to ask a question offered, "/csv FILE" to save the last table, "/quit" to leave.\n`);
+  const how = 'Ask a question, "help" for examples, a number to ask a question offered, '
+    + '"/csv FILE" to save the last table, "/quit" to leave.';
+  process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\n${how}\n`);
   let last: Answer | undefined;
   /** The questions the last reply offered, in the order they were numbered. */
   let offered: AnswerChoice[] = [];
@@ -59,7 +61,8 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
       const answer = picked ? await chat.choose(picked.id, conversation) : await chat.answer(text, conversation);
       if (answer.table) last = answer;
       offered = answer.choices ?? [];
-      process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}${suggestionLines(answer, { numbered: true })}\n`);
+      const offers = suggestionLines(answer, { numbered: true });
+      process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}${offers}\n`);
       prompt();
     }
   } finally {
