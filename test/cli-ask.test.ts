@@ -70,9 +70,11 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
     const env = { ...process.env, CONNECTOME_CHAT_NEUROGLANCER_URL: "https://ngl.lab.example/" };
     const args = [CLI, "ask", "--db", db, `what type is ${root}?`];
     const out = execFileSync(process.execPath, args, { encoding: "utf8", env });
+    // The label, then the URL alone on the next line (the next questions, if any, come after them).
     const lines = out.trimEnd().split("\n");
-    expect(lines.at(-2)).toMatch(/^View the cell in Neuroglancer \(.*\):$/);
-    const link = decodeLink(lines.at(-1)!);
+    const at = lines.findIndex((l) => /^View the cell in Neuroglancer \(.*\):$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    const link = decodeLink(lines[at + 1]!);
     expect(link.viewer).toBe("https://ngl.lab.example/");
     expect(segmentationLayer(link).segments).toEqual([root]);
   });

@@ -15,6 +15,9 @@ import { DiscordStandIn, type DiscordCall } from "./support/discord-stand-in.js"
 import { CLI, buildTestStore } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
 import { decodeLink, segmentationLayer } from "./support/neuroglancer-url.js";
+import { OfflineReader } from "../src/planning/reader/reader.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 
 /**
  * The Discord adapter with the real discord.js client: its REST calls go to a stand-in Discord API
@@ -187,6 +190,74 @@ describe("Discord: Neuroglancer links", () => {
     const [row] = reply.components.map((c) => c.toJSON());
     expect(row!.components).toEqual([expect.objectContaining({ type: 2, style: 5, label: "View the cell", url })]);
     expect(reply.embeds).toHaveLength(1);
+  });
+});
+
+describe("Discord: questions offered as buttons", () => {
+  type Row = { type: number; components: { type: number; style: number; label: string; custom_id?: string }[] };
+  const choiceButtons = (c: DiscordCall) =>
+    ((c.json as { components?: Row[] }).components ?? []).flatMap((r) => r.components).filter((b) => b.custom_id?.startsWith("connectome-chat:choice:"));
+  const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
+  const OTHER_USER = { id: "676767676767676767", username: "colleague", discriminator: "0", global_name: null, avatar: null };
+
+  /** A click on a button of a bot message, delivered as the gateway delivers a component interaction. */
+  function clickInteraction(customId: string, channelId: string, options: { parentId?: string; user?: typeof USER } = {}) {
+    const id = `7${String(++seq).padStart(17, "0")}`;
+    const message = {
+      id: `reply-${seq}`, channel_id: channelId, type: 0, content: "", tts: false, mention_everyone: false, mentions: [], mention_roles: [],
+      attachments: [], embeds: [], pinned: false, flags: 0, components: [], timestamp: new Date().toISOString(), edited_timestamp: null,
+      author: { id: BOT, username: "connectome-chat", discriminator: "0", global_name: null, avatar: null, bot: true },
+    };
+    dispatch("INTERACTION_CREATE", {
+      id, token: `interaction-token-${id}`, application_id: APP, type: 3, version: 1, guild_id: GUILD, channel_id: channelId,
+      channel: { id: channelId, type: options.parentId ? 11 : 0, guild_id: GUILD, ...(options.parentId ? { parent_id: options.parentId } : {}) },
+      member: { user: options.user ?? USER, roles: [], joined_at: "2024-01-01T00:00:00.000Z", deaf: false, mute: false, permissions: "0", flags: 0 },
+      message, data: { custom_id: customId, component_type: 2 },
+      locale: "en-US", app_permissions: "0", entitlements: [], authorizing_integration_owners: {}, context: 0,
+    });
+    return { id };
+  }
+
+  it("an answer in a thread carries its next questions as buttons; a click by anyone there posts the answer in the thread", async () => {
+    const ask = askInteraction("How many synapses go from basket cells to 23P cells?", THREAD_A, CHANNEL);
+    const edit = await standIn.waitFor(isEdit(ask.id));
+    const buttons = choiceButtons(edit);
+    expect(buttons.map((b) => b.label)).toEqual([
+      "how many synapses go from 23P cells to BC cells?", "what is the connection probability from BC to 23P?",
+      "show a heatmap of synapse counts between cell types",
+    ]);
+    for (const b of buttons) {
+      expect(b.custom_id!.length).toBeLessThanOrEqual(100);
+      expect((await reader.plan(b.label)).type).toBe("plan");
+    }
+    const click = clickInteraction(buttons[0]!.custom_id!, THREAD_A, { parentId: CHANNEL, user: OTHER_USER });
+    const deferral = await standIn.waitFor(isCallback(click.id));
+    expect((deferral.json as { type: number; data?: { flags?: number } }).type).toBe(5);
+    const answer = await standIn.waitFor(isEdit(click.id));
+    const n = Number(gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE a.cell_type = '23P' AND b.cell_type = 'BC'"));
+    expect(embedText(answer)).toContain(`Number of synapses from layer 2/3 pyramidal cells (23P) onto basket cells (BC): ${n.toLocaleString("en-US")}.`);
+    expect((answer.json as { embeds: { title?: string }[] }).embeds[0]!.title).toBe("Asked: how many synapses go from 23P cells to BC cells?");
+  });
+
+  it("a question asked back offers its readings as buttons; clicking one answers that reading", async () => {
+    const ask = askInteraction("how many bp cells are there?", CHANNEL);
+    const edit = await standIn.waitFor(isEdit(ask.id));
+    const buttons = choiceButtons(edit);
+    expect(buttons.map((b) => b.label)).toEqual(["how many BC cells are there?", "how many BPC cells are there?"]);
+    const click = clickInteraction(buttons[1]!.custom_id!, CHANNEL);
+    const answer = await standIn.waitFor(isEdit(click.id));
+    const bpc = Number(gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'BPC'"));
+    expect(embedText(answer)).toContain(`Number of bipolar cells (BPC): ${bpc.toLocaleString("en-US")}.`);
+  });
+
+  it("outside a thread a conversation is the asker's: someone else's click, or a forged id, is refused only to them", async () => {
+    const ask = askInteraction("How many basket cells are there?", CHANNEL);
+    const buttons = choiceButtons(await standIn.waitFor(isEdit(ask.id)));
+    for (const customId of [buttons[0]!.custom_id!, "connectome-chat:choice:forgedforged", "connectome-chat:choice:../../x"]) {
+      const click = clickInteraction(customId, CHANNEL, { user: customId === buttons[0]!.custom_id ? OTHER_USER : USER });
+      const reply = await standIn.waitFor(isCallback(click.id));
+      expect(reply.json).toMatchObject({ type: 4, data: { content: "That choice has expired; please ask again.", flags: 64 } });
+    }
   });
 });
 

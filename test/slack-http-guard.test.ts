@@ -55,6 +55,7 @@ beforeAll(async () => {
       questions.push(question);
       return chat.answer(question, conversation);
     },
+    choose: (id: unknown, conversation: Conversation) => chat.choose(id, conversation),
   };
   bot = await createSlackBot({ config, chat: recording, logger, retryConfig: { retries: 0 } });
   url = (await bot.start({ port: 0, host: "127.0.0.1" })).url!;

@@ -14,6 +14,8 @@ import type { RedactingLog } from "../common/redact.js";
 import { ASK_COMMAND } from "./commands.js";
 import type { DiscordConfig } from "./config.js";
 import { answerToReply, SHOW_SQL_BUTTON, sqlMessage } from "./reply.js";
+import { choiceIdOf, isChoiceButton } from "./choice-parts.js";
+import { CHOICE_EXPIRED } from "../../src/answers/choices.js";
 
 export interface DiscordBotOptions {
   config: DiscordConfig;
@@ -87,9 +89,53 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
     await interaction.reply({ content: found ? sqlMessage(found.sql, found.params) : "The SQL of that answer is no longer kept; ask again and press Show SQL.", flags: MessageFlags.Ephemeral });
   }
 
+  /**
+   * A clicked choice (a next question, or a reading of a question asked back), answered in the channel
+   * or thread of the message it was under, in the clicker's conversation there: in a thread anyone's
+   * click counts (the thread is one conversation); elsewhere conversations are per person, so a
+   * click on someone else's answer is refused as foreign, only to the clicker.
+   */
+  async function pick(interaction: ButtonInteraction): Promise<void> {
+    const channel = interaction.channel;
+    const parentId = channel && "parentId" in channel ? channel.parentId : null;
+    const privately = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    if (!allowed(interaction.guildId, interaction.channelId, parentId)) {
+      await privately("connectome-chat is not enabled in this channel.");
+      return;
+    }
+    const userId = interaction.user.id;
+    const key = channel ? conversationKey(channel, userId) : threadKey("channel", interaction.channelId, userId);
+    const conversation = conversations.get(key);
+    const id = choiceIdOf(interaction.customId);
+    const question = chat.choiceQuestion(id, conversation);
+    if (!question) {
+      await privately(CHOICE_EXPIRED);
+      return;
+    }
+    const decision = limiter.take(`${interaction.guildId ?? "dm"}:${userId}`);
+    if (!decision.allowed) {
+      await privately(rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs));
+      return;
+    }
+    await interaction.deferReply();
+    work.start("answering a choice", async () => {
+      try {
+        const answer = await chat.choose(id, conversation);
+        const sent = await interaction.editReply(answerToReply(answer, { maxRows, question, picked: question }));
+        if (answer.sql) sqlOf.set(sent.id, { sql: answer.sql, params: answer.params });
+        log.info(`choice answered (${answer.status}, ${answer.timings.totalMs} ms)`);
+      } catch (error) {
+        log.error("replying to a choice failed:", error);
+        const sorry = "Sorry, something went wrong sending the answer; please try again.";
+        await interaction.editReply({ content: sorry }).catch(() => undefined);
+      }
+    });
+  }
+
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handled = interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND.name ? ask(interaction)
       : interaction.isButton() && interaction.customId === SHOW_SQL_BUTTON ? showSql(interaction)
+      : interaction.isButton() && isChoiceButton(interaction.customId) ? pick(interaction)
       : undefined;
     handled?.catch((error) => log.error("handling an interaction failed:", error));
   });

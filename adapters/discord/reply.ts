@@ -1,12 +1,13 @@
 /**
  * An Answer as a Discord message: an embed with the answer and how it was read, the table as a
  * code block within Discord's 2,000-character message limit (the whole table attached as CSV when
- * cut), the chart as a PNG attachment shown in the embed, the answer's links (link-parts.ts) and a
- * "Show SQL" button.
+ * cut), the chart as a PNG attachment shown in the embed, the answer's links (link-parts.ts), a
+ * "Show SQL" button and the questions it offers (choice-parts.ts).
  */
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "discord.js";
 import type { Answer } from "../../src/answers/answer.js";
 import { fileNameFor, tableForChat } from "../common/chat-table.js";
+import { choiceRow } from "./choice-parts.js";
 import { linkParts } from "./link-parts.js";
 
 export const SHOW_SQL_BUTTON = "connectome-chat:show-sql";
@@ -15,6 +16,7 @@ export const SHOW_SQL_BUTTON = "connectome-chat:show-sql";
 const MESSAGE_CHARS = 2000;
 const EMBED_DESCRIPTION_CHARS = 4096;
 const EMBED_FOOTER_CHARS = 2048;
+const EMBED_TITLE_CHARS = 256;
 const EMBEDS_TOTAL_CHARS = 6000;
 
 const COLOURS: Record<Answer["status"], number> = { answered: 0x0072b2, clarify: 0xe69f00, refused: 0x999999, error: 0xd55e00 };
@@ -28,15 +30,25 @@ export interface DiscordReply {
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export function answerToReply(answer: Answer, options: { maxRows: number; question: string }): DiscordReply {
+export interface ReplyOptions {
+  maxRows: number;
+  question: string;
+  /** The question of a clicked choice, shown as the embed's title (the click itself shows no question). */
+  picked?: string;
+}
+
+export function answerToReply(answer: Answer, options: ReplyOptions): DiscordReply {
   const reading = answer.interpretation;
   // The answer first; the line on how it was read goes to the footer.
   const body = reading && answer.text.endsWith(reading) ? answer.text.slice(0, -reading.length).trimEnd() : answer.text;
   const links = linkParts(answer.links);
   const footer = reading ? cut(reading, EMBED_FOOTER_CHARS) : undefined;
   // All embeds of a message share 6,000 characters: the links' embeds come out of the answer's.
-  const room = Math.min(EMBED_DESCRIPTION_CHARS, EMBEDS_TOTAL_CHARS - links.embedChars - (footer?.length ?? 0));
+  const title = options.picked ? cut(`Asked: ${options.picked}`, EMBED_TITLE_CHARS) : undefined;
+  const used = links.embedChars + (footer?.length ?? 0) + (title?.length ?? 0);
+  const room = Math.min(EMBED_DESCRIPTION_CHARS, EMBEDS_TOTAL_CHARS - used);
   const embed = new EmbedBuilder().setColor(COLOURS[answer.status]).setDescription(cut(body || answer.text, room));
+  if (title) embed.setTitle(title);
   if (footer) embed.setFooter({ text: footer });
   const files: AttachmentBuilder[] = [];
   let content: string | undefined;
@@ -57,7 +69,9 @@ export function answerToReply(answer: Answer, options: { maxRows: number; questi
   }
   const showSql = new ButtonBuilder().setCustomId(SHOW_SQL_BUTTON).setLabel("Show SQL").setStyle(ButtonStyle.Secondary);
   const buttons = [...links.buttons, ...(answer.sql ? [showSql] : [])];
-  const components = buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)] : [];
+  // The questions offered go in a row of their own, below the links and "Show SQL".
+  const first = buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)] : [];
+  const components = [...first, ...choiceRow(answer.choices)];
   return { ...(content ? { content } : {}), embeds: [embed, ...links.embeds], files, components };
 }
 

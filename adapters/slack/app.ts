@@ -1,6 +1,7 @@
 /**
  * The Slack bot: a Bolt app in Socket Mode (default) or HTTP mode, whose listeners turn mentions,
- * direct messages, `/connectome` and the "Show SQL" button into questions for the responder (and
+ * direct messages, `/connectome`, the "Show SQL" button and the choice buttons (next questions,
+ * readings of a question asked back) into questions for the responder (and
  * acknowledges clicks on link buttons).
  *
  * Every listener acknowledges Slack at once (Bolt acknowledges events before listeners run; the
@@ -17,9 +18,13 @@ import { AllowList } from "../common/allow-list.js";
 import { BackgroundWork } from "../common/background.js";
 import { LruMap } from "../common/lru.js";
 import { SHOW_SQL_ACTION } from "./blocks.js";
+import { CHOICE_ACTION } from "./choice-blocks.js";
 import { OPEN_LINK_ACTION } from "./link-blocks.js";
 import type { SlackConfig } from "./config.js";
-import { placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand, type Place, type Question } from "./events.js";
+import {
+  choiceOfAction, placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand,
+  type Place, type Question,
+} from "./events.js";
 import { guardSlackRequests } from "./request-guard.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
 import { escapeMrkdwn } from "./text.js";
@@ -35,7 +40,7 @@ export const DEFAULT_RETRY = { retries: 4, factor: 2, minTimeout: 500, maxTimeou
 
 export interface SlackBotOptions {
   config: SlackConfig;
-  chat: Pick<ConnectomeChat, "answer">;
+  chat: Pick<ConnectomeChat, "answer" | "choose">;
   logger: Logger;
   /** Table rows shown in a message (default 15). */
   maxRows?: number;
@@ -208,6 +213,21 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     const answerId = (action as { value?: unknown }).value;
     if (!place || typeof answerId !== "string" || !allowed(place)) return;
     background.start("showing SQL", () => responder.showSql(client, place, answerId));
+  });
+
+  // A next question or a reading of a question asked back: anyone who can click it in the thread may
+  // (as anyone there may type a follow-up); it is asked in that thread's conversation and counted
+  // against the rate limit of whoever clicked.
+  app.action(new RegExp(`^${CHOICE_ACTION}_`), async ({ ack, body, client }) => {
+    await ack();
+    const choice = choiceOfAction(body);
+    if (!choice) logger.warn("ignored a choice click without the fields needed to answer it");
+    if (!choice || !allowed(choice.place)) return;
+    background.start("answering a choice", async () => {
+      const refusal = responder.refusalForRate(choice.place);
+      if (refusal) return responder.tellAsker(client, choice.place, refusal);
+      return responder.answerChoice(client, choice.place, choice.id);
+    });
   });
 
   // A URL button ("View in Neuroglancer") opens its link in the browser by itself, but Slack still

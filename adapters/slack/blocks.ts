@@ -1,14 +1,15 @@
 /**
  * An Answer as a Slack message: the answer in Block Kit sections (each within Slack's 3,000
  * characters), the table as an aligned monospace block cut to a readable number of rows, the line
- * on how the question was read, a "View in Neuroglancer" button for the cells it names, and a
- * "Show SQL" button. Files that go with it (the whole table as CSV when cut, the chart) are
- * described here and uploaded by the responder.
+ * on how the question was read, a "View in Neuroglancer" button for the cells it names, a "Show
+ * SQL" button, and the questions it offers as buttons (choice-blocks.ts). Files that go with it
+ * (the whole table as CSV when cut, the chart) are described here and uploaded by the responder.
  */
 import type { types } from "@slack/bolt";
 import type { Answer } from "../../src/answers/answer.js";
 import { isHelp, isShowSql } from "../../src/answers/help.js";
 import { fileNameFor, tableForChat } from "../common/chat-table.js";
+import { choiceBlocks } from "./choice-blocks.js";
 import { linkBlocks } from "./link-blocks.js";
 import { escapeMrkdwn, splitText } from "./text.js";
 
@@ -82,6 +83,8 @@ export interface AnswerRenderOptions {
   /** The id the "Show SQL" button carries; no button without one. */
   answerId?: string;
   maxRows?: number;
+  /** A clicked choice: who clicked (a Slack user id, checked) and the question it asked, shown above the answer. */
+  picked?: { user: string; question: string };
 }
 
 export function answerToSlack(answer: Answer, options: AnswerRenderOptions): SlackAnswer {
@@ -92,10 +95,6 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
 
   const lead = answer.status === "error" ? `:warning: ${headline}` : headline;
   blocks.push(...textSections(lead, textOnly ? answer.sql : undefined));
-
-  if (answer.suggestions?.length && !answer.suggestions.every((s) => answer.text.includes(s))) {
-    blocks.push(context(escapeMrkdwn(`Did you mean: ${answer.suggestions.join(" · ")}`)));
-  }
 
   const table = !textOnly && answer.table && answer.table.columns.length ? answer.table : undefined;
   if (table) {
@@ -126,6 +125,10 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
       elements: [{ type: "button", action_id: SHOW_SQL_ACTION, value: options.answerId, text: { type: "plain_text", text: "Show SQL" } }],
     });
   }
+
+  if (!textOnly) blocks.push(...choiceBlocks(answer.choices));
+  const picked = options.picked;
+  if (picked) blocks.unshift(context(`<@${picked.user}> asked: ${escapeMrkdwn(picked.question)}`));
 
   return { message: { text: fallbackText(headline), blocks: fitBlocks(blocks) }, files };
 }

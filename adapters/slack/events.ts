@@ -4,6 +4,7 @@
  * the words asked and the Place to answer in.
  */
 import { z } from "zod";
+import { CHOICE_ID } from "../../src/answers/choices.js";
 import { threadKey } from "../common/conversations.js";
 import { questionFromSlackText } from "./text.js";
 
@@ -126,4 +127,21 @@ export function placeOfAction(body: unknown): Place | undefined {
   if (!channel) return undefined;
   const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
   return { team: b.team?.id ?? undefined, channel, user: b.user.id, threadTs, messageTs: b.message?.ts ?? b.container?.message_ts, isDirectMessage: channel.startsWith("D") };
+}
+
+/** A choice button's click: the id it carries, and a user id that can be put in a mention. */
+const ChoiceAction = z.object({
+  user: z.object({ id: z.string().regex(/^[UW][A-Z0-9]{2,30}$/) }),
+  actions: z.array(z.object({ type: z.literal("button"), value: z.string().regex(CHOICE_ID) })).length(1),
+});
+
+/**
+ * A click on a choice button: where it was clicked (the thread of the message it was under) and
+ * the choice id. Anything else in the payload is Slack's; the id is only looked up, never trusted.
+ */
+export function choiceOfAction(body: unknown): { place: Place; id: string } | undefined {
+  const parsed = ChoiceAction.safeParse(body);
+  const place = placeOfAction(body);
+  if (!parsed.success || !place) return undefined;
+  return { place, id: parsed.data.actions[0]!.value };
 }

@@ -11,7 +11,9 @@ import type { ConnectomeChat } from "../../src/answers/chat.js";
 import { ConversationStore, DEFAULT_THREADS_KEPT } from "../common/conversations.js";
 import { LruMap } from "../common/lru.js";
 import { RateLimiter, rateLimitMessage } from "../common/rate-limit.js";
-import { answerToSlack, plainMessage, sqlToSlack, type AttachedFile, type SlackMessage } from "./blocks.js";
+import {
+  answerToSlack, plainMessage, sqlToSlack, type AnswerRenderOptions, type AttachedFile, type SlackMessage,
+} from "./blocks.js";
 import { conversationKeyOf, type Place, type Question, type SlashQuestion } from "./events.js";
 import { escapeMrkdwn } from "./text.js";
 
@@ -30,7 +32,7 @@ export interface SqlEntry {
 }
 
 export interface ResponderOptions {
-  chat: Pick<ConnectomeChat, "answer">;
+  chat: Pick<ConnectomeChat, "answer" | "choose">;
   logger: Logger;
   /** Questions per user per minute (0: no limit). */
   rateLimitPerMinute: number;
@@ -99,7 +101,8 @@ export class SlackResponder {
     if (parentTs) return this.answerInPlace(client, { text: question.text, place: { ...place, threadTs: parentTs, messageTs: parentTs } });
 
     const answer = await this.options.chat.answer(question.text, this.conversations.get(conversationKeyOf(place)));
-    const rendered = this.render(answer, question.text);
+    // No choice buttons here: a click would be answered by posting in a channel the bot cannot post in.
+    const rendered = this.render({ ...answer, choices: [] }, question.text);
     const note = rendered.files.length ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: "Invite me to this channel (`/invite @connectome-chat`) to get charts, CSV files and a thread for follow-ups." }] }] : [];
     await respond({ response_type: "in_channel", text: `<@${place.user}> asked: ${question.text}\n${rendered.message.text}`, blocks: [...rendered.message.blocks, ...note] });
   }
@@ -111,6 +114,17 @@ export class SlackResponder {
     await respond({ response_type: "ephemeral", ...message });
   }
 
+  /**
+   * A clicked choice (a next question, or a reading of a question asked back): answered in the
+   * thread of the message it was under, in that thread's conversation, below a line naming who
+   * asked it. An expired or foreign id is told to the person who clicked, and only to them.
+   */
+  async answerChoice(client: WebClient, place: Place, id: string): Promise<void> {
+    const answer = await this.options.chat.choose(id, this.conversations.get(conversationKeyOf(place)));
+    if (!answer.question) return this.tellAsker(client, place, answer.text);
+    await this.deliver(client, place, answer, answer.question, { user: place.user, question: answer.question });
+  }
+
   /** The "Show SQL" button: the SQL and the reading of the answer it was under, to the person who clicked. */
   async showSql(client: WebClient, place: Place, answerId: string): Promise<void> {
     const entry = this.sqlByAnswer.get(answerId);
@@ -118,18 +132,20 @@ export class SlackResponder {
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.threadTs, ...message });
   }
 
-  private render(answer: Answer, question: string) {
+  private render(answer: Answer, question: string, picked?: AnswerRenderOptions["picked"]) {
     const answerId = answer.sql ? randomUUID() : undefined;
     if (answerId) this.sqlByAnswer.set(answerId, { sql: answer.sql!, params: answer.params, interpretation: answer.interpretation });
-    return answerToSlack(answer, { question, answerId, maxRows: this.options.maxRows });
+    return answerToSlack(answer, { question, answerId, maxRows: this.options.maxRows, ...(picked ? { picked } : {}) });
   }
 
   /**
    * The answer message in the thread, then its files in the same thread. A file that cannot be
    * uploaded (a missing files:write scope, say) leaves the answer standing, with a note saying so.
    */
-  private async deliver(client: WebClient, place: Place, answer: Answer, question: string): Promise<void> {
-    const { message, files } = this.render(answer, question);
+  private async deliver(
+    client: WebClient, place: Place, answer: Answer, question: string, picked?: AnswerRenderOptions["picked"],
+  ): Promise<void> {
+    const { message, files } = this.render(answer, question, picked);
     await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
     this.options.logger.info(`answered in ${place.channel}: ${answer.status} in ${Math.round(answer.timings.totalMs)} ms${files.length ? `, ${files.length} file(s) to upload` : ""}`);
     if (!files.length) return;

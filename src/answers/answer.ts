@@ -31,10 +31,19 @@ export interface AnswerLink {
   url: string;
 }
 
+/** A question a person can pick: `next` after an answer, `reading` of a question asked back. */
+export interface AnswerChoice {
+  id: string;
+  question: string;
+  kind: "next" | "reading";
+}
+
 export interface AnswerTimings {
   planMs: number;
   queryMs: number;
   chartMs?: number;
+  /** Checking the next questions or readings offered. */
+  suggestMs?: number;
   totalMs: number;
 }
 
@@ -54,8 +63,17 @@ export interface Answer {
    * that answers made elsewhere (tests, other adapters) need not spell out an empty list.
    */
   links?: AnswerLink[];
-  /** For `clarify`: the readings or names the person may have meant. */
+  /**
+   * Questions that can be asked next and will be answered (each checked through the offline reader,
+   * compiled and run): after an answer, the next questions; after a question back, the readings of
+   * it that can be answered. The core always sets it (empty when there is none); optional so that
+   * answers made elsewhere (tests, other adapters) need not spell out an empty list.
+   */
   suggestions?: string[];
+  /** The same questions with the ids that buttons (or a typed number) send back to `ConnectomeChat.choose`. */
+  choices?: AnswerChoice[];
+  /** The question this answers, when it was picked (a clicked choice) rather than typed. */
+  question?: string;
   /** The fate of the question's words: read into the plan, not accounted for, or taken as context. */
   reading?: Reading;
   /** Which planner read the question, and what a model cost, when one was used. */

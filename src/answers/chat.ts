@@ -17,6 +17,9 @@ import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
 import { loadNeuroglancerConfig, NeuroglancerLinks, type NeuroglancerConfig } from "./neuroglancer/links.js";
 import { idRangeProblem } from "./id-range.js";
+import { idChecks } from "./id-checks.js";
+import { CHOICE_EXPIRED } from "./choices.js";
+import { Offers, type OffersOptions } from "./offers.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
@@ -41,6 +44,8 @@ export interface ChatOptions {
   vocabularyPath?: string;
   /** Where Neuroglancer links point (default: data/neuroglancer.json, CONNECTOME_CHAT_NEUROGLANCER_URL). */
   neuroglancer?: NeuroglancerConfig;
+  /** Next questions and clickable readings: how they are checked, their templates, how long ids last. */
+  offers?: OffersOptions;
 }
 
 export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
@@ -58,6 +63,7 @@ export class ConnectomeChat {
     private readonly planner: Planner,
     private readonly plotDir: string,
     private readonly neuroglancer: NeuroglancerConfig,
+    private readonly offers: Offers,
   ) {
     this.links = new NeuroglancerLinks(neuroglancer, ctx.catalog, executor);
   }
@@ -76,7 +82,9 @@ export class ConnectomeChat {
     const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });
     const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
-    return new ConnectomeChat(store, ctx, executor, planner, resolve(options.plotDir ?? "plots"), neuroglancer);
+    // Offers are checked with the offline reader whatever the planner: what is offered must read without a model.
+    const offers = new Offers(offline, ctx, executor, options.offers);
+    return new ConnectomeChat(store, ctx, executor, planner, resolve(options.plotDir ?? "plots"), neuroglancer, offers);
   }
 
   /** What the store holds. */
@@ -105,7 +113,7 @@ export class ConnectomeChat {
     const timings = { planMs: 0, queryMs: 0, totalMs: 0 } as Answer["timings"];
     const done = (answer: Omit<Answer, "timings">): Answer => {
       timings.totalMs = Math.round((performance.now() - started) * 10) / 10;
-      const full: Answer = { ...answer, timings };
+      const full: Answer = { suggestions: [], ...answer, timings };
       conversation.turns++;
       if (full.status === "answered" && full.sql !== undefined) conversation.lastAnswer = full;
       return full;
@@ -138,7 +146,11 @@ export class ConnectomeChat {
       const context = reading?.context?.length ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.` : "";
       const note = (result.note ? `\n${result.note}` : "") + context;
       if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
-      if (result.type === "clarify") return reply("clarify", result.message + note, { suggestions: result.suggestions, planner: plannerInfo, ...(reading ? { reading } : {}) });
+      if (result.type === "clarify") {
+        const offered = await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
+        const extra = { ...offered, planner: plannerInfo, ...(reading ? { reading } : {}) };
+        return reply("clarify", result.message + note, extra);
+      }
 
       const parsed = QueryPlan.safeParse(result.plan);
       if (!parsed.success) return reply("error", `I read the question into a plan that is not valid (${parsed.error.issues[0]?.message}); please rephrase.${note}`, { planner: plannerInfo });
@@ -148,13 +160,17 @@ export class ConnectomeChat {
       try {
         compiled = compilePlan(this.ctx, plan);
       } catch (error) {
-        if (error instanceof UnknownValueError) return reply("clarify", error.message + (error.suggestions.length ? ` Known: ${error.suggestions.join(", ")}.` : ""), { suggestions: error.suggestions, planner: plannerInfo });
+        if (error instanceof UnknownValueError) {
+          // The known names stay in the text: they are names, not readings that could be asked as they stand.
+          const known = error.suggestions.length ? ` Known: ${error.suggestions.join(", ")}.` : "";
+          return reply("clarify", error.message + known, { planner: plannerInfo });
+        }
         if (error instanceof MissingDataError) return reply("error", error.message, { planner: plannerInfo });
         if (error instanceof SqlRefused) return reply("refused", `The proposed SQL was refused: ${error.message}`, { planner: plannerInfo });
         throw error;
       }
 
-      const checks = this.idChecks(compiled);
+      const checks = idChecks(this.catalog, compiled);
       const queryStarted = performance.now();
       const { results } = await this.executor.run([...checks.statements, ...compiled.statements]);
       timings.queryMs = Math.round((performance.now() - queryStarted) * 10) / 10;
@@ -184,6 +200,7 @@ export class ConnectomeChat {
         answer.chart = await renderAnswerChart(presentation, compiled.reading, this.plotDir, this.ctx.geometry, typeNamesInOrder(this.ctx));
         timings.chartMs = Math.round((performance.now() - chartStarted) * 10) / 10;
       }
+      Object.assign(answer, await this.timed(timings, () => this.offers.afterAnswer(plan, conversation)));
       return done(answer);
     } catch (error) {
       if (error instanceof QueryTimeoutError) return reply("error", `Sorry, ${error.message}. Try a narrower question (one cell type, or one neuron).`);
@@ -191,31 +208,33 @@ export class ConnectomeChat {
     }
   }
 
-  /** Statements that check each id the question named is in the data, and the message for those that are not. */
-  private idChecks(compiled: CompiledQuery) {
-    const has = (t: string) => this.catalog.tables.has(t);
-    const rootIds = [...new Set(compiled.ids?.rootIds ?? [])];
-    const nucleusIds = [...new Set(compiled.ids?.nucleusIds ?? [])];
-    const statements: { sql: string; params: bigint[] }[] = [];
-    const rootSources = [has("root_stats") && "SELECT 1 FROM root_stats WHERE root_id = ?", has("cell_type") && "SELECT 1 FROM cell_type WHERE pt_root_id = ?", has("nucleus") && "SELECT 1 FROM nucleus WHERE pt_root_id = ?"].filter(Boolean);
-    const nucleusSources = [has("nucleus") && "SELECT 1 FROM nucleus WHERE id = ?", has("cell_type") && "SELECT 1 FROM cell_type WHERE target_id = ?"].filter(Boolean);
-    const check = (sources: (string | false)[], id: string) => ({
-      sql: `SELECT ${sources.map((s) => `EXISTS (${s})`).join(" OR ") || "1"} AS present`,
-      params: sources.map(() => BigInt(id)),
-    });
-    for (const id of rootIds) statements.push(check(rootSources, id));
-    for (const id of nucleusIds) statements.push(check(nucleusSources, id));
-    return {
-      statements,
-      missing: (results: { rows: unknown[][] }[]) => {
-        const out: string[] = [];
-        results.forEach((r, i) => {
-          if (Number(r.rows[0]?.[0] ?? 0) === 1) return;
-          out.push(i < rootIds.length ? `Root id ${rootIds[i]} is not in this data (no cell, nucleus or synapse has it).` : `Nucleus ${nucleusIds[i - rootIds.length]} is not in this data.`);
-        });
-        return out;
-      },
-    };
+  /**
+   * A picked choice (a clicked button, a typed number): its question asked in the conversation it
+   * was offered in, with the conversation's last plan as it was when the question was checked, so
+   * that it reads as checked. An id that is not ours, has expired or belongs to another
+   * conversation is refused, plainly.
+   */
+  async choose(id: unknown, conversation: Conversation): Promise<Answer> {
+    const choice = this.offers.pick(id, conversation);
+    const timings = { planMs: 0, queryMs: 0, totalMs: 0 };
+    if (!choice) return { status: "refused", text: CHOICE_EXPIRED, suggestions: [], timings };
+    conversation.lastPlan = choice.context;
+    return { ...(await this.answer(choice.question, conversation)), question: choice.question };
+  }
+
+  /** The question a choice id would ask in this conversation; undefined when `choose` would refuse it. */
+  choiceQuestion(id: unknown, conversation: Conversation): string | undefined {
+    return this.offers.pick(id, conversation)?.question;
+  }
+
+  /** Runs an offer's checks, adding their time to the answer's timings. */
+  private async timed<T>(timings: Answer["timings"], work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings.suggestMs = Math.round((performance.now() - started) * 10) / 10;
+    }
   }
 
   async close(): Promise<void> {

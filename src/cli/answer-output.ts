@@ -12,7 +12,8 @@ export function answerToJson(answer: Answer): string {
     links: answer.links ?? [],
     ...(answer.interpretation ? { interpretation: answer.interpretation } : {}),
     ...(answer.sql ? { sql: answer.sql, params: answer.params } : {}),
-    ...(answer.suggestions ? { suggestions: answer.suggestions } : {}),
+    // Always present, like links: the questions it can answer next (or the readings of a question asked back).
+    suggestions: answer.suggestions ?? [],
     ...(answer.reading ? { reading: answer.reading } : {}),
     ...(answer.planner ? { planner: answer.planner } : {}),
     timings: answer.timings,
@@ -31,3 +32,24 @@ export function answerToText(answer: Answer, options: { maxRows: number; showSql
   if (options.showSql && answer.sql) out.push("", `SQL: ${answer.sql}`, ...(answer.params?.length ? [`parameters: ${JSON.stringify(answer.params)}`] : []));
   return out.join("\n");
 }
+
+/**
+ * The answer's suggestions for a terminal: numbered in a chat (typing the number asks it), or as
+ * the commands that ask them after a one-shot `ask`. Empty when there is none.
+ */
+export function suggestionLines(answer: Answer, how: { numbered: true } | { command: string }): string {
+  const questions = answer.suggestions ?? [];
+  if (!questions.length) return "";
+  const readings = answer.status === "clarify";
+  if ("numbered" in how) {
+    const head = readings
+      ? "Did you mean (type the number to ask it):"
+      : "Next questions (type the number to ask one):";
+    return ["", "", head, ...questions.map((q, i) => `  ${i + 1}. ${q}`)].join("\n");
+  }
+  const head = readings ? "Did you mean one of these? Ask it with:" : "Next, you could ask:";
+  return ["", "", head, ...questions.map((q) => `  ${how.command} ${shellQuote(q)}`)].join("\n");
+}
+
+/** A question as one shell word: single quotes, with any single quote in it closed, escaped and reopened. */
+export const shellQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;

@@ -1,7 +1,7 @@
 import type { Answer } from "../../answers/answer.js";
 import { QueryExecutor } from "../../querying/executor.js";
 import { checkStoreForReading, StoreFileError } from "../../store/store-file.js";
-import { answerToJson, answerToText } from "../answer-output.js";
+import { answerToJson, answerToText, shellQuote, suggestionLines } from "../answer-output.js";
 import { errorJson } from "../json-errors.js";
 import { prepareOutput, writeOutput } from "../output-file.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
@@ -47,11 +47,16 @@ async function ask(question: string, opts: AskOptions): Promise<number> {
   // Start the query process first: it boots while the planner and vocabulary load.
   const executor = new QueryExecutor({ dbPath, workers: 1, timeoutMs: opts.timeout });
   const { ConnectomeChat } = await import("../../answers/chat.js");
-  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner });
+  // The next `ask` remembers nothing: suggestions are checked as questions asked on their own.
+  const offers = { mode: "standalone" as const };
+  const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, executor, planner, offers });
   try {
     const answer = await chat.answer(question);
     if (output && answer.table) saveCsv(answer, output);
-    const text = opts.json ? answerToJson(answer) : answerToText(answer, { maxRows: opts.maxRows, showSql: opts.sql });
+    const command = `connectome-chat ask${opts.db ? ` --db ${shellWord(opts.db)}` : ""}`;
+    const text = opts.json
+      ? answerToJson(answer)
+      : answerToText(answer, { maxRows: opts.maxRows, showSql: opts.sql }) + suggestionLines(answer, { command });
     process.stdout.write(`${text}\n`);
     return answer.status === "error" ? 1 : 0;
   } finally {
@@ -67,3 +72,6 @@ function saveCsv(answer: Answer, output: ReturnType<typeof prepareOutput>): void
     process.stderr.write(`connectome-chat: the CSV has only the first ${first} rows (the result was cut)\n`);
   }
 }
+
+/** A path as typed on a command line: as it is when it needs no quoting. */
+const shellWord = (word: string) => (/^[\w./:@%+=,-]+$/.test(word) ? word : shellQuote(word));

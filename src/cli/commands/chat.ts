@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { ConnectomeChat } from "../../answers/chat.js";
-import type { Answer } from "../../answers/answer.js";
-import { answerToText } from "../answer-output.js";
+import type { Answer, AnswerChoice } from "../../answers/answer.js";
+import { answerToText, suggestionLines } from "../answer-output.js";
 import { prepareOutput, writeOutput } from "../output-file.js";
 import { plannerFromEnvironment } from "../planner-choice.js";
 import { checkPlotDir } from "../plot-dir.js";
@@ -25,8 +25,12 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const conversation = chat.newConversation();
   const rl = createInterface({ input: process.stdin, output: process.stdout, historySize: 200, terminal: process.stdin.isTTY });
   const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));
-  process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\nAsk a question, "help" for examples, "/csv FILE" to save the last table, "/quit" to leave.\n`);
+  const how = 'Ask a question, "help" for examples, a number to ask a question offered, '
+    + '"/csv FILE" to save the last table, "/quit" to leave.';
+  process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\n${how}\n`);
   let last: Answer | undefined;
+  /** The questions the last reply offered, in the order they were numbered. */
+  let offered: AnswerChoice[] = [];
   const prompt = () => process.stdout.write("\n> ");
   try {
     prompt();
@@ -46,9 +50,19 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
         prompt();
         continue;
       }
-      const answer = await chat.answer(text, conversation);
+      // A number picks one of the questions the last reply offered (and only then: else it is a question).
+      const picked = /^\d{1,2}$/.test(text) ? offered[Number(text) - 1] : undefined;
+      if (!picked && offered.length && /^\d{1,2}$/.test(text)) {
+        process.stdout.write(`Type a number from 1 to ${offered.length} to ask one of the questions offered.\n`);
+        prompt();
+        continue;
+      }
+      if (picked) process.stdout.write(`(asking: ${picked.question})\n`);
+      const answer = picked ? await chat.choose(picked.id, conversation) : await chat.answer(text, conversation);
       if (answer.table) last = answer;
-      process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}\n`);
+      offered = answer.choices ?? [];
+      const offers = suggestionLines(answer, { numbered: true });
+      process.stdout.write(`${answerToText(answer, { maxRows: opts.maxRows })}${offers}\n`);
       prompt();
     }
   } finally {
