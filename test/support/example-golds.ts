@@ -69,8 +69,8 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
   },
   "How many neurons prefer orientations within 15° of vertical?": {
     kind: "scalar",
-    gold: `SELECT count(*) FROM func_best f JOIN ct ON ct.target_id = f.target_id
-      WHERE ct.${NEURON} AND abs(${degrees("f.pref_ori")} - 90) <= 15`,
+    // (Neurons of the functional table are its nuclei: only neurons are imaged; see reader/dims.ts.)
+    gold: `SELECT count(*) FROM func_best f WHERE abs(${degrees("f.pref_ori")} - 90) <= 15`,
   },
   "How many connected pairs of tuned neurons prefer orientations within 20° of each other?": {
     kind: "scalar",
