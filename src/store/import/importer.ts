@@ -226,7 +226,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         } catch (error) {
           throw error instanceof RowInsertError ? rowError(file, error.rowNumber, columns, error.values, error.error) : error;
         }
-        reading.consumed();
+        reading.consumed(packed);
         insertMs += performance.now() - insertStarted;
         rows += packed.rows;
         fileBytes = message.totalBytes;
