@@ -39,10 +39,10 @@ const cli = join(PROJECT_ROOT, "dist/src/cli/main.js");
 const work = values.work;
 mkdirSync(work, { recursive: true });
 
-// Bytes per synapse measured at 20M synapses (CSV 183, store 138, sqlite3's all-TEXT table ~200) and the
-// sort files SQLite writes while it builds indexes; sizes run one after the other and each one's files
-// are removed before the next, but the largest store is kept for the answer timings.
-const BYTES_PER_SYNAPSE = { csv: 190, store: 145, sqlite3: 210, sortFiles: 60 };
+// Bytes per synapse measured at 10M and 40M synapses: CSV 184, store 140, sqlite3's all-TEXT table ~200;
+// SQLite's sort files while the store's indexes are built (~40) are gone before sqlite3 runs. Sizes run
+// one after the other, each one's files removed before the next; the largest store is kept for the answers.
+const BYTES_PER_SYNAPSE = { csv: 190, store: 145, sqlite3OrSortFiles: 210 };
 const perSynapse = Object.values(BYTES_PER_SYNAPSE).reduce((a, b) => a + b, 0);
 const need = Math.max(...sizes) * perSynapse;
 const free = (() => {
