@@ -24,6 +24,8 @@ export const ROWS_IN_MESSAGE: Range = { min: 1, max: 100 };
 export const PORT: Range = { min: 0, max: 65_535 };
 export const CELLS: Range = { min: 1, max: 100_000_000 };
 export const SEED: Range = { min: 0, max: Number.MAX_SAFE_INTEGER };
+/** The public release has 337M synapses; ten times that is still a whole number a CSV can hold. */
+export const SYNAPSES: Range = { min: 0, max: 4_000_000_000 };
 export const SYNAPSES_PER_NEURON: Range = { min: 0, max: 100_000 };
 /** CAVE materialization versions are small positive integers; SQLite keeps them as INTEGER. */
 export const VERSION: Range = { min: 0, max: 2_147_483_647 };

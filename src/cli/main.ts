@@ -66,6 +66,8 @@ program
   .option("--seed <s>", "random seed (same seed, same files)", int("--seed", range.SEED), 1)
   .option("--synapses-per-neuron <k>", "mean output synapses per neuron",
     int("--synapses-per-neuron", range.SYNAPSES_PER_NEURON), 60)
+  .option("--synapses <n>", "synapse rows in all: fragments without a nucleus make those the cells do not (real shape)",
+    int("--synapses", range.SYNAPSES))
   .option("--gzip", "write .csv.gz, as the public static exports are shipped")
   .option("--connections", "also write the connections_with_nuclei summary view")
   .action((opts) => runCommand(async () => (await import("./commands/sample.js")).sampleCommand(opts)));

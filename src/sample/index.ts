@@ -13,6 +13,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { areaRows, cellTypeRows, mtypeRows, nucleusRows, proofreadingRows } from "./annotations.js";
 import { generateCells } from "./cells.js";
+import { fragmentSynapses } from "./fragment-synapses.js";
 import { ConnectionSummary } from "./connections.js";
 import { coregistrationRows, planCoregistration } from "./coregistration.js";
 import { CsvWriter } from "./csv-writer.js";
@@ -32,6 +33,11 @@ export interface SampleOptions {
   seed: number;
   /** Mean output synapses per neuron (default 60); inputs from axon fragments add 45% on top. */
   synapsesPerNeuron?: number;
+  /**
+   * Synapse rows to write in all (about): when the cells make fewer, axon fragments without a nucleus make
+   * the rest (fragment-synapses.ts), the shape of the real table at scale. Unset: the cells' synapses only.
+   */
+  synapses?: number;
   /** Write name.csv.gz, as the public static exports are shipped. */
   gzip?: boolean;
   /** Also write the release's connection summary view, connections_with_nuclei. */
@@ -100,7 +106,16 @@ export async function writeSample(options: SampleOptions): Promise<SampleSummary
   const summary = connections ? new ConnectionSummary(connections) : undefined;
   try {
     const model = { synapsesPerNeuron: perNeuron, likeToLike };
-    for (const s of generateSynapses(cells, cellSegments(cells), stream("synapses"), roots, model)) {
+    const segments = cellSegments(cells);
+    let lastId = 0;
+    for (const s of generateSynapses(cells, segments, stream("synapses"), roots, model)) {
+      lastId = s.id;
+      if (writeSynapseRow(synapses, s)) await synapses.flush();
+      if (summary?.add(s)) await connections!.flush();
+    }
+    const more = (options.synapses ?? 0) - synapses.rows;
+    const extra = more > 0 ? fragmentSynapses(cells, (c) => segments.get(c.root), stream("fragments"), more, lastId + 1000) : [];
+    for (const s of extra) {
       if (writeSynapseRow(synapses, s)) await synapses.flush();
       if (summary?.add(s)) await connections!.flush();
     }

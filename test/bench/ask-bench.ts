@@ -12,9 +12,10 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { ConnectomeChat } from "../../src/answers/chat.js";
 import { PROJECT_ROOT } from "../../src/project-root.js";
+import { pickIds, questionCategories } from "./bench-questions.js";
+import { percentile } from "./measure.js";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, cells: { type: "string", default: "85000" }, runs: { type: "string", default: "20" } } });
 const runs = Number(values.runs);
@@ -34,36 +35,9 @@ async function store(): Promise<string> {
   return db;
 }
 
-function pick(db: string) {
-  const d = new Database(db, { readonly: true });
-  d.defaultSafeIntegers(true);
-  const one = (sql: string) => String(Object.values(d.prepare(sql).get() as object)[0]);
-  const ids = {
-    bc: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = 'BC' ORDER BY s.n_out DESC LIMIT 1"),
-    p23: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = '23P' ORDER BY s.n_out DESC LIMIT 1"),
-    p4: one("SELECT s.root_id FROM root_stats s JOIN root_cell_type t ON t.pt_root_id = s.root_id WHERE t.cell_type = '4P' ORDER BY s.n_in DESC LIMIT 1"),
-    nucleus: one("SELECT id FROM nucleus WHERE pt_root_id != 0 ORDER BY id LIMIT 1 OFFSET 100"),
-    synapses: one("SELECT sum(n) FROM synapse_size_counts"),
-  };
-  d.close();
-  return ids;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
 const db = await store();
-const ids = pick(db);
-const categories: Record<string, string[]> = {
-  count: ["How many basket cells are there?", "How many cells of each cell type are there?", "How many excitatory neurons are there?", "How many synapses are there?"],
-  lookup: [`What is the cell type of ${ids.p23}?`, `What is the nucleus volume of nucleus ${ids.nucleus}?`, `Tell me about ${ids.bc}`],
-  partners: [`How many output synapses does ${ids.p23} have?`, `How many input synapses does ${ids.p4} receive?`, `What are the top 5 postsynaptic partners of ${ids.bc}?`, `How many synapses does ${ids.bc} make onto 5P-ET cells?`, `Which cell types does ${ids.bc} target, and with how many synapses?`, `How many different neurons does ${ids.p23} connect to?`, `top 10 inputs to ${ids.p4}`],
-  celltype: ["How many synapses go from basket cells to 23P cells?", "What is the mean synapse size from 4P to 4P cells?", "Which cell type receives the most synapses from Martinotti cells?", "How many synapses does each inhibitory cell type send to 5P-IT cells?", "What fraction of basket cell output synapses go onto 23P cells?"],
-  aggregate: ["What is the average synapse size?", "What is the median synapse size?", "How many synapses are larger than 5000 voxels?", "Which 3 23P neurons have the most output synapses?", "What is the mean nucleus volume of astrocytes?"],
-  proofreading: ["How many neurons have a proofread axon?", "How many neurons have a fully extended axon?", "How many neurons are coregistered with functional imaging?"],
-};
+const ids = pickIds(db);
+const categories = questionCategories(ids);
 
 /** One chart question per kind; the render step (vega-lite → SVG → PNG) is timed apart from the whole answer. */
 const chartQuestions: Record<string, string> = {
@@ -89,7 +63,7 @@ for (const [category, questions] of Object.entries(categories)) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
   }
-  rows.push([category, String(questions.length), pct(times, 50).toFixed(1), pct(times, 95).toFixed(1), Math.max(...times).toFixed(1)]);
+  rows.push([category, String(questions.length), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), Math.max(...times).toFixed(1)]);
 }
 const chartRows: string[][] = [];
 for (const [kind, q] of Object.entries(chartQuestions)) {
@@ -107,7 +81,7 @@ for (const [kind, q] of Object.entries(chartQuestions)) {
     whole.push(answer.timings.totalMs);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
-  chartRows.push([`chart: ${kind}`, String(first.table?.rows.length ?? 0), pct(render, 50).toFixed(1), pct(render, 95).toFixed(1), pct(whole, 50).toFixed(1), pct(whole, 95).toFixed(1)]);
+  chartRows.push([`chart: ${kind}`, String(first.table?.rows.length ?? 0), percentile(render, 50).toFixed(1), percentile(render, 95).toFixed(1), percentile(whole, 50).toFixed(1), percentile(whole, 95).toFixed(1)]);
 }
 await chat.close();
 
@@ -129,7 +103,7 @@ for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
 
 console.log(`\nstore: ${db} (${Number(ids.synapses).toLocaleString("en-US")} synapses); ${runs} runs per question after one warm-up\n`);
 const header = ["category", "questions", "p50 ms", "p95 ms", "max ms"];
-const processRow = (name: string, times: number[]) => [name, "1", pct(times, 50).toFixed(0), pct(times, 95).toFixed(0), Math.max(...times).toFixed(0)];
+const processRow = (name: string, times: number[]) => [name, "1", percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), Math.max(...times).toFixed(0)];
 const table = [header, ...rows, processRow("whole ask process", processTimes), processRow("whole ask process, histogram", chartProcessTimes)];
 const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 for (const [k, r] of table.entries()) {

@@ -1,11 +1,12 @@
 import { writeSample } from "../../sample/index.js";
 
-export async function sampleCommand(opts: { out: string; cells: number; seed: number; synapsesPerNeuron: number; gzip?: boolean; connections?: boolean }): Promise<number> {
+export async function sampleCommand(opts: { out: string; cells: number; seed: number; synapsesPerNeuron: number; synapses?: number; gzip?: boolean; connections?: boolean }): Promise<number> {
   const summary = await writeSample({
     out: opts.out,
     cells: opts.cells,
     seed: opts.seed,
     synapsesPerNeuron: opts.synapsesPerNeuron,
+    synapses: opts.synapses,
     gzip: Boolean(opts.gzip),
     connections: Boolean(opts.connections),
   });

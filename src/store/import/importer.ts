@@ -68,7 +68,10 @@ const phaseTimer = () => {
   return (what: string) => {
     if (!process.env.CONNECTOME_CHAT_IMPORT_TIMINGS) return;
     const now = performance.now();
-    process.stderr.write(`  [import] ${what}: ${((now - last) / 1000).toFixed(1)} s\n`);
+    // Resident memory now and at its peak so far (the reading thread included): what grows, and where.
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    const memory = `rss ${mb(process.memoryUsage.rss())} MB, peak ${mb(process.resourceUsage().maxRSS * 1024)} MB`;
+    process.stderr.write(`  [import] ${what}: ${((now - last) / 1000).toFixed(1)} s (${memory})\n`);
     last = now;
   };
 };
@@ -223,7 +226,7 @@ async function loadTable(db: Database.Database, item: ImportItem, options: Impor
         } catch (error) {
           throw error instanceof RowInsertError ? rowError(file, error.rowNumber, columns, error.values, error.error) : error;
         }
-        reading.consumed();
+        reading.consumed(packed);
         insertMs += performance.now() - insertStarted;
         rows += packed.rows;
         fileBytes = message.totalBytes;

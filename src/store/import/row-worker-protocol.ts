@@ -19,7 +19,8 @@ export type ReaderMessage =
   | { type: "error"; file?: string; message: string; row?: number; column?: string; readError: boolean };
 
 /** The importer's answer to each `rows` message: it has inserted them, the thread may read on. */
-export type ImporterMessage = { type: "consumed" };
+/** It hands the batch's buffers back (transferred), for the thread to fill again. */
+export type ImporterMessage = { type: "consumed"; buffers?: ArrayBuffer[] };
 
 /** Batches read ahead of the inserts: enough to keep both threads busy, few enough to bound memory. */
 export const BATCHES_AHEAD = 4;

@@ -18,6 +18,7 @@ let ahead = 0;
 let resume: (() => void) | undefined;
 port.on("message", (message: ImporterMessage) => {
   if (message.type !== "consumed") return;
+  if (message.buffers) RowPacker.recycle(message.buffers);
   ahead--;
   const go = resume;
   resume = undefined;
