@@ -95,10 +95,15 @@ export function rose(r: ChartRequest, values: Values, title: string[]): Spec {
   };
 }
 
-/** A cyclic colour scale for an orientation (0–180°): 0° and 180° are one colour. */
+/**
+ * A cyclic colour scale for an orientation (0–180°) or a direction (0–360°): the two ends of the
+ * circle are one colour (sinebow), so neighbours across 0° look alike, as they are.
+ */
 export function cyclicColour(r: ChartRequest): Spec {
+  const period = /dir/.test(r.color ?? "") ? 360 : 180;
   return {
     field: r.color, type: "quantitative", title: r.colorTitle ?? "preferred orientation (°)",
-    scale: { scheme: "sinebow", domain: [0, 180] }, legend: { values: [0, 45, 90, 135, 180], format: "~r" },
+    scale: { scheme: "sinebow", domain: [0, period] },
+    legend: { values: Array.from({ length: 5 }, (_, i) => (i * period) / 4), format: "~r", gradientLength: 200, titleLimit: 400 },
   };
 }

@@ -80,6 +80,7 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
     ids: { rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []), nucleusIds: [] },
     present: ([result]) => {
       const table = { columns: result!.columns, rows: result!.rows };
+      const pairs = table.rows.reduce((n, r) => n + Number(r[table.columns.indexOf("possible_pairs")] ?? 0), 0);
       return {
         table,
         headline: likeToLikeLine(table, flow, width),
@@ -87,11 +88,16 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
           kind: "errorbar", x: "ori_difference", x2: "bin_end", y: "connection_probability", low: "ci_low", high: "ci_high",
           label: "connected_pairs", total: "possible_pairs",
           xTitle: "difference in preferred orientation (°)", yTitle: "connection probability",
+          title: `Connection probability ${matchedOnly(q) ? "among functionally matched neurons" : flow}, by difference in `
+            + `preferred orientation (${pairs.toLocaleString("en-US")} ordered pairs)`,
         },
       };
     },
   };
 }
+
+/** Both sides are just "the functionally matched cells": the title can say so in four words. */
+const matchedOnly = (q: Query) => [...q.pre, ...q.post].every((f) => (f.dim === "tuned" || f.dim === "coregistered") && f.is === true && !f.not);
 
 /** Wilson score interval for a binomial share pr of n (95%), in SQL over the `rates` columns. */
 function wilson(sign: "-" | "+"): Sql {

@@ -29,6 +29,8 @@ export interface ChartHint {
   total?: string;
   /** scatter: the colour column is a circular quantity (an orientation, 0–180°). */
   cyclic?: boolean;
+  /** The chart's own title, when neither the headline nor the reading is short enough to be one. */
+  title?: string;
 }
 
 export interface Presentation {
