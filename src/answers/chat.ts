@@ -18,6 +18,8 @@ import { renderAnswerChart } from "./chart.js";
 import { loadNeuroglancerConfig, NeuroglancerLinks, type NeuroglancerConfig } from "./neuroglancer/links.js";
 import { idRangeProblem } from "./id-range.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
+import { notInTablesMessage } from "./not-in-tables.js";
+import { isOffTopicRefusal } from "../planning/offline/safety.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
 export interface Planner {
@@ -137,8 +139,16 @@ export class ConnectomeChat {
       const reading = result.type === "refuse" ? undefined : result.reading;
       const context = reading?.context?.length ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.` : "";
       const note = (result.note ? `\n${result.note}` : "") + context;
-      if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
-      if (result.type === "clarify") return reply("clarify", result.message + note, { suggestions: result.suggestions, planner: plannerInfo, ...(reading ? { reading } : {}) });
+      // Data the store does not hold (calcium traces, stimuli, running) is named with where it lives,
+      // in place of "I did not understand" or "outside the connectome"; the status stays as it was.
+      if (result.type === "refuse") {
+        const lacking = isOffTopicRefusal(result.reason) ? notInTablesMessage(trimmed) : undefined;
+        return reply("refused", (lacking ?? result.reason) + note, { planner: plannerInfo });
+      }
+      if (result.type === "clarify") {
+        const lacking = reading?.unaccounted.length ? notInTablesMessage(trimmed, reading.unaccounted) : undefined;
+        return reply("clarify", (lacking ?? result.message) + note, { suggestions: result.suggestions, planner: plannerInfo, ...(reading ? { reading } : {}) });
+      }
 
       const parsed = QueryPlan.safeParse(result.plan);
       if (!parsed.success) return reply("error", `I read the question into a plan that is not valid (${parsed.error.issues[0]?.message}); please rephrase.${note}`, { planner: plannerInfo });
