@@ -1,5 +1,6 @@
 import type { ChartRequest } from "./request.js";
-import { CATEGORY_COLOURS, HEIGHT, MARK_LABEL_SIZE, WIDTH } from "./style.js";
+import { wrap } from "./spec.js";
+import { CATEGORY_COLOURS, HEIGHT, MARK_LABEL_SIZE, PADDING, WIDTH } from "./style.js";
 
 /**
  * The charts of the functional half: like-to-like probabilities with their intervals, a rose of
@@ -76,9 +77,11 @@ export function rose(r: ChartRequest, values: Values, title: string[]): Spec {
   return {
     // A circle of fixed size with room around it for the angle labels ("fit" squeezed it to nothing).
     autosize: { type: "pad" },
-    width: WIDTH - 80,
+    width: WIDTH - 2 * PADDING,
     height: side,
-    title: { text: title, subtitle: r.subtitle ?? [`wedge area ∝ ${axisTitle(r.yTitle, r.y)}; rings at ${rings.map((n) => n.toLocaleString("en-US")).join(", ")}`,
+    // Shorter lines, capped to the picture: with "pad", vega's estimate of a title line's width (more
+    // than it draws) widened the picture past 800 px.
+    title: { text: title.length > 1 || title[0]!.length > 48 ? wrap(r.title, 48) : title, limit: WIDTH - 2 * PADDING, subtitle: r.subtitle ?? [`wedge area ∝ ${axisTitle(r.yTitle, r.y)}; rings at ${rings.map((n) => n.toLocaleString("en-US")).join(", ")}`,
       `0° horizontal, increasing clockwise${period === 180 ? "; each orientation drawn at θ and θ + 180°" : ""}`] },
     layer: [
       { data: { values: rings.map((n) => ({ n })) }, mark: { type: "arc", fill: null, stroke: "#d8d8d8", theta: 0, theta2: 2 * Math.PI },
