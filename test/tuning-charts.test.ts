@@ -6,7 +6,7 @@ import { ConnectomeChat } from "../src/answers/chat.js";
 import { exampleRequests } from "../src/charts/examples.js";
 import { renderChart, toSvg } from "../src/charts/render.js";
 import { buildSpec } from "../src/charts/spec.js";
-import type { QueryPlan } from "../src/planning/plan.js";
+import { QueryPlan } from "../src/planning/plan.js";
 import { buildTestStore } from "./support/store.js";
 
 /*
@@ -56,7 +56,7 @@ describe("tuning charts from plans on the sample", () => {
   }, 120_000);
   afterAll(async () => chat?.close());
   const ask = async (p: object) => {
-    plan = { kind: "query", filter: [], pre: [], post: [], groupBy: [], ...p } as QueryPlan;
+    plan = QueryPlan.parse({ kind: "query", ...p });
     return chat.answer("plan");
   };
   const tuned = [{ dim: "tuned", is: true }];
