@@ -25,7 +25,7 @@ export function likeToLikeLine(table: AnswerTable, flow: string, width: number):
   };
   const p0 = Number(col(first, "connection_probability"));
   const p1 = Number(col(last, "connection_probability"));
-  const ratio = col(first, "possible_pairs") && col(last, "possible_pairs") && p1 > 0 ? `, ${(p0 / p1).toFixed(2)} times` : "";
+  const ratio = col(first, "possible_pairs") && col(last, "possible_pairs") && p1 > 0 ? `; ratio ${(p0 / p1).toFixed(2)}` : "";
   const spp = (r: AnswerTable["rows"][number]) => (col(r, "synapses_per_pair") === null ? "none" : fmt(col(r, "synapses_per_pair")));
   return `${head}: most similar ${bin(first)} vs most different ${bin(last)}${ratio}. `
     + `Synapses per connected pair: ${spp(first)} vs ${spp(last)}. `
