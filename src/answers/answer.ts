@@ -15,7 +15,7 @@ export interface AnswerTable {
   totalRows?: number;
 }
 
-export type ChartKind = "histogram" | "bar" | "heatmap" | "scatter" | "box";
+export type ChartKind = "histogram" | "bar" | "heatmap" | "scatter" | "box" | "errorbar" | "rose";
 
 export interface AnswerChart {
   kind: ChartKind;

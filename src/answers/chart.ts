@@ -10,7 +10,7 @@ export async function renderAnswerChart(presentation: Presentation, reading: str
   const hint = presentation.chart!;
   const { renderChart } = await import("../charts/render.js");
   // The headline when it is short, else the reading; either way a title: capitalised, no full stop.
-  const text = presentation.headline.length <= 90 ? presentation.headline : reading.replace(/^Read as: /, "").replace(/;.*$/, "");
+  const text = hint.title ?? (presentation.headline.length <= 90 ? presentation.headline : reading.replace(/^Read as: /, "").replace(/;.*$/, ""));
   const title = text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, "");
   return renderChart(
     {
@@ -25,6 +25,9 @@ export async function renderAnswerChart(presentation: Presentation, reading: str
       ...(hint.yTitle ? { yTitle: hint.yTitle } : {}),
       ...(hint.colorTitle ? { colorTitle: hint.colorTitle } : {}),
       ...(hint.logX ? { logX: true } : {}),
+      ...(hint.low ? { low: hint.low, high: hint.high } : {}),
+      ...(hint.label ? { label: hint.label, total: hint.total } : {}),
+      ...(hint.cyclic ? { cyclic: true } : {}),
       ...(hint.depthLayers && geometry ? { layers: geometry.layers } : {}),
     },
     plotDir,

@@ -21,6 +21,8 @@ import { idChecks } from "./id-checks.js";
 import { CHOICE_EXPIRED } from "./choices.js";
 import { Offers, type OffersOptions } from "./offers.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
+import { notInTablesMessage } from "./not-in-tables.js";
+import { isOffTopicRefusal } from "../planning/offline/safety.js";
 
 /** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
 export interface Planner {
@@ -145,11 +147,17 @@ export class ConnectomeChat {
       const reading = result.type === "refuse" ? undefined : result.reading;
       const context = reading?.context?.length ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.` : "";
       const note = (result.note ? `\n${result.note}` : "") + context;
-      if (result.type === "refuse") return reply("refused", result.reason + note, { planner: plannerInfo });
+      // Data the store does not hold (calcium traces, stimuli, running) is named with where it lives,
+      // in place of "I did not understand" or "outside the connectome"; the status stays as it was.
+      if (result.type === "refuse") {
+        const lacking = isOffTopicRefusal(result.reason) ? notInTablesMessage(trimmed) : undefined;
+        return reply("refused", (lacking ?? result.reason) + note, { planner: plannerInfo });
+      }
       if (result.type === "clarify") {
-        const offered = await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
+        const lacking = reading?.unaccounted.length ? notInTablesMessage(trimmed, reading.unaccounted) : undefined;
+        const offered = lacking ? {} : await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
         const extra = { ...offered, planner: plannerInfo, ...(reading ? { reading } : {}) };
-        return reply("clarify", result.message + note, extra);
+        return reply("clarify", (lacking ?? result.message) + note, extra);
       }
 
       const parsed = QueryPlan.safeParse(result.plan);

@@ -195,7 +195,51 @@ export function exampleRequests(): Record<ChartKind, ChartRequest> {
       xTitle: "postsynaptic cell type",
       yTitle: "synapse size (voxels)",
     },
+    errorbar: {
+      kind: "errorbar",
+      title: "Connection probability among functionally matched neurons, by difference in preferred orientation",
+      table: likeToLikeTable(),
+      x: "ori_difference",
+      x2: "bin_end",
+      y: "connection_probability",
+      low: "ci_low",
+      high: "ci_high",
+      label: "connected_pairs",
+      total: "possible_pairs",
+      xTitle: "difference in preferred orientation (°)",
+      yTitle: "connection probability",
+    },
+    rose: {
+      kind: "rose",
+      title: "Preferred orientations of 2,400 functionally matched neurons",
+      table: orientationHistogram(),
+      x: "bin_start",
+      x2: "bin_end",
+      y: "count",
+      yTitle: "neurons",
+    },
   };
+}
+
+/** A like-to-like table as the SQL layer gives it: pairs, connected pairs, share and its Wilson interval. */
+export function likeToLikeTable(): AnswerTable {
+  const cols = ["ori_difference", "bin_end", "possible_pairs", "connected_pairs", "connection_probability", "ci_low", "ci_high"];
+  const counts = [[1_441_200, 30_410], [1_438_900, 27_050], [1_439_700, 24_420], [1_440_100, 22_980]];
+  const z = 1.959963984540054;
+  const rows = counts.map(([n, k], i) => {
+    const p = k! / n!;
+    const mid = (p + (z * z) / (2 * n!)) / (1 + (z * z) / n!);
+    const half = (z * Math.sqrt((p * (1 - p)) / n! + (z * z) / (4 * n! * n!))) / (1 + (z * z) / n!);
+    const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+    return [i * 22.5, (i + 1) * 22.5, n!, k!, r6(p), r6(mid - half), r6(mid + half)];
+  });
+  return { columns: cols, rows };
+}
+
+/** Preferred orientations in 15° bins, a bump near vertical (deterministic). */
+export function orientationHistogram(): AnswerTable {
+  const rows = Array.from({ length: 12 }, (_, i) => [i * 15, (i + 1) * 15, Math.round(160 + 90 * Math.cos(((i * 15 + 7.5 - 90) * Math.PI) / 90))]);
+  return { columns: ["bin_start", "bin_end", "count"], rows };
 }
 
 /** A soma-depth histogram with layer boundaries (a second histogram shape: linear bins, layers). */

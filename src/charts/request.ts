@@ -36,6 +36,11 @@ export interface LayerBand {
  *   median, q3, max, mean, n). Whiskers span min to max. The value axis is logarithmic when
  *   `logY` is set, or by default when all values are positive and span more than two decades.
  *   If `x` is the `n` column (a single group with no label), the group is called "all".
+ * - `errorbar`: one row per bin: `x` = bin start, `x2` = bin end, `y` = the share (a probability),
+ *   `low`/`high` = its interval; a point at the bin's middle with a vertical bar for the interval,
+ *   and "label / total" (connected / possible pairs) above it. E.g. the like-to-like table.
+ * - `rose`: a histogram of an orientation (0–180°) drawn as a half rose: one wedge per bin, its
+ *   radius the count. `x` = bin start, `x2` = bin end, `y` = count.
  */
 export interface ChartRequest {
   kind: ChartKind;
@@ -67,6 +72,13 @@ export interface ChartRequest {
   order?: string[];
   /** scatter: the order (and so the colours) of the colour categories, e.g. cortical order of cell types. */
   colorOrder?: string[];
+  /** errorbar: the interval's lower and upper columns, and the counts written above each point ("label of total"). */
+  low?: string;
+  high?: string;
+  label?: string;
+  total?: string;
+  /** scatter: `color` is an orientation (0–180°), drawn on a cyclic colour scale. */
+  cyclic?: boolean;
   /** Depth plots (histogram of depth, scatter): cortical layers to mark, in µm below pia. */
   layers?: LayerBand[];
 }

@@ -1,4 +1,5 @@
 import type { ChartRequest } from "./request.js";
+import { cyclicColour, errorbar, rose } from "./tuning-spec.js";
 import { CATEGORY_COLOURS, CATEGORY_SHAPES, HEIGHT, VEGA_CONFIG, WIDTH } from "./style.js";
 
 type Spec = Record<string, unknown>;
@@ -72,7 +73,11 @@ export function buildSpec(request: ChartRequest): Spec {
     case "scatter":
       return { ...base, ...scatter(request, values) };
     case "box":
-      return { ...base, ...box(request) };
+      return { ...base, ...box(request, values) };
+    case "errorbar":
+      return { ...base, ...errorbar(request, values, base.title.text) };
+    case "rose":
+      return { ...base, ...rose(request, values, base.title.text) };
   }
 }
 
@@ -153,10 +158,10 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
   const present = r.color ? [...new Set(values.map((v) => String(v[r.color!])))] : [];
   const rank = (c: string) => (r.colorOrder?.indexOf(c) ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : r.colorOrder!.indexOf(c);
   const categories = present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const colour = r.color
+  const colour = r.color && r.cyclic ? cyclicColour(r) : r.color
     ? { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) }, title: r.colorTitle ?? r.color.replace(/_/g, " ") }
     : { value: CATEGORY_COLOURS[0] };
-  const shape = categories.length > CATEGORY_COLOURS.length
+  const shape = !r.cyclic && categories.length > CATEGORY_COLOURS.length
     ? { shape: { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length]) } } }
     : {};
   const points = {
@@ -173,9 +178,13 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
   return r.layers?.length ? { layer: [points, ...layerMarks(r, "y")] } : points;
 }
 
-function box(r: ChartRequest): Spec {
+function box(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
   const x = { field: r.x, type: "nominal", sort: null, title: axisTitle(r.xTitle, r.x), axis: { labelAngle: -40 } };
-  const y = (field: string) => ({ field, type: "quantitative", title: axisTitle(r.yTitle, "value"), scale: { type: "log" } });
+  // Log only as documented (logY, or positive values over more than two decades): a gOSI of 0 to 1
+  // on a log axis lost its zeros and squeezed its spread.
+  const all = values.flatMap((v) => ["min", "max"].map((k) => Number(v[k]))).filter(Number.isFinite);
+  const log = r.logY ?? (all.length > 0 && Math.min(...all) > 0 && Math.max(...all) / Math.min(...all) > 100);
+  const y = (field: string) => ({ field, type: "quantitative", title: axisTitle(r.yTitle, "value"), scale: log ? { type: "log" } : { zero: false } });
   return {
     layer: [
       { mark: { type: "rule", color: "#555" }, encoding: { x, y: y("min"), y2: { field: "max" } } },

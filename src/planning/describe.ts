@@ -160,7 +160,12 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.groupBy.length) text += `, per ${q.groupBy.map(describeGroup).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.limit) text += `, top ${q.limit}`;
-  if (q.chart) text += `, as a ${q.chart === "box" ? "box plot" : q.chart === "heatmap" ? "heatmap" : `${q.chart} chart`}`;
+  // Like-to-like is drawn as points with their intervals, whichever chart was asked for.
+  const intervals = q.measure.fn === "probability" && q.groupBy.some((g) => g.dim === "ori_difference");
+  if (q.chart) {
+    text += `, as a ${intervals ? "plot of points with 95% intervals" : q.chart === "box" ? "box plot" : q.chart === "heatmap" ? "heatmap"
+      : q.chart === "rose" ? "rose (a round histogram)" : `${q.chart} chart`}`;
+  }
   return text;
 }
 

@@ -116,7 +116,8 @@ export type Measure = z.infer<typeof Measure>;
 export const Source = z.enum(["cells", "nuclei", "roots", "synapses", "connections"]);
 export type Source = z.infer<typeof Source>;
 
-export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box"]);
+/** rose: a histogram of orientations (or directions) drawn round, as a rose of wedges. */
+export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box", "rose"]);
 export type ChartKind = z.infer<typeof ChartKind>;
 
 /**

@@ -148,4 +148,13 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
     gold: `SELECT avg((SELECT count(DISTINCT post_pt_root_id) FROM syn WHERE pre_pt_root_id = b.pt_root_id
       AND post_pt_root_id IN ${typed("4P")})) FROM ${typed("BC")} b`,
   },
+  // The rose's counts add up to the matched nuclei; like-to-like's possible pairs to every ordered pair of matched roots.
+  "Rose plot of the preferred orientations of the functionally matched neurons": {
+    kind: "total",
+    gold: "SELECT count(DISTINCT target_id) FROM func_best",
+  },
+  "Plot the connection probability between functionally matched neurons against their difference in preferred orientation": {
+    kind: "total",
+    gold: "SELECT count(*) * (count(*) - 1) FROM (SELECT DISTINCT pt_root_id FROM func_best WHERE pt_root_id != 0)",
+  },
 };

@@ -32,6 +32,9 @@ export type SafetyVerdict = { refuse: true; reason: string } | { refuse: false }
 
 const OUTSIDE = "That is outside the connectome data I can answer from (MICrONS cells, synapses, cell types, proofreading and coregistration).";
 
+/** Whether a refusal is for being off-topic (not a write or an instruction): data the store lacks may explain it. */
+export const isOffTopicRefusal = (reason: string) => reason.startsWith(OUTSIDE);
+
 /** Whether a question is about the connectome at all (or names an id or a cell type). */
 export function isOnTopic(question: string, namesSomething: boolean): boolean {
   return namesSomething || CONNECTOME.test(question);

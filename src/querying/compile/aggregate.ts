@@ -108,11 +108,14 @@ function stddev(rows: RowSet, valueName: string): Sql {
 }
 
 /** A histogram of x in equal bins (of log x for quantities that span decades), computed in the database. */
-export function histogram(rows: RowSet, bins: number, log: boolean): Sql {
+export function histogram(rows: RowSet, bins: number, log: boolean, range?: readonly [number, number]): Sql {
   const f = log ? "ln(x)" : "x";
   const back = (e: string) => (log ? `exp(${e})` : e);
+  // An angle's bins cover its whole circle (0–180° for an orientation), not the values' span:
+  // equal wedges of a rose, and bins that line up with 0°, 45°, 90°.
+  const span = range ? `SELECT ${range[0]} AS lo, ${range[1]} AS hi` : `SELECT min(${f}) AS lo, max(${f}) AS hi FROM v`;
   return sql`WITH v AS MATERIALIZED (SELECT x, w FROM (${rows.sql}) WHERE x IS NOT NULL${raw(log ? " AND x > 0" : "")}),
-    b AS (SELECT min(${raw(f)}) AS lo, max(${raw(f)}) AS hi FROM v),
+    b AS (${raw(span)}),
     k AS (SELECT min(CAST((${raw(f)} - lo) / coalesce(nullif((hi - lo) / ${raw(String(bins))}, 0), 1) AS INTEGER), ${raw(String(bins - 1))}) AS bin,
       sum(w) AS n FROM v, b GROUP BY bin)
     SELECT ${raw(back(`lo + bin * (hi - lo) / ${bins}`))} AS bin_start, ${raw(back(`lo + (bin + 1) * (hi - lo) / ${bins}`))} AS bin_end,

@@ -62,8 +62,10 @@ export function listCells(ctx: CompileContext, q: Query): CompiledQuery {
         headline: shown < total
           ? `${fmt(total)} ${who}; ${fmt(shown)} of them, evenly spread by nucleus id, are ${q.chart ? "plotted and " : ""}listed.`
           : `${fmt(shown)} ${who}${q.chart ? ", by soma position" : ""}.`,
-        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: colorKey, colorTitle: colorKey.replace(/_/g, " ").replace("mtype", "m-type"),
-          xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true },
+        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: colorKey, colorTitle: colorTitle(colorKey),
+          xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true,
+          // An orientation's colours wrap around: 0° and 180° (360° for a direction) are one colour.
+          ...(colorKey === "pref_ori" || colorKey === "pref_dir" ? { cyclic: true } : {}) },
       };
     },
   };
@@ -87,3 +89,6 @@ function listRoots(ctx: CompileContext, q: Query): CompiledQuery {
     },
   };
 }
+
+const colorTitle = (key: string) => ({ pref_ori: "preferred orientation (°)", pref_dir: "preferred direction (°)" })[key]
+  ?? key.replace(/_/g, " ").replace("mtype", "m-type");

@@ -60,6 +60,7 @@ function measureWords(q: Query, labels: Labels): string {
     case "fraction": return `share that are ${describePart(m.part, labels)}, of`;
     case "ratio": return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
     case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
+    case "quartiles": return `quartiles of ${qty} of`;
     default: return m.fn;
   }
 }
@@ -100,7 +101,8 @@ function histogramPresentation(q: Query, table: AnswerTable, rows: string): Pres
   return {
     table: binned,
     headline: `Distribution of ${label} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
-    chart: { kind: "histogram", x: "bin_start", x2: "bin_end", y: counted, xTitle: label, yTitle: counted, logX: Boolean(qty.log), depthLayers: m.of === "depth" },
+    chart: { kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram", x: "bin_start", x2: "bin_end",
+      y: counted, xTitle: label, yTitle: counted, logX: Boolean(qty.log), depthLayers: m.of === "depth" },
   };
 }
 
@@ -108,7 +110,10 @@ function chartHint(q: Query, keys: string[], valueCol: string, what: string): Ch
   const title = (k: string) => describeGroup(q.groupBy.find((g) => groupKey(g) === k) ?? { dim: "cell_type" }).replace(/^root$/, "root id");
   const yTitle = what.replace(/ (of|among)$/, "").replace(/^number of$/, valueCol);
   if (q.measure.fn === "quartiles") {
-    return { kind: "box", x: keys[keys.length - 1]!, y: "median", xTitle: title(keys[keys.length - 1]!), yTitle };
+    // The value axis is the quantity itself ("gOSI", "synapse size (voxels)"): the box shows its quartiles.
+    const qty = QUANTITY[q.measure.of];
+    return { kind: "box", x: keys[keys.length - 1]!, y: "median", xTitle: title(keys[keys.length - 1]!),
+      yTitle: `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}` };
   }
   if (keys.length === 2) {
     return { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: valueCol, xTitle: keys[1] === "compared" ? "compared" : title(keys[1]!),

@@ -2,6 +2,7 @@ import type { Group, Query } from "../../planning/plan.js";
 import { describePlan, describeRows } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
 import { groupKey } from "./flow.js";
+import { compileLikeToLike } from "./like-to-like.js";
 import { naturalOrder } from "./order.js";
 import { rootSet } from "./summary-rows.js";
 import { groupColumns } from "./synapse-rows.js";
@@ -21,7 +22,9 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
   if (!q.pre.length || !q.post.length) {
     throw new UnknownValueError("Connection probability is between two named populations (\"connection probability from BC to 23P\").");
   }
-  if (q.groupBy.some((g) => !g.side || g.dim === "ori_difference") || q.compare || q.filter.length) {
+  // Grouped by the pair's orientation difference: like-to-like, counted without enumerating pairs.
+  if (q.groupBy.some((g) => g.dim === "ori_difference")) return compileLikeToLike(ctx, q);
+  if (q.groupBy.some((g) => !g.side) || q.compare || q.filter.length) {
     throw new UnknownValueError("Connection probability is computed per cell group of either side; other groupings are not available yet.");
   }
   const side = (s: "pre" | "post") => {

@@ -40,7 +40,8 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   let source: string;
   if (m.fn === "histogram") {
     const rows = rowsOf(ctx, q, "values", m.of);
-    text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log));
+    const circle = m.of === "pref_ori" ? ([0, 180] as const) : m.of === "pref_dir" ? ([0, 360] as const) : undefined;
+    text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log), circle);
     source = rows.source;
   } else if (q.compare) {
     const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));

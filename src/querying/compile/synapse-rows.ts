@@ -4,6 +4,7 @@ import { depthExpr, layerCase, populationOnRoot, requireDim, valueCondition } fr
 import { DIMS } from "./dims.js";
 import { summaryRows } from "./summary-rows.js";
 import { groupKey, type Flow } from "./flow.js";
+import { circularDifference, ORI_BIN_WIDTH, oriBinStart, orientationDegrees } from "./orientation.js";
 import type { Need, RowSet } from "./rowset.js";
 import { MissingDataError, UnknownValueError, type CompileContext } from "./types.js";
 
@@ -47,7 +48,7 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
     const key = groupKey(g);
     keys.push(key);
     if (g.dim === "ori_difference") {
-      select.push(`${oriDifferenceBin(g, alias)} AS ${key}`);
+      select.push(`${oriDifferenceBin(g)} AS ${key}`);
       joins.push(` JOIN ${TUNING_BY_ROOT} ta ON ta.pt_root_id = ${alias}.pre_pt_root_id`,
         ` JOIN ${TUNING_BY_ROOT} tb ON tb.pt_root_id = ${alias}.post_pt_root_id`);
       return;
@@ -101,12 +102,12 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
 export const TUNING_BY_ROOT = "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi, max(cc) AS cc FROM cell_tuning WHERE pt_root_id != 0 GROUP BY pt_root_id)";
 
 /** The bin (its lower edge, degrees) of the circular difference of two roots' preferred orientations. */
-function oriDifferenceBin(g: Group, _alias: string): string {
-  const width = g.width ?? 22.5;
-  const diff = "abs(degrees(ta.pref_ori) - degrees(tb.pref_ori))";
-  const circular = `min(${diff}, 180 - ${diff})`;
-  return `min(CAST(${circular} / ${width} AS INTEGER) * ${width}, ${90 - (90 % width === 0 ? width : 90 % width)})`;
+function oriDifferenceBin(g: Group): string {
+  return oriBinStart(TUNED_DIFFERENCE, g.width ?? ORI_BIN_WIDTH);
 }
+
+/** The orientation difference of a connection's two roots, joined as ta (pre) and tb (post). */
+const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"), orientationDegrees("tb.pref_ori"));
 
 /** Conditions on a connection row `c`: populations on each side, synapses per pair, tuning difference. */
 function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): Sql[] {
@@ -119,8 +120,7 @@ function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): S
       if (f.dim === "synapses") out.push(valueCondition(ctx, `${alias}.n_syn`, f));
       else if (f.dim === "total_size") out.push(valueCondition(ctx, `${alias}.sum_size`, f));
       else if (f.dim === "ori_difference") {
-        const diff = "abs(degrees(ta.pref_ori) - degrees(tb.pref_ori))";
-        out.push(valueCondition(ctx, `min(${diff}, 180 - ${diff})`, f));
+        out.push(valueCondition(ctx, TUNED_DIFFERENCE, f));
       } else throw new UnknownValueError(`A connection cannot be filtered by ${DIMS[f.dim].label}.`);
     }
   }

@@ -22,6 +22,15 @@ export interface ChartHint {
   colorTitle?: string;
   logX?: boolean;
   depthLayers?: boolean;
+  /** errorbar: the interval's columns, and the counts written beside each point (label of total). */
+  low?: string;
+  high?: string;
+  label?: string;
+  total?: string;
+  /** scatter: the colour column is a circular quantity (an orientation, 0–180°). */
+  cyclic?: boolean;
+  /** The chart's own title, when neither the headline nor the reading is short enough to be one. */
+  title?: string;
 }
 
 export interface Presentation {
