@@ -35,7 +35,9 @@ export function errorbar(r: ChartRequest, values: Values, title: string[]): Spec
   return {
     transform: [
       { calculate: `(datum['${r.x}'] + datum['${r.x2 ?? r.x}']) / 2`, as: "_mid" },
-      ...(r.label && r.total ? [{ calculate: `format(datum['${r.label}'], ',') + ' / ' + format(datum['${r.total}'], ',') + ' pairs'`, as: "_pairs" }] : []),
+      ...(r.label && r.total
+        ? [{ calculate: `format(datum['${r.label}'], ',') + ' / ' + format(datum['${r.total}'], ',') + ' pairs'`, as: "_pairs" }]
+        : []),
     ],
     // Two short subtitle lines: a line wider than the plot makes "fit" narrow the plot to make room.
     title: { text: title, subtitle: r.subtitle ?? ["point: connected ÷ possible ordered pairs; bar: its 95% Wilson interval",
@@ -81,8 +83,14 @@ export function rose(r: ChartRequest, values: Values, title: string[]): Spec {
     height: side,
     // Shorter lines, capped to the picture: with "pad", vega's estimate of a title line's width (more
     // than it draws) widened the picture past 800 px.
-    title: { text: title.length > 1 || title[0]!.length > 48 ? wrap(r.title, 48) : title, limit: WIDTH - 2 * PADDING, subtitle: r.subtitle ?? [`wedge area ∝ ${axisTitle(r.yTitle, r.y)}; rings at ${rings.map((n) => n.toLocaleString("en-US")).join(", ")}`,
-      `0° horizontal, increasing clockwise${period === 180 ? "; each orientation drawn at θ and θ + 180°" : ""}`] },
+    title: {
+      text: title.length > 1 || title[0]!.length > 48 ? wrap(r.title, 48) : title,
+      limit: WIDTH - 2 * PADDING,
+      subtitle: r.subtitle ?? [
+        `wedge area ∝ ${axisTitle(r.yTitle, r.y)}; rings at ${rings.map((n) => n.toLocaleString("en-US")).join(", ")}`,
+        `0° horizontal, increasing clockwise${period === 180 ? "; each orientation drawn at θ and θ + 180°" : ""}`,
+      ],
+    },
     layer: [
       { data: { values: rings.map((n) => ({ n })) }, mark: { type: "arc", fill: null, stroke: "#d8d8d8", theta: 0, theta2: 2 * Math.PI },
         encoding: { radius: { field: "n", type: "quantitative", scale, stack: false } } },

@@ -77,7 +77,10 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
     statements: [{ sql: text.text, params: text.params }],
     reading: `Read as: ${describePlan(q, labels)}, over the functionally matched roots (one tuning each, best cc_abs); `
       + "possible pairs are ordered pairs of distinct roots; from the connection table and the tuning table.",
-    ids: { rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []), nucleusIds: [] },
+    ids: {
+      rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []),
+      nucleusIds: [],
+    },
     present: ([result]) => {
       const table = { columns: result!.columns, rows: result!.rows };
       const pairs = table.rows.reduce((n, r) => n + Number(r[table.columns.indexOf("possible_pairs")] ?? 0), 0);
@@ -97,7 +100,8 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
 }
 
 /** Both sides are just "the functionally matched cells": the title can say so in four words. */
-const matchedOnly = (q: Query) => [...q.pre, ...q.post].every((f) => (f.dim === "tuned" || f.dim === "coregistered") && f.is === true && !f.not);
+const matchedOnly = (q: Query) => [...q.pre, ...q.post]
+  .every((f) => (f.dim === "tuned" || f.dim === "coregistered") && f.is === true && !f.not);
 
 /** Wilson score interval for a binomial share pr of n (95%), in SQL over the `rates` columns. */
 function wilson(sign: "-" | "+"): Sql {
