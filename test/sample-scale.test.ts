@@ -35,11 +35,13 @@ describe("a sample with the real synapse table's shape", () => {
 
   it("keeps root_stats as the one GROUP BY over both sides of every connection gave it", () => {
     const store = new Database(db, { readonly: true });
-    const reference = `SELECT root, sum(n_out), sum(n_in), sum(out_partners), sum(in_partners), sum(out_size), sum(in_size)
+    const reference = `SELECT root, sum(n_out), sum(n_in), sum(out_partners), sum(in_partners), sum(out_size),
+        sum(in_size)
       FROM (SELECT pre_pt_root_id AS root, sum(n_syn) AS n_out, 0 AS n_in, count(*) AS out_partners, 0 AS in_partners,
                    sum(sum_size) AS out_size, 0 AS in_size FROM connection GROUP BY pre_pt_root_id
             UNION ALL
-            SELECT post_pt_root_id, 0, sum(n_syn), 0, count(*), 0, sum(sum_size) FROM connection GROUP BY post_pt_root_id)
+            SELECT post_pt_root_id, 0, sum(n_syn), 0, count(*), 0, sum(sum_size) FROM connection
+              GROUP BY post_pt_root_id)
       GROUP BY root`;
     const stats = "SELECT root_id, n_out, n_in, out_partners, in_partners, out_size, in_size FROM root_stats";
     const count = (sql: string) => (store.prepare(`SELECT count(*) AS n FROM (${sql})`).get() as { n: number }).n;

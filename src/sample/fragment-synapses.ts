@@ -75,10 +75,12 @@ export function* fragmentSynapses(cells: readonly Cell[], segmentOf: (c: Cell) =
         const slot = rng.int(0, ring.length);
         if (rng.chance(FRAGMENT_RATES.renewDendrite)) ring[slot] = roots.next();
         post = ring[slot]!;
-        at = { x: rng.int(BOUNDS.x[0], BOUNDS.x[1]), y: rng.int(PIA_Y, BOUNDS.y[1]), z: rng.int(BOUNDS.z[0], BOUNDS.z[1]) };
+        at = { x: rng.int(BOUNDS.x[0], BOUNDS.x[1]), y: rng.int(PIA_Y, BOUNDS.y[1]),
+          z: rng.int(BOUNDS.z[0], BOUNDS.z[1]) };
       }
       for (let k = 0; k < contacts; k++) {
-        clampPoint(at.x + rng.normal() * um(40), at.y + rng.normal() * um(40), at.z + rng.normal() * 40 * Z_PER_UM, s.ctr);
+        const spread = um(40);
+        clampPoint(at.x + rng.normal() * spread, at.y + rng.normal() * spread, at.z + rng.normal() * 40 * Z_PER_UM, s.ctr);
         s.id += rng.chance(0.1) ? 1 + rng.int(1, 40) : 1;
         s.valid = !rng.chance(FRAGMENT_RATES.invalid);
         s.pre = axon;

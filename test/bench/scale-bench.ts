@@ -50,14 +50,15 @@ const free = (() => {
   return s.bavail * s.bsize;
 })();
 const gb = (b: number) => `${(b / 1e9).toFixed(1)} GB`;
-console.error(`disk: the largest size needs about ${gb(need)} in ${work} (${perSynapse} bytes a synapse); ${gb(free)} free`);
+console.error(`disk: the largest size needs about ${gb(need)} in ${work} (${perSynapse} bytes a synapse); ` +
+  `${gb(free)} free`);
 if (free < need * 1.05) {
   console.error("not enough free disk: choose smaller --sizes or another --work folder");
   process.exit(2);
 }
 
 const sqlite3 = spawnSync("sqlite3", ["--version"]).status === 0;
-if (!sqlite3) console.error("sqlite3 CLI not found: the baseline is better-sqlite3, one prepared INSERT in one transaction");
+if (!sqlite3) console.error("sqlite3 CLI not found: the baseline is better-sqlite3, one INSERT in one transaction");
 
 /** The baseline: the synapse CSV alone into a plain table, with sqlite3 .import or (labelled) better-sqlite3. */
 async function baseline(csv: string, db: string): Promise<Measured> {
@@ -73,8 +74,8 @@ for (const size of sizes) {
   const data = join(work, `sample-${size}`);
   const csv = join(data, "synapses_pni_2.csv");
   console.error(`\n== ${size.toLocaleString("en-US")} synapses ==`);
-  const args = ["sample", "--out", data, "--cells", values.cells, "--synapses-per-neuron", "20", "--synapses", String(size),
-    "--seed", "42"];
+  const args = ["sample", "--out", data, "--cells", values.cells, "--synapses-per-neuron", "20",
+    "--synapses", String(size), "--seed", "42"];
   const gen = existsSync(csv) ? { seconds: NaN, peakMb: NaN } : await measured(process.execPath, [cli, ...args]);
   const db = join(work, `scale-${size}.db`);
   rmSync(db, { force: true });
@@ -113,11 +114,14 @@ for (const [category, questions] of Object.entries(questionCategories(ids))) {
 await chat.close();
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
-console.log(`\nimport at scale (cells ${n(Number(values.cells))}; baseline: ${sqlite3 ? "sqlite3 .import" : "better-sqlite3 INSERT"}` +
+const baselineName = sqlite3 ? "sqlite3 .import" : "better-sqlite3 INSERT";
+console.log(`\nimport at scale (cells ${n(Number(values.cells))}; baseline: ${baselineName}` +
   " of the synapse CSV alone, same run)\n");
 printTable([
-  ["synapses", "CSV GB", "gen s", "wall s", "rows/s", "peak MB", "db bytes/synapse", "baseline s", "ratio", "baseline peak MB"],
-  ...results.map((r) => [n(r.synapses), (r.csvBytes / 1e9).toFixed(2), r.gen.seconds.toFixed(0), r.ours.seconds.toFixed(1),
+  ["synapses", "CSV GB", "gen s", "wall s", "rows/s", "peak MB", "db bytes/synapse", "baseline s", "ratio",
+    "baseline peak MB"],
+  ...results.map((r) => [n(r.synapses), (r.csvBytes / 1e9).toFixed(2), r.gen.seconds.toFixed(0),
+    r.ours.seconds.toFixed(1),
     n(r.synapses / r.ours.seconds), n(r.ours.peakMb), (r.dbBytes / r.synapses).toFixed(1), r.plain.seconds.toFixed(1),
     `${(r.ours.seconds / r.plain.seconds).toFixed(2)}x`, n(r.plain.peakMb)]),
 ]);

@@ -18,7 +18,8 @@ export function readInThread(request: ReadRequest): TableReading {
   // A bounded heap: the thread's live data is a few batches, but V8 let its heap and the file chunks
   // awaiting collection grow past 200 MB when not told otherwise (measured at 5M synapses).
   const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
-  const worker = new Worker(compiledScript(import.meta.url, "./row-worker.js"), { workerData: request, resourceLimits });
+  const script = compiledScript(import.meta.url, "./row-worker.js");
+  const worker = new Worker(script, { workerData: request, resourceLimits });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
   let finished = false;
