@@ -112,3 +112,14 @@ describe("plans compile to exact answers", () => {
     });
   }
 });
+
+describe("plans find one neuron's rows through its own index", () => {
+  it("reads one root's partners that are neurons by the root, not by every neuron of the store", () => {
+    const plan = QueryPlan.parse({ kind: "query", source: "connections", pre: [root(params.R!)],
+      post: [{ dim: "class", values: ["neuron"] }], measure: { fn: "distinct", side: "post" } });
+    const s = compilePlan(ctx, plan).statements[0]!;
+    const steps = store.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[];
+    const connection = steps.map((x) => x.detail).filter((d) => / c USING /.test(d));
+    expect(connection.join("\n")).toMatch(/SEARCH c USING PRIMARY KEY \(pre_pt_root_id=\?\)/);
+  });
+});

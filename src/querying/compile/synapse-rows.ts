@@ -1,4 +1,4 @@
-import type { Group, Quantity, Side } from "../../planning/plan.js";
+import type { Filter, Group, Quantity, Side } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
 import { depthExpr, layerCase, populationOnRoot, requireDim, valueCondition } from "./cell-sql.js";
 import { DIMS } from "./dims.js";
@@ -109,11 +109,14 @@ function oriDifferenceBin(g: Group): string {
 /** The orientation difference of a connection's two roots, joined as ta (pre) and tb (post). */
 const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"), orientationDegrees("tb.pref_ori"));
 
+/** Whether a side is one named root (whose index should find the rows). */
+const pinned = (fs: Filter[]) => fs.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+
 /** Conditions on a connection row `c`: populations on each side, synapses per pair, tuning difference. */
 function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): Sql[] {
   const out = [
-    ...populationOnRoot(ctx, `${alias}.pre_pt_root_id`, flow.pre),
-    ...populationOnRoot(ctx, `${alias}.post_pt_root_id`, flow.post),
+    ...populationOnRoot(ctx, `${alias}.pre_pt_root_id`, flow.pre, pinned(flow.post)),
+    ...populationOnRoot(ctx, `${alias}.post_pt_root_id`, flow.post, pinned(flow.pre)),
   ];
   if (flow.source === "connections") {
     for (const f of flow.filter) {
@@ -153,8 +156,8 @@ function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: 
 /** Rows of the synapse table: needed for per-synapse sizes and size filters. */
 function singleSynapseRows(ctx: CompileContext, flow: Flow, need: Need, distinctSide?: Side): RowSet {
   const { joins, select, keys } = groupColumns(ctx, flow.groupBy, "s");
-  const pre = populationOnRoot(ctx, "s.pre_pt_root_id", flow.pre);
-  const post = populationOnRoot(ctx, "s.post_pt_root_id", flow.post);
+  const pre = populationOnRoot(ctx, "s.pre_pt_root_id", flow.pre, pinned(flow.post));
+  const post = populationOnRoot(ctx, "s.post_pt_root_id", flow.post, pinned(flow.pre));
   const size = flow.filter.map((f) => {
     if (f.dim !== "size") throw new UnknownValueError(`A synapse cannot be filtered by ${DIMS[f.dim].label}; only by its size.`);
     return valueCondition(ctx, "s.size", f);
