@@ -138,8 +138,12 @@ function fraction(c: Clause, q: Query): void {
   }
   // "% of X synapses onto interneurons": the side named after the owner is the part.
   if (!part.pre && !part.post && !part.filter) {
-    const marked = c.pops.filter((p) => p.i > at && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
-    const owners = c.pops.filter((p) => p.i > at && p.pop.filters.some((f) => f.dim === "root_id"));
+    // ("what fraction of BC output synapses go onto 23P": the first population owns the synapses.)
+    const after = c.pops.filter((p) => p.i > at);
+    const named = after.filter((p) => p.pop.filters.some((f) => f.dim === "root_id"));
+    const owners = named.length ? named : after.slice(0, 1);
+    const marked = after.filter((p) => !owners.includes(p) && (p.role === "pre" || p.role === "post")
+      && !p.pop.filters.some((f) => f.dim === "root_id"));
     if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
       const side = marked[0]!.role as Side;
       const filters = popFilters(marked[0]!.pop, c.classOf);
