@@ -6,37 +6,18 @@
  *
  *   npm run bench:import -- [--cells N] [--data DIR]
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../../src/project-root.js";
+import { measured } from "./measure.js";
 
 const { values } = parseArgs({ options: { cells: { type: "string", default: "85000" }, data: { type: "string" } } });
 const cli = join(PROJECT_ROOT, "dist/src/cli/main.js");
 const work = join(tmpdir(), "cc-bench-import");
 
-/** Runs a command, sampling its peak resident memory (VmHWM) from /proc until it exits. */
-async function measured(command: string, args: string[]): Promise<{ seconds: number; peakMb: number }> {
-  const started = performance.now();
-  // The importer prints each phase's wall time (CONNECTOME_CHAT_IMPORT_TIMINGS), so the table comes with its breakdown.
-  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CONNECTOME_CHAT_IMPORT_TIMINGS: "1" } });
-  let peakKb = 0;
-  const sample = () => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch {
-      // the process has ended
-    }
-  };
-  const timer = setInterval(sample, 50);
-  const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code})`);
-  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 };
-}
 
 function ensureSqlite3(): void {
   if (spawnSync("sqlite3", ["--version"]).status === 0) return;

@@ -108,26 +108,37 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  return makingCharts(items);
+  return makingCharts(versusOrientation(ordersToTheAssistant(items)));
 }
 
-/** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
-function makingCharts(items: Item[]): Item[] {
-  // ("Give the number of …", "Give me …": an order to the assistant, not cells giving synapses.)
+/** The next word that is not a function word, after item k. */
+const nextWord = (items: Item[], k: number) => items.slice(k + 1).find((x) => !x.fn);
+
+/** ("Give the number of …", "Give me …": an order to the assistant, not cells giving synapses.) */
+function ordersToTheAssistant(items: Item[]): Item[] {
   const firstWord = items.find((x) => !/^[^a-z0-9]+$/i.test(x.text));
   if (firstWord && /^(give|show|get|find|return|provide)$/i.test(firstWord.text)) {
     firstWord.tags = [];
     firstWord.fn = true;
   }
-  // ("p(conn) vs Δori": against a quantity of pairs is what the rows are, not a second set compared.)
+  return items;
+}
+
+/** ("p(conn) vs Δori": against a quantity of pairs is what the rows are, not a second set compared.) */
+function versusOrientation(items: Item[]): Item[] {
   items.forEach((item, k) => {
-    const next = items.slice(k + 1).find((x) => !x.fn);
-    if (item.tags[0]?.t === "vs" && next?.tags.some((t) => t.t === "qty" && t.q === "ori_difference")) item.tags = [{ t: "per" }];
+    if (item.tags[0]?.t === "vs" && nextWord(items, k)?.tags.some((t) => t.t === "qty" && t.q === "ori_difference")) {
+      item.tags = [{ t: "per" }];
+    }
   });
+  return items;
+}
+
+/** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
+function makingCharts(items: Item[]): Item[] {
   items.forEach((item, k) => {
     if (!/^(make|makes|create|generate|draw|produce|render|do|reproduce|recreate|replicate|redraw)$/i.test(item.text)) return;
-    const next = items.slice(k + 1).find((x) => !x.fn);
-    if (next?.tags.some((t) => t.t === "chart" || t.t === "distribution")) {
+    if (nextWord(items, k)?.tags.some((t) => t.t === "chart" || t.t === "distribution")) {
       item.tags = [];
       item.fn = true;
     }
