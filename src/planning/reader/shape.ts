@@ -1,5 +1,5 @@
 import { KindDim, type ChartKind, type Group, type Query } from "../plan.js";
-import { as, is, lower, use } from "./atoms.js";
+import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import type { Pop } from "./phrases.js";
 
@@ -76,8 +76,10 @@ export function countKinds(c: Clause, q: Query): void {
   // Only right after "how many" / "number of" ("how many distinct types"), not "counts per type".
   const count = c.atoms.findLastIndex((a, i) => i < p.i && is(a, "count"));
   const words = c.atoms[count]?.items.map((i) => i.text.toLowerCase()).join(" ") ?? "";
-  if (count < 0 || !/^(how many|number of|the number of|count of|no\.? of)$/.test(words)) return;
-  if (!c.atoms.slice(count + 1, p.i).every((a) => is(a, "distinct") || a.items.every((i) => i.fn && !/^(each|every|per)$/i.test(i.text)))) return;
+  if (count < 0 || !/^(how many|number of|the number of|count of|no\.? of|#)$/.test(words)) return;
+  const between = c.atoms.slice(count + 1, p.i);
+  const plain = (a: Atom) => a.items.every((i) => i.fn && !/^(each|every|per)$/i.test(i.text));
+  if (!between.every((a) => is(a, "distinct") || is(a, "rel", "r", "of") || plain(a))) return;
   const parsed = KindDim.safeParse(groupDim(p.pop));
   if (!parsed.success) return;
   const dim = parsed.data;
