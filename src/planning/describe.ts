@@ -141,12 +141,23 @@ export function describeGroup(g: Group): string {
   return g.side ? `${g.side === "pre" ? "presynaptic" : "postsynaptic"} ${what}` : what;
 }
 
+/**
+ * "4P cells in V1 vs in RL": conditions every compared set holds are said once, of the rows
+ * ("number of 4P cells, compared: V1 vs RL"), so a set's short label does not hide them.
+ */
+function withSharedConditions(q: Query): Query {
+  if (!q.compare) return q;
+  const shared = (key: "filter" | "pre" | "post") => (q.compare![0]![key] ?? [])
+    .filter((f) => q.compare!.every((p) => (p[key] ?? []).some((g) => JSON.stringify(g) === JSON.stringify(f))));
+  return { ...q, filter: [...q.filter, ...shared("filter")], pre: [...q.pre, ...shared("pre")], post: [...q.post, ...shared("post")] };
+}
+
 /** The whole plan in words, the "Read as" line without its source. */
 export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (plan.kind === "lookup") return describeLookup(plan);
   if (plan.kind === "sql") return "free-form SQL proposed by the language model";
   const q = plan;
-  const rows = describeRows(q, labels);
+  const rows = describeRows(withSharedConditions(q), labels);
   let text: string;
   if (q.measure.fn === "fraction") text = `share of ${rows} that are ${describePart(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {

@@ -1,5 +1,5 @@
 import type { Filter, Group, Measure, Query, Quantity } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS } from "./dims.js";
@@ -158,12 +158,14 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   // "which cell type has the largest nuclei" (a superlative that names its quantity): per group, the mean;
   // the superlative then orders the groups.
   const namedSup = c.atoms.find((a) => is(a, "sup") && CELL_QUANTITIES.includes(as(a, "sup")!.q as Quantity));
-  if (namedSup && q.groupBy.length && !q.groupBy.some((g) => g.dim === "root_id")) return { fn: "mean", of: as(namedSup, "sup")!.q as Quantity };
+  if (namedSup && q.groupBy.length && !q.groupBy.some((g) => g.dim === "root_id")) {
+    return oneCell(c, q, namedSup) ?? { fn: "mean", of: as(namedSup, "sup")!.q as Quantity };
+  }
   // "which cell type has the largest nuclei": per type, the mean.
   const typeSup = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.q === undefined && (c.has("qty") || c.pops.some((p) => p.pop.head === "nucleus")));
   if (typeSup && q.groupBy.length && c.pops.some((p) => p.pop.head === "nucleus" || p.pop.head === "cell") && /larg|big|small/.test(typeSup.items[0]!.text.toLowerCase())) {
     use(typeSup);
-    return { fn: "mean", of: "volume" };
+    return oneCell(c, q, typeSup) ?? { fn: "mean", of: "volume" };
   }
   if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
     return { fn: "list" };
@@ -173,6 +175,19 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (c.has("wh", "w", "where") && c.has("count")) use(c.find("wh", "w", "where"));
   use(c.find("count"));
   return { fn: "count" };
+}
+
+/**
+ * "what type is the neuron with the largest nucleus", "the area of the cell with the biggest
+ * nucleus": one cell (said in the singular) is ranked, then its type or area; not a mean per group.
+ */
+function oneCell(c: Clause, q: Query, sup: Atom): Measure | undefined {
+  const one = c.pops.find((p) => (p.pop.head === undefined || p.pop.head === "cell" || p.pop.head === "neuron")
+    && !p.pop.plural && !p.pop.wh && !/s$/i.test(p.atom.items.at(-1)?.text ?? ""));
+  if (!one) return undefined;
+  q.groupBy.push({ dim: "root_id" });
+  const of = (as(sup, "sup")!.q as Quantity | undefined) ?? "volume";
+  return { fn: as(sup, "sup")!.dir === "asc" ? "min" : "max", of };
 }
 
 function quantityNamed(c: Clause): Quantity | undefined {

@@ -22,6 +22,12 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   if (plan.kind === "query" && plan.order && !plan.groupBy.length && !plan.compare && ["count", "distinct"].includes(plan.measure.fn)) {
     throw new Unreadable("The most or least of what? For example \"the 23P cell with the most input synapses\".");
   }
+  // (A population ranked, "the biggest BC", "the top 3 MCs", in a plan that ranks nothing: the
+  // superlative was read and then dropped by the path that made the plan.)
+  if (plan.kind === "query" && !plan.order && !["max", "min"].includes(plan.measure.fn)
+    && c.pops.some((p) => p.pop.sup || p.pop.topk)) {
+    throw new Unreadable("The most or least of what? For example \"the BC with the most output synapses\".");
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
