@@ -1,4 +1,4 @@
-import { CellClass, type Filter, type Group, type QueryPlan } from "./plan.js";
+import { CellClass, type Filter, type Group, type Part, type QueryPlan } from "./plan.js";
 import { DIMS } from "../querying/compile/dims.js";
 
 /**
@@ -64,10 +64,34 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (!flow && m.side) return "a side belongs to synapses or connections";
     if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
   }
+  const never = contradiction(plan);
+  if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
   if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
   return undefined;
 }
+
+/**
+ * Conditions no row can meet together, "onto BC that are onto 23P" (a type and another type on one
+ * side): the answer would be 0 or nothing whatever the data holds, the mark of a misread question.
+ */
+function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  const m = plan.measure;
+  const parts = m.fn === "fraction" ? [m.part] : [{}];
+  for (const part of parts as Part[]) {
+    for (const key of ["filter", "pre", "post"] as const) {
+      const all = [...plan[key], ...(part[key] ?? [])].filter((f) => f.values && !f.not && CATEGORY_DIMS.has(f.dim));
+      for (const [i, f] of all.entries()) {
+        const g = all.slice(i + 1).find((x) => x.dim === f.dim && !x.values!.some((v) => f.values!.includes(v)));
+        if (g) return `no row can be both ${f.values!.join("/")} and ${g.values!.join("/")} (${f.dim.replace("_", " ")})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Dimensions a cell has one value of. */
+const CATEGORY_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 
 function hasSides(plan: Extract<QueryPlan, { kind: "query" }>): boolean {
   const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),

@@ -229,6 +229,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
           || ((pop.sup || pop.topk || pop.distinct) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to") || is(next, "rel", "r", "by"))))))) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
+      pop.namedBefore = pop.filters.length;
       pop.plural = /s$/.test(lower(a));
     } else if (is(a, "rel", "r", "in") && (is(pastArticle(atoms, i + 1), "val", "dim", "area") || is(pastArticle(atoms, i + 1), "val", "dim", "layer")
       || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) startsClause(i);

@@ -28,6 +28,15 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
     && c.pops.some((p) => p.pop.sup || p.pop.topk)) {
     throw new Unreadable("The most or least of what? For example \"the BC with the most output synapses\".");
   }
+  // ("BC targets by type" read as per presynaptic type: a grouping on the side a name pins to one value.)
+  if (plan.kind === "query" && (plan.source === "synapses" || plan.source === "connections")) {
+    const pinned = plan.groupBy.find((g) => g.side && g.dim !== "root_id"
+      && plan[g.side].some((f) => f.dim === g.dim && !f.not && f.values?.length === 1));
+    if (pinned) {
+      throw new Unreadable(`Per ${pinned.side === "pre" ? "presynaptic" : "postsynaptic"} ${pinned.dim.replace("_", " ")}, when that side `
+        + "is one of them? Say which side to group, e.g. \"BC outputs per target cell type\".");
+    }
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
