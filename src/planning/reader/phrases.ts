@@ -1,6 +1,7 @@
 import type { Filter } from "../plan.js";
 import { as, is, lower, skippable, type Atom } from "./atoms.js";
 import type { Threshold } from "./numbers.js";
+import { Unreadable } from "./filters.js";
 
 /**
  * A population phrase: "inhibitory BC cells in LM with a proofread axon", "which 3 23P neurons",
@@ -214,6 +215,10 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       if (negate && n === "type") {
         pop.filters.push({ dim: "typed", is: false });
         negate = false;
+      } else if (negate && !["cell", "neuron", "nucleus", "soma", "root", "fragment"].includes(n)) {
+        // ("cells with no area", "no layer"): which cells have no value is not a condition the plan can say.
+        throw new Unreadable(`I cannot tell cells without ${/^[aeiou]/.test(n) ? "an" : "a"} ${n} apart in these tables; `
+          + `ask per ${n} instead, e.g. "how many cells per ${n}".`);
       } else if (negate) {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;

@@ -86,15 +86,16 @@ export class OfflineReader {
         return this.read(pointed ? tagItems(tokenize(pointed), this.lexicon, this.vocabulary) : tagged, false, last);
       }) : undefined;
     if (two) return { type: "clarify", message: `That is two questions in one; I answer one at a time. Ask "${two[0]}" and then "${two[1]}".`, suggestions: two };
-    let atoms: Atom[] = items.map(atomOf);
-    atoms = readComparatives(readNumbers(atoms));
-    atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
-    markCounted(atoms);
-    const clause = new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t));
     let plan: QueryPlan;
     try {
-      plan = compose(clause);
+      let atoms: Atom[] = items.map(atomOf);
+      atoms = readComparatives(readNumbers(atoms));
+      atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
+      markCounted(atoms);
+      plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));
     } catch (e) {
+      // (Said of the whole question, not of words left over: nothing to offer without them.)
+      if (e instanceof Unreadable && !items.some((i) => i.used)) items.forEach((i) => (i.used = true));
       if (e instanceof Unreadable) return { type: "clarify", message: e.message, suggestions: e.suggestions, reading: account(items) };
       throw e;
     }
