@@ -33,6 +33,8 @@ export interface Pop {
 
 const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "partner", "target", "source", "type", "mtype", "class", "area", "layer", "strategy"]);
 const GROUP_NOUNS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
+/** The dimension a kind noun names ("layer 5": a value of the layer). */
+const HEAD_DIM: Record<string, string> = { type: "cell_type", mtype: "mtype", class: "class", area: "area", layer: "layer" };
 
 const ARTICLE = /^(a|an|the|any|all)$/;
 /** The atom after an article: "without a proofread axon" negates "proofread axon". */
@@ -194,6 +196,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       lastVal.values.push(...f.values!);
     } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
+    // ("in which cortical layer the Martinotti cells are …": the asked kind, then the cells it is asked of.)
+    else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== HEAD_DIM[pop.head]) break;
     else if (isVal(a)) {
       add(filterOf(a)!);
       // ("which neurons make the most …", "BCs": a name in the plural is many cells.)

@@ -37,6 +37,16 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
         + "is one of them? Say which side to group, e.g. \"BC outputs per target cell type\".");
     }
   }
+  // ("which layer …" answered per root: the kind asked for must be what the rows are.)
+  const kinds: Record<string, string> = { type: "cell_type", mtype: "mtype", class: "class", area: "area", layer: "layer" };
+  const asked = c.pops.find((p) => p.pop.wh && kinds[p.pop.head ?? ""] && !p.pop.filters.length);
+  if (asked && plan.kind === "query") {
+    const dim = kinds[asked.pop.head!]!;
+    const m = plan.measure;
+    const placed = plan.groupBy.some((g) => g.dim === dim || (dim === "cell_type" && g.dim === "mtype"))
+      || (m.fn === "kinds" && m.dim === dim) || Boolean(plan.compare);
+    if (!placed) throw new Unreadable(`I could not place "${asked.atom.items.map((i) => i.text).join(" ")}" in my reading; please rephrase.`);
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
