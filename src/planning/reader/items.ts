@@ -114,10 +114,13 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
 /** The next word that is not a function word, after item k. */
 const nextWord = (items: Item[], k: number) => items.slice(k + 1).find((x) => !x.fn);
 
+const POLITE = /^((please|pls|plz|kindly|hey|hi|hello|ok|okay|so|now|also|then|could|can|would|will|may|you|u|i|we|just|quickly)\s*)+$/i;
+
 /** ("Give the number of …", "Give me …": an order to the assistant, not cells giving synapses.) */
 function ordersToTheAssistant(items: Item[]): Item[] {
-  const firstWord = items.find((x) => !/^[^a-z0-9]+$/i.test(x.text));
-  if (firstWord && /^(give|show|get|find|return|provide)$/i.test(firstWord.text)) {
+  // ("Please give …", "could you quickly get …": politeness before the order.)
+  const firstWord = items.find((x) => !/^[^a-z0-9]+$/i.test(x.text) && !POLITE.test(x.text));
+  if (firstWord && /^(give|show|get|find|return|provide|have|see)$/i.test(firstWord.text)) {
     firstWord.tags = [];
     firstWord.fn = true;
   }

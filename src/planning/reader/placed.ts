@@ -47,6 +47,10 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
       || (m.fn === "kinds" && m.dim === dim) || Boolean(plan.compare);
     if (!placed) throw new Unreadable(`I could not place "${asked.atom.items.map((i) => i.text).join(" ")}" in my reading; please rephrase.`);
   }
+  if (plan.kind === "query" && (plan.source === "synapses" || plan.source === "connections") && !saysFlow(c)) {
+    throw new Unreadable("Do you mean the cells themselves, or synapses between them? Say \"synapses from … onto …\" "
+      + "or \"how many … cells\".");
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
@@ -70,3 +74,17 @@ function lostThreshold(c: Clause, plan: QueryPlan): string | undefined {
   return undefined;
 }
 
+const FLOW_NOUNS = new Set(["synapse", "connection", "input", "output", "partner", "target", "source", "edge", "weight"]);
+const FLOW_RELATIONS = new Set(["from", "to", "between", "upstream", "downstream", "onto"]);
+/** Verbs too weak to say synapses on their own ("which m-types do 4P cells get", "what do BCs have"). */
+const WEAK_VERBS = /^(get|gets|got|getting|have|has|had|having)$/i;
+
+/** Whether anything in the question speaks of synapses or connections (a "ratio of E to I neurons" does not). */
+function saysFlow(c: Clause): boolean {
+  return c.atoms.some((a) => [a.tag, ...a.alt].some((t) => (t.t === "noun" && FLOW_NOUNS.has(String(t.n)))
+    || (t.t === "rel" && FLOW_RELATIONS.has(String(t.r))) || t.t === "matrix" || t.t === "arrow"
+    || (t.t === "verb" && t.v !== "be" && t.v !== "have" && !WEAK_VERBS.test(a.items.map((i) => i.text).join(" ")))
+    || (t.t === "qty" && ["size", "synapses", "total_size", "ori_difference"].includes(String(t.q)))
+    || (t.t === "sup" && Boolean(t.implies)) || t.t === "probability" || (t.t === "chart" && Boolean(t.flow))))
+    || c.pops.some((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") || p.pop.side !== undefined);
+}
