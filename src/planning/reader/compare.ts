@@ -44,8 +44,13 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     }
     c.usePop(target);
     const a = popFilters(target.pop, c.classOf);
-    const b = popFilters(after.pop, c.classOf);
-    return { parts: [part(side, labelOf(a), a), part(side, labelOf(b), b)], skip };
+    const said = popFilters(after.pop, c.classOf);
+    // ("5P-IT cells in V1 vs (the number) in RL": what the second set does not restate, it shares.)
+    const dims = new Set(said.map((f) => f.dim));
+    const shared = said.length && a.some((f) => dims.has(f.dim)) ? a.filter((f) => !dims.has(f.dim)) : [];
+    const b = [...shared, ...said];
+    const labelA = shared.length ? labelOf(a.filter((f) => dims.has(f.dim))) : labelOf(a);
+    return { parts: [part(side, labelA, a), part(side, labelOf(said), b)], skip };
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
   // "astrocytes plus microglia, total count": one figure for them together.

@@ -243,12 +243,16 @@ export function cellRatio(c: Clause): Query | undefined {
   const flowWords = ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
     || c.has("verb") && !c.has("verb", "v", "be") || c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
   if (!r || flowWords || c.pops.length < 2) return undefined;
-  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype"].includes(f.dim)));
-  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"));
+  const kind = (f: Filter) => ["class", "cell_type", "mtype"].includes(f.dim);
+  const place = (f: Filter) => f.dim === "area" || f.dim === "layer";
+  // ("excitatory to inhibitory neurons in area AL": the place said after the second is of both.)
+  const operands = c.pops.filter((p) => p.pop.filters.some(kind) && p.pop.filters.every((f) => kind(f) || place(f)));
+  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every(place));
   if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
+  if (operands[0]!.pop.filters.some(place)) return undefined;
   use(r, c.find("rel", "r", "to"));
   for (const p of [...operands, ...places]) c.usePop(p);
-  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
-  const filter = places.flatMap((p) => popFilters(p.pop, c.classOf));
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => !place(f)));
+  const filter = [...places, operands[1]!].flatMap((p) => popFilters(p.pop, c.classOf).filter(place));
   return { kind: "query", source: "cells", filter, pre: [], post: [], measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } }, groupBy: [] };
 }
