@@ -108,7 +108,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  return makingCharts(versusOrientation(ordersToTheAssistant(items)));
+  return mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))));
 }
 
 /** The next word that is not a function word, after item k. */
@@ -135,6 +135,15 @@ function versusOrientation(items: Item[]): Item[] {
     }
   });
   return items;
+}
+
+/** ("what do BCs mostly target": the adverb is said of the verb's object, "what do BCs target most".) */
+function mostlyAfterTheVerb(items: Item[]): Item[] {
+  const k = items.findIndex((x, i) => /^(mostly|mainly|predominantly|primarily)$/i.test(x.text)
+    && nextWord(items, i)?.tags.some((t) => t.t === "verb"));
+  if (k < 0) return items;
+  const end = items.findLastIndex((x) => !/^[?.!]+$/.test(x.text)) + 1;
+  return [...items.slice(0, k), ...items.slice(k + 1, end), items[k]!, ...items.slice(end)];
 }
 
 /** "make a histogram", "could you draw me a scatter plot": the verb makes the chart, not synapses. */
