@@ -167,7 +167,9 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     use(typeSup);
     return oneCell(c, q, typeSup) ?? { fn: "mean", of: "volume" };
   }
-  if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && c.pops.some((p) => p.pop.wh))) {
+  // ("BC root ids", "coregistered BCs - root ids?": ids asked for are a list.)
+  const ids = c.pops.some((p) => p.atom.items.some((i) => /\bids$/i.test(i.text)));
+  if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && (ids || c.pops.some((p) => p.pop.wh)))) {
     return { fn: "list" };
   }
   // ("where are the BCs? counts per area": a count per area.)

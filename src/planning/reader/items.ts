@@ -168,6 +168,9 @@ function termTag(term: Term): Tag {
  * Names that are names only when written as such: "it", "pv" or "bc" in lower case are ordinary
  * words (or typos) unless a cell noun follows; one letter ("I cells") only before a cell noun.
  */
+/** Short names that are no English word, so names however written ("ngc root ids"). */
+const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs)$/i;
+
 function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");
   const letters = name.replace(/[^A-Za-z]/g, "");
@@ -175,7 +178,7 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   // "I→E", "E -> I": one letter beside an arrow is a class.
   const arrow = /^(→|->|=>|to|vs|onto|or|\/|and|,)$/i.test(next?.text ?? "") || /^(→|->|=>|vs|or|\/|:)$/i.test(prev?.text ?? "");
   if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
-  if (letters.length > 3 || /\d/.test(name)) return false;
+  if (letters.length > 3 || /\d/.test(name) || NOT_WORDS.test(name)) return false;
   // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
   const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
   // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).
