@@ -1,0 +1,46 @@
+import type { Item } from "./items.js";
+
+/** Words between a side and its place: "the presynaptic cell body sits in V1", "post soma in LM". */
+const FILLER = /^(body|bodies|soma|somata|somas|cell body|cell bodies|is|are|sits|sit|located|lies|lie|one|ones)$/i;
+
+/**
+ * "pre soma in V1, post soma in LM", "where the presynaptic neuron is in V1 and the postsynaptic one
+ * in LM": a side named with a place is that place on that side, read as "from V1 onto LM".
+ */
+export function sidedPlaces(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    const side = sideOf(item);
+    if (!side) return;
+    let j = k + 1;
+    while (j < items.length && (items[j]!.fn || FILLER.test(items[j]!.text) || isCellNoun(items[j]!))) j++;
+    const rel = items[j];
+    const place = items[j + 1];
+    if (!rel?.tags.some((t) => t.t === "rel" && t.r === "in")) return;
+    if (!place?.tags.some((t) => t.t === "val" && (t.dim === "area" || t.dim === "layer"))) return;
+    item.tags = [{ t: "rel", r: side === "pre" ? "from" : "to" }];
+    // ("synapses where the presynaptic cell is in V1": "where" only opens the condition.)
+    const before = items.slice(0, k).reverse().find((x) => !x.fn);
+    if (before && /^(where|whose|with)$/i.test(before.text)) {
+      before.tags = [];
+      before.fn = true;
+    }
+    for (const x of items.slice(k + 1, j + 1)) {
+      x.tags = [];
+      x.fn = true;
+    }
+  });
+  return items;
+}
+
+function sideOf(item: Item): "pre" | "post" | undefined {
+  for (const t of item.tags) {
+    if (t.t === "rel" && t.r === "upstream") return "pre";
+    if (t.t === "rel" && t.r === "downstream") return "post";
+    // ("presynaptic cell", "post neuron"; not "presynaptic partners", which are cells of their own.)
+    if (t.t === "noun" && t.n === "source" && /^pre(synaptic)?[ -]?(cell|neuron|one)$/i.test(item.text)) return "pre";
+    if (t.t === "noun" && t.n === "target" && /^post(synaptic)?[ -]?(cell|neuron|one)$/i.test(item.text)) return "post";
+  }
+  return undefined;
+}
+
+const isCellNoun = (item: Item) => item.tags.some((t) => t.t === "noun" && (t.n === "cell" || t.n === "neuron"));
