@@ -233,6 +233,21 @@ function fraction(c: Clause, q: Query): Measure {
   const partKeys = new Set(part.map((x) => JSON.stringify(x)));
   q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
   if (!part.length) throw new Unreadable("A fraction of which cells, and which part of them? For example \"what fraction of neurons are inhibitory?\"");
+  // ("which area has the highest fraction of inhibitory neurons": with no whole named, a share of
+  // excitatory or inhibitory neurons is of the neurons, not of every cell with the glia.)
+  const partKey = new Set(part.map((x) => JSON.stringify(x)));
+  const neurons = (x: Filter) => x.dim === "class" && !x.not && x.values?.length === 1 && x.values[0] === "neuron";
+  const wholeNamed = c.pops.some((p) => (p.pop.head === "cell" && !p.pop.filters.some(neurons)) || p.pop.head === "nucleus"
+    || p.pop.filters.some((x) => !partKey.has(JSON.stringify(x)) && !neurons(x)));
+  // ("what fraction are inhibitory in V1": the place is of the whole.)
+  const place = (x: Filter) => x.dim === "area" || x.dim === "layer";
+  if (!wholeNamed && part.some(place) && part.some((x) => !place(x))) {
+    q.filter.push(...part.filter(place));
+    part = part.filter((x) => !place(x));
+  }
+  const ei = part.length === 1 && part[0]!.dim === "class" && !part[0]!.not
+    && part[0]!.values!.every((v) => v === "excitatory" || v === "inhibitory");
+  if (!wholeNamed && ei && !q.filter.some((x) => x.dim === "class")) q.filter.push({ dim: "class", values: ["neuron"] });
   return { fn: "fraction", part: { filter: part } };
 }
 
