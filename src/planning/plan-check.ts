@@ -64,7 +64,7 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (!flow && m.side) return "a side belongs to synapses or connections";
     if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
   }
-  const never = contradiction(plan);
+  const never = contradiction(plan) ?? oneRootProblem(plan);
   if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
   if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
@@ -89,6 +89,27 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
   }
   return undefined;
 }
+
+/**
+ * A side pinned to one root: counting its distinct roots is 1, and a further condition on that side
+ * ("from 8646…, in area RL") is said of the root itself; a reading that put a partner's condition
+ * or count on the wrong side.
+ */
+function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  for (const side of ["pre", "post"] as const) {
+    const filters = [...plan[side], ...(plan.compare ?? []).flatMap((p) => p[side] ?? [])];
+    const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+    if (!root) continue;
+    const m = plan.measure;
+    if (m.fn === "distinct" && m.side === side && !plan.groupBy.length) return `the distinct ${side} roots are one root, ${root.values![0]}`;
+    const other = plan[side].find((f) => f.dim !== "root_id" && CELL_LEVEL.has(f.dim));
+    if (other) return `a condition on ${other.dim.replace("_", " ")} of the one root ${root.values![0]}`;
+  }
+  return undefined;
+}
+
+/** Conditions a root's own cell holds (not those of a synapse or connection). */
+const CELL_LEVEL = new Set(["cell_type", "mtype", "class", "area", "layer", "depth", "volume"]);
 
 /** Dimensions a cell has one value of. */
 const CATEGORY_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strategy", "dendrite_strategy"]);

@@ -108,7 +108,8 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
   } else {
     // One population, both directions: its inputs and its outputs.
     if (q.measure.fn === "distinct") delete (q.measure as { side?: Side }).side;
-    q.compare = [{ label: "inputs (presynaptic partners)", post: a }, { label: "outputs (postsynaptic partners)", pre: a }];
+    const of = labelOf(a);
+    q.compare = [{ label: `inputs of ${of} (presynaptic partners)`, post: a }, { label: `outputs of ${of} (postsynaptic partners)`, pre: a }];
     if (c.find("topk") || c.find("sup") || c.find("list")) {
       throw new Unreadable("Inputs or outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".",
         ["top 5 inputs", "top 5 outputs"]);
