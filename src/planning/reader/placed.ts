@@ -1,5 +1,5 @@
 import { planFilters } from "../plan-check.js";
-import type { QueryPlan } from "../plan.js";
+import type { Filter, QueryPlan } from "../plan.js";
 import { is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
@@ -30,8 +30,10 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   }
   // ("BC targets by type" read as per presynaptic type: a grouping on the side a name pins to one value.)
   if (plan.kind === "query" && (plan.source === "synapses" || plan.source === "connections")) {
-    const pinned = plan.groupBy.find((g) => g.side && g.dim !== "root_id"
-      && plan[g.side].some((f) => f.dim === g.dim && !f.not && f.values?.length === 1));
+    // (A type pins its class too: "E vs I inputs onto 23P" grouped by the 23P cells' class.)
+    const pins = (f: Filter, dim: string) => !f.not && f.values?.length === 1
+      && (f.dim === dim || (dim === "class" && (f.dim === "cell_type" || f.dim === "mtype")));
+    const pinned = plan.groupBy.find((g) => g.side && g.dim !== "root_id" && plan[g.side].some((f) => pins(f, g.dim)));
     if (pinned) {
       throw new Unreadable(`Per ${pinned.side === "pre" ? "presynaptic" : "postsynaptic"} ${pinned.dim.replace("_", " ")}, when that side `
         + "is one of them? Say which side to group, e.g. \"BC outputs per target cell type\".");
