@@ -64,6 +64,9 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (!flow && m.side) return "a side belongs to synapses or connections";
     if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
   }
+  if (m.fn === "histogram" && (plan.groupBy.length || plan.compare)) {
+    return "one histogram shows one set of values; for several groups ask for a box plot per group";
+  }
   const never = contradiction(plan) ?? oneRootProblem(plan);
   if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)

@@ -152,6 +152,7 @@ function compose(c: Clause): QueryPlan {
   const flow = (c.roles.flow || bins) && !perRoot;
   const plan = cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot));
   if (bins && plan.kind === "query") orientationBins(c, plan);
+  distributionPerGroup(c, plan);
   checkPlaced(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
@@ -270,4 +271,16 @@ function withPointedId(question: string, items: Item[], lastPlan?: QueryPlan): s
   const id = lastPlan && oneRoot(lastPlan);
   if (!id || resolvedWithin(items)) return undefined;
   return question.replace(/\b(its|their)\b/gi, `${id}'s`).replace(/\b(it|them|they)\b/gi, id).replace(/\b(this|that) (cell|neuron)\b/gi, id);
+}
+
+/**
+ * "plot the distribution of gDSI per area": one histogram cannot hold several groups, so the
+ * distributions are drawn side by side as a box plot (an asked-for histogram stays, and is refused).
+ */
+function distributionPerGroup(c: Clause, plan: QueryPlan): void {
+  const named = c.atoms.some((a) => [a.tag, ...a.alt].some((t) => t.t === "chart" && (t.kind === "histogram" || t.kind === "rose")));
+  if (plan.kind !== "query" || plan.measure.fn !== "histogram" || named) return;
+  if (!plan.groupBy.length && !plan.compare) return;
+  plan.measure = { fn: "quartiles", of: plan.measure.of };
+  plan.chart = "box";
 }
