@@ -64,6 +64,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (!flow && m.side) return "a side belongs to synapses or connections";
     if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
   }
+  // (A list is of one set, in id order: a comparison, an order or a grouping of roots would be dropped.)
+  if (m.fn === "list" && (plan.compare || plan.order || (plan.source === "roots" && plan.groupBy.length))) {
+    return "a list is of one set of cells at a time, in id order; ask for each set, or rank them by a measure";
+  }
   if (m.fn === "histogram" && (plan.groupBy.length || plan.compare)) {
     return "one histogram shows one set of values; for several groups ask for a box plot per group";
   }
