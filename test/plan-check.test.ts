@@ -36,3 +36,13 @@ describe("the plan check refuses plans whose answer is decided before the data i
     expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, groupBy: [{ dim: "area" }] }))).toBeUndefined();
   });
 });
+
+describe("a ratio grouped by its own terms", () => {
+  it("is refused: every group is all numerator or all denominator", () => {
+    const q = plan({ source: "synapses", groupBy: [{ dim: "class", side: "pre" }],
+      measure: { fn: "ratio", numerator: { pre: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { pre: [{ dim: "class", values: ["inhibitory"] }] } } });
+    expect(planShapeProblem(q)).toMatch(/cut on class and also grouped by it/);
+    expect(planShapeProblem({ ...q, groupBy: [{ dim: "cell_type", side: "post" }] })).toBeUndefined();
+  });
+});

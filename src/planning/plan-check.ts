@@ -71,7 +71,7 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (m.fn === "histogram" && (plan.groupBy.length || plan.compare)) {
     return "one histogram shows one set of values; for several groups ask for a box plot per group";
   }
-  const never = contradiction(plan) ?? oneRootProblem(plan);
+  const never = contradiction(plan) ?? oneRootProblem(plan) ?? splitByItsOwnParts(plan);
   if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
   if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
@@ -111,6 +111,20 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
     if (m.fn === "distinct" && m.side === side && !plan.groupBy.length) return `the distinct ${side} roots are one root, ${root.values![0]}`;
     const other = plan[side].find((f) => f.dim !== "root_id" && CELL_LEVEL.has(f.dim));
     if (other) return `a condition on ${other.dim.replace("_", " ")} of the one root ${root.values![0]}`;
+  }
+  return undefined;
+}
+
+/**
+ * A share or ratio grouped by the very dimension its parts are cut on ("E/I ratio per presynaptic
+ * class"): every group is all or nothing of the part, so each figure is 0, 1 or a division by zero.
+ */
+function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  const m = plan.measure;
+  const parts = m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
+  for (const g of plan.groupBy) {
+    const key = g.side ?? "filter";
+    if (parts.some((p) => (p[key] ?? []).some((f) => f.dim === g.dim))) return `the ${m.fn} is cut on ${g.dim} and also grouped by it`;
   }
   return undefined;
 }

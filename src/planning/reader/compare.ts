@@ -145,6 +145,15 @@ const GROUPABLE = new Set(["cell_type", "mtype", "class", "area", "layer"]);
 export function compareAsGroups(q: Query): Query {
   const parts = q.compare;
   if (!parts) return q;
+  // ("E/I ratio (excitatory vs inhibitory inputs)": the sets compared are the ratio's own terms.)
+  const terms = (p: Part) => JSON.stringify([p.filter ?? [], p.pre ?? [], p.post ?? []]);
+  const m = q.measure;
+  if (m.fn === "ratio" && parts.length === 2
+    && [terms(m.numerator), terms(m.denominator)].every((t) => parts.some((p) => terms(p) === t))) {
+    const out: Query = { ...q };
+    delete out.compare;
+    return out;
+  }
   const one = parts.map((p) => {
     const sides = (["filter", "pre", "post"] as const).filter((k) => (p[k]?.length ?? 0) > 0);
     if (sides.length !== 1 || p[sides[0]!]!.length !== 1) return undefined;

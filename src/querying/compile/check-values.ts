@@ -13,7 +13,33 @@ export function checkValues(ctx: CompileContext, q: Query): void {
     ...partsOf(q).flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]),
   ];
   for (const f of all) check(ctx, f);
+  classClash(ctx, q);
 }
+
+/**
+ * A class and types of another class on one side ("onto BC … onto excitatory neurons"): no cell is
+ * both, so every figure would be 0; the mark of a question read onto the wrong side.
+ */
+function classClash(ctx: CompileContext, q: Query): void {
+  const sets = [{}, ...(q.compare ?? [])];
+  const parts = [{}, ...partsOf(q)];
+  for (const key of ["filter", "pre", "post"] as const) {
+    const base = q[key];
+    for (const a of sets) for (const b of parts) {
+      const fs = [...base, ...((a as Query)[key] ?? []), ...((b as Query)[key] ?? [])].filter((f) => f.values && !f.not);
+      const classes = fs.filter((f) => f.dim === "class").flatMap((f) => f.values!).filter((v) => v !== "neuron");
+      const types = fs.filter((f) => f.dim === "cell_type").flatMap((f) => f.values!);
+      if (!classes.length || !types.length) continue;
+      if (types.every((t) => !classes.includes(shortClass(ctx.vocabulary.classOf(t))))) {
+        throw new UnknownValueError(`I read one group of cells as both ${classes.join("/")} and ${types.join("/")}, `
+          + "which no cell is; please rephrase (say which side, e.g. \"inputs from excitatory cells onto BC\").");
+      }
+    }
+  }
+}
+
+/** "excitatory_neuron" or "excitatory" → "excitatory". */
+const shortClass = (c: string | undefined) => (c ?? "").replace(/_neuron$/, "");
 
 function partsOf(q: Query) {
   const m = q.measure;
