@@ -13,8 +13,14 @@ export function account(items: Item[]): Reading {
     if (run.length) unaccounted.push(run.join(" "));
     run = [];
   };
-  for (const item of items) {
-    if (item.used) {
+  // ("boxplot gosi by are": a "by" with nothing read after it groups by nothing; it is left over.)
+  const punct = (x: Item) => /^[?!.,;:()[\]{}"'…-]+$/.test(x.text);
+  const last = items.findLastIndex((x) => x.used || (!x.fn && !x.scope && !punct(x) && !connective(x)));
+  for (const [k, item] of items.entries()) {
+    // (Only "by", "per", "between": "which area is X in" strands its "in" as English does.)
+    if (!item.used && !item.fn && k > last && connective(item) && /^(by|per|between)$/i.test(item.text)) {
+      run.push(item.text);
+    } else if (item.used) {
       flush();
       used.push(item.corrected ? `${item.text} (read as ${item.corrected})` : item.text);
     } else if (item.fn && item.corrected) {
