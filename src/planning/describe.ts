@@ -161,7 +161,8 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   let text: string;
   if (q.measure.fn === "fraction") text = `share of ${rows} that are ${describePart(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {
-    text = `ratio of ${rows} ${describePart(q.measure.numerator, labels)} to those ${describePart(q.measure.denominator, labels)}`;
+    text = `ratio of those ${describePart(q.measure.numerator, labels)} to those ${describePart(q.measure.denominator, labels)}, `
+      + `among ${rows}`;
   } else if (q.measure.fn === "list") text = `list of ${rows}`;
   else {
     const m = describeMeasure(q.measure, q.source);

@@ -259,7 +259,17 @@ export function cellRatio(c: Clause): Query | undefined {
   const r = c.find("ratio");
   const flowWords = ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
     || c.has("verb") && !c.has("verb", "v", "be") || c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
-  if (!r || flowWords || c.pops.length < 2) return undefined;
+  if (!r || flowWords) return undefined;
+  // ("E/I ratio in AL": with no synapses named, excitatory over inhibitory neurons.)
+  const ei = /^(e\/i|e:i|e-i|ei)( ratio)?$/i.test(r.items.map((i) => i.text).join(" "));
+  if (ei && c.pops.every((p) => p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"))) {
+    use(r);
+    for (const p of c.pops) c.usePop(p);
+    return { kind: "query", source: "cells", filter: c.pops.flatMap((p) => popFilters(p.pop, c.classOf)), pre: [], post: [],
+      measure: { fn: "ratio", numerator: { filter: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { filter: [{ dim: "class", values: ["inhibitory"] }] } }, groupBy: [] };
+  }
+  if (c.pops.length < 2) return undefined;
   const kind = (f: Filter) => ["class", "cell_type", "mtype"].includes(f.dim);
   const place = (f: Filter) => f.dim === "area" || f.dim === "layer";
   // ("excitatory to inhibitory neurons in area AL": the place said after the second is of both.)
