@@ -1,5 +1,5 @@
 import type { Filter, Measure, Part, Query, Quantity, Side } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
@@ -145,6 +145,11 @@ function fraction(c: Clause, q: Query): void {
     const marked = after.filter((p) => !owners.includes(p) && (p.role === "pre" || p.role === "post")
       && !p.pop.filters.some((f) => f.dim === "root_id"));
     if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
+      // ("% of inhibitory synapses onto ET cells": of the inhibitory synapses, or of those onto ET cells?
+      // Only a named neuron owns its synapses for sure.)
+      const going = c.atoms.some((a, i) => i > at && /^(go|goes|going|went|land|lands|end up|ends up)$/i.test(text(a)));
+      if (!named.length && !going) throw new Unreadable(`A share of which synapses? Say "what % of ${text(owners[0]!.atom)} synapses go onto `
+        + `${text(marked[0]!.atom)}" or "what % of synapses onto ${text(marked[0]!.atom)} are from ${text(owners[0]!.atom)}".`);
       const side = marked[0]!.role as Side;
       const filters = popFilters(marked[0]!.pop, c.classOf);
       part[side] = filters;
