@@ -84,7 +84,14 @@ const QTY: Record<string, string> = {
   volume: "nucleus volume (µm³)", depth: "soma depth (µm below pia)", pref_ori: "preferred orientation (°)",
   pref_dir: "preferred direction (°)", osi: "gOSI", dsi: "gDSI", out_synapses: "output synapses per neuron",
   in_synapses: "input synapses per neuron", out_partners: "postsynaptic partners per neuron", in_partners: "presynaptic partners per neuron",
+  ori_difference: "difference in preferred orientation of the two roots (°, circular: 0–90)",
 };
+
+/** A quantity in words, of a side's root when it is a partner's ("gOSI of the postsynaptic root"). */
+export function quantityWords(of: string, side?: string): string {
+  if (!side) return QTY[of] ?? of;
+  return `${QTY[of] ?? of} of the ${side === "pre" ? "presynaptic" : "postsynaptic"} root`;
+}
 
 function describeMeasure(m: Measure, source: Query["source"]): string {
   switch (m.fn) {
@@ -93,17 +100,17 @@ function describeMeasure(m: Measure, source: Query["source"]): string {
       return source === "synapses" || source === "connections"
         ? `number of distinct ${m.side === "pre" ? "presynaptic" : m.side === "post" ? "postsynaptic" : ""} partners in`.replace("  ", " ")
         : "number of distinct root ids of";
-    case "percentile": return `${ordinal(m.p)} percentile (linear interpolation) of ${QTY[m.of]}`;
-    case "stddev": return `standard deviation (sample) of ${QTY[m.of]}`;
-    case "sum": return `total ${QTY[m.of]}`;
+    case "percentile": return `${ordinal(m.p)} percentile (linear interpolation) of ${quantityWords(m.of, m.side)}`;
+    case "stddev": return `standard deviation (sample) of ${quantityWords(m.of, m.side)}`;
+    case "sum": return `total ${quantityWords(m.of, m.side)}`;
     case "fraction": return "share";
     case "ratio": return "ratio";
     case "probability": return "connection probability (connected pairs over possible pairs of distinct roots)";
     case "list": return "list";
-    case "histogram": return `distribution of ${QTY[m.of]}`;
-    case "quartiles": return `quartiles of ${QTY[m.of]}`;
+    case "histogram": return `distribution of ${quantityWords(m.of, m.side)}`;
+    case "quartiles": return `quartiles of ${quantityWords(m.of, m.side)}`;
     case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
-    default: return `${m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest"} ${QTY[m.of]}`;
+    default: return `${m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest"} ${quantityWords(m.of, m.side)}`;
   }
 }
 
@@ -151,7 +158,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.measure.fn === "fraction") text = `share of ${rows} that are ${describePart(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {
     text = `ratio of ${rows} ${describePart(q.measure.numerator, labels)} to those ${describePart(q.measure.denominator, labels)}`;
-  } else if (q.measure.fn === "list") text = `list of ${rows}`;
+  } else if (q.measure.fn === "list") text = `list of ${rows}${listWith(q)}`;
   else {
     const m = describeMeasure(q.measure, q.source);
     text = /( of| in| among)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
@@ -167,6 +174,14 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
       : q.chart === "rose" ? "rose (a round histogram)" : `${q.chart} chart`}`;
   }
   return text;
+}
+
+/** What a list shows of each row: "each with its synapses and the gOSI of the postsynaptic root". */
+function listWith(q: Query): string {
+  const m = q.measure;
+  if (m.fn !== "list" || !m.with?.length) return "";
+  const words = m.with.map((x) => (x === "ori_difference" ? QTY[x] : quantityWords(x, m.side))).join(" and ");
+  return q.source === "connections" ? `, each with its synapses and the ${words}` : `, each with its ${words}`;
 }
 
 function describeLookup(p: LookupPlan): string {

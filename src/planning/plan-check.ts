@@ -59,6 +59,8 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; `
       + "ask for their histogram, or for cells within some degrees of an angle";
   }
+  const sideProblem = quantitySideProblem(plan);
+  if (sideProblem) return sideProblem;
   if (m.fn === "kinds") {
     if (flow && !m.side) return `counting kinds of ${m.dim} among synapses needs its side (pre or post)`;
     if (!flow && m.side) return "a side belongs to synapses or connections";
@@ -104,6 +106,21 @@ function groupProblem(g: Group, flow: boolean): string | undefined {
   if (!flow && DIMS[g.dim].level === "row") return `${g.dim} is a dimension of synapses or connections`;
   if (flow && !g.side && g.dim !== "ori_difference") {
     return `a grouping of synapses by ${g.dim} needs its side (pre or post)`;
+  }
+  return undefined;
+}
+
+/** A partner's tuning is measured on connections, of one side; the orientation difference of a pair has none. */
+function quantitySideProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  const m = plan.measure;
+  const side = "side" in m ? m.side : undefined;
+  const quantities = "of" in m ? [m.of] : m.fn === "list" ? m.with ?? [] : [];
+  const tuning = ["pref_ori", "pref_dir", "osi", "dsi"];
+  if (side && plan.source !== "connections") return "a measure's side (whose tuning) belongs to connections";
+  if (side && !quantities.some((x) => tuning.includes(x))) return "a measure's side names whose tuning is measured";
+  if (quantities.includes("ori_difference") && plan.source !== "connections") return "ori_difference is measured on connections";
+  if (plan.source === "connections" && !side && quantities.some((x) => tuning.includes(x))) {
+    return "a tuning measured on connections needs its side (pre or post)";
   }
   return undefined;
 }
