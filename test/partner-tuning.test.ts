@@ -12,6 +12,7 @@ import { DATA_DIR, PROJECT_ROOT } from "../src/project-root.js";
 import { readCatalog } from "../src/querying/catalog.js";
 import { compilePlan, type CompileContext } from "../src/querying/compile/index.js";
 import { importTables } from "../src/store/import/importer.js";
+import { OfflineReader } from "../src/planning/reader/reader.js";
 import { loadRaw } from "./support/question-bench.js";
 
 /*
@@ -90,8 +91,8 @@ describe("tuning of a neuron's partners", () => {
     expect(want.size).toBeGreaterThan(3);
     expectSame(byKey(p.table, "post_pt_root_id", ["synapses", "post_pref_ori_deg"]), want);
     const all = Number(raw.prepare(`SELECT count(DISTINCT post_pt_root_id) FROM syn WHERE pre_pt_root_id = ${busy}`).pluck().get());
-    expect(p.headline).toContain(`${want.size} of ${all} connections`);
-    expect(compiled.reading).toMatch(/preferred orientation \(°\) of the postsynaptic root/);
+    expect(p.headline).toContain(`Of ${all} connections from root ${busy} onto any cell or fragment, ${want.size} have`);
+    expect(compiled.reading).toMatch(/the postsynaptic root.s preferred orientation \(°\)/);
   });
 
   it("gives the circular orientation difference between a neuron and each tuned input, 0–90°", () => {
@@ -122,5 +123,38 @@ describe("tuning of a neuron's partners", () => {
     expect(planShapeProblem(noSide)).toMatch(/needs its side/);
     const onCells = QueryPlan.parse({ kind: "query", source: "cells", measure: { fn: "mean", of: "osi", side: "post" } });
     expect(planShapeProblem(onCells)).toMatch(/belongs to connections/);
+  });
+});
+
+describe("reading questions about a neuron's partners' tuning", () => {
+  const reader = new OfflineReader(Vocabulary.load(join(DATA_DIR, "vocabulary.json")));
+  const X = "864691135019585047";
+  const plan = async (q: string) => {
+    const r = await reader.plan(q);
+    if (r.type !== "plan") throw new Error(`${q}: ${r.type === "clarify" ? r.message : r.type}`);
+    return r.plan;
+  };
+  const root = [{ dim: "root_id", values: [X] }];
+
+  it("reads a partner's preferred orientation, its tuning, gOSI statistics and orientation differences", async () => {
+    expect(await plan(`pref ori of ${X}'s outputs`)).toMatchObject({ source: "connections", pre: root, post: [],
+      measure: { fn: "list", with: ["pref_ori"], side: "post" } });
+    expect(await plan(`tuning of the inputs of ${X}`)).toMatchObject({ source: "connections", post: root, pre: [],
+      measure: { fn: "list", with: ["pref_ori", "pref_dir", "osi", "dsi"], side: "pre" } });
+    expect(await plan(`Δori between ${X} and its postsynaptic partners`)).toMatchObject({ pre: root,
+      measure: { fn: "list", with: ["ori_difference"] } });
+    expect(await plan(`how far are ${X}'s targets' preferred orientations from its own`)).toMatchObject({ pre: root,
+      measure: { fn: "list", with: ["ori_difference"] } });
+    expect(await plan(`Δori between ${X} and its postsynaptic partners, with the synapse count per partner`)).toMatchObject({
+      measure: { fn: "list", with: ["ori_difference"] } });
+    expect(await plan(`median gDSI of ${X}'s functionally matched targets`)).toMatchObject({ pre: root,
+      post: [{ dim: "coregistered", is: true }], measure: { fn: "median", of: "dsi", side: "post" } });
+  });
+
+  it("asks back rather than guess the side of bare partners, or drop radians", async () => {
+    const partners = await reader.plan(`pref ori of ${X}'s partners`);
+    expect(partners.type === "clarify" && partners.message).toMatch(/inputs \(presynaptic\) or its outputs/);
+    const radians = await reader.plan(`pref ori of ${X}'s outputs in radians`);
+    expect(radians.type).toBe("clarify");
   });
 });

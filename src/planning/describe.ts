@@ -180,8 +180,11 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
 function listWith(q: Query): string {
   const m = q.measure;
   if (m.fn !== "list" || !m.with?.length) return "";
-  const words = m.with.map((x) => (x === "ori_difference" ? QTY[x] : quantityWords(x, m.side))).join(" and ");
-  return q.source === "connections" ? `, each with its synapses and the ${words}` : `, each with its ${words}`;
+  const names = m.with.map((x) => QTY[x] ?? x);
+  const words = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
+  if (q.source !== "connections") return `, each with its ${words}`;
+  const whose = m.side ? `the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root's ` : "the ";
+  return `, each with its synapses and ${whose}${words}`;
 }
 
 function describeLookup(p: LookupPlan): string {

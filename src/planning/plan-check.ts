@@ -113,7 +113,7 @@ function groupProblem(g: Group, flow: boolean): string | undefined {
 /** A partner's tuning is measured on connections, of one side; the orientation difference of a pair has none. */
 function quantitySideProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
   const m = plan.measure;
-  const side = "side" in m ? m.side : undefined;
+  const side = ("of" in m || m.fn === "list") && "side" in m ? m.side : undefined;
   const quantities = "of" in m ? [m.of] : m.fn === "list" ? m.with ?? [] : [];
   const tuning = ["pref_ori", "pref_dir", "osi", "dsi"];
   if (side && plan.source !== "connections") return "a measure's side (whose tuning) belongs to connections";

@@ -114,7 +114,7 @@ export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.literal("probability") }).strict().describe("connections: connected pairs over possible pairs"),
   z.object({
     fn: z.literal("list"),
-    with: z.array(Quantity).min(1).max(2).optional()
+    with: z.array(Quantity).min(1).max(4).optional()
       .describe("cells: each cell's values of these (two with chart scatter: the first against the second); "
         + "connections: each connected pair's synapses and these (a tuning of the `side` root, or ori_difference)"),
     side: QtySide,

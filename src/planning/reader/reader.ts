@@ -21,6 +21,7 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
+import { partnerTuning } from "./partner-tuning.js";
 import { prepare } from "./prepare.js";
 import { attachRelatives, mergeAppositions, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { readPopulations, type Pop } from "./phrases.js";
@@ -149,7 +150,7 @@ function compose(c: Clause): QueryPlan {
   // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
-  const plan = cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot));
+  const plan = (!bins && partnerTuning(c)) || (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   checkPlaced(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];

@@ -59,8 +59,9 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
       const total = Number(count!.rows[0]?.[0] ?? 0);
       const table = { columns: list!.columns, rows: list!.rows };
       const n = table.rows.length;
-      const head = `${fmt(n)} of ${fmt(total)} ${rows} have ${quantities.map((x) => QUANTITY[x].label).join(" and ")}`
-        + ` (the others' roots have no tuning)`;
+      const whose = quantities.includes("ori_difference") ? "both roots tuned"
+        : `a tuned ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root`;
+      const head = `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} (listed with their synapses)`;
       // (Figures over the rows shown only when they are all the rows.)
       return { table, headline: n && n < cap ? `${head}${summary(table, quantities, m.side)}.` : `${head}.` };
     },
