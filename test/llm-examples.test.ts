@@ -232,7 +232,8 @@ describe("the plan guide the model reads (prompts/plans.md and the tables genera
       for (const of of Quantity.options) {
         // (max: every quantity has one; a mean of a circular angle is refused on purpose. On
         // connections a tuning is a partner's, of a side.)
-        const side = source === "connections" && ["pref_ori", "pref_dir", "osi", "dsi"].includes(of) ? { side: "post" } : {};
+        const tuning = ["pref_ori", "pref_dir", "osi", "dsi"].includes(of);
+        const side = source === "connections" && tuning ? { side: "post" } : {};
         const plan = QueryPlan.parse({ kind: "query", source, measure: { fn: "max", of, ...side } });
         const compiles = (() => {
           try {

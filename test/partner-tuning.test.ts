@@ -26,20 +26,23 @@ let raw: Database.Database;
 let busy: string;
 let target: string;
 
-const BEST = `SELECT DISTINCT pt_root_id AS r, pref_ori * 180 / 3.141592653589793 AS ori, pref_dir * 180 / 3.141592653589793 AS dir,
-  gOSI AS osi, gDSI AS dsi FROM func_best f
+const BEST = `SELECT DISTINCT pt_root_id AS r, pref_ori * 180 / 3.141592653589793 AS ori,
+  pref_dir * 180 / 3.141592653589793 AS dir, gOSI AS osi, gDSI AS dsi FROM func_best f
   WHERE pt_root_id != 0 AND cc_abs = (SELECT max(cc_abs) FROM func_best g WHERE g.pt_root_id = f.pt_root_id)`;
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), "cc-partner-tuning-"));
   const dir = join(root, "export");
-  execFileSync("python3", [join(PROJECT_ROOT, "..", "shared", "eval", "make_cave_export.py"), dir, "--cells", "2000", "--seed", "7"],
-    { stdio: "pipe" });
+  const script = join(PROJECT_ROOT, "..", "shared", "eval", "make_cave_export.py");
+  execFileSync("python3", [script, dir, "--cells", "2000", "--seed", "7"], { stdio: "pipe" });
   await importTables({ paths: [dir], db: join(root, "store.db") });
   raw = loadRaw(dir);
   store = new Database(join(root, "store.db"), { readonly: true });
   store.defaultSafeIntegers(true);
-  ctx = { catalog: readCatalog(join(root, "store.db")), vocabulary: Vocabulary.load(join(DATA_DIR, "vocabulary.json")), geometry: loadGeometry() };
+  ctx = {
+    catalog: readCatalog(join(root, "store.db")), vocabulary: Vocabulary.load(join(DATA_DIR, "vocabulary.json")),
+    geometry: loadGeometry(),
+  };
   // The tuned root with the most tuned postsynaptic partners, and the one with the most tuned inputs.
   const most = (mine: string, theirs: string) => String(raw.prepare(`WITH t AS (${BEST}) SELECT ${mine} FROM syn
     WHERE ${mine} IN (SELECT r FROM t) AND ${theirs} IN (SELECT r FROM t) AND ${mine} != ${theirs}
@@ -59,7 +62,8 @@ function run(plan: object) {
   const compiled = compilePlan(ctx, parsed);
   const results = compiled.statements.map((s) => {
     const stmt = store.prepare(s.sql);
-    const rows = (stmt.raw(true).all(...s.params) as unknown[][]).map((r) => r.map((v) => (typeof v === "bigint" ? String(v) : v)));
+    const rows = (stmt.raw(true).all(...s.params) as unknown[][])
+      .map((r) => r.map((v) => (typeof v === "bigint" ? String(v) : v)));
     return { columns: stmt.columns().map((c) => c.name), rows: rows as (string | number | null)[][], truncated: false };
   });
   return { compiled, presentation: compiled.present(results) };
@@ -85,18 +89,24 @@ const pinned = (id: string) => [{ dim: "root_id", values: [id] }];
 
 describe("tuning of a neuron's partners", () => {
   it("lists the preferred orientation of each tuned postsynaptic partner, with its synapses, as plain SQL", () => {
-    const { presentation: p, compiled } = run({ pre: pinned(busy), measure: { fn: "list", with: ["pref_ori"], side: "post" } });
-    const want = gold(`WITH t AS (${BEST}) SELECT s.post_pt_root_id, count(*), t.ori FROM syn s JOIN t ON t.r = s.post_pt_root_id
+    const { presentation: p, compiled } = run({
+      pre: pinned(busy), measure: { fn: "list", with: ["pref_ori"], side: "post" },
+    });
+    const want = gold(`WITH t AS (${BEST}) SELECT s.post_pt_root_id, count(*), t.ori
+      FROM syn s JOIN t ON t.r = s.post_pt_root_id
       WHERE s.pre_pt_root_id = ${busy} GROUP BY 1`);
     expect(want.size).toBeGreaterThan(3);
     expectSame(byKey(p.table, "post_pt_root_id", ["synapses", "post_pref_ori_deg"]), want);
-    const all = Number(raw.prepare(`SELECT count(DISTINCT post_pt_root_id) FROM syn WHERE pre_pt_root_id = ${busy}`).pluck().get());
-    expect(p.headline).toContain(`Of ${all} connections from root ${busy} onto any cell or fragment, ${want.size} have`);
+    const all = Number(raw.prepare(`SELECT count(DISTINCT post_pt_root_id) FROM syn
+      WHERE pre_pt_root_id = ${busy}`).pluck().get());
+    expect(p.headline).toContain(`Of ${all} connections from root ${busy} onto any cell or fragment, ${want.size} `);
     expect(compiled.reading).toMatch(/the postsynaptic root.s preferred orientation \(°\)/);
   });
 
   it("gives the circular orientation difference between a neuron and each tuned input, 0–90°", () => {
-    const { presentation: p } = run({ post: pinned(target), measure: { fn: "list", with: ["ori_difference", "osi"], side: "pre" } });
+    const { presentation: p } = run({
+      post: pinned(target), measure: { fn: "list", with: ["ori_difference", "osi"], side: "pre" },
+    });
     const want = gold(`WITH t AS (${BEST}) SELECT s.pre_pt_root_id, count(*),
         min(abs(a.ori - b.ori), 180 - abs(a.ori - b.ori)), a.osi
       FROM syn s JOIN t a ON a.r = s.pre_pt_root_id JOIN t b ON b.r = s.post_pt_root_id
@@ -107,7 +117,8 @@ describe("tuning of a neuron's partners", () => {
 
   it("averages a partner quantity, and takes a median of the orientation differences, as plain SQL", () => {
     const mean = run({ pre: pinned(busy), measure: { fn: "mean", of: "osi", side: "post" } }).presentation;
-    const want = Number(raw.prepare(`WITH t AS (${BEST}) SELECT avg(t.osi) FROM (SELECT DISTINCT post_pt_root_id AS q FROM syn
+    const want = Number(raw.prepare(`WITH t AS (${BEST}) SELECT avg(t.osi)
+      FROM (SELECT DISTINCT post_pt_root_id AS q FROM syn
       WHERE pre_pt_root_id = ${busy}) s JOIN t ON t.r = s.q`).pluck().get());
     expect(Number(mean.table.rows[0]![0])).toBeCloseTo(want, 6);
     const median = run({ pre: pinned(busy), measure: { fn: "median", of: "ori_difference" } }).presentation;
@@ -119,9 +130,13 @@ describe("tuning of a neuron's partners", () => {
   });
 
   it("refuses plans that name a partner's tuning without its side, or a side on cells", () => {
-    const noSide = QueryPlan.parse({ kind: "query", source: "connections", pre: pinned(busy), measure: { fn: "mean", of: "osi" } });
+    const noSide = QueryPlan.parse({
+      kind: "query", source: "connections", pre: pinned(busy), measure: { fn: "mean", of: "osi" },
+    });
     expect(planShapeProblem(noSide)).toMatch(/needs its side/);
-    const onCells = QueryPlan.parse({ kind: "query", source: "cells", measure: { fn: "mean", of: "osi", side: "post" } });
+    const onCells = QueryPlan.parse({
+      kind: "query", source: "cells", measure: { fn: "mean", of: "osi", side: "post" },
+    });
     expect(planShapeProblem(onCells)).toMatch(/belongs to connections/);
   });
 });
@@ -145,7 +160,8 @@ describe("reading questions about a neuron's partners' tuning", () => {
       measure: { fn: "list", with: ["ori_difference"] } });
     expect(await plan(`how far are ${X}'s targets' preferred orientations from its own`)).toMatchObject({ pre: root,
       measure: { fn: "list", with: ["ori_difference"] } });
-    expect(await plan(`Δori between ${X} and its postsynaptic partners, with the synapse count per partner`)).toMatchObject({
+    const counts = `Δori between ${X} and its postsynaptic partners, with the synapse count per partner`;
+    expect(await plan(counts)).toMatchObject({
       measure: { fn: "list", with: ["ori_difference"] } });
     expect(await plan(`median gDSI of ${X}'s functionally matched targets`)).toMatchObject({ pre: root,
       post: [{ dim: "coregistered", is: true }], measure: { fn: "median", of: "dsi", side: "post" } });

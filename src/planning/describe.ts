@@ -110,7 +110,10 @@ function describeMeasure(m: Measure, source: Query["source"]): string {
     case "histogram": return `distribution of ${quantityWords(m.of, m.side)}`;
     case "quartiles": return `quartiles of ${quantityWords(m.of, m.side)}`;
     case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
-    default: return `${m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest"} ${quantityWords(m.of, m.side)}`;
+    default: {
+      const fn = m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest";
+      return `${fn} ${quantityWords(m.of, m.side)}`;
+    }
   }
 }
 

@@ -118,7 +118,9 @@ function quantitySideProblem(plan: Extract<QueryPlan, { kind: "query" }>): strin
   const tuning = ["pref_ori", "pref_dir", "osi", "dsi"];
   if (side && plan.source !== "connections") return "a measure's side (whose tuning) belongs to connections";
   if (side && !quantities.some((x) => tuning.includes(x))) return "a measure's side names whose tuning is measured";
-  if (quantities.includes("ori_difference") && plan.source !== "connections") return "ori_difference is measured on connections";
+  if (quantities.includes("ori_difference") && plan.source !== "connections") {
+    return "ori_difference is measured on connections";
+  }
   if (plan.source === "connections" && !side && quantities.some((x) => tuning.includes(x))) {
     return "a tuning measured on connections needs its side (pre or post)";
   }

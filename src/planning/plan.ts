@@ -102,7 +102,8 @@ export const Quantity = z.enum([
 export type Quantity = z.infer<typeof Quantity>;
 
 /** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
-const QtySide = Side.optional().describe("connections: whose tuning is measured (the presynaptic or postsynaptic root)");
+const QtySide = Side.optional()
+  .describe("connections: whose tuning is measured (the presynaptic or postsynaptic root)");
 
 export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.literal("count") }).strict(),
@@ -119,7 +120,9 @@ export const Measure = z.discriminatedUnion("fn", [
         + "connections: each connected pair's synapses and these (a tuning of the `side` root, or ori_difference)"),
     side: QtySide,
   }).strict().describe("cells, nuclei, roots: the rows themselves; connections: one row per connected pair"),
-  z.object({ fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40), side: QtySide }).strict(),
+  z.object({
+    fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40), side: QtySide,
+  }).strict(),
   z.object({ fn: z.literal("quartiles"), of: Quantity, side: QtySide }).strict(),
   z.object({ fn: z.literal("kinds"), dim: KindDim, side: Side.optional() }).strict()
     .describe("how many distinct values of a category among the rows: how many m-types are inhibitory"),

@@ -17,20 +17,25 @@ const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
 type ClausePop = Clause["pops"][number];
 
 export function partnerTuning(c: Clause): Query | undefined {
-  const qtyAtom = c.atoms.find((a) => is(a, "qty") && TUNING.has(String(as(a, "qty")!.q)) && !a.items.some((x) => x.used));
+  const qtyAtom = c.atoms.find((a) => is(a, "qty") && TUNING.has(String(as(a, "qty")!.q))
+    && !a.items.some((x) => x.used));
   if (!qtyAtom) return undefined;
-  const ids = new Set(c.pops.flatMap((p) => p.pop.filters.filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? [])));
+  const ids = new Set(c.pops.flatMap((p) => p.pop.filters
+    .filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? [])));
   if (ids.size !== 1) return undefined;
   const owners = c.pops.filter((p) => p.pop.filters.some((f) => f.dim === "root_id"));
   // ("…, with the synapse count per partner": the list is one row per partner already.)
-  const perPartner = c.pops.filter((p) => p.pop.each && !p.pop.filters.length && ["partner", "target", "source"].includes(p.pop.head ?? ""));
+  const perPartner = c.pops.filter((p) => p.pop.each && !p.pop.filters.length
+    && ["partner", "target", "source"].includes(p.pop.head ?? ""));
   const others = c.pops.filter((p) => !owners.includes(p) && !perPartner.includes(p));
   if (others.length > 1) return undefined;
   const found = partnerOf(c, owners, others[0]);
   if (!found) return undefined;
   const { side, atom, pop } = found;
   const owner: Side = side === "post" ? "pre" : "post";
-  const q: Query = { kind: "query", source: "connections", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
+  const q: Query = {
+    kind: "query", source: "connections", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [],
+  };
   q[owner].push({ dim: "root_id", values: [...ids] });
   // ("X's functionally matched inputs": words after the possessive are of the partners.)
   for (const p of owners) {
@@ -57,7 +62,8 @@ export function partnerTuning(c: Clause): Query | undefined {
 }
 
 /** The partners: a partner noun ("outputs", "targets", "presynaptic partners") or cells on the other side. */
-function partnerOf(c: Clause, owners: ClausePop[], other?: ClausePop): { side: Side; atom?: Atom; pop?: ClausePop } | undefined {
+function partnerOf(c: Clause, owners: ClausePop[], other?: ClausePop):
+{ side: Side; atom?: Atom; pop?: ClausePop } | undefined {
   const nouns = c.atoms.filter((a) => is(a, "noun", "n", "input") || is(a, "noun", "n", "output"));
   if (other) {
     if (nouns.length) return undefined;
@@ -82,7 +88,10 @@ function quantityOf(c: Clause, a: Atom): Quantity | "tuning" {
   const far = c.atoms.some((x) => /^how far$/i.test(lower(x)));
   if (q === "pref_ori" && far) {
     const from = c.atoms.find((x, i) => is(x, "rel", "r", "from") && c.atoms.indexOf(a) < i);
-    if (!from) throw new Unreadable("How far from what? For example \"how far are 8646…'s targets' preferred orientations from its own\".");
+    if (!from) {
+      throw new Unreadable("How far from what? For example \"how far are 8646…'s targets' preferred orientations "
+        + "from its own\".");
+    }
     use(from, c.atoms.find((x) => /^how far$/i.test(lower(x))));
     use(c.atoms.find((x) => lower(x) === "own"));
     return "ori_difference";
@@ -99,7 +108,9 @@ function measureOf(c: Clause, of: Quantity | "tuning", side: Side): Measure {
   const stat = c.atoms.find((a) => is(a, "stat") && STATS.has(String(as(a, "stat")!.fn)));
   const own = of === "ori_difference" ? {} : { side };
   if (of === "tuning") {
-    if (stat) throw new Unreadable("A statistic of which part of the tuning: gOSI or gDSI? (Angles have no plain mean.)");
+    if (stat) {
+      throw new Unreadable("A statistic of which part of the tuning: gOSI or gDSI? (Angles have no plain mean.)");
+    }
     use(...c.findAll("list"));
     return { fn: "list", with: ALL_TUNING, side };
   }
@@ -123,4 +134,5 @@ function consumeGlue(c: Clause): void {
   }
 }
 
-const dedupe = (fs: Filter[]) => fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
+const dedupe = (fs: Filter[]) =>
+  fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);

@@ -150,7 +150,8 @@ function compose(c: Clause): QueryPlan {
   // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
-  const plan = (!bins && partnerTuning(c)) || (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
+  const plan = (!bins && partnerTuning(c))
+    || (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   checkPlaced(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];

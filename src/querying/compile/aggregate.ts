@@ -147,4 +147,5 @@ export function valueName(measure: Measure, source: string): string {
 }
 
 /** A quantity's column name, with the side whose root it is of (mean_post_gosi: the targets' gOSI). */
-const sided = (m: { of: keyof typeof QUANTITY; side?: "pre" | "post" }) => `${m.side ? `${m.side}_` : ""}${QUANTITY[m.of].column}`;
+const sided = (m: { of: keyof typeof QUANTITY; side?: "pre" | "post" }) =>
+  `${m.side ? `${m.side}_` : ""}${QUANTITY[m.of].column}`;

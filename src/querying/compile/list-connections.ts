@@ -21,18 +21,21 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
   if (m.fn !== "list") throw new Error("listConnections takes a list");
   const quantities: Quantity[] = m.with ?? [];
   if (!quantities.length) {
-    throw new UnknownValueError("Listing connections needs what to show of each (a partner's tuning, the orientation difference); "
-      + "for partners by synapse count, ask for the top partners.");
+    throw new UnknownValueError("Listing connections needs what to show of each (a partner's tuning, the "
+      + "orientation difference); for partners by synapse count, ask for the top partners.");
   }
-  if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
+  if (!ctx.catalog.tables.has("connection")) {
+    throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
+  }
   if (!ctx.catalog.tables.has("cell_tuning")) {
-    throw new MissingDataError("This needs the tuning of the functionally matched cells (functional_properties_v3_bcm or "
-      + "digital_twin_properties_bcm_coreg_v4); this store has neither.");
+    throw new MissingDataError("This needs the tuning of the functionally matched cells "
+      + "(functional_properties_v3_bcm or digital_twin_properties_bcm_coreg_v4); this store has neither.");
   }
   const flow = flowOf(q);
   const conds = connectionConditions(ctx, flow, "c");
   const joins: string[] = [];
-  if (flow.filter.some((f) => f.dim === "ori_difference")) addJoins(joins, partnerQuantity("ori_difference", undefined, "c").joins);
+  const byDifference = flow.filter.some((f) => f.dim === "ori_difference");
+  if (byDifference) addJoins(joins, partnerQuantity("ori_difference", undefined, "c").joins);
   const cols = quantities.map((x) => {
     const p = partnerQuantity(x, m.side, "c");
     addJoins(joins, p.joins);
@@ -46,7 +49,7 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
     ${raw(cols.join(", "))} FROM connection c${raw(joins.join(""))}${where}
     ORDER BY c.n_syn DESC, ${raw(partner)} LIMIT ${raw(String(cap))}`;
   // All the connections, tuned or not: how many of the partners the list covers.
-  const rowsOnly = flow.filter.some((f) => f.dim === "ori_difference") ? joins.slice(0, 2) : [];
+  const rowsOnly = byDifference ? joins.slice(0, 2) : [];
   const all = sql`SELECT count(*) FROM connection c${raw(rowsOnly.join(""))}${where}`;
   const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   const rows = describeRows(q, labels);
@@ -54,21 +57,26 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
     statements: [{ sql: text.text, params: text.params, rowCap: cap }, { sql: all.text, params: all.params }],
     reading: `Read as: ${describePlan(q, labels)}; from the connection table and the tuning table `
       + "(one tuning per root, its nucleus with the best cc_abs; angles in degrees).",
-    ids: { rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []), nucleusIds: [] },
+    ids: {
+      rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []),
+      nucleusIds: [],
+    },
     present: ([list, count]) => {
       const total = Number(count!.rows[0]?.[0] ?? 0);
       const table = { columns: list!.columns, rows: list!.rows };
       const n = table.rows.length;
       const whose = quantities.includes("ori_difference") ? "both roots tuned"
         : `a tuned ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root`;
-      const head = `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} (listed with their synapses)`;
+      const head = `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} `
+        + "(listed with their synapses)";
       // (Figures over the rows shown only when they are all the rows.)
       return { table, headline: n && n < cap ? `${head}${summary(table, quantities, m.side)}.` : `${head}.` };
     },
   };
 }
 
-const columnOf = (x: Quantity, side?: string) => (x === "ori_difference" ? QUANTITY[x].column : `${side}_${QUANTITY[x].column}`);
+const columnOf = (x: Quantity, side?: string) =>
+  (x === "ori_difference" ? QUANTITY[x].column : `${side}_${QUANTITY[x].column}`);
 
 /** Mean and median of each quantity that has them (an angle's mean is not meaningful: its range instead). */
 function summary(table: { columns: string[]; rows: unknown[][] }, quantities: Quantity[], side?: string): string {
@@ -77,10 +85,14 @@ function summary(table: { columns: string[]; rows: unknown[][] }, quantities: Qu
     const values = table.rows.map((r) => Number(r[i])).filter(Number.isFinite).sort((a, b) => a - b);
     if (!values.length) return "";
     const unit = QUANTITY[x].unit === "°" ? "°" : "";
-    const mid = values.length % 2 ? values[(values.length - 1) / 2]! : (values[values.length / 2 - 1]! + values[values.length / 2]!) / 2;
-    if (x === "pref_ori" || x === "pref_dir") return `${QUANTITY[x].label} from ${fmt(values[0]!)}${unit} to ${fmt(values.at(-1)!)}${unit}`;
+    const half = values.length / 2;
+    const mid = values.length % 2 ? values[(values.length - 1) / 2]! : (values[half - 1]! + values[half]!) / 2;
+    if (x === "pref_ori" || x === "pref_dir") {
+      return `${QUANTITY[x].label} from ${fmt(values[0]!)}${unit} to ${fmt(values.at(-1)!)}${unit}`;
+    }
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    return `${QUANTITY[x].label}: mean ${fmt(Number(mean.toFixed(4)))}${unit}, median ${fmt(Number(mid.toFixed(4)))}${unit}`;
+    const f = (v: number) => `${fmt(Number(v.toFixed(4)))}${unit}`;
+    return `${QUANTITY[x].label}: mean ${f(mean)}, median ${f(mid)}`;
   }).filter(Boolean);
   return parts.length ? `; ${parts.join("; ")}` : "";
 }

@@ -15,7 +15,8 @@ export const TUNING_BY_ROOT = "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi,
 export const ROOT_TUNING: Quantity[] = ["pref_ori", "pref_dir", "osi", "dsi"];
 
 /** The orientation difference of a connection's two roots, joined as ta (pre) and tb (post). */
-export const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"), orientationDegrees("tb.pref_ori"));
+export const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"),
+  orientationDegrees("tb.pref_ori"));
 
 /** The joins that bring both roots' tuning (ta for pre, tb for post) onto connection row `alias`. */
 export const bothTunings = (alias: string) => [
@@ -28,12 +29,16 @@ export const bothTunings = (alias: string) => [
  * (of `side`) or the orientation difference. The joins are inner: a connection whose root has no
  * tuning has no value, and is not a row of the answer.
  */
-export function partnerQuantity(quantity: Quantity, side: Side | undefined, alias: string): { joins: string[]; expr: string } {
+export function partnerQuantity(quantity: Quantity, side: Side | undefined, alias: string):
+{ joins: string[]; expr: string } {
   if (quantity === "ori_difference") return { joins: bothTunings(alias), expr: TUNED_DIFFERENCE };
   if (!ROOT_TUNING.includes(quantity)) {
-    throw new UnknownValueError(`A connection's ${quantity.replace(/_/g, " ")} is not measured yet; ask it of the cells themselves.`);
+    throw new UnknownValueError(`A connection's ${quantity.replace(/_/g, " ")} is not measured yet; `
+      + "ask it of the cells themselves.");
   }
-  if (!side) throw new UnknownValueError(`Whose ${quantity.replace(/_/g, " ")}: the presynaptic or the postsynaptic cell's?`);
+  if (!side) {
+    throw new UnknownValueError(`Whose ${quantity.replace(/_/g, " ")}: the presynaptic or the postsynaptic cell's?`);
+  }
   const t = side === "pre" ? "ta" : "tb";
   const join = ` JOIN ${TUNING_BY_ROOT} ${t} ON ${t}.pt_root_id = ${alias}.${side}_pt_root_id`;
   const expr = quantity === "pref_ori" || quantity === "pref_dir" ? `degrees(${t}.${quantity})` : `${t}.${quantity}`;

@@ -46,7 +46,8 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
 function measureWords(q: Query, labels: Labels): string {
   const m = q.measure;
   const whose = "side" in m && m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
-  const qty = "of" in m ? `${QUANTITY[m.of].label}${QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : ""}${whose}` : "";
+  const unit = "of" in m && QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : "";
+  const qty = "of" in m ? `${QUANTITY[m.of].label}${unit}${whose}` : "";
   switch (m.fn) {
     case "count": return "number of";
     case "distinct": return q.source === "synapses" || q.source === "connections"

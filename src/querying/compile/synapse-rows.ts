@@ -136,12 +136,15 @@ function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: 
   if (need === "distinct") cols.push(`c.${distinctSide ?? "post"}_pt_root_id AS r`);
   else if (flow.source === "connections" && !own) {
     if (!ctx.catalog.tables.has("cell_tuning")) {
-      throw new MissingDataError("This needs the tuning of the functionally matched cells (functional_properties_v3_bcm).");
+      throw new MissingDataError("This needs the tuning of the functionally matched cells "
+        + "(functional_properties_v3_bcm).");
     }
     const partner = partnerQuantity(quantity, quantitySide, "c");
     addJoins(joins, partner.joins);
     cols.push(`${partner.expr} AS x`, "1 AS w");
-  } else if (flow.source === "connections") cols.push(`${quantity === "total_size" ? "c.sum_size" : "c.n_syn"} AS x`, "1 AS w");
+  } else if (flow.source === "connections") {
+    cols.push(`${quantity === "total_size" ? "c.sum_size" : "c.n_syn"} AS x`, "1 AS w");
+  }
   else if (need === "sums") cols.push("c.n_syn AS n", "c.sum_size AS s");
   else throw new Error("single synapse values are not in the connection table");
   const from = raw(`FROM connection c${joins.join("")}`);
