@@ -185,6 +185,9 @@ function listWith(q: Query): string {
   if (m.fn !== "list" || !m.with?.length) return "";
   const names = m.with.map((x) => QTY[x] ?? x);
   const words = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
+  if (q.source !== "connections" && q.chart === "scatter" && names.length === 2) {
+    return `, each with its ${names[0]} plotted against its ${names[1]}`;
+  }
   if (q.source !== "connections") return `, each with its ${words}`;
   const whose = m.side ? `the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root's ` : "the ";
   return `, each with its synapses and ${whose}${words}`;

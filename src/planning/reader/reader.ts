@@ -22,6 +22,7 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
 import { partnerTuning } from "./partner-tuning.js";
+import { twoMeasures } from "./two-measures.js";
 import { prepare } from "./prepare.js";
 import { attachRelatives, mergeAppositions, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { readPopulations, type Pop } from "./phrases.js";
@@ -150,7 +151,7 @@ function compose(c: Clause): QueryPlan {
   // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
-  const plan = (!bins && partnerTuning(c))
+  const plan = (!bins && (partnerTuning(c) ?? twoMeasures(c)))
     || (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   checkPlaced(c, plan);

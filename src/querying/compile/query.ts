@@ -13,6 +13,7 @@ import type { Need, RowSet } from "./rowset.js";
 import { synapseRows } from "./synapse-rows.js";
 import { listCells } from "./list-cells.js";
 import { listConnections } from "./list-connections.js";
+import { scatterCells } from "./scatter-cells.js";
 import { naturalOrder } from "./order.js";
 import { UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
 
@@ -35,7 +36,10 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
     throw new UnknownValueError(`The ${QUANTITY[m.of].label} is not a measure of ${q.source}.`);
   }
   if (m.fn === "probability") return compileProbability(ctx, q);
-  if (m.fn === "list") return q.source === "connections" ? listConnections(ctx, q) : listCells(ctx, q);
+  if (m.fn === "list") {
+    if (q.source === "connections") return listConnections(ctx, q);
+    return m.with?.length ? scatterCells(ctx, q) : listCells(ctx, q);
+  }
   const value = valueName(m, q.source);
   let text: Sql;
   let source: string;
