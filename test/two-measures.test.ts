@@ -59,7 +59,8 @@ describe("two quantities against each other", () => {
   it("gives each tuned 23P cell's gOSI and gDSI exactly, and draws them upward", async () => {
     const { presentation: p, compiled } = run(await plan("gOSI vs gDSI of 23P cells"));
     const want = store.prepare(`SELECT ct.target_id, t.osi, t.dsi
-      FROM cell_type ct JOIN cell_tuning t ON t.target_id = ct.target_id WHERE ct.cell_type = '23P' ORDER BY ct.target_id`).raw(true).all() as number[][];
+      FROM cell_type ct JOIN cell_tuning t ON t.target_id = ct.target_id WHERE ct.cell_type = '23P'
+      ORDER BY ct.target_id`).raw(true).all() as number[][];
     const at = (c: string) => p.table.columns.indexOf(c);
     expect(p.table.rows.map((r) => [r[at("nucleus_id")], r[at("gosi")], r[at("gdsi")]])).toEqual(want);
     expect(compiled.reading).toMatch(/gOSI plotted against its gDSI, as a scatter chart/);

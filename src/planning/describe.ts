@@ -151,6 +151,10 @@ export function describeGroup(g: Group): string {
   return g.side ? `${g.side === "pre" ? "presynaptic" : "postsynaptic"} ${what}` : what;
 }
 
+/** Like-to-like per group with no side: both roots of each pair in the same group. */
+const withinGroup = (q: Query, g: Group) => (q.measure.fn === "probability" && !g.side && g.dim !== "ori_difference"
+  && q.groupBy.some((o) => o.dim === "ori_difference") ? " (both roots of a pair in the same one)" : "");
+
 /** The whole plan in words, the "Read as" line without its source. */
 export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (plan.kind === "lookup") return describeLookup(plan);
@@ -167,7 +171,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
     text = /( of| in| among)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
   }
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
-  if (q.groupBy.length) text += `, per ${q.groupBy.map(describeGroup).join(" and ")}`;
+  if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.limit) text += `, top ${q.limit}`;
   // Like-to-like is drawn as points with their intervals, whichever chart was asked for.

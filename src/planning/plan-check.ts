@@ -48,8 +48,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     const problem = filterProblem(f);
     if (problem) return problem;
   }
+  // (Like-to-like per group: a grouping with no side puts both roots of a pair in the same group.)
+  const withinGroups = plan.measure.fn === "probability" && plan.groupBy.some((g) => g.dim === "ori_difference");
   for (const g of plan.groupBy) {
-    const problem = groupProblem(g, flow);
+    const problem = groupProblem(g, flow, withinGroups);
     if (problem) return problem;
   }
   const m = plan.measure;
@@ -99,12 +101,12 @@ function filterProblem(f: Filter): string | undefined {
   return undefined;
 }
 
-function groupProblem(g: Group, flow: boolean): string | undefined {
+function groupProblem(g: Group, flow: boolean, withinGroups = false): string | undefined {
   if (g.width !== undefined && DIMS[g.dim].kind !== "number" && DIMS[g.dim].kind !== "angle") {
     return `${g.dim} is not a number, so it has no bin width`;
   }
   if (!flow && DIMS[g.dim].level === "row") return `${g.dim} is a dimension of synapses or connections`;
-  if (flow && !g.side && g.dim !== "ori_difference") {
+  if (flow && !g.side && g.dim !== "ori_difference" && !withinGroups) {
     return `a grouping of synapses by ${g.dim} needs its side (pre or post)`;
   }
   return undefined;

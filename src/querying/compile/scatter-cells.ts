@@ -50,7 +50,8 @@ export function scatterCells(ctx: CompileContext, q: Query): CompiledQuery {
       { sql: counted.text, params: counted.params },
       { sql: picked.text, params: picked.params, rowCap: Number(cap.text) },
     ],
-    reading: `Read as: ${describePlan(q, labels)}; from ${base === "nucleus" ? "the nucleus table" : "the cell-type table"}`
+    reading: `Read as: ${describePlan(q, labels)}; `
+      + `from ${base === "nucleus" ? "the nucleus table" : "the cell-type table"}`
       + (quantities.some((x) => ["pref_ori", "pref_dir", "osi", "dsi"].includes(x)) ? " and the tuning table." : "."),
     ids: { rootIds: [], nucleusIds: [] },
     present: (results) => {
