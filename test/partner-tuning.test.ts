@@ -129,6 +129,16 @@ describe("tuning of a neuron's partners", () => {
     expect(Number(median.table.rows[0]![0])).toBeCloseTo(mid, 6);
   });
 
+  it("bins the tuned partners' orientations over 0–180°, every tuned partner once", () => {
+    const { presentation: p } = run({
+      pre: pinned(busy), measure: { fn: "histogram", of: "pref_ori", side: "post", bins: 18 },
+    });
+    const want = Number(raw.prepare(`WITH t AS (${BEST}) SELECT count(*) FROM (SELECT DISTINCT post_pt_root_id AS q
+      FROM syn WHERE pre_pt_root_id = ${busy}) s JOIN t ON t.r = s.q`).pluck().get());
+    expect(p.table.rows.reduce((n, r) => n + Number(r[2]), 0)).toBe(want);
+    expect(p.table.rows.every((r) => Number(r[0]) >= 0 && Number(r[1]) <= 180)).toBe(true);
+  });
+
   it("refuses plans that name a partner's tuning without its side, or a side on cells", () => {
     const noSide = QueryPlan.parse({
       kind: "query", source: "connections", pre: pinned(busy), measure: { fn: "mean", of: "osi" },
@@ -165,6 +175,13 @@ describe("reading questions about a neuron's partners' tuning", () => {
       measure: { fn: "list", with: ["ori_difference"] } });
     expect(await plan(`median gDSI of ${X}'s functionally matched targets`)).toMatchObject({ pre: root,
       post: [{ dim: "coregistered", is: true }], measure: { fn: "median", of: "dsi", side: "post" } });
+  });
+
+  it("reads a histogram of the partners' values, and a synapse threshold on each connection", async () => {
+    expect(await plan(`histogram of pref ori of ${X}'s outputs`)).toMatchObject({ pre: root,
+      measure: { fn: "histogram", of: "pref_ori", side: "post", bins: 18 }, chart: "histogram" });
+    expect(await plan(`gDSI of ${X}'s inputs with at least 2 synapses`)).toMatchObject({ post: root,
+      filter: [{ dim: "synapses", min: 2 }], measure: { fn: "list", with: ["dsi"], side: "pre" } });
   });
 
   it("asks back rather than guess the side of bare partners, or drop radians", async () => {

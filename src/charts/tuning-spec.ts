@@ -86,8 +86,12 @@ function groupedErrorbar(r: ChartRequest, values: Values, title: string[]): Spec
   return {
     transform: [{ calculate: `(datum['${r.x}'] + datum['${r.x2 ?? r.x}']) / 2 + (indexof(${JSON.stringify(groups)}, `
       + `datum['${r.color}'] + '') - ${(groups.length - 1) / 2}) * ${step}`, as: "_at" }],
-    title: { text: title, subtitle: r.subtitle ?? ["point: connected ÷ possible ordered pairs; bar: its 95% Wilson interval",
-      "pair counts per group and bin: in the table"] },
+    title: {
+      text: title,
+      subtitle: r.subtitle
+        ?? ["point: connected ÷ possible ordered pairs; bar: its 95% Wilson interval",
+          "pair counts per group and bin: in the table"],
+    },
     layer: [
       binBands(edges),
       { mark: { type: "rule", strokeWidth: 2 }, encoding: { x, y: y(lo), y2: { field: hi }, color: colour, tooltip } },

@@ -1,7 +1,9 @@
 import type { Filter, Measure, Quantity, Query, Side } from "../plan.js";
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { popFilters, Unreadable } from "./filters.js";
+import { popFilters, rangeFilter, Unreadable } from "./filters.js";
+import type { Threshold } from "./numbers.js";
+import { chartOf } from "./shape.js";
 import { thresholdOn } from "./compose-flow.js";
 
 /**
@@ -13,6 +15,8 @@ import { thresholdOn } from "./compose-flow.js";
  */
 const TUNING = new Set(["pref_ori", "pref_dir", "osi", "dsi", "ori_difference", "tuning"]);
 const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
+/** Histogram bins of angles, 10° each: an orientation's 0–180°, a direction's 0–360°, a difference's 0–90°. */
+const BINS: Partial<Record<Quantity, number>> = { pref_ori: 18, pref_dir: 36, ori_difference: 9 };
 
 type ClausePop = Clause["pops"][number];
 
@@ -49,7 +53,15 @@ export function partnerTuning(c: Clause): Query | undefined {
     for (const t of pop.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
   }
   use(atom, qtyAtom);
+  // ("X's inputs with at least 2 synapses": a condition on each connection.)
+  for (const a of c.atoms) {
+    const t = as<Threshold>(a, "threshold");
+    if (!t || a.items.some((x) => x.used) || (t.noun !== "synapse" && t.noun !== "connection")) continue;
+    q.filter.push(rangeFilter("synapses", t));
+    use(a);
+  }
   q.measure = measureOf(c, quantityOf(c, qtyAtom), side);
+  if (q.measure.fn === "histogram") q.chart = chartOf(c, q) ?? "histogram";
   if (q.measure.fn === "list") {
     // Each row holds the pair's synapses: "with synapse counts" says what it shows.
     use(...c.findAll("noun").filter((a) => is(a, "noun", "n", "synapse")));
@@ -117,6 +129,13 @@ function measureOf(c: Clause, of: Quantity | "tuning", side: Side): Measure {
   if (stat) {
     use(stat);
     return { fn: as(stat, "stat")!.fn as "mean", of, ...own };
+  }
+  // ("histogram of the pref ori of X's outputs": the partners' values in 10° bins, or 20 bins.)
+  const plotted = c.findAll("distribution").concat(c.findAll("chart")
+    .filter((a) => String(as(a, "chart")!.kind) === "histogram"));
+  if (plotted.length) {
+    use(...plotted);
+    return { fn: "histogram", of, bins: BINS[of] ?? 20, ...own };
   }
   use(...c.findAll("list"));
   return { fn: "list", with: [of], ...own };
