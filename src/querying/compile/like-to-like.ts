@@ -1,7 +1,7 @@
 import type { Group, Query } from "../../planning/plan.js";
 import { describeGroup, describePlan, describeRows } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
-import { circularDifference, ORI_BIN_WIDTH, oriBinIndex, oriBins, orientationDegrees } from "./orientation.js";
+import { circularDifference, ORI_BIN_WIDTH, oriBins, orientationDegrees } from "./orientation.js";
 import { rootSet } from "./summary-rows.js";
 import { likeToLikeGroupsLine, likeToLikeLine } from "./like-to-like-text.js";
 import { groupKey } from "./flow.js";
@@ -47,7 +47,8 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
     WHERE t.pt_root_id != 0 AND t.pt_root_id IN (${rootSet(ctx, filters)}) GROUP BY t.pt_root_id) WHERE x IS NOT NULL`;
   const sides = groupedSides(ctx, group, matched(q.pre), matched(q.post));
   const edges = raw(bins.map((b) => `(${b.index}, ${b.lo}, ${b.hi})`).join(", "));
-  const difference = oriBinIndex(circularDifference("a.x", "b.x"), width);
+  // floor(d / w): the counts put 90° itself (and anything past the last edge) in the last bin.
+  const difference = `CAST(${circularDifference("a.x", "b.x")} / ${width} AS INTEGER)`;
   // Every count is per group g (one group, 0, without a grouping): a window partition, and the
   // two roots of a pair share g.
   const text = sql`WITH a AS MATERIALIZED (${sides.a}), b AS MATERIALIZED (${sides.b}),
@@ -64,9 +65,13 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
       sum(tie = 1) OVER (PARTITION BY g ORDER BY key, tie ROWS UNBOUNDED PRECEDING) AS below FROM ev),
     /* For bin edge k: the (a, b) pairs, a self-pair included, differing by less than the edge. */
     closer AS (SELECT g, k, sum(sign * below) AS n FROM run WHERE tie != 1 GROUP BY g, k),
-    sizes AS (SELECT gs.g AS g, (SELECT count(*) FROM a WHERE a.g = gs.g) AS na,
-      (SELECT count(*) FROM b WHERE b.g = gs.g) AS nb,
-      (SELECT count(*) FROM a JOIN b ON a.r = b.r AND b.g = a.g WHERE a.g = gs.g) AS nab FROM groups gs),
+    /* How many a, b, and roots in both, per group: materialized once (correlated counts were
+       evaluated again, each with an index of its own, wherever possible used them). */
+    sizes AS MATERIALIZED (SELECT gs.g AS g, coalesce(na.n, 0) AS na, coalesce(nb.n, 0) AS nb, coalesce(nab.n, 0) AS nab
+      FROM groups gs LEFT JOIN (SELECT g, count(*) AS n FROM a GROUP BY g) na ON na.g = gs.g
+      LEFT JOIN (SELECT g, count(*) AS n FROM b GROUP BY g) nb ON nb.g = gs.g
+      LEFT JOIN (SELECT a.g AS g, count(*) AS n FROM a JOIN b ON a.r = b.r AND b.g = a.g GROUP BY a.g) nab
+        ON nab.g = gs.g),
     possible AS (SELECT sizes.g AS g, edges.j, edges.lo, edges.hi,
         coalesce(upto.n, na * nb) - coalesce(below.n, 0) - CASE WHEN edges.j = 0 THEN nab ELSE 0 END AS n
       FROM sizes JOIN edges LEFT JOIN closer below ON below.k = edges.j AND below.g = sizes.g
@@ -78,7 +83,7 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
       FROM a CROSS JOIN connection c ON c.pre_pt_root_id = a.r
       CROSS JOIN b ON b.r = c.post_pt_root_id${raw(group ? " AND b.g = a.g" : "")}
       WHERE c.pre_pt_root_id != c.post_pt_root_id LIMIT -1),
-    counted AS (SELECT ${raw(group ? "g" : "0 AS g")}, ${raw(binCounts(bins.length))}
+    counted AS MATERIALIZED (SELECT ${raw(group ? "g" : "0 AS g")}, ${raw(binCounts(bins.length))}
       FROM pairs${raw(group ? " GROUP BY g" : "")}),
     conn AS (SELECT g, edges.j AS j, ${raw(unpivot(bins.length, "n"))} AS n, ${raw(unpivot(bins.length, "s"))} AS syn
       FROM counted JOIN edges),
@@ -140,8 +145,11 @@ function groupedSides(ctx: CompileContext, group: Group | undefined, a: Sql, b: 
 }
 
 /** Connected pairs and their synapses per bin, as columns n0, s0, n1, s1 … of one row (per group). */
-const binCounts = (count: number) => Array.from({ length: count },
-  (_, j) => `count(CASE WHEN j = ${j} THEN 1 END) AS n${j}, sum(CASE WHEN j = ${j} THEN s END) AS s${j}`).join(", ");
+const binCounts = (count: number) => Array.from({ length: count }, (_, j) => {
+  // (The last bin holds 90° itself: floor(90 / w) is one past it when w divides 90.)
+  const at = j === count - 1 ? `j >= ${j}` : `j = ${j}`;
+  return `count(CASE WHEN ${at} THEN 1 END) AS n${j}, sum(CASE WHEN ${at} THEN s END) AS s${j}`;
+}).join(", ");
 
 /** Column n0, n1 … (or s0 …) of bin edges.j. */
 const unpivot = (count: number, name: string) =>
