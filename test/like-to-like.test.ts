@@ -77,6 +77,19 @@ function run(plan: object) {
   return { compiled, presentation: compiled.present([result]) };
 }
 
+/** Every statement of a plan, run on the store (the like-to-like table, then a test's rows). */
+function runAll(plan: object) {
+  const parsed = QueryPlan.parse({ kind: "query", source: "connections", measure: { fn: "probability" }, ...plan });
+  const compiled = compilePlan(ctx, parsed);
+  const results = compiled.statements.map((s) => {
+    const stmt = store.prepare(s.sql);
+    const rows = (stmt.raw(true).all(...s.params) as unknown[][])
+      .map((r) => r.map((v) => (typeof v === "bigint" ? String(v) : v)));
+    return { columns: stmt.columns().map((c) => c.name), rows: rows as (number | null)[][], truncated: false };
+  });
+  return { compiled, presentation: compiled.present(results) };
+}
+
 const col = (table: { columns: string[]; rows: unknown[][] }, name: string) => table.rows.map((r) => r[table.columns.indexOf(name)]);
 const matched = [{ dim: "tuned", is: true }];
 
@@ -115,6 +128,22 @@ describe("like-to-like connection probability", () => {
       // (A bin with no possible pairs has no row in the gold.)
       expect(got.filter((r) => r[1] !== 0)).toEqual(g.map((r) => [r[0], r[2], r[3], r[4]]));
     }
+  });
+
+  it("runs a permutation test on request: the observed mean difference as plain SQL, p and permutations named", () => {
+    const { presentation: p, compiled } = runAll({ pre: matched, post: matched, groupBy: [{ dim: "ori_difference" }],
+      test: { kind: "permutation", permutations: 500 } });
+    const mean = Number(raw.prepare(`
+      WITH t AS (SELECT DISTINCT pt_root_id AS r, pref_ori * 180 / 3.141592653589793 AS x FROM func_best f
+          WHERE pt_root_id != 0 AND cc_abs = (SELECT max(cc_abs) FROM func_best g WHERE g.pt_root_id = f.pt_root_id)),
+        c AS (SELECT DISTINCT pre_pt_root_id AS p, post_pt_root_id AS q FROM syn
+          WHERE pre_pt_root_id != post_pt_root_id)
+      SELECT avg(min(abs(a.x - b.x), 180 - abs(a.x - b.x)))
+      FROM c JOIN t a ON a.r = c.p JOIN t b ON b.r = c.q`).pluck().get());
+    expect(p.headline).toContain(`differ by ${mean.toFixed(1)}° on average`);
+    expect(p.headline).toMatch(/Permutation test \(500 random permutations .* one-sided p = /);
+    expect(p.headline).not.toMatch(/no significance test was run/);
+    expect(compiled.reading).toMatch(/with a permutation test \(500 random permutations/);
   });
 
   it("gives each bin a Wilson 95% interval around its probability", () => {
@@ -166,6 +195,9 @@ describe("reading like-to-like with a second grouping", () => {
     expect(await groupsOf("like-to-like per area")).toEqual([{ dim: "area" }, { dim: "ori_difference", width: 22.5 }]);
     expect(await groupsOf("connection probability vs Δori for each cell type"))
       .toEqual([{ dim: "cell_type" }, { dim: "ori_difference", width: 22.5 }]);
+    const tested = await reader.plan("like-to-like among 23P cells, p-value from 2000 shuffles");
+    expect(tested.type === "plan" && tested.plan.kind === "query" && tested.plan.test)
+      .toEqual({ kind: "permutation", permutations: 2000 });
     expect(await groupsOf("like-to-like per presynaptic area"))
       .toEqual([{ dim: "area", side: "pre" }, { dim: "ori_difference", width: 22.5 }]);
   });

@@ -174,6 +174,10 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.limit) text += `, top ${q.limit}`;
+  if (q.test) {
+    text += `, with a permutation test (${num(q.test.permutations)} random permutations of the preferred orientations `
+      + "among the matched neurons; statistic: the mean orientation difference of the connected pairs, one-sided)";
+  }
   // Like-to-like is drawn as points with their intervals, whichever chart was asked for.
   const intervals = q.measure.fn === "probability" && q.groupBy.some((g) => g.dim === "ori_difference");
   if (q.chart) {

@@ -61,6 +61,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; `
       + "ask for their histogram, or for cells within some degrees of an angle";
   }
+  const binnedOnly = m.fn === "probability" && plan.groupBy.length === 1 && plan.groupBy[0]!.dim === "ori_difference";
+  if (plan.test && !binnedOnly) {
+    return "a permutation test is run on like-to-like connection probability by orientation difference alone";
+  }
   const sideProblem = quantitySideProblem(plan);
   if (sideProblem) return sideProblem;
   if (m.fn === "kinds") {

@@ -155,6 +155,11 @@ export const Query = z
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     chart: ChartKind.optional(),
+    test: z.object({
+      kind: z.literal("permutation"),
+      permutations: z.number().int().min(100).max(100_000).default(1000),
+    }).strict().optional()
+      .describe("like-to-like only: shuffle the preferred orientations among the matched neurons this many times"),
   })
   .strict();
 export type Query = z.infer<typeof Query>;

@@ -49,6 +49,7 @@ export function orientationBins(c: Clause, q: Query): void {
     return [{ dim: g.dim, ...(g.width ? { width: g.width } : {}) }];
   }).filter((g) => !(g.side === "post" && q.groupBy.some((o) => o.side === "pre" && o.dim === g.dim)));
   if (!q.groupBy.some((g) => g.dim === "ori_difference")) q.groupBy.push({ dim: "ori_difference", width: binWidth(c) });
+  permutationTest(c, q);
 }
 
 const BINS = /^(bins?|binned|steps?)$/i;
@@ -69,4 +70,21 @@ function binWidth(c: Clause): number {
     return width;
   }
   return BIN_WIDTH;
+}
+
+/** "… with a permutation test", "is it significant? (5000 permutations)": a test of the binning. */
+function permutationTest(c: Clause, q: Query): void {
+  const test = c.find("test");
+  if (!test) return;
+  use(test);
+  let permutations = 1000;
+  const a = c.atoms;
+  for (let i = 0; i < a.length; i++) {
+    if (!is(a[i], "permutations")) continue;
+    const n = a[i - 1] && is(a[i - 1], "num") ? Number((a[i - 1]!.tag as { value?: unknown }).value) : undefined;
+    if (n === undefined || !Number.isInteger(n) || n < 100 || n > 100_000) continue;
+    permutations = n;
+    use(a[i - 1], a[i]);
+  }
+  q.test = { kind: "permutation", permutations };
 }

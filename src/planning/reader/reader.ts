@@ -55,7 +55,8 @@ export class OfflineReader {
   private async planPrepared(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
     // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
-    const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty", "angle"].includes(t.t)));
+    const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty",
+      "angle", "liketolike"].includes(t.t)));
     if (lastPlan && isFragment(items)) {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;

@@ -6,6 +6,7 @@ import { rootSet } from "./summary-rows.js";
 import { likeToLikeGroupsLine, likeToLikeLine } from "./like-to-like-text.js";
 import { groupKey } from "./flow.js";
 import { groupColumns } from "./synapse-rows.js";
+import { permutationLine, permutationTest } from "./permutation.js";
 import { MissingDataError, UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
 
 /** z for a two-sided 95% interval. */
@@ -99,21 +100,26 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
   const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   const flow = describeRows({ ...q, filter: [] }, labels).replace(/^connections /, "");
   const key = group ? groupKey(group) : undefined;
+  const test = q.test && !group ? permutationStatements(sides) : [];
   return {
-    statements: [{ sql: text.text, params: text.params }],
+    statements: [{ sql: text.text, params: text.params }, ...test],
     reading: `Read as: ${describePlan(q, labels)}, over the functionally matched roots (one tuning each, best cc_abs); `
       + "possible pairs are ordered pairs of distinct roots; from the connection table and the tuning table.",
     ids: {
       rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []),
       nucleusIds: [],
     },
-    present: ([result]) => {
+    present: ([result, roots, connected]) => {
       const table = { columns: result!.columns, rows: result!.rows };
+      const tested = q.test && roots && connected
+        ? permutationText(roots.rows, connected.rows, q.test.permutations) : "";
       const pairs = table.rows.reduce((n, r) => n + Number(r[table.columns.indexOf("possible_pairs")] ?? 0), 0);
       const per = group ? `, per ${describeGroup(group)}` : "";
       return {
         table,
-        headline: key ? likeToLikeGroupsLine(table, key, `${flow}${per}`, width) : likeToLikeLine(table, flow, width),
+        headline: key ? likeToLikeGroupsLine(table, key, `${flow}${per}`, width)
+          : tested ? `${likeToLikeLine(table, flow, width).replace(/; no significance test was run.*$/, ".")} ${tested}`
+          : likeToLikeLine(table, flow, width),
         chart: {
           kind: "errorbar", x: "ori_difference", x2: "bin_end", y: "connection_probability", low: "ci_low", high: "ci_high",
           label: "connected_pairs", total: "possible_pairs", ...(key ? { color: key } : {}),
@@ -125,6 +131,38 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
       };
     },
   };
+}
+
+/** The most connected pairs a permutation test reads (each permutation goes over all of them). */
+const MAX_TEST_PAIRS = 500_000;
+
+/** The matched roots with their orientations, and the connected pairs among them, for the test. */
+function permutationStatements(sides: { a: Sql; b: Sql }): CompiledQuery["statements"] {
+  const roots = sql`WITH a AS MATERIALIZED (${sides.a}), b AS MATERIALIZED (${sides.b})
+    SELECT r, x FROM a UNION SELECT r, x FROM b`;
+  const pairs = sql`WITH a AS MATERIALIZED (${sides.a}), b AS MATERIALIZED (${sides.b})
+    SELECT c.pre_pt_root_id, c.post_pt_root_id FROM a CROSS JOIN connection c ON c.pre_pt_root_id = a.r
+    CROSS JOIN b ON b.r = c.post_pt_root_id WHERE c.pre_pt_root_id != c.post_pt_root_id
+    LIMIT ${raw(String(MAX_TEST_PAIRS + 1))}`;
+  return [
+    { sql: roots.text, params: roots.params, rowCap: 10_000_000 },
+    { sql: pairs.text, params: pairs.params, rowCap: MAX_TEST_PAIRS + 1 },
+  ];
+}
+
+/** Runs the permutation test over the rows read, or says why it was not run. */
+function permutationText(roots: unknown[][], pairs: unknown[][], permutations: number): string {
+  if (pairs.length > MAX_TEST_PAIRS) {
+    return `No permutation test was run: there are more than ${MAX_TEST_PAIRS.toLocaleString("en-US")} `
+      + "connected pairs, "
+      + "and each permutation goes over all of them; ask it of a smaller population.";
+  }
+  const index = new Map(roots.map((r, i) => [String(r[0]), i]));
+  const x = Float64Array.from(roots.map((r) => Number(r[1])));
+  const pre = Int32Array.from(pairs.map((p) => index.get(String(p[0]))!));
+  const post = Int32Array.from(pairs.map((p) => index.get(String(p[1]))!));
+  if (!pre.length) return "No permutation test was run: there are no connected pairs.";
+  return permutationLine(permutationTest(x, pre, post, permutations));
 }
 
 /**
