@@ -187,6 +187,10 @@ describe("reading questions about a neuron's partners' tuning", () => {
   it("asks back rather than guess the side of bare partners, or drop radians", async () => {
     const partners = await reader.plan(`pref ori of ${X}'s partners`);
     expect(partners.type === "clarify" && partners.message).toMatch(/inputs \(presynaptic\) or its outputs/);
+    const far = await reader.plan(`how far are ${X}'s partners' preferences from its own`);
+    expect(far.type === "clarify" && far.message).toMatch(/inputs \(presynaptic\) or its outputs/);
+    const what = await reader.plan(`how far are ${X}'s targets' preferences from its own`);
+    expect(what.type === "clarify" && what.message).toMatch(/difference in preferred orientation/);
     const radians = await reader.plan(`pref ori of ${X}'s outputs in radians`);
     expect(radians.type).toBe("clarify");
   });

@@ -108,7 +108,10 @@ function quantityOf(c: Clause, a: Atom): Quantity | "tuning" {
     use(c.atoms.find((x) => lower(x) === "own"));
     return "ori_difference";
   }
-  if (far) throw new Unreadable("How far, in what? I can give the difference in preferred orientation (0–90°).");
+  if (far) {
+    throw new Unreadable("How far, in what? I can give the difference in preferred orientation (0–90°): for example "
+      + "\"how far are 8646…'s targets' preferred orientations from its own\".");
+  }
   return q as Quantity | "tuning";
 }
 
