@@ -56,13 +56,13 @@ export function permutationTest(x: Float64Array, pre: Int32Array, post: Int32Arr
 /** The result in one sentence, with the number of permutations and what was tested. */
 export function permutationLine(r: PermutationResult): string {
   const f = (n: number) => n.toFixed(1);
+  const n = (k: number) => k.toLocaleString("en-US");
   const p = r.p < 0.001 ? r.p.toExponential(1) : r.p.toFixed(3);
-  return `Permutation test (${r.permutations.toLocaleString("en-US")} random permutations of the preferred orientations `
-    + `among the ${r.neurons.toLocaleString("en-US")} matched neurons, seed ${r.seed}): the ${r.pairs.toLocaleString("en-US")} `
-    + `connected pairs differ by ${f(r.observed)}° on average, against ${f(r.nullMean)}° (95% of permutations `
-    + `${f(r.nullLow)}–${f(r.nullHigh)}°) when orientations are dealt at random; one-sided p = ${p} `
-    + `(the smallest possible with ${r.permutations.toLocaleString("en-US")} permutations is `
-    + `${(1 / (1 + r.permutations)).toPrecision(2)}).`;
+  return `Permutation test (${n(r.permutations)} random permutations of the preferred orientations among the `
+    + `${n(r.neurons)} matched neurons, seed ${r.seed}): the ${n(r.pairs)} connected pairs differ by `
+    + `${f(r.observed)}° on average, against ${f(r.nullMean)}° (95% of permutations ${f(r.nullLow)}–${f(r.nullHigh)}°) `
+    + `when orientations are dealt at random; one-sided p = ${p} (the smallest possible with ${n(r.permutations)} `
+    + `permutations is ${(1 / (1 + r.permutations)).toPrecision(2)}).`;
 }
 
 function mulberry32(seed: number): () => number {
