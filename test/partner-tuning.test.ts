@@ -115,6 +115,18 @@ describe("tuning of a neuron's partners", () => {
     for (const [, v] of want) expect(v[1]!).toBeLessThanOrEqual(90);
   });
 
+  it("gives the partners' angles in radians on request, as the table holds them", () => {
+    const { presentation: p, compiled } = run({ pre: pinned(busy), radians: true,
+      measure: { fn: "list", with: ["pref_ori", "ori_difference"], side: "post" } });
+    const want = gold(`WITH t AS (${BEST}) SELECT s.post_pt_root_id, t.ori * 3.141592653589793 / 180,
+        min(abs(a.ori - t.ori), 180 - abs(a.ori - t.ori)) * 3.141592653589793 / 180
+      FROM (SELECT DISTINCT pre_pt_root_id, post_pt_root_id FROM syn WHERE pre_pt_root_id = ${busy}) s
+      JOIN t ON t.r = s.post_pt_root_id JOIN t a ON a.r = s.pre_pt_root_id`);
+    expectSame(byKey(p.table, "post_pt_root_id", ["post_pref_ori_rad", "ori_difference_rad"]), want);
+    expect(compiled.reading).toMatch(/preferred orientation \(radians\)/);
+    expect(compiled.reading).not.toMatch(/°/);
+  });
+
   it("averages a partner quantity, and takes a median of the orientation differences, as plain SQL", () => {
     const mean = run({ pre: pinned(busy), measure: { fn: "mean", of: "osi", side: "post" } }).presentation;
     const want = Number(raw.prepare(`WITH t AS (${BEST}) SELECT avg(t.osi)
@@ -184,14 +196,17 @@ describe("reading questions about a neuron's partners' tuning", () => {
       filter: [{ dim: "synapses", min: 2 }], measure: { fn: "list", with: ["dsi"], side: "pre" } });
   });
 
-  it("asks back rather than guess the side of bare partners, or drop radians", async () => {
+  it("asks back rather than guess the side of bare partners, or drop radians where not offered", async () => {
     const partners = await reader.plan(`pref ori of ${X}'s partners`);
     expect(partners.type === "clarify" && partners.message).toMatch(/inputs \(presynaptic\) or its outputs/);
     const far = await reader.plan(`how far are ${X}'s partners' preferences from its own`);
     expect(far.type === "clarify" && far.message).toMatch(/inputs \(presynaptic\) or its outputs/);
     const what = await reader.plan(`how far are ${X}'s targets' preferences from its own`);
     expect(what.type === "clarify" && what.message).toMatch(/difference in preferred orientation/);
-    const radians = await reader.plan(`pref ori of ${X}'s outputs in radians`);
+    // (Radians are offered for a list of the partners' angles, not for a statistic or a histogram.)
+    expect(await plan(`pref ori of ${X}'s outputs in radians`)).toMatchObject({ radians: true,
+      measure: { fn: "list", with: ["pref_ori"] } });
+    const radians = await reader.plan(`histogram of pref ori of ${X}'s outputs in radians`);
     expect(radians.type).toBe("clarify");
   });
 });

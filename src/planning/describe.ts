@@ -174,6 +174,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.limit) text += `, top ${q.limit}`;
+  if (q.radians && q.measure.fn !== "list") text += ", angles in radians";
   if (q.test) {
     text += `, with a permutation test (${num(q.test.permutations)} random permutations of the preferred orientations `
       + "among the matched neurons; statistic: the mean orientation difference of the connected pairs, one-sided)";
@@ -191,7 +192,9 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
 function listWith(q: Query): string {
   const m = q.measure;
   if (m.fn !== "list" || !m.with?.length) return "";
-  const names = m.with.map((x) => QTY[x] ?? x);
+  const inRadians = (t: string) => (q.radians ? t.replace("(°, circular: 0–90)", "(radians, circular: 0–π/2)")
+    .replace("(°)", "(radians)") : t);
+  const names = m.with.map((x) => inRadians(QTY[x] ?? x));
   const words = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
   if (q.source !== "connections" && q.chart === "scatter" && names.length === 2) {
     return `, each with its ${names[0]} plotted against its ${names[1]}`;

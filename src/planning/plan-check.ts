@@ -65,6 +65,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (plan.test && !binnedOnly) {
     return "a permutation test is run on like-to-like connection probability by orientation difference alone";
   }
+  const angled = m.fn === "list" && (m.with ?? []).some((x) => ["pref_ori", "pref_dir", "ori_difference"].includes(x));
+  if (plan.radians && (plan.source !== "connections" || !angled)) {
+    return "radians are offered for a list of partners' angles (a cell's own are in its look-up)";
+  }
   const sideProblem = quantitySideProblem(plan);
   if (sideProblem) return sideProblem;
   if (m.fn === "kinds") {

@@ -155,6 +155,8 @@ export const Query = z
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     chart: ChartKind.optional(),
+    radians: z.boolean().optional()
+      .describe("a list of connections: the partners' angles (and orientation differences) in radians, not degrees"),
     test: z.object({
       kind: z.literal("permutation"),
       permutations: z.number().int().min(100).max(100_000).default(1000),

@@ -62,6 +62,12 @@ export function partnerTuning(c: Clause): Query | undefined {
   }
   q.measure = measureOf(c, quantityOf(c, qtyAtom), side);
   if (q.measure.fn === "histogram") q.chart = chartOf(c, q) ?? "histogram";
+  // ("… in radians": the tables' own unit, offered for a list of the partners.)
+  const radians = c.atoms.find((a) => is(a, "unit", "u", "rad") || is(a, "units", "u", "rad"));
+  if (radians && q.measure.fn === "list" && (q.measure.with ?? []).some((x) => x !== "osi" && x !== "dsi")) {
+    q.radians = true;
+    use(radians);
+  }
   if (q.measure.fn === "list") {
     // Each row holds the pair's synapses: "with synapse counts" says what it shows.
     use(...c.findAll("noun").filter((a) => is(a, "noun", "n", "synapse")));

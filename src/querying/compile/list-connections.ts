@@ -37,9 +37,9 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
   const byDifference = flow.filter.some((f) => f.dim === "ori_difference");
   if (byDifference) addJoins(joins, partnerQuantity("ori_difference", undefined, "c").joins);
   const cols = quantities.map((x) => {
-    const p = partnerQuantity(x, m.side, "c");
+    const p = partnerQuantity(x, m.side, "c", q.radians === true);
     addJoins(joins, p.joins);
-    return `round(${p.expr}, 4) AS ${columnOf(x, m.side)}`;
+    return `round(${p.expr}, ${q.radians ? 6 : 4}) AS ${columnOf(x, m.side, q.radians)}`;
   });
   const where = conds.length ? sql` WHERE ${Sql.join(conds, " AND ")}` : raw("");
   const cap = Math.min(q.limit ?? MAX_ROWS, MAX_ROWS);
@@ -70,21 +70,26 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
       const head = `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} `
         + "(listed with their synapses)";
       // (Figures over the rows shown only when they are all the rows.)
-      return { table, headline: n && n < cap ? `${head}${summary(table, quantities, m.side)}.` : `${head}.` };
+      const figures = n && n < cap ? summary(table, quantities, m.side, q.radians) : "";
+      return { table, headline: `${head}${figures}.` };
     },
   };
 }
 
-const columnOf = (x: Quantity, side?: string) =>
-  (x === "ori_difference" ? QUANTITY[x].column : `${side}_${QUANTITY[x].column}`);
+/** post_pref_ori_deg, ori_difference_deg; _rad in radians. */
+function columnOf(x: Quantity, side?: string, radians = false): string {
+  const name = radians ? QUANTITY[x].column.replace(/_deg$/, "_rad") : QUANTITY[x].column;
+  return x === "ori_difference" ? name : `${side}_${name}`;
+}
 
 /** Mean and median of each quantity that has them (an angle's mean is not meaningful: its range instead). */
-function summary(table: { columns: string[]; rows: unknown[][] }, quantities: Quantity[], side?: string): string {
+function summary(table: { columns: string[]; rows: unknown[][] }, quantities: Quantity[], side?: string,
+  radians = false): string {
   const parts = quantities.map((x) => {
-    const i = table.columns.indexOf(columnOf(x, side));
+    const i = table.columns.indexOf(columnOf(x, side, radians));
     const values = table.rows.map((r) => Number(r[i])).filter(Number.isFinite).sort((a, b) => a - b);
     if (!values.length) return "";
-    const unit = QUANTITY[x].unit === "°" ? "°" : "";
+    const unit = QUANTITY[x].unit !== "°" ? "" : radians ? " rad" : "°";
     const half = values.length / 2;
     const mid = values.length % 2 ? values[(values.length - 1) / 2]! : (values[half - 1]! + values[half]!) / 2;
     if (x === "pref_ori" || x === "pref_dir") {

@@ -29,9 +29,11 @@ export const bothTunings = (alias: string) => [
  * (of `side`) or the orientation difference. The joins are inner: a connection whose root has no
  * tuning has no value, and is not a row of the answer.
  */
-export function partnerQuantity(quantity: Quantity, side: Side | undefined, alias: string):
+export function partnerQuantity(quantity: Quantity, side: Side | undefined, alias: string, radians = false):
 { joins: string[]; expr: string } {
-  if (quantity === "ori_difference") return { joins: bothTunings(alias), expr: TUNED_DIFFERENCE };
+  if (quantity === "ori_difference") {
+    return { joins: bothTunings(alias), expr: radians ? `radians(${TUNED_DIFFERENCE})` : TUNED_DIFFERENCE };
+  }
   if (!ROOT_TUNING.includes(quantity)) {
     throw new UnknownValueError(`A connection's ${quantity.replace(/_/g, " ")} is not measured yet; `
       + "ask it of the cells themselves.");
@@ -41,7 +43,9 @@ export function partnerQuantity(quantity: Quantity, side: Side | undefined, alia
   }
   const t = side === "pre" ? "ta" : "tb";
   const join = ` JOIN ${TUNING_BY_ROOT} ${t} ON ${t}.pt_root_id = ${alias}.${side}_pt_root_id`;
-  const expr = quantity === "pref_ori" || quantity === "pref_dir" ? `degrees(${t}.${quantity})` : `${t}.${quantity}`;
+  // (The tables hold radians: degrees are converted, radians given as they are.)
+  const angle = quantity === "pref_ori" || quantity === "pref_dir";
+  const expr = angle && !radians ? `degrees(${t}.${quantity})` : `${t}.${quantity}`;
   return { joins: [join], expr };
 }
 
