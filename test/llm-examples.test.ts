@@ -230,8 +230,11 @@ describe("the plan guide the model reads (prompts/plans.md and the tables genera
   it("offers for each source exactly the quantities the compiler measures on it", () => {
     for (const source of Source.options) {
       for (const of of Quantity.options) {
-        // (max: every quantity has one; a mean of a circular angle is refused on purpose.)
-        const plan = QueryPlan.parse({ kind: "query", source, measure: { fn: "max", of } });
+        // (max: every quantity has one; a mean of a circular angle is refused on purpose. On
+        // connections a tuning is a partner's, of a side.)
+        const tuning = ["pref_ori", "pref_dir", "osi", "dsi"].includes(of);
+        const side = source === "connections" && tuning ? { side: "post" } : {};
+        const plan = QueryPlan.parse({ kind: "query", source, measure: { fn: "max", of, ...side } });
         const compiles = (() => {
           try {
             compilePlan(ctx, plan);

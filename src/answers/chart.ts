@@ -28,6 +28,7 @@ export async function renderAnswerChart(presentation: Presentation, reading: str
       ...(hint.low ? { low: hint.low, high: hint.high } : {}),
       ...(hint.label ? { label: hint.label, total: hint.total } : {}),
       ...(hint.cyclic ? { cyclic: true } : {}),
+      ...(hint.yUp ? { yUp: true } : {}),
       ...(hint.depthLayers && geometry ? { layers: geometry.layers } : {}),
     },
     plotDir,

@@ -79,6 +79,8 @@ export interface ChartRequest {
   total?: string;
   /** scatter: `color` is an orientation (0–180°), drawn on a cyclic colour scale. */
   cyclic?: boolean;
+  /** scatter: `y` is not a depth: it grows upward. */
+  yUp?: boolean;
   /** Depth plots (histogram of depth, scatter): cortical layers to mark, in µm below pia. */
   layers?: LayerBand[];
 }

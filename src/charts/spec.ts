@@ -170,7 +170,10 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
     encoding: {
       // Whole pixels (1 px is about 1.3 µm here, a tenth of a soma): shorter SVG, parsed and drawn faster.
       x: { field: r.x, type: "quantitative", scale: { zero: false, round: true }, title: axisTitle(r.xTitle, r.x) },
-      y: { field: r.y, type: "quantitative", scale: { reverse: true, zero: false, round: true }, title: axisTitle(r.yTitle, r.y) },
+      y: {
+        field: r.y, type: "quantitative", scale: { reverse: !r.yUp, zero: false, round: true },
+        title: axisTitle(r.yTitle, r.y),
+      },
       color: colour,
       ...shape,
     },

@@ -16,20 +16,10 @@ const axisTitle = (given: string | undefined, column: string) => given ?? column
  * above each: the pair counts stay in sight, so a bin of a dozen pairs reads as one.
  */
 export function errorbar(r: ChartRequest, values: Values, title: string[]): Spec {
+  if (r.color) return groupedErrorbar(r, values, title);
   const lo = r.low ?? "ci_low";
   const hi = r.high ?? "ci_high";
-  const edges = [...new Set(values.flatMap((v) => [Number(v[r.x]), Number(v[r.x2 ?? r.x])]))].sort((a, b) => a - b);
-  const top = Math.max(0, ...values.map((v) => Number(v[hi] ?? v[r.y] ?? 0)));
-  const x = {
-    field: "_mid", type: "quantitative", title: axisTitle(r.xTitle, r.x),
-    scale: { domain: [edges[0] ?? 0, edges[edges.length - 1] ?? 90], nice: false },
-    axis: { values: edges, labelExpr: "format(datum.value, '.4~r') + '°'", grid: false },
-  };
-  // Room above the highest interval for its label; probabilities start at zero so heights compare.
-  const y = (field: string) => ({
-    field, type: "quantitative", title: axisTitle(r.yTitle, r.y),
-    scale: { domain: [0, top > 0 ? top * 1.18 : 1], nice: false, zero: true }, axis: { format: ".1%", tickCount: 6 },
-  });
+  const { edges, x, y } = axes(r, values, "_mid");
   const colour = CATEGORY_COLOURS[0];
   const tooltip = [r.x, r.x2 ?? r.x, r.y, lo, hi, r.label, r.total].filter(Boolean).map((field) => ({ field }));
   return {
@@ -43,9 +33,7 @@ export function errorbar(r: ChartRequest, values: Values, title: string[]): Spec
     title: { text: title, subtitle: r.subtitle ?? ["point: connected ÷ possible ordered pairs; bar: its 95% Wilson interval",
       "label: connected / possible pairs"] },
     layer: [
-      // Bin edges as faint bands, so a point reads as a bin, not a single angle.
-      { mark: { type: "rule", color: "#ececec", strokeWidth: 1 }, data: { values: edges.map((e) => ({ e })) },
-        encoding: { x: { field: "e", type: "quantitative" } } },
+      binBands(edges),
       { mark: { type: "rule", color: colour, strokeWidth: 2.5 }, encoding: { x, y: y(lo), y2: { field: hi }, tooltip } },
       { mark: { type: "tick", color: colour, orient: "horizontal", size: 16, thickness: 2 }, encoding: { x, y: y(lo) } },
       { mark: { type: "tick", color: colour, orient: "horizontal", size: 16, thickness: 2 }, encoding: { x, y: y(hi) } },
@@ -54,6 +42,61 @@ export function errorbar(r: ChartRequest, values: Values, title: string[]): Spec
         encoding: { x, y: y(hi), text: { field: r.label ? "_pairs" : r.y, ...(r.label ? {} : { format: ".2%" }) } } },
       { mark: { type: "text", align: "left", dx: 10, fontSize: MARK_LABEL_SIZE, fontWeight: "bold", color: colour },
         encoding: { x, y: y(r.y), text: { field: r.y, format: ".2%" } } },
+    ],
+  };
+}
+
+/** The bin-edge axis (x, at a computed field) and the probability axis, starting at zero. */
+function axes(r: ChartRequest, values: Values, field: string) {
+  const hi = r.high ?? "ci_high";
+  const edges = [...new Set(values.flatMap((v) => [Number(v[r.x]), Number(v[r.x2 ?? r.x])]))].sort((a, b) => a - b);
+  const top = Math.max(0, ...values.map((v) => Number(v[hi] ?? v[r.y] ?? 0)));
+  const x = {
+    field, type: "quantitative", title: axisTitle(r.xTitle, r.x),
+    scale: { domain: [edges[0] ?? 0, edges[edges.length - 1] ?? 90], nice: false },
+    axis: { values: edges, labelExpr: "format(datum.value, '.4~r') + '°'", grid: false },
+  };
+  // Room above the highest interval for its label; probabilities start at zero so heights compare.
+  const y = (f: string) => ({
+    field: f, type: "quantitative", title: axisTitle(r.yTitle, r.y),
+    scale: { domain: [0, top > 0 ? top * 1.18 : 1], nice: false, zero: true }, axis: { format: ".1%", tickCount: 6 },
+  });
+  return { edges, x, y };
+}
+
+/** Bin edges as faint bands, so a point reads as a bin, not a single angle. */
+const binBands = (edges: number[]) => ({ mark: { type: "rule", color: "#ececec", strokeWidth: 1 },
+  data: { values: edges.map((e) => ({ e })) }, encoding: { x: { field: "e", type: "quantitative" } } });
+
+/**
+ * One series per group (like-to-like per area): each group's points side by side within a bin,
+ * in its own colour, with its interval; the pair counts are in the table, not written on the plot.
+ */
+function groupedErrorbar(r: ChartRequest, values: Values, title: string[]): Spec {
+  const lo = r.low ?? "ci_low";
+  const hi = r.high ?? "ci_high";
+  const groups = [...new Set(values.map((v) => String(v[r.color!])))];
+  const { edges, x, y } = axes(r, values, "_at");
+  const width = Math.min(...edges.slice(1).map((e, i) => e - edges[i]!));
+  const step = (width * 0.7) / Math.max(groups.length, 1);
+  const colour = { field: r.color, type: "nominal", title: r.colorTitle ?? r.color!.replace(/_/g, " "),
+    scale: { domain: groups, range: groups.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) } };
+  const tooltip = [r.color!, r.x, r.x2 ?? r.x, r.y, lo, hi, r.label, r.total].filter(Boolean)
+    .map((field) => ({ field }));
+  return {
+    transform: [{ calculate: `(datum['${r.x}'] + datum['${r.x2 ?? r.x}']) / 2 + (indexof(${JSON.stringify(groups)}, `
+      + `datum['${r.color}'] + '') - ${(groups.length - 1) / 2}) * ${step}`, as: "_at" }],
+    title: {
+      text: title,
+      subtitle: r.subtitle
+        ?? ["point: connected ÷ possible ordered pairs; bar: its 95% Wilson interval",
+          "pair counts per group and bin: in the table"],
+    },
+    layer: [
+      binBands(edges),
+      { mark: { type: "rule", strokeWidth: 2 }, encoding: { x, y: y(lo), y2: { field: hi }, color: colour, tooltip } },
+      { mark: { type: "point", filled: true, size: 80, fillOpacity: 1 },
+        encoding: { x, y: y(r.y), color: colour, tooltip } },
     ],
   };
 }

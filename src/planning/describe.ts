@@ -84,7 +84,14 @@ const QTY: Record<string, string> = {
   volume: "nucleus volume (µm³)", depth: "soma depth (µm below pia)", pref_ori: "preferred orientation (°)",
   pref_dir: "preferred direction (°)", osi: "gOSI", dsi: "gDSI", out_synapses: "output synapses per neuron",
   in_synapses: "input synapses per neuron", out_partners: "postsynaptic partners per neuron", in_partners: "presynaptic partners per neuron",
+  ori_difference: "difference in preferred orientation of the two roots (°, circular: 0–90)",
 };
+
+/** A quantity in words, of a side's root when it is a partner's ("gOSI of the postsynaptic root"). */
+export function quantityWords(of: string, side?: string): string {
+  if (!side) return QTY[of] ?? of;
+  return `${QTY[of] ?? of} of the ${side === "pre" ? "presynaptic" : "postsynaptic"} root`;
+}
 
 function describeMeasure(m: Measure, source: Query["source"]): string {
   switch (m.fn) {
@@ -93,17 +100,20 @@ function describeMeasure(m: Measure, source: Query["source"]): string {
       return source === "synapses" || source === "connections"
         ? `number of distinct ${m.side === "pre" ? "presynaptic" : m.side === "post" ? "postsynaptic" : ""} partners in`.replace("  ", " ")
         : "number of distinct root ids of";
-    case "percentile": return `${ordinal(m.p)} percentile (linear interpolation) of ${QTY[m.of]}`;
-    case "stddev": return `standard deviation (sample) of ${QTY[m.of]}`;
-    case "sum": return `total ${QTY[m.of]}`;
+    case "percentile": return `${ordinal(m.p)} percentile (linear interpolation) of ${quantityWords(m.of, m.side)}`;
+    case "stddev": return `standard deviation (sample) of ${quantityWords(m.of, m.side)}`;
+    case "sum": return `total ${quantityWords(m.of, m.side)}`;
     case "fraction": return "share";
     case "ratio": return "ratio";
     case "probability": return "connection probability (connected pairs over possible pairs of distinct roots)";
     case "list": return "list";
-    case "histogram": return `distribution of ${QTY[m.of]}`;
-    case "quartiles": return `quartiles of ${QTY[m.of]}`;
+    case "histogram": return `distribution of ${quantityWords(m.of, m.side)}`;
+    case "quartiles": return `quartiles of ${quantityWords(m.of, m.side)}`;
     case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
-    default: return `${m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest"} ${QTY[m.of]}`;
+    default: {
+      const fn = m.fn === "mean" ? "mean" : m.fn === "median" ? "median" : m.fn === "min" ? "smallest" : "largest";
+      return `${fn} ${quantityWords(m.of, m.side)}`;
+    }
   }
 }
 
@@ -152,6 +162,10 @@ function withSharedConditions(q: Query): Query {
   return { ...q, filter: [...q.filter, ...shared("filter")], pre: [...q.pre, ...shared("pre")], post: [...q.post, ...shared("post")] };
 }
 
+/** Like-to-like per group with no side: both roots of each pair in the same group. */
+const withinGroup = (q: Query, g: Group) => (q.measure.fn === "probability" && !g.side && g.dim !== "ori_difference"
+  && q.groupBy.some((o) => o.dim === "ori_difference") ? " (both roots of a pair in the same one)" : "");
+
 /** The whole plan in words, the "Read as" line without its source. */
 export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (plan.kind === "lookup") return describeLookup(plan);
@@ -163,15 +177,20 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   else if (q.measure.fn === "ratio") {
     text = `ratio of those ${describePart(q.measure.numerator, labels)} to those ${describePart(q.measure.denominator, labels)}, `
       + `among ${rows}`;
-  } else if (q.measure.fn === "list") text = `list of ${rows}`;
+  } else if (q.measure.fn === "list") text = `list of ${rows}${listWith(q)}`;
   else {
     const m = describeMeasure(q.measure, q.source);
     text = /( of| in| among)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
   }
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
-  if (q.groupBy.length) text += `, per ${q.groupBy.map(describeGroup).join(" and ")}`;
+  if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.limit) text += `, top ${q.limit}`;
+  if (q.radians && q.measure.fn !== "list") text += ", angles in radians";
+  if (q.test) {
+    text += `, with a permutation test (${num(q.test.permutations)} random permutations of the preferred orientations `
+      + "among the matched neurons; statistic: the mean orientation difference of the connected pairs, one-sided)";
+  }
   // Like-to-like is drawn as points with their intervals, whichever chart was asked for.
   const intervals = q.measure.fn === "probability" && q.groupBy.some((g) => g.dim === "ori_difference");
   if (q.chart) {
@@ -179,6 +198,22 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
       : q.chart === "rose" ? "rose (a round histogram)" : `${q.chart} chart`}`;
   }
   return text;
+}
+
+/** What a list shows of each row: "each with its synapses and the gOSI of the postsynaptic root". */
+function listWith(q: Query): string {
+  const m = q.measure;
+  if (m.fn !== "list" || !m.with?.length) return "";
+  const inRadians = (t: string) => (q.radians ? t.replace("(°, circular: 0–90)", "(radians, circular: 0–π/2)")
+    .replace("(°)", "(radians)") : t);
+  const names = m.with.map((x) => inRadians(QTY[x] ?? x));
+  const words = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
+  if (q.source !== "connections" && q.chart === "scatter" && names.length === 2) {
+    return `, each with its ${names[0]} plotted against its ${names[1]}`;
+  }
+  if (q.source !== "connections") return `, each with its ${words}`;
+  const whose = m.side ? `the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root's ` : "the ";
+  return `, each with its synapses and ${whose}${words}`;
 }
 
 function describeLookup(p: LookupPlan): string {

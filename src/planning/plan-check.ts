@@ -48,8 +48,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     const problem = filterProblem(f);
     if (problem) return problem;
   }
+  // (Like-to-like per group: a grouping with no side puts both roots of a pair in the same group.)
+  const withinGroups = plan.measure.fn === "probability" && plan.groupBy.some((g) => g.dim === "ori_difference");
   for (const g of plan.groupBy) {
-    const problem = groupProblem(g, flow);
+    const problem = groupProblem(g, flow, withinGroups);
     if (problem) return problem;
   }
   const m = plan.measure;
@@ -59,6 +61,16 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; `
       + "ask for their histogram, or for cells within some degrees of an angle";
   }
+  const binnedOnly = m.fn === "probability" && plan.groupBy.length === 1 && plan.groupBy[0]!.dim === "ori_difference";
+  if (plan.test && !binnedOnly) {
+    return "a permutation test is run on like-to-like connection probability by orientation difference alone";
+  }
+  const angled = m.fn === "list" && (m.with ?? []).some((x) => ["pref_ori", "pref_dir", "ori_difference"].includes(x));
+  if (plan.radians && (plan.source !== "connections" || !angled)) {
+    return "radians are offered for a list of partners' angles (a cell's own are in its look-up)";
+  }
+  const sideProblem = quantitySideProblem(plan);
+  if (sideProblem) return sideProblem;
   if (m.fn === "kinds") {
     if (flow && !m.side) return `counting kinds of ${m.dim} among synapses needs its side (pre or post)`;
     if (!flow && m.side) return "a side belongs to synapses or connections";
@@ -163,13 +175,30 @@ function filterProblem(f: Filter): string | undefined {
   return undefined;
 }
 
-function groupProblem(g: Group, flow: boolean): string | undefined {
+function groupProblem(g: Group, flow: boolean, withinGroups = false): string | undefined {
   if (g.width !== undefined && DIMS[g.dim].kind !== "number" && DIMS[g.dim].kind !== "angle") {
     return `${g.dim} is not a number, so it has no bin width`;
   }
   if (!flow && DIMS[g.dim].level === "row") return `${g.dim} is a dimension of synapses or connections`;
-  if (flow && !g.side && g.dim !== "ori_difference") {
+  if (flow && !g.side && g.dim !== "ori_difference" && !withinGroups) {
     return `a grouping of synapses by ${g.dim} needs its side (pre or post)`;
+  }
+  return undefined;
+}
+
+/** A partner's tuning is measured on connections, of one side; the orientation difference of a pair has none. */
+function quantitySideProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  const m = plan.measure;
+  const side = ("of" in m || m.fn === "list") && "side" in m ? m.side : undefined;
+  const quantities = "of" in m ? [m.of] : m.fn === "list" ? m.with ?? [] : [];
+  const tuning = ["pref_ori", "pref_dir", "osi", "dsi"];
+  if (side && plan.source !== "connections") return "a measure's side (whose tuning) belongs to connections";
+  if (side && !quantities.some((x) => tuning.includes(x))) return "a measure's side names whose tuning is measured";
+  if (quantities.includes("ori_difference") && plan.source !== "connections") {
+    return "ori_difference is measured on connections";
+  }
+  if (plan.source === "connections" && !side && quantities.some((x) => tuning.includes(x))) {
+    return "a tuning measured on connections needs its side (pre or post)";
   }
   return undefined;
 }

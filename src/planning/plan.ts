@@ -90,24 +90,40 @@ export type Part = z.infer<typeof Part>;
 export const KindDim = z.enum(["cell_type", "mtype", "class", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 export type KindDim = z.infer<typeof KindDim>;
 
-/** What is measured: a dimension's numeric value on the source's rows. */
+/**
+ * What is measured: a dimension's numeric value on the source's rows. On connections, a cell's
+ * tuning (pref_ori, pref_dir, osi, dsi) is the partner's, of the measure's `side`; ori_difference is
+ * the circular difference (0–90°) of the two roots' preferred orientations.
+ */
 export const Quantity = z.enum([
   "size", "synapses", "total_size", "volume", "depth", "pref_ori", "pref_dir", "osi", "dsi",
-  "out_synapses", "in_synapses", "out_partners", "in_partners",
+  "out_synapses", "in_synapses", "out_partners", "in_partners", "ori_difference",
 ]);
 export type Quantity = z.infer<typeof Quantity>;
+
+/** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
+const QtySide = Side.optional()
+  .describe("connections: whose tuning is measured (the presynaptic or postsynaptic root)");
 
 export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.literal("count") }).strict(),
   z.object({ fn: z.literal("distinct"), side: Side.optional().describe("count distinct roots (of this side)") }).strict(),
-  z.object({ fn: z.enum(["sum", "mean", "median", "min", "max", "stddev"]), of: Quantity }).strict(),
-  z.object({ fn: z.literal("percentile"), of: Quantity, p: z.number().min(0).max(100) }).strict(),
+  z.object({ fn: z.enum(["sum", "mean", "median", "min", "max", "stddev"]), of: Quantity, side: QtySide }).strict(),
+  z.object({ fn: z.literal("percentile"), of: Quantity, p: z.number().min(0).max(100), side: QtySide }).strict(),
   z.object({ fn: z.literal("fraction"), part: Part }).strict().describe("share of the source's rows that are also in part"),
   z.object({ fn: z.literal("ratio"), numerator: Part, denominator: Part }).strict(),
   z.object({ fn: z.literal("probability") }).strict().describe("connections: connected pairs over possible pairs"),
-  z.object({ fn: z.literal("list") }).strict().describe("cells, nuclei, roots: the rows themselves"),
-  z.object({ fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40) }).strict(),
-  z.object({ fn: z.literal("quartiles"), of: Quantity }).strict(),
+  z.object({
+    fn: z.literal("list"),
+    with: z.array(Quantity).min(1).max(4).optional()
+      .describe("cells: each cell's values of these (two with chart scatter: the first against the second); "
+        + "connections: each connected pair's synapses and these (a tuning of the `side` root, or ori_difference)"),
+    side: QtySide,
+  }).strict().describe("cells, nuclei, roots: the rows themselves; connections: one row per connected pair"),
+  z.object({
+    fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40), side: QtySide,
+  }).strict(),
+  z.object({ fn: z.literal("quartiles"), of: Quantity, side: QtySide }).strict(),
   z.object({ fn: z.literal("kinds"), dim: KindDim, side: Side.optional() }).strict()
     .describe("how many distinct values of a category among the rows: how many m-types are inhibitory"),
 ]);
@@ -139,6 +155,13 @@ export const Query = z
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     chart: ChartKind.optional(),
+    radians: z.boolean().optional()
+      .describe("a list of connections: the partners' angles (and orientation differences) in radians, not degrees"),
+    test: z.object({
+      kind: z.literal("permutation"),
+      permutations: z.number().int().min(100).max(100_000).default(1000),
+    }).strict().optional()
+      .describe("like-to-like only: shuffle the preferred orientations among the matched neurons this many times"),
   })
   .strict();
 export type Query = z.infer<typeof Query>;

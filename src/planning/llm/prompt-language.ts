@@ -19,7 +19,7 @@ export const SOURCE_QUANTITIES: Record<Source, Quantity[]> = {
   nuclei: ["volume", "depth"],
   roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
   synapses: ["size"],
-  connections: ["synapses", "total_size"],
+  connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
 };
 
 const LEVEL: Record<string, string> = {

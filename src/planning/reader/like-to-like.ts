@@ -40,7 +40,16 @@ export function orientationBins(c: Clause, q: Query): void {
   for (const side of ["pre", "post"] as Side[]) {
     if (!q[side].some((f) => f.dim === "tuned")) q[side].push({ dim: "tuned", is: true });
   }
+  // ("like-to-like per presynaptic area": the side said is the grouping's, the other side any.)
+  const said = c.pops.map((p) => p.pop.side).filter((x): x is Side => x === "pre" || x === "post");
+  if (said.length === 1) q.groupBy = q.groupBy.filter((g) => !g.side || g.side === said[0]);
+  // ("like-to-like per area": a grouping said of both sides is one group holding both roots of a pair.)
+  q.groupBy = q.groupBy.flatMap((g) => {
+    if (g.side !== "pre" || !q.groupBy.some((o) => o.side === "post" && o.dim === g.dim)) return [g];
+    return [{ dim: g.dim, ...(g.width ? { width: g.width } : {}) }];
+  }).filter((g) => !(g.side === "post" && q.groupBy.some((o) => o.side === "pre" && o.dim === g.dim)));
   if (!q.groupBy.some((g) => g.dim === "ori_difference")) q.groupBy.push({ dim: "ori_difference", width: binWidth(c) });
+  permutationTest(c, q);
 }
 
 const BINS = /^(bins?|binned|steps?)$/i;
@@ -61,4 +70,21 @@ function binWidth(c: Clause): number {
     return width;
   }
   return BIN_WIDTH;
+}
+
+/** "… with a permutation test", "is it significant? (5000 permutations)": a test of the binning. */
+function permutationTest(c: Clause, q: Query): void {
+  const test = c.find("test");
+  if (!test) return;
+  use(test);
+  let permutations = 1000;
+  const a = c.atoms;
+  for (let i = 0; i < a.length; i++) {
+    if (!is(a[i], "permutations")) continue;
+    const n = a[i - 1] && is(a[i - 1], "num") ? Number((a[i - 1]!.tag as { value?: unknown }).value) : undefined;
+    if (n === undefined || !Number.isInteger(n) || n < 100 || n > 100_000) continue;
+    permutations = n;
+    use(a[i - 1], a[i]);
+  }
+  q.test = { kind: "permutation", permutations };
 }

@@ -21,6 +21,8 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { perRootQuantity } from "./per-root.js";
+import { partnerTuning } from "./partner-tuning.js";
+import { twoMeasures } from "./two-measures.js";
 import { prepare } from "./prepare.js";
 import { attachRelatives, mergeAppositions, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { readPopulations, type Pop } from "./phrases.js";
@@ -53,7 +55,8 @@ export class OfflineReader {
   private async planPrepared(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
     // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
-    const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty", "angle"].includes(t.t)));
+    const namesSomething = items.some((i) => i.tags.some((t) => ["val", "id", "flag", "cutid", "badid", "noun", "qty",
+      "angle", "liketolike"].includes(t.t)));
     if (lastPlan && isFragment(items)) {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
@@ -150,7 +153,8 @@ function compose(c: Clause): QueryPlan {
   // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
-  const plan = cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot));
+  const plan = (!bins && (partnerTuning(c) ?? twoMeasures(c)))
+    || (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   distributionPerGroup(c, plan);
   checkPlaced(c, plan);

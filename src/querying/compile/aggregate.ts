@@ -132,16 +132,20 @@ export function valueName(measure: Measure, source: string): string {
     case "kinds":
       return `n_${measure.dim.replace(/y$/, "ie").replace(/s$/, "se")}s`;
     case "percentile":
-      return `p${String(measure.p).replace(".", "_")}_${QUANTITY[measure.of].column}`;
+      return `p${String(measure.p).replace(".", "_")}_${sided(measure)}`;
     case "sum":
-      return `total_${QUANTITY[measure.of].column}`;
+      return `total_${sided(measure)}`;
     case "mean":
     case "median":
     case "min":
     case "max":
     case "stddev":
-      return `${measure.fn}_${QUANTITY[measure.of].column}`;
+      return `${measure.fn}_${sided(measure)}`;
     default:
       return measure.fn;
   }
 }
+
+/** A quantity's column name, with the side whose root it is of (mean_post_gosi: the targets' gOSI). */
+const sided = (m: { of: keyof typeof QUANTITY; side?: "pre" | "post" }) =>
+  `${m.side ? `${m.side}_` : ""}${QUANTITY[m.of].column}`;

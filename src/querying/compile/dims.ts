@@ -78,6 +78,7 @@ export const QUANTITY: Record<Quantity, { label: string; unit: string; column: s
   in_synapses: { label: "input synapses per neuron", unit: "synapses", column: "input_synapses", log: true },
   out_partners: { label: "postsynaptic partners per neuron", unit: "partners", column: "output_partners", log: true },
   in_partners: { label: "presynaptic partners per neuron", unit: "partners", column: "input_partners", log: true },
+  ori_difference: { label: "difference in preferred orientation", unit: "°", column: "ori_difference_deg" },
 };
 
 /** Class values of classification_system, in the cell-type table and the m-type table. */

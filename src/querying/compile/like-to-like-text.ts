@@ -33,3 +33,22 @@ export function likeToLikeLine(table: AnswerTable, flow: string, width: number):
 }
 
 const pct = (v: unknown) => (v === null || v === undefined ? "n/a" : `${(Number(v) * 100).toFixed(2)}%`);
+
+/**
+ * The summary of a like-to-like table with one row per group and bin: for each group, its most
+ * similar and most different bins (probability, connected of possible pairs). Numbers only.
+ */
+export function likeToLikeGroupsLine(table: AnswerTable, key: string, flow: string, width: number): string {
+  const col = (row: AnswerTable["rows"][number], name: string) => row[table.columns.indexOf(name)] ?? null;
+  const groups = [...new Set(table.rows.map((r) => String(col(r, key))))];
+  const head = `Connection probability ${flow}, by difference in preferred orientation (bins of ${width}°)`;
+  if (!groups.length) return `${head}: there are no pairs of functionally matched neurons in this data.`;
+  const bin = (r: AnswerTable["rows"][number]) => `${pct(col(r, "connection_probability"))} `
+    + `(${fmt(col(r, "connected_pairs"))}/${fmt(col(r, "possible_pairs"))})`;
+  const shown = groups.slice(0, 6).map((g) => {
+    const rows = table.rows.filter((r) => String(col(r, key)) === g);
+    return `${g} ${bin(rows[0]!)} most similar vs ${bin(rows[rows.length - 1]!)} most different`;
+  });
+  const more = groups.length > 6 ? `; ${groups.length - 6} more groups in the table` : "";
+  return `${head}, connected/possible pairs: ${shown.join("; ")}${more}. No significance test was run.`;
+}

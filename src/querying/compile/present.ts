@@ -45,7 +45,9 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
 
 function measureWords(q: Query, labels: Labels): string {
   const m = q.measure;
-  const qty = "of" in m ? `${QUANTITY[m.of].label}${QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : ""}` : "";
+  const whose = "side" in m && m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
+  const unit = "of" in m && QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : "";
+  const qty = "of" in m ? `${QUANTITY[m.of].label}${unit}${whose}` : "";
   switch (m.fn) {
     case "count": return "number of";
     case "distinct": return q.source === "synapses" || q.source === "connections"
@@ -98,9 +100,11 @@ function histogramPresentation(q: Query, table: AnswerTable, rows: string): Pres
   const binned: AnswerTable = { columns: ["bin_start", "bin_end", counted], rows: table.rows.map((r) => [edge(r[0]), edge(r[1]), r[2] ?? null] as AnswerTable["rows"][number]) };
   const total = table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
   const label = `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}`;
+  const whose = m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
   return {
     table: binned,
-    headline: `Distribution of ${label} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
+    headline: `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins`
+      + `${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
     chart: { kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram", x: "bin_start", x2: "bin_end",
       y: counted, xTitle: label, yTitle: counted, logX: Boolean(qty.log), depthLayers: m.of === "depth" },
   };

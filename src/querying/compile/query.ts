@@ -12,12 +12,14 @@ import { compileProbability } from "./probability.js";
 import type { Need, RowSet } from "./rowset.js";
 import { synapseRows } from "./synapse-rows.js";
 import { listCells } from "./list-cells.js";
+import { listConnections } from "./list-connections.js";
+import { scatterCells } from "./scatter-cells.js";
 import { naturalOrder } from "./order.js";
 import { UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
 
 const QUANTITIES: Record<Query["source"], Quantity[]> = {
   synapses: ["size"],
-  connections: ["synapses", "total_size"],
+  connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
   cells: ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "out_synapses", "in_synapses", "out_partners", "in_partners"],
   nuclei: ["volume", "depth"],
   roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
@@ -34,13 +36,17 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
     throw new UnknownValueError(`The ${QUANTITY[m.of].label} is not a measure of ${q.source}.`);
   }
   if (m.fn === "probability") return compileProbability(ctx, q);
-  if (m.fn === "list") return listCells(ctx, q);
+  if (m.fn === "list") {
+    if (q.source === "connections") return listConnections(ctx, q);
+    return m.with?.length ? scatterCells(ctx, q) : listCells(ctx, q);
+  }
   const value = valueName(m, q.source);
   let text: Sql;
   let source: string;
   if (m.fn === "histogram") {
     const rows = rowsOf(ctx, q, "values", m.of);
-    const circle = m.of === "pref_ori" ? ([0, 180] as const) : m.of === "pref_dir" ? ([0, 360] as const) : undefined;
+    const circle = m.of === "pref_ori" ? ([0, 180] as const) : m.of === "pref_dir" ? ([0, 360] as const)
+      : m.of === "ori_difference" ? ([0, 90] as const) : undefined;
     text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log), circle);
     source = rows.source;
   } else if (q.compare) {
@@ -65,8 +71,9 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
 
 /** Rows for a query: synapses and connections, or cells, nuclei and roots. */
 export function rowsOf(ctx: CompileContext, q: Query, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet {
+  const side = "side" in q.measure && "of" in q.measure ? q.measure.side : undefined;
   return q.source === "synapses" || q.source === "connections"
-    ? synapseRows(ctx, flowOf(q), need, quantity, distinctSide)
+    ? synapseRows(ctx, flowOf(q), need, quantity, distinctSide, side)
     : cellRows(ctx, cellSetOf(q), need, quantity);
 }
 

@@ -4,7 +4,8 @@ import { depthExpr, layerCase, populationOnRoot, requireDim, valueCondition } fr
 import { DIMS } from "./dims.js";
 import { summaryRows } from "./summary-rows.js";
 import { groupKey, type Flow } from "./flow.js";
-import { circularDifference, ORI_BIN_WIDTH, oriBinStart, orientationDegrees } from "./orientation.js";
+import { ORI_BIN_WIDTH, oriBinStart } from "./orientation.js";
+import { addJoins, bothTunings, partnerQuantity, TUNED_DIFFERENCE } from "./partner-values.js";
 import type { Need, RowSet } from "./rowset.js";
 import { MissingDataError, UnknownValueError, type CompileContext } from "./types.js";
 
@@ -13,7 +14,8 @@ import { MissingDataError, UnknownValueError, type CompileContext } from "./type
  * summaries built at import, then the connection table (a synapse count and summed size per pair),
  * then single synapses when sizes must be seen one by one (a size filter, a median, a histogram).
  */
-export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet {
+export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side,
+  quantitySide?: Side): RowSet {
   for (const f of [...flow.pre, ...flow.post]) requireDim(ctx, f.dim);
   const has = (t: string) => ctx.catalog.tables.has(t);
   if (!has("synapse") && !has("connection")) {
@@ -24,7 +26,7 @@ export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantit
     const fast = summaryRows(ctx, flow, need, quantity, distinctSide);
     if (fast) return fast;
     const perSynapse = need === "values" || flow.filter.length > 0;
-    if (!perSynapse) return connectionRows(ctx, flow, need, quantity, distinctSide);
+    if (!perSynapse) return connectionRows(ctx, flow, need, quantity, distinctSide, quantitySide);
     if (!has("synapse")) {
       throw new MissingDataError("This needs individual synapse sizes (the synapses_pni_2 table); this store has only "
         + "the connection summary (connections_with_nuclei), one total per pair of cells. Counts, totals and means per "
@@ -32,7 +34,7 @@ export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantit
     }
     return singleSynapseRows(ctx, flow, need, distinctSide);
   }
-  return connectionRows(ctx, flow, need, quantity, distinctSide);
+  return connectionRows(ctx, flow, need, quantity, distinctSide, quantitySide);
 }
 
 /**
@@ -49,8 +51,7 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
     keys.push(key);
     if (g.dim === "ori_difference") {
       select.push(`${oriDifferenceBin(g)} AS ${key}`);
-      joins.push(` JOIN ${TUNING_BY_ROOT} ta ON ta.pt_root_id = ${alias}.pre_pt_root_id`,
-        ` JOIN ${TUNING_BY_ROOT} tb ON tb.pt_root_id = ${alias}.post_pt_root_id`);
+      addJoins(joins, bothTunings(alias));
       return;
     }
     if (!g.side && alias !== "p") {
@@ -95,25 +96,16 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
   return { joins, select, keys };
 }
 
-/**
- * One tuning per root: of its nuclei's rows, the one with the best model performance (SQLite takes
- * the other columns from the row holding max(cc)).
- */
-export const TUNING_BY_ROOT = "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi, max(cc) AS cc FROM cell_tuning WHERE pt_root_id != 0 GROUP BY pt_root_id)";
-
 /** The bin (its lower edge, degrees) of the circular difference of two roots' preferred orientations. */
 function oriDifferenceBin(g: Group): string {
   return oriBinStart(TUNED_DIFFERENCE, g.width ?? ORI_BIN_WIDTH);
 }
 
-/** The orientation difference of a connection's two roots, joined as ta (pre) and tb (post). */
-const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"), orientationDegrees("tb.pref_ori"));
-
 /** Whether a side is one named root (whose index should find the rows). */
 const pinned = (fs: Filter[]) => fs.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
 
 /** Conditions on a connection row `c`: populations on each side, synapses per pair, tuning difference. */
-function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): Sql[] {
+export function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): Sql[] {
   const out = [
     ...populationOnRoot(ctx, `${alias}.pre_pt_root_id`, flow.pre, pinned(flow.post)),
     ...populationOnRoot(ctx, `${alias}.post_pt_root_id`, flow.post, pinned(flow.pre)),
@@ -133,15 +125,26 @@ function connectionConditions(ctx: CompileContext, flow: Flow, alias: string): S
 const where = (conds: Sql[]) => (conds.length ? sql` WHERE ${Sql.join(conds, " AND ")}` : raw(""));
 
 /** Rows of the connection table (one per connected pair of roots). */
-function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet {
+function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side,
+  quantitySide?: Side): RowSet {
   if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
   const { joins, select, keys } = groupColumns(ctx, flow.groupBy, "c");
-  const tuned = flow.filter.some((f) => f.dim === "ori_difference") && !joins.some((j) => j.includes(" ta "));
-  if (tuned) joins.push(` JOIN ${TUNING_BY_ROOT} ta ON ta.pt_root_id = c.pre_pt_root_id`, ` JOIN ${TUNING_BY_ROOT} tb ON tb.pt_root_id = c.post_pt_root_id`);
+  if (flow.filter.some((f) => f.dim === "ori_difference")) addJoins(joins, bothTunings("c"));
   const conds = connectionConditions(ctx, flow, "c");
   const cols = [...select];
+  const own = quantity === undefined || quantity === "synapses" || quantity === "total_size";
   if (need === "distinct") cols.push(`c.${distinctSide ?? "post"}_pt_root_id AS r`);
-  else if (flow.source === "connections") cols.push(`${quantity === "total_size" ? "c.sum_size" : "c.n_syn"} AS x`, "1 AS w");
+  else if (flow.source === "connections" && !own) {
+    if (!ctx.catalog.tables.has("cell_tuning")) {
+      throw new MissingDataError("This needs the tuning of the functionally matched cells "
+        + "(functional_properties_v3_bcm).");
+    }
+    const partner = partnerQuantity(quantity, quantitySide, "c");
+    addJoins(joins, partner.joins);
+    cols.push(`${partner.expr} AS x`, "1 AS w");
+  } else if (flow.source === "connections") {
+    cols.push(`${quantity === "total_size" ? "c.sum_size" : "c.n_syn"} AS x`, "1 AS w");
+  }
   else if (need === "sums") cols.push("c.n_syn AS n", "c.sum_size AS s");
   else throw new Error("single synapse values are not in the connection table");
   const from = raw(`FROM connection c${joins.join("")}`);
@@ -149,7 +152,8 @@ function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: 
     form: need === "distinct" ? "distinct" : flow.source === "connections" ? "values" : "sums",
     sql: sql`SELECT ${raw(cols.join(", "))} ${from}${where(conds)}`,
     keys,
-    source: "the connection table (one row per connected pair)",
+    source: `the connection table (one row per connected pair)${own || need === "distinct" ? ""
+      : " and the tuning table (one tuning per root, its nucleus with the best cc_abs)"}`,
   };
 }
 

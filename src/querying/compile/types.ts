@@ -29,6 +29,8 @@ export interface ChartHint {
   total?: string;
   /** scatter: the colour column is a circular quantity (an orientation, 0–180°). */
   cyclic?: boolean;
+  /** scatter: the vertical axis grows upward (a quantity, not a depth below pia). */
+  yUp?: boolean;
   /** The chart's own title, when neither the headline nor the reading is short enough to be one. */
   title?: string;
 }
