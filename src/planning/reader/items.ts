@@ -1,4 +1,4 @@
-import { sidedPlaces } from "./sided-places.js";
+import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import type { Lexicon, Tag } from "./lexicon.js";
 import type { Token } from "./tokens.js";
@@ -109,7 +109,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  return sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))));
+  return areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
 }
 
 /** The next word that is not a function word, after item k. */
