@@ -11,6 +11,13 @@ const LEAD = /^(and|what about|how about|same for|same but|now|only|just|also|in
 const DEICTIC = /^(that|it|its|this|those|these|them|they|their|same|previous|last|above)$/;
 
 /** A fragment that continues the last question: "and onto 4P?", "only the top 3", "plot that", "in LM?". */
+/** "and in LM?", "what about MCs?": a question that only makes sense after another. */
+export function continuesAnother(items: Item[]): boolean {
+  const words = items.filter((i) => !/^[?!.,]+$/.test(i.text)).map((w) => w.text.toLowerCase());
+  return /^(and|what about|how about|same for|same but|same thing|instead|but|also|what of)\b/.test(words.join(" "))
+    && words.length <= 6;
+}
+
 export function isFragment(items: Item[]): boolean {
   const words = items.filter((i) => !/^[?!.,]+$/.test(i.text));
   const first = words[0]?.text.toLowerCase() ?? "";

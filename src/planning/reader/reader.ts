@@ -16,7 +16,7 @@ import { checkPlaced } from "./placed.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { withoutRedundantNeuron } from "./dims.js";
 import { contradiction, Unreadable } from "./filters.js";
-import { followUp, isFragment } from "./follow-up.js";
+import { continuesAnother, followUp, isFragment } from "./follow-up.js";
 import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
@@ -60,6 +60,10 @@ export class OfflineReader {
     if (lastPlan && isFragment(items)) {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
+    }
+    if (!lastPlan && continuesAnother(items)) {
+      return { type: "clarify", message: "That reads as a follow-up, and there is no earlier question here to follow. "
+        + "Please ask it in full.", suggestions: [] };
     }
     const pointed = withPointedId(question, items, lastPlan);
     if (pointed) return this.planPrepared(pointed, lastPlan && oneRoot(lastPlan) ? undefined : lastPlan);
