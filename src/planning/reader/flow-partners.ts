@@ -1,5 +1,5 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 import { PARTNER_SIDE, partnerSide } from "./flow-measure.js";
@@ -61,7 +61,10 @@ export function partnerRanking(c: Clause, q: Query): void {
   const ownerPop = c.pops.find((p) => p.role === owner && !p.pop.filters.some((f) => f.dim === "root_id"));
   // "main target of BCs" ranks the partners; "BC with the most targets" ranks the owners.
   // ("most-innervated BC": a superlative that implies its noun is said of the owner.)
-  const ownerFirst = !ownerPop || ownerPop.i < c.index(ranked) || (implied !== undefined && noun.items === implied.items);
+  // ("most output syn by one basket cell", "a single BC": one owner is asked for, so the owners are ranked.)
+  const single = ownerPop !== undefined && /^(one|single|a single|any one|individual)$/i.test(text(c.atoms[ownerPop.i - 1]));
+  if (single) use(c.atoms[ownerPop!.i - 1]);
+  const ownerFirst = !ownerPop || ownerPop.i < c.index(ranked) || single || (implied !== undefined && noun.items === implied.items);
   if (owner && ownerFirst && q[owner].length && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
