@@ -87,6 +87,6 @@ function saysFlow(c: Clause): boolean {
     || (t.t === "rel" && FLOW_RELATIONS.has(String(t.r))) || t.t === "matrix" || t.t === "arrow"
     || (t.t === "verb" && t.v !== "be" && t.v !== "have" && !WEAK_VERBS.test(a.items.map((i) => i.text).join(" ")))
     || (t.t === "qty" && ["size", "synapses", "total_size", "ori_difference"].includes(String(t.q)))
-    || (t.t === "sup" && Boolean(t.implies)) || t.t === "probability" || (t.t === "chart" && Boolean(t.flow))))
+    || (t.t === "sup" && Boolean(t.implies)) || t.t === "probability" || t.t === "liketolike" || (t.t === "chart" && Boolean(t.flow))))
     || c.pops.some((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") || p.pop.side !== undefined);
 }
