@@ -1,5 +1,5 @@
 import type { Filter, Group, Measure, Query, Quantity } from "../plan.js";
-import { as, is, use, type Atom } from "./atoms.js";
+import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS } from "./dims.js";
@@ -223,7 +223,15 @@ function fraction(c: Clause, q: Query): Measure {
   } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
     const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
-    const clause = whole.pop.filters.slice(whole.pop.clauseAt);
+    // ("% glia in RL": with no "of", the glia among RL's cells, or RL's share of the glia?)
+    if (!is(c.atoms[at + 1], "rel", "r", "of") && !/\bof$/i.test(text(f.atom)) && whole.pop.clauseAt! > 0) {
+      const said = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(text(whole.atom));
+      const [x, y] = [said?.[1] ?? text(whole.atom), said?.[2] ?? "there"];
+      throw new Unreadable(`Which share: of the cells in ${y}, how many are ${x}; or of the ${x}, how many are in ${y}? `
+        + `Say "% of cells in ${y} that are ${x}" or "% of ${x} that are in ${y}".`,
+      [`% of cells in ${y} that are ${x}`, `% of ${x} that are in ${y}`]);
+    }
+    const clause = whole.pop.filters.slice(Number(whole.pop.glueAt ?? whole.pop.clauseAt));
     part = popFilters({ ...whole.pop, filters: clause }, c.classOf);
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.

@@ -163,6 +163,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     const a = atoms[i]!;
     const next = atoms[i + 1];
     // ("what innervates 5P-ET cells": which kinds of cells.)
+    // ("synapses which L5 ET cells receive": after a noun, "which" begins a relative clause, not a question.)
+    if (i === start && is(a, "wh") && /^(which|that)$/i.test(lower(a)) && is(atoms[start - 1], "noun")) continue;
     if (i === start && is(a, "wh")) pop.wh = /^what$/i.test(lower(a)) && is(next, "verb") ? "what" : String(as(a, "wh")!.w);
     // ("the input of 8646… by cell type": one neuron is not grouped; the grouping is a phrase of its own.)
     else if (is(a, "per") && i > start && (pop.filters.length || pop.head) && perBefore(a, next, atoms[i + 2], atoms[i + 3])) break;
@@ -248,7 +250,11 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       || (ARTICLE.test(lower(next)) && (is(atoms[i + 2], "flag") || is(atoms[i + 2], "threshold"))))) startsClause(i);
     // ("partners of 8646… that are 23P": the clause is said of the partners, not of the one cell.)
     else if (is(a, "glue") && pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1) && i > start) break;
-    else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) startsClause(i);
+    else if (is(a, "glue") && (isVal(next) || is(next, "neg"))) {
+      // ("cells in RL that are glia": the part a fraction asks about begins at "that are".)
+      startsClause(i);
+      pop.glueAt = pop.filters.length;
+    }
     // "cells of type BC", "neurons of class inhibitory": the noun names the value's kind.
     else if (is(a, "rel", "r", "of") && i > start && isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n)) && isVal(atoms[i + 2])) i++;
     else if (ARTICLE.test(lower(a)) && i > start && (is(next, "flag") || is(next, "threshold")) && is(atoms[i - 1], "rel", "r", "with")) continue;
