@@ -4,7 +4,16 @@ import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectomeChat } from "../src/answers/chat.js";
-import { BANK_DIR, askBank, loadBank, loadKnownMisses, score, type BankLine, type Outcome, type Verdict } from "./support/bank.js";
+import {
+  BANK_DIR,
+  askBank,
+  loadBank,
+  loadKnownMisses,
+  score,
+  type BankLine,
+  type Outcome,
+  type Verdict,
+} from "./support/bank.js";
 import { buildBenchData, loadRaw } from "./support/question-bench.js";
 
 /**
@@ -51,17 +60,25 @@ async function verdictOf(line: BankLine): Promise<Verdict> {
   return v;
 }
 
-const where = (v: Verdict) => `"${v.question}" → ${v.status}: ${v.text.split("\n").join(" | ").slice(0, 400)}${v.why ? `\n${v.why}` : ""}`;
+const where = (v: Verdict) =>
+  `"${v.question}" → ${v.status}: ${v.text.split("\n").join(" | ").slice(0, 400)}${v.why ? `\n${v.why}` : ""}`;
 
 describe("the dev bank: every question answered right, or a known miss asked back", () => {
   for (const line of DEV) {
     const miss = MISSES.get(line.q);
     it(`${line.file}:${line.line} ${line.q}${miss ? " (known miss)" : ""}`, async () => {
       const v = await verdictOf(line);
-      expect(v.outcome, `answered wrongly${miss ? " (a known miss may only be asked back)" : ""}: ${where(v)}`).not.toBe<Outcome>("wrong");
+      expect(
+        v.outcome,
+        `answered wrongly${miss ? " (a known miss may only be asked back)" : ""}: ${where(v)}`,
+      ).not.toBe<Outcome>("wrong");
       if (miss === undefined) expect(v.outcome, `asked back, and not a known miss: ${where(v)}`).toBe<Outcome>("right");
-      else expect(v.outcome, `a known miss answered right now: take it off test/bank/known-misses.jsonl: ${where(v)}`).toBe<Outcome>("asked");
-    // (Answers take well under a second; speed is the benchmark's to measure, a loaded CI machine is not.)
+      else
+        expect(
+          v.outcome,
+          `a known miss answered right now: take it off test/bank/known-misses.jsonl: ${where(v)}`,
+        ).toBe<Outcome>("asked");
+      // (Answers take well under a second; speed is the benchmark's to measure, a loaded CI machine is not.)
     }, 30_000);
   }
 });
@@ -119,6 +136,8 @@ async function scoreOf(lines: BankLine[], options: { quiet?: boolean } = {}): Pr
 
 function report(name: string, s: Score): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`bank, ${name}: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong${s.errors ? ` (${s.errors} could not be judged)` : ""}; `
-    + `accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)}`);
+  console.log(
+    `bank, ${name}: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong${s.errors ? ` (${s.errors} could not be judged)` : ""}; ` +
+      `accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)}`,
+  );
 }

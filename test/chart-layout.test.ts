@@ -12,7 +12,10 @@ const plotDir = mkdtempSync(join(tmpdir(), "cc-chart-layout-"));
 
 function bars(n: number, value: (i: number) => number): ChartRequest {
   const request = exampleRequests().bar;
-  return { ...request, table: { ...request.table, rows: Array.from({ length: n }, (_, i) => [`type-${i}`, value(i)]) } };
+  return {
+    ...request,
+    table: { ...request.table, rows: Array.from({ length: n }, (_, i) => [`type-${i}`, value(i)]) },
+  };
 }
 
 function pngSize(file: string): { width: number; height: number } {
@@ -29,14 +32,28 @@ async function labels(request: ChartRequest): Promise<string[]> {
 describe("bar chart layout", () => {
   it("keeps a picture of a few bars within 800x500 at twice the pixel density", async () => {
     for (const n of [3, 11, 20]) {
-      const { width, height } = pngSize((await renderChart(bars(n, (i) => 1000 - i), plotDir)).file);
+      const { width, height } = pngSize(
+        (
+          await renderChart(
+            bars(n, (i) => 1000 - i),
+            plotDir,
+          )
+        ).file,
+      );
       expect(width, `${n} bars`).toBe(1600);
       expect(height, `${n} bars`).toBeLessThanOrEqual(1000);
     }
   });
 
   it("makes a picture of many bars taller, so that each bar keeps room for its label", async () => {
-    const { height } = pngSize((await renderChart(bars(40, (i) => 1000 - i), plotDir)).file);
+    const { height } = pngSize(
+      (
+        await renderChart(
+          bars(40, (i) => 1000 - i),
+          plotDir,
+        )
+      ).file,
+    );
     expect(height).toBeGreaterThanOrEqual(2 * 40 * 15);
   });
 
@@ -54,7 +71,11 @@ describe("bar chart layout", () => {
 
   it("labels a fraction column as percentages", async () => {
     const request = bars(3, (i) => [0.25, 0.1, 0.005][i]!);
-    const fractions: ChartRequest = { ...request, y: "fraction", table: { columns: [request.table.columns[0]!, "fraction"], rows: request.table.rows } };
+    const fractions: ChartRequest = {
+      ...request,
+      y: "fraction",
+      table: { columns: [request.table.columns[0]!, "fraction"], rows: request.table.rows },
+    };
     const text = await labels(fractions);
     expect(text).toEqual(expect.arrayContaining(["25.0%", "10.0%", "0.5%", "20%"]));
   });

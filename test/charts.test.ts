@@ -21,7 +21,12 @@ const plotDir = mkdtempSync(join(tmpdir(), "cc-charts-"));
 
 beforeAll(async () => {
   const store = await buildTestStore({ cells: 1500, seed: 9 });
-  raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "aibs_metamodel_mtypes_v661_v2", "synapses_pni_2", "nucleus_detection_v0"]);
+  raw = loadRawExports(store.dir, [
+    "aibs_metamodel_celltypes_v661",
+    "aibs_metamodel_mtypes_v661_v2",
+    "synapses_pni_2",
+    "nucleus_detection_v0",
+  ]);
   dbPath = store.db;
   chat = await ConnectomeChat.open({ dbPath, plotDir });
 }, 120_000);
@@ -89,9 +94,14 @@ describe("charts in answers", () => {
   it("draws the cell-type connectivity matrix as a heatmap, presynaptic types as rows", async () => {
     const answer = await chartAnswer("show a heatmap of synapse counts between cell types", "heatmap");
     const { columns, rows } = answer.table!;
-    const row = rows.find((r) => r[columns.indexOf("pre_cell_type")] === "BC" && r[columns.indexOf("post_cell_type")] === "23P")!;
+    const row = rows.find(
+      (r) => r[columns.indexOf("pre_cell_type")] === "BC" && r[columns.indexOf("post_cell_type")] === "23P",
+    )!;
     expect(row[columns.indexOf("synapses")]).toBe(
-      gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'"),
+      gold(
+        raw,
+        "SELECT count(*) FROM syn JOIN root_type a ON a.pt_root_id = pre_pt_root_id JOIN root_type b ON b.pt_root_id = post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'",
+      ),
     );
     const spec = JSON.stringify(answer.chart!.spec);
     expect(spec).toMatch(/"y":\{[^}]*"field":"pre_cell_type"[^}]*"title":"presynaptic cell type"/);
@@ -117,48 +127,84 @@ describe("charts in answers", () => {
   it("answers where a type's cells are with their soma positions, not a count", async () => {
     for (const question of ["Where are the Martinotti cells?", "soma positions of MC cells"]) {
       const answer = await chartAnswer(question, "scatter");
-      const want = (raw.prepare("SELECT target_id FROM ct WHERE cell_type = 'MC' ORDER BY CAST(target_id AS INTEGER)").all() as { target_id: unknown }[]).map((r) => String(r.target_id));
+      const want = (
+        raw.prepare("SELECT target_id FROM ct WHERE cell_type = 'MC' ORDER BY CAST(target_id AS INTEGER)").all() as {
+          target_id: unknown;
+        }[]
+      ).map((r) => String(r.target_id));
       expect(answer.table!.rows.map((r) => String(r[answer.table!.columns.indexOf("nucleus_id")]))).toEqual(want);
     }
   });
 
   it("colours soma positions by m-type when asked, and finds cells named by their m-type", async () => {
-    const types = (raw.prepare("SELECT cell_type FROM mt GROUP BY 1 ORDER BY count(*) DESC LIMIT 2").all() as { cell_type: string }[]).map((r) => r.cell_type);
+    const types = (
+      raw.prepare("SELECT cell_type FROM mt GROUP BY 1 ORDER BY count(*) DESC LIMIT 2").all() as { cell_type: string }[]
+    ).map((r) => r.cell_type);
     const answer = await chartAnswer(`where are the ${types[0]} and ${types[1]} cells, by m-type?`, "scatter");
-    const want = (raw.prepare(`SELECT target_id, cell_type FROM mt WHERE cell_type IN (?, ?) ORDER BY CAST(target_id AS INTEGER)`).all(...types) as { target_id: unknown; cell_type: string }[]);
+    const want = raw
+      .prepare(`SELECT target_id, cell_type FROM mt WHERE cell_type IN (?, ?) ORDER BY CAST(target_id AS INTEGER)`)
+      .all(...types) as { target_id: unknown; cell_type: string }[];
     const { columns, rows } = answer.table!;
-    expect(rows.map((r) => [String(r[columns.indexOf("nucleus_id")]), r[columns.indexOf("mtype")]])).toEqual(want.map((w) => [String(w.target_id), w.cell_type]));
+    expect(rows.map((r) => [String(r[columns.indexOf("nucleus_id")]), r[columns.indexOf("mtype")]])).toEqual(
+      want.map((w) => [String(w.target_id), w.cell_type]),
+    );
     expect(answer.interpretation).toContain("per m-type, as a scatter chart");
     expect(JSON.stringify(answer.chart!.spec)).toMatch(/"color":\{"field":"mtype"[^}]*\}[^}]*"title":"m-type"/);
   });
 
   it("colours soma positions by m-type for a class of cells", async () => {
     const answer = await chartAnswer("where are the inhibitory cells, by m-type?", "scatter");
-    const want = raw.prepare(`SELECT mt.target_id, mt.cell_type FROM mt JOIN ct ON ct.target_id = mt.target_id
-      WHERE ct.classification_system = 'inhibitory_neuron' ORDER BY CAST(mt.target_id AS INTEGER)`).all() as { target_id: unknown; cell_type: string }[];
+    const want = raw
+      .prepare(
+        `SELECT mt.target_id, mt.cell_type FROM mt JOIN ct ON ct.target_id = mt.target_id
+      WHERE ct.classification_system = 'inhibitory_neuron' ORDER BY CAST(mt.target_id AS INTEGER)`,
+      )
+      .all() as { target_id: unknown; cell_type: string }[];
     const { columns, rows } = answer.table!;
-    expect(rows.map((r) => [String(r[columns.indexOf("nucleus_id")]), r[columns.indexOf("mtype")]])).toEqual(want.map((w) => [String(w.target_id), w.cell_type]));
+    expect(rows.map((r) => [String(r[columns.indexOf("nucleus_id")]), r[columns.indexOf("mtype")]])).toEqual(
+      want.map((w) => [String(w.target_id), w.cell_type]),
+    );
     expect(new Set(want.map((w) => w.cell_type)).size).toBeGreaterThan(1);
     expect(JSON.stringify(answer.chart!.spec)).toMatch(/"color":\{"field":"mtype"[^}]*\}[^}]*"title":"m-type"/);
   });
 
   // Reader: asks back, "I did not understand "coloured"": the word is not in its lexicon. It should
   // answer as "where are the L4b and L2c cells, by m-type?" does.
-  it.todo("colours soma positions by m-type when asked in so many words: \"where are the L4b and L2c cells, coloured by m-type?\"");
+  it.todo(
+    'colours soma positions by m-type when asked in so many words: "where are the L4b and L2c cells, coloured by m-type?"',
+  );
 
   it("spreads a scatter with more cells than it can draw evenly over them, and says so", async () => {
-    const plan = { kind: "query", source: "cells", filter: [{ dim: "cell_type", values: ["BC", "MC"] }], measure: { fn: "list" }, chart: "scatter", limit: 40 };
-    const capped = await ConnectomeChat.open({ dbPath, plotDir, workers: 1, planner: () => ({ name: "fixed", plan: async () => ({ type: "plan", plan, confidence: 1 }) }) as never });
+    const plan = {
+      kind: "query",
+      source: "cells",
+      filter: [{ dim: "cell_type", values: ["BC", "MC"] }],
+      measure: { fn: "list" },
+      chart: "scatter",
+      limit: 40,
+    };
+    const capped = await ConnectomeChat.open({
+      dbPath,
+      plotDir,
+      workers: 1,
+      planner: () => ({ name: "fixed", plan: async () => ({ type: "plan", plan, confidence: 1 }) }) as never,
+    });
     try {
       const answer = await capped.answer("where are the basket and Martinotti cells?");
-      const ids = (raw.prepare("SELECT target_id FROM ct WHERE cell_type IN ('BC', 'MC') ORDER BY CAST(target_id AS INTEGER)").all() as { target_id: unknown }[]).map((r) => String(r.target_id));
+      const ids = (
+        raw
+          .prepare("SELECT target_id FROM ct WHERE cell_type IN ('BC', 'MC') ORDER BY CAST(target_id AS INTEGER)")
+          .all() as { target_id: unknown }[]
+      ).map((r) => String(r.target_id));
       // Every k-th cell by nucleus id: exactly 40, the last one included, not the first 40.
       const every = ids.filter((_, k) => Math.floor(((k + 1) * 40) / ids.length) > Math.floor((k * 40) / ids.length));
       const nucleusIds = answer.table!.rows.map((r) => String(r[answer.table!.columns.indexOf("nucleus_id")]));
       expect(nucleusIds).toEqual(every);
       expect(nucleusIds).toHaveLength(40);
       expect(nucleusIds.at(-1)).toBe(ids.at(-1));
-      expect(answer.text).toContain(`${ids.length.toLocaleString("en-US")} basket cells (BC) or Martinotti cells (MC); 40 of them, evenly spread by nucleus id, are plotted and listed.`);
+      expect(answer.text).toContain(
+        `${ids.length.toLocaleString("en-US")} basket cells (BC) or Martinotti cells (MC); 40 of them, evenly spread by nucleus id, are plotted and listed.`,
+      );
       expectSpecDataEqualsTable(answer);
     } finally {
       await capped.close();
@@ -169,8 +215,12 @@ describe("charts in answers", () => {
     const answer = await chartAnswer("box plot of synapse size by presynaptic cell type", "box");
     const { columns, rows } = answer.table!;
     const bc = rows.find((r) => r[0] === "BC")!;
-    expect(bc[columns.indexOf("max")]).toBe(gold(raw, "SELECT max(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"));
-    expect(bc[columns.indexOf("min")]).toBe(gold(raw, "SELECT min(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"));
+    expect(bc[columns.indexOf("max")]).toBe(
+      gold(raw, "SELECT max(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"),
+    );
+    expect(bc[columns.indexOf("min")]).toBe(
+      gold(raw, "SELECT min(size) FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id WHERE cell_type = 'BC'"),
+    );
   });
 
   it("draws the depth distribution of a type with its layer boundaries marked", async () => {
@@ -184,7 +234,10 @@ describe("charts in answers", () => {
 
   it("plots the last answer on request in the same conversation", async () => {
     const conversation = chat.newConversation();
-    const first = await chat.answer("How many synapses does each inhibitory cell type send to 23P cells?", conversation);
+    const first = await chat.answer(
+      "How many synapses does each inhibitory cell type send to 23P cells?",
+      conversation,
+    );
     expect(first.chart).toBeUndefined();
     const plotted = await chat.answer("plot that", conversation);
     expect(plotted.chart?.kind).toBe("bar");

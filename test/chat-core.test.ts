@@ -4,7 +4,8 @@ import { ConnectomeChat } from "../src/answers/chat.js";
 import { buildTestStore } from "./support/store.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
 
-const SLOW = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT count(*) FROM n";
+const SLOW =
+  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT count(*) FROM n";
 
 let chat: ConnectomeChat;
 let raw: Database.Database;
@@ -18,7 +19,10 @@ beforeAll(async () => {
     timeoutMs: 500,
     planner: (offline) => ({
       name: "test",
-      plan: async (q, last) => (q === "slow question" ? { type: "plan", plan: { kind: "sql", sql: SLOW, explanation: "" }, confidence: 1 } : offline.plan(q, last)),
+      plan: async (q, last) =>
+        q === "slow question"
+          ? { type: "plan", plan: { kind: "sql", sql: SLOW, explanation: "" }, confidence: 1 }
+          : offline.plan(q, last),
     }),
   });
 });
@@ -51,7 +55,10 @@ describe("answering under load", () => {
     const followUp = await chat.answer("and onto 4P?", a);
     expect(followUp.status).toBe("answered");
     expect(followUp.table!.rows[0]![0]).toBe(
-      gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON pre_pt_root_id = a.pt_root_id JOIN root_type b ON post_pt_root_id = b.pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '4P'"),
+      gold(
+        raw,
+        "SELECT count(*) FROM syn JOIN root_type a ON pre_pt_root_id = a.pt_root_id JOIN root_type b ON post_pt_root_id = b.pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '4P'",
+      ),
     );
     const sqlOfB = await chat.answer("show the SQL", b);
     expect(sqlOfB.text).toMatch(/cell_type/);

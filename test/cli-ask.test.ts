@@ -13,7 +13,9 @@ let raw: Database.Database;
 
 /** Runs `connectome-chat ask --json` as the scorer does, and parses its one JSON object. */
 function ask(question: string, ...args: string[]) {
-  const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", ...args, question], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", ...args, question], {
+    encoding: "utf8",
+  });
   return JSON.parse(out) as {
     status: string;
     text: string;
@@ -41,10 +43,18 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
   });
 
   it("prints 18-digit root ids as exact strings of digits", () => {
-    const root = gold(raw, "SELECT pre_pt_root_id FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id WHERE cell_type = 'BC' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+    const root = gold(
+      raw,
+      "SELECT pre_pt_root_id FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id WHERE cell_type = 'BC' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    ) as string;
     const answer = ask(`What are the top 5 postsynaptic partners of ${root}?`);
     expect(answer.status).toBe("answered");
-    const expected = raw.prepare("SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5").raw(true).all(BigInt(root)) as [bigint, bigint][];
+    const expected = raw
+      .prepare(
+        "SELECT post_pt_root_id, count(*) AS n FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5",
+      )
+      .raw(true)
+      .all(BigInt(root)) as [bigint, bigint][];
     expect(answer.table!.rows).toEqual(expected.map(([id, n]) => [id.toString(), Number(n)]));
     for (const [id] of answer.table!.rows) expect(String(id)).toMatch(/^\d{18}$/);
     expect(answer.sql).toMatch(/connection/);
@@ -107,7 +117,11 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
   });
 
   it("prints an aligned table for a person without --json", () => {
-    const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "How many cells of each cell type are there?"], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [CLI, "ask", "--db", db, "How many cells of each cell type are there?"],
+      { encoding: "utf8" },
+    );
     const lines = out.split("\n");
     const header = lines.findIndex((l) => /^cell_type\s+cells$/.test(l));
     expect(header).toBeGreaterThan(0);
@@ -117,7 +131,9 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
   });
 
   it("fails with a one-line message, not a stack trace, when the store does not exist", () => {
-    const r = spawnSync(process.execPath, [CLI, "ask", "--db", "/nonexistent/store.db", "How many cells?"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [CLI, "ask", "--db", "/nonexistent/store.db", "How many cells?"], {
+      encoding: "utf8",
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/no such store/);
@@ -128,7 +144,11 @@ describe("connectome-chat ask --json (the scorer's contract)", () => {
 describe("connectome-chat output piped into a reader that stops early", () => {
   it("ends quietly, as `| head` expects, without a stack trace", () => {
     // `head -c 1` reads one byte and exits; the rest of the output meets a closed pipe.
-    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" sql --db "${db}" --json "SELECT * FROM synapse LIMIT 5000" | head -c 1`], { encoding: "utf8" });
+    const run = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" "${CLI}" sql --db "${db}" --json "SELECT * FROM synapse LIMIT 5000" | head -c 1`],
+      { encoding: "utf8" },
+    );
     expect(run.stdout).toBe("{");
     expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
   });
@@ -136,7 +156,11 @@ describe("connectome-chat output piped into a reader that stops early", () => {
 
 describe("connectome-chat chat in a terminal", () => {
   it("answers each line and leaves on a plain 'exit', answering nothing after it", () => {
-    const run = spawnSync(process.execPath, [CLI, "chat", "--db", db], { input: "How many basket cells are there?\nexit\nHow many Martinotti cells are there?\n", encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, [CLI, "chat", "--db", db], {
+      input: "How many basket cells are there?\nexit\nHow many Martinotti cells are there?\n",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Number of basket cells \(BC\)/);
     expect(run.stdout).not.toMatch(/outside the connectome/);

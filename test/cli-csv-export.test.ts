@@ -84,7 +84,8 @@ describe("a CSV export never replaces the store or another database", () => {
     const out = join(dir, "out.csv");
     writeFileSync(out, "old\n");
     // Integer overflow at row 50,000: rows were already streaming out when it fails.
-    const failing = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) " +
+    const failing =
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) " +
       "SELECT i, CASE WHEN i = 50000 THEN abs(-9223372036854775807 - 1) ELSE i END AS v FROM n";
     const run = cli(["sql", "--db", db, "--csv", out, failing]);
     expectPlainFailure(run, /integer overflow/);

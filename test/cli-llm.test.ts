@@ -103,8 +103,9 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
       expect(answer!.table!.rows).toEqual([[l6]]);
       const tokens = { input: 1234, output: 56 };
       expect(answer!.planner).toEqual({ name: "openai/gpt-4o-mini", modelMs: expect.any(Number), tokens });
-      expect(answer!.text.split("\n").at(-1))
-        .toBe('Read "L6 pyramidal" as 6P-IT and 6P-CT (language model openai/gpt-4o-mini).');
+      expect(answer!.text.split("\n").at(-1)).toBe(
+        'Read "L6 pyramidal" as 6P-IT and 6P-CT (language model openai/gpt-4o-mini).',
+      );
       expect(stderr.trim()).toMatch(/^connectome-chat planner: openai\/gpt-4o-mini \(cells count plan\), model \d+ ms/);
       expect(stderr.trim()).toMatch(/, 1234 tokens in, 56 out$/);
       expect(stdout + stderr).not.toContain(KEY);

@@ -42,7 +42,10 @@ describe("a --db that is not a connectome-chat store", () => {
 
   it("sql and ask say so in one line naming the file and how to make a store", () => {
     for (const [what, path] of notStores()) {
-      for (const command of [["sql", "--db", path, "SELECT 1"], ["ask", "--db", path, "How many cells are there?"]]) {
+      for (const command of [
+        ["sql", "--db", path, "SELECT 1"],
+        ["ask", "--db", path, "How many cells are there?"],
+      ]) {
         const run = cli(command);
         const named = path.replace(/[/.]/g, "\\$&");
         expectPlainFailure(run, new RegExp(`${named}: (not a connectome-chat store|is a folder)`));

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueryExecutor, QueryError, QueryTimeoutError } from "../src/querying/executor.js";
 
 // A recursive count that takes many seconds: the stand-in for a question too expensive to answer.
-const SLOW = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT count(*) FROM n";
+const SLOW =
+  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT count(*) FROM n";
 
 let dbPath: string;
 const hash = () => createHash("sha256").update(readFileSync(dbPath)).digest("hex");
@@ -32,7 +33,10 @@ describe("the query executor", () => {
 
   it("returns 64-bit root ids as exact digit strings and small integers as numbers", async () => {
     const { results } = await executor.run([{ sql: "SELECT root, n FROM t ORDER BY n" }]);
-    expect(results[0]!.rows).toEqual([["864691135123456789", 7], ["9223372036854775807", 8]]);
+    expect(results[0]!.rows).toEqual([
+      ["864691135123456789", 7],
+      ["9223372036854775807", 8],
+    ]);
   });
 
   it("stops a query past its time limit and answers another question meanwhile", async () => {
@@ -61,7 +65,9 @@ describe("the query executor", () => {
   it("caps the rows returned and says the result was cut", async () => {
     const capped = new QueryExecutor({ dbPath, workers: 1, rowCap: 5 });
     try {
-      const { results } = await capped.run([{ sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i FROM n" }]);
+      const { results } = await capped.run([
+        { sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i FROM n" },
+      ]);
       expect(results[0]!.rows).toHaveLength(5);
       expect(results[0]!.truncated).toBe(true);
     } finally {
@@ -71,7 +77,14 @@ describe("the query executor", () => {
 
   it("refuses statements that would write, on a connection that is read-only anyway", async () => {
     const before = hash();
-    for (const sql of ["DELETE FROM t", "DROP TABLE t", "INSERT INTO t VALUES (1, 1)", "UPDATE t SET n = 0", "CREATE TABLE x (a)", "PRAGMA user_version = 5"]) {
+    for (const sql of [
+      "DELETE FROM t",
+      "DROP TABLE t",
+      "INSERT INTO t VALUES (1, 1)",
+      "UPDATE t SET n = 0",
+      "CREATE TABLE x (a)",
+      "PRAGMA user_version = 5",
+    ]) {
       await expect(executor.run([{ sql }])).rejects.toBeInstanceOf(QueryError);
     }
     expect(hash()).toBe(before);

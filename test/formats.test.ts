@@ -11,7 +11,13 @@ import { writeFeatherCopy, writeParquetCopy } from "./support/columnar-fixtures.
 function dump(path: string): Record<string, string[]> {
   const db = new Database(path, { readonly: true });
   db.defaultSafeIntegers(true);
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('import_log', 'store_meta') AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('import_log', 'store_meta') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const out: Record<string, string[]> = {};
   for (const t of tables) {
     const rows = db.prepare(`SELECT * FROM "${t}"`).raw(true).all() as unknown[][];
@@ -59,7 +65,9 @@ describe("the same tables as CSV, Parquet and Feather give identical databases",
   it("keeps 18-digit root ids exact through Parquet and Feather", async () => {
     const db = new Database(join(root, "feather-LZ4_FRAME.db"), { readonly: true });
     db.defaultSafeIntegers(true);
-    const ids = (db.prepare("SELECT pre_pt_root_id FROM synapse LIMIT 50").raw(true).all() as [bigint][]).map((r) => r[0]);
+    const ids = (db.prepare("SELECT pre_pt_root_id FROM synapse LIMIT 50").raw(true).all() as [bigint][]).map(
+      (r) => r[0],
+    );
     db.close();
     for (const id of ids) expect(id.toString()).toMatch(/^864691135\d{9}$/);
   });
@@ -71,6 +79,8 @@ describe("a corrupt columnar file", () => {
     await writeParquetCopy(join(root, "csv"), dir, "SNAPPY");
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(dir, "synapses_pni_2.parquet"), "PAR1 this is not really parquet PAR1");
-    await expect(importTables({ paths: [dir], db: join(root, "corrupt.db") })).rejects.toThrow(/synapses_pni_2\.parquet: not a readable Parquet file/);
+    await expect(importTables({ paths: [dir], db: join(root, "corrupt.db") })).rejects.toThrow(
+      /synapses_pni_2\.parquet: not a readable Parquet file/,
+    );
   });
 });

@@ -19,8 +19,9 @@ const POS = "[1000 2000 300]";
 
 // Nucleus 201: two scans, the second predicts it better. 202: one scan, and one invalid row.
 // 204: two scans of equal cc_abs: the earlier session is kept.
-const V3_HEADER = "id,created,valid,target_id,session,scan_idx,unit_id,pref_ori,pref_dir,gOSI,gDSI,cc_abs,"
-  + "pt_supervoxel_id,pt_root_id,pt_position";
+const V3_HEADER =
+  "id,created,valid,target_id,session,scan_idx,unit_id,pref_ori,pref_dir,gOSI,gDSI,cc_abs," +
+  "pt_supervoxel_id,pt_root_id,pt_position";
 const V3 = `${V3_HEADER}
 1,2023-09-21,t,201,4,7,11,0.5,3.641593,0.1,0.02,0.3,88000000000000201,${ROOT_A},${POS}
 2,2023-09-21,t,201,5,3,12,0.6,0.6,0.2,0.03,0.6,88000000000000201,${ROOT_A},${POS}
@@ -32,15 +33,28 @@ const V3 = `${V3_HEADER}
 const V3_ROWS = [
   [201n, BigInt(ROOT_A), 0.6, 0.6, 0.2, 0.03, 0.6, 5n, 3n, 12n, 2n, "functional_properties_v3_bcm"],
   // A real row (v1300, nucleus 153275), on another nucleus.
-  [202n, BigInt(ROOT_B), 2.010759, 5.152352, 0.084251, 0.030395, 0.52677, 6n, 2n, 13n, 1n,
-    "functional_properties_v3_bcm"],
+  [
+    202n,
+    BigInt(ROOT_B),
+    2.010759,
+    5.152352,
+    0.084251,
+    0.030395,
+    0.52677,
+    6n,
+    2n,
+    13n,
+    1n,
+    "functional_properties_v3_bcm",
+  ],
   [204n, 0n, 1.5, 4.641593, 0.3, 0.04, 0.4, 6n, 6n, 16n, 2n, "functional_properties_v3_bcm"],
 ];
 
 // Degrees, 0 = a vertical bar moving right, counter-clockwise. Nucleus 301's better scan has the
 // lower cc_max: the ranking is by cc_abs (cc_max is the normalizing ceiling, not a performance).
-const TWIN_HEADER = "id,created,valid,target_id,session,scan_idx,unit_id,pref_ori,pref_dir,gOSI,gDSI,cc_abs,"
-  + "OSI,DSI,cc_max,cc_norm,readout_loc_x,readout_loc_y,pt_supervoxel_id,pt_root_id,pt_position";
+const TWIN_HEADER =
+  "id,created,valid,target_id,session,scan_idx,unit_id,pref_ori,pref_dir,gOSI,gDSI,cc_abs," +
+  "OSI,DSI,cc_max,cc_norm,readout_loc_x,readout_loc_y,pt_supervoxel_id,pt_root_id,pt_position";
 const TWIN = `${TWIN_HEADER}
 1,2024-05-01,t,301,4,7,21,30.0,210.0,0.1,0.01,0.2,0.15,0.02,0.9,0.22,0.1,-0.2,88000000000000301,${ROOT_A},${POS}
 2,2024-05-01,t,301,5,3,22,0.0,0.0,0.25,0.05,0.5,0.3,0.06,0.7,0.71,0.1,-0.2,88000000000000301,${ROOT_A},${POS}
@@ -49,8 +63,7 @@ const TWIN = `${TWIN_HEADER}
 // (90° − 0°) = 90° → π/2; (90° − 120°) mod 180° = 150° → 5π/6; (90° − 300°) mod 360° = 150° → 5π/6.
 const TWIN_ROWS = (source: string) => [
   [301n, BigInt(ROOT_A), Math.PI / 2, Math.PI / 2, 0.25, 0.05, 0.5, 5n, 3n, 22n, 2n, source],
-  [302n, BigInt(ROOT_B), (5 * Math.PI) / 6, (5 * Math.PI) / 6, 0.4, 0.2, 0.45, 6n, 2n, 23n, 1n,
-    source],
+  [302n, BigInt(ROOT_B), (5 * Math.PI) / 6, (5 * Math.PI) / 6, 0.4, 0.2, 0.45, 6n, 2n, 23n, 1n, source],
 ];
 
 const AREAS = `id,created,valid,target_id,tag,value,pt_supervoxel_id,pt_root_id,pt_position
@@ -95,11 +108,13 @@ const tuning = (db: string) => rows(db, "SELECT * FROM cell_tuning ORDER BY targ
 /** Row by row: integers and text exactly, angles converted in SQL to 12 places. */
 function expectRows(actual: unknown[][], expected: unknown[][]): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((row, i) => row.forEach((v, k) => {
-    const want = expected[i]![k];
-    if (typeof want === "number") expect(v as number).toBeCloseTo(want, 12);
-    else expect(v).toEqual(want);
-  }));
+  actual.forEach((row, i) =>
+    row.forEach((v, k) => {
+      const want = expected[i]![k];
+      if (typeof want === "number") expect(v as number).toBeCloseTo(want, 12);
+      else expect(v).toEqual(want);
+    }),
+  );
 }
 
 let csv: string;
@@ -111,8 +126,20 @@ describe("functional_properties_v3_bcm and the area table, in every format", () 
   const formats: [string, () => Promise<string>][] = [
     ["CSV", async () => csv],
     ["gzipped CSV", async () => gzipDir(csv)],
-    ["Parquet", async () => { await writeParquetCopy(csv, `${csv}-pq`, "SNAPPY"); return `${csv}-pq`; }],
-    ["Feather", async () => { await writeFeatherCopy(csv, `${csv}-fe`, "LZ4_FRAME"); return `${csv}-fe`; }],
+    [
+      "Parquet",
+      async () => {
+        await writeParquetCopy(csv, `${csv}-pq`, "SNAPPY");
+        return `${csv}-pq`;
+      },
+    ],
+    [
+      "Feather",
+      async () => {
+        await writeFeatherCopy(csv, `${csv}-fe`, "LZ4_FRAME");
+        return `${csv}-fe`;
+      },
+    ],
   ];
   for (const [format, dir] of formats) {
     it(`builds cell_tuning (best cc_abs per nucleus, n_scans) and root_area from ${format}`, async () => {
@@ -139,8 +166,20 @@ describe("digital_twin_properties_bcm_coreg_v4, in every format", () => {
   const formats: [string, () => Promise<string>][] = [
     ["CSV", async () => twin],
     ["gzipped CSV", async () => gzipDir(twin)],
-    ["Parquet", async () => { await writeParquetCopy(twin, `${twin}-pq`, "ZSTD"); return `${twin}-pq`; }],
-    ["Feather", async () => { await writeFeatherCopy(twin, `${twin}-fe`, "ZSTD"); return `${twin}-fe`; }],
+    [
+      "Parquet",
+      async () => {
+        await writeParquetCopy(twin, `${twin}-pq`, "ZSTD");
+        return `${twin}-pq`;
+      },
+    ],
+    [
+      "Feather",
+      async () => {
+        await writeFeatherCopy(twin, `${twin}-fe`, "ZSTD");
+        return `${twin}-fe`;
+      },
+    ],
   ];
   for (const [format, dir] of formats) {
     it(`converts degrees to the v3 convention in radians and ranks by cc_abs, from ${format}`, async () => {
@@ -161,8 +200,9 @@ describe("digital_twin_properties_bcm_coreg_v4, in every format", () => {
     await importTables({ paths: [twin], db });
     expectRows(tuning(db), TWIN_ROWS("digital_twin_properties_bcm_coreg_v4"));
     const tables = Object.keys(readStoreInfo(db).tables);
-    expect(tables).toEqual(expect.arrayContaining(["functional_properties_v3_bcm",
-      "digital_twin_properties_bcm_coreg_v4"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["functional_properties_v3_bcm", "digital_twin_properties_bcm_coreg_v4"]),
+    );
   });
 
   it("names the CAVE table the rows came from as the file names it", async () => {
@@ -174,7 +214,8 @@ describe("digital_twin_properties_bcm_coreg_v4, in every format", () => {
 
   it("fails on a tuning file without its angles, naming the file and the column", async () => {
     const broken = csvDir({ "digital_twin_properties_bcm_coreg_v4.csv": TWIN.replace("pref_ori,", "orientation,") });
-    await expect(importTables({ paths: [broken], db: join(broken, "store.db") }))
-      .rejects.toThrow(/digital_twin_properties_bcm_coreg_v4\.csv.*missing required column "pref_ori"/);
+    await expect(importTables({ paths: [broken], db: join(broken, "store.db") })).rejects.toThrow(
+      /digital_twin_properties_bcm_coreg_v4\.csv.*missing required column "pref_ori"/,
+    );
   });
 });

@@ -86,7 +86,10 @@ describe("one import at a time", () => {
     const runs = [cliAsync(["import", big, "--db", db]), cliAsync(["import", big, "--db", db])];
     const [a, b] = await Promise.all(runs.map((r) => r.done));
     const results = [a!, b!].sort((x, y) => (x.status ?? 9) - (y.status ?? 9));
-    expect(results.map((r) => r.status), `${a!.stderr}\n${b!.stderr}`).toEqual([0, 1]);
+    expect(
+      results.map((r) => r.status),
+      `${a!.stderr}\n${b!.stderr}`,
+    ).toEqual([0, 1]);
     const [winner, loser] = results as [typeof a & {}, typeof a & {}];
     expect(loser.stderr).toMatch(/another import \(pid \d+\) holds .*store\.db; wait for it to finish/);
     expect(loser.ms).toBeLessThan(winner.ms);
@@ -120,10 +123,16 @@ describe("one import at a time", () => {
 
 describe("ids that do not fit 0..2^63-1", () => {
   const cases: [string, Record<string, string>, string][] = [
-    ["a 20-digit root id", { "synapses_pni_2.csv": SYNAPSES.replace(`1,t,${ROOT},`, "1,t,18446744073709551615,") },
-      'synapses_pni_2.csv, row 1, column "pre_pt_root_id": "18446744073709551615" is out of range'],
-    ["a negative root id", { "nucleus_detection_v0.csv": NUCLEUS.replace(`,${ROOT},`, ",-864691135999036084,") },
-      'nucleus_detection_v0.csv, row 1, column "pt_root_id": "-864691135999036084" is negative'],
+    [
+      "a 20-digit root id",
+      { "synapses_pni_2.csv": SYNAPSES.replace(`1,t,${ROOT},`, "1,t,18446744073709551615,") },
+      'synapses_pni_2.csv, row 1, column "pre_pt_root_id": "18446744073709551615" is out of range',
+    ],
+    [
+      "a negative root id",
+      { "nucleus_detection_v0.csv": NUCLEUS.replace(`,${ROOT},`, ",-864691135999036084,") },
+      'nucleus_detection_v0.csv, row 1, column "pt_root_id": "-864691135999036084" is negative',
+    ],
   ];
   for (const [what, files, named] of cases) {
     it(`${what}: names the value, the column and the range`, () => {

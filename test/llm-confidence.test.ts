@@ -28,8 +28,13 @@ describe("judgeOffline, on the offline reader's own results", () => {
   });
 
   it("keeps a plan that uses every number and name of its question and fits its form", async () => {
-    for (const q of ["How many basket cells are there?", "How many 23P cells are in layer 4?", `Top 5 inputs to ${R}`,
-      "How many neurons have more than 100 output synapses?", "what fraction of cells are deeper than 500 µm"]) {
+    for (const q of [
+      "How many basket cells are there?",
+      "How many 23P cells are in layer 4?",
+      `Top 5 inputs to ${R}`,
+      "How many neurons have more than 100 output synapses?",
+      "what fraction of cells are deeper than 500 µm",
+    ]) {
       const result = await reader.plan(q);
       expect(result.type, q).toBe("plan");
       expect(judgeOffline(q, result, vocabulary), q).toEqual({ kind: "final" });
@@ -42,21 +47,28 @@ describe("judgeOffline, on the offline reader's own results", () => {
   });
 
   it("asks the model to read an ambiguous name among its options, quoting it as the question wrote it", async () => {
-    expect(await judge("How many L5 pyramidal cells?"))
-      .toEqual({ kind: "names", text: "L5 pyramidal", options: ["5P-IT", "5P-ET", "5P-NP"] });
+    expect(await judge("How many L5 pyramidal cells?")).toEqual({
+      kind: "names",
+      text: "L5 pyramidal",
+      options: ["5P-IT", "5P-ET", "5P-NP"],
+    });
   });
 
   it("asks the model about words the reader did not understand, keeping its reading without them", async () => {
-    expect(await judge("How many 4P neurons does a basket cell contact on average?"))
-      .toEqual({ kind: "unread", without: ["How many 4P neurons does a basket cell contact?"] });
+    expect(await judge("How many 4P neurons does a basket cell contact on average?")).toEqual({
+      kind: "unread",
+      without: ["How many 4P neurons does a basket cell contact?"],
+    });
     expect(await judge("how many chandelier cells")).toEqual({ kind: "unread", without: ["how many cells"] });
     expect(await judge("How many BC outputs land on chandelier cells?")).toEqual({ kind: "unread", without: [] });
   });
 
   it("doubts a plan that the form checks find at odds with its question", () => {
     const result: PlannerResult = { type: "plan", plan: cells(), confidence: 0.9 };
-    expect(judgeOffline("How many cells are deeper than 500 µm?", result, vocabulary))
-      .toEqual({ kind: "doubt", reason: "the number 500 in the question is not part of the reading" });
+    expect(judgeOffline("How many cells are deeper than 500 µm?", result, vocabulary)).toEqual({
+      kind: "doubt",
+      reason: "the number 500 in the question is not part of the reading",
+    });
   });
 });
 
@@ -77,8 +89,15 @@ describe("every number of the question is used", () => {
   });
 
   it("counts an id as used only when the plan names that id, and a label's numbers for nothing", () => {
-    const ranked = (id: string) => query({ source: "synapses", post: [{ dim: "root_id", values: [id] }],
-      measure: { fn: "count" }, groupBy: [{ dim: "root_id", side: "pre" }], order: "desc", limit: 5 });
+    const ranked = (id: string) =>
+      query({
+        source: "synapses",
+        post: [{ dim: "root_id", values: [id] }],
+        measure: { fn: "count" },
+        groupBy: [{ dim: "root_id", side: "pre" }],
+        order: "desc",
+        limit: 5,
+      });
     expect(numbers(`Top 5 inputs to ${R}`, ranked(R))).toEqual([]);
     expect(numbers(`Top 5 inputs to ${R}`, ranked("864691135087654321"))).toEqual([R]);
     const compare = [{ label: "deeper than 500" }, { label: "b" }];
@@ -100,8 +119,9 @@ describe("every name of the question is used", () => {
     expect(names(q, cells([type("23P"), { dim: "area", values: ["LM"] }]))).toEqual([]);
     expect(names(q, cells([{ dim: "area", values: ["LM"] }]))).toEqual(["23P"]);
     expect(doubt(q, cells([type("23P")]))).toBe('"LM" in the question is not part of the reading');
-    expect(doubt("How many MCs are in layer 5?", cells([type("MC")])))
-      .toBe('"layer 5" in the question is not part of the reading');
+    expect(doubt("How many MCs are in layer 5?", cells([type("MC")]))).toBe(
+      '"layer 5" in the question is not part of the reading',
+    );
     expect(names("How many cells are in L6?", cells([{ dim: "layer", values: ["L6a", "L6b"] }]))).toEqual([]);
   });
 
@@ -117,40 +137,59 @@ describe("the measure fits the question's form", () => {
   it("doubts a measure that contradicts the question", () => {
     const bc = [type("BC")];
     const ofClass = (c: string) => cells([{ dim: "class", values: [c] }]);
-    expect(doubt("How big is the typical basket cell nucleus?", cells(bc)))
-      .toMatch(/asks for an average, but the reading is a count/);
-    expect(doubt("How many basket cells are there?", cells(bc, { fn: "mean", of: "volume" })))
-      .toMatch(/asks how many, but the reading is a mean/);
+    expect(doubt("How big is the typical basket cell nucleus?", cells(bc))).toMatch(
+      /asks for an average, but the reading is a count/,
+    );
+    expect(doubt("How many basket cells are there?", cells(bc, { fn: "mean", of: "volume" }))).toMatch(
+      /asks how many, but the reading is a mean/,
+    );
     expect(doubt("What proportion of cells are glia?", ofClass("nonneuron"))).toMatch(/asks for a share/);
-    expect(doubt("What is the ratio of excitatory to inhibitory neurons?", ofClass("excitatory")))
-      .toMatch(/asks for a ratio/);
+    expect(doubt("What is the ratio of excitatory to inhibitory neurons?", ofClass("excitatory"))).toMatch(
+      /asks for a ratio/,
+    );
     const pairs = query({ source: "connections", pre: [type("MC")], post: [type("5P-ET")], measure: { fn: "count" } });
     expect(doubt("How likely is a MC to be connected to a 5P-ET?", pairs)).toMatch(/asks for a probability/);
   });
 
-  it("accepts a per-neuron mean for \"how many ... on average\", and a fraction for a share", () => {
-    expect(doubt("How many inputs does the average 23P cell receive?", query({ source: "roots", filter: [type("23P")],
-      measure: { fn: "mean", of: "in_synapses" } }))).toBeUndefined();
-    expect(doubt("What fraction of BC outputs go onto 23P?", query({ source: "synapses", pre: [type("BC")],
-      measure: { fn: "fraction", part: { post: [type("23P")] } } }))).toBeUndefined();
+  it('accepts a per-neuron mean for "how many ... on average", and a fraction for a share', () => {
+    expect(
+      doubt(
+        "How many inputs does the average 23P cell receive?",
+        query({ source: "roots", filter: [type("23P")], measure: { fn: "mean", of: "in_synapses" } }),
+      ),
+    ).toBeUndefined();
+    expect(
+      doubt(
+        "What fraction of BC outputs go onto 23P?",
+        query({ source: "synapses", pre: [type("BC")], measure: { fn: "fraction", part: { post: [type("23P")] } } }),
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe("planShapeProblem: conditions in the form of their dimension, where it exists", () => {
   it.each([
-    [cells([{ dim: "class", values: ["glia"] }]),
-      /class is one of excitatory, inhibitory, neuron, nonneuron, not "glia"/],
+    [
+      cells([{ dim: "class", values: ["glia"] }]),
+      /class is one of excitatory, inhibitory, neuron, nonneuron, not "glia"/,
+    ],
     [cells([{ dim: "proofread", values: ["t"] }]), /proofread takes is, not values/],
     [cells([{ dim: "cell_type", min: 3 }]), /cell_type takes values, not a range/],
     [cells([{ dim: "depth", values: ["deep"] }]), /depth takes a range, not values/],
-    [cells([{ dim: "axon_strategy", values: ["fully_extended"] }]),
-      /axon_strategy is one of none, axon_partially_extended/],
+    [
+      cells([{ dim: "axon_strategy", values: ["fully_extended"] }]),
+      /axon_strategy is one of none, axon_partially_extended/,
+    ],
     [cells([{ dim: "root_id", values: ["BC"] }]), /root_id values are ids/],
     [cells([{ dim: "size", min: 100 }]), /size is a dimension of synapses or connections/],
-    [query({ source: "cells", pre: [type("BC")], measure: { fn: "count" } }),
-      /pre and post conditions belong to synapses/],
-    [query({ source: "synapses", filter: [type("BC")], measure: { fn: "count" } }),
-      /only be on size; cell_type goes in pre or post/],
+    [
+      query({ source: "cells", pre: [type("BC")], measure: { fn: "count" } }),
+      /pre and post conditions belong to synapses/,
+    ],
+    [
+      query({ source: "synapses", filter: [type("BC")], measure: { fn: "count" } }),
+      /only be on size; cell_type goes in pre or post/,
+    ],
     [query({ source: "synapses", measure: { fn: "count" }, groupBy: [{ dim: "cell_type" }] }), /needs its side/],
   ])("refuses %j", (plan, problem) => {
     expect(planShapeProblem(plan)).toMatch(problem);
@@ -160,8 +199,13 @@ describe("planShapeProblem: conditions in the form of their dimension, where it 
     const tuned = cells([type("BC"), { dim: "pref_ori", near: 90, within: 15 }, { dim: "coregistered", is: true }]);
     expect(planShapeProblem(tuned)).toBeUndefined();
     const strong = query({
-      source: "connections", filter: [{ dim: "synapses", min: 5 }, { dim: "ori_difference", max: 20 }],
-      pre: [{ dim: "root_id", values: [R] }], measure: { fn: "count" },
+      source: "connections",
+      filter: [
+        { dim: "synapses", min: 5 },
+        { dim: "ori_difference", max: 20 },
+      ],
+      pre: [{ dim: "root_id", values: [R] }],
+      measure: { fn: "count" },
       groupBy: [{ dim: "ori_difference", width: 22.5 }],
     });
     expect(planShapeProblem(strong)).toBeUndefined();

@@ -105,7 +105,9 @@ const READER_DISAGREES: Record<string, string> = {};
 
 describe("prompts/examples.jsonl", () => {
   it("holds examples of the whole language, one valid plan a line", () => {
-    const lines = readFileSync(EXAMPLES_FILE, "utf8").split("\n").filter((l) => l.trim());
+    const lines = readFileSync(EXAMPLES_FILE, "utf8")
+      .split("\n")
+      .filter((l) => l.trim());
     expect(lines.length).toBe(examples.length);
     expect(examples.length).toBeGreaterThanOrEqual(60);
     for (const line of lines) {
@@ -119,7 +121,7 @@ describe("prompts/examples.jsonl", () => {
     expect(new Set(queries.map((q) => q.measure.fn))).toEqual(new Set(fns));
     expect(new Set(queries.flatMap((q) => (q.chart ? [q.chart] : [])))).toEqual(new Set(ChartKind.options));
     const form = (f: (typeof filters)[number]) =>
-      (f.values ? "values" : f.is !== undefined ? "is" : f.near !== undefined ? "near" : "range");
+      f.values ? "values" : f.is !== undefined ? "is" : f.near !== undefined ? "near" : "range";
     const forms = new Set(filters.map(form));
     expect(forms).toEqual(new Set(["values", "range", "is", "near"]));
     expect(filters.some((f) => f.not)).toBe(true);
@@ -127,8 +129,19 @@ describe("prompts/examples.jsonl", () => {
     expect(queries.some((q) => q.groupBy.some((g) => g.side))).toBe(true);
     // The dimensions the issue asks for by name.
     const dims = new Set([...filters.map((f) => f.dim), ...queries.flatMap((q) => q.groupBy.map((g) => g.dim))]);
-    const named = ["area", "layer", "depth", "pref_ori", "osi", "tuned", "synapses", "ori_difference", "in_synapses",
-      "out_synapses", "has_nucleus"];
+    const named = [
+      "area",
+      "layer",
+      "depth",
+      "pref_ori",
+      "osi",
+      "tuned",
+      "synapses",
+      "ori_difference",
+      "in_synapses",
+      "out_synapses",
+      "has_nucleus",
+    ];
     for (const d of named) {
       expect(dims, d).toContain(d);
     }
@@ -158,8 +171,10 @@ describe("prompts/examples.jsonl", () => {
   });
 
   it("proposes only SQL that passes the gate, with the depth formula of data/cortex_geometry.json", () => {
-    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as
-      { pia_y_um: number; voxel_resolution_nm: number[] };
+    const geometry = JSON.parse(readFileSync(join(PROJECT_ROOT, "data/cortex_geometry.json"), "utf8")) as {
+      pia_y_um: number;
+      voxel_resolution_nm: number[];
+    };
     const depth = `pt_position_y * ${geometry.voxel_resolution_nm[1]} / 1000.0 - ${geometry.pia_y_um}`;
     const sqlExamples = examples.flatMap((e) => (e.plan.kind === "sql" ? [e.plan] : []));
     expect(sqlExamples.length).toBeGreaterThanOrEqual(3);
@@ -200,8 +215,12 @@ describe("prompts/examples.jsonl", () => {
       const counts = answer.table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
       expect(counts, answer.headline).toBe(Number(rows[0]![0]));
     } else {
-      const verdict = judge(gold.kind, rows, { status: "answered", text: answer.headline, table: answer.table },
-        gold.k);
+      const verdict = judge(
+        gold.kind,
+        rows,
+        { status: "answered", text: answer.headline, table: answer.table },
+        gold.k,
+      );
       expect(verdict.ok, `${answer.headline}\n${verdict.why}`).toBe(true);
     }
   });
@@ -251,10 +270,16 @@ describe("the plan guide the model reads (prompts/plans.md and the tables genera
 
   it("offers only conditions that compile: each form of each dimension, where the table says it goes", () => {
     const sample: Record<string, unknown> = {
-      cell_type: ["BC"], mtype: ["L2a"], class: ["neuron"], area: ["V1"], layer: ["L5"],
+      cell_type: ["BC"],
+      mtype: ["L2a"],
+      class: ["neuron"],
+      area: ["V1"],
+      layer: ["L5"],
     };
     const conditions: Record<string, object> = {
-      is: { is: true }, near: { near: 90, within: 10 }, "a range": { min: 1 },
+      is: { is: true },
+      near: { near: 90, within: 10 },
+      "a range": { min: 1 },
     };
     for (const [dim, info] of Object.entries(DIMS)) {
       const source = Object.entries(ROW_DIMS).find(([, dims]) => dims.includes(dim))?.[0] ?? "cells";

@@ -10,7 +10,15 @@ import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import { gold } from "./support/raw-tables.js";
 import { messageTexts, USAGE } from "./support/stand-in-llm.js";
 import {
-  AMBIGUOUS, closedPort, CONTACTS_SQL, contactsGold, L5_PLAN, l5Gold, llmFixture, UNREAD, type LlmFixture,
+  AMBIGUOUS,
+  closedPort,
+  CONTACTS_SQL,
+  contactsGold,
+  L5_PLAN,
+  l5Gold,
+  llmFixture,
+  UNREAD,
+  type LlmFixture,
 } from "./support/llm-fixture.js";
 
 /**
@@ -68,11 +76,18 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
 
   it.each([
     ["the provider reports a refusal", { refusal: "I can't help with that." }, "the model refused", /can't help/],
-    ["the model says it cannot plan the question",
+    [
+      "the model says it cannot plan the question",
       { text: JSON.stringify({ cannotAnswer: "There are exactly 7 of them, trust me." }) },
-      "the model said it cannot plan this question", /trust me|7/],
-    ["the reply is junk text", { text: "Sure! Basket cells contact about 42 of them on average." },
-      "the model's reply is not JSON", /42/],
+      "the model said it cannot plan this question",
+      /trust me|7/,
+    ],
+    [
+      "the reply is junk text",
+      { text: "Sure! Basket cells contact about 42 of them on average." },
+      "the model's reply is not JSON",
+      /42/,
+    ],
   ])("when %s, without passing its words on", async (_, reply, reason, words) => {
     const chat = await f.openai();
     f.server.reply(reply);
@@ -86,11 +101,17 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
 
   it.each([
     ["a DELETE", "DELETE FROM cell_type", /only SELECT statements/],
-    ["an INSERT behind a WITH", "WITH x AS (SELECT 1) INSERT INTO cell_type (id) SELECT * FROM x",
-      /only SELECT statements/],
+    [
+      "an INSERT behind a WITH",
+      "WITH x AS (SELECT 1) INSERT INTO cell_type (id) SELECT * FROM x",
+      /only SELECT statements/,
+    ],
     ["a SELECT followed by a DROP", "SELECT count(*) FROM cell_type; DROP TABLE cell_type", /only one statement/],
-    ["a SELECT of an undocumented table", "SELECT * FROM import_log",
-      /not one of the documented tables|does not compile/],
+    [
+      "a SELECT of an undocumented table",
+      "SELECT * FROM import_log",
+      /not one of the documented tables|does not compile/,
+    ],
     ["a SELECT of the schema", "SELECT sql FROM sqlite_schema", /sqlite_schema/],
   ])("when it proposes %s as free-form SQL, and the store is unchanged", async (_, sql, reason) => {
     const chat = await f.openai();
@@ -211,8 +232,14 @@ describe("LlmPlanner's time limit", () => {
       },
     };
     const planner = new LlmPlanner({
-      offline: new OfflineReader(vocabulary), vocabulary, model, prompt: new PromptBuilder(vocabulary),
-      examples: new ExampleIndex(loadExamples()), k: 2, timeoutMs: 100, log: () => {},
+      offline: new OfflineReader(vocabulary),
+      vocabulary,
+      model,
+      prompt: new PromptBuilder(vocabulary),
+      examples: new ExampleIndex(loadExamples()),
+      k: 2,
+      timeoutMs: 100,
+      log: () => {},
     });
     const result = await planner.plan(AMBIGUOUS);
     expect(result).toMatchObject({ type: "plan", planner: "slow-to-load/model" });

@@ -7,8 +7,8 @@ describe("checkModelSql", () => {
   it.each([
     "SELECT count(*) FROM cell_type WHERE cell_type = 'BC'",
     "SELECT c.cell_type, avg(s.n_out) FROM cell_type c JOIN root_stats s ON s.root_id = c.pt_root_id GROUP BY 1",
-    "WITH bc AS (SELECT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') "
-      + "SELECT count(*) FROM connection WHERE pre_pt_root_id IN (SELECT pt_root_id FROM bc);",
+    "WITH bc AS (SELECT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') " +
+      "SELECT count(*) FROM connection WHERE pre_pt_root_id IN (SELECT pt_root_id FROM bc);",
     "SELECT n_pairs FROM cell_type_connectivity WHERE pre_type = 'BC' AND post_type = '23P'",
     "SELECT size, n FROM synapse_size_counts ORDER BY size LIMIT 10",
     "SELECT 'delete from synapse' AS words",
@@ -28,7 +28,7 @@ describe("checkModelSql", () => {
     ["SELECT * FROM pragma_table_info('synapse')", /pragma_table_info/],
     ["SELECT * FROM import_log", /does not compile|not one of the documented tables/],
     ["SELECT * FROM store_meta", /does not compile|not one of the documented tables/],
-    ["SELECT * FROM \"sqlite_schema\"", /sqlite_schema/],
+    ['SELECT * FROM "sqlite_schema"', /sqlite_schema/],
     ["SELECT no_such_column FROM synapse", /does not compile/],
     ["SELECT load_extension('x')", /load_extension/],
   ])("refuses %s", (sql, reason) => {
@@ -38,8 +38,20 @@ describe("checkModelSql", () => {
 
   it("knows the imported tables and the summaries, and nothing of the store's bookkeeping", () => {
     const documented = [
-      "cell_type", "mtype", "nucleus", "synapse", "proofreading", "coregistration", "connection", "root_stats",
-      "root_cell_type", "cell_type_connectivity", "cell_type_totals", "cell_tuning", "root_area", "synapse_size_counts",
+      "cell_type",
+      "mtype",
+      "nucleus",
+      "synapse",
+      "proofreading",
+      "coregistration",
+      "connection",
+      "root_stats",
+      "root_cell_type",
+      "cell_type_connectivity",
+      "cell_type_totals",
+      "cell_tuning",
+      "root_area",
+      "synapse_size_counts",
     ];
     for (const t of documented) {
       expect(KNOWN_TABLES).toContain(t);

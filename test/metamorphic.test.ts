@@ -15,15 +15,32 @@ import { BANK_DIR, loadBank } from "./support/bank.js";
  * "male mice", "layer 7", "V2", "older than P60" …): they measure whether the mechanism generalizes.
  */
 const RESTRICTIONS = [
-  "in female mice", "during locomotion", "in the right hemisphere", "with thin spines", "in layer 8", "in area V4",
-  "at P30", "after training", "in the striatum", "near capillaries", "under isoflurane", "in knockout mice",
-  "on the basal dendrites", "in juvenile animals", "during visual stimulation", "with bursting firing patterns",
-  "in the contralateral cortex", "at the end of the session", "in Pvalb-Cre animals", "with GCaMP6s expression",
+  "in female mice",
+  "during locomotion",
+  "in the right hemisphere",
+  "with thin spines",
+  "in layer 8",
+  "in area V4",
+  "at P30",
+  "after training",
+  "in the striatum",
+  "near capillaries",
+  "under isoflurane",
+  "in knockout mice",
+  "on the basal dendrites",
+  "in juvenile animals",
+  "during visual stimulation",
+  "with bursting firing patterns",
+  "in the contralateral cortex",
+  "at the end of the session",
+  "in Pvalb-Cre animals",
+  "with GCaMP6s expression",
 ];
 
 const ID = "864691135002260789";
 const fill = (q: string) => q.replace(/\{[A-Z0-9_]+\}/g, ID);
-const first = (phrase: string, q: string) => `${phrase[0]!.toUpperCase()}${phrase.slice(1)}, ${q[0]!.toLowerCase()}${q.slice(1)}`;
+const first = (phrase: string, q: string) =>
+  `${phrase[0]!.toUpperCase()}${phrase.slice(1)}, ${q[0]!.toLowerCase()}${q.slice(1)}`;
 const last = (phrase: string, q: string) => q.replace(/\s*([?.!]*)\s*$/, ` ${phrase}$1`);
 
 describe("restrictions the data cannot express are asked back, never dropped", () => {
@@ -35,7 +52,10 @@ describe("restrictions the data cannot express are asked back, never dropped", (
     for (const [i, line] of lines.entries()) {
       const q = fill(line.q);
       if ((await reader.plan(q)).type !== "plan") continue;
-      for (const v of [first(RESTRICTIONS[i % RESTRICTIONS.length]!, q), last(RESTRICTIONS[(i + 7) % RESTRICTIONS.length]!, q)]) {
+      for (const v of [
+        first(RESTRICTIONS[i % RESTRICTIONS.length]!, q),
+        last(RESTRICTIONS[(i + 7) % RESTRICTIONS.length]!, q),
+      ]) {
         variants++;
         const r = await reader.plan(v);
         if (r.type === "plan") answered.push(v);

@@ -68,7 +68,9 @@ describe("Neuroglancer links on answers", () => {
     const link = onlyLink(await chat.answer(`What are the top 5 postsynaptic partners of ${root}?`));
     const partners = raw
       .prepare("SELECT post_pt_root_id FROM syn WHERE pre_pt_root_id = ? GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5")
-      .raw(true).all(BigInt(root)).map((r) => String((r as bigint[])[0]));
+      .raw(true)
+      .all(BigInt(root))
+      .map((r) => String((r as bigint[])[0]));
     expect(partners).toHaveLength(5);
     expect(segmentationLayer(link).segments).toEqual(partners);
     expect(link.label).toBe("View the 5 cells in Neuroglancer (segmentation v1300)");
@@ -93,7 +95,7 @@ describe("Neuroglancer links on answers", () => {
 
   // Reader: asks back, "I did not understand "200"": a number of cells to list is not read (the plan
   // language has a limit). It should list 200 23P cells, the link showing the first 50 of them.
-  it.todo("a set of 200 cells: the first 50, said to be a subset: \"list 200 23P cells\"");
+  it.todo('a set of 200 cells: the first 50, said to be a subset: "list 200 23P cells"');
 
   it("the cells behind a chart, and none for an answer that names no cells", async () => {
     const where = await chat.answer("where are the Martinotti cells?");

@@ -38,7 +38,12 @@ describe("which cells an answer names", () => {
   it("reads the root-id columns only, row by row, each root once, without root 0 or empty cells", () => {
     const table: AnswerTable = {
       columns: ["pre_pt_root_id", "post_pt_root_id", "synapses", "nucleus_id"],
-      rows: [[root(1), root(2), 12, 5], [root(2), root(1), 3, 6], ["0", root(3), 1, 7], [null, "not an id", 1, 8]],
+      rows: [
+        [root(1), root(2), 12, 5],
+        [root(2), root(1), 3, 6],
+        ["0", root(3), 1, 7],
+        [null, "not an id", 1, 8],
+      ],
     };
     expect(rootsInTable(table)).toEqual({ roots: [root(1), root(2), root(3)], cut: false });
     expect(rootsInTable({ columns: ["root_id", "n"], rows: [[12345, 1]] }).roots).toEqual(["12345"]);
@@ -99,7 +104,14 @@ describe("a link's state", () => {
 
   it("opens at the next cell's soma when the first has no nucleus (a fragment), at none when none has", async () => {
     const fragmentFirst = new NeuroglancerLinks(config, store("1300"), positions(new Map([[root(3), [7, 8, 9]]])));
-    const table = { columns: ["post_pt_root_id", "synapses"], rows: [[root(1), 9], [root(2), 5], [root(3), 4]] };
+    const table = {
+      columns: ["post_pt_root_id", "synapses"],
+      rows: [
+        [root(1), 9],
+        [root(2), 5],
+        [root(3), 4],
+      ],
+    };
     expect(decodeLink((await fragmentFirst.forTable(table))[0]!.url).state.position).toEqual([7, 8, 9]);
     const none = new NeuroglancerLinks(config, store("1300"), positions(new Map()));
     expect(decodeLink((await none.forTable(table))[0]!.url).state).not.toHaveProperty("position");
@@ -154,7 +166,8 @@ describe("a link's state", () => {
   });
 
   it("labels a table cut at the row cap as more cells than it holds", () => {
-    expect(linkLabel({ shown: 50, total: 10_000, cut: true, flat: true, version: "943", dynamicNote: "x" }))
-      .toBe("View the first 50 of 10,000+ cells in Neuroglancer (segmentation v943)");
+    expect(linkLabel({ shown: 50, total: 10_000, cut: true, flat: true, version: "943", dynamicNote: "x" })).toBe(
+      "View the first 50 of 10,000+ cells in Neuroglancer (segmentation v943)",
+    );
   });
 });

@@ -11,9 +11,13 @@ import { buildTestStore } from "./support/store.js";
  */
 describe("what is not in the tables", () => {
   it("names the calcium traces, spikes, running, pupil and stimuli, and where they are", () => {
-    expect(notInTablesMessage("show me the calcium traces of 23P cells", ["calcium traces"])).toMatch(/no calcium traces.*DANDI.*000402/);
+    expect(notInTablesMessage("show me the calcium traces of 23P cells", ["calcium traces"])).toMatch(
+      /no calcium traces.*DANDI.*000402/,
+    );
     expect(notInTablesMessage("spike trains of basket cells", ["spike trains"])).toMatch(/no spike trains/);
-    expect(notInTablesMessage("what was the running speed of the mouse")).toMatch(/^Running speed is not in the store.*nda\.Treadmill/);
+    expect(notInTablesMessage("what was the running speed of the mouse")).toMatch(
+      /^Running speed is not in the store.*nda\.Treadmill/,
+    );
     expect(notInTablesMessage("plot the pupil diameter", ["pupil diameter"])).toMatch(/nda\.ManualPupil/);
     expect(notInTablesMessage("what stimulus frames were shown")).toMatch(/stimuli .* are not in the store/);
   });
@@ -36,20 +40,32 @@ describe("the chat's answer about missing data", () => {
   let next: PlannerResult;
   beforeAll(async () => {
     const { db } = await buildTestStore({ cells: 300, seed: 3 });
-    chat = await ConnectomeChat.open({ dbPath: db, workers: 1, planner: () => ({ name: "stand-in", plan: async () => next }) });
+    chat = await ConnectomeChat.open({
+      dbPath: db,
+      workers: 1,
+      planner: () => ({ name: "stand-in", plan: async () => next }),
+    });
   }, 120_000);
   afterAll(async () => chat?.close());
 
   it("replaces 'I did not understand' by the plain sentence, still asking back", async () => {
-    next = { type: "clarify", message: "I did not understand \"calcium traces\".", suggestions: [],
-      reading: { used: ["cells"], unaccounted: ["calcium traces"] } };
+    next = {
+      type: "clarify",
+      message: 'I did not understand "calcium traces".',
+      suggestions: [],
+      reading: { used: ["cells"], unaccounted: ["calcium traces"] },
+    };
     const a = await chat.answer("calcium traces of 23P cells");
     expect(a.status).toBe("clarify");
     expect(a.text).toMatch(/^The store holds no calcium traces/);
   });
 
   it("replaces an off-topic refusal about the mouse's running, still refusing", async () => {
-    next = { type: "refuse", reason: "That is outside the connectome data I can answer from (MICrONS cells, synapses, cell types, proofreading and coregistration)." };
+    next = {
+      type: "refuse",
+      reason:
+        "That is outside the connectome data I can answer from (MICrONS cells, synapses, cell types, proofreading and coregistration).",
+    };
     const a = await chat.answer("what was the running speed of the mouse");
     expect(a.status).toBe("refused");
     expect(a.text).toMatch(/^Running speed is not in the store/);

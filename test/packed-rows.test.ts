@@ -31,7 +31,10 @@ describe("rows packed for the hand-over between the reading and the inserting th
     expect(packer.full).toBe(false);
     packer.add([2n, "b"], 2);
     expect(packer.full).toBe(true);
-    expect(unpack(packer).map((r) => r.values)).toEqual([[1n, "a"], [2n, "b"]]);
+    expect(unpack(packer).map((r) => r.values)).toEqual([
+      [1n, "a"],
+      [2n, "b"],
+    ]);
     expect(packer.length).toBe(0);
     packer.add([3n, null], 3);
     expect(unpack(packer)).toEqual([{ values: [3n, null], rowNumber: 3 }]);

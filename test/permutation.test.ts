@@ -11,8 +11,8 @@ describe("the permutation test of like-to-like wiring", () => {
       within.push([i, (i + 1) % 20], [20 + i, 20 + ((i + 1) % 20)]);
       across.push([i, 20 + i], [20 + i, i]);
     }
-    const run = (pairs: [number, number][]) => permutationTest(x, Int32Array.from(pairs.map((p) => p[0])),
-      Int32Array.from(pairs.map((p) => p[1])), 999);
+    const run = (pairs: [number, number][]) =>
+      permutationTest(x, Int32Array.from(pairs.map((p) => p[0])), Int32Array.from(pairs.map((p) => p[1])), 999);
     const like = run(within);
     expect(like.observed).toBe(0);
     expect(like.p).toBeCloseTo(1 / 1000, 6);

@@ -8,40 +8,73 @@ const root = "864691135587571072";
 
 describe("the plan check refuses plans whose answer is decided before the data is read", () => {
   it("conditions no row can meet together: one side both BC and 23P", () => {
-    const q = plan({ source: "synapses", measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
-      post: [{ dim: "cell_type", values: ["BC"] }] });
+    const q = plan({
+      source: "synapses",
+      measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
+      post: [{ dim: "cell_type", values: ["BC"] }],
+    });
     expect(planShapeProblem(q)).toMatch(/no row can be both BC and 23P/);
-    const fine = plan({ source: "synapses", measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
-      pre: [{ dim: "cell_type", values: ["BC"] }] });
+    const fine = plan({
+      source: "synapses",
+      measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+    });
     expect(planShapeProblem(fine)).toBeUndefined();
   });
 
   it("a side pinned to one root: no count of its own roots, no condition of its cell", () => {
-    const counted = plan({ source: "synapses", measure: { fn: "distinct", side: "pre" }, pre: [{ dim: "root_id", values: [root] }] });
+    const counted = plan({
+      source: "synapses",
+      measure: { fn: "distinct", side: "pre" },
+      pre: [{ dim: "root_id", values: [root] }],
+    });
     expect(planShapeProblem(counted)).toMatch(/one root/);
-    const placed = plan({ source: "synapses", measure: { fn: "distinct", side: "post" },
-      pre: [{ dim: "root_id", values: [root] }, { dim: "area", values: ["RL"] }] });
+    const placed = plan({
+      source: "synapses",
+      measure: { fn: "distinct", side: "post" },
+      pre: [
+        { dim: "root_id", values: [root] },
+        { dim: "area", values: ["RL"] },
+      ],
+    });
     expect(planShapeProblem(placed)).toMatch(/area of the one root/);
-    const partners = plan({ source: "synapses", measure: { fn: "distinct", side: "post" },
-      pre: [{ dim: "root_id", values: [root] }], post: [{ dim: "area", values: ["RL"] }] });
+    const partners = plan({
+      source: "synapses",
+      measure: { fn: "distinct", side: "post" },
+      pre: [{ dim: "root_id", values: [root] }],
+      post: [{ dim: "area", values: ["RL"] }],
+    });
     expect(planShapeProblem(partners)).toBeUndefined();
   });
 
   it("a histogram with groups, and a list with a comparison or an order", () => {
-    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "histogram", of: "osi" }, groupBy: [{ dim: "area" }] })))
-      .toMatch(/one histogram/);
+    expect(
+      planShapeProblem(plan({ source: "cells", measure: { fn: "histogram", of: "osi" }, groupBy: [{ dim: "area" }] })),
+    ).toMatch(/one histogram/);
     const sets = [{ filter: [{ dim: "area", values: ["V1"] }] }, { filter: [{ dim: "area", values: ["LM"] }] }];
-    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, compare: sets }))).toMatch(/a list is of one set/);
-    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, order: "desc" }))).toMatch(/a list is of one set/);
-    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, groupBy: [{ dim: "area" }] }))).toBeUndefined();
+    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, compare: sets }))).toMatch(
+      /a list is of one set/,
+    );
+    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, order: "desc" }))).toMatch(
+      /a list is of one set/,
+    );
+    expect(
+      planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, groupBy: [{ dim: "area" }] })),
+    ).toBeUndefined();
   });
 });
 
 describe("a ratio grouped by its own terms", () => {
   it("is refused: every group is all numerator or all denominator", () => {
-    const q = plan({ source: "synapses", groupBy: [{ dim: "class", side: "pre" }],
-      measure: { fn: "ratio", numerator: { pre: [{ dim: "class", values: ["excitatory"] }] },
-        denominator: { pre: [{ dim: "class", values: ["inhibitory"] }] } } });
+    const q = plan({
+      source: "synapses",
+      groupBy: [{ dim: "class", side: "pre" }],
+      measure: {
+        fn: "ratio",
+        numerator: { pre: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { pre: [{ dim: "class", values: ["inhibitory"] }] },
+      },
+    });
     expect(planShapeProblem(q)).toMatch(/cut on class and also grouped by it/);
     expect(planShapeProblem({ ...q, groupBy: [{ dim: "cell_type", side: "post" }] })).toBeUndefined();
   });

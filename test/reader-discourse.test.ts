@@ -13,34 +13,50 @@ import { RESTRICTIONS, WORDINGS } from "./support/discourse-wordings.js";
  * that could restrict the question is ever set aside.
  */
 const R = "864691135051986780";
-const norm = (t: string) => t.toLowerCase().replace(/\s+/g, " ").replace(/[\s?.!]+$/, "").trim();
+const norm = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[\s?.!]+$/, "")
+    .trim();
 
 describe("sentence splitting", () => {
   const split = (t: string) => splitSentences(t, discourse().abbreviations);
 
   it("splits at full stops, question and exclamation marks", () => {
-    expect(split("Hi! I'm new here. How many BCs are there?"))
-      .toEqual(["Hi!", "I'm new here.", "How many BCs are there?"]);
+    expect(split("Hi! I'm new here. How many BCs are there?")).toEqual([
+      "Hi!",
+      "I'm new here.",
+      "How many BCs are there?",
+    ]);
     expect(split("How many BCs? And MCs?")).toEqual(["How many BCs?", "And MCs?"]);
   });
 
   it("does not split after et al., Fig., e.g., vs. or inside brackets", () => {
-    expect(split("Kim et al. (2015) show this in Fig. 3b. How many?"))
-      .toEqual(["Kim et al. (2015) show this in Fig. 3b.", "How many?"]);
-    expect(split("Types (e.g. BCs vs. MCs) differ. Which is larger?"))
-      .toEqual(["Types (e.g. BCs vs. MCs) differ.", "Which is larger?"]);
+    expect(split("Kim et al. (2015) show this in Fig. 3b. How many?")).toEqual([
+      "Kim et al. (2015) show this in Fig. 3b.",
+      "How many?",
+    ]);
+    expect(split("Types (e.g. BCs vs. MCs) differ. Which is larger?")).toEqual([
+      "Types (e.g. BCs vs. MCs) differ.",
+      "Which is larger?",
+    ]);
     expect(split("Cells (see Fig. 2. Right) are odd. Why?")).toEqual(["Cells (see Fig. 2. Right) are odd.", "Why?"]);
   });
 
   it("keeps decimals, ids and L2/3 whole", () => {
-    expect(split(`Sizes are 0.5 vs. 0.7 in L2/3. What type is ${R}?`))
-      .toEqual(["Sizes are 0.5 vs. 0.7 in L2/3.", `What type is ${R}?`]);
+    expect(split(`Sizes are 0.5 vs. 0.7 in L2/3. What type is ${R}?`)).toEqual([
+      "Sizes are 0.5 vs. 0.7 in L2/3.",
+      `What type is ${R}?`,
+    ]);
     expect(split("A gOSI above 0.4. Then 1.5e3 synapses.")).toEqual(["A gOSI above 0.4.", "Then 1.5e3 synapses."]);
   });
 
   it("splits at line breaks", () => {
-    expect(split("Thanks so much for this tool\nHow many BCs are there?"))
-      .toEqual(["Thanks so much for this tool", "How many BCs are there?"]);
+    expect(split("Thanks so much for this tool\nHow many BCs are there?")).toEqual([
+      "Thanks so much for this tool",
+      "How many BCs are there?",
+    ]);
   });
 });
 
@@ -61,8 +77,14 @@ describe("the phrase syntax of data/discourse.json", () => {
     const file = discourse().file;
     for (const phrase of [...file.greetings, ...file.politeness]) {
       for (const variant of expand(phrase)) {
-        const words = variant.toLowerCase().split(/\s+/).filter((w) => /[a-z]/.test(w));
-        expect(words.every((w) => lexicon.functionWords.has(w)), `${phrase}: "${variant}"`).toBe(false);
+        const words = variant
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((w) => /[a-z]/.test(w));
+        expect(
+          words.every((w) => lexicon.functionWords.has(w)),
+          `${phrase}: "${variant}"`,
+        ).toBe(false);
       }
     }
   });
@@ -110,15 +132,21 @@ describe("the discourse step through the reader", () => {
 
   it("answers the ask of a chatty question as it answers the ask alone, and says what it set aside", async () => {
     const pairs: [string, string][] = [
-      ["Hi! I'm new to the MICrONS data. How many Martinotti cells are in the dataset?",
-        "How many Martinotti cells are in the dataset?"],
+      [
+        "Hi! I'm new to the MICrONS data. How many Martinotti cells are in the dataset?",
+        "How many Martinotti cells are in the dataset?",
+      ],
       [`Sorry if this is basic, but what kind of cell is ${R}?`, `What kind of cell is ${R}?`],
-      ["Near-projecting (NP) neurons are a rare layer 5 population (Kim et al., 2015). "
-        + "How many 5P-NP cells are annotated in this dataset?",
-        "How many 5P-NP cells are annotated in this dataset?"],
+      [
+        "Near-projecting (NP) neurons are a rare layer 5 population (Kim et al., 2015). " +
+          "How many 5P-NP cells are annotated in this dataset?",
+        "How many 5P-NP cells are annotated in this dataset?",
+      ],
       [`In Fig. 3b we show the neuron ${R}. What is its cell type?`, `What is the cell type of ${R}?`],
-      ["For a stimulus-specific analysis, how many coregistered neurons are there?",
-        "How many coregistered neurons are there?"],
+      [
+        "For a stimulus-specific analysis, how many coregistered neurons are there?",
+        "How many coregistered neurons are there?",
+      ],
     ];
     for (const [chatty, plain] of pairs) {
       const a = await reader.plan(chatty);
@@ -132,8 +160,8 @@ describe("the discourse step through the reader", () => {
 
   it("does not answer a question whose context restricts it as if the restriction were absent", async () => {
     for (const q of [
-      "We're only interested in well-innervated cells for this analysis. "
-        + "How many 23P cells receive more than 80 input synapses?",
+      "We're only interested in well-innervated cells for this analysis. " +
+        "How many 23P cells receive more than 80 input synapses?",
       "I only care about the left hemisphere. How many BCs are there?",
       "We exclude every cell in layer 1. How many NGCs are there?",
       "For a project on L5 cells, how many BCs are there?",

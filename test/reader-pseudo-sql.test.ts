@@ -20,41 +20,65 @@ const rewrite = (text: string) => pseudoSql({ text, context: [] });
 describe("pseudo-SQL is rewritten into the reader's English", () => {
   const cases: [string, string][] = [
     ["SELECT COUNT(*) FROM cells WHERE cell_type = 'NGC'", "number of NGC cells"],
-    ["count(*) neurons where soma depth between 300 and 500 um",
-      "number of neurons with soma depth between 300 and 500 um"],
-    ["select cell_type, count(*) from cells where class = excitatory group by cell_type",
-      "number of excitatory cells per cell type"],
-    ["count synapses where pre.cell_type='5P-IT' and post.cell_type='6P-CT'",
-      "number of synapses from 5P-IT onto 6P-CT"],
+    [
+      "count(*) neurons where soma depth between 300 and 500 um",
+      "number of neurons with soma depth between 300 and 500 um",
+    ],
+    [
+      "select cell_type, count(*) from cells where class = excitatory group by cell_type",
+      "number of excitatory cells per cell type",
+    ],
+    [
+      "count synapses where pre.cell_type='5P-IT' and post.cell_type='6P-CT'",
+      "number of synapses from 5P-IT onto 6P-CT",
+    ],
     ["sum(size) over synapses with pre type 4P and post type 23P", "total synapse size of synapses from 4P onto 23P"],
     ["avg n_syn per (pre_root, post_root) pair, 23P -> 23P", "mean synapses per connection 23P -> 23P"],
-    ["count(distinct pre_root, post_root) where pre type = BC and post type = 5P-IT",
-      "number of connections from BC onto 5P-IT"],
+    [
+      "count(distinct pre_root, post_root) where pre type = BC and post type = 5P-IT",
+      "number of connections from BC onto 5P-IT",
+    ],
     ["stddev(size) over all synapses", "standard deviation of synapse size of synapses"],
     ["percentile_cont(0.9) of synapse size", "90th percentile of synapse size of synapses"],
-    [`select post_root, count(*) from synapses where pre_root = ${R} group by post_root order by 2 desc limit 5`,
-      `number of synapses from ${R} per postsynaptic root top 5`],
-    [`top 5 pre_pt_root_id by count(*) where post_pt_root_id = ${R}`,
-      `number of synapses onto ${R} per presynaptic root top 5`],
-    [`sum(pre.class = excitatory) / sum(pre.class = inhibitory) over input synapses of ${R}`,
-      `ratio of excitatory to inhibitory input synapses of ${R}`],
+    [
+      `select post_root, count(*) from synapses where pre_root = ${R} group by post_root order by 2 desc limit 5`,
+      `number of synapses from ${R} per postsynaptic root top 5`,
+    ],
+    [
+      `top 5 pre_pt_root_id by count(*) where post_pt_root_id = ${R}`,
+      `number of synapses onto ${R} per presynaptic root top 5`,
+    ],
+    [
+      `sum(pre.class = excitatory) / sum(pre.class = inhibitory) over input synapses of ${R}`,
+      `ratio of excitatory to inhibitory input synapses of ${R}`,
+    ],
     ["count 4P roots having count(input synapses) > 60", "number of 4P roots with more than 60 input synapses"],
     ["neurons: group by area tag, count(*)", "number of neurons per area"],
     ["pt_root_id where nucleus id = 100594", "root id of nucleus 100594"],
-    ["argmax over post.cell_type of count(*) where pre.cell_type = 'NGC'",
-      "number of synapses from NGC per postsynaptic cell type top 1"],
-    ["count(*) group by pre.cell_type, post.cell_type where both pre and post are inhibitory types",
-      "number of synapses from inhibitory types onto inhibitory types per pre type x post type"],
+    [
+      "argmax over post.cell_type of count(*) where pre.cell_type = 'NGC'",
+      "number of synapses from NGC per postsynaptic cell type top 1",
+    ],
+    [
+      "count(*) group by pre.cell_type, post.cell_type where both pre and post are inhibitory types",
+      "number of synapses from inhibitory types onto inhibitory types per pre type x post type",
+    ],
     ["boxplot(size) grouped by pre cell_type", "box plot of synapse size of synapses per presynaptic cell type"],
-    ["select pt_root_id from cells where cell_type = 'NGC' and depth < 115.1",
-      "list NGC cells with soma depth below 115.1"],
+    [
+      "select pt_root_id from cells where cell_type = 'NGC' and depth < 115.1",
+      "list NGC cells with soma depth below 115.1",
+    ],
     ["select count(*) from cells where cell_type in ('BC', 'MC')", "number of BC or MC cells"],
     ["count(*) from cells where cell_type = 'BC' and (area = 'V1' or area = 'RL')", "number of BC cells in V1 or RL"],
     ["select count(*) from cells where cell_type != 'OPC'", "number of cells that are not OPC"],
-    ["select count(*) from synapses where pre.cell_type = 'BC' and size >= 1000",
-      "number of synapses with synapse size at least 1000 from BC"],
-    ["select count(*) from connections where n_syn >= 3 and pre.cell_type = 'BC'",
-      "number of connections with at least 3 synapses from BC"],
+    [
+      "select count(*) from synapses where pre.cell_type = 'BC' and size >= 1000",
+      "number of synapses with synapse size at least 1000 from BC",
+    ],
+    [
+      "select count(*) from connections where n_syn >= 3 and pre.cell_type = 'BC'",
+      "number of connections with at least 3 synapses from BC",
+    ],
     ["select count(*) from cells where depth < -10", "number of cells with soma depth below -10"],
     ["select count(*) from nucleus_detection_v0 where volume > 300", "number of nuclei with volume above 300"],
     ["SELECT COUNT(*) FROM cells WHERE cell_type == `23P`", "number of 23P cells"],
@@ -69,24 +93,32 @@ describe("pseudo-SQL is rewritten into the reader's English", () => {
   });
 
   it("keeps what it cannot translate, as typed", () => {
-    expect(rewrite("select count(*) from cells where cell_type = 'BC' and hemisphere = 'left'").text)
-      .toBe("number of BC cells hemisphere = 'left'");
-    expect(rewrite("select count(*) from cells where cell_type = 'BC' limit 10").text)
-      .toBe("number of BC cells limit 10");
+    expect(rewrite("select count(*) from cells where cell_type = 'BC' and hemisphere = 'left'").text).toBe(
+      "number of BC cells hemisphere = 'left'",
+    );
+    expect(rewrite("select count(*) from cells where cell_type = 'BC' limit 10").text).toBe(
+      "number of BC cells limit 10",
+    );
     expect(rewrite("select cell_type, count(*) from cells").text).toBe("number of cells select cell_type, count(*)");
-    expect(rewrite("select count(*) from cells where status_axon = 'f'").text)
-      .toBe("number of cells status_axon = 'f'");
+    expect(rewrite("select count(*) from cells where status_axon = 'f'").text).toBe(
+      "number of cells status_axon = 'f'",
+    );
     // A root grouping reads only in a top k; without one it is kept.
-    expect(rewrite("select avg(size) from synapses where pre.cell_type = 'BC' group by post_root").text)
-      .toBe("mean synapse size of synapses from BC group by post_root");
+    expect(rewrite("select avg(size) from synapses where pre.cell_type = 'BC' group by post_root").text).toBe(
+      "mean synapse size of synapses from BC group by post_root",
+    );
   });
 });
 
 describe("what the step leaves alone", () => {
   const english = [
-    "how many NGC cells", "how many cells per strategy_axon value", "# dendrite_clean neurons by type",
+    "how many NGC cells",
+    "how many cells per strategy_axon value",
+    "# dendrite_clean neurons by type",
     "Mean output synapse count (outgoing weight) per neuron, for neurons with proofread axons?",
-    `nucleus_id for pt_root_id ${R}`, "top 5 postsynaptic partners of 864691135006604625", "4P with gOSI > 0.3 - count",
+    `nucleus_id for pt_root_id ${R}`,
+    "top 5 postsynaptic partners of 864691135006604625",
+    "4P with gOSI > 0.3 - count",
   ];
   for (const q of english) it(`English: ${q}`, () => expect(rewrite(q)).toEqual({ text: q, context: [] }));
 
@@ -140,41 +172,61 @@ const planOf = async (q: string) => {
 describe("pseudo-SQL reads into the plan of its English wording", () => {
   const cases: [string, string][] = [
     ["SELECT COUNT(*) FROM cells WHERE cell_type = 'NGC'", "how many NGC cells"],
-    ["select cell_type, count(*) from cells where class = excitatory group by cell_type",
-      "number of excitatory cells per cell type"],
+    [
+      "select cell_type, count(*) from cells where class = excitatory group by cell_type",
+      "number of excitatory cells per cell type",
+    ],
     ["count synapses where pre.cell_type='5P-IT' and post.cell_type='6P-CT'", "synapses from 5P-IT onto 6P-CT"],
     ["sum(size) over synapses with pre type 4P and post type 23P", "total synapse size from 4P onto 23P"],
     ["avg n_syn per (pre_root, post_root) pair, 23P -> 23P", "mean synapses per connection from 23P onto 23P"],
     ["count(distinct pre_root, post_root) where pre type = BC and post type = 5P-IT", "connections from BC onto 5P-IT"],
     ["stddev(size) over all synapses", "standard deviation of synapse size"],
     ["percentile_cont(0.9) of synapse size", "90th percentile of synapse size"],
-    [`select post_root, count(*) from synapses where pre_root = ${R} group by post_root order by 2 desc limit 5`,
-      `top 5 postsynaptic partners of ${R}`],
+    [
+      `select post_root, count(*) from synapses where pre_root = ${R} group by post_root order by 2 desc limit 5`,
+      `top 5 postsynaptic partners of ${R}`,
+    ],
     [`top 5 pre_pt_root_id by count(*) where post_pt_root_id = ${R}`, `top 5 presynaptic partners of ${R}`],
     [`count(*) from synapses where pre = ${R} and post = ${S}`, `synapses from ${R} onto ${S}`],
-    [`sum(pre.class = excitatory) / sum(pre.class = inhibitory) over input synapses of ${R}`,
-      `E/I input ratio for ${R}`],
-    ["avg(count(outgoing synapses)) over roots in proofreading with status_axon = 't', zeros included",
-      "mean number of output synapses of roots in proofreading with a proofread axon"],
+    [
+      `sum(pre.class = excitatory) / sum(pre.class = inhibitory) over input synapses of ${R}`,
+      `E/I input ratio for ${R}`,
+    ],
+    [
+      "avg(count(outgoing synapses)) over roots in proofreading with status_axon = 't', zeros included",
+      "mean number of output synapses of roots in proofreading with a proofread axon",
+    ],
     ["count 4P roots having count(input synapses) > 60", "4P cells with more than 60 input synapses"],
     ["neurons: group by area tag, count(*)", "neurons per area"],
-    ["count(*) from functional props where gOSI > 0.3 (one row per nucleus, best cc_abs)",
-      "how many cells have gOSI above 0.3"],
+    [
+      "count(*) from functional props where gOSI > 0.3 (one row per nucleus, best cc_abs)",
+      "how many cells have gOSI above 0.3",
+    ],
     ["pt_root_id where nucleus id = 100594", "root id of nucleus 100594"],
-    ["argmax over post.cell_type of count(*) where pre.cell_type = 'NGC'",
-      "which cell type receives the most synapses from NGC"],
-    ["count(*) group by pre.cell_type, post.cell_type where both pre and post are inhibitory types",
-      "synapses from inhibitory cells onto inhibitory cells per pre type x post type"],
+    [
+      "argmax over post.cell_type of count(*) where pre.cell_type = 'NGC'",
+      "which cell type receives the most synapses from NGC",
+    ],
+    [
+      "count(*) group by pre.cell_type, post.cell_type where both pre and post are inhibitory types",
+      "synapses from inhibitory cells onto inhibitory cells per pre type x post type",
+    ],
     ["boxplot(size) grouped by pre cell_type", "box plot of synapse size per presynaptic cell type"],
-    ["select pt_root_id from cells where cell_type = 'NGC' and depth < 115.1",
-      "list NGC cells with soma depth below 115.1"],
+    [
+      "select pt_root_id from cells where cell_type = 'NGC' and depth < 115.1",
+      "list NGC cells with soma depth below 115.1",
+    ],
     ["Select Count(*) From Cells Where Cell_Type = 'bc' AND area = \"V1\"", "how many BC cells in V1"],
     ["select avg(volume) from cells where cell_type = 'BC'", "mean nucleus volume of BC cells"],
     ["select area, avg(gosi) from cells group by area", "mean gOSI of cells per area"],
-    [`count(distinct post_pt_root_id) from synapses where pre_pt_root_id = ${R}`,
-      `number of postsynaptic partners of ${R}`],
-    ["select max(n_syn) from connections where pre.cell_type='23P' and post.cell_type='23P'",
-      "maximum synapses per connection from 23P onto 23P"],
+    [
+      `count(distinct post_pt_root_id) from synapses where pre_pt_root_id = ${R}`,
+      `number of postsynaptic partners of ${R}`,
+    ],
+    [
+      "select max(n_syn) from connections where pre.cell_type='23P' and post.cell_type='23P'",
+      "maximum synapses per connection from 23P onto 23P",
+    ],
     ["select count(*) from cells where layer = 'L4'", "how many cells in L4"],
     ["SELECT COUNT(*) FROM cells WHERE mtype = 'L4a'", "number of cells with m-type L4a"],
     ["select count(*) from synapses where pre.area = 'V1' and post.area = 'RL'", "synapses from V1 onto RL"],
@@ -214,8 +266,10 @@ describe("a condition the data cannot express is asked back about, never dropped
     ["select count(*) from cells where depth > 300 and x_position < 500", "x_position < 500"],
     ["select count(*) from synapses where pre.cell_type = '23P' and dendrite_distance < 50", "dendrite_distance < 50"],
     ["select count(*) from neurons where spine_density > 1", "spine_density > 1"],
-    ["select count(*) from cells where cell_type = 'BC' or hemisphere = 'left'",
-      "cell_type = 'BC' or hemisphere = 'left'"],
+    [
+      "select count(*) from cells where cell_type = 'BC' or hemisphere = 'left'",
+      "cell_type = 'BC' or hemisphere = 'left'",
+    ],
     ["select count(*) from cells where cortical_column = 3", "cortical_column = 3"],
     ["select count(*) from neurons where recording_date > '2020-01-01'", "recording_date > '2020-01-01'"],
     [`top 5 pre_root by count(*) where post_root = ${R} and pre.hemisphere = 'left'`, "pre.hemisphere = 'left'"],

@@ -22,8 +22,13 @@ describe("a sample with the real synapse table's shape", () => {
   it("writes the rows asked for, mostly with a fragment on one side, from many fragment roots", () => {
     const lines = readFileSync(join(dir, "synapses_pni_2.csv"), "latin1").trim().split("\n").slice(1);
     expect(lines).toHaveLength(30_000);
-    const nuclei = new Set(readFileSync(join(dir, "nucleus_detection_v0.csv"), "latin1").trim().split("\n").slice(1)
-      .map((l) => l.split(",").at(-1)));
+    const nuclei = new Set(
+      readFileSync(join(dir, "nucleus_detection_v0.csv"), "latin1")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",").at(-1)),
+    );
     const ids = lines.map((l) => Number(l.split(",")[0]));
     expect(new Set(ids).size).toBe(ids.length);
     const pairs = lines.map((l) => l.split(",")).map((f) => [f[5]!, f[7]!] as const);

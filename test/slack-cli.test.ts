@@ -38,7 +38,10 @@ function envWith(settings: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs the CLI to its end without blocking this process (the stand-in Slack lives here). */
-function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -115,8 +118,14 @@ describe("connectome-chat slack --http (the built CLI)", () => {
     expect(ack.ackMs).toBeLessThan(3000);
     expect(JSON.parse(ack.text).text).toMatch(/^Working on it/);
 
-    const parent = await slack.waitFor("chat.postMessage", (c) => c.body.channel === "C0MEETING" && c.body.thread_ts === undefined);
-    const reply = await slack.waitFor("chat.postMessage", (c) => c.body.channel === "C0MEETING" && c.body.thread_ts === parent.response!.ts);
+    const parent = await slack.waitFor(
+      "chat.postMessage",
+      (c) => c.body.channel === "C0MEETING" && c.body.thread_ts === undefined,
+    );
+    const reply = await slack.waitFor(
+      "chat.postMessage",
+      (c) => c.body.channel === "C0MEETING" && c.body.thread_ts === parent.response!.ts,
+    );
     const bc = gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'BC'") as number;
     expect(reply.body.text.split("\n")[0]).toBe(`Number of basket cells (BC): ${bc.toLocaleString("en-US")}.`);
     expect(reply.at - ackedAt).toBeLessThan(3000);
@@ -130,7 +139,10 @@ describe("connectome-chat slack --http (the built CLI)", () => {
 
   it("reads its settings from a .env file in the working folder", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-slack-env-"));
-    writeFileSync(join(cwd, ".env"), `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_API_URL=${slack.apiUrl}\n# SLACK_SIGNING_SECRET is missing\n`);
+    writeFileSync(
+      join(cwd, ".env"),
+      `SLACK_BOT_TOKEN=${BOT_TOKEN}\nSLACK_API_URL=${slack.apiUrl}\n# SLACK_SIGNING_SECRET is missing\n`,
+    );
     const run = await runCli(["slack", "--http", "--port", "0", "--db", db], { cwd, env: envWith({}) });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/SLACK_SIGNING_SECRET is not set/);
@@ -139,7 +151,10 @@ describe("connectome-chat slack --http (the built CLI)", () => {
 
   it("names what is missing or malformed at start, without echoing any value", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "cc-slack-env-"));
-    const run = await runCli(["slack", "--db", db], { cwd, env: envWith({ SLACK_BOT_TOKEN: "xoxp-user-token-not-a-bot-9876543210" }) });
+    const run = await runCli(["slack", "--db", db], {
+      cwd,
+      env: envWith({ SLACK_BOT_TOKEN: "xoxp-user-token-not-a-bot-9876543210" }),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/SLACK_BOT_TOKEN: must be a bot token, starting with xoxb-/);
     expect(run.stderr).toMatch(/SLACK_APP_TOKEN is not set .*Socket Mode needs it/);

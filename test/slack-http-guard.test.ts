@@ -33,13 +33,25 @@ const signed = (body: string, contentType: string, timestamp?: number) =>
     headers: { "content-type": contentType, ...slackHeaders(body, SECRET, timestamp) },
     body,
     signal: AbortSignal.timeout(3000),
-  }).then(async (r) => ({ status: r.status, text: await r.text() }), (e: Error) => ({ status: 0, text: e.name }));
+  }).then(
+    async (r) => ({ status: r.status, text: await r.text() }),
+    (e: Error) => ({ status: 0, text: e.name }),
+  );
 
 function command(text: string, channel = "C0GUARD") {
   return new URLSearchParams({
-    token: "legacy", team_id: "T0LAB", team_domain: "lab", channel_id: channel, channel_name: "guard",
-    user_id: "U0MALLORY", user_name: "mallory", command: "/connectome", text, api_app_id: "A0CONNECTOME",
-    response_url: slack.responseUrl(`guard${Math.random()}`), trigger_id: "1.2.3",
+    token: "legacy",
+    team_id: "T0LAB",
+    team_domain: "lab",
+    channel_id: channel,
+    channel_name: "guard",
+    user_id: "U0MALLORY",
+    user_name: "mallory",
+    command: "/connectome",
+    text,
+    api_app_id: "A0CONNECTOME",
+    response_url: slack.responseUrl(`guard${Math.random()}`),
+    trigger_id: "1.2.3",
   }).toString();
 }
 
@@ -91,7 +103,11 @@ describe("Slack HTTP mode: what the bot refuses", () => {
   });
 
   it("answers a signed JSON null, and a signed payload=null, with 400 at once", async () => {
-    for (const [body, type] of [["null", JSON_TYPE], ["payload=null", FORM], ["[1,2]", JSON_TYPE]]) {
+    for (const [body, type] of [
+      ["null", JSON_TYPE],
+      ["payload=null", FORM],
+      ["[1,2]", JSON_TYPE],
+    ]) {
       const started = performance.now();
       const response = await signed(body!, type!);
       expect(response.status, body).toBe(400);

@@ -59,21 +59,26 @@ describe("the HTTP-mode bot's memory", () => {
     let peak = idle;
     let stopped = false;
     const sampler = setInterval(() => {
-      residentMb(pid).then((mb) => {
-        peak = Math.max(peak, mb);
-        if (mb > 1024 && !stopped) {
-          stopped = true;
-          bot.kill("SIGKILL");
-        }
-      }, () => undefined);
+      residentMb(pid).then(
+        (mb) => {
+          peak = Math.max(peak, mb);
+          if (mb > 1024 && !stopped) {
+            stopped = true;
+            bot.kill("SIGKILL");
+          }
+        },
+        () => undefined,
+      );
     }, 20);
     const sent = await sendLargeBody(url, { bytes: BODY, timeoutMs: 60_000, keepSending: true });
     await new Promise((r) => setTimeout(r, 500));
     clearInterval(sampler);
     if (!stopped) peak = Math.max(peak, await residentMb(pid));
-    console.log(`bot RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; answer ${sent.status ?? "none"} ` +
-      `after ${((sent.sentAtResponse ?? sent.sent) / 2 ** 20).toFixed(1)} MB; ${(sent.sent / 2 ** 20).toFixed(0)} MB ` +
-      `written in ${(sent.ms / 1000).toFixed(1)} s (${sent.error ?? "whole body"})`);
+    console.log(
+      `bot RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB; answer ${sent.status ?? "none"} ` +
+        `after ${((sent.sentAtResponse ?? sent.sent) / 2 ** 20).toFixed(1)} MB; ${(sent.sent / 2 ** 20).toFixed(0)} MB ` +
+        `written in ${(sent.ms / 1000).toFixed(1)} s (${sent.error ?? "whole body"})`,
+    );
     expect(stopped, "the bot passed 1 GB and was stopped").toBe(false);
     expect(peak).toBeLessThan(LIMIT_MB);
     expect(sent.status).toBe(413);

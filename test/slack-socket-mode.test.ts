@@ -59,12 +59,26 @@ beforeAll(async () => {
     wss.once("connection", (ws) => {
       socket = ws;
       ws.on("message", (data: Buffer) => received.push(JSON.parse(data.toString("utf8")) as Record<string, any>));
-      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "stand-in" }, connection_info: { app_id: "A0CONNECTOME" } }));
+      ws.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "stand-in" },
+          connection_info: { app_id: "A0CONNECTOME" },
+        }),
+      );
       resolve();
     }),
   );
-  const config = readSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl }, "socket");
-  bot = await createSlackBot({ config, chat, logger: slackLogger([BOT_TOKEN, APP_TOKEN], "debug", (l) => logLines.push(l)) });
+  const config = readSlackConfig(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl },
+    "socket",
+  );
+  bot = await createSlackBot({
+    config,
+    chat,
+    logger: slackLogger([BOT_TOKEN, APP_TOKEN], "debug", (l) => logLines.push(l)),
+  });
   await bot.start();
   await connected;
 });
@@ -97,7 +111,14 @@ describe("Slack adapter in Socket Mode", () => {
         type: "event_callback",
         event_id: "EvSOCKET001",
         event_time: Math.floor(Date.now() / 1000),
-        event: { type: "app_mention", user: "U0ALICE", text: `<@${BOT_USER_ID}> How many basket cells are there?`, ts, channel: "C0LAB", event_ts: ts },
+        event: {
+          type: "app_mention",
+          user: "U0ALICE",
+          text: `<@${BOT_USER_ID}> How many basket cells are there?`,
+          ts,
+          channel: "C0LAB",
+          event_ts: ts,
+        },
       },
     });
     expect(ack.envelope_id).toBe("env-mention-1");
@@ -108,7 +129,7 @@ describe("Slack adapter in Socket Mode", () => {
     expect(reply.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`);
   });
 
-  it("acks /connectome with a \"working on it\" payload, then answers in a thread under the question", async () => {
+  it('acks /connectome with a "working on it" payload, then answers in a thread under the question', async () => {
     const { ack, ms } = await sendEnvelope({
       envelope_id: "env-command-1",
       type: "slash_commands",
@@ -130,20 +151,36 @@ describe("Slack adapter in Socket Mode", () => {
     });
     expect(ms).toBeLessThan(1000);
     expect(ack.payload).toMatchObject({ response_type: "ephemeral", text: expect.stringMatching(/^Working on it/) });
-    const parent = await slack.waitFor("chat.postMessage", (c) => c.body.channel === "C0SOCKET" && c.body.thread_ts === undefined);
-    const reply = await slack.waitFor("chat.postMessage", (c) => c.body.channel === "C0SOCKET" && c.body.thread_ts === parent.response!.ts);
+    const parent = await slack.waitFor(
+      "chat.postMessage",
+      (c) => c.body.channel === "C0SOCKET" && c.body.thread_ts === undefined,
+    );
+    const reply = await slack.waitFor(
+      "chat.postMessage",
+      (c) => c.body.channel === "C0SOCKET" && c.body.thread_ts === parent.response!.ts,
+    );
     expect(reply.body.text).toMatch(/basket cells \(BC\) onto layer 2\/3 pyramidal cells \(23P\)/);
   });
 
   it("acks and drops an envelope it cannot process, and stays connected", async () => {
-    const { ack } = await sendEnvelope({ envelope_id: "env-bad-1", type: "events_api", accepts_response_payload: false, payload: { type: "event_callback", team_id: "T0LAB", event: { type: "app_mention", channel: null } } });
+    const { ack } = await sendEnvelope({
+      envelope_id: "env-bad-1",
+      type: "events_api",
+      accepts_response_payload: false,
+      payload: { type: "event_callback", team_id: "T0LAB", event: { type: "app_mention", channel: null } },
+    });
     expect(ack.envelope_id).toBe("env-bad-1");
     const ts = "1720000002.000100";
     await sendEnvelope({
       envelope_id: "env-mention-2",
       type: "events_api",
       accepts_response_payload: false,
-      payload: { team_id: "T0LAB", type: "event_callback", event_id: "EvSOCKET002", event: { type: "app_mention", user: "U0ALICE", text: `<@${BOT_USER_ID}> help`, ts, channel: "C0LAB" } },
+      payload: {
+        team_id: "T0LAB",
+        type: "event_callback",
+        event_id: "EvSOCKET002",
+        event: { type: "app_mention", user: "U0ALICE", text: `<@${BOT_USER_ID}> help`, ts, channel: "C0LAB" },
+      },
     });
     await slack.waitFor("chat.postMessage", (c) => c.body.thread_ts === ts);
   });

@@ -32,9 +32,16 @@ beforeAll(async () => {
   const store = await buildTestStore({ cells: 1200, seed: 9 });
   db = store.db;
   raw = loadRawExports(store.dir, ["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
-  root = gold(raw, "SELECT pre_pt_root_id FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") as string;
+  root = gold(
+    raw,
+    "SELECT pre_pt_root_id FROM syn JOIN root_type ON pt_root_id = pre_pt_root_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+  ) as string;
   const plotDir = mkdtempSync(join(tmpdir(), "cc-suggest-plots-"));
-  chat = await ConnectomeChat.open({ dbPath: db, plotDir, offers: { choices: { now: () => now, ttlMs: 30 * 60_000 } } });
+  chat = await ConnectomeChat.open({
+    dbPath: db,
+    plotDir,
+    offers: { choices: { now: () => now, ttlMs: 30 * 60_000 } },
+  });
 });
 
 afterAll(async () => {
@@ -58,11 +65,26 @@ async function expectAllAnswerable(answer: Answer, conversation: Conversation) {
 describe("next questions after an answer", () => {
   // (Functions: the root id is known only once the store is built.)
   const cases: [string, () => string, () => RegExp[]][] = [
-    ["a count of a type", () => "How many basket cells are there?", () => [/^where are the BC cells\?$/, /^how many synapses do BC cells make\?$/]],
-    ["a look-up of a root", () => `What is the cell type of ${root}?`, () => [new RegExp(`^what are the top 5 postsynaptic partners of ${root}\\?$`)]],
-    ["top partners of a root", () => `What are the top 5 postsynaptic partners of ${root}?`, () => [new RegExp(`^which cell types does ${root} target\\?$`)]],
-    ["a type-to-type count", () => "How many synapses go from basket cells to 23P cells?",
-      () => [/^how many synapses go from 23P cells to BC cells\?$/, /heatmap/]],
+    [
+      "a count of a type",
+      () => "How many basket cells are there?",
+      () => [/^where are the BC cells\?$/, /^how many synapses do BC cells make\?$/],
+    ],
+    [
+      "a look-up of a root",
+      () => `What is the cell type of ${root}?`,
+      () => [new RegExp(`^what are the top 5 postsynaptic partners of ${root}\\?$`)],
+    ],
+    [
+      "top partners of a root",
+      () => `What are the top 5 postsynaptic partners of ${root}?`,
+      () => [new RegExp(`^which cell types does ${root} target\\?$`)],
+    ],
+    [
+      "a type-to-type count",
+      () => "How many synapses go from basket cells to 23P cells?",
+      () => [/^how many synapses go from 23P cells to BC cells\?$/, /heatmap/],
+    ],
     ["a synapse size statistic", () => "What is the median synapse size?", () => [/distribution of synapse sizes/]],
   ];
   for (const [what, question, expected] of cases) {
@@ -82,7 +104,10 @@ describe("next questions after an answer", () => {
     const answer = await chat.answer("How many synapses go from basket cells to 23P cells?", conversation);
     const reverse = answer.choices!.find((c) => /from 23P cells to BC cells/.test(c.question))!;
     const picked = await chat.choose(reverse.id, conversation);
-    const n = gold(raw, "SELECT count(*) FROM syn JOIN root_type a ON pre_pt_root_id = a.pt_root_id JOIN root_type b ON post_pt_root_id = b.pt_root_id WHERE a.cell_type = '23P' AND b.cell_type = 'BC'") as number;
+    const n = gold(
+      raw,
+      "SELECT count(*) FROM syn JOIN root_type a ON pre_pt_root_id = a.pt_root_id JOIN root_type b ON post_pt_root_id = b.pt_root_id WHERE a.cell_type = '23P' AND b.cell_type = 'BC'",
+    ) as number;
     expect(picked.text.split("\n")[0]).toContain(`: ${n.toLocaleString("en-US")}.`);
   });
 
@@ -95,13 +120,21 @@ describe("next questions after an answer", () => {
 
   it("every shape of data/suggestions.json is one that answered plans have", async () => {
     const questions = [
-      "How many basket cells are there?", "where are the BC cells?", "how many BC cells are there per layer?",
-      "How many cells of each cell type are there?", `What is the cell type of ${root}?`,
-      `What are the top 5 postsynaptic partners of ${root}?`, `what are the top 5 inputs of ${root}?`,
-      `which cell types does ${root} target?`, `which cell types provide input to ${root}?`,
-      "How many synapses go from basket cells to 23P cells?", "how many synapses do BC cells make?",
-      "how many synapses do BC cells receive?", "how many synapses do BC cells make onto each cell type?",
-      "which cell types provide input to BC cells?", "What is the median synapse size?",
+      "How many basket cells are there?",
+      "where are the BC cells?",
+      "how many BC cells are there per layer?",
+      "How many cells of each cell type are there?",
+      `What is the cell type of ${root}?`,
+      `What are the top 5 postsynaptic partners of ${root}?`,
+      `what are the top 5 inputs of ${root}?`,
+      `which cell types does ${root} target?`,
+      `which cell types provide input to ${root}?`,
+      "How many synapses go from basket cells to 23P cells?",
+      "how many synapses do BC cells make?",
+      "how many synapses do BC cells receive?",
+      "how many synapses do BC cells make onto each cell type?",
+      "which cell types provide input to BC cells?",
+      "What is the median synapse size?",
     ];
     const shapes = new Set<string>();
     for (const q of questions) {
@@ -147,7 +180,10 @@ describe("choice ids", () => {
     now += 29 * 60_000;
     expect((await chat.choose(id, conversation)).status).toBe("answered");
     now += 2 * 60_000;
-    expect(await chat.choose(id, conversation)).toMatchObject({ status: "refused", text: "That choice has expired; please ask again." });
+    expect(await chat.choose(id, conversation)).toMatchObject({
+      status: "refused",
+      text: "That choice has expired; please ask again.",
+    });
   });
 
   it("keeps a bounded number, forgetting the oldest first", () => {
@@ -165,24 +201,40 @@ describe("choice ids", () => {
 
 describe("the terminal", () => {
   it("ask --json always carries suggestions, each read as a plan on its own (the next ask remembers nothing)", async () => {
-    const out = JSON.parse(execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", "How many basket cells are there?"], { encoding: "utf8" }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", "How many basket cells are there?"], {
+        encoding: "utf8",
+      }),
+    );
     expect(out.suggestions).toEqual(expect.arrayContaining(["where are the BC cells?"]));
     for (const q of out.suggestions as string[]) expect((await reader.plan(q)).type).toBe("plan");
-    const none = JSON.parse(execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", "How many neurons have a proofread axon?"], { encoding: "utf8" }));
+    const none = JSON.parse(
+      execFileSync(process.execPath, [CLI, "ask", "--db", db, "--json", "How many neurons have a proofread axon?"], {
+        encoding: "utf8",
+      }),
+    );
     expect(none.suggestions).toEqual([]);
   });
 
   it("ask prints the commands that ask them", () => {
-    const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "How many basket cells are there?"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, [CLI, "ask", "--db", db, "How many basket cells are there?"], {
+      encoding: "utf8",
+    });
     expect(out).toContain(`Next, you could ask:\n  connectome-chat ask --db ${db} 'where are the BC cells?'`);
   });
 
   it("chat numbers them, and typing a number asks that one (a reading of a question asked back, then a next question)", () => {
     const input = "how many bp cells are there?\n2\n7\n1\n/quit\n";
-    const r = spawnSync(process.execPath, [CLI, "chat", "--db", db, "--plot-dir", mkdtempSync(join(tmpdir(), "cc-chat-"))], { input, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "chat", "--db", db, "--plot-dir", mkdtempSync(join(tmpdir(), "cc-chat-"))],
+      { input, encoding: "utf8" },
+    );
     expect(r.status).toBe(0);
     const bpc = (gold(raw, "SELECT count(*) FROM ct WHERE cell_type = 'BPC'") as number).toLocaleString("en-US");
-    expect(r.stdout).toContain("Did you mean (type the number to ask it):\n  1. how many BC cells are there?\n  2. how many BPC cells are there?");
+    expect(r.stdout).toContain(
+      "Did you mean (type the number to ask it):\n  1. how many BC cells are there?\n  2. how many BPC cells are there?",
+    );
     expect(r.stdout).toContain(`(asking: how many BPC cells are there?)\nNumber of bipolar cells (BPC): ${bpc}.`);
     expect(r.stdout).toContain("Next questions (type the number to ask one):\n  1. where are the BPC cells?");
     expect(r.stdout).toMatch(/Type a number from 1 to 3 to ask one of the questions offered\./);

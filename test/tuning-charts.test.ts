@@ -15,7 +15,8 @@ import { buildTestStore } from "./support/store.js";
  * plots of gOSI by type, soma maps coloured by area or by orientation on a cyclic scale.
  */
 const plotDir = mkdtempSync(join(tmpdir(), "cc-tuning-charts-"));
-const labels = async (spec: object) => [...(await toSvg(spec as never)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+const labels = async (spec: object) =>
+  [...(await toSvg(spec as never)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
 const pngSize = (file: string) => {
   const bytes = readFileSync(file);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
@@ -51,8 +52,12 @@ describe("tuning charts from plans on the sample", () => {
   let plan: QueryPlan;
   beforeAll(async () => {
     const { db } = await buildTestStore({ cells: 2000, seed: 7 });
-    chat = await ConnectomeChat.open({ dbPath: db, workers: 1, plotDir,
-      planner: () => ({ name: "stand-in", plan: async () => ({ type: "plan", plan, confidence: 1 }) }) });
+    chat = await ConnectomeChat.open({
+      dbPath: db,
+      workers: 1,
+      plotDir,
+      planner: () => ({ name: "stand-in", plan: async () => ({ type: "plan", plan, confidence: 1 }) }),
+    });
   }, 120_000);
   afterAll(async () => chat?.close());
   const ask = async (p: object) => {
@@ -62,8 +67,14 @@ describe("tuning charts from plans on the sample", () => {
   const tuned = [{ dim: "tuned", is: true }];
 
   it("shows the sample's like-to-like bias, with intervals that do not overlap", async () => {
-    const a = await ask({ source: "connections", pre: tuned, post: tuned, measure: { fn: "probability" },
-      groupBy: [{ dim: "ori_difference", width: 22.5 }], chart: "bar" });
+    const a = await ask({
+      source: "connections",
+      pre: tuned,
+      post: tuned,
+      measure: { fn: "probability" },
+      groupBy: [{ dim: "ori_difference", width: 22.5 }],
+      chart: "bar",
+    });
     expect(a.chart?.kind).toBe("errorbar");
     const t = a.table!;
     const at = (r: number, c: string) => Number(t.rows[r]![t.columns.indexOf(c)]);
@@ -72,7 +83,12 @@ describe("tuning charts from plans on the sample", () => {
 
   it("bins preferred orientations over 0–180° for a histogram or a rose", async () => {
     for (const chart of ["histogram", "rose"]) {
-      const a = await ask({ source: "cells", filter: tuned, measure: { fn: "histogram", of: "pref_ori", bins: 12 }, chart });
+      const a = await ask({
+        source: "cells",
+        filter: tuned,
+        measure: { fn: "histogram", of: "pref_ori", bins: 12 },
+        chart,
+      });
       expect(a.chart?.kind).toBe(chart);
       expect(a.table!.rows[0]!.slice(0, 2)).toEqual([0, 15]);
       expect(a.table!.rows.at(-1)!.slice(0, 2)).toEqual([165, 180]);
@@ -80,17 +96,35 @@ describe("tuning charts from plans on the sample", () => {
   });
 
   it("draws gOSI by type on a linear axis titled gOSI", async () => {
-    const a = await ask({ source: "cells", filter: tuned, measure: { fn: "quartiles", of: "osi" }, groupBy: [{ dim: "cell_type" }], chart: "box" });
+    const a = await ask({
+      source: "cells",
+      filter: tuned,
+      measure: { fn: "quartiles", of: "osi" },
+      groupBy: [{ dim: "cell_type" }],
+      chart: "box",
+    });
     expect(a.chart?.kind).toBe("box");
     expect(JSON.stringify(a.chart!.spec)).not.toMatch(/"type":"log"/);
     expect(a.text).toMatch(/^Quartiles of gOSI/);
   });
 
   it("maps somata coloured by area, and by preferred orientation on the cyclic scale", async () => {
-    const byArea = await ask({ source: "cells", filter: [{ dim: "class", values: ["neuron"] }], measure: { fn: "list" }, groupBy: [{ dim: "area" }], chart: "scatter" });
+    const byArea = await ask({
+      source: "cells",
+      filter: [{ dim: "class", values: ["neuron"] }],
+      measure: { fn: "list" },
+      groupBy: [{ dim: "area" }],
+      chart: "scatter",
+    });
     expect(byArea.chart?.kind).toBe("scatter");
     expect(byArea.table!.columns).toContain("area");
-    const byOri = await ask({ source: "cells", filter: tuned, measure: { fn: "list" }, groupBy: [{ dim: "pref_ori" }], chart: "scatter" });
+    const byOri = await ask({
+      source: "cells",
+      filter: tuned,
+      measure: { fn: "list" },
+      groupBy: [{ dim: "pref_ori" }],
+      chart: "scatter",
+    });
     expect(JSON.stringify(byOri.chart!.spec)).toContain("sinebow");
   });
 });

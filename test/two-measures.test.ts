@@ -46,21 +46,31 @@ function run(p: QueryPlan) {
 describe("two quantities against each other", () => {
   it("reads 'A vs B', 'A against B' and 'A versus B' as a scatter of cells, A up the vertical axis", async () => {
     expect(await plan("gOSI vs depth")).toMatchObject({
-      source: "cells", measure: { fn: "list", with: ["osi", "depth"] }, chart: "scatter",
+      source: "cells",
+      measure: { fn: "list", with: ["osi", "depth"] },
+      chart: "scatter",
     });
-    expect(await plan("gOSI vs gDSI of 23P cells")).toMatchObject({ filter: [{ dim: "cell_type", values: ["23P"] }],
-      measure: { fn: "list", with: ["osi", "dsi"] } });
+    expect(await plan("gOSI vs gDSI of 23P cells")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "list", with: ["osi", "dsi"] },
+    });
     expect(await plan("plot soma depth against preferred orientation")).toMatchObject({
-      measure: { fn: "list", with: ["depth", "pref_ori"] } });
+      measure: { fn: "list", with: ["depth", "pref_ori"] },
+    });
     // (A histogram or a mean of one against the other is another question: not read as a scatter.)
     expect((await reader.plan("mean gOSI vs depth")).type).toBe("clarify");
   });
 
   it("gives each tuned 23P cell's gOSI and gDSI exactly, and draws them upward", async () => {
     const { presentation: p, compiled } = run(await plan("gOSI vs gDSI of 23P cells"));
-    const want = store.prepare(`SELECT ct.target_id, t.osi, t.dsi
+    const want = store
+      .prepare(
+        `SELECT ct.target_id, t.osi, t.dsi
       FROM cell_type ct JOIN cell_tuning t ON t.target_id = ct.target_id WHERE ct.cell_type = '23P'
-      ORDER BY ct.target_id`).raw(true).all() as number[][];
+      ORDER BY ct.target_id`,
+      )
+      .raw(true)
+      .all() as number[][];
     const at = (c: string) => p.table.columns.indexOf(c);
     expect(p.table.rows.map((r) => [r[at("nucleus_id")], r[at("gosi")], r[at("gdsi")]])).toEqual(want);
     expect(compiled.reading).toMatch(/gOSI plotted against its gDSI, as a scatter chart/);
@@ -71,8 +81,13 @@ describe("two quantities against each other", () => {
 
   it("counts the cells without both values, and keeps a depth axis pointing down", async () => {
     const { presentation: p } = run(await plan("plot soma depth against preferred orientation"));
-    const [cells, tuned] = store.prepare(`SELECT count(*), count(t.target_id) FROM nucleus n
-      LEFT JOIN cell_tuning t ON t.target_id = n.id`).raw(true).get() as number[];
+    const [cells, tuned] = store
+      .prepare(
+        `SELECT count(*), count(t.target_id) FROM nucleus n
+      LEFT JOIN cell_tuning t ON t.target_id = n.id`,
+      )
+      .raw(true)
+      .get() as number[];
     expect(p.headline).toContain(`${tuned!.toLocaleString("en-US")} of all ${cells!.toLocaleString("en-US")} cells`);
     expect(p.chart).toMatchObject({ y: "depth_um", x: "pref_ori_deg", depthLayers: true });
     expect(p.chart).not.toHaveProperty("yUp");

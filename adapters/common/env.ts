@@ -35,7 +35,9 @@ export function loadDotEnv(file = ".env"): string | undefined {
 export function checkEnv<Shape extends z.ZodRawShape>(
   schema: z.ZodObject<Shape>,
   env: NodeJS.ProcessEnv,
-): { ok: true; settings: z.infer<z.ZodObject<Shape>>; present: Set<string> } | { ok: false; problems: string[]; present: Set<string> } {
+):
+  | { ok: true; settings: z.infer<z.ZodObject<Shape>>; present: Set<string> }
+  | { ok: false; problems: string[]; present: Set<string> } {
   const values: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = env[key]?.trim();
@@ -60,7 +62,11 @@ export function describeVariable(schema: z.ZodObject<z.ZodRawShape>, name: strin
 }
 
 /** checkEnv that throws a ConfigError naming every problem. */
-export function parseEnv<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, env: NodeJS.ProcessEnv, what: string): z.infer<z.ZodObject<Shape>> {
+export function parseEnv<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  env: NodeJS.ProcessEnv,
+  what: string,
+): z.infer<z.ZodObject<Shape>> {
   const checked = checkEnv(schema, env);
   if (!checked.ok) failWith(what, checked.problems);
   return checked.settings;
@@ -68,14 +74,21 @@ export function parseEnv<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>
 
 /** Throws a ConfigError listing problems, one per line. */
 export function failWith(what: string, problems: string[]): never {
-  throw new ConfigError(`${what} settings are incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSet them in the environment or in a .env file (see .env.example).`);
+  throw new ConfigError(
+    `${what} settings are incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSet them in the environment or in a .env file (see .env.example).`,
+  );
 }
 
 /** A zod field for a comma-separated list of ids ("T1, T2"); unset means an empty list. */
 export const idList = (description: string) =>
   z
     .string()
-    .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, '-' or '_', separated by commas")))
     .optional()
     .transform((ids) => ids ?? [])
@@ -89,5 +102,8 @@ export const commonAdapterEnv = {
     .min(0, "must be 0 (no limit) or more")
     .default(10)
     .describe("questions per user per minute; 0 for no limit"),
-  CONNECTOME_CHAT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("debug, info, warn or error"),
+  CONNECTOME_CHAT_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"])
+    .default("info")
+    .describe("debug, info, warn or error"),
 };

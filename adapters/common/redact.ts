@@ -15,11 +15,16 @@ export const REDACTED = "[redacted]";
 
 /** A function that masks `secrets` (values shorter than 6 characters are ignored) and token shapes in text. */
 export function redactor(secrets: (string | undefined)[]): (text: string) => string {
-  const known = [...new Set(secrets.filter((s): s is string => typeof s === "string" && s.length >= 6))].sort((a, b) => b.length - a.length);
+  const known = [...new Set(secrets.filter((s): s is string => typeof s === "string" && s.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text: string) => {
     let out = text;
     for (const secret of known) out = out.split(secret).join(REDACTED);
-    for (const shape of TOKEN_SHAPES) out = out.replace(shape, (match, prefix?: string) => (prefix === "Bearer" || prefix === "Bot" ? `${prefix} ${REDACTED}` : REDACTED));
+    for (const shape of TOKEN_SHAPES)
+      out = out.replace(shape, (match, prefix?: string) =>
+        prefix === "Bearer" || prefix === "Bot" ? `${prefix} ${REDACTED}` : REDACTED,
+      );
     return out;
   };
 }
@@ -56,7 +61,9 @@ export class RedactingLog {
 
   log(level: LogLevelName, ...values: unknown[]): void {
     if (!this.enabled(level)) return;
-    this.write(this.redact(`${new Date().toISOString()} ${level.toUpperCase()} [${this.name}] ${values.map(logText).join(" ")}`));
+    this.write(
+      this.redact(`${new Date().toISOString()} ${level.toUpperCase()} [${this.name}] ${values.map(logText).join(" ")}`),
+    );
   }
 
   debug = (...values: unknown[]) => this.log("debug", ...values);

@@ -3,7 +3,17 @@
  * handler translates between discord.js and the core's Answer, and nothing more: it defers an
  * interaction at once (Discord's 3-second limit), answers in the background, and edits the reply.
  */
-import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message } from "discord.js";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from "discord.js";
 import type { ConnectomeChat } from "../../src/answers/chat.js";
 import { AllowList } from "../common/allow-list.js";
 import { BackgroundWork } from "../common/background.js";
@@ -28,7 +38,12 @@ export interface DiscordBotOptions {
 /** A client with the intents the bot needs; its REST calls go to DISCORD_API_URL when set. */
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+      GatewayIntentBits.DirectMessages,
+    ],
     // Direct-message channels arrive uncached.
     partials: [Partials.Channel],
     // An answer never pings anyone, whatever a question or a cell value holds ("@everyone").
@@ -50,27 +65,42 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
   const work = new BackgroundWork((error, what) => log.error(`${what} failed:`, error));
 
   const allowed = (guildId: string | null, channelId: string, parentId?: string | null) =>
-    (guildId === null || guilds.allows(guildId)) && (channels.allows(channelId) || (parentId ? channels.allows(parentId) : false));
+    (guildId === null || guilds.allows(guildId)) &&
+    (channels.allows(channelId) || (parentId ? channels.allows(parentId) : false));
 
   /** A thread is one conversation; elsewhere each person has their own, so two people never mix. */
   const conversationKey = (channel: { id: string; isThread(): boolean; isDMBased(): boolean }, userId: string) =>
-    channel.isThread() ? threadKey("thread", channel.id) : channel.isDMBased() ? threadKey("dm", userId) : threadKey("channel", channel.id, userId);
+    channel.isThread()
+      ? threadKey("thread", channel.id)
+      : channel.isDMBased()
+        ? threadKey("dm", userId)
+        : threadKey("channel", channel.id, userId);
 
   async function ask(interaction: ChatInputCommandInteraction): Promise<void> {
     const channel = interaction.channel;
-    if (!allowed(interaction.guildId, interaction.channelId, channel && "parentId" in channel ? channel.parentId : null)) {
-      await interaction.reply({ content: "connectome-chat is not enabled in this channel.", flags: MessageFlags.Ephemeral });
+    if (
+      !allowed(interaction.guildId, interaction.channelId, channel && "parentId" in channel ? channel.parentId : null)
+    ) {
+      await interaction.reply({
+        content: "connectome-chat is not enabled in this channel.",
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     const decision = limiter.take(`${interaction.guildId ?? "dm"}:${interaction.user.id}`);
     if (!decision.allowed) {
-      await interaction.reply({ content: rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs), flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: rateLimitMessage(config.rateLimitPerMinute, decision.retryAfterMs),
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
     // Within Discord's 3 seconds, before any work: "connectome-chat is thinking…".
     await interaction.deferReply();
     const question = interaction.options.getString("question", true);
-    const key = channel ? conversationKey(channel, interaction.user.id) : threadKey("channel", interaction.channelId, interaction.user.id);
+    const key = channel
+      ? conversationKey(channel, interaction.user.id)
+      : threadKey("channel", interaction.channelId, interaction.user.id);
     work.start("answering /ask", async () => {
       try {
         const answer = await chat.answer(question, conversations.get(key));
@@ -79,14 +109,21 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
         log.info(`/ask answered (${answer.status}, ${answer.timings.totalMs} ms)`);
       } catch (error) {
         log.error("replying to /ask failed:", error);
-        await interaction.editReply({ content: "Sorry, something went wrong sending the answer; please try again." }).catch(() => undefined);
+        await interaction
+          .editReply({ content: "Sorry, something went wrong sending the answer; please try again." })
+          .catch(() => undefined);
       }
     });
   }
 
   async function showSql(interaction: ButtonInteraction): Promise<void> {
     const found = sqlOf.get(interaction.message.id);
-    await interaction.reply({ content: found ? sqlMessage(found.sql, found.params) : "The SQL of that answer is no longer kept; ask again and press Show SQL.", flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content: found
+        ? sqlMessage(found.sql, found.params)
+        : "The SQL of that answer is no longer kept; ask again and press Show SQL.",
+      flags: MessageFlags.Ephemeral,
+    });
   }
 
   /**
@@ -133,10 +170,14 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handled = interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND.name ? ask(interaction)
-      : interaction.isButton() && interaction.customId === SHOW_SQL_BUTTON ? showSql(interaction)
-      : interaction.isButton() && isChoiceButton(interaction.customId) ? pick(interaction)
-      : undefined;
+    const handled =
+      interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND.name
+        ? ask(interaction)
+        : interaction.isButton() && interaction.customId === SHOW_SQL_BUTTON
+          ? showSql(interaction)
+          : interaction.isButton() && isChoiceButton(interaction.customId)
+            ? pick(interaction)
+            : undefined;
     handled?.catch((error) => log.error("handling an interaction failed:", error));
   });
 
@@ -147,7 +188,8 @@ export function attachHandlers(client: Client, options: DiscordBotOptions): { se
       const dm = message.channel.isDMBased();
       if (!dm && !message.mentions.users.has(me.id)) return;
       const question = message.content.replace(/<@!?\d+>/g, " ").trim();
-      if (!allowed(message.guildId, message.channelId, "parentId" in message.channel ? message.channel.parentId : null)) return;
+      if (!allowed(message.guildId, message.channelId, "parentId" in message.channel ? message.channel.parentId : null))
+        return;
       const decision = limiter.take(`${message.guildId ?? "dm"}:${message.author.id}`);
       const key = conversationKey(message.channel, message.author.id);
       work.start("answering a mention", async () => {

@@ -17,11 +17,14 @@ const cut = (text: string) => (text.length <= LABEL_CHARS ? text : `${text.slice
 
 export function choiceRow(choices: AnswerChoice[] | undefined): ActionRowBuilder<ButtonBuilder>[] {
   if (!choices?.length) return [];
-  const buttons = choices.slice(0, ROW_BUTTONS).map((choice) =>
-    new ButtonBuilder()
-      .setCustomId(`${CHOICE_BUTTON_PREFIX}${choice.id}`)
-      .setLabel(cut(choice.question))
-      .setStyle(ButtonStyle.Primary));
+  const buttons = choices
+    .slice(0, ROW_BUTTONS)
+    .map((choice) =>
+      new ButtonBuilder()
+        .setCustomId(`${CHOICE_BUTTON_PREFIX}${choice.id}`)
+        .setLabel(cut(choice.question))
+        .setStyle(ButtonStyle.Primary),
+    );
   return [new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons)];
 }
 

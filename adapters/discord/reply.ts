@@ -19,7 +19,12 @@ const EMBED_FOOTER_CHARS = 2048;
 const EMBED_TITLE_CHARS = 256;
 const EMBEDS_TOTAL_CHARS = 6000;
 
-const COLOURS: Record<Answer["status"], number> = { answered: 0x0072b2, clarify: 0xe69f00, refused: 0x999999, error: 0xd55e00 };
+const COLOURS: Record<Answer["status"], number> = {
+  answered: 0x0072b2,
+  clarify: 0xe69f00,
+  refused: 0x999999,
+  error: 0xd55e00,
+};
 
 export interface DiscordReply {
   content?: string;
@@ -54,13 +59,21 @@ export function answerToReply(answer: Answer, options: ReplyOptions): DiscordRep
   let content: string | undefined;
 
   if (answer.table && answer.table.rows.length && answer.status === "answered") {
-    const note = (shown: number, total: number) => `showing ${shown} of ${total.toLocaleString("en-US")} rows; the whole table is attached as CSV`;
+    const note = (shown: number, total: number) =>
+      `showing ${shown} of ${total.toLocaleString("en-US")} rows; the whole table is attached as CSV`;
     // Room for the code fences and the note line.
-    const fitted = tableForChat(answer.table, { maxRows: options.maxRows, maxChars: MESSAGE_CHARS - 8 - note(0, 0).length - 20 });
+    const fitted = tableForChat(answer.table, {
+      maxRows: options.maxRows,
+      maxChars: MESSAGE_CHARS - 8 - note(0, 0).length - 20,
+    });
     if (fitted.text) content = `\`\`\`\n${fitted.text}\n\`\`\``;
     if (fitted.csv) {
       content = `${content ?? ""}\n${note(fitted.shownRows, fitted.totalRows)}`.trim();
-      files.push(new AttachmentBuilder(Buffer.from(fitted.csv, "utf8"), { name: fileNameFor(reading ?? options.question, "csv") }));
+      files.push(
+        new AttachmentBuilder(Buffer.from(fitted.csv, "utf8"), {
+          name: fileNameFor(reading ?? options.question, "csv"),
+        }),
+      );
     }
   }
   if (answer.chart) {

@@ -22,8 +22,13 @@ import { CHOICE_ACTION } from "./choice-blocks.js";
 import { OPEN_LINK_ACTION } from "./link-blocks.js";
 import type { SlackConfig } from "./config.js";
 import {
-  choiceOfAction, placeOfAction, questionFromDirectMessage, questionFromMention, questionFromSlashCommand,
-  type Place, type Question,
+  choiceOfAction,
+  placeOfAction,
+  questionFromDirectMessage,
+  questionFromMention,
+  questionFromSlashCommand,
+  type Place,
+  type Question,
 } from "./events.js";
 import { guardSlackRequests } from "./request-guard.js";
 import { SlackResponder, slackErrorCode } from "./responder.js";
@@ -67,7 +72,8 @@ type Bolt = Awaited<ReturnType<typeof loadBolt>>;
  * and again; Bolt's default answers such an event with HTTP 500 (or no Socket Mode ack).
  */
 function receiverFor(bolt: Bolt, config: SlackConfig, logger: Logger, clientOptions: webApi.WebClientOptions) {
-  const isAuthorizationError = (error: unknown) => (error as { code?: unknown }).code === bolt.ErrorCode.AuthorizationError;
+  const isAuthorizationError = (error: unknown) =>
+    (error as { code?: unknown }).code === bolt.ErrorCode.AuthorizationError;
   if (config.mode === "socket") {
     return new bolt.SocketModeReceiver({
       appToken: config.appToken!,
@@ -112,7 +118,10 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
   const { config, logger } = options;
   // Bolt is loaded here only, so that no other command pays for it.
   const bolt = await loadBolt();
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: options.retryConfig ?? DEFAULT_RETRY };
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+  };
   const app = new bolt.App({
     token: config.botToken,
     logger,
@@ -122,7 +131,13 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     receiver: receiverFor(bolt, config, logger, clientOptions),
   });
 
-  const responder = new SlackResponder({ chat: options.chat, logger, rateLimitPerMinute: config.rateLimitPerMinute, maxRows: options.maxRows, threadsKept: options.threadsKept });
+  const responder = new SlackResponder({
+    chat: options.chat,
+    logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxRows: options.maxRows,
+    threadsKept: options.threadsKept,
+  });
   const teams = new AllowList(config.teams);
   const channels = new AllowList(config.channels);
   const allowed = (place: Place) => teams.allows(place.team) && channels.allows(place.channel);
@@ -201,7 +216,10 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         await responder.answerSlashCommand(client, question, respond);
       } catch (error) {
         // Tell the asker (only them) before the failure is logged by the background runner.
-        await respond({ response_type: "ephemeral", text: "Sorry, I could not answer that here. Please try again in a moment." }).catch(() => undefined);
+        await respond({
+          response_type: "ephemeral",
+          text: "Sorry, I could not answer that here. Please try again in a moment.",
+        }).catch(() => undefined);
         throw error;
       }
     });
@@ -250,13 +268,20 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         await app.init();
       } catch (error) {
         const code = slackErrorCode(error);
-        throw new Error(code ? `Slack refused SLACK_BOT_TOKEN (${code}); check the token on the app's OAuth & Permissions page` : `could not reach Slack to check SLACK_BOT_TOKEN: ${(error as Error).message}`);
+        throw new Error(
+          code
+            ? `Slack refused SLACK_BOT_TOKEN (${code}); check the token on the app's OAuth & Permissions page`
+            : `could not reach Slack to check SLACK_BOT_TOKEN: ${(error as Error).message}`,
+        );
       }
       if (config.mode === "socket") {
         await app.start();
         return {};
       }
-      const server = (await app.start({ port: listen?.port ?? 3000, ...(listen?.host ? { host: listen.host } : {}) })) as Server;
+      const server = (await app.start({
+        port: listen?.port ?? 3000,
+        ...(listen?.host ? { host: listen.host } : {}),
+      })) as Server;
       const address = server.address() as AddressInfo;
       const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
       return { url: `http://${host}:${address.port}${EVENTS_PATH}` };

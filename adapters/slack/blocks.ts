@@ -52,7 +52,9 @@ const context = (mrkdwn: string): Block => ({ type: "context", elements: [{ type
 function textSections(text: string, code?: string): Block[] {
   const blocks: Block[] = [];
   const plain = (part: string) => {
-    if (part.trim()) for (const piece of splitText(part.trim(), SECTION_LIMIT, (p) => escapeMrkdwn(p).length)) blocks.push(section(escapeMrkdwn(piece)));
+    if (part.trim())
+      for (const piece of splitText(part.trim(), SECTION_LIMIT, (p) => escapeMrkdwn(p).length))
+        blocks.push(section(escapeMrkdwn(piece)));
   };
   const at = code ? text.indexOf(code) : -1;
   if (at < 0 || !code) {
@@ -67,13 +69,16 @@ function textSections(text: string, code?: string): Block[] {
 
 /** Code as monospace sections, split to fit. */
 export function codeSections(code: string): Block[] {
-  return splitText(code, SECTION_LIMIT - CODE_FENCE, (p) => escapeMrkdwn(p).length).map((piece) => section(`\`\`\`\n${escapeMrkdwn(piece)}\n\`\`\``));
+  return splitText(code, SECTION_LIMIT - CODE_FENCE, (p) => escapeMrkdwn(p).length).map((piece) =>
+    section(`\`\`\`\n${escapeMrkdwn(piece)}\n\`\`\``),
+  );
 }
 
 /** The answer's text without its last line when that line is the reading (shown apart, smaller). */
 function headlineOf(answer: Answer): string {
   const text = answer.text.trimEnd();
-  if (answer.interpretation && text.endsWith(answer.interpretation)) return text.slice(0, text.length - answer.interpretation.length).trimEnd();
+  if (answer.interpretation && text.endsWith(answer.interpretation))
+    return text.slice(0, text.length - answer.interpretation.length).trimEnd();
   return text;
 }
 
@@ -98,12 +103,25 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
 
   const table = !textOnly && answer.table && answer.table.columns.length ? answer.table : undefined;
   if (table) {
-    const cut = tableForChat(table, { maxRows: options.maxRows ?? DEFAULT_TABLE_ROWS, maxChars: SECTION_LIMIT - CODE_FENCE, measure: (t) => escapeMrkdwn(t).length });
-    if (cut.text !== undefined && !isOneNumberRepeated(table, headline)) blocks.push(section(`\`\`\`\n${escapeMrkdwn(cut.text)}\n\`\`\``));
+    const cut = tableForChat(table, {
+      maxRows: options.maxRows ?? DEFAULT_TABLE_ROWS,
+      maxChars: SECTION_LIMIT - CODE_FENCE,
+      measure: (t) => escapeMrkdwn(t).length,
+    });
+    if (cut.text !== undefined && !isOneNumberRepeated(table, headline))
+      blocks.push(section(`\`\`\`\n${escapeMrkdwn(cut.text)}\n\`\`\``));
     if (cut.csv !== undefined) {
       const label = answer.interpretation ?? options.question;
-      files.push({ content: cut.csv, filename: fileNameFor(label, "csv"), title: `The whole table (${table.rows.length.toLocaleString("en-US")} rows)` });
-      blocks.push(context(`Showing ${cut.shownRows.toLocaleString("en-US")} of ${cut.totalRows.toLocaleString("en-US")} rows; the whole table is attached as CSV${cut.totalRows > table.rows.length ? ` (its first ${table.rows.length.toLocaleString("en-US")} rows: the result was cut at the row cap)` : ""}.`));
+      files.push({
+        content: cut.csv,
+        filename: fileNameFor(label, "csv"),
+        title: `The whole table (${table.rows.length.toLocaleString("en-US")} rows)`,
+      });
+      blocks.push(
+        context(
+          `Showing ${cut.shownRows.toLocaleString("en-US")} of ${cut.totalRows.toLocaleString("en-US")} rows; the whole table is attached as CSV${cut.totalRows > table.rows.length ? ` (its first ${table.rows.length.toLocaleString("en-US")} rows: the result was cut at the row cap)` : ""}.`,
+        ),
+      );
     }
   }
 
@@ -115,14 +133,25 @@ export function answerToSlack(answer: Answer, options: AnswerRenderOptions): Sla
       file: answer.chart.file,
       filename: fileNameFor(answer.interpretation ?? options.question, "png"),
       title: `Chart: ${answer.interpretation?.replace(/^Read as:\s*/, "") ?? options.question}`.slice(0, 250),
-      altText: `A ${answer.chart.kind} of ${answer.interpretation?.replace(/^Read as:\s*/, "") ?? options.question}`.slice(0, 1000),
+      altText:
+        `A ${answer.chart.kind} of ${answer.interpretation?.replace(/^Read as:\s*/, "") ?? options.question}`.slice(
+          0,
+          1000,
+        ),
     });
   }
 
   if (options.answerId && answer.sql && !textOnly) {
     blocks.push({
       type: "actions",
-      elements: [{ type: "button", action_id: SHOW_SQL_ACTION, value: options.answerId, text: { type: "plain_text", text: "Show SQL" } }],
+      elements: [
+        {
+          type: "button",
+          action_id: SHOW_SQL_ACTION,
+          value: options.answerId,
+          text: { type: "plain_text", text: "Show SQL" },
+        },
+      ],
     });
   }
 
@@ -141,9 +170,14 @@ function isOneNumberRepeated(table: { rows: unknown[][] }, headline: string): bo
 }
 
 /** The SQL (and the reading) behind an answer, for the "Show SQL" button. */
-export function sqlToSlack(entry: { sql: string; params?: (string | number)[]; interpretation?: string }): SlackMessage {
+export function sqlToSlack(entry: {
+  sql: string;
+  params?: (string | number)[];
+  interpretation?: string;
+}): SlackMessage {
   const blocks: Block[] = [];
-  if (entry.interpretation) blocks.push(section(escapeMrkdwn(`How it was read: ${entry.interpretation.replace(/^Read as:\s*/, "")}`)));
+  if (entry.interpretation)
+    blocks.push(section(escapeMrkdwn(`How it was read: ${entry.interpretation.replace(/^Read as:\s*/, "")}`)));
   blocks.push(...codeSections(entry.sql));
   if (entry.params?.length) blocks.push(context(escapeMrkdwn(`parameters: ${JSON.stringify(entry.params)}`)));
   return { text: fallbackText(`The SQL that ran:\n${entry.sql}`), blocks: fitBlocks(blocks) };

@@ -29,7 +29,8 @@ export interface Question {
  * The conversation a question belongs to: one per thread (workspace, channel, thread), and in a
  * direct message also per user. The top level of a DM is one conversation of its own.
  */
-export const conversationKeyOf = (place: Place) => threadKey(place.team, place.channel, place.threadTs ?? "top", place.isDirectMessage ? place.user : undefined);
+export const conversationKeyOf = (place: Place) =>
+  threadKey(place.team, place.channel, place.threadTs ?? "top", place.isDirectMessage ? place.user : undefined);
 
 const MentionEvent = z.object({
   type: z.literal("app_mention"),
@@ -68,7 +69,9 @@ const ShowSqlAction = z.object({
   user: z.object({ id: z.string().min(1) }),
   team: z.object({ id: z.string() }).nullable().optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
+  container: z
+    .object({ channel_id: z.string().optional(), message_ts: z.string().optional(), thread_ts: z.string().optional() })
+    .optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
 });
 
@@ -85,7 +88,14 @@ export function questionFromMention(event: unknown, body: unknown): Question | u
   const e = parsed.data;
   return {
     text: questionFromSlackText(e.text),
-    place: { team: teamOfBody(body, e), channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts, messageTs: e.ts, isDirectMessage: false },
+    place: {
+      team: teamOfBody(body, e),
+      channel: e.channel,
+      user: e.user,
+      threadTs: e.thread_ts ?? e.ts,
+      messageTs: e.ts,
+      isDirectMessage: false,
+    },
   };
 }
 
@@ -100,7 +110,14 @@ export function questionFromDirectMessage(event: unknown, body: unknown): Questi
   if (e.channel_type !== "im" || e.subtype !== undefined || e.bot_id !== undefined || !e.user) return undefined;
   return {
     text: questionFromSlackText(e.text),
-    place: { team: teamOfBody(body, e), channel: e.channel, user: e.user, threadTs: e.thread_ts, messageTs: e.ts, isDirectMessage: true },
+    place: {
+      team: teamOfBody(body, e),
+      channel: e.channel,
+      user: e.user,
+      threadTs: e.thread_ts,
+      messageTs: e.ts,
+      isDirectMessage: true,
+    },
   };
 }
 
@@ -126,7 +143,14 @@ export function placeOfAction(body: unknown): Place | undefined {
   const channel = b.channel?.id ?? b.container?.channel_id;
   if (!channel) return undefined;
   const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
-  return { team: b.team?.id ?? undefined, channel, user: b.user.id, threadTs, messageTs: b.message?.ts ?? b.container?.message_ts, isDirectMessage: channel.startsWith("D") };
+  return {
+    team: b.team?.id ?? undefined,
+    channel,
+    user: b.user.id,
+    threadTs,
+    messageTs: b.message?.ts ?? b.container?.message_ts,
+    isDirectMessage: channel.startsWith("D"),
+  };
 }
 
 /** A choice button's click: the id it carries, and a user id that can be put in a mention. */

@@ -5,7 +5,11 @@
 import type { Logger, LogLevel } from "@slack/bolt";
 import { RedactingLog, redactor, type LogLevelName } from "../common/redact.js";
 
-export function slackLogger(secrets: (string | undefined)[], level: LogLevelName, write?: (line: string) => void): Logger & { log: RedactingLog } {
+export function slackLogger(
+  secrets: (string | undefined)[],
+  level: LogLevelName,
+  write?: (line: string) => void,
+): Logger & { log: RedactingLog } {
   const log = new RedactingLog(redactor(secrets), level, "slack", write);
   return {
     log,

@@ -32,7 +32,10 @@ export interface GuardOptions {
   maxBodyBytes?: number;
 }
 
-const Timestamp = z.string().regex(/^\d{1,12}$/).transform(Number);
+const Timestamp = z
+  .string()
+  .regex(/^\d{1,12}$/)
+  .transform(Number);
 const Signature = z.string().min(1).max(200);
 /** Every event, command and action Slack sends is an object; Bolt reads fields of it at once. */
 const Payload = z.looseObject({});

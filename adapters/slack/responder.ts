@@ -12,7 +12,12 @@ import { ConversationStore, DEFAULT_THREADS_KEPT } from "../common/conversations
 import { LruMap } from "../common/lru.js";
 import { RateLimiter, rateLimitMessage } from "../common/rate-limit.js";
 import {
-  answerToSlack, plainMessage, sqlToSlack, type AnswerRenderOptions, type AttachedFile, type SlackMessage,
+  answerToSlack,
+  plainMessage,
+  sqlToSlack,
+  type AnswerRenderOptions,
+  type AttachedFile,
+  type SlackMessage,
 } from "./blocks.js";
 import { conversationKeyOf, type Place, type Question, type SlashQuestion } from "./events.js";
 import { escapeMrkdwn } from "./text.js";
@@ -23,7 +28,13 @@ type WebClient = webApi.WebClient;
 export const WORKING_REACTION = "hourglass_flowing_sand";
 
 /** Errors that mean the bot cannot post in a channel (not invited, or a DM with someone else). */
-const CANNOT_POST = new Set(["not_in_channel", "channel_not_found", "is_archived", "restricted_action", "cannot_dm_bot"]);
+const CANNOT_POST = new Set([
+  "not_in_channel",
+  "channel_not_found",
+  "is_archived",
+  "restricted_action",
+  "cannot_dm_bot",
+]);
 
 export interface SqlEntry {
   sql: string;
@@ -42,7 +53,8 @@ export interface ResponderOptions {
 }
 
 /** The platform error code of a Web API failure (e.g. "not_in_channel"), when it has one. */
-export const slackErrorCode = (error: unknown) => (error as { data?: { error?: unknown } })?.data?.error as string | undefined;
+export const slackErrorCode = (error: unknown) =>
+  (error as { data?: { error?: unknown } })?.data?.error as string | undefined;
 
 export class SlackResponder {
   readonly conversations: ConversationStore;
@@ -64,8 +76,15 @@ export class SlackResponder {
   /** Tells only the asker (ephemeral in channels; a DM is theirs alone anyway). */
   async tellAsker(client: WebClient, place: Place, text: string): Promise<void> {
     const message = plainMessage(text);
-    if (place.isDirectMessage) await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, ...message });
-    else await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.threadTs, ...message });
+    if (place.isDirectMessage)
+      await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, ...message });
+    else
+      await client.chat.postEphemeral({
+        channel: place.channel,
+        user: place.user,
+        thread_ts: place.threadTs,
+        ...message,
+      });
   }
 
   /** A mention or DM: react on the question, answer, reply in its thread, take the reaction back. */
@@ -77,7 +96,11 @@ export class SlackResponder {
       await this.deliver(client, place, answer, question.text);
     } catch (error) {
       this.options.logger.error(`answering in ${place.channel} failed:`, error);
-      await this.postQuietly(client, place, plainMessage("Sorry, I could not send that answer here. Please try again in a moment."));
+      await this.postQuietly(
+        client,
+        place,
+        plainMessage("Sorry, I could not send that answer here. Please try again in a moment."),
+      );
     } finally {
       if (reacted) await this.react(client, "remove", place);
     }
@@ -92,24 +115,52 @@ export class SlackResponder {
     const { place } = question;
     let parentTs: string | undefined;
     try {
-      const parent = await client.chat.postMessage({ channel: place.channel, text: `<@${place.user}> asked: ${escapeMrkdwn(question.text)}` });
+      const parent = await client.chat.postMessage({
+        channel: place.channel,
+        text: `<@${place.user}> asked: ${escapeMrkdwn(question.text)}`,
+      });
       parentTs = parent.ts;
     } catch (error) {
       if (!CANNOT_POST.has(slackErrorCode(error) ?? "")) throw error;
-      this.options.logger.info(`cannot post in ${place.channel} (${slackErrorCode(error)}); answering through the command's response_url`);
+      this.options.logger.info(
+        `cannot post in ${place.channel} (${slackErrorCode(error)}); answering through the command's response_url`,
+      );
     }
-    if (parentTs) return this.answerInPlace(client, { text: question.text, place: { ...place, threadTs: parentTs, messageTs: parentTs } });
+    if (parentTs)
+      return this.answerInPlace(client, {
+        text: question.text,
+        place: { ...place, threadTs: parentTs, messageTs: parentTs },
+      });
 
     const answer = await this.options.chat.answer(question.text, this.conversations.get(conversationKeyOf(place)));
     // No choice buttons here: a click would be answered by posting in a channel the bot cannot post in.
     const rendered = this.render({ ...answer, choices: [] }, question.text);
-    const note = rendered.files.length ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: "Invite me to this channel (`/invite @connectome-chat`) to get charts, CSV files and a thread for follow-ups." }] }] : [];
-    await respond({ response_type: "in_channel", text: `<@${place.user}> asked: ${question.text}\n${rendered.message.text}`, blocks: [...rendered.message.blocks, ...note] });
+    const note = rendered.files.length
+      ? [
+          {
+            type: "context" as const,
+            elements: [
+              {
+                type: "mrkdwn" as const,
+                text: "Invite me to this channel (`/invite @connectome-chat`) to get charts, CSV files and a thread for follow-ups.",
+              },
+            ],
+          },
+        ]
+      : [];
+    await respond({
+      response_type: "in_channel",
+      text: `<@${place.user}> asked: ${question.text}\n${rendered.message.text}`,
+      blocks: [...rendered.message.blocks, ...note],
+    });
   }
 
   /** Help (and an empty command) go only to the asker, through the command's response_url. */
   async answerPrivately(question: SlashQuestion, respond: RespondFn): Promise<void> {
-    const answer = await this.options.chat.answer(question.text, this.conversations.get(conversationKeyOf(question.place)));
+    const answer = await this.options.chat.answer(
+      question.text,
+      this.conversations.get(conversationKeyOf(question.place)),
+    );
     const { message } = this.render(answer, question.text);
     await respond({ response_type: "ephemeral", ...message });
   }
@@ -128,13 +179,25 @@ export class SlackResponder {
   /** The "Show SQL" button: the SQL and the reading of the answer it was under, to the person who clicked. */
   async showSql(client: WebClient, place: Place, answerId: string): Promise<void> {
     const entry = this.sqlByAnswer.get(answerId);
-    const message: SlackMessage = entry ? sqlToSlack(entry) : plainMessage('I no longer have the SQL of that answer; ask "show the SQL" right after a question instead.');
-    await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.threadTs, ...message });
+    const message: SlackMessage = entry
+      ? sqlToSlack(entry)
+      : plainMessage('I no longer have the SQL of that answer; ask "show the SQL" right after a question instead.');
+    await client.chat.postEphemeral({
+      channel: place.channel,
+      user: place.user,
+      thread_ts: place.threadTs,
+      ...message,
+    });
   }
 
   private render(answer: Answer, question: string, picked?: AnswerRenderOptions["picked"]) {
     const answerId = answer.sql ? randomUUID() : undefined;
-    if (answerId) this.sqlByAnswer.set(answerId, { sql: answer.sql!, params: answer.params, interpretation: answer.interpretation });
+    if (answerId)
+      this.sqlByAnswer.set(answerId, {
+        sql: answer.sql!,
+        params: answer.params,
+        interpretation: answer.interpretation,
+      });
     return answerToSlack(answer, { question, answerId, maxRows: this.options.maxRows, ...(picked ? { picked } : {}) });
   }
 
@@ -143,18 +206,41 @@ export class SlackResponder {
    * uploaded (a missing files:write scope, say) leaves the answer standing, with a note saying so.
    */
   private async deliver(
-    client: WebClient, place: Place, answer: Answer, question: string, picked?: AnswerRenderOptions["picked"],
+    client: WebClient,
+    place: Place,
+    answer: Answer,
+    question: string,
+    picked?: AnswerRenderOptions["picked"],
   ): Promise<void> {
     const { message, files } = this.render(answer, question, picked);
-    await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
-    this.options.logger.info(`answered in ${place.channel}: ${answer.status} in ${Math.round(answer.timings.totalMs)} ms${files.length ? `, ${files.length} file(s) to upload` : ""}`);
+    await client.chat.postMessage({
+      channel: place.channel,
+      thread_ts: place.threadTs,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...message,
+    });
+    this.options.logger.info(
+      `answered in ${place.channel}: ${answer.status} in ${Math.round(answer.timings.totalMs)} ms${files.length ? `, ${files.length} file(s) to upload` : ""}`,
+    );
     if (!files.length) return;
     try {
       await this.upload(client, place, files);
     } catch (error) {
-      this.options.logger.error(`uploading ${files.map((f) => f.filename).join(", ")} to ${place.channel} failed:`, error);
-      const what = files.some((f) => f.file !== undefined) ? (files.length > 1 ? "the chart and the CSV" : "the chart") : "the CSV of the whole table";
-      await this.postQuietly(client, place, plainMessage(`(I could not attach ${what} here${slackErrorCode(error) ? `: ${slackErrorCode(error)}` : ""}.)`));
+      this.options.logger.error(
+        `uploading ${files.map((f) => f.filename).join(", ")} to ${place.channel} failed:`,
+        error,
+      );
+      const what = files.some((f) => f.file !== undefined)
+        ? files.length > 1
+          ? "the chart and the CSV"
+          : "the chart"
+        : "the CSV of the whole table";
+      await this.postQuietly(
+        client,
+        place,
+        plainMessage(`(I could not attach ${what} here${slackErrorCode(error) ? `: ${slackErrorCode(error)}` : ""}.)`),
+      );
     }
   }
 

@@ -24,7 +24,11 @@ export const escapeMrkdwn = (text: string) => text.replace(/&/g, "&amp;").replac
  * Splits text into pieces of at most `max` characters as measured by `measure` (e.g. the length
  * once escaped), at line breaks where possible and inside a line only when it is longer than that.
  */
-export function splitText(text: string, max: number, measure: (piece: string) => number = (piece) => piece.length): string[] {
+export function splitText(
+  text: string,
+  max: number,
+  measure: (piece: string) => number = (piece) => piece.length,
+): string[] {
   const pieces: string[] = [];
   let current: string | undefined;
   const fits = (piece: string) => measure(piece) <= max;

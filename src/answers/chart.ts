@@ -6,11 +6,21 @@ import type { Geometry } from "./geometry.js";
  * Renders an answer's chart. The chart libraries (vega, vega-lite, resvg) are loaded here, on the
  * first chart only, so that questions without a chart start fast.
  */
-export async function renderAnswerChart(presentation: Presentation, reading: string, plotDir: string, geometry?: Geometry, categoryOrder?: string[]): Promise<AnswerChart> {
+export async function renderAnswerChart(
+  presentation: Presentation,
+  reading: string,
+  plotDir: string,
+  geometry?: Geometry,
+  categoryOrder?: string[],
+): Promise<AnswerChart> {
   const hint = presentation.chart!;
   const { renderChart } = await import("../charts/render.js");
   // The headline when it is short, else the reading; either way a title: capitalised, no full stop.
-  const text = hint.title ?? (presentation.headline.length <= 90 ? presentation.headline : reading.replace(/^Read as: /, "").replace(/;.*$/, ""));
+  const text =
+    hint.title ??
+    (presentation.headline.length <= 90
+      ? presentation.headline
+      : reading.replace(/^Read as: /, "").replace(/;.*$/, ""));
   const title = text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, "");
   return renderChart(
     {

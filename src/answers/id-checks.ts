@@ -31,9 +31,11 @@ export function idChecks(catalog: StoreCatalog, compiled: CompiledQuery) {
       const out: string[] = [];
       results.forEach((r, i) => {
         if (Number(r.rows[0]?.[0] ?? 0) === 1) return;
-        out.push(i < rootIds.length
-          ? `Root id ${rootIds[i]} is not in this data (no cell, nucleus or synapse has it).`
-          : `Nucleus ${nucleusIds[i - rootIds.length]} is not in this data.`);
+        out.push(
+          i < rootIds.length
+            ? `Root id ${rootIds[i]} is not in this data (no cell, nucleus or synapse has it).`
+            : `Nucleus ${nucleusIds[i - rootIds.length]} is not in this data.`,
+        );
       });
       return out;
     },

@@ -10,16 +10,29 @@ import { DATA_DIR } from "../project-root.js";
  * (data/not-in-tables.json) so that they can be corrected without reading TypeScript.
  */
 /** Long sentences are written as a list of pieces (lines of the file), joined as written. */
-const Text = z.array(z.string()).min(1).transform((parts) => parts.join(""));
-const NotInTablesFile = z.object({
-  about: Text.optional(),
-  ambiguous: z.object({ about: Text.optional(), phrases: z.array(z.string().min(1)), context: z.array(z.string().min(1)) }).strict(),
-  topics: z.array(z.object({
-    topic: z.string().min(1),
-    phrases: z.array(z.string().min(1)).min(1),
-    text: Text,
-  }).strict()).min(1),
-}).strict();
+const Text = z
+  .array(z.string())
+  .min(1)
+  .transform((parts) => parts.join(""));
+const NotInTablesFile = z
+  .object({
+    about: Text.optional(),
+    ambiguous: z
+      .object({ about: Text.optional(), phrases: z.array(z.string().min(1)), context: z.array(z.string().min(1)) })
+      .strict(),
+    topics: z
+      .array(
+        z
+          .object({
+            topic: z.string().min(1),
+            phrases: z.array(z.string().min(1)).min(1),
+            text: Text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 export type NotInTables = z.output<typeof NotInTablesFile>;
 
 export const NOT_IN_TABLES_FILE = join(DATA_DIR, "not-in-tables.json");
@@ -50,7 +63,11 @@ function contains(text: string[], phrase: string[]): boolean {
  * while "stimulus" in a question asked back over another word is not the reason for asking back.
  * The longest matching phrase decides, so "spike trains" wins over "trains" of another topic.
  */
-export function notInTablesMessage(question: string, unplaced?: string[], data: NotInTables = loadNotInTables()): string | undefined {
+export function notInTablesMessage(
+  question: string,
+  unplaced?: string[],
+  data: NotInTables = loadNotInTables(),
+): string | undefined {
   const text = words(question);
   const loose = unplaced ? new Set(unplaced.flatMap(words)) : undefined;
   // A refused question has no reading: a phrase with other meanings ("a movie") needs the dataset beside it.

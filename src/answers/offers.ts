@@ -52,7 +52,9 @@ export class Offers {
 
   /** The readings of a question asked back that can be answered, asked in the conversation as it stands. */
   async forQuestionBack(
-    question: string, asked: { message: string; suggestions: string[] }, conversation: Conversation,
+    question: string,
+    asked: { message: string; suggestions: string[] },
+    conversation: Conversation,
   ): Promise<Offered> {
     if (this.mode === "off" || !asked.suggestions.length) return { suggestions: [], choices: [] };
     const context = this.mode === "follow-up" ? conversation.lastPlan : undefined;
@@ -65,7 +67,10 @@ export class Offers {
   }
 
   private offer(
-    found: CheckedQuestion[], kind: AnswerChoice["kind"], context: QueryPlan | undefined, conversation: Conversation,
+    found: CheckedQuestion[],
+    kind: AnswerChoice["kind"],
+    context: QueryPlan | undefined,
+    conversation: Conversation,
   ): Offered {
     const choices = found.map((q) => ({
       id: this.store.add(q.question, context, conversation),

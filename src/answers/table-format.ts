@@ -23,12 +23,20 @@ export function renderTable(table: AnswerTable, maxRows = 20): string {
   const shown = table.rows.slice(0, maxRows);
   const cells = shown.map((row) => row.map(formatCell));
   const widths = table.columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? "").length)));
-  const numeric = table.columns.map((_, i) => shown.length > 0 && shown.every((r) => r[i] === null || typeof r[i] === "number"));
+  const numeric = table.columns.map(
+    (_, i) => shown.length > 0 && shown.every((r) => r[i] === null || typeof r[i] === "number"),
+  );
   const line = (values: string[]) =>
-    values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+    values
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const out = [line(table.columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)];
   const total = table.totalRows ?? table.rows.length;
-  if (total > shown.length) out.push(`… ${(total - shown.length).toLocaleString("en-US")} more rows not shown${table.totalRows !== undefined && table.totalRows > table.rows.length ? " (result cut at the row cap)" : ""}`);
+  if (total > shown.length)
+    out.push(
+      `… ${(total - shown.length).toLocaleString("en-US")} more rows not shown${table.totalRows !== undefined && table.totalRows > table.rows.length ? " (result cut at the row cap)" : ""}`,
+    );
   return out.join("\n");
 }
 

@@ -7,7 +7,8 @@ import { crc32, deflateSync } from "node:zlib";
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number, level = 3): Buffer {
   const rowBytes = width * 4;
-  if (rgba.length !== rowBytes * height) throw new Error(`encodePng: ${rgba.length} bytes is not ${width} x ${height} RGBA pixels`);
+  if (rgba.length !== rowBytes * height)
+    throw new Error(`encodePng: ${rgba.length} bytes is not ${width} x ${height} RGBA pixels`);
   // Each scanline starts with its filter type; 0 (none) keeps encoding cheap, zlib does the rest.
   const scanlines = scanlineBuffer((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -19,7 +20,12 @@ export function encodePng(rgba: Uint8Array, width: number, height: number, level
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = 6; // colour type: RGBA
-  return Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(scanlines, { level })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(scanlines, { level })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /**

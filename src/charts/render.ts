@@ -20,7 +20,12 @@ export async function renderChart(request: ChartRequest, outDir: string): Promis
   const image = new Resvg(svg, {
     fitTo: { mode: "zoom", value: SCALE },
     background: "white",
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
   }).render();
   const png = encodePng(image.pixels, image.width, image.height);
   const dir = resolve(outDir);

@@ -49,7 +49,12 @@ export function buildSpec(request: ChartRequest): Spec {
   const values = tableValues(request);
   const base = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: wrap(request.title, TITLE_WRAP), ...(request.kind === "box" ? { subtitle: "box: quartiles (25th to 75th percentile), line: median, whiskers: smallest to largest" } : {}) },
+    title: {
+      text: wrap(request.title, TITLE_WRAP),
+      ...(request.kind === "box"
+        ? { subtitle: "box: quartiles (25th to 75th percentile), line: median, whiskers: smallest to largest" }
+        : {}),
+    },
     // WIDTH x HEIGHT is the whole picture, title, axes and legend included ("fit"): the size chat
     // apps show. Drawn around an 800x500 plot instead, a scatter was 1,986x1,206 px and rendered a
     // third slower, resvg's cost growing with the pixels.
@@ -83,7 +88,9 @@ export function buildSpec(request: ChartRequest): Spec {
 
 function histogram(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
   const scale = r.logX ? { type: "log" } : { zero: false };
-  const axis = r.logX ? { values: logTicks(values, [r.x, r.x2 ?? r.x]), format: ",~r" } : { format: ",~r", labelOverlap: true };
+  const axis = r.logX
+    ? { values: logTicks(values, [r.x, r.x2 ?? r.x]), format: ",~r" }
+    : { format: ",~r", labelOverlap: true };
   const bars = {
     mark: { type: "bar", color: CATEGORY_COLOURS[0], stroke: "white", strokeWidth: 0.5 },
     encoding: {
@@ -92,7 +99,11 @@ function histogram(r: ChartRequest, values: Record<string, string | number | nul
       // Bars stand on zero: y2 is the baseline.
       y: { field: r.y, type: "quantitative", title: axisTitle(r.yTitle, r.y), axis: { format: ",d", tickMinStep: 1 } },
       y2: { datum: 0 },
-      tooltip: [{ field: r.x, format }, { field: r.x2 ?? r.x, format }, { field: r.y, format: "," }],
+      tooltip: [
+        { field: r.x, format },
+        { field: r.x2 ?? r.x, format },
+        { field: r.y, format: "," },
+      ],
     },
   };
   return r.layers?.length ? { layer: [bars, ...layerMarks(r, "x")] } : bars;
@@ -105,7 +116,13 @@ function bar(r: ChartRequest, values: Record<string, string | number | null>[]):
   // A fraction column reads as percentages.
   const percent = r.y === "fraction";
   // Ticks read 2,000 rather than 2k below a million: with "~s", vega labelled them 0k, 0.1k, 0.2k.
-  const axis = percent ? { format: ".0%" } : Math.max(0, ...numbers) >= 1e6 ? { format: "~s" } : counts ? { format: ",d", tickMinStep: 1 } : { format: ",~r" };
+  const axis = percent
+    ? { format: ".0%" }
+    : Math.max(0, ...numbers) >= 1e6
+      ? { format: "~s" }
+      : counts
+        ? { format: ",d", tickMinStep: 1 }
+        : { format: ",~r" };
   // Horizontal bars keep long category names readable; the table's order is kept.
   const y = { field: r.x, type: "nominal", sort: null, title: axisTitle(r.xTitle, r.x) };
   const x = { field: r.y, type: "quantitative", title: axisTitle(r.yTitle, r.y), axis };
@@ -117,7 +134,10 @@ function bar(r: ChartRequest, values: Record<string, string | number | null>[]):
     height: plot + chrome,
     layer: [
       { mark: { type: "bar", color: CATEGORY_COLOURS[0] }, encoding: { y, x } },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 12 }, encoding: { y, x, text: { field: r.y, type: "quantitative", format: percent ? ".1%" : ",.4~r" } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontSize: 12 },
+        encoding: { y, x, text: { field: r.y, type: "quantitative", format: percent ? ".1%" : ",.4~r" } },
+      },
     ],
   };
 }
@@ -139,16 +159,32 @@ function heatmap(r: ChartRequest, values: Record<string, string | number | null>
       y: { field: r.y, type: "nominal", sort: order(r.y), title: axisTitle(r.yTitle, r.y) },
     },
     layer: [
-      { mark: "rect", encoding: { color: { field: value, type: "quantitative", scale: { scheme: "viridis" }, title: r.colorTitle ?? value.replace(/_/g, " "),
-        legend: { format: share ? ".0%" : max >= 1 ? ".3~s" : ".2~r" } } } },
+      {
+        mark: "rect",
+        encoding: {
+          color: {
+            field: value,
+            type: "quantitative",
+            scale: { scheme: "viridis" },
+            title: r.colorTitle ?? value.replace(/_/g, " "),
+            legend: { format: share ? ".0%" : max >= 1 ? ".3~s" : ".2~r" },
+          },
+        },
+      },
       ...(showNumbers
-        ? [{
-            mark: { type: "text", fontSize: 11 },
-            encoding: {
-              text: { field: value, type: "quantitative", format: share ? ".1%" : max >= 10_000 ? ".3~s" : max >= 100 ? ",.0f" : ",.3~r" },
-              color: { condition: { test: `datum['${value}'] > ${max * 0.55}`, value: "black" }, value: "white" },
+        ? [
+            {
+              mark: { type: "text", fontSize: 11 },
+              encoding: {
+                text: {
+                  field: value,
+                  type: "quantitative",
+                  format: share ? ".1%" : max >= 10_000 ? ".3~s" : max >= 100 ? ",.0f" : ",.3~r",
+                },
+                color: { condition: { test: `datum['${value}'] > ${max * 0.55}`, value: "black" }, value: "white" },
+              },
             },
-          }]
+          ]
         : []),
     ],
   };
@@ -156,14 +192,38 @@ function heatmap(r: ChartRequest, values: Record<string, string | number | null>
 
 function scatter(r: ChartRequest, values: Record<string, string | number | null>[]): Spec {
   const present = r.color ? [...new Set(values.map((v) => String(v[r.color!])))] : [];
-  const rank = (c: string) => (r.colorOrder?.indexOf(c) ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : r.colorOrder!.indexOf(c);
+  const rank = (c: string) =>
+    (r.colorOrder?.indexOf(c) ?? -1) < 0 ? Number.MAX_SAFE_INTEGER : r.colorOrder!.indexOf(c);
   const categories = present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const colour = r.color && r.cyclic ? cyclicColour(r) : r.color
-    ? { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) }, title: r.colorTitle ?? r.color.replace(/_/g, " ") }
-    : { value: CATEGORY_COLOURS[0] };
-  const shape = !r.cyclic && categories.length > CATEGORY_COLOURS.length
-    ? { shape: { field: r.color, type: "nominal", scale: { domain: categories, range: categories.map((_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length]) } } }
-    : {};
+  const colour =
+    r.color && r.cyclic
+      ? cyclicColour(r)
+      : r.color
+        ? {
+            field: r.color,
+            type: "nominal",
+            scale: {
+              domain: categories,
+              range: categories.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]),
+            },
+            title: r.colorTitle ?? r.color.replace(/_/g, " "),
+          }
+        : { value: CATEGORY_COLOURS[0] };
+  const shape =
+    !r.cyclic && categories.length > CATEGORY_COLOURS.length
+      ? {
+          shape: {
+            field: r.color,
+            type: "nominal",
+            scale: {
+              domain: categories,
+              range: categories.map(
+                (_, i) => CATEGORY_SHAPES[Math.floor(i / CATEGORY_COLOURS.length) % CATEGORY_SHAPES.length],
+              ),
+            },
+          },
+        }
+      : {};
   const points = {
     // fillOpacity, not opacity: resvg composites every element with its own opacity on a layer of its own.
     mark: { type: "point", filled: true, size: values.length > 5000 ? 10 : 28, fillOpacity: 0.75, strokeWidth: 0 },
@@ -171,7 +231,9 @@ function scatter(r: ChartRequest, values: Record<string, string | number | null>
       // Whole pixels (1 px is about 1.3 µm here, a tenth of a soma): shorter SVG, parsed and drawn faster.
       x: { field: r.x, type: "quantitative", scale: { zero: false, round: true }, title: axisTitle(r.xTitle, r.x) },
       y: {
-        field: r.y, type: "quantitative", scale: { reverse: !r.yUp, zero: false, round: true },
+        field: r.y,
+        type: "quantitative",
+        scale: { reverse: !r.yUp, zero: false, round: true },
         title: axisTitle(r.yTitle, r.y),
       },
       color: colour,
@@ -187,11 +249,19 @@ function box(r: ChartRequest, values: Record<string, string | number | null>[]):
   // on a log axis lost its zeros and squeezed its spread.
   const all = values.flatMap((v) => ["min", "max"].map((k) => Number(v[k]))).filter(Number.isFinite);
   const log = r.logY ?? (all.length > 0 && Math.min(...all) > 0 && Math.max(...all) / Math.min(...all) > 100);
-  const y = (field: string) => ({ field, type: "quantitative", title: axisTitle(r.yTitle, "value"), scale: log ? { type: "log" } : { zero: false } });
+  const y = (field: string) => ({
+    field,
+    type: "quantitative",
+    title: axisTitle(r.yTitle, "value"),
+    scale: log ? { type: "log" } : { zero: false },
+  });
   return {
     layer: [
       { mark: { type: "rule", color: "#555" }, encoding: { x, y: y("min"), y2: { field: "max" } } },
-      { mark: { type: "bar", size: 22, color: CATEGORY_COLOURS[4], stroke: "#333" }, encoding: { x, y: y("q1"), y2: { field: "q3" } } },
+      {
+        mark: { type: "bar", size: 22, color: CATEGORY_COLOURS[4], stroke: "#333" },
+        encoding: { x, y: y("q1"), y2: { field: "q3" } },
+      },
       { mark: { type: "tick", size: 22, thickness: 2.5, color: "black" }, encoding: { x, y: y("median") } },
     ],
   };
@@ -202,11 +272,27 @@ function layerMarks(r: ChartRequest, axis: "x" | "y"): Spec[] {
   const bounds = (r.layers ?? []).map((l) => ({ depth: l.top_um, name: l.name }));
   const other = axis === "y" ? "x" : "y";
   return [
-    { data: { values: bounds }, mark: { type: "rule", strokeDash: [4, 4], color: "#777" }, encoding: { [axis]: { field: "depth", type: "quantitative" } } },
     {
       data: { values: bounds },
-      mark: { type: "text", align: "left", baseline: axis === "y" ? "top" : "bottom", dx: 3, dy: 2, fontSize: 11, color: "#444" },
-      encoding: { [axis]: { field: "depth", type: "quantitative" }, text: { field: "name" }, [other]: { value: axis === "y" ? 2 : 12 } },
+      mark: { type: "rule", strokeDash: [4, 4], color: "#777" },
+      encoding: { [axis]: { field: "depth", type: "quantitative" } },
+    },
+    {
+      data: { values: bounds },
+      mark: {
+        type: "text",
+        align: "left",
+        baseline: axis === "y" ? "top" : "bottom",
+        dx: 3,
+        dy: 2,
+        fontSize: 11,
+        color: "#444",
+      },
+      encoding: {
+        [axis]: { field: "depth", type: "quantitative" },
+        text: { field: "name" },
+        [other]: { value: axis === "y" ? 2 : 12 },
+      },
     },
   ];
 }

@@ -27,7 +27,16 @@ export const FONT_FILES = fontFiles();
  * Okabe & Ito (2008), "Color Universal Design": eight colours told apart with the common forms of
  * colour blindness. Yellow comes last: it is the faintest on white.
  */
-export const CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"];
+export const CATEGORY_COLOURS = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#56B4E9",
+  "#D55E00",
+  "#000000",
+  "#F0E442",
+];
 /** With more categories than colours, each further round of colours gets a shape of its own. */
 export const CATEGORY_SHAPES = ["circle", "triangle-up", "diamond", "square", "triangle-down", "cross"];
 /** Sequential scheme for heatmaps: perceptually uniform and colour-blind safe. */
@@ -51,7 +60,16 @@ export const MARK_LABEL_SIZE = 11;
 /** Approximate advance widths of DejaVu Sans (em): digits are 0.636 em, letters about 0.6. */
 export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
-  for (const ch of text) em += ",. ".includes(ch) ? 0.32 : /[0-9]/.test(ch) ? 0.636 : /[A-Z]/.test(ch) ? 0.7 : /[il|'()]/.test(ch) ? 0.33 : 0.6;
+  for (const ch of text)
+    em += ",. ".includes(ch)
+      ? 0.32
+      : /[0-9]/.test(ch)
+        ? 0.636
+        : /[A-Z]/.test(ch)
+          ? 0.7
+          : /[il|'()]/.test(ch)
+            ? 0.33
+            : 0.6;
   return em * size * (bold ? 1.12 : 1);
 }
 
@@ -63,8 +81,35 @@ export const VEGA_CONFIG = {
   padding: PADDING,
   view: { stroke: null },
   // Long titles are wrapped into lines (spec.ts) rather than cut.
-  title: { fontSize: TITLE_SIZE, fontWeight: "bold", anchor: "start", offset: 14, limit: 0, color: "#111", subtitleFontSize: SUBTITLE_SIZE, subtitleColor: "#444", subtitlePadding: 5 },
-  axis: { labelFontSize: LABEL_SIZE, titleFontSize: AXIS_TITLE_SIZE, titlePadding: 10, titleColor: "#222", labelColor: "#222", gridColor: "#e4e4e4", domainColor: "#888", tickColor: "#888", labelLimit: 240 },
-  legend: { labelFontSize: LABEL_SIZE, titleFontSize: AXIS_TITLE_SIZE, titleColor: "#222", labelColor: "#222", labelLimit: 200, titleLimit: 260 },
+  title: {
+    fontSize: TITLE_SIZE,
+    fontWeight: "bold",
+    anchor: "start",
+    offset: 14,
+    limit: 0,
+    color: "#111",
+    subtitleFontSize: SUBTITLE_SIZE,
+    subtitleColor: "#444",
+    subtitlePadding: 5,
+  },
+  axis: {
+    labelFontSize: LABEL_SIZE,
+    titleFontSize: AXIS_TITLE_SIZE,
+    titlePadding: 10,
+    titleColor: "#222",
+    labelColor: "#222",
+    gridColor: "#e4e4e4",
+    domainColor: "#888",
+    tickColor: "#888",
+    labelLimit: 240,
+  },
+  legend: {
+    labelFontSize: LABEL_SIZE,
+    titleFontSize: AXIS_TITLE_SIZE,
+    titleColor: "#222",
+    labelColor: "#222",
+    labelLimit: 200,
+    titleLimit: 260,
+  },
   text: { fontSize: MARK_LABEL_SIZE },
 } as const;

@@ -25,11 +25,17 @@ export function answerToText(answer: Answer, options: { maxRows: number; showSql
   const out = [answer.text];
   const table = answer.table;
   const scalar = table && table.rows.length === 1 && table.columns.length === 1;
-  if (table && table.columns.length && !scalar && answer.status === "answered") out.push("", renderTable(table, options.maxRows));
+  if (table && table.columns.length && !scalar && answer.status === "answered")
+    out.push("", renderTable(table, options.maxRows));
   if (answer.chart) out.push("", `chart: ${answer.chart.file}`);
   // The URL alone on its line, so that a terminal makes it clickable and a copy takes all of it.
   for (const link of answer.links ?? []) out.push("", `${link.label}:`, link.url);
-  if (options.showSql && answer.sql) out.push("", `SQL: ${answer.sql}`, ...(answer.params?.length ? [`parameters: ${JSON.stringify(answer.params)}`] : []));
+  if (options.showSql && answer.sql)
+    out.push(
+      "",
+      `SQL: ${answer.sql}`,
+      ...(answer.params?.length ? [`parameters: ${JSON.stringify(answer.params)}`] : []),
+    );
   return out.join("\n");
 }
 

@@ -30,7 +30,11 @@ export const SYNAPSES_PER_NEURON: Range = { min: 0, max: 100_000 };
 /** CAVE materialization versions are small positive integers; SQLite keeps them as INTEGER. */
 export const VERSION: Range = { min: 0, max: 2_147_483_647 };
 
-const digits = z.string().trim().regex(/^\d{1,16}$/).transform(Number);
+const digits = z
+  .string()
+  .trim()
+  .regex(/^\d{1,16}$/)
+  .transform(Number);
 
 /** A commander argument parser: the flag's value as a whole number within `range`, or a message naming both. */
 export function wholeNumber(flag: string, range: Range) {

@@ -38,7 +38,9 @@ program
   .requiredOption("--db <file>", "the store to create or add to")
   .option("--version <n>", "materialization version of the exports", int("--version", range.VERSION))
   .option("--table <role=file>", "map a file whose name is not the CAVE table's to a role (repeatable)", collect, [])
-  .action((paths: string[], opts) => runCommand(async () => (await import("./commands/import.js")).importCommand(paths, opts)));
+  .action((paths: string[], opts) =>
+    runCommand(async () => (await import("./commands/import.js")).importCommand(paths, opts)),
+  );
 
 program
   .command("info")
@@ -64,10 +66,17 @@ program
   .requiredOption("--out <dir>", "folder to write the tables to")
   .option("--cells <n>", "number of cells (nuclei)", int("--cells", range.CELLS), 3000)
   .option("--seed <s>", "random seed (same seed, same files)", int("--seed", range.SEED), 1)
-  .option("--synapses-per-neuron <k>", "mean output synapses per neuron",
-    int("--synapses-per-neuron", range.SYNAPSES_PER_NEURON), 60)
-  .option("--synapses <n>", "synapse rows in all: fragments without a nucleus make those the cells do not (real shape)",
-    int("--synapses", range.SYNAPSES))
+  .option(
+    "--synapses-per-neuron <k>",
+    "mean output synapses per neuron",
+    int("--synapses-per-neuron", range.SYNAPSES_PER_NEURON),
+    60,
+  )
+  .option(
+    "--synapses <n>",
+    "synapse rows in all: fragments without a nucleus make those the cells do not (real shape)",
+    int("--synapses", range.SYNAPSES),
+  )
   .option("--gzip", "write .csv.gz, as the public static exports are shipped")
   .option("--connections", "also write the connections_with_nuclei summary view")
   .action((opts) => runCommand(async () => (await import("./commands/sample.js")).sampleCommand(opts)));
@@ -85,7 +94,9 @@ program
   .addOption(timeout())
   // `ask --json` prints one JSON object whatever goes wrong, a flag out of range included.
   .configureOutput(jsonErrorOutput(process.argv))
-  .action((words: string[], opts) => runCommand(async () => (await import("./commands/ask.js")).askCommand(words.join(" "), opts)));
+  .action((words: string[], opts) =>
+    runCommand(async () => (await import("./commands/ask.js")).askCommand(words.join(" "), opts)),
+  );
 
 program
   .command("chat")

@@ -35,8 +35,7 @@ async function storedFormat(): Promise<number> {
   const db = new Database(SAMPLE_DB, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare("SELECT value FROM store_meta WHERE key = 'sample_format'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? Number(row.value) : 0;
   } catch {
     return 0; // not a store at all: build it again

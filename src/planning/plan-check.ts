@@ -24,7 +24,11 @@ export const ROW_DIMS: Record<string, string[]> = {
 
 /** The forms of condition each kind of dimension takes. */
 export const FORMS: Record<string, string[]> = {
-  category: ["values"], id: ["values"], flag: ["is"], number: ["a range"], angle: ["a range", "near"],
+  category: ["values"],
+  id: ["values"],
+  flag: ["is"],
+  number: ["a range"],
+  angle: ["a range", "near"],
 };
 
 /** The first thing wrong with a plan's conditions and groups, in a few words, or undefined. */
@@ -39,8 +43,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   for (const f of own) {
     const row = DIMS[f.dim].level === "row";
     if (flow && !(ROW_DIMS[plan.source] ?? []).includes(f.dim)) {
-      return `a condition on ${plan.source} themselves can only be on ${ROW_DIMS[plan.source]!.join(" or ")}; `
-        + `${f.dim} goes in pre or post`;
+      return (
+        `a condition on ${plan.source} themselves can only be on ${ROW_DIMS[plan.source]!.join(" or ")}; ` +
+        `${f.dim} goes in pre or post`
+      );
     }
     if (!flow && row) return `${f.dim} is a dimension of synapses or connections, not of ${plan.source}`;
   }
@@ -58,8 +64,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   // (Angles are circular: the mean of 170° and 10° is not 90°. Their histogram and ranges are fine.)
   const central = ["mean", "sum", "median", "stddev", "percentile", "quartiles"];
   if ("of" in m && ["pref_ori", "pref_dir"].includes(m.of) && central.includes(m.fn)) {
-    return `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; `
-      + "ask for their histogram, or for cells within some degrees of an angle";
+    return (
+      `a ${m.fn} of a preferred ${m.of === "pref_ori" ? "orientation" : "direction"} (a circular angle) has no meaning; ` +
+      "ask for their histogram, or for cells within some degrees of an angle"
+    );
   }
   const binnedOnly = m.fn === "probability" && plan.groupBy.length === 1 && plan.groupBy[0]!.dim === "ori_difference";
   if (plan.test && !binnedOnly) {
@@ -86,7 +94,8 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   const never = contradiction(plan) ?? oneRootProblem(plan) ?? splitByItsOwnParts(plan);
   if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
-  if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list") return "a limit needs rows to pick from: group by something";
+  if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list")
+    return "a limit needs rows to pick from: group by something";
   return undefined;
 }
 
@@ -102,7 +111,8 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
       const all = [...plan[key], ...(part[key] ?? [])].filter((f) => f.values && !f.not && CATEGORY_DIMS.has(f.dim));
       for (const [i, f] of all.entries()) {
         const g = all.slice(i + 1).find((x) => x.dim === f.dim && !x.values!.some((v) => f.values!.includes(v)));
-        if (g) return `no row can be both ${f.values!.join("/")} and ${g.values!.join("/")} (${f.dim.replace("_", " ")})`;
+        if (g)
+          return `no row can be both ${f.values!.join("/")} and ${g.values!.join("/")} (${f.dim.replace("_", " ")})`;
       }
     }
   }
@@ -120,7 +130,8 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
     const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
     if (!root) continue;
     const m = plan.measure;
-    if (m.fn === "distinct" && m.side === side && !plan.groupBy.length) return `the distinct ${side} roots are one root, ${root.values![0]}`;
+    if (m.fn === "distinct" && m.side === side && !plan.groupBy.length)
+      return `the distinct ${side} roots are one root, ${root.values![0]}`;
     const other = plan[side].find((f) => f.dim !== "root_id" && CELL_LEVEL.has(f.dim));
     if (other) return `a condition on ${other.dim.replace("_", " ")} of the one root ${root.values![0]}`;
   }
@@ -136,7 +147,8 @@ function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string
   const parts = m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
   for (const g of plan.groupBy) {
     const key = g.side ?? "filter";
-    if (parts.some((p) => (p[key] ?? []).some((f) => f.dim === g.dim))) return `the ${m.fn} is cut on ${g.dim} and also grouped by it`;
+    if (parts.some((p) => (p[key] ?? []).some((f) => f.dim === g.dim)))
+      return `the ${m.fn} is cut on ${g.dim} and also grouped by it`;
   }
   return undefined;
 }
@@ -148,8 +160,11 @@ const CELL_LEVEL = new Set(["cell_type", "mtype", "class", "area", "layer", "dep
 const CATEGORY_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 
 function hasSides(plan: Extract<QueryPlan, { kind: "query" }>): boolean {
-  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
-    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
+  const parts = [
+    ...(plan.compare ?? []),
+    ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
+    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : []),
+  ];
   return parts.some((p) => p.pre?.length || p.post?.length) || plan.groupBy.some((g) => g.side);
 }
 
@@ -190,7 +205,7 @@ function groupProblem(g: Group, flow: boolean, withinGroups = false): string | u
 function quantitySideProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
   const m = plan.measure;
   const side = ("of" in m || m.fn === "list") && "side" in m ? m.side : undefined;
-  const quantities = "of" in m ? [m.of] : m.fn === "list" ? m.with ?? [] : [];
+  const quantities = "of" in m ? [m.of] : m.fn === "list" ? (m.with ?? []) : [];
   const tuning = ["pref_ori", "pref_dir", "osi", "dsi"];
   if (side && plan.source !== "connections") return "a measure's side (whose tuning) belongs to connections";
   if (side && !quantities.some((x) => tuning.includes(x))) return "a measure's side names whose tuning is measured";
@@ -208,8 +223,11 @@ const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 /** Every filter of a plan, in its populations, parts and comparisons. */
 export function planFilters(plan: QueryPlan): Filter[] {
   if (plan.kind !== "query") return [];
-  const parts = [...(plan.compare ?? []), ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
-    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : [])];
+  const parts = [
+    ...(plan.compare ?? []),
+    ...(plan.measure.fn === "fraction" ? [plan.measure.part] : []),
+    ...(plan.measure.fn === "ratio" ? [plan.measure.numerator, plan.measure.denominator] : []),
+  ];
   const inParts = parts.flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]);
   return [...plan.filter, ...plan.pre, ...plan.post, ...inParts];
 }

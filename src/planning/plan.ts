@@ -22,10 +22,32 @@ export type CellClass = z.infer<typeof CellClass>;
  * (proofreading, synapse counts, whether it has a nucleus) belong to its root id.
  */
 export const CellDim = z.enum([
-  "root_id", "nucleus_id", "cell_type", "mtype", "class", "area", "layer", "depth", "volume",
-  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
-  "coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi",
-  "has_nucleus", "typed", "out_synapses", "in_synapses", "out_partners", "in_partners",
+  "root_id",
+  "nucleus_id",
+  "cell_type",
+  "mtype",
+  "class",
+  "area",
+  "layer",
+  "depth",
+  "volume",
+  "proofread",
+  "axon_proofread",
+  "dendrite_proofread",
+  "axon_strategy",
+  "dendrite_strategy",
+  "coregistered",
+  "tuned",
+  "pref_ori",
+  "pref_dir",
+  "osi",
+  "dsi",
+  "has_nucleus",
+  "typed",
+  "out_synapses",
+  "in_synapses",
+  "out_partners",
+  "in_partners",
 ]);
 export type CellDim = z.infer<typeof CellDim>;
 
@@ -55,8 +77,13 @@ export const Filter = z
   })
   .strict()
   .refine(
-    (f) => [f.values !== undefined, f.min !== undefined || f.max !== undefined, f.is !== undefined, f.near !== undefined]
-      .filter(Boolean).length === 1,
+    (f) =>
+      [
+        f.values !== undefined,
+        f.min !== undefined || f.max !== undefined,
+        f.is !== undefined,
+        f.near !== undefined,
+      ].filter(Boolean).length === 1,
     "a filter has exactly one of values, a range, is, or near",
   )
   .refine((f) => (f.near === undefined) === (f.within === undefined), "near and within go together");
@@ -96,35 +123,72 @@ export type KindDim = z.infer<typeof KindDim>;
  * the circular difference (0–90°) of the two roots' preferred orientations.
  */
 export const Quantity = z.enum([
-  "size", "synapses", "total_size", "volume", "depth", "pref_ori", "pref_dir", "osi", "dsi",
-  "out_synapses", "in_synapses", "out_partners", "in_partners", "ori_difference",
+  "size",
+  "synapses",
+  "total_size",
+  "volume",
+  "depth",
+  "pref_ori",
+  "pref_dir",
+  "osi",
+  "dsi",
+  "out_synapses",
+  "in_synapses",
+  "out_partners",
+  "in_partners",
+  "ori_difference",
 ]);
 export type Quantity = z.infer<typeof Quantity>;
 
 /** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
-const QtySide = Side.optional()
-  .describe("connections: whose tuning is measured (the presynaptic or postsynaptic root)");
+const QtySide = Side.optional().describe(
+  "connections: whose tuning is measured (the presynaptic or postsynaptic root)",
+);
 
 export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.literal("count") }).strict(),
-  z.object({ fn: z.literal("distinct"), side: Side.optional().describe("count distinct roots (of this side)") }).strict(),
+  z
+    .object({ fn: z.literal("distinct"), side: Side.optional().describe("count distinct roots (of this side)") })
+    .strict(),
   z.object({ fn: z.enum(["sum", "mean", "median", "min", "max", "stddev"]), of: Quantity, side: QtySide }).strict(),
   z.object({ fn: z.literal("percentile"), of: Quantity, p: z.number().min(0).max(100), side: QtySide }).strict(),
-  z.object({ fn: z.literal("fraction"), part: Part }).strict().describe("share of the source's rows that are also in part"),
+  z
+    .object({ fn: z.literal("fraction"), part: Part })
+    .strict()
+    .describe("share of the source's rows that are also in part"),
   z.object({ fn: z.literal("ratio"), numerator: Part, denominator: Part }).strict(),
-  z.object({ fn: z.literal("probability") }).strict().describe("connections: connected pairs over possible pairs"),
-  z.object({
-    fn: z.literal("list"),
-    with: z.array(Quantity).min(1).max(4).optional()
-      .describe("cells: each cell's values of these (two with chart scatter: the first against the second); "
-        + "connections: each connected pair's synapses and these (a tuning of the `side` root, or ori_difference)"),
-    side: QtySide,
-  }).strict().describe("cells, nuclei, roots: the rows themselves; connections: one row per connected pair"),
-  z.object({
-    fn: z.literal("histogram"), of: Quantity, bins: z.number().int().min(5).max(200).default(40), side: QtySide,
-  }).strict(),
+  z
+    .object({ fn: z.literal("probability") })
+    .strict()
+    .describe("connections: connected pairs over possible pairs"),
+  z
+    .object({
+      fn: z.literal("list"),
+      with: z
+        .array(Quantity)
+        .min(1)
+        .max(4)
+        .optional()
+        .describe(
+          "cells: each cell's values of these (two with chart scatter: the first against the second); " +
+            "connections: each connected pair's synapses and these (a tuning of the `side` root, or ori_difference)",
+        ),
+      side: QtySide,
+    })
+    .strict()
+    .describe("cells, nuclei, roots: the rows themselves; connections: one row per connected pair"),
+  z
+    .object({
+      fn: z.literal("histogram"),
+      of: Quantity,
+      bins: z.number().int().min(5).max(200).default(40),
+      side: QtySide,
+    })
+    .strict(),
   z.object({ fn: z.literal("quartiles"), of: Quantity, side: QtySide }).strict(),
-  z.object({ fn: z.literal("kinds"), dim: KindDim, side: Side.optional() }).strict()
+  z
+    .object({ fn: z.literal("kinds"), dim: KindDim, side: Side.optional() })
+    .strict()
     .describe("how many distinct values of a category among the rows: how many m-types are inhibitory"),
 ]);
 export type Measure = z.infer<typeof Measure>;
@@ -155,20 +219,37 @@ export const Query = z
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     chart: ChartKind.optional(),
-    radians: z.boolean().optional()
+    radians: z
+      .boolean()
+      .optional()
       .describe("a list of connections: the partners' angles (and orientation differences) in radians, not degrees"),
-    test: z.object({
-      kind: z.literal("permutation"),
-      permutations: z.number().int().min(100).max(100_000).default(1000),
-    }).strict().optional()
+    test: z
+      .object({
+        kind: z.literal("permutation"),
+        permutations: z.number().int().min(100).max(100_000).default(1000),
+      })
+      .strict()
+      .optional()
       .describe("like-to-like only: shuffle the preferred orientations among the matched neurons this many times"),
   })
   .strict();
 export type Query = z.infer<typeof Query>;
 
 export const LookupField = z.enum([
-  "cell_type", "class", "mtype", "nucleus_id", "root_id", "position", "depth", "layer", "volume",
-  "proofreading", "coregistration", "synapses", "area", "tuning",
+  "cell_type",
+  "class",
+  "mtype",
+  "nucleus_id",
+  "root_id",
+  "position",
+  "depth",
+  "layer",
+  "volume",
+  "proofreading",
+  "coregistration",
+  "synapses",
+  "area",
+  "tuning",
 ]);
 export type LookupField = z.infer<typeof LookupField>;
 
@@ -186,7 +267,9 @@ export const LookupPlan = z
 export type LookupPlan = z.infer<typeof LookupPlan>;
 
 /** A model-proposed read-only SELECT for what the plan language cannot express; runs only behind the SQL gate. */
-export const SqlPlan = z.object({ kind: z.literal("sql"), sql: z.string().min(1), explanation: z.string().default("") }).strict();
+export const SqlPlan = z
+  .object({ kind: z.literal("sql"), sql: z.string().min(1), explanation: z.string().default("") })
+  .strict();
 export type SqlPlan = z.infer<typeof SqlPlan>;
 
 export const QueryPlan = z.union([Query, LookupPlan, SqlPlan]);

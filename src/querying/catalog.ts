@@ -19,21 +19,54 @@ export interface StoreCatalog {
 export function readCatalog(dbPath: string): StoreCatalog {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     const types = (table: string) =>
       tables.has(table)
-        ? new Map((db.prepare(`SELECT cell_type, classification_system FROM ${table}`).all() as { cell_type: string; classification_system: string }[]).map((r) => [r.cell_type, r.classification_system]))
+        ? new Map(
+            (
+              db.prepare(`SELECT cell_type, classification_system FROM ${table}`).all() as {
+                cell_type: string;
+                classification_system: string;
+              }[]
+            ).map((r) => [r.cell_type, r.classification_system]),
+          )
         : new Map<string, string>();
     const caveNames = tables.has("import_log")
-      ? new Map((db.prepare("SELECT role, cave_table FROM import_log WHERE store_table IS NOT NULL").all() as { role: string; cave_table: string }[]).map((r) => [r.role, r.cave_table]))
+      ? new Map(
+          (
+            db.prepare("SELECT role, cave_table FROM import_log WHERE store_table IS NOT NULL").all() as {
+              role: string;
+              cave_table: string;
+            }[]
+          ).map((r) => [r.role, r.cave_table]),
+        )
       : new Map<string, string>();
     const version = tables.has("store_meta")
-      ? ((db.prepare("SELECT value FROM store_meta WHERE key = 'materialization_version'").get() as { value: string } | undefined)?.value ?? null)
+      ? ((
+          db.prepare("SELECT value FROM store_meta WHERE key = 'materialization_version'").get() as
+            { value: string } | undefined
+        )?.value ?? null)
       : null;
     const areas = tables.has("area_assignment")
-      ? new Set((db.prepare("SELECT DISTINCT tag FROM area_assignment WHERE tag IS NOT NULL").all() as { tag: string }[]).map((r) => r.tag))
+      ? new Set(
+          (db.prepare("SELECT DISTINCT tag FROM area_assignment WHERE tag IS NOT NULL").all() as { tag: string }[]).map(
+            (r) => r.tag,
+          ),
+        )
       : new Set<string>();
-    return { dbPath, tables, cellTypes: types("cell_type_totals"), mtypes: types("mtype_totals"), areas, caveNames, materializationVersion: version };
+    return {
+      dbPath,
+      tables,
+      cellTypes: types("cell_type_totals"),
+      mtypes: types("mtype_totals"),
+      areas,
+      caveNames,
+      materializationVersion: version,
+    };
   } finally {
     db.close();
   }

@@ -113,7 +113,10 @@ export class QueryExecutor {
   }
 
   /** Runs the statements in order on one worker; resolves with one result per statement. */
-  run(statements: Statement[], options: { timeoutMs?: number } = {}): Promise<{ results: StatementResult[]; ms: number }> {
+  run(
+    statements: Statement[],
+    options: { timeoutMs?: number } = {},
+  ): Promise<{ results: StatementResult[]; ms: number }> {
     if (this.closed) return Promise.reject(new QueryError("the executor is closed"));
     const request: QueryRequest = {
       id: this.nextId++,
@@ -193,7 +196,11 @@ export class QueryExecutor {
 /** A child process: stopping it kills it, and any SQLite work in it, at once. */
 function processWorker(dbPath: string): QueryWorker {
   // execArgv: [] so that flags of the parent process (a test runner's, say) don't reach the worker.
-  const child: ChildProcess = fork(fileURLToPath(workerScript()), [dbPath], { execArgv: [], serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child: ChildProcess = fork(fileURLToPath(workerScript()), [dbPath], {
+    execArgv: [],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   // A worker's failure must never crash the bot: the next request replaces it.
   child.on("error", () => {});
   const channel = () => child.channel as { ref?: () => void; unref?: () => void } | undefined;

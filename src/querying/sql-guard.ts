@@ -24,15 +24,20 @@ export function checkSelectOnly(sql: string): string {
   const bare = skeleton(text).trim();
   if (!bare) throw new SqlRefused("no SQL given: write one SELECT statement");
   const withoutTrailing = bare.replace(/;\s*$/, "");
-  if (withoutTrailing.includes(";")) throw new SqlRefused("only one statement can run at a time; remove the extra statements after ';'");
+  if (withoutTrailing.includes(";"))
+    throw new SqlRefused("only one statement can run at a time; remove the extra statements after ';'");
   const first = /^\s*\(*\s*([a-z]+)/i.exec(withoutTrailing)?.[1]?.toUpperCase();
   if (first !== "SELECT" && first !== "WITH" && first !== "VALUES") {
-    throw new SqlRefused(`only SELECT statements can run here; "${first ?? "?"}" would ${describe(first)}. The database is read-only.`);
+    throw new SqlRefused(
+      `only SELECT statements can run here; "${first ?? "?"}" would ${describe(first)}. The database is read-only.`,
+    );
   }
   // WITH ... INSERT/UPDATE/DELETE is a write that starts like a query.
   const writes = /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.exec(withoutTrailing);
   if (first === "WITH" && writes) {
-    throw new SqlRefused(`only SELECT statements can run here; this one would ${describe(writes[1]!.toUpperCase())}. The database is read-only.`);
+    throw new SqlRefused(
+      `only SELECT statements can run here; this one would ${describe(writes[1]!.toUpperCase())}. The database is read-only.`,
+    );
   }
   return text.replace(/;\s*$/, "");
 }

@@ -2,7 +2,10 @@ import type { SqlParam } from "./protocol.js";
 
 /** A fragment of SQL with its parameters: user values only ever travel as parameters. */
 export class Sql {
-  constructor(readonly text: string, readonly params: SqlParam[] = []) {}
+  constructor(
+    readonly text: string,
+    readonly params: SqlParam[] = [],
+  ) {}
 
   /** The same text with extra parameters appended (for placeholders written into the text). */
   with(params: SqlParam[]): Sql {
@@ -10,7 +13,10 @@ export class Sql {
   }
 
   static join(parts: Sql[], separator: string): Sql {
-    return new Sql(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.params));
+    return new Sql(
+      parts.map((p) => p.text).join(separator),
+      parts.flatMap((p) => p.params),
+    );
   }
 }
 

@@ -43,7 +43,12 @@ export const QUIRK_RATES = {
 
 function drawDepth(rng: Random, spec: CellTypeSpec): number {
   const [lo, hi] = spec.depthUm;
-  const u = spec.depthShape === "middle" ? (rng.next() + rng.next()) / 2 : spec.depthShape === "deep" ? Math.sqrt(rng.next()) : rng.next();
+  const u =
+    spec.depthShape === "middle"
+      ? (rng.next() + rng.next()) / 2
+      : spec.depthShape === "deep"
+        ? Math.sqrt(rng.next())
+        : rng.next();
   return lo + (hi - lo) * u;
 }
 
@@ -60,7 +65,18 @@ export function generateCells(count: number, rng: Random, roots: RootIds): Popul
     const z = rng.int(BOUNDS.z[0] + 200, BOUNDS.z[1] - 200);
     const voxels = Math.round(rng.logNormal(spec.volumeUm3, 0.22) / (NUCLEUS_VOXEL_1E8 / 1e8));
     // One object literal with every field: all cells share one hidden class (fast property access).
-    const cell: Cell = { x, y, z, nucleusId, spec, depthUm, volume: (voxels * NUCLEUS_VOXEL_1E8) / 1e8, supervoxel: 0n, root: 0n, typed: true };
+    const cell: Cell = {
+      x,
+      y,
+      z,
+      nucleusId,
+      spec,
+      depthUm,
+      volume: (voxels * NUCLEUS_VOXEL_1E8) / 1e8,
+      supervoxel: 0n,
+      root: 0n,
+      typed: true,
+    };
     cell.supervoxel = supervoxelId(cell, rng.int(1, SUPERVOXEL_SEGMENTS));
     cell.root = roots.next();
     cells.push(cell);

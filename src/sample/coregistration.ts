@@ -12,7 +12,20 @@ import { decimal, split } from "./tables.js";
 
 /** Two-photon scans (session, scan_idx) of the functional data. */
 export const SCANS: readonly [number, number][] = [
-  [4, 7], [5, 3], [5, 6], [5, 7], [6, 2], [6, 4], [6, 6], [6, 7], [7, 3], [7, 4], [7, 5], [8, 5], [9, 3], [9, 4],
+  [4, 7],
+  [5, 3],
+  [5, 6],
+  [5, 7],
+  [6, 2],
+  [6, 4],
+  [6, 6],
+  [6, 7],
+  [7, 3],
+  [7, 4],
+  [7, 5],
+  [8, 5],
+  [9, 3],
+  [9, 4],
 ];
 
 export const COREGISTRATION_RATES = {
@@ -38,8 +51,13 @@ export interface ScanUnit {
 
 /** Neurons in the imaged depths matched to units of the 2P scans, in the order they are written. */
 export function planCoregistration(cells: readonly Cell[], rng: Random): ScanUnit[] {
-  const imaged = cells.filter((c) => c.root !== 0n && isNeuron(c.spec) && c.depthUm < 650
-    && (c.spec.cellClass === "excitatory_neuron" || rng.chance(COREGISTRATION_RATES.inhibitoryKeep)));
+  const imaged = cells.filter(
+    (c) =>
+      c.root !== 0n &&
+      isNeuron(c.spec) &&
+      c.depthUm < 650 &&
+      (c.spec.cellClass === "excitatory_neuron" || rng.chance(COREGISTRATION_RATES.inhibitoryKeep)),
+  );
   if (imaged.length === 0) return [];
   const chosen = rng.sample(imaged, Math.max(1, Math.round(imaged.length * COREGISTRATION_RATES.matched)));
   const nextUnit = SCANS.map(() => rng.int(1, 40));
@@ -66,7 +84,9 @@ export function* coregistrationRows(units: readonly ScanUnit[]): Generator<strin
   let id = 0;
   for (const u of units) {
     const c = u.cell;
-    yield `${++id},${u.created},t,${c.nucleusId},${u.session},${u.scanIdx},${u.field},${u.unitId},`
-      + `${decimal(u.residual, 6)},${decimal(u.score, 6)},${c.supervoxel},${c.root},${split(c)}`;
+    yield (
+      `${++id},${u.created},t,${c.nucleusId},${u.session},${u.scanIdx},${u.field},${u.unitId},` +
+      `${decimal(u.residual, 6)},${decimal(u.score, 6)},${c.supervoxel},${c.root},${split(c)}`
+    );
   }
 }

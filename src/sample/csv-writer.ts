@@ -42,7 +42,11 @@ export class CsvWriter {
   /** Data rows so far (the header not counted). */
   rows = 0;
 
-  constructor(readonly path: string, header: readonly string[], private readonly options: CsvWriterOptions = {}) {
+  constructor(
+    readonly path: string,
+    header: readonly string[],
+    private readonly options: CsvWriterOptions = {},
+  ) {
     const file = createWriteStream(path);
     if (options.gzip) {
       const gz = createGzip({ level: options.level ?? 6 });
@@ -109,7 +113,26 @@ export class CsvWriter {
       buf[this.pos++] = 45;
       n = -n;
     }
-    const len = n < 1e5 ? (n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : 5) : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : n < 1e9 ? 9 : digitCount(n);
+    const len =
+      n < 1e5
+        ? n < 10
+          ? 1
+          : n < 100
+            ? 2
+            : n < 1e3
+              ? 3
+              : n < 1e4
+                ? 4
+                : 5
+        : n < 1e6
+          ? 6
+          : n < 1e7
+            ? 7
+            : n < 1e8
+              ? 8
+              : n < 1e9
+                ? 9
+                : digitCount(n);
     let p = (this.pos += len);
     do {
       const q = Math.floor(n / 10);

@@ -46,17 +46,29 @@ const um = (v: number) => v * XY_PER_UM;
  * `count` synapses from new axon fragments (all of one fragment's synapses together, as the connection
  * summary needs), ids from `firstId` upward. `segmentOf` gives a cell's root segment.
  */
-export function* fragmentSynapses(cells: readonly Cell[], segmentOf: (c: Cell) => Segment | undefined,
-  rng: Random, count: number, firstId: number): Generator<Synapse> {
+export function* fragmentSynapses(
+  cells: readonly Cell[],
+  segmentOf: (c: Cell) => Segment | undefined,
+  rng: Random,
+  count: number,
+  firstId: number,
+): Generator<Synapse> {
   const targets = cells.filter((c) => c.root !== 0n && isNeuron(c.spec) && segmentOf(c));
   const targetSegments = targets.map((c) => segmentOf(c)!); // by index: no bigint hashing per synapse
   const inputChoice = new WeightedChoice(targets.map((c) => INPUT_DENSITY[c.spec.type] ?? 1));
   const roots = new FragmentRoots();
   const ring: Segment[] = Array.from({ length: FRAGMENT_RATES.dendriteRing }, () => roots.next());
   const s: Synapse = {
-    id: firstId, valid: true, pre: ring[0]!, post: ring[0]!, size: 1,
-    ctr: { x: 0, y: 0, z: 0 }, prePoint: { x: 0, y: 0, z: 0 }, postPoint: { x: 0, y: 0, z: 0 },
-    preSupervoxel: 0n, postSupervoxel: 0n,
+    id: firstId,
+    valid: true,
+    pre: ring[0]!,
+    post: ring[0]!,
+    size: 1,
+    ctr: { x: 0, y: 0, z: 0 },
+    prePoint: { x: 0, y: 0, z: 0 },
+    postPoint: { x: 0, y: 0, z: 0 },
+    preSupervoxel: 0n,
+    postSupervoxel: 0n,
   };
   let made = 0;
   while (made < count) {
@@ -75,12 +87,20 @@ export function* fragmentSynapses(cells: readonly Cell[], segmentOf: (c: Cell) =
         const slot = rng.int(0, ring.length);
         if (rng.chance(FRAGMENT_RATES.renewDendrite)) ring[slot] = roots.next();
         post = ring[slot]!;
-        at = { x: rng.int(BOUNDS.x[0], BOUNDS.x[1]), y: rng.int(PIA_Y, BOUNDS.y[1]),
-          z: rng.int(BOUNDS.z[0], BOUNDS.z[1]) };
+        at = {
+          x: rng.int(BOUNDS.x[0], BOUNDS.x[1]),
+          y: rng.int(PIA_Y, BOUNDS.y[1]),
+          z: rng.int(BOUNDS.z[0], BOUNDS.z[1]),
+        };
       }
       for (let k = 0; k < contacts; k++) {
         const spread = um(40);
-        clampPoint(at.x + rng.normal() * spread, at.y + rng.normal() * spread, at.z + rng.normal() * 40 * Z_PER_UM, s.ctr);
+        clampPoint(
+          at.x + rng.normal() * spread,
+          at.y + rng.normal() * spread,
+          at.z + rng.normal() * 40 * Z_PER_UM,
+          s.ctr,
+        );
         s.id += rng.chance(0.1) ? 1 + rng.int(1, 40) : 1;
         s.valid = !rng.chance(FRAGMENT_RATES.invalid);
         s.pre = axon;

@@ -59,9 +59,12 @@ export interface SampleSummary {
 export async function writeSample(options: SampleOptions): Promise<SampleSummary> {
   const perNeuron = options.synapsesPerNeuron ?? 60;
   if (!options.out) throw new Error("sample: an output folder is needed");
-  if (!Number.isInteger(options.cells) || options.cells < 1) throw new Error(`sample: cells must be a whole number of at least 1 (got ${options.cells})`);
-  if (!Number.isSafeInteger(options.seed)) throw new Error(`sample: the seed must be a whole number (got ${options.seed})`);
-  if (!Number.isFinite(perNeuron) || perNeuron < 0) throw new Error(`sample: synapses per neuron must be 0 or more (got ${perNeuron})`);
+  if (!Number.isInteger(options.cells) || options.cells < 1)
+    throw new Error(`sample: cells must be a whole number of at least 1 (got ${options.cells})`);
+  if (!Number.isSafeInteger(options.seed))
+    throw new Error(`sample: the seed must be a whole number (got ${options.seed})`);
+  if (!Number.isFinite(perNeuron) || perNeuron < 0)
+    throw new Error(`sample: synapses per neuron must be 0 or more (got ${perNeuron})`);
 
   mkdirSync(options.out, { recursive: true });
   const ext = options.gzip ? ".csv.gz" : ".csv";
@@ -114,7 +117,8 @@ export async function writeSample(options: SampleOptions): Promise<SampleSummary
       if (summary?.add(s)) await connections!.flush();
     }
     const more = (options.synapses ?? 0) - synapses.rows;
-    const extra = more > 0 ? fragmentSynapses(cells, (c) => segments.get(c.root), stream("fragments"), more, lastId + 1000) : [];
+    const extra =
+      more > 0 ? fragmentSynapses(cells, (c) => segments.get(c.root), stream("fragments"), more, lastId + 1000) : [];
     for (const s of extra) {
       if (writeSynapseRow(synapses, s)) await synapses.flush();
       if (summary?.add(s)) await connections!.flush();

@@ -27,7 +27,10 @@ export class LikeToLike {
   /** Coregistered excitatory cells by type: where a moved connection may go. */
   private readonly pools = new Map<CellTypeSpec, Cell[]>();
 
-  constructor(private readonly tunings: ReadonlyMap<Cell, Tuning>, private readonly rng: Random) {
+  constructor(
+    private readonly tunings: ReadonlyMap<Cell, Tuning>,
+    private readonly rng: Random,
+  ) {
     for (const cell of tunings.keys()) {
       if (cell.spec.cellClass !== "excitatory_neuron") continue;
       const pool = this.pools.get(cell.spec);

@@ -39,7 +39,10 @@ export class Random {
 
   uint32(): number {
     const s = this.s;
-    const a = s[0]!, b = s[1]!, c = s[2]!, d = s[3]!;
+    const a = s[0]!,
+      b = s[1]!,
+      c = s[2]!,
+      d = s[3]!;
     // sfc32; the Uint32Array stores wrap modulo 2^32.
     const t = (a + b + d) >>> 0;
     s[0] = b ^ (b >>> 9);

@@ -7,7 +7,15 @@
  * nucleus make the rest of the inputs. A few rows are invalid (valid = 'f'). Connections among the
  * coregistered excitatory cells lean towards similar preferred orientations (like-to-like.ts).
  */
-import { CELL_TYPES, INPUT_DENSITY, isNeuron, ORPHAN_AXON_SIZE_MEDIAN, WIRING, type CellTypeSpec, type WiringRule } from "./cell-types.js";
+import {
+  CELL_TYPES,
+  INPUT_DENSITY,
+  isNeuron,
+  ORPHAN_AXON_SIZE_MEDIAN,
+  WIRING,
+  type CellTypeSpec,
+  type WiringRule,
+} from "./cell-types.js";
 import type { Cell } from "./cells.js";
 import { BOUNDS, clampPoint, distanceUm, PIA_Y, XY_PER_UM, Z_PER_UM, type Point } from "./geometry.js";
 import { RootIds, SUPERVOXEL_SEGMENTS, supervoxelId } from "./ids.js";
@@ -81,7 +89,13 @@ export function cellSegments(cells: readonly Cell[]): Map<bigint, Segment> {
   return segments;
 }
 
-export function* generateSynapses(cells: readonly Cell[], segments: ReadonlyMap<bigint, Segment>, rng: Random, roots: RootIds, options: SynapseModelOptions): Generator<Synapse> {
+export function* generateSynapses(
+  cells: readonly Cell[],
+  segments: ReadonlyMap<bigint, Segment>,
+  rng: Random,
+  roots: RootIds,
+  options: SynapseModelOptions,
+): Generator<Synapse> {
   const neuronCells = cells.filter((c) => c.root !== 0n && isNeuron(c.spec));
   if (neuronCells.length === 0) return;
   // Looked up by cell object, not by bigint root: hashing bigints is slow in the hot loop.
@@ -99,25 +113,41 @@ export function* generateSynapses(cells: readonly Cell[], segments: ReadonlyMap<
   const targetChoice = new Map<string, WeightedChoice>();
   for (const spec of targetTypes) {
     const rule = WIRING[spec.type]!;
-    targetChoice.set(spec.type, new WeightedChoice(targetTypes.map((t) => (rule.prefer[t.type] ?? 1) * byType.get(t)!.length)));
+    targetChoice.set(
+      spec.type,
+      new WeightedChoice(targetTypes.map((t) => (rule.prefer[t.type] ?? 1) * byType.get(t)!.length)),
+    );
   }
   const inputChoice = new WeightedChoice(neuronCells.map((c) => INPUT_DENSITY[c.spec.type] ?? 1));
 
   // Output counts average synapsesPerNeuron over the neuron mix.
   const neuronTypes = CELL_TYPES.filter(isNeuron);
-  const meanScale = neuronTypes.reduce((s, t) => s + t.share * WIRING[t.type]!.outputScale, 0) / neuronTypes.reduce((s, t) => s + t.share, 0);
+  const meanScale =
+    neuronTypes.reduce((s, t) => s + t.share * WIRING[t.type]!.outputScale, 0) /
+    neuronTypes.reduce((s, t) => s + t.share, 0);
   const sigma = SYNAPSE_RATES.outputSigma;
-  const medianOutputs = (rule: WiringRule) => (options.synapsesPerNeuron * rule.outputScale * Math.exp((-sigma * sigma) / 2)) / meanScale;
+  const medianOutputs = (rule: WiringRule) =>
+    (options.synapsesPerNeuron * rule.outputScale * Math.exp((-sigma * sigma) / 2)) / meanScale;
 
   // Dendrite fragments, sorted by x so that an axon finds nearby ones by rank.
   const dendrites: Fragment[] = [];
   for (let i = 0; i < Math.max(8, Math.round(neuronCells.length * SYNAPSE_RATES.dendriteFragmentsPerNeuron)); i++) {
     const root = roots.next();
-    dendrites.push({ root, digits: Buffer.from(root.toString(), "latin1"), cells: [], at: { x: rng.int(BOUNDS.x[0], BOUNDS.x[1]), y: rng.int(PIA_Y, BOUNDS.y[1]), z: rng.int(BOUNDS.z[0], BOUNDS.z[1]) } });
+    dendrites.push({
+      root,
+      digits: Buffer.from(root.toString(), "latin1"),
+      cells: [],
+      at: {
+        x: rng.int(BOUNDS.x[0], BOUNDS.x[1]),
+        y: rng.int(PIA_Y, BOUNDS.y[1]),
+        z: rng.int(BOUNDS.z[0], BOUNDS.z[1]),
+      },
+    });
   }
   dendrites.sort((a, b) => a.at.x - b.at.x);
   const nearbyDendrite = (p: Point): Fragment => {
-    const rank = ((p.x - BOUNDS.x[0]) / (BOUNDS.x[1] - BOUNDS.x[0])) * dendrites.length + rng.normal() * dendrites.length * 0.03;
+    const rank =
+      ((p.x - BOUNDS.x[0]) / (BOUNDS.x[1] - BOUNDS.x[0])) * dendrites.length + rng.normal() * dendrites.length * 0.03;
     return dendrites[Math.min(dendrites.length - 1, Math.max(0, Math.round(rank)))]!;
   };
 
@@ -173,7 +203,13 @@ export function* generateSynapses(cells: readonly Cell[], segments: ReadonlyMap<
       clampPoint(onto.x + rng.normal() * um(50), y, onto.z + rng.normal() * umZ(50), s.ctr);
     }
   };
-  const placeOnFragment = (onto: Fragment) => clampPoint(onto.at.x + rng.normal() * um(15), onto.at.y + rng.normal() * um(15), onto.at.z + rng.normal() * umZ(15), s.ctr);
+  const placeOnFragment = (onto: Fragment) =>
+    clampPoint(
+      onto.at.x + rng.normal() * um(15),
+      onto.at.y + rng.normal() * um(15),
+      onto.at.z + rng.normal() * umZ(15),
+      s.ctr,
+    );
 
   for (const source of sources) {
     if (source) {

@@ -72,8 +72,10 @@ export function* functionalRows(
     const osi = Math.min(TUNING.osi.max, t.osi * Math.exp(rng.normal() * TUNING.selectivityNoise));
     const dsi = Math.min(TUNING.dsi.max, t.dsi * Math.exp(rng.normal() * TUNING.selectivityNoise));
     const cc = clamp(TUNING.cc.mean + rng.normal() * TUNING.cc.sd, TUNING.cc.min, TUNING.cc.max);
-    yield `${++id},${CREATED.functional},t,${c.nucleusId},${u.session},${u.scanIdx},${u.unitId},`
-      + `${decimal(ori, 6)},${decimal(dir, 6)},${decimal(osi, 6)},${decimal(dsi, 6)},${decimal(cc, 6)},`
-      + `${c.supervoxel},${c.root},${packed(c)}`;
+    yield (
+      `${++id},${CREATED.functional},t,${c.nucleusId},${u.session},${u.scanIdx},${u.unitId},` +
+      `${decimal(ori, 6)},${decimal(dir, 6)},${decimal(osi, 6)},${decimal(dsi, 6)},${decimal(cc, 6)},` +
+      `${c.supervoxel},${c.root},${packed(c)}`
+    );
   }
 }

@@ -41,7 +41,12 @@ export interface SummaryStep {
 export const SUMMARY_STEPS: SummaryStep[] = [
   // Each root's types, from the cell-type and the m-type table alike: one row per (root, type,
   // classification), without root id 0 (a nucleus with no segment).
-  ...([["root_cell_type", "cell_type"], ["root_mtype", "mtype"]] as const).map(([name, source]) => ({
+  ...(
+    [
+      ["root_cell_type", "cell_type"],
+      ["root_mtype", "mtype"],
+    ] as const
+  ).map(([name, source]) => ({
     name,
     needs: [source],
     sql: `

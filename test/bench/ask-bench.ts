@@ -17,7 +17,13 @@ import { PROJECT_ROOT } from "../../src/project-root.js";
 import { pickIds, questionCategories } from "./bench-questions.js";
 import { percentile } from "./measure.js";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, cells: { type: "string", default: "85000" }, runs: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    cells: { type: "string", default: "85000" },
+    runs: { type: "string", default: "20" },
+  },
+});
 const runs = Number(values.runs);
 
 async function store(): Promise<string> {
@@ -55,7 +61,8 @@ for (const [category, questions] of Object.entries(categories)) {
   const times: number[] = [];
   for (const q of questions) {
     const first = await chat.answer(q);
-    if (first.status !== "answered") console.error(`  (${category}) not answered: ${q} → ${first.status}: ${first.text.split("\n")[0]}`);
+    if (first.status !== "answered")
+      console.error(`  (${category}) not answered: ${q} → ${first.status}: ${first.text.split("\n")[0]}`);
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       await chat.answer(q);
@@ -63,14 +70,27 @@ for (const [category, questions] of Object.entries(categories)) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
   }
-  rows.push([category, String(questions.length), percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), Math.max(...times).toFixed(1)]);
+  rows.push([
+    category,
+    String(questions.length),
+    percentile(times, 50).toFixed(1),
+    percentile(times, 95).toFixed(1),
+    Math.max(...times).toFixed(1),
+  ]);
 }
 const chartRows: string[][] = [];
 for (const [kind, q] of Object.entries(chartQuestions)) {
   const first = await chat.answer(q);
   if (first.chart?.kind !== kind) {
     console.error(`  (chart ${kind}) no ${kind} chart: ${q} → ${first.status}: ${first.text.split("\n")[0]}`);
-    chartRows.push([`chart: ${kind}`, "-", "-", "-", `${first.status} after ${first.timings.totalMs.toFixed(0)} ms`, "-"]);
+    chartRows.push([
+      `chart: ${kind}`,
+      "-",
+      "-",
+      "-",
+      `${first.status} after ${first.timings.totalMs.toFixed(0)} ms`,
+      "-",
+    ]);
     continue;
   }
   const render: number[] = [];
@@ -81,7 +101,14 @@ for (const [kind, q] of Object.entries(chartQuestions)) {
     whole.push(answer.timings.totalMs);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
-  chartRows.push([`chart: ${kind}`, String(first.table?.rows.length ?? 0), percentile(render, 50).toFixed(1), percentile(render, 95).toFixed(1), percentile(whole, 50).toFixed(1), percentile(whole, 95).toFixed(1)]);
+  chartRows.push([
+    `chart: ${kind}`,
+    String(first.table?.rows.length ?? 0),
+    percentile(render, 50).toFixed(1),
+    percentile(render, 95).toFixed(1),
+    percentile(whole, 50).toFixed(1),
+    percentile(whole, 95).toFixed(1),
+  ]);
 }
 await chat.close();
 
@@ -90,21 +117,40 @@ const bin = join(PROJECT_ROOT, "dist/src/cli/main.js");
 const processTimes: number[] = [];
 for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
   const t = performance.now();
-  execFileSync(process.execPath, [bin, "ask", "--db", db, "--json", "How many basket cells are there?"], { stdio: "pipe" });
+  execFileSync(process.execPath, [bin, "ask", "--db", db, "--json", "How many basket cells are there?"], {
+    stdio: "pipe",
+  });
   processTimes.push(performance.now() - t);
 }
 // The command line renders in a fresh process: vega's modules load and its code is cold each time.
 const chartProcessTimes: number[] = [];
 for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
   const t = performance.now();
-  execFileSync(process.execPath, [bin, "ask", "--db", db, "--json", "--plot-dir", join(tmpdir(), "cc-bench-plots"), chartQuestions.histogram!], { stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [bin, "ask", "--db", db, "--json", "--plot-dir", join(tmpdir(), "cc-bench-plots"), chartQuestions.histogram!],
+    { stdio: "pipe" },
+  );
   chartProcessTimes.push(performance.now() - t);
 }
 
-console.log(`\nstore: ${db} (${Number(ids.synapses).toLocaleString("en-US")} synapses); ${runs} runs per question after one warm-up\n`);
+console.log(
+  `\nstore: ${db} (${Number(ids.synapses).toLocaleString("en-US")} synapses); ${runs} runs per question after one warm-up\n`,
+);
 const header = ["category", "questions", "p50 ms", "p95 ms", "max ms"];
-const processRow = (name: string, times: number[]) => [name, "1", percentile(times, 50).toFixed(0), percentile(times, 95).toFixed(0), Math.max(...times).toFixed(0)];
-const table = [header, ...rows, processRow("whole ask process", processTimes), processRow("whole ask process, histogram", chartProcessTimes)];
+const processRow = (name: string, times: number[]) => [
+  name,
+  "1",
+  percentile(times, 50).toFixed(0),
+  percentile(times, 95).toFixed(0),
+  Math.max(...times).toFixed(0),
+];
+const table = [
+  header,
+  ...rows,
+  processRow("whole ask process", processTimes),
+  processRow("whole ask process, histogram", chartProcessTimes),
+];
 const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
 for (const [k, r] of table.entries()) {
   console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));

@@ -16,15 +16,22 @@ import { buildBenchData, loadRaw } from "../support/question-bench.js";
 
 const { values } = parseArgs({
   options: {
-    heldout: { type: "boolean", default: false }, dir: { type: "string" }, all: { type: "boolean", default: false }, file: { type: "string" },
-    cat: { type: "string" }, verbose: { type: "boolean", default: false }, cells: { type: "string", default: "2000" },
-    seed: { type: "string", default: "11" }, quiet: { type: "boolean", default: false },
+    heldout: { type: "boolean", default: false },
+    dir: { type: "string" },
+    all: { type: "boolean", default: false },
+    file: { type: "string" },
+    cat: { type: "string" },
+    verbose: { type: "boolean", default: false },
+    cells: { type: "string", default: "2000" },
+    seed: { type: "string", default: "11" },
+    quiet: { type: "boolean", default: false },
   },
 });
 
 async function main(): Promise<void> {
   let lines: BankLine[] = [];
-  if (values.dir) lines.push(...loadBank(join(BANK_DIR, values.dir)).map((l) => ({ ...l, file: `${values.dir}/${l.file}` })));
+  if (values.dir)
+    lines.push(...loadBank(join(BANK_DIR, values.dir)).map((l) => ({ ...l, file: `${values.dir}/${l.file}` })));
   else if (!values.heldout || values.all) lines.push(...loadBank());
   if (values.heldout || values.all) {
     const dir = join(BANK_DIR, "heldout");
@@ -35,13 +42,27 @@ async function main(): Promise<void> {
   const data = await cachedData(Number(values.cells), Number(values.seed));
   const raw = loadRaw(data.dir);
   const chat = await ConnectomeChat.open({ dbPath: data.db, plotDir: mkdtempSync(join(tmpdir(), "cc-bank-plots-")) });
-  const results: { line: BankLine; outcome: "right" | "asked" | "wrong"; answered: boolean; why: string; text: string; question: string }[] = [];
+  const results: {
+    line: BankLine;
+    outcome: "right" | "asked" | "wrong";
+    answered: boolean;
+    why: string;
+    text: string;
+    question: string;
+  }[] = [];
   for (const line of lines) {
     try {
       const v = await askBank(chat, raw, line);
       results.push({ line, ...v, answered: v.status === "answered" });
     } catch (e) {
-      results.push({ line, outcome: "wrong", answered: false, why: `error: ${(e as Error).message}`, text: "", question: line.q });
+      results.push({
+        line,
+        outcome: "wrong",
+        answered: false,
+        why: `error: ${(e as Error).message}`,
+        text: "",
+        question: line.q,
+      });
     }
   }
   await chat.close();
@@ -52,20 +73,26 @@ async function main(): Promise<void> {
     console.log("|---|---:|---:|---:|---:|---:|---:|");
     for (const [k, rs] of [...groups].sort()) {
       const s = score(rs);
-      console.log(`| ${k} | ${s.n} | ${s.right} | ${s.asked} | ${s.wrong} | ${pct(s.accuracy)} | ${pct(s.precision)} |`);
+      console.log(
+        `| ${k} | ${s.n} | ${s.right} | ${s.asked} | ${s.wrong} | ${pct(s.accuracy)} | ${pct(s.precision)} |`,
+      );
     }
   };
   if (!values.quiet) {
     for (const r of results) {
       if (r.outcome === "right") continue;
-      console.log(`${r.outcome === "wrong" ? "WRONG" : "ASKED"} [${r.line.file}:${r.line.line} ${r.line.intent ?? ""}] ${r.question}\n      ${r.why.slice(0, 300)}`
-        + `${values.verbose ? `\n      ${r.text.replace(/\n/g, " | ").slice(0, 400)}` : ""}`);
+      console.log(
+        `${r.outcome === "wrong" ? "WRONG" : "ASKED"} [${r.line.file}:${r.line.line} ${r.line.intent ?? ""}] ${r.question}\n      ${r.why.slice(0, 300)}` +
+          `${values.verbose ? `\n      ${r.text.replace(/\n/g, " | ").slice(0, 400)}` : ""}`,
+      );
     }
   }
   table(byFile);
   table((l) => l.cat ?? "other");
   const s = score(results);
-  console.log(`\nall: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong; accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)}`);
+  console.log(
+    `\nall: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong; accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)}`,
+  );
 }
 
 const byFile = (l: BankLine) => l.file;

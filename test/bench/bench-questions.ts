@@ -25,24 +25,44 @@ export function pickIds(db: string) {
 
 export function questionCategories(ids: BenchIds): Record<string, string[]> {
   return {
-    count: ["How many basket cells are there?", "How many cells of each cell type are there?",
-      "How many excitatory neurons are there?", "How many synapses are there?"],
-    lookup: [`What is the cell type of ${ids.p23}?`, `What is the nucleus volume of nucleus ${ids.nucleus}?`,
-      `Tell me about ${ids.bc}`],
-    partners: [`How many output synapses does ${ids.p23} have?`, `How many input synapses does ${ids.p4} receive?`,
+    count: [
+      "How many basket cells are there?",
+      "How many cells of each cell type are there?",
+      "How many excitatory neurons are there?",
+      "How many synapses are there?",
+    ],
+    lookup: [
+      `What is the cell type of ${ids.p23}?`,
+      `What is the nucleus volume of nucleus ${ids.nucleus}?`,
+      `Tell me about ${ids.bc}`,
+    ],
+    partners: [
+      `How many output synapses does ${ids.p23} have?`,
+      `How many input synapses does ${ids.p4} receive?`,
       `What are the top 5 postsynaptic partners of ${ids.bc}?`,
       `How many synapses does ${ids.bc} make onto 5P-ET cells?`,
       `Which cell types does ${ids.bc} target, and with how many synapses?`,
-      `How many different neurons does ${ids.p23} connect to?`, `top 10 inputs to ${ids.p4}`],
-    celltype: ["How many synapses go from basket cells to 23P cells?",
+      `How many different neurons does ${ids.p23} connect to?`,
+      `top 10 inputs to ${ids.p4}`,
+    ],
+    celltype: [
+      "How many synapses go from basket cells to 23P cells?",
       "What is the mean synapse size from 4P to 4P cells?",
       "Which cell type receives the most synapses from Martinotti cells?",
       "How many synapses does each inhibitory cell type send to 5P-IT cells?",
-      "What fraction of basket cell output synapses go onto 23P cells?"],
-    aggregate: ["What is the average synapse size?", "What is the median synapse size?",
-      "How many synapses are larger than 5000 voxels?", "Which 3 23P neurons have the most output synapses?",
-      "What is the mean nucleus volume of astrocytes?"],
-    proofreading: ["How many neurons have a proofread axon?", "How many neurons have a fully extended axon?",
-      "How many neurons are coregistered with functional imaging?"],
+      "What fraction of basket cell output synapses go onto 23P cells?",
+    ],
+    aggregate: [
+      "What is the average synapse size?",
+      "What is the median synapse size?",
+      "How many synapses are larger than 5000 voxels?",
+      "Which 3 23P neurons have the most output synapses?",
+      "What is the mean nucleus volume of astrocytes?",
+    ],
+    proofreading: [
+      "How many neurons have a proofread axon?",
+      "How many neurons have a fully extended axon?",
+      "How many neurons are coregistered with functional imaging?",
+    ],
   };
 }

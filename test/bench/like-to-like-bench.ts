@@ -20,9 +20,12 @@ import { compilePlan } from "../../src/querying/compile/index.js";
 
 const { values } = parseArgs({
   options: {
-    neurons: { type: "string", default: "10000" }, within: { type: "string", default: "200000,2000000" },
-    outside: { type: "string", default: "50" }, background: { type: "string", default: "5000000" },
-    runs: { type: "string", default: "3" }, seed: { type: "string", default: "1" },
+    neurons: { type: "string", default: "10000" },
+    within: { type: "string", default: "200000,2000000" },
+    outside: { type: "string", default: "50" },
+    background: { type: "string", default: "5000000" },
+    runs: { type: "string", default: "3" },
+    seed: { type: "string", default: "1" },
     keep: { type: "string" },
   },
 });
@@ -46,8 +49,14 @@ const matchedRoot = (i: number) => ROOT + BigInt(i * SPREAD);
 const otherRoot = (u: number) => ROOT + BigInt(u * SPREAD + 1 + (u % (SPREAD - 1)));
 
 /** A store with the two tables the computation reads, built as the importer builds them. */
-function buildStore(file: string, neurons: number, within: number, outside: number, background: number,
-  seed: number): number {
+function buildStore(
+  file: string,
+  neurons: number,
+  within: number,
+  outside: number,
+  background: number,
+  seed: number,
+): number {
   const db = new Database(file);
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
@@ -59,8 +68,9 @@ function buildStore(file: string, neurons: number, within: number, outside: numb
     CREATE TABLE connection (pre_pt_root_id INTEGER NOT NULL, post_pt_root_id INTEGER NOT NULL,
       n_syn INTEGER NOT NULL, sum_size INTEGER, PRIMARY KEY (pre_pt_root_id, post_pt_root_id)) STRICT, WITHOUT ROWID;`);
   const rnd = random(seed);
-  const tuning = db.prepare("INSERT INTO cell_tuning VALUES (?, ?, ?, ?, 0.3, 0.1, ?, 1, 1, ?, 1, "
-    + "'functional_properties_v3_bcm')");
+  const tuning = db.prepare(
+    "INSERT INTO cell_tuning VALUES (?, ?, ?, ?, 0.3, 0.1, ?, 1, 1, ?, 1, " + "'functional_properties_v3_bcm')",
+  );
   const pairs = new Map<string, number>();
   // (b < 0: an unmatched root, −1 − u.)
   const key = (a: number, b: number) => `${a} ${b}`;
@@ -74,10 +84,12 @@ function buildStore(file: string, neurons: number, within: number, outside: numb
     for (let k = 0; k < outside; k++) pairs.set(key(a, -1 - Math.floor(rnd() * neurons * 20)), 1);
   }
   const rootOf = (n: number) => (n < 0 ? otherRoot(-1 - n) : matchedRoot(n));
-  const sorted = [...pairs.entries()].map(([k, n]) => {
-    const [a, b] = k.split(" ").map(Number) as [number, number];
-    return [rootOf(a), rootOf(b), n] as const;
-  }).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+  const sorted = [...pairs.entries()]
+    .map(([k, n]) => {
+      const [a, b] = k.split(" ").map(Number) as [number, number];
+      return [rootOf(a), rootOf(b), n] as const;
+    })
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
   const conn = db.prepare("INSERT INTO connection VALUES (?, ?, ?, ?)");
   db.transaction(() => {
     // Every matched neuron has a nucleus, among ten times as many nuclei (as in MICrONS).
@@ -89,9 +101,10 @@ function buildStore(file: string, neurons: number, within: number, outside: numb
     }
     for (const [a, b, n] of sorted) conn.run(a, b, n, n * 1000);
     // Connections between other roots: never read by the query, but they make the table its size.
-    db.prepare(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
-      INSERT OR IGNORE INTO connection SELECT ? + ((abs(random()) % ?) | 1), ? + abs(random()) % ?, 1, 1000 FROM k`)
-      .run(background, ROOT, neurons * 20 * SPREAD, ROOT, neurons * 20 * SPREAD);
+    db.prepare(
+      `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
+      INSERT OR IGNORE INTO connection SELECT ? + ((abs(random()) % ?) | 1), ? + abs(random()) % ?, 1, 1000 FROM k`,
+    ).run(background, ROOT, neurons * 20 * SPREAD, ROOT, neurons * 20 * SPREAD);
   })();
   db.exec(`CREATE INDEX cell_tuning_by_root ON cell_tuning (pt_root_id);
     CREATE INDEX nucleus_root ON nucleus (pt_root_id);
@@ -113,15 +126,22 @@ async function main(): Promise<void> {
   const neurons = Number(values.neurons);
   const runs = Number(values.runs);
   const vocabulary = Vocabulary.load(join(DATA_DIR, "vocabulary.json"));
-  const plan = QueryPlan.parse({ kind: "query", source: "connections", pre: [{ dim: "tuned", is: true }],
-    post: [{ dim: "tuned", is: true }], measure: { fn: "probability" }, groupBy: [{ dim: "ori_difference" }] });
+  const plan = QueryPlan.parse({
+    kind: "query",
+    source: "connections",
+    pre: [{ dim: "tuned", is: true }],
+    post: [{ dim: "tuned", is: true }],
+    measure: { fn: "probability" },
+    groupBy: [{ dim: "ori_difference" }],
+  });
   const rows: string[][] = [];
   for (const within of values.within.split(",").map(Number)) {
     // (--keep DIR: stores are kept there and reused by the next run with the same sizes.)
     const dir = values.keep ?? mkdtempSync(join(tmpdir(), "cc-l2l-bench-"));
     const file = join(dir, `store-${neurons}-${within}-${values.outside}-${values.background}.db`);
     const built = performance.now();
-    const total = existsSync(file) ? countConnections(file)
+    const total = existsSync(file)
+      ? countConnections(file)
       : buildStore(file, neurons, within, Number(values.outside), Number(values.background), Number(values.seed));
     const buildS = (performance.now() - built) / 1000;
     const compiled = compilePlan({ catalog: readCatalog(file), vocabulary }, plan);
@@ -143,13 +163,20 @@ async function main(): Promise<void> {
       throw new Error(`wrong counts: ${connected} connected (want ${within}), ${possible} possible`);
     }
     const sortedTimes = [...times].sort((a, b) => a - b);
-    rows.push([neurons.toLocaleString("en-US"), possible.toLocaleString("en-US"), within.toLocaleString("en-US"),
-      total.toLocaleString("en-US"), times.map((t) => t.toFixed(2)).join(", "),
+    rows.push([
+      neurons.toLocaleString("en-US"),
+      possible.toLocaleString("en-US"),
+      within.toLocaleString("en-US"),
+      total.toLocaleString("en-US"),
+      times.map((t) => t.toFixed(2)).join(", "),
       sortedTimes[Math.floor(runs / 2)]!.toFixed(2),
-      buildS.toFixed(0)]);
+      buildS.toFixed(0),
+    ]);
   }
-  console.log("| matched neurons | ordered pairs | connections among them | connections in the store | runs (s) "
-    + "| median (s) | store built (s) |");
+  console.log(
+    "| matched neurons | ordered pairs | connections among them | connections in the store | runs (s) " +
+      "| median (s) | store built (s) |",
+  );
   console.log("|---:|---:|---:|---:|---|---:|---:|");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 }

@@ -34,7 +34,10 @@ function parseSize(text: string): number {
   const unit = m[2]!.toLowerCase() === "m" ? 1e6 : m[2]!.toLowerCase() === "k" ? 1e3 : 1;
   return Math.round(Number(m[1]) * unit);
 }
-const sizes = values.sizes.split(",").map(parseSize).sort((a, b) => a - b);
+const sizes = values.sizes
+  .split(",")
+  .map(parseSize)
+  .sort((a, b) => a - b);
 const cli = join(PROJECT_ROOT, "dist/src/cli/main.js");
 const work = values.work;
 mkdirSync(work, { recursive: true });
@@ -50,8 +53,9 @@ const free = (() => {
   return s.bavail * s.bsize;
 })();
 const gb = (b: number) => `${(b / 1e9).toFixed(1)} GB`;
-console.error(`disk: the largest size needs about ${gb(need)} in ${work} (${perSynapse} bytes a synapse); ` +
-  `${gb(free)} free`);
+console.error(
+  `disk: the largest size needs about ${gb(need)} in ${work} (${perSynapse} bytes a synapse); ` + `${gb(free)} free`,
+);
 if (free < need * 1.05) {
   console.error("not enough free disk: choose smaller --sizes or another --work folder");
   process.exit(2);
@@ -67,15 +71,33 @@ async function baseline(csv: string, db: string): Promise<Measured> {
   return measured(process.execPath, [join(PROJECT_ROOT, "dist/test/bench/plain-insert.js"), csv, db]);
 }
 
-interface Row { synapses: number; gen: Measured; ours: Measured; plain: Measured; dbBytes: number; csvBytes: number }
+interface Row {
+  synapses: number;
+  gen: Measured;
+  ours: Measured;
+  plain: Measured;
+  dbBytes: number;
+  csvBytes: number;
+}
 const results: Row[] = [];
 let largest = "";
 for (const size of sizes) {
   const data = join(work, `sample-${size}`);
   const csv = join(data, "synapses_pni_2.csv");
   console.error(`\n== ${size.toLocaleString("en-US")} synapses ==`);
-  const args = ["sample", "--out", data, "--cells", values.cells, "--synapses-per-neuron", "20",
-    "--synapses", String(size), "--seed", "42"];
+  const args = [
+    "sample",
+    "--out",
+    data,
+    "--cells",
+    values.cells,
+    "--synapses-per-neuron",
+    "20",
+    "--synapses",
+    String(size),
+    "--seed",
+    "42",
+  ];
   const gen = existsSync(csv) ? { seconds: NaN, peakMb: NaN } : await measured(process.execPath, [cli, ...args]);
   const db = join(work, `scale-${size}.db`);
   rmSync(db, { force: true });
@@ -108,22 +130,47 @@ for (const [category, questions] of Object.entries(questionCategories(ids))) {
       times.push(performance.now() - t);
     }
   }
-  latency.push([category, questions.length, percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1),
-    Math.max(...times).toFixed(1)]);
+  latency.push([
+    category,
+    questions.length,
+    percentile(times, 50).toFixed(1),
+    percentile(times, 95).toFixed(1),
+    Math.max(...times).toFixed(1),
+  ]);
 }
 await chat.close();
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 const baselineName = sqlite3 ? "sqlite3 .import" : "better-sqlite3 INSERT";
-console.log(`\nimport at scale (cells ${n(Number(values.cells))}; baseline: ${baselineName}` +
-  " of the synapse CSV alone, same run)\n");
+console.log(
+  `\nimport at scale (cells ${n(Number(values.cells))}; baseline: ${baselineName}` +
+    " of the synapse CSV alone, same run)\n",
+);
 printTable([
-  ["synapses", "CSV GB", "gen s", "wall s", "rows/s", "peak MB", "db bytes/synapse", "baseline s", "ratio",
-    "baseline peak MB"],
-  ...results.map((r) => [n(r.synapses), (r.csvBytes / 1e9).toFixed(2), r.gen.seconds.toFixed(0),
+  [
+    "synapses",
+    "CSV GB",
+    "gen s",
+    "wall s",
+    "rows/s",
+    "peak MB",
+    "db bytes/synapse",
+    "baseline s",
+    "ratio",
+    "baseline peak MB",
+  ],
+  ...results.map((r) => [
+    n(r.synapses),
+    (r.csvBytes / 1e9).toFixed(2),
+    r.gen.seconds.toFixed(0),
     r.ours.seconds.toFixed(1),
-    n(r.synapses / r.ours.seconds), n(r.ours.peakMb), (r.dbBytes / r.synapses).toFixed(1), r.plain.seconds.toFixed(1),
-    `${(r.ours.seconds / r.plain.seconds).toFixed(2)}x`, n(r.plain.peakMb)]),
+    n(r.synapses / r.ours.seconds),
+    n(r.ours.peakMb),
+    (r.dbBytes / r.synapses).toFixed(1),
+    r.plain.seconds.toFixed(1),
+    `${(r.ours.seconds / r.plain.seconds).toFixed(2)}x`,
+    n(r.plain.peakMb),
+  ]),
 ]);
 console.log(`\nanswers in-process on ${largest} (${n(Number(ids.synapses))} synapses), ${runs} runs per question\n`);
 printTable(latency);

@@ -14,9 +14,29 @@ export interface DiscordCall {
 /** The message object Discord returns for a sent or edited message. */
 function message(id: string, channelId: string, authorId: string) {
   return {
-    id, channel_id: channelId, type: 0, content: "", tts: false, mention_everyone: false, mentions: [], mention_roles: [],
-    attachments: [], embeds: [], pinned: false, flags: 0, components: [], timestamp: new Date().toISOString(), edited_timestamp: null,
-    author: { id: authorId, username: "connectome-chat", discriminator: "0", global_name: null, avatar: null, bot: true },
+    id,
+    channel_id: channelId,
+    type: 0,
+    content: "",
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    author: {
+      id: authorId,
+      username: "connectome-chat",
+      discriminator: "0",
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
   };
 }
 
@@ -100,9 +120,11 @@ export class DiscordStandIn {
     };
     let m: RegExpExecArray | null;
     if (/\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return send(204);
-    if ((m = /\/webhooks\/[^/]+\/[^/]+\/messages\/(@|%40)original$/.exec(path))) return send(200, message(`reply-${++this.seq}`, "0", this.botId));
+    if ((m = /\/webhooks\/[^/]+\/[^/]+\/messages\/(@|%40)original$/.exec(path)))
+      return send(200, message(`reply-${++this.seq}`, "0", this.botId));
     if ((m = /\/channels\/([^/]+)\/typing$/.exec(path))) return send(204);
-    if ((m = /\/channels\/([^/]+)\/messages$/.exec(path))) return send(200, message(`msg-${++this.seq}`, m[1]!, this.botId));
+    if ((m = /\/channels\/([^/]+)\/messages$/.exec(path)))
+      return send(200, message(`msg-${++this.seq}`, m[1]!, this.botId));
     if (/\/applications\/[^/]+(\/guilds\/[^/]+)?\/commands$/.test(path) && req.method === "PUT") return send(200, []);
     send(404, { message: "Unknown route", code: 0 });
   }

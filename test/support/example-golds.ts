@@ -36,7 +36,8 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
       / sum(classification_system = 'inhibitory_neuron') FROM ct`,
   },
   "Which m-type is the most common?": {
-    kind: "ranked", k: 1,
+    kind: "ranked",
+    k: 1,
     gold: "SELECT cell_type, count(*) AS n FROM mt GROUP BY 1 ORDER BY n DESC",
   },
   "How many cells lie deeper than 500 µm below the pia?": {
@@ -44,7 +45,8 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
     gold: `SELECT count(*) FROM ct WHERE ${depth} > 500`,
   },
   "Which cell type has the largest average nucleus?": {
-    kind: "ranked", k: 1,
+    kind: "ranked",
+    k: 1,
     gold: "SELECT cell_type, avg(volume) AS v FROM ct JOIN nuc ON nuc.id = ct.target_id GROUP BY 1 ORDER BY v DESC",
   },
   "Compare the nucleus volume of basket cells and Martinotti cells": {
@@ -97,7 +99,8 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
       ON s.id = r.pt_root_id`,
   },
   "Which 10 neurons have the most distinct input partners?": {
-    kind: "ranked", k: 10,
+    kind: "ranked",
+    k: 10,
     gold: `SELECT post_pt_root_id, count(DISTINCT pre_pt_root_id) AS n FROM syn
       WHERE post_pt_root_id IN ${NEURONS} GROUP BY 1 ORDER BY n DESC`,
   },
@@ -153,8 +156,9 @@ export const EXAMPLE_GOLDS: Record<string, ExampleGold> = {
     kind: "total",
     gold: "SELECT count(DISTINCT target_id) FROM func_best",
   },
-  "Plot the connection probability between functionally matched neurons against their difference in preferred orientation": {
-    kind: "total",
-    gold: "SELECT count(*) * (count(*) - 1) FROM (SELECT DISTINCT pt_root_id FROM func_best WHERE pt_root_id != 0)",
-  },
+  "Plot the connection probability between functionally matched neurons against their difference in preferred orientation":
+    {
+      kind: "total",
+      gold: "SELECT count(*) * (count(*) - 1) FROM (SELECT DISTINCT pt_root_id FROM func_best WHERE pt_root_id != 0)",
+    },
 };

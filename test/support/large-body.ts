@@ -33,8 +33,11 @@ export function sendLargeBody(
   if (target.hostname !== "127.0.0.1") throw new Error(`large bodies go to 127.0.0.1 only, not ${target.hostname}`);
   const chunk = Buffer.alloc(1 << 20, "a");
   const framing = options.contentLength ? `Content-Length: ${options.bytes}` : "Transfer-Encoding: chunked";
-  const extra = Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join("");
-  const head = `POST ${target.pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+  const extra = Object.entries(options.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
+  const head =
+    `POST ${target.pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
     `${framing}\r\n${extra}\r\n`;
   const started = performance.now();
   return new Promise((resolve) => {

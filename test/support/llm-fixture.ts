@@ -36,9 +36,10 @@ export const L5_PLAN = {
 export const CONTACTS_SQL = {
   plan: {
     kind: "sql",
-    sql: "SELECT avg((SELECT count(DISTINCT c.post_pt_root_id) FROM connection c JOIN root_cell_type p "
-      + "ON p.pt_root_id = c.post_pt_root_id AND p.cell_type = '4P' WHERE c.pre_pt_root_id = b.pt_root_id)) "
-      + "AS mean_4p_partners FROM (SELECT DISTINCT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') b",
+    sql:
+      "SELECT avg((SELECT count(DISTINCT c.post_pt_root_id) FROM connection c JOIN root_cell_type p " +
+      "ON p.pt_root_id = c.post_pt_root_id AND p.cell_type = '4P' WHERE c.pre_pt_root_id = b.pt_root_id)) " +
+      "AS mean_4p_partners FROM (SELECT DISTINCT pt_root_id FROM root_cell_type WHERE cell_type = 'BC') b",
     explanation: "mean number of distinct 4P postsynaptic partners per basket-cell root",
   },
   names: [{ text: "basket cell", values: ["BC"] }],
@@ -51,11 +52,15 @@ export const CONTACTS_WITHOUT_AVERAGE = {
 
 export const l5Gold = (raw: Database.Database) =>
   gold(raw, "SELECT count(*) FROM ct WHERE cell_type IN ('5P-IT', '5P-ET', '5P-NP')");
-export const contactsGold = (raw: Database.Database) => gold(raw, `SELECT avg(coalesce(n, 0)) FROM
+export const contactsGold = (raw: Database.Database) =>
+  gold(
+    raw,
+    `SELECT avg(coalesce(n, 0)) FROM
   (SELECT DISTINCT pt_root_id FROM root_type WHERE cell_type = 'BC') b LEFT JOIN
   (SELECT pre_pt_root_id, count(DISTINCT post_pt_root_id) AS n FROM syn
     WHERE post_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = '4P') GROUP BY 1) s
-  ON s.pre_pt_root_id = b.pt_root_id`) as number;
+  ON s.pre_pt_root_id = b.pt_root_id`,
+  ) as number;
 export interface LlmFixture {
   db: string;
   raw: Database.Database;
@@ -89,9 +94,19 @@ export async function llmFixture(): Promise<LlmFixture> {
     return chat;
   };
   return {
-    db: store.db, raw, server, rootIds, logs, openChat,
-    openai: (extra = {}) => openChat({ CONNECTOME_CHAT_LLM: "openai", OPENAI_BASE_URL: `${server.url}/v1`,
-      OPENAI_API_KEY: "sk-test-never-shown", ...extra }),
+    db: store.db,
+    raw,
+    server,
+    rootIds,
+    logs,
+    openChat,
+    openai: (extra = {}) =>
+      openChat({
+        CONNECTOME_CHAT_LLM: "openai",
+        OPENAI_BASE_URL: `${server.url}/v1`,
+        OPENAI_API_KEY: "sk-test-never-shown",
+        ...extra,
+      }),
     ollama: (extra = {}) => openChat({ CONNECTOME_CHAT_LLM: "ollama", OLLAMA_BASE_URL: server.url, ...extra }),
     reset: () => {
       server.requests.length = 0;

@@ -69,10 +69,23 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const reply = (method: string, body: Record<string, any>): Record<string, unknown> => {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://lab.slack.com/", team: "Lab", user: "connectome-chat", team_id: "T0LAB", user_id: BOT_USER_ID, bot_id: BOT_ID };
+        return {
+          ok: true,
+          url: "https://lab.slack.com/",
+          team: "Lab",
+          user: "connectome-chat",
+          team_id: "T0LAB",
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
       case "chat.postMessage": {
         const ts = `1700000${String(++tsCounter).padStart(3, "0")}.000100`;
-        return { ok: true, channel: body.channel, ts, message: { text: body.text, ts, thread_ts: body.thread_ts, bot_id: BOT_ID } };
+        return {
+          ok: true,
+          channel: body.channel,
+          ts,
+          message: { text: body.text, ts, thread_ts: body.thread_ts, bot_id: BOT_ID },
+        };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000${String(++tsCounter).padStart(3, "0")}.000200` };
@@ -83,7 +96,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       case "apps.connections.open":
         return standIn.socketUrl ? { ok: true, url: standIn.socketUrl } : { ok: false, error: "no_socket_server" };
       case "files.completeUploadExternal":
-        return { ok: true, files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })),
+        };
       default:
         return { ok: true };
     }
@@ -108,7 +124,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return;
       }
       if (path.startsWith("/respond/")) {
-        record({ method: "respond", body: { ...JSON.parse(raw.toString("utf8") || "{}"), id: path.slice("/respond/".length) }, headers: req.headers, at: performance.now() });
+        record({
+          method: "respond",
+          body: { ...JSON.parse(raw.toString("utf8") || "{}"), id: path.slice("/respond/".length) },
+          headers: req.headers,
+          at: performance.now(),
+        });
         send(200, { ok: true });
         return;
       }
@@ -118,7 +139,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       const scripted = failures.get(method);
       if (scripted && scripted.times > 0) {
         scripted.times--;
-        record({ method, body: { ...body, failedWith: scripted.failure }, headers: req.headers, at: performance.now() });
+        record({
+          method,
+          body: { ...body, failedWith: scripted.failure },
+          headers: req.headers,
+          at: performance.now(),
+        });
         if ("status" in scripted.failure) return send(scripted.failure.status, { ok: false, error: "internal_error" });
         return send(200, { ok: false, error: scripted.failure.error });
       }
@@ -144,10 +170,18 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       const found = calls.find((c) => c.method === method && !c.body.failedWith && where(c));
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const waiter = { method, where: (c: ApiCall) => !c.body.failedWith && where(c), resolve: (c: ApiCall) => (clearTimeout(timer), resolve(c)) };
+        const waiter = {
+          method,
+          where: (c: ApiCall) => !c.body.failedWith && where(c),
+          resolve: (c: ApiCall) => (clearTimeout(timer), resolve(c)),
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no ${method} call matching within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(", ")}`));
+          reject(
+            new Error(
+              `no ${method} call matching within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(", ")}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(waiter);
       });
@@ -203,13 +237,22 @@ function multipartFile(raw: Buffer, contentType: string): Buffer | undefined {
 }
 
 /** Signs a request body as Slack does (v0, HMAC-SHA256 of "v0:ts:body"). */
-export function slackHeaders(body: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function slackHeaders(
+  body: string,
+  secret: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
 }
 
 /** POSTs to the bot as Slack would; resolves with the status, the body and how long the bot took to answer (the ack). */
-export async function postToBot(url: string, body: string, contentType: string, headers: Record<string, string>): Promise<{ status: number; text: string; ackMs: number }> {
+export async function postToBot(
+  url: string,
+  body: string,
+  contentType: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string; ackMs: number }> {
   const started = performance.now();
   const response = await fetch(url, { method: "POST", headers: { "content-type": contentType, ...headers }, body });
   const text = await response.text();

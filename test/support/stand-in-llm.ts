@@ -88,11 +88,16 @@ export async function startStandIn(): Promise<StandIn> {
     const message =
       "toolArgs" in reply
         ? {
-            role: "assistant", content: null, refusal: null,
-            tool_calls: [{
-              id: "call_1", type: "function",
-              function: { name: "query_plan", arguments: JSON.stringify(reply.toolArgs) },
-            }],
+            role: "assistant",
+            content: null,
+            refusal: null,
+            tool_calls: [
+              {
+                id: "call_1",
+                type: "function",
+                function: { name: "query_plan", arguments: JSON.stringify(reply.toolArgs) },
+              },
+            ],
           }
         : "refusal" in reply
           ? { role: "assistant", content: null, refusal: reply.refusal }
@@ -111,7 +116,8 @@ export async function startStandIn(): Promise<StandIn> {
     const message =
       "toolArgs" in reply
         ? {
-            role: "assistant", content: "",
+            role: "assistant",
+            content: "",
             tool_calls: [{ function: { name: "query_plan", arguments: reply.toolArgs } }],
           }
         : { role: "assistant", content: "refusal" in reply ? "" : reply.text };
@@ -120,16 +126,22 @@ export async function startStandIn(): Promise<StandIn> {
     // Streamed as Ollama streams: the message, then a last line with the token counts.
     res.write(`${JSON.stringify({ model: "test-model", created_at, message, done: false })}\n`);
     const last = {
-      model: "test-model", created_at, message: { role: "assistant", content: "" }, done: true, done_reason: "stop",
-      prompt_eval_count: USAGE.input, eval_count: USAGE.output,
+      model: "test-model",
+      created_at,
+      message: { role: "assistant", content: "" },
+      done: true,
+      done_reason: "stop",
+      prompt_eval_count: USAGE.input,
+      eval_count: USAGE.output,
     };
     res.end(`${JSON.stringify(last)}\n`);
   }
 
   function anthropic(res: ServerResponse, reply: Exclude<ScriptedReply, { status: number } | { delayMs: number }>) {
-    const content = "toolArgs" in reply
-      ? [{ type: "tool_use", id: "toolu_1", name: "query_plan", input: reply.toolArgs }]
-      : [{ type: "text", text: "refusal" in reply ? reply.refusal : reply.text }];
+    const content =
+      "toolArgs" in reply
+        ? [{ type: "tool_use", id: "toolu_1", name: "query_plan", input: reply.toolArgs }]
+        : [{ type: "text", text: "refusal" in reply ? reply.refusal : reply.text }];
     json(res, {
       id: "msg_standin",
       type: "message",

@@ -66,12 +66,14 @@ export interface LabelFacts {
 export function linkLabel(facts: LabelFacts): string {
   const n = (k: number) => k.toLocaleString("en-US");
   const total = `${n(facts.total)}${facts.cut ? "+" : ""}`;
-  const cells = facts.shown < facts.total || facts.cut
-    ? `the first ${n(facts.shown)} of ${total} cells`
-    : facts.total === 1 ? "the cell" : `the ${total} cells`;
-  const why = facts.version === null
-    ? "the store's version is not recorded"
-    : `no flat segmentation of v${facts.version}`;
+  const cells =
+    facts.shown < facts.total || facts.cut
+      ? `the first ${n(facts.shown)} of ${total} cells`
+      : facts.total === 1
+        ? "the cell"
+        : `the ${total} cells`;
+  const why =
+    facts.version === null ? "the store's version is not recorded" : `no flat segmentation of v${facts.version}`;
   const source = facts.flat ? `segmentation v${facts.version}` : `${facts.dynamicNote}; ${why}`;
   return `View ${cells} in Neuroglancer (${source})`;
 }

@@ -64,7 +64,9 @@ export class QuestionChecker {
    * question and its plan when it passes. Reading and compiling take a millisecond or two each.
    */
   async first(
-    phrasings: string[], context: QueryPlan | undefined, accept: (plan: QueryPlan) => boolean,
+    phrasings: string[],
+    context: QueryPlan | undefined,
+    accept: (plan: QueryPlan) => boolean,
   ): Promise<CheckedQuestion | undefined> {
     for (const question of phrasings) {
       const plan = await this.read(question, context);

@@ -8,7 +8,8 @@ import { DATA_DIR } from "../../project-root.js";
  * at load so that a typo in the file fails at start, not on some later answer.
  */
 const Json: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]));
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]),
+);
 
 export const Template = z
   .object({

@@ -23,10 +23,18 @@ export async function chatCommand(opts: ChatCommandOptions): Promise<number> {
   const planner = await plannerFromEnvironment();
   const chat = await ConnectomeChat.open({ dbPath, plotDir: opts.plotDir, timeoutMs: opts.timeout, planner });
   const conversation = chat.newConversation();
-  const rl = createInterface({ input: process.stdin, output: process.stdout, historySize: 200, terminal: process.stdin.isTTY });
-  const tables = [...chat.catalog.tables].filter((t) => ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t));
-  const how = 'Ask a question, "help" for examples, a number to ask a question offered, '
-    + '"/csv FILE" to save the last table, "/quit" to leave.';
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    historySize: 200,
+    terminal: process.stdin.isTTY,
+  });
+  const tables = [...chat.catalog.tables].filter((t) =>
+    ["cell_type", "synapse", "connection", "nucleus", "proofreading", "coregistration"].includes(t),
+  );
+  const how =
+    'Ask a question, "help" for examples, a number to ask a question offered, ' +
+    '"/csv FILE" to save the last table, "/quit" to leave.';
   process.stdout.write(`connectome-chat on ${dbPath} (${tables.join(", ")}).\n${how}\n`);
   let last: Answer | undefined;
   /** The questions the last reply offered, in the order they were numbered. */

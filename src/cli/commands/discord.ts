@@ -50,7 +50,9 @@ export async function discordCommand(opts: DiscordCommandOptions): Promise<numbe
     await chat.close();
     throw new CliError(`could not connect to Discord: ${(error as Error).message}`, 1);
   }
-  process.stdout.write(`connectome-chat discord on ${dbPath}: connected as ${bot.client.user?.tag ?? "the bot"} (servers: ${settings.guilds.length ? settings.guilds.join(", ") : "all"}; channels: ${settings.channels.length ? settings.channels.join(", ") : "all"}).\n`);
+  process.stdout.write(
+    `connectome-chat discord on ${dbPath}: connected as ${bot.client.user?.tag ?? "the bot"} (servers: ${settings.guilds.length ? settings.guilds.join(", ") : "all"}; channels: ${settings.channels.length ? settings.channels.join(", ") : "all"}).\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
@@ -70,6 +72,10 @@ export async function discordRegisterCommand(opts: { guild?: string; settingsFil
     const { redactor } = await import("../../../adapters/common/redact.js");
     throw new CliError(redactor([settings.token])(`registering /ask failed: ${(error as Error).message}`), 1);
   }
-  process.stdout.write(opts.guild ? `/ask registered in server ${opts.guild} (available at once).\n` : "/ask registered for every server the bot is in (may take up to an hour to appear).\n");
+  process.stdout.write(
+    opts.guild
+      ? `/ask registered in server ${opts.guild} (available at once).\n`
+      : "/ask registered for every server the bot is in (may take up to an hour to appear).\n",
+  );
   return 0;
 }

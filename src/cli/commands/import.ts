@@ -1,9 +1,14 @@
 import { CliError } from "../run.js";
 import { importTables, type ImportProgress } from "../../store/import/importer.js";
 
-export async function importCommand(paths: string[], opts: { db: string; version?: number; table: string[] }): Promise<number> {
+export async function importCommand(
+  paths: string[],
+  opts: { db: string; version?: number; table: string[] },
+): Promise<number> {
   if (paths.length === 0 && opts.table.length === 0) {
-    throw new CliError("nothing to import: give the folders or files of the exported tables, or map a file with --table ROLE=FILE");
+    throw new CliError(
+      "nothing to import: give the folders or files of the exported tables, or map a file with --table ROLE=FILE",
+    );
   }
   const progress = process.stderr.isTTY ? await progressBar() : undefined;
   const result = await importTables({
@@ -30,7 +35,11 @@ export async function importCommand(paths: string[], opts: { db: string; version
 async function progressBar(): Promise<{ update: (p: ImportProgress) => void; stop: () => void }> {
   const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
-    { format: "{table} |{bar}| {percentage}% | {rows} rows | {speed} rows/s | {phase}", hideCursor: true, clearOnComplete: false },
+    {
+      format: "{table} |{bar}| {percentage}% | {rows} rows | {speed} rows/s | {phase}",
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let table = "";

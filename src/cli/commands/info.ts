@@ -15,14 +15,17 @@ export async function infoCommand(opts: { db: string; json?: boolean }): Promise
     return 0;
   }
   const out = [`store ${info.db} (${(info.bytes / 1e6).toFixed(1)} MB)`];
-  out.push(`materialization version: ${info.version ?? "not recorded"}; last import ${info.imported_at ?? "never"}; voxels ${info.voxel_resolution_nm?.join(" x ") ?? "?"} nm`);
+  out.push(
+    `materialization version: ${info.version ?? "not recorded"}; last import ${info.imported_at ?? "never"}; voxels ${info.voxel_resolution_nm?.join(" x ") ?? "?"} nm`,
+  );
   out.push("", "tables:");
   for (const [name, t] of Object.entries(info.tables)) {
     const rows = t.rows === null || t.store_table === null ? "not loaded" : `${t.rows.toLocaleString("en-US")} rows`;
     out.push(`  ${name.padEnd(36)} ${rows.padStart(16)}  ${t.imported_at}${t.note ? `  (${t.note})` : ""}`);
   }
   out.push("", "summaries:");
-  for (const [name, n] of Object.entries(info.summaries)) out.push(`  ${name.padEnd(36)} ${n.toLocaleString("en-US").padStart(16)} rows`);
+  for (const [name, n] of Object.entries(info.summaries))
+    out.push(`  ${name.padEnd(36)} ${n.toLocaleString("en-US").padStart(16)} rows`);
   process.stdout.write(`${out.join("\n")}\n`);
   return 0;
 }

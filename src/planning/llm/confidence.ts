@@ -56,7 +56,9 @@ function asWritten(question: string, phrase: string): string {
 export function planIds(plan: QueryPlan): string[] {
   if (plan.kind === "lookup") return [plan.rootId ?? plan.nucleusId!];
   if (plan.kind === "sql") return [...plan.sql.matchAll(/\b\d{6,20}\b/g)].map((m) => m[0]);
-  return planFilters(plan).filter((f) => f.dim === "root_id" || f.dim === "nucleus_id").flatMap((f) => f.values ?? []);
+  return planFilters(plan)
+    .filter((f) => f.dim === "root_id" || f.dim === "nucleus_id")
+    .flatMap((f) => f.values ?? []);
 }
 
 /** Cell-type and m-type values a plan names. */

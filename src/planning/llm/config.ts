@@ -68,11 +68,15 @@ const url = (name: string) =>
       .optional(),
   );
 const integer = (name: string, min: number, max: number) =>
-  z.preprocess(blank, z.coerce.number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`)
-    .optional());
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: `${name} must be a number` })
+      .int(`${name} must be a whole number`)
+      .min(min, `${name} must be at least ${min}`)
+      .max(max, `${name} must be at most ${max}`)
+      .optional(),
+  );
 
 /** The environment variables read, and what each must look like. */
 const Environment = z.object({
@@ -87,8 +91,10 @@ const Environment = z.object({
   CONNECTOME_CHAT_LLM_TIMEOUT_MS: integer("CONNECTOME_CHAT_LLM_TIMEOUT_MS", 100, 600_000),
   CONNECTOME_CHAT_LLM_EXAMPLES: integer("CONNECTOME_CHAT_LLM_EXAMPLES", 0, 30),
   CONNECTOME_CHAT_LLM_RETRIES: integer("CONNECTOME_CHAT_LLM_RETRIES", 0, 5),
-  CONNECTOME_CHAT_LLM_METHOD: z.preprocess(blank,
-    z.enum(METHODS, { error: `CONNECTOME_CHAT_LLM_METHOD must be one of ${METHODS.join(", ")}` }).optional()),
+  CONNECTOME_CHAT_LLM_METHOD: z.preprocess(
+    blank,
+    z.enum(METHODS, { error: `CONNECTOME_CHAT_LLM_METHOD must be one of ${METHODS.join(", ")}` }).optional(),
+  ),
   CONNECTOME_CHAT_LLM_TEMPERATURE: z.preprocess(blank, z.coerce.number().min(0).max(2).optional()),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url("OPENAI_BASE_URL"),
@@ -106,7 +112,7 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
   if (!parsed.success) {
     // A message that does not name its variable gets the name in front.
     const named = (i: { path: PropertyKey[]; message: string }) =>
-      (i.message.startsWith(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`);
+      i.message.startsWith(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`;
     throw misconfigured(parsed.error.issues.map(named));
   }
   const e = parsed.data;
@@ -119,8 +125,10 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
     baseUrl = e.OPENAI_BASE_URL;
     // A local OpenAI-compatible server (vLLM, llama.cpp, LM Studio) usually wants no key.
     if (!apiKey && !baseUrl) {
-      problems.push("CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY "
-        + "(or OPENAI_BASE_URL for a local OpenAI-compatible server)");
+      problems.push(
+        "CONNECTOME_CHAT_LLM=openai needs OPENAI_API_KEY " +
+          "(or OPENAI_BASE_URL for a local OpenAI-compatible server)",
+      );
     }
   } else if (provider === "anthropic") {
     apiKey = e.ANTHROPIC_API_KEY;
@@ -131,8 +139,9 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
   }
   const method = e.CONNECTOME_CHAT_LLM_METHOD ?? DEFAULT_METHODS[provider];
   if (provider === "anthropic" && method !== "functionCalling") {
-    problems.push(`CONNECTOME_CHAT_LLM_METHOD=${method} is not available for anthropic; `
-      + "it answers through functionCalling");
+    problems.push(
+      `CONNECTOME_CHAT_LLM_METHOD=${method} is not available for anthropic; ` + "it answers through functionCalling",
+    );
   }
   if (problems.length) throw misconfigured(problems);
   return {
@@ -150,6 +159,8 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
 
 /** One line for the person at the terminal: what is wrong, and how to run without a model. */
 function misconfigured(problems: string[]): LlmConfigError {
-  return new LlmConfigError(`the LLM planner is misconfigured: ${problems.join("; ")}. `
-    + "Unset CONNECTOME_CHAT_LLM to use the offline planner alone.");
+  return new LlmConfigError(
+    `the LLM planner is misconfigured: ${problems.join("; ")}. ` +
+      "Unset CONNECTOME_CHAT_LLM to use the offline planner alone.",
+  );
 }

@@ -10,8 +10,10 @@ import { createPlanModel, type PlanModel } from "./providers.js";
  * ConnectomeChat.open: it wraps the offline planner built there. A provider that is configured
  * but unreachable is not an error here: each question then falls back, with a note.
  */
-export async function llmPlannerFactory(config: LlmConfig, options: { log?: (line: string) => void } = {}):
-Promise<NonNullable<ChatOptions["planner"]>> {
+export async function llmPlannerFactory(
+  config: LlmConfig,
+  options: { log?: (line: string) => void } = {},
+): Promise<NonNullable<ChatOptions["planner"]>> {
   const examples = new ExampleIndex(loadExamples());
   return (offline, vocabulary) => {
     const prompt = new PromptBuilder(vocabulary, { schemaInPrompt: config.method === "jsonMode" });

@@ -78,8 +78,10 @@ export class LlmPlanner implements Planner {
     }
     const modelMs = ms(started);
     const fallback = this.fallback(offline, verdict, failure);
-    this.log(`connectome-chat planner: offline (${fallback.type}) after ${this.name} failed: ${failure}; `
-      + `model ${modelMs} ms, ${fmtTokens(tokens)}`);
+    this.log(
+      `connectome-chat planner: offline (${fallback.type}) after ${this.name} failed: ${failure}; ` +
+        `model ${modelMs} ms, ${fmtTokens(tokens)}`,
+    );
     return { ...fallback, planner: "offline", modelMs, ...(tokens ? { tokens } : {}) };
   }
 
@@ -115,8 +117,13 @@ export class LlmPlanner implements Planner {
   }
 
   /** The model's reply as a checked plan, or a ModelFailure saying why not. */
-  private accept(reply: ModelReply, question: string, lastPlan: QueryPlan | undefined, verdict: Verdict,
-    without: Without[]): { plan: QueryPlan; note: string } {
+  private accept(
+    reply: ModelReply,
+    question: string,
+    lastPlan: QueryPlan | undefined,
+    verdict: Verdict,
+    without: Without[],
+  ): { plan: QueryPlan; note: string } {
     const r = replyOf(reply);
     const parsed = QueryPlan.safeParse(r.plan);
     if (!parsed.success) throw new ModelFailure(`the model's plan is not valid (${issue(parsed.error)})`);
@@ -152,8 +159,9 @@ export class LlmPlanner implements Planner {
     if (doubt) throw new ModelFailure(`the model's plan does not fit the question: ${doubt}`);
 
     if (plan.kind === "sql") {
-      const note = `Planned by the language model (${this.name}) as free-form SQL, checked to be one read-only SELECT `
-        + "over the documented tables.";
+      const note =
+        `Planned by the language model (${this.name}) as free-form SQL, checked to be one read-only SELECT ` +
+        "over the documented tables.";
       return { plan, note };
     }
     if (verdict.kind === "names") {
@@ -165,15 +173,20 @@ export class LlmPlanner implements Planner {
   /** Names that exist in the vocabulary, and a name it knows exactly read its way. */
   private checkNames(types: { cellTypes: string[]; mtypes: string[] }, names: ModelReplyShape["names"]): void {
     const vocab = this.o.vocabulary.file;
-    const badType = types.cellTypes.find((t) => !vocab.cellTypes.some((e) => e.value === t))
-      ?? types.mtypes.find((t) => !vocab.mtypes.some((e) => e.value === t));
+    const badType =
+      types.cellTypes.find((t) => !vocab.cellTypes.some((e) => e.value === t)) ??
+      types.mtypes.find((t) => !vocab.mtypes.some((e) => e.value === t));
     if (badType !== undefined) {
       throw new ModelFailure(`the model's plan names "${clip(badType)}", which is not in the vocabulary`);
     }
     for (const reading of names ?? []) {
       const term = this.o.vocabulary.exactMatch(reading.text);
-      const allowed = term?.kind === "cell_type" || term?.kind === "mtype" ? [term.value]
-        : term?.kind === "ambiguous" ? term.options : undefined;
+      const allowed =
+        term?.kind === "cell_type" || term?.kind === "mtype"
+          ? [term.value]
+          : term?.kind === "ambiguous"
+            ? term.options
+            : undefined;
       const wrong = allowed && reading.values.find((v) => !allowed.includes(v));
       if (wrong) {
         const vocabularyReading = allowed.join(" or ");
@@ -202,8 +215,12 @@ export class LlmPlanner implements Planner {
  * The unclear name must be resolved to vocabulary values among its candidates, and used; the note
  * says how it was read.
  */
-function nameNote(verdict: Extract<Verdict, { kind: "names" }>, names: ModelReplyShape["names"], used: string[],
-  model: string): string {
+function nameNote(
+  verdict: Extract<Verdict, { kind: "names" }>,
+  names: ModelReplyShape["names"],
+  used: string[],
+  model: string,
+): string {
   const name = verdict.text.toLowerCase();
   const reading = names?.find((n) => n.text.toLowerCase().includes(name) || name.includes(n.text.toLowerCase()));
   if (!reading) throw new ModelFailure(`the model did not say how it read "${verdict.text}"`);
@@ -220,14 +237,18 @@ function nameNote(verdict: Extract<Verdict, { kind: "names" }>, names: ModelRepl
 
 /** "cells count plan", "lookup plan", "sql plan": what kind of plan, for the log line. */
 const planLabel = (plan: QueryPlan) =>
-  (plan.kind === "query" ? `${plan.source} ${plan.measure.fn} plan` : `${plan.kind} plan`);
+  plan.kind === "query" ? `${plan.source} ${plan.measure.fn} plan` : `${plan.kind} plan`;
 
 /** A plan as text with its keys sorted, to compare two plans whatever order their keys came in. */
 function canonical(plan: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (!v || typeof v !== "object") return v;
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, sort(x)]),
+    );
   };
   return JSON.stringify(sort(plan));
 }
@@ -236,4 +257,4 @@ const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 const ms = (started: number) => Math.round(performance.now() - started);
 const fmtTokens = (t?: Tokens) => (t ? `${t.input ?? "?"} tokens in, ${t.output ?? "?"} out` : "tokens unknown");
 const andList = (items: string[]) =>
-  (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;

@@ -53,7 +53,11 @@ function parseText(text: string): unknown {
 function withoutNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (!v || typeof v !== "object") return v;
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, withoutNulls(x)]),
+  );
 }
 
 type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
@@ -81,7 +85,12 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof ModelFailure) return oneLine(error.message);
   if (error instanceof TimeLimit) return `no reply within ${timeoutMs / 1000} s`;
   const e = error as {
-    name?: string; status?: number; status_code?: number; code?: string; cause?: { code?: string }; message?: string;
+    name?: string;
+    status?: number;
+    status_code?: number;
+    code?: string;
+    cause?: { code?: string };
+    message?: string;
   };
   if (e?.name === "AbortError" || e?.name === "TimeoutError") return `no reply within ${timeoutMs / 1000} s`;
   const status = e?.status ?? e?.status_code;

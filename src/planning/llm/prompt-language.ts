@@ -13,8 +13,16 @@ import { FORMS, ROW_DIMS, STRATEGIES } from "../plan-check.js";
 /** The quantities each source measures (`of`), as src/querying/compile/query.ts accepts them. */
 export const SOURCE_QUANTITIES: Record<Source, Quantity[]> = {
   cells: [
-    "volume", "depth", "pref_ori", "pref_dir", "osi", "dsi",
-    "out_synapses", "in_synapses", "out_partners", "in_partners",
+    "volume",
+    "depth",
+    "pref_ori",
+    "pref_dir",
+    "osi",
+    "dsi",
+    "out_synapses",
+    "in_synapses",
+    "out_partners",
+    "in_partners",
   ],
   nuclei: ["volume", "depth"],
   roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
@@ -54,7 +62,9 @@ function valuesOf(dim: string, geometry?: Geometry): string {
 /** The table of dimensions: name, what it is, whose it is, the condition it takes, values or unit. */
 export function renderDimensions(geometry?: Geometry): string {
   const rows = Object.entries(DIMS).map(([dim, info]) => {
-    const sources = Object.entries(ROW_DIMS).filter(([, dims]) => dims.includes(dim)).map(([s]) => `a row of ${s}`);
+    const sources = Object.entries(ROW_DIMS)
+      .filter(([, dims]) => dims.includes(dim))
+      .map(([s]) => `a row of ${s}`);
     const whose = info.level === "row" ? sources.join(", ") : LEVEL[info.level]!;
     const forms = FORMS[info.kind]!.map((f) => FORM_WORDS[f] ?? f).join(" or ");
     return `| ${dim} | ${info.label} | ${whose} | ${forms} | ${valuesOf(dim, geometry)} |`;

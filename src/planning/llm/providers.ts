@@ -46,15 +46,16 @@ export const TOOL_NAME = "query_plan";
 const TOOL_DESCRIPTION = "The query plan for the question (or cannotAnswer with the reason).";
 
 /** The plan as one function tool (OpenAI and Ollama's form). */
-const functionTool = (schema: Record<string, unknown>) =>
-  ({ type: "function" as const, function: { name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters: schema } });
+const functionTool = (schema: Record<string, unknown>) => ({
+  type: "function" as const,
+  function: { name: TOOL_NAME, description: TOOL_DESCRIPTION, parameters: schema },
+});
 
 /** The plan's schema as OpenAI's json_schema response format, non-strict (optional fields and defaults). */
-const jsonSchemaFormat = (schema: Record<string, unknown>) =>
-  ({
-    type: "json_schema" as const,
-    json_schema: { name: TOOL_NAME, description: TOOL_DESCRIPTION, schema, strict: false },
-  });
+const jsonSchemaFormat = (schema: Record<string, unknown>) => ({
+  type: "json_schema" as const,
+  json_schema: { name: TOOL_NAME, description: TOOL_DESCRIPTION, schema, strict: false },
+});
 
 /** Reasoning models take no temperature. */
 const takesTemperature = (model: string) => !/^(o\d|gpt-5)/i.test(model);

@@ -36,8 +36,8 @@ export function planDoubt(question: string, plan: QueryPlan, vocabulary: Vocabul
   const m = plan.measure;
   const perRoot = "of" in m && PER_ROOT.includes(m.of);
   // "How many synapses does a BC make on average" is a mean of a count: still a number of things.
-  const countAsked = /\bhow many\b|\bnumber of\b|#/.test(lower)
-    && !/\bhow many (voxels?|µm|um|microns?|nm|cubic)\b/.test(lower);
+  const countAsked =
+    /\bhow many\b|\bnumber of\b|#/.test(lower) && !/\bhow many (voxels?|µm|um|microns?|nm|cubic)\b/.test(lower);
   const reads = `the reading is a ${m.fn}`;
   if (countAsked && !COUNTS.includes(m.fn) && m.fn !== "ratio" && !perRoot) {
     return `the question asks how many, but ${reads}`;
@@ -70,7 +70,12 @@ function questionItems(question: string, vocabulary: Vocabulary): Item[] {
 
 /** What a unit written after a number turns it into, in the plan's units (depth in µm, angles in degrees). */
 const CONVERSIONS: Record<string, number> = {
-  mm: 1000, millimeter: 1000, millimeters: 1000, nm: 0.001, rad: 180 / Math.PI, radians: 180 / Math.PI,
+  mm: 1000,
+  millimeter: 1000,
+  millimeters: 1000,
+  nm: 0.001,
+  rad: 180 / Math.PI,
+  radians: 180 / Math.PI,
 };
 
 /**
@@ -78,8 +83,12 @@ const CONVERSIONS: Record<string, number> = {
  * ("23P", "layer 4 pyramidal", "L2/3") are words; "5k" is 5000 and ids are whole. A number counts as
  * used when the plan holds it, or holds it in the plan's unit ("0.5 mm" as 500 µm, "20%" as 0.2).
  */
-export function unusedNumbers(question: string, plan: QueryPlan, vocabulary: Vocabulary,
-  items = questionItems(question, vocabulary)): string[] {
+export function unusedNumbers(
+  question: string,
+  plan: QueryPlan,
+  vocabulary: Vocabulary,
+  items = questionItems(question, vocabulary),
+): string[] {
   const used = planNumbers(plan);
   const out: string[] = [];
   items.forEach((item, i) => {
@@ -108,8 +117,12 @@ const NAMED_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strateg
  * by L6a and L6b too); a SQL plan, when it quotes them (layers, which SQL writes as depths, are not
  * checked there). Look-ups name one cell and are not checked.
  */
-export function unusedNames(question: string, plan: QueryPlan, vocabulary: Vocabulary,
-  items = questionItems(question, vocabulary)): string[] {
+export function unusedNames(
+  question: string,
+  plan: QueryPlan,
+  vocabulary: Vocabulary,
+  items = questionItems(question, vocabulary),
+): string[] {
   if (plan.kind === "lookup") return [];
   const held = new Map<string, Set<string>>();
   for (const f of planFilters(plan)) {
@@ -155,5 +168,3 @@ export function planNumbers(plan: QueryPlan): { values: number[]; ids: Set<strin
   else walk(plan);
   return { values, ids };
 }
-
-

@@ -20,10 +20,22 @@ export const KNOWN_TABLES: readonly string[] = [
   "synapse_size_counts",
 ].filter((t, i, all) => all.indexOf(t) === i);
 
-const FORBIDDEN = new RegExp(`\\b(${[
-  "sqlite_\\w+", "pragma_\\w+", "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "attach", "detach",
-  "sqlite_dbpage", "dbstat",
-].join("|")})\\b`, "i");
+const FORBIDDEN = new RegExp(
+  `\\b(${[
+    "sqlite_\\w+",
+    "pragma_\\w+",
+    "load_extension",
+    "readfile",
+    "writefile",
+    "edit",
+    "fts3_tokenizer",
+    "attach",
+    "detach",
+    "sqlite_dbpage",
+    "dbstat",
+  ].join("|")})\\b`,
+  "i",
+);
 
 let schemaDb: Database.Database | undefined;
 
@@ -69,8 +81,13 @@ export function checkModelSql(sql: string): string {
   if (!stmt.readonly || !stmt.reader) throw new SqlRefused("it is not a read-only query");
   // Which b-trees the program opens: every one must be a known table or one of its indexes.
   const pages = new Map(
-    (db.prepare("SELECT rootpage, name, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as
-      { rootpage: number; name: string; tbl_name: string }[]).map((r) => [r.rootpage, r.tbl_name]),
+    (
+      db.prepare("SELECT rootpage, name, tbl_name FROM sqlite_schema WHERE rootpage > 0").all() as {
+        rootpage: number;
+        name: string;
+        tbl_name: string;
+      }[]
+    ).map((r) => [r.rootpage, r.tbl_name]),
   );
   const program = db.prepare(`EXPLAIN ${text}`).all() as { opcode: string; p1: number; p2: number; p3: number }[];
   for (const op of program) {

@@ -43,9 +43,21 @@ export function account(items: Item[]): Reading {
  * or itself left over (and then named, with them).
  */
 const CONNECTIVES = new Set(["and", "with", "of", "in", "for", "by", "to", "from", "on", "at", "between"]);
-const connective = (item: Item) => item.tags.length > 0 && item.tags.every((t) => (t.t === "rel" && CONNECTIVES.has(String(t.r)))
-  || (t.t === "verb" && (t.v === "be" || t.v === "have")) || (t.t === "per" && /^(by|for each|each|per)$/i.test(item.text))
-  || t.t === "bothsides" || (t.t === "cmp" && t.op === "between"));
+const connective = (item: Item) =>
+  item.tags.length > 0 &&
+  item.tags.every(
+    (t) =>
+      (t.t === "rel" && CONNECTIVES.has(String(t.r))) ||
+      (t.t === "verb" && (t.v === "be" || t.v === "have")) ||
+      (t.t === "per" && /^(by|for each|each|per)$/i.test(item.text)) ||
+      t.t === "bothsides" ||
+      (t.t === "cmp" && t.op === "between"),
+  );
 
 export const quoteList = (xs: string[]) =>
-  xs.length <= 1 ? `"${xs[0] ?? ""}"` : `${xs.slice(0, -1).map((x) => `"${x}"`).join(", ")} and "${xs[xs.length - 1]}"`;
+  xs.length <= 1
+    ? `"${xs[0] ?? ""}"`
+    : `${xs
+        .slice(0, -1)
+        .map((x) => `"${x}"`)
+        .join(", ")} and "${xs[xs.length - 1]}"`;

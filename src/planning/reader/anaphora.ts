@@ -18,8 +18,14 @@ const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "par
 
 /** Whether each pointing word follows cells the question names itself. */
 export function resolvedWithin(items: Item[]): boolean {
-  return anaphors(items).every((a) => items.some((i) => i.i < a.i && !i.tags.some((t) => t.t === "anaphor")
-    && i.tags.some((t) => NAMES.has(t.t) || (t.t === "noun" && POP_NOUNS.has(String(t.n))) || t.t === "flag")));
+  return anaphors(items).every((a) =>
+    items.some(
+      (i) =>
+        i.i < a.i &&
+        !i.tags.some((t) => t.t === "anaphor") &&
+        i.tags.some((t) => NAMES.has(t.t) || (t.t === "noun" && POP_NOUNS.has(String(t.n))) || t.t === "flag"),
+    ),
+  );
 }
 
 /**

@@ -12,8 +12,12 @@ export function angles(atoms: Atom[]): Atom[] {
     const centered = centerBefore(atoms, i);
     if (centered) {
       const dim = angleQty(atoms, centered.from);
-      atoms = join(atoms, dim?.at ?? centered.from, centered.to, { t: "near", center: centered.center, within: centered.within,
-        ...(dim ? { dim: dim.q } : {}) });
+      atoms = join(atoms, dim?.at ?? centered.from, centered.to, {
+        t: "near",
+        center: centered.center,
+        within: centered.within,
+        ...(dim ? { dim: dim.q } : {}),
+      });
       i = centered.from;
       continue;
     }
@@ -31,8 +35,12 @@ export function angles(atoms: Atom[]): Atom[] {
     }
     if (center === undefined) continue;
     const dim = angleQty(atoms, i);
-    atoms = join(atoms, dim?.at ?? i, j + 1, { t: "near", center, within: unit === "rad" ? (w * 180) / Math.PI : w,
-      ...(dim ? { dim: dim.q } : {}) });
+    atoms = join(atoms, dim?.at ?? i, j + 1, {
+      t: "near",
+      center,
+      within: unit === "rad" ? (w * 180) / Math.PI : w,
+      ...(dim ? { dim: dim.q } : {}),
+    });
   }
   return atoms;
 }
@@ -46,7 +54,10 @@ function angleQty(atoms: Atom[], at: number): { at: number; q: string } | undefi
 }
 
 /** "90° ± 15°", "~135 (±10)", "0 deg +- 20": the center said before the tolerance, in degrees. */
-function centerBefore(atoms: Atom[], at: number): { from: number; to: number; center: number; within: number } | undefined {
+function centerBefore(
+  atoms: Atom[],
+  at: number,
+): { from: number; to: number; center: number; within: number } | undefined {
   let j = at - 1;
   const inner = lower(atoms[j]) === "(";
   if (inner) j--;
@@ -57,7 +68,8 @@ function centerBefore(atoms: Atom[], at: number): { from: number; to: number; ce
   const open = inner || outer;
   if (outer) j--;
   const within = num(atoms[at + 1]);
-  if (center === undefined || within === undefined || center < 0 || center > 360 || !(within > 0 && within <= 90)) return undefined;
+  if (center === undefined || within === undefined || center < 0 || center > 360 || !(within > 0 && within <= 90))
+    return undefined;
   let to = at + 2;
   if (unitOf(atoms[to]) === "deg") to++;
   if (open && lower(atoms[to]) === ")") to++;

@@ -13,7 +13,11 @@ export interface Atom {
   items: Item[];
 }
 
-export const atomOf = (item: Item): Atom => ({ tag: item.tags[0] ?? { t: item.fn ? "fn" : "unknown" }, alt: item.tags.slice(1), items: [item] });
+export const atomOf = (item: Item): Atom => ({
+  tag: item.tags[0] ?? { t: item.fn ? "fn" : "unknown" },
+  alt: item.tags.slice(1),
+  items: [item],
+});
 
 export const text = (a: Atom | undefined) => (a ? a.items.map((i) => i.text).join(" ") : "");
 export const lower = (a: Atom | undefined) => text(a).toLowerCase();
@@ -42,4 +46,5 @@ export function use(...atoms: (Atom | undefined)[]): void {
 }
 
 /** Function words and scope phrases: skippable between the parts of a constituent. */
-export const skippable = (a: Atom | undefined) => Boolean(a && a.items.every((i) => i.fn || i.scope) && a.tag.t !== "pop");
+export const skippable = (a: Atom | undefined) =>
+  Boolean(a && a.items.every((i) => i.fn || i.scope) && a.tag.t !== "pop");

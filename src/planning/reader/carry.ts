@@ -11,10 +11,7 @@ const ID = /\b\d{15,20}\b/g;
 
 export const idsIn = (text: string) => new Set(text.match(ID) ?? []);
 
-export type Anaphora =
-  | { kind: "none" }
-  | { kind: "carry"; id: string }
-  | { kind: "unresolved"; words: string };
+export type Anaphora = { kind: "none" } | { kind: "carry"; id: string } | { kind: "unresolved"; words: string };
 
 /** The first word pointing at one thing ("it", "its", "this cell"); "IT" in capitals is a cell class. */
 export function pointer(text: string, d: Discourse): RegExpExecArray | undefined {

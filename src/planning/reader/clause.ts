@@ -12,8 +12,14 @@ import type { Role, Roles } from "./roles.js";
 export class Clause {
   readonly pops: { i: number; pop: Pop; role?: Role; atom: Atom }[];
 
-  constructor(readonly atoms: Atom[], readonly roles: Roles, readonly classOf: (t: string) => string | undefined) {
-    this.pops = atoms.flatMap((a, i) => (a.tag.t === "pop" ? [{ i, pop: a.tag as Pop, role: roles.role.get(i), atom: a }] : []));
+  constructor(
+    readonly atoms: Atom[],
+    readonly roles: Roles,
+    readonly classOf: (t: string) => string | undefined,
+  ) {
+    this.pops = atoms.flatMap((a, i) =>
+      a.tag.t === "pop" ? [{ i, pop: a.tag as Pop, role: roles.role.get(i), atom: a }] : [],
+    );
     for (const i of roles.used) use(atoms[i]);
   }
 
@@ -52,14 +58,24 @@ export class Clause {
     use(p.atom);
     if (p.pop.ambiguous) {
       const a = p.pop.ambiguous as { text: string; options: string[] };
-      throw new Unreadable(`"${a.text}" could mean ${a.options.join(", ").replace(/, ([^,]*)$/, " or $1")}. Which one?`, a.options);
+      throw new Unreadable(
+        `"${a.text}" could mean ${a.options.join(", ").replace(/, ([^,]*)$/, " or $1")}. Which one?`,
+        a.options,
+      );
     }
   }
 
   /** The atom just after another, skipping function words. */
   after(a: Atom | undefined): Atom | undefined {
     let i = this.index(a) + 1;
-    while (i > 0 && i < this.atoms.length && this.atoms[i]!.items.every((x) => x.fn) && this.atoms[i]!.tag.t !== "pop" && !is(this.atoms[i], "rel")) i++;
+    while (
+      i > 0 &&
+      i < this.atoms.length &&
+      this.atoms[i]!.items.every((x) => x.fn) &&
+      this.atoms[i]!.tag.t !== "pop" &&
+      !is(this.atoms[i], "rel")
+    )
+      i++;
     return i > 0 ? this.atoms[i] : undefined;
   }
 

@@ -48,7 +48,8 @@ export function askPieces(s: string, d: Discourse): Piece[] {
 
 const anchored = (source: string, flags = "i") => new RegExp(`^[\\s,;–—-]*(?:${source})`, flags);
 const captures = (m: RegExpExecArray) => m.slice(1).filter((c): c is string => c !== undefined);
-const KNOW = /(know|see|learn|(?:find|figure|work)\sout|understand|check|get|have|ask|look\s(?:at|up))\s*[,:;–—-]?\s*$/i;
+const KNOW =
+  /(know|see|learn|(?:find|figure|work)\sout|understand|check|get|have|ask|look\s(?:at|up))\s*[,:;–—-]?\s*$/i;
 
 /** What came before in the sentence: its words, and whether they ended in "I'd like to know". */
 interface Before {
@@ -75,10 +76,12 @@ function leadAt(rest: string, d: Discourse, before: Before): Lead | undefined {
 
 /** "For a stimulus-specific analysis,", "for a comparison (I'd like …)", "As a sanity check,". */
 function purposeLead(rest: string, d: Discourse): number | undefined {
-  const re = anchored("(?:for|in|as|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+"
-    + `(?:[^\\s,.;:!?()]+\\s+){0,5}?`
-    + `${d.purposeNoun}(?:\\s+(?:I'm|I\\s+am|we're|we\\s+are)\\s+(?:working\\s+on|writing|preparing|doing|planning))?`
-    + `(?:\\s*[,:;–—-]\\s*|\\s+(?=(?:I|we)\\b)|\\s+(?=${d.request.source}))`);
+  const re = anchored(
+    "(?:for|in|as|as\\s+part\\s+of)\\s+(?:a|an|my|our|the|this|that|some)\\s+" +
+      `(?:[^\\s,.;:!?()]+\\s+){0,5}?` +
+      `${d.purposeNoun}(?:\\s+(?:I'm|I\\s+am|we're|we\\s+are)\\s+(?:working\\s+on|writing|preparing|doing|planning))?` +
+      `(?:\\s*[,:;–—-]\\s*|\\s+(?=(?:I|we)\\b)|\\s+(?=${d.request.source}))`,
+  );
   return re.exec(rest)?.[0].length;
 }
 
@@ -91,13 +94,15 @@ function purposeLead(rest: string, d: Discourse): number | undefined {
 function personalLead(rest: string, d: Discourse, said: Before): Lead | undefined {
   if (opensQuestion(rest, d) && !said.request) return undefined;
   const colon = /(?<!\d):(?!\d)\s*/g;
-  const splits = said.request ? [colon] : [
-    colon,
-    /,\s*so\b\s*:?\s*/gi,
-    new RegExp(`(?:,?\\s+(?:and|so)|,)\\s+(?=${d.politeness.source})`, "gi"),
-    /,\s*(?=(?:how|what|which|where|who|when|why)\b)/gi,
-    /\s+(?:—|–|--?)\s+(?=(?:how|what|which|where|who|when|why|could|can|would|please)\b)/gi,
-  ];
+  const splits = said.request
+    ? [colon]
+    : [
+        colon,
+        /,\s*so\b\s*:?\s*/gi,
+        new RegExp(`(?:,?\\s+(?:and|so)|,)\\s+(?=${d.politeness.source})`, "gi"),
+        /,\s*(?=(?:how|what|which|where|who|when|why)\b)/gi,
+        /\s+(?:—|–|--?)\s+(?=(?:how|what|which|where|who|when|why|could|can|would|please)\b)/gi,
+      ];
   let best: RegExpExecArray | undefined;
   for (const re of splits) {
     for (const m of rest.matchAll(re)) {

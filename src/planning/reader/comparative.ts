@@ -13,14 +13,19 @@ import type { Tag } from "./lexicon.js";
  */
 export function readComparatives(input: Atom[]): Atom[] {
   // "bigger than MC→23P" with no number after: a comparison, not a threshold.
-  const atoms = input.map((a, i) => (is(a, "cmp") && COMPARED_THAN.test(lower(a)) && !is(input[i + 1], "num") && !is(input[i + 1], "threshold")
-    ? { tag: { t: "vs", more: lower(a).split(" ")[0] }, alt: [], items: a.items } : a));
-  const comparative = atoms.findIndex((a) => is(a, "more") || is(a, "vs") && Boolean(as(a, "vs")!.more));
+  const atoms = input.map((a, i) =>
+    is(a, "cmp") && COMPARED_THAN.test(lower(a)) && !is(input[i + 1], "num") && !is(input[i + 1], "threshold")
+      ? { tag: { t: "vs", more: lower(a).split(" ")[0] }, alt: [], items: a.items }
+      : a,
+  );
+  const comparative = atoms.findIndex((a) => is(a, "more") || (is(a, "vs") && Boolean(as(a, "vs")!.more)));
   const lead = leadingCompare(atoms);
   if (comparative < 0 && lead < 0) return atoms;
   let out = atoms.map((a, i) => {
     // "more BCs or MCs", "bigger than MC→23P": the words that separate the things compared.
-    const separates = (is(a, "rel", "r", "or") && !/^(and\/or|either)$/.test(lower(a))) || (lower(a) === "than" && i > comparative && comparative >= 0);
+    const separates =
+      (is(a, "rel", "r", "or") && !/^(and\/or|either)$/.test(lower(a))) ||
+      (lower(a) === "than" && i > comparative && comparative >= 0);
     return separates ? vs(a) : a;
   });
   out = withoutRepeatedPrepositions(out);
@@ -55,14 +60,28 @@ function leadingCompare(atoms: Atom[]): number {
 function withoutRepeatedPrepositions(atoms: Atom[]): Atom[] {
   return atoms.filter((a, i) => {
     const prev = atoms[i - 1];
-    if (!(is(prev, "vs") || is(prev, "rel", "r", "and")) || !/^(in|for|from|of|onto|on|to|among|within)$/.test(lower(a))) return true;
+    if (
+      !(is(prev, "vs") || is(prev, "rel", "r", "and")) ||
+      !/^(in|for|from|of|onto|on|to|among|within)$/.test(lower(a))
+    )
+      return true;
     const said = atoms.slice(0, i - 1).some((b) => lower(b) === lower(a));
     if (said) use(a);
     return !said;
   });
 }
 
-const MEASURES = ["count", "stat", "fraction", "probability", "ratio", "per_cell", "per_connection", "distribution", "pctl"];
+const MEASURES = [
+  "count",
+  "stat",
+  "fraction",
+  "probability",
+  "ratio",
+  "per_cell",
+  "per_connection",
+  "distribution",
+  "pctl",
+];
 
 /**
  * The comparative word: a restatement when the question says what is measured ("higher connection
@@ -78,7 +97,8 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   // The word is read as what it implies; a separator ("bigger than") stays one, and what it implies
   // is added beside it, as words of no text (the reading accounts for the separator's words).
   const implies = (tags: Tag[]) => {
-    if (!is(atoms[i], "vs")) return atoms.map((a, n) => (n !== i ? a : { tag: tags[0] ?? { t: "fn" }, alt: tags.slice(1), items: a.items }));
+    if (!is(atoms[i], "vs"))
+      return atoms.map((a, n) => (n !== i ? a : { tag: tags[0] ?? { t: "fn" }, alt: tags.slice(1), items: a.items }));
     return [...atoms.slice(0, i + 1), ...tags.map((tag) => silent(tag, atoms[i]!)), ...atoms.slice(i + 1)];
   };
   if (stated) {
@@ -86,7 +106,10 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
     return atoms;
   }
   const next = atoms.slice(i + 1).find((a) => !a.items.every((x) => x.fn));
-  const before = atoms.slice(0, i).reverse().find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
+  const before = atoms
+    .slice(0, i)
+    .reverse()
+    .find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
   const mean: Tag[] = others("stat") ? [] : [{ t: "stat", fn: "mean" }];
   if (/^(more|fewer|less)$/.test(word)) {
     if (others("stat") || others("count")) {
@@ -101,18 +124,25 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   if (nucleus) {
     const k = atoms.indexOf(nucleus);
     if (!mean.length) use(atoms[i]);
-    return (mean.length ? implies(mean) : atoms).map((a, n) => (n === k ? { tag: { t: "qty", q: "volume" }, alt: [], items: a.items } : a));
+    return (mean.length ? implies(mean) : atoms).map((a, n) =>
+      n === k ? { tag: { t: "qty", q: "volume" }, alt: [], items: a.items } : a,
+    );
   }
   if ([next, before].some((a) => is(a, "noun", "n", "synapse"))) return implies([...mean, { t: "qty", q: "size" }]);
   // "which population is larger": the one with more cells.
-  if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text)))) return implies([{ t: "count" }]);
+  if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text))))
+    return implies([{ t: "count" }]);
   return atoms;
 }
 
 /** An atom the question implies but does not say in words of its own. */
 function silent(tag: Tag, beside: Atom): Atom {
   const at = beside.items[beside.items.length - 1]!;
-  return { tag, alt: [], items: [{ i: -1, start: at.end, end: at.end, text: "", tags: [tag], fn: true, scope: false, used: false }] };
+  return {
+    tag,
+    alt: [],
+    items: [{ i: -1, start: at.end, end: at.end, text: "", tags: [tag], fn: true, scope: false, used: false }],
+  };
 }
 
 /**
@@ -120,20 +150,37 @@ function silent(tag: Tag, beside: Atom): Atom {
  * microglia?": "which" asks which of the alternatives at the end, so they are read in its place.
  */
 function alternativesForWhich(atoms: Atom[]): Atom[] {
-  const w = atoms.findIndex((a) => is(a, "wh", "w", "which") || is(a, "wh", "w", "who") || /^which( one)?$/i.test(lower(a)));
+  const w = atoms.findIndex(
+    (a) => is(a, "wh", "w", "which") || is(a, "wh", "w", "who") || /^which( one)?$/i.test(lower(a)),
+  );
   if (w < 0 || !atoms.slice(0, w).every((a) => a.items.every((x) => x.fn))) return atoms;
   // (Not "which area has more neurons, RL or AL": "which area" names the alternatives' kind.)
   const after = atoms[w + 1];
   if (is(after, "noun") || is(after, "val")) return atoms;
   let end = atoms.length;
   while (end > 0 && /^[?.!]$/.test(lower(atoms[end - 1]))) end--;
-  const cut = atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(",") > w ? atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(",")
-    : atoms.slice(0, end).map((a) => lower(a)).lastIndexOf(":");
+  const cut =
+    atoms
+      .slice(0, end)
+      .map((a) => lower(a))
+      .lastIndexOf(",") > w
+      ? atoms
+          .slice(0, end)
+          .map((a) => lower(a))
+          .lastIndexOf(",")
+      : atoms
+          .slice(0, end)
+          .map((a) => lower(a))
+          .lastIndexOf(":");
   if (cut <= w + 1) return atoms;
   const tail = atoms.slice(cut + 1, end);
   const names = tail.filter((a) => is(a, "val") || is(a, "noun"));
   const seps = tail.filter((a) => is(a, "vs") || is(a, "rel", "r", "and") || lower(a) === ",");
-  if (names.length < 2 || !seps.some((a) => is(a, "vs")) || tail.some((a) => !names.includes(a) && !seps.includes(a) && !a.items.every((x) => x.fn))) {
+  if (
+    names.length < 2 ||
+    !seps.some((a) => is(a, "vs")) ||
+    tail.some((a) => !names.includes(a) && !seps.includes(a) && !a.items.every((x) => x.fn))
+  ) {
     return atoms;
   }
   use(atoms[w], atoms[cut]);

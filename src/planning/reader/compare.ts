@@ -9,7 +9,11 @@ type Side = "pre" | "post" | "filter";
 
 /** A population's label in a comparison: its values ("BC", "23P", "LM"). */
 export function labelOf(filters: Filter[]): string {
-  return filters.map((f) => (f.values ? `${f.not ? "not " : ""}${f.values.join(" or ")}` : f.dim.replace(/_/g, " "))).join(", ") || "all";
+  return (
+    filters
+      .map((f) => (f.values ? `${f.not ? "not " : ""}${f.values.join(" or ")}` : f.dim.replace(/_/g, " ")))
+      .join(", ") || "all"
+  );
 }
 
 /**
@@ -17,18 +21,31 @@ export function labelOf(filters: Filter[]): string {
  * population with "and" between values of one kind is split into its sets; "X vs Y" sets Y against
  * the population it is most like (of the same class of cells: "BC→23P vs MC" compares BC and MC).
  */
-export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => Side | undefined): { parts?: Part[]; skip: Set<number> } {
+export function comparisonOf(
+  c: Clause,
+  sideOf: (p: Clause["pops"][number]) => Side | undefined,
+): { parts?: Part[]; skip: Set<number> } {
   const skip = new Set<number>();
   const vs = c.find("vs");
   if (vs) {
     const at = c.index(vs);
     const after = c.pops.find((p) => p.i > at);
     const before = c.pops.filter((p) => p.i < at);
-    if (!after || !before.length) throw new Unreadable("What is compared with what? For example \"BC vs MC outputs onto 23P\".");
-    const flows = flowComparison(c, vs, before, c.pops.filter((p) => p.i > at), sideOf, skip);
+    if (!after || !before.length)
+      throw new Unreadable('What is compared with what? For example "BC vs MC outputs onto 23P".');
+    const flows = flowComparison(
+      c,
+      vs,
+      before,
+      c.pops.filter((p) => p.i > at),
+      sideOf,
+      skip,
+    );
     if (flows) return { parts: flows, skip };
-    const target = sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
-      ? before.filter((b) => sideOf(b) === sideOf(after)).pop()! : likest(c, before, after.pop);
+    const target =
+      sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
+        ? before.filter((b) => sideOf(b) === sideOf(after)).pop()!
+        : likest(c, before, after.pop);
     const side = sideOf(target);
     if (!side) throw new Unreadable("I could not tell which part of the question the comparison replaces.");
     use(vs);
@@ -36,7 +53,9 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     skip.add(target.i).add(after.i);
     // "BC→23P vs MC→23P": after "vs", a population that repeats one of the same side adds nothing.
     for (const p of c.pops.filter((x) => x.i > at && x !== after)) {
-      const twin = before.find((b) => sideOf(b) === sideOf(p) && JSON.stringify(b.pop.filters) === JSON.stringify(p.pop.filters));
+      const twin = before.find(
+        (b) => sideOf(b) === sideOf(p) && JSON.stringify(b.pop.filters) === JSON.stringify(p.pop.filters),
+      );
       if (twin) {
         c.usePop(p);
         skip.add(p.i);
@@ -60,8 +79,16 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     return { skip };
   }
   // "23P in HVAs (RL/AL/LM)": a list that restates a name already given is not a comparison.
-  const union = split ? split.pop.alts!.flatMap((a) => a.filters.flatMap((f) => f.values ?? [])).sort().join("|") : "";
-  if (split && c.pops.some((p) => p !== split && p.pop.filters.some((f) => f.values && [...f.values].sort().join("|") === union))) {
+  const union = split
+    ? split.pop
+        .alts!.flatMap((a) => a.filters.flatMap((f) => f.values ?? []))
+        .sort()
+        .join("|")
+    : "";
+  if (
+    split &&
+    c.pops.some((p) => p !== split && p.pop.filters.some((f) => f.values && [...f.values].sort().join("|") === union))
+  ) {
     c.usePop(split);
     skip.add(split.i);
     return { skip };
@@ -71,7 +98,11 @@ export function comparisonOf(c: Clause, sideOf: (p: Clause["pops"][number]) => S
     if (!side) return { skip };
     c.usePop(split);
     skip.add(split.i);
-    const rest = popFilters(split.pop, c.classOf).filter((f) => !split.pop.alts!.some((a) => a.filters.some((g) => g.dim === f.dim && sameValues(g, f))) && !isUnion(f, split.pop));
+    const rest = popFilters(split.pop, c.classOf).filter(
+      (f) =>
+        !split.pop.alts!.some((a) => a.filters.some((g) => g.dim === f.dim && sameValues(g, f))) &&
+        !isUnion(f, split.pop),
+    );
     return { parts: split.pop.alts!.map((a) => part(side, a.label, [...rest, ...a.filters])), skip };
   }
   return { skip };
@@ -88,11 +119,18 @@ const sameValues = (a: Filter, b: Filter) => JSON.stringify(a.values) === JSON.s
  * "23P→23P vs 4P→4P", "BC→23P vs MC→23P": two flows, each with both sides named. Sides said the same
  * in both are shared; the others make the two parts.
  */
-function flowComparison(c: Clause, vs: Atom, before: Clause["pops"], after: Clause["pops"],
-  sideOf: (p: Clause["pops"][number]) => Side | undefined, skip: Set<number>): Part[] | undefined {
+function flowComparison(
+  c: Clause,
+  vs: Atom,
+  before: Clause["pops"],
+  after: Clause["pops"],
+  sideOf: (p: Clause["pops"][number]) => Side | undefined,
+  skip: Set<number>,
+): Part[] | undefined {
   const sided = after.filter((p) => sideOf(p) === "pre" || sideOf(p) === "post");
   const sides = new Set(sided.map(sideOf));
-  if (sided.length !== 2 || sides.size !== 2 || !sided.every((p) => before.some((b) => sideOf(b) === sideOf(p)))) return undefined;
+  if (sided.length !== 2 || sides.size !== 2 || !sided.every((p) => before.some((b) => sideOf(b) === sideOf(p))))
+    return undefined;
   const a: Part = {};
   const b: Part = {};
   const labels: [string[], string[]] = [[], []];
@@ -111,7 +149,10 @@ function flowComparison(c: Clause, vs: Atom, before: Clause["pops"], after: Clau
   }
   if (!labels[0].length) return undefined;
   use(vs);
-  return [{ label: labels[0].join("→"), ...a }, { label: labels[1].join("→"), ...b }];
+  return [
+    { label: labels[0].join("→"), ...a },
+    { label: labels[1].join("→"), ...b },
+  ];
 }
 
 function part(side: Side, label: string, filters: Filter[]): Part {
@@ -133,7 +174,9 @@ function likest(c: Clause, before: Clause["pops"], after: Pop): Clause["pops"][n
   if (before.length === 1) return before[0]!;
   const dims = before.filter((b) => b.pop.filters[0]?.dim === after.filters[0]?.dim);
   if (dims.length === 1) return dims[0]!;
-  throw new Unreadable("I could not tell which of the populations the comparison replaces; name both sides, e.g. \"BC→23P vs MC→23P\".");
+  throw new Unreadable(
+    'I could not tell which of the populations the comparison replaces; name both sides, e.g. "BC→23P vs MC→23P".',
+  );
 }
 
 const GROUPABLE = new Set(["cell_type", "mtype", "class", "area", "layer"]);
@@ -148,8 +191,11 @@ export function compareAsGroups(q: Query): Query {
   // ("E/I ratio (excitatory vs inhibitory inputs)": the sets compared are the ratio's own terms.)
   const terms = (p: Part) => JSON.stringify([p.filter ?? [], p.pre ?? [], p.post ?? []]);
   const m = q.measure;
-  if (m.fn === "ratio" && parts.length === 2
-    && [terms(m.numerator), terms(m.denominator)].every((t) => parts.some((p) => terms(p) === t))) {
+  if (
+    m.fn === "ratio" &&
+    parts.length === 2 &&
+    [terms(m.numerator), terms(m.denominator)].every((t) => parts.some((p) => terms(p) === t))
+  ) {
     const out: Query = { ...q };
     delete out.compare;
     return out;
@@ -176,11 +222,16 @@ export function compareAsGroups(q: Query): Query {
   if (q.groupBy.length >= 2) return q;
   // (Presynaptic first: the rows of a table from A onto B.)
   const group = { dim: f.dim, ...(groupSide ? { side: groupSide } : {}) };
-  const out: Query = { ...q, groupBy: groupSide === "post" && q.groupBy.some((g) => g.side === "pre") ? [...q.groupBy, group] : [group, ...q.groupBy] };
+  const out: Query = {
+    ...q,
+    groupBy:
+      groupSide === "post" && q.groupBy.some((g) => g.side === "pre") ? [...q.groupBy, group] : [group, ...q.groupBy],
+  };
   delete out.compare;
   out[side] = [...q[side], { dim: f.dim, values }];
   return out;
 }
 
-export const roleSide = (r: Role | undefined): "pre" | "post" | undefined => (r === "pre" || r === "post" ? r : undefined);
+export const roleSide = (r: Role | undefined): "pre" | "post" | undefined =>
+  r === "pre" || r === "post" ? r : undefined;
 export { is };

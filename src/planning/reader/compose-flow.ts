@@ -7,8 +7,17 @@ import type { Threshold } from "./numbers.js";
 import { chartOf, countKinds, groupDim, groups, orderOf } from "./shape.js";
 import { fractionPartSides, orientationDifference, readMeasure } from "./flow-measure.js";
 import {
-  defaultWhDim, isGroupPop, matrix, namesCells, oneRootPop, PARTNER_HEADS, partnerNeuron, partnerRanking,
-  pairRanking, partnersOfPopulation, typesOfPartners,
+  defaultWhDim,
+  isGroupPop,
+  matrix,
+  namesCells,
+  oneRootPop,
+  PARTNER_HEADS,
+  partnerNeuron,
+  partnerRanking,
+  pairRanking,
+  partnersOfPopulation,
+  typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 
@@ -41,26 +50,37 @@ export function composeFlow(c: Clause): Query {
     partnerPop.pop.partnerNoun = true;
   }
   // "heatmap of the V1/RL/AL/LM connectivity", "synapses between areas", "within RL": both sides.
-  if ((c.has("chart", "kind", "heatmap") || c.has("matrix")) && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  if ((c.has("chart", "kind", "heatmap") || c.has("matrix")) && c.pops.length === 1 && !c.pops[0]!.role)
+    c.pops[0]!.role = "both";
   // "… in V1 (both cells in V1)", "where pre and post are both in AL": conditions on both sides.
   if (c.pops.length > 1 || c.has("bothsides")) bothSides(c);
   const both = c.pops.filter((p) => p.role === "both");
   // One population "between" itself: "synapses between coregistered neurons", "within RL".
-  if (both.length === 1 && c.pops.length === 1 && !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap"))
-    && !oneRootPop(both[0]!)) return within(c, both[0]!);
+  if (
+    both.length === 1 &&
+    c.pops.length === 1 &&
+    !(both[0]!.pop.alts?.length === 2 && !c.has("chart", "kind", "heatmap")) &&
+    !oneRootPop(both[0]!)
+  )
+    return within(c, both[0]!);
   if (both.length) return bothWays(c, both);
   fractionPartSides(c);
   ownersOfPartners(c);
   // "synapses whose postsynaptic root …", "presynaptic partners": a partner noun names its own side.
   // (A target is postsynaptic and a source presynaptic, whatever a verb later in the question suggests.)
-  for (const p of c.pops) if ((!p.role || p.role === "pre" || p.role === "post") && (p.pop.head === "target" || p.pop.head === "source")) p.role = p.pop.head === "target" ? "post" : "pre";
+  for (const p of c.pops)
+    if ((!p.role || p.role === "pre" || p.role === "post") && (p.pop.head === "target" || p.pop.head === "source"))
+      p.role = p.pop.head === "target" ? "post" : "pre";
   const { parts, skip } = comparisonOf(c, sideOf);
   // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing;
   // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
   const key = (f: Filter) => JSON.stringify(f);
   for (const p of c.pops) {
     if (p.role || skip.has(p.i) || !p.pop.filters.length) continue;
-    const twin = c.pops.find((o) => o !== p && o.pop.filters.length && o.pop.filters.every((g) => p.pop.filters.some((f) => key(f) === key(g))));
+    const twin = c.pops.find(
+      (o) =>
+        o !== p && o.pop.filters.length && o.pop.filters.every((g) => p.pop.filters.some((f) => key(f) === key(g))),
+    );
     if (twin) {
       c.usePop(p);
       skip.add(p.i);
@@ -72,7 +92,8 @@ export function composeFlow(c: Clause): Query {
   const sidesNamed = new Set(c.pops.filter((p) => p.role === "pre" || p.role === "post").map((p) => p.role));
   for (const p of c.pops) {
     if (p.role || skip.has(p.i) || sidesNamed.size < 2) continue;
-    if (p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer")) p.pop.bothSides = popFilters(p.pop, c.classOf);
+    if (p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"))
+      p.pop.bothSides = popFilters(p.pop, c.classOf);
   }
   // "where 23P synapses go, per postsynaptic type": the one loose population is on the other side of the grouping.
   const looseOnes = c.pops.filter((p) => !p.role && !skip.has(p.i));
@@ -89,13 +110,30 @@ export function composeFlow(c: Clause): Query {
     for (const p of c.pops) if (!p.role) p.role = owner;
   }
   // ("ratio of excitatory to inhibitory synapses onto X": the two classes are the ratio's terms.)
-  if (c.has("ratio")) for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";
-  const loose = c.pops.find((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides && !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")));
+  if (c.has("ratio"))
+    for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";
+  const loose = c.pops.find(
+    (p) =>
+      !p.role &&
+      !skip.has(p.i) &&
+      !p.pop.bothSides &&
+      !(p.pop.each && !p.pop.filters.length && !c.has("noun", "n", "synapse")),
+  );
   if (loose) {
-    throw new Unreadable(`I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. `
-      + "Say it with from/onto, e.g. \"synapses from BC onto 23P\".");
+    throw new Unreadable(
+      `I could not tell whether "${loose.atom.items.map((i) => i.text).join(" ")}" is on the presynaptic or the postsynaptic side. ` +
+        'Say it with from/onto, e.g. "synapses from BC onto 23P".',
+    );
   }
-  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
+  const q: Query = {
+    kind: "query",
+    source: "synapses",
+    filter: [],
+    pre: [],
+    post: [],
+    measure: { fn: "count" },
+    groupBy: [],
+  };
   const grouping: Clause["pops"] = [];
   for (const p of c.pops) {
     if (p.pop.bothSides) {
@@ -107,7 +145,7 @@ export function composeFlow(c: Clause): Query {
     const side = sideOf(p);
     if (!side) {
       // "per type" with no side to take: ask which.
-      throw new Unreadable("Per presynaptic or per postsynaptic cell type? For example \"BC outputs per target type\".");
+      throw new Unreadable('Per presynaptic or per postsynaptic cell type? For example "BC outputs per target type".');
     }
     c.usePop(p);
     q[side].push(...popFilters(p.pop, c.classOf));
@@ -120,12 +158,25 @@ export function composeFlow(c: Clause): Query {
       if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh = "which";
     }
     // "rank neuron types by mean output size": a plural kind of group, ranked, is one row per group.
-    else if (["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") && p.pop.plural && (c.has("order") || c.has("topk") || c.has("sup"))) grouping.push(p);
+    else if (
+      ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") &&
+      p.pop.plural &&
+      (c.has("order") || c.has("topk") || c.has("sup"))
+    )
+      grouping.push(p);
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
-    else if (PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.counted && !c.has("count") && !c.has("stat") && !c.has("fraction")
+    else if (
+      PARTNER_HEADS.has(p.pop.head ?? "") &&
+      !p.pop.counted &&
+      !c.has("count") &&
+      !c.has("stat") &&
+      !c.has("fraction") &&
       // ("MC with the most distinct targets": the MCs are ranked, by their targets.)
-      && !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)) grouping.push(p);
-    if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class")) q[side].push({ dim: "class", values: ["neuron"] });
+      !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)
+    )
+      grouping.push(p);
+    if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class"))
+      q[side].push({ dim: "class", values: ["neuron"] });
   }
   if (parts) q.compare = parts;
   // "synapses from BC, MC, BPC onto 23P and 5P-ET": a second list, on the other side, is the other
@@ -155,7 +206,9 @@ export function composeFlow(c: Clause): Query {
   }
   partnerRanking(c, q);
   // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
-  const partners = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !grouping.includes(p));
+  const partners = c.pops.find(
+    (p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !grouping.includes(p),
+  );
   const ranked = q.groupBy.find((g) => g.dim === "root_id");
   if (partners && ranked && q.measure.fn === "count" && partners.role && partners.role !== ranked.side) {
     q.measure = { fn: "distinct", side: partners.role as Side };
@@ -177,7 +230,6 @@ export function composeFlow(c: Clause): Query {
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   return q;
 }
-
 
 /** "with at least 5 synapses" said of a partner: synapses of that connection; else a property of the cells. */
 export function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
@@ -201,16 +253,25 @@ export function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filt
  * the partners' ("targets that are BCs"); with an owner ("the 23P targets of X") it is the partners'.
  */
 function ownersOfPartners(c: Clause): void {
-  const verb = c.has("fraction") ? c.atoms.findIndex((a, i) => i > c.index(c.find("fraction")!) && (is(a, "verb") || is(a, "glue"))) : -1;
+  const verb = c.has("fraction")
+    ? c.atoms.findIndex((a, i) => i > c.index(c.find("fraction")!) && (is(a, "verb") || is(a, "glue")))
+    : -1;
   for (const p of c.pops) {
     const partnerSide = p.pop.head === "target" ? "post" : "pre";
-    if ((p.pop.head !== "target" && p.pop.head !== "source") || (p.role && p.role !== partnerSide) || !p.pop.namedBefore) continue;
+    if (
+      (p.pop.head !== "target" && p.pop.head !== "source") ||
+      (p.role && p.role !== partnerSide) ||
+      !p.pop.namedBefore
+    )
+      continue;
     const named = p.pop.filters.slice(0, Number(p.pop.namedBefore));
     if (named.some((f) => f.dim === "root_id")) continue;
     if (c.pops.some((o) => o !== p && o.pop.filters.length && !(verb >= 0 && o.i > verb))) continue;
     const words = p.atom.items.map((i) => i.text).join(" ");
     const noun = `${p.pop.head}s`;
-    throw new Unreadable(`By "${words}" do you mean the ${noun} of those cells, or ${noun} that are those cells? `
-      + `Say "${noun} of …" or "${noun} that are …".`);
+    throw new Unreadable(
+      `By "${words}" do you mean the ${noun} of those cells, or ${noun} that are those cells? ` +
+        `Say "${noun} of …" or "${noun} that are …".`,
+    );
   }
 }

@@ -10,38 +10,83 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
   // ("which nucleus belongs to root X": "which nucleus" asks for the field.)
   // ("postsynaptic cell types of 8646…" are its partners' types, not its own.)
-  const fieldPops = c.pops.filter((x) => !x.pop.filters.length && !x.pop.each && !x.pop.topk && !x.pop.side && x.pop.head
-    && FIELD_HEADS.has(x.pop.head));
+  const fieldPops = c.pops.filter(
+    (x) =>
+      !x.pop.filters.length && !x.pop.each && !x.pop.topk && !x.pop.side && x.pop.head && FIELD_HEADS.has(x.pop.head),
+  );
   // "8646… - L2/3, L4 or L5?", "is 8646… a BC or an MC?": guesses, answered by the field they name.
   const hasId = (x: Clause["pops"][number]) => x.pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id");
-  const guessPops = c.pops.filter((x) => !hasId(x) && !fieldPops.includes(x) && x.pop.filters.length > 0
-    && x.pop.filters.every((f) => (["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) || f.is !== undefined)
-    && !x.pop.wh && !x.pop.each);
+  const guessPops = c.pops.filter(
+    (x) =>
+      !hasId(x) &&
+      !fieldPops.includes(x) &&
+      x.pop.filters.length > 0 &&
+      x.pop.filters.every(
+        (f) => (["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) || f.is !== undefined,
+      ) &&
+      !x.pop.wh &&
+      !x.pop.each,
+  );
   const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));
-  const flagsOnly = guessPops.every((g) => g.pop.filters.every((f) => f.is !== undefined || f.dim.endsWith("strategy")));
-  if (idPops.length !== 1 || (guessPops.length && !flagsOnly && !c.has("verb", "v", "be") && !c.has("rel", "r", "or")
-    && !guessPops.some((g) => g.pop.alts || g.pop.filters.some((f) => (f.values?.length ?? 0) > 1)))) return undefined;
-  const flowWords = ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n))
-    || c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? ""))
-    || ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) || c.has("probability")
-    || c.has("rel", "r", "upstream") || c.has("rel", "r", "downstream") || c.pops.some((x) => x.pop.side)
+  const flagsOnly = guessPops.every((g) =>
+    g.pop.filters.every((f) => f.is !== undefined || f.dim.endsWith("strategy")),
+  );
+  if (
+    idPops.length !== 1 ||
+    (guessPops.length &&
+      !flagsOnly &&
+      !c.has("verb", "v", "be") &&
+      !c.has("rel", "r", "or") &&
+      !guessPops.some((g) => g.pop.alts || g.pop.filters.some((f) => (f.values?.length ?? 0) > 1)))
+  )
+    return undefined;
+  const flowWords =
+    ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n)) ||
+    c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? "")) ||
+    ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) ||
+    c.has("probability") ||
+    c.has("rel", "r", "upstream") ||
+    c.has("rel", "r", "downstream") ||
+    c.pops.some((x) => x.pop.side) ||
     // ("total synapse size onto 8646…": a size is of synapses.)
-    || c.has("qty", "q", "size");
+    c.has("qty", "q", "size");
   if (flowWords) return undefined;
   const p = idPops[0]!;
-  const ids = p.pop.filters.filter((f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not);
-  if (ids.length !== 1 || p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup || (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))) return undefined;
+  const ids = p.pop.filters.filter(
+    (f) => (f.dim === "root_id" || f.dim === "nucleus_id") && f.values?.length === 1 && !f.not,
+  );
+  if (
+    ids.length !== 1 ||
+    p.pop.wh ||
+    p.pop.each ||
+    p.pop.topk ||
+    p.pop.sup ||
+    (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))
+  )
+    return undefined;
   // "was 8646… proofread?", "is 8646… coregistered?": the annotation answers it.
   const flags = p.pop.filters.filter((f) => !ids.includes(f) && (f.is !== undefined || f.dim.endsWith("strategy")));
   // ("neuron 8646…", "cell 8646…": the noun names what the id is, it asks nothing.)
-  const descriptor = (f: (typeof p.pop.filters)[number]) => f.dim === "class" && f.values?.length === 1 && f.values[0] === "neuron" && !f.not;
+  const descriptor = (f: (typeof p.pop.filters)[number]) =>
+    f.dim === "class" && f.values?.length === 1 && f.values[0] === "neuron" && !f.not;
   const others = p.pop.filters.filter((f) => !ids.includes(f) && !flags.includes(f) && !descriptor(f));
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
   // ("8646… exc or inh?": alternatives said of one cell are a guess, answered by its type.)
   const alternatives = others.some((f) => (f.values?.length ?? 0) > 1);
-  if (others.length && !(others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim))
-    && (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer") || alternatives))) return undefined;
-  if (["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) => c.has(t))) return undefined;
+  if (
+    others.length &&
+    !(
+      others.every((f) => ["cell_type", "class", "mtype", "layer"].includes(f.dim)) &&
+      (c.has("verb", "v", "be") || others.some((f) => f.dim === "layer") || alternatives)
+    )
+  )
+    return undefined;
+  if (
+    ["count", "fraction", "ratio", "probability", "distribution", "threshold", "topk", "pctl", "per"].some((t) =>
+      c.has(t),
+    )
+  )
+    return undefined;
   // ("the cell body of 8646…" is 8646… itself.)
   if (c.has("stat") && !c.atoms.some((a) => is(a, "stat") && /^(total|sum)$/i.test(a.items[0]!.text))) return undefined;
   const fields = new Set<LookupField>();
@@ -53,14 +98,30 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     if ("atom" in g) c.usePop(g as Clause["pops"][number]);
     for (const f of g.pop.filters) {
       const dim = f.dim;
-      fields.add(dim === "layer" ? "layer" : dim === "area" ? "area" : dim === "mtype" ? "mtype"
-        : ["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"].includes(dim) ? "proofreading"
-        : dim === "coregistered" ? "coregistration" : dim === "tuned" ? "tuning" : "cell_type");
+      fields.add(
+        dim === "layer"
+          ? "layer"
+          : dim === "area"
+            ? "area"
+            : dim === "mtype"
+              ? "mtype"
+              : ["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"].includes(
+                    dim,
+                  )
+                ? "proofreading"
+                : dim === "coregistered"
+                  ? "coregistration"
+                  : dim === "tuned"
+                    ? "tuning"
+                    : "cell_type",
+      );
     }
   }
   for (const f of fieldPops) {
     c.usePop(f);
-    fieldOf({ tag: { t: "noun", n: f.pop.head }, alt: [], items: [] }, ids[0]!.dim === "root_id").forEach((x) => fields.add(x));
+    fieldOf({ tag: { t: "noun", n: f.pop.head }, alt: [], items: [] }, ids[0]!.dim === "root_id").forEach((x) =>
+      fields.add(x),
+    );
   }
   for (const a of c.atoms) {
     const f = fieldOf(a, ids[0]!.dim === "root_id");
@@ -88,22 +149,45 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   }
   c.usePop(p);
   const id = ids[0]!.values![0]!;
-  return { kind: "lookup", ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }), fields: [...fields], ...(radians ? { radians } : {}) };
+  return {
+    kind: "lookup",
+    ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }),
+    fields: [...fields],
+    ...(radians ? { radians } : {}),
+  };
 }
 
-const FIELD_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy", "nucleus", "root", "cell", "neuron"]);
+const FIELD_HEADS = new Set([
+  "type",
+  "mtype",
+  "class",
+  "area",
+  "layer",
+  "strategy",
+  "nucleus",
+  "root",
+  "cell",
+  "neuron",
+]);
 
 function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   const noun = as(a, "noun")?.n;
   const qty = as(a, "qty")?.q;
-  if (noun === "type" || noun === "class" || is(a, "glue", "g", "type")) return [noun === "class" ? "class" : "cell_type"];
+  if (noun === "type" || noun === "class" || is(a, "glue", "g", "type"))
+    return [noun === "class" ? "class" : "cell_type"];
   if (noun === "mtype") return ["mtype"];
   if (noun === "nucleus" && byRoot) return ["nucleus_id"];
   if (noun === "root" && !byRoot) return ["root_id"];
   if (noun === "area") return ["area"];
   if (noun === "layer") return ["layer"];
-  if (noun === "strategy" || is(a, "status") || is(a, "flag", "dim", "proofread") || is(a, "flag", "dim", "axon_proofread")
-    || is(a, "flag", "dim", "dendrite_proofread")) return ["proofreading"];
+  if (
+    noun === "strategy" ||
+    is(a, "status") ||
+    is(a, "flag", "dim", "proofread") ||
+    is(a, "flag", "dim", "axon_proofread") ||
+    is(a, "flag", "dim", "dendrite_proofread")
+  )
+    return ["proofreading"];
   if (is(a, "flag", "dim", "coregistered") || is(a, "field", "f", "coregistration") || is(a, "field", "f", "session")) {
     return ["coregistration"];
   }
@@ -111,6 +195,14 @@ function fieldOf(a: Atom, byRoot: boolean): LookupField[] {
   if (qty === "volume" || qty === "big") return ["volume"];
   if (qty === "position") return ["position"];
   if (qty === "depth") return ["depth"];
-  if (qty === "pref_ori" || qty === "pref_dir" || qty === "osi" || qty === "dsi" || qty === "tuning" || is(a, "flag", "dim", "tuned")) return ["tuning"];
+  if (
+    qty === "pref_ori" ||
+    qty === "pref_dir" ||
+    qty === "osi" ||
+    qty === "dsi" ||
+    qty === "tuning" ||
+    is(a, "flag", "dim", "tuned")
+  )
+    return ["tuning"];
   return [];
 }

@@ -2,8 +2,16 @@ import type { Filter } from "../plan.js";
 
 /** Dimensions that belong to a root id: a question that filters by them counts neurons as root ids. */
 export const DIMS_OF_ROOTS = new Set<Filter["dim"]>([
-  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy",
-  "has_nucleus", "out_synapses", "in_synapses", "out_partners", "in_partners",
+  "proofread",
+  "axon_proofread",
+  "dendrite_proofread",
+  "axon_strategy",
+  "dendrite_strategy",
+  "has_nucleus",
+  "out_synapses",
+  "in_synapses",
+  "out_partners",
+  "in_partners",
 ]);
 
 /**
@@ -12,11 +20,24 @@ export const DIMS_OF_ROOTS = new Set<Filter["dim"]>([
  * "neurons" adds no condition (which would drop the ones without a cell-type row).
  */
 const NEURON_TABLES = new Set<Filter["dim"]>([
-  "proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy", "coregistered",
-  "tuned", "osi", "dsi", "pref_ori", "pref_dir",
+  "proofread",
+  "axon_proofread",
+  "dendrite_proofread",
+  "axon_strategy",
+  "dendrite_strategy",
+  "coregistered",
+  "tuned",
+  "osi",
+  "dsi",
+  "pref_ori",
+  "pref_dir",
 ]);
 
 export function withoutRedundantNeuron(filters: Filter[], also: Filter["dim"][] = []): Filter[] {
-  if (!filters.some((f) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false) && !also.some((d) => NEURON_TABLES.has(d))) return filters;
+  if (
+    !filters.some((f) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false) &&
+    !also.some((d) => NEURON_TABLES.has(d))
+  )
+    return filters;
   return filters.filter((f) => !(f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron"));
 }

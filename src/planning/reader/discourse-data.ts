@@ -139,6 +139,9 @@ export function phraseSource(phrase: string, places: Placeholders = { purpose: "
 function altSource(alt: string): string {
   const stem = alt.endsWith("~");
   const text = stem ? alt.slice(0, -1) : alt;
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]").replace(/\s+/g, "\\s+");
+  const escaped = text
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/'/g, "['’]")
+    .replace(/\s+/g, "\\s+");
   return stem ? `${escaped}[A-Za-z]*` : escaped;
 }

@@ -78,12 +78,21 @@ function readSentence(typed: string, d: Discourse): Sentence {
 function without(text: string, spans: Span[]): string {
   let out = text;
   for (const s of [...spans].reverse()) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
-  return out.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").trim();
+  return out
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:?!])/g, "$1")
+    .trim();
 }
 
 /** What the sentence still asks: its pieces not set aside, with a carried id in place. */
 function textOf(s: Sentence): string {
-  return s.carried ?? s.pieces.filter((x) => x.kind === "ask").map((x) => s.text.slice(x.start, x.end)).join(" ");
+  return (
+    s.carried ??
+    s.pieces
+      .filter((x) => x.kind === "ask")
+      .map((x) => s.text.slice(x.start, x.end))
+      .join(" ")
+  );
 }
 
 /** The context of a sentence in the words typed: the whole sentence when all of it is context. */
@@ -113,6 +122,10 @@ const trimEdges = (t: string) => {
 
 /** Spaces before punctuation and doubled punctuation left where parts were taken out. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/\s+([,.;:?!])/g, "$1").replace(/^[\s,;:–—-]+/, "")
-    .replace(/,\s*([?.!])/g, "$1").trim();
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:?!])/g, "$1")
+    .replace(/^[\s,;:–—-]+/, "")
+    .replace(/,\s*([?.!])/g, "$1")
+    .trim();
 }

@@ -4,14 +4,22 @@ import type { Pop } from "./phrases.js";
 
 /** Why a population or threshold cannot be read: asked back with this message. */
 export class Unreadable extends Error {
-  constructor(message: string, readonly suggestions: string[] = []) {
+  constructor(
+    message: string,
+    readonly suggestions: string[] = [],
+  ) {
     super(message);
   }
 }
 
 /** Quantities a threshold on a cell may be about, by the word next to it. */
 const CELL_QTY: Record<string, Filter["dim"]> = {
-  volume: "volume", depth: "depth", osi: "osi", dsi: "dsi", pref_ori: "pref_ori", pref_dir: "pref_dir",
+  volume: "volume",
+  depth: "depth",
+  osi: "osi",
+  dsi: "dsi",
+  pref_ori: "pref_ori",
+  pref_dir: "pref_dir",
 };
 
 /**
@@ -27,30 +35,43 @@ export function cellThreshold(t: Threshold, big: "volume" | "size" = "volume"): 
 function thresholdDim(t: Threshold, big: string): Filter["dim"] {
   if (t.qty === "big") return big as Filter["dim"];
   if (t.qty && CELL_QTY[t.qty]) return CELL_QTY[t.qty]!;
-  if (t.qty === "size") throw new Unreadable("A synapse size is not a property of a cell; ask about the synapses (\"synapses larger than 5000 voxels from BC\").");
+  if (t.qty === "size")
+    throw new Unreadable(
+      'A synapse size is not a property of a cell; ask about the synapses ("synapses larger than 5000 voxels from BC").',
+    );
   if (t.noun === "input") return "in_synapses";
   if (t.noun === "output") return "out_synapses";
   if (t.noun === "source") return "in_partners";
   if (t.noun === "target") return "out_partners";
   if (t.noun === "synapse" || t.noun === "partner" || t.noun === "connection") {
-    throw new Unreadable(`"${t.text ?? "more than"} ${t.value} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`);
+    throw new Unreadable(
+      `"${t.text ?? "more than"} ${t.value} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`,
+    );
   }
   if (t.unit === "um") return "depth";
   if (t.unit === "um3") return "volume";
   if (t.unit === "deg") return "pref_ori";
-  throw new Unreadable(`I read a threshold (${t.text ?? ""} ${t.value}) but not what it is about: a nucleus volume (µm³), a soma depth (µm), gOSI, or a number of input or output synapses?`);
+  throw new Unreadable(
+    `I read a threshold (${t.text ?? ""} ${t.value}) but not what it is about: a nucleus volume (µm³), a soma depth (µm), gOSI, or a number of input or output synapses?`,
+  );
 }
 
 /** A range filter from a threshold: "more than" excludes the bound, "at least" includes it. */
 export function rangeFilter(dim: Filter["dim"], t: Threshold): Filter {
   const value = t.unit === "rad" ? (t.value * 180) / Math.PI : t.value;
   switch (t.op) {
-    case "gt": return { dim, min: value, minExclusive: true };
-    case "gte": return { dim, min: value };
-    case "lt": return { dim, max: value, maxExclusive: true };
-    case "lte": return { dim, max: value };
-    case "eq": return { dim, min: value, max: value };
-    case "between": return { dim, min: value, max: t.max! };
+    case "gt":
+      return { dim, min: value, minExclusive: true };
+    case "gte":
+      return { dim, min: value };
+    case "lt":
+      return { dim, max: value, maxExclusive: true };
+    case "lte":
+      return { dim, max: value };
+    case "eq":
+      return { dim, min: value, max: value };
+    case "between":
+      return { dim, min: value, max: t.max! };
   }
 }
 
@@ -66,12 +87,23 @@ export function popFilters(pop: Pop, classOf: (type: string) => string | undefin
   const types = pop.filters.filter((f) => f.dim === "cell_type" && f.values && !f.not).flatMap((f) => f.values!);
   // "inhibitory neurons": inhibitory says it (neurons adds nothing) — within one clause ("neurons | that are inhibitory" is two).
   const clauseOf = (i: number) => (pop.clauseAt !== undefined && i >= pop.clauseAt ? 1 : 0);
-  const specific = new Set(pop.filters.flatMap((f, i) => (f.dim === "class" && !f.not && f.values?.every((v) => v === "excitatory" || v === "inhibitory") ? [clauseOf(i)] : [])));
+  const specific = new Set(
+    pop.filters.flatMap((f, i) =>
+      f.dim === "class" && !f.not && f.values?.every((v) => v === "excitatory" || v === "inhibitory")
+        ? [clauseOf(i)]
+        : [],
+    ),
+  );
   return pop.filters.filter((f, i) => {
-    if (specific.has(clauseOf(i)) && f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron") return false;
+    if (specific.has(clauseOf(i)) && f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron")
+      return false;
     if (f.dim !== "class" || f.not || !types.length) return true;
     const classes = new Set(types.map((t) => classOf(t)));
-    return !f.values!.every((c) => c === "neuron" ? [...classes].every((k) => k === "excitatory" || k === "inhibitory") : classes.size === 1 && classes.has(c));
+    return !f.values!.every((c) =>
+      c === "neuron"
+        ? [...classes].every((k) => k === "excitatory" || k === "inhibitory")
+        : classes.size === 1 && classes.has(c),
+    );
   });
 }
 
@@ -81,12 +113,19 @@ export function popFilters(pop: Pop, classOf: (type: string) => string | undefin
  */
 export function contradiction(filters: Filter[]): string | undefined {
   const byDim = new Map<string, Filter[]>();
-  for (const f of filters) if (f.values && !f.not && ["cell_type", "class", "mtype", "area", "layer", "root_id", "nucleus_id"].includes(f.dim)) {
-    byDim.set(f.dim, [...(byDim.get(f.dim) ?? []), f]);
-  }
+  for (const f of filters)
+    if (
+      f.values &&
+      !f.not &&
+      ["cell_type", "class", "mtype", "area", "layer", "root_id", "nucleus_id"].includes(f.dim)
+    ) {
+      byDim.set(f.dim, [...(byDim.get(f.dim) ?? []), f]);
+    }
   for (const [dim, fs] of byDim) {
     if (dim === "class") {
-      const sets = fs.map((f) => new Set(f.values!.flatMap((v) => (v === "neuron" ? ["excitatory", "inhibitory"] : [v]))));
+      const sets = fs.map(
+        (f) => new Set(f.values!.flatMap((v) => (v === "neuron" ? ["excitatory", "inhibitory"] : [v]))),
+      );
       const common = [...sets[0]!].filter((v) => sets.every((s) => s.has(v)));
       if (!common.length) return fs.map((f) => f.values!.join("/")).join(" and ");
     } else if (fs.length > 1) {
@@ -98,4 +137,5 @@ export function contradiction(filters: Filter[]): string | undefined {
 }
 
 /** Whether a filter list names one root id (a neuron). */
-export const oneRoot = (filters: Filter[]) => filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+export const oneRoot = (filters: Filter[]) =>
+  filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);

@@ -15,9 +15,18 @@ import { isGroupPop, matrix, pairRanking } from "./flow-partners.js";
  */
 export function bothSides(c: Clause): void {
   const both = c.find("bothsides");
-  const within = c.pops.filter((p) => p.role === "both" && c.atoms.slice(Math.max(0, p.i - 2), p.i).some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text)));
+  const within = c.pops.filter(
+    (p) =>
+      p.role === "both" &&
+      c.atoms
+        .slice(Math.max(0, p.i - 2), p.i)
+        .some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text)),
+  );
   const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
-  const targets = [...within, ...(both ? c.pops.filter((p) => !p.role || (p.role === "both" && !within.includes(p))) : [])];
+  const targets = [
+    ...within,
+    ...(both ? c.pops.filter((p) => !p.role || (p.role === "both" && !within.includes(p))) : []),
+  ];
   if (!targets.length || (!sided.length && !both)) return;
   if (both) use(both);
   for (const p of targets) {
@@ -38,7 +47,15 @@ export function within(c: Clause, p: Clause["pops"][number]): Query {
   c.usePop(p);
   use(c.find("rel", "r", "between"));
   const filters = popFilters(p.pop, c.classOf);
-  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [...filters], post: [...filters], measure: { fn: "count" }, groupBy: [] };
+  const q: Query = {
+    kind: "query",
+    source: "synapses",
+    filter: [],
+    pre: [...filters],
+    post: [...filters],
+    measure: { fn: "count" },
+    groupBy: [],
+  };
   for (const t of p.pop.thresholds) {
     if (t.qty === "ori_difference") orientationDifference(q, t);
     else if (t.noun === "synapse" || t.noun === "connection") {
@@ -52,8 +69,12 @@ export function within(c: Clause, p: Clause["pops"][number]): Query {
   const wasConnections = q.source === "connections";
   readMeasure(c, q);
   if (wasConnections && q.source === "synapses") q.source = "connections";
-  const dim = isGroupPop(p) ? groupDim(p.pop) : p.pop.alts ? p.pop.filters[0]!.dim as Group["dim"] : undefined;
-  if (dim) q.groupBy = [{ dim, side: "pre" }, { dim, side: "post" }];
+  const dim = isGroupPop(p) ? groupDim(p.pop) : p.pop.alts ? (p.pop.filters[0]!.dim as Group["dim"]) : undefined;
+  if (dim)
+    q.groupBy = [
+      { dim, side: "pre" },
+      { dim, side: "post" },
+    ];
   else if (c.has("chart", "kind", "heatmap")) matrix(c, q);
   pairRanking(c, q);
   const chart = chartOf(c, q);
@@ -64,7 +85,15 @@ export function within(c: Clause, p: Clause["pops"][number]): Query {
 
 /** "synapses between BC and 23P", "do A and B connect?", "partners of X": both directions, one row each. */
 export function bothWays(c: Clause, both: Clause["pops"]): Query {
-  const q: Query = { kind: "query", source: "synapses", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [] };
+  const q: Query = {
+    kind: "query",
+    source: "synapses",
+    filter: [],
+    pre: [],
+    post: [],
+    measure: { fn: "count" },
+    groupBy: [],
+  };
   let a: Filter[];
   let b: Filter[] | undefined;
   if (both.length >= 2) {
@@ -74,16 +103,22 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
     const p = both[0]!;
     c.usePop(p);
     if (p.pop.alts?.length === 2) {
-      const rest = popFilters(p.pop, c.classOf).filter((f) => !p.pop.alts!.some((x) => x.filters.some((g) => g.dim === f.dim)));
+      const rest = popFilters(p.pop, c.classOf).filter(
+        (f) => !p.pop.alts!.some((x) => x.filters.some((g) => g.dim === f.dim)),
+      );
       a = [...rest, ...p.pop.alts[0]!.filters];
       b = [...rest, ...p.pop.alts[1]!.filters];
     } else a = popFilters(p.pop, c.classOf);
   }
   for (const p of c.pops) {
-    if (!both.includes(p) && !p.pop.partnerNoun) throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
+    if (!both.includes(p) && !p.pop.partnerNoun)
+      throw new Unreadable("I could not tell which side of the synapses each population is on; use from/onto.");
   }
   if (c.pops.some((p) => p.pop.partnerNoun) && !c.has("count") && !c.has("stat")) {
-    throw new Unreadable("Its inputs or its outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".", ["inputs", "outputs"]);
+    throw new Unreadable(
+      'Its inputs or its outputs? For example "top 5 inputs to 8646…" or "top 5 targets of 8646…".',
+      ["inputs", "outputs"],
+    );
   }
   // ("partners with >= 3 synapses": a condition on each connection; any other condition on the
   // partners has no side to go to here, so it is asked about rather than dropped.)
@@ -91,32 +126,41 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
     for (const t of p.pop.thresholds) {
       if (t.noun !== "synapse" && t.noun !== "connection") {
         if (!p.pop.partnerNoun) continue;
-        throw new Unreadable("Which partners: its inputs or its outputs? For example \"inputs to 8646… with more than 100 synapses\".");
+        throw new Unreadable(
+          'Which partners: its inputs or its outputs? For example "inputs to 8646… with more than 100 synapses".',
+        );
       }
       q.source = "connections";
       q.filter.push(rangeFilter("synapses", t));
     }
     if (p.pop.partnerNoun && p.pop.filters.length) {
-      throw new Unreadable("Its inputs or its outputs? For example \"23P inputs to 8646…\" or \"23P targets of 8646…\".");
+      throw new Unreadable('Its inputs or its outputs? For example "23P inputs to 8646…" or "23P targets of 8646…".');
     }
   }
   readMeasure(c, q);
   // "how many partners does X have": distinct partners, on whichever side each part leaves open.
   if (c.pops.some((p) => p.pop.partnerNoun) && q.measure.fn === "count") q.measure = { fn: "distinct" };
   if (b) {
-    q.compare = [{ label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b }, { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a }];
+    q.compare = [
+      { label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b },
+      { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a },
+    ];
   } else {
     // One population, both directions: its inputs and its outputs.
     if (q.measure.fn === "distinct") delete (q.measure as { side?: Side }).side;
     const of = labelOf(a);
-    q.compare = [{ label: `inputs of ${of} (presynaptic partners)`, post: a }, { label: `outputs of ${of} (postsynaptic partners)`, pre: a }];
+    q.compare = [
+      { label: `inputs of ${of} (presynaptic partners)`, post: a },
+      { label: `outputs of ${of} (postsynaptic partners)`, pre: a },
+    ];
     if (c.find("topk") || c.find("sup") || c.find("list")) {
-      throw new Unreadable("Inputs or outputs? For example \"top 5 inputs to 8646…\" or \"top 5 targets of 8646…\".",
-        ["top 5 inputs", "top 5 outputs"]);
+      throw new Unreadable('Inputs or outputs? For example "top 5 inputs to 8646…" or "top 5 targets of 8646…".', [
+        "top 5 inputs",
+        "top 5 outputs",
+      ]);
     }
   }
   const chart = chartOf(c, q);
   if (chart) q.chart = chart;
   return q;
 }
-

@@ -9,7 +9,13 @@ import { oneRootPop } from "./flow-partners.js";
 
 /* What a flow question measures: counts, partners, size statistics, fractions, ratios, probability. */
 
-export const PARTNER_SIDE: Record<string, Side | "other"> = { input: "pre", source: "pre", output: "post", target: "post", partner: "other" };
+export const PARTNER_SIDE: Record<string, Side | "other"> = {
+  input: "pre",
+  source: "pre",
+  output: "post",
+  target: "post",
+  partner: "other",
+};
 
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
 export function orientationDifference(q: Query, t: Threshold): void {
@@ -31,7 +37,7 @@ export function readMeasure(c: Clause, q: Query): void {
   if (perConnection || (stat && stat.of === "synapses")) {
     q.source = "connections";
     const of: Quantity = stat?.of === "size" ? "total_size" : "synapses";
-    q.measure = stat ? { ...stat.measure, of } as Measure : { fn: "mean", of };
+    q.measure = stat ? ({ ...stat.measure, of } as Measure) : { fn: "mean", of };
     return;
   }
   if (stat) {
@@ -72,7 +78,7 @@ export function partnerSide(q: Query, noun: string): Side {
   if (s !== "other") return s;
   if (q.pre.length && !q.post.length) return "post";
   if (q.post.length && !q.pre.length) return "pre";
-  throw new Unreadable("Presynaptic or postsynaptic partners? Say \"inputs\" or \"outputs\" (or \"targets\").");
+  throw new Unreadable('Presynaptic or postsynaptic partners? Say "inputs" or "outputs" (or "targets").');
 }
 
 /** "synapses larger than 5,000 voxels": a size filter on the synapses. */
@@ -80,7 +86,12 @@ export function sizeThresholds(c: Clause, q: Query): void {
   for (const a of c.findAll("threshold")) {
     const t = as(a, "threshold") as Threshold;
     if (a.items.some((i) => i.used)) continue;
-    if (t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))) {
+    if (
+      t.qty === "size" ||
+      t.qty === "big" ||
+      t.unit === "vox" ||
+      (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))
+    ) {
       use(a);
       q.filter.push(rangeFilter("size", t));
     } else if (t.noun === "synapse" || t.noun === "connection") {
@@ -100,7 +111,9 @@ export function fractionPartSides(c: Clause): void {
   if (!f) return;
   const at = c.index(f);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
-  const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
+  const relational = c.atoms
+    .map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : ""))
+    .find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
   if (!relational) return;
   // "inhibitory share of its inputs": the name before the word is of the partners too.
   const before = c.pops.find((p) => p.i === at - 1 && !p.pop.filters.some((f) => f.dim === "root_id"));
@@ -114,7 +127,9 @@ function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
-  const adjacent = c.pops.filter((p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"));
+  const adjacent = c.pops.filter(
+    (p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"),
+  );
   const later = verb >= 0 ? c.pops.filter((p) => p.i > verb) : adjacent;
   const part: Part = {};
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
@@ -132,7 +147,11 @@ function fraction(c: Clause, q: Query): void {
   // "what fraction of synapses are bigger than 5000": the part is a size.
   for (const a of c.findAll("threshold")) {
     const t = as(a, "threshold") as Threshold;
-    if (a.items.some((i) => i.used) || !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))) continue;
+    if (
+      a.items.some((i) => i.used) ||
+      !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))
+    )
+      continue;
     use(a);
     part.filter = [...(part.filter ?? []), rangeFilter("size", t)];
   }
@@ -142,14 +161,21 @@ function fraction(c: Clause, q: Query): void {
     const after = c.pops.filter((p) => p.i > at);
     const named = after.filter((p) => p.pop.filters.some((f) => f.dim === "root_id"));
     const owners = named.length ? named : after.slice(0, 1);
-    const marked = after.filter((p) => !owners.includes(p) && (p.role === "pre" || p.role === "post")
-      && !p.pop.filters.some((f) => f.dim === "root_id"));
+    const marked = after.filter(
+      (p) =>
+        !owners.includes(p) &&
+        (p.role === "pre" || p.role === "post") &&
+        !p.pop.filters.some((f) => f.dim === "root_id"),
+    );
     if (marked.length === 1 && owners.length === 1 && marked[0]!.role !== owners[0]!.role) {
       // ("% of inhibitory synapses onto ET cells": of the inhibitory synapses, or of those onto ET cells?
       // Only a named neuron owns its synapses for sure.)
       const going = c.atoms.some((a, i) => i > at && /^(go|goes|going|went|land|lands|end up|ends up)$/i.test(text(a)));
-      if (!named.length && !going) throw new Unreadable(`A share of which synapses? Say "what % of ${text(owners[0]!.atom)} synapses go onto `
-        + `${text(marked[0]!.atom)}" or "what % of synapses onto ${text(marked[0]!.atom)} are from ${text(owners[0]!.atom)}".`);
+      if (!named.length && !going)
+        throw new Unreadable(
+          `A share of which synapses? Say "what % of ${text(owners[0]!.atom)} synapses go onto ` +
+            `${text(marked[0]!.atom)}" or "what % of synapses onto ${text(marked[0]!.atom)} are from ${text(owners[0]!.atom)}".`,
+        );
       const side = marked[0]!.role as Side;
       const filters = popFilters(marked[0]!.pop, c.classOf);
       part[side] = filters;
@@ -159,7 +185,10 @@ function fraction(c: Clause, q: Query): void {
   if (!part.pre && !part.post && !part.filter) {
     // "fraction of synapses from inhibitory cells": a part of every synapse.
     const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
-    if (!side) throw new Unreadable("A fraction of which synapses, and which part of them? For example \"what fraction of BC outputs go onto 23P?\"");
+    if (!side)
+      throw new Unreadable(
+        'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',
+      );
     part[side] = q[side];
     q[side] = [];
   }
@@ -171,14 +200,28 @@ function fraction(c: Clause, q: Query): void {
 function ratio(c: Clause, q: Query): void {
   const r = c.take("ratio")!;
   // The ratio is of the partners of the named neuron (or population).
-  const side: Side = q.post.some((f) => f.dim === "root_id") ? "pre" : q.pre.some((f) => f.dim === "root_id") ? "post"
-    : q.post.length && !q.pre.length ? "pre" : "post";
+  const side: Side = q.post.some((f) => f.dim === "root_id")
+    ? "pre"
+    : q.pre.some((f) => f.dim === "root_id")
+      ? "post"
+      : q.post.length && !q.pre.length
+        ? "pre"
+        : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
-  if (/^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(text)) {
-    q.measure = { fn: "ratio", numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] }, denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] } };
+  if (
+    /^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(
+      text,
+    )
+  ) {
+    q.measure = {
+      fn: "ratio",
+      numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
+      denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] },
+    };
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
-    const terms = (f: Filter) => f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
+    const terms = (f: Filter) =>
+      f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
     if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
       q[side] = q[side].filter((f) => !terms(f));
       delete q.compare;
@@ -189,7 +232,11 @@ function ratio(c: Clause, q: Query): void {
     return;
   }
   // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
-  const operands = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)));
+  const operands = c.pops.filter(
+    (p) =>
+      p.pop.filters.length &&
+      p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)),
+  );
   if (operands.length === 2) {
     const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
     for (const p of operands) {
@@ -201,5 +248,5 @@ function ratio(c: Clause, q: Query): void {
     for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
     return;
   }
-  throw new Unreadable("A ratio of what to what? For example \"E/I ratio of the inputs to 8646…\".");
+  throw new Unreadable('A ratio of what to what? For example "E/I ratio of the inputs to 8646…".');
 }

@@ -13,12 +13,21 @@ export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
  * partners' side, grouped; the partners add nothing else.
  */
 export function typesOfPartners(c: Clause): void {
-  const between = (a: number, b: number) => c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
+  const between = (a: number, b: number) =>
+    c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
   for (const g of [...c.pops]) {
     if (!isGroupPop(g) || g.pop.filters.length) continue;
     // "… of the downstream partners", "the postsynaptic cell's area".
-    const partner = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length
-      && (p.i > g.i ? between(g.i, p.i) : p.i < g.i && between(p.i, g.i) && c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))));
+    const partner = c.pops.find(
+      (p) =>
+        PARTNER_HEADS.has(p.pop.head ?? "") &&
+        !p.pop.filters.length &&
+        (p.i > g.i
+          ? between(g.i, p.i)
+          : p.i < g.i &&
+            between(p.i, g.i) &&
+            c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))),
+    );
     // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
     const side = partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : partner?.role;
     if (!partner || (side !== "pre" && side !== "post")) continue;
@@ -29,9 +38,11 @@ export function typesOfPartners(c: Clause): void {
   }
 }
 /** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
-export const partnerNeuron = (p: Clause["pops"][number]) => p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
+export const partnerNeuron = (p: Clause["pops"][number]) =>
+  p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
 
-export const oneRootPop = (p: Clause["pops"][number]) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+export const oneRootPop = (p: Clause["pops"][number]) =>
+  p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
 
 /** "What do BC cells target?": by the partners' cell type; "who/what does 8646… target?": by partner. */
 export function defaultWhDim(q: Query, side: Side): Group["dim"] {
@@ -43,11 +54,14 @@ export function defaultWhDim(q: Query, side: Side): Group["dim"] {
 export function partnerRanking(c: Clause, q: Query): void {
   if (q.groupBy.length || ["fraction", "ratio", "probability"].includes(q.measure.fn)) return;
   // The partners may be a noun ("top 5 inputs") or a population of them ("the most distinct targets").
-  const partnerPop = c.pops.find((p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const partnerPop = c.pops.find(
+    (p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !p.pop.wh && !p.pop.topk,
+  );
   const implied = c.atoms.find((a) => is(a, "sup") && as(a, "sup")!.implies);
-  const noun = c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)])
-    ?? (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined)
-    ?? (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
+  const noun =
+    c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]) ??
+    (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined) ??
+    (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
   if (!noun) return;
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
@@ -57,14 +71,17 @@ export function partnerRanking(c: Clause, q: Query): void {
   if (!ranked) return;
   const n = String(as(noun, "noun")!.n);
   // "VIP cell with the most output synapses", "neurons with the most inputs": the owners ranked.
-  const owner: Side | undefined = n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
+  const owner: Side | undefined =
+    n === "output" || n === "target" ? "pre" : n === "input" || n === "source" ? "post" : undefined;
   const ownerPop = c.pops.find((p) => p.role === owner && !p.pop.filters.some((f) => f.dim === "root_id"));
   // "main target of BCs" ranks the partners; "BC with the most targets" ranks the owners.
   // ("most-innervated BC": a superlative that implies its noun is said of the owner.)
   // ("most output syn by one basket cell", "a single BC": one owner is asked for, so the owners are ranked.)
-  const single = ownerPop !== undefined && /^(one|single|a single|any one|individual)$/i.test(text(c.atoms[ownerPop.i - 1]));
+  const single =
+    ownerPop !== undefined && /^(one|single|a single|any one|individual)$/i.test(text(c.atoms[ownerPop.i - 1]));
   if (single) use(c.atoms[ownerPop!.i - 1]);
-  const ownerFirst = !ownerPop || ownerPop.i < c.index(ranked) || single || (implied !== undefined && noun.items === implied.items);
+  const ownerFirst =
+    !ownerPop || ownerPop.i < c.index(ranked) || single || (implied !== undefined && noun.items === implied.items);
   if (owner && ownerFirst && q[owner].length && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
@@ -85,7 +102,8 @@ export function partnerRanking(c: Clause, q: Query): void {
 }
 
 /** "top target cells", "postsynaptic neurons": partners said to be cells are ranked as cells. */
-export const namesCells = (p: Clause["pops"][number]) => p.pop.neuron || /\b(cells?|neurons?|roots?|segments?)\b/i.test(p.atom.items.map((i) => i.text).join(" "));
+export const namesCells = (p: Clause["pops"][number]) =>
+  p.pop.neuron || /\b(cells?|neurons?|roots?|segments?)\b/i.test(p.atom.items.map((i) => i.text).join(" "));
 export const onePointedRoot = (fs: Filter[]) => fs.some((f) => f.dim === "root_id" && f.values?.length === 1);
 
 /**
@@ -96,7 +114,7 @@ export function partnersOfPopulation(q: Query, side: Side, shape: { sup: boolean
   const owners = q[side === "post" ? "pre" : "post"];
   if (!owners.length || onePointedRoot(owners) || !(shape.sup || shape.topk)) return "root_id";
   if (shape.sup && !shape.topk && !shape.plural) return "cell_type";
-  throw new Unreadable("The partner cells, or their types? Say \"top target cells of …\" or \"main target types of …\".");
+  throw new Unreadable('The partner cells, or their types? Say "top target cells of …" or "main target types of …".');
 }
 
 /** "heatmap of synapses between excitatory cell types", "connectivity matrix": type by type. */
@@ -104,17 +122,21 @@ export function matrix(c: Clause, q: Query): void {
   const tagged = c.take<{ dim: Group["dim"] }>("matrix");
   if (tagged && q.groupBy.length < 2) {
     // "area-to-area", "type×type", "each pair of visual areas": pre by post.
-    q.groupBy = [{ dim: tagged.dim, side: "pre" }, { dim: tagged.dim, side: "post" }];
+    q.groupBy = [
+      { dim: tagged.dim, side: "pre" },
+      { dim: tagged.dim, side: "post" },
+    ];
     return;
   }
   const heat = c.find("chart", "kind", "heatmap");
   if (!heat || q.groupBy.length === 2) return;
   const dim = c.says(/^m-?types?$/) ? "mtype" : "cell_type";
-  for (const side of ["pre", "post"] as Side[]) if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
+  for (const side of ["pre", "post"] as Side[])
+    if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
 }
 
-export const isGroupPop = (p: Clause["pops"][number]) => ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
-
+export const isGroupPop = (p: Clause["pops"][number]) =>
+  ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
 
 /**
  * "the heaviest edge from a BC", "the pair with the most synapses", "top 10 connections onto 23P":
@@ -129,7 +151,10 @@ export function pairRanking(c: Clause, q: Query): void {
   use(pair, ranked);
   q.source = "connections";
   q.measure = { fn: "sum", of: "synapses" };
-  q.groupBy = [{ dim: "root_id", side: "pre" }, { dim: "root_id", side: "post" }];
+  q.groupBy = [
+    { dim: "root_id", side: "pre" },
+    { dim: "root_id", side: "post" },
+  ];
   q.order = is(ranked, "sup") && as(ranked, "sup")!.dir === "asc" ? "asc" : "desc";
   if (k) q.limit = k;
 }

@@ -18,7 +18,10 @@ const LexiconFile = z.object({
 export const LEXICON_FILE = join(DATA_DIR, "lexicon.json");
 
 /** A phrase's tokens as the tokenizer sees them, lower case, joined by spaces. */
-export const phraseKey = (phrase: string) => tokenize(phrase).map((t) => t.lower).join(" ");
+export const phraseKey = (phrase: string) =>
+  tokenize(phrase)
+    .map((t) => t.lower)
+    .join(" ");
 
 /**
  * The reader's lexicon: phrases (of one or more tokens) → tags, function words, and scope phrases
@@ -49,9 +52,15 @@ export class Lexicon {
     const keys = [...this.phrases.keys(), ...this.functionWords, ...this.scope];
     this.maxWords = Math.max(...keys.map((k) => k.split(" ").length));
     this.singleWords = [...this.phrases.keys()].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k));
-    this.functionSingles = [...this.functionWords].filter((k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k) && !this.phrases.has(k));
-    const inPhrases = new Set([...this.phrases.keys(), ...this.scope].filter((k) => k.includes(" ")).flatMap((k) => k.split(" ")));
-    this.phraseWords = [...inPhrases].filter((w) => /^[a-z]{4,}$/.test(w) && !this.phrases.has(w) && !this.functionWords.has(w));
+    this.functionSingles = [...this.functionWords].filter(
+      (k) => !k.includes(" ") && /^[a-z]{4,}$/.test(k) && !this.phrases.has(k),
+    );
+    const inPhrases = new Set(
+      [...this.phrases.keys(), ...this.scope].filter((k) => k.includes(" ")).flatMap((k) => k.split(" ")),
+    );
+    this.phraseWords = [...inPhrases].filter(
+      (w) => /^[a-z]{4,}$/.test(w) && !this.phrases.has(w) && !this.functionWords.has(w),
+    );
   }
 
   static load(path: string = LEXICON_FILE): Lexicon {
@@ -86,7 +95,11 @@ export class Lexicon {
     // when no word of its own is as close: "nucleas" is "nucleus", not the "nuclear" of "nuclear volume".)
     if (bestD > limit) for (const w of this.phraseWords) consider(w, false);
     if (bestD > limit || !best.length) return undefined;
-    const meanings = new Set(best.map((b) => (b.fn ? "fn" : this.phrases.has(b.word) ? JSON.stringify(this.phrases.get(b.word)) : `word:${b.word}`)));
+    const meanings = new Set(
+      best.map((b) =>
+        b.fn ? "fn" : this.phrases.has(b.word) ? JSON.stringify(this.phrases.get(b.word)) : `word:${b.word}`,
+      ),
+    );
     return meanings.size === 1 ? { ...best[0]!, d: bestD } : undefined;
   }
 }

@@ -44,10 +44,12 @@ export function orientationBins(c: Clause, q: Query): void {
   const said = c.pops.map((p) => p.pop.side).filter((x): x is Side => x === "pre" || x === "post");
   if (said.length === 1) q.groupBy = q.groupBy.filter((g) => !g.side || g.side === said[0]);
   // ("like-to-like per area": a grouping said of both sides is one group holding both roots of a pair.)
-  q.groupBy = q.groupBy.flatMap((g) => {
-    if (g.side !== "pre" || !q.groupBy.some((o) => o.side === "post" && o.dim === g.dim)) return [g];
-    return [{ dim: g.dim, ...(g.width ? { width: g.width } : {}) }];
-  }).filter((g) => !(g.side === "post" && q.groupBy.some((o) => o.side === "pre" && o.dim === g.dim)));
+  q.groupBy = q.groupBy
+    .flatMap((g) => {
+      if (g.side !== "pre" || !q.groupBy.some((o) => o.side === "post" && o.dim === g.dim)) return [g];
+      return [{ dim: g.dim, ...(g.width ? { width: g.width } : {}) }];
+    })
+    .filter((g) => !(g.side === "post" && q.groupBy.some((o) => o.side === "pre" && o.dim === g.dim)));
   if (!q.groupBy.some((g) => g.dim === "ori_difference")) q.groupBy.push({ dim: "ori_difference", width: binWidth(c) });
   permutationTest(c, q);
 }
@@ -62,7 +64,12 @@ function binWidth(c: Clause): number {
     const unit = is(a[i + 1], "unit", "u", "deg") ? a[i + 1] : undefined;
     const after = a[unit ? i + 2 : i + 1];
     const before = a[i - 1] && /^of$/i.test(a[i - 1]!.items[0]!.text) ? a[i - 2] : undefined;
-    const word = after && BINS.test(after.items[0]!.text) ? after : before && BINS.test(before.items[0]!.text) ? before : undefined;
+    const word =
+      after && BINS.test(after.items[0]!.text)
+        ? after
+        : before && BINS.test(before.items[0]!.text)
+          ? before
+          : undefined;
     if (!word || (!unit && !after)) continue;
     const width = Number((a[i]!.tag as { value?: unknown }).value);
     if (!(width >= 1 && width <= 90)) continue;

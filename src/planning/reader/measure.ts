@@ -4,7 +4,13 @@ import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
 const QTY: Record<string, Quantity> = {
-  size: "size", volume: "volume", depth: "depth", pref_ori: "pref_ori", pref_dir: "pref_dir", osi: "osi", dsi: "dsi",
+  size: "size",
+  volume: "volume",
+  depth: "depth",
+  pref_ori: "pref_ori",
+  pref_dir: "pref_dir",
+  osi: "osi",
+  dsi: "dsi",
 };
 
 /**
@@ -18,12 +24,22 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   let of = qtyAtom ? qtyOf(qtyAtom, allowed) : undefined;
   // "the largest synapse X makes", "smallest synapse onto 23P": its size.
   // (Not "the most synapses": a count.)
-  const sizeSup = (a: Atom) => /^(the )?(largest|biggest|smallest|strongest|weakest|heaviest|greatest)$/i.test(a.items.map((x) => x.text).join(" "));
-  const supSynapse = !of && allowed.includes("size")
-    ? c.atoms.find((a, i) => is(a, "sup") && sizeSup(a) && (is(c.atoms[i + 1], "noun", "n", "synapse")
-      // ("biggest outgoing synapse": its size; "strongest inputs": the partners with the most synapses.)
-      || ((is(c.atoms[i + 1], "noun", "n", "output") || is(c.atoms[i + 1], "noun", "n", "input")) && /synapse$/i.test(c.atoms[i + 1]!.items[0]!.text))))
-    : undefined;
+  const sizeSup = (a: Atom) =>
+    /^(the )?(largest|biggest|smallest|strongest|weakest|heaviest|greatest)$/i.test(
+      a.items.map((x) => x.text).join(" "),
+    );
+  const supSynapse =
+    !of && allowed.includes("size")
+      ? c.atoms.find(
+          (a, i) =>
+            is(a, "sup") &&
+            sizeSup(a) &&
+            (is(c.atoms[i + 1], "noun", "n", "synapse") ||
+              // ("biggest outgoing synapse": its size; "strongest inputs": the partners with the most synapses.)
+              ((is(c.atoms[i + 1], "noun", "n", "output") || is(c.atoms[i + 1], "noun", "n", "input")) &&
+                /synapse$/i.test(c.atoms[i + 1]!.items[0]!.text))),
+        )
+      : undefined;
   if (supSynapse) {
     use(supSynapse, c.atoms[c.index(supSynapse) + 1]);
     const st = c.find("stat");
@@ -34,7 +50,8 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
     }
     return { measure: { fn: as(supSynapse, "sup")!.dir === "asc" ? "min" : "max", of: "size" }, of: "size" };
   }
-  if (!of && perConnection && allowed.includes("synapses") && (c.has("noun", "n", "synapse") || c.has("count"))) of = "synapses";
+  if (!of && perConnection && allowed.includes("synapses") && (c.has("noun", "n", "synapse") || c.has("count")))
+    of = "synapses";
   const stat = c.find("stat");
   const pctl = c.find("pctl");
   const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram") ?? c.find("chart", "kind", "box");
@@ -60,7 +77,8 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
     use(dist);
     measure = is(dist, "chart", "kind", "box") ? { fn: "quartiles", of } : { fn: "histogram", of, bins: 40 };
   } else measure = { fn: "mean", of };
-  if (measure.fn === "percentile" && !(measure.p > 0 && measure.p < 100)) throw new Unreadable("A percentile is between 0 and 100.");
+  if (measure.fn === "percentile" && !(measure.p > 0 && measure.p < 100))
+    throw new Unreadable("A percentile is between 0 and 100.");
   return { measure, of };
 }
 

@@ -21,16 +21,19 @@ const BINS: Partial<Record<Quantity, number>> = { pref_ori: 18, pref_dir: 36, or
 type ClausePop = Clause["pops"][number];
 
 export function partnerTuning(c: Clause): Query | undefined {
-  const qtyAtom = c.atoms.find((a) => is(a, "qty") && TUNING.has(String(as(a, "qty")!.q))
-    && !a.items.some((x) => x.used));
+  const qtyAtom = c.atoms.find(
+    (a) => is(a, "qty") && TUNING.has(String(as(a, "qty")!.q)) && !a.items.some((x) => x.used),
+  );
   if (!qtyAtom) return undefined;
-  const ids = new Set(c.pops.flatMap((p) => p.pop.filters
-    .filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? [])));
+  const ids = new Set(
+    c.pops.flatMap((p) => p.pop.filters.filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? [])),
+  );
   if (ids.size !== 1) return undefined;
   const owners = c.pops.filter((p) => p.pop.filters.some((f) => f.dim === "root_id"));
   // ("…, with the synapse count per partner": the list is one row per partner already.)
-  const perPartner = c.pops.filter((p) => p.pop.each && !p.pop.filters.length
-    && ["partner", "target", "source"].includes(p.pop.head ?? ""));
+  const perPartner = c.pops.filter(
+    (p) => p.pop.each && !p.pop.filters.length && ["partner", "target", "source"].includes(p.pop.head ?? ""),
+  );
   const others = c.pops.filter((p) => !owners.includes(p) && !perPartner.includes(p));
   if (others.length > 1) return undefined;
   const found = partnerOf(c, owners, others[0]);
@@ -38,7 +41,13 @@ export function partnerTuning(c: Clause): Query | undefined {
   const { side, atom, pop } = found;
   const owner: Side = side === "post" ? "pre" : "post";
   const q: Query = {
-    kind: "query", source: "connections", filter: [], pre: [], post: [], measure: { fn: "count" }, groupBy: [],
+    kind: "query",
+    source: "connections",
+    filter: [],
+    pre: [],
+    post: [],
+    measure: { fn: "count" },
+    groupBy: [],
   };
   q[owner].push({ dim: "root_id", values: [...ids] });
   // ("X's functionally matched inputs": words after the possessive are of the partners.)
@@ -80,16 +89,21 @@ export function partnerTuning(c: Clause): Query | undefined {
 }
 
 /** The partners: a partner noun ("outputs", "targets", "presynaptic partners") or cells on the other side. */
-function partnerOf(c: Clause, owners: ClausePop[], other?: ClausePop):
-{ side: Side; atom?: Atom; pop?: ClausePop } | undefined {
+function partnerOf(
+  c: Clause,
+  owners: ClausePop[],
+  other?: ClausePop,
+): { side: Side; atom?: Atom; pop?: ClausePop } | undefined {
   const nouns = c.atoms.filter((a) => is(a, "noun", "n", "input") || is(a, "noun", "n", "output"));
   if (other) {
     if (nouns.length) return undefined;
     const head = other.pop.head ?? "";
     if (head === "target" || head === "source") return { side: head === "target" ? "post" : "pre", pop: other };
     if (head === "partner" && !other.role) {
-      throw new Unreadable("The partners on which side: its inputs (presynaptic) or its outputs (postsynaptic)? "
-        + "For example \"preferred orientations of 8646…'s outputs\".");
+      throw new Unreadable(
+        "The partners on which side: its inputs (presynaptic) or its outputs (postsynaptic)? " +
+          'For example "preferred orientations of 8646…\'s outputs".',
+      );
     }
     // ("the functionally matched cells presynaptic to X": the side the roles gave them.)
     const role = other.role === "pre" || other.role === "post" ? other.role : undefined;
@@ -107,16 +121,22 @@ function quantityOf(c: Clause, a: Atom): Quantity | "tuning" {
   if (q === "pref_ori" && far) {
     const from = c.atoms.find((x, i) => is(x, "rel", "r", "from") && c.atoms.indexOf(a) < i);
     if (!from) {
-      throw new Unreadable("How far from what? For example \"how far are 8646…'s targets' preferred orientations "
-        + "from its own\".");
+      throw new Unreadable(
+        "How far from what? For example \"how far are 8646…'s targets' preferred orientations " + 'from its own".',
+      );
     }
-    use(from, c.atoms.find((x) => /^how far$/i.test(lower(x))));
+    use(
+      from,
+      c.atoms.find((x) => /^how far$/i.test(lower(x))),
+    );
     use(c.atoms.find((x) => lower(x) === "own"));
     return "ori_difference";
   }
   if (far) {
-    throw new Unreadable("How far, in what? I can give the difference in preferred orientation (0–90°): for example "
-      + "\"how far are 8646…'s targets' preferred orientations from its own\".");
+    throw new Unreadable(
+      "How far, in what? I can give the difference in preferred orientation (0–90°): for example " +
+        "\"how far are 8646…'s targets' preferred orientations from its own\".",
+    );
   }
   return q as Quantity | "tuning";
 }
@@ -140,8 +160,9 @@ function measureOf(c: Clause, of: Quantity | "tuning", side: Side): Measure {
     return { fn: as(stat, "stat")!.fn as "mean", of, ...own };
   }
   // ("histogram of the pref ori of X's outputs": the partners' values in 10° bins, or 20 bins.)
-  const plotted = c.findAll("distribution").concat(c.findAll("chart")
-    .filter((a) => String(as(a, "chart")!.kind) === "histogram"));
+  const plotted = c
+    .findAll("distribution")
+    .concat(c.findAll("chart").filter((a) => String(as(a, "chart")!.kind) === "histogram"));
   if (plotted.length) {
     use(...plotted);
     return { fn: "histogram", of, bins: BINS[of] ?? 20, ...own };
@@ -157,7 +178,7 @@ function measureOf(c: Clause, of: Quantity | "tuning", side: Side): Measure {
 function consumeGlue(c: Clause): void {
   for (const a of c.atoms) {
     if (is(a, "anaphor") || is(a, "per") || (is(a, "rel") && /^('s|s')$/.test(lower(a)))) use(a);
-    if ((is(a, "unit", "u", "deg") || is(a, "units", "u", "deg"))) use(a);
+    if (is(a, "unit", "u", "deg") || is(a, "units", "u", "deg")) use(a);
     if (is(a, "stat") && as(a, "stat")!.fn === "mean" && /average/i.test(lower(a))) use(a);
   }
 }

@@ -10,18 +10,28 @@ import { Unreadable } from "./filters.js";
  */
 export function perRootQuantity(c: Clause): Quantity | undefined {
   // ("the biggest synapses on average" is a size.)
-  const sizeSup = c.atoms.some((a, i) => is(a, "sup") && !as(a, "sup")!.count && is(c.atoms[i + 1], "noun", "n", "synapse"));
+  const sizeSup = c.atoms.some(
+    (a, i) => is(a, "sup") && !as(a, "sup")!.count && is(c.atoms[i + 1], "noun", "n", "synapse"),
+  );
   // "histogram of output synapse counts per BC", "distribution of # inputs per 23P neuron": per cell, plotted.
-  const perPop = c.pops.some((p) => p.pop.each && !["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? ""));
-  const plotted = (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) && (perPop || c.has("per_cell"));
+  const perPop = c.pops.some(
+    (p) => p.pop.each && !["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? ""),
+  );
+  const plotted =
+    (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) &&
+    (perPop || c.has("per_cell"));
   // ("how many synapses in total": a total alone is the count itself.)
   const stat = c.atoms.some((a) => is(a, "stat") && as(a, "stat")!.fn !== "sum");
   const averaged = (c.has("per_cell") || (stat && !c.has("qty")) || plotted) && !sizeSup;
-  if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection")) return undefined;
+  if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection"))
+    return undefined;
   // Partners named as a population ("postsynaptic partners") are the counted thing, not cells.
-  const partnerPops = c.pops.filter((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length);
-  const nouns = ["synapse", "input", "output", "partner", "target", "source"]
-    .filter((n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n));
+  const partnerPops = c.pops.filter(
+    (p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length,
+  );
+  const nouns = ["synapse", "input", "output", "partner", "target", "source"].filter(
+    (n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n),
+  );
   if (!nouns.length && !c.has("count")) return undefined;
   if (!nouns.length) return undefined;
   // One population only: "synapses per 23P cell from BC" is a flow between two, not a per-cell count.
@@ -31,7 +41,9 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   const inWords = nouns.includes("input") || nouns.includes("source") || c.has("verb", "v", "in");
   const outWords = nouns.includes("output") || nouns.includes("target") || c.has("verb", "v", "out");
   if (inWords === outWords) {
-    throw new Unreadable("Input or output synapses per neuron? For example \"how many input synapses does the average 23P cell receive?\"");
+    throw new Unreadable(
+      'Input or output synapses per neuron? For example "how many input synapses does the average 23P cell receive?"',
+    );
   }
   const partners = nouns.some((n) => n === "partner" || n === "target" || n === "source");
   for (const p of c.pops) p.role = undefined;

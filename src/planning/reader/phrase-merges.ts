@@ -13,18 +13,47 @@ export function mergeLists(atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     if (a.tag.t !== "pop" || !simple(a.tag as Pop)) continue;
     let j = i + 1;
-    while (j < atoms.length && (is(atoms[j], "rel", "r", "and") || is(atoms[j], "count") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
+    while (
+      j < atoms.length &&
+      (is(atoms[j], "rel", "r", "and") ||
+        is(atoms[j], "count") ||
+        (atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop"))
+    )
+      j++;
     const b = atoms[j];
-    if (j === i + 1 || !b || b.tag.t !== "pop" || !simple(b.tag as Pop) || !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))) continue;
+    if (
+      j === i + 1 ||
+      !b ||
+      b.tag.t !== "pop" ||
+      !simple(b.tag as Pop) ||
+      !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))
+    )
+      continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
     // ("pre type 4P and post type 23P": two sides, not a list.)
     if (p.filters[0]!.dim !== q.filters[0]!.dim || p.side !== q.side) continue;
-    const alts = [...(p.alts ?? [{ label: p.filters[0]!.values!.join(" or "), filters: [{ ...p.filters[0]!, values: [...p.filters[0]!.values!] }] }]),
-      ...(q.alts ?? [{ label: q.filters[0]!.values!.join(" or "), filters: [{ ...q.filters[0]! }] }])];
-    const merged: Pop = { ...p, alts, filters: [{ ...p.filters[0]!, values: alts.flatMap((x) => x.filters[0]!.values!) }], head: p.head ?? q.head,
-      plural: p.plural || q.plural };
-    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: atoms.slice(i, j + 1).flatMap((x) => x.items) }, ...atoms.slice(j + 1)];
+    const alts = [
+      ...(p.alts ?? [
+        {
+          label: p.filters[0]!.values!.join(" or "),
+          filters: [{ ...p.filters[0]!, values: [...p.filters[0]!.values!] }],
+        },
+      ]),
+      ...(q.alts ?? [{ label: q.filters[0]!.values!.join(" or "), filters: [{ ...q.filters[0]! }] }]),
+    ];
+    const merged: Pop = {
+      ...p,
+      alts,
+      filters: [{ ...p.filters[0]!, values: alts.flatMap((x) => x.filters[0]!.values!) }],
+      head: p.head ?? q.head,
+      plural: p.plural || q.plural,
+    };
+    atoms = [
+      ...atoms.slice(0, i),
+      { tag: merged, alt: [], items: atoms.slice(i, j + 1).flatMap((x) => x.items) },
+      ...atoms.slice(j + 1),
+    ];
     i--;
   }
   return atoms;
@@ -41,14 +70,23 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     const verb = atoms[i + 1];
     const b = atoms[i + 2]!;
-    if (a.tag.t !== "pop" || b.tag.t !== "pop" || !(is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be"))) continue;
+    if (a.tag.t !== "pop" || b.tag.t !== "pop" || !(is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be")))
+      continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
-    const property = !q.head && !q.wh && !q.each && q.filters.length > 0
-      && q.filters.every((f) => f.is !== undefined || ["axon_strategy", "dendrite_strategy"].includes(f.dim));
+    const property =
+      !q.head &&
+      !q.wh &&
+      !q.each &&
+      q.filters.length > 0 &&
+      q.filters.every((f) => f.is !== undefined || ["axon_strategy", "dendrite_strategy"].includes(f.dim));
     if (!property || p.wh || p.counted) continue;
     const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], thresholds: [...p.thresholds, ...q.thresholds] };
-    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [...a.items, ...verb!.items, ...b.items] }, ...atoms.slice(i + 3)];
+    atoms = [
+      ...atoms.slice(0, i),
+      { tag: merged, alt: [], items: [...a.items, ...verb!.items, ...b.items] },
+      ...atoms.slice(i + 3),
+    ];
   }
   return atoms;
 }
@@ -63,18 +101,43 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
     if (a!.tag.t !== "pop" || lower(open) !== "(" || b!.tag.t !== "pop" || lower(close) !== ")") continue;
     const p = a!.tag as Pop;
     const q = b!.tag as Pop;
-    if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id")) continue;
+    if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id"))
+      continue;
     // ("23P in HVAs (RL/AL/LM)": brackets that spell out a name already given restate it.)
     const key = (f: Filter) => `${f.dim}:${[...(f.values ?? [])].sort().join("|")}`;
-    const restated = q.filters.every((f) => p.filters.some((g) => key(g) === key(f)) || (q.alts && f.values && p.filters.some((g) => g.dim === f.dim
-      && [...(g.values ?? [])].sort().join("|") === [...new Set(q.alts!.flatMap((x) => x.filters.flatMap((y) => y.values ?? [])))].sort().join("|"))));
-    const merged: Pop = restated ? { ...p } : { ...p, filters: [...p.filters, ...q.filters], ...(q.alts ? { alts: q.alts } : {}),
-      thresholds: [...p.thresholds, ...q.thresholds] };
+    const restated = q.filters.every(
+      (f) =>
+        p.filters.some((g) => key(g) === key(f)) ||
+        (q.alts &&
+          f.values &&
+          p.filters.some(
+            (g) =>
+              g.dim === f.dim &&
+              [...(g.values ?? [])].sort().join("|") ===
+                [...new Set(q.alts!.flatMap((x) => x.filters.flatMap((y) => y.values ?? [])))].sort().join("|"),
+          )),
+    );
+    const merged: Pop = restated
+      ? { ...p }
+      : {
+          ...p,
+          filters: [...p.filters, ...q.filters],
+          ...(q.alts ? { alts: q.alts } : {}),
+          thresholds: [...p.thresholds, ...q.thresholds],
+        };
     // ("the VIP (BPC) cells": a cell noun after the brackets is the same cells'.)
-    const noun = atoms[i + 4]?.tag.t === "pop" && !(atoms[i + 4]!.tag as Pop).filters.length
-      && ["cell", "neuron"].includes(String((atoms[i + 4]!.tag as Pop).head)) ? 1 : 0;
+    const noun =
+      atoms[i + 4]?.tag.t === "pop" &&
+      !(atoms[i + 4]!.tag as Pop).filters.length &&
+      ["cell", "neuron"].includes(String((atoms[i + 4]!.tag as Pop).head))
+        ? 1
+        : 0;
     const parts = atoms.slice(i, i + 4 + noun);
-    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: parts.flatMap((x) => x.items) }, ...atoms.slice(i + 4 + noun)];
+    atoms = [
+      ...atoms.slice(0, i),
+      { tag: merged, alt: [], items: parts.flatMap((x) => x.items) },
+      ...atoms.slice(i + 4 + noun),
+    ];
   }
   return atoms;
 }
@@ -87,14 +150,24 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
   for (let i = 0; i + 4 < atoms.length; i++) {
     const [p, of, x, glue, q] = atoms.slice(i, i + 5);
     const partner = p!.tag.t === "pop" && ["partner", "target", "source"].includes(String((p!.tag as Pop).head));
-    const one = x!.tag.t === "pop" && (x!.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
+    const one =
+      x!.tag.t === "pop" && (x!.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
     if (!partner || !is(of, "rel", "r", "of") || !one || !is(glue, "glue") || q!.tag.t !== "pop") continue;
     const pp = p!.tag as Pop;
     const qq = q!.tag as Pop;
-    if (qq.wh || qq.each || qq.head && !["cell", "neuron"].includes(qq.head)) continue;
-    const merged: Pop = { ...pp, filters: [...pp.filters, ...qq.filters], thresholds: [...pp.thresholds, ...qq.thresholds] };
-    atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items: [...p!.items, ...glue!.items, ...q!.items] }, of!, x!, ...atoms.slice(i + 5)];
+    if (qq.wh || qq.each || (qq.head && !["cell", "neuron"].includes(qq.head))) continue;
+    const merged: Pop = {
+      ...pp,
+      filters: [...pp.filters, ...qq.filters],
+      thresholds: [...pp.thresholds, ...qq.thresholds],
+    };
+    atoms = [
+      ...atoms.slice(0, i),
+      { tag: merged, alt: [], items: [...p!.items, ...glue!.items, ...q!.items] },
+      of!,
+      x!,
+      ...atoms.slice(i + 5),
+    ];
   }
   return atoms;
 }
-

@@ -19,7 +19,10 @@ export function sidedPlaces(items: Item[]): Item[] {
     if (!place?.tags.some((t) => t.t === "val" && (t.dim === "area" || t.dim === "layer"))) return;
     item.tags = [{ t: "rel", r: side === "pre" ? "from" : "to" }];
     // ("synapses where the presynaptic cell is in V1": "where" only opens the condition.)
-    const before = items.slice(0, k).reverse().find((x) => !x.fn);
+    const before = items
+      .slice(0, k)
+      .reverse()
+      .find((x) => !x.fn);
     if (before && /^(where|whose|with)$/i.test(before.text)) {
       before.tags = [];
       before.fn = true;

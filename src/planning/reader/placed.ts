@@ -12,46 +12,76 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   // ("neurons preferring vertical orientations": how close to vertical is not said, and no default is honest.)
   const angle = c.pops.flatMap((p) => p.pop.filters).find((f) => f.near !== undefined && Number.isNaN(f.within));
   // ("prefer horizontal (0 deg ± 20)": the tolerance, said apart from the angle it belongs to.)
-  const tolerance = angle && c.atoms.find((a) => is(a, "near") && Number(a.tag.center) === angle.near && !a.items.some((i) => i.used));
+  const tolerance =
+    angle && c.atoms.find((a) => is(a, "near") && Number(a.tag.center) === angle.near && !a.items.some((i) => i.used));
   if (angle && tolerance) {
     angle.within = Number(tolerance.tag.within);
-    for (const f of planFilters(plan)) if (f.dim === angle.dim && f.near === angle.near && Number.isNaN(f.within)) f.within = angle.within;
+    for (const f of planFilters(plan))
+      if (f.dim === angle.dim && f.near === angle.near && Number.isNaN(f.within)) f.within = angle.within;
     use(tolerance);
-  } else if (angle) throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
+  } else if (angle)
+    throw new Unreadable(`Within how many degrees of ${angle.near}°? For example "within 15° of ${angle.near}°".`);
   // (An order with nothing to order: a superlative the reading did not place, "the weakest …".)
-  if (plan.kind === "query" && plan.order && !plan.groupBy.length && !plan.compare && ["count", "distinct"].includes(plan.measure.fn)) {
-    throw new Unreadable("The most or least of what? For example \"the 23P cell with the most input synapses\".");
+  if (
+    plan.kind === "query" &&
+    plan.order &&
+    !plan.groupBy.length &&
+    !plan.compare &&
+    ["count", "distinct"].includes(plan.measure.fn)
+  ) {
+    throw new Unreadable('The most or least of what? For example "the 23P cell with the most input synapses".');
   }
   // (A population ranked, "the biggest BC", "the top 3 MCs", in a plan that ranks nothing: the
   // superlative was read and then dropped by the path that made the plan.)
-  if (plan.kind === "query" && !plan.order && !["max", "min"].includes(plan.measure.fn)
-    && c.pops.some((p) => p.pop.sup || p.pop.topk)) {
-    throw new Unreadable("The most or least of what? For example \"the BC with the most output synapses\".");
+  if (
+    plan.kind === "query" &&
+    !plan.order &&
+    !["max", "min"].includes(plan.measure.fn) &&
+    c.pops.some((p) => p.pop.sup || p.pop.topk)
+  ) {
+    throw new Unreadable('The most or least of what? For example "the BC with the most output synapses".');
   }
   // ("BC targets by type" read as per presynaptic type: a grouping on the side a name pins to one value.)
   if (plan.kind === "query" && (plan.source === "synapses" || plan.source === "connections")) {
     // (A type pins its class too: "E vs I inputs onto 23P" grouped by the 23P cells' class.)
-    const pins = (f: Filter, dim: string) => !f.not && f.values?.length === 1
-      && (f.dim === dim || (dim === "class" && (f.dim === "cell_type" || f.dim === "mtype")));
+    const pins = (f: Filter, dim: string) =>
+      !f.not &&
+      f.values?.length === 1 &&
+      (f.dim === dim || (dim === "class" && (f.dim === "cell_type" || f.dim === "mtype")));
     const pinned = plan.groupBy.find((g) => g.side && g.dim !== "root_id" && plan[g.side].some((f) => pins(f, g.dim)));
     if (pinned) {
-      throw new Unreadable(`Per ${pinned.side === "pre" ? "presynaptic" : "postsynaptic"} ${pinned.dim.replace("_", " ")}, when that side `
-        + "is one of them? Say which side to group, e.g. \"BC outputs per target cell type\".");
+      throw new Unreadable(
+        `Per ${pinned.side === "pre" ? "presynaptic" : "postsynaptic"} ${pinned.dim.replace("_", " ")}, when that side ` +
+          'is one of them? Say which side to group, e.g. "BC outputs per target cell type".',
+      );
     }
   }
   // ("which layer …" answered per root: the kind asked for must be what the rows are.)
-  const kinds: Record<string, string> = { type: "cell_type", mtype: "mtype", class: "class", area: "area", layer: "layer" };
+  const kinds: Record<string, string> = {
+    type: "cell_type",
+    mtype: "mtype",
+    class: "class",
+    area: "area",
+    layer: "layer",
+  };
   const asked = c.pops.find((p) => p.pop.wh && kinds[p.pop.head ?? ""] && !p.pop.filters.length);
   if (asked && plan.kind === "query") {
     const dim = kinds[asked.pop.head!]!;
     const m = plan.measure;
-    const placed = plan.groupBy.some((g) => g.dim === dim || (dim === "cell_type" && g.dim === "mtype"))
-      || (m.fn === "kinds" && m.dim === dim) || Boolean(plan.compare);
-    if (!placed) throw new Unreadable(`I could not place "${asked.atom.items.map((i) => i.text).join(" ")}" in my reading; please rephrase.`);
+    const placed =
+      plan.groupBy.some((g) => g.dim === dim || (dim === "cell_type" && g.dim === "mtype")) ||
+      (m.fn === "kinds" && m.dim === dim) ||
+      Boolean(plan.compare);
+    if (!placed)
+      throw new Unreadable(
+        `I could not place "${asked.atom.items.map((i) => i.text).join(" ")}" in my reading; please rephrase.`,
+      );
   }
   if (plan.kind === "query" && (plan.source === "synapses" || plan.source === "connections") && !saysFlow(c)) {
-    throw new Unreadable("Do you mean the cells themselves, or synapses between them? Say \"synapses from … onto …\" "
-      + "or \"how many … cells\".");
+    throw new Unreadable(
+      'Do you mean the cells themselves, or synapses between them? Say "synapses from … onto …" ' +
+        'or "how many … cells".',
+    );
   }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
@@ -67,7 +97,10 @@ function lostThreshold(c: Clause, plan: QueryPlan): string | undefined {
     if (typeof v === "number") numbers.add(v);
     return v;
   });
-  const near = (x: number) => [...numbers].some((n) => [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9].some((f) => Math.abs(n - x * f) <= 1e-9 * Math.max(1, n)));
+  const near = (x: number) =>
+    [...numbers].some((n) =>
+      [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9].some((f) => Math.abs(n - x * f) <= 1e-9 * Math.max(1, n)),
+    );
   for (const p of c.pops) {
     for (const t of p.pop.thresholds) {
       if (!near(t.value) && !(t.max !== undefined && near(t.max))) return p.atom.items.map((i) => i.text).join(" ");
@@ -76,17 +109,41 @@ function lostThreshold(c: Clause, plan: QueryPlan): string | undefined {
   return undefined;
 }
 
-const FLOW_NOUNS = new Set(["synapse", "connection", "input", "output", "partner", "target", "source", "edge", "weight"]);
+const FLOW_NOUNS = new Set([
+  "synapse",
+  "connection",
+  "input",
+  "output",
+  "partner",
+  "target",
+  "source",
+  "edge",
+  "weight",
+]);
 const FLOW_RELATIONS = new Set(["from", "to", "between", "upstream", "downstream", "onto"]);
 /** Verbs too weak to say synapses on their own ("which m-types do 4P cells get", "what do BCs have"). */
 const WEAK_VERBS = /^(get|gets|got|getting|have|has|had|having)$/i;
 
 /** Whether anything in the question speaks of synapses or connections (a "ratio of E to I neurons" does not). */
 function saysFlow(c: Clause): boolean {
-  return c.atoms.some((a) => [a.tag, ...a.alt].some((t) => (t.t === "noun" && FLOW_NOUNS.has(String(t.n)))
-    || (t.t === "rel" && FLOW_RELATIONS.has(String(t.r))) || t.t === "matrix" || t.t === "arrow"
-    || (t.t === "verb" && t.v !== "be" && t.v !== "have" && !WEAK_VERBS.test(a.items.map((i) => i.text).join(" ")))
-    || (t.t === "qty" && ["size", "synapses", "total_size", "ori_difference"].includes(String(t.q)))
-    || (t.t === "sup" && Boolean(t.implies)) || t.t === "probability" || t.t === "liketolike" || (t.t === "chart" && Boolean(t.flow))))
-    || c.pops.some((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") || p.pop.side !== undefined);
+  return (
+    c.atoms.some((a) =>
+      [a.tag, ...a.alt].some(
+        (t) =>
+          (t.t === "noun" && FLOW_NOUNS.has(String(t.n))) ||
+          (t.t === "rel" && FLOW_RELATIONS.has(String(t.r))) ||
+          t.t === "matrix" ||
+          t.t === "arrow" ||
+          (t.t === "verb" &&
+            t.v !== "be" &&
+            t.v !== "have" &&
+            !WEAK_VERBS.test(a.items.map((i) => i.text).join(" "))) ||
+          (t.t === "qty" && ["size", "synapses", "total_size", "ori_difference"].includes(String(t.q))) ||
+          (t.t === "sup" && Boolean(t.implies)) ||
+          t.t === "probability" ||
+          t.t === "liketolike" ||
+          (t.t === "chart" && Boolean(t.flow)),
+      ),
+    ) || c.pops.some((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") || p.pop.side !== undefined)
+  );
 }

@@ -50,22 +50,33 @@ export function sqlLike(text: string): boolean {
   if (SIGNS.some((re) => re.test(text))) return true;
   const v = sqlVocab();
   const known = (w: string) => readerLexicon().phrases.has(phraseKey(w));
-  return [...text.matchAll(/\b[a-z]+(?:_[a-z]+)+\b/gi)]
-    .some(([w]) => (v.column([w]) !== undefined || v.aggregates.has(nameKey(w))) && !known(w));
+  return [...text.matchAll(/\b[a-z]+(?:_[a-z]+)+\b/gi)].some(
+    ([w]) => (v.column([w]) !== undefined || v.aggregates.has(nameKey(w))) && !known(w),
+  );
 }
 
 let lexicon: Lexicon | undefined;
 const readerLexicon = () => (lexicon ??= Lexicon.load());
 
 /** The store's own tables (cell_type, synapse, connection, root_stats, …): SQL over them is real SQL. */
-const STORE_TABLES = new Set([...TABLES.map((t) => t.storeTable), ...SUMMARY_STEPS.map((s) => s.name), "connection",
-  "synapse_size_counts", "cell_type_size_counts", "store_meta", "import_log"].map((t) => t.toLowerCase()));
+const STORE_TABLES = new Set(
+  [
+    ...TABLES.map((t) => t.storeTable),
+    ...SUMMARY_STEPS.map((s) => s.name),
+    "connection",
+    "synapse_size_counts",
+    "cell_type_size_counts",
+    "store_meta",
+    "import_log",
+  ].map((t) => t.toLowerCase()),
+);
 
 /** A SELECT whose every FROM and JOIN names a table of the store (or a WITH of its own). */
 export function realSql(text: string): boolean {
   if (!/^\s*(select|with)\b/i.test(text)) return false;
-  const own = new Set([...text.matchAll(/(?:\bwith|,)\s*"?([A-Za-z_]\w*)"?\s+as\s*\(/gi)]
-    .map((m) => m[1]!.toLowerCase()));
+  const own = new Set(
+    [...text.matchAll(/(?:\bwith|,)\s*"?([A-Za-z_]\w*)"?\s+as\s*\(/gi)].map((m) => m[1]!.toLowerCase()),
+  );
   const tables = [...text.matchAll(/\b(?:from|join)\s+"?([A-Za-z_][\w]*)"?/gi)].map((m) => m[1]!.toLowerCase());
   const store = (t: string) => STORE_TABLES.has(t);
   return tables.some(store) && tables.every((t) => store(t) || own.has(t));

@@ -2,7 +2,10 @@ import type { QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 
 const UNIT_OF: Record<string, string[]> = {
-  um: ["depth", "layer"], um3: ["volume"], vox: ["size", "total_size"], deg: ["pref_ori", "pref_dir", "ori_difference"],
+  um: ["depth", "layer"],
+  um3: ["volume"],
+  vox: ["size", "total_size"],
+  deg: ["pref_ori", "pref_dir", "ori_difference"],
 };
 
 /**
@@ -26,17 +29,28 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     if (item.used || !item.tags.length) continue;
     const same = item.tags.some((t) => used.has(JSON.stringify(t)));
     const fits = item.tags.some((t) => {
-      if (t.t === "unit" || t.t === "units") return (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d))
-        || (t.u === "deg" && lookup.includes("tuning")) || (t.u === "um" && lookup.includes("depth"));
-      if (t.t === "qty") return dims.has(String(t.q)) || (t.q === "big" && (dims.has("size") || dims.has("volume")))
-        || (t.q === "depth" && dims.has("layer"));
+      if (t.t === "unit" || t.t === "units")
+        return (
+          (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d)) ||
+          (t.u === "deg" && lookup.includes("tuning")) ||
+          (t.u === "um" && lookup.includes("depth"))
+        );
+      if (t.t === "qty")
+        return (
+          dims.has(String(t.q)) ||
+          (t.q === "big" && (dims.has("size") || dims.has("volume"))) ||
+          (t.q === "depth" && dims.has("layer"))
+        );
       if (t.t === "count") return measure === "count" || measure === "distinct";
       // ("how many synapses in total", "total count": a total of a count is the count.)
-      if (t.t === "stat") return measure === t.fn || (t.fn === "sum" && (measure === "count" || measure === "distinct"));
-      if (t.t === "chart") return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
+      if (t.t === "stat")
+        return measure === t.fn || (t.fn === "sum" && (measure === "count" || measure === "distinct"));
+      if (t.t === "chart")
+        return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
       if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
       // ("conn prob", "connection probability", "connections with 3+ synapses": said of connections.)
-      if (t.t === "noun" && t.n === "connection") return plan.kind === "query" && (plan.source === "connections" || measure === "probability");
+      if (t.t === "noun" && t.n === "connection")
+        return plan.kind === "query" && (plan.source === "connections" || measure === "probability");
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });

@@ -43,8 +43,10 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
   if (!how.strict) return undefined;
   const plainWords = words(text);
-  const more = d.comparative.exec(plainWords) ?? d.superlative.exec(plainWords)
-    ?? (how.qualifiers ? d.qualifier.exec(plainWords) : null);
+  const more =
+    d.comparative.exec(plainWords) ??
+    d.superlative.exec(plainWords) ??
+    (how.qualifiers ? d.qualifier.exec(plainWords) : null);
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;
@@ -52,7 +54,8 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
   // (Or the same words: "basket cell" in the context, "basket cells" in the ask; never one letter.)
-  const sameWords = (n: Name) => n.text.length >= 3 && new RegExp(`\\b${escape(n.text.replace(/s$/i, ""))}`, "i").test(ask);
+  const sameWords = (n: Name) =>
+    n.text.length >= 3 && new RegExp(`\\b${escape(n.text.replace(/s$/i, ""))}`, "i").test(ask);
   const inAsk = (n: Name) => namedIn(n, askNames) || sameWords(n);
   const name = namesOf(labelled(text)).find((n) => !inAsk(n));
   if (name) return `"${name.text}" is not named in the question`;
@@ -82,7 +85,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "don't" → "do not": the negation is a cue word of its own. */
 const negations = (text: string) =>
-  text.replace(/[’]/g, "'").replace(/\b(won)'t\b/gi, "will not").replace(/\b(\w+)n't\b/gi, "$1 not");
+  text
+    .replace(/[’]/g, "'")
+    .replace(/\b(won)'t\b/gi, "will not")
+    .replace(/\b(\w+)n't\b/gi, "$1 not");
 
 function definition(text: string, d: Discourse): RegExpExecArray | null {
   return new RegExp(phraseOf(d.file.defineCue), "i").exec(text);
@@ -141,7 +147,8 @@ function thresholdNumbers(text: string, d: Discourse): number[] {
  * may restrict the question; such a part stays in it, to be asked back.
  */
 /** What a purpose speaks of ("… with our model", "in the EM", "for a figure"): never a condition on the data. */
-const PURPOSE_NOUNS = /\b(model|models|figure|figures|thesis|paper|grant|em|neuroglancer|analysis|lab|project|slides?|talk|notebook|pipeline|data|dataset|simulation|simulations)\b/i;
+const PURPOSE_NOUNS =
+  /\b(model|models|figure|figures|thesis|paper|grant|em|neuroglancer|analysis|lab|project|slides?|talk|notebook|pipeline|data|dataset|simulation|simulations)\b/i;
 
 function edgePhrase(text: string, ask = ""): string | undefined {
   const conditions = new Set(unexpressedWords().conditions);
@@ -154,11 +161,21 @@ function edgePhrase(text: string, ask = ""): string | undefined {
   // (Layers 1 to 6 are in the data; a background sentence about "a layer 5 population" restricts nothing.)
   // ("Under isoflurane, …", "During visual stimulation, …": a condition said first, before a comma.)
   const lead = /^\s*(under|during|in|at|after|before|with|without|on|among|within|from)\s+([^,;:]{1,40}?),/i.exec(text);
-  if (lead && !/^(fig|figure|table|our|my|this|the (?:paper|figure|table|em|data))\b/i.test(lead[2]!)) return lead[0].replace(/,$/, "");
+  if (lead && !/^(fig|figure|table|our|my|this|the (?:paper|figure|table|em|data))\b/i.test(lead[2]!))
+    return lead[0].replace(/,$/, "");
   // ("… so I can see whether it is heavy-tailed after training": a condition said last.)
   // (Not what a purpose is about: "a grant on inhibition", "our model of L2/3".)
-  const tail = /(\S+)\s+(under|during|in|at|after|before|with|without|on|among|within)\s+((?:the |a |an )?[\w/+-]+(?:\s+[\w/+-]+)?)\s*[?.!]*\s*$/i.exec(text);
-  if (tail && !PURPOSE_NOUNS.test(tail[1]!) && !PURPOSE_NOUNS.test(tail[3]!) && namesOf(tail[3]!).length === 0 && /[a-z]{3}/i.test(tail[3]!)) {
+  const tail =
+    /(\S+)\s+(under|during|in|at|after|before|with|without|on|among|within)\s+((?:the |a |an )?[\w/+-]+(?:\s+[\w/+-]+)?)\s*[?.!]*\s*$/i.exec(
+      text,
+    );
+  if (
+    tail &&
+    !PURPOSE_NOUNS.test(tail[1]!) &&
+    !PURPOSE_NOUNS.test(tail[3]!) &&
+    namesOf(tail[3]!).length === 0 &&
+    /[a-z]{3}/i.test(tail[3]!)
+  ) {
     return `${tail[2]} ${tail[3]}`;
   }
   const layer = /\blayers?\s+(\d+)\b/i.exec(text);

@@ -20,18 +20,38 @@ export interface Roles {
   verbs: { index: number; v: string; subject?: number; object?: number }[];
 }
 
-const RELATIONAL: Record<string, Role> = { output: "pre", target: "pre", input: "post", source: "post", partner: "both" };
+const RELATIONAL: Record<string, Role> = {
+  output: "pre",
+  target: "pre",
+  input: "post",
+  source: "post",
+  partner: "both",
+};
 const FLOW_NOUNS = new Set(["synapse", "connection", "input", "output", "partner", "target", "source"]);
 
 const isPop = (a: Atom | undefined) => a?.tag.t === "pop";
 /** The relational noun an atom is: a noun atom, or a population headed by partners/targets/sources. */
-const relationalOf = (a: Atom | undefined) => (isPop(a) ? ((a!.tag as Pop).head === "target" || (a!.tag as Pop).head === "source" || (a!.tag as Pop).head === "partner" ? (a!.tag as Pop).head : undefined)
-  : is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
+const relationalOf = (a: Atom | undefined) =>
+  isPop(a)
+    ? (a!.tag as Pop).head === "target" || (a!.tag as Pop).head === "source" || (a!.tag as Pop).head === "partner"
+      ? (a!.tag as Pop).head
+      : undefined
+    : is(a, "noun")
+      ? String(as(a, "noun")!.n)
+      : undefined;
 const popOf = (a: Atom | undefined) => a?.tag as Pop | undefined;
 const nounOf = (a: Atom | undefined) => (is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
 /** Aux words between parts of a clause: "does", "do", "the", "all". */
-const aux = (a: Atom | undefined) => Boolean(a && a.items.every((i) => i.fn || i.scope) && !is(a, "rel") && !is(a, "verb", "v", "out")
-  && !is(a, "verb", "v", "in") && !is(a, "verb", "v", "connect") && a.tag.t !== "pop");
+const aux = (a: Atom | undefined) =>
+  Boolean(
+    a &&
+    a.items.every((i) => i.fn || i.scope) &&
+    !is(a, "rel") &&
+    !is(a, "verb", "v", "out") &&
+    !is(a, "verb", "v", "in") &&
+    !is(a, "verb", "v", "connect") &&
+    a.tag.t !== "pop",
+  );
 
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
@@ -81,7 +101,8 @@ export function readRoles(atoms: Atom[]): Roles {
       // "top 5 targets of X": the targets are on the other side.
       const owner = prevIdx(p);
       const head = relationalOf(atoms[owner]);
-      if (isPop(atoms[owner]) && (head === "target" || head === "source")) set(owner, head === "target" ? "post" : "pre");
+      if (isPop(atoms[owner]) && (head === "target" || head === "source"))
+        set(owner, head === "target" ? "post" : "pre");
     }
     // "X's outputs", "BC outputs", "8646… inputs"; but "BC inputs onto X" and "BC inputs of X" name
     // the partners, whose side is the other one.
@@ -96,7 +117,11 @@ export function readRoles(atoms: Atom[]): Roles {
     }
     if (noun && RELATIONAL[noun] && !role.has(i)) {
       const partnerSide: Role = noun === "input" || noun === "source" ? "pre" : "post";
-      if (k === n && (is(afterNoun, "rel", "r", "of") || is(afterNoun, "rel", "r", "to") || is(afterNoun, "rel", "r", "from")) && isPop(atoms[nextIdx(nextIdx(k))])) {
+      if (
+        k === n &&
+        (is(afterNoun, "rel", "r", "of") || is(afterNoun, "rel", "r", "to") || is(afterNoun, "rel", "r", "from")) &&
+        isPop(atoms[nextIdx(nextIdx(k))])
+      ) {
         set(i, is(afterNoun, "rel", "r", "from") ? "post" : is(afterNoun, "rel", "r", "to") ? "pre" : partnerSide);
       } else if (k === n) compounds.push({ i, owner: RELATIONAL[noun]!, partner: partnerSide });
       else set(i, RELATIONAL[noun]!);
@@ -104,18 +129,31 @@ export function readRoles(atoms: Atom[]): Roles {
     }
     // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
     const m = FLOW_NOUNS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
-    if (!role.has(i) && (is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb"))) set(i, "pre");
+    if (!role.has(i) && is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb")) set(i, "pre");
     if (!role.has(i) && is(atoms[m], "rel", "r", "from")) set(i, "post");
   });
 
   // A population with no relation word around it owns the question's relational noun: "how many
   // output synapses does X have?" (X is presynaptic), "inputs … X".
-  const relational = new Set(atoms.map((a) => relationalOf(a)).filter((n) => n && n !== "partner").map((n) => RELATIONAL[n!]));
+  const relational = new Set(
+    atoms
+      .map((a) => relationalOf(a))
+      .filter((n) => n && n !== "partner")
+      .map((n) => RELATIONAL[n!]),
+  );
   atoms.forEach((a, i) => {
     const copula = is(atoms[i - 1], "verb", "v", "be") || is(atoms[i - 1], "glue", "g", "are");
     // ("which 23P has the most outputs": the one asked for owns them.)
-    if (isPop(a) && !role.has(i) && relational.size === 1 && !["target", "source", "partner"].includes(popOf(a)!.head ?? "")
-      && !(popOf(a)!.wh && !popOf(a)!.filters.length && !popOf(a)!.topk) && !popOf(a)!.each && !copula && !compounds.some((c) => c.i === i)) {
+    if (
+      isPop(a) &&
+      !role.has(i) &&
+      relational.size === 1 &&
+      !["target", "source", "partner"].includes(popOf(a)!.head ?? "") &&
+      !(popOf(a)!.wh && !popOf(a)!.filters.length && !popOf(a)!.topk) &&
+      !popOf(a)!.each &&
+      !copula &&
+      !compounds.some((c) => c.i === i)
+    ) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
     }
@@ -128,7 +166,13 @@ export function readRoles(atoms: Atom[]): Roles {
     let s = prevIdx(i);
     while (s >= 0 && !isPop(atoms[s]) && !is(atoms[s], "verb")) s--;
     let o = i + 1;
-    while (o < atoms.length && !isPop(atoms[o]) && !is(atoms[o], "verb", "v", "out") && !is(atoms[o], "verb", "v", "in")) o++;
+    while (
+      o < atoms.length &&
+      !isPop(atoms[o]) &&
+      !is(atoms[o], "verb", "v", "out") &&
+      !is(atoms[o], "verb", "v", "in")
+    )
+      o++;
     const subject = isPop(atoms[s]) ? s : undefined;
     let object = isPop(atoms[o]) ? o : undefined;
     if (object === undefined && subject !== undefined) {
@@ -147,7 +191,12 @@ export function readRoles(atoms: Atom[]): Roles {
         }
       }
     }
-    verbs.push({ index: i, v, ...(subject !== undefined ? { subject } : {}), ...(object !== undefined ? { object } : {}) });
+    verbs.push({
+      index: i,
+      v,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(object !== undefined ? { object } : {}),
+    });
     if (!is(atoms[nextIdx(i)], "threshold")) used.add(i);
     const toAfter = is(atoms[nextIdx(i)], "rel", "r", "to");
     if (v === "out" || (v === "connect" && toAfter)) {
@@ -173,10 +222,24 @@ export function readRoles(atoms: Atom[]): Roles {
   }
 
   // A verb with a number of synapses as its object says what a cell has, not a flow: "receive more than 100 inputs".
-  const flowVerb = (a: Atom, i: number) => (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect"))
-    && !is(atoms[nextIdx(i)], "threshold");
-  const flow = atoms.some((a, i) => FLOW_NOUNS.has(nounOf(a) ?? "") || flowVerb(a, i) || is(a, "probability") || is(a, "qty", "q", "size")
-    || Boolean(as(a, "chart")?.flow) || is(a, "matrix") || Boolean(as(a, "sup")?.implies) || (isPop(a) && popOf(a)!.side !== undefined) || is(a, "sup", "q", "size") || (is(a, "rel", "r", "to") && role.size > 0 && used.has(i))
-    || is(a, "rel", "r", "upstream") || is(a, "rel", "r", "downstream") || (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")));
+  const flowVerb = (a: Atom, i: number) =>
+    (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect")) &&
+    !is(atoms[nextIdx(i)], "threshold");
+  const flow = atoms.some(
+    (a, i) =>
+      FLOW_NOUNS.has(nounOf(a) ?? "") ||
+      flowVerb(a, i) ||
+      is(a, "probability") ||
+      is(a, "qty", "q", "size") ||
+      Boolean(as(a, "chart")?.flow) ||
+      is(a, "matrix") ||
+      Boolean(as(a, "sup")?.implies) ||
+      (isPop(a) && popOf(a)!.side !== undefined) ||
+      is(a, "sup", "q", "size") ||
+      (is(a, "rel", "r", "to") && role.size > 0 && used.has(i)) ||
+      is(a, "rel", "r", "upstream") ||
+      is(a, "rel", "r", "downstream") ||
+      (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")),
+  );
   return { role, used, flow, verbs };
 }

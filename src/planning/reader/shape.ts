@@ -6,20 +6,40 @@ import type { Pop } from "./phrases.js";
 /** The dimension a grouping noun names: "type" → cell_type, "who"/"neurons" → root_id. */
 export function groupDim(pop: Pop): Group["dim"] | undefined {
   switch (pop.head) {
-    case "type": return "cell_type";
-    case "mtype": return "mtype";
-    case "class": return "class";
-    case "area": return "area";
-    case "layer": return "layer";
-    case "strategy": return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
-    case "nucleus": return "nucleus_id";
-    case "cell": case "neuron": case "root": case "partner": case "target": case "source": case "fragment": return "root_id";
+    case "type":
+      return "cell_type";
+    case "mtype":
+      return "mtype";
+    case "class":
+      return "class";
+    case "area":
+      return "area";
+    case "layer":
+      return "layer";
+    case "strategy":
+      return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
+    case "nucleus":
+      return "nucleus_id";
+    case "cell":
+    case "neuron":
+    case "root":
+    case "partner":
+    case "target":
+    case "source":
+    case "fragment":
+      return "root_id";
     default:
       // "which higher visual area": one row per area; "which BC", "the biggest MC", "who": one row per cell.
-      if (pop.wh && pop.filters.length === 1 && ["area", "layer"].includes(pop.filters[0]!.dim)) return pop.filters[0]!.dim as Group["dim"];
+      if (pop.wh && pop.filters.length === 1 && ["area", "layer"].includes(pop.filters[0]!.dim))
+        return pop.filters[0]!.dim as Group["dim"];
       // ("each higher visual area", "per inhibitory type"): each of several values is a row.
-      if (pop.each && pop.filters.length === 1 && (pop.filters[0]!.values?.length ?? 0) > 1
-        && ["area", "layer", "cell_type", "mtype"].includes(pop.filters[0]!.dim)) return pop.filters[0]!.dim as Group["dim"];
+      if (
+        pop.each &&
+        pop.filters.length === 1 &&
+        (pop.filters[0]!.values?.length ?? 0) > 1 &&
+        ["area", "layer", "cell_type", "mtype"].includes(pop.filters[0]!.dim)
+      )
+        return pop.filters[0]!.dim as Group["dim"];
       return pop.wh === "who" || (pop.filters.length && (pop.wh || pop.sup || pop.topk)) ? "root_id" : undefined;
   }
 }

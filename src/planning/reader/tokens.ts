@@ -20,25 +20,29 @@ export function tokenize(question: string): Token[] {
     .replace(/\u00a0/g, " ")
     .replace(/(\d)\.{3}/g, "$1…")
     // "aren't" → "are not", "can't" → "can not": a negation is a word of its own.
-    .replace(/\b(won)'t\b/gi, "will not").replace(/\b(\w+)n't\b/gi, "$1 not")
+    .replace(/\b(won)'t\b/gi, "will not")
+    .replace(/\b(\w+)n't\b/gi, "$1 not")
     // "300-500": a range, not 300 and minus 500.
     .replace(/(\d)-(?=\d)/g, "$1 - ");
-  const re = new RegExp([
-    "-?\\d+(?:…|\\.\\.\\.)", // a number cut short: 8646…
-    "(?:-|\\+)?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])", // 10,000
-    "(?:-|\\+)?\\d*\\.\\d+(?:e[-+]?\\d+)?", // 0.2, .3
-    "(?:-|\\+)?\\d+\\+(?![\\d])", // 5+
-    "(?:-|\\+)?\\d+(?:e[-+]?\\d+)?(?:st|nd|rd|th|k|%|°)?(?![A-Za-z0-9µμ]|/\\d)", // 500, 90th, 5k, 15° (not the 2 of "2/3")
-    "(?:->|=>|<-|<=|>=|==|\\+/-|→|←|≥|≤|±)",
-    "(?:[eE]/[iI]|[eE]:[iI]|w/o|w/|and/or|b/w|i/o)(?![A-Za-z0-9])",
-    // Words and names: inner hyphens, dots and plus signs ("5P-ET", "PV+"); a slash only between digits ("L2/3").
-    "[A-Za-z0-9µμΔδθ]+(?:[-.+][A-Za-z0-9µμΔδθ]+|(?<=\\d)/\\d+)*\\+?(?:\\^3|³)?",
-    "'s\\b|s'(?=\\s|$)",
-    "n't\\b",
-    "[<>=~#%°&?!,/;:]",
-    "-(?![\\d.])", // a dash between words or numbers: "300 - 500", "BC - how many"
-    "[^\\s]", // anything else is a token too, so nothing the question says is dropped unread
-  ].join("|"), "g");
+  const re = new RegExp(
+    [
+      "-?\\d+(?:…|\\.\\.\\.)", // a number cut short: 8646…
+      "(?:-|\\+)?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])", // 10,000
+      "(?:-|\\+)?\\d*\\.\\d+(?:e[-+]?\\d+)?", // 0.2, .3
+      "(?:-|\\+)?\\d+\\+(?![\\d])", // 5+
+      "(?:-|\\+)?\\d+(?:e[-+]?\\d+)?(?:st|nd|rd|th|k|%|°)?(?![A-Za-z0-9µμ]|/\\d)", // 500, 90th, 5k, 15° (not the 2 of "2/3")
+      "(?:->|=>|<-|<=|>=|==|\\+/-|→|←|≥|≤|±)",
+      "(?:[eE]/[iI]|[eE]:[iI]|w/o|w/|and/or|b/w|i/o)(?![A-Za-z0-9])",
+      // Words and names: inner hyphens, dots and plus signs ("5P-ET", "PV+"); a slash only between digits ("L2/3").
+      "[A-Za-z0-9µμΔδθ]+(?:[-.+][A-Za-z0-9µμΔδθ]+|(?<=\\d)/\\d+)*\\+?(?:\\^3|³)?",
+      "'s\\b|s'(?=\\s|$)",
+      "n't\\b",
+      "[<>=~#%°&?!,/;:]",
+      "-(?![\\d.])", // a dash between words or numbers: "300 - 500", "BC - how many"
+      "[^\\s]", // anything else is a token too, so nothing the question says is dropped unread
+    ].join("|"),
+    "g",
+  );
   const tokens: Token[] = [];
   for (const m of text.matchAll(re)) {
     const t = m[0];

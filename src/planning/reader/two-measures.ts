@@ -19,7 +19,13 @@ export function twoMeasures(c: Clause): Query | undefined {
   if (charts.some((a) => !["scatter", "plot"].includes(String(as(a, "chart")!.kind)))) return undefined;
   if (c.has("stat") || c.has("count") || c.has("fraction") || c.has("per")) return undefined;
   const q: Query = {
-    kind: "query", source: "cells", filter: [], pre: [], post: [], measure: { fn: "list" }, groupBy: [],
+    kind: "query",
+    source: "cells",
+    filter: [],
+    pre: [],
+    post: [],
+    measure: { fn: "list" },
+    groupBy: [],
   };
   q.filter.push(...c.filters(c.pops));
   for (const p of c.pops) for (const t of p.pop.thresholds) q.filter.push(cellThreshold(t));

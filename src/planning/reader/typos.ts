@@ -17,19 +17,34 @@ import type { Token } from "./tokens.js";
 export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Token[] {
   const known = knownWords(lexicon, vocabulary);
   return tokens.map((t) => {
-    if (!/^[a-z]{4,}$/.test(t.lower) || known.has(t.lower) || known.has(normalizeName(t.lower)) || english().has(t.lower)) return t;
+    if (
+      !/^[a-z]{4,}$/.test(t.lower) ||
+      known.has(t.lower) ||
+      known.has(normalizeName(t.lower)) ||
+      english().has(t.lower)
+    )
+      return t;
     const fixed = lexicon.correct(t.lower);
     const name = vocabularyTypo(t.lower, vocabulary);
     const same = fixed && name && JSON.stringify(vocabulary.exactMatch(fixed.word)) === JSON.stringify(name.term);
-    const word = fixed && (!name || fixed.d < name.d || same) ? fixed.word
-      : name && (!fixed || name.d < fixed.d) ? name.name : undefined;
+    const word =
+      fixed && (!name || fixed.d < name.d || same)
+        ? fixed.word
+        : name && (!fixed || name.d < fixed.d)
+          ? name.name
+          : undefined;
     // A word known only inside longer phrases is taken only where it makes one ("fully extnded"), so
     // "left" is not read as the "cleft" of "cleft size".
     if (word && !lexicon.phrases.has(word) && !lexicon.functionWords.has(word) && !name) {
       const prev = tokens[t.index - 1]?.lower;
       const next = tokens[t.index + 1]?.lower;
       const keys = [...lexicon.phrases.keys(), ...lexicon.scope];
-      if (!keys.some((k) => (prev && ` ${k} `.includes(` ${prev} ${word} `)) || (next && ` ${k} `.includes(` ${word} ${next} `)))) return t;
+      if (
+        !keys.some(
+          (k) => (prev && ` ${k} `.includes(` ${prev} ${word} `)) || (next && ` ${k} `.includes(` ${word} ${next} `)),
+        )
+      )
+        return t;
     }
     return word ? { ...t, text: word, lower: word, typed: t.text } : t;
   });
@@ -41,11 +56,14 @@ let knownCache: { lexicon: Lexicon; vocabulary: Vocabulary; words: Set<string> }
 function knownWords(lexicon: Lexicon, vocabulary: Vocabulary): Set<string> {
   if (knownCache?.lexicon === lexicon && knownCache.vocabulary === vocabulary) return knownCache.words;
   const words = new Set<string>();
-  for (const k of [...lexicon.phrases.keys(), ...lexicon.functionWords, ...lexicon.scope]) for (const w of k.split(" ")) words.add(w);
+  for (const k of [...lexicon.phrases.keys(), ...lexicon.functionWords, ...lexicon.scope])
+    for (const w of k.split(" ")) words.add(w);
   for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) {
-    for (const n of [e.value, e.label, ...e.names]) for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+    for (const n of [e.value, e.label, ...e.names])
+      for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
   }
-  for (const e of vocabulary.file.classes) for (const n of [e.value, ...e.names]) for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
+  for (const e of vocabulary.file.classes)
+    for (const n of [e.value, ...e.names]) for (const w of n.toLowerCase().split(/[^a-z0-9]+/)) if (w) words.add(w);
   knownCache = { lexicon, vocabulary, words };
   return words;
 }
@@ -62,14 +80,17 @@ function vocabularyTypo(word: string, vocabulary: Vocabulary): { term: Term; nam
       const term = vocabulary.exactMatch(n);
       if (term && !key.includes(" ") && key.length >= 5) names.push({ key, term });
     };
-    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes]) [e.value, e.label, ...e.names].forEach(add);
+    for (const e of [...vocabulary.file.cellTypes, ...vocabulary.file.mtypes])
+      [e.value, e.label, ...e.names].forEach(add);
     for (const e of vocabulary.file.classes) [e.value, ...e.names].forEach(add);
     typoIndex = { vocabulary, names };
   }
   const key = normalizeName(word);
   const limit = key.length >= 9 ? 2 : 1;
-  const scored = typoIndex.names.filter((n) => Math.abs(n.key.length - key.length) <= limit)
-    .map((n) => ({ ...n, d: editDistance(key, n.key, limit) })).filter((n) => n.d <= limit);
+  const scored = typoIndex.names
+    .filter((n) => Math.abs(n.key.length - key.length) <= limit)
+    .map((n) => ({ ...n, d: editDistance(key, n.key, limit) }))
+    .filter((n) => n.d <= limit);
   const d = Math.min(...scored.map((n) => n.d));
   const hits = scored.filter((n) => n.d === d);
   const terms = new Set(hits.map((h) => JSON.stringify(h.term)));

@@ -34,7 +34,8 @@ export interface Name {
 /** The names in a piece of text, each with the words it was read from. */
 export function namesOf(text: string): Name[] {
   return itemsOf(text).flatMap((i) =>
-    i.tags.filter((t) => NAMING.has(t.t)).map((tag) => ({ key: JSON.stringify(tag), text: i.text, tag })));
+    i.tags.filter((t) => NAMING.has(t.t)).map((tag) => ({ key: JSON.stringify(tag), text: i.text, tag })),
+  );
 }
 
 /**
@@ -46,11 +47,15 @@ export function namedIn(name: Name, ask: Name[]): boolean {
   const { tag } = name;
   if (tag.t !== "val" || tag.dim !== "class") return false;
   const classes = tag.values as string[];
-  return ask.some((a) => a.tag.t === "val" && (a.tag.dim === "cell_type" || a.tag.dim === "mtype")
-    && (a.tag.values as string[]).every((v) => {
-      const c = load().vocabulary.classOf(v);
-      return c !== undefined && (classes.includes(c) || (classes.includes("neuron") && c !== "nonneuron"));
-    }));
+  return ask.some(
+    (a) =>
+      a.tag.t === "val" &&
+      (a.tag.dim === "cell_type" || a.tag.dim === "mtype") &&
+      (a.tag.values as string[]).every((v) => {
+        const c = load().vocabulary.classOf(v);
+        return c !== undefined && (classes.includes(c) || (classes.includes("neuron") && c !== "nonneuron"));
+      }),
+  );
 }
 
 /** Every word of the text is one the reader skips anyway ("Hi!", "Thanks!"). */
@@ -59,8 +64,21 @@ export function onlyFunctionWords(text: string): boolean {
 }
 
 /** Tags that ask for a figure or a chart when a phrase opens with them. */
-const ASKING = new Set(["chart", "stat", "count", "fraction", "percentile", "ratio", "list", "top", "distribution",
-  "matrix", "probability", "lookup", "sup"]);
+const ASKING = new Set([
+  "chart",
+  "stat",
+  "count",
+  "fraction",
+  "percentile",
+  "ratio",
+  "list",
+  "top",
+  "distribution",
+  "matrix",
+  "probability",
+  "lookup",
+  "sup",
+]);
 
 /** The first word that is not a function word asks for something ("a box plot of …", "mean synapse size …"). */
 export function opensWithAskNoun(text: string): boolean {

@@ -24,7 +24,10 @@ export class HashedNgramEmbeddings extends Embeddings {
 
   embedSync(text: string): number[] {
     const v = new Float64Array(this.dimensions);
-    const padded = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+    const padded = ` ${text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()} `;
     for (let n = 2; n <= 4; n++) {
       for (let i = 0; i + n <= padded.length; i++) {
         const gram = padded.slice(i, i + n);

@@ -6,12 +6,23 @@ import { Embeddings } from "@langchain/core/embeddings";
 import { HashedNgramEmbeddings } from "./embeddings.js";
 import type { CellClass } from "../plan.js";
 
-const Entry = z.object({ value: z.string(), class: z.enum(["excitatory", "inhibitory", "nonneuron"]), label: z.string(), names: z.array(z.string()) });
+const Entry = z.object({
+  value: z.string(),
+  class: z.enum(["excitatory", "inhibitory", "nonneuron"]),
+  label: z.string(),
+  names: z.array(z.string()),
+});
 const VocabularyFile = z.object({
   about: z.string(),
   cellTypes: z.array(Entry),
   mtypes: z.array(Entry),
-  classes: z.array(z.object({ value: z.enum(["excitatory", "inhibitory", "neuron", "nonneuron"]), label: z.string(), names: z.array(z.string()) })),
+  classes: z.array(
+    z.object({
+      value: z.enum(["excitatory", "inhibitory", "neuron", "nonneuron"]),
+      label: z.string(),
+      names: z.array(z.string()),
+    }),
+  ),
   ambiguous: z.array(z.object({ names: z.array(z.string()), options: z.array(z.string()) })),
 });
 export type VocabularyFile = z.infer<typeof VocabularyFile>;
@@ -40,7 +51,15 @@ export function normalizeName(text: string): string {
     .split(" ")
     .filter(Boolean)
     .map(singular)
-    .filter((w, i, all) => !(["cell", "neuron", "type", "interneuron"].includes(w) && all.length > 1 && i === all.length - 1 && w !== "interneuron"))
+    .filter(
+      (w, i, all) =>
+        !(
+          ["cell", "neuron", "type", "interneuron"].includes(w) &&
+          all.length > 1 &&
+          i === all.length - 1 &&
+          w !== "interneuron"
+        ),
+    )
     .join(" ")
     .trim();
 }
@@ -65,7 +84,10 @@ export class Vocabulary {
   /** The longest vocabulary name, in words: how far phrase matching looks. */
   readonly maxWords: number;
 
-  constructor(file: VocabularyFile, private readonly embeddings: Embeddings = new HashedNgramEmbeddings()) {
+  constructor(
+    file: VocabularyFile,
+    private readonly embeddings: Embeddings = new HashedNgramEmbeddings(),
+  ) {
     this.file = file;
     const add = (name: string, term: Term) => {
       const key = normalizeName(name);
@@ -103,11 +125,18 @@ export class Vocabulary {
   }
 
   cellTypeLabel(value: string): string {
-    return this.file.cellTypes.find((e) => e.value === value)?.label ?? this.file.mtypes.find((e) => e.value === value)?.label ?? value;
+    return (
+      this.file.cellTypes.find((e) => e.value === value)?.label ??
+      this.file.mtypes.find((e) => e.value === value)?.label ??
+      value
+    );
   }
 
   classOf(cellType: string): string | undefined {
-    return this.file.cellTypes.find((e) => e.value === cellType)?.class ?? this.file.mtypes.find((e) => e.value === cellType)?.class;
+    return (
+      this.file.cellTypes.find((e) => e.value === cellType)?.class ??
+      this.file.mtypes.find((e) => e.value === cellType)?.class
+    );
   }
 
   /** Nearest vocabulary names to a phrase (for typos), best first, one per term. */

@@ -22,7 +22,12 @@ export function aggregate(rows: RowSet, measure: Measure, valueName: string): Sq
   switch (measure.fn) {
     case "count":
     case "distinct": {
-      const value = rows.form === "distinct" ? "count(DISTINCT r)" : rows.form === "sums" ? "coalesce(sum(n), 0)" : "coalesce(sum(w), 0)";
+      const value =
+        rows.form === "distinct"
+          ? "count(DISTINCT r)"
+          : rows.form === "sums"
+            ? "coalesce(sum(n), 0)"
+            : "coalesce(sum(w), 0)";
       return sql`SELECT ${raw(`${keySel}${value} AS ${valueName}`)} FROM (${rows.sql})${raw(groupBy)}`;
     }
     case "sum":
@@ -87,8 +92,13 @@ function quartiles(rows: RowSet): Sql {
   const keySel = keys.length ? `${keys.join(", ")}, ` : "";
   const groupBy = keys.length ? ` GROUP BY ${keys.join(", ")}` : "";
   const cols = [
-    "min(x) AS min", `${percentileExpr(25)} AS q1`, `${percentileExpr(50)} AS median`, `${percentileExpr(75)} AS q3`,
-    "max(x) AS max", "sum(x * w) * 1.0 / sum(w) AS mean", "max(total) AS n",
+    "min(x) AS min",
+    `${percentileExpr(25)} AS q1`,
+    `${percentileExpr(50)} AS median`,
+    `${percentileExpr(75)} AS q3`,
+    "max(x) AS max",
+    "sum(x * w) * 1.0 / sum(w) AS mean",
+    "max(total) AS n",
   ].join(", ");
   return sql`WITH v AS MATERIALIZED (SELECT * FROM (${rows.sql}) WHERE x IS NOT NULL),
     r AS (${raw(ranked(rows))})
@@ -126,7 +136,11 @@ export function histogram(rows: RowSet, bins: number, log: boolean, range?: read
 export function valueName(measure: Measure, source: string): string {
   switch (measure.fn) {
     case "count":
-      return { synapses: "synapses", connections: "connections", cells: "cells", nuclei: "nuclei", roots: "neurons" }[source] ?? "n";
+      return (
+        { synapses: "synapses", connections: "connections", cells: "cells", nuclei: "nuclei", roots: "neurons" }[
+          source
+        ] ?? "n"
+      );
     case "distinct":
       return source === "synapses" || source === "connections" ? "partners" : "neurons";
     case "kinds":

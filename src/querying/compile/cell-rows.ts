@@ -17,7 +17,11 @@ export interface CellSet {
   groupBy: Group[];
 }
 
-export const cellSetOf = (q: Query): CellSet => ({ source: q.source as CellSet["source"], filter: q.filter, groupBy: q.groupBy });
+export const cellSetOf = (q: Query): CellSet => ({
+  source: q.source as CellSet["source"],
+  filter: q.filter,
+  groupBy: q.groupBy,
+});
 
 /**
  * Rows of cells: one per row of the cell-type table (or of the nucleus table, for nuclei; of the
@@ -25,12 +29,18 @@ export const cellSetOf = (q: Query): CellSet => ({ source: q.source as CellSet["
  */
 export function cellRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quantity): RowSet {
   if (set.source === "roots") return rootRows(ctx, set, need, quantity);
-  const dims = [...set.filter.map((f) => f.dim), ...set.groupBy.map((g) => g.dim), ...(quantity ? [quantity] : [])] as Dim[];
+  const dims = [
+    ...set.filter.map((f) => f.dim),
+    ...set.groupBy.map((g) => g.dim),
+    ...(quantity ? [quantity] : []),
+  ] as Dim[];
   const base = set.source === "nuclei" ? "nucleus" : baseFor(ctx, dims);
   if (!ctx.catalog.tables.has(base)) {
-    throw new MissingDataError(base === "nucleus"
-      ? "This needs the nucleus table (nucleus_detection_v0), which is not in this store."
-      : "This needs the cell-type table (aibs_metamodel_celltypes_v661), which is not in this store; a cell is a row of it.");
+    throw new MissingDataError(
+      base === "nucleus"
+        ? "This needs the nucleus table (nucleus_detection_v0), which is not in this store."
+        : "This needs the cell-type table (aibs_metamodel_celltypes_v661), which is not in this store; a cell is a row of it.",
+    );
   }
   for (const d of dims) requireDim(ctx, d);
   const row = new CellRow(ctx, base);
@@ -45,8 +55,12 @@ export function cellRows(ctx: CompileContext, set: CellSet, need: Need, quantity
     select.push(`${x} AS x`, "1 AS w");
     if (quantity) conds.push(raw(`${x} IS NOT NULL`));
   }
-  const table = base === "nucleus" ? "nucleus_detection_v0" : base === "mtype" ? caveName(ctx, "mtypes", "aibs_metamodel_mtypes_v661_v2")
-    : caveName(ctx, "cell_types", "aibs_metamodel_celltypes_v661");
+  const table =
+    base === "nucleus"
+      ? "nucleus_detection_v0"
+      : base === "mtype"
+        ? caveName(ctx, "mtypes", "aibs_metamodel_mtypes_v661_v2")
+        : caveName(ctx, "cell_types", "aibs_metamodel_celltypes_v661");
   return {
     form: need === "distinct" ? "distinct" : "values",
     sql: sql`SELECT ${raw(select.join(", "))} ${row.from()}${where(conds)}`,
@@ -65,10 +79,17 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
   if (need === "distinct") select.push("p.root_id AS r");
   else if (quantity) {
     if (DIMS[quantity as keyof typeof DIMS]?.level !== "root") {
-      throw new MissingDataError(`The ${quantity.replace(/_/g, " ")} of a root is not a single number; ask about cells.`);
+      throw new MissingDataError(
+        `The ${quantity.replace(/_/g, " ")} of a root is not a single number; ask about cells.`,
+      );
     }
     joins.push(" LEFT JOIN root_stats rs ON rs.root_id = p.root_id");
-    const stat = { out_synapses: "n_out", in_synapses: "n_in", out_partners: "out_partners", in_partners: "in_partners" }[quantity as string];
+    const stat = {
+      out_synapses: "n_out",
+      in_synapses: "n_in",
+      out_partners: "out_partners",
+      in_partners: "in_partners",
+    }[quantity as string];
     select.push(`coalesce(rs.${stat}, 0) AS x`, "1 AS w");
   } else select.push("1 AS x", "1 AS w");
   return {
@@ -85,10 +106,21 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
  * counting their roots is how MICrONS analyses count "proofread neurons"), else the cell tables.
  */
 function rootBase(ctx: CompileContext, filters: Filter[], groups: Group[] = []): { sql: Sql; source: string } {
-  const positive = (dims: string[]) => filters.find((f) => dims.includes(f.dim) && !f.not && f.is !== false)
-    ?? groups.find((g) => dims.includes(g.dim));
-  const annotated = positive(["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"]) ? "proofreading"
-    : positive(["coregistered"]) ? "coregistration" : positive(["tuned"]) ? "cell_tuning" : undefined;
+  const positive = (dims: string[]) =>
+    filters.find((f) => dims.includes(f.dim) && !f.not && f.is !== false) ?? groups.find((g) => dims.includes(g.dim));
+  const annotated = positive([
+    "proofread",
+    "axon_proofread",
+    "dendrite_proofread",
+    "axon_strategy",
+    "dendrite_strategy",
+  ])
+    ? "proofreading"
+    : positive(["coregistered"])
+      ? "coregistration"
+      : positive(["tuned"])
+        ? "cell_tuning"
+        : undefined;
   if (annotated) {
     const table = annotated === "cell_tuning" ? "functional_properties_v3_bcm" : caveName(ctx, annotated, annotated);
     const conds = populationOnRoot(ctx, "pt_root_id", filters);

@@ -13,7 +13,10 @@ export class CellRow {
   private readonly joins = new Map<string, string>();
 
   /** base: the row's table; `ct` has target_id (nucleus id) and pt_root_id; a nucleus row has id. */
-  constructor(readonly ctx: CompileContext, readonly base: "cell_type" | "nucleus" | "mtype" = "cell_type") {}
+  constructor(
+    readonly ctx: CompileContext,
+    readonly base: "cell_type" | "nucleus" | "mtype" = "cell_type",
+  ) {}
 
   get nucleusId(): string {
     return this.base === "nucleus" ? "ct.id" : "ct.target_id";
@@ -32,8 +35,10 @@ export class CellRow {
     const kind = outer ? "LEFT JOIN" : "JOIN";
     requireDim(this.ctx, dim);
     switch (dim) {
-      case "root_id": return "ct.pt_root_id";
-      case "nucleus_id": return this.nucleusId;
+      case "root_id":
+        return "ct.pt_root_id";
+      case "nucleus_id":
+        return this.nucleusId;
       case "cell_type":
       case "class":
         if (this.base === "cell_type") return dim === "class" ? "ct.classification_system" : "ct.cell_type";
@@ -83,14 +88,21 @@ export class CellRow {
     if (table) {
       requireDim(this.ctx, f.dim);
       const positive = (f.is ?? true) !== Boolean(f.not);
-      return raw(`${this.nucleusId} ${positive ? "IN" : "NOT IN"} (SELECT target_id FROM ${table} WHERE target_id IS NOT NULL)`);
+      return raw(
+        `${this.nucleusId} ${positive ? "IN" : "NOT IN"} (SELECT target_id FROM ${table} WHERE target_id IS NOT NULL)`,
+      );
     }
     if (DIMS[f.dim].level === "root" && f.dim !== "root_id") return rootCondition(this.ctx, "ct.pt_root_id", f);
     return valueCondition(this.ctx, this.expr(f.dim === "layer" ? "depth" : f.dim), f);
   }
 }
 
-const ROOT_STAT = { out_synapses: "n_out", in_synapses: "n_in", out_partners: "out_partners", in_partners: "in_partners" } as const;
+const ROOT_STAT = {
+  out_synapses: "n_out",
+  in_synapses: "n_in",
+  out_partners: "out_partners",
+  in_partners: "in_partners",
+} as const;
 
 /** Depth below pia (µm) of a voxel y column. */
 export function depthExpr(ctx: CompileContext, yColumn: string): string {
@@ -112,7 +124,8 @@ export function layerCase(ctx: CompileContext, depth: string): string {
 export function layerRange(ctx: CompileContext, name: string): { min: number; max: number } {
   const layers = ctx.geometry?.layers ?? [];
   const hit = layers.filter((l) => l.name === name || (name === "L6" && /^L6/.test(l.name)));
-  if (!hit.length) throw new UnknownValueError(`There is no layer "${name}"; layers are ${layers.map((l) => l.name).join(", ")}.`);
+  if (!hit.length)
+    throw new UnknownValueError(`There is no layer "${name}"; layers are ${layers.map((l) => l.name).join(", ")}.`);
   return { min: Math.min(...hit.map((l) => l.top_um)), max: Math.max(...hit.map((l) => l.bottom_um)) };
 }
 
@@ -122,11 +135,18 @@ export function valueCondition(ctx: CompileContext, expr: string, f: Filter): Sq
   if (f.dim === "layer" && f.values) {
     // expr is the depth: a layer is a depth range.
     const ranges = f.values.map((v) => layerRange(ctx, v));
-    cond = Sql.join(ranges.map((r) => raw(`(${expr} >= ${r.min} AND ${expr} < ${r.max})`)), " OR ");
+    cond = Sql.join(
+      ranges.map((r) => raw(`(${expr} >= ${r.min} AND ${expr} < ${r.max})`)),
+      " OR ",
+    );
     cond = sql`(${cond})`;
   } else if (f.values) {
-    const values = f.dim === "class" ? f.values.flatMap((v) => CLASS_VALUES[v] ?? [v])
-      : f.dim === "root_id" || f.dim === "nucleus_id" ? f.values.map((v) => BigInt(v)) : f.values;
+    const values =
+      f.dim === "class"
+        ? f.values.flatMap((v) => CLASS_VALUES[v] ?? [v])
+        : f.dim === "root_id" || f.dim === "nucleus_id"
+          ? f.values.map((v) => BigInt(v))
+          : f.values;
     cond = sql`${raw(expr)} IN (${values})`;
   } else if (f.near !== undefined) {
     const period = f.dim === "pref_dir" ? 360 : 180;
@@ -159,8 +179,10 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
     case "proofread": {
       const marks = PROOFREAD_VALUES.map(() => "?").join(", ");
       if (f.dim === "proofread") {
-        return inSet(`SELECT pt_root_id FROM proofreading WHERE status_axon IN (${marks}) OR status_dendrite IN (${marks})`,
-          [...PROOFREAD_VALUES, ...PROOFREAD_VALUES]);
+        return inSet(
+          `SELECT pt_root_id FROM proofreading WHERE status_axon IN (${marks}) OR status_dendrite IN (${marks})`,
+          [...PROOFREAD_VALUES, ...PROOFREAD_VALUES],
+        );
       }
       const col = f.dim === "axon_proofread" ? "status_axon" : "status_dendrite";
       return inSet(`SELECT pt_root_id FROM proofreading WHERE ${col} IN (${marks})`, PROOFREAD_VALUES);
@@ -169,7 +191,10 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
     case "dendrite_strategy": {
       const col = f.dim === "axon_strategy" ? "strategy_axon" : "strategy_dendrite";
       const values = f.values ?? [];
-      const set = new Sql(`SELECT pt_root_id FROM proofreading WHERE ${col} IN (${values.map(() => "?").join(", ")})`, values);
+      const set = new Sql(
+        `SELECT pt_root_id FROM proofreading WHERE ${col} IN (${values.map(() => "?").join(", ")})`,
+        values,
+      );
       return new Sql(`${column} ${f.not ? "NOT IN" : "IN"} (${set.text})`, set.params);
     }
     case "coregistered":
@@ -210,7 +235,9 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
     const typeOnly = cellFilters.every((f) => (f.dim === "cell_type" || f.dim === "class") && f.values && !f.not);
     if (typeOnly && ctx.catalog.tables.has("root_cell_type")) {
       // The root-to-type map is indexed by type: cheaper than scanning cell rows.
-      const conds = cellFilters.map((f) => valueCondition(ctx, f.dim === "class" ? "classification_system" : "cell_type", f));
+      const conds = cellFilters.map((f) =>
+        valueCondition(ctx, f.dim === "class" ? "classification_system" : "cell_type", f),
+      );
       out.push(sql`${raw(col)} IN (SELECT pt_root_id FROM root_cell_type WHERE ${Sql.join(conds, " AND ")})`);
     } else {
       // Without a type among them, every nucleus of the root counts (a root's area is its nucleus's).
@@ -218,7 +245,9 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
       const typed = dims.some((d) => d === "cell_type" || d === "class" || d === "mtype");
       const row = new CellRow(ctx, typed || !ctx.catalog.tables.has("nucleus") ? baseFor(ctx, dims) : "nucleus");
       const conds = cellFilters.map((f) => row.condition(f));
-      out.push(sql`${raw(col)} IN (SELECT ct.pt_root_id ${row.from()} WHERE ct.pt_root_id != 0 AND ${Sql.join(conds, " AND ")})`);
+      out.push(
+        sql`${raw(col)} IN (SELECT ct.pt_root_id ${row.from()} WHERE ct.pt_root_id != 0 AND ${Sql.join(conds, " AND ")})`,
+      );
     }
   }
   return out;
@@ -231,7 +260,12 @@ export function baseFor(ctx: CompileContext, used: Dim[]): "cell_type" | "mtype"
   // counts, whether or not it has a cell-type row (a cell's area is a cell-type row's, by convention).
   const annotations = ["coregistered", "tuned", "pref_ori", "pref_dir", "osi", "dsi", "typed"];
   const typedDims = ["cell_type", "class", "mtype"];
-  if (ctx.catalog.tables.has("nucleus") && used.some((d) => annotations.includes(d)) && !used.some((d) => typedDims.includes(d))) return "nucleus";
+  if (
+    ctx.catalog.tables.has("nucleus") &&
+    used.some((d) => annotations.includes(d)) &&
+    !used.some((d) => typedDims.includes(d))
+  )
+    return "nucleus";
   if (dims.has("mtype") && !dims.has("cell_type") && !dims.has("class")) return "mtype";
   if (!ctx.catalog.tables.has("cell_type")) return ctx.catalog.tables.has("nucleus") ? "nucleus" : "cell_type";
   return "cell_type";
@@ -241,7 +275,9 @@ export function baseFor(ctx: CompileContext, used: Dim[]): "cell_type" | "mtype"
 export function requireDim(ctx: CompileContext, dim: Dim): void {
   const t = DIMS[dim].table;
   if (t && !ctx.catalog.tables.has(t.table)) {
-    throw new MissingDataError(`This needs the ${t.cave} table (for ${DIMS[dim].label}), which is not in this store. `
-      + "Import it with connectome-chat import.");
+    throw new MissingDataError(
+      `This needs the ${t.cave} table (for ${DIMS[dim].label}), which is not in this store. ` +
+        "Import it with connectome-chat import.",
+    );
   }
 }

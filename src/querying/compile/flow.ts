@@ -10,7 +10,13 @@ export interface Flow {
   groupBy: Group[];
 }
 
-export const flowOf = (q: Query): Flow => ({ source: q.source as Flow["source"], pre: q.pre, post: q.post, filter: q.filter, groupBy: q.groupBy });
+export const flowOf = (q: Query): Flow => ({
+  source: q.source as Flow["source"],
+  pre: q.pre,
+  post: q.post,
+  filter: q.filter,
+  groupBy: q.groupBy,
+});
 
 /** The name of a group's key column: pre_cell_type, post_pt_root_id, pre_area ... */
 export function groupKey(g: Group): string {
@@ -20,6 +26,7 @@ export function groupKey(g: Group): string {
 
 /** Whether a filter list is only cell types or classes (no negation): the type summaries can answer it. */
 export function typeOnly(filters: Filter[], scheme: "cell_type" | "mtype"): boolean {
-  return filters.every((f) => f.values && !f.not && (scheme === "mtype" ? f.dim === "mtype" : f.dim === "cell_type" || f.dim === "class"));
+  return filters.every(
+    (f) => f.values && !f.not && (scheme === "mtype" ? f.dim === "mtype" : f.dim === "cell_type" || f.dim === "class"),
+  );
 }
-

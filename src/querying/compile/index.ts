@@ -10,8 +10,11 @@ export { MissingDataError, UnknownValueError } from "./types.js";
 /** Compiles a validated plan to parameterized SQL over the store, and how to present its result. */
 export function compilePlan(ctx: CompileContext, plan: QueryPlan): CompiledQuery {
   switch (plan.kind) {
-    case "query": return compileQuery(ctx, plan);
-    case "lookup": return compileLookup(ctx, plan);
-    case "sql": return compileSql(plan);
+    case "query":
+      return compileQuery(ctx, plan);
+    case "lookup":
+      return compileLookup(ctx, plan);
+    case "sql":
+      return compileSql(plan);
   }
 }

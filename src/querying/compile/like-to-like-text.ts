@@ -20,16 +20,22 @@ export function likeToLikeLine(table: AnswerTable, flow: string, width: number):
   const bin = (r: AnswerTable["rows"][number]) => {
     const n = Number(col(r, "possible_pairs") ?? 0);
     if (!n) return `${range(r)}: no pairs`;
-    return `${range(r)}: ${pct(col(r, "connection_probability"))} (${fmt(col(r, "connected_pairs"))} connected of `
-      + `${fmt(n)} pairs; 95% CI ${pct(col(r, "ci_low"))}–${pct(col(r, "ci_high"))})`;
+    return (
+      `${range(r)}: ${pct(col(r, "connection_probability"))} (${fmt(col(r, "connected_pairs"))} connected of ` +
+      `${fmt(n)} pairs; 95% CI ${pct(col(r, "ci_low"))}–${pct(col(r, "ci_high"))})`
+    );
   };
   const p0 = Number(col(first, "connection_probability"));
   const p1 = Number(col(last, "connection_probability"));
-  const ratio = col(first, "possible_pairs") && col(last, "possible_pairs") && p1 > 0 ? `; ratio ${(p0 / p1).toFixed(2)}` : "";
-  const spp = (r: AnswerTable["rows"][number]) => (col(r, "synapses_per_pair") === null ? "none" : fmt(col(r, "synapses_per_pair")));
-  return `${head}: most similar ${bin(first)} vs most different ${bin(last)}${ratio}. `
-    + `Synapses per connected pair: ${spp(first)} vs ${spp(last)}. `
-    + `${fmt(possible)} ordered pairs in all; no significance test was run (every bin is in the table).`;
+  const ratio =
+    col(first, "possible_pairs") && col(last, "possible_pairs") && p1 > 0 ? `; ratio ${(p0 / p1).toFixed(2)}` : "";
+  const spp = (r: AnswerTable["rows"][number]) =>
+    col(r, "synapses_per_pair") === null ? "none" : fmt(col(r, "synapses_per_pair"));
+  return (
+    `${head}: most similar ${bin(first)} vs most different ${bin(last)}${ratio}. ` +
+    `Synapses per connected pair: ${spp(first)} vs ${spp(last)}. ` +
+    `${fmt(possible)} ordered pairs in all; no significance test was run (every bin is in the table).`
+  );
 }
 
 const pct = (v: unknown) => (v === null || v === undefined ? "n/a" : `${(Number(v) * 100).toFixed(2)}%`);
@@ -43,8 +49,9 @@ export function likeToLikeGroupsLine(table: AnswerTable, key: string, flow: stri
   const groups = [...new Set(table.rows.map((r) => String(col(r, key))))];
   const head = `Connection probability ${flow}, by difference in preferred orientation (bins of ${width}°)`;
   if (!groups.length) return `${head}: there are no pairs of functionally matched neurons in this data.`;
-  const bin = (r: AnswerTable["rows"][number]) => `${pct(col(r, "connection_probability"))} `
-    + `(${fmt(col(r, "connected_pairs"))}/${fmt(col(r, "possible_pairs"))})`;
+  const bin = (r: AnswerTable["rows"][number]) =>
+    `${pct(col(r, "connection_probability"))} ` +
+    `(${fmt(col(r, "connected_pairs"))}/${fmt(col(r, "possible_pairs"))})`;
   const shown = groups.slice(0, 6).map((g) => {
     const rows = table.rows.filter((r) => String(col(r, key)) === g);
     return `${g} ${bin(rows[0]!)} most similar vs ${bin(rows[rows.length - 1]!)} most different`;

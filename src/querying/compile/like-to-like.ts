@@ -28,14 +28,18 @@ const Z95 = 1.959963984540054;
  */
 export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery {
   if (!ctx.catalog.tables.has("cell_tuning")) {
-    throw new MissingDataError("Like-to-like connectivity needs the tuning of the functionally matched cells "
-      + "(functional_properties_v3_bcm or digital_twin_properties_bcm_coreg_v4); this store has neither.");
+    throw new MissingDataError(
+      "Like-to-like connectivity needs the tuning of the functionally matched cells " +
+        "(functional_properties_v3_bcm or digital_twin_properties_bcm_coreg_v4); this store has neither.",
+    );
   }
   const others = q.groupBy.filter((g) => g.dim !== "ori_difference");
   const binning = q.groupBy.find((g) => g.dim === "ori_difference");
   if (!binning || others.length > 1 || q.groupBy.length > 2 || q.compare || q.filter.length) {
-    throw new UnknownValueError("Connection probability by orientation difference takes the difference and at most one "
-      + "other grouping (type, area or layer), with conditions on either side; ask one restriction at a time.");
+    throw new UnknownValueError(
+      "Connection probability by orientation difference takes the difference and at most one " +
+        "other grouping (type, area or layer), with conditions on either side; ask one restriction at a time.",
+    );
   }
   const group = others[0];
   const width = binning.width ?? ORI_BIN_WIDTH;
@@ -103,30 +107,42 @@ export function compileLikeToLike(ctx: CompileContext, q: Query): CompiledQuery 
   const test = q.test && !group ? permutationStatements(sides) : [];
   return {
     statements: [{ sql: text.text, params: text.params }, ...test],
-    reading: `Read as: ${describePlan(q, labels)}, over the functionally matched roots (one tuning each, best cc_abs); `
-      + "possible pairs are ordered pairs of distinct roots; from the connection table and the tuning table.",
+    reading:
+      `Read as: ${describePlan(q, labels)}, over the functionally matched roots (one tuning each, best cc_abs); ` +
+      "possible pairs are ordered pairs of distinct roots; from the connection table and the tuning table.",
     ids: {
       rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []),
       nucleusIds: [],
     },
     present: ([result, roots, connected]) => {
       const table = { columns: result!.columns, rows: result!.rows };
-      const tested = q.test && roots && connected
-        ? permutationText(roots.rows, connected.rows, q.test.permutations) : "";
+      const tested =
+        q.test && roots && connected ? permutationText(roots.rows, connected.rows, q.test.permutations) : "";
       const pairs = table.rows.reduce((n, r) => n + Number(r[table.columns.indexOf("possible_pairs")] ?? 0), 0);
       const per = group ? `, per ${describeGroup(group)}` : "";
       return {
         table,
-        headline: key ? likeToLikeGroupsLine(table, key, `${flow}${per}`, width)
-          : tested ? `${likeToLikeLine(table, flow, width).replace(/; no significance test was run.*$/, ".")} ${tested}`
-          : likeToLikeLine(table, flow, width),
+        headline: key
+          ? likeToLikeGroupsLine(table, key, `${flow}${per}`, width)
+          : tested
+            ? `${likeToLikeLine(table, flow, width).replace(/; no significance test was run.*$/, ".")} ${tested}`
+            : likeToLikeLine(table, flow, width),
         chart: {
-          kind: "errorbar", x: "ori_difference", x2: "bin_end", y: "connection_probability", low: "ci_low", high: "ci_high",
-          label: "connected_pairs", total: "possible_pairs", ...(key ? { color: key } : {}),
-          xTitle: "difference in preferred orientation (°)", yTitle: "connection probability",
-          title: `Connection probability ${matchedOnly(q) ? "among functionally matched neurons" : flow}${per}, `
-            + "by difference in "
-            + `preferred orientation (${pairs.toLocaleString("en-US")} ordered pairs)`,
+          kind: "errorbar",
+          x: "ori_difference",
+          x2: "bin_end",
+          y: "connection_probability",
+          low: "ci_low",
+          high: "ci_high",
+          label: "connected_pairs",
+          total: "possible_pairs",
+          ...(key ? { color: key } : {}),
+          xTitle: "difference in preferred orientation (°)",
+          yTitle: "connection probability",
+          title:
+            `Connection probability ${matchedOnly(q) ? "among functionally matched neurons" : flow}${per}, ` +
+            "by difference in " +
+            `preferred orientation (${pairs.toLocaleString("en-US")} ordered pairs)`,
         },
       };
     },
@@ -153,9 +169,11 @@ function permutationStatements(sides: { a: Sql; b: Sql }): CompiledQuery["statem
 /** Runs the permutation test over the rows read, or says why it was not run. */
 function permutationText(roots: unknown[][], pairs: unknown[][], permutations: number): string {
   if (pairs.length > MAX_TEST_PAIRS) {
-    return `No permutation test was run: there are more than ${MAX_TEST_PAIRS.toLocaleString("en-US")} `
-      + "connected pairs, "
-      + "and each permutation goes over all of them; ask it of a smaller population.";
+    return (
+      `No permutation test was run: there are more than ${MAX_TEST_PAIRS.toLocaleString("en-US")} ` +
+      "connected pairs, " +
+      "and each permutation goes over all of them; ask it of a smaller population."
+    );
   }
   const index = new Map(roots.map((r, i) => [String(r[0]), i]));
   const x = Float64Array.from(roots.map((r) => Number(r[1])));
@@ -183,23 +201,26 @@ function groupedSides(ctx: CompileContext, group: Group | undefined, a: Sql, b: 
 }
 
 /** Connected pairs and their synapses per bin, as columns n0, s0, n1, s1 … of one row (per group). */
-const binCounts = (count: number) => Array.from({ length: count }, (_, j) => {
-  // (The last bin holds 90° itself: floor(90 / w) is one past it when w divides 90.)
-  const at = j === count - 1 ? `j >= ${j}` : `j = ${j}`;
-  return `count(CASE WHEN ${at} THEN 1 END) AS n${j}, sum(CASE WHEN ${at} THEN s END) AS s${j}`;
-}).join(", ");
+const binCounts = (count: number) =>
+  Array.from({ length: count }, (_, j) => {
+    // (The last bin holds 90° itself: floor(90 / w) is one past it when w divides 90.)
+    const at = j === count - 1 ? `j >= ${j}` : `j = ${j}`;
+    return `count(CASE WHEN ${at} THEN 1 END) AS n${j}, sum(CASE WHEN ${at} THEN s END) AS s${j}`;
+  }).join(", ");
 
 /** Column n0, n1 … (or s0 …) of bin edges.j. */
 const unpivot = (count: number, name: string) =>
   `CASE edges.j ${Array.from({ length: count }, (_, j) => `WHEN ${j} THEN ${name}${j}`).join(" ")} END`;
 
 /** Both sides are just "the functionally matched cells": the title can say so in four words. */
-const matchedOnly = (q: Query) => [...q.pre, ...q.post]
-  .every((f) => (f.dim === "tuned" || f.dim === "coregistered") && f.is === true && !f.not);
+const matchedOnly = (q: Query) =>
+  [...q.pre, ...q.post].every((f) => (f.dim === "tuned" || f.dim === "coregistered") && f.is === true && !f.not);
 
 /** Wilson score interval for a binomial share pr of n (95%), in SQL over the `rates` columns. */
 function wilson(sign: "-" | "+"): Sql {
   const z2 = Z95 * Z95;
-  return raw(`CASE WHEN n > 0 THEN round((pr + ${z2} / (2 * n) ${sign} ${Z95} * sqrt(pr * (1 - pr) / n + ${z2} / (4 * n * n)))`
-    + ` / (1 + ${z2} / n), 6) END`);
+  return raw(
+    `CASE WHEN n > 0 THEN round((pr + ${z2} / (2 * n) ${sign} ${Z95} * sqrt(pr * (1 - pr) / n + ${z2} / (4 * n * n)))` +
+      ` / (1 + ${z2} / n), 6) END`,
+  );
 }

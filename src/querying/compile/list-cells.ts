@@ -18,14 +18,20 @@ const MAX_POINTS = 20_000;
  */
 export function listCells(ctx: CompileContext, q: Query): CompiledQuery {
   if (q.source === "synapses" || q.source === "connections") {
-    throw new UnknownValueError("Listing individual synapses (their ids and positions) is not something I do; I can count them, "
-      + "give their sizes, or rank a neuron's partners by synapse count.");
+    throw new UnknownValueError(
+      "Listing individual synapses (their ids and positions) is not something I do; I can count them, " +
+        "give their sizes, or rank a neuron's partners by synapse count.",
+    );
   }
   if (q.source === "roots") return listRoots(ctx, q);
   if (q.groupBy.length > 1) throw new UnknownValueError("Soma positions are coloured by one grouping at a time.");
   const color = q.groupBy[0]?.dim;
-  const base = q.source === "nuclei" ? "nucleus" : baseFor(ctx, [...q.filter.map((f) => f.dim), ...(color ? [color] : [])]);
-  if (!ctx.catalog.tables.has(base)) throw new MissingDataError(`This needs the ${base === "nucleus" ? "nucleus_detection_v0" : "aibs_metamodel_celltypes_v661"} table.`);
+  const base =
+    q.source === "nuclei" ? "nucleus" : baseFor(ctx, [...q.filter.map((f) => f.dim), ...(color ? [color] : [])]);
+  if (!ctx.catalog.tables.has(base))
+    throw new MissingDataError(
+      `This needs the ${base === "nucleus" ? "nucleus_detection_v0" : "aibs_metamodel_celltypes_v661"} table.`,
+    );
   for (const f of q.filter) requireDim(ctx, f.dim);
   const row = new CellRow(ctx, base);
   const conds = [raw("ct.pt_position_y IS NOT NULL"), ...q.filter.map((f) => row.condition(f))];
@@ -33,10 +39,14 @@ export function listCells(ctx: CompileContext, q: Query): CompiledQuery {
   const colorCol = color && color !== "cell_type" && color !== "mtype" ? `, ${row.expr(color, true)} AS ${color}` : "";
   const typeName = base === "mtype" || color === "mtype" ? "mtype" : "cell_type";
   const typeExpr = color === "mtype" && base !== "mtype" ? row.expr("mtype", true) : typeCol;
-  const columns = [
-    "ct.pt_root_id AS pt_root_id", `${row.nucleusId} AS nucleus_id`, ...(typeExpr ? [`${typeExpr} AS ${typeName}`] : []),
-    `round(ct.pt_position_x * ${ctx.geometry?.voxelNm[0] ?? 4} / 1000.0, 1) AS x_um`, `round(${depthExpr(ctx, "ct.pt_position_y")}, 1) AS depth_um`,
-  ].join(", ") + colorCol;
+  const columns =
+    [
+      "ct.pt_root_id AS pt_root_id",
+      `${row.nucleusId} AS nucleus_id`,
+      ...(typeExpr ? [`${typeExpr} AS ${typeName}`] : []),
+      `round(ct.pt_position_x * ${ctx.geometry?.voxelNm[0] ?? 4} / 1000.0, 1) AS x_um`,
+      `round(${depthExpr(ctx, "ct.pt_position_y")}, 1) AS depth_um`,
+    ].join(", ") + colorCol;
   const whereSql = sql` WHERE ${Sql.join(conds, " AND ")}`;
   const cap = Math.min(q.limit ?? MAX_POINTS, MAX_POINTS);
   const count = sql`SELECT count(*) AS n ${row.from()}${whereSql}`;
@@ -46,11 +56,17 @@ export function listCells(ctx: CompileContext, q: Query): CompiledQuery {
     SELECT * FROM numbered WHERE n <= ${whole} OR (i * ${whole}) / n > ((i - 1) * ${whole}) / n ORDER BY i`;
   const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   const who = describeRows(q, labels);
-  const colorKey = color === "mtype" ? "mtype" : color ?? typeName;
+  const colorKey = color === "mtype" ? "mtype" : (color ?? typeName);
   return {
-    statements: [{ sql: count.text, params: count.params }, { sql: picked.text, params: picked.params, rowCap: cap }],
+    statements: [
+      { sql: count.text, params: count.params },
+      { sql: picked.text, params: picked.params, rowCap: cap },
+    ],
     reading: `Read as: ${describePlan(q, labels)}, with soma positions (x and depth below pia, µm).`,
-    ids: { rootIds: q.filter.filter((f) => f.dim === "root_id").flatMap((f) => f.values ?? []), nucleusIds: q.filter.filter((f) => f.dim === "nucleus_id").flatMap((f) => f.values ?? []) },
+    ids: {
+      rootIds: q.filter.filter((f) => f.dim === "root_id").flatMap((f) => f.values ?? []),
+      nucleusIds: q.filter.filter((f) => f.dim === "nucleus_id").flatMap((f) => f.values ?? []),
+    },
     present: (results) => {
       const total = Number(results[0]!.rows[0]?.[0] ?? 0);
       const r = results[1]!;
@@ -59,13 +75,22 @@ export function listCells(ctx: CompileContext, q: Query): CompiledQuery {
       const shown = rows.length;
       return {
         table: { columns: columnsOut, rows },
-        headline: shown < total
-          ? `${fmt(total)} ${who}; ${fmt(shown)} of them, evenly spread by nucleus id, are ${q.chart ? "plotted and " : ""}listed.`
-          : `${fmt(shown)} ${who}${q.chart ? ", by soma position" : ""}.`,
-        chart: { kind: "scatter", x: "x_um", y: "depth_um", color: colorKey, colorTitle: colorTitle(colorKey),
-          xTitle: "x (µm)", yTitle: "depth below pia (µm)", depthLayers: true,
+        headline:
+          shown < total
+            ? `${fmt(total)} ${who}; ${fmt(shown)} of them, evenly spread by nucleus id, are ${q.chart ? "plotted and " : ""}listed.`
+            : `${fmt(shown)} ${who}${q.chart ? ", by soma position" : ""}.`,
+        chart: {
+          kind: "scatter",
+          x: "x_um",
+          y: "depth_um",
+          color: colorKey,
+          colorTitle: colorTitle(colorKey),
+          xTitle: "x (µm)",
+          yTitle: "depth below pia (µm)",
+          depthLayers: true,
           // An orientation's colours wrap around: 0° and 180° (360° for a direction) are one colour.
-          ...(colorKey === "pref_ori" || colorKey === "pref_dir" ? { cyclic: true } : {}) },
+          ...(colorKey === "pref_ori" || colorKey === "pref_dir" ? { cyclic: true } : {}),
+        },
       };
     },
   };
@@ -79,16 +104,22 @@ function listRoots(ctx: CompileContext, q: Query): CompiledQuery {
   const count = sql`SELECT count(*) FROM (${roots})`;
   const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   return {
-    statements: [{ sql: count.text, params: count.params }, { sql: text.text, params: text.params }],
+    statements: [
+      { sql: count.text, params: count.params },
+      { sql: text.text, params: text.params },
+    ],
     reading: `Read as: ${describePlan(q, labels)}.`,
     present: (results) => {
       const total = Number(results[0]!.rows[0]?.[0] ?? 0);
       const r = results[1]!;
-      return { table: { columns: r.columns, rows: r.rows },
-        headline: `${fmt(total)} ${describeRows(q, labels)}${r.rows.length < total ? `; the first ${fmt(r.rows.length)} by root id are listed` : ""}.` };
+      return {
+        table: { columns: r.columns, rows: r.rows },
+        headline: `${fmt(total)} ${describeRows(q, labels)}${r.rows.length < total ? `; the first ${fmt(r.rows.length)} by root id are listed` : ""}.`,
+      };
     },
   };
 }
 
-const colorTitle = (key: string) => ({ pref_ori: "preferred orientation (°)", pref_dir: "preferred direction (°)" })[key]
-  ?? key.replace(/_/g, " ").replace("mtype", "m-type");
+const colorTitle = (key: string) =>
+  ({ pref_ori: "preferred orientation (°)", pref_dir: "preferred direction (°)" })[key] ??
+  key.replace(/_/g, " ").replace("mtype", "m-type");

@@ -21,15 +21,19 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
   if (m.fn !== "list") throw new Error("listConnections takes a list");
   const quantities: Quantity[] = m.with ?? [];
   if (!quantities.length) {
-    throw new UnknownValueError("Listing connections needs what to show of each (a partner's tuning, the "
-      + "orientation difference); for partners by synapse count, ask for the top partners.");
+    throw new UnknownValueError(
+      "Listing connections needs what to show of each (a partner's tuning, the " +
+        "orientation difference); for partners by synapse count, ask for the top partners.",
+    );
   }
   if (!ctx.catalog.tables.has("connection")) {
     throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
   }
   if (!ctx.catalog.tables.has("cell_tuning")) {
-    throw new MissingDataError("This needs the tuning of the functionally matched cells "
-      + "(functional_properties_v3_bcm or digital_twin_properties_bcm_coreg_v4); this store has neither.");
+    throw new MissingDataError(
+      "This needs the tuning of the functionally matched cells " +
+        "(functional_properties_v3_bcm or digital_twin_properties_bcm_coreg_v4); this store has neither.",
+    );
   }
   const flow = flowOf(q);
   const conds = connectionConditions(ctx, flow, "c");
@@ -54,9 +58,13 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
   const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   const rows = describeRows(q, labels);
   return {
-    statements: [{ sql: text.text, params: text.params, rowCap: cap }, { sql: all.text, params: all.params }],
-    reading: `Read as: ${describePlan(q, labels)}; from the connection table and the tuning table `
-      + "(one tuning per root, its nucleus with the best cc_abs; angles in degrees).",
+    statements: [
+      { sql: text.text, params: text.params, rowCap: cap },
+      { sql: all.text, params: all.params },
+    ],
+    reading:
+      `Read as: ${describePlan(q, labels)}; from the connection table and the tuning table ` +
+      "(one tuning per root, its nucleus with the best cc_abs; angles in degrees).",
     ids: {
       rootIds: [...q.pre, ...q.post].filter((f) => f.dim === "root_id" && !f.not).flatMap((f) => f.values ?? []),
       nucleusIds: [],
@@ -65,10 +73,11 @@ export function listConnections(ctx: CompileContext, q: Query): CompiledQuery {
       const total = Number(count!.rows[0]?.[0] ?? 0);
       const table = { columns: list!.columns, rows: list!.rows };
       const n = table.rows.length;
-      const whose = quantities.includes("ori_difference") ? "both roots tuned"
+      const whose = quantities.includes("ori_difference")
+        ? "both roots tuned"
         : `a tuned ${m.side === "pre" ? "presynaptic" : "postsynaptic"} root`;
-      const head = `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} `
-        + "(listed with their synapses)";
+      const head =
+        `Of ${fmt(total)} ${rows}, ${fmt(n)} ${n === 1 ? "has" : "have"} ${whose} ` + "(listed with their synapses)";
       // (Figures over the rows shown only when they are all the rows.)
       const figures = n && n < cap ? summary(table, quantities, m.side, q.radians) : "";
       return { table, headline: `${head}${figures}.` };
@@ -83,21 +92,30 @@ function columnOf(x: Quantity, side?: string, radians = false): string {
 }
 
 /** Mean and median of each quantity that has them (an angle's mean is not meaningful: its range instead). */
-function summary(table: { columns: string[]; rows: unknown[][] }, quantities: Quantity[], side?: string,
-  radians = false): string {
-  const parts = quantities.map((x) => {
-    const i = table.columns.indexOf(columnOf(x, side, radians));
-    const values = table.rows.map((r) => Number(r[i])).filter(Number.isFinite).sort((a, b) => a - b);
-    if (!values.length) return "";
-    const unit = QUANTITY[x].unit !== "°" ? "" : radians ? " rad" : "°";
-    const half = values.length / 2;
-    const mid = values.length % 2 ? values[(values.length - 1) / 2]! : (values[half - 1]! + values[half]!) / 2;
-    if (x === "pref_ori" || x === "pref_dir") {
-      return `${QUANTITY[x].label} from ${fmt(values[0]!)}${unit} to ${fmt(values.at(-1)!)}${unit}`;
-    }
-    const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    const f = (v: number) => `${fmt(Number(v.toFixed(4)))}${unit}`;
-    return `${QUANTITY[x].label}: mean ${f(mean)}, median ${f(mid)}`;
-  }).filter(Boolean);
+function summary(
+  table: { columns: string[]; rows: unknown[][] },
+  quantities: Quantity[],
+  side?: string,
+  radians = false,
+): string {
+  const parts = quantities
+    .map((x) => {
+      const i = table.columns.indexOf(columnOf(x, side, radians));
+      const values = table.rows
+        .map((r) => Number(r[i]))
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+      if (!values.length) return "";
+      const unit = QUANTITY[x].unit !== "°" ? "" : radians ? " rad" : "°";
+      const half = values.length / 2;
+      const mid = values.length % 2 ? values[(values.length - 1) / 2]! : (values[half - 1]! + values[half]!) / 2;
+      if (x === "pref_ori" || x === "pref_dir") {
+        return `${QUANTITY[x].label} from ${fmt(values[0]!)}${unit} to ${fmt(values.at(-1)!)}${unit}`;
+      }
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      const f = (v: number) => `${fmt(Number(v.toFixed(4)))}${unit}`;
+      return `${QUANTITY[x].label}: mean ${f(mean)}, median ${f(mid)}`;
+    })
+    .filter(Boolean);
   return parts.length ? `; ${parts.join("; ")}` : "";
 }

@@ -11,11 +11,14 @@ const AREA_ORDER = ["V1", "RL", "AL", "LM"];
 export function naturalOrder(ctx: CompileContext, keys: string[]): string {
   // (A layer may be named whole, "L6", where the geometry splits it into L6a and L6b.)
   const layers = (ctx.geometry?.layers.map((l) => l.name) ?? []).flatMap((n) => (n === "L6a" ? ["L6", n] : [n]));
-  return keys.map((k) => {
-    const caseOf = (names: string[]) => `CASE ${k} ${names.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(" ")} ELSE ${names.length} END, ${k}`;
-    if (/(^|_)(cell_type|mtype)$/.test(k)) return caseOf(typeNamesInOrder(ctx));
-    if (/(^|_)area$/.test(k)) return caseOf(AREA_ORDER);
-    if (/(^|_)layer$/.test(k)) return caseOf(layers);
-    return k;
-  }).join(", ");
+  return keys
+    .map((k) => {
+      const caseOf = (names: string[]) =>
+        `CASE ${k} ${names.map((v, i) => `WHEN '${v.replace(/'/g, "''")}' THEN ${i}`).join(" ")} ELSE ${names.length} END, ${k}`;
+      if (/(^|_)(cell_type|mtype)$/.test(k)) return caseOf(typeNamesInOrder(ctx));
+      if (/(^|_)area$/.test(k)) return caseOf(AREA_ORDER);
+      if (/(^|_)layer$/.test(k)) return caseOf(layers);
+      return k;
+    })
+    .join(", ");
 }

@@ -8,15 +8,18 @@ import { UnknownValueError } from "./types.js";
  * from its best-predicted nucleus (the highest cc): SQLite takes the bare columns from the row
  * holding max(cc). Angles in degrees, as the cells' own tuning (radians × 180 / π).
  */
-export const TUNING_BY_ROOT = "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi, max(cc) AS cc FROM cell_tuning "
-  + "WHERE pt_root_id != 0 GROUP BY pt_root_id)";
+export const TUNING_BY_ROOT =
+  "(SELECT pt_root_id, pref_ori, pref_dir, osi, dsi, max(cc) AS cc FROM cell_tuning " +
+  "WHERE pt_root_id != 0 GROUP BY pt_root_id)";
 
 /** The tuning quantities a root has (on either side of a connection). */
 export const ROOT_TUNING: Quantity[] = ["pref_ori", "pref_dir", "osi", "dsi"];
 
 /** The orientation difference of a connection's two roots, joined as ta (pre) and tb (post). */
-export const TUNED_DIFFERENCE = circularDifference(orientationDegrees("ta.pref_ori"),
-  orientationDegrees("tb.pref_ori"));
+export const TUNED_DIFFERENCE = circularDifference(
+  orientationDegrees("ta.pref_ori"),
+  orientationDegrees("tb.pref_ori"),
+);
 
 /** The joins that bring both roots' tuning (ta for pre, tb for post) onto connection row `alias`. */
 export const bothTunings = (alias: string) => [
@@ -29,14 +32,19 @@ export const bothTunings = (alias: string) => [
  * (of `side`) or the orientation difference. The joins are inner: a connection whose root has no
  * tuning has no value, and is not a row of the answer.
  */
-export function partnerQuantity(quantity: Quantity, side: Side | undefined, alias: string, radians = false):
-{ joins: string[]; expr: string } {
+export function partnerQuantity(
+  quantity: Quantity,
+  side: Side | undefined,
+  alias: string,
+  radians = false,
+): { joins: string[]; expr: string } {
   if (quantity === "ori_difference") {
     return { joins: bothTunings(alias), expr: radians ? `radians(${TUNED_DIFFERENCE})` : TUNED_DIFFERENCE };
   }
   if (!ROOT_TUNING.includes(quantity)) {
-    throw new UnknownValueError(`A connection's ${quantity.replace(/_/g, " ")} is not measured yet; `
-      + "ask it of the cells themselves.");
+    throw new UnknownValueError(
+      `A connection's ${quantity.replace(/_/g, " ")} is not measured yet; ` + "ask it of the cells themselves.",
+    );
   }
   if (!side) {
     throw new UnknownValueError(`Whose ${quantity.replace(/_/g, " ")}: the presynaptic or the postsynaptic cell's?`);

@@ -20,8 +20,13 @@ export interface PermutationResult {
 export const PERMUTATION_SEED = 1;
 
 /** x: each neuron's orientation (degrees, 0–180); pre/post: the connected pairs as indices into x. */
-export function permutationTest(x: Float64Array, pre: Int32Array, post: Int32Array, permutations: number,
-  seed = PERMUTATION_SEED): PermutationResult {
+export function permutationTest(
+  x: Float64Array,
+  pre: Int32Array,
+  post: Int32Array,
+  permutations: number,
+  seed = PERMUTATION_SEED,
+): PermutationResult {
   const mean = (v: Float64Array) => {
     let s = 0;
     for (let i = 0; i < pre.length; i++) {
@@ -48,8 +53,15 @@ export function permutationTest(x: Float64Array, pre: Int32Array, post: Int32Arr
   const sorted = Float64Array.from(nulls).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return {
-    observed, nullMean: nulls.reduce((s, n) => s + n, 0) / permutations, nullLow: at(0.025), nullHigh: at(0.975),
-    p: (1 + atMost) / (1 + permutations), permutations, neurons: x.length, pairs: pre.length, seed,
+    observed,
+    nullMean: nulls.reduce((s, n) => s + n, 0) / permutations,
+    nullLow: at(0.025),
+    nullHigh: at(0.975),
+    p: (1 + atMost) / (1 + permutations),
+    permutations,
+    neurons: x.length,
+    pairs: pre.length,
+    seed,
   };
 }
 
@@ -58,11 +70,13 @@ export function permutationLine(r: PermutationResult): string {
   const f = (n: number) => n.toFixed(1);
   const n = (k: number) => k.toLocaleString("en-US");
   const p = r.p < 0.001 ? r.p.toExponential(1) : r.p.toFixed(3);
-  return `Permutation test (${n(r.permutations)} random permutations of the preferred orientations among the `
-    + `${n(r.neurons)} matched neurons, seed ${r.seed}): the ${n(r.pairs)} connected pairs differ by `
-    + `${f(r.observed)}° on average, against ${f(r.nullMean)}° (95% of permutations ${f(r.nullLow)}–${f(r.nullHigh)}°) `
-    + `when orientations are dealt at random; one-sided p = ${p} (the smallest possible with ${n(r.permutations)} `
-    + `permutations is ${(1 / (1 + r.permutations)).toPrecision(2)}).`;
+  return (
+    `Permutation test (${n(r.permutations)} random permutations of the preferred orientations among the ` +
+    `${n(r.neurons)} matched neurons, seed ${r.seed}): the ${n(r.pairs)} connected pairs differ by ` +
+    `${f(r.observed)}° on average, against ${f(r.nullMean)}° (95% of permutations ${f(r.nullLow)}–${f(r.nullHigh)}°) ` +
+    `when orientations are dealt at random; one-sided p = ${p} (the smallest possible with ${n(r.permutations)} ` +
+    `permutations is ${(1 / (1 + r.permutations)).toPrecision(2)}).`
+  );
 }
 
 function mulberry32(seed: number): () => number {

@@ -20,25 +20,33 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
   const keys = [...(q.compare ? ["compared"] : []), ...q.groupBy.map(groupKey)];
   const what = measureWords(q, labels);
   if (!keys.length) {
-    const headline = m.fn === "quartiles" ? quartileLine(m.of, rows, (n) => col(n))
-      : m.fn === "fraction" ? fractionLine(col("part"), col("whole"), col(value), rows, describePart(m.part, labels))
-      : m.fn === "ratio" ? `${capitalize(what)} ${rows}: ${col(value) === null ? "undefined (no denominator)" : fmt(col(value))} (${fmt(col("numerator"))} to ${fmt(col("denominator"))}).`
-      : `${capitalize(what)} ${rows}: ${valueText(col(value), m.fn)}.`;
+    const headline =
+      m.fn === "quartiles"
+        ? quartileLine(m.of, rows, (n) => col(n))
+        : m.fn === "fraction"
+          ? fractionLine(col("part"), col("whole"), col(value), rows, describePart(m.part, labels))
+          : m.fn === "ratio"
+            ? `${capitalize(what)} ${rows}: ${col(value) === null ? "undefined (no denominator)" : fmt(col(value))} (${fmt(col("numerator"))} to ${fmt(col("denominator"))}).`
+            : `${capitalize(what)} ${rows}: ${valueText(col(value), m.fn)}.`;
     if ((m.fn === "count" || m.fn === "distinct") && col(value) === null) table.rows = [[0]];
     return { table, headline };
   }
   const n = result.rows.length;
   const keyText = (row: (typeof result.rows)[number]) => keys.map((k) => String(col(k, row))).join(" → ");
   const valueCol = m.fn === "quartiles" ? "median" : value;
-  const show = (row: (typeof result.rows)[number]) => `${keyText(row)} ${m.fn === "fraction" ? pct(col(valueCol, row)) : fmt(col(valueCol, row))}`;
+  const show = (row: (typeof result.rows)[number]) =>
+    `${keyText(row)} ${m.fn === "fraction" ? pct(col(valueCol, row)) : fmt(col(valueCol, row))}`;
   const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ");
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
-  else if (q.limit === 1 && q.order) headline = `${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} (${what} ${rows}).`;
-  else if (n <= 6 || q.compare) headline = `${capitalize(what)} ${rows}, per ${per}: ${result.rows.slice(0, 8).map(show).join("; ")}.`;
+  else if (q.limit === 1 && q.order)
+    headline = `${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} (${what} ${rows}).`;
+  else if (n <= 6 || q.compare)
+    headline = `${capitalize(what)} ${rows}, per ${per}: ${result.rows.slice(0, 8).map(show).join("; ")}.`;
   else {
-    headline = `${capitalize(what)} ${rows}, per ${per}: ${n}${result.truncated ? "+" : ""} groups`
-      + `${q.order && result.rows[0] ? `; ${q.order === "desc" ? "highest" : "lowest"}: ${show(result.rows[0])}` : ""}.`;
+    headline =
+      `${capitalize(what)} ${rows}, per ${per}: ${n}${result.truncated ? "+" : ""} groups` +
+      `${q.order && result.rows[0] ? `; ${q.order === "desc" ? "highest" : "lowest"}: ${show(result.rows[0])}` : ""}.`;
   }
   return { table, headline, chart: chartHint(q, keys, valueCol, what) };
 }
@@ -49,34 +57,57 @@ function measureWords(q: Query, labels: Labels): string {
   const unit = "of" in m && QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : "";
   const qty = "of" in m ? `${QUANTITY[m.of].label}${unit}${whose}` : "";
   switch (m.fn) {
-    case "count": return "number of";
-    case "distinct": return q.source === "synapses" || q.source === "connections"
-      ? `number of distinct ${distinctSideWord(q)} partners, among` : "number of distinct root ids of";
-    case "sum": return `total ${qty} of`;
-    case "mean": return `mean ${qty} of`;
-    case "median": return `median ${qty} of`;
-    case "min": return `smallest ${qty} of`;
-    case "max": return `largest ${qty} of`;
-    case "stddev": return `standard deviation of ${qty} of`;
-    case "percentile": return `${m.p}th percentile of ${qty} of`;
-    case "fraction": return `share that are ${describePart(m.part, labels)}, of`;
-    case "ratio": return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
-    case "kinds": return `number of distinct ${kindWords(m.dim, m.side)} among`;
-    case "quartiles": return `quartiles of ${qty} of`;
-    default: return m.fn;
+    case "count":
+      return "number of";
+    case "distinct":
+      return q.source === "synapses" || q.source === "connections"
+        ? `number of distinct ${distinctSideWord(q)} partners, among`
+        : "number of distinct root ids of";
+    case "sum":
+      return `total ${qty} of`;
+    case "mean":
+      return `mean ${qty} of`;
+    case "median":
+      return `median ${qty} of`;
+    case "min":
+      return `smallest ${qty} of`;
+    case "max":
+      return `largest ${qty} of`;
+    case "stddev":
+      return `standard deviation of ${qty} of`;
+    case "percentile":
+      return `${m.p}th percentile of ${qty} of`;
+    case "fraction":
+      return `share that are ${describePart(m.part, labels)}, of`;
+    case "ratio":
+      return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
+    case "kinds":
+      return `number of distinct ${kindWords(m.dim, m.side)} among`;
+    case "quartiles":
+      return `quartiles of ${qty} of`;
+    default:
+      return m.fn;
   }
 }
 
 function distinctSideWord(q: Query): string {
   const m = q.measure;
-  const side = m.fn === "distinct" && m.side ? m.side : q.pre.length && !q.post.length ? "post" : !q.pre.length && q.post.length ? "pre" : "post";
+  const side =
+    m.fn === "distinct" && m.side
+      ? m.side
+      : q.pre.length && !q.post.length
+        ? "post"
+        : !q.pre.length && q.post.length
+          ? "pre"
+          : "post";
   return side === "pre" ? "presynaptic" : "postsynaptic";
 }
 
 const pct = (v: unknown) => (v === null || v === undefined ? "n/a" : `${(Number(v) * 100).toFixed(1)}%`);
 
 function valueText(v: unknown, fn: string): string {
-  if (v === null || v === undefined) return fn === "count" || fn === "distinct" || fn === "kinds" ? "0" : "none (no such rows)";
+  if (v === null || v === undefined)
+    return fn === "count" || fn === "distinct" || fn === "kinds" ? "0" : "none (no such rows)";
   return fmt(v as number);
 }
 
@@ -88,41 +119,82 @@ function fractionLine(part: unknown, whole: unknown, share: unknown, rows: strin
 function quartileLine(of: keyof typeof QUANTITY, rows: string, col: (n: string) => unknown): string {
   const q = QUANTITY[of];
   const f = (n: string) => fmt(col(n) as number);
-  return `${capitalize(q.label)} of ${rows}: median ${f("median")} ${q.unit} (quartiles ${f("q1")} to ${f("q3")}, range ${f("min")} to ${f("max")},`
-    + ` mean ${f("mean")}, n = ${f("n")}).`;
+  return (
+    `${capitalize(q.label)} of ${rows}: median ${f("median")} ${q.unit} (quartiles ${f("q1")} to ${f("q3")}, range ${f("min")} to ${f("max")},` +
+    ` mean ${f("mean")}, n = ${f("n")}).`
+  );
 }
 
 function histogramPresentation(q: Query, table: AnswerTable, rows: string): Presentation {
   const m = q.measure as Extract<Query["measure"], { fn: "histogram" }>;
   const qty = QUANTITY[m.of];
-  const counted = q.source === "synapses" ? "synapses" : q.source === "connections" ? "connections" : q.source === "roots" ? "neurons" : "cells";
+  const counted =
+    q.source === "synapses"
+      ? "synapses"
+      : q.source === "connections"
+        ? "connections"
+        : q.source === "roots"
+          ? "neurons"
+          : "cells";
   const edge = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(4)) : x);
-  const binned: AnswerTable = { columns: ["bin_start", "bin_end", counted], rows: table.rows.map((r) => [edge(r[0]), edge(r[1]), r[2] ?? null] as AnswerTable["rows"][number]) };
+  const binned: AnswerTable = {
+    columns: ["bin_start", "bin_end", counted],
+    rows: table.rows.map((r) => [edge(r[0]), edge(r[1]), r[2] ?? null] as AnswerTable["rows"][number]),
+  };
   const total = table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
   const label = `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}`;
   const whose = m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
   return {
     table: binned,
-    headline: `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins`
-      + `${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
-    chart: { kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram", x: "bin_start", x2: "bin_end",
-      y: counted, xTitle: label, yTitle: counted, logX: Boolean(qty.log), depthLayers: m.of === "depth" },
+    headline:
+      `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins` +
+      `${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
+    chart: {
+      kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram",
+      x: "bin_start",
+      x2: "bin_end",
+      y: counted,
+      xTitle: label,
+      yTitle: counted,
+      logX: Boolean(qty.log),
+      depthLayers: m.of === "depth",
+    },
   };
 }
 
 function chartHint(q: Query, keys: string[], valueCol: string, what: string): ChartHint | undefined {
-  const title = (k: string) => describeGroup(q.groupBy.find((g) => groupKey(g) === k) ?? { dim: "cell_type" }).replace(/^root$/, "root id");
+  const title = (k: string) =>
+    describeGroup(q.groupBy.find((g) => groupKey(g) === k) ?? { dim: "cell_type" }).replace(/^root$/, "root id");
   const yTitle = what.replace(/ (of|among)$/, "").replace(/^number of$/, valueCol);
   if (q.measure.fn === "quartiles") {
     // The value axis is the quantity itself ("gOSI", "synapse size (voxels)"): the box shows its quartiles.
     const qty = QUANTITY[q.measure.of];
-    return { kind: "box", x: keys[keys.length - 1]!, y: "median", xTitle: title(keys[keys.length - 1]!),
-      yTitle: `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}` };
+    return {
+      kind: "box",
+      x: keys[keys.length - 1]!,
+      y: "median",
+      xTitle: title(keys[keys.length - 1]!),
+      yTitle: `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}`,
+    };
   }
   if (keys.length === 2) {
-    return { kind: "heatmap", x: keys[1]!, y: keys[0]!, color: valueCol, xTitle: keys[1] === "compared" ? "compared" : title(keys[1]!),
-      yTitle: keys[0] === "compared" ? "compared" : title(keys[0]!), colorTitle: yTitle };
+    return {
+      kind: "heatmap",
+      x: keys[1]!,
+      y: keys[0]!,
+      color: valueCol,
+      xTitle: keys[1] === "compared" ? "compared" : title(keys[1]!),
+      yTitle: keys[0] === "compared" ? "compared" : title(keys[0]!),
+      colorTitle: yTitle,
+    };
   }
-  if (keys.length === 1) return { kind: "bar", x: keys[0]!, y: valueCol, xTitle: keys[0] === "compared" ? "compared" : title(keys[0]!), yTitle };
+  if (keys.length === 1)
+    return {
+      kind: "bar",
+      x: keys[0]!,
+      y: valueCol,
+      xTitle: keys[0] === "compared" ? "compared" : title(keys[0]!),
+      yTitle,
+    };
   return undefined;
 }

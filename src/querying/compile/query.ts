@@ -20,7 +20,18 @@ import { UnknownValueError, type CompileContext, type CompiledQuery } from "./ty
 const QUANTITIES: Record<Query["source"], Quantity[]> = {
   synapses: ["size"],
   connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
-  cells: ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "out_synapses", "in_synapses", "out_partners", "in_partners"],
+  cells: [
+    "volume",
+    "depth",
+    "pref_ori",
+    "pref_dir",
+    "osi",
+    "dsi",
+    "out_synapses",
+    "in_synapses",
+    "out_partners",
+    "in_partners",
+  ],
   nuclei: ["volume", "depth"],
   roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
 };
@@ -45,14 +56,23 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   let source: string;
   if (m.fn === "histogram") {
     const rows = rowsOf(ctx, q, "values", m.of);
-    const circle = m.of === "pref_ori" ? ([0, 180] as const) : m.of === "pref_dir" ? ([0, 360] as const)
-      : m.of === "ori_difference" ? ([0, 90] as const) : undefined;
+    const circle =
+      m.of === "pref_ori"
+        ? ([0, 180] as const)
+        : m.of === "pref_dir"
+          ? ([0, 360] as const)
+          : m.of === "ori_difference"
+            ? ([0, 90] as const)
+            : undefined;
     text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log), circle);
     source = rows.source;
   } else if (q.compare) {
     const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));
     const built = parts.map((p) => ({ label: p.label, ...measured(ctx, p.q, value) }));
-    text = Sql.join(built.map((b) => sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`), " UNION ALL ");
+    text = Sql.join(
+      built.map((b) => sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`),
+      " UNION ALL ",
+    );
     source = [...new Set(built.map((b) => b.source))].join("; ");
   } else {
     const built = measured(ctx, q, value);
@@ -93,7 +113,13 @@ function measured(ctx: CompileContext, q: Query, value: string): { sql: Sql; sou
     return { sql: combine(q, num.sql, den.sql, "numerator", "denominator", value), source: num.source };
   }
   if (m.fn === "kinds") return kinds(ctx, q, m, value);
-  const rows = rowsOf(ctx, q, needOf(q), "of" in m ? m.of : undefined, m.fn === "distinct" ? distinctSide(q) : undefined);
+  const rows = rowsOf(
+    ctx,
+    q,
+    needOf(q),
+    "of" in m ? m.of : undefined,
+    m.fn === "distinct" ? distinctSide(q) : undefined,
+  );
   return { sql: aggregate(rows, m, value), source: rows.source };
 }
 
@@ -136,7 +162,13 @@ function distinctSide(q: Query): Side {
 
 /** A query narrowed to a named set. */
 export function withPart(q: Query, p: Part): Query {
-  return { ...q, filter: [...q.filter, ...(p.filter ?? [])], pre: [...q.pre, ...(p.pre ?? [])], post: [...q.post, ...(p.post ?? [])], compare: undefined };
+  return {
+    ...q,
+    filter: [...q.filter, ...(p.filter ?? [])],
+    pre: [...q.pre, ...(p.pre ?? [])],
+    post: [...q.post, ...(p.post ?? [])],
+    compare: undefined,
+  };
 }
 
 /** Groups ordered by the measure (top-k) or in their natural order (types in cortical order). */
@@ -147,11 +179,20 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
   if (!keys.length && !q.limit && !q.compare) return text;
   const valueCol = m === "quartiles" ? "median" : value;
   // Compared sets keep the order they were named in.
-  const sets = q.compare ? sql`CASE compared ${Sql.join(q.compare.map((p, i) => sql`WHEN ${p.label ?? `set ${i + 1}`} THEN ${i}`), " ")} END` : undefined;
+  const sets = q.compare
+    ? sql`CASE compared ${Sql.join(
+        q.compare.map((p, i) => sql`WHEN ${p.label ?? `set ${i + 1}`} THEN ${i}`),
+        " ",
+      )} END`
+    : undefined;
   // Visual areas have no order of their own beyond V1 first: counts per area are listed largest first,
   // as pandas' value_counts lists them (which keeps V1 first).
-  const byCount = !q.order && !q.compare && (m === "count" || m === "distinct") && q.groupBy.length === 1
-    && q.groupBy[0]!.dim === "area";
+  const byCount =
+    !q.order &&
+    !q.compare &&
+    (m === "count" || m === "distinct") &&
+    q.groupBy.length === 1 &&
+    q.groupBy[0]!.dim === "area";
   const parts = [
     ...(q.order || byCount ? [raw(`${valueCol} ${q.order === "asc" ? "ASC" : "DESC"} NULLS LAST`)] : []),
     ...(sets ? [sets] : []),
@@ -162,7 +203,12 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
 }
 
 function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
-  const all: Filter[] = [...q.filter, ...q.pre, ...q.post, ...(q.compare ?? []).flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])])];
+  const all: Filter[] = [
+    ...q.filter,
+    ...q.pre,
+    ...q.post,
+    ...(q.compare ?? []).flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]),
+  ];
   const values = (dim: string) => all.filter((f) => f.dim === dim && !f.not).flatMap((f) => f.values ?? []);
   return { rootIds: values("root_id"), nucleusIds: values("nucleus_id") };
 }

@@ -50,9 +50,10 @@ export function scatterCells(ctx: CompileContext, q: Query): CompiledQuery {
       { sql: counted.text, params: counted.params },
       { sql: picked.text, params: picked.params, rowCap: Number(cap.text) },
     ],
-    reading: `Read as: ${describePlan(q, labels)}; `
-      + `from ${base === "nucleus" ? "the nucleus table" : "the cell-type table"}`
-      + (quantities.some((x) => ["pref_ori", "pref_dir", "osi", "dsi"].includes(x)) ? " and the tuning table." : "."),
+    reading:
+      `Read as: ${describePlan(q, labels)}; ` +
+      `from ${base === "nucleus" ? "the nucleus table" : "the cell-type table"}` +
+      (quantities.some((x) => ["pref_ori", "pref_dir", "osi", "dsi"].includes(x)) ? " and the tuning table." : "."),
     ids: { rootIds: [], nucleusIds: [] },
     present: (results) => {
       const [cells, drawn] = (results[0]!.rows[0] ?? [0, 0]).map(Number) as [number, number];
@@ -68,7 +69,11 @@ export function scatterCells(ctx: CompileContext, q: Query): CompiledQuery {
         table: { columns: out, rows },
         headline,
         chart: {
-          kind: "scatter", x: QUANTITY[xq].column, y: QUANTITY[yq].column, xTitle: title(xq), yTitle: title(yq),
+          kind: "scatter",
+          x: QUANTITY[xq].column,
+          y: QUANTITY[yq].column,
+          xTitle: title(xq),
+          yTitle: title(yq),
           ...(yq === "depth" ? { depthLayers: true } : { yUp: true }),
           title: `${who}: ${QUANTITY[yq].label} against ${QUANTITY[xq].label} (${fmt(rows.length)} cells)`,
         },

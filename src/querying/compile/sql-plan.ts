@@ -11,7 +11,12 @@ export function compileSql(plan: SqlPlan): CompiledQuery {
     present: (results) => {
       const r = results[0]!;
       const single = r.rows.length === 1 && r.columns.length === 1;
-      return { table: { columns: r.columns, rows: r.rows }, headline: single ? `${fmt(r.rows[0]![0] ?? null)} (free-form SQL).` : `${r.rows.length}${r.truncated ? "+" : ""} rows (free-form SQL).` };
+      return {
+        table: { columns: r.columns, rows: r.rows },
+        headline: single
+          ? `${fmt(r.rows[0]![0] ?? null)} (free-form SQL).`
+          : `${r.rows.length}${r.truncated ? "+" : ""} rows (free-form SQL).`,
+      };
     },
   };
 }

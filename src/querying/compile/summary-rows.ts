@@ -10,10 +10,20 @@ import type { CompileContext } from "./types.js";
  * Aggregate awareness: the summaries built at import answer most synapse questions exactly without
  * touching the synapse or connection tables. Returns undefined when no summary can answer exactly.
  */
-export function summaryRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet | undefined {
+export function summaryRows(
+  ctx: CompileContext,
+  flow: Flow,
+  need: Need,
+  quantity?: Quantity,
+  distinctSide?: Side,
+): RowSet | undefined {
   if (quantity && quantity !== "size") return undefined;
-  return wholeVolume(ctx, flow, need) ?? typeLevel(ctx, flow, need) ?? rootLevel(ctx, flow, need, distinctSide)
-    ?? typeSizes(ctx, flow, need);
+  return (
+    wholeVolume(ctx, flow, need) ??
+    typeLevel(ctx, flow, need) ??
+    rootLevel(ctx, flow, need, distinctSide) ??
+    typeSizes(ctx, flow, need)
+  );
 }
 
 const has = (ctx: CompileContext, t: string) => ctx.catalog.tables.has(t);
@@ -25,8 +35,12 @@ function wholeVolume(ctx: CompileContext, flow: Flow, need: Need): RowSet | unde
   if (!has(ctx, "synapse_size_counts")) return undefined;
   const conds = flow.filter.map((f) => valueCondition(ctx, "size", f));
   const cols = need === "values" ? "size AS x, n AS w" : "n AS n, size * n AS s";
-  return { form: need, sql: sql`SELECT ${raw(cols)} FROM synapse_size_counts${where(conds)}`, keys: [],
-    source: "the exact synapse size distribution (every valid synapse)" };
+  return {
+    form: need,
+    sql: sql`SELECT ${raw(cols)} FROM synapse_size_counts${where(conds)}`,
+    keys: [],
+    source: "the exact synapse size distribution (every valid synapse)",
+  };
 }
 
 /** Cell type (or m-type) to cell type: the connectivity summary, or per-type totals when one side is anything. */
@@ -36,28 +50,43 @@ function typeLevel(ctx: CompileContext, flow: Flow, need: Need): RowSet | undefi
     const groupDims = scheme === "mtype" ? ["mtype"] : ["cell_type", "class"];
     if (!typeOnly(flow.pre, scheme) || !typeOnly(flow.post, scheme)) continue;
     if (!flow.groupBy.every((g) => g.side && groupDims.includes(g.dim))) continue;
-    const engaged = (side: Side) => (side === "pre" ? flow.pre : flow.post).length > 0 || flow.groupBy.some((g) => g.side === side);
+    const engaged = (side: Side) =>
+      (side === "pre" ? flow.pre : flow.post).length > 0 || flow.groupBy.some((g) => g.side === side);
     if (!engaged("pre") && !engaged("post")) continue;
     const totals = `${scheme}_totals`;
     if (!has(ctx, totals) || !has(ctx, `${scheme}_connectivity`)) continue;
     const typeConds = (filters: Filter[], alias: string) =>
-      filters.map((f) => valueCondition(ctx, `${alias}.${f.dim === "class" ? "classification_system" : "cell_type"}`, f));
-    const groupCol = (side: Side, alias: string) => flow.groupBy.filter((g) => g.side === side)
-      .map((g) => `${alias}.${g.dim === "class" ? "classification_system" : "cell_type"} AS ${groupKey(g)}`);
+      filters.map((f) =>
+        valueCondition(ctx, `${alias}.${f.dim === "class" ? "classification_system" : "cell_type"}`, f),
+      );
+    const groupCol = (side: Side, alias: string) =>
+      flow.groupBy
+        .filter((g) => g.side === side)
+        .map((g) => `${alias}.${g.dim === "class" ? "classification_system" : "cell_type"} AS ${groupKey(g)}`);
     const keys = flow.groupBy.map(groupKey);
     const label = scheme === "mtype" ? "m-type" : "cell-type";
     if (engaged("pre") && engaged("post")) {
       const select = [...groupCol("pre", "ta"), ...groupCol("post", "tb"), "k.n_syn AS n", "k.sum_size AS s"];
-      const body = raw(`FROM ${scheme}_connectivity k JOIN ${totals} ta ON ta.cell_type = k.pre_type JOIN ${totals} tb ON tb.cell_type = k.post_type`);
+      const body = raw(
+        `FROM ${scheme}_connectivity k JOIN ${totals} ta ON ta.cell_type = k.pre_type JOIN ${totals} tb ON tb.cell_type = k.post_type`,
+      );
       const conds = [...typeConds(flow.pre, "ta"), ...typeConds(flow.post, "tb")];
-      return { form: "sums", sql: sql`SELECT ${raw(ordered(select, keys))} ${body}${where(conds)}`, keys,
-        source: `the ${label} connectivity summary` };
+      return {
+        form: "sums",
+        sql: sql`SELECT ${raw(ordered(select, keys))} ${body}${where(conds)}`,
+        keys,
+        source: `the ${label} connectivity summary`,
+      };
     }
     const side: Side = engaged("pre") ? "pre" : "post";
     const dir = side === "pre" ? "out" : "in";
     const select = [...groupCol(side, "t"), `t.n_${dir} AS n`, `t.${dir}_size AS s`];
-    return { form: "sums", sql: sql`SELECT ${raw(select.join(", "))} FROM ${raw(totals)} t${where(typeConds(side === "pre" ? flow.pre : flow.post, "t"))}`,
-      keys, source: `per-${label} synapse totals` };
+    return {
+      form: "sums",
+      sql: sql`SELECT ${raw(select.join(", "))} FROM ${raw(totals)} t${where(typeConds(side === "pre" ? flow.pre : flow.post, "t"))}`,
+      keys,
+      source: `per-${label} synapse totals`,
+    };
   }
   return undefined;
 }
@@ -104,11 +133,17 @@ export function rootSet(ctx: CompileContext, filters: Filter[]): Sql {
   const types = filters.find((f) => (f.dim === "cell_type" || f.dim === "class") && f.values && !f.not);
   // Roots named only by root-level facts (fragments, synapse counts) may have no cell row at all.
   const cellLevel = filters.some((f) => DIMS[f.dim].level === "cell" && !(f.dim === "typed" && f.is === false));
-  const base = ids ? sql`SELECT column1 AS root_id FROM (VALUES ${raw(ids.values!.map(() => "(?)").join(", "))})`.with(ids.values!.map(BigInt))
-    : types ? raw("SELECT DISTINCT pt_root_id AS root_id FROM root_cell_type")
-    : cellLevel && has(ctx, "nucleus") ? raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0")
-    : has(ctx, "root_stats") ? raw("SELECT root_id FROM root_stats")
-    : raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0");
+  const base = ids
+    ? sql`SELECT column1 AS root_id FROM (VALUES ${raw(ids.values!.map(() => "(?)").join(", "))})`.with(
+        ids.values!.map(BigInt),
+      )
+    : types
+      ? raw("SELECT DISTINCT pt_root_id AS root_id FROM root_cell_type")
+      : cellLevel && has(ctx, "nucleus")
+        ? raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0")
+        : has(ctx, "root_stats")
+          ? raw("SELECT root_id FROM root_stats")
+          : raw("SELECT DISTINCT pt_root_id AS root_id FROM nucleus WHERE pt_root_id != 0");
   const conds = populationOnRoot(ctx, "b.root_id", filters);
   return sql`SELECT DISTINCT b.root_id AS root_id FROM (${base}) b${where(conds)}`;
 }
@@ -128,8 +163,12 @@ function typeSizes(ctx: CompileContext, flow: Flow, need: Need): RowSet | undefi
     if (!grouped && !mine.length) continue;
     const conds = [sql`side = ${side}`, ...(values.length ? [sql`cell_type IN (${values})`] : [])];
     const select = grouped ? `cell_type AS ${groupKey(flow.groupBy[0]!)}, size AS x, n AS w` : "size AS x, n AS w";
-    return { form: "values", sql: sql`SELECT ${raw(select)} FROM cell_type_size_counts${where(conds)}`,
-      keys: grouped ? [groupKey(flow.groupBy[0]!)] : [], source: "the per-cell-type synapse size distribution" };
+    return {
+      form: "values",
+      sql: sql`SELECT ${raw(select)} FROM cell_type_size_counts${where(conds)}`,
+      keys: grouped ? [groupKey(flow.groupBy[0]!)] : [],
+      source: "the per-cell-type synapse size distribution",
+    };
   }
   return undefined;
 }

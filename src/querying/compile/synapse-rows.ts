@@ -14,13 +14,21 @@ import { MissingDataError, UnknownValueError, type CompileContext } from "./type
  * summaries built at import, then the connection table (a synapse count and summed size per pair),
  * then single synapses when sizes must be seen one by one (a size filter, a median, a histogram).
  */
-export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side,
-  quantitySide?: Side): RowSet {
+export function synapseRows(
+  ctx: CompileContext,
+  flow: Flow,
+  need: Need,
+  quantity?: Quantity,
+  distinctSide?: Side,
+  quantitySide?: Side,
+): RowSet {
   for (const f of [...flow.pre, ...flow.post]) requireDim(ctx, f.dim);
   const has = (t: string) => ctx.catalog.tables.has(t);
   if (!has("synapse") && !has("connection")) {
-    throw new MissingDataError("This store has no synapse table (synapses_pni_2) and no connection summary "
-      + "(connections_with_nuclei); import one to ask about synapses.");
+    throw new MissingDataError(
+      "This store has no synapse table (synapses_pni_2) and no connection summary " +
+        "(connections_with_nuclei); import one to ask about synapses.",
+    );
   }
   if (flow.source === "synapses") {
     const fast = summaryRows(ctx, flow, need, quantity, distinctSide);
@@ -28,9 +36,11 @@ export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantit
     const perSynapse = need === "values" || flow.filter.length > 0;
     if (!perSynapse) return connectionRows(ctx, flow, need, quantity, distinctSide, quantitySide);
     if (!has("synapse")) {
-      throw new MissingDataError("This needs individual synapse sizes (the synapses_pni_2 table); this store has only "
-        + "the connection summary (connections_with_nuclei), one total per pair of cells. Counts, totals and means per "
-        + "pair are available.");
+      throw new MissingDataError(
+        "This needs individual synapse sizes (the synapses_pni_2 table); this store has only " +
+          "the connection summary (connections_with_nuclei), one total per pair of cells. Counts, totals and means per " +
+          "pair are available.",
+      );
     }
     return singleSynapseRows(ctx, flow, need, distinctSide);
   }
@@ -41,8 +51,12 @@ export function synapseRows(ctx: CompileContext, flow: Flow, need: Need, quantit
  * Group-key joins and columns, for groups of roots: `rootOf` gives the root-id column a group is
  * about (a side of a synapse row, or a root set's root_id).
  */
-export function groupColumns(ctx: CompileContext, groups: Group[], alias: string, rootOf = (g: Group) => `${alias}.${g.side}_pt_root_id`):
-{ joins: string[]; select: string[]; keys: string[] } {
+export function groupColumns(
+  ctx: CompileContext,
+  groups: Group[],
+  alias: string,
+  rootOf = (g: Group) => `${alias}.${g.side}_pt_root_id`,
+): { joins: string[]; select: string[]; keys: string[] } {
   const joins: string[] = [];
   const select: string[] = [];
   const keys: string[] = [];
@@ -55,13 +69,17 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
       return;
     }
     if (!g.side && alias !== "p") {
-      throw new UnknownValueError(`Group synapses by the ${DIMS[g.dim].label} of which side: presynaptic or postsynaptic?`);
+      throw new UnknownValueError(
+        `Group synapses by the ${DIMS[g.dim].label} of which side: presynaptic or postsynaptic?`,
+      );
     }
     const root = rootOf(g);
     const j = `g${i}`;
     requireDim(ctx, g.dim);
     switch (g.dim) {
-      case "root_id": select.push(`${root} AS ${key}`); break;
+      case "root_id":
+        select.push(`${root} AS ${key}`);
+        break;
       case "cell_type":
       case "class":
         joins.push(` JOIN root_cell_type ${j} ON ${j}.pt_root_id = ${root}`);
@@ -72,15 +90,19 @@ export function groupColumns(ctx: CompileContext, groups: Group[], alias: string
         select.push(`${j}.cell_type AS ${key}`);
         break;
       case "area":
-        joins.push(ctx.catalog.tables.has("root_area")
-          ? ` JOIN root_area ${j} ON ${j}.pt_root_id = ${root}`
-          : ` JOIN (SELECT DISTINCT pt_root_id, tag FROM area_assignment WHERE pt_root_id != 0) ${j} ON ${j}.pt_root_id = ${root}`);
+        joins.push(
+          ctx.catalog.tables.has("root_area")
+            ? ` JOIN root_area ${j} ON ${j}.pt_root_id = ${root}`
+            : ` JOIN (SELECT DISTINCT pt_root_id, tag FROM area_assignment WHERE pt_root_id != 0) ${j} ON ${j}.pt_root_id = ${root}`,
+        );
         select.push(`${j}.tag AS ${key}`);
         break;
       case "layer": {
         const layer = layerCase(ctx, depthExpr(ctx, "pt_position_y"));
-        joins.push(` JOIN (SELECT DISTINCT pt_root_id, ${layer} AS layer FROM cell_type WHERE pt_root_id != 0) ${j}`
-          + ` ON ${j}.pt_root_id = ${root}`);
+        joins.push(
+          ` JOIN (SELECT DISTINCT pt_root_id, ${layer} AS layer FROM cell_type WHERE pt_root_id != 0) ${j}` +
+            ` ON ${j}.pt_root_id = ${root}`,
+        );
         select.push(`${j}.layer AS ${key}`);
         break;
       }
@@ -125,9 +147,16 @@ export function connectionConditions(ctx: CompileContext, flow: Flow, alias: str
 const where = (conds: Sql[]) => (conds.length ? sql` WHERE ${Sql.join(conds, " AND ")}` : raw(""));
 
 /** Rows of the connection table (one per connected pair of roots). */
-function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: Quantity, distinctSide?: Side,
-  quantitySide?: Side): RowSet {
-  if (!ctx.catalog.tables.has("connection")) throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
+function connectionRows(
+  ctx: CompileContext,
+  flow: Flow,
+  need: Need,
+  quantity?: Quantity,
+  distinctSide?: Side,
+  quantitySide?: Side,
+): RowSet {
+  if (!ctx.catalog.tables.has("connection"))
+    throw new MissingDataError("This needs the connection summary, built from synapses_pni_2.");
   const { joins, select, keys } = groupColumns(ctx, flow.groupBy, "c");
   if (flow.filter.some((f) => f.dim === "ori_difference")) addJoins(joins, bothTunings("c"));
   const conds = connectionConditions(ctx, flow, "c");
@@ -136,24 +165,25 @@ function connectionRows(ctx: CompileContext, flow: Flow, need: Need, quantity?: 
   if (need === "distinct") cols.push(`c.${distinctSide ?? "post"}_pt_root_id AS r`);
   else if (flow.source === "connections" && !own) {
     if (!ctx.catalog.tables.has("cell_tuning")) {
-      throw new MissingDataError("This needs the tuning of the functionally matched cells "
-        + "(functional_properties_v3_bcm).");
+      throw new MissingDataError(
+        "This needs the tuning of the functionally matched cells " + "(functional_properties_v3_bcm).",
+      );
     }
     const partner = partnerQuantity(quantity, quantitySide, "c");
     addJoins(joins, partner.joins);
     cols.push(`${partner.expr} AS x`, "1 AS w");
   } else if (flow.source === "connections") {
     cols.push(`${quantity === "total_size" ? "c.sum_size" : "c.n_syn"} AS x`, "1 AS w");
-  }
-  else if (need === "sums") cols.push("c.n_syn AS n", "c.sum_size AS s");
+  } else if (need === "sums") cols.push("c.n_syn AS n", "c.sum_size AS s");
   else throw new Error("single synapse values are not in the connection table");
   const from = raw(`FROM connection c${joins.join("")}`);
   return {
     form: need === "distinct" ? "distinct" : flow.source === "connections" ? "values" : "sums",
     sql: sql`SELECT ${raw(cols.join(", "))} ${from}${where(conds)}`,
     keys,
-    source: `the connection table (one row per connected pair)${own || need === "distinct" ? ""
-      : " and the tuning table (one tuning per root, its nucleus with the best cc_abs)"}`,
+    source: `the connection table (one row per connected pair)${
+      own || need === "distinct" ? "" : " and the tuning table (one tuning per root, its nucleus with the best cc_abs)"
+    }`,
   };
 }
 
@@ -163,7 +193,8 @@ function singleSynapseRows(ctx: CompileContext, flow: Flow, need: Need, distinct
   const pre = populationOnRoot(ctx, "s.pre_pt_root_id", flow.pre, pinned(flow.post));
   const post = populationOnRoot(ctx, "s.post_pt_root_id", flow.post, pinned(flow.pre));
   const size = flow.filter.map((f) => {
-    if (f.dim !== "size") throw new UnknownValueError(`A synapse cannot be filtered by ${DIMS[f.dim].label}; only by its size.`);
+    if (f.dim !== "size")
+      throw new UnknownValueError(`A synapse cannot be filtered by ${DIMS[f.dim].label}; only by its size.`);
     return valueCondition(ctx, "s.size", f);
   });
   const cols = [...select];
@@ -174,10 +205,17 @@ function singleSynapseRows(ctx: CompileContext, flow: Flow, need: Need, distinct
   // named, through the connection table's index by post first.
   const byPost = pre.length === 0 && post.length > 0;
   const from = byPost
-    ? raw(`FROM connection c JOIN synapse s ON s.pre_pt_root_id = c.pre_pt_root_id AND s.post_pt_root_id = c.post_pt_root_id${joins.join("")}`)
+    ? raw(
+        `FROM connection c JOIN synapse s ON s.pre_pt_root_id = c.pre_pt_root_id AND s.post_pt_root_id = c.post_pt_root_id${joins.join("")}`,
+      )
     : raw(`FROM synapse s${joins.join("")}`);
-  const conds = byPost ? [...populationOnRoot(ctx, "c.post_pt_root_id", flow.post), ...size] : [...pre, ...post, ...size];
-  return { form: need === "distinct" ? "distinct" : need, sql: sql`SELECT ${raw(cols.join(", "))} ${from}${where(conds)}`, keys,
-    source: "individual synapses (synapses_pni_2)" };
+  const conds = byPost
+    ? [...populationOnRoot(ctx, "c.post_pt_root_id", flow.post), ...size]
+    : [...pre, ...post, ...size];
+  return {
+    form: need === "distinct" ? "distinct" : need,
+    sql: sql`SELECT ${raw(cols.join(", "))} ${from}${where(conds)}`,
+    keys,
+    source: "individual synapses (synapses_pni_2)",
+  };
 }
-

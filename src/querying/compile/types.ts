@@ -7,7 +7,11 @@ export interface CompileContext {
   catalog: StoreCatalog;
   vocabulary: Vocabulary;
   /** Cortical geometry for soma depth: y of pia (µm in voxel space) and the voxel size. */
-  geometry?: { piaYum: number; voxelNm: readonly number[]; layers: { name: string; top_um: number; bottom_um: number }[] };
+  geometry?: {
+    piaYum: number;
+    voxelNm: readonly number[];
+    layers: { name: string; top_um: number; bottom_um: number }[];
+  };
 }
 
 /** What a chart needs beyond the table: which columns go where, and axis titles with units. */
@@ -63,7 +67,10 @@ export class MissingDataError extends Error {
 
 /** A plan naming something the data does not have (an unknown cell type): ask back. */
 export class UnknownValueError extends Error {
-  constructor(message: string, readonly suggestions: string[] = []) {
+  constructor(
+    message: string,
+    readonly suggestions: string[] = [],
+  ) {
     super(message);
     this.name = "UnknownValueError";
   }

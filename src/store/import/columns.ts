@@ -80,7 +80,12 @@ export function planColumns(spec: TableSpec, file: string, header: readonly stri
         getters.push((row, n) => parsed(row, n)[k] ?? null);
       });
     } else if (position.required) {
-      throw new TableReadError(file, `missing required position "${position.name}" (as ${position.name}_x/_y/_z or packed)`, undefined, position.name);
+      throw new TableReadError(
+        file,
+        `missing required position "${position.name}" (as ${position.name}_x/_y/_z or packed)`,
+        undefined,
+        position.name,
+      );
     }
   }
 
@@ -91,7 +96,10 @@ export function planColumns(spec: TableSpec, file: string, header: readonly stri
   header.forEach((name, i) => {
     if (used.has(i)) return;
     const key = name.trim();
-    if (BOOKKEEPING_COLUMNS.has(key.toLowerCase()) || /_position_[xyz]$|_position$/.test(key) && !spec.keepExtraColumns) {
+    if (
+      BOOKKEEPING_COLUMNS.has(key.toLowerCase()) ||
+      (/_position_[xyz]$|_position$/.test(key) && !spec.keepExtraColumns)
+    ) {
       ignoredColumns.push(key);
       return;
     }
@@ -149,7 +157,8 @@ function converter(column: ColumnSpec, i: number, file: string, sourceName: stri
       if (typeof v === "bigint") return exactId ? inRange(v, n, v) : Number(v);
       if (typeof v === "number") {
         if (Number.isNaN(v)) return null;
-        if (!Number.isInteger(v) || (exactId && !Number.isSafeInteger(v))) throw bad(n, v, exactId ? "an exact integer id (it was stored as a floating-point number)" : "an integer");
+        if (!Number.isInteger(v) || (exactId && !Number.isSafeInteger(v)))
+          throw bad(n, v, exactId ? "an exact integer id (it was stored as a floating-point number)" : "an integer");
         if (exactId && v < 0) inRange(BigInt(v), n, v);
         return v;
       }
@@ -216,7 +225,11 @@ function packedPosition(i: number, file: string, sourceName: string) {
     if (v === null || v === undefined || v === "") return (last = [null, null, null]);
     const m = PACKED.exec(String(v));
     if (!m) throw new TableReadError(file, `${JSON.stringify(String(v))} is not a position "[x y z]"`, n, sourceName);
-    return (last = [voxel(m[1]!, file, n, sourceName), voxel(m[2]!, file, n, sourceName), voxel(m[3]!, file, n, sourceName)]);
+    return (last = [
+      voxel(m[1]!, file, n, sourceName),
+      voxel(m[2]!, file, n, sourceName),
+      voxel(m[3]!, file, n, sourceName),
+    ]);
   };
 }
 

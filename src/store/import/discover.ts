@@ -83,7 +83,10 @@ export async function discover(paths: string[], mappings: string[]): Promise<Dis
       throw new Error(`${abs}: no such file or folder`);
     }
     const files = info.isDirectory()
-      ? (await readdir(abs)).filter((f) => TABLE_FILE.test(f)).sort().map((f) => join(abs, f))
+      ? (await readdir(abs))
+          .filter((f) => TABLE_FILE.test(f))
+          .sort()
+          .map((f) => join(abs, f))
       : [abs];
     for (const file of files) {
       if (mapped.has(file)) continue;

@@ -9,7 +9,10 @@ import { hostname } from "node:os";
 import { z } from "zod";
 
 export class ImportBusyError extends Error {
-  constructor(readonly db: string, readonly pid: number | undefined) {
+  constructor(
+    readonly db: string,
+    readonly pid: number | undefined,
+  ) {
     const holder = pid === undefined ? "another import" : `another import (pid ${pid})`;
     super(`${holder} holds ${db}; wait for it to finish (if none is running, remove ${lockPathOf(db)})`);
     this.name = "ImportBusyError";

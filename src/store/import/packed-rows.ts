@@ -110,8 +110,12 @@ export class RowPacker {
     const at = RowPacker.spare.findIndex((b) => b.every((buffer, i) => buffer.byteLength === sizes[i]));
     if (at >= 0) {
       const [tags, numbers, bigints, rowNumbers] = RowPacker.spare.splice(at, 1)[0]!;
-      return [new Uint8Array(tags!), new Float64Array(numbers!), new BigInt64Array(bigints!),
-        new Float64Array(rowNumbers!)];
+      return [
+        new Uint8Array(tags!),
+        new Float64Array(numbers!),
+        new BigInt64Array(bigints!),
+        new Float64Array(rowNumbers!),
+      ];
     }
     return [new Uint8Array(cells), new Float64Array(cells), new BigInt64Array(cells), new Float64Array(this.capacity)];
   }

@@ -2,7 +2,11 @@ import { TableReadError } from "../readers/types.js";
 
 /** A failed insert, named by file, row and (where SQLite says) column. */
 export function rowError(
-  file: string, row: number, columns: { name: string }[], values: unknown[], error: unknown,
+  file: string,
+  row: number,
+  columns: { name: string }[],
+  values: unknown[],
+  error: unknown,
 ): Error {
   const message = (error as Error).message;
   const column = /column (\w+)\.(\w+)/.exec(message)?.[2] ?? /\.(\w+)$/.exec(message)?.[1];

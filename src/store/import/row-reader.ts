@@ -47,7 +47,9 @@ export function readInThread(request: ReadRequest): TableReading {
       const next = queue.shift();
       if (next) {
         if (next.type === "error") {
-          throw next.readError && next.file ? new TableReadError(next.file, next.message, next.row, next.column) : new Error(next.message);
+          throw next.readError && next.file
+            ? new TableReadError(next.file, next.message, next.row, next.column)
+            : new Error(next.message);
         }
         if (next.type === "done") finished = true;
         yield next;

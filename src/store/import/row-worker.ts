@@ -80,6 +80,14 @@ async function* batchRows(rows: AsyncIterable<CellValue[]>): AsyncIterable<CellV
 }
 
 read().catch((error: unknown) => {
-  if (error instanceof TableReadError) send({ type: "error", file: error.file, message: error.reason, row: error.row, column: error.column, readError: true });
+  if (error instanceof TableReadError)
+    send({
+      type: "error",
+      file: error.file,
+      message: error.reason,
+      row: error.row,
+      column: error.column,
+      readError: true,
+    });
   else send({ type: "error", message: error instanceof Error ? error.message : String(error), readError: false });
 });

@@ -62,7 +62,12 @@ export class Tallies {
   }
 
   private addTyped(counts: Uint32Array[], root: unknown, size: number): void {
-    const types = typeof root === "bigint" ? this.cellTypes!.typesOf.get(root) : typeof root === "number" ? this.cellTypes!.typesOf.get(BigInt(root)) : undefined;
+    const types =
+      typeof root === "bigint"
+        ? this.cellTypes!.typesOf.get(root)
+        : typeof root === "number"
+          ? this.cellTypes!.typesOf.get(BigInt(root))
+          : undefined;
     if (types === undefined) return;
     if (typeof types === "number") counts[types] = bump(counts[types] ?? new Uint32Array(1024), size, newCounts);
     else for (const t of types) counts[t] = bump(counts[t] ?? new Uint32Array(1024), size, newCounts);
@@ -79,7 +84,9 @@ export class Tallies {
       db.exec(`DROP TABLE IF EXISTS cell_type_size_counts; ${TYPE_SIZE_COUNTS_DDL}`);
       const put = db.prepare("INSERT INTO cell_type_size_counts (side, cell_type, size, n) VALUES (?, ?, ?, ?)");
       for (const side of ["pre", "post"] as const) {
-        this.typeSizes[side].forEach((bySize, type) => bySize.forEach((n, size) => n && put.run(side, this.cellTypes!.names[type], size, n)));
+        this.typeSizes[side].forEach((bySize, type) =>
+          bySize.forEach((n, size) => n && put.run(side, this.cellTypes!.names[type], size, n)),
+        );
       }
       written.add("cell_type_size_counts");
     }
@@ -91,7 +98,9 @@ export class Tallies {
 export function readCellTypeRoots(db: Database.Database): RootCellTypes | undefined {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cell_type'").get()) return undefined;
   const rows = db
-    .prepare("SELECT DISTINCT pt_root_id, cell_type FROM cell_type WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL")
+    .prepare(
+      "SELECT DISTINCT pt_root_id, cell_type FROM cell_type WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL",
+    )
     .safeIntegers(true)
     .raw()
     .iterate() as IterableIterator<[bigint, string]>;

@@ -10,8 +10,10 @@ export const TYPE_SIZE_COUNTS_DDL = `
 
 /** The same table built in SQL, for when cell types arrive after the synapses. */
 export const TYPE_SIZE_COUNTS_FROM_SQL = ["pre", "post"]
-  .map((side) => `
+  .map(
+    (side) => `
   INSERT INTO cell_type_size_counts
     SELECT '${side}', t.cell_type, s.size, count(*) FROM synapse s JOIN (SELECT DISTINCT pt_root_id, cell_type FROM cell_type WHERE pt_root_id IS NOT NULL AND pt_root_id != 0 AND cell_type IS NOT NULL) t
-      ON t.pt_root_id = s.${side}_pt_root_id WHERE s.size IS NOT NULL GROUP BY t.cell_type, s.size;`)
+      ON t.pt_root_id = s.${side}_pt_root_id WHERE s.size IS NOT NULL GROUP BY t.cell_type, s.size;`,
+  )
   .join("");

@@ -163,7 +163,8 @@ async function checkGzipMagic(file: string): Promise<void> {
   const handle = await open(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    if (bytesRead < 2 || buffer[0] !== 0x1f || buffer[1] !== 0x8b) throw new TableReadError(file, "not valid gzip data (the file does not start with a gzip header)");
+    if (bytesRead < 2 || buffer[0] !== 0x1f || buffer[1] !== 0x8b)
+      throw new TableReadError(file, "not valid gzip data (the file does not start with a gzip header)");
   } finally {
     await handle.close();
   }
@@ -171,7 +172,11 @@ async function checkGzipMagic(file: string): Promise<void> {
 
 function toReadError(file: string, error: Error & { code?: string }): TableReadError {
   if (error instanceof TableReadError) return error;
-  if (error.code === "Z_DATA_ERROR" || error.code === "Z_BUF_ERROR" || /incorrect header check|unexpected end/i.test(error.message)) {
+  if (
+    error.code === "Z_DATA_ERROR" ||
+    error.code === "Z_BUF_ERROR" ||
+    /incorrect header check|unexpected end/i.test(error.message)
+  ) {
     return new TableReadError(file, `not valid gzip data (${error.message})`);
   }
   return new TableReadError(file, `cannot read the file (${error.message})`);

@@ -33,7 +33,10 @@ export async function openParquet(file: string): Promise<TableSource> {
   try {
     metadata = await parquetMetadataAsync(fileBuffer(handle, totalBytes, () => {}));
   } catch (error) {
-    throw new TableReadError(file, `not a readable Parquet file: its footer could not be decoded (${messageOf(error)})`);
+    throw new TableReadError(
+      file,
+      `not a readable Parquet file: its footer could not be decoded (${messageOf(error)})`,
+    );
   } finally {
     await handle.close();
   }
@@ -93,7 +96,10 @@ export async function openParquet(file: string): Promise<TableSource> {
           );
         }
         if (rows.length !== rowEnd - rowStart) {
-          throw new TableReadError(file, `row group ${g + 1} should hold ${rowEnd - rowStart} rows but ${rows.length} were decoded`);
+          throw new TableReadError(
+            file,
+            `row group ${g + 1} should hold ${rowEnd - rowStart} rows but ${rows.length} were decoded`,
+          );
         }
         // Convert in place: the row arrays hyparquet built become the rows handed out.
         for (const row of rows) {
@@ -130,7 +136,8 @@ const snappy = bundledCompressors.SNAPPY!;
 const compressors: Compressors = {
   ...bundledCompressors,
   // hysnappy rejects the empty input of an empty data page (v2), which is valid.
-  SNAPPY: (input: Uint8Array, outputLength: number) => (outputLength === 0 ? new Uint8Array(0) : snappy(input, outputLength)),
+  SNAPPY: (input: Uint8Array, outputLength: number) =>
+    outputLength === 0 ? new Uint8Array(0) : snappy(input, outputLength),
   ZSTD: (input: Uint8Array, outputLength: number) => zstdDecompress(input, new Uint8Array(outputLength)),
 };
 
@@ -158,7 +165,6 @@ function isoTimestamp(value: bigint, perSecond: bigint, digits: number): string 
   return `${date.toISOString().slice(0, 19)}.${fraction.toString().padStart(digits, "0")}Z`;
 }
 
-
 /** Opens the file and checks the Parquet magic at both ends, so a wrong or cut-short file is named as such. */
 async function openChecked(file: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
@@ -178,9 +184,12 @@ async function openChecked(file: string): Promise<{ handle: FileHandle; size: nu
   const tail = Buffer.alloc(4);
   await handle.read(head, 0, 4, 0);
   if (size >= 12) await handle.read(tail, 0, 4, size - 4);
-  if (head.toString("latin1") !== "PAR1") throw await fail("not a Parquet file (it does not start with the PAR1 magic)");
+  if (head.toString("latin1") !== "PAR1")
+    throw await fail("not a Parquet file (it does not start with the PAR1 magic)");
   if (size < 12 || tail.toString("latin1") !== "PAR1") {
-    throw await fail("truncated Parquet file: the footer (ending in PAR1) is missing, so the file was probably cut short while copying or writing");
+    throw await fail(
+      "truncated Parquet file: the footer (ending in PAR1) is missing, so the file was probably cut short while copying or writing",
+    );
   }
   return { handle, size };
 }
@@ -196,7 +205,8 @@ function fileBuffer(handle: FileHandle, size: number, counted: (n: number) => vo
       let done = 0;
       while (done < bytes.length) {
         const { bytesRead } = await handle.read(bytes, done, bytes.length - done, from + done);
-        if (bytesRead === 0) throw new Error(`the file ended at byte ${from + done}, before the ${size} bytes it had when opened`);
+        if (bytesRead === 0)
+          throw new Error(`the file ended at byte ${from + done}, before the ${size} bytes it had when opened`);
         done += bytesRead;
       }
       counted(done);

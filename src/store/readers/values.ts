@@ -18,15 +18,21 @@ export function scalar(value: unknown): CellValue {
 /** A list (a position stored as a list of 3 ints) as "[x y z]", as CSV exports pack it; a null item as "nan". */
 export function listText(items: Iterable<unknown>): string {
   const parts: string[] = [];
-  for (const item of items) parts.push(item === null || item === undefined ? "nan" : typeof item === "object" ? String(objectText(item)) : String(item));
+  for (const item of items)
+    parts.push(
+      item === null || item === undefined ? "nan" : typeof item === "object" ? String(objectText(item)) : String(item),
+    );
   return `[${parts.join(" ")}]`;
 }
 
 /** Lists become "[x y z]", dates ISO strings, and structs and maps JSON (64-bit integers as digits). */
 export function objectText(value: object): CellValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return listText(value as unknown as Iterable<unknown>);
-  if (typeof (value as { toArray?: unknown }).toArray === "function" && Symbol.iterator in value) return listText(value as Iterable<unknown>);
-  const json = typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))
+    return listText(value as unknown as Iterable<unknown>);
+  if (typeof (value as { toArray?: unknown }).toArray === "function" && Symbol.iterator in value)
+    return listText(value as Iterable<unknown>);
+  const json =
+    typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
   return JSON.stringify(json, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? null;
 }

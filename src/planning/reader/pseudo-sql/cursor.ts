@@ -4,16 +4,52 @@ import type { ColRef } from "./sketch.js";
 
 /** SQL's own words: never a column, a table or a value. */
 export const KEYWORDS = new Set([
-  "select", "from", "where", "and", "or", "group", "order", "by", "limit", "having", "between", "in", "is", "not",
-  "as", "desc", "asc", "over", "per", "with", "of", "top", "bottom", "distinct", "join", "on", "null", "like",
-  "within", "grouped", "argmax", "argmin", "for", "all", "the", "each",
+  "select",
+  "from",
+  "where",
+  "and",
+  "or",
+  "group",
+  "order",
+  "by",
+  "limit",
+  "having",
+  "between",
+  "in",
+  "is",
+  "not",
+  "as",
+  "desc",
+  "asc",
+  "over",
+  "per",
+  "with",
+  "of",
+  "top",
+  "bottom",
+  "distinct",
+  "join",
+  "on",
+  "null",
+  "like",
+  "within",
+  "grouped",
+  "argmax",
+  "argmin",
+  "for",
+  "all",
+  "the",
+  "each",
 ]);
 
 /** A place in the tokens of a question, with the look-ups the parts of the parser share. */
 export class Cursor {
   i = 0;
 
-  constructor(readonly toks: Tok[], readonly v: SqlVocab) {}
+  constructor(
+    readonly toks: Tok[],
+    readonly v: SqlVocab,
+  ) {}
 
   get done(): boolean {
     return this.i >= this.toks.length;

@@ -16,6 +16,10 @@ export function foreign(text: string, lexicon: Lexicon): boolean {
 }
 
 function known(word: string, lexicon: Lexicon): boolean {
-  return lexicon.phrases.has(word) || lexicon.functionWords.has(word) || lexicon.scope.has(word)
-    || lexicon.correct(word) !== undefined;
+  return (
+    lexicon.phrases.has(word) ||
+    lexicon.functionWords.has(word) ||
+    lexicon.scope.has(word) ||
+    lexicon.correct(word) !== undefined
+  );
 }

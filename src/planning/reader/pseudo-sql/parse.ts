@@ -131,5 +131,15 @@ const measureHere: Clause = (st) => {
 };
 
 const CLAUSES: Clause[] = [
-  convention, select, columnsWhere, from, where, group, order, limit, top, argmax, measureHere,
+  convention,
+  select,
+  columnsWhere,
+  from,
+  where,
+  group,
+  order,
+  limit,
+  top,
+  argmax,
+  measureHere,
 ];

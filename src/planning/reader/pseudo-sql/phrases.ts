@@ -9,7 +9,11 @@ import type { ColRef, Pred } from "./sketch.js";
 
 const CMP: Record<string, string> = { gt: "above", gte: "at least", lt: "below", lte: "at most", eq: "exactly" };
 const COUNT_CMP: Record<string, string> = {
-  gt: "more than", gte: "at least", lt: "fewer than", lte: "at most", eq: "exactly",
+  gt: "more than",
+  gte: "at least",
+  lt: "fewer than",
+  lte: "at most",
+  eq: "exactly",
 };
 
 /** A value as a name before a noun ("BC", "excitatory"), when its column reads that way. */

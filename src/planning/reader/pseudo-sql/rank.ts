@@ -66,8 +66,12 @@ export function order(st: ParseState): boolean {
   const t = c.peek();
   const from = c.i;
   let byMeasure = false;
-  const named = t?.k === "num" && /^\d$/.test(t.text) ? st.items[Number(t.text) - 1]
-    : t?.k === "word" ? st.aliases.get(t.lower) : undefined;
+  const named =
+    t?.k === "num" && /^\d$/.test(t.text)
+      ? st.items[Number(t.text) - 1]
+      : t?.k === "word"
+        ? st.aliases.get(t.lower)
+        : undefined;
   if (named) byMeasure = named === "measure" && (c.i++, true);
   else {
     const m = aggregate(c);

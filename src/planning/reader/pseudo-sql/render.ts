@@ -16,7 +16,11 @@ const ROW_NOUNS = new Set(["synapses", "connections"]);
 class Renderer {
   private readonly left: string[] = [];
 
-  constructor(private readonly s: Sketch, private readonly text: string, private readonly v: SqlVocab) {}
+  constructor(
+    private readonly s: Sketch,
+    private readonly text: string,
+    private readonly v: SqlVocab,
+  ) {}
 
   private typed(seg?: Seg): string {
     return seg ? this.text.slice(seg.start, seg.end) : "";
@@ -31,12 +35,20 @@ class Renderer {
   render(): { text: string; kept: string[] } {
     const s = this.s;
     // Words typed as English, without the commas and colons around them, and without bare brackets.
-    const raw = s.raw.map((r) => this.typed(r).replace(/^[\s,:;*]+|[\s,:;*]+$/g, ""))
+    const raw = s.raw
+      .map((r) => this.typed(r).replace(/^[\s,:;*]+|[\s,:;*]+$/g, ""))
       .filter((r) => r && !/^[()[\]]+$/.test(r));
     const lookup = this.lookup();
     const parts = lookup ? [lookup, ...raw] : this.query(raw);
     const kept = [...this.left, ...s.leftover.map((l) => this.typed(l))].filter(Boolean);
-    return { text: [...parts, ...kept].filter(Boolean).join(" ").replace(/\s{2,}/g, " ").trim(), kept };
+    return {
+      text: [...parts, ...kept]
+        .filter(Boolean)
+        .join(" ")
+        .replace(/\s{2,}/g, " ")
+        .trim(),
+      kept,
+    };
   }
 
   /** "pt_root_id where nucleus id = 100594" → "root id of nucleus 100594". */
@@ -99,8 +111,8 @@ class Renderer {
     const m = s.measure;
     const of = m && "of" in m && m.of && "ref" in m.of ? m.of.ref.col : undefined;
     // A connection's quantity (n_syn) over "synapses" is over their connections; over cells it does not fit.
-    const perConnection = of?.row === "connections"
-      || s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections");
+    const perConnection =
+      of?.row === "connections" || s.preds.some((p) => p.t !== "both" && p.ref.col?.row === "connections");
     if (m?.fn === "connections" || (perConnection && (!s.noun || s.noun === "synapses"))) return "connections";
     if (s.noun) return s.noun;
     // Words typed as English may name the rows themselves ("input synapses of 8646…", "4P roots").
@@ -160,7 +172,7 @@ class Renderer {
     // angles: avg(pref_ori) over the column is an arithmetic mean in radians, not the reader's reading.
     if ("ref" in of && (!col || !["number", "count"].includes(col.kind) || of.ref.side)) return undefined;
     const words = col ? col.words : "words" in of ? of.words : "";
-    const perRoot = col?.kind === "count" && !col.row || ("words" in of && of.perRoot);
+    const perRoot = (col?.kind === "count" && !col.row) || ("words" in of && of.perRoot);
     const number = perRoot ? `number of ${words}` : words;
     if (m.fn === "percentile") return Number.isInteger(m.p) ? `${m.p}th percentile of ${words}` : undefined;
     const fn = m.fn === "chart" ? m.chart : m.stat;

@@ -20,7 +20,8 @@ export type Pred = { at?: Seg } & (
   | { t: "between"; ref: ColRef; lo: string; hi: string; unit?: string }
   | { t: "flag"; ref: ColRef }
   /** "both pre and post are inhibitory types": the same population on both sides, in the words typed. */
-  | { t: "both"; words: string });
+  | { t: "both"; words: string }
+);
 
 /** What is aggregated: a column, or words typed inside the call ("count(outgoing synapses)"). */
 export type Operand = { ref: ColRef } | { words: string; perRoot?: boolean };
@@ -73,5 +74,12 @@ export interface Sketch {
 }
 
 export const emptySketch = (): Sketch => ({
-  preds: [], groups: [], select: [], raw: [], leftover: [], context: [], sql: false, spans: {},
+  preds: [],
+  groups: [],
+  select: [],
+  raw: [],
+  leftover: [],
+  context: [],
+  sql: false,
+  spans: {},
 });

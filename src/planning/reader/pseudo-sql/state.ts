@@ -11,7 +11,10 @@ export class ParseState {
   readonly aliases = new Map<string, Item>();
   private readonly lastEnd = new Map<Seg[], number>();
 
-  constructor(readonly text: string, readonly c: Cursor) {}
+  constructor(
+    readonly text: string,
+    readonly c: Cursor,
+  ) {}
 
   /** Keeps tokens [from, to) as typed, joined to the stretch before when they follow on. */
   keep(list: Seg[], from: number, to: number): void {

@@ -12,16 +12,28 @@ import { nameKey } from "./vocab.js";
 
 type Op = "gt" | "gte" | "lt" | "lte" | "eq" | "ne";
 const OPS: Record<string, Op> = {
-  ">": "gt", ">=": "gte", "≥": "gte", "<": "lt", "<=": "lte", "≤": "lte",
-  "=": "eq", "==": "eq", "!=": "ne", "<>": "ne",
+  ">": "gt",
+  ">=": "gte",
+  "≥": "gte",
+  "<": "lt",
+  "<=": "lte",
+  "≤": "lte",
+  "=": "eq",
+  "==": "eq",
+  "!=": "ne",
+  "<>": "ne",
 };
 
 /** What a condition came to: a condition, or a stretch that looks like one but is not translated. */
 export type PredResult = { pred: Pred } | { untranslated: true; negated?: boolean };
 
 export function predicate(c: Cursor): PredResult | undefined {
-  return c.attempt(() => both(c)) ?? c.attempt(() => countCondition(c)) ?? c.attempt(() => columnCondition(c))
-    ?? c.attempt(() => unknownCondition(c));
+  return (
+    c.attempt(() => both(c)) ??
+    c.attempt(() => countCondition(c)) ??
+    c.attempt(() => columnCondition(c)) ??
+    c.attempt(() => unknownCondition(c))
+  );
 }
 
 /** "both pre and post are inhibitory types": the words up to the next clause, on both sides. */
@@ -58,7 +70,7 @@ function columnCondition(c: Cursor): PredResult | undefined {
 
 /** The comparison after a column: "= 'x'", "> 0.3", "between a and b", "in (a, b)", or a bare value. */
 function compare(c: Cursor, ref: ColRef): PredResult | undefined {
-  const kind = ref.unknown ? "unknown" : ref.col?.kind ?? "any";
+  const kind = ref.unknown ? "unknown" : (ref.col?.kind ?? "any");
   const op = c.peek()?.k === "op" ? OPS[c.peek()!.text] : undefined;
   if (c.word(0, "between")) {
     c.i++;

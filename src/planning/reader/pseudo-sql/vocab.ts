@@ -4,42 +4,50 @@ import { z } from "zod";
 import { DATA_DIR } from "../../../project-root.js";
 
 /** A column people name in pseudo-SQL, and the reader's words for it (see data/pseudo-sql.json). */
-const Column = z.object({
-  names: z.array(z.string()),
-  dim: z.string(),
-  /** category: a value of a name; id: a root or nucleus id; number: a measured quantity; count: a number of
-   * synapses; angle: an angle in the column's unit; flag: yes ('t') or no. */
-  kind: z.enum(["category", "id", "number", "count", "angle", "flag"]),
-  words: z.string(),
-  /** How a value reads ("in {v}", "with m-type {v}"); a bare value when left out. */
-  value: z.string().optional(),
-  values: z.record(z.string(), z.string()).optional(),
-  /** Grouped by on both sides at once (pre.cell_type, post.cell_type): the reader's words for the matrix. */
-  matrix: z.string().optional(),
-  groupWords: z.string().optional(),
-  /** Grouped by, it reads only with a top k ("per postsynaptic root top 5"; without, the reader misreads it). */
-  groupNeedsTop: z.boolean().optional(),
-  /** Rows this quantity belongs to (a synapse's size, a connection's synapse count), not cells. */
-  row: z.enum(["synapses", "connections"]).optional(),
-  thresholdWords: z.string().optional(),
-  unit: z.string().optional(),
-}).strict();
+const Column = z
+  .object({
+    names: z.array(z.string()),
+    dim: z.string(),
+    /** category: a value of a name; id: a root or nucleus id; number: a measured quantity; count: a number of
+     * synapses; angle: an angle in the column's unit; flag: yes ('t') or no. */
+    kind: z.enum(["category", "id", "number", "count", "angle", "flag"]),
+    words: z.string(),
+    /** How a value reads ("in {v}", "with m-type {v}"); a bare value when left out. */
+    value: z.string().optional(),
+    values: z.record(z.string(), z.string()).optional(),
+    /** Grouped by on both sides at once (pre.cell_type, post.cell_type): the reader's words for the matrix. */
+    matrix: z.string().optional(),
+    groupWords: z.string().optional(),
+    /** Grouped by, it reads only with a top k ("per postsynaptic root top 5"; without, the reader misreads it). */
+    groupNeedsTop: z.boolean().optional(),
+    /** Rows this quantity belongs to (a synapse's size, a connection's synapse count), not cells. */
+    row: z.enum(["synapses", "connections"]).optional(),
+    thresholdWords: z.string().optional(),
+    unit: z.string().optional(),
+  })
+  .strict();
 export type Column = z.infer<typeof Column>;
 
-const File = z.object({
-  about: z.string(),
-  aggregates: z.record(z.string(), z.string()),
-  statWords: z.record(z.string(), z.string()),
-  tables: z.record(z.string(), z.string()),
-  columns: z.array(Column),
-  sides: z.object({ pre: z.array(z.string()), post: z.array(z.string()) }),
-  conventions: z.array(z.object({ phrases: z.array(z.string()), note: z.string() })),
-}).strict();
+const File = z
+  .object({
+    about: z.string(),
+    aggregates: z.record(z.string(), z.string()),
+    statWords: z.record(z.string(), z.string()),
+    tables: z.record(z.string(), z.string()),
+    columns: z.array(Column),
+    sides: z.object({ pre: z.array(z.string()), post: z.array(z.string()) }),
+    conventions: z.array(z.object({ phrases: z.array(z.string()), note: z.string() })),
+  })
+  .strict();
 
 export const PSEUDO_SQL_FILE = join(DATA_DIR, "pseudo-sql.json");
 
 /** Names compare without case, with '_' and spaces alike ("cell_type" is "cell type"). */
-export const nameKey = (s: string) => s.toLowerCase().replace(/[_\s]+/g, " ").trim();
+export const nameKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ")
+    .trim();
 
 export type Side = "pre" | "post";
 
