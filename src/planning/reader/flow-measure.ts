@@ -171,7 +171,9 @@ function fraction(c: Clause, q: Query): void {
       // ("% of inhibitory synapses onto ET cells": of the inhibitory synapses, or of those onto ET cells?
       // Only a named neuron owns its synapses for sure.)
       const going = c.atoms.some((a, i) => i > at && /^(go|goes|going|went|land|lands|end up|ends up)$/i.test(text(a)));
-      if (!named.length && !going)
+      // ("BC output syn onto excitatory cells": "output" says whose synapses they are.)
+      const owned = ["output"].includes(String(as(c.atoms[owners[0]!.i + 1], "noun")?.n ?? ""));
+      if (!named.length && !going && !owned)
         throw new Unreadable(
           `A share of which synapses? Say "what % of ${text(owners[0]!.atom)} synapses go onto ` +
             `${text(marked[0]!.atom)}" or "what % of synapses onto ${text(marked[0]!.atom)} are from ${text(owners[0]!.atom)}".`,

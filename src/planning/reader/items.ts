@@ -170,7 +170,7 @@ function termTag(term: Term): Tag {
  * words (or typos) unless a cell noun follows; one letter ("I cells") only before a cell noun.
  */
 /** Short names that are no English word, so names however written ("ngc root ids"). */
-const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs)$/i;
+const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc)$/i;
 
 function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");
