@@ -132,6 +132,8 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
     const m = plan.measure;
     if (m.fn === "distinct" && m.side === side && !plan.groupBy.length)
       return `the distinct ${side} roots are one root, ${root.values![0]}`;
+    if (plan.groupBy.some((g) => g.side === side && g.dim === "root_id"))
+      return `the ${side} roots are one root, ${root.values![0]}`;
     const other = plan[side].find((f) => f.dim !== "root_id" && CELL_LEVEL.has(f.dim));
     if (other) return `a condition on ${other.dim.replace("_", " ")} of the one root ${root.values![0]}`;
   }

@@ -13,8 +13,11 @@ const DEICTIC = /^(that|it|its|this|those|these|them|they|their|same|previous|la
 
 /** A fragment that continues the last question: "and onto 4P?", "only the top 3", "plot that", "in LM?". */
 /** "and in LM?", "what about MCs?": a question that only makes sense after another. */
-export function continuesAnother(items: Item[]): boolean {
-  const words = items.filter((i) => !/^[?!.,]+$/.test(i.text)).map((w) => w.text.toLowerCase());
+export function continuesAnother(question: string): boolean {
+  const words = question
+    .toLowerCase()
+    .split(/[\s?!.,]+/)
+    .filter(Boolean);
   return (
     /^(and|what about|how about|same for|same but|same thing|instead|but|also|what of)\b/.test(words.join(" ")) &&
     words.length <= 6

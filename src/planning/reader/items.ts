@@ -1,4 +1,5 @@
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
+import { questionWords } from "./question-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import type { Lexicon, Tag } from "./lexicon.js";
 import type { Token } from "./tokens.js";
@@ -109,7 +110,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  return areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
+  return questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
 }
 
 /** The next word that is not a function word, after item k. */

@@ -83,6 +83,14 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
         'or "how many … cells".',
     );
   }
+  // ("which 23P get the most inputs? top5 root ids": a top 5 read and then lost to a limit of 1.)
+  const ks = [
+    ...c.atoms.flatMap((a) => [a.tag, ...a.alt].filter((t) => t.t === "topk" && a.items.some((i) => i.used))),
+    ...c.pops.flatMap((p) => (p.pop.topk ? [p.pop.topk] : [])),
+  ].map((t) => Number(t.k));
+  if (plan.kind === "query" && ks.length && !ks.includes(plan.limit ?? NaN)) {
+    throw new Unreadable(`I read "top ${ks[0]}" but could not keep it in my reading; please rephrase.`);
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }

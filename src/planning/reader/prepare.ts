@@ -19,7 +19,12 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [pseudoSql, discourseStep];
+const STEPS: PrepareStep[] = [pseudoSql, discourseStep, gluedCounts];
+
+/** "top4 targets", "bottom10": a count typed onto its word is the same count. */
+function gluedCounts(p: Prepared): Prepared {
+  return { ...p, text: p.text.replace(/\b(top|bottom|first|last)(\d{1,3})\b/gi, "$1 $2") };
+}
 
 export function prepare(question: string): Prepared {
   let p: Prepared = { text: question, context: [] };

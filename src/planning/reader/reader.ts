@@ -47,6 +47,10 @@ export class OfflineReader {
     const injection = checkSafety(maskSources(question), true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
     const prepared = prepare(question);
+    if (!lastPlan && continuesAnother(prepared.text)) {
+      return { type: "clarify", message: "That reads as a follow-up, and there is no earlier question here to follow. "
+        + "Please ask it in full.", suggestions: [] };
+    }
     const result = await this.planPrepared(prepared.text, lastPlan);
     if (!prepared.context.length || result.type === "refuse") return result;
     return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
@@ -60,10 +64,6 @@ export class OfflineReader {
     if (lastPlan && isFragment(items)) {
       const next = followUp(items, lastPlan, (q) => this.readOnce(q));
       if (next) return next;
-    }
-    if (!lastPlan && continuesAnother(items)) {
-      return { type: "clarify", message: "That reads as a follow-up, and there is no earlier question here to follow. "
-        + "Please ask it in full.", suggestions: [] };
     }
     const pointed = withPointedId(question, items, lastPlan);
     if (pointed) return this.planPrepared(pointed, lastPlan && oneRoot(lastPlan) ? undefined : lastPlan);
