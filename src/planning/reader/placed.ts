@@ -1,6 +1,6 @@
 import { planFilters } from "../plan-check.js";
-import type { Filter, QueryPlan } from "../plan.js";
-import { is, use } from "./atoms.js";
+import type { Filter, Query, QueryPlan } from "../plan.js";
+import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
@@ -91,6 +91,7 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   if (plan.kind === "query" && ks.length && !ks.includes(plan.limit ?? NaN)) {
     throw new Unreadable(`I read "top ${ks[0]}" but could not keep it in my reading; please rephrase.`);
   }
+  if (plan.kind === "query") rowsAsSaid(c, plan);
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
@@ -154,4 +155,30 @@ function saysFlow(c: Clause): boolean {
       ),
     ) || c.pops.some((p) => ["partner", "target", "source"].includes(p.pop.head ?? "") || p.pop.side !== undefined)
   );
+}
+
+/**
+ * The rows must be what the question asked rows of: connected pairs only when it names pairs,
+ * connections or edges ("which MC has the most 23P targets" had ranked MC→23P pairs), and one row
+ * per member when it says "each" of named cells ("how many neurons does each BC contact" had
+ * counted the partners of all the basket cells together).
+ */
+function rowsAsSaid(c: Clause, plan: Query): void {
+  const byRoot = (side: string) => plan.groupBy.some((g) => g.dim === "root_id" && g.side === side);
+  const pairWords = c.atoms.some(
+    (a) => is(a, "noun", "n", "connection") || /\b(pairs?|edges?|links?)\b/i.test(text(a)),
+  );
+  if (byRoot("pre") && byRoot("post") && !pairWords) {
+    throw new Unreadable(
+      'Ranked by cell, or by connected pair? For example "the MC with the most 23P targets" or ' +
+        '"the strongest MC→23P connection".',
+    );
+  }
+  const each = c.pops.find((p) => p.pop.each && p.pop.filters.length && !p.pop.head);
+  if (each && !plan.groupBy.length && !plan.compare && ["count", "distinct", "sum"].includes(plan.measure.fn)) {
+    throw new Unreadable(
+      `For each one of "${text(each.atom)}" as a list, or on average? For example "the mean number of …"` +
+        ` or "… per cell, ranked".`,
+    );
+  }
 }
