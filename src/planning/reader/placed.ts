@@ -170,8 +170,30 @@ function rowsAsSaid(c: Clause, plan: Query): void {
   );
   if (byRoot("pre") && byRoot("post") && !pairWords) {
     throw new Unreadable(
-      'Ranked by cell, or by connected pair? For example "the MC with the most 23P targets" or ' +
+      'Ranked by cell, or by connected pair? For example "the top 23P targets of MCs" or ' +
         '"the strongest MC→23P connection".',
+    );
+  }
+  // ("the MC with the most 23P targets": "most" counts the targets, so the MCs are ranked, not the targets.)
+  const most = c.atoms.some(
+    (a) => [a.tag, ...a.alt].some((t) => t.t === "sup" && t.count) && a.items.some((i) => i.used),
+  );
+  const counted = c.pops.find((p) => (p.pop.head === "target" || p.pop.head === "source") && p.pop.filters.length);
+  if (most && counted && byRoot(counted.pop.head === "target" ? "post" : "pre")) {
+    throw new Unreadable(
+      `Ranked by the number of ${text(counted.atom)}, or ranking the ${text(counted.atom)}? For example ` +
+        `"which MC has the most 23P targets (count them)" or "the top 23P targets of MCs".`,
+    );
+  }
+  // ("which MC contacts the most distinct 23P cells" counted synapses: "distinct" must count roots.)
+  const distinct =
+    c.atoms.some((a) => is(a, "distinct") && a.items.some((i) => i.used)) || c.pops.some((p) => p.pop.distinct);
+  const ofPartners = "of" in plan.measure && ["in_partners", "out_partners"].includes(plan.measure.of);
+  const countsRoots =
+    ["distinct", "kinds", "list"].includes(plan.measure.fn) || plan.source === "connections" || ofPartners;
+  if (distinct && !countsRoots) {
+    throw new Unreadable(
+      'Distinct what: cells (roots), or kinds of cells? For example "how many distinct targets does …".',
     );
   }
   const each = c.pops.find((p) => p.pop.each && p.pop.filters.length && !p.pop.head);
