@@ -1,5 +1,6 @@
 import type { AnswerTable, ChartKind, TableCell } from "../answers/answer.js";
 import type { ChartRequest } from "./request.js";
+import { mulberry32 } from "../sample/random.js";
 
 /**
  * One realistic request per chart kind, shaped the way the SQL layer hands tables over (numbers
@@ -21,17 +22,6 @@ export const EXAMPLE_LAYERS = [
   { name: "WM", top_um: 713, bottom_um: 960 },
 ];
 
-/** A small deterministic generator (mulberry32), so examples are the same on every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const normalCdf = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
 function erf(x: number): number {
@@ -86,7 +76,7 @@ export function cellTypeCounts(): AnswerTable {
 
 /** Synapse counts between presynaptic (rows) and postsynaptic (columns) cell types, in cortical order. */
 export function typeConnectivity(): AnswerTable {
-  const rnd = generator(7);
+  const rnd = mulberry32(7);
   const rows: TableCell[][] = [];
   const layerOf = (t: string) => (t.startsWith("23") ? 0 : t.startsWith("4") ? 1 : t.startsWith("5") ? 2 : t.startsWith("6") ? 3 : -1);
   for (const pre of CORTICAL_ORDER) {
@@ -105,7 +95,7 @@ export function typeConnectivity(): AnswerTable {
 
 /** Soma positions: x (µm) and depth below pia (µm), coloured by cell type. */
 export function somaPositions(n = 1_500): AnswerTable {
-  const rnd = generator(11);
+  const rnd = mulberry32(11);
   const range: Record<string, [number, number, number]> = {
     // [top, bottom, relative share]
     "23P": [110, 280, 17], "4P": [285, 370, 11], "5P-IT": [375, 540, 7], "5P-ET": [430, 570, 2], "5P-NP": [440, 570, 1],

@@ -146,3 +146,19 @@ export class WeightedChoice {
     return lo;
   }
 }
+
+/**
+ * mulberry32: a small seeded generator of floats in [0, 1), for where one short stream is enough
+ * and it must repeat on every run (chart examples, a permutation test, benchmark stores). The
+ * sample's own tables use `Random`, whose independent streams keep one table from shifting another.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

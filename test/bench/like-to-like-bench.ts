@@ -17,6 +17,7 @@ import { Vocabulary } from "../../src/planning/vocabulary/vocabulary.js";
 import { DATA_DIR } from "../../src/project-root.js";
 import { readCatalog } from "../../src/querying/catalog.js";
 import { compilePlan } from "../../src/querying/compile/index.js";
+import { mulberry32 } from "../../src/sample/random.js";
 
 const { values } = parseArgs({
   options: {
@@ -29,18 +30,6 @@ const { values } = parseArgs({
     keep: { type: "string" },
   },
 });
-
-/** A small deterministic generator (mulberry32), so every run builds the same store. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROOT = 864691135000000000n;
 /** Matched neurons' root ids are spread among the others' (every 64th id), as ids are in a real table. */
@@ -67,7 +56,7 @@ function buildStore(
       pt_position_x INTEGER, pt_position_y INTEGER, pt_position_z INTEGER);
     CREATE TABLE connection (pre_pt_root_id INTEGER NOT NULL, post_pt_root_id INTEGER NOT NULL,
       n_syn INTEGER NOT NULL, sum_size INTEGER, PRIMARY KEY (pre_pt_root_id, post_pt_root_id)) STRICT, WITHOUT ROWID;`);
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const tuning = db.prepare(
     "INSERT INTO cell_tuning VALUES (?, ?, ?, ?, 0.3, 0.1, ?, 1, 1, ?, 1, " + "'functional_properties_v3_bcm')",
   );

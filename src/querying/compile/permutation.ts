@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../sample/random.js";
+
 /**
  * A permutation test of like-to-like wiring: is the mean difference in preferred orientation of the
  * connected pairs smaller than if the orientations were dealt out at random among the same matched
@@ -77,15 +79,4 @@ export function permutationLine(r: PermutationResult): string {
     `when orientations are dealt at random; one-sided p = ${p} (the smallest possible with ${n(r.permutations)} ` +
     `permutations is ${(1 / (1 + r.permutations)).toPrecision(2)}).`
   );
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
