@@ -196,6 +196,26 @@ export type Measure = z.infer<typeof Measure>;
 export const Source = z.enum(["cells", "nuclei", "roots", "synapses", "connections"]);
 export type Source = z.infer<typeof Source>;
 
+/** The quantities each source measures (`of`): what the compiler accepts and the model's prompt lists. */
+export const SOURCE_QUANTITIES: Record<Source, Quantity[]> = {
+  cells: [
+    "volume",
+    "depth",
+    "pref_ori",
+    "pref_dir",
+    "osi",
+    "dsi",
+    "out_synapses",
+    "in_synapses",
+    "out_partners",
+    "in_partners",
+  ],
+  nuclei: ["volume", "depth"],
+  roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
+  synapses: ["size"],
+  connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
+};
+
 /** rose: a histogram of orientations (or directions) drawn round, as a rose of wedges. */
 export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box", "rose"]);
 export type ChartKind = z.infer<typeof ChartKind>;

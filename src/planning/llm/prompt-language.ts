@@ -1,4 +1,4 @@
-import { CellClass, type Quantity, type Source } from "../plan.js";
+import { CellClass, SOURCE_QUANTITIES, type Quantity, type Source } from "../plan.js";
 import { DIMS, QUANTITY } from "../../querying/compile/dims.js";
 import type { Geometry } from "../../answers/geometry.js";
 import { FORMS, ROW_DIMS, STRATEGIES } from "../plan-check.js";
@@ -9,26 +9,6 @@ import { FORMS, ROW_DIMS, STRATEGIES } from "../plan-check.js";
  * forms of condition each takes (those plan-check.ts holds a model's plan to), and the quantities
  * each source can measure. test/llm-examples.test.ts compiles every pair the table offers.
  */
-
-/** The quantities each source measures (`of`), as src/querying/compile/query.ts accepts them. */
-export const SOURCE_QUANTITIES: Record<Source, Quantity[]> = {
-  cells: [
-    "volume",
-    "depth",
-    "pref_ori",
-    "pref_dir",
-    "osi",
-    "dsi",
-    "out_synapses",
-    "in_synapses",
-    "out_partners",
-    "in_partners",
-  ],
-  nuclei: ["volume", "depth"],
-  roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
-  synapses: ["size"],
-  connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
-};
 
 const LEVEL: Record<string, string> = {
   cell: "a cell (its nucleus)",

@@ -1,5 +1,14 @@
 import { planShapeProblem } from "../../planning/plan-check.js";
-import type { Filter, Group, Measure, Part, Query, Quantity, Side } from "../../planning/plan.js";
+import {
+  SOURCE_QUANTITIES,
+  type Filter,
+  type Group,
+  type Measure,
+  type Part,
+  type Query,
+  type Quantity,
+  type Side,
+} from "../../planning/plan.js";
 import { describePlan } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
 import { aggregate, histogram, valueName } from "./aggregate.js";
@@ -17,25 +26,6 @@ import { scatterCells } from "./scatter-cells.js";
 import { naturalOrder } from "./order.js";
 import { UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
 
-const QUANTITIES: Record<Query["source"], Quantity[]> = {
-  synapses: ["size"],
-  connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
-  cells: [
-    "volume",
-    "depth",
-    "pref_ori",
-    "pref_dir",
-    "osi",
-    "dsi",
-    "out_synapses",
-    "in_synapses",
-    "out_partners",
-    "in_partners",
-  ],
-  nuclei: ["volume", "depth"],
-  roots: ["out_synapses", "in_synapses", "out_partners", "in_partners"],
-};
-
 /** A query plan → parameterized SQL over the store, from the cheapest tables that answer it exactly. */
 export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   // A condition in a form its dimension does not take would compile to a silent wrong number.
@@ -43,7 +33,7 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   if (shape) throw new UnknownValueError(`I cannot answer that as I read it (${shape}); please rephrase.`);
   checkValues(ctx, q);
   const m = q.measure;
-  if ("of" in m && !QUANTITIES[q.source].includes(m.of)) {
+  if ("of" in m && !SOURCE_QUANTITIES[q.source].includes(m.of)) {
     throw new UnknownValueError(`The ${QUANTITY[m.of].label} is not a measure of ${q.source}.`);
   }
   if (m.fn === "probability") return compileProbability(ctx, q);
