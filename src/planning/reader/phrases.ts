@@ -2,6 +2,7 @@ import type { Filter } from "../plan.js";
 import { as, is, lower, skippable, type Atom } from "./atoms.js";
 import type { Threshold } from "./numbers.js";
 import { Unreadable } from "./filters.js";
+import { KIND_HEADS, kindDim } from "./shape.js";
 
 /**
  * A population phrase: "inhibitory BC cells in LM with a proofread axon", "which 3 23P neurons",
@@ -32,9 +33,7 @@ export interface Pop {
 }
 
 const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "partner", "target", "source", "type", "mtype", "class", "area", "layer", "strategy"]);
-const GROUP_NOUNS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
-/** The dimension a kind noun names ("layer 5": a value of the layer). */
-const HEAD_DIM: Record<string, string> = { type: "cell_type", mtype: "mtype", class: "class", area: "area", layer: "layer" };
+const GROUP_NOUNS = KIND_HEADS;
 
 const ARTICLE = /^(a|an|the|any|all)$/;
 /** The atom after an article: "without a proofread axon" negates "proofread axon". */
@@ -199,7 +198,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
     // ("in which cortical layer the Martinotti cells are …": the asked kind, then the cells it is asked of.)
-    else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== HEAD_DIM[pop.head]) break;
+    else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== kindDim(pop.head)) break;
     else if (isVal(a)) {
       add(filterOf(a)!);
       // ("which neurons make the most …", "BCs": a name in the plural is many cells.)

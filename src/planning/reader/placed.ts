@@ -3,6 +3,7 @@ import type { Filter, Query, QueryPlan } from "../plan.js";
 import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
+import { kindDim } from "./shape.js";
 
 /**
  * Checks that what the clause said was placed in the plan: a reader path that forgot a threshold,
@@ -57,16 +58,9 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
     }
   }
   // ("which layer …" answered per root: the kind asked for must be what the rows are.)
-  const kinds: Record<string, string> = {
-    type: "cell_type",
-    mtype: "mtype",
-    class: "class",
-    area: "area",
-    layer: "layer",
-  };
-  const asked = c.pops.find((p) => p.pop.wh && kinds[p.pop.head ?? ""] && !p.pop.filters.length);
+  const asked = c.pops.find((p) => p.pop.wh && kindDim(p.pop.head) && !p.pop.filters.length);
   if (asked && plan.kind === "query") {
-    const dim = kinds[asked.pop.head!]!;
+    const dim = kindDim(asked.pop.head)!;
     const m = plan.measure;
     const placed =
       plan.groupBy.some((g) => g.dim === dim || (dim === "cell_type" && g.dim === "mtype")) ||

@@ -1,7 +1,5 @@
 import type { Item } from "./items.js";
-
-/** Kind nouns after which "across" means one row per kind ("across areas"). */
-const KIND_NOUNS = new Set(["area", "layer", "type", "mtype", "class", "strategy"]);
+import { KIND_HEADS } from "./shape.js";
 
 /**
  * Words whose sense depends on where they stand:
@@ -22,7 +20,7 @@ export function questionWords(items: Item[]): Item[] {
   items.forEach((item, k) => {
     if (!/^across$/i.test(item.text)) return;
     const next = items.slice(k + 1).find((x) => !x.fn);
-    const kind = next?.tags.some((t) => t.t === "noun" && KIND_NOUNS.has(String(t.n)));
+    const kind = next?.tags.some((t) => t.t === "noun" && KIND_HEADS.has(String(t.n)));
     if (next && !kind && next.tags.some((t) => t.t === "val")) {
       item.tags = [];
       item.fn = true;

@@ -3,19 +3,21 @@ import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import type { Pop } from "./phrases.js";
 
+/** The dimension a noun of a kind of cell names: "type" → cell_type, "layer" → layer. */
+const KIND_DIM: Record<string, "cell_type" | "mtype" | "class" | "area" | "layer"> = {
+  type: "cell_type",
+  mtype: "mtype",
+  class: "class",
+  area: "area",
+  layer: "layer",
+};
+export const kindDim = (head: string | undefined) => KIND_DIM[head ?? ""];
+
 /** The dimension a grouping noun names: "type" → cell_type, "who"/"neurons" → root_id. */
 export function groupDim(pop: Pop): Group["dim"] | undefined {
+  const kind = kindDim(pop.head);
+  if (kind) return kind;
   switch (pop.head) {
-    case "type":
-      return "cell_type";
-    case "mtype":
-      return "mtype";
-    case "class":
-      return "class";
-    case "area":
-      return "area";
-    case "layer":
-      return "layer";
     case "strategy":
       return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
     case "nucleus":
@@ -84,7 +86,8 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
   return out;
 }
 
-const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
+/** Nouns of kinds of cells ("cell types", "areas", "strategies"). */
+export const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
 /**
  * "how many distinct inhibitory m-types are there", "how many cell types does 8646… target": the
