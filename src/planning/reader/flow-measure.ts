@@ -60,6 +60,8 @@ export function readMeasure(c: Clause, q: Query): void {
   const countedPop = c.pops.find((p) => p.pop.counted && p.role);
   if (countedPop && (countedPop.pop.head || countedPop.pop.filters.length) && !groups(countedPop.pop)) {
     q.measure = { fn: "distinct", side: countedPop.role as Side };
+    // ("which 23P cell receives input from the most BCs": the input names the flow; the BCs are counted.)
+    if (countedPop.pop.countedByMost) for (const n of ["input", "output"]) use(c.find("noun", "n", n));
     return;
   }
   if (noun && PARTNER_SIDE[noun] && ["target", "source", "partner"].includes(noun)) {

@@ -28,6 +28,7 @@ import { attachRelatives, mergeAppositions, mergeLists, mergePredicates } from "
 import { readPopulations, type Pop } from "./phrases.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
+import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
 
 /**
@@ -176,30 +177,6 @@ function compose(c: Clause): QueryPlan {
     if (clash) throw new Unreadable(`I read one group of cells as both ${clash}, which no cell is; please rephrase (one comparison at a time).`);
   }
   return plan;
-}
-
-/** "How many 23P cells does …": the population right after "how many" is what is counted. */
-function markCounted(atoms: Atom[]): void {
-  atoms.forEach((a, i) => {
-    if (!is(a, "count")) return;
-    let j = i + 1;
-    while (j < atoms.length && (is(atoms[j], "distinct") || is(atoms[j], "rel", "r", "of") || atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop")) j++;
-    // ("how many of X's outputs", "how many inhibitory synapses": the outputs, the synapses are counted;
-    // "how often does X hit BC" counts synapses.)
-    const next = atoms[j + 1];
-    // ("how many different roots synapse onto X": "synapse" is the verb there.)
-    const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
-    const partnerHead = atoms[j]?.tag.t === "pop" && ["partner", "target", "source"].includes(String((atoms[j]!.tag as Pop).head));
-    const flowNoun = !verbLike && (is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") || is(next, "noun", "n", "output")
-      || is(next, "noun", "n", "connection") || (!partnerHead && (is(next, "rel", "r", "to") || is(next, "rel", "r", "from"))));
-    // ("how many of 8646…'s postsynaptic partners are tuned": the partners after the possessive are counted.)
-    const owned = atoms[j + 2];
-    if (atoms[j]?.tag.t === "pop" && /^(s'|'s)$/.test(next?.items[0]?.text ?? "") && owned?.tag.t === "pop"
-      && ["partner", "target", "source"].includes(String((owned.tag as Pop).head))) (owned.tag as Pop).counted = true;
-    if (atoms[j]?.tag.t === "pop" && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))) {
-      (atoms[j]!.tag as Pop).counted = true;
-    }
-  });
 }
 
 /**

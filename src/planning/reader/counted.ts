@@ -1,0 +1,93 @@
+import { is, type Atom } from "./atoms.js";
+import type { Pop } from "./phrases.js";
+
+const PARTNER_HEADS = ["partner", "target", "source"];
+const CELL_HEADS = ["cell", "neuron", ...PARTNER_HEADS];
+const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
+/** One root or nucleus named: nothing to rank. */
+const pinned = (p: Pop) => p.filters.some((f) => ["root_id", "nucleus_id"].includes(f.dim) && !f.not);
+const FLOW_NOUNS = ["synapse", "input", "output", "connection"];
+
+/** Marks what is counted: after "how many", and after a counting "most" that ranks another population. */
+export function markCounted(atoms: Atom[]): void {
+  markAfterHowMany(atoms);
+  markAfterMost(atoms);
+}
+
+/**
+ * "Which MC targets the most 23P cells": the MCs are ranked by how many 23P cells they reach, so the
+ * 23P cells are counted (distinct roots), not the synapses onto them. Only when the population after
+ * "most" names cells or partners and no synapse, input, output or connection noun follows it
+ * ("which MC makes the most synapses onto 23P cells" counts synapses), and when another population
+ * before "most" is the one asked for ("which MC", "the MC").
+ */
+function markAfterMost(atoms: Atom[]): void {
+  atoms.forEach((a, i) => {
+    if (a.tag.t !== "sup" || !(a.tag as { count?: boolean }).count) return;
+    let j = i + 1;
+    while (j < atoms.length && (is(atoms[j], "distinct") || atoms[j]!.items.every((x) => x.fn))) {
+      if (atoms[j]!.tag.t === "pop") break;
+      j++;
+    }
+    const pop = popOf(atoms[j]);
+    if (!pop || !pop.filters.length || (pop.head !== undefined && !CELL_HEADS.includes(pop.head))) return;
+    if (FLOW_NOUNS.some((n) => is(atoms[j + 1], "noun", "n", n))) return;
+    // (The one ranked: "which MC", or one cell named in the singular, "the MC with the most …".)
+    const ranked = atoms
+      .slice(0, i)
+      .map(popOf)
+      .find((p) => p && (p.wh || (!p.plural && !p.each && p.filters.length && !pinned(p))));
+    const flowVerb = atoms.slice(0, i).some((x) => [x.tag, ...x.alt].some((t) => t.t === "verb"));
+    // (Partner heads name the flow themselves: "the MC with the most 23P targets".)
+    if (!ranked || !(flowVerb || PARTNER_HEADS.includes(pop.head ?? ""))) return;
+    pop.counted = true;
+    pop.countedByMost = true;
+    ranked.wh ??= "which";
+  });
+}
+
+/** "How many 23P cells does …": the population right after "how many" is what is counted. */
+function markAfterHowMany(atoms: Atom[]): void {
+  atoms.forEach((a, i) => {
+    if (!is(a, "count")) return;
+    let j = i + 1;
+    while (
+      j < atoms.length &&
+      (is(atoms[j], "distinct") ||
+        is(atoms[j], "rel", "r", "of") ||
+        (atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop"))
+    )
+      j++;
+    // ("how many of X's outputs", "how many inhibitory synapses": the outputs, the synapses are counted;
+    // "how often does X hit BC" counts synapses.)
+    const next = atoms[j + 1];
+    // ("how many different roots synapse onto X": "synapse" is the verb there.)
+    const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
+    const partnerHead =
+      atoms[j]?.tag.t === "pop" && ["partner", "target", "source"].includes(String((atoms[j]!.tag as Pop).head));
+    const flowNoun =
+      !verbLike &&
+      (is(next, "noun", "n", "synapse") ||
+        is(next, "noun", "n", "input") ||
+        is(next, "noun", "n", "output") ||
+        is(next, "noun", "n", "connection") ||
+        (!partnerHead && (is(next, "rel", "r", "to") || is(next, "rel", "r", "from"))));
+    // ("how many of 8646…'s postsynaptic partners are tuned": the partners after the possessive are counted.)
+    const owned = atoms[j + 2];
+    if (
+      atoms[j]?.tag.t === "pop" &&
+      /^(s'|'s)$/.test(next?.items[0]?.text ?? "") &&
+      owned?.tag.t === "pop" &&
+      ["partner", "target", "source"].includes(String((owned.tag as Pop).head))
+    )
+      (owned.tag as Pop).counted = true;
+    if (
+      atoms[j]?.tag.t === "pop" &&
+      !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") &&
+      !flowNoun &&
+      !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))
+    ) {
+      (atoms[j]!.tag as Pop).counted = true;
+    }
+  });
+}
