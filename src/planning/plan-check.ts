@@ -91,6 +91,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (m.fn === "histogram" && (plan.groupBy.length || plan.compare)) {
     return "one histogram shows one set of values; for several groups ask for a box plot per group";
   }
+  // (A share whose part names nothing is the whole over itself, 100% whatever the data.)
+  if (m.fn === "fraction" && ![m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)) {
+    return "a share needs a part that is narrower than its whole";
+  }
   const never = contradiction(plan) ?? oneRootProblem(plan) ?? splitByItsOwnParts(plan);
   if (never) return never;
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)

@@ -71,6 +71,13 @@ export function composeFlow(c: Clause): Query {
   for (const p of c.pops)
     if ((!p.role || p.role === "pre" || p.role === "post") && (p.pop.head === "target" || p.pop.head === "source"))
       p.role = p.pop.head === "target" ? "post" : "pre";
+  // ("mean syn size onto 23P: BC vs MC": sets compared, with no side of their own, are the other side of
+  // the one population that has a side. Before the comparison is read, which splits them by side.)
+  const sidesSaid = new Set(c.pops.filter((p) => p.role === "pre" || p.role === "post").map((p) => p.role));
+  const unsided = c.pops.filter((p) => !p.role);
+  if (unsided.length === 1 && unsided[0]!.pop.alts?.length && sidesSaid.size === 1 && c.pops.length === 2) {
+    unsided[0]!.role = sidesSaid.has("post") ? "pre" : "post";
+  }
   const { parts, skip } = comparisonOf(c, sideOf);
   // A population that only repeats another's conditions ("orphan segments (no soma)") adds nothing;
   // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
@@ -188,6 +195,14 @@ export function composeFlow(c: Clause): Query {
     if (dims.size === 1 && ["cell_type", "mtype", "class", "area", "layer"].includes([...dims][0]!)) {
       q.groupBy.push({ dim: [...dims][0] as Group["dim"], side: other });
     }
+  }
+  // (Sets listed to be compared that no comparison or grouping split: their numbers would be pooled.)
+  const pooled = c.pops.find(
+    (p) => (p.pop.alts?.length ?? 0) >= 2 && !skip.has(p.i) && !parts && !q.groupBy.length && !grouping.includes(p),
+  );
+  if (pooled && !c.atoms.some((a) => is(a, "together"))) {
+    const said = pooled.atom.items.map((i) => i.text).join(" ");
+    throw new Unreadable(`"${said}" together, or each on its own? Say "… together" or "… per presynaptic type".`);
   }
   readMeasure(c, q);
   for (const p of grouping) {

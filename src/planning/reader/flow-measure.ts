@@ -142,10 +142,18 @@ function fraction(c: Clause, q: Query): void {
     if (!side) continue;
     c.usePop(p);
     const filters = popFilters(p.pop, c.classOf);
+    // ("share of 8646…'s targets with at least 3 synapses": "targets" says whose, not which part.)
+    if (!filters.length) continue;
     part[side] = [...(part[side] ?? []), ...filters];
     q[side] = q[side].filter((x) => !filters.includes(x));
   }
   if (verb >= 0) use(c.atoms[verb]);
+  // ("… targets with at least 3 synapses": the part is the strong connections among the whole's.)
+  const strength = q.filter.filter((x) => x.dim === "synapses");
+  if (!part.pre && !part.post && q.source === "connections" && strength.length) {
+    part.filter = strength;
+    q.filter = q.filter.filter((x) => !strength.includes(x));
+  }
   // "what fraction of synapses are bigger than 5000": the part is a size.
   for (const a of c.findAll("threshold")) {
     const t = as(a, "threshold") as Threshold;

@@ -1,3 +1,4 @@
+import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
@@ -110,7 +111,8 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  return questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
+  const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
+  return breakdownOfAClass(examplesOfAClass(passes, vocabulary));
 }
 
 /** The next word that is not a function word, after item k. */

@@ -1,5 +1,6 @@
 import { discourseStep } from "./discourse.js";
 import { pseudoSql } from "./pseudo-sql.js";
+import { topicRoot } from "./topic-root.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -19,7 +20,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [pseudoSql, discourseStep, gluedCounts];
+const STEPS: PrepareStep[] = [pseudoSql, discourseStep, gluedCounts, topicRoot];
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count. */
 function gluedCounts(p: Prepared): Prepared {

@@ -182,7 +182,9 @@ function connectionRows(
     sql: sql`SELECT ${raw(cols.join(", "))} ${from}${where(conds)}`,
     keys,
     source: `the connection table (one row per connected pair)${
-      own || need === "distinct" ? "" : " and the tuning table (one tuning per root, its nucleus with the best cc_abs)"
+      need !== "distinct" && flow.source === "connections" && !own
+        ? " and the tuning table (one tuning per root, its nucleus with the best cc_abs)"
+        : ""
     }`,
   };
 }
