@@ -40,7 +40,9 @@ export function readComparatives(input: Atom[]): Atom[] {
     const grouping = (a: Atom) => is(a, "per") || a.items.some((x) => /^(both|each|across|per|by)$/i.test(x.text));
     if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || grouping(a))) {
       use(out[lead]);
-      out = [...out.slice(0, lead), ...out.slice(lead + 1)];
+      // (Kept as a mark that a comparison was asked, for the check that one was made.)
+      const asked: Atom = { tag: { t: "fn", compareAsked: true }, alt: [], items: out[lead]!.items };
+      out = [...out.slice(0, lead), asked, ...out.slice(lead + 1)];
     }
   }
   return readComparativeWord(out);

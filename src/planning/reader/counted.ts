@@ -12,6 +12,24 @@ const FLOW_NOUNS = ["synapse", "input", "output", "connection"];
 export function markCounted(atoms: Atom[]): void {
   markAfterHowMany(atoms);
   markAfterMost(atoms);
+  markBeforeCount(atoms);
+}
+
+/**
+ * "8646… downstream neurons in V1, count": a count said last is of the population said before it,
+ * when that names cells or partners (not "BC→23P synapses, count", whose synapses are counted).
+ */
+function markBeforeCount(atoms: Atom[]): void {
+  const at = atoms.findIndex((a) => is(a, "count"));
+  if (at < 0 || atoms.slice(at + 1).some((a) => !a.items.every((x) => x.fn))) return;
+  const before = atoms.slice(0, at).filter((a) => !a.items.every((x) => x.fn) || a.tag.t === "pop");
+  // ("postsynaptic partners of 8646… (count)": the partners, before the root they belong to.)
+  let k = before.length - 1;
+  if (popOf(before[k]) && pinned(popOf(before[k])!) && is(before[k - 1], "rel", "r", "of")) k -= 2;
+  const pop = popOf(before[k]);
+  if (!pop || pinned(pop) || !CELL_HEADS.includes(pop.head ?? "")) return;
+  if (atoms.some((a) => FLOW_NOUNS.some((n) => is(a, "noun", "n", n)))) return;
+  pop.counted = true;
 }
 
 /**

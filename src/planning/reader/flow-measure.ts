@@ -1,5 +1,5 @@
 import type { Filter, Measure, Part, Query, Quantity, Side } from "../plan.js";
-import { as, is, text, use } from "./atoms.js";
+import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
@@ -47,7 +47,8 @@ export function readMeasure(c: Clause, q: Query): void {
   }
   sizeThresholds(c, q);
   const count = c.take("count");
-  const counted = count ? c.after(count.atom) : undefined;
+  // ("8646… targets, count": a count said last is of what was said just before it.)
+  const counted = count ? (c.after(count.atom) ?? lastBefore(c, count.atom)) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
   if (noun === "connection" || (c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
     use(c.find("noun", "n", "connection"));
@@ -73,6 +74,11 @@ export function readMeasure(c: Clause, q: Query): void {
   }
   for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
   q.measure = { fn: "count" };
+}
+
+function lastBefore(c: Clause, a: Atom): Atom | undefined {
+  const before = c.atoms.slice(0, c.index(a)).filter((x) => !x.items.every((i) => i.fn));
+  return before[before.length - 1];
 }
 
 export function partnerSide(q: Query, noun: string): Side {

@@ -143,11 +143,15 @@ export const isGroupPop = (p: Clause["pops"][number]) =>
  * a superlative said of connections ranks the connected pairs by their synapses.
  */
 export function pairRanking(c: Clause, q: Query): void {
-  if (q.groupBy.length || q.compare || (q.measure.fn !== "count" && q.measure.fn !== "sum")) return;
+  // ("strongest BC -> 23P connection": a superlative taken into "BC" ranks the connection, not the BCs.)
+  const only = q.groupBy.length === 1 && q.groupBy[0]!.dim === "root_id" ? q.groupBy[0]!.side : undefined;
+  const taken = only ? c.pops.find((p) => p.role === only && (p.pop.sup || p.pop.topk) && !p.pop.wh) : undefined;
+  if ((q.groupBy.length && !taken) || q.compare || (q.measure.fn !== "count" && q.measure.fn !== "sum")) return;
   const pair = c.find("noun", "n", "connection");
-  const ranked = c.find("topk") ?? c.atoms.find((a) => is(a, "sup") && !as(a, "sup")!.q);
+  const ranked = c.find("topk") ?? c.atoms.find((a) => is(a, "sup") && !as(a, "sup")!.q) ?? taken?.atom;
   if (!pair || !ranked) return;
-  const k = is(ranked, "topk") ? Number(as(ranked, "topk")!.k) : /s$/i.test(pair.items.at(-1)!.text) ? undefined : 1;
+  const topk = taken?.pop.topk ?? (is(ranked, "topk") ? { k: Number(as(ranked, "topk")!.k) } : undefined);
+  const k = topk ? topk.k : /s$/i.test(pair.items.at(-1)!.text) ? undefined : 1;
   use(pair, ranked);
   q.source = "connections";
   q.measure = { fn: "sum", of: "synapses" };
@@ -155,6 +159,8 @@ export function pairRanking(c: Clause, q: Query): void {
     { dim: "root_id", side: "pre" },
     { dim: "root_id", side: "post" },
   ];
-  q.order = is(ranked, "sup") && as(ranked, "sup")!.dir === "asc" ? "asc" : "desc";
+  const dir = taken ? (taken.pop.sup?.dir ?? taken.pop.topk?.dir) : is(ranked, "sup") ? as(ranked, "sup")!.dir : "desc";
+  q.order = dir === "asc" ? "asc" : "desc";
   if (k) q.limit = k;
 }
+

@@ -18,9 +18,13 @@ export function continuesAnother(question: string): boolean {
     .toLowerCase()
     .split(/[\s?!.,]+/)
     .filter(Boolean);
+  const said = words.join(" ");
+  // ("now only the proofread ones": a narrowing of something said before, pointed at with "ones".)
+  const pointing = /^(now|then|ok|okay|only|just)\b/.test(said) && /\b(ones|those|these|them|that one)\b/.test(said);
   return (
-    /^(and|what about|how about|same for|same but|same thing|instead|but|also|what of)\b/.test(words.join(" ")) &&
-    words.length <= 6
+    (/^(and|what about|how about|same for|same but|same thing|instead|but|also|what of)\b/.test(said) &&
+      words.length <= 6) ||
+    (pointing && words.length <= 8)
   );
 }
 

@@ -132,6 +132,8 @@ function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?: strin
   return { end: j, what: {} };
 }
 
+const WEIGHT = /^((connection |edge )?weights?|synapse counts?|syn count|synapse number)$/;
+
 function thresholds(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     // "a size of 853", "size = 853", "volume equals 300": one value.
@@ -206,7 +208,9 @@ function thresholds(atoms: Atom[]): Atom[] {
     // after "have"/"with" (not "synapses larger than 5000", a size).
     const COUNTED = ["synapse", "input", "output", "partner", "target", "source", "connection"];
     if (!qty && !after.what.noun && from === i && is(before, "noun") && COUNTED.includes(String(as(before, "noun")!.n))
-      && (is(before2, "verb", "v", "have") || is(before2, "rel", "r", "with")) && !/^(bigger|larger|smaller|deeper|shallower)/.test(lower(a))) {
+      // ("at weight >= 3": a weight is a count of synapses, whatever word comes before it.)
+      && (is(before2, "verb", "v", "have") || is(before2, "rel", "r", "with") || WEIGHT.test(lower(before)))
+      && !/^(bigger|larger|smaller|deeper|shallower)/.test(lower(a))) {
       after.what.noun = String(as(before, "noun")!.n);
       from = i - 1;
     }

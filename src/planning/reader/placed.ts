@@ -86,6 +86,12 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
     throw new Unreadable(`I read "top ${ks[0]}" but could not keep it in my reading; please rephrase.`);
   }
   if (plan.kind === "query") rowsAsSaid(c, plan);
+  if (plan.kind === "query") comparedAsSaid(c, plan);
+  if (plan.kind === "query") layerBesidePyramids(plan);
+  // ("where r the thick tufted cells, area ranking": a ranking asked for, and a plan that ranks nothing.)
+  if (plan.kind === "query" && !plan.order && c.atoms.some((a) => is(a, "order"))) {
+    throw new Unreadable('Ranked by what? For example "areas ranked by their number of 5P-ET cells".');
+  }
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
@@ -196,5 +202,42 @@ function rowsAsSaid(c: Clause, plan: Query): void {
       `For each one of "${text(each.atom)}" as a list, or on average? For example "the mean number of …"` +
         ` or "… per cell, ranked".`,
     );
+  }
+}
+
+/**
+ * "Compare please the number of 23P between RL, AL and LM" had counted the three areas together: a
+ * comparison asked for must give one row per set, or one per group, never one number for all.
+ */
+function comparedAsSaid(c: Clause, plan: Query): void {
+  const asked = c.atoms.some((a) => is(a, "vs") || a.tag.compareAsked === true);
+  const oneNumber = !plan.compare && !plan.groupBy.length && !["ratio", "histogram", "list"].includes(plan.measure.fn);
+  if (asked && oneNumber && !plan.chart) {
+    throw new Unreadable('Compared how: which sets, one row each? For example "23P cells in RL vs AL vs LM".');
+  }
+}
+
+const PYRAMIDS: Record<string, string> = { "L2/3": "23P", L4: "4P" };
+
+/**
+ * "avg synapse size L4->L2/3 pyr", "from layer 4 to layer 2/3 pyramidal cells": a bare layer on one
+ * side of a flow whose other side is pyramidal cells most likely shares their noun (the L4
+ * pyramidal cells, 4P), though it may mean every cell in L4. Asked, not guessed.
+ */
+function layerBesidePyramids(plan: Query): void {
+  if (plan.source !== "synapses" && plan.source !== "connections") return;
+  for (const [bare, other] of [
+    [plan.pre, plan.post],
+    [plan.post, plan.pre],
+  ] as const) {
+    const layer = bare.length === 1 && bare[0]!.dim === "layer" && !bare[0]!.not ? bare[0]!.values?.[0] : undefined;
+    const types = other.find((f) => f.dim === "cell_type" && !f.not)?.values ?? [];
+    const pyramids = types.length > 0 && types.every((t) => /^(23P|4P|5P-|6P-)/.test(t));
+    if (layer && pyramids && PYRAMIDS[layer]) {
+      throw new Unreadable(
+        `By "${layer}" do you mean every cell with its soma in ${layer}, or the ${layer} pyramidal cells ` +
+          `(${PYRAMIDS[layer]})? Say "${layer} cells" or "${PYRAMIDS[layer]}".`,
+      );
+    }
   }
 }

@@ -53,6 +53,8 @@ const aux = (a: Atom | undefined) =>
     a.tag.t !== "pop",
   );
 
+const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic)?$/;
+
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
   const used = new Set<number>();
@@ -84,14 +86,17 @@ export function readRoles(atoms: Atom[]): Roles {
     if (is(prev, "rel", "r", "to")) set(i, "post", p);
     else if (is(prev, "rel", "r", "from")) set(i, "pre", p);
     else if (is(prev, "rel", "r", "by")) set(i, is(atoms[prevIdx(p)], "verb", "v", "in") ? "post" : "pre", p);
-    else if (is(prev, "rel", "r", "upstream")) {
-      set(i, "post", p);
+    // ("synapses with presynaptic BC and postsynaptic 23P": the adjective says the cells' own side; it
+    // had been read as "upstream of BC".)
+    else if (SIDE_ADJECTIVE.test(lower(prev)) && p === i - 1) set(i, /^pre/i.test(lower(prev)) ? "pre" : "post", p);
+    else if (is(prev, "rel", "r", "upstream") || is(prev, "rel", "r", "downstream")) {
+      // "cells upstream of BC": the cells are pre, BC post. ("BC downstream: top 3 cell types": a
+      // topic before a colon, the things downstream of BC after it: the other way round.)
+      const topic = atoms.slice(p + 1, i).some((x) => /^[:,–—-]$/.test(lower(x)));
+      const up = is(prev, "rel", "r", "upstream") !== topic;
+      set(i, up ? "post" : "pre", p);
       const s = prevIdx(p);
-      if (isPop(atoms[s])) set(s, "pre");
-    } else if (is(prev, "rel", "r", "downstream")) {
-      set(i, "pre", p);
-      const s = prevIdx(p);
-      if (isPop(atoms[s])) set(s, "post");
+      if (isPop(atoms[s])) set(s, up ? "pre" : "post");
     } else if (is(prev, "rel", "r", "between")) set(i, "both", p);
     else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
       // "the main target type of VIP cells": the owner is on the other side.

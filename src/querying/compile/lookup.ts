@@ -136,8 +136,8 @@ function presentLookup(
       ...(areas.length ? { area: a?.area ?? null } : {}),
       ...(tuning.length
         ? {
-            pref_ori_deg: round(tu?.pref_ori_deg),
-            pref_dir_deg: round(tu?.pref_dir_deg),
+            pref_ori_deg: round(tu?.pref_ori_deg, 2),
+            pref_dir_deg: round(tu?.pref_dir_deg, 2),
             pref_ori_rad: round(tu?.pref_ori, 4),
             pref_dir_rad: round(tu?.pref_dir, 4),
             gosi: round(tu?.gosi, 4),
