@@ -10,7 +10,7 @@ import {
   tableExists,
 } from "../schema.js";
 import { nameTuningSource } from "../function-summaries.js";
-import type { Role } from "../tables.js";
+import type { Role } from "../table-spec.js";
 import { discover, type ImportItem } from "./discover.js";
 import { loadTable } from "./load-table.js";
 import { phase, startPhases } from "./phase-timer.js";

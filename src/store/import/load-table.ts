@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { TableReadError } from "../readers/types.js";
 import { CONNECTION_DDL, CONNECTION_INDEXES, quoteIdent } from "../schema.js";
-import { tableSpec, type TableSpec } from "../tables.js";
+import type { TableSpec } from "../table-spec.js";
+import { tableSpec } from "../tables.js";
 import type { ImportItem } from "./discover.js";
 import { PackedInserter, RowInsertError } from "./packed-insert.js";
 import { phase } from "./phase-timer.js";

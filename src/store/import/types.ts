@@ -1,4 +1,4 @@
-import type { Role } from "../tables.js";
+import type { Role } from "../table-spec.js";
 
 export interface ImportOptions {
   paths: string[];
