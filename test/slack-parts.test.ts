@@ -3,134 +3,33 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../src/project-root.js";
 import type { Answer } from "../src/answers/answer.js";
-import { AllowList } from "../adapters/common/allow-list.js";
-import { tableForChat, fileNameFor } from "../adapters/common/chat-table.js";
-import { ConversationStore, threadKey } from "../adapters/common/conversations.js";
-import { checkEnv, ConfigError, idList } from "../adapters/common/env.js";
-import { LruMap } from "../adapters/common/lru.js";
-import { RateLimiter, rateLimitMessage } from "../adapters/common/rate-limit.js";
-import { redactor, RedactingLog } from "../adapters/common/redact.js";
-import { BackgroundWork } from "../adapters/common/background.js";
+import { ConfigError } from "../adapters/common/env.js";
 import { answerToSlack, sqlToSlack, SECTION_LIMIT } from "../adapters/slack/blocks.js";
 import { BUTTON_URL_LIMIT, OPEN_LINK_ACTION } from "../adapters/slack/link-blocks.js";
 import { readSlackConfig } from "../adapters/slack/config.js";
-import { conversationKeyOf, questionFromDirectMessage, questionFromMention, questionFromSlashCommand } from "../adapters/slack/events.js";
+import {
+  conversationKeyOf,
+  questionFromDirectMessage,
+  questionFromMention,
+  questionFromSlashCommand,
+} from "../adapters/slack/events.js";
 import { escapeMrkdwn, questionFromSlackText, splitText } from "../adapters/slack/text.js";
-import { z } from "zod";
+
+/**
+ * The Slack adapter's pieces, one at a time: text in and out, blocks, events, settings, the app
+ * manifest. The pieces shared with other adapters are in adapters-common.test.ts.
+ */
 
 const timings = { planMs: 1, queryMs: 1, totalMs: 2 };
-const sectionTexts = (blocks: unknown[]) => (blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === "section").map((b) => b.text!.text);
-
-describe("adapters/common", () => {
-  it("LruMap forgets the least recently used entry first", () => {
-    const lru = new LruMap<string, number>(2);
-    lru.set("a", 1).set("b", 2);
-    expect(lru.get("a")).toBe(1);
-    lru.set("c", 3);
-    expect(lru.has("b")).toBe(false);
-    expect(lru.has("a")).toBe(true);
-    expect(lru.size).toBe(2);
-  });
-
-  it("ConversationStore keeps one conversation per key, bounded", () => {
-    const store = new ConversationStore(3);
-    const a = store.get(threadKey("T1", "C1", "1.0"));
-    expect(store.get(threadKey("T1", "C1", "1.0"))).toBe(a);
-    expect(store.get(threadKey("T1", "C1", "2.0"))).not.toBe(a);
-    for (let i = 3; i < 10; i++) store.get(threadKey("T1", "C1", `${i}.0`));
-    expect(store.size).toBe(3);
-    expect(store.has(threadKey("T1", "C1", "1.0"))).toBe(false);
-    expect(threadKey("T1", undefined, "x")).toBe("T1:-:x");
-  });
-
-  it("RateLimiter allows `limit` per window per key, then says when to retry", () => {
-    let now = 0;
-    const limiter = new RateLimiter({ limit: 2, windowMs: 60_000, now: () => now });
-    expect(limiter.take("u1").allowed).toBe(true);
-    now = 10_000;
-    expect(limiter.take("u1").allowed).toBe(true);
-    now = 20_000;
-    expect(limiter.take("u1")).toEqual({ allowed: false, retryAfterMs: 40_000 });
-    expect(limiter.take("u2").allowed).toBe(true);
-    now = 60_001;
-    expect(limiter.take("u1").allowed).toBe(true);
-    expect(new RateLimiter({ limit: 0 }).take("u").allowed).toBe(true);
-    expect(rateLimitMessage(10, 40_000)).toMatch(/10 questions in the last minute.*try again in 40 s/);
-  });
-
-  it("AllowList allows everything when empty, else only its ids", () => {
-    expect(new AllowList().allows("C1")).toBe(true);
-    expect(new AllowList().allows(undefined)).toBe(true);
-    const list = new AllowList(["C1", "C2"]);
-    expect(list.allows("C1")).toBe(true);
-    expect(list.allows("C3")).toBe(false);
-    expect(list.allows(undefined)).toBe(false);
-    expect(list.describe()).toBe("C1, C2");
-  });
-
-  it("redacts configured secrets and token shapes from log lines", () => {
-    const redact = redactor(["s3cr3t-signing", "xoxb-111-222-abc"]);
-    expect(redact("token xoxb-111-222-abc and s3cr3t-signing")).toBe("token [redacted] and [redacted]");
-    expect(redact("other xoxp-9-9-zz and xapp-1-A0-123-abcdef")).toBe("other [redacted] and [redacted]");
-    expect(redact("Authorization: Bearer abcdefghijklmnop")).toBe("Authorization: Bearer [redacted]");
-    const lines: string[] = [];
-    const log = new RedactingLog(redact, "info", "test", (l) => lines.push(l));
-    log.debug("hidden");
-    log.error(new Error("failed with xoxb-111-222-abc"), { token: "s3cr3t-signing" });
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/ERROR \[test\] Error: failed with \[redacted\] \{"token":"\[redacted\]"\}/);
-  });
-
-  it("checkEnv names missing and malformed variables, never their values", () => {
-    const schema = z.object({ A_TOKEN: z.string().startsWith("tok-", "must start with tok-").describe("the token"), IDS: idList("some ids") });
-    const missing = checkEnv(schema, {});
-    expect(missing.ok).toBe(false);
-    expect(!missing.ok && missing.problems).toEqual(["A_TOKEN is not set (the token)"]);
-    const bad = checkEnv(schema, { A_TOKEN: "secret-value", IDS: "C1, C 2" });
-    expect(!bad.ok && bad.problems.join("\n")).not.toContain("secret-value");
-    expect(!bad.ok && bad.problems.join("\n")).toMatch(/A_TOKEN: must start with tok-[\s\S]*IDS: ids are letters/);
-    const good = checkEnv(schema, { A_TOKEN: "tok-1", IDS: " C1, ,C2 " });
-    expect(good.ok && good.settings).toEqual({ A_TOKEN: "tok-1", IDS: ["C1", "C2"] });
-    expect(checkEnv(schema, { A_TOKEN: "tok-1", IDS: "" }).ok && (checkEnv(schema, { A_TOKEN: "tok-1", IDS: "" }) as { settings: { IDS: string[] } }).settings.IDS).toEqual([]);
-  });
-
-  it("tableForChat cuts rows and width to fit, and gives the whole table as CSV when cut", () => {
-    const table = { columns: ["root_id", "synapses"], rows: Array.from({ length: 40 }, (_, i) => [`86469113${String(i).padStart(10, "0")}`, 1000 - i]) };
-    const small = tableForChat({ columns: ["a"], rows: [[1], [2]] }, { maxChars: 3000 });
-    expect(small.csv).toBeUndefined();
-    expect(small.shownRows).toBe(2);
-    const cut = tableForChat(table, { maxRows: 15, maxChars: 3000 });
-    expect(cut.shownRows).toBe(15);
-    expect(cut.csv!.trim().split("\n")).toHaveLength(41);
-    const narrow = tableForChat(table, { maxRows: 15, maxChars: 300 });
-    expect(narrow.text!.length).toBeLessThanOrEqual(300);
-    expect(narrow.shownRows).toBeLessThan(15);
-    expect(narrow.text).toMatch(/more rows not shown/);
-    const none = tableForChat(table, { maxChars: 10 });
-    expect(none.text).toBeUndefined();
-    expect(none.csv).toBeDefined();
-    expect(fileNameFor("Read as: number of synapses from BC onto 23P; from the summary", "csv")).toBe("number-of-synapses-from-bc-onto-23p-from-the-summary.csv");
-    expect(fileNameFor("???", "png")).toBe("result.png");
-  });
-
-  it("BackgroundWork reports a failure instead of throwing, and settles", async () => {
-    const failures: string[] = [];
-    const work = new BackgroundWork((error, what) => failures.push(`${what}: ${(error as Error).message}`));
-    work.start("one", async () => {
-      throw new Error("boom");
-    });
-    work.start("two", () => new Promise((r) => setTimeout(r, 20)));
-    expect(work.size).toBe(2);
-    await work.settle();
-    expect(failures).toEqual(["one: boom"]);
-    expect(work.size).toBe(0);
-  });
-});
+const sectionTexts = (blocks: unknown[]) =>
+  (blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === "section").map((b) => b.text!.text);
 
 describe("adapters/slack pieces", () => {
   it("reads the question out of Slack's text", () => {
     expect(questionFromSlackText("<@U0BOT1> How many &lt;BC&gt; cells &amp; 23P?")).toBe("How many <BC> cells & 23P?");
-    expect(questionFromSlackText("<@U0BOT1|bot>  top 5 partners of <https://example.org|this>")).toBe("top 5 partners of this");
+    expect(questionFromSlackText("<@U0BOT1|bot>  top 5 partners of <https://example.org|this>")).toBe(
+      "top 5 partners of this",
+    );
     expect(questionFromSlackText(undefined)).toBe("");
   });
 
@@ -144,7 +43,10 @@ describe("adapters/slack pieces", () => {
 
   it("keeps every section within Slack's 3,000 characters, escaped", () => {
     const long = Array.from({ length: 300 }, (_, i) => `line ${i} with <angle> & ampersand`).join("\n");
-    const { message } = answerToSlack({ status: "answered", text: `${long}\nRead as: a long list.`, interpretation: "Read as: a long list.", timings }, { question: "q" });
+    const { message } = answerToSlack(
+      { status: "answered", text: `${long}\nRead as: a long list.`, interpretation: "Read as: a long list.", timings },
+      { question: "q" },
+    );
     const texts = sectionTexts(message.blocks);
     expect(texts.length).toBeGreaterThan(3);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(SECTION_LIMIT);
@@ -176,7 +78,7 @@ describe("adapters/slack pieces", () => {
     expect(files).toEqual([expect.objectContaining({ file: "/tmp/x.png", filename: "number-of-basket-cells-bc.png" })]);
   });
 
-  it("puts each link's label beside a \"View in Neuroglancer\" URL button, with no button for a URL too long", () => {
+  it('puts each link\'s label beside a "View in Neuroglancer" URL button, with no button for a URL too long', () => {
     const url = "https://spelunker.cave-explorer.org/#!%7B%22layout%22%3A%22xy-3d%22%7D";
     const answer: Answer = {
       status: "answered",
@@ -200,26 +102,62 @@ describe("adapters/slack pieces", () => {
     expect(JSON.stringify(cut)).toContain("View 50 cells (too long for a Slack button");
   });
 
-  it("shows help and \"show the SQL\" as text, the SQL as code", () => {
+  it('shows help and "show the SQL" as text, the SQL as code', () => {
     const sql = "SELECT 1";
-    const { message } = answerToSlack({ status: "answered", text: `The SQL of the last answer:\n${sql}`, sql, table: { columns: ["a"], rows: [[1], [2]] }, timings }, { question: "show the SQL", answerId: "x" });
+    const { message } = answerToSlack(
+      {
+        status: "answered",
+        text: `The SQL of the last answer:\n${sql}`,
+        sql,
+        table: { columns: ["a"], rows: [[1], [2]] },
+        timings,
+      },
+      { question: "show the SQL", answerId: "x" },
+    );
     expect(sectionTexts(message.blocks)).toEqual(["The SQL of the last answer:", "```\nSELECT 1\n```"]);
     expect(JSON.stringify(message.blocks)).not.toContain("actions");
   });
 
   it("keys conversations by workspace, channel and thread, and by user in DMs", () => {
-    const inThread = questionFromMention({ type: "app_mention", user: "U1", text: "<@UB> hi", channel: "C1", ts: "2.0", thread_ts: "1.0" }, { team_id: "T1" })!;
+    const inThread = questionFromMention(
+      { type: "app_mention", user: "U1", text: "<@UB> hi", channel: "C1", ts: "2.0", thread_ts: "1.0" },
+      { team_id: "T1" },
+    )!;
     expect(inThread.place.threadTs).toBe("1.0");
     expect(conversationKeyOf(inThread.place)).toBe("T1:C1:1.0:-");
-    const topLevel = questionFromMention({ type: "app_mention", user: "U1", text: "hi", channel: "C1", ts: "3.0" }, { team_id: "T1" })!;
+    const topLevel = questionFromMention(
+      { type: "app_mention", user: "U1", text: "hi", channel: "C1", ts: "3.0" },
+      { team_id: "T1" },
+    )!;
     expect(topLevel.place.threadTs).toBe("3.0");
-    const dm = questionFromDirectMessage({ type: "message", channel_type: "im", user: "U2", text: "hi", channel: "D1", ts: "4.0" }, { team_id: "T1" })!;
+    const dm = questionFromDirectMessage(
+      { type: "message", channel_type: "im", user: "U2", text: "hi", channel: "D1", ts: "4.0" },
+      { team_id: "T1" },
+    )!;
     expect(conversationKeyOf(dm.place)).toBe("T1:D1:top:U2");
-    expect(questionFromDirectMessage({ type: "message", channel_type: "im", subtype: "message_changed", channel: "D1", ts: "5.0" }, {})).toBeUndefined();
-    expect(questionFromDirectMessage({ type: "message", channel_type: "im", bot_id: "B1", user: "U2", text: "x", channel: "D1", ts: "5.0" }, {})).toBeUndefined();
-    expect(questionFromDirectMessage({ type: "message", channel_type: "channel", user: "U2", text: "x", channel: "C1", ts: "5.0" }, {})).toBeUndefined();
+    expect(
+      questionFromDirectMessage(
+        { type: "message", channel_type: "im", subtype: "message_changed", channel: "D1", ts: "5.0" },
+        {},
+      ),
+    ).toBeUndefined();
+    expect(
+      questionFromDirectMessage(
+        { type: "message", channel_type: "im", bot_id: "B1", user: "U2", text: "x", channel: "D1", ts: "5.0" },
+        {},
+      ),
+    ).toBeUndefined();
+    expect(
+      questionFromDirectMessage(
+        { type: "message", channel_type: "channel", user: "U2", text: "x", channel: "C1", ts: "5.0" },
+        {},
+      ),
+    ).toBeUndefined();
     expect(questionFromMention({ type: "app_mention", text: 42 }, {})).toBeUndefined();
-    expect(questionFromSlashCommand({ command: "/connectome", text: "hi", user_id: "U1", channel_id: "D9", team_id: "T1" })!.place.isDirectMessage).toBe(true);
+    expect(
+      questionFromSlashCommand({ command: "/connectome", text: "hi", user_id: "U1", channel_id: "D9", team_id: "T1" })!
+        .place.isDirectMessage,
+    ).toBe(true);
   });
 
   it("needs the app token in Socket Mode and the signing secret in HTTP mode", () => {
@@ -227,10 +165,28 @@ describe("adapters/slack pieces", () => {
     expect(() => readSlackConfig(base, "socket")).toThrow(ConfigError);
     expect(() => readSlackConfig(base, "socket")).toThrow(/SLACK_APP_TOKEN is not set/);
     expect(() => readSlackConfig(base, "http")).toThrow(/SLACK_SIGNING_SECRET is not set/);
-    const socket = readSlackConfig({ ...base, SLACK_APP_TOKEN: "xapp-1-A-1-abc", SLACK_SIGNING_SECRET: "abc" }, "socket");
-    expect(socket).toMatchObject({ mode: "socket", appToken: "xapp-1-A-1-abc", signingSecret: undefined, rateLimitPerMinute: 10, teams: [], channels: [] });
-    const http = readSlackConfig({ ...base, SLACK_SIGNING_SECRET: "abc123", SLACK_CHANNELS: "C1,C2", CONNECTOME_CHAT_RATE_LIMIT: "0" }, "http");
-    expect(http).toMatchObject({ mode: "http", signingSecret: "abc123", channels: ["C1", "C2"], rateLimitPerMinute: 0 });
+    const socket = readSlackConfig(
+      { ...base, SLACK_APP_TOKEN: "xapp-1-A-1-abc", SLACK_SIGNING_SECRET: "abc" },
+      "socket",
+    );
+    expect(socket).toMatchObject({
+      mode: "socket",
+      appToken: "xapp-1-A-1-abc",
+      signingSecret: undefined,
+      rateLimitPerMinute: 10,
+      teams: [],
+      channels: [],
+    });
+    const http = readSlackConfig(
+      { ...base, SLACK_SIGNING_SECRET: "abc123", SLACK_CHANNELS: "C1,C2", CONNECTOME_CHAT_RATE_LIMIT: "0" },
+      "http",
+    );
+    expect(http).toMatchObject({
+      mode: "http",
+      signingSecret: "abc123",
+      channels: ["C1", "C2"],
+      rateLimitPerMinute: 0,
+    });
   });
 
   it("ships a manifest granting what the adapter uses, in Socket Mode, with /connectome and interactivity", () => {
@@ -241,7 +197,15 @@ describe("adapters/slack pieces", () => {
     };
     // app_mention → app_mentions:read; DMs → im:history, im:read; chat.postMessage/postEphemeral → chat:write;
     // files.uploadV2 → files:write; reactions.add/remove → reactions:write; /connectome → commands.
-    expect(listed("bot").sort()).toEqual(["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:read", "reactions:write"]);
+    expect(listed("bot").sort()).toEqual([
+      "app_mentions:read",
+      "chat:write",
+      "commands",
+      "files:write",
+      "im:history",
+      "im:read",
+      "reactions:write",
+    ]);
     expect(listed("bot_events").sort()).toEqual(["app_mention", "message.im"]);
     expect(manifest).toMatch(/\n\s+- command: \/connectome\n/);
     expect(manifest).toMatch(/\n  interactivity:\n(?:\s+#.*\n)*\s+is_enabled: true\n/);
@@ -250,7 +214,16 @@ describe("adapters/slack pieces", () => {
 
   it("documents every Slack variable the adapter reads in .env.example", () => {
     const example = readFileSync(join(PROJECT_ROOT, ".env.example"), "utf8");
-    for (const name of ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "SLACK_TEAMS", "SLACK_CHANNELS", "CONNECTOME_CHAT_RATE_LIMIT", "CONNECTOME_CHAT_LOG_LEVEL"]) {
+    for (const name of [
+      "SLACK_BOT_TOKEN",
+      "SLACK_APP_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_API_URL",
+      "SLACK_TEAMS",
+      "SLACK_CHANNELS",
+      "CONNECTOME_CHAT_RATE_LIMIT",
+      "CONNECTOME_CHAT_LOG_LEVEL",
+    ]) {
       expect(example).toMatch(new RegExp(`^#? ?${name}=`, "m"));
     }
   });

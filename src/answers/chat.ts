@@ -1,56 +1,35 @@
-import { join, resolve } from "node:path";
-import { DATA_DIR } from "../project-root.js";
-import { QueryPlan, type PlannerResult } from "../planning/plan.js";
+import { resolve } from "node:path";
+import { QueryPlan } from "../planning/plan.js";
 import { OfflineReader } from "../planning/reader/reader.js";
 import { Vocabulary } from "../planning/vocabulary/vocabulary.js";
 import { readCatalog, type StoreCatalog } from "../querying/catalog.js";
-import { compilePlan, MissingDataError, UnknownValueError, type CompileContext, type CompiledQuery } from "../querying/compile/index.js";
+import {
+  compilePlan,
+  MissingDataError,
+  UnknownValueError,
+  type CompileContext,
+  type CompiledQuery,
+} from "../querying/compile/index.js";
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
 import { typeNamesInOrder } from "../querying/compile/order.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import { checkStoreForReading, fileIdentity } from "../store/store-file.js";
 import type { Answer, AnswerStatus } from "./answer.js";
 import { newConversation, type Conversation } from "./conversation.js";
-import { HELP_TEXT, isHelp, isShowSql, isStoreQuestion } from "./help.js";
-import { storeSummary } from "./store-summary.js";
 import { loadGeometry } from "./geometry.js";
 import { renderAnswerChart } from "./chart.js";
 import { loadNeuroglancerConfig, NeuroglancerLinks, type NeuroglancerConfig } from "./neuroglancer/links.js";
-import { idRangeProblem } from "./id-range.js";
 import { idChecks } from "./id-checks.js";
 import { CHOICE_EXPIRED } from "./choices.js";
-import { Offers, type OffersOptions } from "./offers.js";
-import { MAX_QUESTION_CHARS } from "./limits.js";
+import { Offers } from "./offers.js";
 import { notInTablesMessage } from "./not-in-tables.js";
 import { isOffTopicRefusal } from "../planning/offline/safety.js";
+import { DEFAULT_VOCABULARY, type ChatOptions, type Planner } from "./chat-options.js";
+import { directReply } from "./direct-replies.js";
 
-/** Reads a question into a plan; the offline planner, or an LLM planner that falls back to it. */
-export interface Planner {
-  readonly name: string;
-  plan(question: string, lastPlan?: QueryPlan): Promise<PlannerResult & { planner?: string; modelMs?: number; tokens?: { input?: number; output?: number }; note?: string }>;
-}
-
-export interface ChatOptions {
-  dbPath: string;
-  /** Query time limit (default 10 s). */
-  timeoutMs?: number;
-  rowCap?: number;
-  /** Where chart PNGs are written (default ./plots). */
-  plotDir?: string;
-  /** Query workers (default 2). */
-  workers?: number;
-  /** An executor already started (its query processes boot while the caller loads the rest). */
-  executor?: QueryExecutor;
-  /** A planner to use instead of the offline one (e.g. an LLM planner wrapping it). */
-  planner?: (offline: OfflineReader, vocabulary: Vocabulary) => Planner;
-  vocabularyPath?: string;
-  /** Where Neuroglancer links point (default: data/neuroglancer.json, CONNECTOME_CHAT_NEUROGLANCER_URL). */
-  neuroglancer?: NeuroglancerConfig;
-  /** Next questions and clickable readings: how they are checked, their templates, how long ids last. */
-  offers?: OffersOptions;
-}
-
-export const DEFAULT_VOCABULARY = join(DATA_DIR, "vocabulary.json");
+// The options and the planner's shape live in chat-options.ts; they are exported from here too, where
+// adapters and the planners (src/planning) have always found them.
+export { DEFAULT_VOCABULARY, type ChatOptions, type Planner } from "./chat-options.js";
 
 /**
  * The core every adapter calls: a question (and its thread's conversation) in, an Answer out.
@@ -82,7 +61,14 @@ export class ConnectomeChat {
     const offlinePlanner: Planner = { name: "offline", plan: (q, last) => offline.plan(q, last) };
     const planner = options.planner ? options.planner(offline, vocabulary) : offlinePlanner;
     const neuroglancer = options.neuroglancer ?? loadNeuroglancerConfig({ env: process.env });
-    const executor = options.executor ?? new QueryExecutor({ dbPath: options.dbPath, workers: options.workers ?? 2, timeoutMs: options.timeoutMs, rowCap: options.rowCap });
+    const executor =
+      options.executor ??
+      new QueryExecutor({
+        dbPath: options.dbPath,
+        workers: options.workers ?? 2,
+        timeoutMs: options.timeoutMs,
+        rowCap: options.rowCap,
+      });
     const ctx: CompileContext = { catalog, vocabulary, geometry: loadGeometry() };
     // Offers are checked with the offline reader whatever the planner: what is offered must read without a model.
     const offers = new Offers(offline, ctx, executor, options.offers);
@@ -125,27 +111,21 @@ export class ConnectomeChat {
     try {
       this.reopenIfSwapped();
       const trimmed = question.trim();
-      if (!trimmed) return reply("clarify", "Ask me a question about the connectome, or type \"help\" for examples.");
-      if (trimmed.length > MAX_QUESTION_CHARS) {
-        const limit = MAX_QUESTION_CHARS.toLocaleString("en-US");
-        return reply("refused", `That question is too long (over ${limit} characters); ask one thing at a time.`);
-      }
-      const badId = idRangeProblem(trimmed);
-      if (badId) return reply("clarify", badId);
-      if (isHelp(trimmed)) return reply("answered", HELP_TEXT, { table: { columns: ["example"], rows: HELP_TEXT.split("\n").filter((l) => l.startsWith("•")).map((l) => [l.slice(2)]) } });
-      if (isStoreQuestion(trimmed)) return reply("answered", ...storeSummary(this.ctx.catalog.dbPath));
-      if (isShowSql(trimmed)) {
-        const last = conversation.lastAnswer;
-        if (!last?.sql) return reply("clarify", "There is no earlier answer in this conversation to show the SQL of.");
-        return reply("answered", `The SQL of the last answer:\n${last.sql}${last.params?.length ? `\nparameters: ${JSON.stringify(last.params)}` : ""}`, { sql: last.sql, params: last.params, table: last.table, interpretation: last.interpretation });
-      }
+      const direct = directReply(trimmed, conversation, this.ctx.catalog.dbPath);
+      if (direct) return reply(...direct);
 
       const planStarted = performance.now();
       const result = await this.planner.plan(trimmed, conversation.lastPlan);
       timings.planMs = Math.round((performance.now() - planStarted) * 10) / 10;
-      const plannerInfo = { name: result.planner ?? this.planner.name, ...(result.modelMs !== undefined ? { modelMs: result.modelMs } : {}), ...(result.tokens ? { tokens: result.tokens } : {}) };
+      const plannerInfo = {
+        name: result.planner ?? this.planner.name,
+        ...(result.modelMs !== undefined ? { modelMs: result.modelMs } : {}),
+        ...(result.tokens ? { tokens: result.tokens } : {}),
+      };
       const reading = result.type === "refuse" ? undefined : result.reading;
-      const context = reading?.context?.length ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.` : "";
+      const context = reading?.context?.length
+        ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.`
+        : "";
       const note = (result.note ? `\n${result.note}` : "") + context;
       // Data the store does not hold (calcium traces, stimuli, running) is named with where it lives,
       // in place of "I did not understand" or "outside the connectome"; the status stays as it was.
@@ -155,13 +135,19 @@ export class ConnectomeChat {
       }
       if (result.type === "clarify") {
         const lacking = reading?.unaccounted.length ? notInTablesMessage(trimmed, reading.unaccounted) : undefined;
-        const offered = lacking ? {} : await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
+        const offered = lacking
+          ? {}
+          : await this.timed(timings, () => this.offers.forQuestionBack(trimmed, result, conversation));
         const extra = { ...offered, planner: plannerInfo, ...(reading ? { reading } : {}) };
         return reply("clarify", (lacking ?? result.message) + note, extra);
       }
 
       const parsed = QueryPlan.safeParse(result.plan);
-      if (!parsed.success) return reply("error", `I read the question into a plan that is not valid (${parsed.error.issues[0]?.message}); please rephrase.${note}`, { planner: plannerInfo });
+      if (!parsed.success) {
+        const invalid = parsed.error.issues[0]?.message;
+        const text = `I read the question into a plan that is not valid (${invalid}); please rephrase.${note}`;
+        return reply("error", text, { planner: plannerInfo });
+      }
       const plan = parsed.data;
 
       let compiled: CompiledQuery;
@@ -174,7 +160,8 @@ export class ConnectomeChat {
           return reply("clarify", error.message + known, { planner: plannerInfo });
         }
         if (error instanceof MissingDataError) return reply("error", error.message, { planner: plannerInfo });
-        if (error instanceof SqlRefused) return reply("refused", `The proposed SQL was refused: ${error.message}`, { planner: plannerInfo });
+        if (error instanceof SqlRefused)
+          return reply("refused", `The proposed SQL was refused: ${error.message}`, { planner: plannerInfo });
         throw error;
       }
 
@@ -184,12 +171,21 @@ export class ConnectomeChat {
       timings.queryMs = Math.round((performance.now() - queryStarted) * 10) / 10;
       const missing = checks.missing(results.slice(0, checks.statements.length));
       const sqlText = compiled.statements.map((s) => s.sql.replace(/\s+/g, " ").trim()).join(";\n");
-      const params = compiled.statements.flatMap((s) => s.params).map((p) => (typeof p === "bigint" ? p.toString() : p)) as (string | number)[];
+      const params = compiled.statements
+        .flatMap((s) => s.params)
+        .map((p) => (typeof p === "bigint" ? p.toString() : p)) as (string | number)[];
       if (missing.length) {
-        return reply("clarify", `${missing.join(" ")} Check the id: root ids change when a cell is edited, so an id from another materialization may be gone${this.catalog.materializationVersion ? ` (this store is version ${this.catalog.materializationVersion})` : ""}.`, { planner: plannerInfo });
+        const version = this.catalog.materializationVersion;
+        const thisVersion = version ? ` (this store is version ${version})` : "";
+        const why = "root ids change when a cell is edited, so an id from another materialization may be gone";
+        return reply("clarify", `${missing.join(" ")} Check the id: ${why}${thisVersion}.`, { planner: plannerInfo });
       }
       const presentation = compiled.present(results.slice(checks.statements.length));
-      if (presentation.notFound) return reply("clarify", `${presentation.headline}\n${compiled.reading}`, { interpretation: compiled.reading, planner: plannerInfo });
+      if (presentation.notFound)
+        return reply("clarify", `${presentation.headline}\n${compiled.reading}`, {
+          interpretation: compiled.reading,
+          planner: plannerInfo,
+        });
       conversation.lastPlan = plan;
       const answer: Omit<Answer, "timings"> = {
         status: "answered",
@@ -205,13 +201,20 @@ export class ConnectomeChat {
       const wantsChart = "chart" in plan && plan.chart !== undefined;
       if (presentation.chart && wantsChart && presentation.table.rows.length) {
         const chartStarted = performance.now();
-        answer.chart = await renderAnswerChart(presentation, compiled.reading, this.plotDir, this.ctx.geometry, typeNamesInOrder(this.ctx));
+        answer.chart = await renderAnswerChart(
+          presentation,
+          compiled.reading,
+          this.plotDir,
+          this.ctx.geometry,
+          typeNamesInOrder(this.ctx),
+        );
         timings.chartMs = Math.round((performance.now() - chartStarted) * 10) / 10;
       }
       Object.assign(answer, await this.timed(timings, () => this.offers.afterAnswer(plan, conversation)));
       return done(answer);
     } catch (error) {
-      if (error instanceof QueryTimeoutError) return reply("error", `Sorry, ${error.message}. Try a narrower question (one cell type, or one neuron).`);
+      if (error instanceof QueryTimeoutError)
+        return reply("error", `Sorry, ${error.message}. Try a narrower question (one cell type, or one neuron).`);
       return reply("error", `Something went wrong answering that: ${(error as Error).message}`);
     }
   }

@@ -7,7 +7,8 @@
  * in a small ring that keeps being renewed; fragment root ids come from a counter under a prefix no cell
  * root uses (864691136…), so no set of used ids grows with them.
  */
-import { INPUT_DENSITY, isNeuron, ORPHAN_AXON_SIZE_MEDIAN } from "./cell-types.js";
+import { isNeuron } from "./cell-types.js";
+import { INPUT_DENSITY, ORPHAN_AXON_SIZE_MEDIAN } from "./wiring.js";
 import type { Cell } from "./cells.js";
 import { BOUNDS, clampPoint, PIA_Y, XY_PER_UM, Z_PER_UM } from "./geometry.js";
 import { SUPERVOXEL_SEGMENTS, supervoxelId } from "./ids.js";

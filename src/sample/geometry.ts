@@ -3,13 +3,25 @@
  * voxels), cortical depth (y grows with depth; the pia is at y = 100,000 voxels = 400 µm, as
  * data/cortex_geometry.json assumes), and the visual area of a point.
  */
-import { AREA_BOUNDARIES } from "./cell-types.js";
-
 export const VOXEL_NM = [4, 4, 40] as const;
 /** Voxels per µm along x/y and along z. */
 export const XY_PER_UM = 1000 / VOXEL_NM[0];
 export const Z_PER_UM = 1000 / VOXEL_NM[2];
 export const PIA_Y = 100_000;
+
+/**
+ * The four visual areas of nucleus_functional_area_assignment. The volume spans V1 and, at larger
+ * x, the higher visual areas RL, AL and LM stacked along z; boundaries are in µm of voxel space.
+ */
+export const AREA_BOUNDARIES = {
+  /** V1 lies at x (µm) below this line, which tilts with z: x = v1X + v1Slope·(z − zMid). */
+  v1X: 1080,
+  v1Slope: 0.2,
+  zMid: 830,
+  /** Beyond V1: RL below this z (µm), AL between, LM above the next. */
+  rlAlZ: 760,
+  alLmZ: 930,
+} as const;
 
 /** The volume's extent in voxels, [min, max): 320–1600 µm in x, 320–1440 µm in y, 560–1112 µm in z. */
 export const BOUNDS = { x: [80_000, 400_000], y: [80_000, 360_000], z: [14_000, 27_800] } as const;

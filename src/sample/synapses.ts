@@ -7,15 +7,8 @@
  * nucleus make the rest of the inputs. A few rows are invalid (valid = 'f'). Connections among the
  * coregistered excitatory cells lean towards similar preferred orientations (like-to-like.ts).
  */
-import {
-  CELL_TYPES,
-  INPUT_DENSITY,
-  isNeuron,
-  ORPHAN_AXON_SIZE_MEDIAN,
-  WIRING,
-  type CellTypeSpec,
-  type WiringRule,
-} from "./cell-types.js";
+import { CELL_TYPES, isNeuron, type CellTypeSpec } from "./cell-types.js";
+import { INPUT_DENSITY, ORPHAN_AXON_SIZE_MEDIAN, WIRING, type WiringRule } from "./wiring.js";
 import type { Cell } from "./cells.js";
 import { BOUNDS, clampPoint, distanceUm, PIA_Y, XY_PER_UM, Z_PER_UM, type Point } from "./geometry.js";
 import { RootIds, SUPERVOXEL_SEGMENTS, supervoxelId } from "./ids.js";

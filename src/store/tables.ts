@@ -1,68 +1,30 @@
 /**
- * The CAVE tables connectome-chat knows, and how each is kept in the local store.
- *
- * Every role names the store table it fills, the file names that identify it (the CAVE table
- * names, the public release's static export names), and its columns: the store column, its type,
- * and the source column names it may come from. Positions are logical columns that a file gives
- * either split into `_x/_y/_z` or packed as one "[x y z]" string; both land as three INTEGER
- * columns in 4x4x40 nm voxels, never rescaled.
+ * The CAVE tables connectome-chat knows, and how each is kept in the local store (the shape of a
+ * spec is in table-spec.ts).
  */
-export type Role =
-  | "nucleus"
-  | "cell_types"
-  | "mtypes"
-  | "synapses"
-  | "proofreading"
-  | "coregistration"
-  | "functional"
-  | "digital_twin"
-  | "areas"
-  | "connections";
+import type { ColumnSpec, Role, TableSpec } from "./table-spec.js";
 
-export type ColumnType = "INTEGER" | "REAL" | "TEXT";
-
-export interface ColumnSpec {
-  /** Column name in the store. */
-  name: string;
-  type: ColumnType;
-  /** Source column names accepted, in order of preference. */
-  from: string[];
-  required?: boolean;
-  /** 64-bit ids: root, supervoxel and nucleus ids (kept exact, read back as BigInt). */
-  id?: boolean;
-  /** A boolean flag ('t'/'f', true/false, 1/0) stored as 1/0. */
-  flag?: boolean;
-}
-
-export interface PositionSpec {
-  /** Logical name, e.g. "pt_position": store columns pt_position_x, _y, _z. */
-  name: string;
-  required?: boolean;
-}
-
-export interface TableSpec {
-  role: Role;
-  /** The CAVE table name used in `info` and messages (the default when a file's own name differs). */
-  caveName: string;
-  /** The store table. */
-  storeTable: string;
-  /** What a person calls it. */
-  description: string;
-  /** File stems that identify this table (case-insensitive, matched at the start of the stem). */
-  fileNames: RegExp[];
-  columns: ColumnSpec[];
-  positions: PositionSpec[];
-  /** Primary key column (must be one of `columns`), if the table has one. */
-  primaryKey?: string;
-  indexes: string[][];
-  /** Keep columns the spec does not name (annotation tables), stored as given. */
-  keepExtraColumns: boolean;
-}
-
-const rootId = (required = true): ColumnSpec => ({ name: "pt_root_id", type: "INTEGER", from: ["pt_root_id", "root_id"], required, id: true });
-const supervoxelId: ColumnSpec = { name: "pt_supervoxel_id", type: "INTEGER", from: ["pt_supervoxel_id", "supervoxel_id"], id: true };
+const rootId = (required = true): ColumnSpec => ({
+  name: "pt_root_id",
+  type: "INTEGER",
+  from: ["pt_root_id", "root_id"],
+  required,
+  id: true,
+});
+const supervoxelId: ColumnSpec = {
+  name: "pt_supervoxel_id",
+  type: "INTEGER",
+  from: ["pt_supervoxel_id", "supervoxel_id"],
+  id: true,
+};
 const annotationId: ColumnSpec = { name: "id", type: "INTEGER", from: ["id"], id: true };
-const targetId = (required = false): ColumnSpec => ({ name: "target_id", type: "INTEGER", from: ["target_id", "nucleus_id", "nuc_id"], required, id: true });
+const targetId = (required = false): ColumnSpec => ({
+  name: "target_id",
+  type: "INTEGER",
+  from: ["target_id", "nucleus_id", "nuc_id"],
+  required,
+  id: true,
+});
 
 const real = (name: string, required = false): ColumnSpec => ({ name, type: "REAL", from: [name], required });
 const integer = (name: string, required = false): ColumnSpec => ({ name, type: "INTEGER", from: [name], required });
@@ -95,7 +57,13 @@ const tuningColumns = (extra: ColumnSpec[]): ColumnSpec[] => [
 /** Columns of every CAVE annotation table that the store does not keep: bookkeeping, not data. */
 export const BOOKKEEPING_COLUMNS = new Set(["created", "deleted", "superceded_id", "valid", "index", "Unnamed: 0", ""]);
 
-const cellTypeLike = (role: "cell_types" | "mtypes", caveName: string, storeTable: string, description: string, fileNames: RegExp[]): TableSpec => ({
+const cellTypeLike = (
+  role: "cell_types" | "mtypes",
+  caveName: string,
+  storeTable: string,
+  description: string,
+  fileNames: RegExp[],
+): TableSpec => ({
   role,
   caveName,
   storeTable,
@@ -132,11 +100,13 @@ export const TABLES: TableSpec[] = [
     indexes: [["pt_root_id"]],
     keepExtraColumns: false,
   },
-  cellTypeLike("cell_types", "aibs_metamodel_celltypes_v661", "cell_type", "cell types (classification_system, cell_type) per nucleus", [
-    /^aibs_metamodel_celltypes/,
-    /^aibs_soma_nuc_metamodel_preds/,
-    /^cell_type/,
-  ]),
+  cellTypeLike(
+    "cell_types",
+    "aibs_metamodel_celltypes_v661",
+    "cell_type",
+    "cell types (classification_system, cell_type) per nucleus",
+    [/^aibs_metamodel_celltypes/, /^aibs_soma_nuc_metamodel_preds/, /^cell_type/],
+  ),
   cellTypeLike("mtypes", "aibs_metamodel_mtypes_v661_v2", "mtype", "morphological types (m-types) per nucleus", [
     /^aibs_metamodel_mtypes/,
     /mtypes/,

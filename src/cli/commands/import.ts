@@ -1,5 +1,6 @@
 import { CliError } from "../run.js";
-import { importTables, type ImportProgress } from "../../store/import/importer.js";
+import { importTables } from "../../store/import/importer.js";
+import type { ImportProgress } from "../../store/import/types.js";
 
 export async function importCommand(
   paths: string[],

@@ -1,4 +1,5 @@
-import { BOOKKEEPING_COLUMNS, type ColumnSpec, type TableSpec } from "../tables.js";
+import type { ColumnSpec, TableSpec } from "../table-spec.js";
+import { BOOKKEEPING_COLUMNS } from "../tables.js";
 import { TableReadError, type CellValue } from "../readers/types.js";
 
 /**

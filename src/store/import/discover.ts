@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { ROLE_ALIASES, TABLES, tableSpec, type Role } from "../tables.js";
+import type { Role } from "../table-spec.js";
+import { ROLE_ALIASES, TABLES, tableSpec } from "../tables.js";
 
 /** What to import: one role, and the file(s) holding it (sharded exports are read in name order). */
 export interface ImportItem {

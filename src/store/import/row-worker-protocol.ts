@@ -2,7 +2,7 @@
  * Messages between the import (which inserts) and its reading thread (which reads, checks and
  * converts), so that reading a file and inserting its rows run at the same time.
  */
-import type { Role } from "../tables.js";
+import type { Role } from "../table-spec.js";
 import type { PackedRows } from "./packed-rows.js";
 
 /** What to read: one table, from one or more files (shards share a header). */
