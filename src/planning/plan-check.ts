@@ -129,10 +129,12 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
  * or count on the wrong side.
  */
 function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
-  // ("With how many cells 8646… makes 3 or more synapses": counting the one root named is 1 or 0.)
-  // (Root 0 is no root: "nuclei with no root id" count the rows that have it.)
+  // ("With how many cells 8646… makes 3 or more synapses": counting the one root named, with a condition
+  // on it, is 1 or 0. Root 0 is no root: "nuclei with no root id" count the rows that have it; and the
+  // nuclei of one root may be two, so a count of them alone stands.)
   const named = plan.filter.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1 && f.values[0] !== "0");
-  if (named && ["count", "distinct"].includes(plan.measure.fn) && !["synapses", "connections"].includes(plan.source))
+  const flowless = !["synapses", "connections"].includes(plan.source);
+  if (named && flowless && ["count", "distinct"].includes(plan.measure.fn) && plan.filter.length > 1)
     return `counting the one root named, ${named.values![0]}, gives 1 or 0`;
   for (const side of ["pre", "post"] as const) {
     const filters = [...plan[side], ...(plan.compare ?? []).flatMap((p) => p[side] ?? [])];

@@ -2,23 +2,24 @@ import type { Prepared } from "./prepare.js";
 
 const TOPIC = /^\s*(\d{15,20})\s*[:–—]\s*(\S.*)$/s;
 const OWNED =
-  /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?))\b/i;
+  /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?)(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b/i;
 
 /**
  * "8646…: share of targets w/ at least 3 syn": a root put first, then a colon, is what the rest is
  * about: its targets, its inputs. The partner noun is given the root as owner ("share of targets of
- * 8646… w/ …"), and "its"/"it" in the rest are the root. (It had been read as a condition of the
- * part: the share of all strong connections that come from the root.) A rest with no partner noun
- * and no pronoun ("8646…: cell type?") is left as typed, for the reader's own rules.
+ * 8646… w/ …"). (It had been read as a condition of the part: the share of all strong connections
+ * that come from the root.) A rest with no partner noun, or with a pronoun for the root ("8646…:
+ * share of its inputs"), is left as typed, for the reader's own rules.
  */
 export function topicRoot(p: Prepared): Prepared {
   const m = TOPIC.exec(p.text);
   if (!m) return p;
   const [, id, rest] = m as unknown as [string, string, string];
   if (/\d{15,20}/.test(rest)) return p;
-  if (/\bits?\b/i.test(rest)) {
-    return { ...p, text: rest.replace(/\bits\b/gi, `${id}'s`).replace(/\bit\b/gi, id) };
-  }
+  // (A pronoun already points back at the root: the reader's own rules read "8646…: share of its inputs".)
+  if (/\bits\b/i.test(rest)) return p;
+  // ("8646…: number of partners it hits with at least five synapses": "it" is the root.)
+  if (/\bit\b/i.test(rest)) return { ...p, text: rest.replace(/\bit\b/gi, id) };
   if (!OWNED.test(rest)) return p;
   return { ...p, text: rest.replace(OWNED, `$1 of ${id}`) };
 }
