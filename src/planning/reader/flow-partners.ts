@@ -163,4 +163,3 @@ export function pairRanking(c: Clause, q: Query): void {
   q.order = dir === "asc" ? "asc" : "desc";
   if (k) q.limit = k;
 }
-
