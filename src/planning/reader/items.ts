@@ -1,4 +1,5 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
+import { danglingSides } from "./partner-words.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
@@ -112,7 +113,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     i++;
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  return breakdownOfAClass(examplesOfAClass(passes, vocabulary));
+  return danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
 }
 
 /** The next word that is not a function word, after item k. */

@@ -24,7 +24,8 @@ const STEPS: PrepareStep[] = [pseudoSql, discourseStep, gluedCounts, topicRoot];
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count. */
 function gluedCounts(p: Prepared): Prepared {
-  return { ...p, text: p.text.replace(/\b(top|bottom|first|last)(\d{1,3})\b/gi, "$1 $2") };
+  // ("top-5 downstream": the same, with a hyphen.)
+  return { ...p, text: p.text.replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2") };
 }
 
 export function prepare(question: string): Prepared {

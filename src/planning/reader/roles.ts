@@ -92,11 +92,21 @@ export function readRoles(atoms: Atom[]): Roles {
     else if (is(prev, "rel", "r", "upstream") || is(prev, "rel", "r", "downstream")) {
       // "cells upstream of BC": the cells are pre, BC post. ("BC downstream: top 3 cell types": a
       // topic before a colon, the things downstream of BC after it: the other way round.)
-      const topic = atoms.slice(p + 1, i).some((x) => /^[:,–—-]$/.test(lower(x)));
-      const up = is(prev, "rel", "r", "upstream") !== topic;
-      set(i, up ? "post" : "pre", p);
       const s = prevIdx(p);
+      // ("8646… top-5 downstream by weight": after one named root, the partners downstream of it.)
+      // (Only the bare words: "8646… innervated by BC" is the other way round.)
+      const bare = /^(up|down)stream$/i.test(lower(prev));
+      const ownerRoot =
+        bare && isPop(atoms[s]) && s === p - 1 && popOf(atoms[s])!.filters.some((f) => f.dim === "root_id");
+      const topic = ownerRoot || atoms.slice(p + 1, i).some((x) => /^[:,–—-]$/.test(lower(x)));
+      // ("top upstream 23P of 8646…": "upstream" said of the 23P cells, which are upstream of the root.)
+      const adjective =
+        bare && p === i - 1 && !ownerRoot && ["of", "to", "from"].some((r) => is(atoms[nextIdx(i)], "rel", "r", r));
+      const up = is(prev, "rel", "r", "upstream") !== (topic || adjective);
+      set(i, up ? "post" : "pre", p);
       if (isPop(atoms[s])) set(s, up ? "pre" : "post");
+      const owner = nextIdx(nextIdx(i));
+      if (adjective && isPop(atoms[owner])) set(owner, up ? "pre" : "post");
     } else if (is(prev, "rel", "r", "between")) set(i, "both", p);
     else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
       // "the main target type of VIP cells": the owner is on the other side.
@@ -162,6 +172,19 @@ export function readRoles(atoms: Atom[]): Roles {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
     }
+  });
+
+  // ("8646… top-5 downstream by weight", "8646… upstream weight": the partners on that side of the root.)
+  atoms.forEach((a, p) => {
+    const up = is(a, "rel", "r", "upstream");
+    if ((!up && !is(a, "rel", "r", "downstream")) || !/^(up|down)stream$/i.test(lower(a))) return;
+    const root = atoms[p - 1];
+    const after = atoms[nextIdx(p)];
+    // (A rule before may have left the root's role undefined, which is no role.)
+    if (!isPop(root) || !popOf(root)!.filters.some((f) => f.dim === "root_id") || role.get(p - 1)) return;
+    if (isPop(after) || is(after, "rel", "r", "of")) return;
+    role.set(p - 1, up ? "post" : "pre");
+    used.add(p);
   });
 
   // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
