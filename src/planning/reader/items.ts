@@ -1,5 +1,6 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import { danglingSides } from "./partner-words.js";
+import { somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
@@ -113,7 +114,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     i++;
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  return danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
+  return somaAsCompartment(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
 }
 
 /** The next word that is not a function word, after item k. */

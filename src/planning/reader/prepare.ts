@@ -20,12 +20,24 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [pseudoSql, discourseStep, gluedCounts, topicRoot];
+const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, topicRoot];
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count. */
 function gluedCounts(p: Prepared): Prepared {
   // ("top-5 downstream": the same, with a hyphen.)
   return { ...p, text: p.text.replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2") };
+}
+
+const IDS_LAST =
+  /^(.*?\w.*?)\s*[?,;:—–-]+\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
+
+/** "NGCs in L1? ids", "MCs with >100 output synapses — ids": ids asked for last are a list of them. */
+function idsAsked(p: Prepared): Prepared {
+  const m = IDS_LAST.exec(p.text);
+  // (A ranking shows its cells' ids already; "list" would fight it: left for the reader.)
+  if (!m || /\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!) || /(->|→|>)\s*$/.test(m[1]!))
+    return p;
+  return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
 }
 
 export function prepare(question: string): Prepared {
