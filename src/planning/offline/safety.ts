@@ -50,6 +50,8 @@ const OTHER_BRAINS =
 const NOT_DATA =
   /\b(poems?|poetry|haiku|song|lyrics|story|stories|essay|jokes?|limerick|recipe|emails?|cover letter|weather|stock|capital of|president|football|movie|translate|translation)\b/i;
 
+const WRITING = /\b(write|compose|tell me|sing|make up|recite|draft|translate|weather|stock price|capital of)\b/i;
+
 export type SafetyVerdict = { refuse: true; reason: string } | { refuse: false };
 
 const OUTSIDE =
@@ -78,7 +80,9 @@ export function checkSafety(question: string, namesSomething: boolean, followUp 
       "I can't change the data: connectome-chat reads a read-only copy of the tables and answers questions about it.",
   };
   if (SQL_WRITE.test(text)) return write;
-  if (NOT_DATA.test(question) || OTHER_BRAINS.test(question)) {
+  // ("for the feedback story: how many synapses …" is a data question; "write a story about BCs" is not.)
+  const asksForWriting = NOT_DATA.test(question) && (!namesSomething || WRITING.test(question));
+  if (asksForWriting || OTHER_BRAINS.test(question)) {
     return { refuse: true, reason: `${OUTSIDE} This store holds one volume of mouse visual cortex.` };
   }
   if (WRITE.test(text) && DATA_NOUN.test(text) && !isQuestionAboutChanges(text)) return write;

@@ -1,5 +1,5 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
-import { danglingSides } from "./partner-words.js";
+import { danglingSides, verbAfterFlowNoun } from "./partner-words.js";
 import { somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
@@ -114,7 +114,8 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     i++;
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  return somaAsCompartment(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
+  const read = verbAfterFlowNoun(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
+  return somaAsCompartment(read);
 }
 
 /** The next word that is not a function word, after item k. */
@@ -175,7 +176,7 @@ function termTag(term: Term): Tag {
  * words (or typos) unless a cell noun follows; one letter ("I cells") only before a cell noun.
  */
 /** Short names that are no English word, so names however written ("ngc root ids"). */
-const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc)$/i;
+const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc|dtc|ptc|stc)$/i;
 
 function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");

@@ -15,3 +15,21 @@ export function danglingSides(items: Item[]): Item[] {
   });
   return items;
 }
+
+const FLOW_NOUNS = new Set(["synapse", "output", "input", "connection"]);
+
+/**
+ * "what fraction of BPC output synapses target Martinotti cells": after synapses or outputs,
+ * "target(s)" is what they do, not the noun ("target MC cells" had read the MCs as the targets of
+ * something and turned the share around).
+ */
+export function verbAfterFlowNoun(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    const verb = item.tags.find((t) => t.t === "verb");
+    if (!verb || item.tags[0]?.t !== "noun") return;
+    const before = items.slice(0, k).filter((x) => !x.fn);
+    const last = before[before.length - 1];
+    if (last?.tags.some((t) => t.t === "noun" && FLOW_NOUNS.has(String(t.n)))) item.tags = [verb];
+  });
+  return items;
+}

@@ -5,6 +5,10 @@
  * one before any space; so do line breaks. Decimals, ids and names like "L2/3" have no space after
  * their dots and are never split.
  */
+const PREAMBLE_END = /^(\S: | [—–-] )$/;
+const QUESTION_START =
+  /^\s*(how many|how much|how|what|which|who|where|can you|could you|do we|does|is there|are there|among|in total|give me|list|show)\b/i;
+
 export function splitSentences(text: string, abbreviations: Set<string>): string[] {
   const out: string[] = [];
   let start = 0;
@@ -19,6 +23,15 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     else if (c === "\n" && depth === 0) cut(i);
+    // ("quick sanity check before lab meeting: how many …", "for the feedback story: how many …": a
+    // colon or a spaced dash after a short label, before a question, starts one.)
+    // (Only a short label: a longer lead, "I want to check …: what is …", is read whole, as before.)
+    const label = text.slice(start, i).trim();
+    const short = label.split(/\s+/).length <= 6 && !/^(i|we|my|our|to)\b/i.test(label);
+    if (depth === 0 && short && PREAMBLE_END.test(text.slice(i - 1, i + 2)) && QUESTION_START.test(text.slice(i + 1))) {
+      cut(i + 1);
+      continue;
+    }
     if (depth > 0 || !/[.!?]/.test(c)) continue;
     // The run of stops and closing quotes that ends here ("?!", ".\"").
     let end = i + 1;
