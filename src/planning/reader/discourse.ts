@@ -97,7 +97,8 @@ function textOf(s: Sentence): string {
 
 /** The context of a sentence in the words typed: the whole sentence when all of it is context. */
 function contextOf(s: Sentence): string[] {
-  if (s.pieces.every((x) => x.kind !== "ask")) return [s.typed.trim()];
+  // (A label cut at its colon is said without it: "Quick question".)
+  if (s.pieces.every((x) => x.kind !== "ask")) return [trimEdges(s.typed)];
   const out = [...s.citations];
   let run: Piece[] = [];
   const flush = () => {

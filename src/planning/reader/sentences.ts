@@ -27,7 +27,11 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     // colon or a spaced dash after a short label, before a question, starts one.)
     // (Only a short label: a longer lead, "I want to check …: what is …", is read whole, as before.)
     const label = text.slice(start, i).trim();
-    const short = label.split(/\s+/).length <= 6 && !/^(i|we|my|our|to)\b/i.test(label);
+    // (Greetings and "my question is:" are leads the discourse step knows already.)
+    const short =
+      label.split(/\s+/).length <= 6 &&
+      !/^(i|we|my|our|to)\b/i.test(label) &&
+      !/\b(question|hi|hey|hello)\b/i.test(label);
     if (depth === 0 && short && PREAMBLE_END.test(text.slice(i - 1, i + 2)) && QUESTION_START.test(text.slice(i + 1))) {
       cut(i + 1);
       continue;
