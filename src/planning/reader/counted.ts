@@ -1,12 +1,12 @@
 import { is, type Atom } from "./atoms.js";
+import { PARTNER_HEADS } from "./flow-partners.js";
 import type { Pop } from "./phrases.js";
+import { FLOW_NOUN_NAMES } from "./shape.js";
 
-const PARTNER_HEADS = ["partner", "target", "source"];
 const CELL_HEADS = ["cell", "neuron", ...PARTNER_HEADS];
 const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
 /** One root or nucleus named: nothing to rank. */
 const pinned = (p: Pop) => p.filters.some((f) => ["root_id", "nucleus_id"].includes(f.dim) && !f.not);
-const FLOW_NOUNS = ["synapse", "input", "output", "connection"];
 
 /** Marks what is counted: after "how many", and after a counting "most" that ranks another population. */
 export function markCounted(atoms: Atom[]): void {
@@ -28,7 +28,7 @@ function markBeforeCount(atoms: Atom[]): void {
   if (popOf(before[k]) && pinned(popOf(before[k])!) && is(before[k - 1], "rel", "r", "of")) k -= 2;
   const pop = popOf(before[k]);
   if (!pop || pinned(pop) || !CELL_HEADS.includes(pop.head ?? "")) return;
-  if (atoms.some((a) => FLOW_NOUNS.some((n) => is(a, "noun", "n", n)))) return;
+  if (atoms.some((a) => [...FLOW_NOUN_NAMES].some((n) => is(a, "noun", "n", n)))) return;
   pop.counted = true;
 }
 
@@ -49,7 +49,7 @@ function markAfterMost(atoms: Atom[]): void {
     }
     const pop = popOf(atoms[j]);
     if (!pop || !pop.filters.length || (pop.head !== undefined && !CELL_HEADS.includes(pop.head))) return;
-    if (FLOW_NOUNS.some((n) => is(atoms[j + 1], "noun", "n", n))) return;
+    if ([...FLOW_NOUN_NAMES].some((n) => is(atoms[j + 1], "noun", "n", n))) return;
     // (The one ranked: "which MC", or one cell named in the singular, "the MC with the most …".)
     const ranked = atoms
       .slice(0, i)
@@ -57,7 +57,7 @@ function markAfterMost(atoms: Atom[]): void {
       .find((p) => p && (p.wh || (!p.plural && !p.each && p.filters.length && !pinned(p))));
     const flowVerb = atoms.slice(0, i).some((x) => [x.tag, ...x.alt].some((t) => t.t === "verb"));
     // (Partner heads name the flow themselves: "the MC with the most 23P targets".)
-    if (!ranked || !(flowVerb || PARTNER_HEADS.includes(pop.head ?? ""))) return;
+    if (!ranked || !(flowVerb || PARTNER_HEADS.has(pop.head ?? ""))) return;
     pop.counted = true;
     pop.countedByMost = true;
     ranked.wh ??= "which";

@@ -1,4 +1,5 @@
 import type { Item } from "./items.js";
+import { FLOW_NOUN_NAMES } from "./shape.js";
 
 /**
  * "8646… top-5 downstream by weight", "X upstream, top 3": "upstream"/"downstream" with nothing
@@ -16,8 +17,6 @@ export function danglingSides(items: Item[]): Item[] {
   return items;
 }
 
-const FLOW_NOUNS = new Set(["synapse", "output", "input", "connection"]);
-
 /**
  * "what fraction of BPC output synapses target Martinotti cells": after synapses or outputs,
  * "target(s)" is what they do, not the noun ("target MC cells" had read the MCs as the targets of
@@ -29,7 +28,7 @@ export function verbAfterFlowNoun(items: Item[]): Item[] {
     if (!verb || item.tags[0]?.t !== "noun") return;
     const before = items.slice(0, k).filter((x) => !x.fn);
     const last = before[before.length - 1];
-    if (last?.tags.some((t) => t.t === "noun" && FLOW_NOUNS.has(String(t.n)))) item.tags = [verb];
+    if (last?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)))) item.tags = [verb];
   });
   return items;
 }

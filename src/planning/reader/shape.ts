@@ -89,6 +89,9 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
 /** Nouns of kinds of cells ("cell types", "areas", "strategies"). */
 export const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
+/** Nouns of what flows between cells: the synapses, the connections they make, inputs and outputs. */
+export const FLOW_NOUN_NAMES = new Set(["synapse", "connection", "input", "output"]);
+
 /**
  * "how many distinct inhibitory m-types are there", "how many cell types does 8646… target": the
  * kinds themselves are counted (one number), not the cells of each kind.
