@@ -1,6 +1,6 @@
 import { DateUnit, Precision, TimeUnit, Type, type DataType, type RecordBatch, type Vector } from "apache-arrow";
 import type { CellValue } from "./types.js";
-import { listText, objectText, scalar } from "./values.js";
+import { isoTimestamp, listText, objectText, scalar } from "./values.js";
 
 /**
  * Arrow record batches as rows of plain values: 64-bit integers as `bigint`, other numbers as
@@ -114,20 +114,3 @@ const TIME_UNITS: Record<TimeUnit, [bigint, number]> = {
   [TimeUnit.MICROSECOND]: [1_000_000n, 6],
   [TimeUnit.NANOSECOND]: [1_000_000_000n, 9],
 };
-
-/**
- * `value` counted in 1/perSecond seconds since the epoch, as ISO 8601 with `digits` fraction digits;
- * "Z" unless naive.
- */
-function isoTimestamp(value: bigint, perSecond: bigint, digits: number, naive: boolean): string {
-  let seconds = value / perSecond;
-  let fraction = value % perSecond;
-  if (fraction < 0n) {
-    seconds -= 1n;
-    fraction += perSecond;
-  }
-  const date = new Date(Number(seconds) * 1000);
-  if (Number.isNaN(date.getTime())) return value.toString(); // outside what a Date can show: keep the raw count
-  const fractionText = digits ? "." + fraction.toString().padStart(digits, "0") : "";
-  return `${date.toISOString().slice(0, 19)}${fractionText}${naive ? "" : "Z"}`;
-}

@@ -12,7 +12,7 @@ import {
 import { compressors as bundledCompressors } from "hyparquet-compressors";
 import { decompress as zstdDecompress } from "fzstd";
 import { TableReadError, type CellValue, type TableSource } from "./types.js";
-import { objectText } from "./values.js";
+import { isoTimestamp, objectText } from "./values.js";
 
 /**
  * Parquet, as pandas `to_parquet` writes it (pyarrow: snappy by default; zstd, gzip, brotli, lz4
@@ -143,27 +143,14 @@ const compressors: Compressors = {
 
 /** Timestamps straight to ISO strings (no Date in between, so micro- and nanoseconds survive). */
 const parsers: Partial<ParquetParsers> = {
-  timestampFromMilliseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000n, 3),
-  timestampFromMicroseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000_000n, 6),
-  timestampFromNanoseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000_000_000n, 9),
+  timestampFromMilliseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000n, 3, false),
+  timestampFromMicroseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000_000n, 6, false),
+  timestampFromNanoseconds: (v: bigint) => isoTimestamp(BigInt(v), 1_000_000_000n, 9, false),
   dateFromDays: (days: number) => {
     const d = new Date(days * 86_400_000);
     return Number.isNaN(d.getTime()) ? String(days) : d.toISOString().slice(0, 10);
   },
 };
-
-/** `value` counted in 1/perSecond seconds since the epoch, as "YYYY-MM-DDTHH:MM:SS.fffZ" with `digits` fraction digits. */
-function isoTimestamp(value: bigint, perSecond: bigint, digits: number): string {
-  let seconds = value / perSecond;
-  let fraction = value % perSecond;
-  if (fraction < 0n) {
-    seconds -= 1n;
-    fraction += perSecond;
-  }
-  const date = new Date(Number(seconds) * 1000);
-  if (Number.isNaN(date.getTime())) return value.toString(); // outside what a Date can show: keep the raw count
-  return `${date.toISOString().slice(0, 19)}.${fraction.toString().padStart(digits, "0")}Z`;
-}
 
 /** Opens the file and checks the Parquet magic at both ends, so a wrong or cut-short file is named as such. */
 async function openChecked(file: string): Promise<{ handle: FileHandle; size: number }> {

@@ -36,3 +36,20 @@ export function objectText(value: object): CellValue {
     typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
   return JSON.stringify(json, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? null;
 }
+
+/**
+ * `value` counted in 1/perSecond seconds since the epoch, as ISO 8601 with `digits` fraction digits;
+ * "Z" unless naive. (The Parquet and the Arrow readers both read timestamps this way.)
+ */
+export function isoTimestamp(value: bigint, perSecond: bigint, digits: number, naive: boolean): string {
+  let seconds = value / perSecond;
+  let fraction = value % perSecond;
+  if (fraction < 0n) {
+    seconds -= 1n;
+    fraction += perSecond;
+  }
+  const date = new Date(Number(seconds) * 1000);
+  if (Number.isNaN(date.getTime())) return value.toString(); // outside what a Date can show: keep the raw count
+  const fractionText = digits ? "." + fraction.toString().padStart(digits, "0") : "";
+  return `${date.toISOString().slice(0, 19)}${fractionText}${naive ? "" : "Z"}`;
+}
