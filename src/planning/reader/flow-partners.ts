@@ -17,6 +17,21 @@ export function typesOfPartners(c: Clause): void {
     c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
   for (const g of [...c.pops]) {
     if (!isGroupPop(g) || g.pop.filters.length) continue;
+    // ("outputs of 8646… per partner cell type": partners with no side of their own face the cells that have one.)
+    const sided = new Set(c.pops.filter((x) => x !== g && /^(pre|post)$/.test(x.role ?? "")).map((x) => x.role));
+    const facing = sided.size === 1 ? (sided.has("pre") ? "post" : "pre") : undefined;
+    // "partner cell type", "target area": one phrase.
+    const inside = g.atom.items.flatMap((i) => i.tags).find((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n)));
+    if (inside) {
+      const said = inside.n === "target" ? "post" : inside.n === "source" ? "pre" : facing;
+      if (said) g.role = said;
+      // ("how many target types does 8646… have": the one root named, with no side, owns the targets.)
+      const owners = c.pops.filter((x) => x !== g && !x.role);
+      if (said && owners.length === 1 && c.pops.length === 2 && oneRootPop(owners[0]!)) {
+        owners[0]!.role = said === "post" ? "pre" : "post";
+      }
+      continue;
+    }
     // "… of the downstream partners", "the postsynaptic cell's area".
     const partner = c.pops.find(
       (p) =>
@@ -29,7 +44,8 @@ export function typesOfPartners(c: Clause): void {
             c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))),
     );
     // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
-    const side = partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : partner?.role;
+    const side =
+      partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : (partner?.role ?? facing);
     if (!partner || (side !== "pre" && side !== "post")) continue;
     g.role = side;
     g.pop.each = true;
@@ -145,7 +161,10 @@ export const isGroupPop = (p: Clause["pops"][number]) =>
 export function pairRanking(c: Clause, q: Query): void {
   // ("strongest BC -> 23P connection": a superlative taken into "BC" ranks the connection, not the BCs.)
   const only = q.groupBy.length === 1 && q.groupBy[0]!.dim === "root_id" ? q.groupBy[0]!.side : undefined;
-  const taken = only ? c.pops.find((p) => p.role === only && (p.pop.sup || p.pop.topk) && !p.pop.wh) : undefined;
+  // ("which BC→23P pair has the most synapses": the "which" is said of the pair named right after the cells.)
+  const taken = only
+    ? c.pops.find((p) => p.role === only && (p.pop.wh ? pairNamedAfter(c, p.i) : p.pop.sup || p.pop.topk))
+    : undefined;
   if ((q.groupBy.length && !taken) || q.compare || (q.measure.fn !== "count" && q.measure.fn !== "sum")) return;
   const pair = c.find("noun", "n", "connection");
   const ranked = c.find("topk") ?? c.atoms.find((a) => is(a, "sup") && !as(a, "sup")!.q) ?? taken?.atom;
@@ -162,4 +181,13 @@ export function pairRanking(c: Clause, q: Query): void {
   const dir = taken ? (taken.pop.sup?.dir ?? taken.pop.topk?.dir) : is(ranked, "sup") ? as(ranked, "sup")!.dir : "desc";
   q.order = dir === "asc" ? "asc" : "desc";
   if (k) q.limit = k;
+}
+
+/** "which BC → 23P pair": a connection noun right after the cells, with only cells and arrows between. */
+function pairNamedAfter(c: Clause, from: number): boolean {
+  const pair = c.find("noun", "n", "connection");
+  if (!pair || c.index(pair) <= from) return false;
+  return c.atoms
+    .slice(from + 1, c.index(pair))
+    .every((a) => c.pops.some((p) => p.atom === a) || is(a, "rel") || a.items.every((x) => x.fn));
 }

@@ -1,5 +1,5 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
-import { danglingSides, verbAfterFlowNoun } from "./partner-words.js";
+import { danglingSides, synapseAsVerb, verbAfterFlowNoun } from "./partner-words.js";
 import { somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
@@ -114,7 +114,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     i++;
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  const read = verbAfterFlowNoun(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
+  const read = synapseAsVerb(verbAfterFlowNoun(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)))));
   return somaAsCompartment(read);
 }
 
@@ -125,11 +125,15 @@ const POLITE = /^((please|pls|plz|kindly|hey|hi|hello|ok|okay|so|now|also|then|c
 
 /** ("Give the number of …", "Give me …": an order to the assistant, not cells giving synapses.) */
 function ordersToTheAssistant(items: Item[]): Item[] {
-  // ("Please give …", "could you quickly get …": politeness before the order.)
-  const firstWord = items.find((x) => !/^[^a-z0-9]+$/i.test(x.text) && !POLITE.test(x.text));
-  if (firstWord && /^(give|show|get|find|return|provide|have|see)$/i.test(firstWord.text)) {
-    firstWord.tags = [];
-    firstWord.fn = true;
+  // ("Please give …", "could you quickly get …": politeness before the order; "… coregistered? give
+  // their root ids": an order may open any sentence.)
+  const starts = [0, ...items.flatMap((x, k) => (/^[?.!;]+$/.test(x.text) ? [k + 1] : []))];
+  for (const start of starts) {
+    const firstWord = items.slice(start).find((x) => !/^[^a-z0-9]+$/i.test(x.text) && !POLITE.test(x.text));
+    if (firstWord && /^(give|show|get|find|return|provide|have|see)$/i.test(firstWord.text)) {
+      firstWord.tags = [];
+      firstWord.fn = true;
+    }
   }
   return items;
 }

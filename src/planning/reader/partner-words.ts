@@ -32,3 +32,19 @@ export function verbAfterFlowNoun(items: Item[]): Item[] {
   });
   return items;
 }
+
+/**
+ * "how many cells does 8646… synapse onto", "which types do BCs synapse on": after "do/does/did" and
+ * a name, "synapse" is the verb (it had been the noun, and the cells asked for had no side).
+ */
+export function synapseAsVerb(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    if (!/^synapse$/i.test(item.text) || k < 2) return;
+    const before = items[k - 1]!;
+    const aux = items.slice(0, k - 1).some((x) => /^(do|does|did|don't|doesn't|didn't)$/i.test(x.text));
+    const next = items[k + 1];
+    const ends = !next || /^(onto|on|upon|with|to|into|\?|,)$/i.test(next.text);
+    if (aux && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
+  });
+  return items;
+}

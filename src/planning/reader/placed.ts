@@ -168,6 +168,23 @@ function rowsAsSaid(c: Clause, plan: Query): void {
   const pairWords = c.atoms.some(
     (a) => is(a, "noun", "n", "connection") || /\b(pairs?|edges?|links?)\b/i.test(text(a)),
   );
+  // ("8646… top 5 downstream": grouping by the one root named changes no row; its partners are ranked.)
+  for (const side of ["pre", "post"] as const) {
+    const pinned = plan[side].some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+    if (pinned && byRoot("pre") && byRoot("post")) {
+      plan.groupBy = plan.groupBy.filter((g) => !(g.dim === "root_id" && g.side === side));
+    }
+  }
+  // ("outputs of 8646… per presynaptic type" is one row: its own type; the partners' was meant, or it is unclear.)
+  const ownGroup = plan.groupBy.find(
+    (g) => g.dim !== "root_id" && g.side && plan[g.side].some((f) => f.dim === "root_id" && f.values?.length === 1),
+  );
+  if (ownGroup) {
+    throw new Unreadable(
+      `Grouped by the ${ownGroup.side === "pre" ? "presynaptic" : "postsynaptic"} side, which is the one root named? ` +
+        'Say "… per partner cell type" or "… per postsynaptic type".',
+    );
+  }
   if (byRoot("pre") && byRoot("post") && !pairWords) {
     throw new Unreadable(
       'Ranked by cell, or by connected pair? For example "the top 23P targets of MCs" or ' +

@@ -6,7 +6,8 @@ import { KIND_HEADS } from "./shape.js";
  * - "who are the top 2 inputs to X": at the start, "who are" asks a question (elsewhere, "cells who
  *   are …" begins a clause);
  * - "sd of nucleus volume across microglial cells": "across" some cells is "of" them; "across areas"
- *   is one row per area.
+ *   is one row per area;
+ * - "which of the BCs …": the cells asked for are the BCs.
  */
 export function questionWords(items: Item[]): Item[] {
   const first = items.find((x) => !x.fn);
@@ -16,6 +17,16 @@ export function questionWords(items: Item[]): Item[] {
     const ranked = next?.tags.some((t) => t.t === "sup" || t.t === "top" || t.t === "topk");
     first.tags = ranked ? [] : [{ t: "wh", w: "who" }];
     first.fn = Boolean(ranked);
+  }
+  // ("which of the 5P-ET cells have tuning" had counted them: "which of" picks cells as "which" does.
+  // The words between are dropped so that "which" stands before the cells, as in "which 5P-ET cells".)
+  const which = items.findIndex((x) => x.tags.some((t) => t.t === "wh" && t.w === "which"));
+  if (which >= 0) {
+    let k = which + 1;
+    while (k < items.length && /^(ones?|of|the|these|those|all|our)$/i.test(items[k]!.text)) k++;
+    const between = items.slice(which + 1, k).map((x) => x.text.toLowerCase());
+    const named = items[k]?.tags.some((t) => t.t === "val" || t.t === "noun");
+    if (named && between.includes("of")) items = [...items.slice(0, which + 1), ...items.slice(k)];
   }
   items.forEach((item, k) => {
     if (!/^across$/i.test(item.text)) return;

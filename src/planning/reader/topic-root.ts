@@ -2,7 +2,7 @@ import type { Prepared } from "./prepare.js";
 
 const TOPIC = /^\s*(\d{15,20})\s*[:–—]\s*(\S.*)$/s;
 const OWNED =
-  /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?)(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b/i;
+  /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |incoming |outgoing |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?|weights?|afferents?|efferents?)(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b/i;
 
 /**
  * "8646…: share of targets w/ at least 3 syn": a root put first, then a colon, is what the rest is
