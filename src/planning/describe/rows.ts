@@ -1,0 +1,39 @@
+import type { Group, Part, Query } from "../plan.js";
+import { describeCells, describeFilter, type Labels } from "./conditions.js";
+
+const SOURCE_NOUN = {
+  cells: "cells",
+  nuclei: "nuclei",
+  roots: "neurons (root ids)",
+  synapses: "synapses",
+  connections: "connections",
+};
+
+/** The rows a query is about, in words: "synapses from BC onto 23P", "basket cells (BC) in area LM". */
+export function describeRows(q: Pick<Query, "source" | "filter" | "pre" | "post">, labels: Labels): string {
+  if (q.source === "synapses" || q.source === "connections") {
+    const rows = q.filter.length ? ` ${q.filter.map((f) => describeFilter(f, labels)).join(", ")}` : "";
+    return `${SOURCE_NOUN[q.source]}${rows} from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
+  }
+  const noun = q.source === "roots" ? "neurons" : q.source;
+  return describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);
+}
+
+export function describePart(p: Part, labels: Labels): string {
+  const bits = [
+    ...(p.filter ?? []).map((f) => describeFilter(f, labels)),
+    ...(p.pre?.length ? [`from ${describeCells(p.pre, labels)}`] : []),
+    ...(p.post?.length ? [`onto ${describeCells(p.post, labels)}`] : []),
+  ];
+  return bits.join(", ") || "all";
+}
+
+export function describeGroup(g: Group): string {
+  const what =
+    {
+      root_id: "root",
+      nucleus_id: "nucleus",
+      ori_difference: `difference in preferred orientation (bins of ${g.width ?? 22.5}°)`,
+    }[g.dim as string] ?? g.dim.replace(/_/g, " ").replace("mtype", "m-type");
+  return g.side ? `${g.side === "pre" ? "presynaptic" : "postsynaptic"} ${what}` : what;
+}
