@@ -130,7 +130,10 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
       n === k ? { tag: { t: "qty", q: "volume" }, alt: [], items: a.items } : a,
     );
   }
-  if ([next, before].some((a) => is(a, "noun", "n", "synapse"))) return implies([...mean, { t: "qty", q: "size" }]);
+  // ("are the synapses from NGC onto 23P smaller than those from BPC": the synapses said first.)
+  const synapsesFirst = atoms.slice(0, i).find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
+  if ([next, before, synapsesFirst].some((a) => is(a, "noun", "n", "synapse")))
+    return implies([...mean, { t: "qty", q: "size" }]);
   // "which population is larger": the one with more cells.
   if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text))))
     return implies([{ t: "count" }]);

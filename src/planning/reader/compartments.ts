@@ -19,3 +19,16 @@ export function somaAsCompartment(items: Item[]): Item[] {
   });
   return items;
 }
+
+/**
+ * "onto cells whose soma lies in layer 4", "cells with somata in L5": the cells' own soma is where
+ * they are; "whose soma" adds nothing to "cells in layer 4" (it had been read as a second set of cells).
+ */
+export function ownSoma(items: Item[]): Item[] {
+  const k = items.findIndex((x, i) => SOMA.test(x.text) && i > 0 && /^(whose|with)$/i.test(items[i - 1]!.text));
+  if (k < 0) return items;
+  const after = items.slice(k + 1).find((x) => !/^(lies|lie|is|are|sits|sit|located|situated)$/i.test(x.text));
+  if (!after || !/^(in|at|within|inside)$/i.test(after.text)) return items;
+  // (Dropped, not kept as function words: "cells … in layer 4" must stand together to be one set.)
+  return [...items.slice(0, k - 1), ...items.slice(items.indexOf(after))];
+}

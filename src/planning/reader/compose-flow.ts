@@ -16,6 +16,7 @@ import {
   partnerNeuron,
   partnerRanking,
   pairRanking,
+  partnersCounted,
   partnersOfPopulation,
   typesOfPartners,
 } from "./flow-partners.js";
@@ -219,6 +220,7 @@ export function composeFlow(c: Clause): Query {
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
     q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
+  partnersCounted(c, q);
   partnerRanking(c, q);
   // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
   const partners = c.pops.find(

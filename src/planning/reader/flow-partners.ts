@@ -2,6 +2,7 @@ import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
+import { KIND_HEADS } from "./shape.js";
 import { PARTNER_SIDE, partnerSide } from "./flow-measure.js";
 
 /* Partners in a flow question: their side, their kind, and how they are ranked. */
@@ -43,9 +44,18 @@ export function typesOfPartners(c: Clause): void {
             between(p.i, g.i) &&
             c.atoms.slice(p.i + 1, g.i).some((x) => /^('s|s'|')$/.test(x.items[0]!.text))),
     );
+    // ("upstream partners of 8646… by area of the partner": "the partner" is the partners named before.)
+    const sidedPartners = new Set(
+      c.pops.flatMap((x) => (x.pop.head === "target" ? ["post"] : x.pop.head === "source" ? ["pre"] : [])),
+    );
+    const namedPartners = sidedPartners.size === 1 ? [...sidedPartners][0] : undefined;
     // (A target is postsynaptic and a source presynaptic whatever the roles guessed.)
     const side =
-      partner?.pop.head === "target" ? "post" : partner?.pop.head === "source" ? "pre" : (partner?.role ?? facing);
+      partner?.pop.head === "target"
+        ? "post"
+        : partner?.pop.head === "source"
+          ? "pre"
+          : (partner?.role ?? namedPartners ?? facing);
     if (!partner || (side !== "pre" && side !== "post")) continue;
     g.role = side;
     g.pop.each = true;
@@ -190,4 +200,30 @@ function pairNamedAfter(c: Clause, from: number): boolean {
   return c.atoms
     .slice(from + 1, c.index(pair))
     .every((a) => c.pops.some((p) => p.atom === a) || is(a, "rel") || a.items.every((x) => x.fn));
+}
+
+/**
+ * "upstream partners of 8646… by area", "BC targets per cell type": partners grouped are counted as
+ * partners (distinct roots), as "how many partners" counts them; synapses are counted only when they
+ * are said ("… synapses / inputs / weight by area"). (Synapses had been counted per area.)
+ */
+export function partnersCounted(c: Clause, q: Query): void {
+  if (q.source !== "synapses" || q.measure.fn !== "count") return;
+  const kinds = q.groupBy.filter((g) => g.dim !== "root_id" && g.side);
+  const sides = new Set(kinds.map((g) => g.side));
+  if (sides.size !== 1 || q.groupBy.some((g) => g.dim === "root_id")) return;
+  // (Only words that are nouns alone: "targets" may be the verb, "what types does X target"; and not in
+  // a phrase of kinds: "the biggest presynaptic cell type" ranks types by synapses.)
+  if (c.has("sup")) return;
+  const items = c.atoms
+    .filter((a) => !KIND_HEADS.has(String(as(a, "pop")?.head ?? "")))
+    .flatMap((a) => a.items)
+    .filter((i) => !i.tags.some((t) => t.t === "verb"));
+  const nouns = items.flatMap((i) => i.tags.filter((t) => t.t === "noun"));
+  const flow = nouns.some((t) => ["synapse", "input", "output", "connection"].includes(String(t.n)));
+  const partners = nouns.filter((t) => PARTNER_HEADS.has(String(t.n))).map((t) => String(t.n));
+  const side = [...sides][0]!;
+  const own = side === "post" ? "target" : "source";
+  if (flow || !partners.length || !partners.every((n) => n === own || n === "partner")) return;
+  q.measure = { fn: "distinct", side };
 }

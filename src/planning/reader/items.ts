@@ -1,6 +1,6 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import { danglingSides, synapseAsVerb, verbAfterFlowNoun } from "./partner-words.js";
-import { somaAsCompartment } from "./compartments.js";
+import { ownSoma, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
@@ -115,7 +115,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
   const read = synapseAsVerb(verbAfterFlowNoun(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)))));
-  return somaAsCompartment(read);
+  return somaAsCompartment(ownSoma(read));
 }
 
 /** The next word that is not a function word, after item k. */

@@ -87,7 +87,7 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   }
   if (plan.kind === "query") rowsAsSaid(c, plan);
   if (plan.kind === "query") comparedAsSaid(c, plan);
-  if (plan.kind === "query") layerBesidePyramids(plan);
+  if (plan.kind === "query") layerBesidePyramids(c, plan);
   // ("where r the thick tufted cells, area ranking": a ranking asked for, and a plan that ranks nothing.)
   if (plan.kind === "query" && !plan.order && c.atoms.some((a) => is(a, "order"))) {
     throw new Unreadable('Ranked by what? For example "areas ranked by their number of 5P-ET cells".');
@@ -241,8 +241,13 @@ const PYRAMIDS: Record<string, string> = { "L2/3": "23P", L4: "4P" };
  * side of a flow whose other side is pyramidal cells most likely shares their noun (the L4
  * pyramidal cells, 4P), though it may mean every cell in L4. Asked, not guessed.
  */
-function layerBesidePyramids(plan: Query): void {
+function layerBesidePyramids(c: Clause, plan: Query): void {
   if (plan.source !== "synapses" && plan.source !== "connections") return;
+  // ("onto cells in layer 4": the cells were named; the layer is theirs.)
+  const cellsNamed = c.pops.some(
+    (p) => p.pop.filters.some((f) => f.dim === "layer") && /\b(cells?|neurons?|somata|soma)\b/i.test(text(p.atom)),
+  );
+  if (cellsNamed) return;
   for (const [bare, other] of [
     [plan.pre, plan.post],
     [plan.post, plan.pre],

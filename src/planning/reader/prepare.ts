@@ -29,9 +29,12 @@ function gluedCounts(p: Prepared): Prepared {
 }
 
 const IDS_LAST =
-  /^(.*?\w.*?)\s*[?,;:—–-]+\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
+  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>)\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
 
-/** "NGCs in L1? ids", "MCs with >100 output synapses — ids": ids asked for last are a list of them. */
+/**
+ * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
+ * ids asked for last are a list of them.
+ */
 function idsAsked(p: Prepared): Prepared {
   const m = IDS_LAST.exec(p.text);
   // (A ranking shows its cells' ids already; "list" would fight it: left for the reader.)

@@ -240,10 +240,15 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
       );
       out.push(sql`${raw(col)} IN (SELECT pt_root_id FROM root_cell_type WHERE ${Sql.join(conds, " AND ")})`);
     } else {
-      // Without a type among them, every nucleus of the root counts (a root's area is its nucleus's).
+      // Without a type among them, every nucleus of the root counts (a root's area is its nucleus's);
+      // a soma depth or layer is a cell's, of the cell-type table, as for cells ("onto L4 cells").
       const dims = cellFilters.map((f) => f.dim);
       const typed = dims.some((d) => d === "cell_type" || d === "class" || d === "mtype");
-      const row = new CellRow(ctx, typed || !ctx.catalog.tables.has("nucleus") ? baseFor(ctx, dims) : "nucleus");
+      const placed = dims.some((d) => d === "layer" || d === "depth");
+      const row = new CellRow(
+        ctx,
+        typed || placed || !ctx.catalog.tables.has("nucleus") ? baseFor(ctx, dims) : "nucleus",
+      );
       const conds = cellFilters.map((f) => row.condition(f));
       out.push(
         sql`${raw(col)} IN (SELECT ct.pt_root_id ${row.from()} WHERE ct.pt_root_id != 0 AND ${Sql.join(conds, " AND ")})`,
