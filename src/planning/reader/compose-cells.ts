@@ -211,8 +211,11 @@ function fraction(c: Clause, q: Query): Measure {
   const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have")));
   const filtersOf = (pops: Clause["pops"]) => pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
   let part: Filter[] = [];
-  // "inhibitory share of all neurons": the name just before the word is the part.
-  const before = c.pops.filter((p) => p.i === at - 1);
+  // "inhibitory share of all neurons": the name just before the word is the part (not a place said
+  // first: "in RL how many percent of cells are glia").
+  const placeFirst = (p: Clause["pops"][number]) =>
+    /^(in|within|among|for)\b/i.test(text(p.atom)) || /^(in|within|among|for)$/i.test(text(c.atoms[p.i - 1]));
+  const before = c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
   const after = c.pops.filter((p) => p.i > at);
   if (before.length) part = filtersOf(before);
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));

@@ -142,6 +142,10 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
   const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;
   use(c.find("units"));
+  // ("nucleus volume of 8646… in µm³": a unit the field shown is given in.)
+  for (const u of c.findAll("unit")) {
+    if ((UNIT_FIELDS[String(as(u, "unit")!.u)] ?? []).some((f) => fields.has(f))) use(u);
+  }
   if (c.has("wh", "w", "where") && !fields.size) {
     use(c.find("wh", "w", "where"));
     fields.add("position");
@@ -156,6 +160,14 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     ...(radians ? { radians } : {}),
   };
 }
+
+const UNIT_FIELDS: Record<string, LookupField[]> = {
+  um3: ["volume"],
+  um: ["depth", "position"],
+  nm: ["position"],
+  vox: ["position"],
+  deg: ["tuning"],
+};
 
 const FIELD_HEADS = new Set([
   "type",

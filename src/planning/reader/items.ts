@@ -1,5 +1,5 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
-import { danglingSides, synapseAsVerb, verbAfterFlowNoun } from "./partner-words.js";
+import { danglingSides, synapseAsVerb, verbAfterFlowNoun, whereAfterFlowNoun } from "./partner-words.js";
 import { ownSoma, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
@@ -114,7 +114,8 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     i++;
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  const read = synapseAsVerb(verbAfterFlowNoun(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)))));
+  const named = danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
+  const read = whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named)));
   return somaAsCompartment(ownSoma(read));
 }
 

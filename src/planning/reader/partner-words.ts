@@ -35,16 +35,37 @@ export function verbAfterFlowNoun(items: Item[]): Item[] {
 
 /**
  * "how many cells does 8646… synapse onto", "which types do BCs synapse on": after "do/does/did" and
- * a name, "synapse" is the verb (it had been the noun, and the cells asked for had no side).
+ * a name, "synapse" is the verb (it had been the noun, and the cells asked for had no side); so is
+ * "synapses" in a relative clause ("the cells that 8646… synapses onto").
  */
 export function synapseAsVerb(items: Item[]): Item[] {
   items.forEach((item, k) => {
-    if (!/^synapse$/i.test(item.text) || k < 2) return;
+    if (!/^synapses?$/i.test(item.text) || k < 2) return;
     const before = items[k - 1]!;
     const aux = items.slice(0, k - 1).some((x) => /^(do|does|did|don't|doesn't|didn't)$/i.test(x.text));
+    // ("the layer 5 IT cells that 8646… synapses onto": a relative clause.)
+    const relative = /^(that|which|whom)$/i.test(items[k - 2]!.text);
     const next = items[k + 1];
-    const ends = !next || /^(onto|on|upon|with|to|into|\?|,)$/i.test(next.text);
-    if (aux && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
+    const ends = !next || /^(onto|on|upon|with|to|into|\?|,|\.)$/i.test(next.text);
+    const verbForm = relative || /^synapse$/i.test(item.text);
+    if ((aux || relative) && verbForm && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
+  });
+  return items;
+}
+
+/**
+ * "synapses where 8646… is presynaptic", "mean size over synapses …": after a flow noun, "where" opens
+ * its condition (it is not a question of place), and "over" before one is "of".
+ */
+export function whereAfterFlowNoun(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    const flowNoun = (x: Item | undefined) => x?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)));
+    const prev = items.slice(0, k).filter((x) => !x.fn).at(-1);
+    const next = items.slice(k + 1).find((x) => !x.fn);
+    if (/^where$/i.test(item.text) && flowNoun(prev)) [item.tags, item.fn] = [[], true];
+    if (/^over$/i.test(item.text) && flowNoun(next) && prev?.tags.some((t) => t.t === "qty" || t.t === "unit")) {
+      [item.tags, item.fn] = [[{ t: "rel", r: "of" }], false];
+    }
   });
   return items;
 }

@@ -37,9 +37,12 @@ const IDS_LAST =
  */
 function idsAsked(p: Prepared): Prepared {
   const m = IDS_LAST.exec(p.text);
-  // (A ranking shows its cells' ids already; "list" would fight it: left for the reader.)
-  if (!m || /\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!) || /(->|→|>)\s*$/.test(m[1]!))
-    return p;
+  if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
+  // (A ranking or a "which" shows its cells' ids already, and "list" would fight it: the ids asked are
+  // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
+  if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
+    return /\b(which|who)\b/i.test(m[1]!) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
+  }
   return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
 }
 

@@ -190,6 +190,21 @@ export function readRoles(atoms: Atom[]): Roles {
     used.add(p);
   });
 
+  // ("synapses where 8646… is presynaptic", "… where the BC is the postsynaptic cell": a side said of a name.)
+  atoms.forEach((a, p) => {
+    const up = is(a, "rel", "r", "upstream");
+    if (!up && !is(a, "rel", "r", "downstream")) return;
+    const be = atoms[p - 1];
+    const named = atoms[p - 2];
+    const after = atoms[nextIdx(p)];
+    if (!is(be, "verb", "v", "be") || !isPop(named) || role.get(p - 2)) return;
+    if (after && !/^(cell|partner|side|neuron|one|[?.,;])$/i.test(lower(after)) && !is(after, "noun", "n", "cell"))
+      return;
+    role.set(p - 2, up ? "pre" : "post");
+    used.add(p);
+    if (after && !isPop(after) && /^(cell|partner|side|neuron|one)$/i.test(lower(after))) used.add(nextIdx(p));
+  });
+
   // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
   atoms.forEach((a, i) => {
     const v = as(a, "verb")?.v as string | undefined;
@@ -209,8 +224,13 @@ export function readRoles(atoms: Atom[]): Roles {
     if (object === undefined && subject !== undefined) {
       // "how many 23P cells does X contact?", "what do MC cells target?"
       for (let f = subject - 1; f >= 0; f--) {
-        if (isPop(atoms[f]) && (popOf(atoms[f])!.wh || popOf(atoms[f])!.counted)) {
+        // ("the 5P-IT cells that 8646… synapses onto": the cells before a relative "that" are the object.)
+        const relative =
+          f === subject - 2 && /^(that|which|whom)$/i.test(lower(atoms[subject - 1])) && is(atoms[i], "verb");
+        if (isPop(atoms[f]) && (popOf(atoms[f])!.wh || popOf(atoms[f])!.counted || relative)) {
           object = f;
+          // ("list the 23P cells that 8646… contacts": the cells listed are asked as "which 23P cells".)
+          if (relative && atoms.some((x) => is(x, "list"))) popOf(atoms[f])!.wh ??= "which";
           break;
         }
         // (Only a "what" right before "do/does X …": in "what's the size of the synapses X receives" the object is "the synapses".)
