@@ -60,7 +60,10 @@ export function synapseAsVerb(items: Item[]): Item[] {
 export function whereAfterFlowNoun(items: Item[]): Item[] {
   items.forEach((item, k) => {
     const flowNoun = (x: Item | undefined) => x?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)));
-    const prev = items.slice(0, k).filter((x) => !x.fn).at(-1);
+    const prev = items
+      .slice(0, k)
+      .filter((x) => !x.fn)
+      .at(-1);
     const next = items.slice(k + 1).find((x) => !x.fn);
     if (/^where$/i.test(item.text) && flowNoun(prev)) [item.tags, item.fn] = [[], true];
     if (/^over$/i.test(item.text) && flowNoun(next) && prev?.tags.some((t) => t.t === "qty" || t.t === "unit")) {
