@@ -1,0 +1,73 @@
+import type { Filter, QueryPlan } from "../plan.js";
+import type { Clause } from "./clause.js";
+import { compareAsGroups } from "./compare.js";
+import { cellRatio, composeCells } from "./compose-cells.js";
+import { composeFlow } from "./compose-flow.js";
+import { lookupOf } from "./compose-lookup.js";
+import { withoutRedundantNeuron } from "./dims.js";
+import { contradiction, Unreadable } from "./filters.js";
+import { asksOrientationBins, orientationBins } from "./like-to-like.js";
+import { partnerTuning } from "./partner-tuning.js";
+import { perRootQuantity } from "./per-root.js";
+import { checkPlaced } from "./placed.js";
+import { twoMeasures } from "./two-measures.js";
+
+/**
+ * The plan a read clause asks for: a look-up, or else the cells, the flow or the measures composed,
+ * then tidied (a redundant neuron filter or a repeated one dropped) and checked for contradictions.
+ */
+export function compose(c: Clause): QueryPlan {
+  const lookup = lookupOf(c);
+  if (lookup) return lookup;
+  const perRoot = perRootQuantity(c);
+  const bins = asksOrientationBins(c);
+  // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
+  if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
+  const flow = (c.roles.flow || bins) && !perRoot;
+  const plan =
+    (!bins && (partnerTuning(c) ?? twoMeasures(c))) ||
+    (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
+  if (bins && plan.kind === "query") orientationBins(c, plan);
+  distributionPerGroup(c, plan);
+  checkPlaced(c, plan);
+  const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
+  plan.filter = withoutRedundantNeuron(plan.filter, used);
+  plan.pre = withoutRedundantNeuron(plan.pre);
+  plan.post = withoutRedundantNeuron(plan.post);
+  const dedupe = (fs: Filter[]) =>
+    fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
+  plan.filter = dedupe(plan.filter);
+  plan.pre = dedupe(plan.pre);
+  plan.post = dedupe(plan.post);
+  for (const list of [
+    plan.filter,
+    plan.pre,
+    plan.post,
+    ...(plan.compare ?? []).flatMap((p) => [
+      [...plan.filter, ...(p.filter ?? [])],
+      [...plan.pre, ...(p.pre ?? [])],
+      [...plan.post, ...(p.post ?? [])],
+    ]),
+  ]) {
+    const clash = contradiction(list);
+    if (clash)
+      throw new Unreadable(
+        `I read one group of cells as both ${clash}, which no cell is; please rephrase (one comparison at a time).`,
+      );
+  }
+  return plan;
+}
+
+/**
+ * "plot the distribution of gDSI per area": one histogram cannot hold several groups, so the
+ * distributions are drawn side by side as a box plot (an asked-for histogram stays, and is refused).
+ */
+function distributionPerGroup(c: Clause, plan: QueryPlan): void {
+  const named = c.atoms.some((a) =>
+    [a.tag, ...a.alt].some((t) => t.t === "chart" && (t.kind === "histogram" || t.kind === "rose")),
+  );
+  if (plan.kind !== "query" || plan.measure.fn !== "histogram" || named) return;
+  if (!plan.groupBy.length && !plan.compare) return;
+  plan.measure = { fn: "quartiles", of: plan.measure.of };
+  plan.chart = "box";
+}

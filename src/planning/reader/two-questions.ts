@@ -1,0 +1,62 @@
+import type { PlannerResult, QueryPlan } from "../plan.js";
+import { anaphors } from "./anaphora.js";
+import type { Item } from "./items.js";
+
+/**
+ * "What type is 8646…? and how many NGCs are in L1?": a second question after a question mark or
+ * a semicolon, or after "and" when it starts with its own question word and verb.
+ */
+export function twoQuestions(
+  items: Item[],
+  readOnce: (q: string, last?: QueryPlan) => PlannerResult,
+): [string, string] | undefined {
+  const asks = (part: Item[]) =>
+    part.some((i) =>
+      i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)),
+    );
+  const names = (part: Item[]) =>
+    new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
+  const text = (part: Item[]) =>
+    part
+      .map((i) => i.text)
+      .join(" ")
+      .replace(/\s+([?,.!]|'s\b)/g, "$1")
+      .replace(/^(and|,|separately|also)\s+/gi, "")
+      .replace(/[?]*$/, "?")
+      .replace(/[,;]\s*\?$/, "?")
+      .trim();
+  for (let k = 1; k < items.length - 1; k++) {
+    const at = items[k]!;
+    const first = items.slice(0, k);
+    const second = items.slice(k + 1);
+    const stop = /^[?;]$/.test(at.text);
+    const andThenQuestion =
+      /^and$/i.test(at.text) &&
+      /^(how|what|which|where|who|is|are|does|do)$/i.test(
+        second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.split(" ")[0] ?? "",
+      ) &&
+      // ("how many BC and how many MC": one question asked twice over is a list.)
+      !(
+        second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() ===
+          first[0]?.text.toLowerCase() && second.some((i) => i.tags.some((t) => t.t === "val"))
+      );
+    if (!(stop || andThenQuestion) || !asks(first) || !asks(second)) continue;
+    // A second part that names cells of its own, and both read as questions: two questions. ("Where
+    // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
+    // ("… how many 5P-ET neurons are there, and how many are proofread?": a count of its own.)
+    const countsAgain =
+      second.some((i) => i.tags.some((t) => t.t === "count")) &&
+      first.some((i) => i.tags.some((t) => t.t === "count")) &&
+      second.some((i) => i.tags.some((t) => t.t === "flag" || t.t === "threshold"));
+    const own = [...names(second)].some((n) => !names(first).has(n)) || anaphors(second).length > 0 || countsAgain;
+    if (!own) continue;
+    // ("how many BCs and what is their mean volume": the second may point at the first's cells.)
+    const one = readOnce(text(first));
+    const two = one.type === "plan" ? readOnce(text(second), one.plan) : undefined;
+    if (one.type !== "plan" || two?.type !== "plan") continue;
+    // ("How orientation-selective is 8646…? What is its gOSI?": the same question said twice.)
+    if (JSON.stringify(one.plan) === JSON.stringify(two.plan)) continue;
+    return [text(first), text(second)];
+  }
+  return undefined;
+}
