@@ -1,0 +1,21 @@
+import { is, join, lower, type Atom } from "./atoms.js";
+
+/** "90th percentile", "percentile 90", "p90 of size": each becomes one percentile atom. */
+export function percentiles(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const p = /^p(\d{1,2}(?:\.\d+)?)$/i.exec(lower(a));
+    // "p90 of size", "size p90" (not "at P30", a mouse's age): beside a quantity, or before "of".
+    const besideQuantity =
+      is(atoms[i + 1], "qty") ||
+      is(atoms[i - 1], "qty") ||
+      lower(atoms[i + 1]) === "of" ||
+      is(atoms[i + 1], "rel", "r", "of");
+    if (p && besideQuantity) atoms = join(atoms, i, i + 1, { t: "pctl", p: Number(p[1]) });
+    else if (a.tag.t === "num" && a.tag.ordinal && is(atoms[i + 1], "percentile"))
+      atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(a.tag.value) });
+    else if (is(a, "percentile") && atoms[i + 1]?.tag.t === "num")
+      atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(atoms[i + 1]!.tag.value) });
+  }
+  return atoms;
+}

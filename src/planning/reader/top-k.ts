@@ -1,0 +1,62 @@
+import { as, is, join, lower, type Atom } from "./atoms.js";
+import { num } from "./number-atoms.js";
+
+/** A whole number that opens the question (after "the", "list", "give me") before the cells it counts. */
+function leadingCount(atoms: Atom[], i: number): boolean {
+  const n = num(atoms[i]);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 1000) return false;
+  const next = atoms[i + 1];
+  const cells = is(next, "noun", "n", "cell") || is(next, "noun", "n", "neuron") || is(next, "val");
+  return cells && atoms.slice(0, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));
+}
+
+/** "top 5", "first 10", "which 3 ...", "the 5 strongest", "5 largest". */
+export function topK(atoms: Atom[]): Atom[] {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const n = num(atoms[i + 1]);
+    // "#1 target": the first one.
+    if (lower(a) === "#" && n !== undefined && Number.isInteger(n) && n > 0 && n <= 100) {
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
+      continue;
+    }
+    // "strongest 3 postsynaptic neurons": the superlative, then how many.
+    if (
+      is(a, "sup") &&
+      !is(a, "top") &&
+      n !== undefined &&
+      Number.isInteger(n) &&
+      n > 0 &&
+      n <= 10000 &&
+      !is(atoms[i + 2], "unit")
+    ) {
+      const sup = as(a, "sup")!;
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: !sup.count });
+      continue;
+    }
+    if (
+      (is(a, "top") || (is(a, "sup", "dir", "desc") && lower(a) === "top")) &&
+      n !== undefined &&
+      Number.isInteger(n) &&
+      n > 0
+    ) {
+      atoms = join(atoms, i, i + 2, { t: "topk", k: n, dir: "desc" });
+    } else if (
+      num(a) !== undefined &&
+      Number.isInteger(num(a)) &&
+      num(a)! > 0 &&
+      num(a)! <= 10000 &&
+      is(atoms[i + 1], "sup")
+    ) {
+      // "5 largest": the number and the superlative stay together as a ranked top-k.
+      const sup = as(atoms[i + 1], "sup")!;
+      atoms = join(atoms, i, i + 2, { t: "topk", k: num(a)!, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: true });
+    } else if (is(a, "wh") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000) {
+      atoms = join(atoms, i + 1, i + 2, { t: "topk", k: n, dir: "desc", afterWh: true });
+    } else if (leadingCount(atoms, i) && atoms.slice(i + 2).some((x) => is(x, "sup"))) {
+      // ("the 5 cells with the biggest nucleus", "10 neurons with the most inputs": a count of the ranked.)
+      atoms = join(atoms, i, i + 1, { t: "topk", k: num(a)!, dir: "desc" });
+    }
+  }
+  return atoms;
+}
