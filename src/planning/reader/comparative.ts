@@ -45,11 +45,25 @@ export function readComparatives(input: Atom[]): Atom[] {
       out = [...out.slice(0, lead), asked, ...out.slice(lead + 1)];
     }
   }
-  return readComparativeWord(out);
+  return rankedAsAsked(readComparativeWord(out), atoms[comparative]);
+}
+
+/**
+ * "which is deeper, 6P-IT or 6P-CT", "are BC synapses bigger than MC ones": the sets compared are
+ * shown in the order the comparative asks (the deeper first; the smaller first for "smaller").
+ */
+function rankedAsAsked(atoms: Atom[], word: Atom | undefined): Atom[] {
+  if (!word || !atoms.some((a) => is(a, "vs") || is(a, "rel", "r", "or")) || atoms.some((a) => is(a, "order"))) {
+    return atoms;
+  }
+  const said = String(as(word, "vs")?.more ?? lower(word));
+  const dir = /^(smaller|shallower|fewer|less|lower|weaker)$/.test(said) ? "asc" : "desc";
+  return [...atoms, silent({ t: "order", dir }, atoms[atoms.length - 1]!)];
 }
 
 const vs = (a: Atom): Atom => ({ tag: { t: "vs" }, alt: [], items: a.items });
-const COMPARED_THAN = /^(more|less|fewer|bigger|larger|smaller|higher|lower|greater|stronger|weaker) than$/;
+const COMPARED_THAN =
+  /^(more|less|fewer|bigger|larger|smaller|higher|lower|greater|stronger|weaker|deeper|shallower) than$/;
 
 /** "compare …", "please compare …": "compare" before anything it could stand between. */
 function leadingCompare(atoms: Atom[]): number {
@@ -120,9 +134,16 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
     }
     return implies([{ t: "count" }]);
   }
+  // ("which is larger on average, the nucleus of a BC or of an MC": the nucleus said after the word.)
+  const compared = atoms.some((a) => is(a, "vs") || is(a, "rel", "r", "or"));
+  const later = compared ? atoms.slice(i + 1).find((a) => is(a, "noun", "n", "nucleus")) : undefined;
+  // ("which is deeper on average, 6P-IT or 6P-CT": the mean soma depth of each, when sets are compared.)
+  if (/^(deeper|shallower)$/.test(word)) {
+    return compared ? implies([...mean, { t: "qty", q: "depth" }]) : atoms;
+  }
   if (!/^(larger|bigger|smaller|greater)$/.test(word)) return atoms;
   // "larger nuclei", "is its nucleus bigger": their mean volume; "bigger synapses": their mean size.
-  const nucleus = [next, before].find((a) => is(a, "noun", "n", "nucleus"));
+  const nucleus = [next, before, later].find((a) => is(a, "noun", "n", "nucleus"));
   if (nucleus) {
     const k = atoms.indexOf(nucleus);
     if (!mean.length) use(atoms[i]);

@@ -1,5 +1,11 @@
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
-import { danglingSides, synapseAsVerb, verbAfterFlowNoun, whereAfterFlowNoun } from "./partner-words.js";
+import {
+  danglingSides,
+  perNamedConnection,
+  synapseAsVerb,
+  verbAfterFlowNoun,
+  whereAfterFlowNoun,
+} from "./partner-words.js";
 import { ownSoma, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
@@ -115,7 +121,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   }
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
   const named = danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
-  const read = whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named)));
+  const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
   return somaAsCompartment(ownSoma(read));
 }
 

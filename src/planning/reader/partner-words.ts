@@ -72,3 +72,21 @@ export function whereAfterFlowNoun(items: Item[]): Item[] {
   });
   return items;
 }
+
+/**
+ * "how many synapses per MC→23P connection": "per" before named cells and a connection is "per
+ * connection", the cells naming which connections (it had grouped per MC).
+ */
+export function perNamedConnection(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    if (!item.tags.some((t) => t.t === "per") || !/^per$/i.test(item.text)) return;
+    const end = items.findIndex((x, j) => j > k && x.tags.some((t) => t.t === "noun" && t.n === "connection"));
+    if (end < 0 || !/^(connection|pair|edge)$/i.test(items[end]!.text)) return;
+    const between = items.slice(k + 1, end);
+    const names = between.every((x) => x.fn || x.tags.some((t) => t.t === "val" || (t.t === "rel" && t.r === "to")));
+    if (!between.length || !names) return;
+    [item.tags, item.fn] = [[], true];
+    items[end]!.tags = [{ t: "per_connection" }];
+  });
+  return items;
+}

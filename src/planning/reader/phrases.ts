@@ -74,7 +74,9 @@ const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, p
 
 /** "8646… targets …", "BC cells contact …": a word that is both a noun and a verb, used as the verb. */
 function verbAfterSubject(a: Atom | undefined, prev: Atom | undefined): boolean {
-  return is(a, "verb") && prev?.tag.t === "pop" && PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? ""));
+  // ("which 3 targets receive …": after a bare "which 3" the word is the noun those words ask for.)
+  const bare = prev?.tag.t === "pop" && !(prev.tag.filters as unknown[]).length && !prev.tag.head && prev.tag.wh;
+  return is(a, "verb") && prev?.tag.t === "pop" && !bare && PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? ""));
 }
 
 /** "the biggest", "the deepest": a superlative that picks cells (not "the most", which counts them). */
@@ -236,7 +238,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         // ("8646… targets how many neurons": a verb.)
         && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count"))
           // ("the strongest connections from 8646…", "top 5 partners onto X", "distinct targets from X", "top 5 inputs by …")
-          || ((pop.sup || pop.topk || pop.distinct) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to") || is(next, "rel", "r", "by"))))))) {
+          || ((pop.sup || pop.topk || pop.distinct) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to") || is(next, "rel", "r", "by")))
+          // ("which 3 partners receive …": a verb after the asked partners.)
+          || (pop.wh && is(next, "verb")))))) {
       // "which targets", "top 5 postsynaptic partners", "23P targets of X" (not "BC cells target 23P").
       pop.head = String(as(a, "noun")!.n);
       pop.namedBefore = pop.filters.length;

@@ -24,8 +24,9 @@ const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, t
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count. */
 function gluedCounts(p: Prepared): Prepared {
-  // ("top-5 downstream": the same, with a hyphen.)
-  return { ...p, text: p.text.replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2") };
+  // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
+  const text = p.text.replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2");
+  return { ...p, text: text.replace(/([A-Za-z0-9/])-(to|onto)-([A-Za-z0-9])/g, "$1 $2 $3") };
 }
 
 const IDS_LAST =
@@ -43,6 +44,8 @@ function idsAsked(p: Prepared): Prepared {
   if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
     return /\b(which|who)\b/i.test(m[1]!) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
   }
+  // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list.)
+  if (/\b\d{4,}\b/.test(m[1]!)) return p;
   return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
 }
 

@@ -80,7 +80,8 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
     // ("the main presynaptic partners of X": plural, so ranked, all of them.)
     if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
   }
-  if (c.take("order") && !out.order) out.order = "desc";
+  const ordered = c.take<{ dir?: string }>("order");
+  if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
   void lower;
   return out;
