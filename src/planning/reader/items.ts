@@ -1,3 +1,4 @@
+import { restatedInParentheses } from "./restate.js";
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import {
   danglingSides,
@@ -82,7 +83,10 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
       for (const g of lexicon.phrases.get(key) ?? []) tags.push(g);
       const isScope = lexicon.scope.has(key);
       // A phrase made of function words ("are there", "do we") is one too, whatever else it may mean.
-      const isFn = lexicon.functionWords.has(key) || (tags.length > 0 && span.every((x) => lexicon.functionWords.has(x.lower)));
+      // (Not "show me all the …": a list asked must be read as one, or the question asked back.)
+      const asksAll = tags.some((t) => t.t === "list") && span.some((x) => x.lower === "all");
+      const isFn = lexicon.functionWords.has(key)
+        || (tags.length > 0 && !asksAll && span.every((x) => lexicon.functionWords.has(x.lower)));
       if (!tags.length && !isScope && !isFn) continue;
       // ("with nucleus volume over 350": "nucleus volume" is the longer phrase; "with nucleus" gives way.)
       if (len > 1 && crossesLonger(tokens, i, len, lexicon)) continue;
@@ -122,7 +126,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
   const named = danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
   const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
-  return somaAsCompartment(ownSoma(read));
+  return somaAsCompartment(ownSoma(restatedInParentheses(read)));
 }
 
 /** The next word that is not a function word, after item k. */

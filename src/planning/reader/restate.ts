@@ -57,3 +57,21 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     if (same || fits) item.used = true;
   }
 }
+
+/**
+ * "onto L5 ET (thick-tufted) neurons", "the somatostatin (MC) cells": a name said again in
+ * parentheses right after it is dropped before the phrases are read, so that the name and its noun
+ * stay one phrase (the noun after the parentheses had been left with no side).
+ */
+export function restatedInParentheses(items: Item[]): Item[] {
+  const open = items.findIndex((x) => x.text === "(");
+  const close = items.findIndex((x, j) => j > open && x.text === ")");
+  if (open < 1 || close < 0) return items;
+  const valOf = (x: Item | undefined) => x?.tags.find((t) => t.t === "val");
+  const said = valOf(items[open - 1]);
+  const inside = items.slice(open + 1, close).filter((x) => !x.fn);
+  const same = inside.length > 0 && inside.every((x) => JSON.stringify(valOf(x)) === JSON.stringify(said));
+  if (!said || !same) return items;
+  for (const x of inside) x.used = true;
+  return [...items.slice(0, open), ...items.slice(close + 1)];
+}
