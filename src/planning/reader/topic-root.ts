@@ -1,7 +1,8 @@
 import type { Prepared } from "./prepare.js";
 
-const TOPIC =
-  /^\s*(?:(?:for|about|regarding|re:?)\s+(?:the\s+)?(?:neuron|cell|root|segment|root id)?\s*(\d{15,20})\s*[,:–—]|(\d{15,20})\s*[:–—])\s*(\S.*)$/is;
+const TOPIC = /^\s*(\d{15,20})\s*[:–—]\s*(\S.*)$/s;
+/** "For the ET cell 8646…, …", "for the MC I'm tracing (8646…), …": a few words naming the root, then it. */
+const FOR_ROOT = /^\s*(?:for|about|regarding|re:?)\s+((?:[\w/'’-]+\s+){0,5}?)\(?(\d{15,20})\)?\s*[,:–—]\s*(\S.*)$/is;
 const OWNED =
   /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |incoming |outgoing |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?|weights?|afferents?|efferents?)(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b/i;
 
@@ -14,10 +15,13 @@ const OWNED =
  * the root first as well.
  */
 export function topicRoot(p: Prepared): Prepared {
+  const lead = FOR_ROOT.exec(p.text);
+  // (Not "for each target of 8646…, …": words of partners or of each one are the question's own.)
+  const describes = lead && !/\b(each|every|all|any|of|per|targets?|partners?|inputs?|outputs?)\b/i.test(lead[1]!);
+  if (lead && describes) return rootNamedFirst(p, lead[2]!, lead[3]!, lead[1]!.trim());
   const m = TOPIC.exec(p.text);
   if (!m) return p;
-  const id = (m[1] ?? m[2])!;
-  const rest = m[3]!;
+  const [, id, rest] = m as unknown as [string, string, string];
   if (/\d{15,20}/.test(rest)) return p;
   // (A pronoun already points back at the root: the reader's own rules read "8646…: share of its inputs".)
   if (/\bits\b/i.test(rest)) return p;
@@ -25,4 +29,20 @@ export function topicRoot(p: Prepared): Prepared {
   if (/\bit\b/i.test(rest)) return { ...p, text: rest.replace(/\bit\b/gi, id) };
   if (!OWNED.test(rest)) return p;
   return { ...p, text: rest.replace(OWNED, `$1 of ${id}`) };
+}
+
+/**
+ * "For the ET cell 8646…, what share of its inputs …": the rest is asked of the root ("it", "its" are
+ * it); the words that describe it ("the ET cell", "the MC I'm tracing") are kept as context, shown as
+ * such, not read as conditions (they describe the one root named).
+ */
+function rootNamedFirst(p: Prepared, id: string, rest: string, described: string): Prepared {
+  if (/\d{15,20}/.test(rest)) return p;
+  const plain = /^((the|this|that|my|our)\s+)?(neuron|cell|root|segment|root id)?$/i.test(described);
+  const context = plain ? p.context : [...p.context, described];
+  let text = rest.replace(/\bits\b/gi, `${id}'s`).replace(/\bit\b/gi, id);
+  if (text === rest && OWNED.test(rest)) text = rest.replace(OWNED, `$1 of ${id}`);
+  // (Nothing in the rest points back at the root: the question is left as typed, for the reader.)
+  if (text === rest) return p;
+  return { ...p, text, context };
 }
