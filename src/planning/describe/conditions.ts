@@ -47,7 +47,7 @@ export function describeFilter(f: Filter, labels: Labels): string {
     case "layer":
       return `${not}with the soma in ${list(f.values!)}`;
     case "depth":
-      return `${not}with the soma ${range(f, "µm below pia")} deep`;
+      return `${not}with the soma ${range(f, "µm below pia")}`;
     case "volume":
       return `${not}with a nucleus volume of ${range(f, "µm³")}`;
     case "proofread":
