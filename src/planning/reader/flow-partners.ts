@@ -2,12 +2,12 @@ import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
-import { KIND_HEADS } from "./shape.js";
+import { FLOW_NOUN_NAMES, KIND_HEADS, PARTNER_HEADS } from "./shape.js";
 import { PARTNER_SIDE, partnerSide } from "./flow-measure.js";
 
 /* Partners in a flow question: their side, their kind, and how they are ranked. */
 
-export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+export { PARTNER_HEADS };
 
 /**
  * "the cell types of the downstream partners of 8646…": a kind of group said of partners is the
@@ -220,7 +220,7 @@ export function partnersCounted(c: Clause, q: Query): void {
     .flatMap((a) => a.items)
     .filter((i) => !i.tags.some((t) => t.t === "verb"));
   const nouns = items.flatMap((i) => i.tags.filter((t) => t.t === "noun"));
-  const flow = nouns.some((t) => ["synapse", "input", "output", "connection"].includes(String(t.n)));
+  const flow = nouns.some((t) => FLOW_NOUN_NAMES.has(String(t.n)));
   const partners = nouns.filter((t) => PARTNER_HEADS.has(String(t.n))).map((t) => String(t.n));
   const side = [...sides][0]!;
   const own = side === "post" ? "target" : "source";

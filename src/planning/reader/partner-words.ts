@@ -17,6 +17,10 @@ export function danglingSides(items: Item[]): Item[] {
   return items;
 }
 
+/** A noun of what flows: synapses, connections, inputs, outputs. */
+const isFlowNoun = (x: Item | undefined) =>
+  Boolean(x?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n))));
+
 /**
  * "what fraction of BPC output synapses target Martinotti cells": after synapses or outputs,
  * "target(s)" is what they do, not the noun ("target MC cells" had read the MCs as the targets of
@@ -28,7 +32,7 @@ export function verbAfterFlowNoun(items: Item[]): Item[] {
     if (!verb || item.tags[0]?.t !== "noun") return;
     const before = items.slice(0, k).filter((x) => !x.fn);
     const last = before[before.length - 1];
-    if (last?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)))) item.tags = [verb];
+    if (isFlowNoun(last)) item.tags = [verb];
   });
   return items;
 }
@@ -59,14 +63,13 @@ export function synapseAsVerb(items: Item[]): Item[] {
  */
 export function whereAfterFlowNoun(items: Item[]): Item[] {
   items.forEach((item, k) => {
-    const flowNoun = (x: Item | undefined) => x?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)));
     const prev = items
       .slice(0, k)
       .filter((x) => !x.fn)
       .at(-1);
     const next = items.slice(k + 1).find((x) => !x.fn);
-    if (/^where$/i.test(item.text) && flowNoun(prev)) [item.tags, item.fn] = [[], true];
-    if (/^over$/i.test(item.text) && flowNoun(next) && prev?.tags.some((t) => t.t === "qty" || t.t === "unit")) {
+    if (/^where$/i.test(item.text) && isFlowNoun(prev)) [item.tags, item.fn] = [[], true];
+    if (/^over$/i.test(item.text) && isFlowNoun(next) && prev?.tags.some((t) => t.t === "qty" || t.t === "unit")) {
       [item.tags, item.fn] = [[{ t: "rel", r: "of" }], false];
     }
   });

@@ -1,6 +1,6 @@
 import { as, is, lower, type Atom } from "./atoms.js";
 import type { Pop } from "./phrases.js";
-import { KIND_HEADS } from "./shape.js";
+import { KIND_HEADS, PARTNER_HEADS } from "./shape.js";
 
 /**
  * Which side of a synapse each population is on. Read from the relation words around it: "from X"
@@ -55,8 +55,6 @@ const aux = (a: Atom | undefined) =>
   );
 
 const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic)?$/;
-
-const PARTNER_WORDS = new Set(["partner", "target", "source"]);
 
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
@@ -290,11 +288,11 @@ export function readRoles(atoms: Atom[]): Roles {
       (is(a, "rel", "r", "to") && role.size > 0 && used.has(i)) ||
       is(a, "rel", "r", "upstream") ||
       is(a, "rel", "r", "downstream") ||
-      (isPop(a) && ["partner", "target", "source"].includes(popOf(a)!.head ?? "")) ||
+      (isPop(a) && PARTNER_HEADS.has(popOf(a)!.head ?? "")) ||
       // ("how many partner cell types does 8646… have": partners inside a phrase of kinds.)
       (isPop(a) &&
         KIND_HEADS.has(popOf(a)!.head ?? "") &&
-        a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_WORDS.has(String(t.n))))),
+        a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n))))),
   );
   return { role, used, flow, verbs };
 }

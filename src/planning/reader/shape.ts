@@ -90,6 +90,9 @@ export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" |
 /** Nouns of kinds of cells ("cell types", "areas", "strategies"). */
 export const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
+/** Nouns of the cells on the other side of a synapse: partners, targets (postsynaptic), sources (presynaptic). */
+export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
+
 /** Nouns of what flows between cells: the synapses, the connections they make, inputs and outputs. */
 export const FLOW_NOUN_NAMES = new Set(["synapse", "connection", "input", "output"]);
 
