@@ -68,8 +68,10 @@ export function comparisonOf(
     const dims = new Set(said.map((f) => f.dim));
     const shared = said.length && a.some((f) => dims.has(f.dim)) ? a.filter((f) => !dims.has(f.dim)) : [];
     const b = [...shared, ...said];
-    const labelA = shared.length ? labelOf(a.filter((f) => dims.has(f.dim))) : labelOf(a);
-    return { parts: [part(side, labelA, a), part(side, labelOf(said), b)], skip };
+    // ("23P in V1 vs 23P in LM": each set is labelled by what differs, "V1" and "LM".)
+    const same = (f: Filter, fs: Filter[]) => fs.some((g) => JSON.stringify(g) === JSON.stringify(f));
+    const own = (x: Filter[], y: Filter[]) => (x.some((f) => !same(f, y)) ? x.filter((f) => !same(f, y)) : x);
+    return { parts: [part(side, labelOf(own(a, b)), a), part(side, labelOf(own(b, a)), b)], skip };
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
   // "astrocytes plus microglia, total count": one figure for them together.

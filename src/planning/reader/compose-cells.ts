@@ -105,6 +105,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   // ("list the cell types": the kinds, each with its count, not every cell.)
   if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };
   Object.assign(q, orderOf(c, grouped));
+  // ("6P-CT with the min soma depth, root id pls": the cells ranked are the list asked for.)
+  if (q.order && q.groupBy.some((g) => g.dim === "root_id")) use(c.find("list"));
   if (q.measure.fn === "list") {
     delete q.order;
     if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) use(c.find("qty", "q", "position"), c.find("wh", "w", "where"));
@@ -121,12 +123,19 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   // Soma positions are of cells, whatever else names them.
   if (c.has("qty", "q", "position") || c.has("wh", "w", "where")) return "cells";
   const heads = c.pops.map((p) => p.pop.head);
-  if (heads.includes("root") || heads.includes("fragment") || filter.some((f) => DIMS_OF_ROOTS.has(f.dim))) return "roots";
+  // ("the deepest 23P (give me root id)": a root id asked for of a cell measure names the cells.)
+  const rootHead = heads.includes("root") && !cellMeasureAsked(c);
+  if (rootHead || heads.includes("fragment") || filter.some((f) => DIMS_OF_ROOTS.has(f.dim))) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
   if (heads.includes("nucleus") && !typed) return "nuclei";
   // ("what is the average nucleus volume?": no cells named, so every detected nucleus.)
   if (!c.pops.length && !filter.length && !groupBy.length && (c.has("qty", "q", "volume") || c.has("qty", "q", "depth"))) return "nuclei";
   return "cells";
+}
+
+function cellMeasureAsked(c: Clause): boolean {
+  const cellQty = (q: unknown) => CELL_QUANTITIES.includes(q as Quantity);
+  return c.atoms.some((a) => (is(a, "sup") && cellQty(as(a, "sup")!.q)) || (is(a, "qty") && cellQty(as(a, "qty")!.q)));
 }
 
 function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: Pop | undefined): Measure {
@@ -153,6 +162,7 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (sup && q.groupBy.some((g) => g.dim === "root_id")) {
     const of = (sup.q as Quantity | undefined) ?? quantityNamed(c) ?? "volume";
     if (!CELL_QUANTITIES.includes(of)) throw new Unreadable("Ranked by what: nucleus volume, soma depth, or a tuning measure?");
+    use(c.find("list")); // ("deepest 23P? root id", "list the 3 biggest BCs": the ranked cells are the list)
     return { fn: sup.dir === "asc" ? "min" : "max", of };
   }
   // "which cell type has the largest nuclei" (a superlative that names its quantity): per group, the mean;

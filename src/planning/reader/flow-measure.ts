@@ -174,7 +174,8 @@ function fraction(c: Clause, q: Query): void {
   // "% of X synapses onto interneurons": the side named after the owner is the part.
   if (!part.pre && !part.post && !part.filter) {
     // ("what fraction of BC output synapses go onto 23P": the first population owns the synapses.)
-    const after = c.pops.filter((p) => p.i > at);
+    // ("inhibitory input onto 5P-ET, what percent of all": all named before the word.)
+    const after = c.pops.some((p) => p.i > at) ? c.pops.filter((p) => p.i > at) : c.pops;
     const named = after.filter((p) => p.pop.filters.some((f) => f.dim === "root_id"));
     const owners = named.length ? named : after.slice(0, 1);
     const marked = after.filter(
@@ -189,7 +190,12 @@ function fraction(c: Clause, q: Query): void {
       const going = c.atoms.some((a, i) => i > at && /^(go|goes|going|went|land|lands|end up|ends up)$/i.test(text(a)));
       // ("BC output syn onto excitatory cells": "output" says whose synapses they are.)
       const owned = ["output"].includes(String(as(c.atoms[owners[0]!.i + 1], "noun")?.n ?? ""));
-      if (!named.length && !going && !owned)
+      // ("% of all synapses onto 23P that come from inhibitory neurons": the side said first is the whole.)
+      const whole = ["to", "from"].some((r) => is(c.atoms[owners[0]!.i - 1], "rel", "r", r));
+      // ("% inh input on 5P-ET": the inputs are 5P-ET's, and the inhibitory ones the part.)
+      const inputs = as(c.atoms[owners[0]!.i + 1], "noun")?.n === "input" && marked[0]!.role === "post";
+      if (inputs && !named.length) [owners[0], marked[0]] = [marked[0]!, owners[0]!];
+      if (!named.length && !going && !owned && !whole && !inputs)
         throw new Unreadable(
           `A share of which synapses? Say "what % of ${text(owners[0]!.atom)} synapses go onto ` +
             `${text(marked[0]!.atom)}" or "what % of synapses onto ${text(marked[0]!.atom)} are from ${text(owners[0]!.atom)}".`,
@@ -201,8 +207,21 @@ function fraction(c: Clause, q: Query): void {
     }
   }
   if (!part.pre && !part.post && !part.filter) {
-    // "fraction of synapses from inhibitory cells": a part of every synapse.
-    const side = q.pre.length && !q.post.length ? "pre" : q.post.length && !q.pre.length ? "post" : undefined;
+    // "fraction of synapses from inhibitory cells": a part of every synapse; "of all BC outputs, what
+    // part goes onto 23P": the side said before the word is the whole's, the one after it the part.
+    const sideAfter = (sd: Side) => c.pops.filter((p) => p.role === sd).every((p) => p.i > at);
+    const sideBefore = (sd: Side) => c.pops.filter((p) => p.role === sd).every((p) => p.i < at);
+    const saidAround = (sd: Side, other: Side) =>
+      q[sd].length && q[other].length && sideAfter(sd) && sideBefore(other) && c.pops.some((p) => p.role === other);
+    const side = saidAround("post", "pre")
+      ? "post"
+      : saidAround("pre", "post")
+        ? "pre"
+        : q.pre.length && !q.post.length
+          ? "pre"
+          : q.post.length && !q.pre.length
+            ? "post"
+            : undefined;
     if (!side)
       throw new Unreadable(
         'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',

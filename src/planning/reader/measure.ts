@@ -57,7 +57,11 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram") ?? c.find("chart", "kind", "box");
   const sup = c.atoms.find((a) => is(a, "sup") && qtyAtom && c.index(a) === c.index(qtyAtom) - 1);
   if (!of) return undefined;
-  if (!stat && !pctl && !dist && !sup && !perConnection) return undefined;
+  // ("nucleus volume: 5P-IT vs 5P-ET": a quantity of sets compared is compared by its mean, said in "Read as".)
+  const vsSaid = (p: Clause["pops"][number]) => p.atom.items.some((x) => x.tags.some((t) => t.t === "vs"));
+  const comparedSets =
+    c.pops.some((p) => (p.pop.alts?.length ?? 0) >= 2 && vsSaid(p)) && c.atoms.filter((a) => is(a, "qty")).length === 1;
+  if (!stat && !pctl && !dist && !sup && !perConnection && !comparedSets) return undefined;
   use(qtyAtom);
   if (of === "synapses") {
     use(c.find("noun", "n", "synapse"), c.find("count"));

@@ -136,6 +136,7 @@ function filterOf(a: Atom): Filter | undefined {
   if (f.dim === "unproofread") return { dim: "proofread", is: false };
   if (f.dim === "untyped") return { dim: "typed", is: false };
   if (f.also) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.also, is: true } } as Filter;
+  if (f.not) return { dim: f.dim as Filter["dim"], is: false };
   if (f.alsoNot) return { dim: f.dim as Filter["dim"], is: true, and: { dim: f.alsoNot, is: false } } as Filter;
   return { dim: f.dim as Filter["dim"], is: true };
 }

@@ -8,6 +8,7 @@ import { badIds } from "./bad-ids.js";
 import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
+import { statsAsSuperlatives } from "./stat-superlative.js";
 import { compose } from "./compose-plan.js";
 import { Unreadable } from "./filters.js";
 import { continuesAnother, followUp, isFragment } from "./follow-up.js";
@@ -104,7 +105,7 @@ export class OfflineReader {
     let plan: QueryPlan;
     try {
       let atoms: Atom[] = items.map(atomOf);
-      atoms = readComparatives(readNumbers(atoms));
+      atoms = readComparatives(readNumbers(statsAsSuperlatives(atoms)));
       atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
       markCounted(atoms);
       plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));

@@ -210,9 +210,11 @@ export function readRoles(atoms: Atom[]): Roles {
     let s = prevIdx(i);
     while (s >= 0 && !isPop(atoms[s]) && !is(atoms[s], "verb")) s--;
     let o = i + 1;
+    // ("do 5P-ET cells receive more synapses than 5P-IT cells": what follows "than" is compared, not the object.)
     while (
       o < atoms.length &&
       !isPop(atoms[o]) &&
+      !is(atoms[o], "vs") &&
       !is(atoms[o], "verb", "v", "out") &&
       !is(atoms[o], "verb", "v", "in")
     )

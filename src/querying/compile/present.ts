@@ -13,6 +13,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
   const labels: Labels = { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) };
   const table: AnswerTable = { columns: result.columns, rows: result.rows };
   if (result.truncated) table.totalRows = result.rows.length + 1;
+  if (q.measure.fn === "fraction") withPercent(table, value);
   const col = (name: string, row = result.rows[0]) => row?.[result.columns.indexOf(name)] ?? null;
   const rows = describeRows(q, labels);
   const m = q.measure;
@@ -197,4 +198,12 @@ function chartHint(q: Query, keys: string[], valueCol: string, what: string): Ch
       yTitle,
     };
   return undefined;
+}
+
+/** A share is shown as a fraction and, beside it, as a percentage (people ask in either). */
+function withPercent(table: AnswerTable, value: string): void {
+  const at = table.columns.indexOf(value);
+  if (at < 0) return;
+  table.columns = [...table.columns, "percent"];
+  table.rows = table.rows.map((r) => [...r, r[at] === null || r[at] === undefined ? null : Number(r[at]) * 100]);
 }
