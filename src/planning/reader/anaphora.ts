@@ -18,22 +18,30 @@ const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "par
 
 /** Whether each pointing word follows cells the question names itself. */
 export function resolvedWithin(items: Item[]): boolean {
-  return anaphors(items).every((a) =>
-    items.some(
+  return anaphors(items).every((a) => {
+    // ("BCs in L5: how many cells in that layer": a value of the kind pointed at, said before.)
+    const kinds = pointedKinds([a]);
+    if (kinds.length)
+      return items.some(
+        (i) => i.i < a.i && i.tags.some((t) => t.t === "val" && kinds.includes(t.dim as Filter["dim"])),
+      );
+    return items.some(
       (i) =>
         i.i < a.i &&
         !i.tags.some((t) => t.t === "anaphor") &&
         i.tags.some((t) => NAMES.has(t.t) || (t.t === "noun" && POP_NOUNS.has(String(t.n))) || t.t === "flag"),
-    ),
-  );
+    );
+  });
 }
 
 /**
  * The plan with the last plan's population carried in, for dimensions the plan does not already
  * restrict; undefined when the two are not about the same kind of rows.
  */
-export function carryPopulation(plan: QueryPlan, last: QueryPlan): QueryPlan | undefined {
+export function carryPopulation(plan: QueryPlan, last: QueryPlan, pointing: Item[] = []): QueryPlan | undefined {
   if (plan.kind !== "query" || last.kind !== "query") return undefined;
+  const kinds = pointedKinds(pointing);
+  if (kinds.length) return carryKinds(plan, last, kinds);
   const cellsLike = (s: string) => s === "cells" || s === "nuclei" || s === "roots";
   const flowLike = (s: string) => s === "synapses" || s === "connections";
   const add = (to: Filter[], from: Filter[]) => [...to, ...from.filter((f) => !to.some((g) => g.dim === f.dim))];
@@ -52,5 +60,32 @@ export function carryPopulation(plan: QueryPlan, last: QueryPlan): QueryPlan | u
   else if (last.groupBy.length && !out.groupBy.length && !out.compare && out.measure.fn !== "list") {
     out.groupBy = last.groupBy.filter((g) => g.dim !== "root_id");
   }
+  return out;
+}
+
+const KIND_WORDS: [RegExp, Filter["dim"]][] = [
+  [/\blayers?\b/, "layer"],
+  [/\b(visual )?areas?\b|\bregions?\b/, "area"],
+  [/\bm-?types?\b/, "mtype"],
+  [/\b(cell )?types?\b/, "cell_type"],
+];
+
+/** "that layer", "those areas": the kinds of group the pointing words name. */
+function pointedKinds(pointing: Item[]): Filter["dim"][] {
+  const text = pointing.map((i) => i.text.toLowerCase()).join(" ");
+  for (const [re, dim] of KIND_WORDS) if (re.test(text)) return [dim];
+  return [];
+}
+
+/**
+ * "how many BCs in L5?" then "how many cells in that layer?": only the layer is carried, not the
+ * BCs; undefined (asked back) when the last question named no such value.
+ */
+function carryKinds(plan: Extract<QueryPlan, { kind: "query" }>, last: QueryPlan, kinds: Filter["dim"][]) {
+  if (last.kind !== "query") return undefined;
+  const said = [...last.filter, ...last.pre, ...last.post].filter((f) => kinds.includes(f.dim));
+  if (!said.length || plan.filter.some((f) => kinds.includes(f.dim))) return undefined;
+  const out = structuredClone(plan);
+  out.filter = [...out.filter, ...structuredClone(said)];
   return out;
 }

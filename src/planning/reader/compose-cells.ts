@@ -53,7 +53,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && (c.atoms[p.i - 1]!.items.every((x) => x.fn) || is(before, "count"));
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
       // ("the area with the most neurons": a kind of group with no condition is what the rows are.)
-      && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? "")))) {
+      && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? ""))
+        || crossed(p.pop, dim, groupBy))) {
       groupBy.push({ dim });
       use(c.find("per"));
       const supAfter = !p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"));
@@ -131,6 +132,11 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   // ("what is the average nucleus volume?": no cells named, so every detected nucleus.)
   if (!c.pops.length && !filter.length && !groupBy.length && (c.has("qty", "q", "volume") || c.has("qty", "q", "depth"))) return "nuclei";
   return "cells";
+}
+
+/** "inhibitory cell type by area": a kind said beside another grouping is the table's other axis. */
+function crossed(pop: Pop, dim: Group["dim"], groupBy: Group[]): boolean {
+  return groupBy.some((g) => g.dim !== dim && g.dim !== "root_id") && pop.filters.every((f) => f.dim !== dim);
 }
 
 function cellMeasureAsked(c: Clause): boolean {

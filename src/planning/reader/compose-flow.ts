@@ -158,20 +158,25 @@ export function composeFlow(c: Clause): Query {
     c.usePop(p);
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
+    // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
+    const sidedKind =
+      p.pop.side !== undefined && ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
     // ("downstream cell types of 8646…": a kind of group named with no condition is what the rows are.)
-    else if (isGroupPop(p) && !p.pop.filters.length) {
+    else if (isGroupPop(p) && (!p.pop.filters.length || sidedKind)) {
       grouping.push(p);
       // ("the cell type with the most synapses onto 23P": the one that ranks first.)
       if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh = "which";
     }
-    // "rank neuron types by mean output size": a plural kind of group, ranked, is one row per group.
+    // "rank neuron types by mean output size": a kind of group, ranked, is one row per group ("inh type
+    // with most output syn": the one that ranks first).
     else if (
       ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") &&
-      p.pop.plural &&
       (c.has("order") || c.has("topk") || c.has("sup"))
-    )
+    ) {
       grouping.push(p);
+      if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh ??= "which";
+    }
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
     else if (
       PARTNER_HEADS.has(p.pop.head ?? "") &&

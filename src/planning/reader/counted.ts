@@ -1,4 +1,4 @@
-import { is, type Atom } from "./atoms.js";
+import { is, lower, type Atom } from "./atoms.js";
 import { PARTNER_HEADS } from "./flow-partners.js";
 import type { Pop } from "./phrases.js";
 import { FLOW_NOUN_NAMES } from "./shape.js";
@@ -73,6 +73,8 @@ function markAfterHowMany(atoms: Atom[]): void {
       j < atoms.length &&
       (is(atoms[j], "distinct") ||
         is(atoms[j], "rel", "r", "of") ||
+        // ("how many presynaptic fragments": the side said of the counted ones.)
+        (/^(pre|post)(-| )?(synaptic|syn)?$/i.test(lower(atoms[j])) && atoms[j + 1]?.tag.t === "pop") ||
         (atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop"))
     )
       j++;

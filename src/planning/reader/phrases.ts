@@ -215,6 +215,10 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     } else if (isPopNoun(a) && !PARTNER_NOUNS.has(String(as(a, "noun")!.n))) {
       // "area LM", "layer 5", "type BC": the noun names the dimension of the value beside it.
       const n = String(as(a, "noun")!.n);
+      // ("m-types in area RL": "area" names the value beside it; what the phrase is of stays m-types.)
+      if (pop.head && kindDim(n) && isVal(next) && filterOf(next!)?.dim === kindDim(n)) continue;
+      // ("postsynaptic type (excitatory cells)": the cells say which types; the phrase is still of types.)
+      if (kindDim(pop.head) && (n === "cell" || n === "neuron")) continue;
       pop.head = n;
       pop.plural = /s$/.test(lower(a)) || /nuclei|somata/.test(lower(a));
       if (as(a, "noun")!.each) pop.each = true;

@@ -8,7 +8,7 @@ import { badIds } from "./bad-ids.js";
 import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
-import { statsAsSuperlatives } from "./stat-superlative.js";
+import { readSenses } from "./senses.js";
 import { compose } from "./compose-plan.js";
 import { Unreadable } from "./filters.js";
 import { continuesAnother, followUp, isFragment } from "./follow-up.js";
@@ -105,7 +105,7 @@ export class OfflineReader {
     let plan: QueryPlan;
     try {
       let atoms: Atom[] = items.map(atomOf);
-      atoms = readComparatives(readNumbers(statsAsSuperlatives(atoms)));
+      atoms = readComparatives(readNumbers(readSenses(atoms)));
       atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
       markCounted(atoms);
       plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));
@@ -121,7 +121,7 @@ export class OfflineReader {
     const pointing = anaphors(items);
     if (pointing.length && resolvedWithin(items)) pointing.forEach((i) => (i.used = true));
     else if (pointing.length && lastPlan) {
-      const carried = carryPopulation(plan, lastPlan);
+      const carried = carryPopulation(plan, lastPlan, pointing);
       if (carried) {
         plan = carried;
         pointing.forEach((i) => (i.used = true));

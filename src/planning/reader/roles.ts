@@ -54,7 +54,7 @@ const aux = (a: Atom | undefined) =>
     a.tag.t !== "pop",
   );
 
-const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic)?$/;
+const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic|syn)?$/;
 
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();

@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import type { FollowUp } from "./bench.js";
 
+const DEPTH = "(pt_position_y * 4.0 / 1000 - 400)";
+
 /** Follow-ups (follow-ups.ts) after questions about cells, types and one root. */
 export const CELL_FOLLOW_UPS: FollowUp[] = [
   {
@@ -124,6 +126,24 @@ export const CELL_FOLLOW_UPS: FollowUp[] = [
         gold: "SELECT cell_type FROM mt WHERE pt_root_id = {R_BC}",
         check: (a) => expect(a.text).toMatch(/m-type/),
       },
+    ],
+  },
+  {
+    it: "carries only the kind pointed at: 'that layer' is the last question's layer, not its cells",
+    steps: [
+      {
+        it: "",
+        q: "how many BCs in L5?",
+        expect: "scalar",
+        gold: `SELECT count(*) FROM ct WHERE cell_type = 'BC' AND ${DEPTH} >= 453.6 AND ${DEPTH} < 687.6`,
+      },
+      {
+        it: "",
+        q: "and how many cells in that layer?",
+        expect: "scalar",
+        gold: `SELECT count(*) FROM ct WHERE ${DEPTH} >= 453.6 AND ${DEPTH} < 687.6`,
+      },
+      { it: "", q: "how many MCs in that area?", expect: "clarify", text: /"that area"/ },
     ],
   },
 ];

@@ -1,0 +1,66 @@
+import { as, is, lower, type Atom } from "./atoms.js";
+import { Unreadable } from "./filters.js";
+
+/**
+ * Words whose sense their neighbours decide, read before anything else: "max" as a superlative,
+ * "x" as a cross-tabulation.
+ */
+export function readSenses(atoms: Atom[]): Atom[] {
+  arrowToKind(atoms);
+  return crossTabs(statsAsSuperlatives(atoms));
+}
+
+/**
+ * "the root with the max gDSI", "which BC has the min nucleus volume": "max"/"min" said of one of
+ * several things (after "with the", "has the") picks the one, as "highest"/"lowest" does; it is not
+ * the maximum value alone ("what is the max gDSI").
+ */
+function statsAsSuperlatives(atoms: Atom[]): Atom[] {
+  return atoms.map((a, i) => {
+    const fn = as(a, "stat")?.fn;
+    if (fn !== "max" && fn !== "min") return a;
+    const article = /^the$/.test(lower(atoms[i - 1]));
+    const owner = atoms[article ? i - 2 : i - 1];
+    if (!/^(with|has|have|having|had)$/.test(lower(owner)) || !is(atoms[i + 1], "qty")) return a;
+    return { ...a, tag: { t: "sup", dir: fn === "max" ? "desc" : "asc" }, alt: [] };
+  });
+}
+
+const KINDS = new Set(["type", "mtype", "class", "area", "layer"]);
+const FLOW = new Set(["synapse", "connection", "input", "output", "partner", "target", "source"]);
+const kindOf = (a: Atom | undefined) => (is(a, "noun") && KINDS.has(String(as(a, "noun")!.n)) ? as(a, "noun")!.n : "");
+
+/**
+ * "inh type x area counts", "layer × class": between two different kinds of group, with no synapses
+ * in the question, "x" crosses the two groupings (between two kinds of cells it is a flow: "BC x 23P").
+ */
+function crossTabs(atoms: Atom[]): Atom[] {
+  if (atoms.some((a) => is(a, "noun") && FLOW.has(String(as(a, "noun")!.n)))) return atoms;
+  return atoms.map((a, i) => {
+    if (!is(a, "rel", "r", "to") || !/^(x|×)$/.test(lower(a))) return a;
+    const [before, after] = [kindOf(atoms[i - 1]), kindOf(atoms[i + 1])];
+    if (!before || !after || before === after) return a;
+    return { ...a, tag: { t: "per" }, alt: [] };
+  });
+}
+
+const ARROW = /^(→|->|=>)$/;
+
+/**
+ * "4P → mtype counts": an arrow to a bare kind of group, with no synapses said, may be the synapses
+ * from 4P per target m-type or the 4P cells per m-type; asked back.
+ */
+function arrowToKind(atoms: Atom[]): void {
+  if (atoms.some((a) => (is(a, "noun") && FLOW.has(String(as(a, "noun")!.n))) || is(a, "chart") || is(a, "matrix")))
+    return;
+  atoms.forEach((a, i) => {
+    const kind = kindOf(atoms[i + 1]);
+    if (!ARROW.test(lower(a)) || !kind || !(is(atoms[i - 1], "val") || is(atoms[i - 1], "noun"))) return;
+    const from = atoms[i - 1]!.items.map((x) => x.text).join(" ");
+    const named = kind === "mtype" ? "m-type" : kind === "type" ? "cell type" : String(kind);
+    throw new Unreadable(
+      `"${from} → ${named}": the synapses from ${from} per target ${named}, or the ${from} cells per ${named}?`,
+      [`synapses from ${from} per postsynaptic ${named}`, `${from} cells per ${named}`],
+    );
+  });
+}
