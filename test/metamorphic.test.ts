@@ -62,6 +62,7 @@ describe("restrictions the data cannot express are asked back, never dropped", (
       }
     }
     console.log(`metamorphic: ${answered.length} of ${variants} variants with an unknown restriction answered`);
+    for (const a of answered) console.log(`  answered: ${a}`);
     expect(variants).toBeGreaterThan(1500);
     expect(answered.length / variants, answered.slice(0, 20).join("\n")).toBeLessThan(0.02);
   }, 300_000);

@@ -1,13 +1,13 @@
-import { as, is, lower, type Atom } from "./atoms.js";
+import { as, is, lower, use, type Atom } from "./atoms.js";
 import { Unreadable } from "./filters.js";
 
 /**
  * Words whose sense their neighbours decide, read before anything else: "max" as a superlative,
- * "x" as a cross-tabulation.
+ * "x" as a cross-tabulation, "glia included" as no condition.
  */
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
-  return crossTabs(statsAsSuperlatives(atoms));
+  return crossTabs(statsAsSuperlatives(withoutIncluded(atoms)));
 }
 
 /**
@@ -63,4 +63,35 @@ function arrowToKind(atoms: Atom[]): void {
       [`synapses from ${from} per postsynaptic ${named}`, `${from} cells per ${named}`],
     );
   });
+}
+
+const NAMED = new Set(["class", "cell_type", "mtype"]);
+
+/**
+ * "all the cells in V1 - glia included -": a kind said to be included restricts nothing (it had
+ * been read as "glia"); said after another kind of cells ("neurons, glia included") it is asked back.
+ */
+function withoutIncluded(atoms: Atom[]): Atom[] {
+  const drop = new Set<number>();
+  atoms.forEach((a, i) => {
+    const v = as(a, "val");
+    if (!v || !NAMED.has(String(v.dim))) return;
+    const mark = /^(included|inclusive)$/.test(lower(atoms[i + 1]))
+      ? i + 1
+      : /^(including|incl\.?)$/.test(lower(atoms[i - 1]))
+        ? i - 1
+        : -1;
+    if (mark < 0) return;
+    const said = atoms.slice(0, Math.min(i, mark)).some((b) => NAMED.has(String(as(b, "val")?.dim ?? "")));
+    const neurons = atoms.slice(0, Math.min(i, mark)).some((b) => is(b, "noun", "n", "neuron"));
+    if (said || neurons) {
+      const text = a.items.map((x) => x.text).join(" ");
+      throw new Unreadable(
+        `"${text}" included in which cells? Ask about the cells with and without them on their own.`,
+      );
+    }
+    use(a, atoms[mark]);
+    drop.add(i).add(mark);
+  });
+  return atoms.filter((_, i) => !drop.has(i));
 }
