@@ -9,6 +9,7 @@ import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
 import { readSenses } from "./senses.js";
+import { droppedKind } from "./kept-kinds.js";
 import { compose } from "./compose-plan.js";
 import { Unreadable } from "./filters.js";
 import { continuesAnother, followUp, isFragment } from "./follow-up.js";
@@ -128,6 +129,11 @@ export class OfflineReader {
       }
     }
     const reading = account(items);
+    const dropped = droppedKind(items, plan);
+    if (dropped) {
+      const message = `I read "${dropped}" but could not keep it in my reading; please rephrase.`;
+      return { type: "clarify", message, suggestions: [], reading };
+    }
     if (reading.unaccounted.length === 1 && /^(or|either)$/i.test(reading.unaccounted[0]!)) {
       return {
         type: "clarify",
