@@ -37,6 +37,8 @@ export function compose(c: Clause): QueryPlan {
   const dedupe = (fs: Filter[]) =>
     fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
   plan.filter = dedupe(plan.filter);
+  // ("who are the 5 strongest inputs of X": "who" and "inputs" are one grouping.)
+  if (plan.kind === "query") plan.groupBy = dedupe(plan.groupBy as Filter[]) as typeof plan.groupBy;
   plan.pre = dedupe(plan.pre);
   plan.post = dedupe(plan.post);
   for (const list of [

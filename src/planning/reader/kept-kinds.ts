@@ -10,8 +10,11 @@ const KIND_DIMS: Record<string, string[]> = {
   layer: ["layer", "depth"],
 };
 
+const PARTNERS = new Set(["partner", "target", "source"]);
+const PER_ROOT = ["in_partners", "out_partners", "in_synapses", "out_synapses"];
+
 /**
- * A kind of group the reader read ("m-types", "area", "layer") that the plan does not use: the
+ * A kind of group (or partners) the reader read ("m-types", "area", "layer") that the plan does not use: the
  * word was consumed and then lost ("most common m-types in area RL" had been grouped by area), so
  * the answer would be of another question. Returns the word, to ask back about it.
  */
@@ -32,11 +35,15 @@ export function droppedKind(items: Item[], plan: QueryPlan): string | undefined 
   if (m.fn === "kinds") dims.add(m.dim);
   if (m.fn === "fraction") addPart(m.part);
   if (m.fn === "ratio") [m.numerator, m.denominator].forEach(addPart);
+  if ("of" in m) dims.add(m.of);
+  const flow = plan.source === "synapses" || plan.source === "connections" || PER_ROOT.some((d) => dims.has(d));
   for (const item of items) {
     const tag = item.tags[0];
     if (!item.used || item.tags.length !== 1 || tag?.t !== "noun") continue;
     const wanted = KIND_DIMS[String(tag.n)];
     if (wanted && !wanted.some((d) => dims.has(d))) return item.text;
+    // ("how many presynaptic root ids have no nucleus": partners read, and no synapse in the plan.)
+    if (PARTNERS.has(String(tag.n)) && !flow) return item.text;
   }
   return undefined;
 }

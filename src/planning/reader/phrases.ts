@@ -217,6 +217,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       const n = String(as(a, "noun")!.n);
       // ("m-types in area RL": "area" names the value beside it; what the phrase is of stays m-types.)
       if (pop.head && kindDim(n) && isVal(next) && filterOf(next!)?.dim === kindDim(n)) continue;
+      // ("presynaptic root ids": the ids are of the partners named first.)
+      if (PARTNER_NOUNS.has(pop.head ?? "") && n === "root") continue;
       // ("postsynaptic type (excitatory cells)": the cells say which types; the phrase is still of types.)
       if (kindDim(pop.head) && (n === "cell" || n === "neuron")) continue;
       pop.head = n;

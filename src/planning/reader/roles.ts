@@ -74,6 +74,16 @@ export function readRoles(atoms: Atom[]): Roles {
     return j;
   };
   const verbs: Roles["verbs"] = [];
+  // "cells that receive more than 100 inputs": a number after a verb is what a cell has; not in
+  // "partners that receive at least 5 synapses from it", a connection's strength.
+  // (Only one named cell makes it a connection: "23P that receive more than 20 synapses from BC" may be in all.)
+  const perCellThreshold = (i: number) => {
+    const t = nextIdx(i);
+    const to = is(atoms[t + 1], "rel", "r", "from") || is(atoms[t + 1], "rel", "r", "to");
+    const one = atoms[t + 2];
+    const named = is(one, "anaphor") || (isPop(one) && popOf(one)!.filters.some((f) => f.dim === "root_id"));
+    return is(atoms[t], "threshold") && !(to && named);
+  };
   // "BC outputs", "inhibitory input": the owner of the outputs, unless someone else owns them
   // ("which 5P-ET cells receive the most inhibitory input": the input is from inhibitory cells).
   const compounds: { i: number; owner: Role; partner: Role }[] = [];
@@ -248,7 +258,7 @@ export function readRoles(atoms: Atom[]): Roles {
       ...(subject !== undefined ? { subject } : {}),
       ...(object !== undefined ? { object } : {}),
     });
-    if (!is(atoms[nextIdx(i)], "threshold")) used.add(i);
+    if (!perCellThreshold(i)) used.add(i);
     const toAfter = is(atoms[nextIdx(i)], "rel", "r", "to");
     if (v === "out" || (v === "connect" && toAfter)) {
       if (subject !== undefined) set(subject, "pre");
@@ -274,8 +284,7 @@ export function readRoles(atoms: Atom[]): Roles {
 
   // A verb with a number of synapses as its object says what a cell has, not a flow: "receive more than 100 inputs".
   const flowVerb = (a: Atom, i: number) =>
-    (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect")) &&
-    !is(atoms[nextIdx(i)], "threshold");
+    (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect")) && !perCellThreshold(i);
   const flow = atoms.some(
     (a, i) =>
       FLOW_NOUNS.has(nounOf(a) ?? "") ||

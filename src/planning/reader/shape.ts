@@ -67,7 +67,8 @@ export function chartOf(c: Clause, q: Pick<Query, "groupBy" | "measure" | "compa
 /** Top-k and order from "top 5", "the 3 strongest", "most", "fewest", "ranked", "sorted". */
 export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" | "asc"; limit?: number } {
   const out: { order?: "desc" | "asc"; limit?: number } = {};
-  const top = grouped?.topk ?? c.take<{ k: number; dir: string }>("topk");
+  // ("who are the 5 strongest inputs of X": the top 5 said of the partners, not of "who".)
+  const top = grouped?.topk ?? c.pops.find((p) => p.pop.topk)?.pop.topk ?? c.take<{ k: number; dir: string }>("topk");
   if (top) {
     out.limit = top.k;
     out.order = top.dir === "asc" ? "asc" : "desc";
