@@ -8,7 +8,7 @@ import { badIds } from "./bad-ids.js";
 import { maskSources } from "./citations.js";
 import { Clause } from "./clause.js";
 import { readComparatives } from "./comparative.js";
-import { readSenses } from "./senses.js";
+import { rankedBy, readSenses } from "./senses.js";
 import { droppedKind } from "./kept-kinds.js";
 import { compose } from "./compose-plan.js";
 import { Unreadable } from "./filters.js";
@@ -106,7 +106,7 @@ export class OfflineReader {
     let plan: QueryPlan;
     try {
       let atoms: Atom[] = items.map(atomOf);
-      atoms = readComparatives(readNumbers(readSenses(atoms)));
+      atoms = readComparatives(rankedBy(readNumbers(readSenses(atoms))));
       atoms = mergePredicates(attachRelatives(mergeAppositions(mergeLists(readPopulations(atoms)))));
       markCounted(atoms);
       plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));

@@ -7,7 +7,7 @@ import { Unreadable } from "./filters.js";
  */
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
-  return crossTabs(statsAsSuperlatives(withoutIncluded(atoms)));
+  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(atoms))));
 }
 
 /**
@@ -92,6 +92,43 @@ function withoutIncluded(atoms: Atom[]): Atom[] {
     }
     use(a, atoms[mark]);
     drop.add(i).add(mark);
+  });
+  return atoms.filter((_, i) => !drop.has(i));
+}
+
+const CELL_QUANTITIES = new Set(["osi", "dsi", "volume", "depth"]);
+
+/**
+ * "top3 gDSI cells", "top 5 volume BCs": the quantity between a top-k and the cells ranks them (read
+ * after numbers, which make the top-k).
+ */
+export function rankedBy(atoms: Atom[]): Atom[] {
+  return atoms.map((a, i) => {
+    const q = as(a, "qty")?.q;
+    const top = as(atoms[i - 1], "topk");
+    const cells =
+      is(atoms[i + 1], "noun", "n", "cell") || is(atoms[i + 1], "noun", "n", "neuron") || is(atoms[i + 1], "val");
+    if (!top || !CELL_QUANTITIES.has(String(q)) || !cells) return a;
+    return { ...a, tag: { t: "sup", dir: top.dir === "asc" ? "asc" : "desc", q: String(q) }, alt: [] };
+  });
+}
+
+/**
+ * "how many excitatory and how many inhibitory neurons": the second "how many" says again what the
+ * first asks, so the two names are read as one list (each counted); before anything else, it is a
+ * second question.
+ */
+function oneHowMany(atoms: Atom[]): Atom[] {
+  const drop = new Set<number>();
+  atoms.forEach((a, i) => {
+    const first = atoms.findIndex((b) => is(b, "count") && /^how many$/.test(lower(b)));
+    if (i <= first || first < 0 || !is(a, "count") || !is(atoms[i - 1], "rel", "r", "and")) return;
+    if (!is(atoms[i - 2], "val") || !is(atoms[i + 1], "val")) {
+      // ("how many BCs and how many synapses do they make": two questions.)
+      throw new Unreadable("That is two questions in one; I answer one at a time. Please ask them one after another.");
+    }
+    use(a);
+    drop.add(i);
   });
   return atoms.filter((_, i) => !drop.has(i));
 }
