@@ -1,7 +1,8 @@
 import type { Filter, QueryPlan } from "../plan.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
-import { cellRatio, composeCells } from "./compose-cells.js";
+import { cellRatio } from "./cell-shares.js";
+import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";

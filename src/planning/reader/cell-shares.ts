@@ -1,0 +1,141 @@
+import type { Filter, Measure, Query } from "../plan.js";
+import { as, is, text, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { cellThreshold, popFilters, Unreadable } from "./filters.js";
+import type { Threshold } from "./numbers.js";
+
+/**
+ * "What fraction of neurons are inhibitory?", "inhibitory share of all neurons", "% inhibitory among
+ * L2/3 neurons", "% of cells that are glia", "fraction of 23P cells in LM": which cells are the
+ * whole, and which condition picks the part.
+ */
+export function fraction(c: Clause, q: Query): Measure {
+  const f = c.take("fraction")!;
+  const at = c.index(f.atom);
+  const among = c.atoms.findIndex((a, i) => i > at && is(a, "rel", "r", "between"));
+  const verb = c.atoms.findIndex(
+    (a, i) => i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have")),
+  );
+  const filtersOf = (pops: Clause["pops"]) =>
+    pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
+  let part: Filter[] = [];
+  // "inhibitory share of all neurons": the name just before the word is the part (not a place said
+  // first: "in RL how many percent of cells are glia").
+  const placeFirst = (p: Clause["pops"][number]) =>
+    /^(in|within|among|for)\b/i.test(text(p.atom)) || /^(in|within|among|for)$/i.test(text(c.atoms[p.i - 1]));
+  const before = c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
+  const after = c.pops.filter((p) => p.i > at);
+  if (before.length) part = filtersOf(before);
+  else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
+  else if (verb > at) {
+    use(c.atoms[verb]);
+    part = filtersOf(c.pops.filter((p) => p.i > verb));
+    for (const a of c.findAll("threshold"))
+      if (c.index(a) > verb) part.push(cellThreshold(as(a, "threshold") as Threshold));
+  } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
+    // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
+    const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
+    // ("% glia in RL": with no "of", the glia among RL's cells, or RL's share of the glia?)
+    if (!is(c.atoms[at + 1], "rel", "r", "of") && !/\bof$/i.test(text(f.atom)) && whole.pop.clauseAt! > 0) {
+      const said = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(text(whole.atom));
+      const [x, y] = [said?.[1] ?? text(whole.atom), said?.[2] ?? "there"];
+      throw new Unreadable(
+        `Which share: of the cells in ${y}, how many are ${x}; or of the ${x}, how many are in ${y}? ` +
+          `Say "% of cells in ${y} that are ${x}" or "% of ${x} that are in ${y}".`,
+        [`% of cells in ${y} that are ${x}`, `% of ${x} that are in ${y}`],
+      );
+    }
+    const clause = whole.pop.filters.slice(Number(whole.pop.glueAt ?? whole.pop.clauseAt));
+    part = popFilters({ ...whole.pop, filters: clause }, c.classOf);
+  } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
+    // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
+    part = filtersOf(after);
+  }
+  if (among > at) use(c.atoms[among]);
+  const partKeys = new Set(part.map((x) => JSON.stringify(x)));
+  q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
+  if (!part.length)
+    throw new Unreadable(
+      'A fraction of which cells, and which part of them? For example "what fraction of neurons are inhibitory?"',
+    );
+  // ("which area has the highest fraction of inhibitory neurons": with no whole named, a share of
+  // excitatory or inhibitory neurons is of the neurons, not of every cell with the glia.)
+  const partKey = new Set(part.map((x) => JSON.stringify(x)));
+  const neurons = (x: Filter) => x.dim === "class" && !x.not && x.values?.length === 1 && x.values[0] === "neuron";
+  const wholeNamed = c.pops.some(
+    (p) =>
+      (p.pop.head === "cell" && !p.pop.filters.some(neurons)) ||
+      p.pop.head === "nucleus" ||
+      p.pop.filters.some((x) => !partKey.has(JSON.stringify(x)) && !neurons(x)),
+  );
+  // ("what fraction are inhibitory in V1": the place is of the whole.)
+  const place = (x: Filter) => x.dim === "area" || x.dim === "layer";
+  if (!wholeNamed && part.some(place) && part.some((x) => !place(x))) {
+    q.filter.push(...part.filter(place));
+    part = part.filter((x) => !place(x));
+  }
+  const ei =
+    part.length === 1 &&
+    part[0]!.dim === "class" &&
+    !part[0]!.not &&
+    part[0]!.values!.every((v) => v === "excitatory" || v === "inhibitory");
+  if (!wholeNamed && ei && !q.filter.some((x) => x.dim === "class"))
+    q.filter.push({ dim: "class", values: ["neuron"] });
+  return { fn: "fraction", part: { filter: part } };
+}
+
+/**
+ * "the ratio of excitatory to inhibitory neurons", "ratio of BC to MC cells in V1": two populations
+ * of cells, counted, one over the other (no synapses named: those are a flow's ratio).
+ */
+export function cellRatio(c: Clause): Query | undefined {
+  const r = c.find("ratio");
+  const flowWords =
+    ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n)) ||
+    (c.has("verb") && !c.has("verb", "v", "be")) ||
+    c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
+  if (!r || flowWords) return undefined;
+  // ("E/I ratio in AL": with no synapses named, excitatory over inhibitory neurons.)
+  const ei = /^(e\/i|e:i|e-i|ei)( ratio)?$/i.test(r.items.map((i) => i.text).join(" "));
+  if (
+    ei &&
+    c.pops.every((p) => p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"))
+  ) {
+    use(r);
+    for (const p of c.pops) c.usePop(p);
+    return {
+      kind: "query",
+      source: "cells",
+      filter: c.pops.flatMap((p) => popFilters(p.pop, c.classOf)),
+      pre: [],
+      post: [],
+      measure: {
+        fn: "ratio",
+        numerator: { filter: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { filter: [{ dim: "class", values: ["inhibitory"] }] },
+      },
+      groupBy: [],
+    };
+  }
+  if (c.pops.length < 2) return undefined;
+  const kind = (f: Filter) => ["class", "cell_type", "mtype"].includes(f.dim);
+  const place = (f: Filter) => f.dim === "area" || f.dim === "layer";
+  // ("excitatory to inhibitory neurons in area AL": the place said after the second is of both.)
+  const operands = c.pops.filter((p) => p.pop.filters.some(kind) && p.pop.filters.every((f) => kind(f) || place(f)));
+  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every(place));
+  if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
+  if (operands[0]!.pop.filters.some(place)) return undefined;
+  use(r, c.find("rel", "r", "to"));
+  for (const p of [...operands, ...places]) c.usePop(p);
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => !place(f)));
+  const filter = [...places, operands[1]!].flatMap((p) => popFilters(p.pop, c.classOf).filter(place));
+  return {
+    kind: "query",
+    source: "cells",
+    filter,
+    pre: [],
+    post: [],
+    measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } },
+    groupBy: [],
+  };
+}
