@@ -63,6 +63,8 @@ export function carryPopulation(plan: QueryPlan, last: QueryPlan, pointing: Item
   return out;
 }
 
+type QueryOf = Extract<QueryPlan, { kind: "query" }>;
+
 const KIND_WORDS: [RegExp, Filter["dim"]][] = [
   [/\blayers?\b/, "layer"],
   [/\b(visual )?areas?\b|\bregions?\b/, "area"],
@@ -81,8 +83,7 @@ function pointedKinds(pointing: Item[]): Filter["dim"][] {
  * "how many BCs in L5?" then "how many cells in that layer?": only the layer is carried, not the
  * BCs; undefined (asked back) when the last question named no such value.
  */
-function carryKinds(plan: Extract<QueryPlan, { kind: "query" }>, last: QueryPlan, kinds: Filter["dim"][]) {
-  if (last.kind !== "query") return undefined;
+function carryKinds(plan: QueryOf, last: QueryOf, kinds: Filter["dim"][]): QueryPlan | undefined {
   const said = [...last.filter, ...last.pre, ...last.post].filter((f) => kinds.includes(f.dim));
   if (!said.length || plan.filter.some((f) => kinds.includes(f.dim))) return undefined;
   const out = structuredClone(plan);

@@ -3,6 +3,7 @@ import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
+import { FLOW_WORDS } from "./shape.js";
 
 /**
  * "What fraction of neurons are inhibitory?", "inhibitory share of all neurons", "% inhibitory among
@@ -91,7 +92,7 @@ export function fraction(c: Clause, q: Query): Measure {
 export function cellRatio(c: Clause): Query | undefined {
   const r = c.find("ratio");
   const flowWords =
-    ["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n)) ||
+    [...FLOW_WORDS].some((n) => c.has("noun", "n", n)) ||
     (c.has("verb") && !c.has("verb", "v", "be")) ||
     c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
   if (!r || flowWords) return undefined;

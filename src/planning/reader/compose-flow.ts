@@ -4,7 +4,7 @@ import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
-import { chartOf, countKinds, groupDim, groups, orderOf } from "./shape.js";
+import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
 import { fractionPartSides, orientationDifference, readMeasure } from "./flow-measure.js";
 import {
   defaultWhDim,
@@ -159,8 +159,7 @@ export function composeFlow(c: Clause): Query {
     q[side].push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
-    const sidedKind =
-      p.pop.side !== undefined && ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
+    const sidedKind = p.pop.side !== undefined && kindDim(p.pop.head) !== undefined;
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
     // ("downstream cell types of 8646…": a kind of group named with no condition is what the rows are.)
     else if (isGroupPop(p) && (!p.pop.filters.length || sidedKind)) {
@@ -170,10 +169,7 @@ export function composeFlow(c: Clause): Query {
     }
     // "rank neuron types by mean output size": a kind of group, ranked, is one row per group ("inh type
     // with most output syn": the one that ranks first).
-    else if (
-      ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "") &&
-      (c.has("order") || c.has("topk") || c.has("sup"))
-    ) {
+    else if (kindDim(p.pop.head) !== undefined && (c.has("order") || c.has("topk") || c.has("sup"))) {
       grouping.push(p);
       if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh ??= "which";
     }

@@ -1,6 +1,7 @@
 import type { LookupField, LookupPlan } from "../plan.js";
 import { as, is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
+import { FLOW_WORDS } from "./shape.js";
 
 /**
  * "What type is 8646…?", "nucleus volume of nucleus 123", "tell me about 8646…", "is 8646… a basket
@@ -41,7 +42,7 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   )
     return undefined;
   const flowWords =
-    ["synapse", "connection", "input", "output", "partner", "target", "source"].some((n) => c.has("noun", "n", n)) ||
+    [...FLOW_WORDS].some((n) => c.has("noun", "n", n)) ||
     c.pops.some((x) => ["partner", "target", "source"].includes(x.pop.head ?? "")) ||
     ["out", "in", "connect"].some((v) => c.has("verb", "v", v)) ||
     c.has("probability") ||

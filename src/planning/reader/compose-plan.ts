@@ -35,11 +35,11 @@ export function compose(c: Clause): QueryPlan {
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
-  const dedupe = (fs: Filter[]) =>
+  const dedupe = <T>(fs: T[]) =>
     fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
   plan.filter = dedupe(plan.filter);
   // ("who are the 5 strongest inputs of X": "who" and "inputs" are one grouping.)
-  if (plan.kind === "query") plan.groupBy = dedupe(plan.groupBy as Filter[]) as typeof plan.groupBy;
+  if (plan.kind === "query") plan.groupBy = dedupe(plan.groupBy);
   plan.pre = dedupe(plan.pre);
   plan.post = dedupe(plan.post);
   for (const list of [

@@ -1,7 +1,7 @@
 import { is, lower, type Atom } from "./atoms.js";
 import { PARTNER_HEADS } from "./flow-partners.js";
 import type { Pop } from "./phrases.js";
-import { FLOW_NOUN_NAMES } from "./shape.js";
+import { FLOW_NOUN_NAMES, SIDE_ADJECTIVE } from "./shape.js";
 
 const CELL_HEADS = ["cell", "neuron", ...PARTNER_HEADS];
 const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
@@ -74,7 +74,7 @@ function markAfterHowMany(atoms: Atom[]): void {
       (is(atoms[j], "distinct") ||
         is(atoms[j], "rel", "r", "of") ||
         // ("how many presynaptic fragments": the side said of the counted ones.)
-        (/^(pre|post)(-| )?(synaptic|syn)?$/i.test(lower(atoms[j])) && atoms[j + 1]?.tag.t === "pop") ||
+        (SIDE_ADJECTIVE.test(lower(atoms[j])) && atoms[j + 1]?.tag.t === "pop") ||
         (atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop"))
     )
       j++;

@@ -1,4 +1,5 @@
 import { as, is, type Atom } from "./atoms.js";
+import { FLOW_WORDS } from "./shape.js";
 
 /** A number said as such (not an ordinal, "5th"), or undefined. */
 export const num = (a: Atom | undefined) =>
@@ -16,10 +17,7 @@ export function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?
   }
   const a = atoms[j];
   if (is(a, "qty")) return { end: j + 1, what: { qty: String(as(a, "qty")!.q) } };
-  if (
-    is(a, "noun") &&
-    ["synapse", "input", "output", "partner", "target", "source", "connection"].includes(String(as(a, "noun")!.n))
-  ) {
+  if (is(a, "noun") && FLOW_WORDS.has(String(as(a, "noun")!.n))) {
     // "more than 5 synapses of size", not a noun phrase head: the noun is what is counted.
     return { end: j + 1, what: { noun: String(as(a, "noun")!.n) } };
   }

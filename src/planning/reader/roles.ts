@@ -1,6 +1,6 @@
 import { as, is, lower, type Atom } from "./atoms.js";
 import type { Pop } from "./phrases.js";
-import { KIND_HEADS, PARTNER_HEADS } from "./shape.js";
+import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
 /**
  * Which side of a synapse each population is on. Read from the relation words around it: "from X"
@@ -28,7 +28,6 @@ const RELATIONAL: Record<string, Role> = {
   source: "post",
   partner: "both",
 };
-const FLOW_NOUNS = new Set(["synapse", "connection", "input", "output", "partner", "target", "source"]);
 
 const isPop = (a: Atom | undefined) => a?.tag.t === "pop";
 /** The relational noun an atom is: a noun atom, or a population headed by partners/targets/sources. */
@@ -53,8 +52,6 @@ const aux = (a: Atom | undefined) =>
     !is(a, "verb", "v", "connect") &&
     a.tag.t !== "pop",
   );
-
-const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic|syn)?$/;
 
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
@@ -154,7 +151,7 @@ export function readRoles(atoms: Atom[]): Roles {
       if (k !== n) used.add(n);
     }
     // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
-    const m = FLOW_NOUNS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
+    const m = FLOW_WORDS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
     if (!role.has(i) && is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb")) set(i, "pre");
     if (!role.has(i) && is(atoms[m], "rel", "r", "from")) set(i, "post");
   });
@@ -266,7 +263,7 @@ export function readRoles(atoms: Atom[]): Roles {
     } else if (v === "in") {
       if (subject !== undefined) set(subject, "post");
       // ("how many synapses is receiving the cell X": synapses receive nothing, so X is the one receiving.)
-      const inverted = subject === undefined && FLOW_NOUNS.has(nounOf(atoms[prevIdx(i)]) ?? "");
+      const inverted = subject === undefined && FLOW_WORDS.has(nounOf(atoms[prevIdx(i)]) ?? "");
       if (object !== undefined) set(object, inverted ? "post" : "pre");
     } else {
       if (subject !== undefined) set(subject, "both");
@@ -287,7 +284,7 @@ export function readRoles(atoms: Atom[]): Roles {
     (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect")) && !perCellThreshold(i);
   const flow = atoms.some(
     (a, i) =>
-      FLOW_NOUNS.has(nounOf(a) ?? "") ||
+      FLOW_WORDS.has(nounOf(a) ?? "") ||
       flowVerb(a, i) ||
       is(a, "probability") ||
       is(a, "qty", "q", "size") ||

@@ -1,5 +1,6 @@
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import { Unreadable } from "./filters.js";
+import { FLOW_WORDS, kindDim } from "./shape.js";
 
 /**
  * Words whose sense their neighbours decide, read before anything else: "max" as a superlative,
@@ -26,16 +27,16 @@ function statsAsSuperlatives(atoms: Atom[]): Atom[] {
   });
 }
 
-const KINDS = new Set(["type", "mtype", "class", "area", "layer"]);
-const FLOW = new Set(["synapse", "connection", "input", "output", "partner", "target", "source"]);
-const kindOf = (a: Atom | undefined) => (is(a, "noun") && KINDS.has(String(as(a, "noun")!.n)) ? as(a, "noun")!.n : "");
+/** A noun of synapses or of the cells on their other side: with one said, the question is a flow. */
+const flowNoun = (a: Atom) => FLOW_WORDS.has(String(as(a, "noun")?.n ?? ""));
+const kindOf = (a: Atom | undefined) => (kindDim(String(as(a, "noun")?.n ?? "")) ? String(as(a, "noun")!.n) : "");
 
 /**
  * "inh type x area counts", "layer × class": between two different kinds of group, with no synapses
  * in the question, "x" crosses the two groupings (between two kinds of cells it is a flow: "BC x 23P").
  */
 function crossTabs(atoms: Atom[]): Atom[] {
-  if (atoms.some((a) => is(a, "noun") && FLOW.has(String(as(a, "noun")!.n)))) return atoms;
+  if (atoms.some(flowNoun)) return atoms;
   return atoms.map((a, i) => {
     if (!is(a, "rel", "r", "to") || !/^(x|×)$/.test(lower(a))) return a;
     const [before, after] = [kindOf(atoms[i - 1]), kindOf(atoms[i + 1])];
@@ -51,8 +52,7 @@ const ARROW = /^(→|->|=>)$/;
  * from 4P per target m-type or the 4P cells per m-type; asked back.
  */
 function arrowToKind(atoms: Atom[]): void {
-  if (atoms.some((a) => (is(a, "noun") && FLOW.has(String(as(a, "noun")!.n))) || is(a, "chart") || is(a, "matrix")))
-    return;
+  if (atoms.some((a) => flowNoun(a) || is(a, "chart") || is(a, "matrix"))) return;
   atoms.forEach((a, i) => {
     const kind = kindOf(atoms[i + 1]);
     if (!ARROW.test(lower(a)) || !kind || !(is(atoms[i - 1], "val") || is(atoms[i - 1], "noun"))) return;
@@ -120,8 +120,8 @@ export function rankedBy(atoms: Atom[]): Atom[] {
  */
 function oneHowMany(atoms: Atom[]): Atom[] {
   const drop = new Set<number>();
+  const first = atoms.findIndex((b) => is(b, "count") && /^how many$/.test(lower(b)));
   atoms.forEach((a, i) => {
-    const first = atoms.findIndex((b) => is(b, "count") && /^how many$/.test(lower(b)));
     if (i <= first || first < 0 || !is(a, "count") || !is(atoms[i - 1], "rel", "r", "and")) return;
     if (!is(atoms[i - 2], "val") || !is(atoms[i + 1], "val")) {
       // ("how many BCs and how many synapses do they make": two questions.)

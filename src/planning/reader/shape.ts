@@ -13,6 +13,9 @@ const KIND_DIM: Record<string, "cell_type" | "mtype" | "class" | "area" | "layer
 };
 export const kindDim = (head: string | undefined) => KIND_DIM[head ?? ""];
 
+/** "presynaptic", "post-synaptic", "presyn": a side said of the cells beside it. */
+export const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic|syn)?$/;
+
 /** The dimension a grouping noun names: "type" → cell_type, "who"/"neurons" → root_id. */
 export function groupDim(pop: Pop): Group["dim"] | undefined {
   const kind = kindDim(pop.head);
@@ -96,6 +99,9 @@ export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
 
 /** Nouns of what flows between cells: the synapses, the connections they make, inputs and outputs. */
 export const FLOW_NOUN_NAMES = new Set(["synapse", "connection", "input", "output"]);
+
+/** Nouns that make a question one about synapses: what flows, or the cells on its other side. */
+export const FLOW_WORDS = new Set([...FLOW_NOUN_NAMES, ...PARTNER_HEADS]);
 
 /**
  * "how many distinct inhibitory m-types are there", "how many cell types does 8646… target": the

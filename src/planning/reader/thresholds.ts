@@ -1,6 +1,7 @@
 import { as, is, join, lower, type Atom } from "./atoms.js";
 import { nounAfter, num, unitOf } from "./number-atoms.js";
 import type { Threshold } from "./numbers.js";
+import { FLOW_WORDS } from "./shape.js";
 
 const WEIGHT = /^((connection |edge )?weights?|synapse counts?|syn count|synapse number)$/;
 
@@ -129,13 +130,12 @@ export function thresholds(atoms: Atom[]): Atom[] {
     }
     // "partners that have synapses >= 3", "connections with weight >= 2": the counted noun before,
     // after "have"/"with" (not "synapses larger than 5000", a size).
-    const COUNTED = ["synapse", "input", "output", "partner", "target", "source", "connection"];
     if (
       !qty &&
       !after.what.noun &&
       from === i &&
       is(before, "noun") &&
-      COUNTED.includes(String(as(before, "noun")!.n)) &&
+      FLOW_WORDS.has(String(as(before, "noun")!.n)) &&
       // ("at weight >= 3": a weight is a count of synapses, whatever word comes before it.)
       (is(before2, "verb", "v", "have") || is(before2, "rel", "r", "with") || WEIGHT.test(lower(before))) &&
       !/^(bigger|larger|smaller|deeper|shallower)/.test(lower(a))
