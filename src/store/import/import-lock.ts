@@ -84,19 +84,33 @@ function removeStale(path: string, staleText: string): void {
 export function acquireImportLock(db: string): { release(): void } {
   const path = lockPathOf(db);
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() });
+  // The lock appears whole: written beside it, then linked into place (a link fails if the lock
+  // exists). Created empty and then filled, it could be read empty by a second import, which was
+  // then told "another import" with no pid.
+  const written = `${path}.${process.pid}.new`;
+  try {
+    writeFileSync(written, mine);
+  } catch (error) {
+    throw cannotCreate(db, path, error);
+  }
+  try {
+    return takeLock(db, path, written, mine);
+  } finally {
+    rmSync(written, { force: true });
+  }
+}
+
+function takeLock(db: string, path: string, written: string, mine: string): { release(): void } {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      writeFileSync(path, mine, { flag: "wx" });
+      linkSync(written, path);
       return {
         release() {
           if (readLock(path)?.text === mine) rmSync(path, { force: true });
         },
       };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") {
-        throw new Error(`${db}: cannot create the import lock ${path} (${code ?? (error as Error).message})`);
-      }
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw cannotCreate(db, path, error);
     }
     const lock = readLock(path);
     if (!lock) continue;
@@ -105,4 +119,9 @@ export function acquireImportLock(db: string): { release(): void } {
     removeStale(path, lock.text);
   }
   throw new ImportBusyError(db, undefined);
+}
+
+function cannotCreate(db: string, path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new Error(`${db}: cannot create the import lock ${path} (${code ?? (error as Error).message})`);
 }
