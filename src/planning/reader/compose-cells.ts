@@ -66,7 +66,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   for (const a of c.findAll("threshold")) {
     if (a.items.some((i) => i.used)) continue;
     const t = as(a, "threshold") as Threshold;
-    const verb = c.atoms[c.index(a) - 1];
+    // ("MCs that synapse onto at least 50 targets": the verb, then "onto".)
+    const onto = is(c.atoms[c.index(a) - 1], "rel", "r", "to") ? c.atoms[c.index(a) - 1] : undefined;
+    const verb = c.atoms[c.index(a) - (onto ? 2 : 1)];
+    if (onto && is(verb, "verb", "v", "out")) use(onto);
     const into = is(verb, "verb", "v", "in");
     const outof = is(verb, "verb", "v", "out");
     const noun = t.noun === "synapse" && into ? "input" : t.noun === "synapse" && outof ? "output"

@@ -189,7 +189,10 @@ function fraction(c: Clause, q: Query): void {
       // Only a named neuron owns its synapses for sure.)
       const going = c.atoms.some((a, i) => i > at && /^(go|goes|going|went|land|lands|end up|ends up)$/i.test(text(a)));
       // ("BC output syn onto excitatory cells": "output" says whose synapses they are.)
-      const owned = ["output"].includes(String(as(c.atoms[owners[0]!.i + 1], "noun")?.n ?? ""));
+      // ("% of 5P-ET inputs from 23P": "inputs" of the cells onto which they are said, the same way.)
+      const ownNoun = String(as(c.atoms[owners[0]!.i + 1], "noun")?.n ?? "");
+      const owned =
+        ownNoun === "output" || (ownNoun === "input" && owners[0]!.role === "post" && marked[0]!.role === "pre");
       // ("% of all synapses onto 23P that come from inhibitory neurons": the side said first is the whole.)
       const whole = ["to", "from"].some((r) => is(c.atoms[owners[0]!.i - 1], "rel", "r", r));
       // ("% inh input on 5P-ET": the inputs are 5P-ET's, and the inhibitory ones the part.)

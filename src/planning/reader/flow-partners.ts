@@ -108,7 +108,9 @@ export function partnerRanking(c: Clause, q: Query): void {
   if (single) use(c.atoms[ownerPop!.i - 1]);
   const ownerFirst =
     !ownerPop || ownerPop.i < c.index(ranked) || single || (implied !== undefined && noun.items === implied.items);
-  if (owner && ownerFirst && q[owner].length && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
+  // ("most outputs" with no cells named: the cells that make them, not their targets.)
+  const noneNamed = !q.pre.length && !q.post.length && !c.pops.length;
+  if (owner && ownerFirst && (q[owner].length || noneNamed) && !onePointedRoot(q[owner]) && !is(ranked, "wh")) {
     use(noun);
     q.groupBy.push({ dim: "root_id", side: owner });
     // "MC with the most distinct targets": ranked by partners, not synapses.

@@ -10,6 +10,7 @@ import {
 import { ownSoma, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
+import { orientationWords } from "./tuning-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import type { Lexicon, Tag } from "./lexicon.js";
 import type { Token } from "./tokens.js";
@@ -126,7 +127,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
   const named = danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
   const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
-  return somaAsCompartment(ownSoma(restatedInParentheses(read)));
+  return orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read))));
 }
 
 /** The next word that is not a function word, after item k. */

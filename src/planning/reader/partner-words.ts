@@ -1,4 +1,4 @@
-import type { Item } from "./items.js";
+import { has, type Item } from "./items.js";
 import { FLOW_NOUN_NAMES } from "./shape.js";
 
 /**
@@ -7,14 +7,24 @@ import { FLOW_NOUN_NAMES } from "./shape.js";
  * "downstream partners" does. Before a name ("downstream BC of X") or "of" it keeps its sense.
  */
 export function danglingSides(items: Item[]): Item[] {
+  const out: Item[] = [];
   items.forEach((item, k) => {
     const side = item.tags.find((t) => t.t === "rel" && (t.r === "upstream" || t.r === "downstream"));
-    if (!side || !/^(up|down)stream$/i.test(item.text)) return;
+    const noun = { t: "noun", n: side?.r === "downstream" ? "target" : "source" };
+    const word = /^(up|down)stream( of)?$/i.exec(item.text);
+    if (!side || !word) return out.push(item);
     const next = items.slice(k + 1).find((x) => !x.fn || /^(by|of|from|to|onto)$/i.test(x.text));
     const ends = !next || /^(by|,|\(|\?)$/i.test(next.text) || next.tags.some((t) => t.t === "topk" || t.t === "order");
-    if (ends) item.tags = [{ t: "noun", n: side.r === "downstream" ? "target" : "source" }];
+    // ("top 3 upstream of X", "how many downstream of X": with nothing before it to be upstream, the partners of X.)
+    const prev = out.filter((x) => !x.fn).pop();
+    const alone = !prev || prev.tags.some((t) => ["top", "topk", "count", "sup"].includes(t.t)) || has(prev, "num");
+    if (word[2] && alone) {
+      out.push({ ...item, end: item.end - 1, text: item.text.replace(/\s+of$/i, ""), tags: [noun] });
+      out.push({ ...item, start: item.end - 1, text: "of", tags: [{ t: "rel", r: "of" }] });
+    } else if (!word[2] && ends) out.push({ ...item, tags: [noun] });
+    else out.push(item);
   });
-  return items;
+  return out.map((x, i) => ({ ...x, i }));
 }
 
 /** A noun of what flows: synapses, connections, inputs, outputs. */
@@ -52,7 +62,14 @@ export function synapseAsVerb(items: Item[]): Item[] {
     const next = items[k + 1];
     const ends = !next || /^(onto|on|upon|with|to|into|\?|,|\.)$/i.test(next.text);
     const verbForm = relative || /^synapse$/i.test(item.text);
-    if ((aux || relative) && verbForm && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
+    // ("how many MCs synapse onto at least 50 targets": "synapse" after cells in the plural is their verb.)
+    const cells = (x: Item | undefined) =>
+      /s$/i.test(x?.text ?? "") && (has(x, "val") || has(x, "noun", "n", "cell") || has(x, "noun", "n", "neuron"));
+    const plural = /^synapse$/i.test(item.text) && cells(before);
+    // ("Martinotti cells which synapse onto 50 targets": the relative pronoun right before the verb.)
+    const which = /^synapse$/i.test(item.text) && /^(that|which|who)$/i.test(before.text) && cells(items[k - 2]);
+    if (which && ends) item.tags = [{ t: "verb", v: "out" }];
+    if ((aux || relative || plural) && verbForm && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
   });
   return items;
 }

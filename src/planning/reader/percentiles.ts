@@ -1,6 +1,6 @@
 import { is, join, lower, type Atom } from "./atoms.js";
 
-/** "90th percentile", "percentile 90", "p90 of size": each becomes one percentile atom. */
+/** "90th percentile", "90th pct", "percentile 90", "p90 of size": each becomes one percentile atom. */
 export function percentiles(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
@@ -12,7 +12,11 @@ export function percentiles(atoms: Atom[]): Atom[] {
       lower(atoms[i + 1]) === "of" ||
       is(atoms[i + 1], "rel", "r", "of");
     if (p && besideQuantity) atoms = join(atoms, i, i + 1, { t: "pctl", p: Number(p[1]) });
-    else if (a.tag.t === "num" && a.tag.ordinal && is(atoms[i + 1], "percentile"))
+    // ("90th percentile", "90th pct", "90 percentile"; not "90 pct", ninety percent.)
+    else if (
+      a.tag.t === "num" &&
+      ((a.tag.ordinal && /^pct( of)?$/.test(lower(atoms[i + 1]))) || is(atoms[i + 1], "percentile"))
+    )
       atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(a.tag.value) });
     else if (is(a, "percentile") && atoms[i + 1]?.tag.t === "num")
       atoms = join(atoms, i, i + 2, { t: "pctl", p: Number(atoms[i + 1]!.tag.value) });

@@ -60,6 +60,33 @@ export function mergeLists(atoms: Atom[]): Atom[] {
 }
 
 /**
+ * "how many distinct presynaptic root ids": "distinct" read alone, before a population that a side
+ * word began, is said of that population.
+ */
+export function mergeDistinct(atoms: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const p = a.tag.t === "pop" ? (a.tag as Pop) : undefined;
+    const alone =
+      is(a, "distinct") ||
+      (p?.distinct && !p.filters.length && !p.head && !p.thresholds.length && !p.wh && !p.sup && !p.topk);
+    // ("unique presynaptic roots": a side word may stand between.)
+    const side = is(atoms[i + 1], "rel", "r", "upstream") || is(atoms[i + 1], "rel", "r", "downstream") ? 1 : 0;
+    const next = atoms[i + 1 + side];
+    if (is(a, "distinct") && next?.tag.t === "pop" && side) {
+      // (With a side word between, "distinct" is read as said; a plan that counts no roots is asked back.)
+      a.items.forEach((x) => (x.used = true));
+    } else if (alone && next?.tag.t === "pop" && !(next.tag as Pop).distinct) {
+      atoms[i + 1] = { ...next, tag: { ...(next.tag as Pop), distinct: true }, items: [...a.items, ...next.items] };
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * "synapses whose postsynaptic root has no nucleus", "BCs that have a proofread axon": a property
  * said of a population with "has"/"is" belongs to it. (Not in a fraction, whose verb splits the
  * whole from the part.)
@@ -143,31 +170,60 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
 }
 
 /**
- * "postsynaptic partners of 8646… that are 23P": a relative clause after "… of <one cell>" is said
- * of the partners, so it narrows them.
+ * "postsynaptic partners of 8646… that are 23P", "8646…'s targets are in LM", "targets of 8646… in
+ * LM": what is said after "<partners> of <one cell>" (a relative clause, a predicate, or a place
+ * read onto the one cell, whose area or layer is a fact and no condition) is said of the partners.
  */
 export function attachRelatives(atoms: Atom[]): Atom[] {
-  for (let i = 0; i + 4 < atoms.length; i++) {
-    const [p, of, x, glue, q] = atoms.slice(i, i + 5);
-    const partner = p!.tag.t === "pop" && ["partner", "target", "source"].includes(String((p!.tag as Pop).head));
-    const one =
-      x!.tag.t === "pop" && (x!.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
-    if (!partner || !is(of, "rel", "r", "of") || !one || !is(glue, "glue") || q!.tag.t !== "pop") continue;
-    const pp = p!.tag as Pop;
-    const qq = q!.tag as Pop;
-    if (qq.wh || qq.each || (qq.head && !["cell", "neuron"].includes(qq.head))) continue;
+  for (let i = 0; i + 2 < atoms.length; i++) {
+    const group = partnersOfOne(atoms, i);
+    if (!group) continue;
+    const { partner, root } = group;
+    const pp = partner.tag as Pop;
+    const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
+    let j = i + 3;
+    const glue: Atom[] = [];
+    while (is(atoms[j], "glue") || is(atoms[j], "verb", "v", "be") || (glue.length && is(atoms[j], "rel", "r", "in")))
+      glue.push(atoms[j++]!);
+    const q = atoms[j];
+    const said =
+      glue.length > 0 &&
+      q?.tag.t === "pop" &&
+      !(q.tag as Pop).wh &&
+      !(q.tag as Pop).each &&
+      (!(q.tag as Pop).head || ["cell", "neuron"].includes(String((q.tag as Pop).head)));
+    if (!said && !rest.length) continue;
+    const qq = said ? (q!.tag as Pop) : undefined;
     const merged: Pop = {
       ...pp,
-      filters: [...pp.filters, ...qq.filters],
-      thresholds: [...pp.thresholds, ...qq.thresholds],
+      filters: [...pp.filters, ...rest, ...(qq?.filters ?? [])],
+      thresholds: [...pp.thresholds, ...(qq?.thresholds ?? [])],
     };
-    atoms = [
-      ...atoms.slice(0, i),
-      { tag: merged, alt: [], items: [...p!.items, ...glue!.items, ...q!.items] },
-      of!,
-      x!,
-      ...atoms.slice(i + 5),
-    ];
+    const one: Atom = rest.length
+      ? {
+          ...root,
+          tag: { ...(root.tag as Pop), filters: (root.tag as Pop).filters.filter((f) => f.dim === "root_id") },
+        }
+      : root;
+    const items = [...partner.items, ...glue.flatMap((g) => g.items), ...(said ? q!.items : [])];
+    const joined: Atom = { tag: merged, alt: [], items };
+    const of = atoms[i + 1]!;
+    // (The partners keep their place before or after the cell, so roles read "X's targets" as before.)
+    const order = group.first === "partner" ? [joined, of, one] : [one, of, joined];
+    atoms = [...atoms.slice(0, i), ...order, ...atoms.slice(said ? j + 1 : i + 3)];
   }
   return atoms;
+}
+
+/** "<partners> of <one root>" or "<one root>'s <partners>" starting at atom i. */
+function partnersOfOne(atoms: Atom[], i: number): { partner: Atom; root: Atom; first: "partner" | "root" } | undefined {
+  const [a, of, b] = atoms.slice(i, i + 3);
+  const partner = (x: Atom | undefined) =>
+    x?.tag.t === "pop" && ["partner", "target", "source"].includes(String((x.tag as Pop).head));
+  const one = (x: Atom | undefined) =>
+    x?.tag.t === "pop" && (x.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
+  if (!is(of, "rel", "r", "of")) return undefined;
+  if (partner(a) && one(b)) return { partner: a!, root: b!, first: "partner" };
+  if (one(a) && partner(b) && lower(of) === "'s") return { partner: b!, root: a!, first: "root" };
+  return undefined;
 }

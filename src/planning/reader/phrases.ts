@@ -203,6 +203,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     // ("in which cortical layer the Martinotti cells are …": the asked kind, then the cells it is asked of.)
     else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== kindDim(pop.head)) break;
     else if (isVal(a)) {
+      // ("fraction of BCs proofread", "% of V1 neurons coreg": a flag after the cells in the plural is said of them.)
+      if (is(a, "flag") && pop.plural && i > start && !is(atoms[i - 1], "flag")) startsClause(i);
       add(filterOf(a)!);
       // ("which neurons make the most …", "BCs": a name in the plural is many cells.)
       if (is(a, "val") && /[a-z0-9]s$/i.test(lower(a)) && !/ss$/.test(lower(a))) pop.plural = true;

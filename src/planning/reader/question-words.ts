@@ -1,5 +1,5 @@
 import type { Item } from "./items.js";
-import { KIND_HEADS } from "./shape.js";
+import { FLOW_NOUN_NAMES, KIND_HEADS } from "./shape.js";
 
 /**
  * Words whose sense depends on where they stand:
@@ -7,7 +7,8 @@ import { KIND_HEADS } from "./shape.js";
  *   are …" begins a clause);
  * - "sd of nucleus volume across microglial cells": "across" some cells is "of" them; "across areas"
  *   is one row per area;
- * - "which of the BCs …": the cells asked for are the BCs.
+ * - "which of the BCs …": the cells asked for are the BCs;
+ * - "the most outputs any MC has", "a single MC": see `anyOneCell`.
  */
 export function questionWords(items: Item[]): Item[] {
   const first = items.find((x) => !x.fn);
@@ -37,5 +38,39 @@ export function questionWords(items: Item[]): Item[] {
       item.fn = true;
     }
   });
+  return anyOneCell(items);
+}
+
+const ONE_CELL = /^(any|a|an|one|each|any one|a single|any single|one single|each single)$/i;
+
+/**
+ * "the most outputs any MC has", "the highest number of output synapses of any MC": the most of a
+ * per-cell figure over cells said one at a time is its maximum (as "max outputs of an MC"); "a single
+ * MC" is an MC ("single" before a name only: "a single synapse" is exactly one).
+ */
+function anyOneCell(items: Item[]): Item[] {
+  const content = items.filter((x) => !x.fn);
+  const named = (x: Item | undefined) => Boolean(x?.tags.some((t) => t.t === "val" || t.t === "term"));
+  items.forEach((item, k) => {
+    if (
+      /^single$/i.test(item.text) &&
+      !item.tags.length &&
+      /^(a|an|any|one|each|every)$/i.test(items[k - 1]?.text ?? "")
+    ) {
+      if (named(items[k + 1])) item.fn = true;
+    }
+  });
+  const at = content.findIndex((x) => x.tags.some((t) => t.t === "sup" && t.count));
+  const noun = content[at + 1];
+  const flows = noun?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n)));
+  if (at < 0 || !flows || content.slice(0, at).some((x) => x.tags.some((t) => ["val", "term", "wh"].includes(t.t))))
+    return items;
+  const k = items.indexOf(noun!);
+  const rest = items.slice(k + 1).filter((x) => !/^(of|by|from|onto|to)$/i.test(x.text));
+  const one = rest.findIndex((x) => ONE_CELL.test(x.text));
+  const cells = rest.slice(one + 1).find((x) => !x.fn);
+  if (one < 0 || !named(cells) || rest.slice(0, one).some((x) => !x.fn)) return items;
+  const sup = content[at]!.tags.find((t) => t.t === "sup")!;
+  content[at]!.tags = [{ t: "stat", fn: sup.dir === "asc" ? "min" : "max" }];
   return items;
 }

@@ -75,7 +75,10 @@ export function readRoles(atoms: Atom[]): Roles {
   // "partners that receive at least 5 synapses from it", a connection's strength.
   // (Only one named cell makes it a connection: "23P that receive more than 20 synapses from BC" may be in all.)
   const perCellThreshold = (i: number) => {
-    const t = nextIdx(i);
+    let t = nextIdx(i);
+    // ("MCs that synapse onto at least 50 distinct targets": the partners counted, after "onto".)
+    const partners = as(atoms[t + 1], "threshold")?.noun;
+    if (is(atoms[t], "rel", "r", "to") && PARTNER_HEADS.has(String(partners))) t++;
     const to = is(atoms[t + 1], "rel", "r", "from") || is(atoms[t + 1], "rel", "r", "to");
     const one = atoms[t + 2];
     const named = is(one, "anaphor") || (isPop(one) && popOf(one)!.filters.some((f) => f.dim === "root_id"));

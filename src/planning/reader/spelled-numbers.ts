@@ -14,14 +14,21 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20,
 };
 
-/** "top five", "which three": number words as numbers where a count is expected. */
+/**
+ * "top five", "which three": number words as numbers where a count is expected; also before what is
+ * counted ("the three neurons that …", "five or more synapses"), except "one", which says one cell
+ * ("the most outputs of one MC").
+ */
 export function spelledNumbers(atoms: Atom[]): Atom[] {
   return atoms.map((a, i) => {
     const n = NUMBER_WORDS[lower(a)];
     const prev = atoms[i - 1];
+    const next = atoms[i + 1];
+    const counted =
+      n !== 1 && (is(next, "val") || is(next, "noun") || (is(next, "cmp") && /^(or|and)\b/.test(lower(next))));
     if (
       n !== undefined &&
-      (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp")) &&
+      (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp") || counted) &&
       a.tag.t !== "num"
     ) {
       return { ...a, tag: { t: "num", value: n, raw: lower(a) }, alt: [] };

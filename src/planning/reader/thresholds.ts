@@ -60,17 +60,13 @@ export function thresholds(atoms: Atom[]): Atom[] {
       value = Number(lower(a).slice(0, -1));
       opFinal = "gte";
       j = i + 1;
-    } else if (
-      num(a) !== undefined &&
-      nounAfter(atoms, i + 1).what.noun &&
-      (is(atoms[i + 2], "cmp", "op", "gte") || is(atoms[i + 2], "cmp", "op", "lte")) &&
-      /^(or|and)\b/.test(lower(atoms[i + 2]))
-    ) {
-      // "2 synapses or more": the number, what it counts, then the direction.
-      const noun = nounAfter(atoms, i + 1).what.noun!;
-      atoms = join(atoms, i, i + 3, {
+    } else if (num(a) !== undefined && trailingCmp(atoms, nounAfter(atoms, i + 1))) {
+      // "2 synapses or more", "50 distinct targets or more": the number, what it counts, then the direction.
+      const counted = nounAfter(atoms, i + 1);
+      const noun = counted.what.noun!;
+      atoms = join(atoms, i, counted.end + 1, {
         t: "threshold",
-        op: as(atoms[i + 2], "cmp")!.op as Threshold["op"],
+        op: as(atoms[counted.end], "cmp")!.op as Threshold["op"],
         value: num(a)!,
         noun,
         text: lower(a),
@@ -163,4 +159,14 @@ export function thresholds(atoms: Atom[]): Atom[] {
     i = from;
   }
   return atoms;
+}
+
+/** "… or more", "… or fewer" right after a counted noun. */
+function trailingCmp(atoms: Atom[], counted: ReturnType<typeof nounAfter>): boolean {
+  const next = atoms[counted.end];
+  return (
+    Boolean(counted.what.noun) &&
+    (is(next, "cmp", "op", "gte") || is(next, "cmp", "op", "lte")) &&
+    /^(or|and)\b/.test(lower(next))
+  );
 }

@@ -40,7 +40,7 @@ export function twoQuestions(
         second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() ===
           first[0]?.text.toLowerCase() && second.some((i) => i.tags.some((t) => t.t === "val"))
       );
-    if (!(stop || andThenQuestion) || !asks(first) || !asks(second)) continue;
+    if (!(stop || andThenQuestion) || !asks(first) || !asks(second) || formOnly(second)) continue;
     // A second part that names cells of its own, and both read as questions: two questions. ("Where
     // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
     // ("… how many 5P-ET neurons are there, and how many are proofread?": a count of its own.)
@@ -59,4 +59,13 @@ export function twoQuestions(
     return [text(first), text(second)];
   }
   return undefined;
+}
+
+/** "… ? Please list their root ids.": a second part that only says how to give the answer of the first. */
+function formOnly(part: Item[]): boolean {
+  const content = part.filter((i) => !i.fn);
+  return (
+    content.some((i) => i.tags.some((t) => t.t === "anaphor")) &&
+    content.every((i) => i.tags.some((t) => t.t === "list" || t.t === "anaphor" || (t.t === "noun" && t.n === "root")))
+  );
 }
