@@ -57,7 +57,8 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
-  if (q.limit) text += `, top ${q.limit}`;
+  if (q.rank) text += `, the ${ordinal(q.rank)} only`;
+  else if (q.limit) text += `, top ${q.limit}`;
   if (q.radians && q.measure.fn !== "list") text += ", angles in radians";
   if (q.test) {
     text +=
@@ -101,4 +102,11 @@ function listWith(q: Query): string {
 function describeLookup(p: LookupPlan): string {
   const what = p.rootId ? `root ${p.rootId}` : `nucleus ${p.nucleusId}`;
   return `look up ${what} (${p.fields.length ? p.fields.join(", ").replace(/_/g, " ") : "everything known"})`;
+}
+
+/** 2 → "2nd", 3 → "3rd", 11 → "11th". */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
+  return `${n}${suffix}`;
 }

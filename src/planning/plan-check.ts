@@ -34,6 +34,10 @@ export const FORMS: Record<string, string[]> = {
 /** The first thing wrong with a plan's conditions and groups, in a few words, or undefined. */
 export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (plan.kind !== "query") return undefined;
+  // (A place in an order is one group after others: only where groups are ordered and one is given.)
+  const ranks = ["count", "distinct", "sum", "mean", "median", "min", "max", "stddev"].includes(plan.measure.fn);
+  if (plan.rank && (!plan.order || plan.limit !== 1 || !plan.groupBy.length || plan.compare || !ranks || plan.chart))
+    return "a place in an order (the second-largest) needs one ordered grouping";
   const flow = plan.source === "synapses" || plan.source === "connections";
   if (!flow && (plan.pre.length || plan.post.length || hasSides(plan))) {
     return `pre and post conditions belong to synapses or connections, not to ${plan.source}`;
@@ -145,7 +149,8 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
       return `the distinct ${side} roots are one root, ${root.values![0]}`;
     if (plan.groupBy.some((g) => g.side === side && g.dim === "root_id"))
       return `the ${side} roots are one root, ${root.values![0]}`;
-    const other = plan[side].find((f) => f.dim !== "root_id" && CELL_LEVEL.has(f.dim));
+    // (Any condition: "synapses from 8646… without a nucleus" asks whether the one root has one.)
+    const other = plan[side].find((f) => f.dim !== "root_id" && f.dim !== "nucleus_id");
     if (other) return `a condition on ${other.dim.replace("_", " ")} of the one root ${root.values![0]}`;
   }
   return undefined;
@@ -167,8 +172,6 @@ function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string
 }
 
 /** Conditions a root's own cell holds (not those of a synapse or connection). */
-const CELL_LEVEL = new Set(["cell_type", "mtype", "class", "area", "layer", "depth", "volume"]);
-
 /** Dimensions a cell has one value of. */
 const CATEGORY_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 

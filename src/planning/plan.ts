@@ -238,6 +238,13 @@ export const Query = z
     compare: z.array(Part).min(2).max(8).optional().describe("one result per named set (A vs B)"),
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
+    rank: z
+      .number()
+      .int()
+      .min(2)
+      .max(1000)
+      .optional()
+      .describe("with order and limit 1: the group at this place in the order (the second-largest: 2)"),
     chart: ChartKind.optional(),
     radians: z
       .boolean()

@@ -1,5 +1,6 @@
 import type { Filter, QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
+import { KIND_HEADS, kindDim } from "./shape.js";
 
 /**
  * "their", "them", "of them", "these cells": words that point at cells named elsewhere. When the
@@ -17,8 +18,13 @@ const NAMES = new Set(["val", "id", "ambiguous"]);
 const POP_NOUNS = new Set(["cell", "neuron", "nucleus", "root", "fragment", "partner", "target", "source"]);
 
 /** Whether each pointing word follows cells the question names itself. */
-export function resolvedWithin(items: Item[]): boolean {
+export function resolvedWithin(items: Item[], plan?: QueryPlan): boolean {
+  // ("rank the visual areas by their number of L5 ET cells": the kind the plan's rows are.)
+  const grouped = new Set(plan?.kind === "query" ? plan.groupBy.map((g) => g.dim) : []);
+  const rows = (i: Item) =>
+    i.tags.some((t) => t.t === "noun" && KIND_HEADS.has(String(t.n)) && grouped.has(kindDim(String(t.n))!));
   return anaphors(items).every((a) => {
+    if (items.some((i) => i.i < a.i && rows(i))) return true;
     // ("BCs in L5: how many cells in that layer": a value of the kind pointed at, said before.)
     const kinds = pointedKinds([a]);
     if (kinds.length)

@@ -202,10 +202,21 @@ export function compareAsGroups(q: Query): Query {
     delete out.compare;
     return out;
   }
+  // ("coregistered E and I cells": a condition every set has is the rows' own, said once.)
+  const key = (f: Filter) => JSON.stringify(f);
+  const shared = (k: "filter" | "pre" | "post") =>
+    (parts[0]![k] ?? []).filter((f) => parts.every((p) => (p[k] ?? []).some((g) => key(g) === key(f))));
+  // (Not for lists: "list the 23P cells in V1 vs LM" stays two lists, which one table cannot show.)
+  const hoist = m.fn !== "list";
+  const common = hoist
+    ? { filter: shared("filter"), pre: shared("pre"), post: shared("post") }
+    : { filter: [], pre: [], post: [] };
+  const own = (p: Part, k: "filter" | "pre" | "post") =>
+    (p[k] ?? []).filter((f) => !common[k].some((g) => key(g) === key(f)));
   const one = parts.map((p) => {
-    const sides = (["filter", "pre", "post"] as const).filter((k) => (p[k]?.length ?? 0) > 0);
-    if (sides.length !== 1 || p[sides[0]!]!.length !== 1) return undefined;
-    const f = p[sides[0]!]![0]!;
+    const sides = (["filter", "pre", "post"] as const).filter((k) => own(p, k).length > 0);
+    if (sides.length !== 1 || own(p, sides[0]!).length !== 1) return undefined;
+    const f = own(p, sides[0]!)[0]!;
     return f.values?.length === 1 && !f.not && GROUPABLE.has(f.dim) ? { side: sides[0]!, f } : undefined;
   });
   if (one.some((x) => !x)) return q;
@@ -214,14 +225,21 @@ export function compareAsGroups(q: Query): Query {
   const values = one.map((x) => x!.f.values![0]!);
   if (f.dim === "class" && values.includes("neuron") && !q.groupBy.some((g) => g.dim === "class")) return q;
   const groupSide = side === "filter" ? undefined : side;
-  if (q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide)) {
+  const covered = q.groupBy.some((g) => g.dim === f.dim && g.side === groupSide);
+  if (!covered && q.groupBy.length >= 2) return q;
+  q = {
+    ...q,
+    filter: [...q.filter, ...common.filter],
+    pre: [...q.pre, ...common.pre],
+    post: [...q.post, ...common.post],
+  };
+  if (covered) {
     // "neurons vs glia (by class)", "matrix from BC, MC onto 23P": the grouping asked for covers the
     // sets compared, which still restrict it.
     const out: Query = { ...q, [side]: [...q[side], { dim: f.dim, values }] };
     delete out.compare;
     return out;
   }
-  if (q.groupBy.length >= 2) return q;
   // (Presynaptic first: the rows of a table from A onto B.)
   const group = { dim: f.dim, ...(groupSide ? { side: groupSide } : {}) };
   const out: Query = {

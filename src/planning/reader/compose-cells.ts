@@ -52,6 +52,9 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const countWord = c.findAll("count").some((a) => /s$/.test(a.items[0]!.text.toLowerCase()) || a.items[0]!.text.toLowerCase() === "breakdown");
     // ("the most common cell type": the superlative of a count word.)
     const ranked = is(before, "sup") || is(c.atoms[p.i - 2], "sup") && (c.atoms[p.i - 1]!.items.every((x) => x.fn) || is(before, "count"));
+    // ("how many cells sit in areas other than V1": the areas said by what they are not are a place, not rows.)
+    const excluded = p.pop.filters.length > 0 && p.pop.filters.every((f) => f.not) && !c.has("per") && !countWord && !ranked;
+    if (excluded) continue;
     if (!skip.has(p.i) && dim && dim !== "root_id" && dim !== "nucleus_id" && !p.pop.wh && !p.pop.each && !groupBy.some((g) => g.dim === dim)
       // ("the area with the most neurons": a kind of group with no condition is what the rows are.)
       && (p.pop.plural || countWord || c.has("per") || ranked || (!p.pop.filters.length && !/^any$/i.test(c.atoms[p.i - 1]?.items[0]?.text ?? ""))

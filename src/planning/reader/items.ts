@@ -2,14 +2,16 @@ import { restatedInParentheses } from "./restate.js";
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import {
   danglingSides,
+  otherOfTheSame,
   perNamedConnection,
   synapseAsVerb,
   verbAfterFlowNoun,
   whereAfterFlowNoun,
 } from "./partner-words.js";
 import { ownSoma, somaAsCompartment } from "./compartments.js";
-import { areasInCapitals, sidedPlaces } from "./place-words.js";
+import { areasInCapitals, locatedInPlace, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
+import { ordinalSuperlatives } from "./ordinals.js";
 import { orientationWords } from "./tuning-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import type { Lexicon, Tag } from "./lexicon.js";
@@ -124,10 +126,11 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
     push(i, i + 1, []);
     i++;
   }
-  const passes = questionWords(areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items)))))));
-  const named = danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary)));
+  const marked = areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
+  const passes = questionWords(ordinalSuperlatives(marked, lexicon));
+  const named = otherOfTheSame(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
   const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
-  return orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read))));
+  return locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
 }
 
 /** The next word that is not a function word, after item k. */

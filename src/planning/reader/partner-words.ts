@@ -110,3 +110,19 @@ export function perNamedConnection(items: Item[]): Item[] {
   });
   return items;
 }
+
+/**
+ * "synapses from 23P cells onto other 23P cells", "fragments onto other fragments": "other" before
+ * cells of the kind already named on the other side says nothing more (a root is rarely its own partner).
+ */
+export function otherOfTheSame(items: Item[]): Item[] {
+  const key = (x: Item | undefined) =>
+    JSON.stringify(x?.tags.find((t) => t.t === "val" || (t.t === "noun" && t.n === "fragment")) ?? null);
+  items.forEach((item, k) => {
+    if (!/^other$/i.test(item.text) || item.tags.length) return;
+    const next = items[k + 1];
+    const onto = /^(onto|to|on|into)$/i.test(items[k - 1]?.text ?? "");
+    if (onto && key(next) !== "null" && items.slice(0, k - 1).some((x) => key(x) === key(next))) item.fn = true;
+  });
+  return items;
+}

@@ -97,8 +97,10 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     const verb = atoms[i + 1];
     const b = atoms[i + 2]!;
-    if (a.tag.t !== "pop" || b.tag.t !== "pop" || !(is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be")))
-      continue;
+    // ("partners that have no nucleus": the verb may be inside the property's own phrase.)
+    const relative = /^(that|which|who)$/i.test(lower(verb)) && /^(have|has|had|lack|lacks|are|is)\b/i.test(lower(b));
+    const linked = is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be") || relative;
+    if (a.tag.t !== "pop" || b.tag.t !== "pop" || !linked) continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
     const property =
@@ -183,7 +185,13 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
     const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
     let j = i + 3;
     const glue: Atom[] = [];
-    while (is(atoms[j], "glue") || is(atoms[j], "verb", "v", "be") || (glue.length && is(atoms[j], "rel", "r", "in")))
+    const pronoun = (x: Atom | undefined) => /^(that|which|who)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
+    while (
+      is(atoms[j], "glue") ||
+      is(atoms[j], "verb", "v", "be") ||
+      pronoun(atoms[j]) ||
+      (glue.length && is(atoms[j], "rel", "r", "in"))
+    )
       glue.push(atoms[j++]!);
     const q = atoms[j];
     const said =
@@ -191,7 +199,7 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
       q?.tag.t === "pop" &&
       !(q.tag as Pop).wh &&
       !(q.tag as Pop).each &&
-      (!(q.tag as Pop).head || ["cell", "neuron"].includes(String((q.tag as Pop).head)));
+      (!(q.tag as Pop).head || ["cell", "neuron", "fragment"].includes(String((q.tag as Pop).head)));
     if (!said && !rest.length) continue;
     const qq = said ? (q!.tag as Pop) : undefined;
     const merged: Pop = {

@@ -143,7 +143,10 @@ function filterOf(a: Atom): Filter | undefined {
 
 /** Reads one population phrase from atoms[i]; returns it and where it ends. */
 function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
+  let negatedHead = false;
   const startsClause = (i: number) => {
+    // ("excluding types with no tuning data": the negation is of the whole phrase, which filters cannot say.)
+    if (negatedHead) throw new Unreadable(`Excluding which cells exactly? I cannot tell how far "${lower(atoms[start])}" reaches.`);
     if (pop.clauseAt === undefined && (pop.head || pop.filters.length)) pop.clauseAt = pop.filters.length;
     return i;
   };
@@ -179,7 +182,10 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (entitySup(a) && (isVal(next) || isPopNoun(next)) && i > start && (pop.head || pop.filters.length)) break;
     else if (entitySup(a) && (isVal(next) || isPopNoun(next))) pop.sup = [a.tag, ...a.alt].find((t) => t.t === "sup" && !t.count) as Pop["sup"];
     else if (is(a, "distinct")) pop.distinct = true;
-    else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) negate = !negate;
+    else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) {
+      negate = !negate;
+      negatedHead = i === start && isPopNoun(pastArticle(atoms, i + 1));
+    }
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
     else if (is(a, "near")) {
@@ -293,13 +299,16 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         lastVal.values!.push(...f.values!);
       }
       i++;
-    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all)$/.test(lower(a))
+    } else if (skippable(a) && i > start && (isVal(next) || isPopNoun(next)) && !is(a, "rel") && /^(the|a|an|all|any)$/.test(lower(a))
       // ("different neurons the cell 8646…": an article after the head noun begins another phrase.)
       && !((pop.head || pop.filters.length) && isPopNoun(next))) continue;
     else break;
   }
   // Trailing glue ("in", "with") that led nowhere is not part of the phrase.
   while (i > start + 1 && (is(atoms[i - 1], "rel") || is(atoms[i - 1], "glue")) && !isVal(atoms[i - 1])) i--;
+  // (A negation that negated nothing in the phrase is not part of it: left unread, it is asked back.)
+  while (negate && i > start + 1 && !is(atoms[i - 1], "neg")) i--;
+  if (negate && i > start + 1) i--;
   return { pop, end: Math.max(i, start + 1) };
 }
 

@@ -61,3 +61,21 @@ export function areasInCapitals(items: Item[]): Item[] {
   }
   return items;
 }
+
+/**
+ * "neurons located outside of V1", "cells situated in L5": before a place, "located" says where the
+ * cells are (the place is read); elsewhere ("where is 8646… located") it asks for a position.
+ */
+export function locatedInPlace(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    if (!/^(located|situated|positioned|found)$/i.test(item.text)) return;
+    const next = items[k + 1];
+    const place = next?.tags.some((t) => (t.t === "rel" && t.r === "in") || t.t === "neg");
+    const named = items.slice(k + 1, k + 4).some((x) => x.tags.some((t) => t.t === "val"));
+    if (place && named) {
+      item.tags = [];
+      item.fn = true;
+    }
+  });
+  return items;
+}

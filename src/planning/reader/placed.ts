@@ -10,6 +10,29 @@ import { kindDim } from "./shape.js";
  * a superlative or an angle's tolerance must not answer as if it had not been said.
  */
 export function checkPlaced(c: Clause, plan: QueryPlan): void {
+  // ("the second biggest nucleus": a place in the order that the plan does not give is asked back.)
+  const nth = [
+    ...c.atoms.map((a) => Number([a.tag, ...a.alt].find((t) => t.t === "sup" && t.nth)?.nth ?? 0)),
+    ...c.pops.map((p) => Number((p.pop.sup as { nth?: number } | undefined)?.nth ?? 0)),
+    ...c.atoms.flatMap((a) => a.items).map((i) => Number(i.tags.find((t) => t.t === "sup" && t.nth)?.nth ?? 0)),
+  ].find(Boolean);
+  if (nth && (plan.kind !== "query" || plan.rank !== nth))
+    throw new Unreadable(
+      `The ${nth === 2 ? "second" : nth === 3 ? "third" : `${nth}th`} of what order? ` +
+        'For example "the second-largest nucleus among MCs".',
+    );
+  // ("BCs that are targeted by 23P cells … — which ones?" had counted connections: "which" asks for them.)
+  const which = c.atoms.some((a) => is(a, "wh") && /^(which|who)\b/i.test(text(a)));
+  if (
+    which &&
+    !c.has("count") &&
+    plan.kind === "query" &&
+    plan.measure.fn === "count" &&
+    !plan.groupBy.length &&
+    !plan.compare &&
+    !plan.order
+  )
+    throw new Unreadable('Which ones, or how many? Say "list the …" or "how many …".');
   // ("neurons preferring vertical orientations": how close to vertical is not said, and no default is honest.)
   const angle = c.pops.flatMap((p) => p.pop.filters).find((f) => f.near !== undefined && Number.isNaN(f.within));
   // ("prefer horizontal (0 deg ± 20)": the tolerance, said apart from the angle it belongs to.)
@@ -235,6 +258,12 @@ function comparedAsSaid(c: Clause, plan: Query): void {
 }
 
 const PYRAMIDS: Record<string, string> = { "L2/3": "23P", L4: "4P" };
+const isPyramid = (t: string) => /^(23P|4P|5P-|6P-)/.test(t);
+const layerOrPyramids = (layer: string) =>
+  new Unreadable(
+    `By "${layer}" do you mean every cell with its soma in ${layer}, or the ${layer} pyramidal cells ` +
+      `(${PYRAMIDS[layer]})? Say "${layer} cells" or "${PYRAMIDS[layer]}".`,
+  );
 
 /**
  * "avg synapse size L4->L2/3 pyr", "from layer 4 to layer 2/3 pyramidal cells": a bare layer on one
@@ -242,24 +271,25 @@ const PYRAMIDS: Record<string, string> = { "L2/3": "23P", L4: "4P" };
  * pyramidal cells, 4P), though it may mean every cell in L4. Asked, not guessed.
  */
 function layerBesidePyramids(c: Clause, plan: Query): void {
-  if (plan.source !== "synapses" && plan.source !== "connections") return;
   // ("onto cells in layer 4": the cells were named; the layer is theirs.)
   const cellsNamed = c.pops.some(
     (p) => p.pop.filters.some((f) => f.dim === "layer") && /\b(cells?|neurons?|somata|soma)\b/i.test(text(p.atom)),
   );
   if (cellsNamed) return;
+  // ("nucleus volume of L2/3 vs L4 pyramidal cells": sets compared, one a bare layer, the other pyramids.)
+  const parts = plan.compare ?? [];
+  const bare = parts.map((p) => (p.filter?.length === 1 && p.filter[0]!.dim === "layer" ? p.filter[0]!.values : []));
+  const pyramids = parts.some((p) => p.filter?.some((f) => f.dim === "cell_type" && f.values?.every(isPyramid)));
+  const layer = bare.flat().find((l) => PYRAMIDS[l!]);
+  if (pyramids && layer) throw layerOrPyramids(layer);
+  if (plan.source !== "synapses" && plan.source !== "connections") return;
   for (const [bare, other] of [
     [plan.pre, plan.post],
     [plan.post, plan.pre],
   ] as const) {
     const layer = bare.length === 1 && bare[0]!.dim === "layer" && !bare[0]!.not ? bare[0]!.values?.[0] : undefined;
     const types = other.find((f) => f.dim === "cell_type" && !f.not)?.values ?? [];
-    const pyramids = types.length > 0 && types.every((t) => /^(23P|4P|5P-|6P-)/.test(t));
-    if (layer && pyramids && PYRAMIDS[layer]) {
-      throw new Unreadable(
-        `By "${layer}" do you mean every cell with its soma in ${layer}, or the ${layer} pyramidal cells ` +
-          `(${PYRAMIDS[layer]})? Say "${layer} cells" or "${PYRAMIDS[layer]}".`,
-      );
-    }
+    const pyramids = types.length > 0 && types.every(isPyramid);
+    if (layer && pyramids && PYRAMIDS[layer]) throw layerOrPyramids(layer);
   }
 }

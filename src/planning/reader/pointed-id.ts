@@ -1,5 +1,6 @@
 import type { QueryPlan } from "../plan.js";
 import { anaphors, resolvedWithin } from "./anaphora.js";
+import { PARTNER_HEADS } from "./shape.js";
 import type { Item } from "./items.js";
 
 /** The one root a plan is about, if it names exactly one ("what type is 8646…", "inputs of 8646…"). */
@@ -33,6 +34,13 @@ export function withPointedId(question: string, items: Item[], lastPlan?: QueryP
   ) {
     return question.replace(/\b(from|to|onto|into|by|on|with|of) it\b/gi, `$1 ${ids[0]}`);
   }
+  // ("8646… — count its downstream partners": "its" before partners is the one root's, as "8646…'s".)
+  const possessive = pointing.filter((a) => {
+    const next = items.slice(a.i + 1).find((x) => !x.fn);
+    const owned = next?.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n)));
+    return /^its$/i.test(a.text) && owned && items.some((i) => i.i < a.i && i.tags.some((t) => t.t === "id"));
+  });
+  if (ids.length === 1 && possessive.length === pointing.length) return question.replace(/\bits\b/gi, `${ids[0]}'s`);
   const id = lastPlan && oneRoot(lastPlan);
   if (!id || resolvedWithin(items)) return undefined;
   return question

@@ -120,7 +120,7 @@ export class OfflineReader {
     absorbRestatements(items, plan);
     // "their mean volume": the cells the question names, or else those of the last question.
     const pointing = anaphors(items);
-    if (pointing.length && resolvedWithin(items)) pointing.forEach((i) => (i.used = true));
+    if (pointing.length && resolvedWithin(items, plan)) pointing.forEach((i) => (i.used = true));
     else if (pointing.length && lastPlan) {
       const carried = carryPopulation(plan, lastPlan, pointing);
       if (carried) {

@@ -42,7 +42,9 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
   if (!how.strict) return undefined;
-  const plainWords = words(text);
+  // (A word of a name is not a qualifier: "thick" in "thick-tufted cells".)
+  let plainWords = words(text);
+  for (const n of namesOf(text)) if (/\s|-/.test(n.text)) plainWords = plainWords.replace(words(n.text), " ");
   const more =
     d.comparative.exec(plainWords) ??
     d.superlative.exec(plainWords) ??

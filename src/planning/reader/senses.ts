@@ -8,7 +8,29 @@ import { FLOW_WORDS, kindDim } from "./shape.js";
  */
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
-  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(atoms))));
+  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(atoms)))));
+}
+
+/**
+ * "types whose incoming synapses are biggest on average": "biggest" said of synapses is their size
+ * (it had been read as the most synapses per cell).
+ */
+function sizedFlows(atoms: Atom[]): Atom[] {
+  return atoms.flatMap((a, i) => {
+    const sup = as(a, "sup");
+    if (!sup || sup.q || sup.count || !/^(the )?(biggest|largest|smallest|bigger|larger|smaller)$/.test(lower(a)))
+      return [a];
+    let j = i - 1;
+    while (
+      j >= 0 &&
+      (is(atoms[j], "verb", "v", "be") || is(atoms[j], "glue") || /^(the|are|is)$/.test(lower(atoms[j])))
+    )
+      j--;
+    const noun = String(as(atoms[j], "noun")?.n ?? "");
+    // (Read as "… are the biggest in size": the word says both the order and the quantity.)
+    const size: Atom = { tag: { t: "qty", q: "size" }, alt: [], items: a.items };
+    return ["synapse", "input", "output"].includes(noun) && j < i - 1 ? [a, size] : [a];
+  });
 }
 
 /**

@@ -68,17 +68,22 @@ export function chartOf(c: Clause, q: Pick<Query, "groupBy" | "measure" | "compa
 }
 
 /** Top-k and order from "top 5", "the 3 strongest", "most", "fewest", "ranked", "sorted". */
-export function orderOf(c: Clause, grouped: Pop | undefined): { order?: "desc" | "asc"; limit?: number } {
-  const out: { order?: "desc" | "asc"; limit?: number } = {};
+export function orderOf(
+  c: Clause,
+  grouped: Pop | undefined,
+): { order?: "desc" | "asc"; limit?: number; rank?: number } {
+  const out: { order?: "desc" | "asc"; limit?: number; rank?: number } = {};
   // ("who are the 5 strongest inputs of X": the top 5 said of the partners, not of "who".)
   const top = grouped?.topk ?? c.pops.find((p) => p.pop.topk)?.pop.topk ?? c.take<{ k: number; dir: string }>("topk");
   if (top) {
     out.limit = top.k;
     out.order = top.dir === "asc" ? "asc" : "desc";
   }
-  const sup = grouped?.sup ?? c.take<{ dir: string; q?: string }>("sup");
+  const sup = grouped?.sup ?? c.take<{ dir: string; q?: string; nth?: number }>("sup");
   if (sup) {
     out.order = sup.dir === "asc" ? "asc" : "desc";
+    // ("the second-largest": one, after the first; checked against the plan's shape.)
+    if ((sup as { nth?: number }).nth) out.rank = (sup as { nth?: number }).nth;
     // "which cell type gets the most": one; "which cell types get the most": ranked, all.
     if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
     // ("the main presynaptic partners of X": plural, so ranked, all of them.)

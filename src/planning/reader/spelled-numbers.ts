@@ -11,8 +11,23 @@ const NUMBER_WORDS: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
   twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  hundred: 100,
 };
+
+/** Said with "a" before them: "at least a dozen synapses", "more than a hundred inputs". */
+const WITH_A = new Set(["dozen", "hundred"]);
 
 /**
  * "top five", "which three": number words as numbers where a count is expected; also before what is
@@ -20,9 +35,11 @@ const NUMBER_WORDS: Record<string, number> = {
  * ("the most outputs of one MC").
  */
 export function spelledNumbers(atoms: Atom[]): Atom[] {
-  return atoms.map((a, i) => {
+  const out: Atom[] = [];
+  atoms.forEach((a, i) => {
     const n = NUMBER_WORDS[lower(a)];
-    const prev = atoms[i - 1];
+    const article = WITH_A.has(lower(a)) && /^(a|one)$/.test(lower(atoms[i - 1]));
+    const prev = article ? atoms[i - 2] : atoms[i - 1];
     const next = atoms[i + 1];
     const counted =
       n !== 1 && (is(next, "val") || is(next, "noun") || (is(next, "cmp") && /^(or|and)\b/.test(lower(next))));
@@ -31,8 +48,10 @@ export function spelledNumbers(atoms: Atom[]): Atom[] {
       (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp") || counted) &&
       a.tag.t !== "num"
     ) {
-      return { ...a, tag: { t: "num", value: n, raw: lower(a) }, alt: [] };
-    }
-    return a;
+      const items = article ? [...out.pop()!.items, ...a.items] : a.items;
+      out.push({ ...a, items, tag: { t: "num", value: n, raw: lower(a) }, alt: [] });
+    } else if (article && a.tag.t === "num") out.push({ ...a, items: [...out.pop()!.items, ...a.items] });
+    else out.push(a);
   });
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Query } from "../../planning/plan.js";
-import { describeGroup, describePart, describeRows, kindWords, type Labels } from "../../planning/describe.js";
+import { describeGroup, describePart, describeRows, kindWords, ordinal, type Labels } from "../../planning/describe.js";
 import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { QUANTITY } from "./dims.js";
@@ -41,7 +41,9 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
   else if (q.limit === 1 && q.order)
-    headline = `${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} (${what} ${rows}).`;
+    headline =
+      `${q.rank ? `The ${ordinal(q.rank)}: ` : ""}${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} ` +
+      `(${what} ${rows}).`;
   else if (n <= 6 || q.compare)
     headline = `${capitalize(what)} ${rows}, per ${per}: ${result.rows.slice(0, 8).map(show).join("; ")}.`;
   else {

@@ -166,7 +166,7 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
   const m = q.measure.fn;
   if (m === "histogram") return text;
   const keys = groupKeys(q);
-  if (!keys.length && !q.limit && !q.compare) return text;
+  if (!keys.length && !q.limit && !q.rank && !q.compare) return text;
   const valueCol = m === "quartiles" ? "median" : value;
   // Compared sets keep the order they were named in.
   const sets = q.compare
@@ -189,7 +189,9 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
     ...(keys.length ? [raw(naturalOrder(ctx, keys))] : []),
   ];
   const orderBy = parts.length ? sql` ORDER BY ${Sql.join(parts, ", ")}` : raw("");
-  return sql`SELECT * FROM (${text})${orderBy}${raw(q.limit ? ` LIMIT ${q.limit}` : "")}`;
+  // (The second-largest: one row, after the first.)
+  const limit = q.rank ? ` LIMIT 1 OFFSET ${q.rank - 1}` : q.limit ? ` LIMIT ${q.limit}` : "";
+  return sql`SELECT * FROM (${text})${orderBy}${raw(limit)}`;
 }
 
 function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
