@@ -1,5 +1,5 @@
 import type { Filter } from "../plan.js";
-import { as, is, lower, type Atom } from "./atoms.js";
+import { as, is, lower, use, type Atom } from "./atoms.js";
 import { simple, type Pop } from "./phrases.js";
 
 /* Populations joined after they are read: lists, predicates, appositions and relative clauses. */
@@ -76,7 +76,7 @@ export function mergeDistinct(atoms: Atom[]): Atom[] {
     const next = atoms[i + 1 + side];
     if (is(a, "distinct") && next?.tag.t === "pop" && side) {
       // (With a side word between, "distinct" is read as said; a plan that counts no roots is asked back.)
-      a.items.forEach((x) => (x.used = true));
+      use(a);
     } else if (alone && next?.tag.t === "pop" && !(next.tag as Pop).distinct) {
       atoms[i + 1] = { ...next, tag: { ...(next.tag as Pop), distinct: true }, items: [...a.items, ...next.items] };
       continue;
@@ -185,11 +185,12 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
     const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
     let j = i + 3;
     const glue: Atom[] = [];
-    const pronoun = (x: Atom | undefined) => /^(that|which|who)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
+    const linking = (x: Atom | undefined) =>
+      /^(that|which|who|r|are|is)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
     while (
       is(atoms[j], "glue") ||
       is(atoms[j], "verb", "v", "be") ||
-      pronoun(atoms[j]) ||
+      linking(atoms[j]) ||
       (glue.length && is(atoms[j], "rel", "r", "in"))
     )
       glue.push(atoms[j++]!);

@@ -1,4 +1,5 @@
 import { planFilters } from "../plan-check.js";
+import { ordinal } from "../describe.js";
 import type { Filter, Query, QueryPlan } from "../plan.js";
 import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
@@ -11,16 +12,11 @@ import { kindDim } from "./shape.js";
  */
 export function checkPlaced(c: Clause, plan: QueryPlan): void {
   // ("the second biggest nucleus": a place in the order that the plan does not give is asked back.)
-  const nth = [
-    ...c.atoms.map((a) => Number([a.tag, ...a.alt].find((t) => t.t === "sup" && t.nth)?.nth ?? 0)),
-    ...c.pops.map((p) => Number((p.pop.sup as { nth?: number } | undefined)?.nth ?? 0)),
-    ...c.atoms.flatMap((a) => a.items).map((i) => Number(i.tags.find((t) => t.t === "sup" && t.nth)?.nth ?? 0)),
-  ].find(Boolean);
+  // (Every place comes from a word's tag, whatever atom or population took the word.)
+  const words = c.atoms.flatMap((a) => a.items);
+  const nth = words.map((i) => Number(i.tags.find((t) => t.t === "sup" && t.nth)?.nth ?? 0)).find(Boolean);
   if (nth && (plan.kind !== "query" || plan.rank !== nth))
-    throw new Unreadable(
-      `The ${nth === 2 ? "second" : nth === 3 ? "third" : `${nth}th`} of what order? ` +
-        'For example "the second-largest nucleus among MCs".',
-    );
+    throw new Unreadable(`The ${ordinal(nth)} of what order? For example "the second-largest nucleus among MCs".`);
   // ("BCs that are targeted by 23P cells … — which ones?" had counted connections: "which" asks for them.)
   const which = c.atoms.some((a) => is(a, "wh") && /^(which|who)\b/i.test(text(a)));
   if (
