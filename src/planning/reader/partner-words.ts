@@ -68,8 +68,8 @@ export function synapseAsVerb(items: Item[]): Item[] {
     const plural = /^synapse$/i.test(item.text) && cells(before);
     // ("Martinotti cells which synapse onto 50 targets": the relative pronoun right before the verb.)
     const which = /^synapse$/i.test(item.text) && /^(that|which|who)$/i.test(before.text) && cells(items[k - 2]);
-    if (which && ends) item.tags = [{ t: "verb", v: "out" }];
-    if ((aux || relative || plural) && verbForm && !before.fn && ends) item.tags = [{ t: "verb", v: "out" }];
+    if (ends && (which || ((aux || relative || plural) && verbForm && !before.fn)))
+      item.tags = [{ t: "verb", v: "out" }];
   });
   return items;
 }

@@ -1,6 +1,7 @@
 import type { Filter } from "../plan.js";
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import { simple, type Pop } from "./phrases.js";
+import { PARTNER_HEADS } from "./shape.js";
 
 /* Populations joined after they are read: lists, predicates, appositions and relative clauses. */
 
@@ -185,8 +186,6 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
     const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
     let j = i + 3;
     const glue: Atom[] = [];
-    const linking = (x: Atom | undefined) =>
-      /^(that|which|who|r|are|is)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
     while (
       is(atoms[j], "glue") ||
       is(atoms[j], "verb", "v", "be") ||
@@ -224,11 +223,13 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
   return atoms;
 }
 
+/** "that", "which", "are", "r" (function words) between the partners and what is said of them. */
+const linking = (x: Atom | undefined) => /^(that|which|who|r|are|is)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
+
 /** "<partners> of <one root>" or "<one root>'s <partners>" starting at atom i. */
 function partnersOfOne(atoms: Atom[], i: number): { partner: Atom; root: Atom; first: "partner" | "root" } | undefined {
   const [a, of, b] = atoms.slice(i, i + 3);
-  const partner = (x: Atom | undefined) =>
-    x?.tag.t === "pop" && ["partner", "target", "source"].includes(String((x.tag as Pop).head));
+  const partner = (x: Atom | undefined) => x?.tag.t === "pop" && PARTNER_HEADS.has(String((x.tag as Pop).head));
   const one = (x: Atom | undefined) =>
     x?.tag.t === "pop" && (x.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
   if (!is(of, "rel", "r", "of")) return undefined;

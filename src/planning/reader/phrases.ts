@@ -20,7 +20,8 @@ export interface Pop {
   wh?: string;
   each?: boolean;
   topk?: { k: number; dir: string; q?: string };
-  sup?: { dir: string; q?: string };
+  /** The superlative said of the cells; `nth`: a place in its order ("the second-largest"). */
+  sup?: { dir: string; q?: string; nth?: number };
   distinct?: boolean;
   /** Thresholds said of it ("with more than 100 inputs"), resolved when its role is known. */
   thresholds: Threshold[];

@@ -41,7 +41,8 @@ export function questionWords(items: Item[]): Item[] {
   return anyOneCell(items);
 }
 
-const ONE_CELL = /^(any|a|an|one|each|any one|a single|any single|one single|each single)$/i;
+/** Words that say one cell at a time ("a single" is "a", then "single", a function word: see anyOneCell). */
+const ONE_CELL = /^(any|a|an|one|each)$/i;
 
 /**
  * "the most outputs any MC has", "the highest number of output synapses of any MC": the most of a
