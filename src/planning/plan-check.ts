@@ -122,8 +122,20 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
         if (g)
           return `no row can be both ${f.values!.join("/")} and ${g.values!.join("/")} (${f.dim.replace("_", " ")})`;
       }
+      const clash = flagClash([...plan[key], ...(part[key] ?? [])]);
+      if (clash) return clash;
     }
   }
+  return undefined;
+}
+
+/** A flag said both ways, or "not proofread" beside a proofread axon or dendrite ("axon and dendrite … unproofread"). */
+function flagClash(filters: Filter[]): string | undefined {
+  const flag = (dim: string, is: boolean) => filters.some((f) => f.dim === dim && f.is === is && !f.not);
+  for (const f of filters)
+    if (f.is !== undefined && flag(f.dim, !f.is)) return `no row can both be and not be ${f.dim.replace("_", " ")}`;
+  if (flag("proofread", false) && (flag("axon_proofread", true) || flag("dendrite_proofread", true)))
+    return "no row can be unproofread and have a proofread axon or dendrite";
   return undefined;
 }
 

@@ -24,7 +24,12 @@ export function fraction(c: Clause, q: Query): Measure {
   // first: "in RL how many percent of cells are glia").
   const placeFirst = (p: Clause["pops"][number]) =>
     /^(in|within|among|for)\b/i.test(text(p.atom)) || /^(in|within|among|for)$/i.test(text(c.atoms[p.i - 1]));
-  const before = c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
+  // ("basket cells as a percent of all neurons": the cells said before "as a" are the part.)
+  const between = (p: Clause["pops"][number]) => c.atoms.slice(p.i + 1, at).map((a) => text(a).toLowerCase());
+  const asShare = c.pops.find(
+    (p) => p.i < at && between(p).includes("as") && between(p).every((w) => /^(as|a|an|the)$/.test(w)),
+  );
+  const before = asShare ? [asShare] : c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
   const after = c.pops.filter((p) => p.i > at);
   if (before.length) part = filtersOf(before);
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));

@@ -1,5 +1,6 @@
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Tag } from "./lexicon.js";
+import { FLOW_WORDS } from "./shape.js";
 
 /**
  * Comparisons said with a comparative or with "compare": "are there more BCs or MCs?", "which has
@@ -36,6 +37,13 @@ export function readComparatives(input: Atom[]): Atom[] {
     if (!rest.some((a) => is(a, "vs") || is(a, "rel", "r", "and"))) {
       const w = out.findIndex((a, i) => i > lead && (lower(a) === "with" || lower(a) === "to" || lower(a) === "and"));
       if (w > 0 && lower(out[w]) === "with") out[w] = vs(out[w]!);
+    }
+    // ("compare the median volume between 5P-ET, 5P-IT and 5P-NP": the sets named, not synapses between them.)
+    const among = out.findIndex((a, i) => i > lead && /^(between|among|amongst|across)$/.test(lower(a)));
+    const flows = out.some((a) => is(a, "noun") && FLOW_WORDS.has(String(as(a, "noun")!.n)));
+    if (among > 0 && !flows && out.slice(among + 1).some((a) => is(a, "rel", "r", "and"))) {
+      use(out[among]);
+      out[among] = { tag: { t: "fn" }, alt: [], items: out[among]!.items };
     }
     const grouping = (a: Atom) => is(a, "per") || a.items.some((x) => /^(both|each|across|per|by)$/i.test(x.text));
     if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || grouping(a))) {

@@ -32,3 +32,31 @@ export function ownSoma(items: Item[]): Item[] {
   // (Dropped, not kept as function words: "cells … in layer 4" must stand together to be one set.)
   return [...items.slice(0, k - 1), ...items.slice(items.indexOf(after))];
 }
+
+const LINKING = /^(that is|that's|which is|that was|which was|is|was|are|were|has been|have been|been|got|get)$/i;
+
+/**
+ * "cells with an axon that is proofread", "whose dendrite was proofread", "an axon that is fully
+ * extended": the compartment, then what is said of it, is the compartment's own proofreading (it
+ * had read as "axon" left over and "proofread" said of the whole cell).
+ */
+export function compartmentProofread(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const side = items[k]!.tags.find((t) => t.t === "side")?.side as "axon" | "dendrite" | undefined;
+    let j = k + 1;
+    while (side && j < items.length && LINKING.test(items[j]!.text)) j++;
+    const said = items[j];
+    const flag = said?.tags.some((t) => t.t === "flag" && t.dim === "proofread");
+    const strategy = said?.tags.find((t) => t.t === "val" && t.dim === `${side}_strategy`);
+    if (!side || j === k + 1 || !(flag || strategy)) {
+      out.push(items[k]!);
+      continue;
+    }
+    const span = items.slice(k, j + 1);
+    const tags = flag ? [{ t: "flag", dim: `${side}_proofread` }] : [strategy!];
+    out.push({ ...items[k]!, end: said!.end, text: span.map((x) => x.text).join(" "), tags, fn: false });
+    k = j;
+  }
+  return out.map((x, i) => ({ ...x, i }));
+}

@@ -113,6 +113,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   // ("list the cell types": the kinds, each with its count, not every cell.)
   if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };
   Object.assign(q, orderOf(c, grouped));
+  // ("which 5P-ET cells have a proofread axon": the cells, listed, not a count of 1 for each.)
+  const oneGroup = q.groupBy.length === 1 && q.groupBy[0]!.dim === "root_id";
+  if (q.measure.fn === "count" && oneGroup && grouped?.wh && !q.order && !q.compare && !c.has("per") && !c.has("count"))
+    Object.assign(q, { measure: { fn: "list" }, groupBy: [] });
   // ("6P-CT with the min soma depth, root id pls": the cells ranked are the list asked for.)
   if (q.order && q.groupBy.some((g) => g.dim === "root_id")) use(c.find("list"));
   if (q.measure.fn === "list") {
@@ -190,8 +194,8 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     use(typeSup);
     return oneCell(c, q, typeSup) ?? { fn: "mean", of: "volume" };
   }
-  // ("BC root ids", "coregistered BCs - root ids?": ids asked for are a list.)
-  const ids = c.pops.some((p) => p.atom.items.some((i) => /\bids$/i.test(i.text)));
+  // ("BC root ids", "coregistered BCs - root ids?", "5P-ET roots w/ …": ids asked for are a list.)
+  const ids = c.pops.some((p) => p.atom.items.some((i) => /\b(ids|roots)$/i.test(i.text)));
   if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && (ids || c.pops.some((p) => p.pop.wh)))) {
     return { fn: "list" };
   }

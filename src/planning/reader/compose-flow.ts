@@ -84,7 +84,8 @@ export function composeFlow(c: Clause): Query {
   // one that repeats them and adds some ("only BCs w/ proofread axons") narrows that one.
   const key = (f: Filter) => JSON.stringify(f);
   for (const p of c.pops) {
-    if (p.role || skip.has(p.i) || !p.pop.filters.length) continue;
+    // ("23P→23P synapses per 23P cell": a "per" phrase asks for a division, it does not repeat a side.)
+    if (p.role || skip.has(p.i) || !p.pop.filters.length || p.pop.each) continue;
     const twin = c.pops.find(
       (o) =>
         o !== p && o.pop.filters.length && o.pop.filters.every((g) => p.pop.filters.some((f) => key(f) === key(g))),
@@ -157,6 +158,9 @@ export function composeFlow(c: Clause): Query {
     }
     c.usePop(p);
     q[side].push(...popFilters(p.pop, c.classOf));
+    // ("partners of X that have a nucleus": on a side of a synapse, nuclei are the roots that have one.)
+    if (p.pop.head === "nucleus" && !q[side].some((f) => f.dim === "has_nucleus"))
+      q[side].push({ dim: "has_nucleus", is: true });
     for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
     // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
     const sidedKind = p.pop.side !== undefined && kindDim(p.pop.head) !== undefined;

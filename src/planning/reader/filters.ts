@@ -84,9 +84,11 @@ export function thresholdQuantity(t: Threshold): Quantity | undefined {
 
 /** A population's own filters, with the class implied by its cell types dropped ("PV interneurons" is BC). */
 export function popFilters(pop: Pop, classOf: (type: string) => string | undefined): Filter[] {
-  const types = pop.filters.filter((f) => f.dim === "cell_type" && f.values && !f.not).flatMap((f) => f.values!);
   // "inhibitory neurons": inhibitory says it (neurons adds nothing) — within one clause ("neurons | that are inhibitory" is two).
   const clauseOf = (i: number) => (pop.clauseAt !== undefined && i >= pop.clauseAt ? 1 : 0);
+  // ("BC neurons": the type says the class; "% of neurons that are BC": not of the whole, a clause of its own.)
+  const typesOf = (k: number) =>
+    pop.filters.flatMap((f, i) => (f.dim === "cell_type" && f.values && !f.not && clauseOf(i) === k ? f.values : []));
   const specific = new Set(
     pop.filters.flatMap((f, i) =>
       f.dim === "class" && !f.not && f.values?.every((v) => v === "excitatory" || v === "inhibitory")
@@ -97,6 +99,7 @@ export function popFilters(pop: Pop, classOf: (type: string) => string | undefin
   return pop.filters.filter((f, i) => {
     if (specific.has(clauseOf(i)) && f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron")
       return false;
+    const types = typesOf(clauseOf(i));
     if (f.dim !== "class" || f.not || !types.length) return true;
     const classes = new Set(types.map((t) => classOf(t)));
     return !f.values!.every((c) =>

@@ -2,13 +2,15 @@ import { restatedInParentheses } from "./restate.js";
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import {
   danglingSides,
+  kindsOfOwner,
+  sidesAfterNames,
   otherOfTheSame,
   perNamedConnection,
   synapseAsVerb,
   verbAfterFlowNoun,
   whereAfterFlowNoun,
 } from "./partner-words.js";
-import { ownSoma, somaAsCompartment } from "./compartments.js";
+import { compartmentProofread, ownSoma, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, locatedInPlace, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import { ordinalSuperlatives } from "./ordinals.js";
@@ -128,9 +130,9 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   }
   const marked = areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
-  const named = otherOfTheSame(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))));
+  const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))))));
   const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
-  return locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
+  return compartmentProofread(locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read))))));
 }
 
 /** The next word that is not a function word, after item k. */
@@ -249,9 +251,9 @@ function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
 function crossesLonger(tokens: Token[], i: number, len: number, lexicon: Lexicon): boolean {
   for (let j = i + 1; j < i + len; j++) {
     for (let k = Math.min(tokens.length, j + lexicon.maxWords); k > i + len; k--) {
-      // (As long counts too when the phrase here begins with a preposition: "with nucleus" | "nucleus volume".)
+      // (Any two words count when the phrase here begins with a preposition: "with a nucleus" | "nucleus volume".)
       const prep = /^(with|of|in|for|from|at|by|without)$/.test(tokens[i]!.lower);
-      if ((k - j > len || (prep && k - j === len)) && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
+      if ((k - j > len || (prep && k - j >= 2)) && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
     }
   }
   return false;

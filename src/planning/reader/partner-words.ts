@@ -126,3 +126,56 @@ export function otherOfTheSame(items: Item[]): Item[] {
   });
   return items;
 }
+
+const KINDS = new Set(["type", "mtype", "class", "area", "layer"]);
+const SIDE_NOUNS = new Set(["target", "source", "input", "output"]);
+
+/**
+ * "top 3 MC target types", "BC input types", "23P presynaptic types": the cells named before a
+ * side's kinds are the ones whose partners are grouped, as in "target types of MC" (they had been
+ * read as the targets themselves, and the question asked back).
+ */
+export function kindsOfOwner(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const [name, side, kind] = items.slice(k, k + 3);
+    const named = name?.tags.some((t) => t.t === "val" && ["cell_type", "class", "mtype"].includes(String(t.dim)));
+    const sided = side?.tags.some(
+      (t) =>
+        (t.t === "noun" && SIDE_NOUNS.has(String(t.n))) || (t.t === "rel" && /^(up|down)stream$/.test(String(t.r))),
+    );
+    const prev = out[out.length - 1];
+    const free = !prev || prev.fn || prev.tags.some((t) => ["top", "topk", "count", "sup", "num", "wh"].includes(t.t));
+    if (!named || !sided || !kind?.tags.some((t) => t.t === "noun" && KINDS.has(String(t.n))) || !free) {
+      out.push(items[k]!);
+      continue;
+    }
+    const of: Item = { ...kind, start: kind.end, text: "of", tags: [{ t: "rel", r: "of" }], fn: false, used: false };
+    out.push(side!, kind, of, name!);
+    k += 2;
+  }
+  return out.map((x, i) => ({ ...x, i }));
+}
+
+/**
+ * "with BPC presynaptic and MC postsynaptic", "23P as postsynaptic": a side said after a name
+ * (then "and", a comma or the end) is said of it, as "presynaptic BPC" is.
+ */
+export function sidesAfterNames(items: Item[]): Item[] {
+  const out = [...items];
+  for (let k = 1; k < out.length; k++) {
+    const side = out[k]!;
+    const sided =
+      side.tags.length === 1 && side.tags[0]!.t === "rel" && /^(up|down)stream$/.test(String(side.tags[0]!.r));
+    if (!sided || !/^(pre|post)(-| )?(synaptic|syn)?$/i.test(side.text)) continue;
+    const name = out[k - 1]!;
+    const named = name.tags.some((t) => t.t === "val");
+    const next = out[k + 1];
+    const ends = !next || /^(and|,|\?|\.|;|\))$/i.test(next.text);
+    if (named && ends && !out[k - 2]?.tags.some((t) => t.t === "rel" && /^(up|down)stream$/.test(String(t.r)))) {
+      out[k - 1] = side;
+      out[k] = name;
+    }
+  }
+  return out.map((x, i) => ({ ...x, i }));
+}

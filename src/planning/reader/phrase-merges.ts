@@ -190,21 +190,32 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
       is(atoms[j], "glue") ||
       is(atoms[j], "verb", "v", "be") ||
       linking(atoms[j]) ||
-      (glue.length && is(atoms[j], "rel", "r", "in"))
+      is(atoms[j], "verb", "v", "have") ||
+      is(atoms[j], "rel", "r", "with") ||
+      (glue.length && (is(atoms[j], "rel", "r", "in") || /^(a|an)$/i.test(lower(atoms[j]))))
     )
       glue.push(atoms[j++]!);
     const q = atoms[j];
+    const head = String((q?.tag as Pop | undefined)?.head ?? "");
+    // ("targets of X that have a nucleus", "X's partners w/ a nucleus": the nucleus is said of the partners.)
+    const having = glue.some((g) => is(g, "verb", "v", "have") || is(g, "rel", "r", "with"));
+    const nucleus = head === "nucleus" && having;
     const said =
       glue.length > 0 &&
       q?.tag.t === "pop" &&
       !(q.tag as Pop).wh &&
       !(q.tag as Pop).each &&
-      (!(q.tag as Pop).head || ["cell", "neuron", "fragment"].includes(String((q.tag as Pop).head)));
+      (having ? nucleus : !head || ["cell", "neuron", "fragment"].includes(head));
     if (!said && !rest.length) continue;
     const qq = said ? (q!.tag as Pop) : undefined;
     const merged: Pop = {
       ...pp,
-      filters: [...pp.filters, ...rest, ...(qq?.filters ?? [])],
+      filters: [
+        ...pp.filters,
+        ...rest,
+        ...(qq?.filters ?? []),
+        ...(nucleus ? [{ dim: "has_nucleus", is: true } as const] : []),
+      ],
       thresholds: [...pp.thresholds, ...(qq?.thresholds ?? [])],
     };
     const one: Atom = rest.length

@@ -1,5 +1,6 @@
 import type { Filter } from "../plan.js";
 import { as, is, lower, skippable, type Atom } from "./atoms.js";
+import type { Tag } from "./lexicon.js";
 import type { Threshold } from "./numbers.js";
 import { Unreadable } from "./filters.js";
 import { KIND_HEADS, kindDim } from "./shape.js";
@@ -100,6 +101,16 @@ export function readPopulations(input: Atom[]): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
+    // ("% of all cells (any class) that are BC": a kind said "any", in brackets, restricts and groups nothing.)
+    const [open, any, kind, close] = atoms.slice(i, i + 4);
+    if (lower(open) === "(" && /^(any|all)$/.test(lower(any)) && KIND_HEADS.has(String(as(kind, "noun")?.n)) && lower(close) === ")") {
+      const items = [open!, any!, kind!, close!].flatMap((a) => a.items);
+      // (Function words now: no kind is left for the check that kinds read are kept.)
+      items.forEach((x) => Object.assign(x, { used: true, fn: true, tags: [] }));
+      out.push({ tag: { t: "fn" }, alt: [], items });
+      i += 4;
+      continue;
+    }
     if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2], out[out.length - 1], atoms[i + 3])) {
       out.push(atoms[i]!);
       i++;
@@ -113,11 +124,17 @@ export function readPopulations(input: Atom[]): Atom[] {
       continue;
     }
     // "the largest nucleus", "with the smallest nucleus": a quantity (nucleus volume) ranked, not cells.
-    if (pop.sup && pop.head === "nucleus" && !pop.filters.length) {
-      out.push({ tag: { t: "sup", dir: pop.sup.dir, q: pop.sup.q ?? "volume" }, alt: [], items: atoms.slice(i, end).flatMap((a) => a.items) });
+    // ("the biggest MC nucleus": the MCs, ranked by it; "the second-largest nucleus": its place kept.)
+    if (pop.sup && pop.head === "nucleus" && (!pop.filters.length || is(atoms[i], "sup"))) {
+      const sup: Tag = { t: "sup", dir: pop.sup.dir, q: pop.sup.q ?? "volume", ...(pop.sup.nth ? { nth: pop.sup.nth } : {}) };
+      const cells = pop.filters.length ? i + 1 : end;
+      out.push({ tag: sup, alt: [], items: atoms.slice(i, cells).flatMap((a) => a.items) });
+      if (cells < end) out.push({ tag: { ...pop, sup: undefined, head: undefined, plural: false }, alt: [], items: atoms.slice(cells, end).flatMap((a) => a.items) });
       i = end;
       continue;
     }
+    // ("the 3 biggest BC nuclei": the BCs, ranked by their nuclei.)
+    if (pop.topk && pop.head === "nucleus" && pop.filters.length) pop.head = undefined;
     // ("synapses made by each inhibitory type": the agent of the verb, said with "by each".)
     if (/^by (each|every)$/i.test(lower(atoms[i])) && is(out[out.length - 1], "verb")) out.push({ tag: { t: "rel", r: "by" }, alt: [], items: atoms[i]!.items });
     out.push({ tag: pop, alt: [], items: atoms.slice(i, end).flatMap((a) => a.items) });
@@ -186,6 +203,10 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (is(a, "neg") && (isVal(pastArticle(atoms, i + 1)) || isPopNoun(pastArticle(atoms, i + 1)))) {
       negate = !negate;
       negatedHead = i === start && isPopNoun(pastArticle(atoms, i + 1));
+      // ("fraction of BCs outside V1": a place said after the cells begins what is asked of them, as "in V1" does.)
+      const place = pastArticle(atoms, i + 1);
+      if (i > start && (pop.head || pop.filters.length) && (is(place, "val", "dim", "area") || is(place, "val", "dim", "layer")))
+        startsClause(i);
     }
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
@@ -211,7 +232,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== kindDim(pop.head)) break;
     else if (isVal(a)) {
       // ("fraction of BCs proofread", "% of V1 neurons coreg": a flag after the cells in the plural is said of them.)
-      if (is(a, "flag") && pop.plural && i > start && !is(atoms[i - 1], "flag")) startsClause(i);
+      // ("% of 23P proofread": so is one after a type's name, when a share of them is asked.)
+      const ofShare = is(atoms[start - 1], "fraction") || (is(atoms[start - 1], "rel", "r", "of") && is(atoms[start - 2], "fraction"));
+      if (is(a, "flag") && (pop.plural || ofShare) && i > start && !is(atoms[i - 1], "flag")) startsClause(i);
       add(filterOf(a)!);
       // ("which neurons make the most …", "BCs": a name in the plural is many cells.)
       if (is(a, "val") && /[a-z0-9]s$/i.test(lower(a)) && !/ss$/.test(lower(a))) pop.plural = true;

@@ -83,7 +83,7 @@ export function orderOf(
   if (sup) {
     out.order = sup.dir === "asc" ? "asc" : "desc";
     // ("the second-largest": one, after the first; checked against the plan's shape.)
-    if (sup.nth) out.rank = sup.nth;
+    if (sup.nth) Object.assign(out, { rank: sup.nth, limit: 1 });
     // "which cell type gets the most": one; "which cell types get the most": ranked, all.
     if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
     // ("the main presynaptic partners of X": plural, so ranked, all of them.)

@@ -4,12 +4,14 @@ import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { QUANTITY } from "./dims.js";
 import { groupKey } from "./flow.js";
+import { keepTies, type Tie } from "./ties.js";
 import { fmt, type ChartHint, type CompileContext, type Presentation } from "./types.js";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The answer's first line and table, and the chart that fits it, from a query's result. */
-export function presentQuery(ctx: CompileContext, q: Query, value: string, result: StatementResult): Presentation {
+export function presentQuery(ctx: CompileContext, q: Query, value: string, fetched: StatementResult): Presentation {
+  const { result, tie } = keepTies(q, fetched, q.measure.fn === "quartiles" ? "median" : value);
   const labels: Labels = { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) };
   const table: AnswerTable = { columns: result.columns, rows: result.rows };
   if (result.truncated) table.totalRows = result.rows.length + 1;
@@ -40,6 +42,12 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
   const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ");
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
+  else if (tie && (q.rank || q.limit === 1))
+    headline =
+      (q.rank
+        ? `No single ${ordinal(q.rank)}: places ${places(tie)} are tied: `
+        : `Tied for the top (places ${places(tie)}): `) +
+      `${tiedNames(result.rows.map(keyText), tie)}, with ${fmt(col(valueCol))} each (${what} ${rows}).`;
   else if (q.limit === 1 && q.order)
     headline =
       `${q.rank ? `The ${ordinal(q.rank)}: ` : ""}${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} ` +
@@ -51,7 +59,25 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, resul
       `${capitalize(what)} ${rows}, per ${per}: ${n}${result.truncated ? "+" : ""} groups` +
       `${q.order && result.rows[0] ? `; ${q.order === "desc" ? "highest" : "lowest"}: ${show(result.rows[0])}` : ""}.`;
   }
+  if (tie && !q.rank && q.limit !== 1) headline += ` ${tieAtEdge(q.limit!, tie)}`;
   return { table, headline, chart: chartHint(q, keys, valueCol, what) };
+}
+
+/** "A, B and C", or "A, B, C and more" when every row fetched was tied. */
+function tiedNames(names: string[], tie: Tie): string {
+  if (tie.more) return `${names.join(", ")} and more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0]!;
+}
+
+const places = (tie: Tie) => `${tie.first}–${tie.last}${tie.more ? "+" : ""}`;
+
+/** A top-k whose k-th row ties with rows after it: they are shown too, and said. */
+function tieAtEdge(k: number, tie: Tie): string {
+  const extra = tie.last - k;
+  return (
+    `(Places ${places(tie)} are tied, so ${extra}${tie.more ? "+" : ""} ` +
+    `more than the top ${k} ${extra === 1 ? "is" : "are"} shown.)`
+  );
 }
 
 function measureWords(q: Query, labels: Labels): string {

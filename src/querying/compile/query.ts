@@ -24,6 +24,7 @@ import { listCells } from "./list-cells.js";
 import { listConnections } from "./list-connections.js";
 import { scatterCells } from "./scatter-cells.js";
 import { naturalOrder } from "./order.js";
+import { rankedLimit } from "./ties.js";
 import { UnknownValueError, type CompileContext, type CompiledQuery } from "./types.js";
 
 /** A query plan → parameterized SQL over the store, from the cheapest tables that answer it exactly. */
@@ -189,9 +190,8 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
     ...(keys.length ? [raw(naturalOrder(ctx, keys))] : []),
   ];
   const orderBy = parts.length ? sql` ORDER BY ${Sql.join(parts, ", ")}` : raw("");
-  // (The second-largest: one row, after the first.)
-  const limit = q.rank ? ` LIMIT 1 OFFSET ${q.rank - 1}` : q.limit ? ` LIMIT ${q.limit}` : "";
-  return sql`SELECT * FROM (${text})${orderBy}${raw(limit)}`;
+  // (Top-k and "the second-largest" fetch some rows more, to show the ones tied with the last asked for.)
+  return sql`SELECT * FROM (${text})${orderBy}${raw(rankedLimit(q))}`;
 }
 
 function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
