@@ -15,10 +15,16 @@ const result = (values: number[]) => ({
 });
 
 describe("rows tied with the last one asked for", () => {
-  it("keeps the top k and the rows after them tied with the k-th", () => {
+  it("keeps the top k, and says where the k-th's value runs on past them", () => {
     const { result: kept, tie } = keepTies(ranked({ limit: 2 }), result([9, 5, 5, 5, 1]), "n");
-    expect(kept.rows.map((r) => r[0])).toEqual(["r1", "r2", "r3", "r4"]);
+    expect(kept.rows.map((r) => r[0])).toEqual(["r1", "r2"]);
     expect(tie).toEqual({ first: 2, last: 4, more: false });
+  });
+
+  it("keeps every row tied for the top one", () => {
+    const { result: kept, tie } = keepTies(ranked({ limit: 1 }), result([5, 5, 5, 1]), "n");
+    expect(kept.rows.map((r) => r[0])).toEqual(["r1", "r2", "r3"]);
+    expect(tie).toEqual({ first: 1, last: 3, more: false });
   });
 
   it("keeps exactly the top k when the k-th is not tied", () => {

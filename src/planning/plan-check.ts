@@ -81,6 +81,12 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (plan.radians && (plan.source !== "connections" || !angled)) {
     return "radians are offered for a list of partners' angles (a cell's own are in its look-up)";
   }
+  // (Partners narrow a root's own synapse count; anywhere else they would be silently ignored.)
+  const perRoot = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
+  if (plan.partners && (plan.source !== "roots" || !("of" in m) || !perRoot.includes(m.of) || plan.compare))
+    return "partners narrow a per-root synapse or partner count of roots";
+  if (plan.partners && plan.filter.some((f) => perRoot.includes(f.dim)))
+    return "partners narrow the measured count, not a condition on another count";
   const sideProblem = quantitySideProblem(plan);
   if (sideProblem) return sideProblem;
   if (m.fn === "kinds") {

@@ -236,6 +236,11 @@ export const Query = z
     measure: Measure,
     groupBy: z.array(Group).max(2).default([]),
     compare: z.array(Part).min(2).max(8).optional().describe("one result per named set (A vs B)"),
+    partners: z
+      .array(Filter)
+      .min(1)
+      .optional()
+      .describe("roots: a per-root synapse or partner count takes only synapses whose other side meets these"),
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     rank: z

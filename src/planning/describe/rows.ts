@@ -10,13 +10,21 @@ const SOURCE_NOUN = {
 };
 
 /** The rows a query is about, in words: "synapses from BC onto 23P", "basket cells (BC) in area LM". */
-export function describeRows(q: Pick<Query, "source" | "filter" | "pre" | "post">, labels: Labels): string {
+export function describeRows(
+  q: Pick<Query, "source" | "filter" | "pre" | "post"> & Pick<Partial<Query>, "partners" | "measure">,
+  labels: Labels,
+): string {
   if (q.source === "synapses" || q.source === "connections") {
     const rows = q.filter.length ? ` ${q.filter.map((f) => describeFilter(f, labels)).join(", ")}` : "";
     return `${SOURCE_NOUN[q.source]}${rows} from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
   }
   const noun = q.source === "roots" ? "neurons" : q.source;
-  return describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);
+  const cells = describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);
+  if (!q.partners?.length) return cells;
+  // ("BC synapses per 23P cell": which of each root's synapses are counted.)
+  const inputs = q.measure && "of" in q.measure && /^in_/.test(q.measure.of);
+  const what = q.measure && "of" in q.measure && /_partners$/.test(q.measure.of) ? "partners" : "synapses";
+  return `${cells}, counting only their ${what} ${inputs ? "from" : "onto"} ${describeCells(q.partners, labels)}`;
 }
 
 export function describePart(p: Part, labels: Labels): string {

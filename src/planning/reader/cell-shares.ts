@@ -53,6 +53,10 @@ export function fraction(c: Clause, q: Query): Measure {
     }
     const clause = whole.pop.filters.slice(Number(whole.pop.glueAt ?? whole.pop.clauseAt));
     part = popFilters({ ...whole.pop, filters: clause }, c.classOf);
+  } else if (!after.length && c.pops.some((p) => p.i < at && clauseSaid(p.pop))) {
+    // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
+    const whole = c.pops.find((p) => p.i < at && clauseSaid(p.pop))!;
+    part = popFilters({ ...whole.pop, filters: whole.pop.filters.slice(Number(whole.pop.clauseAt)) }, c.classOf);
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
     part = filtersOf(after);
@@ -144,4 +148,10 @@ export function cellRatio(c: Clause): Query | undefined {
     measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } },
     groupBy: [],
   };
+}
+
+/** A clause after the cells that is not a place ("BCs in V1: what fraction?" could be either share). */
+function clauseSaid(pop: Clause["pops"][number]["pop"]): boolean {
+  const clause = pop.filters.slice(Number(pop.clauseAt ?? pop.filters.length));
+  return Number(pop.clauseAt) > 0 && clause.length > 0 && !clause.some((f) => f.dim === "area" || f.dim === "layer");
 }

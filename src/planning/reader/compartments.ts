@@ -33,7 +33,8 @@ export function ownSoma(items: Item[]): Item[] {
   return [...items.slice(0, k - 1), ...items.slice(items.indexOf(after))];
 }
 
-const LINKING = /^(that is|that's|which is|that was|which was|is|was|are|were|has been|have been|been|got|get)$/i;
+const LINKING =
+  /^(that|which|that is|that's|which is|that was|which was|is|was|are|were|has been|have been|been|got|get)$/i;
 
 /**
  * "cells with an axon that is proofread", "whose dendrite was proofread", "an axon that is fully

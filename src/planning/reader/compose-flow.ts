@@ -21,6 +21,7 @@ import {
   typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
+import { perCellOfFlow } from "./per-cell-flow.js";
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -28,6 +29,8 @@ import { bothSides, bothWays, within } from "./flow-both.js";
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
+  const perCell = perCellOfFlow(c);
+  if (perCell) return perCell;
   typesOfPartners(c);
   // A grouping population with no side takes the side no other population names.
   const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);

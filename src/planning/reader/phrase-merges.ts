@@ -178,13 +178,14 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
  * read onto the one cell, whose area or layer is a fact and no condition) is said of the partners.
  */
 export function attachRelatives(atoms: Atom[]): Atom[] {
-  for (let i = 0; i + 2 < atoms.length; i++) {
+  for (let i = 0; i + 1 < atoms.length; i++) {
     const group = partnersOfOne(atoms, i);
     if (!group) continue;
     const { partner, root } = group;
     const pp = partner.tag as Pop;
     const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
-    let j = i + 3;
+    const span = group.adjacent ? 2 : 3;
+    let j = i + span;
     const glue: Atom[] = [];
     while (
       is(atoms[j], "glue") ||
@@ -226,10 +227,10 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
       : root;
     const items = [...partner.items, ...glue.flatMap((g) => g.items), ...(said ? q!.items : [])];
     const joined: Atom = { tag: merged, alt: [], items };
-    const of = atoms[i + 1]!;
     // (The partners keep their place before or after the cell, so roles read "X's targets" as before.)
-    const order = group.first === "partner" ? [joined, of, one] : [one, of, joined];
-    atoms = [...atoms.slice(0, i), ...order, ...atoms.slice(said ? j + 1 : i + 3)];
+    const of = group.adjacent ? [] : [atoms[i + 1]!];
+    const order = group.first === "partner" ? [joined, ...of, one] : [one, ...of, joined];
+    atoms = [...atoms.slice(0, i), ...order, ...atoms.slice(said ? j + 1 : i + span)];
   }
   return atoms;
 }
@@ -238,11 +239,17 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
 const linking = (x: Atom | undefined) => /^(that|which|who|r|are|is)$/i.test(lower(x)) && x!.items.every((t) => t.fn);
 
 /** "<partners> of <one root>" or "<one root>'s <partners>" starting at atom i. */
-function partnersOfOne(atoms: Atom[], i: number): { partner: Atom; root: Atom; first: "partner" | "root" } | undefined {
+function partnersOfOne(
+  atoms: Atom[],
+  i: number,
+): { partner: Atom; root: Atom; first: "partner" | "root"; adjacent?: boolean } | undefined {
   const [a, of, b] = atoms.slice(i, i + 3);
   const partner = (x: Atom | undefined) => x?.tag.t === "pop" && PARTNER_HEADS.has(String((x.tag as Pop).head));
   const one = (x: Atom | undefined) =>
     x?.tag.t === "pop" && (x.tag as Pop).filters.some((f) => f.dim === "root_id" && f.values?.length === 1);
+  // ("8646… downstream partners w/ a nucleus": the partners said right after the one cell are its own.)
+  if (one(a) && partner(of) && !(of!.tag as Pop).filters.length)
+    return { partner: of!, root: a!, first: "root", adjacent: true };
   if (!is(of, "rel", "r", "of")) return undefined;
   if (partner(a) && one(b)) return { partner: a!, root: b!, first: "partner" };
   if (one(a) && partner(b) && lower(of) === "'s") return { partner: b!, root: a!, first: "root" };

@@ -22,10 +22,15 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, topicRoot];
 
-/** "top4 targets", "bottom10": a count typed onto its word is the same count. */
+/** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */
 function gluedCounts(p: Prepared): Prepared {
   // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
-  const text = p.text.replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2");
+  const text = p.text
+    .replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2")
+    // ("soma depth 200–400 µm": an en dash between numbers is a range, as a hyphen is.)
+    .replace(/(\d)(\s?)–\2(\d)/g, "$1-$3")
+    // ("frac of 4P coreg'd": a clipped past participle is the word it clips.)
+    .replace(/\b([a-z]{3,})'d\b/gi, "$1");
   return { ...p, text: text.replace(/([A-Za-z0-9/])-(to|onto)-([A-Za-z0-9])/g, "$1 $2 $3") };
 }
 

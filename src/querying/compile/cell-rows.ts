@@ -15,12 +15,15 @@ export interface CellSet {
   source: "cells" | "nuclei" | "roots";
   filter: Filter[];
   groupBy: Group[];
+  /** Roots: their synapse and partner counts take only synapses whose other side meets these. */
+  partners?: Filter[];
 }
 
 export const cellSetOf = (q: Query): CellSet => ({
   source: q.source as CellSet["source"],
   filter: q.filter,
   groupBy: q.groupBy,
+  ...(q.partners ? { partners: q.partners } : {}),
 });
 
 /**
@@ -83,6 +86,12 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
         `The ${quantity.replace(/_/g, " ")} of a root is not a single number; ask about cells.`,
       );
     }
+    if (set.partners) {
+      const count = partnerCount(ctx, quantity, set.partners);
+      const keyed = select.length ? raw(`${select.join(", ")}, `) : raw("");
+      const text = sql`SELECT ${keyed}${count} AS x, 1 AS w FROM (${roots.sql}) p${raw(joins.join(""))}`;
+      return { form: "values", sql: text, keys, source: `${roots.source}, with the connection table` };
+    }
     joins.push(" LEFT JOIN root_stats rs ON rs.root_id = p.root_id");
     const stat = {
       out_synapses: "n_out",
@@ -130,4 +139,16 @@ function rootBase(ctx: CompileContext, filters: Filter[], groups: Group[] = []):
     };
   }
   return { sql: rootSet(ctx, filters), source: "distinct root ids" };
+}
+
+/**
+ * "BC synapses per 23P cell": a root's synapses (or partners) counted only where the other side
+ * meets the partners' conditions, from the connection table (one row per connected pair), 0 if none.
+ */
+function partnerCount(ctx: CompileContext, quantity: Quantity, partners: Filter[]): Sql {
+  const inputs = quantity === "in_synapses" || quantity === "in_partners";
+  const [own, other] = inputs ? ["post_pt_root_id", "pre_pt_root_id"] : ["pre_pt_root_id", "post_pt_root_id"];
+  const what = quantity.endsWith("_synapses") ? "coalesce(sum(c.n_syn), 0)" : "count(*)";
+  const conds = populationOnRoot(ctx, `c.${other}`, partners, true);
+  return sql`(SELECT ${raw(what)} FROM connection c WHERE c.${raw(own)} = p.root_id AND ${Sql.join(conds, " AND ")})`;
 }

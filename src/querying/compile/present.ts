@@ -71,13 +71,10 @@ function tiedNames(names: string[], tie: Tie): string {
 
 const places = (tie: Tie) => `${tie.first}–${tie.last}${tie.more ? "+" : ""}`;
 
-/** A top-k whose k-th row ties with rows after it: they are shown too, and said. */
+/** A top-k whose k-th row ties with rows after it: said, so the cut at k is not taken for a gap. */
 function tieAtEdge(k: number, tie: Tie): string {
-  const extra = tie.last - k;
-  return (
-    `(Places ${places(tie)} are tied, so ${extra}${tie.more ? "+" : ""} ` +
-    `more than the top ${k} ${extra === 1 ? "is" : "are"} shown.)`
-  );
+  const extra = `${tie.last - k}${tie.more ? "+" : ""}`;
+  return `(Places ${places(tie)} are tied: ${extra} more than shown share the ${ordinal(k)} place.)`;
 }
 
 function measureWords(q: Query, labels: Labels): string {

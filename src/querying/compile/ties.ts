@@ -24,8 +24,9 @@ export function rankedLimit(q: Query): string {
 }
 
 /**
- * The rows asked for: the top k and any after them tied with the k-th; or, for a place ("the 2nd"),
- * every row holding that place's value. `tie` is set when the rows kept are more than asked for.
+ * The rows asked for: the top k (with `tie` saying where the k-th's value runs on past them, as a
+ * note: a "top 5" stays five rows); the top one with every row tied with it; or, for a place ("the
+ * 2nd"), every row holding that place's value. `tie` is set when the value asked for is shared.
  */
 export function keepTies(q: Query, result: StatementResult, valueCol: string): { result: StatementResult; tie?: Tie } {
   const k = q.rank ?? q.limit;
@@ -39,9 +40,9 @@ export function keepTies(q: Query, result: StatementResult, valueCol: string): {
   while (first > 0 && same(first - 1)) first--;
   let end = k;
   while (same(end)) end++;
-  const kept = rows.slice(q.rank ? first : 0, end);
+  const kept = rows.slice(q.rank ? first : 0, q.rank || k === 1 ? end : k);
   const asked = q.rank ? 1 : k;
   const more = end === rows.length && rows.length === k + TIE_ROOM;
-  const tie = kept.length > asked ? { first: first + 1, last: end, more } : undefined;
+  const tie = end > (q.rank ? first : 0) + asked ? { first: first + 1, last: end, more } : undefined;
   return { result: { ...result, rows: kept }, tie };
 }

@@ -1,0 +1,47 @@
+import type { Filter, Query } from "../plan.js";
+import { as, is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { popFilters } from "./filters.js";
+import { PARTNER_HEADS } from "./shape.js";
+
+const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
+
+/**
+ * "BC→23P synapses per 23P cell", "on average, how many 23P→23P synapses per L2/3 pyramidal cell",
+ * "mean number of BC synapses per 23P": the synapses of a flow divided among the cells of one side,
+ * a cell with none counting 0: each cell's synapses from (or onto) the other side, averaged. The
+ * side is the one the "per" phrase repeats, or else the one no other phrase names.
+ */
+export function perCellOfFlow(c: Clause): Query | undefined {
+  const per = c.pops.find((p) => p.pop.each && !p.role && p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  if (!per) return undefined;
+  const synapses = ["synapse", "input", "output"].some((n) => c.has("noun", "n", n));
+  if (!synapses || c.has("distinct") || c.has("noun", "n", "connection")) return undefined;
+  if (c.pops.some((p) => PARTNER_HEADS.has(p.pop.head ?? ""))) return undefined;
+  const sided = c.pops.filter((p) => p !== per && (p.role === "pre" || p.role === "post"));
+  if (sided.length !== c.pops.length - 1 || sided.length > 2) return undefined;
+  const key = (fs: Filter[]) => JSON.stringify([...fs.map((f) => JSON.stringify(f))].sort());
+  const filtersOf = (p: (typeof c.pops)[number]) => popFilters(p.pop, c.classOf);
+  const twin = sided.find((p) => key(filtersOf(p)) === key(filtersOf(per)));
+  const side = twin ? twin.role : sided.length === 1 ? (sided[0]!.role === "pre" ? "post" : "pre") : undefined;
+  const other = sided.find((p) => p !== twin && p.role !== side);
+  if (!side || !other || sided.some((p) => p !== twin && p !== other)) return undefined;
+  // (Only a statistic of the cells' counts, or a plain "how many … per": the mean.)
+  const stat = c.find("stat");
+  const fn = stat ? String(as(stat, "stat")!.fn) : "mean";
+  if (!STATS.has(fn) || c.findAll("stat").length > 1) return undefined;
+  for (const p of [per, other, ...(twin ? [twin] : [])]) c.usePop(p);
+  use(stat);
+  use(c.find("count"));
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  return {
+    kind: "query",
+    source: "roots",
+    filter: filtersOf(per),
+    pre: [],
+    post: [],
+    measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
+    groupBy: [],
+    partners: filtersOf(other),
+  };
+}
