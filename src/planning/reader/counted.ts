@@ -22,6 +22,21 @@ export function markCounted(atoms: Atom[]): void {
 function markBeforeCount(atoms: Atom[]): void {
   const at = atoms.findIndex((a) => is(a, "count"));
   if (at < 0 || atoms.slice(at + 1).some((a) => !a.items.every((x) => x.fn))) return;
+  // ("23P cells that receive synapses from MCs, how many": the cells the relative clause is said of.)
+  const first = atoms.findIndex((a) => a.tag.t === "pop");
+  const subject = popOf(atoms[first]);
+  const cells = subject && (CELL_HEADS.includes(subject.head ?? "") || (!subject.head && subject.plural));
+  const sided = (a: Atom | undefined) => is(a, "rel", "r", "downstream") || is(a, "rel", "r", "upstream");
+  const [pronoun, next] = [atoms[first + 1], atoms[first + 2]];
+  // ("that receive input from", "which are" + "targeted by": the clause's words, however the lexicon joined them.)
+  const relative =
+    /^(that|which|who)\b/i.test(lower(pronoun)) &&
+    (sided(pronoun) ||
+      ((/^(that|which|who)$/i.test(lower(pronoun)) || is(pronoun, "glue")) && (is(next, "verb") || sided(next))));
+  if (subject && cells && first < at && !pinned(subject) && relative) {
+    subject.counted = true;
+    return;
+  }
   const before = atoms.slice(0, at).filter((a) => !a.items.every((x) => x.fn) || a.tag.t === "pop");
   // ("postsynaptic partners of 8646… (count)": the partners, before the root they belong to.)
   let k = before.length - 1;

@@ -13,7 +13,13 @@ const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
  * side is the one the "per" phrase repeats, or else the one no other phrase names.
  */
 export function perCellOfFlow(c: Clause): Query | undefined {
-  const per = c.pops.find((p) => p.pop.each && !p.role && p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const perPop = (p: (typeof c.pops)[number]) => p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk;
+  // ("mean number of synapses from 4P onto each 23P cell": a side said with "each", and a statistic of them.)
+  const eachSide =
+    c.has("stat") && !c.has("qty")
+      ? c.pops.find((p) => perPop(p) && (p.role === "pre" || p.role === "post"))
+      : undefined;
+  const per = c.pops.find((p) => perPop(p) && !p.role) ?? eachSide;
   if (!per) return undefined;
   const synapses = ["synapse", "input", "output"].some((n) => c.has("noun", "n", n));
   if (!synapses || c.has("distinct") || c.has("noun", "n", "connection")) return undefined;
@@ -23,7 +29,8 @@ export function perCellOfFlow(c: Clause): Query | undefined {
   const key = (fs: Filter[]) => JSON.stringify([...fs.map((f) => JSON.stringify(f))].sort());
   const filtersOf = (p: (typeof c.pops)[number]) => popFilters(p.pop, c.classOf);
   const twin = sided.find((p) => key(filtersOf(p)) === key(filtersOf(per)));
-  const side = twin ? twin.role : sided.length === 1 ? (sided[0]!.role === "pre" ? "post" : "pre") : undefined;
+  const opposite = (p: (typeof c.pops)[number]) => (p.role === "pre" ? "post" : "pre");
+  const side = per === eachSide ? per.role : twin ? twin.role : sided.length === 1 ? opposite(sided[0]!) : undefined;
   const other = sided.find((p) => p !== twin && p.role !== side);
   if (!side || !other || sided.some((p) => p !== twin && p !== other)) return undefined;
   // (Only a statistic of the cells' counts, or a plain "how many … per": the mean.)
