@@ -137,7 +137,9 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   const heads = c.pops.map((p) => p.pop.head);
   // ("the deepest 23P (give me root id)": a root id asked for of a cell measure names the cells.)
   const rootHead = heads.includes("root") && !cellMeasureAsked(c);
-  if (rootHead || heads.includes("fragment") || filter.some((f) => DIMS_OF_ROOTS.has(f.dim))) return "roots";
+  // ("average nucleus volume of proofread BCs": a cell's own measure keeps the cells, whatever their roots are.)
+  const rootDims = filter.some((f) => DIMS_OF_ROOTS.has(f.dim)) && !cellMeasureAsked(c);
+  if (rootHead || heads.includes("fragment") || rootDims) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
   if (heads.includes("nucleus") && !typed) return "nuclei";
   // ("what is the average nucleus volume?": no cells named, so every detected nucleus.)
