@@ -84,7 +84,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   const ranked = c.atoms.find((a, i) => is(a, "sup") && (as(a, "sup")!.q || is(c.atoms[i + 1], "qty")));
   if (ranked && !groupBy.length && c.pops.length >= 1 && !c.pops.some((p) => groupDim(p.pop) && groupDim(p.pop) !== "root_id")) {
     groupBy.push({ dim: "root_id" });
-    grouped = { t: "pop", filters: [], thresholds: [], sup: as(ranked, "sup") as Pop["sup"] };
+    const sup = as<{ t: string; plural?: boolean }>(ranked, "sup");
+    grouped = { t: "pop", filters: [], thresholds: [], sup: sup as Pop["sup"], ...(sup?.plural ? { plural: true } : {}) };
     use(ranked);
   } else if (ranked && grouped?.sup && !grouped.sup.q && groupBy.some((g) => g.dim === "root_id")) {
     // "the biggest BC (largest nucleus)": the ranking's quantity, said again.

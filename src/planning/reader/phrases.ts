@@ -126,7 +126,15 @@ export function readPopulations(input: Atom[]): Atom[] {
     // "the largest nucleus", "with the smallest nucleus": a quantity (nucleus volume) ranked, not cells.
     // ("the biggest MC nucleus": the MCs, ranked by it; "the second-largest nucleus": its place kept.)
     if (pop.sup && pop.head === "nucleus" && (!pop.filters.length || is(atoms[i], "sup"))) {
-      const sup: Tag = { t: "sup", dir: pop.sup.dir, q: pop.sup.q ?? "volume", ...(pop.sup.nth ? { nth: pop.sup.nth } : {}) };
+      // ("the biggest 5P-ET nuclei": many, ranked; "the biggest MC nucleus": the one.)
+      const many = pop.filters.length && /\bnuclei\b/i.test(atoms.slice(i, end).map(lower).join(" "));
+      const sup: Tag = {
+        t: "sup",
+        dir: pop.sup.dir,
+        q: pop.sup.q ?? "volume",
+        ...(pop.sup.nth ? { nth: pop.sup.nth } : {}),
+        ...(many ? { plural: true } : {}),
+      };
       const cells = pop.filters.length ? i + 1 : end;
       out.push({ tag: sup, alt: [], items: atoms.slice(i, cells).flatMap((a) => a.items) });
       if (cells < end) out.push({ tag: { ...pop, sup: undefined, head: undefined, plural: false }, alt: [], items: atoms.slice(cells, end).flatMap((a) => a.items) });
