@@ -114,6 +114,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   // ("list the cell types": the kinds, each with its count, not every cell.)
   if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };
   Object.assign(q, orderOf(c, grouped));
+  // ("by cortical layer and visual area together": the two groupings at once, as read.)
+  if (q.groupBy.length === 2) use(c.find("together"));
   // ("which 5P-ET cells have a proofread axon": the cells, listed, not a count of 1 for each.)
   const oneGroup = q.groupBy.length === 1 && q.groupBy[0]!.dim === "root_id";
   if (q.measure.fn === "count" && oneGroup && grouped?.wh && !q.order && !q.compare && !c.has("per") && !c.has("count"))

@@ -28,6 +28,21 @@ export function ordinalSuperlatives(items: Item[], lexicon: Lexicon): Item[] {
       continue;
     }
     const prev = out[out.length - 1];
+    // ("the single largest synapse", "the very biggest": the superlative, said more strongly.)
+    if (prev && /^(single|very|absolute)$/i.test(prev.text) && has(item, "sup")) {
+      prev.tags = [];
+      prev.fn = true;
+    }
+    // ("the size of the largest synapse": the size is what "largest" ranks synapses by, said first.)
+    const [q, of] = out.filter((x) => !x.fn).slice(-2);
+    const next = items[items.indexOf(item) + 1];
+    if (
+      has(q, "qty", "q", "size") &&
+      /^of$/i.test(of?.text ?? "") &&
+      has(item, "sup") &&
+      has(next, "noun", "n", "synapse")
+    )
+      for (const x of [q!, of!]) Object.assign(x, { tags: [], fn: true, used: true });
     const place = prev ? ORDINALS[prev.text.toLowerCase()] : undefined;
     if (place && has(item, "sup")) {
       prev!.tags = [];
