@@ -135,7 +135,10 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
   return undefined;
 }
 
-/** A flag said both ways, or "not proofread" beside a proofread axon or dendrite ("axon and dendrite … unproofread"). */
+/**
+ * A flag said both ways, or "not proofread" beside a proofread axon or dendrite
+ * ("axon and dendrite … unproofread").
+ */
 function flagClash(filters: Filter[]): string | undefined {
   const flag = (dim: string, is: boolean) => filters.some((f) => f.dim === dim && f.is === is && !f.not);
   for (const f of filters)

@@ -85,7 +85,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   if (ranked && !groupBy.length && c.pops.length >= 1 && !c.pops.some((p) => groupDim(p.pop) && groupDim(p.pop) !== "root_id")) {
     groupBy.push({ dim: "root_id" });
     const sup = as<{ t: string; plural?: boolean }>(ranked, "sup");
-    grouped = { t: "pop", filters: [], thresholds: [], sup: sup as Pop["sup"], ...(sup?.plural ? { plural: true } : {}) };
+    const many = sup?.plural ? { plural: true } : {};
+    grouped = { t: "pop", filters: [], thresholds: [], sup: sup as Pop["sup"], ...many };
     use(ranked);
   } else if (ranked && grouped?.sup && !grouped.sup.q && groupBy.some((g) => g.dim === "root_id")) {
     // "the biggest BC (largest nucleus)": the ranking's quantity, said again.

@@ -130,9 +130,11 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   }
   const marked = areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
-  const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(breakdownOfAClass(examplesOfAClass(passes, vocabulary))))));
+  const classes = breakdownOfAClass(examplesOfAClass(passes, vocabulary));
+  const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
   const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
-  return compartmentProofread(locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read))))));
+  const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
+  return compartmentProofread(placed);
 }
 
 /** The next word that is not a function word, after item k. */
@@ -253,7 +255,8 @@ function crossesLonger(tokens: Token[], i: number, len: number, lexicon: Lexicon
     for (let k = Math.min(tokens.length, j + lexicon.maxWords); k > i + len; k--) {
       // (Any two words count when the phrase here begins with a preposition: "with a nucleus" | "nucleus volume".)
       const prep = /^(with|of|in|for|from|at|by|without)$/.test(tokens[i]!.lower);
-      if ((k - j > len || (prep && k - j >= 2)) && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
+      const longer = k - j > len || (prep && k - j >= 2);
+      if (longer && lexicon.phrases.has(tokens.slice(j, k).map((t) => t.lower).join(" "))) return true;
     }
   }
   return false;

@@ -1,6 +1,6 @@
 import type { Filter } from "../plan.js";
 import { as, is, lower, skippable, type Atom } from "./atoms.js";
-import type { Tag } from "./lexicon.js";
+import { anyKindInBrackets, superlativeNucleus } from "./nucleus-phrases.js";
 import type { Threshold } from "./numbers.js";
 import { Unreadable } from "./filters.js";
 import { KIND_HEADS, kindDim } from "./shape.js";
@@ -101,14 +101,10 @@ export function readPopulations(input: Atom[]): Atom[] {
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {
-    // ("% of all cells (any class) that are BC": a kind said "any", in brackets, restricts and groups nothing.)
-    const [open, any, kind, close] = atoms.slice(i, i + 4);
-    if (lower(open) === "(" && /^(any|all)$/.test(lower(any)) && KIND_HEADS.has(String(as(kind, "noun")?.n)) && lower(close) === ")") {
-      const items = [open!, any!, kind!, close!].flatMap((a) => a.items);
-      // (Function words now: no kind is left for the check that kinds read are kept.)
-      items.forEach((x) => Object.assign(x, { used: true, fn: true, tags: [] }));
-      out.push({ tag: { t: "fn" }, alt: [], items });
-      i += 4;
+    const bracket = anyKindInBrackets(atoms, i);
+    if (bracket) {
+      out.push(bracket.atom);
+      i += bracket.took;
       continue;
     }
     if (!startsPop(atoms[i], atoms[i + 1], atoms[i + 2], out[out.length - 1], atoms[i + 3])) {
@@ -123,21 +119,10 @@ export function readPopulations(input: Atom[]): Atom[] {
       i++;
       continue;
     }
-    // "the largest nucleus", "with the smallest nucleus": a quantity (nucleus volume) ranked, not cells.
-    // ("the biggest MC nucleus": the MCs, ranked by it; "the second-largest nucleus": its place kept.)
-    if (pop.sup && pop.head === "nucleus" && (!pop.filters.length || is(atoms[i], "sup"))) {
-      // ("the biggest 5P-ET nuclei": many, ranked; "the biggest MC nucleus": the one.)
-      const many = pop.filters.length && /\bnuclei\b/i.test(atoms.slice(i, end).map(lower).join(" "));
-      const sup: Tag = {
-        t: "sup",
-        dir: pop.sup.dir,
-        q: pop.sup.q ?? "volume",
-        ...(pop.sup.nth ? { nth: pop.sup.nth } : {}),
-        ...(many ? { plural: true } : {}),
-      };
-      const cells = pop.filters.length ? i + 1 : end;
-      out.push({ tag: sup, alt: [], items: atoms.slice(i, cells).flatMap((a) => a.items) });
-      if (cells < end) out.push({ tag: { ...pop, sup: undefined, head: undefined, plural: false }, alt: [], items: atoms.slice(cells, end).flatMap((a) => a.items) });
+    // "the largest nucleus", "the biggest MC nucleus": a quantity ranked, or cells ranked by it.
+    const ranked = superlativeNucleus(pop, atoms, i, end);
+    if (ranked) {
+      out.push(...ranked);
       i = end;
       continue;
     }
@@ -213,7 +198,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       negatedHead = i === start && isPopNoun(pastArticle(atoms, i + 1));
       // ("fraction of BCs outside V1": a place said after the cells begins what is asked of them, as "in V1" does.)
       const place = pastArticle(atoms, i + 1);
-      if (i > start && (pop.head || pop.filters.length) && (is(place, "val", "dim", "area") || is(place, "val", "dim", "layer")))
+      const isPlace = is(place, "val", "dim", "area") || is(place, "val", "dim", "layer");
+      if (i > start && (pop.head || pop.filters.length) && isPlace)
         startsClause(i);
     }
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
@@ -241,7 +227,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (isVal(a)) {
       // ("fraction of BCs proofread", "% of V1 neurons coreg": a flag after the cells in the plural is said of them.)
       // ("% of 23P proofread": so is one after a type's name, when a share of them is asked.)
-      const ofShare = is(atoms[start - 1], "fraction") || (is(atoms[start - 1], "rel", "r", "of") && is(atoms[start - 2], "fraction"));
+      const ofShare =
+        is(atoms[start - 1], "fraction") ||
+        (is(atoms[start - 1], "rel", "r", "of") && is(atoms[start - 2], "fraction"));
       if (is(a, "flag") && (pop.plural || ofShare) && i > start && !is(atoms[i - 1], "flag")) startsClause(i);
       add(filterOf(a)!);
       // ("which neurons make the most …", "BCs": a name in the plural is many cells.)
