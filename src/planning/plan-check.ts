@@ -1,4 +1,4 @@
-import { CellClass, type Filter, type Group, type Part, type QueryPlan } from "./plan.js";
+import { CellClass, PER_ROOT_COUNTS, type Filter, type Group, type Part, type QueryPlan } from "./plan.js";
 import { DIMS } from "../querying/compile/dims.js";
 
 /**
@@ -82,10 +82,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return "radians are offered for a list of partners' angles (a cell's own are in its look-up)";
   }
   // (Partners narrow a root's own synapse count; anywhere else they would be silently ignored.)
-  const perRoot = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
-  if (plan.partners && (plan.source !== "roots" || !("of" in m) || !perRoot.includes(m.of) || plan.compare))
+  const perRoot = (d: string) => (PER_ROOT_COUNTS as readonly string[]).includes(d);
+  if (plan.partners && (plan.source !== "roots" || !("of" in m) || !perRoot(m.of) || plan.compare))
     return "partners narrow a per-root synapse or partner count of roots";
-  if (plan.partners && plan.filter.some((f) => perRoot.includes(f.dim)))
+  if (plan.partners && plan.filter.some((f) => perRoot(f.dim)))
     return "partners narrow the measured count, not a condition on another count";
   const sideProblem = quantitySideProblem(plan);
   if (sideProblem) return sideProblem;
@@ -192,7 +192,6 @@ function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string
   return undefined;
 }
 
-/** Conditions a root's own cell holds (not those of a synapse or connection). */
 /** Dimensions a cell has one value of. */
 const CATEGORY_DIMS = new Set(["cell_type", "mtype", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 

@@ -140,6 +140,9 @@ export const Quantity = z.enum([
 ]);
 export type Quantity = z.infer<typeof Quantity>;
 
+/** A root's own synapse and partner counts (per-root quantities, narrowed by a plan's `partners`). */
+export const PER_ROOT_COUNTS: readonly Quantity[] = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
+
 /** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
 const QtySide = Side.optional().describe(
   "connections: whose tuning is measured (the presynaptic or postsynaptic root)",

@@ -27,11 +27,12 @@ export function comparisonOf(
 ): { parts?: Part[]; skip: Set<number> } {
   const skip = new Set<number>();
   const vs = c.find("vs");
+  const at = c.index(vs);
   // ("how do volumes compare between 5P-ET, 5P-IT and 5P-NP": nothing before, one list after: it is compared.)
-  const listOnly = vs && !c.pops.some((p) => p.i < c.index(vs)) && c.pops.filter((p) => p.i > c.index(vs)).length === 1;
-  if (listOnly && (c.pops.find((p) => p.i > c.index(vs))!.pop.alts?.length ?? 0) >= 2) use(vs);
+  const later = c.pops.filter((p) => p.i > at);
+  const listOnly = !c.pops.some((p) => p.i < at) && later.length === 1 && (later[0]!.pop.alts?.length ?? 0) >= 2;
+  if (vs && listOnly) use(vs);
   else if (vs) {
-    const at = c.index(vs);
     const after = c.pops.find((p) => p.i > at);
     const before = c.pops.filter((p) => p.i < at);
     if (!after || !before.length)

@@ -1,4 +1,4 @@
-import type { Filter, Part, QueryPlan } from "../plan.js";
+import { PER_ROOT_COUNTS, type Filter, type Part, type QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 
 /** The plan dimensions a kind of group can stand for ("layer" is a layer or a depth range). */
@@ -11,7 +11,6 @@ const KIND_DIMS: Record<string, string[]> = {
 };
 
 const PARTNERS = new Set(["partner", "target", "source"]);
-const PER_ROOT = ["in_partners", "out_partners", "in_synapses", "out_synapses"];
 
 /**
  * A kind of group (or partners) the reader read ("m-types", "area", "layer") that the plan does not use: the
@@ -36,7 +35,7 @@ export function droppedKind(items: Item[], plan: QueryPlan): string | undefined 
   if (m.fn === "fraction") addPart(m.part);
   if (m.fn === "ratio") [m.numerator, m.denominator].forEach(addPart);
   if ("of" in m) dims.add(m.of);
-  const flow = plan.source === "synapses" || plan.source === "connections" || PER_ROOT.some((d) => dims.has(d));
+  const flow = plan.source === "synapses" || plan.source === "connections" || PER_ROOT_COUNTS.some((d) => dims.has(d));
   for (const item of items) {
     const tag = item.tags[0];
     if (!item.used || item.tags.length !== 1 || tag?.t !== "noun") continue;

@@ -19,7 +19,7 @@ const ORDINALS: Record<string, number> = {
  */
 export function ordinalSuperlatives(items: Item[], lexicon: Lexicon): Item[] {
   const out: Item[] = [];
-  for (const item of items) {
+  for (const [k, item] of items.entries()) {
     const joined = /^([a-z0-9]+)-([a-z]+)$/i.exec(item.text);
     const nth = joined ? ORDINALS[joined[1]!.toLowerCase()] : undefined;
     const sup = joined ? (lexicon.phrases.get(joined[2]!.toLowerCase()) ?? []).filter((t) => t.t === "sup") : [];
@@ -35,7 +35,7 @@ export function ordinalSuperlatives(items: Item[], lexicon: Lexicon): Item[] {
     }
     // ("the size of the largest synapse": the size is what "largest" ranks synapses by, said first.)
     const [q, of] = out.filter((x) => !x.fn).slice(-2);
-    const next = items[items.indexOf(item) + 1];
+    const next = items[k + 1];
     if (
       has(q, "qty", "q", "size") &&
       /^of$/i.test(of?.text ?? "") &&

@@ -1,5 +1,9 @@
 import { has, type Item } from "./items.js";
-import { FLOW_NOUN_NAMES } from "./shape.js";
+import type { Tag } from "./lexicon.js";
+import { FLOW_NOUN_NAMES, SIDE_NOUNS } from "./shape.js";
+
+/** A tag of "upstream"/"downstream" (or "presynaptic"/"postsynaptic"): a side of a synapse. */
+const sideRel = (t: Tag) => t.t === "rel" && (t.r === "upstream" || t.r === "downstream");
 
 /**
  * "8646… top-5 downstream by weight", "X upstream, top 3": "upstream"/"downstream" with nothing
@@ -9,7 +13,7 @@ import { FLOW_NOUN_NAMES } from "./shape.js";
 export function danglingSides(items: Item[]): Item[] {
   const out: Item[] = [];
   items.forEach((item, k) => {
-    const side = item.tags.find((t) => t.t === "rel" && (t.r === "upstream" || t.r === "downstream"));
+    const side = item.tags.find(sideRel);
     const noun = { t: "noun", n: side?.r === "downstream" ? "target" : "source" };
     const word = /^(up|down)stream( of)?$/i.exec(item.text);
     if (!side || !word) return out.push(item);
@@ -128,7 +132,6 @@ export function otherOfTheSame(items: Item[]): Item[] {
 }
 
 const KINDS = new Set(["type", "mtype", "class", "area", "layer"]);
-const SIDE_NOUNS = new Set(["target", "source", "input", "output"]);
 
 /**
  * "top 3 MC target types", "BC input types", "23P presynaptic types": the cells named before a
@@ -140,10 +143,7 @@ export function kindsOfOwner(items: Item[]): Item[] {
   for (let k = 0; k < items.length; k++) {
     const [name, side, kind] = items.slice(k, k + 3);
     const named = name?.tags.some((t) => t.t === "val" && ["cell_type", "class", "mtype"].includes(String(t.dim)));
-    const sided = side?.tags.some(
-      (t) =>
-        (t.t === "noun" && SIDE_NOUNS.has(String(t.n))) || (t.t === "rel" && /^(up|down)stream$/.test(String(t.r))),
-    );
+    const sided = side?.tags.some((t) => (t.t === "noun" && SIDE_NOUNS.has(String(t.n))) || sideRel(t));
     const prev = out[out.length - 1];
     const free = !prev || prev.fn || prev.tags.some((t) => ["top", "topk", "count", "sup", "num", "wh"].includes(t.t));
     if (!named || !sided || !kind?.tags.some((t) => t.t === "noun" && KINDS.has(String(t.n))) || !free) {
@@ -165,14 +165,13 @@ export function sidesAfterNames(items: Item[]): Item[] {
   const out = [...items];
   for (let k = 1; k < out.length; k++) {
     const side = out[k]!;
-    const sided =
-      side.tags.length === 1 && side.tags[0]!.t === "rel" && /^(up|down)stream$/.test(String(side.tags[0]!.r));
+    const sided = side.tags.length === 1 && sideRel(side.tags[0]!);
     if (!sided || !/^(pre|post)(-| )?(synaptic|syn)?$/i.test(side.text)) continue;
     const name = out[k - 1]!;
     const named = name.tags.some((t) => t.t === "val");
     const next = out[k + 1];
     const ends = !next || /^(and|,|\?|\.|;|\))$/i.test(next.text);
-    if (named && ends && !out[k - 2]?.tags.some((t) => t.t === "rel" && /^(up|down)stream$/.test(String(t.r)))) {
+    if (named && ends && !out[k - 2]?.tags.some(sideRel)) {
       out[k - 1] = side;
       out[k] = name;
     }

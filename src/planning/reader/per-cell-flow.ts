@@ -26,7 +26,7 @@ export function perCellOfFlow(c: Clause): Query | undefined {
   if (c.pops.some((p) => PARTNER_HEADS.has(p.pop.head ?? ""))) return undefined;
   const sided = c.pops.filter((p) => p !== per && (p.role === "pre" || p.role === "post"));
   if (sided.length !== c.pops.length - 1 || sided.length > 2) return undefined;
-  const key = (fs: Filter[]) => JSON.stringify([...fs.map((f) => JSON.stringify(f))].sort());
+  const key = (fs: Filter[]) => JSON.stringify(fs.map((f) => JSON.stringify(f)).sort());
   const filtersOf = (p: (typeof c.pops)[number]) => popFilters(p.pop, c.classOf);
   const twin = sided.find((p) => key(filtersOf(p)) === key(filtersOf(per)));
   const opposite = (p: (typeof c.pops)[number]) => (p.role === "pre" ? "post" : "pre");

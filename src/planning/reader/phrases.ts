@@ -3,7 +3,7 @@ import { as, is, lower, skippable, type Atom } from "./atoms.js";
 import { anyKindInBrackets, superlativeNucleus } from "./nucleus-phrases.js";
 import type { Threshold } from "./numbers.js";
 import { Unreadable } from "./filters.js";
-import { KIND_HEADS, kindDim } from "./shape.js";
+import { KIND_HEADS, SIDE_NOUNS, kindDim } from "./shape.js";
 
 /**
  * A population phrase: "inhibitory BC cells in LM with a proofread axon", "which 3 23P neurons",
@@ -52,7 +52,6 @@ const perBefore = (a: Atom | undefined, next: Atom | undefined, after?: Atom, fu
   if (lower(a) === "by" || lower(a) === "across") return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side;
   return isVal(next) || isPopNoun(next) || side;
 };
-const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
 const PARTNER_NOUNS = new Set(["partner", "target", "source"]);
 const FLOW_AFTER = new Set(["input", "output", "synapse", "connection"]);
 const startsPop = (a: Atom | undefined, next: Atom | undefined, after2?: Atom, prev?: Atom, after3?: Atom) =>
@@ -162,6 +161,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     return i;
   };
   const pop: Pop = { t: "pop", filters: [], thresholds: [] };
+  // ("in V1", "outside the L5": an area or a layer after the word at k.)
+  const placeAfter = (k: number) =>
+    is(pastArticle(atoms, k + 1), "val", "dim", "area") || is(pastArticle(atoms, k + 1), "val", "dim", "layer");
   let i = start;
   let negate = false;
   let lastVal: Filter | undefined;
@@ -197,10 +199,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       negate = !negate;
       negatedHead = i === start && isPopNoun(pastArticle(atoms, i + 1));
       // ("fraction of BCs outside V1": a place said after the cells begins what is asked of them, as "in V1" does.)
-      const place = pastArticle(atoms, i + 1);
-      const isPlace = is(place, "val", "dim", "area") || is(place, "val", "dim", "layer");
-      if (i > start && (pop.head || pop.filters.length) && isPlace)
-        startsClause(i);
+      if (i > start && (pop.head || pop.filters.length) && placeAfter(i)) startsClause(i);
     }
     else if (is(a, "side") && is(next, "noun", "n", "strategy")) pop.strategySide = as(a, "side")!.side;
     else if (is(a, "ambiguous")) pop.ambiguous = { text: lower(a), options: as(a, "ambiguous")!.options };
@@ -280,7 +279,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       pop.head = String(as(a, "noun")!.n);
       pop.namedBefore = pop.filters.length;
       pop.plural = /s$/.test(lower(a));
-    } else if (is(a, "rel", "r", "in") && (is(pastArticle(atoms, i + 1), "val", "dim", "area") || is(pastArticle(atoms, i + 1), "val", "dim", "layer")
+    } else if (is(a, "rel", "r", "in") && (placeAfter(i)
       || ((is(next, "noun", "n", "area") || is(next, "noun", "n", "layer")) && isVal(atoms[i + 2])))) startsClause(i);
     else if (ARTICLE.test(lower(a)) && is(atoms[i - 1], "rel", "r", "in") && i > start && (is(next, "val", "dim", "area") || is(next, "val", "dim", "layer"))) continue;
     else if (is(a, "rel", "r", "with") && (is(next, "flag") || is(next, "val", "dim", "axon_strategy") || is(next, "val", "dim", "dendrite_strategy")

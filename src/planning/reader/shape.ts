@@ -99,6 +99,9 @@ export function orderOf(
 /** Nouns of kinds of cells ("cell types", "areas", "strategies"). */
 export const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
+/** Nouns that name a side of a synapse: "target types", "input types", "by source area". */
+export const SIDE_NOUNS = new Set(["input", "output", "target", "source"]);
+
 /** Nouns of the cells on the other side of a synapse: partners, targets (postsynaptic), sources (presynaptic). */
 export const PARTNER_HEADS = new Set(["partner", "target", "source"]);
 

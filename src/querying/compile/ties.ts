@@ -17,9 +17,13 @@ export interface Tie {
   more: boolean;
 }
 
+/** The rows a ranked query keeps: its top k, or its place (the 2nd: 2); undefined when it is not ranked. */
+const rankedRows = (q: Query) => (q.order && !q.compare ? (q.rank ?? q.limit) : undefined);
+
 /** A ranked query fetches its top-k (or its place) and TIE_ROOM more rows, for keepTies to cut. */
 export function rankedLimit(q: Query): string {
-  if (q.order && !q.compare && (q.rank || q.limit)) return ` LIMIT ${(q.rank ?? q.limit)! + TIE_ROOM}`;
+  const k = rankedRows(q);
+  if (k) return ` LIMIT ${k + TIE_ROOM}`;
   return q.limit ? ` LIMIT ${q.limit}` : "";
 }
 
@@ -29,9 +33,9 @@ export function rankedLimit(q: Query): string {
  * 2nd"), every row holding that place's value. `tie` is set when the value asked for is shared.
  */
 export function keepTies(q: Query, result: StatementResult, valueCol: string): { result: StatementResult; tie?: Tie } {
-  const k = q.rank ?? q.limit;
+  const k = rankedRows(q);
   const at = result.columns.indexOf(valueCol);
-  if (!q.order || q.compare || !k || at < 0) return { result };
+  if (!k || at < 0) return { result };
   const rows = result.rows;
   if (rows.length < k) return { result: { ...result, rows: q.rank ? [] : rows } };
   const value = rows[k - 1]![at];
