@@ -25,7 +25,9 @@ function markBeforeCount(atoms: Atom[]): void {
   // ("23P cells that receive synapses from MCs, how many": the cells the relative clause is said of.)
   const first = atoms.findIndex((a) => a.tag.t === "pop");
   const subject = popOf(atoms[first]);
-  const cells = subject && (CELL_HEADS.includes(subject.head ?? "") || (!subject.head && subject.plural));
+  // ("23P that get input from BCs, how many": a bare type names its cells too.)
+  const bare = !subject?.head && (subject?.plural || subject?.filters.length);
+  const cells = subject && (CELL_HEADS.includes(subject.head ?? "") || bare);
   const sided = (a: Atom | undefined) => is(a, "rel", "r", "downstream") || is(a, "rel", "r", "upstream");
   const [pronoun, next] = [atoms[first + 1], atoms[first + 2]];
   // ("that receive input from", "which are" + "targeted by": the clause's words, however the lexicon joined them.)

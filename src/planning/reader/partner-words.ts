@@ -151,10 +151,19 @@ export function kindsOfOwner(items: Item[]): Item[] {
       continue;
     }
     const of: Item = { ...kind, start: kind.end, text: "of", tags: [{ t: "rel", r: "of" }], fn: false, used: false };
-    out.push(side!, kind, of, name!);
-    k += 2;
+    const ranked = trailingTop(items, k + 3);
+    out.push(...ranked, side!, kind, of, name!);
+    k += 2 + ranked.length;
   }
   return out.map((x, i) => ({ ...x, i }));
+}
+
+/** "MC target types top 3": a top-k said right after the kinds ranks them (it had ranked the MCs). */
+function trailingTop(items: Item[], k: number): Item[] {
+  const has = (x: Item | undefined, t: string) => !!x?.tags.some((g) => g.t === t);
+  if (has(items[k], "topk")) return [items[k]!];
+  if (has(items[k], "top")) return has(items[k + 1], "num") ? [items[k]!, items[k + 1]!] : [items[k]!];
+  return [];
 }
 
 /**
