@@ -80,7 +80,7 @@ export class Lexicon {
     let best: { word: string; fn: boolean }[] = [];
     let bestD = limit + 1;
     const consider = (w: string, fn: boolean) => {
-      if (Math.abs(w.length - word.length) > limit) return;
+      if (Math.abs(w.length - word.length) > limit || negates(word, w)) return;
       // (Four letters: a swap or a missing letter only, so "male" is not read as "make".)
       const short = word.length === 4 && !swapped(word, w) && !(w.length === 5 && editDistance(word, w, 1) === 1);
       const d = fn ? (swapped(word, w) ? 1 : limit + 1) : short ? limit + 1 : editDistance(word, w, limit);
@@ -102,6 +102,15 @@ export class Lexicon {
     );
     return meanings.size === 1 ? { ...best[0]!, d: bestD } : undefined;
   }
+}
+
+/**
+ * "unmatched" is not a typo of "matched", nor "uncoregistered" of "coregistered": a negating prefix
+ * turns a word around, so it is never taken as the typo that makes the word it negates.
+ */
+function negates(word: string, w: string): boolean {
+  const prefix = /^(un|non|in|im|dis)/.exec(word)?.[1];
+  return !!prefix && !w.startsWith(prefix) && editDistance(word.slice(prefix.length), w, 1) <= 1;
 }
 
 /** Two words that differ by one pair of neighbouring letters swapped. */

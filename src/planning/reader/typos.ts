@@ -16,7 +16,7 @@ import type { Token } from "./tokens.js";
  */
 export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Token[] {
   const known = knownWords(lexicon, vocabulary);
-  return tokens.map((t) => {
+  return notPrefixed(tokens, lexicon, known).map((t) => {
     if (
       !/^[a-z]{4,}$/.test(t.lower) ||
       known.has(t.lower) ||
@@ -48,6 +48,21 @@ export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Voca
     }
     return word ? { ...t, text: word, lower: word, typed: t.text } : t;
   });
+}
+
+/**
+ * "uncoregistered", "un-tuned", "non-proofread": a negating prefix on a word the lexicon reads as a
+ * flag is "not" and the flag ("not tuned"), which the reader knows how to negate.
+ */
+function notPrefixed(tokens: Token[], lexicon: Lexicon, known: Set<string>): Token[] {
+  const flag = (w: string) => lexicon.phrases.get(w)?.some((t) => t.t === "flag");
+  const out = tokens.flatMap((t) => {
+    const m = /^(un|non)-?([a-z]{4,})$/.exec(t.lower);
+    if (!m || known.has(t.lower) || !flag(m[2]!)) return [t];
+    const not: Token = { text: "not", lower: "not", index: t.index, typed: m[1]! };
+    return [not, { ...t, text: t.text.slice(t.text.length - m[2]!.length), lower: m[2]! }];
+  });
+  return out.map((t, index) => ({ ...t, index }));
 }
 
 let knownCache: { lexicon: Lexicon; vocabulary: Vocabulary; words: Set<string> } | undefined;

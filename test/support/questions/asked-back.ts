@@ -61,6 +61,13 @@ export const UNKNOWN: Case[] = [
   },
   { it: "does not know Purkinje cells", q: "how many purkinje cells", expect: "clarify", text: /purkinje/i },
   {
+    // (A negating prefix is never taken as a typo: it would read the flag the word negates.)
+    it: "never reads a misspelt 'uncoregistered' as 'coregistered'",
+    q: "uncoregisterd 4P cells, how many?",
+    expect: "clarify",
+    text: /uncoregisterd/,
+  },
+  {
     it: "does not know granule cells as synapse targets",
     q: "How many synapses do granule cells receive?",
     expect: "clarify",
