@@ -41,7 +41,8 @@ export function describeMeasure(m: Measure, source: Query["source"]): string {
     case "stddev":
       return `standard deviation (sample) of ${quantityWords(m.of, m.side)}`;
     case "sum":
-      return `total ${quantityWords(m.of, m.side)}`;
+      // (Summed over connections, their synapses are all the synapses of those connections.)
+      return m.of === "synapses" && !m.side ? "number of synapses in" : `total ${quantityWords(m.of, m.side)}`;
     case "fraction":
       return "share";
     case "ratio":

@@ -62,6 +62,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     p.pop.each ||
     p.pop.topk ||
     p.pop.sup ||
+    // ("type of 8646… with more than 3 synapses": a threshold on the one cell is no look-up.)
+    p.pop.thresholds.length ||
     (p.pop.alts && !p.pop.alts.every((x) => x.filters.every((f) => f.dim === "layer")))
   )
     return undefined;

@@ -50,7 +50,8 @@ export function readMeasure(c: Clause, q: Query): void {
   // ("8646… targets, count": a count said last is of what was said just before it.)
   const counted = count ? (c.after(count.atom) ?? lastBefore(c, count.atom)) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
-  if (noun === "connection" || (c.has("noun", "n", "connection") && !c.has("noun", "n", "synapse"))) {
+  const flowNoun = ["synapse", "input", "output"].some((n) => c.has("noun", "n", n));
+  if (noun === "connection" || (c.has("noun", "n", "connection") && !flowNoun)) {
     use(c.find("noun", "n", "connection"));
     // "is there a connection from A to B?": between two neurons, its synapses.
     const pair = c.pops.filter((p) => oneRootPop(p)).length === 2;
@@ -72,8 +73,11 @@ export function readMeasure(c: Clause, q: Query): void {
     if ((as(counted, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
     return;
   }
-  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
-  q.measure = { fn: "count" };
+  const flowNouns = ["synapse", "input", "output"].flatMap((n) => c.find("noun", "n", n) ?? []);
+  use(...flowNouns);
+  // ("output synapses of BCs onto partners with more than 3 synapses": on connections kept by their
+  // synapse count, the synapses counted are those connections' synapses, not the connections.)
+  q.measure = q.source === "connections" && flowNouns.length ? { fn: "sum", of: "synapses" } : { fn: "count" };
 }
 
 function lastBefore(c: Clause, a: Atom): Atom | undefined {

@@ -38,6 +38,8 @@ export function typesOfPartners(c: Clause): void {
       (p) =>
         PARTNER_HEADS.has(p.pop.head ?? "") &&
         !p.pop.filters.length &&
+        // ("by type of the postsynaptic cell with more than 3 synapses": a condition is not just a side.)
+        !p.pop.thresholds.length &&
         (p.i > g.i
           ? between(g.i, p.i)
           : p.i < g.i &&

@@ -25,6 +25,8 @@ export function anyKindInBrackets(atoms: Atom[], i: number): { atom: Atom; took:
  */
 export function superlativeNucleus(pop: Pop, atoms: Atom[], i: number, end: number): Atom[] | undefined {
   if (!pop.sup || pop.head !== "nucleus" || (pop.filters.length && !is(atoms[i], "sup"))) return undefined;
+  // ("the smallest nucleus with more than 3 synapses": the threshold is of cells, not of the quantity.)
+  if (pop.thresholds.length) return undefined;
   const many = pop.filters.length && /\bnuclei\b/i.test(atoms.slice(i, end).map(lower).join(" "));
   const sup: Tag = {
     t: "sup",

@@ -163,9 +163,12 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
         ? 1
         : 0;
     const parts = atoms.slice(i, i + 4 + noun);
+    // ("… (5P-NP) cells with more than 3 synapses": what is said of the noun is said of the cells.)
+    const after = noun ? (atoms[i + 4]!.tag as Pop) : undefined;
+    const said: Pop = after ? { ...merged, thresholds: [...merged.thresholds, ...after.thresholds] } : merged;
     atoms = [
       ...atoms.slice(0, i),
-      { tag: merged, alt: [], items: parts.flatMap((x) => x.items) },
+      { tag: said, alt: [], items: parts.flatMap((x) => x.items) },
       ...atoms.slice(i + 4 + noun),
     ];
   }

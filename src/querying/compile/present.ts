@@ -90,7 +90,8 @@ function measureWords(q: Query, labels: Labels): string {
         ? `number of distinct ${distinctSideWord(q)} partners, among`
         : "number of distinct root ids of";
     case "sum":
-      return `total ${qty} of`;
+      // (Summed over connections, their synapses are all the synapses of those connections.)
+      return m.of === "synapses" && !whose ? "number of synapses in" : `total ${qty} of`;
     case "mean":
       return `mean ${qty} of`;
     case "median":
