@@ -38,6 +38,9 @@ export function droppedKind(items: Item[], plan: QueryPlan): string | undefined 
   const flow = plan.source === "synapses" || plan.source === "connections" || PER_ROOT_COUNTS.some((d) => dims.has(d));
   for (const item of items) {
     const tag = item.tags[0];
+    // ("area breakdown of all synapses": a scope phrase that names synapses is no scope for cells.)
+    const saysSynapses = /\b(synapses?|connections?)\b/i.test(item.text);
+    if ((item.used || item.fn) && !item.tags.length && !flow && saysSynapses) return item.text;
     if (!item.used || item.tags.length !== 1 || tag?.t !== "noun") continue;
     const wanted = KIND_DIMS[String(tag.n)];
     if (wanted && !wanted.some((d) => dims.has(d))) return item.text;
