@@ -61,9 +61,7 @@ const EDITS: [string, (q: string) => string][] = [
 
 function readBank(): BankLine[] {
   if (values.dir) return loadBank(join(BANK_DIR, values.dir));
-  const folders = readdirSync(BANK_DIR).filter(
-    (d) => statSync(join(BANK_DIR, d)).isDirectory() && /^dev\d+$/.test(d),
-  );
+  const folders = readdirSync(BANK_DIR).filter((d) => statSync(join(BANK_DIR, d)).isDirectory() && /^dev\d+$/.test(d));
   return [...loadBank(), ...folders.flatMap((d) => loadBank(join(BANK_DIR, d)))];
 }
 
