@@ -13,7 +13,13 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   // ("postsynaptic cell types of 8646…" are its partners' types, not its own.)
   const fieldPops = c.pops.filter(
     (x) =>
-      !x.pop.filters.length && !x.pop.each && !x.pop.topk && !x.pop.side && x.pop.head && FIELD_HEADS.has(x.pop.head),
+      !x.pop.filters.length &&
+      !x.pop.thresholds.length &&
+      !x.pop.each &&
+      !x.pop.topk &&
+      !x.pop.side &&
+      x.pop.head &&
+      FIELD_HEADS.has(x.pop.head),
   );
   // "8646… - L2/3, L4 or L5?", "is 8646… a BC or an MC?": guesses, answered by the field they name.
   const hasId = (x: Clause["pops"][number]) => x.pop.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id");
