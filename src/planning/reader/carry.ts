@@ -29,6 +29,11 @@ export function anaphora(ask: string, context: string[], d: Discourse): Anaphora
     if (ids.size === 1) return { kind: "carry", id: [...ids][0]! };
     if (ids.size > 1 || !contentBefore(ask.slice(0, first.index))) return { kind: "unresolved", words: first[0] };
   }
+  // ("Nuclear infolding: how many of V1's 5P-IT cells show it?": a pronoun that ends the ask points to
+  // what was set aside, which then is no context but part of the question.)
+  // (Case kept: "L5 IT" is a cell type.)
+  const last = /\b([Ii]t|[Tt]his|[Tt]hat|[Tt]hem)\s*[?.!]*$/.exec(ask);
+  if (last && context.some((c) => /[a-z]{3,}/i.test(c))) return { kind: "unresolved", words: last[1]! };
   const elliptical = d.elliptical.exec(ask);
   if (elliptical) return { kind: "unresolved", words: elliptical[0] };
   for (const m of ask.matchAll(new RegExp(d.plural.source, "gi"))) {

@@ -1,5 +1,5 @@
 import type { Filter, Measure, Query } from "../plan.js";
-import { as, is, text, use } from "./atoms.js";
+import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
@@ -14,9 +14,14 @@ export function fraction(c: Clause, q: Query): Measure {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   const among = c.atoms.findIndex((a, i) => i > at && is(a, "rel", "r", "between"));
+  // ("% of tuned 23P cells receive more than 70 input synapses": a flow verb with a threshold is a "have".)
+  const flowVerb = (a: Atom, i: number) =>
+    (is(a, "verb", "v", "in") || is(a, "verb", "v", "out")) && is(c.atoms[i + 1], "threshold");
   const verb = c.atoms.findIndex(
-    (a, i) => i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have")),
+    (a, i) =>
+      i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have") || flowVerb(a, i)),
   );
+  const side = is(c.atoms[verb], "verb", "v", "in") ? "in" : is(c.atoms[verb], "verb", "v", "out") ? "out" : "";
   const filtersOf = (pops: Clause["pops"]) =>
     pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
   let part: Filter[] = [];
@@ -37,7 +42,7 @@ export function fraction(c: Clause, q: Query): Measure {
     use(c.atoms[verb]);
     part = filtersOf(c.pops.filter((p) => p.i > verb));
     for (const a of c.findAll("threshold"))
-      if (c.index(a) > verb) part.push(cellThreshold(as(a, "threshold") as Threshold));
+      if (c.index(a) > verb) part.push(cellThreshold(sidedThreshold(as(a, "threshold") as Threshold, side)));
   } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
     const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
@@ -52,7 +57,12 @@ export function fraction(c: Clause, q: Query): Measure {
       );
     }
     const clause = whole.pop.filters.slice(Number(whole.pop.glueAt ?? whole.pop.clauseAt));
-    part = popFilters({ ...whole.pop, filters: clause }, c.classOf);
+    flagBeforePlace(whole.pop.filters.slice(0, Number(whole.pop.clauseAt)), clause, text(whole.atom));
+    // ("frac of L5 IT cells at L4 depth w/ axon proofread": a place beside a property scopes the
+    // whole; the property is the part.)
+    const place = (x: Filter) => x.dim === "area" || x.dim === "layer";
+    const property = clause.some(place) && !clause.every(place) ? clause.filter((x) => !place(x)) : clause;
+    part = popFilters({ ...whole.pop, filters: property }, c.classOf);
   } else if (!after.length && c.pops.some((p) => p.i < at && clauseSaid(p.pop))) {
     // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
     const whole = c.pops.find((p) => p.i < at && clauseSaid(p.pop))!;
@@ -154,4 +164,30 @@ export function cellRatio(c: Clause): Query | undefined {
 function clauseSaid(pop: Clause["pops"][number]["pop"]): boolean {
   const clause = pop.filters.slice(Number(pop.clauseAt ?? pop.filters.length));
   return Number(pop.clauseAt) > 0 && clause.length > 0 && !clause.some((f) => f.dim === "area" || f.dim === "layer");
+}
+
+/**
+ * "pct of tuned 4P cells in RL": of the tuned 4P cells, the share in RL; or of the 4P cells in RL,
+ * the share tuned? With a flag said before the cells and a place after, either is meant: asked back.
+ */
+function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void {
+  const flag = named.find((f) => f.is !== undefined);
+  const place = clause.length > 0 && clause.every((f) => f.dim === "area" || f.dim === "layer");
+  if (!flag || !place) return;
+  const [x, y] = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(words)?.slice(1) ?? [words, "there"];
+  // ("tuned 4P cells": the flag's word first, the cells after it.)
+  const [said, ...cells] = (x ?? words).split(" ");
+  const rest = cells.length ? cells.join(" ") : "cells";
+  throw new Unreadable(
+    `Which share: of the ${x}, how many are in ${y}; or of the ${rest} in ${y}, how many are ${said}? ` +
+      `Say "% of ${x} that are in ${y}" or "% of ${rest} in ${y} that are ${said}".`,
+    [`% of ${x} that are in ${y}`, `% of ${rest} in ${y} that are ${said}`],
+  );
+}
+
+/** "receive more than 70 synapses": the verb's side says which synapses (or partners) are counted. */
+function sidedThreshold(t: Threshold, side: "in" | "out" | ""): Threshold {
+  if (!side || (t.noun !== "synapse" && t.noun !== "partner")) return t;
+  const noun = t.noun === "synapse" ? (side === "in" ? "input" : "output") : side === "in" ? "source" : "target";
+  return { ...t, noun };
 }

@@ -142,7 +142,9 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   // ("the deepest 23P (give me root id)": a root id asked for of a cell measure names the cells.)
   const rootHead = heads.includes("root") && !cellMeasureAsked(c);
   // ("average nucleus volume of proofread BCs": a cell's own measure keeps the cells, whatever their roots are.)
-  const rootDims = filter.some((f) => DIMS_OF_ROOTS.has(f.dim)) && !cellMeasureAsked(c);
+  // ("4P cells with no proofreading": a cell whose nucleus has no root is not proofread either, so
+  // only a root's annotation said of it counts roots.)
+  const rootDims = filter.some((f) => DIMS_OF_ROOTS.has(f.dim) && f.is !== false && !f.not) && !cellMeasureAsked(c);
   if (rootHead || heads.includes("fragment") || rootDims) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
   if (heads.includes("nucleus") && !typed) return "nuclei";

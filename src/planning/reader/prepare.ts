@@ -20,7 +20,25 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, topicRoot];
+const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, layerDepths, topicRoot];
+
+const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
+
+/**
+ * "at L4 depth", "the layer 2/3 depth range", "L4-located", "in L1 (by depth)": a layer is a range of
+ * soma depths already (data/cortex_geometry.json), so these say the layer and nothing more.
+ */
+function layerDepths(p: Prepared): Prepared {
+  const text = p.text
+    .replace(
+      new RegExp(String.raw`\b(at|to)\s+(${LAYER})\s+depths?(?:\s+range)?\b`, "gi"),
+      (_, to: string, l: string) => (/^at$/i.test(to) ? `in ${l}` : `${to} ${l}`),
+    )
+    .replace(new RegExp(String.raw`\b(${LAYER})\s+depths?\s+range\b`, "gi"), "$1")
+    .replace(new RegExp(String.raw`\b(${LAYER})-located\b`, "gi"), "$1")
+    .replace(new RegExp(String.raw`\b(${LAYER})\s*\(by depth\)`, "gi"), "$1");
+  return { ...p, text };
+}
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */
 function gluedCounts(p: Prepared): Prepared {

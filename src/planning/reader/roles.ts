@@ -1,5 +1,6 @@
 import { as, is, lower, type Atom } from "./atoms.js";
 import type { Pop } from "./phrases.js";
+import { amongSubject } from "./scoped.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
 /**
@@ -118,7 +119,7 @@ export function readRoles(atoms: Atom[]): Roles {
       if (isPop(atoms[s])) set(s, up ? "pre" : "post");
       const owner = nextIdx(nextIdx(i));
       if (adjective && isPop(atoms[owner])) set(owner, up ? "pre" : "post");
-    } else if (is(prev, "rel", "r", "between")) set(i, "both", p);
+    } else if (is(prev, "rel", "r", "between")) set(i, amongSubject(atoms, prev!, i) ?? "both", p);
     else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
       // "the main target type of VIP cells": the owner is on the other side.
       set(i, popOf(atoms[prevIdx(p)])!.side === "post" ? "pre" : "post", p);
