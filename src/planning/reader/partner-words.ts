@@ -124,7 +124,10 @@ export function otherOfTheSame(items: Item[]): Item[] {
     JSON.stringify(x?.tags.find((t) => t.t === "val" || (t.t === "noun" && t.n === "fragment")) ?? null);
   items.forEach((item, k) => {
     if (!/^other$/i.test(item.text) || item.tags.length) return;
-    const next = items[k + 1];
+    // ("onto other tuned 23P cells": a flag between says which of them.)
+    let j = k + 1;
+    while (items[j]?.tags.some((t) => t.t === "flag")) j++;
+    const next = items[j];
     const onto = /^(onto|to|on|into)$/i.test(items[k - 1]?.text ?? "");
     if (onto && key(next) !== "null" && items.slice(0, k - 1).some((x) => key(x) === key(next))) item.fn = true;
   });

@@ -20,9 +20,54 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [pseudoSql, idsAsked, discourseStep, gluedCounts, layerDepths, topicRoot];
+const STEPS: PrepareStep[] = [
+  pseudoSql,
+  idsAsked,
+  discourseStep,
+  gluedCounts,
+  layerDepths,
+  bothWithin,
+  anyArea,
+  topicRoot,
+];
+
+const ANY_AREA = /\s*\(([^()]*?\b(?:anywhere|any area|any visual area|all areas)\b[^()]*)\)/gi;
+
+/**
+ * "from SST cells (they can be anywhere)", "BC (pre any area)": brackets that only say a side may be in
+ * any area restrict nothing, and are set aside as context. Never when they also say "except", "but",
+ * "not" or "only", which would restrict after all.
+ */
+function anyArea(p: Prepared): Prepared {
+  const context: string[] = [];
+  const text = p.text.replace(ANY_AREA, (all, inside: string) => {
+    if (/\b(except|but|not|only|excluding|outside)\b/i.test(inside)) return all;
+    context.push(`(${inside})`);
+    return "";
+  });
+  return context.length ? { text, context: [...p.context, ...context] } : p;
+}
 
 const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
+
+const PLACE = String.raw`(?:V1|RL|AL|LM|${LAYER})`;
+
+/**
+ * "when both cells are in V1", "with both cells in LM", "pre & post both V1", "V1-V1": both sides of
+ * the synapses in one place is "within" it, which the reader knows.
+ */
+function bothWithin(p: Prepared): Prepared {
+  const both = String.raw`\b(?:(?:when|where|with|and)\s+)?both(?:\s+(?:cells|neurons|partners|sides|ends))?`;
+  const text = p.text
+    .replace(
+      new RegExp(String.raw`${both}(?:\s+(?:are|being|sit|lie))?\s+(?:in|within)\s+(${PLACE})\b`, "gi"),
+      "within $1",
+    )
+    .replace(new RegExp(String.raw`\bpre\s*(?:&|and)\s*post(?:\s+both)?(?:\s+in)?\s+(${PLACE})\b`, "gi"), "within $1")
+    .replace(new RegExp(String.raw`(?<![\w/-])(V1|RL|AL|LM)-\1(?![\w/-])`, "gi"), "within $1");
+  // ("stay within V1 (both cells in V1)": said twice, once.)
+  return { ...p, text: text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1") };
+}
 
 /**
  * "at L4 depth", "the layer 2/3 depth range", "L4-located", "in L1 (by depth)": a layer is a range of
