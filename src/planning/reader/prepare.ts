@@ -87,6 +87,11 @@ function layerDepths(p: Prepared): Prepared {
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */
 function gluedCounts(p: Prepared): Prepared {
+  // ("23P cells that receive at least one synapse from a BC": any synapse at all is what "receive" says.)
+  const verbs = String.raw`(receiv\w*|get|gets|getting|got|make|makes|making|made|form|forms)`;
+  const any = String.raw`(?:at least (?:one|1)|one or more|1 or more|any)`;
+  const atLeastOne = new RegExp(String.raw`\b${verbs}\s+${any}\s+(synapses?|inputs?|outputs?)\b`, "gi");
+  p = { ...p, text: p.text.replace(atLeastOne, "$1 $2") };
   // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
   const text = p.text
     .replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2")
