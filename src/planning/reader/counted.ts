@@ -31,10 +31,16 @@ function markBeforeCount(atoms: Atom[]): void {
   const sided = (a: Atom | undefined) => is(a, "rel", "r", "downstream") || is(a, "rel", "r", "upstream");
   const [pronoun, next] = [atoms[first + 1], atoms[first + 2]];
   // ("that receive input from", "which are" + "targeted by": the clause's words, however the lexicon joined them.)
+  // ("4P cells receiving synapses from MCs, how many", "4P cells innervated by MCs, count": a participle
+  // right after the cells is a relative clause too; it had counted the synapses, or the other cells.)
+  const participle =
+    (is(pronoun, "verb") && /^\w{3,}ing\b/i.test(lower(pronoun))) ||
+    (sided(pronoun) && /\wed by$/i.test(lower(pronoun)));
   const relative =
-    /^(that|which|who)\b/i.test(lower(pronoun)) &&
-    (sided(pronoun) ||
-      ((/^(that|which|who)$/i.test(lower(pronoun)) || is(pronoun, "glue")) && (is(next, "verb") || sided(next))));
+    participle ||
+    (/^(that|which|who)\b/i.test(lower(pronoun)) &&
+      (sided(pronoun) ||
+        ((/^(that|which|who)$/i.test(lower(pronoun)) || is(pronoun, "glue")) && (is(next, "verb") || sided(next)))));
   if (subject && cells && first < at && !pinned(subject) && relative) {
     subject.counted = true;
     return;

@@ -30,7 +30,8 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
     for (const x of s.pieces.filter(movable)) {
       // ("MCs that are in L5: how many?": a label with a relative clause, before a colon or a dash, names
       // what is asked; it states no fact.)
-      const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who)\b/i.test(s.text);
+      // ("MCs targeting 4P cells: how many neurons?": a participle does the same.)
+      const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|\w{3,}ing|\w+ed by)\b/i.test(s.text);
       const strict = x.kind !== "background" || !statesFact(s.text, d) || label;
       // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
       const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);

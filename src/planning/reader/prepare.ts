@@ -27,6 +27,7 @@ const STEPS: PrepareStep[] = [
   gluedCounts,
   layerDepths,
   bothWithin,
+  cellsCountedLast,
   anyArea,
   topicRoot,
 ];
@@ -109,6 +110,25 @@ const IDS_LAST =
  * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
  * ids asked for last are a list of them.
  */
+// (The words before the cells name them, never a flow: "BC synapses onto 23P cells: how many cells?" stays.)
+const NOT_FLOW = String.raw`(?!(?:synapses?|syn|onto|from|to|into|connections?|inputs?|outputs?)\b)`;
+const CELLS_FIRST = new RegExp(
+  String.raw`^((?:the\s+)?(?:${NOT_FLOW}[\w/-]+\s+){0,4}(?:cells|neurons|pyramids|interneurons)\b.*?)\s*[:,;–—-]\s*`,
+  "i",
+);
+const HOW_MANY_CELLS =
+  /^how many (?:distinct |different |unique )?(?:cells|neurons)(?: are there| is that| do we have)?\s*[?.!]*$/i;
+
+/**
+ * "V1 4P cells receiving synapses from MCs: how many distinct cells?": cells counted last by a noun of
+ * their own are the cells the question began with ("…, how many").
+ */
+function cellsCountedLast(p: Prepared): Prepared {
+  const m = CELLS_FIRST.exec(p.text);
+  if (!m || !HOW_MANY_CELLS.test(p.text.slice(m[0].length))) return p;
+  return { ...p, text: `${m[1]!}, how many?` };
+}
+
 function idsAsked(p: Prepared): Prepared {
   const m = IDS_LAST.exec(p.text);
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
