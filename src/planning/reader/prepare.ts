@@ -25,6 +25,7 @@ const STEPS: PrepareStep[] = [
   idsAsked,
   discourseStep,
   gluedCounts,
+  anySynapse,
   layerDepths,
   bothWithin,
   cellsCountedLast,
@@ -88,11 +89,6 @@ function layerDepths(p: Prepared): Prepared {
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */
 function gluedCounts(p: Prepared): Prepared {
-  // ("23P cells that receive at least one synapse from a BC": any synapse at all is what "receive" says.)
-  const verbs = String.raw`(receiv\w*|get|gets|getting|got|make|makes|making|made|form|forms)`;
-  const any = String.raw`(?:at least (?:one|1)|one or more|1 or more|any)`;
-  const atLeastOne = new RegExp(String.raw`\b${verbs}\s+${any}\s+(synapses?|inputs?|outputs?)\b`, "gi");
-  p = { ...p, text: p.text.replace(atLeastOne, "$1 $2") };
   // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
   const text = p.text
     .replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2")
@@ -103,13 +99,6 @@ function gluedCounts(p: Prepared): Prepared {
   return { ...p, text: text.replace(/([A-Za-z0-9/])-(to|onto)-([A-Za-z0-9])/g, "$1 $2 $3") };
 }
 
-const IDS_LAST =
-  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>)\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
-
-/**
- * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
- * ids asked for last are a list of them.
- */
 // (The words before the cells name them, never a flow: "BC synapses onto 23P cells: how many cells?" stays.)
 const NOT_FLOW = String.raw`(?!(?:synapses?|syn|onto|from|to|into|connections?|inputs?|outputs?)\b)`;
 const CELLS_FIRST = new RegExp(
@@ -129,6 +118,24 @@ function cellsCountedLast(p: Prepared): Prepared {
   return { ...p, text: `${m[1]!}, how many?` };
 }
 
+const VERBS = String.raw`(receiv\w*|get|gets|getting|got|make|makes|making|made|form|forms)`;
+const AT_LEAST_ONE = new RegExp(
+  String.raw`\b${VERBS}\s+(?:at least (?:one|1)|one or more|1 or more|any)\s+(synapses?|inputs?|outputs?)\b`,
+  "gi",
+);
+
+/** "23P cells that receive at least one synapse from a BC": any synapse at all is what "receive" says. */
+function anySynapse(p: Prepared): Prepared {
+  return { ...p, text: p.text.replace(AT_LEAST_ONE, "$1 $2") };
+}
+
+const IDS_LAST =
+  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>)\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
+
+/**
+ * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
+ * ids asked for last are a list of them.
+ */
 function idsAsked(p: Prepared): Prepared {
   const m = IDS_LAST.exec(p.text);
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
