@@ -137,6 +137,9 @@ const IDS_LAST =
  * ids asked for last are a list of them.
  */
 function idsAsked(p: Prepared): Prepared {
+  // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
+  const first = /^(?:the\s+)?(?:root |segment )?ids?\s*(?:[:—–]|-\s)\s*(.+)$/i.exec(p.text);
+  if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
   const m = IDS_LAST.exec(p.text);
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
   // (A ranking or a "which" shows its cells' ids already, and "list" would fight it: the ids asked are
