@@ -1,7 +1,7 @@
 import type { Filter, Measure, Query } from "../plan.js";
 import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { cellThreshold, popFilters, Unreadable } from "./filters.js";
+import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { FLOW_WORDS } from "./shape.js";
 
@@ -21,7 +21,6 @@ export function fraction(c: Clause, q: Query): Measure {
     (a, i) =>
       i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have") || flowVerb(a, i)),
   );
-  const side = is(c.atoms[verb], "verb", "v", "in") ? "in" : is(c.atoms[verb], "verb", "v", "out") ? "out" : "";
   const filtersOf = (pops: Clause["pops"]) =>
     pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
   let part: Filter[] = [];
@@ -42,7 +41,7 @@ export function fraction(c: Clause, q: Query): Measure {
     use(c.atoms[verb]);
     part = filtersOf(c.pops.filter((p) => p.i > verb));
     for (const a of c.findAll("threshold"))
-      if (c.index(a) > verb) part.push(cellThreshold(sidedThreshold(as(a, "threshold") as Threshold, side)));
+      if (c.index(a) > verb) part.push(cellThreshold(thresholdByVerb(as(a, "threshold") as Threshold, c.atoms[verb])));
   } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
     const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
@@ -60,8 +59,7 @@ export function fraction(c: Clause, q: Query): Measure {
     flagBeforePlace(whole.pop.filters.slice(0, Number(whole.pop.clauseAt)), clause, text(whole.atom));
     // ("frac of L5 IT cells at L4 depth w/ axon proofread": a place beside a property scopes the
     // whole; the property is the part.)
-    const place = (x: Filter) => x.dim === "area" || x.dim === "layer";
-    const property = clause.some(place) && !clause.every(place) ? clause.filter((x) => !place(x)) : clause;
+    const property = clause.some(isPlace) && !clause.every(isPlace) ? clause.filter((x) => !isPlace(x)) : clause;
     part = popFilters({ ...whole.pop, filters: property }, c.classOf);
   } else if (!after.length && c.pops.some((p) => p.i < at && clauseSaid(p.pop))) {
     // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
@@ -89,10 +87,9 @@ export function fraction(c: Clause, q: Query): Measure {
       p.pop.filters.some((x) => !partKey.has(JSON.stringify(x)) && !neurons(x)),
   );
   // ("what fraction are inhibitory in V1": the place is of the whole.)
-  const place = (x: Filter) => x.dim === "area" || x.dim === "layer";
-  if (!wholeNamed && part.some(place) && part.some((x) => !place(x))) {
-    q.filter.push(...part.filter(place));
-    part = part.filter((x) => !place(x));
+  if (!wholeNamed && part.some(isPlace) && part.some((x) => !isPlace(x))) {
+    q.filter.push(...part.filter(isPlace));
+    part = part.filter((x) => !isPlace(x));
   }
   const ei =
     part.length === 1 &&
@@ -117,10 +114,7 @@ export function cellRatio(c: Clause): Query | undefined {
   if (!r || flowWords) return undefined;
   // ("E/I ratio in AL": with no synapses named, excitatory over inhibitory neurons.)
   const ei = /^(e\/i|e:i|e-i|ei)( ratio)?$/i.test(r.items.map((i) => i.text).join(" "));
-  if (
-    ei &&
-    c.pops.every((p) => p.pop.filters.length && p.pop.filters.every((f) => f.dim === "area" || f.dim === "layer"))
-  ) {
+  if (ei && c.pops.every((p) => p.pop.filters.length && p.pop.filters.every(isPlace))) {
     use(r);
     for (const p of c.pops) c.usePop(p);
     return {
@@ -139,16 +133,15 @@ export function cellRatio(c: Clause): Query | undefined {
   }
   if (c.pops.length < 2) return undefined;
   const kind = (f: Filter) => ["class", "cell_type", "mtype"].includes(f.dim);
-  const place = (f: Filter) => f.dim === "area" || f.dim === "layer";
   // ("excitatory to inhibitory neurons in area AL": the place said after the second is of both.)
-  const operands = c.pops.filter((p) => p.pop.filters.some(kind) && p.pop.filters.every((f) => kind(f) || place(f)));
-  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every(place));
+  const operands = c.pops.filter((p) => p.pop.filters.some(kind) && p.pop.filters.every((f) => kind(f) || isPlace(f)));
+  const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every(isPlace));
   if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
-  if (operands[0]!.pop.filters.some(place)) return undefined;
+  if (operands[0]!.pop.filters.some(isPlace)) return undefined;
   use(r, c.find("rel", "r", "to"));
   for (const p of [...operands, ...places]) c.usePop(p);
-  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => !place(f)));
-  const filter = [...places, operands[1]!].flatMap((p) => popFilters(p.pop, c.classOf).filter(place));
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => !isPlace(f)));
+  const filter = [...places, operands[1]!].flatMap((p) => popFilters(p.pop, c.classOf).filter(isPlace));
   return {
     kind: "query",
     source: "cells",
@@ -163,7 +156,7 @@ export function cellRatio(c: Clause): Query | undefined {
 /** A clause after the cells that is not a place ("BCs in V1: what fraction?" could be either share). */
 function clauseSaid(pop: Clause["pops"][number]["pop"]): boolean {
   const clause = pop.filters.slice(Number(pop.clauseAt ?? pop.filters.length));
-  return Number(pop.clauseAt) > 0 && clause.length > 0 && !clause.some((f) => f.dim === "area" || f.dim === "layer");
+  return Number(pop.clauseAt) > 0 && clause.length > 0 && !clause.some(isPlace);
 }
 
 /**
@@ -172,8 +165,7 @@ function clauseSaid(pop: Clause["pops"][number]["pop"]): boolean {
  */
 function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void {
   const flag = named.find((f) => f.is !== undefined);
-  const place = clause.length > 0 && clause.every((f) => f.dim === "area" || f.dim === "layer");
-  if (!flag || !place) return;
+  if (!flag || !clause.length || !clause.every(isPlace)) return;
   const [x, y] = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(words)?.slice(1) ?? [words, "there"];
   // ("tuned 4P cells": the flag's word first, the cells after it.)
   const [said, ...cells] = (x ?? words).split(" ");
@@ -185,9 +177,7 @@ function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void
   );
 }
 
-/** "receive more than 70 synapses": the verb's side says which synapses (or partners) are counted. */
-function sidedThreshold(t: Threshold, side: "in" | "out" | ""): Threshold {
-  if (!side || (t.noun !== "synapse" && t.noun !== "partner")) return t;
-  const noun = t.noun === "synapse" ? (side === "in" ? "input" : "output") : side === "in" ? "source" : "target";
-  return { ...t, noun };
+/** A visual area or a cortical layer: where cells are. */
+function isPlace(f: Filter): boolean {
+  return f.dim === "area" || f.dim === "layer";
 }

@@ -3,7 +3,7 @@ import { as, is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS } from "./dims.js";
-import { cellThreshold, popFilters, Unreadable } from "./filters.js";
+import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
@@ -73,12 +73,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const onto = is(c.atoms[c.index(a) - 1], "rel", "r", "to") ? c.atoms[c.index(a) - 1] : undefined;
     const verb = c.atoms[c.index(a) - (onto ? 2 : 1)];
     if (onto && is(verb, "verb", "v", "out")) use(onto);
-    const into = is(verb, "verb", "v", "in");
-    const outof = is(verb, "verb", "v", "out");
-    const noun = t.noun === "synapse" && into ? "input" : t.noun === "synapse" && outof ? "output"
-      : t.noun === "partner" && into ? "source" : t.noun === "partner" && outof ? "target" : t.noun;
     use(a, is(verb, "verb") ? verb : undefined);
-    filter.push(cellThreshold({ ...t, ...(noun ? { noun } : {}) }));
+    filter.push(cellThreshold(thresholdByVerb(t, verb)));
   }
   // "the 23P with the smallest nucleus", "which BC is deepest": one row per cell, ranked.
   const ranked = c.atoms.find((a, i) => is(a, "sup") && (as(a, "sup")!.q || is(c.atoms[i + 1], "qty")));

@@ -1,4 +1,5 @@
 import type { Filter, Quantity } from "../plan.js";
+import { is, type Atom } from "./atoms.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 
@@ -10,6 +11,19 @@ export class Unreadable extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * "cells that receive more than 100 synapses", "make over 50 … partners": the verb before a threshold
+ * says whose synapses (inputs or outputs) or partners (sources or targets) are counted.
+ */
+export function thresholdByVerb(t: Threshold, verb: Atom | undefined): Threshold {
+  const into = is(verb, "verb", "v", "in");
+  const outof = is(verb, "verb", "v", "out");
+  if (!into && !outof) return t;
+  if (t.noun === "synapse") return { ...t, noun: into ? "input" : "output" };
+  if (t.noun === "partner") return { ...t, noun: into ? "source" : "target" };
+  return t;
 }
 
 /** Quantities a threshold on a cell may be about, by the word next to it. */

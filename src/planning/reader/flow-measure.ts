@@ -17,6 +17,9 @@ export const PARTNER_SIDE: Record<string, Side | "other"> = {
   partner: "other",
 };
 
+/** Nouns that name synapses (all, or a cell's inputs or outputs). */
+const SYNAPSE_NOUNS = ["synapse", "input", "output"];
+
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
 export function orientationDifference(q: Query, t: Threshold): void {
   q.source = "connections";
@@ -42,7 +45,7 @@ export function readMeasure(c: Clause, q: Query): void {
   }
   if (stat) {
     q.measure = stat.measure;
-    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
     return;
   }
   sizeThresholds(c, q);
@@ -50,7 +53,7 @@ export function readMeasure(c: Clause, q: Query): void {
   // ("8646… targets, count": a count said last is of what was said just before it.)
   const counted = count ? (c.after(count.atom) ?? lastBefore(c, count.atom)) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
-  const flowNoun = ["synapse", "input", "output"].some((n) => c.has("noun", "n", n));
+  const flowNoun = SYNAPSE_NOUNS.some((n) => c.has("noun", "n", n));
   if (noun === "connection" || (c.has("noun", "n", "connection") && !flowNoun)) {
     use(c.find("noun", "n", "connection"));
     // "is there a connection from A to B?": between two neurons, its synapses.
@@ -73,7 +76,7 @@ export function readMeasure(c: Clause, q: Query): void {
     if ((as(counted, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
     return;
   }
-  const flowNouns = ["synapse", "input", "output"].flatMap((n) => c.find("noun", "n", n) ?? []);
+  const flowNouns = SYNAPSE_NOUNS.flatMap((n) => c.find("noun", "n", n) ?? []);
   use(...flowNouns);
   // ("output synapses of BCs onto partners with more than 3 synapses": on connections kept by their
   // synapse count, the synapses counted are those connections' synapses, not the connections.)
@@ -236,7 +239,7 @@ function fraction(c: Clause, q: Query): void {
     part[side] = q[side];
     q[side] = [];
   }
-  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
   q.measure = { fn: "fraction", part };
 }
 
@@ -262,7 +265,7 @@ function ratio(c: Clause, q: Query): void {
       numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
       denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] },
     };
-    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
     // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
     const terms = (f: Filter) =>
       f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
@@ -289,7 +292,7 @@ function ratio(c: Clause, q: Query): void {
       q.post = q.post.filter((f) => !p.pop.filters.includes(f));
     }
     q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
-    for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
     return;
   }
   throw new Unreadable('A ratio of what to what? For example "E/I ratio of the inputs to 8646…".');
