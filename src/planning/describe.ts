@@ -57,6 +57,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
+  if (q.contrast) text += `, and the ${q.contrast} of the two`;
   if (q.rank) text += `, the ${ordinal(q.rank)} only`;
   else if (q.limit) text += `, top ${q.limit}`;
   if (q.radians && q.measure.fn !== "list") text += ", angles in radians";

@@ -94,6 +94,9 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     if (!flow && m.side) return "a side belongs to synapses or connections";
     if (plan.groupBy.length > 1) return "counting kinds takes at most one grouping";
   }
+  if (plan.contrast && !twoResults(plan)) {
+    return `a ${plan.contrast} is of two results: two compared sets, or a grouping narrowed to two values`;
+  }
   // (A list is of one set, in id order: a comparison, an order or a grouping of roots would be dropped.)
   if (m.fn === "list" && (plan.compare || plan.order || (plan.source === "roots" && plan.groupBy.length))) {
     return "a list is of one set of cells at a time, in id order; ask for each set, or rank them by a measure";
@@ -266,4 +269,13 @@ export function planFilters(plan: QueryPlan): Filter[] {
   ];
   const inParts = parts.flatMap((p) => [...(p.filter ?? []), ...(p.pre ?? []), ...(p.post ?? [])]);
   return [...plan.filter, ...plan.pre, ...plan.post, ...inParts];
+}
+
+/** Two compared sets, or one grouping whose dimension is narrowed to two values: what a contrast is of. */
+export function twoResults(plan: Extract<QueryPlan, { kind: "query" }>): boolean {
+  if (["list", "histogram", "quartiles", "kinds"].includes(plan.measure.fn) || plan.limit) return false;
+  if (plan.compare) return plan.compare.length === 2 && !plan.groupBy.length;
+  const g = plan.groupBy.length === 1 ? plan.groupBy[0]! : undefined;
+  const filters = g?.side ? plan[g.side] : plan.filter;
+  return Boolean(g && filters.some((f) => f.dim === g.dim && !f.not && f.values?.length === 2));
 }

@@ -239,6 +239,12 @@ export const Query = z
     measure: Measure,
     groupBy: z.array(Group).max(2).default([]),
     compare: z.array(Part).min(2).max(8).optional().describe("one result per named set (A vs B)"),
+    contrast: z
+      .enum(["difference", "ratio"])
+      .optional()
+      .describe(
+        "two results (two compared sets, or a grouping of two values): also the larger minus, or over, the other",
+      ),
     partners: z
       .array(Filter)
       .min(1)

@@ -49,11 +49,27 @@ export function readComparatives(input: Atom[]): Atom[] {
     if (out.slice(lead + 1).some((a) => is(a, "vs") || is(a, "rel", "r", "and") || grouping(a))) {
       use(out[lead]);
       // (Kept as a mark that a comparison was asked, for the check that one was made.)
-      const asked: Atom = { tag: { t: "fn", compareAsked: true }, alt: [], items: out[lead]!.items };
+      const contrast = out[lead]!.tag.contrast ? { contrast: out[lead]!.tag.contrast } : {};
+      const asked: Atom = { tag: { t: "fn", compareAsked: true, ...contrast }, alt: [], items: out[lead]!.items };
       out = [...out.slice(0, lead), asked, ...out.slice(lead + 1)];
     }
   }
-  return rankedAsAsked(readComparativeWord(out), atoms[comparative]);
+  return askedDifference(rankedAsAsked(readComparativeWord(out), atoms[comparative]), comparative);
+}
+
+/**
+ * "how many more 23P than 4P", "how much bigger": the two results' difference is asked, not only
+ * each; "how many times more": their ratio.
+ */
+function askedDifference(atoms: Atom[], comparative: number): Atom[] {
+  const before = atoms[comparative - 1];
+  if (comparative < 1 || !is(before, "count")) return atoms;
+  const contrast = /^(how (many|much)|#)$/.test(lower(before))
+    ? "difference"
+    : /^how many times$/.test(lower(before))
+      ? "ratio"
+      : undefined;
+  return contrast ? [...atoms, silent({ t: "fn", contrast }, atoms[atoms.length - 1]!)] : atoms;
 }
 
 /**

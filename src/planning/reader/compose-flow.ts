@@ -164,7 +164,8 @@ export function composeFlow(c: Clause): Query {
     // ("partners of X that have a nucleus": on a side of a synapse, nuclei are the roots that have one.)
     if (p.pop.head === "nucleus" && !q[side].some((f) => f.dim === "has_nucleus"))
       q[side].push({ dim: "has_nucleus", is: true });
-    for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
+    for (const t of p.pop.thresholds)
+      q[side].push(...thresholdOn(c, q, t, side, p.pop.counted === true || is(c.atoms[p.i - 1], "count")));
     // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
     const sidedKind = p.pop.side !== undefined && kindDim(p.pop.head) !== undefined;
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
@@ -257,9 +258,16 @@ export function composeFlow(c: Clause): Query {
 }
 
 /** "with at least 5 synapses" said of a partner: synapses of that connection; else a property of the cells. */
-export function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side): Filter[] {
+export function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side, counted = false): Filter[] {
   void c;
   void side;
+  // ("how many 4P with more than 1 syn onto 5P-ET": the cells are counted; in all, or in one connection?)
+  if (counted && t.noun === "synapse") {
+    throw new Unreadable(
+      `"${t.text ?? ""} ${t.value} synapses" in all, or in one connection? For example "how many connections with ` +
+        `more than ${t.value} synapses …", or the cells' total: "… with more than ${t.value} output synapses".`,
+    );
+  }
   if (t.noun === "synapse" || t.noun === "connection") {
     q.source = "connections";
     q.filter.push(rangeFilter("synapses", t));

@@ -6,6 +6,7 @@ import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
+import { bothOfAList, contrastAsSaid } from "./contrast.js";
 import { contradiction, Unreadable } from "./filters.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
@@ -31,6 +32,8 @@ export function compose(c: Clause): QueryPlan {
   if (bins && plan.kind === "query") orientationBins(c, plan);
   distributionPerGroup(c, plan);
   checkPlaced(c, plan);
+  contrastAsSaid(c, plan);
+  bothOfAList(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);

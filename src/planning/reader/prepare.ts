@@ -1,5 +1,9 @@
 import { discourseStep } from "./discourse.js";
+import { asManyAs } from "./as-many-as.js";
+import { exclusions } from "./exclusions.js";
+import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
+import { topicCells } from "./topic-cells.js";
 import { topicRoot } from "./topic-root.js";
 
 /**
@@ -25,12 +29,17 @@ const STEPS: PrepareStep[] = [
   idsAsked,
   discourseStep,
   gluedCounts,
+  exclusions,
+  asManyAs,
+  withFlow,
   anySynapse,
   layerDepths,
+  somaIn,
   bothWithin,
   cellsCountedLast,
   anyArea,
   topicRoot,
+  topicCells,
 ];
 
 const ANY_AREA = /\s*\(([^()]*?\b(?:anywhere|any area|any visual area|all areas)\b[^()]*)\)/gi;
@@ -85,6 +94,21 @@ function layerDepths(p: Prepared): Prepared {
     .replace(new RegExp(String.raw`\b(${LAYER})-located\b`, "gi"), "$1")
     .replace(new RegExp(String.raw`\b(${LAYER})\s*\(by depth\)`, "gi"), "$1");
   return { ...p, text };
+}
+
+const SOMA = String.raw`(?:somas?|somata|cell bod(?:y|ies)|nucle(?:us|i))`;
+const SITS = String.raw`(?:(?:is|are|sits?|lies?|located|being)\s+)*`;
+const SOMA_IN = new RegExp(
+  String.raw`\b(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}(in|at|within)\s+`,
+  "gi",
+);
+
+/**
+ * "4P cells whose soma is in layer 4 … onto 23P cells whose soma is in layer 2/3": where a cell's
+ * soma is, is where the cell is ("4P cells in layer 4"), said in the words every reader path knows.
+ */
+function somaIn(p: Prepared): Prepared {
+  return { ...p, text: p.text.replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `) };
 }
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */

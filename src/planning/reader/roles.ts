@@ -1,5 +1,5 @@
 import { as, is, lower, type Atom } from "./atoms.js";
-import type { Pop } from "./phrases.js";
+import { aux, isPop, nounOf, popOf, receivedBy, RELATIONAL, relationalOf } from "./role-words.js";
 import { amongSubject } from "./scoped.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
@@ -21,38 +21,6 @@ export interface Roles {
   /** The verb's direction, when a verb says what the subject does ("makes", "receives"). */
   verbs: { index: number; v: string; subject?: number; object?: number }[];
 }
-
-const RELATIONAL: Record<string, Role> = {
-  output: "pre",
-  target: "pre",
-  input: "post",
-  source: "post",
-  partner: "both",
-};
-
-const isPop = (a: Atom | undefined) => a?.tag.t === "pop";
-/** The relational noun an atom is: a noun atom, or a population headed by partners/targets/sources. */
-const relationalOf = (a: Atom | undefined) =>
-  isPop(a)
-    ? (a!.tag as Pop).head === "target" || (a!.tag as Pop).head === "source" || (a!.tag as Pop).head === "partner"
-      ? (a!.tag as Pop).head
-      : undefined
-    : is(a, "noun")
-      ? String(as(a, "noun")!.n)
-      : undefined;
-const popOf = (a: Atom | undefined) => a?.tag as Pop | undefined;
-const nounOf = (a: Atom | undefined) => (is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
-/** Aux words between parts of a clause: "does", "do", "the", "all". */
-const aux = (a: Atom | undefined) =>
-  Boolean(
-    a &&
-    a.items.every((i) => i.fn || i.scope) &&
-    !is(a, "rel") &&
-    !is(a, "verb", "v", "out") &&
-    !is(a, "verb", "v", "in") &&
-    !is(a, "verb", "v", "connect") &&
-    a.tag.t !== "pop",
-  );
 
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
@@ -97,7 +65,7 @@ export function readRoles(atoms: Atom[]): Roles {
     const next = atoms[n];
     if (is(prev, "rel", "r", "to")) set(i, "post", p);
     else if (is(prev, "rel", "r", "from")) set(i, "pre", p);
-    else if (is(prev, "rel", "r", "by")) set(i, is(atoms[prevIdx(p)], "verb", "v", "in") ? "post" : "pre", p);
+    else if (is(prev, "rel", "r", "by")) set(i, receivedBy(atoms[prevIdx(p)]) ? "post" : "pre", p);
     // ("synapses with presynaptic BC and postsynaptic 23P": the adjective says the cells' own side; it
     // had been read as "upstream of BC".)
     else if (SIDE_ADJECTIVE.test(lower(prev)) && p === i - 1) set(i, /^pre/i.test(lower(prev)) ? "pre" : "post", p);

@@ -16,7 +16,8 @@ import type { Token } from "./tokens.js";
  */
 export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Vocabulary): Token[] {
   const known = knownWords(lexicon, vocabulary);
-  return notPrefixed(tokens, lexicon, known).map((t) => {
+  const named = (w: string) => vocabulary.exactMatch(w) !== undefined;
+  return notPrefixed(tokens, lexicon, known, named).map((t) => {
     if (
       !/^[a-z]{4,}$/.test(t.lower) ||
       known.has(t.lower) ||
@@ -54,11 +55,17 @@ export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Voca
  * "uncoregistered", "un-tuned", "non-proofread": a negating prefix on a word the lexicon reads as a
  * flag is "not" and the flag ("not tuned"), which the reader knows how to negate.
  */
-function notPrefixed(tokens: Token[], lexicon: Lexicon, known: Set<string>): Token[] {
+function notPrefixed(tokens: Token[], lexicon: Lexicon, known: Set<string>, named: (w: string) => boolean): Token[] {
   const flag = (w: string) => lexicon.phrases.get(w)?.some((t) => t.t === "flag");
   const out = tokens.flatMap((t) => {
-    const m = /^(un|non)-?([a-z]{4,})$/.exec(t.lower);
-    if (!m || known.has(t.lower) || !flag(m[2]!)) return [t];
+    // ("non-23P excitatory neurons": a hyphen before a type's name too.)
+    const m = /^(un|non)-?([a-z]{4,})$/.exec(t.lower) ?? /^(non)-([a-z0-9][\w/-]*)$/.exec(t.lower);
+    if (
+      !m ||
+      known.has(t.lower) ||
+      !(flag(m[2]!) || (t.lower.startsWith("non-") && named(m[2]!) && !named(t.lower) && !lexicon.phrases.has(t.lower)))
+    )
+      return [t];
     const not: Token = { text: "not", lower: "not", index: t.index, typed: m[1]! };
     return [not, { ...t, text: t.text.slice(t.text.length - m[2]!.length), lower: m[2]! }];
   });

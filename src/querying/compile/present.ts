@@ -60,6 +60,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
       `${q.order && result.rows[0] ? `; ${q.order === "desc" ? "highest" : "lowest"}: ${show(result.rows[0])}` : ""}.`;
   }
   if (tie && !q.rank && q.limit !== 1) headline += ` ${tieAtEdge(q.limit!, tie)}`;
+  if (q.contrast) headline = headline.replace(/\.$/, `; ${withContrast(table, keys[0]!, valueCol, q.contrast)}.`);
   return { table, headline, chart: chartHint(q, keys, valueCol, what) };
 }
 
@@ -232,4 +233,21 @@ function withPercent(table: AnswerTable, value: string): void {
   if (at < 0) return;
   table.columns = [...table.columns, "percent"];
   table.rows = table.rows.map((r) => [...r, r[at] === null || r[at] === undefined ? null : Number(r[at]) * 100]);
+}
+
+/**
+ * "how many more 23P than 4P", "how many fewer MCs than BCs", "how many times more": the two results'
+ * difference or ratio, one row more: the larger minus (or over) the smaller, its label saying which
+ * (so a premise the other way round shows).
+ */
+function withContrast(table: AnswerTable, key: string, value: string, contrast: "difference" | "ratio"): string {
+  const [k, v] = [table.columns.indexOf(key), table.columns.indexOf(value)];
+  if (table.rows.length !== 2 || table.rows.some((r) => r[v] == null))
+    return `no ${contrast}: there are not two results`;
+  const [a, b] = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v])) as [unknown[], unknown[]];
+  const label = `${contrast} (${String(a[k])} ${contrast === "ratio" ? "/" : "−"} ${String(b[k])})`;
+  const result =
+    contrast === "ratio" ? (Number(b[v]) ? Number(a[v]) / Number(b[v]) : null) : Number(a[v]) - Number(b[v]);
+  table.rows.push(table.columns.map((_, i) => (i === k ? label : i === v ? result : null)));
+  return `${label} ${result === null ? "undefined (a zero)" : fmt(result)}`;
 }

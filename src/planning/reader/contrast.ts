@@ -1,0 +1,42 @@
+import { twoResults } from "../plan-check.js";
+import type { QueryPlan } from "../plan.js";
+import type { Clause } from "./clause.js";
+import { lower, text } from "./atoms.js";
+import { Unreadable } from "./filters.js";
+
+/**
+ * "how many more 23P than 4P cells", "the difference in mean synapse size between BC and MC
+ * outputs", "how many times more 23P than 4P": the plan gives the two results and their difference
+ * (or ratio). One asked of anything but two results is asked back, not answered as the two numbers.
+ */
+export function contrastAsSaid(c: Clause, plan: QueryPlan): void {
+  // (Searched in the words' own tags: "5P-ET minus 5P-IT" is one list of two by now.)
+  const tag = c.atoms.flatMap((a) => a.items.flatMap((i) => i.tags)).find((t) => t.contrast !== undefined);
+  if (!tag) return;
+  const contrast = tag.contrast === "ratio" ? "ratio" : "difference";
+  if (plan.kind === "query" && twoResults(plan)) {
+    plan.contrast = contrast;
+    return;
+  }
+  throw new Unreadable(`The ${contrast} of which two? For example "how many more 23P than 4P cells".`);
+}
+
+/**
+ * "how many 23P cells receive input from both BCs and MCs", "… from every inhibitory type": the
+ * cells that get input from each of them, which no plan intersects; one row per type would answer
+ * another question. Asked back.
+ */
+export function bothOfAList(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.measure.fn !== "distinct") return;
+  const j = c.atoms.findIndex(
+    (a, i) => /^both$/i.test(lower(a)) && (c.atoms[i + 1]?.tag.alts as unknown[])?.length > 1,
+  );
+  // ("… receive input from every inhibitory cell type": from each of them at once, not per type.)
+  const every = c.atoms.find((a) => a.tag.t === "pop" && /^(every|all)\b/i.test(lower(a)) && a.tag.head === "type");
+  const named = j >= 0 ? text(c.atoms[j + 1]) : every ? text(every) : undefined;
+  if (named === undefined) return;
+  throw new Unreadable(
+    `The cells connected with each of "${named}" at once are not something I can count; ` +
+      "ask about each of them on its own.",
+  );
+}

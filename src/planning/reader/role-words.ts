@@ -1,0 +1,44 @@
+import { as, is, lower, type Atom } from "./atoms.js";
+import type { Pop } from "./phrases.js";
+import type { Role } from "./roles.js";
+
+/** The words the side readers (roles.ts) look at around a population: relational nouns, aux words, verbs. */
+export const RELATIONAL: Record<string, Role> = {
+  output: "pre",
+  target: "pre",
+  input: "post",
+  source: "post",
+  partner: "both",
+};
+
+export const isPop = (a: Atom | undefined) => a?.tag.t === "pop";
+/** The relational noun an atom is: a noun atom, or a population headed by partners/targets/sources. */
+export const relationalOf = (a: Atom | undefined) =>
+  isPop(a)
+    ? (a!.tag as Pop).head === "target" || (a!.tag as Pop).head === "source" || (a!.tag as Pop).head === "partner"
+      ? (a!.tag as Pop).head
+      : undefined
+    : is(a, "noun")
+      ? String(as(a, "noun")!.n)
+      : undefined;
+export const popOf = (a: Atom | undefined) => a?.tag as Pop | undefined;
+export const nounOf = (a: Atom | undefined) => (is(a, "noun") ? String(as(a, "noun")!.n) : undefined);
+/** Aux words between parts of a clause: "does", "do", "the", "all". */
+export const aux = (a: Atom | undefined) =>
+  Boolean(
+    a &&
+    a.items.every((i) => i.fn || i.scope) &&
+    !is(a, "rel") &&
+    !is(a, "verb", "v", "out") &&
+    !is(a, "verb", "v", "in") &&
+    !is(a, "verb", "v", "connect") &&
+    a.tag.t !== "pop",
+  );
+
+/**
+ * "synapses received by BCs": the one who receives is postsynaptic; but in "23P cells are targeted
+ * by BCs" (a passive, read as the 23P cells' inputs) the one named after "by" does the targeting.
+ */
+export function receivedBy(verb: Atom | undefined): boolean {
+  return is(verb, "verb", "v", "in") && !/^(is|are|was|were|be|been|being|get|gets|got|getting)\b/i.test(lower(verb));
+}
