@@ -22,6 +22,19 @@ describe("the plan check refuses plans whose answer is decided before the data i
     expect(planShapeProblem(fine)).toBeUndefined();
   });
 
+  it("a difference or ratio is of two results, never of three or of one", () => {
+    const two = { filter: [{ dim: "cell_type", values: ["23P", "4P"] }], groupBy: [{ dim: "cell_type" }] };
+    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "count" }, contrast: "difference", ...two }))).toBe(
+      undefined,
+    );
+    const three = { filter: [{ dim: "cell_type", values: ["23P", "4P", "BC"] }], groupBy: [{ dim: "cell_type" }] };
+    expect(planShapeProblem(plan({ source: "cells", measure: { fn: "count" }, contrast: "ratio", ...three }))).toMatch(
+      /a ratio is of two results/,
+    );
+    const one = { source: "cells", measure: { fn: "count" }, filter: [{ dim: "cell_type", values: ["23P"] }] };
+    expect(planShapeProblem(plan({ ...one, contrast: "difference" }))).toMatch(/a difference is of two results/);
+  });
+
   it("a side pinned to one root: no count of its own roots, no condition of its cell", () => {
     const counted = plan({
       source: "synapses",

@@ -2,10 +2,10 @@ import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
-import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
-import type { Threshold } from "./numbers.js";
+import { popFilters, Unreadable } from "./filters.js";
 import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
-import { fractionPartSides, orientationDifference, readMeasure } from "./flow-measure.js";
+import { fractionPartSides, readMeasure } from "./flow-measure.js";
+import { thresholdOn } from "./flow-thresholds.js";
 import {
   defaultWhDim,
   isGroupPop,
@@ -165,7 +165,7 @@ export function composeFlow(c: Clause): Query {
     if (p.pop.head === "nucleus" && !q[side].some((f) => f.dim === "has_nucleus"))
       q[side].push({ dim: "has_nucleus", is: true });
     for (const t of p.pop.thresholds)
-      q[side].push(...thresholdOn(c, q, t, side, p.pop.counted === true || is(c.atoms[p.i - 1], "count")));
+      q[side].push(...thresholdOn(q, t, p.pop.counted === true || is(c.atoms[p.i - 1], "count")));
     // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
     const sidedKind = p.pop.side !== undefined && kindDim(p.pop.head) !== undefined;
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);
@@ -255,29 +255,6 @@ export function composeFlow(c: Clause): Query {
   // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   return q;
-}
-
-/** "with at least 5 synapses" said of a partner: synapses of that connection; else a property of the cells. */
-export function thresholdOn(c: Clause, q: Query, t: Threshold, side: Side, counted = false): Filter[] {
-  void c;
-  void side;
-  // ("how many 4P with more than 1 syn onto 5P-ET": the cells are counted; in all, or in one connection?)
-  if (counted && t.noun === "synapse") {
-    throw new Unreadable(
-      `"${t.text ?? ""} ${t.value} synapses" in all, or in one connection? For example "how many connections with ` +
-        `more than ${t.value} synapses …", or the cells' total: "… with more than ${t.value} output synapses".`,
-    );
-  }
-  if (t.noun === "synapse" || t.noun === "connection") {
-    q.source = "connections";
-    q.filter.push(rangeFilter("synapses", t));
-    return [];
-  }
-  if (t.qty === "ori_difference") {
-    orientationDifference(q, t);
-    return [];
-  }
-  return [cellThreshold(t)];
 }
 
 /**

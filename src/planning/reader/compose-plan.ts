@@ -12,6 +12,7 @@ import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
 import { perRootQuantity } from "./per-root.js";
 import { checkPlaced } from "./placed.js";
+import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 
 /**
@@ -34,6 +35,7 @@ export function compose(c: Clause): QueryPlan {
   checkPlaced(c, plan);
   contrastAsSaid(c, plan);
   bothOfAList(c, plan);
+  placeStrayNegations(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);

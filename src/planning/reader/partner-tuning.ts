@@ -4,7 +4,7 @@ import type { Clause } from "./clause.js";
 import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { chartOf } from "./shape.js";
-import { thresholdOn } from "./compose-flow.js";
+import { thresholdOn } from "./flow-thresholds.js";
 
 /**
  * The tuning of one neuron's partners: "pref ori of 8646…'s outputs", "tuning of the inputs of X",
@@ -54,12 +54,12 @@ export function partnerTuning(c: Clause): Query | undefined {
   for (const p of owners) {
     c.usePop(p);
     q[side].push(...popFilters(p.pop, c.classOf).filter((f) => f.dim !== "root_id"));
-    for (const t of p.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
+    for (const t of p.pop.thresholds) q[side].push(...thresholdOn(q, t));
   }
   if (pop) {
     c.usePop(pop);
     q[side].push(...popFilters(pop.pop, c.classOf));
-    for (const t of pop.pop.thresholds) q[side].push(...thresholdOn(c, q, t, side));
+    for (const t of pop.pop.thresholds) q[side].push(...thresholdOn(q, t));
   }
   use(atom, qtyAtom);
   // ("X's inputs with at least 2 synapses": a condition on each connection.)

@@ -1,8 +1,10 @@
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
+import { countRanges } from "./count-ranges.js";
 import { exclusions } from "./exclusions.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
+import { strandedSides } from "./stranded.js";
 import { topicCells } from "./topic-cells.js";
 import { topicRoot } from "./topic-root.js";
 
@@ -31,6 +33,8 @@ const STEPS: PrepareStep[] = [
   gluedCounts,
   exclusions,
   asManyAs,
+  countRanges,
+  strandedSides,
   withFlow,
   anySynapse,
   layerDepths,

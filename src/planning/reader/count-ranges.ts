@@ -1,0 +1,23 @@
+import type { Prepared } from "./prepare.js";
+
+const FLOW = String.raw`(inputs?|outputs?|input syn\w*|output syn\w*|syn\w*|partners?)`;
+// ("# 23P recieving 50-80 input syn": two numbers joined by a dash, before what they count.)
+const DASHED = new RegExp(String.raw`\b(\d{1,6})\s*[-–]\s*(\d{1,6})\s+${FLOW}\b`, "gi");
+const BOUNDS = String.raw`(?:between|over|above|under|below|more than|less than|fewer than|at least|at most|>=?|<=?)`;
+const BOUND = String.raw`(${BOUNDS}\s*\d+(?:\s+and\s+\d+)?)`;
+// ("pyramids whose input synapse count is between 50 and 80": the count named, then its bound.)
+const WHOSE_COUNT = new RegExp(
+  String.raw`\bwhose\s+(input|output)\s+(?:synapse\s+|syn\s+)?counts?\s+(?:is\s+|are\s+)?${BOUND}`,
+  "gi",
+);
+
+/**
+ * A bound on a per-cell count said in other words: "50-80 input syn" is "between 50 and 80 input
+ * syn"; "whose input synapse count is between 50 and 80" is "with between 50 and 80 input synapses".
+ */
+export function countRanges(p: Prepared): Prepared {
+  const text = p.text
+    .replace(DASHED, "between $1 and $2 $3")
+    .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flow.toLowerCase()} synapses`);
+  return text === p.text ? p : { ...p, text };
+}
