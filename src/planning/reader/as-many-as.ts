@@ -1,15 +1,36 @@
 import type { Prepared } from "./prepare.js";
 
 const TIMES_AS = /\bhow many times as (many|much|large|big|numerous)\b(.+?)\bas\b/gi;
+// "total BC outputs as a multiple of total MC outputs?"
+const MULTIPLE = /^(?:express\s+)?(?:the\s+)?(.+?)\s+as a multiple of\s+(?:the\s+|those\s+)?(.+?)(\s*[?.!]*)$/i;
+// "by how much does the number of 23P cells exceed the number of 4P cells"
+const EXCEED =
+  /\bby how much (?:does|do|is|are) (?:the )?(?:number|count) of (.+?) exceed (?:the )?(?:number|count) of (.+?)(\s*[?.!]*)$/i;
+// "E:I ratio, # of neurons?", "E/I ratio of cells"
+const EI =
+  /\b(?:E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh) ratio,?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b/i;
+// "For every inhibitory neuron, how many excitatory neurons are there?"
+const FOR_EVERY =
+  /^for (?:every|each) (\w+) (?:neuron|cell),? how many (\w+) (neurons|cells)(?: are there)?(\s*[?.!]*)$/i;
 
 /**
- * "how many times as many output synapses do BCs make as MCs": the ratio asked with "as … as" is
- * the one asked with "more … than", which the reader knows ("how many times more … than MCs").
+ * Comparisons of two results said as idioms, rewritten into the words the reader knows: "how many
+ * times as many … as" and "A as a multiple of B" are "how many times more A than B" (a ratio); "by
+ * how much does the number of A exceed that of B" is "how many more A than B"; "E:I ratio of neurons"
+ * and "for every inhibitory neuron, how many excitatory ones" are "ratio of excitatory to inhibitory
+ * neurons".
  */
 export function asManyAs(p: Prepared): Prepared {
-  const text = p.text.replace(TIMES_AS, (_, how: string, between: string) => {
+  let text = p.text.replace(TIMES_AS, (_, how: string, between: string) => {
     const more = /^(many|much|numerous)$/i.test(how) ? "more" : how.toLowerCase() === "big" ? "bigger" : "larger";
     return `how many times ${more}${between}than`;
   });
+  const multiple = MULTIPLE.exec(text);
+  if (multiple) text = `how many times more ${multiple[1]} than ${multiple[2]}${multiple[3]}`;
+  const exceed = EXCEED.exec(text);
+  if (exceed) text = `${text.slice(0, exceed.index)}how many more ${exceed[1]} than ${exceed[2]}${exceed[3]}`;
+  text = text.replace(EI, "ratio of excitatory to inhibitory $1");
+  const every = FOR_EVERY.exec(text);
+  if (every) text = `ratio of ${every[2]} to ${every[1]} ${every[3]}${every[4]}`;
   return text === p.text ? p : { ...p, text };
 }

@@ -6,7 +6,7 @@ import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
-import { bothOfAList, contrastAsSaid } from "./contrast.js";
+import { bothOfAList, contrastAsSaid, superlativeKept } from "./contrast.js";
 import { contradiction, Unreadable } from "./filters.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
@@ -35,6 +35,7 @@ export function compose(c: Clause): QueryPlan {
   checkPlaced(c, plan);
   contrastAsSaid(c, plan);
   bothOfAList(c, plan);
+  superlativeKept(c, plan);
   placeStrayNegations(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);

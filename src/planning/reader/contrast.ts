@@ -40,3 +40,13 @@ export function bothOfAList(c: Clause, plan: QueryPlan): void {
       "ask about each of them on its own.",
   );
 }
+
+/**
+ * "Where are functionally matched cells scarcest, by area?" had drawn their soma positions: a
+ * superlative read (its words used) whose plan orders nothing and takes no extreme is asked back.
+ */
+export function superlativeKept(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.order || plan.rank || ["max", "min"].includes(plan.measure.fn)) return;
+  const said = c.atoms.flatMap((a) => a.items).find((i) => i.used && i.tags.some((t) => t.t === "sup"));
+  if (said) throw new Unreadable(`I read "${said.text}" but could not keep it in my reading; please rephrase.`);
+}

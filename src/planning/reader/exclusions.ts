@@ -8,14 +8,14 @@ const EXCEPT_THOSE = new RegExp(String.raw`\b${EXCLUDING}\s+${THOSE}\s+`, "gi");
 
 /**
  * "cells that are neither 23P nor 4P", "BCs except those in V1", "synapses onto 23P excluding those
- * from BCs": ways of saying "not", rewritten into the "not" the reader knows ("not 23P or 4P", "not in
+ * from BCs": ways of saying "not", rewritten into the "not" the reader knows ("not 23P and not 4P", "not in
  * V1", "not from BCs"). Nothing is dropped: the condition stays, negated.
  */
 export function exclusions(p: Prepared): Prepared {
   // (", neither axon nor dendrite", "(neither …)": an aside that restates what was said is left as typed.)
   const text = p.text
     .replace(NEITHER, (all, what: string, at: number, whole: string) =>
-      /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} or `,
+      /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
     )
     .replace(EXCEPT_THOSE, "not ");
   return text === p.text ? p : { ...p, text };

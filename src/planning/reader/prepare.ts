@@ -2,6 +2,7 @@ import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { countRanges } from "./count-ranges.js";
 import { exclusions } from "./exclusions.js";
+import { fronted } from "./fronted.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { strandedSides } from "./stranded.js";
@@ -35,6 +36,7 @@ const STEPS: PrepareStep[] = [
   asManyAs,
   countRanges,
   strandedSides,
+  fronted,
   withFlow,
   anySynapse,
   layerDepths,

@@ -8,6 +8,10 @@ const INPUT_FROM = new RegExp(
   "gi",
 );
 const OUTPUT_ONTO = new RegExp(String.raw`${WITH}(?:synaptic\s+)?(?:outputs?|synapses?|syns?)\s+(onto|to|on)\b`, "gi");
+const THAT_ANY_ONTO = new RegExp(
+  String.raw`\b(?:that|which) ${ANY}(.+?)\s+(?:synapses? onto|synapses? on|targets?|innervates?|contacts?)(\s*[?.!]*)$`,
+  "i",
+);
 // ("w/ any BC input": one name between "any" and "input".)
 const NAMED_INPUT = /\b(?:with|w\/)\s+any\s+([\w/+-]+)\s+(inputs?|outputs?)\b(?!\s+(?:from|onto|to|on)\b)/gi;
 
@@ -19,6 +23,10 @@ const NAMED_INPUT = /\b(?:with|w\/)\s+any\s+([\w/+-]+)\s+(inputs?|outputs?)\b(?!
  */
 export function withFlow(p: Prepared): Prepared {
   const text = p.text
+    // ("presynaptic to at least one L5 ET cell": any one is what "presynaptic to" says.)
+    .replace(new RegExp(String.raw`\b(presynaptic|postsynaptic) to ${ANY}`, "gi"), "$1 to ")
+    // ("the RL neurons that at least one PV cell in V1 synapses onto": the cells receiving input from them.)
+    .replace(THAT_ANY_ONTO, "receiving input from $1$2")
     .replace(INPUT_FROM, "receiving input from")
     .replace(OUTPUT_ONTO, (_, to: string) => `making synapses ${to}`)
     .replace(NAMED_INPUT, (_, who: string, flow: string) =>

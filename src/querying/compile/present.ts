@@ -7,6 +7,7 @@ import { groupKey } from "./flow.js";
 import { keepTies, type Tie } from "./ties.js";
 import { fmt, type ChartHint, type CompileContext, type Presentation } from "./types.js";
 
+type Contrast = NonNullable<Query["contrast"]>;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The answer's first line and table, and the chart that fits it, from a query's result. */
@@ -60,7 +61,10 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
       `${q.order && result.rows[0] ? `; ${q.order === "desc" ? "highest" : "lowest"}: ${show(result.rows[0])}` : ""}.`;
   }
   if (tie && !q.rank && q.limit !== 1) headline += ` ${tieAtEdge(q.limit!, tie)}`;
-  if (q.contrast) headline = headline.replace(/\.$/, `; ${withContrast(table, keys[0]!, valueCol, q.contrast)}.`);
+  if (q.contrast) {
+    const contrast = withContrast(table, keys[0]!, valueCol, q.contrast, saidOrder(q));
+    headline = headline.replace(/\.$/, `; ${contrast}.`);
+  }
   return { table, headline, chart: chartHint(q, keys, valueCol, what) };
 }
 
@@ -235,16 +239,27 @@ function withPercent(table: AnswerTable, value: string): void {
   table.rows = table.rows.map((r) => [...r, r[at] === null || r[at] === undefined ? null : Number(r[at]) * 100]);
 }
 
+/** The two results' keys in the order the question said them (the compared sets, or the grouped values). */
+function saidOrder(q: Query): string[] {
+  if (q.compare) return q.compare.map((p, i) => p.label ?? `set ${i + 1}`);
+  const g = q.groupBy[0];
+  const filters = g?.side ? q[g.side] : q.filter;
+  return filters.find((f) => f.dim === g?.dim && !f.not && f.values?.length === 2)?.values ?? [];
+}
+
 /**
- * "how many more 23P than 4P", "how many fewer MCs than BCs", "how many times more": the two results'
- * difference or ratio, one row more: the larger minus (or over) the smaller, its label saying which
- * (so a premise the other way round shows).
+ * "how many more 23P than 4P", "how many fewer MCs than BCs": the two results' difference, one row
+ * more, the larger minus the smaller. "how many times more BC than MC synapses": their ratio, the
+ * first said over the second (the larger over the smaller if the rows do not show which was said
+ * first). The label says which, so a premise the other way round shows.
  */
-function withContrast(table: AnswerTable, key: string, value: string, contrast: "difference" | "ratio"): string {
+function withContrast(table: AnswerTable, key: string, value: string, contrast: Contrast, said: string[]): string {
   const [k, v] = [table.columns.indexOf(key), table.columns.indexOf(value)];
   if (table.rows.length !== 2 || table.rows.some((r) => r[v] == null))
     return `no ${contrast}: there are not two results`;
-  const [a, b] = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v])) as [unknown[], unknown[]];
+  const bySize = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v]));
+  const asSaid = said.map((name) => table.rows.find((r) => String(r[k]) === name));
+  const [a, b] = (contrast === "ratio" && asSaid.every(Boolean) ? asSaid : bySize) as [unknown[], unknown[]];
   const label = `${contrast} (${String(a[k])} ${contrast === "ratio" ? "/" : "−"} ${String(b[k])})`;
   const result =
     contrast === "ratio" ? (Number(b[v]) ? Number(a[v]) / Number(b[v]) : null) : Number(a[v]) - Number(b[v]);

@@ -1,0 +1,47 @@
+import type { Prepared } from "./prepare.js";
+
+const END = String.raw`(\s*[?.!]*)$`;
+// "Per area, what's the mean number of synapses received per L5 IT cell?"
+const PER_FIRST = new RegExp(String.raw`^per\s+((?:(?!\d{6})[^,]){2,40}?),\s*(.+?)${END}`, "i");
+// "mean count of synapses coming from PV cells per 23P cell", "avg # syn onto 23P per BC"
+const PER_FLOW = new RegExp(
+  String.raw`\b(?:mean|avg\.?|average)\s+(?:#|number|count|no\.?)\s+(?:of\s+)?(?:syn|synapses?)\s+` +
+    String.raw`(onto|to|from|coming from|received from)\s+(.+?)\s+per\s+(.+?)${END}`,
+  "i",
+);
+// "Apart from 23P cells, which 3 cell types make the most synapses onto 5P-ET cells?"
+const EXCEPT_FIRST =
+  /^(?:apart from|except(?: for)?|excluding|other than|besides|aside from)\s+([^,]+?),\s*(which|what)\s+((?:\d+|one|two|three|four|five)\s+)?((?:cell\s+)?types?)\b/i;
+// "where is the average gOSI of tuned cells the lowest?"
+const WHERE_EXTREME = new RegExp(
+  String.raw`\bwhere is (?:the )?(.+?) (?:the )?(lowest|highest|largest|smallest|biggest)${END}`,
+  "i",
+);
+
+/**
+ * Parts said first that the reader takes last, and ways of saying what is grouped or ranked:
+ * "Per area, X?" is "X per area?"; "mean number of synapses from PV cells per 23P cell" is each
+ * 23P cell's synapses from PV cells, averaged ("mean number of synapses from PV cells onto 23P cells
+ * per 23P cell"); "Apart from 23P cells, which 3 cell types …" is "which 3 cell types other than 23P
+ * cells …"; "where is X the lowest" is "which area has the lowest X". Every word stays.
+ */
+export function fronted(p: Prepared): Prepared {
+  let text = p.text;
+  const per = PER_FIRST.exec(text);
+  if (per) text = `${per[2]} per ${per[1]}${per[3]}`;
+  const flow = PER_FLOW.exec(text);
+  if (flow) {
+    const [all, rel, other, each, end] = flow as unknown as string[];
+    const onto = /^(onto|to)$/i.test(rel!);
+    const said = onto ? `from ${each} onto ${other}` : `from ${other} onto ${each}`;
+    text = `${text.slice(0, flow.index)}mean number of synapses ${said} per ${each}${end}`;
+    void all;
+  }
+  text = text.replace(EXCEPT_FIRST, (_, who: string, wh: string, n: string | undefined, types: string) => {
+    return `${wh} ${n ?? ""}${types} other than ${who}`;
+  });
+  text = text.replace(WHERE_EXTREME, (_, what: string, extreme: string, end: string) => {
+    return `which area has the ${extreme} ${what}${end}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}
