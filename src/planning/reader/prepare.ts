@@ -3,6 +3,7 @@ import { asManyAs } from "./as-many-as.js";
 import { countRanges } from "./count-ranges.js";
 import { exclusions } from "./exclusions.js";
 import { fronted } from "./fronted.js";
+import { numberPhrases } from "./number-phrases.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { strandedSides } from "./stranded.js";
@@ -32,6 +33,7 @@ const STEPS: PrepareStep[] = [
   idsAsked,
   discourseStep,
   gluedCounts,
+  numberPhrases,
   exclusions,
   asManyAs,
   countRanges,
