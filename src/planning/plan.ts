@@ -243,7 +243,8 @@ export const Query = z
       .enum(["difference", "ratio"])
       .optional()
       .describe(
-        "two results (two compared sets, or a grouping of two values): the larger minus the smaller, or the first over the second",
+        "two results (two compared sets, or a grouping of two values): the larger minus the smaller, " +
+          "or the first over the second",
       ),
     partners: z
       .array(Filter)

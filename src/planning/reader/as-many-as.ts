@@ -4,11 +4,17 @@ const TIMES_AS = /\bhow many times as (many|much|large|big|numerous)\b(.+?)\bas\
 // "total BC outputs as a multiple of total MC outputs?"
 const MULTIPLE = /^(?:express\s+)?(?:the\s+)?(.+?)\s+as a multiple of\s+(?:the\s+|those\s+)?(.+?)(\s*[?.!]*)$/i;
 // "by how much does the number of 23P cells exceed the number of 4P cells"
-const EXCEED =
-  /\bby how much (?:does|do|is|are) (?:the )?(?:number|count) of (.+?) exceed (?:the )?(?:number|count) of (.+?)(\s*[?.!]*)$/i;
+const NUMBER_OF = String.raw`(?:the )?(?:number|count) of`;
+const EXCEED = new RegExp(
+  String.raw`\bby how much (?:does|do|is|are) ${NUMBER_OF} (.+?) exceed ${NUMBER_OF} (.+?)(\s*[?.!]*)$`,
+  "i",
+);
 // "E:I ratio, # of neurons?", "E/I ratio of cells"
-const EI =
-  /\b(?:E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh) ratio,?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b/i;
+const EI_WORDS = String.raw`(?:E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh) ratio`;
+const EI = new RegExp(
+  String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b`,
+  "i",
+);
 // "For every inhibitory neuron, how many excitatory neurons are there?"
 const FOR_EVERY =
   /^for (?:every|each) (\w+) (?:neuron|cell),? how many (\w+) (neurons|cells)(?: are there)?(\s*[?.!]*)$/i;

@@ -10,8 +10,11 @@ const PER_FLOW = new RegExp(
   "i",
 );
 // "Apart from 23P cells, which 3 cell types make the most synapses onto 5P-ET cells?"
-const EXCEPT_FIRST =
-  /^(?:apart from|except(?: for)?|excluding|other than|besides|aside from)\s+([^,]+?),\s*(which|what)\s+((?:\d+|one|two|three|four|five)\s+)?((?:cell\s+)?types?)\b/i;
+const APART = String.raw`(?:apart from|except(?: for)?|excluding|other than|besides|aside from)`;
+const EXCEPT_FIRST = new RegExp(
+  String.raw`^${APART}\s+([^,]+?),\s*(which|what)\s+((?:\d+|one|two|three|four|five)\s+)?((?:cell\s+)?types?)\b`,
+  "i",
+);
 // "where is the average gOSI of tuned cells the lowest?"
 const WHERE_EXTREME = new RegExp(
   String.raw`\bwhere is (?:the )?(.+?) (?:the )?(lowest|highest|largest|smallest|biggest)${END}`,

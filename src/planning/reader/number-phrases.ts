@@ -1,28 +1,8 @@
 import type { Prepared } from "./prepare.js";
+import { NUMBER_WORDS } from "./spelled-numbers.js";
 
-const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  a: 1,
-};
-const TENS: Record<string, number> = {
-  ten: 10,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+// (The words themselves are spelled-numbers.ts's; "a hundred" is one hundred.)
+const word = (w: string) => (w.toLowerCase() === "a" ? 1 : NUMBER_WORDS[w.toLowerCase()]!);
 const UNIT = "one|two|three|four|five|six|seven|eight|nine";
 const TEN = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 // "five hundred", "eight hundred fifty", "two thousand", "a hundred and twenty".
@@ -42,8 +22,8 @@ const NAMED_TWICE = /\b(?:global\s+)?(orientation|direction)\s+selectivity\s+ind
 export function numberPhrases(p: Prepared): Prepared {
   const text = p.text
     .replace(COMPOUND, (_, unit: string, scale: string, ten?: string, one?: string) => {
-      const base = UNITS[unit.toLowerCase()]! * (scale.toLowerCase() === "hundred" ? 100 : 1000);
-      return String(base + (ten ? TENS[ten.toLowerCase()]! : 0) + (one ? UNITS[one.toLowerCase()]! : 0));
+      const base = word(unit) * (scale.toLowerCase() === "hundred" ? 100 : 1000);
+      return String(base + (ten ? word(ten) : 0) + (one ? word(one) : 0));
     })
     .replace(HALF, "$1 0.5")
     .replace(/\bexceeds?\s+(?=\d)/gi, "over ")

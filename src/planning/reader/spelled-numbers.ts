@@ -1,6 +1,6 @@
 import { is, lower, type Atom } from "./atoms.js";
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

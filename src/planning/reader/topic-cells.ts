@@ -1,11 +1,12 @@
 import type { Prepared } from "./prepare.js";
 
 // ("SST cells, AL only", "Layer 5 PV cells in V1": a few words naming cells, before a colon.)
-const NAMED = String.raw`((?:[\w/+'’.-]+[ ,]+){0,7}?(?:cells|neurons|pyramids|interneurons|[\w/+-]+s)(?:\s+in\s+(?:layer\s*|L)[\d/]+[ab]?)?)`;
+const HEAD = String.raw`(?:cells|neurons|pyramids|interneurons|[\w/+-]+s)`;
+const IN_LAYER = String.raw`(?:\s+in\s+(?:layer\s*|L)[\d/]+[ab]?)?`;
+const NAMED = String.raw`((?:[\w/+'’.-]+[ ,]+){0,7}?${HEAD}${IN_LAYER})`;
 const AREA = String.raw`(?:V1|RL|AL|LM)`;
 const ONLY = String.raw`((?:,\s*)?(?:in\s+${AREA}(?:\s+only)?|${AREA}\s+only|only\s+(?:in\s+)?${AREA}))?`;
 const TOPIC = new RegExp(String.raw`^\s*${NAMED}\s*${ONLY}\s*:\s*(\S.*)$`, "is");
-/^\s*((?:[\w/+'’.-]+[ ,]+){0,7}?(?:cells|neurons|pyramids|interneurons|[\w/+-]+s))\s*((?:,\s*)?(?:in\s+(?:V1|RL|AL|LM)(?:\s+only)?|(?:V1|RL|AL|LM)\s+only|only\s+(?:in\s+)?(?:V1|RL|AL|LM)))?\s*:\s*(\S.*)$/is;
 const PRONOUN = /\b(they|them)\b/i;
 const RANKED =
   /^(?:the\s+)?((?:top\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten))\s+(with|having|that|which)\b/i;
