@@ -21,12 +21,18 @@ const WHERE_EXTREME = new RegExp(
   "i",
 );
 
+const KIND = String.raw`((?:[\w/+-]+\s+){0,3}?(?:type|cell type|area|layer|class|m-?type|cell|neuron|root))`;
+// "which is the interneuron type with the fewest cells", "the interneuron type with the lowest count is which?"
+const WHICH_IS_THE = new RegExp(String.raw`\b(which|what) (?:is|'s) the ${KIND}\s+with the\b`, "i");
+const IS_WHICH = new RegExp(String.raw`\bthe ${KIND} with the (.+?) (?:is|are) (?:which|what)${END}`, "i");
+
 /**
  * Parts said first that the reader takes last, and ways of saying what is grouped or ranked:
  * "Per area, X?" is "X per area?"; "mean number of synapses from PV cells per 23P cell" is each
  * 23P cell's synapses from PV cells, averaged ("mean number of synapses from PV cells onto 23P cells
  * per 23P cell"); "Apart from 23P cells, which 3 cell types …" is "which 3 cell types other than 23P
- * cells …"; "where is X the lowest" is "which area has the lowest X". Every word stays.
+ * cells …"; "where is X the lowest" is "which area has the lowest X"; "which is the type with the most
+ * …" and "the type with the most … is which?" are "which type has the most …". Every word stays.
  */
 export function fronted(p: Prepared): Prepared {
   let text = p.text;
@@ -46,5 +52,7 @@ export function fronted(p: Prepared): Prepared {
   text = text.replace(WHERE_EXTREME, (_, what: string, extreme: string, end: string) => {
     return `which area has the ${extreme} ${what}${end}`;
   });
+  text = text.replace(WHICH_IS_THE, "$1 $2 has the");
+  text = text.replace(IS_WHICH, (_, kind: string, what: string, end: string) => `which ${kind} has the ${what}${end}`);
   return text === p.text ? p : { ...p, text };
 }
