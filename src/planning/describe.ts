@@ -2,12 +2,12 @@ import type { Group, LookupPlan, Query, QueryPlan } from "./plan.js";
 import type { Labels } from "./describe/conditions.js";
 import { describeMeasure, quantityWords } from "./describe/measures.js";
 import { num } from "./describe/number-words.js";
-import { describeGroup, describePart, describeRows } from "./describe/rows.js";
+import { describeGroup, describePart, describeRows, partIs } from "./describe/rows.js";
 
 // The words for conditions, measures and rows are in ./describe/; this module puts them together.
 export { describeCells, describeFilter, type Labels } from "./describe/conditions.js";
 export { kindWords, quantityWords } from "./describe/measures.js";
-export { describeGroup, describePart, describeRows } from "./describe/rows.js";
+export { describeGroup, describePart, describeRows, partIs } from "./describe/rows.js";
 
 /**
  * "4P cells in V1 vs in RL": conditions every compared set holds are said once, of the rows
@@ -43,7 +43,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   const q = plan;
   const rows = describeRows(withSharedConditions(q), labels);
   let text: string;
-  if (q.measure.fn === "fraction") text = `share of ${rows} that are ${describePart(q.measure.part, labels)}`;
+  if (q.measure.fn === "fraction") text = `share of ${rows} that ${partIs(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {
     text =
       `ratio of those ${describePart(q.measure.numerator, labels)} ` +

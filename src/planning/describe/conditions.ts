@@ -17,7 +17,9 @@ const CLASS_NAME: Record<string, string> = {
 };
 
 function range(f: Filter, unit: string): string {
-  const u = unit ? ` ${unit}` : "";
+  // ("exactly 1 synapse", "more than 1 partner": one of a counted thing is said in the singular.)
+  const single = (f.max ?? f.min) === 1 && (f.min === undefined || f.min === f.max || f.max === undefined);
+  const u = unit ? ` ${single ? unit.replace(/(synapse|partner)s$/, "$1") : unit}` : "";
   if (f.min !== undefined && f.max !== undefined) {
     if (f.min === f.max && !f.minExclusive && !f.maxExclusive) return `exactly ${num(f.min)}${u}`;
     return `${f.minExclusive ? "over" : "from"} ${num(f.min)} ${f.maxExclusive ? "to under" : "to"} ${num(f.max)}${u}`;

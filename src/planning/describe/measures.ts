@@ -42,7 +42,10 @@ export function describeMeasure(m: Measure, source: Query["source"]): string {
       return `standard deviation (sample) of ${quantityWords(m.of, m.side)}`;
     case "sum":
       // (Summed over connections, their synapses are all the synapses of those connections.)
-      return m.of === "synapses" && !m.side ? "number of synapses in" : `total ${quantityWords(m.of, m.side)}`;
+      if (m.of === "synapses" && !m.side) return "number of synapses in";
+      return m.of === "total_size" && !m.side
+        ? "summed synapse size (voxels) of"
+        : `total ${quantityWords(m.of, m.side)}`;
     case "fraction":
       return "share";
     case "ratio":

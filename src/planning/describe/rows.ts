@@ -36,6 +36,12 @@ export function describePart(p: Part, labels: Labels): string {
   return bits.join(", ") || "all";
 }
 
+/** The part of a share as a predicate: "are from basket cells (BC)", "have at least 2 synapses". */
+export function partIs(p: Part, labels: Labels): string {
+  const said = describePart(p, labels);
+  return said.startsWith("with ") ? `have ${said.slice(5)}` : `are ${said}`;
+}
+
 export function describeGroup(g: Group): string {
   const what =
     {

@@ -168,12 +168,14 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram");
     const fn = c.take<{ fn: string }>("stat")?.fn ?? (!dist && c.take("per_cell") ? "mean" : undefined);
     use(c.find("per_cell"), c.find("count"));
-    for (const n of ["synapse", "input", "output", "partner", "target", "source"]) use(c.find("noun", "n", n));
+    for (const n of ["synapse", "input", "output", "partner", "target", "source", "connection"]) use(c.find("noun", "n", n));
     for (const v of c.findAll("verb")) use(v);
     if (dist && !fn) {
       use(dist);
       return { fn: "histogram", of: perRoot, bins: 40 };
     }
+    const pctl = !fn ? c.take<{ p: number }>("pctl") : undefined;
+    if (pctl) return { fn: "percentile", of: perRoot, p: Number(pctl.p) };
     if (!fn) return { fn: "mean", of: perRoot };
     if (fn === "quartiles") return { fn: "quartiles", of: perRoot };
     return { fn: fn as "mean", of: perRoot };

@@ -21,7 +21,7 @@ import {
   typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
-import { perCellOfFlow } from "./per-cell-flow.js";
+import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -29,7 +29,7 @@ import { perCellOfFlow } from "./per-cell-flow.js";
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
-  const perCell = perCellOfFlow(c);
+  const perCell = perCellOfFlow(c) ?? perCellPartners(c);
   if (perCell) return perCell;
   typesOfPartners(c);
   // A grouping population with no side takes the side no other population names.

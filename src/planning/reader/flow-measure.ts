@@ -4,6 +4,7 @@ import type { Clause } from "./clause.js";
 import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
+import { connectionThresholds } from "./flow-thresholds.js";
 import { groups } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
 
@@ -161,6 +162,7 @@ function fraction(c: Clause, q: Query): void {
     q[side] = q[side].filter((x) => !filters.includes(x));
   }
   if (verb >= 0) use(c.atoms[verb]);
+  connectionThresholds(c, q);
   // ("… targets with at least 3 synapses": the part is the strong connections among the whole's.)
   const strength = q.filter.filter((x) => x.dim === "synapses");
   if (!part.pre && !part.post && q.source === "connections" && strength.length) {

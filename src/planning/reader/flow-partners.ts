@@ -187,7 +187,9 @@ export function pairRanking(c: Clause, q: Query): void {
   const k = topk ? topk.k : /s$/i.test(pair.items.at(-1)!.text) ? undefined : 1;
   use(pair, ranked);
   q.source = "connections";
-  q.measure = { fn: "sum", of: "synapses" };
+  // ("the BC→23P connection with the largest total synapse size": ranked by the pair's summed size.)
+  const bySize = q.measure.fn === "sum" && (q.measure.of === "size" || q.measure.of === "total_size");
+  q.measure = { fn: "sum", of: bySize ? "total_size" : "synapses" };
   q.groupBy = [
     { dim: "root_id", side: "pre" },
     { dim: "root_id", side: "post" },

@@ -1,4 +1,6 @@
 import type { Filter, Query } from "../plan.js";
+import { as, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
 import { cellThreshold, rangeFilter, Unreadable } from "./filters.js";
 import { orientationDifference } from "./flow-measure.js";
 import type { Threshold } from "./numbers.js";
@@ -27,4 +29,22 @@ export function thresholdOn(q: Query, t: Threshold, counted = false): Filter[] {
     return [];
   }
   return [cellThreshold(t)];
+}
+
+/**
+ * "fraction of BC->23P connections with at least 2 synapses": a synapse count said of the connections
+ * themselves (not of a population) filters the connections. Only when connections are named: "BC
+ * outputs with at least 2 synapses" does not say whether synapses or connections are the whole.
+ */
+export function connectionThresholds(c: Clause, q: Query): void {
+  const pairs = c.find("noun", "n", "connection");
+  if (!pairs) return;
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used) || (t.noun !== "synapse" && t.noun !== "connection")) continue;
+    use(a);
+    q.source = "connections";
+    q.filter.push(rangeFilter("synapses", t));
+  }
+  if (q.source === "connections") use(pairs);
 }

@@ -52,3 +52,36 @@ export function perCellOfFlow(c: Clause): Query | undefined {
     partners: filtersOf(other),
   };
 }
+
+/**
+ * "avg # of distinct BCs targeting each 23P", "how many 23P does each BC contact on average": how
+ * many cells of one population each cell of the other has as partners (a cell with none counting 0),
+ * averaged. Said with no synapses: the cells counted are the partners, on their side of the flow.
+ */
+export function perCellPartners(c: Clause): Query | undefined {
+  const stat = c.find("stat");
+  const count = c.find("count");
+  if (!stat || !count || c.findAll("stat").length > 1 || c.has("qty")) return undefined;
+  if (["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n)))
+    return undefined;
+  const fn = String(as(stat, "stat")!.fn);
+  const per = c.pops.find((p) => p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const counted = c.pops.find((p) => p !== per && p.pop.filters.length && !p.pop.each && !p.pop.wh);
+  if (!STATS.has(fn) || !per || !counted || c.pops.length !== 2) return undefined;
+  const sides = new Set([per.role, counted.role]);
+  if (!sides.has("pre") || !sides.has("post")) return undefined;
+  // ("how many 23P does each BC contact": the count is said of the counted cells, before the verb.)
+  if (c.index(count) > counted.i) return undefined;
+  for (const p of [per, counted]) c.usePop(p);
+  use(stat, count);
+  return {
+    kind: "query",
+    source: "roots",
+    filter: popFilters(per.pop, c.classOf),
+    pre: [],
+    post: [],
+    measure: { fn: fn as "mean", of: per.role === "post" ? "in_partners" : "out_partners" },
+    groupBy: [],
+    partners: popFilters(counted.pop, c.classOf),
+  };
+}

@@ -21,7 +21,8 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
     (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) &&
     (perPop || c.has("per_cell"));
   // ("how many synapses in total": a total alone is the count itself.)
-  const stat = c.atoms.some((a) => is(a, "stat") && as(a, "stat")!.fn !== "sum");
+  // ("the 75th percentile of the number of inputs of 23P cells": a percentile is a statistic too.)
+  const stat = c.atoms.some((a) => (is(a, "stat") && as(a, "stat")!.fn !== "sum") || is(a, "pctl"));
   const averaged = (c.has("per_cell") || (stat && !c.has("qty")) || plotted) && !sizeSup;
   if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection"))
     return undefined;
@@ -29,23 +30,30 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   const partnerPops = c.pops.filter(
     (p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length,
   );
-  const nouns = ["synapse", "input", "output", "partner", "target", "source"].filter(
+  // ("how many connections does the average BC make": a cell's connections on one side are its partners.)
+  const nouns = ["synapse", "input", "output", "partner", "target", "source", "connection"].filter(
     (n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n),
   );
+  // ("mean synapse count of connections onto 5P-ET": synapses of each connection, not of each cell.)
+  if (nouns.includes("connection") && nouns.includes("synapse")) return undefined;
   if (!nouns.length && !c.has("count")) return undefined;
   if (!nouns.length) return undefined;
   // One population only: "synapses per 23P cell from BC" is a flow between two, not a per-cell count.
   const cells = c.pops.filter((p) => !partnerPops.includes(p));
   const sides = new Set(cells.map((p) => p.role).filter(Boolean));
   if (sides.size > 1 || cells.length > 2) return undefined;
-  const inWords = nouns.includes("input") || nouns.includes("source") || c.has("verb", "v", "in");
-  const outWords = nouns.includes("output") || nouns.includes("target") || c.has("verb", "v", "out");
+  // ("median # of connections onto each 5P-ET": the one population's side says which.)
+  // (Only when no word says it: "synapses made per 23P cell" are its outputs, whatever side "per" took.)
+  const side = sides.size === 1 ? [...sides][0] : undefined;
+  let inWords = nouns.includes("input") || nouns.includes("source") || c.has("verb", "v", "in");
+  let outWords = nouns.includes("output") || nouns.includes("target") || c.has("verb", "v", "out");
+  if (!inWords && !outWords) [inWords, outWords] = [side === "post", side === "pre"];
   if (inWords === outWords) {
     throw new Unreadable(
       'Input or output synapses per neuron? For example "how many input synapses does the average 23P cell receive?"',
     );
   }
-  const partners = nouns.some((n) => n === "partner" || n === "target" || n === "source");
+  const partners = nouns.some((n) => ["partner", "target", "source", "connection"].includes(n));
   for (const p of c.pops) p.role = undefined;
   for (const p of partnerPops) p.pop.partnerNoun = true;
   return inWords ? (partners ? "in_partners" : "in_synapses") : partners ? "out_partners" : "out_synapses";

@@ -94,9 +94,11 @@ export const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]
 
 /** Joins population phrases into "pop" atoms; the other atoms are left as they are. */
 export function readPopulations(input: Atom[]): Atom[] {
-  // ("the strongest connections from 8646…": its partners, ranked by synapses.)
-  const atoms = input.map((a, i) => (is(a, "noun", "n", "connection") && entitySup(input[i - 1]) && /^(strongest|biggest|largest|main|top)/i.test(lower(input[i - 1]))
-    ? { ...a, tag: { t: "noun", n: "partner" } } : a));
+  // ("the strongest connections from 8646…": its partners, ranked by synapses. Of a population, "the
+  // strongest connection onto 5P-ET" is one connected pair, ranked as connections.)
+  const oneCell = input.some((a) => is(a, "id") || is(a, "anaphor"));
+  const atoms = input.map((a, i) => (oneCell && is(a, "noun", "n", "connection") && entitySup(input[i - 1])
+    && /^(strongest|biggest|largest|main|top)/i.test(lower(input[i - 1])) ? { ...a, tag: { t: "noun", n: "partner" } } : a));
   const out: Atom[] = [];
   let i = 0;
   while (i < atoms.length) {

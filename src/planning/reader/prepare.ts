@@ -7,6 +7,7 @@ import { numberPhrases } from "./number-phrases.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { strandedSides } from "./stranded.js";
+import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
 import { topicRoot } from "./topic-root.js";
 
@@ -37,6 +38,7 @@ const STEPS: PrepareStep[] = [
   exclusions,
   asManyAs,
   countRanges,
+  synapseCounts,
   strandedSides,
   fronted,
   withFlow,

@@ -1,5 +1,13 @@
 import type { Query } from "../../planning/plan.js";
-import { describeGroup, describePart, describeRows, kindWords, ordinal, type Labels } from "../../planning/describe.js";
+import {
+  describeGroup,
+  describePart,
+  describeRows,
+  kindWords,
+  partIs,
+  ordinal,
+  type Labels,
+} from "../../planning/describe.js";
 import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { QUANTITY } from "./dims.js";
@@ -28,7 +36,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
       m.fn === "quartiles"
         ? quartileLine(m.of, rows, (n) => col(n))
         : m.fn === "fraction"
-          ? fractionLine(col("part"), col("whole"), col(value), rows, describePart(m.part, labels))
+          ? fractionLine(col("part"), col("whole"), col(value), rows, partIs(m.part, labels))
           : m.fn === "ratio"
             ? `${capitalize(what)} ${rows}: ${col(value) === null ? "undefined (no denominator)" : fmt(col(value))} (${fmt(col("numerator"))} to ${fmt(col("denominator"))}).`
             : `${capitalize(what)} ${rows}: ${valueText(col(value), m.fn)}.`;
@@ -96,7 +104,8 @@ function measureWords(q: Query, labels: Labels): string {
         : "number of distinct root ids of";
     case "sum":
       // (Summed over connections, their synapses are all the synapses of those connections.)
-      return m.of === "synapses" && !whose ? "number of synapses in" : `total ${qty} of`;
+      if (m.of === "synapses" && !whose) return "number of synapses in";
+      return m.of === "total_size" && !whose ? "summed synapse size (voxels) of" : `total ${qty} of`;
     case "mean":
       return `mean ${qty} of`;
     case "median":
@@ -110,7 +119,7 @@ function measureWords(q: Query, labels: Labels): string {
     case "percentile":
       return `${m.p}th percentile of ${qty} of`;
     case "fraction":
-      return `share that are ${describePart(m.part, labels)}, of`;
+      return `share that ${partIs(m.part, labels)}, of`;
     case "ratio":
       return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
     case "kinds":
@@ -145,7 +154,7 @@ function valueText(v: unknown, fn: string): string {
 
 function fractionLine(part: unknown, whole: unknown, share: unknown, rows: string, partText: string): string {
   if (!Number(whole)) return `There are no ${rows} in this data.`;
-  return `Of ${fmt(whole as number)} ${rows}, ${fmt((part ?? 0) as number)} are ${partText}: ${pct(share)}.`;
+  return `Of ${fmt(whole as number)} ${rows}, ${fmt((part ?? 0) as number)} ${partText}: ${pct(share)}.`;
 }
 
 function quartileLine(of: keyof typeof QUANTITY, rows: string, col: (n: string) => unknown): string {

@@ -1,0 +1,68 @@
+import type { Prepared } from "./prepare.js";
+
+const PAIRS = String.raw`(connections?|conns?|pairs?)`;
+
+/** A connection's synapse count said as a kind of connection, and what it means as a threshold. */
+const KINDS: [RegExp, string][] = [
+  // "multi-synaptic connections", "multisynapse pairs": connections of two or more synapses.
+  [new RegExp(String.raw`\bmulti[- ]?synap(?:tic|se)\s+${PAIRS}`, "gi"), "$1 with at least 2 synapses"],
+  // "single-synapse connections", "unisynaptic pairs". (Not "monosynaptic": a direct connection, not one synapse.)
+  [
+    new RegExp(String.raw`\b(?:(?:single|one|1)[- ]synapse|(?:uni|single)[- ]?synaptic)\s+${PAIRS}`, "gi"),
+    "$1 with exactly 1 synapse",
+  ],
+];
+
+/** "connections that are multi-synaptic": the kind said after the connections. */
+const SAID_AFTER: [RegExp, string][] = [
+  [/\s+(?:(?:that|which)\s+)?(?:are|is)\s+multi[- ]?synap(?:tic|se)\b/gi, " with at least 2 synapses"],
+  [
+    /\s+(?:(?:that|which)\s+)?(?:are|is)\s+(?:single[- ]synapse|(?:uni|single)[- ]?synaptic)\b/gi,
+    " with exactly 1 synapse",
+  ],
+];
+
+/** "connections that have only one synapse", "consist of a single synapse": exactly one. */
+const ONLY_ONE = new RegExp(
+  String.raw`\b(have|has|with|consist(?:s|ing)? of|(?:are |is )?made (?:up )?of)\s+` +
+    String.raw`(?:only |just )?(?:a single|one single|only one|just one|one|1)\s+synapses?\b`,
+  "gi",
+);
+
+const STAT = String.raw`(mean|average|avg|median|typical)`;
+const SYN = String.raw`(?:number of synapses|synapse counts?|# of synapses|# ?syn|synapses|syn)`;
+
+/**
+ * "mean synapse count of connections onto 5P-ET", "average number of synapses in connections": the
+ * synapses of each connection, averaged ("synapses per connection"); "between connected 23P cells":
+ * of the 23P→23P connections (one type both sides, so no direction is left to choose).
+ */
+const PER_PAIR: [RegExp, string][] = [
+  [
+    new RegExp(String.raw`\b${STAT}\s+${SYN}\s+(?:of|in|across)\s+(?:the\s+|all\s+)?${PAIRS}`, "gi"),
+    "$1 synapses per connection",
+  ],
+  [
+    new RegExp(
+      String.raw`\b${STAT}\s+${SYN}\s+between\s+connected\s+([\w/-]+?)(?:\s+(?:cells|neurons))?(?=[\s?.,]|$)`,
+      "gi",
+    ),
+    "$1 synapses per connection $2->$2",
+  ],
+];
+
+/**
+ * Kinds of connection named by their synapse count ("multi-synaptic connections", "single-synapse
+ * pairs", "connections with only one synapse") said as the threshold the reader knows ("connections
+ * with at least 2 synapses", "with exactly 1 synapse").
+ */
+export function synapseCounts(p: Prepared): Prepared {
+  let text = p.text;
+  for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
+  if (new RegExp(String.raw`\b${PAIRS}\b`, "i").test(text))
+    for (const [pattern, said] of SAID_AFTER) text = text.replace(pattern, said);
+  text = text.replace(ONLY_ONE, (all: string, verb: string) =>
+    /only|just|single/i.test(all) ? `${/^consist|made/i.test(verb) ? "with" : verb} exactly 1 synapse` : all,
+  );
+  return text === p.text ? p : { ...p, text };
+}
