@@ -6,6 +6,7 @@ import { DIMS_OF_ROOTS } from "./dims.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
 import { statMeasure } from "./measure.js";
+import { countSup } from "./per-root.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
@@ -111,6 +112,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   // ("list the cell types": the kinds, each with its count, not every cell.)
   if (q.measure.fn === "list" && q.groupBy.length && !c.has("qty", "q", "position")) q.measure = { fn: "count" };
   Object.assign(q, orderOf(c, grouped));
+  // ("the largest output synapse count among BCs": one number, which no order applies to.)
+  if (perRoot && !q.groupBy.length && !q.compare && (q.measure.fn === "max" || q.measure.fn === "min")) delete q.order;
   // ("by cortical layer and visual area together": the two groupings at once, as read.)
   if (q.groupBy.length === 2) use(c.find("together"));
   // ("which 5P-ET cells have a proofread axon": the cells, listed, not a count of 1 for each.)
@@ -166,7 +169,10 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (stat) return stat.measure;
   if (perRoot) {
     const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram");
-    const fn = c.take<{ fn: string }>("stat")?.fn ?? (!dist && c.take("per_cell") ? "mean" : undefined);
+    const sup = countSup(c);
+    if (sup) use(sup);
+    const supFn = sup ? (as(sup, "sup")!.dir === "asc" ? "min" : "max") : undefined;
+    const fn = c.take<{ fn: string }>("stat")?.fn ?? supFn ?? (!dist && c.take("per_cell") ? "mean" : undefined);
     use(c.find("per_cell"), c.find("count"));
     for (const n of ["synapse", "input", "output", "partner", "target", "source", "connection"]) use(c.find("noun", "n", n));
     for (const v of c.findAll("verb")) use(v);

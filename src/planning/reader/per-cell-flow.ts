@@ -5,6 +5,7 @@ import { popFilters } from "./filters.js";
 import { PARTNER_HEADS } from "./shape.js";
 
 const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
+const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
 /**
  * "BC→23P synapses per 23P cell", "on average, how many 23P→23P synapses per L2/3 pyramidal cell",
@@ -13,7 +14,10 @@ const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
  * side is the one the "per" phrase repeats, or else the one no other phrase names.
  */
 export function perCellOfFlow(c: Clause): Query | undefined {
-  const perPop = (p: (typeof c.pops)[number]) => p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk;
+  // (Not "by inhibitory cell type": a grouping of kinds, whose cells are not counted one by one.)
+  const perPop = (p: (typeof c.pops)[number]) =>
+    p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk && !KIND_HEADS.has(p.pop.head ?? "");
+  if (c.has("per_connection")) return undefined;
   // ("mean number of synapses from 4P onto each 23P cell": a side said with "each", and a statistic of them.)
   const eachSide =
     c.has("stat") && !c.has("qty")

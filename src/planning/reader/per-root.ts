@@ -1,5 +1,5 @@
 import type { Quantity } from "../plan.js";
-import { as, is } from "./atoms.js";
+import { as, is, text, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
@@ -22,7 +22,8 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
     (perPop || c.has("per_cell"));
   // ("how many synapses in total": a total alone is the count itself.)
   // ("the 75th percentile of the number of inputs of 23P cells": a percentile is a statistic too.)
-  const stat = c.atoms.some((a) => (is(a, "stat") && as(a, "stat")!.fn !== "sum") || is(a, "pctl"));
+  const stat =
+    c.atoms.some((a) => (is(a, "stat") && as(a, "stat")!.fn !== "sum") || is(a, "pctl")) || Boolean(countSup(c));
   const averaged = (c.has("per_cell") || (stat && !c.has("qty")) || plotted) && !sizeSup;
   if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection"))
     return undefined;
@@ -57,4 +58,25 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   for (const p of c.pops) p.role = undefined;
   for (const p of partnerPops) p.pop.partnerNoun = true;
   return inWords ? (partners ? "in_partners" : "in_synapses") : partners ? "out_partners" : "out_synapses";
+}
+
+const COUNT_NOUNS = ["synapse", "input", "output", "partner", "target", "source"];
+
+/**
+ * "what's the highest output synapse count a single PV cell has", "the largest input count among
+ * 23P": a superlative said of a per-cell count (not "which BC has the highest …", a ranking of the
+ * cells) is the largest or smallest of the cells' counts.
+ */
+export function countSup(c: Clause): Atom | undefined {
+  // ("… per PV cell": one population, each of its cells counted, is the same question.)
+  if (c.pops.some((p) => p.pop.wh || p.pop.topk || p.pop.sup || (p.pop.each && c.pops.length > 1))) return undefined;
+  if (c.atoms.some((a) => is(a, "wh") && !/^what\b/i.test(text(a)))) return undefined;
+  return c.atoms.find(
+    (a, i) =>
+      is(a, "sup") &&
+      !as(a, "sup")!.count &&
+      !as(a, "sup")!.q &&
+      COUNT_NOUNS.some((n) => is(c.atoms[i + 1], "noun", "n", n)) &&
+      is(c.atoms[i + 2], "count"),
+  );
 }

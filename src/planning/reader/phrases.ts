@@ -49,7 +49,9 @@ const perBefore = (a: Atom | undefined, next: Atom | undefined, after?: Atom, fu
   const kind = (x: Atom | undefined) => isPopNoun(x) && GROUP_NOUNS.has(String(as(x, "noun")!.n));
   const side = (is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream") || SIDE_NOUNS.has(String(as(next, "noun")?.n ?? "")))
     && (kind(after) || (isVal(after) && kind(further)));
-  if (lower(a) === "by" || lower(a) === "across") return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side;
+  // ("by inh type": a value, then the grouping noun, groups that kind among those values.)
+  if (lower(a) === "by" || lower(a) === "across")
+    return (isPopNoun(next) && GROUP_NOUNS.has(String(as(next, "noun")!.n))) || side || (isVal(next) && kind(after));
   return isVal(next) || isPopNoun(next) || side;
 };
 const PARTNER_NOUNS = new Set(["partner", "target", "source"]);

@@ -3,9 +3,12 @@ import { asManyAs } from "./as-many-as.js";
 import { countRanges } from "./count-ranges.js";
 import { exclusions } from "./exclusions.js";
 import { fronted } from "./fronted.js";
+import { notCounted, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
+import { oneCellCounts } from "./one-cell-counts.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
+import { restatedDefaults } from "./restated-defaults.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -23,6 +26,8 @@ export interface Prepared {
   text: string;
   /** Parts of the question taken as context, in the words typed. */
   context: string[];
+  /** What the question said it does not count ("(cells, not synapses)"), checked against the plan. */
+  notCounted?: NotCounted[];
 }
 
 export type PrepareStep = (p: Prepared) => Prepared;
@@ -33,12 +38,15 @@ const STEPS: PrepareStep[] = [
   pseudoSql,
   idsAsked,
   discourseStep,
+  restatedDefaults,
+  notCounted,
   gluedCounts,
   numberPhrases,
   exclusions,
   asManyAs,
   countRanges,
   synapseCounts,
+  oneCellCounts,
   strandedSides,
   fronted,
   withFlow,
@@ -188,6 +196,7 @@ function idsAsked(p: Prepared): Prepared {
 
 export function prepare(question: string): Prepared {
   let p: Prepared = { text: question, context: [] };
-  for (const step of STEPS) p = step(p);
+  // (A step that rewrites the text keeps what earlier steps noted.)
+  for (const step of STEPS) p = { ...p, ...step(p) };
   return p;
 }

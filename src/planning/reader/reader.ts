@@ -1,4 +1,5 @@
 import { QueryPlan, type PlannerResult, type Reading } from "../plan.js";
+import { countsWhatWasDenied, deniedBack } from "./not-counted.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
@@ -55,7 +56,9 @@ export class OfflineReader {
         suggestions: [],
       };
     }
-    const result = await this.planPrepared(prepared.text, lastPlan);
+    let result = await this.planPrepared(prepared.text, lastPlan);
+    const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
+    if (denied) result = deniedBack(denied, result);
     if (!prepared.context.length || result.type === "refuse") return result;
     return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
   }

@@ -1,0 +1,76 @@
+import type { PlannerResult, QueryPlan } from "../plan.js";
+import type { Prepared } from "./prepare.js";
+
+/** What a question says it does not count: "(cells, not synapses)", ", not per cell". */
+export type NotCounted = "synapses" | "cells" | "per_cell" | "connections";
+
+const WORDS: Record<string, NotCounted> = {
+  synapses: "synapses",
+  synapse: "synapses",
+  syn: "synapses",
+  syns: "synapses",
+  cells: "cells",
+  nuclei: "cells",
+  "# cells": "cells",
+  "per cell": "per_cell",
+  connections: "connections",
+  pairs: "connections",
+};
+const WHAT = String.raw`(synapses|synapse|syns|syn|# ?cells|cells|nuclei|per cell|connections|pairs)`;
+/** "(cells, not synapses)", "(not # cells)", "(summed, not per cell)": the inside before "not" stays. */
+const IN_BRACKETS = new RegExp(String.raw`\(\s*([^()]*?)[,;]?\s*\bnot\s+(?:the\s+)?${WHAT}\s*\)`, "gi");
+/** "…, not synapses?" said last; "not counting synapses but upstream segments:" said first. */
+const SAID_LAST = new RegExp(String.raw`,\s*not\s+${WHAT}\s*(?=[?.!]*\s*$)`, "gi");
+const NOT_BUT = new RegExp(String.raw`\bnot\s+counting\s+${WHAT}\s+but\s+`, "gi");
+
+/**
+ * A contrast said in passing ("how many 23P cells (cells, not synapses) …") names what is not
+ * counted. It is set aside as context and kept as a condition on the plan: a plan that counts it
+ * after all is asked back (see `countsWhatWasDenied`).
+ */
+export function notCounted(p: Prepared & { notCounted?: NotCounted[] }): Prepared & { notCounted?: NotCounted[] } {
+  const denied: NotCounted[] = [...(p.notCounted ?? [])];
+  const context: string[] = [];
+  const note = (all: string, what: string) => {
+    denied.push(WORDS[what.toLowerCase().replace(/#\s*/, "# ")] ?? "cells");
+    context.push(all.trim());
+  };
+  const text = p.text
+    .replace(IN_BRACKETS, (all: string, inside: string, what: string) => {
+      note(all, what);
+      return inside.trim() ? `(${inside.trim()})` : "";
+    })
+    .replace(SAID_LAST, (all: string, what: string) => (note(all, what), ""))
+    .replace(NOT_BUT, (all: string, what: string) => (note(all, what), ""));
+  return text === p.text ? p : { text, context: [...p.context, ...context], notCounted: denied };
+}
+
+/** Whether a plan counts what the question said it does not ("not synapses": a synapse count). */
+export function countsWhatWasDenied(plan: QueryPlan, denied: NotCounted[]): NotCounted | undefined {
+  if (plan.kind !== "query") return undefined;
+  const m = plan.measure;
+  const perRoot = "of" in m && ["in_synapses", "out_synapses", "in_partners", "out_partners"].includes(m.of);
+  return denied.find((d) => {
+    if (d === "synapses")
+      return (
+        (plan.source === "synapses" && (m.fn === "count" || m.fn === "sum")) ||
+        ("of" in m && (m.of === "in_synapses" || m.of === "out_synapses" || m.of === "synapses"))
+      );
+    if (d === "cells") return (plan.source === "cells" || plan.source === "nuclei") && m.fn === "count";
+    if (d === "per_cell") return plan.source === "roots" && perRoot && m.fn !== "sum";
+    return plan.source === "connections" && m.fn === "count";
+  });
+}
+
+/** The answer when the plan counts what was denied: asked back, naming it. */
+export function deniedBack(what: NotCounted, result: PlannerResult): PlannerResult {
+  const said = { synapses: "synapses", cells: "cells", per_cell: "a figure per cell", connections: "connections" }[
+    what
+  ];
+  return {
+    type: "clarify",
+    message: `You said not ${said}, but I read the question as counting ${said}; please rephrase what to count.`,
+    suggestions: [],
+    ...(result.type === "plan" ? { reading: result.reading } : {}),
+  };
+}

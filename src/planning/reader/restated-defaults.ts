@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
+import type { Prepared } from "./prepare.js";
+
+const RestatedFile = z.object({
+  about: z.array(z.string()),
+  defaults: z.array(z.object({ phrases: z.array(z.string().min(1)), about: z.string().min(1), note: z.string() })),
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
+let rules: { phrase: RegExp; about: RegExp }[] | undefined;
+
+function load(): { phrase: RegExp; about: RegExp }[] {
+  const file = RestatedFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "restated-defaults.json"), "utf8")));
+  return file.defaults.map((d) => ({
+    // ("(fragments included)", ", incl. fragments", "fragments included": brackets and a comma go too.)
+    phrase: new RegExp(String.raw`\s*[,;]?\s*(\()?\s*\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`, "i"),
+    about: new RegExp(String.raw`\b(${d.about})\b`, "i"),
+  }));
+}
+
+/**
+ * "How many distinct postsynaptic partners do BPCs have (fragments included)?": a phrase that says
+ * again what the reader does anyway is set aside as context, so it is not read as a restriction
+ * ("fragments" alone restricts to them). Only when the question speaks of what the default is about.
+ */
+export function restatedDefaults(p: Prepared): Prepared {
+  rules ??= load();
+  let { text } = p;
+  const context: string[] = [];
+  for (const rule of rules) {
+    const m = rule.phrase.exec(text);
+    if (!m || !rule.about.test(text.replace(m[0], " "))) continue;
+    context.push(m[2]!);
+    // (A phrase inside brackets with other words, "(unique roots, fragments included)", leaves the rest.)
+    const inside = Boolean(m[1]) !== Boolean(m[3]) ? (m[1] ?? "") + (m[3] ?? "") : "";
+    text = (text.slice(0, m.index) + (inside ? ` ${inside}` : " ") + text.slice(m.index + m[0].length)).trim();
+  }
+  return context.length
+    ? { text: text.replace(/\s+\)/g, ")").replace(/\(\s*,?\s*/g, "("), context: [...p.context, ...context] }
+    : p;
+}
