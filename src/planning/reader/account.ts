@@ -49,7 +49,7 @@ const connective = (item: Item) =>
     (t) =>
       (t.t === "rel" && CONNECTIVES.has(String(t.r))) ||
       (t.t === "verb" && (t.v === "be" || t.v === "have")) ||
-      (t.t === "per" && /^(by|for each|each|per)$/i.test(item.text)) ||
+      (t.t === "per" && /^(by|for each|each|per|across)$/i.test(item.text)) ||
       t.t === "bothsides" ||
       (t.t === "cmp" && t.op === "between"),
   );

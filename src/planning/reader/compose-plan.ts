@@ -1,4 +1,5 @@
 import type { Filter, QueryPlan } from "../plan.js";
+import { as, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
 import { cellRatio } from "./cell-shares.js";
@@ -37,6 +38,7 @@ export function compose(c: Clause): QueryPlan {
   bothOfAList(c, plan);
   superlativeKept(c, plan);
   placeStrayNegations(plan);
+  restatedStatistics(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
@@ -79,4 +81,18 @@ function distributionPerGroup(c: Clause, plan: QueryPlan): void {
   if (!plan.groupBy.length && !plan.compare) return;
   plan.measure = { fn: "quartiles", of: plan.measure.of };
   plan.chart = "box";
+}
+
+/**
+ * "max summed syn size per conn", "the largest total synapse size of any connection, summing the sizes of
+ * its synapses": a statistic said again, or a sum said of a connection's summed size, restates the plan.
+ */
+function restatedStatistics(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || !("of" in plan.measure)) return;
+  const m = plan.measure;
+  for (const a of c.findAll("stat")) {
+    const fn = String(as(a, "stat")!.fn);
+    if (a.items.some((i) => i.used)) continue;
+    if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
+  }
 }

@@ -9,6 +9,7 @@ import { oneCellCounts } from "./one-cell-counts.js";
 import { withFlow } from "./with-flow.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
+import { restatements } from "./restatements.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -40,6 +41,7 @@ const STEPS: PrepareStep[] = [
   discourseStep,
   restatedDefaults,
   notCounted,
+  restatements,
   gluedCounts,
   numberPhrases,
   exclusions,

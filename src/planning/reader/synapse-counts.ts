@@ -1,6 +1,6 @@
 import type { Prepared } from "./prepare.js";
 
-const PAIRS = String.raw`(connections?|conns?|pairs?)`;
+const PAIRS = String.raw`(conn\w*|pairs?)(?![\w])`;
 
 /** A connection's synapse count said as a kind of connection, and what it means as a threshold. */
 const KINDS: [RegExp, string][] = [

@@ -1,0 +1,27 @@
+import type { Prepared } from "./prepare.js";
+
+const STDDEV = /\b(standard deviation|standard dev|std\.? dev\.?|stdev|std|sd|s\.d\.)(?![\w])/i;
+/** "How variable is synapse size, as a standard deviation": the variability words say the statistic again. */
+const VARIABILITY = /\b(?:how\s+)?(?:spread\s+out|variable|vary|varies|varying)(?:\s+(?:is|are))?\b/gi;
+/** "For an SST interneuron, what's … it makes": one cell named first, as "per …", pointed back to by "it". */
+const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+([^,]{1,60}?),\s*(.*)$/i;
+const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gives)\b/i;
+
+/**
+ * Words that only say again what the rest of the question says: variability beside a standard
+ * deviation; "it" pointing back to the one cell named first ("Per PV interneuron, what's the mean
+ * number of synapses it makes?" is "… synapses made per PV interneuron").
+ */
+export function restatements(p: Prepared): Prepared {
+  let text = p.text;
+  if (STDDEV.test(text)) {
+    const without = text.replace(VARIABILITY, " ").replace(/\s{2,}/g, " ");
+    // (Only when a standard deviation is still said after: "how variable, as a sd" keeps its sd.)
+    if (STDDEV.test(without)) text = without;
+  }
+  const first = ONE_FIRST.exec(text);
+  if (first && IT_VERB.test(first[2]!) && !/\b(it|its|this|that)\b/i.test(first[2]!.replace(IT_VERB, ""))) {
+    text = `${first[2]!.replace(IT_VERB, "$1")} per ${first[1]!.trim()}`.replace(/\s*([?.!])\s*per (.*)$/, " per $2$1");
+  }
+  return text === p.text ? p : { ...p, text };
+}
