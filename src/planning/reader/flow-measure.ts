@@ -37,7 +37,7 @@ export function readMeasure(c: Clause, q: Query): void {
   if (c.find("fraction")) return fraction(c, q);
   if (c.find("ratio")) return ratio(c, q);
   const perConnection = c.take("per_connection");
-  const stat = statMeasure(c, ["size", "synapses", "total_size"]);
+  const stat = statMeasure(c, ["size", "synapses", "total_size", "ori_difference"]);
   if (perConnection || (stat && stat.of === "synapses")) {
     q.source = "connections";
     const of: Quantity = stat?.of === "size" ? "total_size" : "synapses";
@@ -46,6 +46,8 @@ export function readMeasure(c: Clause, q: Query): void {
   }
   if (stat) {
     q.measure = stat.measure;
+    // ("mean difference in preferred orientation of connected tuned cells": one per connected pair.)
+    if (stat.of === "ori_difference") q.source = "connections";
     for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
     return;
   }

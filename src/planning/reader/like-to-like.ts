@@ -11,7 +11,15 @@ import type { Clause } from "./clause.js";
 const BIN_WIDTH = 22.5;
 
 /** Whether the clause asks for connectivity per orientation-difference bin. */
-export const asksOrientationBins = (c: Clause): boolean => c.has("liketolike") || binned(c) !== undefined;
+export const asksOrientationBins = (c: Clause): boolean => {
+  if (binned(c)) return true;
+  if (!c.has("liketolike")) return false;
+  // ("like-to-like check: average orientation difference of connected tuned pairs": the named measure,
+  // one number, of which "like-to-like" only says the topic.)
+  const statOfDifference = c.has("stat") && c.has("qty", "q", "ori_difference");
+  if (statOfDifference) use(c.find("liketolike"));
+  return !statOfDifference;
+};
 
 /** The orientation difference said as what the rows are ("per/by/vs/as a function of Δori"), with its connector. */
 function binned(c: Clause): { qty: Atom; per: Atom } | undefined {

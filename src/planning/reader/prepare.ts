@@ -7,6 +7,7 @@ import { notCounted, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts } from "./one-cell-counts.js";
 import { withFlow } from "./with-flow.js";
+import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
 import { restatements } from "./restatements.js";
@@ -48,6 +49,7 @@ const STEPS: PrepareStep[] = [
   asManyAs,
   countRanges,
   synapseCounts,
+  singleSuperlative,
   oneCellCounts,
   strandedSides,
   fronted,

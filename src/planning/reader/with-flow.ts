@@ -13,7 +13,9 @@ const THAT_ANY_ONTO = new RegExp(
   "i",
 );
 // ("w/ any BC input": one name between "any" and "input".)
-const NAMED_INPUT = /\b(?:with|w\/)\s+any\s+([\w/+-]+)\s+(inputs?|outputs?)\b(?!\s+(?:from|onto|to|on)\b)/gi;
+// ("w/ NGC input": a name alone, not a word of amount or kind: "with more input", "with synaptic input".)
+const NOT_A_NAME = /^(more|less|fewer|most|least|many|few|some|no|synaptic|strong|weak|total|high|low|little|much)$/i;
+const NAMED_INPUT = /\b(?:with|w\/)\s+(any\s+)?([\w/+-]+)\s+(inputs?|outputs?)\b(?!\s+(?:from|onto|to|on)\b)/gi;
 
 /**
  * "23P cells in LM with input from BCs", "MCs with synapses onto 4P", "LM 23P w/ any BC input": a
@@ -29,8 +31,9 @@ export function withFlow(p: Prepared): Prepared {
     .replace(THAT_ANY_ONTO, "receiving input from $1$2")
     .replace(INPUT_FROM, "receiving input from")
     .replace(OUTPUT_ONTO, (_, to: string) => `making synapses ${to}`)
-    .replace(NAMED_INPUT, (_, who: string, flow: string) =>
-      /^in/i.test(flow) ? `receiving input from ${who}` : `making synapses onto ${who}`,
-    );
+    .replace(NAMED_INPUT, (all: string, any: string | undefined, who: string, flow: string) => {
+      if (!any && NOT_A_NAME.test(who)) return all;
+      return /^in/i.test(flow) ? `receiving input from ${who}` : `making synapses onto ${who}`;
+    });
   return text === p.text ? p : { ...p, text };
 }
