@@ -81,6 +81,8 @@ export function describeFilter(f: Filter, labels: Labels): string {
       return `${not}with gOSI ${range(f, "")}`;
     case "dsi":
       return `${not}with gDSI ${range(f, "")}`;
+    case "cc":
+      return `${not}with cc_abs ${range(f, "")}`;
     case "out_synapses":
       return `${not}with ${range(f, "output synapses")}`;
     case "in_synapses":

@@ -12,6 +12,7 @@ const QTY: Record<string, string> = {
   pref_dir: "preferred direction (°)",
   osi: "gOSI",
   dsi: "gDSI",
+  cc: "cc_abs (tuning model fit)",
   out_synapses: "output synapses per neuron",
   in_synapses: "input synapses per neuron",
   out_partners: "postsynaptic partners per neuron",

@@ -35,7 +35,7 @@ function valuesOf(dim: string, geometry?: Geometry): string {
   if (info.kind === "id") return "the id's digits, as a string";
   if (info.kind === "flag") return "true or false";
   if (info.kind === "angle" || info.unit === "°") return "degrees";
-  if (dim === "osi" || dim === "dsi") return "a number from 0 to 1";
+  if (dim === "osi" || dim === "dsi" || dim === "cc") return "a number from 0 to 1";
   return info.unit ?? "a number";
 }
 

@@ -11,7 +11,7 @@ import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
-const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi"];
+const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"];
 
 /**
  * A question about cells (or nuclei, or neurons as root ids): counts, fractions, statistics of a

@@ -29,6 +29,7 @@ const NEURON_TABLES = new Set<Filter["dim"]>([
   "tuned",
   "osi",
   "dsi",
+  "cc",
   "pref_ori",
   "pref_dir",
 ]);

@@ -32,6 +32,7 @@ const CELL_QTY: Record<string, Filter["dim"]> = {
   depth: "depth",
   osi: "osi",
   dsi: "dsi",
+  cc: "cc",
   pref_ori: "pref_ori",
   pref_dir: "pref_dir",
 };

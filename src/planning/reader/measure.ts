@@ -11,6 +11,7 @@ const QTY: Record<string, Quantity> = {
   pref_dir: "pref_dir",
   osi: "osi",
   dsi: "dsi",
+  cc: "cc",
   ori_difference: "ori_difference",
 };
 

@@ -118,7 +118,7 @@ function withoutIncluded(atoms: Atom[]): Atom[] {
   return atoms.filter((_, i) => !drop.has(i));
 }
 
-const CELL_QUANTITIES = new Set(["osi", "dsi", "volume", "depth"]);
+const CELL_QUANTITIES = new Set(["osi", "dsi", "cc", "volume", "depth"]);
 
 /**
  * "top3 gDSI cells", "top 5 volume BCs": the quantity between a top-k and the cells ranks them (read

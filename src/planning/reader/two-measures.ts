@@ -8,7 +8,7 @@ import { cellThreshold } from "./filters.js";
  * cells", "plot soma depth against preferred orientation". A list of the cells with both values,
  * drawn as a scatter (the first named up the vertical axis, the second along the horizontal).
  */
-const CELL_QUANTITIES = new Set(["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi"]);
+const CELL_QUANTITIES = new Set(["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"]);
 
 export function twoMeasures(c: Clause): Query | undefined {
   const pair = quantityPair(c);

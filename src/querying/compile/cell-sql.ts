@@ -64,6 +64,7 @@ export class CellRow {
       case "pref_dir":
       case "osi":
       case "dsi":
+      case "cc":
         this.join("tu", `${kind} cell_tuning tu ON tu.target_id = ${this.nucleusId}`);
         return dim === "pref_ori" || dim === "pref_dir" ? `degrees(tu.${dim})` : `tu.${dim}`;
       case "out_synapses":

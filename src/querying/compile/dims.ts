@@ -66,6 +66,7 @@ export const DIMS: Record<Dim, DimInfo> = {
   pref_dir: { level: "cell", kind: "angle", label: "preferred direction", unit: "°", table: TUNING },
   osi: { level: "cell", kind: "number", label: "gOSI", table: TUNING },
   dsi: { level: "cell", kind: "number", label: "gDSI", table: TUNING },
+  cc: { level: "cell", kind: "number", label: "cc_abs (tuning model fit, best scan unit)", table: TUNING },
   typed: { level: "cell", kind: "flag", label: "has a cell type", table: CELL_TYPES },
   has_nucleus: {
     level: "root",
@@ -103,6 +104,7 @@ export const QUANTITY: Record<Quantity, { label: string; unit: string; column: s
   pref_dir: { label: "preferred direction", unit: "°", column: "pref_dir_deg" },
   osi: { label: "gOSI", unit: "", column: "gosi" },
   dsi: { label: "gDSI", unit: "", column: "gdsi" },
+  cc: { label: "cc_abs (tuning model fit)", unit: "", column: "cc_abs" },
   out_synapses: { label: "output synapses per neuron", unit: "synapses", column: "output_synapses", log: true },
   in_synapses: { label: "input synapses per neuron", unit: "synapses", column: "input_synapses", log: true },
   out_partners: { label: "postsynaptic partners per neuron", unit: "partners", column: "output_partners", log: true },
