@@ -7,6 +7,7 @@ import { notCounted, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts } from "./one-cell-counts.js";
 import { withFlow } from "./with-flow.js";
+import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
@@ -54,6 +55,7 @@ const STEPS: PrepareStep[] = [
   strandedSides,
   fronted,
   withFlow,
+  shareWith,
   anySynapse,
   layerDepths,
   somaIn,

@@ -1,0 +1,27 @@
+import type { Prepared } from "./prepare.js";
+
+const SHARE = String.raw`(%|pct|percent|percentage|fraction|frac|share|proportion)`;
+/** "% tuned cells w/ gOSI > 0.3", "frac of 23P with a proofread axon": the share, said without a verb. */
+const SHARE_WITH = new RegExp(
+  String.raw`^(\s*(?:what(?:'s| is)?\s+(?:the\s+)?)?)${SHARE}\s+(?:of\s+)?((?:(?!\b(?:with|w\/|have|has|are|is)\b)[^,?])+?)\s+(?:with|w\/)\s+`,
+  "i",
+);
+const LATER_VERB = /\b(are|is|have|has|go|goes|come|comes|receive|receives|make|makes|land|lands|target|targets)\b/i;
+/** "Out of all synapses 23P cells receive, …": "out of" is "of" ("out" alone is read as outputs). */
+const OUT_OF = /\bout\s+of\s+(all|the|every|each)\b/gi;
+
+/**
+ * A share said as "% X with Y" is "% of X have Y", which the reader reads ("what % of tuned cells
+ * have gOSI > 0.3"); "out of all …" is "of all …".
+ */
+export function shareWith(p: Prepared): Prepared {
+  const text = p.text
+    .replace(OUT_OF, "of $1")
+    .replace(SHARE_WITH, (all: string, lead: string, share: string, whole: string, at: number, said: string) => {
+      // ("% of the cells with a proofread axon are 23P": a verb after says which part; left as typed.)
+      const rest = said.slice(at + all.length);
+      if (LATER_VERB.test(rest) || /\b(from|onto|to)\b/i.test(rest)) return all;
+      return `${lead}${share} of ${whole.trim()} have `;
+    });
+  return text === p.text ? p : { ...p, text };
+}
