@@ -22,6 +22,7 @@ import {
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
+import { placeOfCells } from "./place-of-cells.js";
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -285,23 +286,4 @@ function ownersOfPartners(c: Clause): void {
         `Say "${noun} of …" or "${noun} that are …".`,
     );
   }
-}
-
-/**
- * "output synapses made by basket cells in each visual area": a place grouping said right after cells
- * ("… in each area") is of those cells. A place grouping of a flow from or onto cells of a kind (not one
- * neuron) said anywhere else ("BC outputs per area") may be of either side: asked back.
- */
-function placeOfCells(c: Clause, p: Clause["pops"][number]): Side | undefined {
-  if (p.pop.head !== "area" && p.pop.head !== "layer") return undefined;
-  const before = c.pops.find((o) => o.i === p.i - 2 && is(c.atoms[p.i - 1], "rel", "r", "in"));
-  if (before && (before.role === "pre" || before.role === "post")) return before.role;
-  const sided = c.pops.filter((o) => o !== p && (o.role === "pre" || o.role === "post"));
-  if (sided.length !== 1 || oneRootPop(sided[0]!) || !sided[0]!.pop.filters.length) return undefined;
-  const cells = sided[0]!.atom.items.map((i) => i.text).join(" ");
-  const place = p.pop.head === "area" ? "area" : "layer";
-  throw new Unreadable(
-    `Per ${place} of the ${cells} themselves, or of their partners? Say "${cells} in each ${place}" or ` +
-      `"per presynaptic ${place}" / "per postsynaptic ${place}".`,
-  );
 }

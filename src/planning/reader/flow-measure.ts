@@ -4,7 +4,7 @@ import type { Clause } from "./clause.js";
 import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
-import { connectionThresholds } from "./flow-thresholds.js";
+import { connectionThresholds, sizeThresholds } from "./flow-thresholds.js";
 import { groups } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
 
@@ -97,30 +97,6 @@ export function partnerSide(q: Query, noun: string): Side {
   if (q.pre.length && !q.post.length) return "post";
   if (q.post.length && !q.pre.length) return "pre";
   throw new Unreadable('Presynaptic or postsynaptic partners? Say "inputs" or "outputs" (or "targets").');
-}
-
-/** "synapses larger than 5,000 voxels": a size filter on the synapses. */
-export function sizeThresholds(c: Clause, q: Query): void {
-  for (const a of c.findAll("threshold")) {
-    const t = as(a, "threshold") as Threshold;
-    if (a.items.some((i) => i.used)) continue;
-    if (
-      t.qty === "size" ||
-      t.qty === "big" ||
-      t.unit === "vox" ||
-      (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))
-    ) {
-      use(a);
-      q.filter.push(rangeFilter("size", t));
-    } else if (t.noun === "synapse" || t.noun === "connection") {
-      use(a);
-      q.source = "connections";
-      q.filter.push(rangeFilter("synapses", t));
-    } else if (t.qty === "ori_difference") {
-      use(a);
-      orientationDifference(q, t);
-    }
-  }
 }
 
 /** "What % of X's inputs are inhibitory?": a part said after the verb is of the partners' side. */

@@ -48,3 +48,27 @@ export function connectionThresholds(c: Clause, q: Query): void {
   }
   if (q.source === "connections") use(pairs);
 }
+
+/** "synapses larger than 5,000 voxels": a size filter on the synapses. */
+export function sizeThresholds(c: Clause, q: Query): void {
+  for (const a of c.findAll("threshold")) {
+    const t = as(a, "threshold") as Threshold;
+    if (a.items.some((i) => i.used)) continue;
+    if (
+      t.qty === "size" ||
+      t.qty === "big" ||
+      t.unit === "vox" ||
+      (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))
+    ) {
+      use(a);
+      q.filter.push(rangeFilter("size", t));
+    } else if (t.noun === "synapse" || t.noun === "connection") {
+      use(a);
+      q.source = "connections";
+      q.filter.push(rangeFilter("synapses", t));
+    } else if (t.qty === "ori_difference") {
+      use(a);
+      orientationDifference(q, t);
+    }
+  }
+}

@@ -22,6 +22,12 @@ const IN_BRACKETS = new RegExp(String.raw`\(\s*([^()]*?)[,;]?\s*\bnot\s+(?:the\s
 /** "…, not synapses?" said last; "not counting synapses but upstream segments:" said first. */
 const SAID_LAST = new RegExp(String.raw`,\s*not\s+${WHAT}\s*(?=[?.!]*\s*$)`, "gi");
 const NOT_BUT = new RegExp(String.raw`\bnot\s+counting\s+${WHAT}\s+but\s+`, "gi");
+/** "counting each connected pair once", ", counting each presynaptic neuron once": not their synapses. */
+const ONCE = new RegExp(
+  String.raw`(?:,\s*)?\bcounting\s+each\s+(?:(?:connected|presynaptic|postsynaptic|pre|post|upstream|downstream)\s+)?` +
+    String.raw`(?:pair|neuron|cell|partner|root|segment)\s+(?:only\s+)?once\b\s*,?`,
+  "gi",
+);
 
 /**
  * A contrast said in passing ("how many 23P cells (cells, not synapses) …") names what is not
@@ -41,7 +47,9 @@ export function notCounted(p: Prepared & { notCounted?: NotCounted[] }): Prepare
       return inside.trim() ? `(${inside.trim()})` : "";
     })
     .replace(SAID_LAST, (all: string, what: string) => (note(all, what), ""))
-    .replace(NOT_BUT, (all: string, what: string) => (note(all, what), ""));
+    .replace(NOT_BUT, (all: string, what: string) => (note(all, what), ""))
+    .replace(ONCE, (all: string) => (note(all, "synapses"), " "))
+    .trim();
   return text === p.text ? p : { text, context: [...p.context, ...context], notCounted: denied };
 }
 

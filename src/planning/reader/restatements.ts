@@ -6,6 +6,18 @@ const VARIABILITY = /\b(?:how\s+)?(?:spread\s+out|variable|vary|varies|varying)(
 /** "For an SST interneuron, what's … it makes": one cell named first, as "per …", pointed back to by "it". */
 const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+([^,]{1,60}?),\s*(.*)$/i;
 const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gives)\b/i;
+/** "how small is the smallest one", "how large is the biggest": the superlative says it. */
+const SUPERLATIVE = String.raw`(smallest|largest|biggest|deepest|shallowest|highest|lowest)`;
+const HOW_SUP = new RegExp(
+  String.raw`\bhow\s+(?:small|large|big|deep|shallow|high|low)\s+(?:is|are)\s+(?:the\s+)?${SUPERLATIVE}` +
+    String.raw`(?:\s+(?:one|ones))?\b`,
+  "gi",
+);
+/** "adding sizes up", "adding them up": a sum said again. */
+const ADDING_UP = /\badding\s+(?:the\s+)?(?:sizes|them|these|those|it)\s+up\b/gi;
+/** "for synapses whose presynaptic cell is a layer 2/3 pyramidal neuron": the side, said as a property. */
+const WHOSE_SIDE =
+  /\bwhose\s+(presynaptic|postsynaptic|pre|post)(?:synaptic)?\s+(?:cell|neuron|partner|root)\s+is\s+(?:an?\s+)?/gi;
 
 /**
  * Words that only say again what the rest of the question says: variability beside a standard
@@ -14,8 +26,15 @@ const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gi
  */
 export function restatements(p: Prepared): Prepared {
   let text = p.text;
+  text = text
+    .replace(HOW_SUP, "the $1")
+    .replace(ADDING_UP, "summed")
+    .replace(WHOSE_SIDE, (_all: string, side: string) => (/^pre/i.test(side) ? "from " : "onto "));
   if (STDDEV.test(text)) {
-    const without = text.replace(VARIABILITY, " ").replace(/\s{2,}/g, " ");
+    const without = text
+      .replace(/\bhow\s+much\s+(does|do)\b(?=.*\b(vary|varies|varying)\b)/i, "")
+      .replace(VARIABILITY, " ")
+      .replace(/\s{2,}/g, " ");
     // (Only when a standard deviation is still said after: "how variable, as a sd" keeps its sd.)
     if (STDDEV.test(without)) text = without;
   }

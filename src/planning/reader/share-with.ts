@@ -1,11 +1,11 @@
 import type { Prepared } from "./prepare.js";
 
 const SHARE = String.raw`(%|pct|percent|percentage|fraction|frac|share|proportion)`;
+const LEAD = String.raw`^(\s*(?:what(?:'s| is)?\s+(?:the\s+)?)?)`;
+/** The cells the share is of: words up to "with", none of them a verb. */
+const WHOLE = String.raw`((?:(?!\b(?:with|w\/|have|has|are|is)\b)[^,?])+?)`;
 /** "% tuned cells w/ gOSI > 0.3", "frac of 23P with a proofread axon": the share, said without a verb. */
-const SHARE_WITH = new RegExp(
-  String.raw`^(\s*(?:what(?:'s| is)?\s+(?:the\s+)?)?)${SHARE}\s+(?:of\s+)?((?:(?!\b(?:with|w\/|have|has|are|is)\b)[^,?])+?)\s+(?:with|w\/)\s+`,
-  "i",
-);
+const SHARE_WITH = new RegExp(String.raw`${LEAD}${SHARE}\s+(?:of\s+)?${WHOLE}\s+(?:with|w\/)\s+`, "i");
 const LATER_VERB = /\b(are|is|have|has|go|goes|come|comes|receive|receives|make|makes|land|lands|target|targets)\b/i;
 /** "Out of all synapses 23P cells receive, …": "out of" is "of" ("out" alone is read as outputs). */
 const OUT_OF = /\bout\s+of\s+(all|the|every|each)\b/gi;
