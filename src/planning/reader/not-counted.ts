@@ -22,10 +22,14 @@ const IN_BRACKETS = new RegExp(String.raw`\(\s*([^()]*?)[,;]?\s*\bnot\s+(?:the\s
 /** "…, not synapses?" said last; "not counting synapses but upstream segments:" said first. */
 const SAID_LAST = new RegExp(String.raw`,\s*not\s+${WHAT}\s*(?=[?.!]*\s*$)`, "gi");
 const NOT_BUT = new RegExp(String.raw`\bnot\s+counting\s+${WHAT}\s+but\s+`, "gi");
-/** "counting each connected pair once", ", counting each presynaptic neuron once": not their synapses. */
+/**
+ * "counting each connected pair once", ", counting each presynaptic neuron once": not their synapses.
+ * (Not "counting each root once, how many BCs": roots rather than cells, which is left to be read.)
+ */
 const ONCE = new RegExp(
-  String.raw`(?:,\s*)?\bcounting\s+each\s+(?:(?:connected|presynaptic|postsynaptic|pre|post|upstream|downstream)\s+)?` +
-    String.raw`(?:pair|neuron|cell|partner|root|segment)\s+(?:only\s+)?once\b\s*,?`,
+  String.raw`(?:,\s*)?\bcounting\s+each\s+(?:(?:connected\s+)?pair|` +
+    String.raw`(?:presynaptic|postsynaptic|pre|post|upstream|downstream)\s+(?:neuron|cell|partner|root|segment))` +
+    String.raw`\s+(?:only\s+)?once\b\s*,?`,
   "gi",
 );
 
