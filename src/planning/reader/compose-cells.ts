@@ -6,7 +6,7 @@ import { DIMS_OF_ROOTS } from "./dims.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
 import { statMeasure } from "./measure.js";
-import { countSup } from "./per-root.js";
+import { countSup, PER_ROOT_NOUNS } from "./per-root.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
@@ -174,7 +174,7 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
     const supFn = sup ? (as(sup, "sup")!.dir === "asc" ? "min" : "max") : undefined;
     const fn = c.take<{ fn: string }>("stat")?.fn ?? supFn ?? (!dist && c.take("per_cell") ? "mean" : undefined);
     use(c.find("per_cell"), c.find("count"));
-    for (const n of ["synapse", "input", "output", "partner", "target", "source", "connection"]) use(c.find("noun", "n", n));
+    for (const n of PER_ROOT_NOUNS) use(c.find("noun", "n", n));
     for (const v of c.findAll("verb")) use(v);
     if (dist && !fn) {
       use(dist);

@@ -38,8 +38,9 @@ export function composeFlow(c: Clause): Query {
   const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));
   for (const p of c.pops) {
     if (p.role || !grouper(p)) continue;
+    const place = p.pop.side ? undefined : placeOfCells(c, p);
     if (p.pop.side) p.role = p.pop.side;
-    else if (placeOfCells(c, p)) p.role = placeOfCells(c, p);
+    else if (place) p.role = place;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
     else if (named.size === 2) {
       // "martinotti inputs of 8646… - which roots?": the side that is not one named neuron.

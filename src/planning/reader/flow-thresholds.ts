@@ -20,8 +20,7 @@ export function thresholdOn(q: Query, t: Threshold, counted = false): Filter[] {
     );
   }
   if (t.noun === "synapse" || t.noun === "connection") {
-    q.source = "connections";
-    q.filter.push(rangeFilter("synapses", t));
+    connectionsWithSynapses(q, t);
     return [];
   }
   if (t.qty === "ori_difference") {
@@ -43,8 +42,7 @@ export function connectionThresholds(c: Clause, q: Query): void {
     const t = as(a, "threshold") as Threshold;
     if (a.items.some((i) => i.used) || (t.noun !== "synapse" && t.noun !== "connection")) continue;
     use(a);
-    q.source = "connections";
-    q.filter.push(rangeFilter("synapses", t));
+    connectionsWithSynapses(q, t);
   }
   if (q.source === "connections") use(pairs);
 }
@@ -64,11 +62,16 @@ export function sizeThresholds(c: Clause, q: Query): void {
       q.filter.push(rangeFilter("size", t));
     } else if (t.noun === "synapse" || t.noun === "connection") {
       use(a);
-      q.source = "connections";
-      q.filter.push(rangeFilter("synapses", t));
+      connectionsWithSynapses(q, t);
     } else if (t.qty === "ori_difference") {
       use(a);
       orientationDifference(q, t);
     }
   }
+}
+
+/** "with at least 5 synapses" said of connections: the connections of so many synapses. */
+function connectionsWithSynapses(q: Query, t: Threshold): void {
+  q.source = "connections";
+  q.filter.push(rangeFilter("synapses", t));
 }

@@ -1,4 +1,4 @@
-import type { PlannerResult, QueryPlan } from "../plan.js";
+import { PER_ROOT_COUNTS, type PlannerResult, type QueryPlan } from "../plan.js";
 import type { Prepared } from "./prepare.js";
 
 /** What a question says it does not count: "(cells, not synapses)", ", not per cell". */
@@ -61,7 +61,7 @@ export function notCounted(p: Prepared & { notCounted?: NotCounted[] }): Prepare
 export function countsWhatWasDenied(plan: QueryPlan, denied: NotCounted[]): NotCounted | undefined {
   if (plan.kind !== "query") return undefined;
   const m = plan.measure;
-  const perRoot = "of" in m && ["in_synapses", "out_synapses", "in_partners", "out_partners"].includes(m.of);
+  const perRoot = "of" in m && PER_ROOT_COUNTS.includes(m.of);
   return denied.find((d) => {
     if (d === "synapses")
       return (

@@ -2,10 +2,19 @@ import type { Filter, Query } from "../plan.js";
 import { as, is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters } from "./filters.js";
-import { PARTNER_HEADS } from "./shape.js";
+import { PER_ROOT_NOUNS } from "./per-root.js";
+import { KIND_HEADS, PARTNER_HEADS } from "./shape.js";
+
+type ClausePop = Clause["pops"][number];
+
+/**
+ * A population said with "each" / "per" whose cells are counted one by one (not "by inhibitory cell
+ * type": a grouping of kinds).
+ */
+const perPop = (p: ClausePop) =>
+  Boolean(p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk && !KIND_HEADS.has(p.pop.head ?? ""));
 
 const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
-const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
 
 /**
  * "BC→23P synapses per 23P cell", "on average, how many 23P→23P synapses per L2/3 pyramidal cell",
@@ -14,9 +23,6 @@ const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy
  * side is the one the "per" phrase repeats, or else the one no other phrase names.
  */
 export function perCellOfFlow(c: Clause): Query | undefined {
-  // (Not "by inhibitory cell type": a grouping of kinds, whose cells are not counted one by one.)
-  const perPop = (p: (typeof c.pops)[number]) =>
-    p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk && !KIND_HEADS.has(p.pop.head ?? "");
   if (c.has("per_connection")) return undefined;
   // ("mean number of synapses from 4P onto each 23P cell": a side said with "each", and a statistic of them.)
   const eachSide =
@@ -66,10 +72,9 @@ export function perCellPartners(c: Clause): Query | undefined {
   const stat = c.find("stat");
   const count = c.find("count");
   if (!stat || !count || c.findAll("stat").length > 1 || c.has("qty")) return undefined;
-  if (["synapse", "input", "output", "connection", "partner", "target", "source"].some((n) => c.has("noun", "n", n)))
-    return undefined;
+  if (PER_ROOT_NOUNS.some((n) => c.has("noun", "n", n))) return undefined;
   const fn = String(as(stat, "stat")!.fn);
-  const per = c.pops.find((p) => p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk);
+  const per = c.pops.find(perPop);
   const counted = c.pops.find((p) => p !== per && p.pop.filters.length && !p.pop.each && !p.pop.wh);
   if (!STATS.has(fn) || !per || !counted || c.pops.length !== 2) return undefined;
   const sides = new Set([per.role, counted.role]);

@@ -2,6 +2,10 @@ import type { Quantity } from "../plan.js";
 import { as, is, text, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
+import { KIND_HEADS } from "./shape.js";
+
+/** The nouns a per-cell count is of: a cell's synapses, inputs, outputs, partners or connections. */
+export const PER_ROOT_NOUNS = ["synapse", "input", "output", "partner", "target", "source", "connection"];
 
 /**
  * "How many synapses does the average 23P cell receive?", "mean outputs per BC", "median number of
@@ -14,9 +18,7 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
     (a, i) => is(a, "sup") && !as(a, "sup")!.count && is(c.atoms[i + 1], "noun", "n", "synapse"),
   );
   // "histogram of output synapse counts per BC", "distribution of # inputs per 23P neuron": per cell, plotted.
-  const perPop = c.pops.some(
-    (p) => p.pop.each && !["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? ""),
-  );
+  const perPop = c.pops.some((p) => p.pop.each && !KIND_HEADS.has(p.pop.head ?? ""));
   const plotted =
     (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) &&
     (perPop || c.has("per_cell"));
@@ -32,9 +34,7 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
     (p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length,
   );
   // ("how many connections does the average BC make": a cell's connections on one side are its partners.)
-  const nouns = ["synapse", "input", "output", "partner", "target", "source", "connection"].filter(
-    (n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n),
-  );
+  const nouns = PER_ROOT_NOUNS.filter((n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n));
   // ("mean synapse count of connections onto 5P-ET": synapses of each connection, not of each cell.)
   if (nouns.includes("connection") && nouns.includes("synapse")) return undefined;
   if (!nouns.length && !c.has("count")) return undefined;
@@ -60,7 +60,8 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   return inWords ? (partners ? "in_partners" : "in_synapses") : partners ? "out_partners" : "out_synapses";
 }
 
-const COUNT_NOUNS = ["synapse", "input", "output", "partner", "target", "source"];
+/** (Not "connection": "the highest connection count" is not read as a count of partners here.) */
+const COUNT_NOUNS = PER_ROOT_NOUNS.filter((n) => n !== "connection");
 
 /**
  * "what's the highest output synapse count a single PV cell has", "the largest input count among

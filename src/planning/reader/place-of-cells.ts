@@ -16,7 +16,7 @@ export function placeOfCells(c: Clause, p: Clause["pops"][number]): Side | undef
   const sided = c.pops.filter((o) => o !== p && (o.role === "pre" || o.role === "post"));
   if (sided.length !== 1 || oneRootPop(sided[0]!) || !sided[0]!.pop.filters.length) return undefined;
   const cells = sided[0]!.atom.items.map((i) => i.text).join(" ");
-  const place = p.pop.head === "area" ? "area" : "layer";
+  const place = p.pop.head;
   throw new Unreadable(
     `Per ${place} of the ${cells} themselves, or of their partners? Say "${cells} in each ${place}" or ` +
       `"per presynaptic ${place}" / "per postsynaptic ${place}".`,
