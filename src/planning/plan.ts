@@ -59,35 +59,61 @@ export type RowDim = z.infer<typeof RowDim>;
 export const Dim = z.union([CellDim, RowDim]);
 export type Dim = z.infer<typeof Dim>;
 
+/** The fields of one condition (see Filter). */
+const FILTER_FIELDS = {
+  dim: Dim,
+  values: z.array(z.string().min(1)).min(1).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  minExclusive: z.boolean().optional(),
+  maxExclusive: z.boolean().optional(),
+  is: z.boolean().optional(),
+  near: z.number().optional(),
+  within: z.number().positive().optional(),
+  not: z.boolean().optional().describe("the opposite of the condition (cells that are not neurons)"),
+};
+
+interface Conditions {
+  values?: string[];
+  min?: number;
+  max?: number;
+  is?: boolean;
+  near?: number;
+  within?: number;
+}
+
+/** Exactly one kind of condition. */
+const oneKind = (f: Conditions) =>
+  [f.values !== undefined, f.min !== undefined || f.max !== undefined, f.is !== undefined, f.near !== undefined].filter(
+    Boolean,
+  ).length === 1;
+const ONE_KIND = "a filter has exactly one of values, a range, is, or near";
+const nearWithin = (f: Conditions) => (f.near === undefined) === (f.within === undefined);
+const NEAR_WITHIN = "near and within go together";
+
+/** A condition on the other side of a per-root count: plain conditions only, no nested counts. */
+export const PartnerFilter = z.object(FILTER_FIELDS).strict().refine(oneKind, ONE_KIND).refine(nearWithin, NEAR_WITHIN);
+export type PartnerFilter = z.infer<typeof PartnerFilter>;
+
+const COUNT_DIMS: readonly string[] = ["out_synapses", "in_synapses", "out_partners", "in_partners"];
+
 /**
  * One condition. Exactly one of: `values` (any of these categories or ids), a range (`min`/`max`),
  * `is` (a yes/no dimension), or `near` with `within` (a circular orientation, degrees).
  */
 export const Filter = z
   .object({
-    dim: Dim,
-    values: z.array(z.string().min(1)).min(1).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    minExclusive: z.boolean().optional(),
-    maxExclusive: z.boolean().optional(),
-    is: z.boolean().optional(),
-    near: z.number().optional(),
-    within: z.number().positive().optional(),
-    not: z.boolean().optional().describe("the opposite of the condition (cells that are not neurons)"),
+    ...FILTER_FIELDS,
+    partners: z
+      .array(PartnerFilter)
+      .min(1)
+      .optional()
+      .describe("a per-root count: only synapses (or partners) whose other side meets these (BC with ≥50 onto 23P)"),
   })
   .strict()
-  .refine(
-    (f) =>
-      [
-        f.values !== undefined,
-        f.min !== undefined || f.max !== undefined,
-        f.is !== undefined,
-        f.near !== undefined,
-      ].filter(Boolean).length === 1,
-    "a filter has exactly one of values, a range, is, or near",
-  )
-  .refine((f) => (f.near === undefined) === (f.within === undefined), "near and within go together");
+  .refine(oneKind, ONE_KIND)
+  .refine(nearWithin, NEAR_WITHIN)
+  .refine((f) => !f.partners || COUNT_DIMS.includes(f.dim), "partners narrow only a synapse or partner count");
 export type Filter = z.infer<typeof Filter>;
 
 export const Side = z.enum(["pre", "post"]);

@@ -84,13 +84,13 @@ export function describeFilter(f: Filter, labels: Labels): string {
     case "cc":
       return `${not}with cc_abs ${range(f, "")}`;
     case "out_synapses":
-      return `${not}with ${range(f, "output synapses")}`;
+      return `${not}with ${range(f, "output synapses")}${partnersOf(f, "onto", labels)}`;
     case "in_synapses":
-      return `${not}with ${range(f, "input synapses")}`;
+      return `${not}with ${range(f, "input synapses")}${partnersOf(f, "from", labels)}`;
     case "out_partners":
-      return `${not}with ${range(f, "postsynaptic partners")}`;
+      return `${not}with ${range(f, "postsynaptic partners")}${partnersOf(f, "among", labels)}`;
     case "in_partners":
-      return `${not}with ${range(f, "presynaptic partners")}`;
+      return `${not}with ${range(f, "presynaptic partners")}${partnersOf(f, "among", labels)}`;
     case "size":
       return `${not}of size ${range(f, "voxels")}`;
     case "synapses":
@@ -101,6 +101,10 @@ export function describeFilter(f: Filter, labels: Labels): string {
       return `${not}whose preferred orientations differ by ${range(f, "°")}`;
   }
 }
+
+/** " onto basket cells (BC)": the other side a count is narrowed to, if it is. */
+const partnersOf = (f: Filter, rel: string, labels: Labels) =>
+  f.partners ? ` ${rel} ${describeCells(f.partners, labels)}` : "";
 
 const NOUN_DIMS = new Set(["cell_type", "class", "mtype", "root_id", "nucleus_id"]);
 

@@ -1,5 +1,5 @@
 import type { Filter, Group, Measure, Query, Quantity } from "../plan.js";
-import { as, is, use, type Atom } from "./atoms.js";
+import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS } from "./dims.js";
@@ -208,7 +208,10 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   }
   // ("BC root ids", "coregistered BCs - root ids?", "5P-ET roots w/ …": ids asked for are a list.)
   const ids = c.pops.some((p) => p.atom.items.some((i) => /\b(ids|roots)$/i.test(i.text)));
-  if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && (ids || c.pops.some((p) => p.pop.wh)))) {
+  // ("show me the BCs with more than 200 outputs": cells shown are listed, not counted.)
+  const shown = /^(show|give|get|pull up|find)( me)?$/i.test(text(c.atoms[0])) && c.pops.some((p) => p.pop.plural);
+  const listed = ids || shown || c.pops.some((p) => p.pop.wh);
+  if (c.take("list") || (!c.find("count") && q.groupBy.length === 0 && !c.has("sup") && listed)) {
     return { fn: "list" };
   }
   // ("where are the BCs? counts per area": a count per area.)

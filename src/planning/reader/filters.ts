@@ -44,7 +44,7 @@ const CELL_QTY: Record<string, Filter["dim"]> = {
  */
 export function cellThreshold(t: Threshold, big: "volume" | "size" = "volume"): Filter {
   const dim = thresholdDim(t, big);
-  return rangeFilter(dim, t);
+  return t.partners ? { ...rangeFilter(dim, t), partners: t.partners } : rangeFilter(dim, t);
 }
 
 function thresholdDim(t: Threshold, big: string): Filter["dim"] {

@@ -1,3 +1,4 @@
+import type { Filter } from "../plan.js";
 import { angles } from "./angles.js";
 import type { Atom } from "./atoms.js";
 import { percentiles } from "./percentiles.js";
@@ -21,6 +22,8 @@ export interface Threshold {
   /** The quantity named next to it ("volume", "size", "gdsi"), or a noun ("inputs", "synapses"). */
   qty?: string;
   noun?: string;
+  /** "at least 50 syn onto 23P": the count takes only synapses with these cells on the other side. */
+  partners?: Filter[];
   [k: string]: unknown;
 }
 

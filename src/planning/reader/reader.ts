@@ -19,7 +19,8 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { prepare } from "./prepare.js";
 import { attachRelatives, mergeAppositions, mergeDistinct, mergeLists, mergePredicates } from "./phrase-merges.js";
-import { mergePlaceOf } from "./scoped.js";
+import { mergePartitive, mergePlaceOf } from "./scoped.js";
+import { attachThresholdPartners } from "./threshold-partners.js";
 import { readPopulations } from "./phrases.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
@@ -111,7 +112,9 @@ export class OfflineReader {
     try {
       let atoms: Atom[] = items.map(atomOf);
       atoms = readComparatives(rankedBy(readNumbers(readSenses(atoms))));
-      atoms = mergePlaceOf(mergeAppositions(mergeLists(mergeDistinct(readPopulations(atoms)))));
+      atoms = attachThresholdPartners(
+        mergePartitive(mergePlaceOf(mergeAppositions(mergeLists(mergeDistinct(readPopulations(atoms)))))),
+      );
       atoms = mergePredicates(attachRelatives(atoms));
       markCounted(atoms);
       plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));

@@ -34,3 +34,53 @@ export function mergePlaceOf(atoms: Atom[]): Atom[] {
   }
   return out;
 }
+
+const GENERIC_HEADS = new Set([undefined, "cell", "neuron", "one"]);
+
+/** A "which"/"who" asked of no cells in particular: the bare word, or "which cell", "which neuron". */
+function genericWh(a: Atom | undefined): string | undefined {
+  if (a?.tag.t === "wh") return /^(which|who)$/.test(String(a.tag.w)) ? String(a.tag.w) : undefined;
+  const p = a?.tag.t === "pop" ? (a.tag as Pop) : undefined;
+  const classOnly = p?.filters.every((f) => f.dim === "class" && !f.not);
+  if (!p?.wh || !classOnly || p.thresholds.length || p.alts || !GENERIC_HEADS.has(p.head)) return undefined;
+  return p.wh;
+}
+
+/**
+ * "which cell among L4 cells receives the most synapses", "who among the BCs makes the most",
+ * "among BCs, which makes the most synapses": the cells asked about are chosen among the named
+ * ones, the same cells, whose verb gives their side (it had been read as synapses among L4 cells,
+ * L4→L4, and "receives" had lost its side).
+ */
+export function mergePartitive(atoms: Atom[]): Atom[] {
+  const out = [...atoms];
+  const verbAfter = (from: number) => out.slice(from).some((a) => is(a, "verb"));
+  const among = (a: Atom | undefined) => /^(among|amongst)$/i.test(lower(a));
+  const fnAt = (j: number) => out[j] && out[j]!.tag.t === "fn" && out[j]!.items.every((i) => i.fn);
+  for (let i = 0; i < out.length; i++) {
+    const wh = genericWh(out[i]);
+    if (wh && among(out[i + 1])) {
+      let j = i + 2;
+      while (fnAt(j)) j++;
+      const p = out[j]?.tag.t === "pop" ? (out[j]!.tag as Pop) : undefined;
+      if (!p || p.wh || !verbAfter(j + 1)) continue;
+      const head = p.head ?? (out[i]!.tag as Pop).head;
+      const filters = [...(out[i]!.tag.t === "pop" ? (out[i]!.tag as Pop).filters : []), ...p.filters];
+      const merged: Pop = { ...p, filters, wh, plural: false, ...(head ? { head } : {}) };
+      out.splice(i, j + 1 - i, { tag: merged, alt: [], items: out.slice(i, j + 1).flatMap((x) => x.items) });
+    } else if (among(out[i]) && i === 0 && out.some((a) => is(a, "sup"))) {
+      // "among BCs, which makes …": the place of the "which" is taken by the named cells.
+      let j = 1;
+      while (fnAt(j)) j++;
+      const p = out[j]?.tag.t === "pop" ? (out[j]!.tag as Pop) : undefined;
+      const comma = out[j + 1] && /^,$/.test(lower(out[j + 1]));
+      const whAt = comma ? j + 2 : j + 1;
+      const w = genericWh(out[whAt]);
+      if (!p || p.wh || !w || !verbAfter(whAt + 1)) continue;
+      const merged: Pop = { ...p, wh: w, plural: false };
+      const items = out.slice(0, whAt + 1).flatMap((x) => x.items);
+      out.splice(0, whAt + 1, { tag: merged, alt: [], items });
+    }
+  }
+  return out;
+}

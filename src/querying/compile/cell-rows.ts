@@ -1,4 +1,5 @@
 import type { Dim, Filter, Group, Query, Quantity } from "../../planning/plan.js";
+import { partnerCount } from "./partner-counts.js";
 import { Sql, raw, sql } from "../sql.js";
 import { CellRow, baseFor, populationOnRoot, requireDim } from "./cell-sql.js";
 import { DIMS } from "./dims.js";
@@ -87,7 +88,7 @@ function rootRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quan
       );
     }
     if (set.partners) {
-      const count = partnerCount(ctx, quantity, set.partners);
+      const count = partnerCount(ctx, quantity, set.partners, "p.root_id");
       const keyed = select.length ? raw(`${select.join(", ")}, `) : raw("");
       const text = sql`SELECT ${keyed}${count} AS x, 1 AS w FROM (${roots.sql}) p${raw(joins.join(""))}`;
       return { form: "values", sql: text, keys, source: `${roots.source}, with the connection table` };
@@ -139,16 +140,4 @@ function rootBase(ctx: CompileContext, filters: Filter[], groups: Group[] = []):
     };
   }
   return { sql: rootSet(ctx, filters), source: "distinct root ids" };
-}
-
-/**
- * "BC synapses per 23P cell": a root's synapses (or partners) counted only where the other side
- * meets the partners' conditions, from the connection table (one row per connected pair), 0 if none.
- */
-function partnerCount(ctx: CompileContext, quantity: Quantity, partners: Filter[]): Sql {
-  const inputs = quantity === "in_synapses" || quantity === "in_partners";
-  const [own, other] = inputs ? ["post_pt_root_id", "pre_pt_root_id"] : ["pre_pt_root_id", "post_pt_root_id"];
-  const what = quantity.endsWith("_synapses") ? "coalesce(sum(c.n_syn), 0)" : "count(*)";
-  const conds = populationOnRoot(ctx, `c.${other}`, partners, true);
-  return sql`(SELECT ${raw(what)} FROM connection c WHERE c.${raw(own)} = p.root_id AND ${Sql.join(conds, " AND ")})`;
 }

@@ -1,6 +1,7 @@
 import type { Dim, Filter } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
 import { CLASS_VALUES, DIMS, PROOFREAD_VALUES, isCellDim } from "./dims.js";
+import { partnerCountCondition } from "./partner-counts.js";
 import { MissingDataError, UnknownValueError, type CompileContext } from "./types.js";
 
 /**
@@ -210,6 +211,7 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
     case "in_synapses":
     case "out_partners":
     case "in_partners": {
+      if (f.partners) return partnerCountCondition(ctx, column, f);
       const stat = ROOT_STAT[f.dim];
       // A root with no synapses has a count of 0, which a range may include.
       const cond = valueCondition(ctx, `coalesce((SELECT ${stat} FROM root_stats WHERE root_id = ${column}), 0)`, f);
