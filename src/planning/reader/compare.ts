@@ -66,8 +66,8 @@ export function comparisonOf(
       }
     }
     c.usePop(target);
-    const a = popFilters(target.pop, c.classOf);
     const said = popFilters(after.pop, c.classOf);
+    const a = [...popFilters(target.pop, c.classOf), ...placeSaidOfBoth(c, target.pop, after)];
     // ("5P-IT cells in V1 vs (the number) in RL": what the second set does not restate, it shares.)
     const dims = new Set(said.map((f) => f.dim));
     const shared = said.length && a.some((f) => dims.has(f.dim)) ? a.filter((f) => !dims.has(f.dim)) : [];
@@ -112,6 +112,18 @@ export function comparisonOf(
     return { parts: split.pop.alts!.map((a) => part(side, a.label, [...rest, ...a.filters])), skip };
   }
   return { skip };
+}
+
+const PLACES = new Set(["area", "layer", "depth"]);
+
+/**
+ * "how many more inh than exc in L1": a place said last, after the second set, is where both are
+ * (it had been read of the second only: all inhibitory cells against L1's excitatory ones).
+ */
+function placeSaidOfBoth(c: Clause, first: Pop, second: Clause["pops"][number]): Filter[] {
+  if (c.pops[c.pops.length - 1] !== second || second.pop.clauseAt === undefined) return [];
+  const trailing = second.pop.filters.slice(second.pop.clauseAt).filter((f) => PLACES.has(f.dim));
+  return trailing.filter((f) => !first.filters.some((g) => g.dim === f.dim));
 }
 
 function isUnion(f: Filter, pop: Pop): boolean {

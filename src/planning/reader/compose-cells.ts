@@ -189,8 +189,10 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   // "the biggest BC", "which BC has the largest nucleus", "the deepest MC": one row per cell, ranked.
   const sup = grouped?.sup ?? grouped?.topk ?? (q.groupBy.some((g) => g.dim === "root_id") ? c.take<{ dir: string; q?: string }>("sup") : undefined);
   if (sup && q.groupBy.some((g) => g.dim === "root_id")) {
-    const of = (sup.q as Quantity | undefined) ?? quantityNamed(c) ?? "volume";
-    if (!CELL_QUANTITIES.includes(of)) throw new Unreadable("Ranked by what: nucleus volume, soma depth, or a tuning measure?");
+    const of = (sup.q as Quantity | undefined) ?? quantityNamed(c) ?? sizeSaid(c);
+    if (!of || !CELL_QUANTITIES.includes(of)) throw new Unreadable(
+        "Ranked by what: nucleus volume, soma depth, a tuning measure, or synapses (\"the BC with the most outputs\")?",
+      );
     use(c.find("list")); // ("deepest 23P? root id", "list the 3 biggest BCs": the ranked cells are the list)
     return { fn: sup.dir === "asc" ? "min" : "max", of };
   }
@@ -230,8 +232,21 @@ function oneCell(c: Clause, q: Query, sup: Atom): Measure | undefined {
     && !p.pop.plural && !p.pop.wh && !/s$/i.test(p.atom.items.at(-1)?.text ?? ""));
   if (!one) return undefined;
   q.groupBy.push({ dim: "root_id" });
-  const of = (as(sup, "sup")!.q as Quantity | undefined) ?? "volume";
+  const of = (as(sup, "sup")!.q as Quantity | undefined) ?? sizeSaid(c);
+  if (!of) return undefined;
   return { fn: as(sup, "sup")!.dir === "asc" ? "min" : "max", of };
+}
+
+/**
+ * "the biggest BC": a cell's size is its nucleus volume. Other superlatives ("the strongest BC", "the
+ * top MC") name no quantity of a cell, and are asked about.
+ */
+const SIZE_WORDS = /^(largest|biggest|smallest|tiniest|largest-nucleus|big|large|small|tiny)$/i;
+function sizeSaid(c: Clause): Quantity | undefined {
+  // ("5 cells with the bigest nucleus": the superlative that names a quantity is the ranking's.)
+  const named = c.atoms.map((a) => as(a, "sup")?.q as Quantity | undefined).find((q) => q && CELL_QUANTITIES.includes(q));
+  if (named) return named;
+  return c.atoms.some((a) => a.items.some((i) => SIZE_WORDS.test(i.corrected ?? i.text))) ? "volume" : undefined;
 }
 
 function quantityNamed(c: Clause): Quantity | undefined {

@@ -47,17 +47,23 @@ export function connectionThresholds(c: Clause, q: Query): void {
   if (q.source === "connections") use(pairs);
 }
 
+/** Below this many voxels a bare number said of synapses is not read as their size (few synapses are so small). */
+const SMALLEST_SIZE = 50;
+
 /** "synapses larger than 5,000 voxels": a size filter on the synapses. */
 export function sizeThresholds(c: Clause, q: Query): void {
   for (const a of c.findAll("threshold")) {
     const t = as(a, "threshold") as Threshold;
     if (a.items.some((i) => i.used)) continue;
-    if (
-      t.qty === "size" ||
-      t.qty === "big" ||
-      t.unit === "vox" ||
-      (!t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse"))
-    ) {
+    const bare = !t.qty && !t.noun && !t.unit && c.has("noun", "n", "synapse");
+    // ("syn >= 3 from 8646…": a small bare number is more likely a count than a size in voxels.)
+    if (bare && t.value < SMALLEST_SIZE) {
+      throw new Unreadable(
+        `"${t.text ?? ""} ${t.value}" of what: synapses of that size (voxels), or connections of that many ` +
+          `synapses? For example "connections with at least ${t.value} synapses".`,
+      );
+    }
+    if (t.qty === "size" || t.qty === "big" || t.unit === "vox" || bare) {
       use(a);
       q.filter.push(rangeFilter("size", t));
     } else if (t.noun === "synapse" || t.noun === "connection") {

@@ -228,10 +228,11 @@ function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
   const word = NUMBER_WORDS[tokens[i]!.lower];
   if (word !== undefined) return { t: "num", value: word, raw: text };
   if (/^-?\d+(…|\.\.\.)$/.test(text)) return { t: "cutid", text };
-  const digits = /^([-+]?)(\d[\d,]*)(\.\d+)?(e[-+]?\d+)?(st|nd|rd|th|%|°)?$/i.exec(text);
+  // (".3": a fraction written without its leading 0.)
+  const digits = /^([-+]?)(\d[\d,]*|(?=\.\d))(\.\d+)?(e[-+]?\d+)?(st|nd|rd|th|%|°)?$/i.exec(text);
   if (!digits) return undefined;
   const [, sign, whole, frac, exp, suffix] = digits;
-  const plain = whole!.replace(/,/g, "");
+  const plain = whole!.replace(/,/g, "") || "0";
   if (!frac && !exp && /^\d{15,}$/.test(plain)) {
     const id = BigInt(plain);
     if (sign === "-" || id > SIGNED_MAX || id > ROOT_MAX) return { t: "badid", text };

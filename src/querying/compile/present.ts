@@ -265,7 +265,8 @@ function saidOrder(q: Query): string[] {
 function withContrast(table: AnswerTable, key: string, value: string, contrast: Contrast, said: string[]): string {
   const [k, v] = [table.columns.indexOf(key), table.columns.indexOf(value)];
   if (table.rows.length !== 2 || table.rows.some((r) => r[v] == null))
-    return `no ${contrast}: there are not two results`;
+    // (Not "no difference", which would read as a difference of zero.)
+    return `the ${contrast} needs two results, and ${table.rows.length === 1 ? "only one has" : "these are not two"} rows`;
   const bySize = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v]));
   const asSaid = said.map((name) => table.rows.find((r) => String(r[k]) === name));
   const [a, b] = (contrast === "ratio" && asSaid.every(Boolean) ? asSaid : bySize) as [unknown[], unknown[]];
