@@ -17,9 +17,11 @@ const UNIT_OF: Record<string, string[]> = {
 export function absorbRestatements(items: Item[], plan: QueryPlan): void {
   const used = new Set(items.filter((i) => i.used).flatMap((i) => i.tags.map((t) => JSON.stringify(t))));
   const dims = new Set<string>();
+  const floors = new Set<string>();
   let measure = "";
   if (plan.kind === "query") {
     for (const f of [...plan.filter, ...plan.pre, ...plan.post]) dims.add(f.dim);
+    for (const f of [...plan.filter, ...plan.pre, ...plan.post]) if (f.min !== undefined && !f.not) floors.add(f.dim);
     for (const g of plan.groupBy) dims.add(g.dim);
     if ("of" in plan.measure) dims.add(plan.measure.of);
     measure = plan.measure.fn;
@@ -41,6 +43,8 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
           (t.q === "big" && (dims.has("size") || dims.has("volume"))) ||
           (t.q === "depth" && dims.has("layer"))
         );
+      // ("strongly orientation-tuned (gOSI > 0.4)": said with the bound that defines it, never alone.)
+      if (t.t === "selective") return floors.has(String(t.q));
       if (t.t === "count") return measure === "count" || measure === "distinct";
       // ("how many synapses in total", "total count": a total of a count is the count.)
       if (t.t === "stat")
