@@ -19,6 +19,13 @@ const EI = new RegExp(
 const FOR_EVERY =
   /^for (?:every|each) (\w+) (?:neuron|cell),? how many (\w+) (neurons|cells)(?: are there)?(\s*[?.!]*)$/i;
 
+// "do BCs make more synapses onto 23P than MCs do?": the second subject, with its own "do".
+const THAN_THEY_DO = new RegExp(
+  String.raw`\b(do|does|did)\s+(.+?)\s+(\w+)\s+(.+?)\s+than\s+((?:(?!\b(?:onto|from|to|into|in)\b)[\w/+-]+\s*){1,4}?)` +
+    String.raw`\s*\b(?:do|does|did)\b\s*([?.!]*)\s*$`,
+  "i",
+);
+
 /**
  * Comparisons of two results said as idioms, rewritten into the words the reader knows: "how many
  * times as many … as" and "A as a multiple of B" are "how many times more A than B" (a ratio); "by
@@ -31,6 +38,12 @@ export function asManyAs(p: Prepared): Prepared {
     const more = /^(many|much|numerous)$/i.test(how) ? "more" : how.toLowerCase() === "big" ? "bigger" : "larger";
     return `how many times ${more}${between}than`;
   });
+  // (As "do BCs or MCs make more synapses onto 23P": the two subjects side by side, in the order said.)
+  text = text.replace(
+    THAN_THEY_DO,
+    (_, aux: string, a: string, verb: string, rest: string, b: string, end: string) =>
+      `${aux} ${a} or ${b.trim()} ${verb} ${rest}${end}`,
+  );
   const multiple = MULTIPLE.exec(text);
   if (multiple) text = `how many times more ${multiple[1]} than ${multiple[2]}${multiple[3]}`;
   const exceed = EXCEED.exec(text);

@@ -15,6 +15,17 @@ const HALF = /\b(above|below|over|under|than|exceeds?|at least|at most)\s+(?:one
 // "global orientation selectivity index (gOSI)": the name and its abbreviation, said once.
 const NAMED_TWICE = /\b(?:global\s+)?(orientation|direction)\s+selectivity\s+index\s*\((g?[od]si)\)/gi;
 
+// "whose distinct postsynaptic partners number under twenty": "with under twenty distinct … partners".
+const COUNTED =
+  String.raw`(?:distinct\s+|unique\s+|different\s+)?` +
+  String.raw`(?:(?:postsynaptic|presynaptic|input|output|outgoing|incoming)\s+)?` +
+  String.raw`(?:partners|synapses|inputs|outputs|targets|sources|syn)`;
+const WHOSE_COUNT = new RegExp(
+  String.raw`\bwhose\s+(${COUNTED})\s+(?:number|count|total|totals|amount to|come to|add up to|are|is)\s+` +
+    String.raw`(under|below|over|above|more than|fewer than|less than|at least|at most)\s+(\d[\d,.]*|[a-z]+)\b`,
+  "gi",
+);
+
 /**
  * Numbers said in words that the reader reads one word at a time ("over five hundred" had read 5),
  * as digits; "exceeds 100" as "over 100"; a name followed by its abbreviation in brackets, once.
@@ -27,6 +38,7 @@ export function numberPhrases(p: Prepared): Prepared {
     })
     .replace(HALF, "$1 0.5")
     .replace(/\bexceeds?\s+(?=\d)/gi, "over ")
-    .replace(NAMED_TWICE, "$2");
+    .replace(NAMED_TWICE, "$2")
+    .replace(WHOSE_COUNT, (_, counted: string, bound: string, n: string) => `with ${bound} ${n} ${counted}`);
   return text === p.text ? p : { ...p, text };
 }

@@ -6,6 +6,8 @@ import { fronted } from "./fronted.js";
 import { notCounted, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts } from "./one-cell-counts.js";
+import { populationSize } from "./population-size.js";
+import { noneOf } from "./none-of.js";
 import { withFlow } from "./with-flow.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
@@ -52,6 +54,8 @@ const STEPS: PrepareStep[] = [
   synapseCounts,
   singleSuperlative,
   oneCellCounts,
+  populationSize,
+  noneOf,
   strandedSides,
   fronted,
   withFlow,

@@ -27,8 +27,14 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     measure = plan.measure.fn;
   }
   const lookup = plan.kind === "lookup" ? plan.fields : [];
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
     if (item.used || !item.tags.length) continue;
+    // ("how many synapses does 8646… send out (as presynaptic)": the side the plan already puts it on.)
+    const side = /^(pre|post)synaptic$/i.exec(item.text)?.[1]?.toLowerCase() as "pre" | "post" | undefined;
+    if (side && /^as$/i.test(items[n - 1]?.text ?? "") && plan.kind === "query" && plan[side].length) {
+      item.used = items[n - 1]!.used = true;
+      continue;
+    }
     const same = item.tags.some((t) => used.has(JSON.stringify(t)));
     const fits = item.tags.some((t) => {
       if (t.t === "unit" || t.t === "units")

@@ -15,6 +15,8 @@ const HOW_SUP = new RegExp(
 );
 /** "adding sizes up", "adding them up": a sum said again. */
 const ADDING_UP = /\badding\s+(?:the\s+)?(?:sizes|them|these|those|it)\s+up\b/gi;
+// "summed over every near-projecting cell": a total over all of them, not one figure per cell.
+const SUMMED_OVER_EACH = /\b(summed|totall?ed|summing)\s+(over|across)\s+(?:every|each)\b/gi;
 /** "for synapses whose presynaptic cell is a layer 2/3 pyramidal neuron": the side, said as a property. */
 const WHOSE_SIDE =
   /\bwhose\s+(presynaptic|postsynaptic|pre|post)(?:synaptic)?\s+(?:cell|neuron|partner|root)\s+is\s+(?:an?\s+)?/gi;
@@ -29,6 +31,7 @@ export function restatements(p: Prepared): Prepared {
   text = text
     .replace(HOW_SUP, "the $1")
     .replace(ADDING_UP, "summed")
+    .replace(SUMMED_OVER_EACH, "$1 $2 all")
     .replace(WHOSE_SIDE, (_all: string, side: string) => (/^pre/i.test(side) ? "from " : "onto "));
   if (STDDEV.test(text)) {
     const without = text

@@ -68,18 +68,25 @@ export function mergePartitive(atoms: Atom[]): Atom[] {
       const filters = [...(out[i]!.tag.t === "pop" ? (out[i]!.tag as Pop).filters : []), ...p.filters];
       const merged: Pop = { ...p, filters, wh, plural: false, ...(head ? { head } : {}) };
       out.splice(i, j + 1 - i, { tag: merged, alt: [], items: out.slice(i, j + 1).flatMap((x) => x.items) });
-    } else if (among(out[i]) && i === 0 && out.some((a) => is(a, "sup"))) {
-      // "among BCs, which makes …": the place of the "which" is taken by the named cells.
+    } else if (
+      (among(out[i]) || /^(of all|out of all|of)$/i.test(lower(out[i]))) &&
+      i === 0 &&
+      out.some((a) => is(a, "sup"))
+    ) {
+      // "among BCs, which makes …", "of all the PV cells, which single one has …": the place of the
+      // "which" is taken by the named cells.
       let j = 1;
       while (fnAt(j)) j++;
       const p = out[j]?.tag.t === "pop" ? (out[j]!.tag as Pop) : undefined;
       const comma = out[j + 1] && /^,$/.test(lower(out[j + 1]));
       const whAt = comma ? j + 2 : j + 1;
       const w = genericWh(out[whAt]);
-      if (!p || p.wh || !w || !verbAfter(whAt + 1)) continue;
+      let end = whAt + 1;
+      while (/^(single|one|cell|neuron)$/i.test(lower(out[end]))) end++;
+      if (!p || p.wh || !w || !verbAfter(end)) continue;
       const merged: Pop = { ...p, wh: w, plural: false };
-      const items = out.slice(0, whAt + 1).flatMap((x) => x.items);
-      out.splice(0, whAt + 1, { tag: merged, alt: [], items });
+      const items = out.slice(0, end).flatMap((x) => x.items);
+      out.splice(0, end, { tag: merged, alt: [], items });
     }
   }
   return out;

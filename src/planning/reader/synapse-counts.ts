@@ -52,6 +52,18 @@ const PER_PAIR: [RegExp, string][] = [
 ];
 
 /**
+ * "how many synapses does a 4P→23P connection have (on average)", "On average, how many synapses does
+ * the typical BC→23P pair contain": one connection said for any of them is their mean synapse count.
+ * ("a single …", "the strongest …", "each …" are not this: they stay for the reader.)
+ */
+const ONE_PAIR_HAS = new RegExp(
+  String.raw`^(?:on (?:average|avg),?\s+)?how many\s+${SYN}\s+(?:does|do)\s+` +
+    String.raw`(?:an? average|the average|a typical|the typical|an?)\s+(?!single\b|given\b)(.+?)\s+${PAIRS}\s+` +
+    String.raw`(?:have|has|contain|contains|carry|carries)(?:\s+on (?:average|avg)|\s+typically)?(?=\s*[?.!]*\s*$)`,
+  "i",
+);
+
+/**
  * Kinds of connection named by their synapse count ("multi-synaptic connections", "single-synapse
  * pairs", "connections with only one synapse") said as the threshold the reader knows ("connections
  * with at least 2 synapses", "with exactly 1 synapse").
@@ -59,6 +71,7 @@ const PER_PAIR: [RegExp, string][] = [
 export function synapseCounts(p: Prepared): Prepared {
   let text = p.text;
   for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
+  text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
   if (new RegExp(String.raw`\b${PAIRS}\b`, "i").test(text))
     for (const [pattern, said] of SAID_AFTER) text = text.replace(pattern, said);
   text = text.replace(ONLY_ONE, (all: string, verb: string) =>

@@ -15,6 +15,8 @@ export interface Token {
  */
 export function tokenize(question: string): Token[] {
   const text = question
+    // ("the cell `8646…`", "'8646…'": an id pasted in quotes or code marks is the id.)
+    .replace(/[`'‘’"“”´](\d{6,})[`'‘’"“”´]/g, "$1")
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\u00a0/g, " ")
