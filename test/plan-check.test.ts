@@ -92,3 +92,21 @@ describe("a ratio grouped by its own terms", () => {
     expect(planShapeProblem({ ...q, groupBy: [{ dim: "cell_type", side: "post" }] })).toBeUndefined();
   });
 });
+
+describe("a count condition narrowed to partners", () => {
+  const bc = [{ dim: "cell_type", values: ["BC"] }];
+  it("is a condition on a per-root synapse or partner count only", () => {
+    const counted = { dim: "out_synapses", min: 50, partners: [{ dim: "cell_type", values: ["23P"] }] };
+    expect(
+      Query.safeParse({ kind: "query", source: "roots", filter: [...bc, counted], measure: { fn: "count" } }).success,
+    ).toBe(true);
+    const volume = { dim: "volume", min: 300, partners: [{ dim: "cell_type", values: ["23P"] }] };
+    const bad = Query.safeParse({ kind: "query", source: "roots", filter: [...bc, volume], measure: { fn: "count" } });
+    expect(bad.success).toBe(false);
+  });
+  it("holds plain conditions only, not another narrowed count", () => {
+    const nested = { dim: "in_synapses", min: 1, partners: [{ dim: "out_synapses", min: 1, partners: bc }] };
+    const q = Query.safeParse({ kind: "query", source: "roots", filter: [nested], measure: { fn: "count" } });
+    expect(q.success).toBe(false);
+  });
+});
