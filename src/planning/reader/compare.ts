@@ -46,6 +46,15 @@ export function comparisonOf(
       skip,
     );
     if (flows) return { parts: flows, skip };
+    // ("share of 23P inputs from 4P vs from BC", "share of BC outputs onto 23P vs 4P": cells named before
+    // the compared ones make the share's whole, and the compared sets its parts, two shares of one whole
+    // that the plan language cannot say; read as one share per compared whole, they were other shares.)
+    if (c.has("fraction") && before.length > 1) {
+      throw new Unreadable(
+        'Two shares of one whole? Ask each on its own, for example "share of 23P inputs from 4P", or compare ' +
+          'wholes: "% of BC vs MC outputs onto 23P".',
+      );
+    }
     const target =
       sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
         ? before.filter((b) => sideOf(b) === sideOf(after)).pop()!
