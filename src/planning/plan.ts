@@ -95,7 +95,8 @@ const NEAR_WITHIN = "near and within go together";
 export const PartnerFilter = z.object(FILTER_FIELDS).strict().refine(oneKind, ONE_KIND).refine(nearWithin, NEAR_WITHIN);
 export type PartnerFilter = z.infer<typeof PartnerFilter>;
 
-const COUNT_DIMS: readonly string[] = ["out_synapses", "in_synapses", "out_partners", "in_partners"];
+/** A root's own synapse and partner counts (per-root quantities; see PER_ROOT_COUNTS). */
+const COUNT_DIMS = ["in_synapses", "out_synapses", "in_partners", "out_partners"] as const;
 
 /**
  * One condition. Exactly one of: `values` (any of these categories or ids), a range (`min`/`max`),
@@ -113,7 +114,10 @@ export const Filter = z
   .strict()
   .refine(oneKind, ONE_KIND)
   .refine(nearWithin, NEAR_WITHIN)
-  .refine((f) => !f.partners || COUNT_DIMS.includes(f.dim), "partners narrow only a synapse or partner count");
+  .refine(
+    (f) => !f.partners || (COUNT_DIMS as readonly string[]).includes(f.dim),
+    "partners narrow only a synapse or partner count",
+  );
 export type Filter = z.infer<typeof Filter>;
 
 export const Side = z.enum(["pre", "post"]);
@@ -169,7 +173,7 @@ export const Quantity = z.enum([
 export type Quantity = z.infer<typeof Quantity>;
 
 /** A root's own synapse and partner counts (per-root quantities, narrowed by a plan's `partners`). */
-export const PER_ROOT_COUNTS: readonly Quantity[] = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
+export const PER_ROOT_COUNTS: readonly Quantity[] = COUNT_DIMS;
 
 /** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
 const QtySide = Side.optional().describe(

@@ -1,10 +1,9 @@
 import { is, lower, type Atom } from "./atoms.js";
 import { PARTNER_HEADS } from "./flow-partners.js";
-import type { Pop } from "./phrases.js";
+import { popOf, type Pop } from "./phrases.js";
 import { FLOW_NOUN_NAMES, SIDE_ADJECTIVE } from "./shape.js";
 
 const CELL_HEADS = ["cell", "neuron", ...PARTNER_HEADS];
-const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
 /** One root or nucleus named: nothing to rank. */
 const pinned = (p: Pop) => p.filters.some((f) => ["root_id", "nucleus_id"].includes(f.dim) && !f.not);
 

@@ -10,24 +10,24 @@ const VERB = String.raw`(?:have|has|having|with|w/|get|gets|getting|receive|rece
 const OUT = String.raw`(?:targets?|outputs?|output synapses|postsynaptic partners|synapses onto them)`;
 const IN = String.raw`(?:inputs?|input synapses|sources?|presynaptic partners|innervation)`;
 const NAME = String.raw`([\w/+-]+(?:\s+(?:cells?|neurons?))?)`;
-// "4P w/o any BC input", "23P cells lacking input from BCs", "without BC targets".
+// "4P w/o any BC input", "23P cells lacking input from BCs", "without BC targets": "with" none.
 const WITHOUT = String.raw`(?:w/o|without|lacking|that lack|which lack)(?:\s+any)?`;
-const FORMS: [RegExp, string][] = [
-  [new RegExp(String.raw`\b${WITHOUT}\s+${NAME}\s+${OUT}\b`, "gi"), "with exactly 0 synapses onto $1"],
-  [new RegExp(String.raw`\b${WITHOUT}\s+${NAME}\s+${IN}\b`, "gi"), "with exactly 0 synapses from $1"],
-  [new RegExp(String.raw`\b${WITHOUT}\s+(?:input|inputs|synapses)\s+from\b`, "gi"), "with exactly 0 synapses from"],
-  [new RegExp(String.raw`\b${WITHOUT}\s+(?:outputs?|synapses)\s+(?:onto|to)\b`, "gi"), "with exactly 0 synapses onto"],
-  [new RegExp(String.raw`\b(${VERB})\s+no\s+${NAME}\s+${OUT}\b`, "gi"), "$1 exactly 0 synapses onto $2"],
-  [new RegExp(String.raw`\b(${VERB})\s+no\s+${NAME}\s+${IN}\b`, "gi"), "$1 exactly 0 synapses from $2"],
-  [new RegExp(String.raw`\b(${VERB})\s+no\s+(?:input|inputs|synapses)\s+from\b`, "gi"), "$1 exactly 0 synapses from"],
-  [
-    new RegExp(String.raw`\b(${VERB})\s+no\s+(?:outputs?|synapses)\s+(?:onto|to)\b`, "gi"),
-    "$1 exactly 0 synapses onto",
-  ],
+/** "have no", "w/o any": the verb kept ("have exactly 0 …"), or "with" where none was said. */
+const NONE = String.raw`\b(?:(${VERB})\s+no|${WITHOUT})`;
+/** Each form, and the side its cells are on ("onto" the named targets); `named`: the cells are in the match. */
+const FORMS: { form: RegExp; side: string; named: boolean }[] = [
+  { form: new RegExp(String.raw`${NONE}\s+${NAME}\s+${OUT}\b`, "gi"), side: "onto", named: true },
+  { form: new RegExp(String.raw`${NONE}\s+${NAME}\s+${IN}\b`, "gi"), side: "from", named: true },
+  { form: new RegExp(String.raw`${NONE}\s+(?:input|inputs|synapses)\s+from\b`, "gi"), side: "from", named: false },
+  { form: new RegExp(String.raw`${NONE}\s+(?:outputs?|synapses)\s+(?:onto|to)\b`, "gi"), side: "onto", named: false },
 ];
 
 export function noneOf(p: Prepared): Prepared {
   let text = p.text;
-  for (const [form, said] of FORMS) text = text.replace(form, said);
+  for (const { form, side, named } of FORMS) {
+    text = text.replace(form, (_all: string, verb: string | undefined, name: unknown) =>
+      [verb ?? "with", "exactly 0 synapses", side, ...(named ? [String(name)] : [])].join(" "),
+    );
+  }
   return text === p.text ? p : { ...p, text };
 }

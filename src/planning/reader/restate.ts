@@ -20,8 +20,10 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
   const floors = new Set<string>();
   let measure = "";
   if (plan.kind === "query") {
-    for (const f of [...plan.filter, ...plan.pre, ...plan.post]) dims.add(f.dim);
-    for (const f of [...plan.filter, ...plan.pre, ...plan.post]) if (f.min !== undefined && !f.not) floors.add(f.dim);
+    for (const f of [...plan.filter, ...plan.pre, ...plan.post]) {
+      dims.add(f.dim);
+      if (f.min !== undefined && !f.not) floors.add(f.dim);
+    }
     for (const g of plan.groupBy) dims.add(g.dim);
     if ("of" in plan.measure) dims.add(plan.measure.of);
     measure = plan.measure.fn;

@@ -1,5 +1,5 @@
 import { is, lower, type Atom } from "./atoms.js";
-import type { Pop } from "./phrases.js";
+import { popOf, type Pop } from "./phrases.js";
 
 /* What a place or a group named apart scopes: "among 4P cells … they make", "layer 5 of V1". */
 
@@ -23,8 +23,8 @@ export function mergePlaceOf(atoms: Atom[]): Atom[] {
   const out = [...atoms];
   for (let i = out.length - 3; i >= 0; i--) {
     const [a, of, b] = out.slice(i, i + 3);
-    const p = a?.tag.t === "pop" ? (a.tag as Pop) : undefined;
-    const q = b?.tag.t === "pop" ? (b.tag as Pop) : undefined;
+    const p = popOf(a);
+    const q = popOf(b);
     if (!p || !q || !is(of, "rel", "r", "of") || lower(of) !== "of") continue;
     const layered = p.filters[p.filters.length - 1]?.dim === "layer" && !p.filters.some((f) => f.dim === "area");
     const area = q.filters.length > 0 && q.filters.every((f) => f.dim === "area" && !f.not) && !q.head && !q.wh;
@@ -40,7 +40,7 @@ const GENERIC_HEADS = new Set([undefined, "cell", "neuron", "one"]);
 /** A "which"/"who" asked of no cells in particular: the bare word, or "which cell", "which neuron". */
 function genericWh(a: Atom | undefined): string | undefined {
   if (a?.tag.t === "wh") return /^(which|who)$/.test(String(a.tag.w)) ? String(a.tag.w) : undefined;
-  const p = a?.tag.t === "pop" ? (a.tag as Pop) : undefined;
+  const p = popOf(a);
   const classOnly = p?.filters.every((f) => f.dim === "class" && !f.not);
   if (!p?.wh || !classOnly || p.thresholds.length || p.alts || !GENERIC_HEADS.has(p.head)) return undefined;
   return p.wh;
@@ -62,10 +62,10 @@ export function mergePartitive(atoms: Atom[]): Atom[] {
     if (wh && among(out[i + 1])) {
       let j = i + 2;
       while (fnAt(j)) j++;
-      const p = out[j]?.tag.t === "pop" ? (out[j]!.tag as Pop) : undefined;
+      const p = popOf(out[j]);
       if (!p || p.wh || !verbAfter(j + 1)) continue;
-      const head = p.head ?? (out[i]!.tag as Pop).head;
-      const filters = [...(out[i]!.tag.t === "pop" ? (out[i]!.tag as Pop).filters : []), ...p.filters];
+      const head = p.head ?? popOf(out[i])?.head;
+      const filters = [...(popOf(out[i])?.filters ?? []), ...p.filters];
       const merged: Pop = { ...p, filters, wh, plural: false, ...(head ? { head } : {}) };
       out.splice(i, j + 1 - i, { tag: merged, alt: [], items: out.slice(i, j + 1).flatMap((x) => x.items) });
     } else if (
@@ -77,7 +77,7 @@ export function mergePartitive(atoms: Atom[]): Atom[] {
       // "which" is taken by the named cells.
       let j = 1;
       while (fnAt(j)) j++;
-      const p = out[j]?.tag.t === "pop" ? (out[j]!.tag as Pop) : undefined;
+      const p = popOf(out[j]);
       const comma = out[j + 1] && /^,$/.test(lower(out[j + 1]));
       const whAt = comma ? j + 2 : j + 1;
       const w = genericWh(out[whAt]);

@@ -1,7 +1,7 @@
 import type { Filter } from "../plan.js";
 import { as, is, text, type Atom } from "./atoms.js";
 import type { Threshold } from "./numbers.js";
-import type { Pop } from "./phrases.js";
+import { popOf, type Pop } from "./phrases.js";
 
 /*
  * "BCs with at least 50 syn onto 23P", "how many 5P-ET cells receive more than 20 synapses from MCs",
@@ -10,7 +10,6 @@ import type { Pop } from "./phrases.js";
  * been read as one connection's synapses, or asked back).
  */
 
-const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
 const isRel = (a: Atom | undefined) => is(a, "rel", "r", "to") || is(a, "rel", "r", "from");
 
 /** A population that can be the other side of a count: named cells, not one root, a "which" or a partner noun. */
