@@ -75,6 +75,14 @@ describe("the plan check refuses plans whose answer is decided before the data i
       planShapeProblem(plan({ source: "cells", measure: { fn: "list" }, groupBy: [{ dim: "area" }] })),
     ).toBeUndefined();
   });
+
+  it("an order of one number: 'the biggest total' read as an order would have summed every connection", () => {
+    const total = { source: "connections", measure: { fn: "sum", of: "total_size" }, order: "desc" };
+    expect(planShapeProblem(plan(total))).toMatch(/an order needs rows/);
+    const largest = { source: "synapses", measure: { fn: "max", of: "size" }, order: "desc" };
+    expect(planShapeProblem(plan(largest))).toBeUndefined();
+    expect(planShapeProblem(plan({ ...total, groupBy: [{ dim: "cell_type", side: "pre" }] }))).toBeUndefined();
+  });
 });
 
 describe("a ratio grouped by its own terms", () => {

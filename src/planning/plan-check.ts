@@ -113,6 +113,11 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   // (A limit picks rows of a grouped result; on one number it would silently do nothing.)
   if (plan.limit !== undefined && !plan.groupBy.length && plan.measure.fn !== "list")
     return "a limit needs rows to pick from: group by something";
+  // (An order sorts rows; on one number a superlative read as an order would silently do nothing,
+  // unless the number is itself the largest or smallest one.)
+  const extreme = ["max", "min"].includes(plan.measure.fn);
+  if (plan.order && !plan.groupBy.length && !plan.compare && !plan.chart && !extreme)
+    return "an order needs rows to sort: group by something, or ask for the largest one";
   return undefined;
 }
 

@@ -39,7 +39,9 @@ export function describePart(p: Part, labels: Labels): string {
 /** The part of a share as a predicate: "are from basket cells (BC)", "have at least 2 synapses". */
 export function partIs(p: Part, labels: Labels): string {
   const said = describePart(p, labels);
-  return said.startsWith("with ") ? `have ${said.slice(5)}` : `are ${said}`;
+  if (said.startsWith("with ")) return `have ${said.slice(5)}`;
+  // ("194 are pairs whose preferred orientations differ by …", not "194 are whose …".)
+  return said.startsWith("whose ") ? `are pairs ${said}` : `are ${said}`;
 }
 
 export function describeGroup(g: Group): string {

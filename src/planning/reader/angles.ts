@@ -27,6 +27,15 @@ export function angles(atoms: Atom[]): Atom[] {
     const unit = unitOf(atoms[j]) ?? (atoms[i + 1]!.tag.unit as string | undefined);
     if (unitOf(atoms[j])) j++;
     if (is(atoms[j], "rel", "r", "of") || lower(atoms[j]) === "of") j++;
+    // ("preferred orientations within 30° of each other": a difference of the pair's orientations.)
+    const pair = /^(each other|one another)$/i.test(lower(atoms[j]));
+    const said = angleQty(atoms, i);
+    if (pair && said?.q === "pref_ori" && unit !== "rad") {
+      const difference = { t: "threshold", op: "lte", value: w, unit: "deg", qty: "ori_difference", text: "within" };
+      atoms = join(atoms, said.at, j + 1, difference);
+      i = said.at;
+      continue;
+    }
     let center: number | undefined;
     if (is(atoms[j], "angle")) center = Number(as(atoms[j], "angle")!.value);
     else if (num(atoms[j]) !== undefined) {

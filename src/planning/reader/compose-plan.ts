@@ -36,6 +36,7 @@ export function compose(c: Clause): QueryPlan {
   checkPlaced(c, plan);
   contrastAsSaid(c, plan);
   bothOfAList(c, plan);
+  extremeOfEachConnection(c, plan);
   superlativeKept(c, plan);
   placeStrayNegations(plan);
   restatedStatistics(c, plan);
@@ -95,4 +96,19 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
     if (a.items.some((i) => i.used)) continue;
     if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
   }
+}
+
+/**
+ * "adding up synapse sizes within each connection between 23P cells, what's the biggest total?": said of
+ * each connection, a superlative picks the one connection with the largest total (a maximum), not an
+ * order of one summed number.
+ */
+function extremeOfEachConnection(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.source !== "connections" || !plan.order) return;
+  if (plan.groupBy.length || plan.compare || plan.chart || plan.limit !== undefined) return;
+  const m = plan.measure;
+  const each = c.find("per_connection");
+  if (m.fn !== "sum" || !["total_size", "synapses"].includes(m.of) || !each?.items.every((i) => i.used)) return;
+  plan.measure = { fn: plan.order === "asc" ? "min" : "max", of: m.of };
+  delete plan.order;
 }

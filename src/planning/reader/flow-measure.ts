@@ -142,14 +142,26 @@ function fraction(c: Clause, q: Query): void {
   if (verb >= 0) use(c.atoms[verb]);
   connectionThresholds(c, q);
   // ("… targets with at least 3 synapses": the part is the strong connections among the whole's.)
-  const strength = q.filter.filter((x) => x.dim === "synapses");
+  // ("frac of connected tuned pairs w/ Δori < 30°": a difference said of the pairs is the part too.)
+  const strength = q.filter.filter((x) => x.dim === "synapses" || x.dim === "ori_difference");
   if (!part.pre && !part.post && q.source === "connections" && strength.length) {
     part.filter = strength;
     q.filter = q.filter.filter((x) => !strength.includes(x));
   }
   // "what fraction of synapses are bigger than 5000": the part is a size.
+  // ("what fraction of connected tuned pairs have orientations within 30° of each other": a difference.)
   for (const a of c.findAll("threshold")) {
     const t = as(a, "threshold") as Threshold;
+    if (!a.items.some((i) => i.used) && t.qty === "ori_difference" && !part.pre && !part.post) {
+      use(a, c.find("noun", "n", "connection"));
+      q.source = "connections";
+      // (Only pairs of matched neurons have a difference: the whole is those pairs, as the reading says.)
+      for (const side of ["pre", "post"] as Side[]) {
+        if (!q[side].some((x) => x.dim === "tuned")) q[side].push({ dim: "tuned", is: true });
+      }
+      part.filter = [...(part.filter ?? []), rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" })];
+      continue;
+    }
     if (
       a.items.some((i) => i.used) ||
       !(t.qty === "size" || t.qty === "big" || t.unit === "vox" || (!t.qty && !t.noun))

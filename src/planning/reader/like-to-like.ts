@@ -16,7 +16,11 @@ export const asksOrientationBins = (c: Clause): boolean => {
   if (!c.has("liketolike")) return false;
   // ("like-to-like check: average orientation difference of connected tuned pairs": the named measure,
   // one number, of which "like-to-like" only says the topic.)
-  const statOfDifference = c.has("stat") && c.has("qty", "q", "ori_difference");
+  const statOfDifference =
+    (c.has("stat") && c.has("qty", "q", "ori_difference")) ||
+    (c.has("fraction") &&
+      (c.has("threshold", "qty", "ori_difference") ||
+        c.pops.some((p) => p.pop.thresholds.some((t) => t.qty === "ori_difference"))));
   if (statOfDifference) use(c.find("liketolike"));
   return !statOfDifference;
 };

@@ -30,6 +30,11 @@ export function mergeLists(atoms: Atom[]): Atom[] {
       !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))
     )
       continue;
+    // ("Of 23P cells, how many BCs target them?": a comma before a second "how many" starts the question;
+    // only "and" joins two counted populations.)
+    const between = atoms.slice(i + 1, j);
+    const joined = between.some((x) => is(x, "rel", "r", "and") && /^(and|&|plus)$/i.test(lower(x)));
+    if (between.some((x) => is(x, "count")) && !joined) continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
     // ("pre type 4P and post type 23P": two sides, not a list.)

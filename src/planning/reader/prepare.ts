@@ -1,5 +1,6 @@
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
+import { connectedPairs } from "./connected-pairs.js";
 import { countRanges } from "./count-ranges.js";
 import { exclusions } from "./exclusions.js";
 import { fronted } from "./fronted.js";
@@ -17,6 +18,7 @@ import { restatements } from "./restatements.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
+import { topicLead } from "./topic-lead.js";
 import { topicRoot } from "./topic-root.js";
 
 /**
@@ -43,6 +45,7 @@ const STEPS: PrepareStep[] = [
   pseudoSql,
   idsAsked,
   discourseStep,
+  topicLead,
   restatedDefaults,
   notCounted,
   restatements,
@@ -53,6 +56,7 @@ const STEPS: PrepareStep[] = [
   countRanges,
   synapseCounts,
   singleSuperlative,
+  connectedPairs,
   oneCellCounts,
   populationSize,
   noneOf,

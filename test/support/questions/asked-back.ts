@@ -95,6 +95,13 @@ export const INEXPRESSIBLE: Case[] = [
     expect: "clarify",
     text: /"basket cells" is on the presynaptic or the postsynaptic side/,
   },
+  {
+    // (A comma before "how many" had joined "23P cells, how many BCs" into one list, compared as two groups.)
+    it: "never reads a topic and a counted population across a comma as one list",
+    q: "Of 23P cells, how many BCs target them?",
+    expect: "clarify",
+    text: /presynaptic or the postsynaptic side/,
+  },
 ];
 
 export const NOT_IN_DATA: Case[] = [

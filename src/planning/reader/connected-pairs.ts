@@ -1,0 +1,44 @@
+import type { Prepared } from "./prepare.js";
+
+/** One word of a population: "23P", "L2/3", "tuned", "5P-IT" (never a "BC-23P" pair of types). */
+const WORD = String.raw`[A-Za-z0-9/]+(?:-(?:IT|ET|NP|CT))?`;
+const CONNECTED = String.raw`(?:synaptically\s+)?connected`;
+const PAIRS = String.raw`(?:(?:cell|neuron)\s+)?pair(s?)`;
+/** Words that say pairs of what, not which cells: "connected cell pairs" are connections of any cells. */
+const NOT_A_POP = String.raw`(?:pairs|cell|neuron|ordered)\b`;
+/** "connected pairs of cells": any two cells (with or without a nucleus?), left to the reader as said. */
+const ANY = String.raw`(?:the\s+)?(?:cells|roots|segments)\b(?!\s+(?:in|of|with|that|which|whose)\b)`;
+const ORDERED = String.raw`(?:\s*\(\s*pre\s*,\s*post\s*\))?`;
+
+const REWRITES: [RegExp, string][] = [
+  // "neuron pairs", "connected pairs of neurons": neurons on both sides (not pairs of any cells).
+  [
+    new RegExp(String.raw`\b(?:${CONNECTED}\s+)?(?:neuron\s+pairs|pairs\s+of\s+neurons)\b`, "gi"),
+    "connections between neurons",
+  ],
+  // "connected pairs of tuned neurons", "connected (pre, post) pairs among 23P cells".
+  [
+    new RegExp(String.raw`\b${CONNECTED}${ORDERED}\s+${PAIRS}${ORDERED}\s+(?:of|among|amongst)\s+(?!${ANY})`, "gi"),
+    "connection$1 between ",
+  ],
+  // "pairs of connected 23P cells".
+  [new RegExp(String.raw`\bpairs\s+of\s+${CONNECTED}\s+(?!${ANY})`, "gi"), "connections between "],
+  // "connected tuned pairs", "connected L2/3 pyramidal pairs".
+  [
+    new RegExp(String.raw`\b${CONNECTED}\s+((?!${NOT_A_POP})${WORD}(?:\s+(?!${NOT_A_POP})${WORD})?)\s+pairs\b`, "gi"),
+    "connections between $1 cells",
+  ],
+];
+
+/**
+ * "connected pairs of tuned neurons", "pairs of connected 23P cells", "connected tuned pairs": pairs of
+ * one population that are connected are the connections between its cells, both sides that population
+ * (ordered pairs, as every connection here is; "Read as" says "from … onto …").
+ */
+export function connectedPairs(p: Prepared): Prepared {
+  let text = p.text;
+  for (const [pattern, said] of REWRITES) text = text.replace(pattern, said);
+  // ("connections between tuned cells cells": a word of the population already said what they are.)
+  text = text.replace(/\b(cells|neurons)\s+cells\b/gi, "$1");
+  return text === p.text ? p : { ...p, text };
+}
