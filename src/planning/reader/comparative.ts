@@ -199,14 +199,31 @@ function silent(tag: Tag, beside: Atom): Atom {
  * "Which provides more synapses onto 23P: BC or MC?", "which has larger nuclei, astrocytes or
  * microglia?": "which" asks which of the alternatives at the end, so they are read in its place.
  */
+/** Nouns that also read as the verb after "which": "which targets / contacts / inputs more …". */
+const VERB_NOUNS = new Set(["synapse", "target", "input", "output", "source", "partner", "connection"]);
+
+/** The noun that names the kind of a value ("which type …, BC or MC"). */
+const KIND_OF: Record<string, string> = {
+  cell_type: "type",
+  class: "class",
+  mtype: "mtype",
+  area: "area",
+  layer: "layer",
+};
+
 function alternativesForWhich(atoms: Atom[]): Atom[] {
   const w = atoms.findIndex(
     (a) => is(a, "wh", "w", "which") || is(a, "wh", "w", "who") || /^which( one)?$/i.test(lower(a)),
   );
   if (w < 0 || !atoms.slice(0, w).every((a) => a.items.every((x) => x.fn))) return atoms;
   // (Not "which area has more neurons, RL or AL": "which area" names the alternatives' kind.)
+  // ("which contacts more 23P cells, BC or MC": a noun that is the verb of the question is no kind.)
+  // ("which type targets more 23P cells, BC or MC": the kind named is the alternatives' own, moved with them.)
   const after = atoms[w + 1];
-  if (is(after, "noun") || is(after, "val")) return atoms;
+  const noun = is(after, "noun") ? String(as(after, "noun")!.n) : undefined;
+  const ownKind = (tail: Atom[]) =>
+    tail.some((a) => is(a, "val")) && tail.every((a) => !is(a, "val") || KIND_OF[String(a.tag.dim)] === noun);
+  if (is(after, "val")) return atoms;
   let end = atoms.length;
   while (end > 0 && /^[?.!]$/.test(lower(atoms[end - 1]))) end--;
   const cut =
@@ -224,6 +241,7 @@ function alternativesForWhich(atoms: Atom[]): Atom[] {
           .lastIndexOf(":");
   if (cut <= w + 1) return atoms;
   const tail = atoms.slice(cut + 1, end);
+  if (noun && !VERB_NOUNS.has(noun) && !ownKind(tail)) return atoms;
   const names = tail.filter((a) => is(a, "val") || is(a, "noun"));
   const seps = tail.filter((a) => is(a, "vs") || is(a, "rel", "r", "and") || lower(a) === ",");
   if (

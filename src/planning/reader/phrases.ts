@@ -317,8 +317,15 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       && (sameDimVal(next, lastVal) || (ARTICLE.test(lower(next)) && sameDimVal(atoms[i + 2], lastVal)))) {
       // ("a BC or an MC": the article before the second name goes with it.)
       if (!sameDimVal(next, lastVal)) i++;
-      const f = filterOf(atoms[i + 1]!)!;
-      if (is(a, "rel", "r", "or")) lastVal.values!.push(...f.values!);
+      // ("excluding glia / non-neuronal cells": a negation is said of every name of the list.)
+      const f = { ...filterOf(atoms[i + 1]!)!, ...(lastVal.not ? { not: true } : {}) };
+      // ("glia / non-neuronal": two names of one value are that value once, not two sets to compare.)
+      if (f.values!.every((v) => lastVal!.values!.includes(v))) {
+        i++;
+        continue;
+      }
+      // ("excluding BC and MC": none of them, one set; not "all but BC" compared with "all but MC".)
+      if (is(a, "rel", "r", "or") || lastVal.not) lastVal.values!.push(...f.values!);
       else {
         pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];
         pop.alts.push({ label: f.values!.join(" or "), filters: [f] });

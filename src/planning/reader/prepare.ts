@@ -2,6 +2,7 @@ import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
 import { countRanges } from "./count-ranges.js";
+import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
 import { fronted } from "./fronted.js";
 import { notCounted, type NotCounted } from "./not-counted.js";
@@ -46,6 +47,7 @@ const STEPS: PrepareStep[] = [
   idsAsked,
   discourseStep,
   topicLead,
+  everythingOf,
   restatedDefaults,
   notCounted,
   restatements,

@@ -27,7 +27,10 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** Said with "a" before them: "at least a dozen synapses", "more than a hundred inputs". */
-const WITH_A = new Set(["dozen", "hundred"]);
+const WITH_A = new Set(["dozen", "hundred", "quarter", "half", "third", "fifth", "tenth"]);
+
+/** "gOSI above a quarter": a fraction word is a number only after a comparison, with its "a". */
+const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 
 /**
  * "top five", "which three": number words as numbers where a count is expected; also before what is
@@ -37,9 +40,10 @@ const WITH_A = new Set(["dozen", "hundred"]);
 export function spelledNumbers(atoms: Atom[]): Atom[] {
   const out: Atom[] = [];
   atoms.forEach((a, i) => {
-    const n = NUMBER_WORDS[lower(a)];
     const article = WITH_A.has(lower(a)) && /^(a|one)$/.test(lower(atoms[i - 1]));
     const prev = article ? atoms[i - 2] : atoms[i - 1];
+    const fraction = article && is(prev, "cmp") ? FRACTIONS[lower(a)] : undefined;
+    const n = NUMBER_WORDS[lower(a)] ?? fraction;
     const next = atoms[i + 1];
     const counted =
       n !== 1 && (is(next, "val") || is(next, "noun") || (is(next, "cmp") && /^(or|and)\b/.test(lower(next))));

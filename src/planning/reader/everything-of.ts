@@ -1,0 +1,18 @@
+import type { Prepared } from "./prepare.js";
+
+const RECEIVE = String.raw`(?:receives?|received|gets?|got)`;
+const MAKE = String.raw`(?:makes?|made|sends?|sent|puts? out)`;
+/** "everything 5P-ET neurons receive": a few words naming the cells, then the verb. */
+const EVERYTHING = new RegExp(
+  String.raw`\beverything\s+(?:that\s+)?((?:[\w/+-]+\s+){1,4}?)(${RECEIVE}|${MAKE})\b`,
+  "gi",
+);
+
+/**
+ * "out of everything 5P-ET neurons receive, what share is from MCs": what cells receive or make, said
+ * as "everything", is their synapses ("all synapses 5P-ET neurons receive"), the whole of a share.
+ */
+export function everythingOf(p: Prepared): Prepared {
+  const text = p.text.replace(EVERYTHING, (_, cells: string, verb: string) => `all synapses ${cells}${verb}`);
+  return text === p.text ? p : { ...p, text };
+}
