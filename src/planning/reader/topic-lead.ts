@@ -1,10 +1,16 @@
 import type { Prepared } from "./prepare.js";
 
 /** "Looking at", "Considering", "If we look at", "When looking at": a lead that names what is asked about. */
-const LEAD = String.raw`(?:(?:just\s+)?looking\s+at|considering|taking|if\s+(?:we|I|you)\s+(?:look\s+at|consider|take)|when\s+(?:looking\s+at|considering))`;
+const LEAD = [
+  String.raw`(?:just\s+)?looking\s+at`,
+  "considering",
+  "taking",
+  String.raw`if\s+(?:we|I|you)\s+(?:look\s+at|consider|take)`,
+  String.raw`when\s+(?:looking\s+at|considering)`,
+].join("|");
 /** Up to the comma that ends the topic: a few words, no question word, no second clause. */
 const TOPIC = String.raw`(?=[^,;:?]{3,90},\s*(?:how|what|which|who|is|are|do|does|can|give|list|count)\b)`;
-const AT_START = new RegExp(String.raw`(^|[.?!]\s+)${LEAD}\s+${TOPIC}`, "gi");
+const AT_START = new RegExp(String.raw`(^|[.?!]\s+)(?:${LEAD})\s+${TOPIC}`, "gi");
 
 /**
  * "Looking at all synapses made by bipolar cells, what fraction of them are onto MCs?", "Considering the
