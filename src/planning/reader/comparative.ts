@@ -195,10 +195,6 @@ function silent(tag: Tag, beside: Atom): Atom {
   };
 }
 
-/**
- * "Which provides more synapses onto 23P: BC or MC?", "which has larger nuclei, astrocytes or
- * microglia?": "which" asks which of the alternatives at the end, so they are read in its place.
- */
 /** Nouns that also read as the verb after "which": "which targets / contacts / inputs more …". */
 const VERB_NOUNS = new Set(["synapse", "target", "input", "output", "source", "partner", "connection"]);
 
@@ -211,6 +207,10 @@ const KIND_OF: Record<string, string> = {
   layer: "layer",
 };
 
+/**
+ * "Which provides more synapses onto 23P: BC or MC?", "which has larger nuclei, astrocytes or
+ * microglia?": "which" asks which of the alternatives at the end, so they are read in its place.
+ */
 function alternativesForWhich(atoms: Atom[]): Atom[] {
   const w = atoms.findIndex(
     (a) => is(a, "wh", "w", "which") || is(a, "wh", "w", "who") || /^which( one)?$/i.test(lower(a)),

@@ -7,6 +7,7 @@ import type { Threshold } from "./numbers.js";
 import { connectionThresholds, sizeThresholds } from "./flow-thresholds.js";
 import { groups } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
+import { bothSidesMatched } from "./like-to-like.js";
 
 /* What a flow question measures: counts, partners, size statistics, fractions, ratios, probability. */
 
@@ -24,8 +25,11 @@ const SYNAPSE_NOUNS = ["synapse", "input", "output"];
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
 export function orientationDifference(q: Query, t: Threshold): void {
   q.source = "connections";
-  q.filter.push(rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" }));
+  q.filter.push(differenceFilter(t));
 }
+
+/** An orientation difference as a condition on connections, in degrees unless said otherwise. */
+const differenceFilter = (t: Threshold): Filter => rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" });
 
 /** The measure: counts, distinct partners, size statistics, fractions, ratios, probability. */
 export function readMeasure(c: Clause, q: Query): void {
@@ -156,10 +160,8 @@ function fraction(c: Clause, q: Query): void {
       use(a, c.find("noun", "n", "connection"));
       q.source = "connections";
       // (Only pairs of matched neurons have a difference: the whole is those pairs, as the reading says.)
-      for (const side of ["pre", "post"] as Side[]) {
-        if (!q[side].some((x) => x.dim === "tuned")) q[side].push({ dim: "tuned", is: true });
-      }
-      part.filter = [...(part.filter ?? []), rangeFilter("ori_difference", { ...t, unit: t.unit ?? "deg" })];
+      bothSidesMatched(q);
+      part.filter = [...(part.filter ?? []), differenceFilter(t)];
       continue;
     }
     if (

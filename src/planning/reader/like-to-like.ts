@@ -48,10 +48,7 @@ export function orientationBins(c: Clause, q: Query): void {
   if (q.measure.fn === "count" && !c.has("count")) q.measure = { fn: "probability" };
   // ("synapses per connection vs Δori": the synapses of each connected pair, averaged.)
   if (q.measure.fn === "sum" && q.measure.of === "synapses") q.measure = { fn: "mean", of: "synapses" };
-  // Only neurons with a measured preference have a difference: both sides are matched neurons.
-  for (const side of ["pre", "post"] as Side[]) {
-    if (!q[side].some((f) => f.dim === "tuned")) q[side].push({ dim: "tuned", is: true });
-  }
+  bothSidesMatched(q);
   // ("like-to-like per presynaptic area": the side said is the grouping's, the other side any.)
   const said = c.pops.map((p) => p.pop.side).filter((x): x is Side => x === "pre" || x === "post");
   if (said.length === 1) q.groupBy = q.groupBy.filter((g) => !g.side || g.side === said[0]);
@@ -106,4 +103,11 @@ function permutationTest(c: Clause, q: Query): void {
     use(a[i - 1], a[i]);
   }
   q.test = { kind: "permutation", permutations };
+}
+
+/** Only neurons with a measured preference have an orientation difference: both sides are matched neurons. */
+export function bothSidesMatched(q: Query): void {
+  for (const side of ["pre", "post"] as Side[]) {
+    if (!q[side].some((f) => f.dim === "tuned")) q[side].push({ dim: "tuned", is: true });
+  }
 }

@@ -90,10 +90,10 @@ function entitySup(a: Atom | undefined): boolean {
 /** A preferred-orientation condition still waiting for its tolerance ("preferring vertical …"). */
 const pendingAngle = (p: Pop) => p.filters.find((f) => f.dim === "pref_ori" && f.near !== undefined && Number.isNaN(f.within));
 
-/** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
 /** The population an atom is, if it is one. */
 export const popOf = (a: Atom | undefined) => (a?.tag.t === "pop" ? (a.tag as Pop) : undefined);
 
+/** A population that is one kind of name and nothing else: "BC", "astrocytes", "23P cells". */
 export const simple = (p: Pop) => p.filters.length === 1 && Boolean(p.filters[0]!.values) && !p.filters[0]!.not && CATEGORIES.has(p.filters[0]!.dim)
   && !p.wh && !p.each && !p.topk && !p.sup && !p.thresholds.length;
 
