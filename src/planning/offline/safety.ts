@@ -4,9 +4,12 @@
  */
 const WRITE_VERB =
   "delete|drop|remove|erase|wipe|truncate|insert|update|modify|alter|overwrite|rename|replace|edit|change|add|create|merge|split|set|reset|clear|purge|relabel|reassign|reannotate|annotate|upload|import|load";
-/** A write verb at the head of a clause, or after words that ask for an action ("please", "can you", "I want to"). */
+/**
+ * A write verb at the head of a clause, or after words that ask for an action ("please", "can you", "I want to").
+ * (Not "going to load them into neuroglancer": the viewer, not the data.)
+ */
 const WRITE = new RegExp(
-  `(^|[.;:!?,]\\s*|\\b(and|then|also|please|pls|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|we need to|i need you to|let's|lets|go ahead and|try to|to)\\s+)(${WRITE_VERB})\\b(?!\\s+(by|into|per|across|up|out)\\b)`,
+  `(^|[.;:!?,]\\s*|\\b(and|then|also|please|pls|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|we need to|i need you to|let's|lets|go ahead and|try to|to)\\s+)(${WRITE_VERB})\\b(?!\\s+(by|into|per|across|up|out)\\b)(?![^.?!]{0,40}\\bneuroglancer\\b)`,
   "i",
 );
 const DATA_NOUN =

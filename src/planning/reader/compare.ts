@@ -87,9 +87,9 @@ export function comparisonOf(
     return { parts: [part(side, labelOf(own(a, b)), a), part(side, labelOf(own(b, a)), b)], skip };
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
-  // "astrocytes plus microglia, total count": one figure for them together.
+  // "astrocytes plus microglia, total count": one figure for them together (not "BC vs MC: total", one each).
   const together = c.find("together");
-  if (split && together) {
+  if (split && together && !split.pop.versus) {
     use(together);
     return { skip };
   }

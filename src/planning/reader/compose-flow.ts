@@ -48,6 +48,15 @@ export function composeFlow(c: Clause): Query {
       if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
     }
   }
+  // "23P cells onto each other", "BCs connected to one another": one population on both sides.
+  // (Not "which 23P cells …" or "how many 23P cells connect to each other": those count or list cells.)
+  const reciprocal = c.find("reciprocal");
+  const counted = (p: Clause["pops"][number]) =>
+    p.pop.wh !== undefined || (p.pop.head !== undefined && is(c.atoms[p.i - 1], "count"));
+  if (reciprocal && c.pops.length === 1 && !counted(c.pops[0]!)) {
+    use(reciprocal);
+    c.pops[0]!.role = "both";
+  }
   // "how many partners does 8646… have": partners either way, its inputs and its outputs.
   const partnerPop = c.pops.find((p) => p.pop.head === "partner" && !p.pop.filters.length && !p.role);
   const owners = c.pops.filter((p) => p !== partnerPop && !p.role);

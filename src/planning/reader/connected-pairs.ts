@@ -23,6 +23,17 @@ const REWRITES: [RegExp, string][] = [
   ],
   // "pairs of connected 23P cells".
   [new RegExp(String.raw`\bpairs\s+of\s+${CONNECTED}\s+(?!${ANY})`, "gi"), "connections between "],
+  // "how many (ordered) pairs of coregistered neurons are connected (by at least one synapse)".
+  [
+    new RegExp(
+      String.raw`\b(?:ordered\s+)?pairs\s+of\s+(?!${ANY})((?:(?!\bpairs\b)[^,;:?])+?)\s+(?:that\s+|which\s+)?are\s+` +
+        String.raw`${CONNECTED}(?:\s+by\s+(?:at\s+least\s+one|one\s+or\s+more|a|any)\s+synapses?)?`,
+      "gi",
+    ),
+    "connections between $1",
+  ],
+  // "the largest synapse between two 23P cells": between cells of one population, not a number of them.
+  [/\bbetween\s+two\s+(?!(?:cell\s+)?(?:types?|groups?|sets?|areas?|layers?|populations?|classes)\b)/gi, "between "],
   // "connected tuned pairs", "connected L2/3 pyramidal pairs".
   [
     new RegExp(String.raw`\b${CONNECTED}\s+((?!${NOT_A_POP})${WORD}(?:\s+(?!${NOT_A_POP})${WORD})?)\s+pairs\b`, "gi"),

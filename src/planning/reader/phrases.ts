@@ -15,6 +15,8 @@ export interface Pop {
   filters: Filter[];
   /** "BC and MC": one set of extra filters per named alternative (a comparison). */
   alts?: { label: string; filters: Filter[] }[];
+  /** The alternatives were joined by "vs": compared, whatever else is said ("BC vs MC: total output syn"). */
+  versus?: boolean;
   /** The head noun: cell, neuron, nucleus, root, fragment, partner, target, source, type, mtype, class, area, layer, strategy. */
   head?: string;
   plural?: boolean;
@@ -329,6 +331,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       else {
         pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];
         pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
+        if (is(a, "vs")) pop.versus = true;
         lastVal.values!.push(...f.values!);
       }
       i++;

@@ -15,6 +15,8 @@ import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
+import { remarks, type Claim } from "./remarks.js";
+import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
@@ -36,6 +38,8 @@ export interface Prepared {
   context: string[];
   /** What the question said it does not count ("(cells, not synapses)"), checked against the plan. */
   notCounted?: NotCounted[];
+  /** What the question said the answer is ("counting synapses", "one row each"), checked against the plan. */
+  claims?: Claim[];
 }
 
 export type PrepareStep = (p: Prepared) => Prepared;
@@ -46,6 +50,8 @@ const STEPS: PrepareStep[] = [
   pseudoSql,
   idsAsked,
   discourseStep,
+  corrections,
+  remarks,
   topicLead,
   everythingOf,
   restatedDefaults,
@@ -210,9 +216,15 @@ function idsAsked(p: Prepared): Prepared {
   return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
 }
 
-export function prepare(question: string): Prepared {
+/**
+ * Remarks and self-corrections ("no rush, thanks!!", "counting synapses, not partners", "BCs — sorry, I
+ * mean MCs —") are read only when the question without them is asked back: the reader tries them second.
+ */
+const SECOND_TRY = new Set<PrepareStep>([corrections, remarks]);
+
+export function prepare(question: string, options: { remarks?: boolean } = {}): Prepared {
   let p: Prepared = { text: question, context: [] };
   // (A step that rewrites the text keeps what earlier steps noted.)
-  for (const step of STEPS) p = { ...p, ...step(p) };
+  for (const step of STEPS) if (options.remarks || !SECOND_TRY.has(step)) p = { ...p, ...step(p) };
   return p;
 }

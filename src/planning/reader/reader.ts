@@ -18,6 +18,7 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { prepare } from "./prepare.js";
+import { brokenClaim, claimBack, claimsIn } from "./remarks.js";
 import { attachRelatives, mergeAppositions, mergeDistinct, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { mergePartitive, mergePlaceOf } from "./scoped.js";
 import { attachThresholdPartners } from "./threshold-partners.js";
@@ -48,7 +49,7 @@ export class OfflineReader {
     // (Citations blanked: "Song et al., 2005" is an author, not a request for a song.)
     const injection = checkSafety(maskSources(question), true, true);
     if (injection.refuse) return { type: "refuse", reason: injection.reason };
-    const prepared = prepare(question);
+    let prepared = prepare(question);
     if (!lastPlan && continuesAnother(prepared.text)) {
       return {
         type: "clarify",
@@ -58,8 +59,18 @@ export class OfflineReader {
       };
     }
     let result = await this.planPrepared(prepared.text, lastPlan);
+    // Asked back: read again with the remarks said in passing set aside (see remarks.ts).
+    if (result.type === "clarify") {
+      const again = prepare(question, { remarks: true });
+      const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
+      if (second?.type === "plan") [prepared, result] = [again, second];
+    }
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
+    // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
+    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn)];
+    const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
+    if (broken) result = claimBack(broken, result);
     if (!prepared.context.length || result.type === "refuse") return result;
     return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
   }

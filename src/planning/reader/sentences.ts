@@ -1,6 +1,6 @@
 /**
  * Splits a question into sentences, in the words typed. A full stop ends a sentence only before
- * a capital, a digit, a quote or a bracket, and never after an abbreviation ("et al.", "Fig.",
+ * a letter, a digit, a quote or a bracket, and never after an abbreviation ("et al.", "Fig.",
  * "e.g.", "vs."), an initial ("J. Smith") or inside brackets; a question or exclamation mark ends
  * one before any space; so do line breaks. Decimals, ids and names like "L2/3" have no space after
  * their dots and are never split.
@@ -47,7 +47,8 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     }
     const next = after.trimStart()[0];
     const stop = text.slice(i, end);
-    const opens = next !== undefined && /^[A-Z0-9"“'‘(\[]/.test(next);
+    // (Chat is often lower case: "… by soma depth I mean. no rush, thanks!!" is two sentences too.)
+    const opens = next !== undefined && /^[A-Za-z0-9"“'‘(\[]/.test(next);
     const ends = /[!?]/.test(stop) || next === undefined;
     if (ends || (opens && !abbreviated(text.slice(start, i), abbreviations))) cut(end);
     i = end - 1;
