@@ -100,3 +100,39 @@ describe("one population on both sides", () => {
     expect(await planOf("which 23P cells synapse onto each other")).toBe("clarify");
   });
 });
+
+describe("chatter around a question", () => {
+  const bases = ["how many BCs are in L5?", "syn/conn BC->4P", "mean nucleus volume of 5P-ET vs 5P-IT"];
+  const leads = [
+    "Hmm,",
+    "Dumb question but",
+    "Not urgent, but",
+    "Hey team, quick q:",
+    "For my thesis chapter,",
+    "Hi! Sorry to bother —",
+    "For tomorrow's lab meeting:",
+    "When you get a chance,",
+  ];
+  const trails = ["many thanks", "no worries if not", "if possible", "tia", "🙏", "thanks a bunch"];
+  const cases = bases.flatMap((b) => [...leads.map((l) => [`${l} ${b}`, b]), ...trails.map((t) => [`${b} ${t}`, b])]);
+  it.each(cases)("%s reads as %s", async (q, base) => {
+    expect(await planOf(q)).toEqual(await planOf(base!));
+  });
+
+  it("reads a place said after the question as part of it", async () => {
+    expect(await planOf("how many BCs? V1 only, thanks")).toEqual(await planOf("how many BCs in V1?"));
+  });
+
+  const restricting = [
+    "for the L5 analysis, how many BCs?",
+    "how many BCs? the ones in the left hemisphere, thanks",
+    "how many BCs? no rush, only the big ones",
+    "how many synapses from BCs onto 23P? just the large ones pls",
+    "sanity check on the ITCs: of all synapses BCs make, what fraction is onto inhibitory cells?",
+  ];
+  it.each(restricting)("never drops a restriction said with chatter: %s", async (q) => {
+    const plan = await planOf(q);
+    if (typeof plan === "string") expect(plan).toBe("clarify");
+    else expect(plan).not.toEqual(await planOf(q.replace(/^.*?(how many|of all)/i, "$1")));
+  });
+});

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DATA_DIR } from "../../project-root.js";
-import type { PlannerResult, QueryPlan } from "../plan.js";
 import { discourse, phraseSource } from "./discourse-data.js";
+import { Claim, claimsOf, type ClaimPhrase } from "./claims.js";
 import type { Prepared } from "./prepare.js";
 import { restriction } from "./restriction.js";
 import { splitSentences } from "./sentences.js";
-import { onlyFunctionWords } from "./words.js";
+import { namesOf, onlyFunctionWords } from "./words.js";
 
 /*
  * Remarks said in passing (data/remarks.json): "no rush, thanks!!", "it's for a committee slide so just
@@ -15,21 +15,6 @@ import { onlyFunctionWords } from "./words.js";
  * Chatter says nothing of the answer; a claim says what the answer is, and is kept as a condition on
  * the plan (see `brokenClaim`): the part is taken as context only when every word of it is one or the other.
  */
-
-const Claim = z.enum([
-  "synapses",
-  "connections",
-  "not-synapses",
-  "not-connections",
-  "not-partners",
-  "groups",
-  "single",
-  "ids",
-  "layer-by-depth",
-  "per-connection",
-  "cells-once",
-]);
-export type Claim = z.infer<typeof Claim>;
 
 const RemarksFile = z.object({
   about: z.array(z.string()),
@@ -41,7 +26,7 @@ const RemarksFile = z.object({
 interface Remarks {
   chatter: RegExp[];
   connector: RegExp;
-  claims: { claim: Claim; phrase: RegExp }[];
+  claims: ClaimPhrase[];
 }
 
 let cached: Remarks | undefined;
@@ -53,7 +38,8 @@ function load(): Remarks {
   const places = { purpose: d.purposeNoun, data: "(?!)" };
   const source = (p: string) => phraseSource(p, places);
   cached = {
-    chatter: file.chatter.map((p) => new RegExp(source(p), "gi")),
+    // (The discourse step's greetings and polite phrases are chatter here too, with their wildcards checked.)
+    chatter: [...file.chatter, ...d.file.greetings, ...d.file.politeness].map((p) => new RegExp(source(p), "gi")),
     connector: new RegExp(file.connectors.map((p) => source(p)).join("|"), "gi"),
     claims: file.claims.flatMap((c) => c.phrases.map((p) => ({ claim: c.claim, phrase: new RegExp(source(p), "gi") }))),
   };
@@ -90,16 +76,37 @@ export function remarks(p: Prepared): Prepared {
       claims.push(...last.claims);
       stop ||= keepStop(cut);
     }
+    // ("Hmm, list the NGCs", "Not urgent, but …": a first comma part that is all chatter.)
+    while (chunks.length > 1 && readPart(chunks[0]!, r, askWithout(chunks[0]!)).whole) {
+      const cut = chunks.shift()!;
+      context.push(trim(cut));
+      chunks[0] = chunks[0]!.replace(/^(?:but|so|and)\s+/i, "");
+    }
     const rest = chunks.map((c) => {
       const edges = edgeChatter(c, r, askWithout(c));
       context.push(...edges.chatter);
       return edges.rest;
     });
-    kept.push(rest.join(", ").replace(/[\s,]+$/, "") + stop);
+    const said = rest.join(", ").replace(/[\s,]+$/, "") + stop;
+    const place = kept.length ? afterthoughtPlace(said) : undefined;
+    if (place) kept.push(kept.pop()!.replace(/\s*([?.!]*)\s*$/, ` in ${place}$1`));
+    else kept.push(said);
   }
   const text = kept.join(" ").trim();
   if (!context.length || !/[A-Za-z0-9]/.test(text)) return p;
   return { ...p, text, context: [...p.context, ...context], ...(claims.length ? { claims } : {}) };
+}
+
+/**
+ * "how many BCs? V1 only", "… ? just L5": a place said after the question, alone, narrows it (said again
+ * in the question, where the reader reads it). Only an area or a layer: "BCs only" has no side to go to.
+ */
+function afterthoughtPlace(part: string): string | undefined {
+  const m = /^\s*(?:(?:just|only)\s+)?(?:(?:in|within)\s+)?([\w/]+)(?:\s+only)?\s*[.!]*\s*$/i.exec(part);
+  if (!m || !/\b(?:just|only)\b/i.test(part)) return undefined;
+  const names = namesOf(m[1]!);
+  const tag = names[0]?.tag as { t: string; dim?: string } | undefined;
+  return names.length === 1 && tag?.t === "val" && (tag.dim === "area" || tag.dim === "layer") ? m[1] : undefined;
 }
 
 /** The part cut at its commas outside brackets ("(cells, not synapses)" stays whole). */
@@ -127,47 +134,58 @@ interface ReadPart {
 }
 
 function readPart(part: string, r: Remarks, ask: string): ReadPart {
-  // (Matches are blanked with spaces, so the later matches of one pattern keep their places.)
-  const take = (re: RegExp, accept: (m: RegExpMatchArray) => boolean) => {
-    for (const m of blank.matchAll(re)) {
-      if (!m[0] || !accept(m)) continue;
-      blank = blank.slice(0, m.index) + " ".repeat(m[0].length) + blank.slice(m.index! + m[0].length);
-    }
-  };
+  const claimed = claimsOf(part, r.claims);
+  const claims = claimed.claims;
   // (A purpose's wildcard words are checked like the discourse step's: "for the V1 analysis" may restrict.)
   const quiet = (m: RegExpMatchArray) =>
     m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
-  const claimed = claimsOf(part);
-  const claims = claimed.claims;
-  let blank = claimed.blank;
-  for (const re of r.chatter) take(re, quiet);
-  take(r.connector, () => true);
+  let blank = longestFirst(claimed.blank, r.chatter, quiet);
+  blank = longestFirst(blank, [r.connector], () => true);
   const empty = /^[\s,.;:!?()'"“”‘’—–-]*$/.test(blank) || (onlyFunctionWords(blank) && claims.length > 0);
-  if (blank !== part && empty) {
-    return { whole: true, claims };
-  }
-  return { whole: false, claims: [] };
+  return { whole: blank !== part && empty, claims: blank !== part && empty ? claims : [] };
 }
 
-/** Chatter at the start or the end of a part that also asks ("just V1 though" → "just V1"). */
+/** The text with the matches of the patterns blanked out, the longest first where two overlap. */
+function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchArray) => boolean): string {
+  const found = patterns.flatMap((re) => [...text.matchAll(re)]).filter((m) => m[0] && accept(m));
+  let blank = text;
+  for (const m of found.sort((a, b) => b[0].length - a[0].length)) {
+    const at = m.index!;
+    if (blank.slice(at, at + m[0].length) !== m[0]) continue;
+    blank = blank.slice(0, at) + " ".repeat(m[0].length) + blank.slice(at + m[0].length);
+  }
+  return blank;
+}
+
+/**
+ * Chatter at the start or the end of a part that also asks ("Hmm, list the NGCs", "… many thanks"): the
+ * longest phrase first, then again, and a "but" or "so" it leaves at the start ("Not urgent, but …").
+ */
 function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; chatter: string[] } {
   let rest = part;
   const chatter: string[] = [];
+  const quiet = (m: RegExpExecArray) =>
+    m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
   for (let guard = 0; guard < 6; guard++) {
-    let cut = false;
-    for (const re of r.chatter) {
-      const src = re.source;
-      const end = new RegExp(`[\\s,]*(?:${src})[\\s,.!]*$`, "i").exec(rest);
-      const start = new RegExp(`^[\\s,]*(?:${src})[\\s,.!:]*`, "i").exec(rest);
-      const m = end ?? start;
-      if (!m || m[0].trim() === rest.trim()) continue;
-      const words = m.slice(1).filter((w): w is string => w !== undefined);
-      if (words.some((w) => restriction(w, ask, { strict: true, qualifiers: true }, discourse()))) continue;
-      chatter.push(trim(m[0]));
-      rest = end ? rest.slice(0, m.index) + keepStop(m[0]) : rest.slice(m[0].length);
-      cut = true;
-    }
-    if (!cut) break;
+    const longest = (at: "start" | "end") => {
+      let best: RegExpExecArray | undefined;
+      for (const re of r.chatter) {
+        // (A phrase first must end at a stop, a bracket or a "but": "sanity check on the ITCs: …" is no chatter.)
+        const pattern =
+          at === "end"
+            ? `[\\s,]*(?:${re.source})[\\s,.!]*$`
+            : `^[\\s,]*(?:${re.source})(?:\\s*[,.!:—–-]+\\s*|\\s+(?=(?:but|so)\\s|\\())`;
+        const m = new RegExp(pattern, "i").exec(rest);
+        if (m && m[0].trim() !== rest.trim() && quiet(m) && m[0].length > (best?.[0].length ?? 0)) best = m;
+      }
+      return best;
+    };
+    const end = longest("end");
+    const start = end ? undefined : longest("start");
+    const m = end ?? start;
+    if (!m) break;
+    chatter.push(trim(m[0]));
+    rest = end ? rest.slice(0, m.index) + keepStop(m[0]) : rest.slice(m[0].length).replace(/^(?:but|so|and)\s+/i, "");
   }
   return { rest, chatter };
 }
@@ -178,95 +196,5 @@ const trim = (t: string) => t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
 
 /** The claims a piece of text makes ("by soma depth.", set aside by the discourse step as background). */
 export function claimsIn(text: string): Claim[] {
-  return claimsOf(text).claims;
-}
-
-/**
- * The claims of a text, longest first ("mean syn count over connected pairs" is one claim, not "syn count"
- * and "connected pairs"; "not connections" is not "connections"), and the text with them blanked out.
- */
-function claimsOf(text: string): { claims: Claim[]; blank: string } {
-  const claims: Claim[] = [];
-  let blank = text;
-  const found = load().claims.flatMap((c) => [...text.matchAll(c.phrase)].map((m) => ({ claim: c.claim, m })));
-  for (const { claim, m } of found.sort((a, b) => b.m[0].length - a.m[0].length)) {
-    const at = m.index!;
-    if (blank.slice(at, at + m[0].length) !== m[0]) continue;
-    claims.push(claim);
-    blank = blank.slice(0, at) + " ".repeat(m[0].length) + blank.slice(at + m[0].length);
-  }
-  return { claims, blank };
-}
-
-/** The claim a plan does not do, if any ("counting synapses" of a plan that counts connections). */
-export function brokenClaim(plan: QueryPlan, claims: Claim[]): Claim | undefined {
-  if (plan.kind !== "query") return claims[0];
-  return claims.find((c) => !keeps(plan, c));
-}
-
-type Query = Extract<QueryPlan, { kind: "query" }>;
-
-function keeps(q: Query, c: Claim): boolean {
-  const m = q.measure;
-  const of = "of" in m ? m.of : undefined;
-  const grouped = q.groupBy.length > 0 || (q.compare?.length ?? 0) > 0;
-  const synapseCount =
-    (q.source === "synapses" && (m.fn === "count" || m.fn === "fraction")) ||
-    of === "synapses" ||
-    of === "in_synapses" ||
-    of === "out_synapses";
-  const dims = [
-    ...q.filter,
-    ...q.pre,
-    ...q.post,
-    ...(q.compare ?? []).flatMap((x) => [...(x.pre ?? []), ...(x.post ?? []), ...(x.filter ?? [])]),
-  ];
-  switch (c) {
-    case "synapses":
-      return synapseCount && !(q.source === "connections" && m.fn === "count");
-    case "connections":
-      return q.source === "connections" && (m.fn === "count" || (m.fn === "mean" && of === "synapses"));
-    case "not-synapses":
-      return !(q.source === "synapses" && m.fn === "count") && of !== "in_synapses" && of !== "out_synapses";
-    case "not-connections":
-      return !(q.source === "connections" && m.fn === "count");
-    case "not-partners":
-      return m.fn !== "distinct" && of !== "in_partners" && of !== "out_partners";
-    case "groups":
-      return grouped;
-    case "single":
-      return !grouped && m.fn !== "list";
-    case "ids":
-      return m.fn === "list" || q.groupBy.some((g) => g.dim === "root_id");
-    case "layer-by-depth":
-      return dims.some((f) => f.dim === "layer") || q.groupBy.some((g) => g.dim === "layer");
-    case "per-connection":
-      return q.source === "connections" && m.fn === "mean" && of === "synapses";
-    case "cells-once":
-      return q.source === "cells" || q.source === "nuclei";
-  }
-}
-
-const SAID: Record<Claim, string> = {
-  synapses: "counting synapses",
-  connections: "counting connections (connected pairs)",
-  "not-synapses": "not synapses",
-  "not-connections": "not connections",
-  "not-partners": "not partners",
-  groups: "one figure for each",
-  single: "one number",
-  ids: "the ids",
-  "layer-by-depth": "layers by soma depth",
-  "per-connection": "the mean synapse count per connection",
-  "cells-once": "each cell once",
-};
-
-/** The answer when the plan does not do what the question said of it: asked back, naming what was said. */
-export function claimBack(claim: Claim, result: PlannerResult): PlannerResult {
-  return {
-    type: "clarify",
-    message: `You said ${SAID[claim]}, but that is not how I read the rest of the question; please rephrase it.`,
-    suggestions: [],
-    ...(result.type === "plan" ? { reading: result.reading } : {}),
-  };
+  return claimsOf(text, load().claims).claims;
 }

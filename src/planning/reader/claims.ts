@@ -1,0 +1,119 @@
+import type { PlannerResult, QueryPlan } from "../plan.js";
+import { z } from "zod";
+
+/*
+ * Claims: what a question says its answer is ("counting synapses, not partners", "one row each", "by soma
+ * depth"), said in passing. The reader sets them aside with the remarks (remarks.ts) and holds the plan to
+ * them: a plan that does not do what was claimed is asked back, never answered.
+ */
+
+export const Claim = z.enum([
+  "synapses",
+  "connections",
+  "not-synapses",
+  "not-connections",
+  "not-partners",
+  "groups",
+  "single",
+  "ids",
+  "layer-by-depth",
+  "per-connection",
+  "cells-once",
+]);
+export type Claim = z.infer<typeof Claim>;
+
+/** Phrases of each claim (data/remarks.json), compiled by remarks.ts. */
+export interface ClaimPhrase {
+  claim: Claim;
+  phrase: RegExp;
+}
+
+/**
+ * The claims of a text, longest first ("mean syn count over connected pairs" is one claim, not "syn count"
+ * and "connected pairs"; "not connections" is not "connections"), and the text with them blanked out.
+ */
+export function claimsOf(text: string, phrases: ClaimPhrase[]): { claims: Claim[]; blank: string } {
+  const claims: Claim[] = [];
+  let blank = text;
+  const found = phrases.flatMap((c) => [...text.matchAll(c.phrase)].map((m) => ({ claim: c.claim, m })));
+  for (const { claim, m } of found.sort((a, b) => b.m[0].length - a.m[0].length)) {
+    const at = m.index!;
+    if (blank.slice(at, at + m[0].length) !== m[0]) continue;
+    claims.push(claim);
+    blank = blank.slice(0, at) + " ".repeat(m[0].length) + blank.slice(at + m[0].length);
+  }
+  return { claims, blank };
+}
+
+/** The claim a plan does not do, if any ("counting synapses" of a plan that counts connections). */
+export function brokenClaim(plan: QueryPlan, claims: Claim[]): Claim | undefined {
+  if (plan.kind !== "query") return claims[0];
+  return claims.find((c) => !keeps(plan, c));
+}
+
+type Query = Extract<QueryPlan, { kind: "query" }>;
+
+function keeps(q: Query, c: Claim): boolean {
+  const m = q.measure;
+  const of = "of" in m ? m.of : undefined;
+  const grouped = q.groupBy.length > 0 || (q.compare?.length ?? 0) > 0;
+  const synapseCount =
+    (q.source === "synapses" && (m.fn === "count" || m.fn === "fraction")) ||
+    of === "synapses" ||
+    of === "in_synapses" ||
+    of === "out_synapses";
+  const dims = [
+    ...q.filter,
+    ...q.pre,
+    ...q.post,
+    ...(q.compare ?? []).flatMap((x) => [...(x.pre ?? []), ...(x.post ?? []), ...(x.filter ?? [])]),
+  ];
+  switch (c) {
+    case "synapses":
+      return synapseCount && !(q.source === "connections" && m.fn === "count");
+    case "connections":
+      return q.source === "connections" && (m.fn === "count" || (m.fn === "mean" && of === "synapses"));
+    case "not-synapses":
+      return !(q.source === "synapses" && m.fn === "count") && of !== "in_synapses" && of !== "out_synapses";
+    case "not-connections":
+      return !(q.source === "connections" && m.fn === "count");
+    case "not-partners":
+      return m.fn !== "distinct" && of !== "in_partners" && of !== "out_partners";
+    case "groups":
+      return grouped;
+    case "single":
+      return !grouped && m.fn !== "list";
+    case "ids":
+      return m.fn === "list" || q.groupBy.some((g) => g.dim === "root_id");
+    case "layer-by-depth":
+      return dims.some((f) => f.dim === "layer") || q.groupBy.some((g) => g.dim === "layer");
+    case "per-connection":
+      return q.source === "connections" && m.fn === "mean" && of === "synapses";
+    case "cells-once":
+      return q.source === "cells" || q.source === "nuclei";
+  }
+}
+
+const SAID: Record<Claim, string> = {
+  synapses: "counting synapses",
+  connections: "counting connections (connected pairs)",
+  "not-synapses": "not synapses",
+  "not-connections": "not connections",
+  "not-partners": "not partners",
+  groups: "one figure for each",
+  single: "one number",
+  ids: "the ids",
+  "layer-by-depth": "layers by soma depth",
+  "per-connection": "the mean synapse count per connection",
+  "cells-once": "each cell once",
+};
+
+/** The answer when the plan does not do what the question said of it: asked back, naming what was said. */
+export function claimBack(claim: Claim, result: PlannerResult): PlannerResult {
+  return {
+    type: "clarify",
+    message: `You said ${SAID[claim]}, but that is not how I read the rest of the question; please rephrase it.`,
+    suggestions: [],
+    ...(result.type === "plan" ? { reading: result.reading } : {}),
+  };
+}
