@@ -136,3 +136,15 @@ describe("chatter around a question", () => {
     else expect(plan).not.toEqual(await planOf(q.replace(/^.*?(how many|of all)/i, "$1")));
   });
 });
+
+describe("negations and asks said in passing", () => {
+  it("reads 'not the fragments' as not fragments", async () => {
+    expect(await planOf("how many 23P cells? not the fragments")).toEqual(
+      await planOf("how many 23P cells? not fragments"),
+    );
+  });
+
+  it("asks back when only ids were asked for and a number was read", async () => {
+    expect(await planOf("how many synapses does 864691135988481406 make? just the ids pls")).toBe("clarify");
+  });
+});

@@ -1,15 +1,21 @@
 import type { Prepared } from "./prepare.js";
+import { itemsOf } from "./words.js";
 
 // (Up to four words, none of them "nor": "neither 23P nor 4P", "neither neurons nor glia".)
 const NEITHER = /\bneither\s+((?:(?!nor\b)[\w/+'-]+\s+){0,3}?(?!nor\b)[\w/+'-]+)\s+nor\s+/gi;
 const EXCLUDING = String.raw`(?:except(?: for)?|excluding|other than|apart from|aside from|but not|besides)`;
 const THOSE = String.raw`(?:those|the ones|ones)(?:\s+(?:that|which|who)(?:\s+(?:are|is|were|sit|lie))?)?`;
 const EXCEPT_THOSE = new RegExp(String.raw`\b${EXCLUDING}\s+${THOSE}\s+`, "gi");
+/** "not the fragments", "excluding the glia": the article between a negation and what it negates. */
+const NAMING = new Set(["val", "flag", "id"]);
+const names = (word: string) =>
+  itemsOf(word).some((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && t.n === "fragment")));
+const NOT_THE = new RegExp(String.raw`\b(not|without|ignoring|${EXCLUDING})\s+the\s+(?=[\w/-]+\b)`, "gi");
 
 /**
  * "cells that are neither 23P nor 4P", "BCs except those in V1", "synapses onto 23P excluding those
- * from BCs": ways of saying "not", rewritten into the "not" the reader knows ("not 23P and not 4P", "not in
- * V1", "not from BCs"). Nothing is dropped: the condition stays, negated.
+ * from BCs", "not the fragments": ways of saying "not", rewritten into the "not" the reader knows ("not 23P
+ * and not 4P", "not in V1", "not from BCs", "not fragments"). Nothing is dropped: the condition stays, negated.
  */
 export function exclusions(p: Prepared): Prepared {
   // (", neither axon nor dendrite", "(neither …)": an aside that restates what was said is left as typed.)
@@ -17,6 +23,10 @@ export function exclusions(p: Prepared): Prepared {
     .replace(NEITHER, (all, what: string, at: number, whole: string) =>
       /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
     )
-    .replace(EXCEPT_THOSE, "not ");
+    .replace(EXCEPT_THOSE, "not ")
+    // (Only before a name: "not the same", "not the total" are left as typed.)
+    .replace(NOT_THE, (all: string, neg: string, at: number, whole: string) =>
+      names(whole.slice(at + all.length).split(/[\s,.;:?!]/)[0] ?? "") ? `${neg} ` : all,
+    );
   return text === p.text ? p : { ...p, text };
 }

@@ -36,6 +36,8 @@ import { twoQuestions } from "./two-questions.js";
  * no network. It answers only when every word was read (or is a function word); otherwise it asks
  * back, naming the words it did not understand and offering the reading without them.
  */
+const IDS_ONLY = /\b(?:(?:just|only)\s+(?:the|their)\s+(?:root\s+)?ids|(?:root\s+)?ids\s+only)\b/i;
+
 export class OfflineReader {
   readonly lexicon: Lexicon;
 
@@ -69,7 +71,9 @@ export class OfflineReader {
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
-    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn)];
+    // ("…? just the ids pls": only ids asked for, wherever it is said.)
+    const idsOnly = IDS_ONLY.test(question) ? (["ids"] as const) : [];
+    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);
     if (!prepared.context.length || result.type === "refuse") return result;
