@@ -54,6 +54,7 @@ describe("remarks said in passing", () => {
     "mean nucleus volume of BCs? by soma depth. no rush",
     "how many BCs are there? root ids only pls, no rush",
     "how many MC -> 5P-ET connections are there? counting synapses. ty",
+    "one row each, mean nucleus volume of BCs? no rush",
   ];
   it.each(contradicted)("asks back when a claim is not what was read: %s", async (q) => {
     expect(await planOf(q)).toBe("clarify");

@@ -77,10 +77,12 @@ export function remarks(p: Prepared): Prepared {
       stop ||= keepStop(cut);
     }
     // ("Hmm, list the NGCs", "Not urgent, but …": a first comma part that is all chatter.)
-    while (chunks.length > 1 && readPart(chunks[0]!, r, askWithout(chunks[0]!)).whole) {
-      const cut = chunks.shift()!;
-      context.push(trim(cut));
+    // (A claim said first is held to the plan like one said last: "by soma depth, how many BCs in L5".)
+    for (let first = readPart(chunks[0]!, r, askWithout(chunks[0]!)); chunks.length > 1 && first.whole;) {
+      context.push(trim(chunks.shift()!));
+      claims.push(...first.claims);
       chunks[0] = chunks[0]!.replace(/^(?:but|so|and)\s+/i, "");
+      first = readPart(chunks[0], r, askWithout(chunks[0]));
     }
     const rest = chunks.map((c) => {
       const edges = edgeChatter(c, r, askWithout(c));
