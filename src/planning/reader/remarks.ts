@@ -138,14 +138,15 @@ interface ReadPart {
 function readPart(part: string, r: Remarks, ask: string): ReadPart {
   const claimed = claimsOf(part, r.claims);
   const claims = claimed.claims;
-  // (A purpose's wildcard words are checked like the discourse step's: "for the V1 analysis" may restrict.)
-  const quiet = (m: RegExpMatchArray) =>
-    m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
-  let blank = longestFirst(claimed.blank, r.chatter, quiet);
+  let blank = longestFirst(claimed.blank, r.chatter, quietIn(ask));
   blank = longestFirst(blank, [r.connector], () => true);
   const empty = /^[\s,.;:!?()'"“”‘’—–-]*$/.test(blank) || (onlyFunctionWords(blank) && claims.length > 0);
   return { whole: blank !== part && empty, claims: blank !== part && empty ? claims : [] };
 }
+
+/** A chatter match whose wildcard words restrict nothing ("for the V1 analysis" may restrict: not chatter). */
+const quietIn = (ask: string) => (m: RegExpMatchArray) =>
+  m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
 
 /** The text with the matches of the patterns blanked out, the longest first where two overlap. */
 function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchArray) => boolean): string {
@@ -166,8 +167,7 @@ function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchA
 function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; chatter: string[] } {
   let rest = part;
   const chatter: string[] = [];
-  const quiet = (m: RegExpExecArray) =>
-    m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
+  const quiet = quietIn(ask);
   for (let guard = 0; guard < 6; guard++) {
     const longest = (at: "start" | "end") => {
       let best: RegExpExecArray | undefined;
