@@ -19,6 +19,8 @@ export const Claim = z.enum([
   "layer-by-depth",
   "per-connection",
   "cells-once",
+  "feedforward",
+  "feedback",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -91,8 +93,29 @@ function keeps(q: Query, c: Claim): boolean {
       return q.source === "connections" && m.fn === "mean" && of === "synapses";
     case "cells-once":
       return q.source === "cells" || q.source === "nuclei";
+    // (Between areas, the direction is checked; between layers or types, "feedforward" only describes.)
+    case "feedforward":
+      return laminar(q) || between(q.pre, q.post);
+    case "feedback":
+      return laminar(q) || between(q.post, q.pre);
   }
 }
+
+/** The visual areas a side is restricted to. */
+const areasOf = (fs: Query["pre"]) => fs.flatMap((f) => (f.dim === "area" && !f.not ? (f.values ?? []) : []));
+const named = (fs: Query["pre"]) => fs.some((f) => f.dim === "root_id" && !f.not);
+/**
+ * V1 on one side and only higher visual areas on the other (the direction "feedforward" names), or one
+ * named cell on a side, whose area the question leaves to it ("feedback onto 8646… from RL").
+ */
+const between = (v1: Query["pre"], hva: Query["pre"]) =>
+  (named(v1) || (areasOf(v1).length > 0 && areasOf(v1).every((a) => a === "V1"))) &&
+  (named(hva) || (areasOf(hva).length > 0 && !areasOf(hva).includes("V1"))) &&
+  !(named(v1) && named(hva));
+
+/** No area on either side, and both sides named: a pathway between layers or types ("L4 → L2/3"). */
+const laminar = (q: Query) =>
+  !areasOf(q.pre).length && !areasOf(q.post).length && q.pre.length > 0 && q.post.length > 0;
 
 const SAID: Record<Claim, string> = {
   synapses: "counting synapses",
@@ -106,6 +129,8 @@ const SAID: Record<Claim, string> = {
   "layer-by-depth": "layers by soma depth",
   "per-connection": "the mean synapse count per connection",
   "cells-once": "each cell once",
+  feedforward: "feedforward (from V1 to a higher visual area)",
+  feedback: "feedback (from a higher visual area to V1)",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */

@@ -1,5 +1,5 @@
 import type { Filter, QueryPlan } from "../plan.js";
-import { as, use } from "./atoms.js";
+import { as, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
 import { cellRatio } from "./cell-shares.js";
@@ -40,6 +40,7 @@ export function compose(c: Clause): QueryPlan {
   superlativeKept(c, plan);
   placeStrayNegations(plan);
   restatedStatistics(c, plan);
+  listedRanking(c, plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
@@ -96,6 +97,13 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
     if (a.items.some((i) => i.used)) continue;
     if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
   }
+}
+
+/** "name the 3 RL cell types that get the most input from V1": a ranking of groups is the list asked for. */
+function listedRanking(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.groupBy.length !== 1 || plan.measure.fn === "list") return;
+  const bare = /^(list|name|enumerate)( all)?( the)?$/i;
+  for (const a of c.findAll("list")) if (a.items.every((i) => !i.used) && bare.test(text(a))) use(a);
 }
 
 /**

@@ -71,8 +71,16 @@ function thresholdDim(t: Threshold, big: string): Filter["dim"] {
   );
 }
 
+/** Measures between 0 and 1, which a percent threshold divides by 100. */
+const UNIT_INTERVAL = new Set<Filter["dim"]>(["osi", "dsi", "cc"]);
+
 /** A range filter from a threshold: "more than" excludes the bound, "at least" includes it. */
 export function rangeFilter(dim: Filter["dim"], t: Threshold): Filter {
+  // ("OSI > 50%": an index from 0 to 1 said in percent; a percent of a depth or a count is no threshold.)
+  if (t.unit === "pct" && !UNIT_INTERVAL.has(dim))
+    throw new Unreadable(`"${t.value}%" of what? A ${dim.replace("_", " ")} is not a share; say the value itself.`);
+  if (t.unit === "pct")
+    return rangeFilter(dim, { ...t, unit: undefined, value: t.value / 100, max: t.max && t.max / 100 });
   const value = t.unit === "rad" ? (t.value * 180) / Math.PI : t.value;
   switch (t.op) {
     case "gt":

@@ -1,5 +1,5 @@
 import type { Measure, Quantity } from "../plan.js";
-import { as, is, use, type Atom } from "./atoms.js";
+import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
@@ -37,6 +37,11 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
             is(a, "sup") &&
             sizeSup(a) &&
             (is(c.atoms[i + 1], "noun", "n", "synapse") ||
+              // ("Of the synapses BCs make onto 23P, how big is the biggest one?": nothing else to rank.)
+              (c.atoms.slice(i + 1).every((x) => /^[?.!]$/.test(lower(x))) &&
+                c.has("noun", "n", "synapse") &&
+                !c.atoms.some((x, j) => j !== i && (is(x, "sup") || is(x, "topk"))) &&
+                !c.pops.some((p) => p.pop.wh || p.pop.sup || p.pop.topk)) ||
               // ("biggest outgoing synapse": its size; "strongest inputs": the partners with the most synapses.)
               ((is(c.atoms[i + 1], "noun", "n", "output") || is(c.atoms[i + 1], "noun", "n", "input")) &&
                 /synapse$/i.test(c.atoms[i + 1]!.items[0]!.text))),

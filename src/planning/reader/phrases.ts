@@ -327,7 +327,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         continue;
       }
       // ("excluding BC and MC": none of them, one set; not "all but BC" compared with "all but MC".)
-      if (is(a, "rel", "r", "or") || lastVal.not) lastVal.values!.push(...f.values!);
+      // ("V1, RL, AL or LM": an "or" that ends a list begun with commas adds to the list.)
+      if ((is(a, "rel", "r", "or") && !pop.alts) || lastVal.not) lastVal.values!.push(...f.values!);
       else {
         pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];
         pop.alts.push({ label: f.values!.join(" or "), filters: [f] });

@@ -77,6 +77,7 @@ const STEPS: PrepareStep[] = [
   layerDepths,
   somaIn,
   bothWithin,
+  placesJoined,
   cellsCountedLast,
   anyArea,
   topicRoot,
@@ -119,6 +120,18 @@ function bothWithin(p: Prepared): Prepared {
     .replace(new RegExp(String.raw`(?<![\w/-])(V1|RL|AL|LM)-\1(?![\w/-])`, "gi"), "within $1");
   // ("stay within V1 (both cells in V1)": said twice, once.)
   return { ...p, text: text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1") };
+}
+
+/** "neurons in V1 and in LM", "BCs in L4 vs in L5": places of one kind, the "in" said twice, are a list. */
+function placesJoined(p: Prepared): Prepared {
+  const joined = new RegExp(
+    String.raw`\b(in|within)\s+(${PLACE})(\s*,?\s*(?:and|or|vs\.?|versus|&))\s+in\s+(${PLACE})\b`,
+    "gi",
+  );
+  const text = p.text.replace(joined, (all, at: string, a: string, and: string, b: string) =>
+    /^(V1|RL|AL|LM)$/i.test(a) === /^(V1|RL|AL|LM)$/i.test(b) ? `${at} ${a}${and} ${b}` : all,
+  );
+  return text === p.text ? p : { ...p, text };
 }
 
 /**
@@ -194,8 +207,10 @@ function anySynapse(p: Prepared): Prepared {
   return { ...p, text: p.text.replace(AT_LEAST_ONE, "$1 $2") };
 }
 
+// (Plural nouns only: "upstream of 8646… at weight >= 5, ids" already lists the partners it ranks.)
+const PARTNER_WORDS = /\b(inputs|outputs|partners|targets|sources)\b/i;
 const IDS_LAST =
-  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>)\s*(?:just |only |pls |please )?(?:the |their |give me |me )?(?:root |segment )?ids?(?: only| pls| please)?\s*[?.!]*$/i;
+  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>|\()\s*(?:just |only |pls |please )?(?:list |give |show )?(?:the |their |give me |me )?(?:root |segment )?(ids?)(?: only| pls| please)?\s*\)?\s*[?.!]*$/i;
 
 /**
  * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
@@ -212,8 +227,10 @@ function idsAsked(p: Prepared): Prepared {
   if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
     return /\b(which|who)\b/i.test(m[1]!) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
   }
-  // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list.)
-  if (/\b\d{4,}\b/.test(m[1]!)) return p;
+  // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list; but "coreg'd inputs
+  // to 8646… - root ids pls" asks for the ids of its partners, which had been dropped for a count.)
+  const partnersOfOne = /s$/i.test(m[2]!) && PARTNER_WORDS.test(m[1]!);
+  if (/\b\d{4,}\b/.test(m[1]!) && !partnersOfOne) return p;
   return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
 }
 

@@ -18,12 +18,13 @@ import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { prepare } from "./prepare.js";
-import { brokenClaim, claimBack } from "./claims.js";
+import { brokenClaim, claimBack, type Claim } from "./claims.js";
 import { claimsIn } from "./remarks.js";
 import { attachRelatives, mergeAppositions, mergeDistinct, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { mergePartitive, mergePlaceOf } from "./scoped.js";
 import { attachThresholdPartners } from "./threshold-partners.js";
 import { readPopulations } from "./phrases.js";
+import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { readRoles } from "./roles.js";
@@ -36,6 +37,11 @@ import { twoQuestions } from "./two-questions.js";
  * no network. It answers only when every word was read (or is a function word); otherwise it asks
  * back, naming the words it did not understand and offering the reading without them.
  */
+/** "feedforward", "feedback": a direction between areas, said wherever it is, held to the plan (claims.ts). */
+const DIRECTION: [RegExp, Claim][] = [
+  [/\b(?:feed-?\s?f[a-z]*rd|bottom-up)\b|\(ff\)/i, "feedforward"],
+  [/\b(?:feed-?\s?back|top-down)\b|\(fb\)/i, "feedback"],
+];
 const IDS_ONLY = /\b(?:(?:just|only)\s+(?:the|their)\s+(?:root\s+)?ids|(?:root\s+)?ids\s+only)\b/i;
 
 export class OfflineReader {
@@ -73,7 +79,8 @@ export class OfflineReader {
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
     // ("…? just the ids pls": only ids asked for, wherever it is said.)
     const idsOnly = IDS_ONLY.test(question) ? (["ids"] as const) : [];
-    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly];
+    const directions = DIRECTION.filter(([re]) => re.test(question)).map(([, c]) => c);
+    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...directions];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);
     if (!prepared.context.length || result.type === "refuse") return result;
@@ -129,7 +136,9 @@ export class OfflineReader {
       let atoms: Atom[] = items.map(atomOf);
       atoms = readComparatives(rankedBy(readNumbers(readSenses(atoms))));
       atoms = attachThresholdPartners(
-        mergePartitive(mergePlaceOf(mergeAppositions(mergeLists(mergeDistinct(readPopulations(atoms)))))),
+        mergePartitive(
+          mergePlaceOf(mergeAppositions(mergeLists(mergeDistinct(splitSynapseSuperlative(readPopulations(atoms)))))),
+        ),
       );
       atoms = mergePredicates(attachRelatives(atoms));
       markCounted(atoms);

@@ -58,7 +58,15 @@ export function remarks(p: Prepared): Prepared {
   const context: string[] = [];
   const claims: Claim[] = [...(p.claims ?? [])];
   const kept: string[] = [];
-  for (const part of parts) {
+  for (const whole of parts) {
+    // ("how many connections (distinct pre/post pairs)?": a bracket of remarks, wherever it stands.)
+    const part = whole.replace(/\s*\(([^()]*)\)/g, (m, inner: string) => {
+      const read = readPart(inner, r, askWithout(m));
+      if (!read.whole) return m;
+      context.push(trim(inner));
+      claims.push(...read.claims);
+      return "";
+    });
     const read = parts.length > 1 ? readPart(part, r, askWithout(part)) : undefined;
     if (read?.whole) {
       context.push(trim(part));
@@ -81,7 +89,10 @@ export function remarks(p: Prepared): Prepared {
     for (let first = readPart(chunks[0]!, r, askWithout(chunks[0]!)); chunks.length > 1 && first.whole;) {
       context.push(trim(chunks.shift()!));
       claims.push(...first.claims);
-      chunks[0] = chunks[0]!.replace(/^(?:but|so|and)\s+/i, "");
+      // ("Feedforward, i.e. presynaptic in V1 …": the connector after a claim said first goes with it.)
+      chunks[0] = chunks[0]!
+        .replace(/^(?:but|so|and)\s+/i, "")
+        .replace(new RegExp(`^(?:${r.connector.source})[\\s,:]*`, "i"), "");
       first = readPart(chunks[0], r, askWithout(chunks[0]));
     }
     const rest = chunks.map((c) => {

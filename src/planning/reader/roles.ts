@@ -144,6 +144,8 @@ export function readRoles(atoms: Atom[]): Roles {
       !role.has(i) &&
       relational.size === 1 &&
       !["target", "source", "partner"].includes(popOf(a)!.head ?? "") &&
+      // ("BC outputs: top 3 target types": a population that says its own side is not the owner.)
+      !popOf(a)!.side &&
       !(popOf(a)!.wh && !popOf(a)!.filters.length && !popOf(a)!.topk) &&
       !popOf(a)!.each &&
       !copula &&

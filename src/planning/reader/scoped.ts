@@ -1,5 +1,6 @@
 import { is, lower, type Atom } from "./atoms.js";
 import { popOf, type Pop } from "./phrases.js";
+import { isPop } from "./role-words.js";
 
 /* What a place or a group named apart scopes: "among 4P cells … they make", "layer 5 of V1". */
 
@@ -9,6 +10,13 @@ import { popOf, type Pop } from "./phrases.js";
  */
 export function amongSubject(atoms: Atom[], rel: Atom, i: number): "pre" | "post" | undefined {
   if (!/^among(st)?$/i.test(lower(rel))) return undefined;
+  // ("Among BC outputs, what is the top target type": the owner of the outputs, not BC→BC.)
+  const owned = is(atoms[i + 1], "noun", "n", "output") ? "pre" : is(atoms[i + 1], "noun", "n", "input") ? "post" : "";
+  // (Only when what is asked says its side: "Among BC outputs, what is the top cell?" may be the top BC.)
+  const sided = atoms
+    .slice(i + 2)
+    .some((a) => isPop(a) && (popOf(a)!.side || /^(target|source)$/.test(popOf(a)!.head ?? "")));
+  if (owned && sided) return owned;
   const they = atoms.findIndex((a, j) => j > i && is(a, "anaphor") && /^they$/i.test(lower(a)));
   const verb = atoms[they + 1];
   if (they < 0 || !is(verb, "verb")) return undefined;

@@ -6,9 +6,21 @@ function leadingCount(atoms: Atom[], i: number): boolean {
   const n = num(atoms[i]);
   if (n === undefined || !Number.isInteger(n) || n < 1 || n > 1000) return false;
   const next = atoms[i + 1];
-  const cells = is(next, "noun", "n", "cell") || is(next, "noun", "n", "neuron") || is(next, "val");
-  return cells && atoms.slice(0, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));
+  // ("the 3 cell types with the most synapses", "the 3 presynaptic cell types …": kinds ranked too.)
+  const side = ["source", "target"].some((n) => is(next, "noun", "n", n)) || is(next, "rel", "r", "upstream");
+  const kind = (a: Atom | undefined) => KINDS.some((n) => is(a, "noun", "n", n));
+  const cells =
+    is(next, "noun", "n", "cell") ||
+    is(next, "noun", "n", "neuron") ||
+    is(next, "val") ||
+    kind(next) ||
+    ((side || is(next, "rel", "r", "downstream")) && kind(atoms[i + 2]));
+  // (It opens the question, or the part after a topic: "Onto V1 cells: the 3 presynaptic types …".)
+  const topic = atoms.findLastIndex((x, j) => j < i && /^[:;,—–]$/.test(lower(x)));
+  return cells && atoms.slice(topic + 1, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));
 }
+
+const KINDS = ["type", "mtype", "area", "layer", "class"];
 
 /** "top 5", "first 10", "which 3 ...", "the 5 strongest", "5 largest". */
 export function topK(atoms: Atom[]): Atom[] {

@@ -241,7 +241,7 @@ function chartHint(q: Query, keys: string[], valueCol: string, what: string): Ch
 }
 
 /** A share is shown as a fraction and, beside it, as a percentage (people ask in either). */
-function withPercent(table: AnswerTable, value: string): void {
+export function withPercent(table: AnswerTable, value: string): void {
   const at = table.columns.indexOf(value);
   if (at < 0) return;
   table.columns = [...table.columns, "percent"];

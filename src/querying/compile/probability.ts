@@ -4,6 +4,7 @@ import { Sql, raw, sql } from "../sql.js";
 import { groupKey } from "./flow.js";
 import { compileLikeToLike } from "./like-to-like.js";
 import { naturalOrder } from "./order.js";
+import { withPercent } from "./present.js";
 import { rootSet } from "./summary-rows.js";
 import { groupColumns } from "./synapse-rows.js";
 import { MissingDataError, UnknownValueError, fmt, type CompileContext, type CompiledQuery } from "./types.js";
@@ -96,6 +97,7 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
       const r = result!;
       const col = (name: string, row = r.rows[0]) => row?.[r.columns.indexOf(name)] ?? null;
       const table = { columns: r.columns, rows: r.rows };
+      withPercent(table, "connection_probability");
       if (!keys.length) {
         const p = col("connection_probability");
         return {

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
+import type { QueryPlan } from "../src/planning/plan.js";
+import { OfflineReader } from "../src/planning/reader/reader.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+
+/**
+ * Readings found wrong or asked back by dev19 (structure and function, visual areas) and the checks
+ * around it: superlatives of single synapses, ids asked after a flow, "feedforward" held to the plan,
+ * lists of places, percent thresholds and top-k of kinds.
+ */
+const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
+const planOf = async (q: string): Promise<QueryPlan | string> => {
+  const r = await reader.plan(q);
+  return r.type === "plan" ? r.plan : r.type;
+};
+const same = async (q: string, plain: string) => {
+  const plan = await planOf(q);
+  expect(typeof plan, q).toBe("object");
+  expect(plan, q).toEqual(await planOf(plain));
+};
+
+describe("a superlative said of the synapses an arrow names", () => {
+  it.each([
+    ["largest 23P->23P synapse", "the largest synapse from 23P onto 23P"],
+    ["how big is the biggest BC->23P synapse", "the biggest synapse from BC onto 23P"],
+    ["the smallest MC → 23P synapse size", "the smallest synapse from MC onto 23P"],
+    ["Of the synapses made by BCs onto 23P, how big is the biggest one?", "the biggest synapse from BC onto 23P"],
+  ])("%s is the size of one synapse", async (q, plain) => same(q, plain));
+
+  it("never ranks the presynaptic cells for it, and a top-k of single synapses is asked back", async () => {
+    const plan = await planOf("what's the largest BC->23P synapse");
+    expect(plan).toMatchObject({ measure: { fn: "max", of: "size" }, groupBy: [] });
+    expect(await planOf("the 5 largest 23P->23P synapses")).toBe("clarify");
+    expect(await planOf("top 23P->23P synapse")).toBe("clarify");
+  });
+});
+
+describe("whose outputs, and which side is ranked", () => {
+  it.each([
+    ["BPC outputs: top 3 target types", "top 3 target types of BPC outputs"],
+    ["BC outputs top target types", "top target types of BC outputs"],
+    ["Among BC outputs, what is the top target cell type by synapse count?", "top target type of BC outputs"],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+
+  it("asks back when what is ranked does not say its side", async () => {
+    expect(await planOf("Among BC outputs, what is the top cell by synapse count?")).toBe("clarify");
+  });
+});
+
+describe("ids asked after a question about one cell's partners", () => {
+  it.each([
+    ["coreg'd inputs to 864691135698188007 - root ids pls", "which coregistered cells synapse onto 864691135698188007"],
+    ["the coregistered inputs to 864691135698188007 (ids)", "which coregistered cells synapse onto 864691135698188007"],
+    [
+      "Which coregistered cells are presynaptic to 864691135698188007? List their root ids.",
+      "which coregistered cells synapse onto 864691135698188007",
+    ],
+  ])("%s lists the partners", async (q, plain) => same(q, plain));
+
+  it("keeps the look-up of one nucleus's root id", async () => {
+    expect(await planOf("nucleus 1234 -> root id?")).toMatchObject({ kind: "lookup" });
+  });
+});
+
+describe("feedforward and feedback, held to the areas read", () => {
+  it.each([
+    "# syn V1 → LM (ff)?",
+    "feedforward synapses V1 -> LM, how many?",
+    "how many feedforward synapses from L4 to L2/3",
+  ])("%s is answered", async (q) => expect(typeof (await planOf(q))).toBe("object"));
+  it.each([
+    "feedback synapses V1 -> LM, how many?",
+    "# syn LM → V1 (ff)?",
+    "feedforward synapses from V1",
+    "feedforward input onto 23P: how many synapses",
+  ])("%s is asked back (the direction said is not the one read)", async (q) => expect(await planOf(q)).toBe("clarify"));
+  it("accepts one named cell on a side", async () => {
+    const q = "I'm tracing feedback onto 864691135988481406 - how many of its input synapses come from cells in RL?";
+    expect(await planOf(q)).toMatchObject({ pre: [{ dim: "area", values: ["RL"] }] });
+  });
+});
+
+describe("places and lists", () => {
+  it.each([
+    ["how many neurons in V1 and in LM", "how many neurons in V1 and LM"],
+    ["mean volume of BCs in L4 vs in L5", "mean volume of BCs in L4 vs L5"],
+    ["how many BCs in V1, RL, AL or LM", "how many BCs in V1, RL, AL and LM"],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+
+  it("keeps every place of a list ended by 'or'", async () => {
+    const plan = await planOf("which area has the highest median OSI: V1, RL, AL or LM?");
+    expect(plan).toMatchObject({ filter: [{ dim: "area", values: ["V1", "RL", "AL", "LM"] }] });
+  });
+});
+
+describe("thresholds, top-k and lists of kinds", () => {
+  it("reads a percent threshold of an index as its fraction, and asks back a percent of a depth", async () => {
+    expect(await planOf("how many cells with OSI > 50%")).not.toMatchObject({ filter: [{ dim: "osi", min: 50 }] });
+    expect(await planOf("cells deeper than 50%")).toBe("clarify");
+  });
+  it.each([
+    ["the 3 cell types with the most synapses onto 23P", 3],
+    ["Onto coregistered cells in V1: the 3 presynaptic cell types with the most synapses?", 3],
+    ["the 2 areas with the most BCs", 2],
+    ["name the 3 RL cell types that get the most input from V1", 3],
+  ])("%s keeps its top %i", async (q, k) => expect(await planOf(q)).toMatchObject({ limit: k, order: "desc" }));
+  it.each([
+    ["n func-matched cells w/ OSI > 0.5?", "how many coregistered cells with OSI > 0.5"],
+    ["sd of gOSI over the 4P cells that have tuning", "sd of gOSI of 4P cells with tuning"],
+    ["most OSI-selective cell in lm? root id", "most selective cell in LM"],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+});
+
+describe("remarks in brackets and units restated", () => {
+  it.each([
+    [
+      "Onto neurons in LM, from layer 2/3 pyramidal cells in V1: how many connections (distinct pre/post pairs)?",
+      "how many connections from 23P in V1 onto neurons in LM",
+    ],
+    [
+      "What is the connection probability, in percent, among the coregistered L2/3 pyramidal cells in V1?",
+      "connection probability among coregistered 23P in V1",
+    ],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+  it("holds a bracketed claim to the plan", async () => {
+    expect(await planOf("how many synapses from BC onto 23P (distinct pre/post pairs)?")).toBe("clarify");
+  });
+});
