@@ -127,3 +127,62 @@ describe("remarks in brackets and units restated", () => {
     expect(await planOf("how many synapses from BC onto 23P (distinct pre/post pairs)?")).toBe("clarify");
   });
 });
+
+describe("synapses per connection, said in other words", () => {
+  it.each([
+    ["on average how many synapses make up a 4P→4P connection", "synapses per 4P→4P connection"],
+    [
+      "When an L4 pyramidal cell connects to an L2/3 pyramidal cell, how many synapses does that connection have?",
+      "synapses per 4P→23P connection",
+    ],
+    [
+      "When a 23P cell connects to another, how many synapses does that connection have on average?",
+      "synapses per 23P→23P connection",
+    ],
+    ["What is the mean number of synapses per connected 4P→23P pair?", "synapses per 4P→23P connection"],
+    [
+      "mean Δ pref ori (deg) over connected coreg'd pairs?",
+      "mean orientation difference over connected coregistered pairs",
+    ],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+});
+
+describe("a topic before the question", () => {
+  it.each([
+    ["connections between BCs: how many", "how many connections between BCs"],
+    ["connections from BC to 23P: how many", "how many connections from BC to 23P"],
+    [
+      "Interareal connectivity: how many synapses are there from V1 neurons onto LM neurons?",
+      "V1 neurons → LM neurons",
+    ],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+});
+
+describe("shares of places", () => {
+  it("does not cut a share on the place its whole is already in", async () => {
+    const plan = await planOf("What fraction of the functionally matched cells have gOSI > 0.3 in V1, and in AL?");
+    expect(plan).toMatchObject({
+      filter: [{ dim: "coregistered" }, { dim: "area", values: ["V1", "AL"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "osi", min: 0.3 }] } },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+  it("reads 'func cells' as cells with tuning", async () =>
+    same("n L5 func cells w/ OSI > 0.3?", "n L5 tuned cells w/ OSI > 0.3?"));
+});
+
+describe("cells matched in more than one two-photon scan", () => {
+  it.each([
+    "how many neurons were imaged in more than one scan",
+    "How many coregistered nuclei appear in more than one imaging scan?",
+    "how many cells were imaged in multiple scans",
+  ])("%s is a threshold on the scans a cell is matched in", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ measure: { fn: "count" } });
+    expect((plan as { filter: unknown[] }).filter).toContainEqual({ dim: "scans", min: 1, minExclusive: true });
+  });
+  it("counts 2 or more as at least 2", async () => {
+    const plan = await planOf("how many 23P cells were matched in 2 or more scans");
+    expect((plan as { filter: unknown[] }).filter).toContainEqual({ dim: "scans", min: 2 });
+  });
+});

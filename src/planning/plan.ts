@@ -43,6 +43,7 @@ export const CellDim = z.enum([
   "osi",
   "dsi",
   "cc",
+  "scans",
   "has_nucleus",
   "typed",
   "out_synapses",

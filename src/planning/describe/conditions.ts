@@ -83,6 +83,8 @@ export function describeFilter(f: Filter, labels: Labels): string {
       return `${not}with gDSI ${range(f, "")}`;
     case "cc":
       return `${not}with cc_abs ${range(f, "")}`;
+    case "scans":
+      return `${not}matched in ${range(f, "two-photon scans")}`;
     case "out_synapses":
       return `${not}with ${range(f, "output synapses")}${partnersOf(f, "onto", labels)}`;
     case "in_synapses":

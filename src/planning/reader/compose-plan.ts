@@ -41,6 +41,7 @@ export function compose(c: Clause): QueryPlan {
   placeStrayNegations(plan);
   restatedStatistics(c, plan);
   listedRanking(c, plan);
+  partWithoutWhole(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
@@ -97,6 +98,19 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
     if (a.items.some((i) => i.used)) continue;
     if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
   }
+}
+
+/**
+ * "What fraction of the matched cells have gOSI > 0.3 in V1, and in AL?": a place said in the part that
+ * the whole already has is the whole's (the part is of the whole); said twice, it cut the part on the
+ * very dimension the share is grouped by.
+ */
+function partWithoutWhole(plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.measure.fn !== "fraction") return;
+  const part = plan.measure.part;
+  const said = new Set(plan.filter.map((f) => JSON.stringify(f)));
+  const rest = (part.filter ?? []).filter((f) => !said.has(JSON.stringify(f)));
+  if (rest.length && rest.length < (part.filter ?? []).length) part.filter = rest;
 }
 
 /** "name the 3 RL cell types that get the most input from V1": a ranking of groups is the list asked for. */

@@ -34,6 +34,23 @@ const REWRITES: [RegExp, string][] = [
   ],
   // "the largest synapse between two 23P cells": between cells of one population, not a number of them.
   [/\bbetween\s+two\s+(?!(?:cell\s+)?(?:types?|groups?|sets?|areas?|layers?|populations?|classes)\b)/gi, "between "],
+  // "how many synapses make up a 4P→4P connection": the synapses of one connection, its count.
+  [
+    /\bhow\s+many\s+synapses\s+(?:make|makes|made)\s+up\s+(?:a|an|each|one|the|the\s+typical|a\s+typical)\s+/gi,
+    "how many synapses per ",
+  ],
+  // "mean synapses per connected 4P→23P pair".
+  [new RegExp(String.raw`\bper\s+${CONNECTED}\s+([^,;:?]+?)\s+pair\b`, "gi"), "per $1 connection"],
+  // "When an L4 pyramidal cell connects to an L2/3 pyramidal cell, how many synapses does that connection have".
+  [
+    new RegExp(
+      String.raw`^\s*when\s+(?:an?|one)\s+([^,]+?)(?:\s+(?:cell|neuron))?\s+(?:connects|synapses|is\s+connected)\s+` +
+        String.raw`(?:to|onto|with)\s+(?:(?:an?|one)\s+([^,]+?)(?:\s+(?:cell|neuron))?|another)\s*,\s*` +
+        String.raw`how\s+many\s+synapses\s+does\s+(?:that|the|this)\s+connection\s+have\b`,
+      "i",
+    ),
+    "how many synapses per $1 → $2 connection",
+  ],
   // "connected tuned pairs", "connected L2/3 pyramidal pairs".
   [
     new RegExp(String.raw`\b${CONNECTED}\s+((?!${NOT_A_POP})${WORD}(?:\s+(?!${NOT_A_POP})${WORD})?)\s+pairs\b`, "gi"),
@@ -48,7 +65,11 @@ const REWRITES: [RegExp, string][] = [
  */
 export function connectedPairs(p: Prepared): Prepared {
   let text = p.text;
-  for (const [pattern, said] of REWRITES) text = text.replace(pattern, said);
+  for (const [pattern, said] of REWRITES)
+    text = text.replace(pattern, (...m: string[]) =>
+      // ("… connects to another": the same cells on both sides.)
+      said.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? m[1] ?? ""),
+    );
   // ("connections between tuned cells cells": a word of the population already said what they are.)
   text = text.replace(/\b(cells|neurons)\s+cells\b/gi, "$1");
   return text === p.text ? p : { ...p, text };

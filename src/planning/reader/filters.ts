@@ -58,6 +58,8 @@ function thresholdDim(t: Threshold, big: string): Filter["dim"] {
   if (t.noun === "output") return "out_synapses";
   if (t.noun === "source") return "in_partners";
   if (t.noun === "target") return "out_partners";
+  // ("imaged in more than one scan": the scans a cell is matched in.)
+  if (t.noun === "scan") return "scans";
   if (t.noun === "synapse" || t.noun === "partner" || t.noun === "connection") {
     throw new Unreadable(
       `"${t.text ?? "more than"} ${t.value} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`,

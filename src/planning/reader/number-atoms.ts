@@ -1,4 +1,4 @@
-import { as, is, type Atom } from "./atoms.js";
+import { as, is, lower, type Atom } from "./atoms.js";
 import { FLOW_WORDS } from "./shape.js";
 
 /** A number said as such (not an ordinal, "5th"), or undefined. */
@@ -21,5 +21,7 @@ export function nounAfter(atoms: Atom[], j: number): { end: number; what: { qty?
     // "more than 5 synapses of size", not a noun phrase head: the noun is what is counted.
     return { end: j + 1, what: { noun: String(as(a, "noun")!.n) } };
   }
+  // ("in more than one scan": the two-photon scans a cell is matched in; not sessions, which hold several scans.)
+  if (is(a, "field", "f", "session") && /\bscans?$/i.test(lower(a))) return { end: j + 1, what: { noun: "scan" } };
   return { end: j, what: {} };
 }

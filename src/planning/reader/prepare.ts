@@ -78,6 +78,7 @@ const STEPS: PrepareStep[] = [
   somaIn,
   bothWithin,
   placesJoined,
+  severalScans,
   cellsCountedLast,
   anyArea,
   topicRoot,
@@ -131,6 +132,20 @@ function placesJoined(p: Prepared): Prepared {
   const text = p.text.replace(joined, (all, at: string, a: string, and: string, b: string) =>
     /^(V1|RL|AL|LM)$/i.test(a) === /^(V1|RL|AL|LM)$/i.test(b) ? `${at} ${a}${and} ${b}` : all,
   );
+  return text === p.text ? p : { ...p, text };
+}
+
+/**
+ * "appear more than once in the coregistration table", "imaged in multiple scans": a cell matched in more
+ * than one two-photon scan (one coregistration row per scan unit), which the reader reads as a threshold.
+ */
+function severalScans(p: Prepared): Prepared {
+  const text = p.text
+    .replace(
+      /\b(?:appears?|are|is|shows?\s+up|occurs?)\s+more\s+than\s+once\s+in\s+the\s+coregistration(?:\s+table)?\b/gi,
+      "are matched in more than one scan",
+    )
+    .replace(/\bin\s+(?:multiple|several)\s+(?:(?:imaging|two-photon|2p)\s+)?scans\b/gi, "in more than one scan");
   return text === p.text ? p : { ...p, text };
 }
 

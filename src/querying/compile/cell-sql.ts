@@ -68,6 +68,9 @@ export class CellRow {
       case "cc":
         this.join("tu", `${kind} cell_tuning tu ON tu.target_id = ${this.nucleusId}`);
         return dim === "pref_ori" || dim === "pref_dir" ? `degrees(tu.${dim})` : `tu.${dim}`;
+      case "scans":
+        // (A cell imaged in two scans has two coregistration rows, one per scan unit.)
+        return `(SELECT count(*) FROM coregistration co WHERE co.target_id = ${this.nucleusId})`;
       case "out_synapses":
       case "in_synapses":
       case "out_partners":

@@ -67,6 +67,12 @@ export const DIMS: Record<Dim, DimInfo> = {
   osi: { level: "cell", kind: "number", label: "gOSI", table: TUNING },
   dsi: { level: "cell", kind: "number", label: "gDSI", table: TUNING },
   cc: { level: "cell", kind: "number", label: "cc_abs (tuning model fit, best scan unit)", table: TUNING },
+  scans: {
+    level: "cell",
+    kind: "number",
+    label: "two-photon scans the cell is matched in (its coregistration rows)",
+    table: { table: "coregistration", cave: "coregistration_manual_v4" },
+  },
   typed: { level: "cell", kind: "flag", label: "has a cell type", table: CELL_TYPES },
   has_nucleus: {
     level: "root",
