@@ -14,10 +14,16 @@ const planOf = async (q: string): Promise<QueryPlan | string> => {
   const r = await reader.plan(q);
   return r.type === "plan" ? r.plan : r.type;
 };
+/** The plan with its filters in one order (the order they were said in does not matter). */
+const sorted = (plan: QueryPlan | string) => {
+  if (typeof plan !== "object" || plan.kind !== "query") return plan;
+  const order = <T>(fs: T[]) => [...fs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { ...plan, filter: order(plan.filter), pre: order(plan.pre), post: order(plan.post) };
+};
 const same = async (q: string, plain: string) => {
   const plan = await planOf(q);
   expect(typeof plan, q).toBe("object");
-  expect(plan, q).toEqual(await planOf(plain));
+  expect(sorted(plan), q).toEqual(sorted(await planOf(plain)));
 };
 
 describe("a superlative said of the synapses an arrow names", () => {
@@ -184,5 +190,35 @@ describe("cells matched in more than one two-photon scan", () => {
   it("counts 2 or more as at least 2", async () => {
     const plan = await planOf("how many 23P cells were matched in 2 or more scans");
     expect((plan as { filter: unknown[] }).filter).toContainEqual({ dim: "scans", min: 2 });
+  });
+});
+
+describe("number words and relative clauses without 'that'", () => {
+  it("reads 'three' as a number, never corrected to another word", async () => {
+    const plan = await planOf("List the three postsynaptic types BPCs hit hardest.");
+    expect(plan).toMatchObject({ pre: [{ dim: "cell_type", values: ["BPC"] }], limit: 3 });
+    expect(plan).toMatchObject({ groupBy: [{ dim: "cell_type", side: "post" }] });
+  });
+  it("keeps 'other than 23P' with the types it excludes", async () => {
+    const plan = await planOf("which 3 cell types other than 23P make the most synapses onto 5P-ET cells?");
+    expect(plan).toMatchObject({ pre: [{ dim: "cell_type", values: ["23P"], not: true }], limit: 3 });
+  });
+});
+
+describe("words that say again what the plan does", () => {
+  it.each([
+    ["how many 23P cells with orientation tuning are there in V1?", "how many tuned 23P cells in V1"],
+    ["nucleus volume spread for L2/3 PYR — the std dev please, in cubic microns", "sd of nucleus volume of 23P"],
+    [
+      "like-to-like: average |pref ori difference| in degrees across connected 23P pairs where both cells are tuned",
+      "mean orientation difference over connections between tuned 23P cells",
+    ],
+    [
+      "in V1 only, and only cells matched to the 2p imaging (coregistered): how many L4 pyramidal neurons?",
+      "how many coregistered 4P cells in V1",
+    ],
+  ])("%s reads as %s", async (q, plain) => same(q, plain));
+  it("asks back a spread said without its statistic", async () => {
+    expect(await planOf("nucleus volume spread for L2/3 PYR")).toBe("clarify");
   });
 });

@@ -232,6 +232,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
     // ("in which cortical layer the Martinotti cells are …": the asked kind, then the cells it is asked of.)
     else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== kindDim(pop.head)) break;
+    // ("the three postsynaptic types BPCs hit hardest": a relative clause without "that" begins at the name.)
+    else if (isVal(a) && isPopNoun(atoms[i - 1]) && GROUP_NOUNS.has(pop.head ?? "") && pop.plural && is(next, "verb"))
+      break;
     else if (isVal(a)) {
       // ("fraction of BCs proofread", "% of V1 neurons coreg": a flag after the cells in the plural is said of them.)
       // ("% of 23P proofread": so is one after a type's name, when a share of them is asked.)

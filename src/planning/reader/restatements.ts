@@ -2,7 +2,8 @@ import type { Prepared } from "./prepare.js";
 
 const STDDEV = /\b(standard deviation|standard dev|std\.? dev\.?|stdev|std|sd|s\.d\.)(?![\w])/i;
 /** "How variable is synapse size, as a standard deviation": the variability words say the statistic again. */
-const VARIABILITY = /\b(?:how\s+)?(?:spread\s+out|variable|vary|varies|varying)(?:\s+(?:is|are))?\b/gi;
+const VARIABILITY =
+  /\b(?:how\s+)?(?:spread\s+out|spread(?=\s+(?:of|for|in|across)\b)|variable|vary|varies|varying)(?:\s+(?:is|are))?\b/gi;
 /** "For an SST interneuron, what's … it makes": one cell named first, as "per …", pointed back to by "it". */
 const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+([^,]{1,60}?),\s*(.*)$/i;
 const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gives)\b/i;
@@ -13,6 +14,8 @@ const HOW_SUP = new RegExp(
     String.raw`(?:\s+(?:one|ones))?\b`,
   "gi",
 );
+/** "|pref ori difference|": an absolute value of a difference that is never negative here (circular, 0-90°). */
+const ABSOLUTE = /\|\s*([^|]{0,40}?(?:diff|difference|differences|Δ|delta)[^|]{0,20}?)\s*\|/gi;
 /** "adding sizes up", "adding them up": a sum said again. */
 const ADDING_UP = /\badding\s+(?:the\s+)?(?:sizes|them|these|those|it)\s+up\b/gi;
 // "summed over every near-projecting cell": a total over all of them, not one figure per cell.
@@ -30,6 +33,7 @@ export function restatements(p: Prepared): Prepared {
   let text = p.text;
   text = text
     .replace(HOW_SUP, "the $1")
+    .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
     .replace(SUMMED_OVER_EACH, "$1 $2 all")
     .replace(WHOSE_SIDE, (_all: string, side: string) => (/^pre/i.test(side) ? "from " : "onto "));

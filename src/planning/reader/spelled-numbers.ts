@@ -46,7 +46,12 @@ export function spelledNumbers(atoms: Atom[]): Atom[] {
     const n = NUMBER_WORDS[lower(a)] ?? fraction;
     const next = atoms[i + 1];
     const counted =
-      n !== 1 && (is(next, "val") || is(next, "noun") || (is(next, "cmp") && /^(or|and)\b/.test(lower(next))));
+      n !== 1 &&
+      (is(next, "val") ||
+        is(next, "noun") ||
+        (is(next, "cmp") && /^(or|and)\b/.test(lower(next))) ||
+        // ("the three postsynaptic types")
+        ((is(next, "rel", "r", "upstream") || is(next, "rel", "r", "downstream")) && is(atoms[i + 2], "noun")));
     if (
       n !== undefined &&
       (is(prev, "top") || is(prev, "wh") || is(prev, "sup") || is(prev, "cmp") || counted) &&

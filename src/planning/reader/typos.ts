@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { NUMBER_WORDS } from "./spelled-numbers.js";
 import { join } from "node:path";
 import { z } from "zod";
 import { DATA_DIR } from "../../project-root.js";
@@ -22,7 +23,9 @@ export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Voca
       !/^[a-z]{4,}$/.test(t.lower) ||
       known.has(t.lower) ||
       known.has(normalizeName(t.lower)) ||
-      english().has(t.lower)
+      english().has(t.lower) ||
+      // ("the three postsynaptic types" had been read as "the there …".)
+      NUMBER_WORDS[t.lower] !== undefined
     )
       return t;
     const fixed = lexicon.correct(t.lower);
