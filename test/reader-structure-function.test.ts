@@ -222,3 +222,13 @@ describe("words that say again what the plan does", () => {
     expect(await planOf("nucleus volume spread for L2/3 PYR")).toBe("clarify");
   });
 });
+
+describe("a synapse measure said of connections", () => {
+  it.each([
+    ["average synapse size for 23P→23P connections", "mean synapse size from 23P onto 23P"],
+    ["median syn size on basket -> L2/3 PYR edges", "median synapse size from BC onto 23P"],
+  ])("%s is over the synapses of those connections: %s", async (q, plain) => same(q, plain));
+  it("keeps 'on' as onto when no arrow follows", async () => {
+    expect(await planOf("how many synapses on 23P")).toMatchObject({ post: [{ dim: "cell_type", values: ["23P"] }] });
+  });
+});

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   table((l) => l.cat ?? "other");
   const s = score(results);
   console.log(
-    `\nall: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong; accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)}`,
+    `\nall: ${s.n} questions, ${s.right} right, ${s.asked} asked back, ${s.wrong} wrong; accuracy ${pct(s.accuracy)}, precision of answered ${pct(s.precision)} (${s.answered} answered)`,
   );
 }
 

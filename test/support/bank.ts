@@ -120,6 +120,7 @@ export function score(verdicts: { outcome: Outcome; answered: boolean }[]): {
   right: number;
   asked: number;
   wrong: number;
+  answered: number;
   accuracy: number;
   precision: number;
 } {
@@ -133,6 +134,7 @@ export function score(verdicts: { outcome: Outcome; answered: boolean }[]): {
     right,
     asked,
     wrong,
+    answered: answered.length,
     accuracy: right / Math.max(1, verdicts.length),
     precision: answeredRight / Math.max(1, answered.length),
   };

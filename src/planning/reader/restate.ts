@@ -61,8 +61,14 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
         return plan.kind === "query" && (t.kind === "plot" ? Boolean(plan.chart) : plan.chart === t.kind);
       if (t.t === "distribution") return measure === "histogram" || measure === "quartiles";
       // ("conn prob", "connection probability", "connections with 3+ synapses": said of connections.)
+      // ("average synapse size for 23P→23P connections": the synapses of those connections, one by one.)
       if (t.t === "noun" && t.n === "connection")
-        return plan.kind === "query" && (plan.source === "connections" || measure === "probability");
+        return (
+          plan.kind === "query" &&
+          (plan.source === "connections" ||
+            measure === "probability" ||
+            (plan.source === "synapses" && dims.has("size") && plan.pre.length > 0 && plan.post.length > 0))
+        );
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });

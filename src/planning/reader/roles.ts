@@ -63,7 +63,10 @@ export function readRoles(atoms: Atom[]): Roles {
     const prev = atoms[p];
     const n = nextIdx(i);
     const next = atoms[n];
-    if (is(prev, "rel", "r", "to")) set(i, "post", p);
+    // ("median syn size on BC -> 23P edges": "on" before a flow said with an arrow is "of", not "onto".)
+    if (is(prev, "rel", "r", "to") && lower(prev) === "on" && is(next, "rel", "r", "to") && isPop(atoms[nextIdx(n)]))
+      used.add(p);
+    else if (is(prev, "rel", "r", "to")) set(i, "post", p);
     else if (is(prev, "rel", "r", "from")) set(i, "pre", p);
     else if (is(prev, "rel", "r", "by")) set(i, receivedBy(atoms[prevIdx(p)]) ? "post" : "pre", p);
     // ("synapses with presynaptic BC and postsynaptic 23P": the adjective says the cells' own side; it
