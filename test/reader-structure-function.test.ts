@@ -232,3 +232,17 @@ describe("a synapse measure said of connections", () => {
     expect(await planOf("how many synapses on 23P")).toMatchObject({ post: [{ dim: "cell_type", values: ["23P"] }] });
   });
 });
+
+describe("a condition said of a share's whole and of its part", () => {
+  it("keeps 'coregistered' in the part, not in the whole (which made every share 100%)", async () => {
+    const plan = await planOf("fraction of neurons in V1 and LM that are coregistered");
+    expect(plan).toMatchObject({
+      filter: [
+        { dim: "class", values: ["neuron"] },
+        { dim: "area", values: ["V1", "LM"] },
+      ],
+      measure: { fn: "fraction", part: { filter: [{ dim: "coregistered", is: true }] } },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});

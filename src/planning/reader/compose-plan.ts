@@ -101,16 +101,23 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
 }
 
 /**
- * "What fraction of the matched cells have gOSI > 0.3 in V1, and in AL?": a place said in the part that
- * the whole already has is the whole's (the part is of the whole); said twice, it cut the part on the
- * very dimension the share is grouped by.
+ * A condition said both of a share's whole and of its part: a place the share is grouped by is the
+ * whole's ("What fraction of the matched cells have gOSI > 0.3 in V1, and in AL?"; cut on the place too,
+ * the share was asked back), anything else is the part's ("fraction of neurons in V1 and LM that are
+ * coregistered", whose whole had taken "coregistered" too: 100% in each area, a wrong number).
  */
 function partWithoutWhole(plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction") return;
   const part = plan.measure.part;
-  const said = new Set(plan.filter.map((f) => JSON.stringify(f)));
-  const rest = (part.filter ?? []).filter((f) => !said.has(JSON.stringify(f)));
-  if (rest.length && rest.length < (part.filter ?? []).length) part.filter = rest;
+  const key = (f: Filter) => JSON.stringify(f);
+  const inWhole = new Set(plan.filter.map(key));
+  const both = (part.filter ?? []).filter((f) => inWhole.has(key(f)));
+  const grouped = new Set<string>(plan.groupBy.map((g) => g.dim));
+  const whole = new Set(both.filter((f) => grouped.has(f.dim)).map(key));
+  const own = new Set(both.filter((f) => !grouped.has(f.dim)).map(key));
+  const rest = (part.filter ?? []).filter((f) => !whole.has(key(f)));
+  if (rest.length) part.filter = rest;
+  plan.filter = plan.filter.filter((f) => !own.has(key(f)));
 }
 
 /** "name the 3 RL cell types that get the most input from V1": a ranking of groups is the list asked for. */
