@@ -32,17 +32,19 @@ import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
 import { twoQuestions } from "./two-questions.js";
 
-/**
- * The offline reader: a question's words → a plan, by a lexicon and a small grammar, no model and
- * no network. It answers only when every word was read (or is a function word); otherwise it asks
- * back, naming the words it did not understand and offering the reading without them.
- */
 /** "feedforward", "feedback": a direction between areas, said wherever it is, held to the plan (claims.ts). */
 const DIRECTION: [RegExp, Claim][] = [
   [/\b(?:feed-?\s?f[a-z]*rd|bottom-up)\b|\(ff\)/i, "feedforward"],
   [/\b(?:feed-?\s?back|top-down)\b|\(fb\)/i, "feedback"],
 ];
+/** "…? just the ids pls": only ids asked for, wherever it is said. */
 const IDS_ONLY = /\b(?:(?:just|only)\s+(?:the|their)\s+(?:root\s+)?ids|(?:root\s+)?ids\s+only)\b/i;
+
+/**
+ * The offline reader: a question's words → a plan, by a lexicon and a small grammar, no model and
+ * no network. It answers only when every word was read (or is a function word); otherwise it asks
+ * back, naming the words it did not understand and offering the reading without them.
+ */
 
 export class OfflineReader {
   readonly lexicon: Lexicon;

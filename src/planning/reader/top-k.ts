@@ -7,14 +7,16 @@ function leadingCount(atoms: Atom[], i: number): boolean {
   if (n === undefined || !Number.isInteger(n) || n < 1 || n > 1000) return false;
   const next = atoms[i + 1];
   // ("the 3 cell types with the most synapses", "the 3 presynaptic cell types …": kinds ranked too.)
-  const side = ["source", "target"].some((n) => is(next, "noun", "n", n)) || is(next, "rel", "r", "upstream");
+  const side =
+    ["source", "target"].some((n) => is(next, "noun", "n", n)) ||
+    ["upstream", "downstream"].some((r) => is(next, "rel", "r", r));
   const kind = (a: Atom | undefined) => KINDS.some((n) => is(a, "noun", "n", n));
   const cells =
     is(next, "noun", "n", "cell") ||
     is(next, "noun", "n", "neuron") ||
     is(next, "val") ||
     kind(next) ||
-    ((side || is(next, "rel", "r", "downstream")) && kind(atoms[i + 2]));
+    (side && kind(atoms[i + 2]));
   // (It opens the question, or the part after a topic: "Onto V1 cells: the 3 presynaptic types …".)
   const topic = atoms.findLastIndex((x, j) => j < i && /^[:;,—–]$/.test(lower(x)));
   return cells && atoms.slice(topic + 1, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { NUMBER_WORDS } from "./spelled-numbers.js";
 import { join } from "node:path";
 import { z } from "zod";
 import { DATA_DIR } from "../../project-root.js";
@@ -7,6 +6,7 @@ import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
 import { normalizeName } from "../vocabulary/vocabulary.js";
 import { editDistance, type Lexicon } from "./lexicon.js";
 import type { Token } from "./tokens.js";
+import { NUMBER_WORDS } from "./spelled-numbers.js";
 
 /**
  * Typos, corrected before phrases are matched ("nuerons" → "neurons", "waht" → "what", "ouptut
