@@ -100,9 +100,14 @@ function listWith(q: Query): string {
   return `, each with its synapses and ${whose}${words}`;
 }
 
+const unitWord = (u: "nm" | "um") => (u === "nm" ? "nm" : "µm");
+
 function describeLookup(p: LookupPlan): string {
   const what = p.rootId ? `root ${p.rootId}` : `nucleus ${p.nucleusId}`;
-  return `look up ${what} (${p.fields.length ? p.fields.join(", ").replace(/_/g, " ") : "everything known"})`;
+  const fields = p.fields.map((f) =>
+    f === "position" && p.positionUnit ? `position in ${unitWord(p.positionUnit)}` : f,
+  );
+  return `look up ${what} (${fields.length ? fields.join(", ").replace(/_/g, " ") : "everything known"})`;
 }
 
 /** 2 → "2nd", 3 → "3rd", 11 → "11th". */

@@ -337,6 +337,7 @@ export const LookupPlan = z
     nucleusId: IdString.optional(),
     fields: z.array(LookupField).default([]).describe("what was asked for, shown first"),
     radians: z.boolean().optional().describe("give angles in radians"),
+    positionUnit: z.enum(["nm", "um"]).optional().describe("give the soma position in nm or µm, not in voxels"),
   })
   .strict()
   .refine((p) => (p.rootId === undefined) !== (p.nucleusId === undefined), "a lookup names one root id or nucleus id");

@@ -26,12 +26,27 @@ const THAN_THEY_DO = new RegExp(
   "i",
 );
 
+// "ratio of the number of synapses from 23P onto BC to the number from BC onto 23P"
+const SIDES = String.raw`from\s+.+?\s+(?:onto|to|into)\s+.+?`;
+const RATIO_OF_FLOWS = new RegExp(
+  String.raw`\b(?:the\s+)?ratio\s+of\s+(?:the\s+)?(?:number|count|#)\s+of\s+(synapses|connections)\s+(${SIDES})\s+` +
+    String.raw`to\s+(?:that|those|the\s+(?:number|count|one))?\s*(?:of\s+(?:synapses|connections)\s+)?(${SIDES})(\s*[?.!]*)$`,
+  "i",
+);
+// "ratio #syn 23P→BC / BC→23P", "syn 23P->BC divided by BC->23P"
+const FLOW = String.raw`[\w/-]+\s*(?:→|->)\s*[\w/-]+`;
+const FLOWS_DIVIDED = new RegExp(
+  String.raw`\b(?:(?:the\s+)?ratio\s+(?:of\s+)?)?(#\s*syn\w*|synapses|syn|connections|conns?)\s+(${FLOW})\s*` +
+    String.raw`(?:/|÷|divided\s+by|over)\s*(?:#\s*syn\w*\s+|synapses\s+|syn\s+|connections\s+|conns?\s+)?(${FLOW})`,
+  "i",
+);
+
 /**
  * Comparisons of two results said as idioms, rewritten into the words the reader knows: "how many
  * times as many … as" and "A as a multiple of B" are "how many times more A than B" (a ratio); "by
  * how much does the number of A exceed that of B" is "how many more A than B"; "E:I ratio of neurons"
  * and "for every inhibitory neuron, how many excitatory ones" are "ratio of excitatory to inhibitory
- * neurons".
+ * neurons"; a ratio of two flows ("#syn 23P→BC / BC→23P") is how many times more of the first.
  */
 export function asManyAs(p: Prepared): Prepared {
   let text = p.text.replace(TIMES_AS, (_, how: string, between: string) => {
@@ -49,6 +64,12 @@ export function asManyAs(p: Prepared): Prepared {
   const exceed = EXCEED.exec(text);
   if (exceed) text = `${text.slice(0, exceed.index)}how many more ${exceed[1]} than ${exceed[2]}${exceed[3]}`;
   text = text.replace(EI, "ratio of excitatory to inhibitory $1");
+  // (A ratio of two flows is how many times more of the one than of the other, in the order said.)
+  text = text.replace(RATIO_OF_FLOWS, "how many times more $1 $2 than $3$4");
+  text = text.replace(FLOWS_DIVIDED, (_, noun: string, a: string, b: string) => {
+    const counted = /^conn/i.test(noun) ? "connections" : "synapses";
+    return `how many times more ${counted} ${a} than ${b}`;
+  });
   const every = FOR_EVERY.exec(text);
   if (every) text = `ratio of ${every[2]} to ${every[1]} ${every[3]}${every[4]}`;
   return text === p.text ? p : { ...p, text };

@@ -19,6 +19,7 @@ export const Claim = z.enum([
   "layer-by-depth",
   "per-connection",
   "cells-once",
+  "cells",
   "feedforward",
   "feedback",
 ]);
@@ -93,6 +94,14 @@ function keeps(q: Query, c: Claim): boolean {
       return q.source === "connections" && m.fn === "mean" && of === "synapses";
     case "cells-once":
       return q.source === "cells" || q.source === "nuclei";
+    // ("How many 4P cells converge onto 8646…? Counting cells, not synapses.": distinct cells, or cells themselves.)
+    case "cells":
+      return (
+        m.fn === "distinct" ||
+        of === "in_partners" ||
+        of === "out_partners" ||
+        (["cells", "roots", "nuclei"].includes(q.source) && (m.fn === "count" || m.fn === "list"))
+      );
     // (Between areas, the direction is checked; between layers or types, "feedforward" only describes.)
     case "feedforward":
       return laminar(q) || between(q.pre, q.post);
@@ -129,6 +138,7 @@ const SAID: Record<Claim, string> = {
   "layer-by-depth": "layers by soma depth",
   "per-connection": "the mean synapse count per connection",
   "cells-once": "each cell once",
+  cells: "counting cells",
   feedforward: "feedforward (from V1 to a higher visual area)",
   feedback: "feedback (from a higher visual area to V1)",
 };

@@ -115,7 +115,7 @@ export function comparisonOf(
     skip.add(split.i);
     const rest = popFilters(split.pop, c.classOf).filter(
       (f) =>
-        !split.pop.alts!.some((a) => a.filters.some((g) => g.dim === f.dim && sameValues(g, f))) &&
+        !split.pop.alts!.some((a) => a.filters.some((g) => g.dim === f.dim && sameValues(g, f) && !g.not === !f.not)) &&
         !isUnion(f, split.pop),
     );
     return { parts: split.pop.alts!.map((a) => part(side, a.label, [...rest, ...a.filters])), skip };

@@ -1,6 +1,7 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
+import { ownerOfInputsOrOutputs } from "./flow-owner.js";
 import { comparisonOf } from "./compare.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
@@ -133,6 +134,7 @@ export function composeFlow(c: Clause): Query {
     const owner: Side = as(implies, "sup")!.implies === "input" ? "post" : "pre";
     for (const p of c.pops) if (!p.role) p.role = owner;
   }
+  ownerOfInputsOrOutputs(c, skip);
   // ("ratio of excitatory to inhibitory synapses onto X": the two classes are the ratio's terms.)
   if (c.has("ratio"))
     for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";

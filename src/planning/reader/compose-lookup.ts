@@ -82,6 +82,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   // "is 8646… a basket cell?", "8646… - L2/3, L4 or L5?": its type (or layer) answers it.
   // ("8646… exc or inh?": alternatives said of one cell are a guess, answered by its type.)
   const alternatives = others.some((f) => (f.values?.length ?? 0) > 1);
+  // ("what type is 8646… excluding BCs": an exclusion beside a question word is no guess to check; not a look-up.)
+  if (others.some((f) => f.not) && (c.has("wh") || c.pops.some((x) => x.pop.wh))) return undefined;
   if (
     others.length &&
     !(
@@ -152,14 +154,18 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;
   use(c.find("units"));
   // ("nucleus volume of 8646… in µm³": a unit the field shown is given in.)
-  for (const u of c.findAll("unit")) {
-    if ((UNIT_FIELDS[String(as(u, "unit")!.u)] ?? []).some((f) => fields.has(f))) use(u);
-  }
+  const units = c.findAll("unit");
   if (c.has("wh", "w", "where") && !fields.size) {
     use(c.find("wh", "w", "where"));
     fields.add("position");
     fields.add("depth");
   }
+  for (const u of units) {
+    if ((UNIT_FIELDS[String(as(u, "unit")!.u)] ?? []).some((f) => fields.has(f))) use(u);
+  }
+  // ("where is the soma of 8646… in nm": the position is shown in that unit, not only in voxels.)
+  const scale = units.map((u) => String(as(u, "unit")!.u)).find((u) => u === "nm" || u === "um");
+  const positionUnit = fields.has("position") && (scale === "nm" || scale === "um") ? scale : undefined;
   c.usePop(p);
   const id = ids[0]!.values![0]!;
   return {
@@ -167,6 +173,7 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
     ...(ids[0]!.dim === "root_id" ? { rootId: id } : { nucleusId: id }),
     fields: [...fields],
     ...(radians ? { radians } : {}),
+    ...(positionUnit ? { positionUnit } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { composeFlow } from "./compose-flow.js";
 import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
 import { bothOfAList, contrastAsSaid, superlativeKept } from "./contrast.js";
-import { contradiction, Unreadable } from "./filters.js";
+import { contradiction, namedAndExcluded, Unreadable } from "./filters.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
 import { perRootQuantity } from "./per-root.js";
@@ -68,6 +68,8 @@ export function compose(c: Clause): QueryPlan {
       throw new Unreadable(
         `I read one group of cells as both ${clash}, which no cell is; please rephrase (one comparison at a time).`,
       );
+    const both = namedAndExcluded(list);
+    if (both) throw new Unreadable(`I read ${both} both named and excluded; which do you mean?`);
   }
   return plan;
 }

@@ -46,7 +46,13 @@ export function bothOfAList(c: Clause, plan: QueryPlan): void {
  * superlative read (its words used) whose plan orders nothing and takes no extreme is asked back.
  */
 export function superlativeKept(c: Clause, plan: QueryPlan): void {
-  if (plan.kind !== "query" || plan.order || plan.rank || ["max", "min"].includes(plan.measure.fn)) return;
+  if (plan.kind !== "query") return;
+  // ("which cell type has the largest nuclei bottom 5?": two directions said, one order kept.)
+  const supers = c.atoms.flatMap((a) => a.items).filter((i) => i.used && i.tags[0]?.t === "sup");
+  const other = supers.find((i) => i.tags[0]!.dir !== supers[0]!.tags[0]!.dir);
+  if (plan.order && other)
+    throw new Unreadable(`I read both "${supers[0]!.text}" and "${other.text}": which one do you mean?`);
+  if (plan.order || plan.rank || ["max", "min"].includes(plan.measure.fn)) return;
   const said = c.atoms.flatMap((a) => a.items).find((i) => i.used && i.tags.some((t) => t.t === "sup"));
   if (said) throw new Unreadable(`I read "${said.text}" but could not keep it in my reading; please rephrase.`);
 }

@@ -164,6 +164,19 @@ export function contradiction(filters: Filter[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A value named and excluded on one side ("BC vs MC excluding BCs", "layer 4 versus layer 5 not in L5"):
+ * one of the groups asked about would silently be left out, so the question is asked back.
+ */
+export function namedAndExcluded(filters: Filter[]): string | undefined {
+  for (const f of filters) {
+    if (!f.not || !f.values) continue;
+    const named = filters.find((g) => g.dim === f.dim && !g.not && g.values?.some((v) => f.values!.includes(v)));
+    if (named) return f.values.find((v) => named.values!.includes(v));
+  }
+  return undefined;
+}
+
 /** Whether a filter list names one root id (a neuron). */
 export const oneRoot = (filters: Filter[]) =>
   filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);

@@ -27,6 +27,11 @@ export function thresholdOn(q: Query, t: Threshold, counted = false): Filter[] {
     orientationDifference(q, t);
     return [];
   }
+  // ("# syn onto MC w/ size>5000": a cell has no synapse size; the synapses counted have.)
+  if (t.qty === "size" && q.source === "synapses") {
+    q.filter.push(rangeFilter("size", t));
+    return [];
+  }
   return [cellThreshold(t)];
 }
 

@@ -1,6 +1,7 @@
 import { restatedInParentheses } from "./restate.js";
 import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import {
+  arrowBetweenNames,
   danglingSides,
   kindsOfOwner,
   sidesAfterNames,
@@ -132,7 +133,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
   const classes = breakdownOfAClass(examplesOfAClass(passes, vocabulary));
   const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
-  const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(named))));
+  const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(arrowBetweenNames(named)))));
   const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
   return compartmentProofread(placed);
 }

@@ -30,8 +30,9 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
     /^(the )?(largest|biggest|smallest|strongest|weakest|heaviest|greatest)$/i.test(
       a.items.map((x) => x.text).join(" "),
     );
+  // ("the largest synapse from 23P onto BC (its size)": the size said again is the same measure.)
   const supSynapse =
-    !of && allowed.includes("size")
+    (!of || (of === "size" && !c.has("stat"))) && allowed.includes("size")
       ? c.atoms.find(
           (a, i) =>
             is(a, "sup") &&
@@ -48,7 +49,7 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
         )
       : undefined;
   if (supSynapse) {
-    use(supSynapse, c.atoms[c.index(supSynapse) + 1]);
+    use(supSynapse, c.atoms[c.index(supSynapse) + 1], of === "size" ? qtyAtom : undefined);
     const st = c.find("stat");
     if (st) {
       // "which type gets the biggest synapses on average": the mean size.

@@ -15,6 +15,37 @@ const COUNT_BEFORE = /\b(count|counts|number of|#)\b.*$|#/i;
 const STAT_BEFORE =
   /\b(highest|largest|biggest|max|maximum|most|lowest|smallest|fewest|min|minimum|mean|average|avg|median|typical)\b/i;
 
+/** "how many 23P cells does a BC contact on average", "… does the average BC make onto 23P". */
+const ONE_SUBJECT = new RegExp(
+  String.raw`\b(does|do)\s+(a single|an individual|a given|the average|an average|the typical|a typical|a|one)\s+` +
+    String.raw`((?:[\w/-]+\s+)?(?:cell|neuron|interneuron)|[\w/-]+)\s+(?=(?:contact|target|make|receive|get|innervate|hit|synapse)\b)`,
+  "gi",
+);
+/** "mean number of distinct 23P targets per BC": the partners of each cell of the "per" phrase. */
+const PARTNERS_PER = new RegExp(
+  String.raw`\b((?:mean|average|avg)\s+(?:number|#|count)\s+of\s+.{1,60}?\b(?:targets|partners|sources))\s+per\s+` +
+    String.raw`(?!(?:cell\s+)?types?\b|areas?\b|layers?\b|connections?\b|pairs?\b|synapses?\b)`,
+  "gi",
+);
+const MEAN_SAID = /\b(on average|mean|average|avg|typical(?:ly)?)\b/i;
+
+/**
+ * "On average, how many distinct 23P cells does a single basket cell contact": a count said of one
+ * cell with a mean is the mean over the cells, said as "each" ("does each basket cell contact"); "the
+ * average BC" says the mean itself ("on average" is added when nothing else says it).
+ */
+export function oneSubjectOnAverage(p: Prepared): Prepared {
+  if (!/\bhow many\b/i.test(p.text) && !PARTNERS_PER.test(p.text)) return p;
+  let text = p.text.replace(PARTNERS_PER, "$1 of each ");
+  let averaged = false;
+  text = text.replace(ONE_SUBJECT, (all: string, aux: string, one: string, cell: string) => {
+    averaged ||= /average|typical/i.test(one);
+    return MEAN_SAID.test(p.text.replace(all, " ")) || averaged ? `${aux} each ${cell} ` : all;
+  });
+  if (averaged && !MEAN_SAID.test(text)) text = text.replace(/\s*([?.!]*)\s*$/, " on average$1");
+  return text === p.text ? p : { ...p, text };
+}
+
 /**
  * "what's the highest output synapse count a single cell has", "the median input count a 23P
  * neuron receives": a statistic of a per-cell count, said of one cell, is the statistic over the

@@ -79,6 +79,19 @@ export function synapseAsVerb(items: Item[]): Item[] {
 }
 
 /**
+ * "max syn size 23P > BC": a ">" between two kinds of cells (no number after it) is an arrow, from the
+ * one to the other; between a measure and a number ("size>5000") it stays "more than".
+ */
+export function arrowBetweenNames(items: Item[]): Item[] {
+  const kind = (x: Item | undefined) =>
+    x?.tags.some((t) => t.t === "val" && ["cell_type", "class", "mtype"].includes(String(t.dim))) ?? false;
+  items.forEach((item, k) => {
+    if (item.text === ">" && kind(items[k - 1]) && kind(items[k + 1])) item.tags = [{ t: "rel", r: "to" }];
+  });
+  return items;
+}
+
+/**
  * "synapses where 8646… is presynaptic", "mean size over synapses …": after a flow noun, "where" opens
  * its condition (it is not a question of place), and "over" before one is "of".
  */

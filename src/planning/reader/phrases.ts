@@ -22,7 +22,7 @@ export interface Pop {
   plural?: boolean;
   wh?: string;
   each?: boolean;
-  topk?: { k: number; dir: string; q?: string };
+  topk?: { k: number; dir: string; q?: string; open?: boolean };
   /** The superlative said of the cells; `nth`: a place in its order ("the second-largest"). */
   sup?: { dir: string; q?: string; nth?: number };
   distinct?: boolean;

@@ -49,11 +49,16 @@ function sideOf(item: Item): "pre" | "post" | undefined {
 const isCellNoun = (item: Item) => item.tags.some((t) => t.t === "noun" && (t.n === "cell" || t.n === "neuron"));
 
 /**
- * "4P count in AM", "LI cells": visual areas whose short names are English words in lower case
+ * Words whose capitals say what they are. "4P count in AM", "LI cells": visual areas whose short names are English words in lower case
  * ("am", "li") are areas when written in capitals (none is in this data, which the answer says).
  */
 export function areasInCapitals(items: Item[]): Item[] {
   for (const item of items) {
+    // ("I'm new to MICrONS": the project's name as it spells it is the dataset, never the unit "microns".)
+    if (item.text === "MICrONS") {
+      item.tags = [];
+      item.fn = true;
+    }
     if (item.text === "AM" || item.text === "LI") {
       item.tags = [{ t: "val", dim: "area", values: [item.text] }];
       item.fn = false;

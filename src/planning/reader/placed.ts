@@ -100,9 +100,15 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   const ks = [
     ...c.atoms.flatMap((a) => [a.tag, ...a.alt].filter((t) => t.t === "topk" && a.items.some((i) => i.used))),
     ...c.pops.flatMap((p) => (p.pop.topk ? [p.pop.topk] : [])),
-  ].map((t) => Number(t.k));
-  if (plan.kind === "query" && ks.length && !ks.includes(plan.limit ?? NaN)) {
-    throw new Unreadable(`I read "top ${ks[0]}" but could not keep it in my reading; please rephrase.`);
+  ];
+  // ("top 3 targets of 8646… bottom 5": every top-k said is the plan's, in its direction, never one of two.)
+  if (plan.kind === "query") {
+    const kept = (t: (typeof ks)[number]) => Number(t.k) === plan.limit && (t.open || sameOrder(t.dir, plan.order));
+    const said = (t: (typeof ks)[number]) => `"${t.dir === "asc" && !t.open ? "bottom" : "top"} ${String(t.k)}"`;
+    const lost = ks.find((t) => !kept(t));
+    const other = ks.find(kept);
+    if (lost && other) throw new Unreadable(`I read both ${said(other)} and ${said(lost)}: which one do you mean?`);
+    if (lost) throw new Unreadable(`I read ${said(lost)} but could not keep it in my reading; please rephrase.`);
   }
   if (plan.kind === "query") rowsAsSaid(c, plan);
   if (plan.kind === "query") comparedAsSaid(c, plan);
@@ -114,6 +120,10 @@ export function checkPlaced(c: Clause, plan: QueryPlan): void {
   const lost = lostThreshold(c, plan);
   if (lost) throw new Unreadable(`I could not place the condition "${lost}" in my reading; please rephrase it.`);
 }
+
+/** A top-k's direction is the plan's order ("which 3 …", "the 5 cells with the …", open, go with either). */
+const sameOrder = (dir: unknown, order: string | undefined) =>
+  dir === undefined || order === undefined || dir === order;
 
 /**
  * A threshold a population carried ("partners with >= 3 synapses") that no condition of the plan

@@ -5,9 +5,10 @@ import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
 import { fronted } from "./fronted.js";
+import { graphTerms } from "./graph-terms.js";
 import { notCounted, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
-import { oneCellCounts } from "./one-cell-counts.js";
+import { oneCellCounts, oneSubjectOnAverage } from "./one-cell-counts.js";
 import { populationSize } from "./population-size.js";
 import { noneOf } from "./none-of.js";
 import { withFlow } from "./with-flow.js";
@@ -58,6 +59,7 @@ const STEPS: PrepareStep[] = [
   restatedDefaults,
   notCounted,
   restatements,
+  graphTerms,
   gluedCounts,
   numberPhrases,
   exclusions,
@@ -67,6 +69,7 @@ const STEPS: PrepareStep[] = [
   singleSuperlative,
   connectedPairs,
   oneCellCounts,
+  oneSubjectOnAverage,
   populationSize,
   noneOf,
   strandedSides,

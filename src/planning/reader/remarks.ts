@@ -56,6 +56,15 @@ export function remarks(p: Prepared): Prepared {
   // (A remark's words are checked against the rest of the question, never against themselves.)
   const askWithout = (x: string) => p.text.replace(x, " ");
   const context: string[] = [];
+  // ("ok so I'm putting together a supp figure and need the numbers first: broken down by …": a lead of
+  // chatter before a colon; any other lead, "MCs in L5: how many?", is the reader's.)
+  parts.forEach((part, k) => {
+    const colon = /:\s+/.exec(part);
+    const lead = colon ? part.slice(0, colon.index) : "";
+    if (!colon || !readPart(lead, r, askWithout(lead)).whole) return;
+    context.push(trim(lead));
+    parts[k] = part.slice(colon.index + colon[0].length);
+  });
   const claims: Claim[] = [...(p.claims ?? [])];
   const kept: string[] = [];
   for (const whole of parts) {

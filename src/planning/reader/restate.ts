@@ -37,13 +37,17 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
       item.used = items[n - 1]!.used = true;
       continue;
     }
+    // ("cells in L2/3 per µm", "synapses / µm": a unit after "per" asks for a density, never restates one.)
+    if (item.tags.some((t) => t.t === "unit") && /^(per|\/)$/i.test(items[n - 1]?.text ?? "")) continue;
     const same = item.tags.some((t) => used.has(JSON.stringify(t)));
     const fits = item.tags.some((t) => {
       if (t.t === "unit" || t.t === "units")
         return (
           (UNIT_OF[String(t.u)] ?? []).some((d) => dims.has(d)) ||
           (t.u === "deg" && lookup.includes("tuning")) ||
-          (t.u === "um" && lookup.includes("depth"))
+          (t.u === "um" && lookup.includes("depth")) ||
+          // ("p(connection) … in percent": a share or a probability is given as a percent too.)
+          (t.u === "pct" && (measure === "fraction" || measure === "probability"))
         );
       if (t.t === "qty")
         return (

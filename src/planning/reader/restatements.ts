@@ -7,6 +7,17 @@ const VARIABILITY =
 /** "For an SST interneuron, what's … it makes": one cell named first, as "per …", pointed back to by "it". */
 const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+([^,]{1,60}?),\s*(.*)$/i;
 const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gives)\b/i;
+const PARTICIPLE: Record<string, string> = {
+  makes: "made",
+  make: "made",
+  forms: "formed",
+  sends: "sent",
+  gives: "given",
+  receives: "received",
+  receive: "received",
+  gets: "received",
+  get: "received",
+};
 /** "how small is the smallest one", "how large is the biggest": the superlative says it. */
 const SUPERLATIVE = String.raw`(smallest|largest|biggest|deepest|shallowest|highest|lowest)`;
 const HOW_SUP = new RegExp(
@@ -47,7 +58,13 @@ export function restatements(p: Prepared): Prepared {
   }
   const first = ONE_FIRST.exec(text);
   if (first && IT_VERB.test(first[2]!) && !/\b(it|its|this|that)\b/i.test(first[2]!.replace(IT_VERB, ""))) {
-    text = `${first[2]!.replace(IT_VERB, "$1")} per ${first[1]!.trim()}`.replace(/\s*([?.!])\s*per (.*)$/, " per $2$1");
+    const verb = IT_VERB.exec(first[2]!)![1]!.toLowerCase();
+    // ("For each inhibitory cell type, … the synapses it makes": made by each of them, on their side of the
+    // synapse; "it makes" after the name had put the type on the other side.)
+    const done = PARTICIPLE[verb];
+    text = done
+      ? first[2]!.replace(IT_VERB, `${done} by each ${first[1]!.trim()}`)
+      : `${first[2]!.replace(IT_VERB, "$1")} per ${first[1]!.trim()}`.replace(/\s*([?.!])\s*per (.*)$/, " per $2$1");
   }
   return text === p.text ? p : { ...p, text };
 }

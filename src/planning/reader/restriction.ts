@@ -2,7 +2,7 @@ import { maskSources } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
 import { tokenize } from "./tokens.js";
 import { unexpressedWords } from "./typos.js";
-import { namedIn, namesOf, type Name } from "./words.js";
+import { itemsOf, namedIn, namesOf, type Name } from "./words.js";
 
 /** Why a part must stay in the question, or undefined when it may be context. */
 type Why = string | undefined;
@@ -52,6 +52,8 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;
+  const shaping = shapingWord(text, ask);
+  if (shaping) return `"${shaping}" may change what is asked`;
   // "the neuron 8646…", "cell 8646…": the noun only labels the id.
   const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
@@ -115,7 +117,20 @@ export function numbersOf(text: string, d: Discourse): Set<number> {
   return out;
 }
 
+/** Tags of words that shape the answer (a statistic, a unit, a top-k, a share): in a part, they must be the ask's. */
+const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability"]);
+
+/** "…? root id 90th percentile", "…? in nm": a word that shapes the answer, said outside the ask and not in it. */
+function shapingWord(text: string, ask: string): string | undefined {
+  const keys = (t: string) =>
+    itemsOf(t).flatMap((i) => i.tags.filter((g) => SHAPING.has(g.t)).map((g) => ({ key: JSON.stringify(g), i })));
+  const inAsk = new Set(keys(ask).map((k) => k.key));
+  return keys(text).find((k) => !inAsk.has(k.key))?.i.text;
+}
+
 function numberOf(word: string, d: Discourse): number | undefined {
+  // ("the 90th percentile", "the 2nd largest": an ordinal is a number too.)
+  if (/^\d+(st|nd|rd|th)$/i.test(word)) return Number(word.replace(/\D/g, ""));
   const digits = /^[-+]?\d[\d,]*(\.\d+)?\+?$/.test(word) && word.replace(/\D/g, "").length < 15;
   if (digits) return Number(word.replace(/[,+]/g, ""));
   if (/^[-+]?\.\d+$/.test(word)) return Number(word);

@@ -66,10 +66,11 @@ export function topK(atoms: Atom[]): Atom[] {
       const sup = as(atoms[i + 1], "sup")!;
       atoms = join(atoms, i, i + 2, { t: "topk", k: num(a)!, dir: sup.dir, ...(sup.q ? { q: sup.q } : {}), sup: true });
     } else if (is(a, "wh") && n !== undefined && Number.isInteger(n) && n > 0 && n <= 10000) {
-      atoms = join(atoms, i + 1, i + 2, { t: "topk", k: n, dir: "desc", afterWh: true });
+      atoms = join(atoms, i + 1, i + 2, { t: "topk", k: n, dir: "desc", afterWh: true, open: true });
     } else if (leadingCount(atoms, i) && atoms.slice(i + 2).some((x) => is(x, "sup"))) {
       // ("the 5 cells with the biggest nucleus", "10 neurons with the most inputs": a count of the ranked.)
-      atoms = join(atoms, i, i + 1, { t: "topk", k: num(a)!, dir: "desc" });
+      // (Its direction is the superlative's: "open" until then.)
+      atoms = join(atoms, i, i + 1, { t: "topk", k: num(a)!, dir: "desc", open: true });
     }
   }
   return atoms;

@@ -11,6 +11,12 @@ const LEAD = [
 /** Up to the comma that ends the topic: a few words, no question word, no second clause. */
 const TOPIC = String.raw`(?=[^,;:?]{3,90},\s*(?:how|what|which|who|is|are|do|does|can|give|list|count)\b)`;
 const AT_START = new RegExp(String.raw`(^|[.?!]\s+)(?:${LEAD})\s+${TOPIC}`, "gi");
+/** A topic before a colon: "Looking at L5 neurons that get input from L2/3 neurons: mean # of synapses …". */
+// (Not before a question: "Looking at the m-types: how many L4b cells …" had become a count of the kinds.)
+const BEFORE_COLON = new RegExp(
+  String.raw`(^|[.?!]\s+)(?:${LEAD})\s+(?=[^,;:?]{3,90}:\s*(?!(?:how|what|which|who|is|are|do|does|can|list|give)\b)\S)`,
+  "gi",
+);
 
 /**
  * "Looking at all synapses made by bipolar cells, what fraction of them are onto MCs?", "Considering the
@@ -19,6 +25,9 @@ const AT_START = new RegExp(String.raw`(^|[.?!]\s+)(?:${LEAD})\s+${TOPIC}`, "gi"
  * (nothing is set aside). Not "I'm looking at …": a sentence about the asker is the discourse step's.
  */
 export function topicLead(p: Prepared): Prepared {
-  const text = p.text.replace(AT_START, (_, before: string) => `${before}Of `);
+  // (Before a colon the topic is a label the reader reads as it stands: the lead only says "about".)
+  const text = p.text
+    .replace(AT_START, (_, before: string) => `${before}Of `)
+    .replace(BEFORE_COLON, (_, before: string) => before);
   return text === p.text ? p : { ...p, text };
 }

@@ -1,3 +1,4 @@
+import { describePlan } from "../../planning/describe.js";
 import type { LookupPlan } from "../../planning/plan.js";
 import type { AnswerTable, TableCell } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
@@ -73,10 +74,10 @@ export function compileLookup(ctx: CompileContext, plan: LookupPlan): CompiledQu
       params: [id],
     });
 
-  const what = byRoot ? `root ${plan.rootId}` : `nucleus ${plan.nucleusId}`;
   return {
     statements: statements.map((s) => ({ sql: s.sql, params: s.params })),
-    reading: `Read as: look up ${what} (${plan.fields.length ? plan.fields.join(", ") : "everything known"}) in ${statements.map((s) => s.name).join(", ")}.`,
+    // (The plan in words, as every other answer says it; then the tables it was looked up in.)
+    reading: `Read as: ${describePlan(plan, { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) })} in ${statements.map((s) => s.name).join(", ")}.`,
     present: (results) =>
       presentLookup(
         ctx,
@@ -114,6 +115,12 @@ function presentLookup(
   const ids = [...new Set([...nuclei.map((n) => String(n.nucleus_id)), ...types.map((t) => String(t.nucleus_id))])];
   const depthOf = (y: TableCell) =>
     ctx.geometry && typeof y === "number" ? (y * ctx.geometry.voxelNm[1]!) / 1000 - ctx.geometry.piaYum : null;
+  // ("where is its soma in nm": the position in that unit too, next to the voxels.)
+  const positionColumns = (voxels: TableCell[]) => {
+    const scaled = scaledXyz(voxels, plan.positionUnit, ctx.geometry?.voxelNm);
+    const u = plan.positionUnit;
+    return scaled ? { [`x_${u}`]: scaled[0]!, [`y_${u}`]: scaled[1]!, [`z_${u}`]: scaled[2]! } : {};
+  };
   const rows = ids.map((nid) => {
     const n = nuclei.find((x) => String(x.nucleus_id) === nid);
     const t = types.find((x) => String(x.nucleus_id) === nid);
@@ -131,6 +138,11 @@ function presentLookup(
       position_x: n?.pt_position_x ?? t?.pt_position_x ?? null,
       position_y: y,
       position_z: n?.pt_position_z ?? t?.pt_position_z ?? null,
+      ...positionColumns([
+        n?.pt_position_x ?? t?.pt_position_x ?? null,
+        y,
+        n?.pt_position_z ?? t?.pt_position_z ?? null,
+      ]),
       depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
       layer: layerOf(ctx, depthOf(y)),
       ...(areas.length ? { area: a?.area ?? null } : {}),
@@ -232,7 +244,7 @@ function presentLookup(
       facts.push(
         first.position_x === null
           ? "soma position not recorded"
-          : `soma at [${first.position_x} ${first.position_y} ${first.position_z}] (4x4x40 nm voxels)`,
+          : `soma at ${scaledPosition(first, plan.positionUnit, ctx.geometry?.voxelNm)}`,
       );
     if (want.has("depth"))
       facts.push(`soma depth ${first.depth_um === null ? "unknown" : `${fmt(first.depth_um)} µm below pia`}`);
@@ -286,4 +298,28 @@ function tuningFact(row: Record<string, TableCell>, radians: boolean): string {
     `${angle(row.pref_dir_deg ?? null, row.pref_dir_rad ?? null)} (0 is a horizontal bar moving upward, increasing clockwise), ` +
     `gOSI ${fmt(row.gosi)}, gDSI ${fmt(row.gdsi ?? null)}; from ${row.tuning_table ?? "the functional table"}`
   );
+}
+
+/** The soma position as asked: in voxels, or (when the voxel size is known) in nm or µm, the voxels after. */
+function scaledPosition(
+  row: { position_x: TableCell; position_y: TableCell; position_z: TableCell },
+  unit: LookupPlan["positionUnit"],
+  voxelNm: readonly number[] | undefined,
+): string {
+  const voxels = [row.position_x, row.position_y, row.position_z];
+  const scaled = scaledXyz(voxels, unit, voxelNm);
+  const inVoxels = `[${voxels.join(" ")}]`;
+  if (!scaled) return `${inVoxels} (4x4x40 nm voxels)`;
+  return `[${scaled.join(" ")}] ${unit === "nm" ? "nm" : "µm"} (voxel ${inVoxels})`;
+}
+
+/** x, y, z in nm or µm, or undefined when no unit was asked or the position or voxel size is unknown. */
+function scaledXyz(
+  voxels: TableCell[],
+  unit: LookupPlan["positionUnit"],
+  voxelNm: readonly number[] | undefined,
+): number[] | undefined {
+  if (!unit || !voxelNm || voxels.some((v) => typeof v !== "number")) return undefined;
+  const per = unit === "nm" ? 1 : 1000;
+  return voxels.map((v, i) => Math.round((((v as number) * voxelNm[i]!) / per) * 1000) / 1000);
 }

@@ -68,10 +68,14 @@ export const PER_NEURON: Case[] = [
     text: /Input or output synapses per neuron\?/,
   },
   {
-    it: "still asks back for partners per neuron, which it cannot average",
+    it: "averages the partners of a type over the cells, a cell with none counting 0",
     q: "how many 4P neurons does a basket cell contact on average?",
-    expect: "clarify",
-    text: /"on average"/,
+    expect: "scalar",
+    gold:
+      "SELECT avg(x) FROM (SELECT (SELECT count(DISTINCT s.post_pt_root_id) FROM syn s JOIN root_type t " +
+      "ON t.pt_root_id = s.post_pt_root_id WHERE s.pre_pt_root_id = r.pt_root_id AND t.cell_type = '4P') AS x " +
+      "FROM (SELECT DISTINCT pt_root_id FROM root_type WHERE cell_type = 'BC') r)",
+    text: /basket cells \(BC\)/,
   },
 ];
 

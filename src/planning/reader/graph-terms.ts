@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
+import type { Prepared } from "./prepare.js";
+
+const GraphTermsFile = z.object({
+  about: z.array(z.string()),
+  terms: z.array(z.object({ phrases: z.array(z.string().min(1)), means: z.string().min(1) })),
+});
+
+// (Spaces match any run of spaces; a hyphen is a hyphen: "in-degree" is a term, "in degree" a unit.)
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
+interface Term {
+  phrase: RegExp;
+  /** The term with a bound after it: "a fan-out of more than 70", "fan-out above 70". */
+  bounded: RegExp;
+  means: string;
+}
+let terms: Term[] | undefined;
+
+const BOUND = String.raw`(more than|over|above|greater than|at least|>=|>|≥|less than|fewer than|below|under|at most|<=|<|≤)`;
+
+function load(): Term[] {
+  const file = GraphTermsFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "graph-terms.json"), "utf8")));
+  return file.terms.map((t) => {
+    // ("its fan-out", "the out-degree", "a fan-out of": the article goes with the term, "the number of" takes it.)
+    const term = String.raw`(?:\b(?:the|a|its|their)\s+)?\b(?:${t.phrases.map(escape).join("|")})(?![\w-])`;
+    return {
+      phrase: new RegExp(term, "gi"),
+      bounded: new RegExp(String.raw`${term}\s+(?:of\s+)?${BOUND}\s*(\d+)`, "gi"),
+      means: t.means,
+    };
+  });
+}
+
+const PARTNER_COUNT =
+  /\b((?:(?:pre|post)[\s-]?synaptic|input|output|upstream|downstream|pre|post)\s+)partners?\s+counts?\b/gi;
+
+/**
+ * "out-degree pls: 8646…", "MCs with a fan-out above 70", "mean in-degree of 6P-CT": a degree is a count of
+ * distinct partners (data/graph-terms.json), said in the words the reader reads ("number of distinct
+ * postsynaptic partners"); it had been read as a count of synapses.
+ */
+export function graphTerms(p: Prepared): Prepared {
+  terms ??= load();
+  // ("postsynaptic partner count of 8646…": the count is of the partners; it had counted the root's own side.)
+  let text = p.text.replace(PARTNER_COUNT, (_m, kind: string) => `# ${kind}partners`);
+  for (const t of terms) {
+    // ("MCs with a fan-out of more than 70": with more than 70 postsynaptic partners.)
+    const partners = t.means.replace(/^#\s*/, "");
+    text = text.replace(t.bounded, (_m, bound: string, n: string) => `${bound} ${n} ${partners}`);
+    text = text.replace(t.phrase, (m) => (/^(its|their)\s/i.test(m) ? `${m.split(/\s/)[0]} ` : "") + t.means);
+  }
+  return text === p.text ? p : { ...p, text };
+}
