@@ -150,6 +150,16 @@ describe("a soma position in the unit asked", () => {
   });
   afterAll(async () => chat?.close());
 
+  it("reads 'not voxels' beside nm, and a second sentence asking again for part of a look-up", async () => {
+    expect(await planOf(`In nm, not voxels: the soma coordinates of ${ID}?`)).toMatchObject({ positionUnit: "nm" });
+    expect(await planOf(`soma coordinates of ${ID}, not in voxels`)).toBe("clarify");
+    expect(await planOf(`How big is the nucleus of ${ID}? I'd like its volume in µm³.`)).toMatchObject({
+      kind: "lookup",
+      fields: ["nucleus_id", "volume"],
+    });
+    expect(await planOf(`what type is ${ID}? and its volume?`)).toBe("clarify");
+  });
+
   it("gives nm and µm from the 4x4x40 nm voxels, and says so in its reading", async () => {
     const root = String(gold(raw, "SELECT pt_root_id FROM nucleus_detection_v0 WHERE pt_root_id != 0 LIMIT 1"));
     const [x, y, z] = ["x", "y", "z"].map((c) =>

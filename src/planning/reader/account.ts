@@ -49,7 +49,8 @@ const connective = (item: Item) =>
     (t) =>
       (t.t === "rel" && CONNECTIVES.has(String(t.r))) ||
       (t.t === "verb" && (t.v === "be" || t.v === "have")) ||
-      (t.t === "per" && /^(by|for each|each|per|across)$/i.test(item.text)) ||
+      // (Not "per": "total synapse size … per synapse" divides, and a "per" left unread drops the division.)
+      (t.t === "per" && /^(by|for each|each|across)$/i.test(item.text)) ||
       t.t === "bothsides" ||
       (t.t === "cmp" && t.op === "between"),
   );

@@ -166,6 +166,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   // ("where is the soma of 8646… in nm": the position is shown in that unit, not only in voxels.)
   const scale = units.map((u) => String(as(u, "unit")!.u)).find((u) => u === "nm" || u === "um");
   const positionUnit = fields.has("position") && (scale === "nm" || scale === "um") ? scale : undefined;
+  // ("In nm, not voxels: the soma coordinates of 8646…": said of a position given in nm or µm, and only then.)
+  if (positionUnit) use(...units.filter((u) => as(u, "unit")!.u === "not-vox"));
   c.usePop(p);
   const id = ids[0]!.values![0]!;
   return {

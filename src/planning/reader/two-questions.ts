@@ -55,7 +55,7 @@ export function twoQuestions(
     const two = one.type === "plan" ? readOnce(text(second), one.plan) : undefined;
     if (one.type !== "plan" || two?.type !== "plan") continue;
     // ("How orientation-selective is 8646…? What is its gOSI?": the same question said twice.)
-    if (JSON.stringify(one.plan) === JSON.stringify(two.plan)) continue;
+    if (JSON.stringify(one.plan) === JSON.stringify(two.plan) || narrower(two.plan, one.plan)) continue;
     return [text(first), text(second)];
   }
   return undefined;
@@ -68,4 +68,14 @@ function formOnly(part: Item[]): boolean {
     content.some((i) => i.tags.some((t) => t.t === "anaphor")) &&
     content.every((i) => i.tags.some((t) => t.t === "list" || t.t === "anaphor" || (t.t === "noun" && t.n === "root")))
   );
+}
+
+/**
+ * "How big is the nucleus of 8646…? I'd like its volume in µm³.": a look-up of the same id asking for
+ * some of what the first asked is the first said again, more precisely.
+ */
+function narrower(two: QueryPlan, one: QueryPlan): boolean {
+  if (one.kind !== "lookup" || two.kind !== "lookup") return false;
+  if (one.rootId !== two.rootId || one.nucleusId !== two.nucleusId) return false;
+  return two.fields.length > 0 && two.fields.every((f) => one.fields.includes(f));
 }
