@@ -89,7 +89,7 @@ describe("measures and flows said the way a lab channel says them", () => {
     ],
   ])("%s", async (q, plain) => same(q, plain));
 
-  it("keeps a size said of a cell, a question after 'Looking at …:' and a claim the plan breaks to themselves", async () => {
+  it("keeps to themselves a size said of a cell, a question after 'Looking at …:', a claim the plan breaks", async () => {
     expect(await planOf("how many MCs with size > 5000")).toBe("clarify");
     expect(await planOf("how many synapses onto 864691135002837789 from 4P, counting cells")).toBe("clarify");
     // ("Looking at the m-types: how many L4b cells …" had been read as a count of the kinds.)

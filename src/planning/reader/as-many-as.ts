@@ -30,7 +30,8 @@ const THAN_THEY_DO = new RegExp(
 const SIDES = String.raw`from\s+.+?\s+(?:onto|to|into)\s+.+?`;
 const RATIO_OF_FLOWS = new RegExp(
   String.raw`\b(?:the\s+)?ratio\s+of\s+(?:the\s+)?(?:number|count|#)\s+of\s+(synapses|connections)\s+(${SIDES})\s+` +
-    String.raw`to\s+(?:that|those|the\s+(?:number|count|one))?\s*(?:of\s+(?:synapses|connections)\s+)?(${SIDES})(\s*[?.!]*)$`,
+    String.raw`to\s+(?:that|those|the\s+(?:number|count|one))?\s*` +
+    String.raw`(?:of\s+(?:synapses|connections)\s+)?(${SIDES})(\s*[?.!]*)$`,
   "i",
 );
 // "ratio #syn 23P→BC / BC→23P", "syn 23P->BC divided by BC->23P"

@@ -20,7 +20,9 @@ interface Term {
 }
 let terms: Term[] | undefined;
 
-const BOUND = String.raw`(more than|over|above|greater than|at least|>=|>|≥|less than|fewer than|below|under|at most|<=|<|≤)`;
+const BOUND =
+  String.raw`(more than|over|above|greater than|at least|>=|>|≥|` +
+  String.raw`less than|fewer than|below|under|at most|<=|<|≤)`;
 
 function load(): Term[] {
   const file = GraphTermsFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "graph-terms.json"), "utf8")));

@@ -18,7 +18,8 @@ const STAT_BEFORE =
 /** "how many 23P cells does a BC contact on average", "… does the average BC make onto 23P". */
 const ONE_SUBJECT = new RegExp(
   String.raw`\b(does|do)\s+(a single|an individual|a given|the average|an average|the typical|a typical|a|one)\s+` +
-    String.raw`((?:[\w/-]+\s+)?(?:cell|neuron|interneuron)|[\w/-]+)\s+(?=(?:contact|target|make|receive|get|innervate|hit|synapse)\b)`,
+    String.raw`((?:[\w/-]+\s+)?(?:cell|neuron|interneuron)|[\w/-]+)\s+` +
+    String.raw`(?=(?:contact|target|make|receive|get|innervate|hit|synapse)\b)`,
   "gi",
 );
 /** "mean number of distinct 23P targets per BC": the partners of each cell of the "per" phrase. */

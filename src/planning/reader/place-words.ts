@@ -49,8 +49,9 @@ function sideOf(item: Item): "pre" | "post" | undefined {
 const isCellNoun = (item: Item) => item.tags.some((t) => t.t === "noun" && (t.n === "cell" || t.n === "neuron"));
 
 /**
- * Words whose capitals say what they are. "4P count in AM", "LI cells": visual areas whose short names are English words in lower case
- * ("am", "li") are areas when written in capitals (none is in this data, which the answer says).
+ * Words whose capitals say what they are. "4P count in AM", "LI cells": visual areas whose short names are
+ * English words in lower case ("am", "li") are areas when written in capitals (none is in this data, which
+ * the answer says); "MICrONS" is the dataset.
  */
 export function areasInCapitals(items: Item[]): Item[] {
   for (const item of items) {

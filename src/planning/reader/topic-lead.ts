@@ -14,7 +14,8 @@ const AT_START = new RegExp(String.raw`(^|[.?!]\s+)(?:${LEAD})\s+${TOPIC}`, "gi"
 /** A topic before a colon: "Looking at L5 neurons that get input from L2/3 neurons: mean # of synapses …". */
 // (Not before a question: "Looking at the m-types: how many L4b cells …" had become a count of the kinds.)
 const BEFORE_COLON = new RegExp(
-  String.raw`(^|[.?!]\s+)(?:${LEAD})\s+(?=[^,;:?]{3,90}:\s*(?!(?:how|what|which|who|is|are|do|does|can|list|give)\b)\S)`,
+  String.raw`(^|[.?!]\s+)(?:${LEAD})\s+` +
+    String.raw`(?=[^,;:?]{3,90}:\s*(?!(?:how|what|which|who|is|are|do|does|can|list|give)\b)\S)`,
   "gi",
 );
 

@@ -2,6 +2,7 @@ import { describePlan } from "../../planning/describe.js";
 import type { LookupPlan } from "../../planning/plan.js";
 import type { AnswerTable, TableCell } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
+import { positionColumns, positionText } from "./positions.js";
 import { MissingDataError, fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
 
 /** Everything the store knows about one root id or nucleus id, from each table that is loaded. */
@@ -74,10 +75,11 @@ export function compileLookup(ctx: CompileContext, plan: LookupPlan): CompiledQu
       params: [id],
     });
 
+  const labels = { typeLabel: (v: string) => ctx.vocabulary.cellTypeLabel(v) };
   return {
     statements: statements.map((s) => ({ sql: s.sql, params: s.params })),
     // (The plan in words, as every other answer says it; then the tables it was looked up in.)
-    reading: `Read as: ${describePlan(plan, { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) })} in ${statements.map((s) => s.name).join(", ")}.`,
+    reading: `Read as: ${describePlan(plan, labels)} in ${statements.map((s) => s.name).join(", ")}.`,
     present: (results) =>
       presentLookup(
         ctx,
@@ -116,11 +118,7 @@ function presentLookup(
   const depthOf = (y: TableCell) =>
     ctx.geometry && typeof y === "number" ? (y * ctx.geometry.voxelNm[1]!) / 1000 - ctx.geometry.piaYum : null;
   // ("where is its soma in nm": the position in that unit too, next to the voxels.)
-  const positionColumns = (voxels: TableCell[]) => {
-    const scaled = scaledXyz(voxels, plan.positionUnit, ctx.geometry?.voxelNm);
-    const u = plan.positionUnit;
-    return scaled ? { [`x_${u}`]: scaled[0]!, [`y_${u}`]: scaled[1]!, [`z_${u}`]: scaled[2]! } : {};
-  };
+  const inUnit = (voxels: TableCell[]) => positionColumns(voxels, plan.positionUnit, ctx.geometry?.voxelNm);
   const rows = ids.map((nid) => {
     const n = nuclei.find((x) => String(x.nucleus_id) === nid);
     const t = types.find((x) => String(x.nucleus_id) === nid);
@@ -138,11 +136,7 @@ function presentLookup(
       position_x: n?.pt_position_x ?? t?.pt_position_x ?? null,
       position_y: y,
       position_z: n?.pt_position_z ?? t?.pt_position_z ?? null,
-      ...positionColumns([
-        n?.pt_position_x ?? t?.pt_position_x ?? null,
-        y,
-        n?.pt_position_z ?? t?.pt_position_z ?? null,
-      ]),
+      ...inUnit([n?.pt_position_x ?? t?.pt_position_x ?? null, y, n?.pt_position_z ?? t?.pt_position_z ?? null]),
       depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
       layer: layerOf(ctx, depthOf(y)),
       ...(areas.length ? { area: a?.area ?? null } : {}),
@@ -244,7 +238,7 @@ function presentLookup(
       facts.push(
         first.position_x === null
           ? "soma position not recorded"
-          : `soma at ${scaledPosition(first, plan.positionUnit, ctx.geometry?.voxelNm)}`,
+          : `soma at ${positionText(xyz(first), plan.positionUnit, ctx.geometry?.voxelNm)}`,
       );
     if (want.has("depth"))
       facts.push(`soma depth ${first.depth_um === null ? "unknown" : `${fmt(first.depth_um)} µm below pia`}`);
@@ -300,26 +294,8 @@ function tuningFact(row: Record<string, TableCell>, radians: boolean): string {
   );
 }
 
-/** The soma position as asked: in voxels, or (when the voxel size is known) in nm or µm, the voxels after. */
-function scaledPosition(
-  row: { position_x: TableCell; position_y: TableCell; position_z: TableCell },
-  unit: LookupPlan["positionUnit"],
-  voxelNm: readonly number[] | undefined,
-): string {
-  const voxels = [row.position_x, row.position_y, row.position_z];
-  const scaled = scaledXyz(voxels, unit, voxelNm);
-  const inVoxels = `[${voxels.join(" ")}]`;
-  if (!scaled) return `${inVoxels} (4x4x40 nm voxels)`;
-  return `[${scaled.join(" ")}] ${unit === "nm" ? "nm" : "µm"} (voxel ${inVoxels})`;
-}
-
-/** x, y, z in nm or µm, or undefined when no unit was asked or the position or voxel size is unknown. */
-function scaledXyz(
-  voxels: TableCell[],
-  unit: LookupPlan["positionUnit"],
-  voxelNm: readonly number[] | undefined,
-): number[] | undefined {
-  if (!unit || !voxelNm || voxels.some((v) => typeof v !== "number")) return undefined;
-  const per = unit === "nm" ? 1 : 1000;
-  return voxels.map((v, i) => Math.round((((v as number) * voxelNm[i]!) / per) * 1000) / 1000);
-}
+const xyz = (r: { position_x: TableCell; position_y: TableCell; position_z: TableCell }) => [
+  r.position_x,
+  r.position_y,
+  r.position_z,
+];
