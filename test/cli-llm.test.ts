@@ -74,14 +74,14 @@ describe("connectome-chat ask with CONNECTOME_CHAT_LLM=openai and a server that 
   });
 
   it("asks the server a question the offline reader asks back on, and falls back", async () => {
-    const question = "How many 23P neurons does a Martinotti cell contact on average?";
+    const question = "How many 23P neurons does a Martinotti cell contact in expectation?";
     const { code, answer, stdout, stderr } = await ask(question, junkServer());
     expect(code).toBe(0);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(messageTexts(server.requests[0]!).at(-1)).toContain(JSON.stringify(question));
     expect(answer!.status).toBe("clarify");
-    expect(answer!.text).toMatch(/^I did not understand "on average" in your question\./);
+    expect(answer!.text).toMatch(/^I did not understand "expectation" in your question\./);
     expect(answer!.text).toMatch(/was not used: the model's reply is not JSON\.$/);
     expect(answer!.text).not.toMatch(/40/);
     expect(answer!.planner!.name).toBe("offline");
@@ -128,7 +128,7 @@ describe("connectome-chat ask and the LLM settings", () => {
   });
 
   it("logs nothing and asks nothing without CONNECTOME_CHAT_LLM", async () => {
-    const question = "How many 23P neurons does a Martinotti cell contact on average?";
+    const question = "How many 23P neurons does a Martinotti cell contact in expectation?";
     const { code, answer, stderr } = await ask(question, { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: KEY });
     expect(code).toBe(0);
     expect(answer!.status).toBe("clarify");

@@ -55,7 +55,7 @@ describe("judgeOffline, on the offline reader's own results", () => {
   });
 
   it("asks the model about words the reader did not understand, keeping its reading without them", async () => {
-    expect(await judge("How many 4P neurons does a basket cell contact on average?")).toEqual({
+    expect(await judge("How many 4P neurons does a basket cell contact in expectation?")).toEqual({
       kind: "unread",
       without: ["How many 4P neurons does a basket cell contact?"],
     });

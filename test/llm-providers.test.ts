@@ -93,7 +93,7 @@ describe("through @langchain/openai, failures fall back to the offline reader", 
     f.server.reply(reply);
     const answer = await chat.answer(UNREAD);
     expect(answer.status).toBe("clarify");
-    expect(answer.text).toMatch(/^I did not understand "on average" in your question\./);
+    expect(answer.text).toMatch(/^I did not understand "expectation" in your question\./);
     expect(answer.text.split("\n").at(-1)).toBe(`The language model (openai/test-model) was not used: ${reason}.`);
     expect(answer.text).not.toMatch(words);
     expect(answer.table).toBeUndefined();

@@ -19,9 +19,9 @@ import { buildTestStore } from "./store.js";
 
 /** The reader asks back: "l5 pyramidal" could mean 5P-IT, 5P-ET or 5P-NP. */
 export const AMBIGUOUS = "How many L5 pyramidal cells are there?";
-/** The reader asks back: it did not understand "on average"; without it the question reads "... contact?". */
-export const UNREAD = "How many 4P neurons does a basket cell contact on average?";
-/** The reader's reading of UNREAD without "on average" (the words it did not understand). */
+/** The reader asks back: it did not understand "(in) expectation"; without it the question reads "... contact?". */
+export const UNREAD = "How many 4P neurons does a basket cell contact in expectation?";
+/** The reader's reading of UNREAD without "in expectation" (the words it did not understand). */
 export const UNREAD_WITHOUT = "How many 4P neurons does a basket cell contact?";
 
 const query = (p: object) => ({ kind: "query", ...p });
@@ -45,7 +45,7 @@ export const CONTACTS_SQL = {
   names: [{ text: "basket cell", values: ["BC"] }],
 };
 
-/** The reading that leaves "on average" out: how many distinct 4P neurons all basket cells contact. */
+/** The reading that leaves "in expectation" out: how many distinct 4P neurons all basket cells contact. */
 export const CONTACTS_WITHOUT_AVERAGE = {
   plan: query({ source: "synapses", pre: [type("BC")], post: [type("4P")], measure: { fn: "distinct", side: "post" } }),
 };

@@ -42,7 +42,10 @@ export function planDoubt(question: string, plan: QueryPlan, vocabulary: Vocabul
   if (countAsked && !COUNTS.includes(m.fn) && m.fn !== "ratio" && !perRoot) {
     return `the question asks how many, but ${reads}`;
   }
-  if (/\b(average|avg|mean|median|typical)\b/.test(lower) && ["count", "distinct", "list", "sum"].includes(m.fn)) {
+  if (
+    /\b(average|avg|mean|median|typical|expectation)\b/.test(lower) &&
+    ["count", "distinct", "list", "sum"].includes(m.fn)
+  ) {
     return `the question asks for an average, but ${reads}`;
   }
   const share = /\b(proportion|percent(age)?|fraction|share)\b|%/.test(lower);
