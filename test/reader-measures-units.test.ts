@@ -43,6 +43,7 @@ describe("a degree is a count of distinct partners", () => {
       groupBy: [{ dim: "root_id", side: "pre" }],
       limit: 1,
     });
+    expect(await planOf(`pref ori of ${ID} in radians`)).toMatchObject({ fields: ["tuning"], radians: true });
     // ("in degree" with a space is the unit of an angle.)
     expect(await planOf("which orientation is preferred by 864691135039348382, in degree?")).toMatchObject({
       kind: "lookup",
@@ -120,6 +121,8 @@ describe("words that shape the answer are never dropped", () => {
     "how many pv cells in l2/3 of v1 per µm",
     "mean nucleus volume of astrocytes in L1 per µm",
     "which cell has the max gOSI? root id in nm",
+    `cell type of ${ID} in degrees`,
+    `layer of ${ID} in radians?`,
   ])("%s is asked back", async (q) => expect(await planOf(q)).toBe("clarify"));
 
   it("keeps a top-k whose direction comes from a superlative, and an exclusion of another type", async () => {

@@ -151,8 +151,6 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   if (fields.has("proofreading")) use(...c.findAll("side"));
   if (c.has("lookup")) use(c.find("lookup"));
   if (c.has("verb", "v", "be")) use(c.find("verb", "v", "be"));
-  const radians = c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined;
-  use(c.find("units"));
   // ("nucleus volume of 8646… in µm³": a unit the field shown is given in.)
   const units = c.findAll("unit");
   if (c.has("wh", "w", "where") && !fields.size) {
@@ -163,6 +161,10 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   for (const u of units) {
     if ((UNIT_FIELDS[String(as(u, "unit")!.u)] ?? []).some((f) => fields.has(f))) use(u);
   }
+  // ("pref ori of 8646… in radians"; not "cell type of 8646… in degrees": an angle's unit, said of an angle.)
+  const angled = !fields.size || fields.has("tuning");
+  const radians = angled && (c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined);
+  if (angled) use(c.find("units"));
   // ("where is the soma of 8646… in nm": the position is shown in that unit, not only in voxels.)
   const scale = units.map((u) => String(as(u, "unit")!.u)).find((u) => u === "nm" || u === "um");
   const positionUnit = fields.has("position") && (scale === "nm" || scale === "um") ? scale : undefined;
