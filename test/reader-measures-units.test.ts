@@ -122,8 +122,20 @@ describe("words that shape the answer are never dropped", () => {
     "mean nucleus volume of astrocytes in L1 per µm",
     "which cell has the max gOSI? root id in nm",
     `cell type of ${ID} in degrees`,
+    "avg synapse size for each pre type one number",
+    "how many BCs, one row per area",
     `layer of ${ID} in radians?`,
   ])("%s is asked back", async (q) => expect(await planOf(q)).toBe("clarify"));
+
+  it("keeps 'one number' of one number, and 'one row per nucleus' as each cell once", async () => {
+    expect(await planOf("how many BCs, one number")).toMatchObject({ measure: { fn: "count" }, groupBy: [] });
+    expect(
+      await planOf("count(*) from functional props where gOSI > 0.3 (one row per nucleus, best cc_abs)"),
+    ).toMatchObject({
+      source: "cells",
+      measure: { fn: "count" },
+    });
+  });
 
   it("keeps a top-k whose direction comes from a superlative, and an exclusion of another type", async () => {
     expect(await planOf("List the three L5 ET cells with the lowest input synapse counts.")).toMatchObject({

@@ -32,10 +32,20 @@ import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
 import { twoQuestions } from "./two-questions.js";
 
-/** "feedforward", "feedback": a direction between areas, said wherever it is, held to the plan (claims.ts). */
-const DIRECTION: [RegExp, Claim][] = [
+/**
+ * Claims held to the plan wherever they are said (claims.ts): "feedforward", "feedback" (a direction
+ * between areas); "one number", "one row each" (a grouped answer or not: "avg synapse size for each pre type
+ * one number" had been answered per type, "one number" read as function words).
+ */
+const SAID_ANYWHERE: [RegExp, Claim][] = [
   [/\b(?:feed-?\s?f[a-z]*rd|bottom-up)\b|\(ff\)/i, "feedforward"],
   [/\b(?:feed-?\s?back|top-down)\b|\(fb\)/i, "feedback"],
+  [/\b(?:one|a single)\s+(?:number|total|figure|value)\b(?!\s+(?:each|per|for|of)\b)/i, "single"],
+  // (Not "one row per nucleus": each cell once, not a grouping.)
+  [
+    /\bone\s+(?:row|number|value|figure)\s+(?:each|per\s+(?!(?:nucleus|cell|neuron|root)\b)\w+|for\s+each)\b/i,
+    "groups",
+  ],
 ];
 /** "…? just the ids pls": only ids asked for, wherever it is said. */
 const IDS_ONLY = /\b(?:(?:just|only)\s+(?:the|their)\s+(?:root\s+)?ids|(?:root\s+)?ids\s+only)\b/i;
@@ -81,7 +91,7 @@ export class OfflineReader {
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
     // ("…? just the ids pls": only ids asked for, wherever it is said.)
     const idsOnly = IDS_ONLY.test(question) ? (["ids"] as const) : [];
-    const directions = DIRECTION.filter(([re]) => re.test(question)).map(([, c]) => c);
+    const directions = SAID_ANYWHERE.filter(([re]) => re.test(question)).map(([, c]) => c);
     const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...directions];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);
