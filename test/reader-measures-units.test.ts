@@ -124,6 +124,8 @@ describe("words that shape the answer are never dropped", () => {
     `cell type of ${ID} in degrees`,
     "avg synapse size for each pre type one number",
     "how many BCs, one row per area",
+    "Which inhibitory neuron has the most output synapses smallest first?",
+    "top 5 BC by output synapses ascending",
     `layer of ${ID} in radians?`,
   ])("%s is asked back", async (q) => expect(await planOf(q)).toBe("clarify"));
 

@@ -48,7 +48,10 @@ export function bothOfAList(c: Clause, plan: QueryPlan): void {
 export function superlativeKept(c: Clause, plan: QueryPlan): void {
   if (plan.kind !== "query") return;
   // ("which cell type has the largest nuclei bottom 5?": two directions said, one order kept.)
-  const supers = c.atoms.flatMap((a) => a.items).filter((i) => i.used && i.tags[0]?.t === "sup");
+  // ("Which inhibitory neuron has the most output synapses, smallest first?": an order with its own direction too.)
+  const directed = (t: { t: string; dir?: unknown } | undefined) =>
+    t?.t === "sup" || (t?.t === "order" && t.dir !== undefined);
+  const supers = c.atoms.flatMap((a) => a.items).filter((i) => i.used && directed(i.tags[0]));
   const other = supers.find((i) => i.tags[0]!.dir !== supers[0]!.tags[0]!.dir);
   if (plan.order && other)
     throw new Unreadable(`I read both "${supers[0]!.text}" and "${other.text}": which one do you mean?`);
