@@ -100,7 +100,8 @@ function listWith(q: Query): string {
   return `, each with its synapses and ${whose}${words}`;
 }
 
-const unitWord = (u: "nm" | "um") => (u === "nm" ? "nm" : "µm");
+/** A position unit of a look-up as written: "nm", "µm". */
+export const unitWord = (u: "nm" | "um") => (u === "nm" ? "nm" : "µm");
 
 function describeLookup(p: LookupPlan): string {
   const what = p.rootId ? `root ${p.rootId}` : `nucleus ${p.nucleusId}`;

@@ -166,8 +166,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   const radians = angled && (c.take("units", "u", "rad") !== undefined || c.take("unit", "u", "rad") !== undefined);
   if (angled) use(c.find("units"));
   // ("where is the soma of 8646… in nm": the position is shown in that unit, not only in voxels.)
-  const scale = units.map((u) => String(as(u, "unit")!.u)).find((u) => u === "nm" || u === "um");
-  const positionUnit = fields.has("position") && (scale === "nm" || scale === "um") ? scale : undefined;
+  const scale = units.map((u) => String(as(u, "unit")!.u)).find((u): u is "nm" | "um" => u === "nm" || u === "um");
+  const positionUnit = fields.has("position") ? scale : undefined;
   // ("In nm, not voxels: the soma coordinates of 8646…": said of a position given in nm or µm, and only then.)
   if (positionUnit) use(...units.filter((u) => as(u, "unit")!.u === "not-vox"));
   c.usePop(p);

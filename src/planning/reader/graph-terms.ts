@@ -42,8 +42,8 @@ const PARTNER_COUNT =
 
 /**
  * "out-degree pls: 8646…", "MCs with a fan-out above 70", "mean in-degree of 6P-CT": a degree is a count of
- * distinct partners (data/graph-terms.json), said in the words the reader reads ("number of distinct
- * postsynaptic partners"); it had been read as a count of synapses.
+ * distinct partners (data/graph-terms.json), said in the words the reader reads ("# postsynaptic
+ * partners"); it had been read as a count of synapses.
  */
 export function graphTerms(p: Prepared): Prepared {
   terms ??= load();

@@ -55,7 +55,6 @@ const IDS_ONLY = /\b(?:(?:just|only)\s+(?:the|their)\s+(?:root\s+)?ids|(?:root\s
  * no network. It answers only when every word was read (or is a function word); otherwise it asks
  * back, naming the words it did not understand and offering the reading without them.
  */
-
 export class OfflineReader {
   readonly lexicon: Lexicon;
 
@@ -91,8 +90,8 @@ export class OfflineReader {
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
     // ("…? just the ids pls": only ids asked for, wherever it is said.)
     const idsOnly = IDS_ONLY.test(question) ? (["ids"] as const) : [];
-    const directions = SAID_ANYWHERE.filter(([re]) => re.test(question)).map(([, c]) => c);
-    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...directions];
+    const anywhere = SAID_ANYWHERE.filter(([re]) => re.test(question)).map(([, c]) => c);
+    const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...anywhere];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);
     if (!prepared.context.length || result.type === "refuse") return result;

@@ -125,7 +125,9 @@ function presentLookup(
     const m = mtypes.find((x) => String(x.nucleus_id) === nid);
     const a = areas.find((x) => String(x.nucleus_id) === nid);
     const tu = tuning.find((x) => String(x.nucleus_id) === nid);
+    const x = n?.pt_position_x ?? t?.pt_position_x ?? null;
     const y = n?.pt_position_y ?? t?.pt_position_y ?? null;
+    const z = n?.pt_position_z ?? t?.pt_position_z ?? null;
     return {
       pt_root_id: String(n?.pt_root_id ?? t?.pt_root_id ?? plan.rootId ?? ""),
       nucleus_id: nid,
@@ -133,10 +135,10 @@ function presentLookup(
       classification_system: t?.classification_system ?? null,
       mtype: m?.mtype ?? null,
       volume_um3: n?.volume ?? null,
-      position_x: n?.pt_position_x ?? t?.pt_position_x ?? null,
+      position_x: x,
       position_y: y,
-      position_z: n?.pt_position_z ?? t?.pt_position_z ?? null,
-      ...inUnit([n?.pt_position_x ?? t?.pt_position_x ?? null, y, n?.pt_position_z ?? t?.pt_position_z ?? null]),
+      position_z: z,
+      ...inUnit([x, y, z]),
       depth_um: depthOf(y) === null ? null : Math.round(depthOf(y)! * 10) / 10,
       layer: layerOf(ctx, depthOf(y)),
       ...(areas.length ? { area: a?.area ?? null } : {}),

@@ -1,3 +1,4 @@
+import { unitWord } from "../../planning/describe.js";
 import type { LookupPlan } from "../../planning/plan.js";
 import type { TableCell } from "../../answers/answer.js";
 
@@ -8,11 +9,7 @@ import type { TableCell } from "../../answers/answer.js";
 type Unit = LookupPlan["positionUnit"];
 
 /** x, y, z in nm or µm, or undefined when no unit was asked or the position or voxel size is unknown. */
-export function scaledXyz(
-  voxels: TableCell[],
-  unit: Unit,
-  voxelNm: readonly number[] | undefined,
-): number[] | undefined {
+function scaledXyz(voxels: TableCell[], unit: Unit, voxelNm: readonly number[] | undefined): number[] | undefined {
   if (!unit || !voxelNm || voxels.some((v) => typeof v !== "number")) return undefined;
   const per = unit === "nm" ? 1 : 1000;
   return voxels.map((v, i) => Math.round((((v as number) * voxelNm[i]!) / per) * 1000) / 1000);
@@ -22,8 +19,8 @@ export function scaledXyz(
 export function positionText(voxels: TableCell[], unit: Unit, voxelNm: readonly number[] | undefined): string {
   const scaled = scaledXyz(voxels, unit, voxelNm);
   const inVoxels = `[${voxels.join(" ")}]`;
-  if (!scaled) return `${inVoxels} (4x4x40 nm voxels)`;
-  return `[${scaled.join(" ")}] ${unit === "nm" ? "nm" : "µm"} (voxel ${inVoxels})`;
+  if (!scaled || !unit) return `${inVoxels} (4x4x40 nm voxels)`;
+  return `[${scaled.join(" ")}] ${unitWord(unit)} (voxel ${inVoxels})`;
 }
 
 /** Columns of the position in the unit asked ("x_nm", …), none when no unit was asked. */
