@@ -169,6 +169,10 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
   const flowless = !["synapses", "connections"].includes(plan.source);
   if (named && flowless && ["count", "distinct"].includes(plan.measure.fn) && plan.filter.length > 1)
     return `counting the one root named, ${named.values![0]}, gives 1 or 0`;
+  // ("is 8646… the largest BC?": ranking the one root named among itself gives that root, not an answer.)
+  const rankedAlone = plan.groupBy.every((g) => g.dim === "root_id") && (plan.limit !== undefined || plan.order);
+  if (named && flowless && rankedAlone && !plan.compare?.length)
+    return `ranking the one root named, ${named.values![0]}, gives that root`;
   for (const side of ["pre", "post"] as const) {
     const filters = [...plan[side], ...(plan.compare ?? []).flatMap((p) => p[side] ?? [])];
     const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);

@@ -7,6 +7,31 @@ import { FLOW_WORDS } from "./shape.js";
  * "What type is 8646…?", "nucleus volume of nucleus 123", "tell me about 8646…", "is 8646… a basket
  * cell?", "pref ori of 8646… in radians": one root or nucleus, and the facts asked for.
  */
+/** The field that answers a guess or flag said of the one cell ("8646… - L2/3 or L4?", "is 8646… a fragment?"). */
+const FIELD_OF_GUESS: Partial<Record<string, LookupField>> = {
+  layer: "layer",
+  area: "area",
+  mtype: "mtype",
+  proofread: "proofreading",
+  axon_proofread: "proofreading",
+  dendrite_proofread: "proofreading",
+  axon_strategy: "proofreading",
+  dendrite_strategy: "proofreading",
+  coregistered: "coregistration",
+  has_nucleus: "nucleus_id",
+  tuned: "tuning",
+};
+
+/** ("what type is 8646… and also for BPCs?": a plural population after "and" is a second subject, not a guess.) */
+function afterAnd(c: Clause, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const a = c.atoms[k]!;
+    if (is(a, "fn") || is(a, "rel", "r", "of")) continue;
+    return is(a, "rel", "r", "and");
+  }
+  return false;
+}
+
 export function lookupOf(c: Clause): LookupPlan | undefined {
   // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
   // ("which nucleus belongs to root X": "which nucleus" asks for the field.)
@@ -32,7 +57,13 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
         (f) => (["cell_type", "class", "mtype", "layer", "area"].includes(f.dim) && !f.not) || f.is !== undefined,
       ) &&
       !x.pop.wh &&
-      !x.pop.each,
+      !x.pop.each &&
+      // ("8646… - L2/3 or L4, top 3", "… with at least 5 synapses": a guess takes no rank or threshold.)
+      !x.pop.topk &&
+      !x.pop.sup &&
+      !x.pop.side &&
+      !x.pop.thresholds.length &&
+      !(x.pop.plural && afterAnd(c, x.i)),
   );
   const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));
   const flagsOnly = guessPops.every((g) =>
@@ -108,24 +139,7 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
   for (const g of [...guessPops, { pop: { filters: flags } }]) {
     if ("atom" in g) c.usePop(g as Clause["pops"][number]);
     for (const f of g.pop.filters) {
-      const dim = f.dim;
-      fields.add(
-        dim === "layer"
-          ? "layer"
-          : dim === "area"
-            ? "area"
-            : dim === "mtype"
-              ? "mtype"
-              : ["proofread", "axon_proofread", "dendrite_proofread", "axon_strategy", "dendrite_strategy"].includes(
-                    dim,
-                  )
-                ? "proofreading"
-                : dim === "coregistered"
-                  ? "coregistration"
-                  : dim === "tuned"
-                    ? "tuning"
-                    : "cell_type",
-      );
+      fields.add(FIELD_OF_GUESS[f.dim] ?? "cell_type");
     }
   }
   for (const f of fieldPops) {

@@ -1,8 +1,11 @@
 import { PER_ROOT_COUNTS, type PlannerResult, type QueryPlan } from "../plan.js";
 import type { Prepared } from "./prepare.js";
 
-/** What a question says it does not count: "(cells, not synapses)", ", not per cell". */
-export type NotCounted = "synapses" | "cells" | "per_cell" | "connections";
+/**
+ * What a question says it does not count: "(cells, not synapses)", ", not per cell"; and "each_once", said by
+ * "counting each pair once", which also claims that pairs or partners are what is counted.
+ */
+export type NotCounted = "synapses" | "cells" | "per_cell" | "connections" | "each_once";
 
 const WORDS: Record<string, NotCounted> = {
   synapses: "synapses",
@@ -52,7 +55,7 @@ export function notCounted(p: Prepared & { notCounted?: NotCounted[] }): Prepare
     })
     .replace(SAID_LAST, (all: string, what: string) => (note(all, what), ""))
     .replace(NOT_BUT, (all: string, what: string) => (note(all, what), ""))
-    .replace(ONCE, (all: string) => (note(all, "synapses"), " "))
+    .replace(ONCE, (all: string) => (note(all, "synapses"), denied.push("each_once"), " "))
     .trim();
   return text === p.text ? p : { text, context: [...p.context, ...context], notCounted: denied };
 }
@@ -70,12 +73,24 @@ export function countsWhatWasDenied(plan: QueryPlan, denied: NotCounted[]): NotC
       );
     if (d === "cells") return (plan.source === "cells" || plan.source === "nuclei") && m.fn === "count";
     if (d === "per_cell") return plan.source === "roots" && perRoot && m.fn !== "sum";
+    // ("how many BCs, counting each pair once": pairs or partners are what it counts, not cells.)
+    if (d === "each_once")
+      return !(plan.source === "connections" || m.fn === "distinct" || ("of" in m && /partners$/.test(m.of ?? "")));
     return plan.source === "connections" && m.fn === "count";
   });
 }
 
 /** The answer when the plan counts what was denied: asked back, naming it. */
 export function deniedBack(what: NotCounted, result: PlannerResult): PlannerResult {
+  if (what === "each_once")
+    return {
+      type: "clarify",
+      message:
+        "You said to count each pair (or partner) once, but I read the question as counting something else; " +
+        "please rephrase what to count.",
+      suggestions: [],
+      ...(result.type === "plan" ? { reading: result.reading } : {}),
+    };
   const said = { synapses: "synapses", cells: "cells", per_cell: "a figure per cell", connections: "connections" }[
     what
   ];
