@@ -166,7 +166,7 @@ export function matrix(c: Clause, q: Query): void {
 }
 
 export const isGroupPop = (p: Clause["pops"][number]) =>
-  ["type", "mtype", "class", "area", "layer"].includes(p.pop.head ?? "");
+  ["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? "");
 
 /**
  * "the heaviest edge from a BC", "the pair with the most synapses", "top 10 connections onto 23P":

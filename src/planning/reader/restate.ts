@@ -1,5 +1,6 @@
 import type { QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
+import { FLOW_NOUN_NAMES } from "./shape.js";
 
 const UNIT_OF: Record<string, string[]> = {
   um: ["depth", "layer"],
@@ -73,6 +74,9 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
             measure === "probability" ||
             (plan.source === "synapses" && dims.has("size") && plan.pre.length > 0 && plan.post.length > 0))
         );
+      // ("… per synapse", "… per connection": a "per" before what flows divides by it, it restates no grouping.)
+      if (t.t === "per" && items[n + 1]?.tags.some((x) => x.t === "noun" && FLOW_NOUN_NAMES.has(String(x.n))))
+        return false;
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });

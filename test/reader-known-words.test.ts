@@ -69,3 +69,22 @@ describe("'counting each pair once' says that pairs or partners are counted", ()
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("a grouping or a division said with known words is kept", () => {
+  it("groups partners by their proofreading strategy", async () => {
+    expect(
+      await planOf(`How many distinct presynaptic partners does ${ID} have by proofreading strategy?`),
+    ).toMatchObject({
+      measure: { fn: "distinct", side: "pre" },
+      groupBy: [{ dim: "axon_strategy", side: "pre" }],
+    });
+  });
+
+  it.each([
+    "Please compare average number of output synapses per cell between BC, MC and BPC per synapse?",
+    "top 3 BCs by output synapses per synapse?",
+    "Which inhibitory m-type is contacting the biggest number of different 23P cells per synapse?",
+  ])("asks back a 'per synapse' that restates no grouping: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
