@@ -88,3 +88,66 @@ describe("a grouping or a division said with known words is kept", () => {
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("cells named with nothing asked of them but their relation to one root are listed", () => {
+  it.each([
+    [`BCs presynaptic to ${ID}`, "pre"],
+    [`the 23P cells that ${ID} contacts`, "post"],
+    [`list the neurons ${ID} projects to`, "post"],
+    [`the BCs ${ID} receives input from`, "pre"],
+    [`BCs that ${ID} receives synapses from`, "pre"],
+    [`23P cells downstream of ${ID}`, "post"],
+  ])("%s", async (q, side) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side }], order: "desc" });
+  });
+
+  it.each([`synapses from BCs onto ${ID}`, `BC inputs of ${ID}`, `BCs onto ${ID} synapses`])(
+    "while the synapses named are counted: %s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ measure: { fn: "count" }, groupBy: [] });
+    },
+  );
+
+  it("reads the side of cells before a root and its verb ('the neurons 8646… targets')", async () => {
+    expect(await planOf(`Do you know how many different neurons ${ID} targets?`)).toMatchObject({
+      pre: [{ dim: "root_id", values: [ID] }],
+      post: [{ dim: "class", values: ["neuron"] }],
+      measure: { fn: "distinct", side: "post" },
+    });
+  });
+});
+
+describe("wiring said the way dev21 says it", () => {
+  it("reads cells named before the synapses a root receives as their senders", async () => {
+    for (const [q, pre] of [
+      [`how many inhibitory synapses does ${ID} receive`, { dim: "class", values: ["inhibitory"] }],
+      [`how many BC synapses does ${ID} get`, { dim: "cell_type", values: ["BC"] }],
+    ] as const)
+      expect(await planOf(q), q).toMatchObject({ pre: [pre], post: [{ dim: "root_id", values: [ID] }] });
+    // (Synapses a root makes may be named by its own class: which side is meant is asked.)
+    expect(await planOf(`how many excitatory synapses does ${ID} make`)).toBe("clarify");
+  });
+
+  it("keeps a mean per connection over connections, said of 'a basket cell' on average", async () => {
+    expect(
+      await planOf(
+        "On average, how many synapses does a basket cell make per connection onto a layer 2/3 pyramidal cell?",
+      ),
+    ).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" }, groupBy: [] });
+  });
+
+  it("takes a participle of the whole of a share as the whole's ('the synapses made by 23P cells')", async () => {
+    expect(
+      await planOf("What fraction of the synapses made by layer 2/3 pyramidal cells are onto inhibitory neurons?"),
+    ).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "fraction", part: { post: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+
+  it("reads a bracket of remarks again when the first reading counts the one root named", async () => {
+    const r = await reader.plan(`${ID} presyn partners by type (# cells)`);
+    expect(r.type === "plan" && r.plan).toMatchObject({ measure: { fn: "distinct", side: "pre" } });
+    expect(r.type === "plan" && r.reading?.context).toEqual(["# cells"]);
+  });
+});

@@ -22,6 +22,7 @@ import {
   typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
+import { bareCellsOfOneRoot } from "./bare-cells.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 import { placeOfCells } from "./place-of-cells.js";
 
@@ -34,6 +35,7 @@ export function composeFlow(c: Clause): Query {
   const perCell = perCellOfFlow(c) ?? perCellPartners(c);
   if (perCell) return perCell;
   typesOfPartners(c);
+  bareCellsOfOneRoot(c);
   // A grouping population with no side takes the side no other population names.
   const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
   const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));

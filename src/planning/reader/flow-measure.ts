@@ -103,12 +103,22 @@ export function partnerSide(q: Query, noun: string): Side {
   throw new Unreadable('Presynaptic or postsynaptic partners? Say "inputs" or "outputs" (or "targets").');
 }
 
+/**
+ * The verb that begins a share's part ("what fraction of BC outputs go onto 23P"): the first after the share
+ * word, passing a participle of the whole ("of the synapses made by 23P cells are onto …").
+ */
+function partVerb(c: Clause, at: number): number {
+  return c.atoms.findIndex(
+    (a, i) => i > at && ((is(a, "verb") && !is(c.atoms[i + 1], "rel", "r", "by")) || is(a, "glue", "g", "are")),
+  );
+}
+
 /** "What % of X's inputs are inhibitory?": a part said after the verb is of the partners' side. */
 export function fractionPartSides(c: Clause): void {
   const f = c.find("fraction");
   if (!f) return;
   const at = c.index(f);
-  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const verb = partVerb(c, at);
   const relational = c.atoms
     .map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : ""))
     .find((n) => PARTNER_SIDE[n] && PARTNER_SIDE[n] !== "other");
@@ -124,7 +134,7 @@ export function fractionPartSides(c: Clause): void {
 function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
-  const verb = c.atoms.findIndex((a, i) => i > at && (is(a, "verb") || is(a, "glue", "g", "are")));
+  const verb = partVerb(c, at);
   const adjacent = c.pops.filter(
     (p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"),
   );

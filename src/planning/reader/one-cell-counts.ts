@@ -28,6 +28,7 @@ const PARTNERS_PER = new RegExp(
     String.raw`(?!(?:cell\s+)?types?\b|areas?\b|layers?\b|connections?\b|pairs?\b|synapses?\b)`,
   "gi",
 );
+const PER_CONNECTION = /\bper\s+(?:connection|conn|connected pair|pair|edge)\b/i;
 const MEAN_SAID = /\b(on average|mean|average|avg|typical(?:ly)?)\b/i;
 
 /**
@@ -37,6 +38,8 @@ const MEAN_SAID = /\b(on average|mean|average|avg|typical(?:ly)?)\b/i;
  */
 export function oneSubjectOnAverage(p: Prepared): Prepared {
   if (!/\bhow many\b/i.test(p.text) && !PARTNERS_PER.test(p.text)) return p;
+  // ("On average, how many synapses does a basket cell make per connection onto …": the mean is over connections.)
+  if (PER_CONNECTION.test(p.text)) return p;
   let text = p.text.replace(PARTNERS_PER, "$1 of each ");
   let averaged = false;
   text = text.replace(ONE_SUBJECT, (all: string, aux: string, one: string, cell: string) => {

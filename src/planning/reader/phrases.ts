@@ -229,6 +229,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
       lastVal.values.push(...f.values!);
     } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
+    // ("the neurons 8646… projects to": an id after cells in the plural, then a verb, begins a relative clause.)
+    else if (is(a, "id") && pop.plural && pop.filters.length && is(next, "verb")) break;
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)
     // ("in which cortical layer the Martinotti cells are …": the asked kind, then the cells it is asked of.)
     else if (isVal(a) && pop.wh && pop.head && GROUP_NOUNS.has(pop.head) && filterOf(a)!.dim !== kindDim(pop.head)) break;

@@ -209,9 +209,17 @@ export function readRoles(atoms: Atom[]): Roles {
       // "how many 23P cells does X contact?", "what do MC cells target?"
       for (let f = subject - 1; f >= 0; f--) {
         // ("the 5P-IT cells that 8646… synapses onto": the cells before a relative "that" are the object.)
+        // ("the neurons 8646… projects to": so are cells in the plural right before one root and its verb.)
         const relative =
-          f === subject - 2 && /^(that|which|whom)$/i.test(lower(atoms[subject - 1])) && is(atoms[i], "verb");
-        if (isPop(atoms[f]) && (popOf(atoms[f])!.wh || popOf(atoms[f])!.counted || relative)) {
+          (f === subject - 2 && /^(that|which|whom)$/i.test(lower(atoms[subject - 1])) && is(atoms[i], "verb")) ||
+          (f === subject - 1 &&
+            i === subject + 1 &&
+            Boolean(popOf(atoms[subject])?.filters.some((x) => x.dim === "root_id" && x.values?.length === 1)) &&
+            Boolean(popOf(atoms[f])?.plural));
+        // ("how many inhibitory synapses does 8646… receive": cells named before the synapses received send them.)
+        const received =
+          v === "in" && is(atoms[f - 1], "count") && FLOW_WORDS.has(nounOf(atoms[f + 1]) ?? "") && f + 2 <= subject;
+        if (isPop(atoms[f]) && (popOf(atoms[f])!.wh || popOf(atoms[f])!.counted || relative || received)) {
           object = f;
           // ("list the 23P cells that 8646… contacts": the cells listed are asked as "which 23P cells".)
           if (relative && atoms.some((x) => is(x, "list"))) popOf(atoms[f])!.wh ??= "which";
