@@ -178,8 +178,7 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
     const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
     if (!root) continue;
     const m = plan.measure;
-    if (m.fn === "distinct" && m.side === side)
-      return `the distinct ${side} roots are one root, ${root.values![0]}`;
+    if (m.fn === "distinct" && m.side === side) return `the distinct ${side} roots are one root, ${root.values![0]}`;
     if (plan.groupBy.some((g) => g.side === side && g.dim === "root_id"))
       return `the ${side} roots are one root, ${root.values![0]}`;
     // (Any condition: "synapses from 8646… without a nucleus" asks whether the one root has one.)
