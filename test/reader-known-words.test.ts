@@ -151,3 +151,61 @@ describe("wiring said the way dev21 says it", () => {
     expect(r.type === "plan" && r.reading?.context).toEqual(["# cells"]);
   });
 });
+
+describe("wiring terms of a lab channel (dev21)", () => {
+  const flowOf = (pre: string, post: string) => ({
+    pre: [{ dim: "cell_type", values: [pre] }],
+    post: [{ dim: "cell_type", values: [post] }],
+  });
+
+  it("reads both directions as one row each way", async () => {
+    for (const q of [
+      "syn 23P<->4P, each direction",
+      "synapse counts 23P to 4P in both directions",
+      "L4 pyr and L2/3 pyr: synapse counts in both directions please, split by which one is presynaptic",
+    ]) {
+      const plan = await planOf(q);
+      expect(plan, q).toMatchObject({ measure: { fn: "count" } });
+      const labels = typeof plan === "object" && plan.kind === "query" ? plan.compare?.map((p) => p.label) : [];
+      expect(new Set(labels), q).toEqual(new Set(["23P → 4P", "4P → 23P"]));
+    }
+    expect(await planOf("how many BCs in both directions")).toBe("clarify");
+  });
+
+  it("reads degrees, convergence and divergence said tersely", async () => {
+    expect(await planOf("avg in-degree 5P-ET")).toMatchObject({ measure: { fn: "mean", of: "in_partners" } });
+    expect(await planOf("avg divergence BC→23P")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["BC"] }],
+      measure: { fn: "mean", of: "out_partners" },
+      partners: [{ dim: "cell_type", values: ["23P"] }],
+    });
+    for (const q of [
+      "convergence 23P→5P-ET",
+      "On average, how many different L2/3 pyramidal cells converge onto a single layer 5 ET cell?",
+    ])
+      expect(await planOf(q), q).toMatchObject({
+        filter: [{ dim: "cell_type", values: ["5P-ET"] }],
+        measure: { fn: "mean", of: "in_partners" },
+        partners: [{ dim: "cell_type", values: ["23P"] }],
+      });
+    expect(await planOf("avg # 23P targets per BC")).toMatchObject({ measure: { fn: "mean", of: "out_partners" } });
+    expect(await planOf(`${ID} out partners w/ >=3 syn`)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 3 }],
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+
+  it("reads the share of possible pairs that are connected as the connection probability", async () => {
+    for (const [q, pre, post] of [
+      ["What percent of all possible PV → layer 5 IT cell pairs are actually connected?", "BC", "5P-IT"],
+      ["what fraction of possible BC→23P pairs are connected", "BC", "23P"],
+      [
+        "What's the connection probabilty among layer 2/3 pyramidal cells (23P onto 23P), as a percentage?",
+        "23P",
+        "23P",
+      ],
+    ])
+      expect(await planOf(q!), q).toMatchObject({ ...flowOf(pre!, post!), measure: { fn: "probability" } });
+  });
+});

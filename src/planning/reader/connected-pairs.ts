@@ -10,7 +10,19 @@ const NOT_A_POP = String.raw`(?:pairs|cell|neuron|ordered)\b`;
 const ANY = String.raw`(?:the\s+)?(?:cells|roots|segments)\b(?!\s+(?:in|of|with|that|which|whose)\b)`;
 const ORDERED = String.raw`(?:\s*\(\s*pre\s*,\s*post\s*\))?`;
 
+const PROBABILITY = "connection probability";
+const PERCENT = /^(percent|percentage|%)$/i;
 const REWRITES: [RegExp, string][] = [
+  // "what % of all possible PV → L5 IT pairs are actually connected": the connection probability, in percent.
+  [
+    new RegExp(
+      String.raw`\b(?:what|which)\s+(percent(?:age)?|%|fraction|share|proportion)\s+of\s+(?:all\s+)?(?:the\s+)?` +
+        String.raw`possible\s+([^,;:?]+?)\s+${PAIRS}\s+(?:that\s+)?(?:are|is)\s+(?:actually\s+|really\s+)?` +
+        String.raw`${CONNECTED}(?:\s+by\s+(?:at\s+least\s+one|one\s+or\s+more|a|any)\s+synapses?)?`,
+      "gi",
+    ),
+    PROBABILITY,
+  ],
   // "neuron pairs", "connected pairs of neurons": neurons on both sides (not pairs of any cells).
   [
     new RegExp(String.raw`\b(?:${CONNECTED}\s+)?(?:neuron\s+pairs|pairs\s+of\s+neurons)\b`, "gi"),
@@ -67,8 +79,11 @@ export function connectedPairs(p: Prepared): Prepared {
   let text = p.text;
   for (const [pattern, said] of REWRITES)
     text = text.replace(pattern, (...m: string[]) =>
-      // ("… connects to another": the same cells on both sides.)
-      said.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? m[1] ?? ""),
+      // ("what percent of possible … pairs": a percent asked is given in percent.)
+      said === PROBABILITY
+        ? `what is the ${m[2]} connection probability${PERCENT.test(m[1] ?? "") ? " in percent" : ""}`
+        : // ("… connects to another": the same cells on both sides.)
+          said.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? m[1] ?? ""),
     );
   // ("connections between tuned cells cells": a word of the population already said what they are.)
   text = text.replace(/\b(cells|neurons)\s+cells\b/gi, "$1");

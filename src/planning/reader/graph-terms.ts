@@ -7,6 +7,7 @@ import type { Prepared } from "./prepare.js";
 const GraphTermsFile = z.object({
   about: z.array(z.string()),
   terms: z.array(z.object({ phrases: z.array(z.string().min(1)), means: z.string().min(1) })),
+  flows: z.array(z.object({ phrases: z.array(z.string().min(1)), means: z.string().min(1) })).default([]),
 });
 
 // (Spaces match any run of spaces; a hyphen is a hyphen: "in-degree" is a term, "in degree" a unit.)
@@ -19,6 +20,8 @@ interface Term {
   means: string;
 }
 let terms: Term[] | undefined;
+/** Terms said of a flow between two named populations ("convergence 23P→5P-ET"). */
+let flows: { phrase: RegExp; means: string }[] = [];
 
 const BOUND =
   String.raw`(more than|over|above|greater than|at least|>=|>|≥|` +
@@ -26,6 +29,17 @@ const BOUND =
 
 function load(): Term[] {
   const file = GraphTermsFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "graph-terms.json"), "utf8")));
+  const name = String.raw`([\w/-]*[A-Za-z][\w/-]*)`;
+  const arrow = String.raw`\s*(?:→|->|=>|>|\s(?:onto|to)\s)\s*`;
+  flows = file.flows.map((f) => ({
+    // ("avg divergence BC→23P": the mean is what the term means already.)
+    phrase: new RegExp(
+      String.raw`\b(?:(?:avg|average|mean)\s+)?(?:${f.phrases.map(escape).join("|")})\s+` +
+        String.raw`(?:of\s+|from\s+)?${name}${arrow}${name}`,
+      "gi",
+    ),
+    means: f.means,
+  }));
   return file.terms.map((t) => {
     // ("its fan-out", "the out-degree", "a fan-out of": the article goes with the term, "the number of" takes it.)
     const term = String.raw`(?:\b(?:the|a|its|their)\s+)?\b(?:${t.phrases.map(escape).join("|")})(?![\w-])`;
@@ -36,6 +50,9 @@ function load(): Term[] {
     };
   });
 }
+
+/** A cell type's short name or a capitalized name ("5P-ET", "23P", "BC", "L2/3 pyr", "Martinotti"), not an id. */
+const NAME_AFTER = String.raw`(?:\d+[A-Za-z][\w/-]*|[A-Z][\w/-]*)(?![\w/-])`;
 
 const PARTNER_COUNT =
   /\b((?:(?:pre|post)[\s-]?synaptic|input|output|upstream|downstream|pre|post)\s+)partners?\s+counts?\b/gi;
@@ -49,10 +66,19 @@ export function graphTerms(p: Prepared): Prepared {
   terms ??= load();
   // ("postsynaptic partner count of 8646…": the count is of the partners; it had counted the root's own side.)
   let text = p.text.replace(PARTNER_COUNT, (_m, kind: string) => `# ${kind}partners`);
+  for (const f of flows)
+    text = text.replace(f.phrase, (_m, pre: string, post: string) =>
+      f.means.replace("{pre}", pre).replace("{post}", post),
+    );
   for (const t of terms) {
     // ("MCs with a fan-out of more than 70": with more than 70 postsynaptic partners.)
     const partners = t.means.replace(/^#\s*/, "");
     text = text.replace(t.bounded, (_m, bound: string, n: string) => `${bound} ${n} ${partners}`);
+    // ("avg in-degree 5P-ET": a cell's name right after the term is whose degree it is.)
+    text = text.replace(
+      new RegExp(String.raw`${t.phrase.source}(?=\s+${NAME_AFTER})`, "gi"),
+      (m) => (/^(its|their)\s/i.test(m) ? `${m.split(/\s/)[0]} ` : "") + `${t.means} of`,
+    );
     text = text.replace(t.phrase, (m) => (/^(its|their)\s/i.test(m) ? `${m.split(/\s/)[0]} ` : "") + t.means);
   }
   return text === p.text ? p : { ...p, text };

@@ -22,9 +22,16 @@ const ONE_SUBJECT = new RegExp(
     String.raw`(?=(?:contact|target|make|receive|get|innervate|hit|synapse)\b)`,
   "gi",
 );
+/** "how many different 23P cells converge onto a single 5P-ET cell, on average": the cell the others reach. */
+const ONE_OBJECT = new RegExp(
+  String.raw`\b(onto|to|into)\s+(?:a single|an individual|a given|a typical|the average|an average|a|one)\s+` +
+    String.raw`((?:[\w/-]+\s+){0,3}(?:cell|neuron|interneuron))\b`,
+  "gi",
+);
 /** "mean number of distinct 23P targets per BC": the partners of each cell of the "per" phrase. */
 const PARTNERS_PER = new RegExp(
-  String.raw`\b((?:mean|average|avg)\s+(?:number|#|count)\s+of\s+.{1,60}?\b(?:targets|partners|sources))\s+per\s+` +
+  String.raw`((?:\bmean|\baverage|\bavg)\s+(?:(?:number|count)\s+of\s+|#\s*(?:of\s+)?)` +
+    String.raw`.{1,60}?\b(?:targets|partners|sources))\s+per\s+` +
     String.raw`(?!(?:cell\s+)?types?\b|areas?\b|layers?\b|connections?\b|pairs?\b|synapses?\b)`,
   "gi",
 );
@@ -46,6 +53,8 @@ export function oneSubjectOnAverage(p: Prepared): Prepared {
     averaged ||= /average|typical/i.test(one);
     return MEAN_SAID.test(p.text.replace(all, " ")) || averaged ? `${aux} each ${cell} ` : all;
   });
+  if (MEAN_SAID.test(p.text) && /\bhow many\s+(?:different|distinct|unique)\b/i.test(p.text))
+    text = text.replace(ONE_OBJECT, (_all: string, to: string, cell: string) => `${to} each ${cell}`);
   if (averaged && !MEAN_SAID.test(text)) text = text.replace(/\s*([?.!]*)\s*$/, " on average$1");
   return text === p.text ? p : { ...p, text };
 }

@@ -256,6 +256,19 @@ export function readRoles(atoms: Atom[]): Roles {
     }
   });
 
+  // ("syn 23P<->4P", "23P to 4P in both directions", "4P and 23P: … both directions": the two named, each way.)
+  const bothWays = atoms.findIndex((a) => is(a, "bothways"));
+  const named = atoms.flatMap((a, i) => (isPop(a) ? [i] : []));
+  // (Not "23P ↔ 23P": one type each way is the connections among its cells, read as said.)
+  const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter((f) => f.dim === "cell_type")));
+  const pair =
+    (named.length === 2 && types[0] !== types[1]) ||
+    (named.length === 1 && popOf(atoms[named[0]!])!.alts?.length === 2);
+  if (bothWays >= 0 && pair) {
+    for (const i of named) role.set(i, "both");
+    used.add(bothWays);
+  }
+
   for (const c of compounds) {
     if (role.has(c.i)) continue;
     // A named neuron before "targets"/"inputs" owns them, whatever else is said.
