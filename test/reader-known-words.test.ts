@@ -209,3 +209,19 @@ describe("wiring terms of a lab channel (dev21)", () => {
       expect(await planOf(q!), q).toMatchObject({ ...flowOf(pre!, post!), measure: { fn: "probability" } });
   });
 });
+
+describe("the synapses of one connection", () => {
+  it.each([
+    ["max syn in one BC -> L5 IT conn", "max"],
+    ["max synapses in a single BC→5P-IT connection", "max"],
+    ["what's the largest number of synapses per BC→23P connection", "max"],
+    ["the fewest synapses per BC→23P connection", "min"],
+    ["mean synapses per connection BC→23P", "mean"],
+  ])("%s", async (q, fn) => {
+    expect(await answeredPlan(q)).toMatchObject({ source: "connections", measure: { fn, of: "synapses" } });
+  });
+
+  it("still asks back an order of one number ('highest mean synapses per connection BC→23P')", async () => {
+    expect(await answeredPlan("highest mean synapses per connection BC→23P")).toBe("clarify");
+  });
+});

@@ -130,16 +130,20 @@ function listedRanking(c: Clause, plan: QueryPlan): void {
 }
 
 /**
- * "adding up synapse sizes within each connection between 23P cells, what's the biggest total?": said of
- * each connection, a superlative picks the one connection with the largest total (a maximum), not an
- * order of one summed number.
+ * "adding up synapse sizes within each connection between 23P cells, what's the biggest total?", "the most
+ * synapses per BC→23P connection": said of each connection, a superlative picks the one connection with the
+ * largest total (a maximum), not an order of one summed or averaged number.
  */
 function extremeOfEachConnection(c: Clause, plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.source !== "connections" || !plan.order) return;
   if (plan.groupBy.length || plan.compare || plan.chart || plan.limit !== undefined) return;
   const m = plan.measure;
   const each = c.find("per_connection");
-  if (m.fn !== "sum" || !["total_size", "synapses"].includes(m.of) || !each?.items.every((i) => i.used)) return;
+  // ("the largest number of synapses per BC→23P connection": "per connection" with no mean said is each connection's.)
+  const perEach = m.fn === "mean" && m.of === "synapses" && each && !c.has("stat", "fn", "mean");
+  if (perEach) each.items.forEach((i) => (i.used = true));
+  if (!(m.fn === "sum" || perEach) || !["total_size", "synapses"].includes(m.of) || !each?.items.every((i) => i.used))
+    return;
   plan.measure = { fn: plan.order === "asc" ? "min" : "max", of: m.of };
   delete plan.order;
 }

@@ -51,6 +51,15 @@ const REWRITES: [RegExp, string][] = [
     /\bhow\s+many\s+synapses\s+(?:make|makes|made)\s+up\s+(?:a|an|each|one|the|the\s+typical|a\s+typical)\s+/gi,
     "how many synapses per ",
   ],
+  // "max syn in one BC -> L5 IT conn", "synapses of a single 23P→23P connection": synapses per connection.
+  [
+    new RegExp(
+      String.raw`\b(synapses|syns?)\s+(?:in|of|within)\s+(?:a\s+single|any\s+one|any\s+single|a\s+given|one|a)\s+` +
+        String.raw`([^,;:?]{1,40}?)\s*(?:connection|conn|pair)\b`,
+      "gi",
+    ),
+    "$1 per $2 connection",
+  ],
   // "mean synapses per connected 4P→23P pair".
   [new RegExp(String.raw`\bper\s+${CONNECTED}\s+([^,;:?]+?)\s+pair\b`, "gi"), "per $1 connection"],
   // "When an L4 pyramidal cell connects to an L2/3 pyramidal cell, how many synapses does that connection have".
