@@ -19,7 +19,7 @@ export const STRATEGIES: Record<string, string[]> = {
 /** Which row dimensions each source's own `filter` may hold. */
 export const ROW_DIMS: Record<string, string[]> = {
   synapses: ["size"],
-  connections: ["synapses", "total_size", "ori_difference"],
+  connections: ["synapses", "total_size", "ori_difference", "reciprocal"],
 };
 
 /** The forms of condition each kind of dimension takes. */

@@ -53,9 +53,25 @@ export const CellDim = z.enum([
 ]);
 export type CellDim = z.infer<typeof CellDim>;
 
-/** Dimensions of one synapse (size) or one connection (synapses and summed size of a connected pair). */
-export const RowDim = z.enum(["size", "synapses", "total_size", "ori_difference"]);
+/**
+ * Dimensions of one synapse (size) or one connection (synapses and summed size of a connected pair; whether
+ * the pair is also connected the other way, reciprocal).
+ */
+export const RowDim = z.enum(["size", "synapses", "total_size", "ori_difference", "reciprocal"]);
 export type RowDim = z.infer<typeof RowDim>;
+
+/**
+ * Reciprocal connections counted between one population and itself ("reciprocally connected 23P pairs"):
+ * each pair is two connections, one each way, and is counted once.
+ */
+export function countsReciprocalPairsOnce(q: Pick<Query, "source" | "filter" | "pre" | "post" | "measure">): boolean {
+  return (
+    q.source === "connections" &&
+    q.measure.fn === "count" &&
+    q.filter.some((f) => f.dim === "reciprocal" && f.is !== false && !f.not) &&
+    JSON.stringify(q.pre) === JSON.stringify(q.post)
+  );
+}
 
 export const Dim = z.union([CellDim, RowDim]);
 export type Dim = z.infer<typeof Dim>;

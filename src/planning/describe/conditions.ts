@@ -101,6 +101,8 @@ export function describeFilter(f: Filter, labels: Labels): string {
       return `${not}with a summed synapse size of ${range(f, "voxels")}`;
     case "ori_difference":
       return `${not}whose preferred orientations differ by ${range(f, "°")}`;
+    case "reciprocal":
+      return no ? "not reciprocated" : "reciprocated (the two cells are also connected the other way)";
   }
 }
 

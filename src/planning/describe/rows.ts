@@ -1,4 +1,4 @@
-import type { Group, Part, Query } from "../plan.js";
+import { countsReciprocalPairsOnce, type Group, type Part, type Query } from "../plan.js";
 import { describeCells, describeFilter, type Labels } from "./conditions.js";
 
 const SOURCE_NOUN = {
@@ -16,7 +16,9 @@ export function describeRows(
 ): string {
   if (q.source === "synapses" || q.source === "connections") {
     const rows = q.filter.length ? ` ${q.filter.map((f) => describeFilter(f, labels)).join(", ")}` : "";
-    return `${SOURCE_NOUN[q.source]}${rows} from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
+    const once = q.measure && countsReciprocalPairsOnce({ ...q, measure: q.measure }) ? " (each pair once)" : "";
+    const between = `from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
+    return `${SOURCE_NOUN[q.source]}${rows} ${between}${once}`;
   }
   const noun = q.source === "roots" ? "neurons" : q.source;
   const cells = describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);

@@ -87,6 +87,7 @@ export const DIMS: Record<Dim, DimInfo> = {
   size: { level: "row", kind: "number", label: "synapse size", unit: "voxels" },
   synapses: { level: "row", kind: "number", label: "synapses per connection", unit: "synapses" },
   total_size: { level: "row", kind: "number", label: "summed synapse size per connection", unit: "voxels" },
+  reciprocal: { level: "row", kind: "flag", label: "reciprocated (connected both ways)" },
   ori_difference: {
     level: "row",
     kind: "number",

@@ -1,4 +1,4 @@
-import type { Filter, Group, Query } from "../../planning/plan.js";
+import { countsReciprocalPairsOnce, type Filter, type Group, type Query } from "../../planning/plan.js";
 
 /** The parts of a plan that decide which synapses or connections are counted, and how they are grouped. */
 export interface Flow {
@@ -8,6 +8,8 @@ export interface Flow {
   /** Row-level conditions: a synapse's size; a connection's synapse count or summed size. */
   filter: Filter[];
   groupBy: Group[];
+  /** Reciprocal pairs of one population counted once each (see countsReciprocalPairsOnce). */
+  oncePerPair?: boolean;
 }
 
 export const flowOf = (q: Query): Flow => ({
@@ -16,6 +18,7 @@ export const flowOf = (q: Query): Flow => ({
   post: q.post,
   filter: q.filter,
   groupBy: q.groupBy,
+  ...(countsReciprocalPairsOnce(q) ? { oncePerPair: true } : {}),
 });
 
 /** The name of a group's key column: pre_cell_type, post_pt_root_id, pre_area ... */

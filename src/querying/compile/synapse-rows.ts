@@ -136,12 +136,22 @@ export function connectionConditions(ctx: CompileContext, flow: Flow, alias: str
     for (const f of flow.filter) {
       if (f.dim === "synapses") out.push(valueCondition(ctx, `${alias}.n_syn`, f));
       else if (f.dim === "total_size") out.push(valueCondition(ctx, `${alias}.sum_size`, f));
+      else if (f.dim === "reciprocal") out.push(reciprocated(alias, f.is !== false && !f.not));
       else if (f.dim === "ori_difference") {
         out.push(valueCondition(ctx, TUNED_DIFFERENCE, f));
       } else throw new UnknownValueError(`A connection cannot be filtered by ${DIMS[f.dim].label}.`);
     }
+    if (flow.oncePerPair) out.push(raw(`${alias}.pre_pt_root_id < ${alias}.post_pt_root_id`));
   }
   return out;
+}
+
+/** Whether the pair of a connection row is also connected the other way (the primary key finds it). */
+function reciprocated(alias: string, yes: boolean): Sql {
+  return raw(
+    `${yes ? "" : "NOT "}EXISTS (SELECT 1 FROM connection back WHERE back.pre_pt_root_id = ${alias}.post_pt_root_id ` +
+      `AND back.post_pt_root_id = ${alias}.pre_pt_root_id)`,
+  );
 }
 
 const where = (conds: Sql[]) => (conds.length ? sql` WHERE ${Sql.join(conds, " AND ")}` : raw(""));

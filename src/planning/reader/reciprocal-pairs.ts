@@ -1,0 +1,41 @@
+import type { Filter, Query } from "../plan.js";
+import { is, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { popFilters } from "./filters.js";
+
+/** Words a count of reciprocal pairs may hold besides its populations. */
+const PLAIN = ["reciprocated", "count", "bothways", "fn", "glue"];
+
+/**
+ * "# reciprocal 23P<->BC pairs", "how many reciprocally connected 23P pairs": connected pairs that are also
+ * connected the other way, counted once each (one population: each pair is two connections). Only a count,
+ * with nothing else said; any other word is left to be read, and asked back if it is not.
+ */
+export function reciprocalPairs(c: Clause): Query | undefined {
+  const word = c.find("reciprocated");
+  if (!word || !c.has("count")) return undefined;
+  const pops = c.pops;
+  let sides: [Filter[], Filter[]] | undefined;
+  if (pops.length === 2) sides = [popFilters(pops[0]!.pop, c.classOf), popFilters(pops[1]!.pop, c.classOf)];
+  else if (pops.length === 1 && pops[0]!.pop.alts?.length === 2) {
+    const [a, b] = pops[0]!.pop.alts;
+    sides = [a!.filters, b!.filters];
+  } else if (pops.length === 1) sides = [popFilters(pops[0]!.pop, c.classOf), popFilters(pops[0]!.pop, c.classOf)];
+  if (!sides || pops.some((p) => p.pop.wh || p.pop.topk || p.pop.sup || p.pop.thresholds.length)) return undefined;
+  const between = (a: Clause["atoms"][number]) =>
+    ["between", "and", "or", "to", "of"].some((r) => is(a, "rel", "r", r)) || is(a, "verb", "v", "be");
+  const pairNoun = (a: Clause["atoms"][number]) => is(a, "noun", "n", "connection") || is(a, "noun", "n", "cell");
+  const rest = c.atoms.filter((a) => a.tag.t !== "pop" && !PLAIN.includes(a.tag.t) && !between(a) && !pairNoun(a));
+  if (rest.length) return undefined;
+  for (const p of pops) c.usePop(p);
+  use(...c.atoms.filter((a) => a.tag.t !== "pop"));
+  return {
+    kind: "query",
+    source: "connections",
+    filter: [{ dim: "reciprocal", is: true }],
+    pre: sides[0],
+    post: sides[1],
+    measure: { fn: "count" },
+    groupBy: [],
+  };
+}

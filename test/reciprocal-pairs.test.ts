@@ -1,0 +1,56 @@
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectomeChat, DEFAULT_VOCABULARY } from "../src/answers/chat.js";
+import { OfflineReader } from "../src/planning/reader/reader.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { gold, loadRawExports } from "./support/raw-tables.js";
+import { buildTestStore } from "./support/store.js";
+
+/**
+ * Reciprocal connections (dev21): connected pairs also connected the other way, counted once each. Checked
+ * against plain SQL over the raw synapse export, as the shared scorer checks answers.
+ */
+const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
+const pairsSql = (a: string, b: string) =>
+  `WITH c AS (SELECT DISTINCT pre_pt_root_id p, post_pt_root_id q FROM syn)
+   SELECT count(*) FROM c x JOIN c y ON y.p = x.q AND y.q = x.p
+   JOIN root_type s ON s.pt_root_id = x.p JOIN root_type t ON t.pt_root_id = x.q
+   WHERE s.cell_type = '${a}' AND t.cell_type = '${b}'${a === b ? " AND x.p < x.q" : ""}`;
+
+describe("reciprocally connected pairs", () => {
+  let chat: ConnectomeChat;
+  let raw: Database.Database;
+  beforeAll(async () => {
+    const store = await buildTestStore({ cells: 600, seed: 5 });
+    raw = loadRawExports(store.dir, ["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
+    chat = await ConnectomeChat.open({ dbPath: store.db });
+  });
+  afterAll(async () => {
+    await chat?.close();
+    raw?.close();
+  });
+
+  it.each([
+    ["# reciprocal 23P<->BC pairs", "23P", "BC"],
+    ["how many reciprocal connections between BC and 23P", "BC", "23P"],
+    ["How many L2/3 pyramidal cell / basket cell pairs are reciprocally connected?", "23P", "BC"],
+    ["how many reciprocally connected 23P pairs", "23P", "23P"],
+    ["number of bidirectionally connected pairs of 23P cells", "23P", "23P"],
+  ])("%s", async (q, a, b) => {
+    const expected = Number(gold(raw, pairsSql(a, b)));
+    expect(expected).toBeGreaterThan(0);
+    const answer = await chat.answer(q);
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.table?.rows[0]?.[0], answer.text).toBe(expected);
+    if (a === b) expect(answer.text).toContain("each pair once");
+  });
+
+  it("asks back what it cannot say of them, never dropping the word", async () => {
+    for (const q of [
+      "mean synapse size of reciprocal 23P pairs",
+      "how many reciprocal 23P-BC pairs are there during locomotion",
+      "which BC has the most reciprocal partners",
+    ])
+      expect((await reader.plan(q)).type, q).toBe("clarify");
+  });
+});
