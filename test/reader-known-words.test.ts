@@ -145,10 +145,8 @@ describe("wiring said the way dev21 says it", () => {
     });
   });
 
-  it("reads a bracket of remarks again when the first reading counts the one root named", async () => {
-    const r = await reader.plan(`${ID} presyn partners by type (# cells)`);
-    expect(r.type === "plan" && r.plan).toMatchObject({ measure: { fn: "distinct", side: "pre" } });
-    expect(r.type === "plan" && r.reading?.context).toEqual(["# cells"]);
+  it("asks back a count of the one root named, even grouped ('… presyn partners by type (# cells)')", async () => {
+    expect(await answeredPlan(`${ID} presyn partners by type (# cells)`)).toBe("clarify");
   });
 });
 

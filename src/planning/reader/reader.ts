@@ -1,6 +1,5 @@
 import { QueryPlan, type PlannerResult, type Reading } from "../plan.js";
 import { countsWhatWasDenied, deniedBack } from "./not-counted.js";
-import { planShapeProblem } from "../plan-check.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { checkSafety } from "../offline/safety.js";
 import { account, quoteList } from "./account.js";
@@ -80,13 +79,12 @@ export class OfflineReader {
       };
     }
     let result = await this.planPrepared(prepared.text, lastPlan);
-    // Asked back, or read as a plan the plan check refuses ("8646… presyn partners by type (# cells)" counted the
-    // one root): read again with the remarks said in passing set aside (see remarks.ts).
-    const refused = (r: PlannerResult) => r.type === "plan" && planShapeProblem(r.plan) !== undefined;
-    if (result.type === "clarify" || refused(result)) {
+    // Asked back: read again with the remarks said in passing set aside (see remarks.ts). (Not when the plan
+    // check refuses the first reading: a second reading that sets words aside had then answered another question.)
+    if (result.type === "clarify") {
       const again = prepare(question, { remarks: true });
       const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
-      if (second?.type === "plan" && !refused(second)) [prepared, result] = [again, second];
+      if (second?.type === "plan") [prepared, result] = [again, second];
     }
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
