@@ -223,3 +223,15 @@ describe("the synapses of one connection", () => {
     expect(await answeredPlan("highest mean synapses per connection BC→23P")).toBe("clarify");
   });
 });
+
+describe("two flows listed with 'and'", () => {
+  it("are one row each, as with 'vs' ('synapses 23P→4P and 4P→23P')", async () => {
+    const plan = await answeredPlan("synapses 23P→4P and 4P→23P");
+    const labels = typeof plan === "object" && plan.kind === "query" ? plan.compare?.map((p) => p.label) : [];
+    expect(labels).toEqual(["23P→4P", "4P→23P"]);
+  });
+
+  it("are asked back when a name is said twice with other names ('total synapses BC→23P and MC→23P')", async () => {
+    expect(await answeredPlan("total synapses BC→23P and MC→23P")).toBe("clarify");
+  });
+});

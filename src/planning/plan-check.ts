@@ -136,9 +136,22 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
         if (g)
           return `no row can be both ${f.values!.join("/")} and ${g.values!.join("/")} (${f.dim.replace("_", " ")})`;
       }
-      const clash = flagClash([...plan[key], ...(part[key] ?? [])]);
+      const clash = flagClash([...plan[key], ...(part[key] ?? [])]) ?? saidTwice(plan[key]) ?? saidTwice(part[key]);
       if (clash) return clash;
     }
+  }
+  return undefined;
+}
+
+/**
+ * ("total synapses BC→23P and MC→23P" read as onto "23P or MC" and onto "23P"): one dimension named twice on
+ * the same rows with other values; the narrower would silently drop what the wider names.
+ */
+function saidTwice(filters: Filter[] | undefined): string | undefined {
+  const named = (filters ?? []).filter((f) => f.values && !f.not && CATEGORY_DIMS.has(f.dim));
+  for (const [i, f] of named.entries()) {
+    const g = named.slice(i + 1).find((x) => x.dim === f.dim && x.values!.join() !== f.values!.join());
+    if (g) return `${f.dim.replace("_", " ")} said twice, as ${f.values!.join("/")} and as ${g.values!.join("/")}`;
   }
   return undefined;
 }

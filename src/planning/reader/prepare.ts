@@ -1,6 +1,7 @@
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
+import { twoFlows } from "./two-flows.js";
 import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
@@ -68,6 +69,7 @@ const STEPS: PrepareStep[] = [
   synapseCounts,
   singleSuperlative,
   connectedPairs,
+  twoFlows,
   oneCellCounts,
   oneSubjectOnAverage,
   populationSize,
