@@ -3,10 +3,6 @@ import { as, is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { FLOW_WORDS } from "./shape.js";
 
-/**
- * "What type is 8646…?", "nucleus volume of nucleus 123", "tell me about 8646…", "is 8646… a basket
- * cell?", "pref ori of 8646… in radians": one root or nucleus, and the facts asked for.
- */
 /** The field that answers a guess or flag said of the one cell ("8646… - L2/3 or L4?", "is 8646… a fragment?"). */
 const FIELD_OF_GUESS: Partial<Record<string, LookupField>> = {
   layer: "layer",
@@ -32,6 +28,10 @@ function afterAnd(c: Clause, i: number): boolean {
   return false;
 }
 
+/**
+ * "What type is 8646…?", "nucleus volume of nucleus 123", "tell me about 8646…", "is 8646… a basket
+ * cell?", "pref ori of 8646… in radians": one root or nucleus, and the facts asked for.
+ */
 export function lookupOf(c: Clause): LookupPlan | undefined {
   // Populations that only name a field ("cell type", "area", "nucleus id") are what is asked, not who.
   // ("which nucleus belongs to root X": "which nucleus" asks for the field.)

@@ -42,3 +42,19 @@ export const aux = (a: Atom | undefined) =>
 export function receivedBy(verb: Atom | undefined): boolean {
   return is(verb, "verb", "v", "in") && !/^(is|are|was|were|be|been|being|get|gets|got|getting)\b/i.test(lower(verb));
 }
+
+/**
+ * "syn 23P<->4P", "23P to 4P in both directions", "4P and 23P: … both directions": the two populations named,
+ * each way (the word's index and the populations'). Not "23P ↔ 23P": one type each way is the connections
+ * among its cells, read as said.
+ */
+export function bothWaysSaid(atoms: Atom[]): { at: number; named: number[] } | undefined {
+  const at = atoms.findIndex((a) => is(a, "bothways"));
+  if (at < 0) return undefined;
+  const named = atoms.flatMap((a, i) => (isPop(a) ? [i] : []));
+  const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter((f) => f.dim === "cell_type")));
+  const pair =
+    (named.length === 2 && types[0] !== types[1]) ||
+    (named.length === 1 && popOf(atoms[named[0]!])!.alts?.length === 2);
+  return pair ? { at, named } : undefined;
+}

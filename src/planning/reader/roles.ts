@@ -1,5 +1,5 @@
 import { as, is, lower, type Atom } from "./atoms.js";
-import { aux, isPop, nounOf, popOf, receivedBy, RELATIONAL, relationalOf } from "./role-words.js";
+import { aux, bothWaysSaid, isPop, nounOf, popOf, receivedBy, RELATIONAL, relationalOf } from "./role-words.js";
 import { amongSubject } from "./scoped.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
@@ -256,17 +256,10 @@ export function readRoles(atoms: Atom[]): Roles {
     }
   });
 
-  // ("syn 23P<->4P", "23P to 4P in both directions", "4P and 23P: … both directions": the two named, each way.)
-  const bothWays = atoms.findIndex((a) => is(a, "bothways"));
-  const named = atoms.flatMap((a, i) => (isPop(a) ? [i] : []));
-  // (Not "23P ↔ 23P": one type each way is the connections among its cells, read as said.)
-  const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter((f) => f.dim === "cell_type")));
-  const pair =
-    (named.length === 2 && types[0] !== types[1]) ||
-    (named.length === 1 && popOf(atoms[named[0]!])!.alts?.length === 2);
-  if (bothWays >= 0 && pair) {
-    for (const i of named) role.set(i, "both");
-    used.add(bothWays);
+  const bothWays = bothWaysSaid(atoms);
+  if (bothWays) {
+    for (const i of bothWays.named) role.set(i, "both");
+    used.add(bothWays.at);
   }
 
   for (const c of compounds) {
