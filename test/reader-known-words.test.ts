@@ -235,3 +235,19 @@ describe("two flows listed with 'and'", () => {
     expect(await answeredPlan("total synapses BC→23P and MC→23P")).toBe("clarify");
   });
 });
+
+describe("where on a cell a synapse lands is not in the tables", () => {
+  it.each([
+    "median syn size BC->5P-ET at the soma?",
+    `How many distinct interneurons synapse onto ${ID} at the soma?`,
+    "Of all synapses onto L5 ET cells, what share is from excitatory cells at the soma?",
+  ])("asks back a soma said of synapses: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("keeps a cell's own soma as where the cell is", async () => {
+    expect(await planOf("synapses onto cells whose soma lies in layer 4")).toMatchObject({
+      post: [{ dim: "layer", values: ["L4"] }],
+    });
+  });
+});

@@ -2,15 +2,27 @@ import type { Item } from "./items.js";
 
 const SOMA = /^(the )?(soma|somata|somas|cell bod(y|ies))$/i;
 const ONTO = /^(on|onto|to|at|upon|targeting|target)$/i;
+const SYNAPSE_NOUNS = new Set(["synapse", "input", "output", "connection", "partner", "target", "source"]);
 
 /**
- * "n syn BC→23P onto soma only?", "BC synapses on somata": where on the cell a synapse lands (its
+ * "n syn BC→23P onto soma only?", "median syn size BC→5P-ET at the soma": where on the cell a synapse lands (its
  * compartment) is not in the tables. "soma" is a cell noun elsewhere ("somata in layer 6b"), so
  * only after "onto"/"on"/"at" in a question about synapses is it left unread, for the reader to
  * ask about. (It had been read as "onto cells", the restriction dropped.)
  */
 export function somaAsCompartment(items: Item[]): Item[] {
-  const aboutSynapses = items.some((x) => x.tags.some((t) => t.t === "noun" && t.n === "synapse"));
+  // (Synapses said any way: "synapses", "inputs", "output syn", "partners", "syn size", "synapse onto", "of all
+  // synapses".)
+  const aboutSynapses = items.some(
+    (x) =>
+      /\bsyn/i.test(x.text) ||
+      x.tags.some(
+        (t) =>
+          (t.t === "noun" && SYNAPSE_NOUNS.has(String(t.n))) ||
+          (t.t === "qty" && t.q === "size") ||
+          (t.t === "verb" && ["in", "out", "connect"].includes(String(t.v))),
+      ),
+  );
   if (!aboutSynapses) return items;
   items.forEach((item, k) => {
     if (!SOMA.test(item.text)) return;
