@@ -141,7 +141,7 @@ function extremeOfEachConnection(c: Clause, plan: QueryPlan): void {
   const each = c.find("per_connection");
   // ("the largest number of synapses per BC→23P connection": "per connection" with no mean said is each connection's.)
   const perEach = m.fn === "mean" && m.of === "synapses" && each && !c.has("stat", "fn", "mean");
-  if (perEach) each.items.forEach((i) => (i.used = true));
+  if (perEach) use(each);
   if (!(m.fn === "sum" || perEach) || !["total_size", "synapses"].includes(m.of) || !each?.items.every((i) => i.used))
     return;
   plan.measure = { fn: plan.order === "asc" ? "min" : "max", of: m.of };

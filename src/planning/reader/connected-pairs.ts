@@ -10,9 +10,9 @@ const NOT_A_POP = String.raw`(?:pairs|cell|neuron|ordered)\b`;
 const ANY = String.raw`(?:the\s+)?(?:cells|roots|segments)\b(?!\s+(?:in|of|with|that|which|whose)\b)`;
 const ORDERED = String.raw`(?:\s*\(\s*pre\s*,\s*post\s*\))?`;
 
-const PROBABILITY = "connection probability";
 const PERCENT = /^(percent|percentage|%)$/i;
-const REWRITES: [RegExp, string][] = [
+/** A pattern and what it is read as: a text with $1, $2 … (a group not matched takes $1), or a function. */
+const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
   // "what % of all possible PV → L5 IT pairs are actually connected": the connection probability, in percent.
   [
     new RegExp(
@@ -21,7 +21,9 @@ const REWRITES: [RegExp, string][] = [
         String.raw`${CONNECTED}(?:\s+by\s+(?:at\s+least\s+one|one\s+or\s+more|a|any)\s+synapses?)?`,
       "gi",
     ),
-    PROBABILITY,
+    // (A percent asked is given in percent.)
+    (_all, share, cells) =>
+      `what is the ${cells} connection probability${PERCENT.test(share ?? "") ? " in percent" : ""}`,
   ],
   // "neuron pairs", "connected pairs of neurons": neurons on both sides (not pairs of any cells).
   [
@@ -88,9 +90,8 @@ export function connectedPairs(p: Prepared): Prepared {
   let text = p.text;
   for (const [pattern, said] of REWRITES)
     text = text.replace(pattern, (...m: string[]) =>
-      // ("what percent of possible … pairs": a percent asked is given in percent.)
-      said === PROBABILITY
-        ? `what is the ${m[2]} connection probability${PERCENT.test(m[1] ?? "") ? " in percent" : ""}`
+      typeof said === "function"
+        ? said(...m)
         : // ("… connects to another": the same cells on both sides.)
           said.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? m[1] ?? ""),
     );

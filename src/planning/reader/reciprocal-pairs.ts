@@ -20,7 +20,10 @@ export function reciprocalPairs(c: Clause): Query | undefined {
   else if (pops.length === 1 && pops[0]!.pop.alts?.length === 2) {
     const [a, b] = pops[0]!.pop.alts;
     sides = [a!.filters, b!.filters];
-  } else if (pops.length === 1) sides = [popFilters(pops[0]!.pop, c.classOf), popFilters(pops[0]!.pop, c.classOf)];
+  } else if (pops.length === 1) {
+    const own = popFilters(pops[0]!.pop, c.classOf);
+    sides = [own, own];
+  }
   if (!sides || pops.some((p) => p.pop.wh || p.pop.topk || p.pop.sup || p.pop.thresholds.length)) return undefined;
   const between = (a: Clause["atoms"][number]) =>
     ["between", "and", "or", "to", "of"].some((r) => is(a, "rel", "r", r)) || is(a, "verb", "v", "be");
