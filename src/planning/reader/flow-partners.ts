@@ -1,7 +1,7 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { Unreadable } from "./filters.js";
+import { oneRoot, Unreadable } from "./filters.js";
 import { FLOW_NOUN_NAMES, KIND_HEADS, PARTNER_HEADS } from "./shape.js";
 import { PARTNER_SIDE, partnerSide } from "./flow-measure.js";
 
@@ -69,8 +69,7 @@ export function typesOfPartners(c: Clause): void {
 export const partnerNeuron = (p: Clause["pops"][number]) =>
   p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
 
-export const oneRootPop = (p: Clause["pops"][number]) =>
-  p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+export const oneRootPop = (p: Clause["pops"][number]) => oneRoot(p.pop.filters);
 
 /** "What do BC cells target?": by the partners' cell type; "who/what does 8646… target?": by partner. */
 export function defaultWhDim(q: Query, side: Side): Group["dim"] {

@@ -1,5 +1,6 @@
 import { as, is, lower, type Atom } from "./atoms.js";
 import { aux, bothWaysSaid, isPop, nounOf, popOf, receivedBy, RELATIONAL, relationalOf } from "./role-words.js";
+import { oneRoot } from "./filters.js";
 import { amongSubject } from "./scoped.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
@@ -214,7 +215,7 @@ export function readRoles(atoms: Atom[]): Roles {
           (f === subject - 2 && /^(that|which|whom)$/i.test(lower(atoms[subject - 1])) && is(atoms[i], "verb")) ||
           (f === subject - 1 &&
             i === subject + 1 &&
-            Boolean(popOf(atoms[subject])?.filters.some((x) => x.dim === "root_id" && x.values?.length === 1)) &&
+            oneRoot(popOf(atoms[subject])?.filters ?? []) &&
             Boolean(popOf(atoms[f])?.plural));
         // ("how many inhibitory synapses does 8646… receive": cells named before the synapses received send them.)
         const received =
