@@ -118,7 +118,7 @@ export class OfflineReader {
       const topic = checkSafety(question, false);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
     }
-    if (result.type === "clarify" && result.reading?.unaccounted.length) return this.offerWithout(question, result);
+    if (result.type === "clarify" && result.reading?.unaccounted.length) return this.offerWithout(question, result, items);
     return result;
   }
 
@@ -208,8 +208,14 @@ export class OfflineReader {
   }
 
   /** Asks back naming the words not understood, offering the question without them when that reads. */
-  private offerWithout(question: string, result: Extract<PlannerResult, { type: "clarify" }>): PlannerResult {
+  private offerWithout(
+    question: string,
+    result: Extract<PlannerResult, { type: "clarify" }>,
+    items: Item[],
+  ): PlannerResult {
     const leftover = result.reading!.unaccounted;
+    // (A word the lexicon knows, left over where it stands: "sorted by depth" when the rows are ranked by count.)
+    const known = leftover.every((w) => items.some((i) => i.text.toLowerCase() === w.toLowerCase() && i.tags.length));
     // (Without its "or", a question would read as "and": never offered.)
     if (leftover.some((w) => /^(or|either)$/i.test(w))) return result;
     let rest = question;
@@ -227,7 +233,10 @@ export class OfflineReader {
       return {
         ...result,
         message:
-          `${result.message} The tables hold nothing I can match to ${quoteList(leftover)}; ` +
+          `${result.message} ` +
+          (known
+            ? `I know ${quoteList(leftover)} but could not fit it into this question; `
+            : `The tables hold nothing I can match to ${quoteList(leftover)}; `) +
           `without it the question reads "${rest}".`,
         suggestions: [rest],
       };

@@ -54,7 +54,8 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
         return (
           dims.has(String(t.q)) ||
           (t.q === "big" && (dims.has("size") || dims.has("volume"))) ||
-          (t.q === "depth" && dims.has("layer"))
+          // (Not a depth things are sorted by: "the 3 most numerous types in L4 sorted by depth".)
+          (t.q === "depth" && dims.has("layer") && !items[n - 1]?.tags.some((x) => x.t === "order"))
         );
       // ("strongly orientation-tuned (gOSI > 0.4)": said with the bound that defines it, never alone.)
       if (t.t === "selective") return floors.has(String(t.q));
