@@ -20,6 +20,7 @@ export const Claim = z.enum([
   "per-connection",
   "cells-once",
   "cells",
+  "neurons",
   "feedforward",
   "feedback",
 ]);
@@ -102,12 +103,29 @@ function keeps(q: Query, c: Claim): boolean {
         of === "out_partners" ||
         (["cells", "roots", "nuclei"].includes(q.source) && (m.fn === "count" || m.fn === "list"))
       );
+    // ("Only counting neurons: how many partners does 8646… have?": neurons counted, so partners restricted to
+    // them; it had been set aside as a way of counting, and every partner counted, fragments too.)
+    case "neurons":
+      return keeps(q, "cells") && countsNeurons(q);
     // (Between areas, the direction is checked; between layers or types, "feedforward" only describes.)
     case "feedforward":
       return laminar(q) || between(q.pre, q.post);
     case "feedback":
       return laminar(q) || between(q.post, q.pre);
   }
+}
+
+/** The cells counted are restricted to neurons: a neuron class, a cell type or an m-type on their side. */
+function countsNeurons(q: Query): boolean {
+  const side = "side" in q.measure ? q.measure.side : undefined;
+  const fs = side ? q[side] : q.source === "synapses" || q.source === "connections" ? [] : q.filter;
+  return fs.some(
+    (f) =>
+      !f.not &&
+      ((f.dim === "class" && (f.values ?? []).every((v) => ["neuron", "excitatory", "inhibitory"].includes(v))) ||
+        f.dim === "cell_type" ||
+        f.dim === "mtype"),
+  );
 }
 
 /** The visual areas a side is restricted to. */
@@ -139,6 +157,7 @@ const SAID: Record<Claim, string> = {
   "per-connection": "the mean synapse count per connection",
   "cells-once": "each cell once",
   cells: "counting cells",
+  neurons: "counting neurons",
   feedforward: "feedforward (from V1 to a higher visual area)",
   feedback: "feedback (from a higher visual area to V1)",
 };

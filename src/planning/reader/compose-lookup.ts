@@ -63,6 +63,8 @@ export function lookupOf(c: Clause): LookupPlan | undefined {
       !x.pop.sup &&
       !x.pop.side &&
       !x.pop.thresholds.length &&
+      // ("what type is 8646… onto 23P only": cells on a side of a synapse are partners, not a guess.)
+      !x.role &&
       !(x.pop.plural && afterAnd(c, x.i)),
   );
   const idPops = c.pops.filter((x) => !fieldPops.includes(x) && !guessPops.includes(x));

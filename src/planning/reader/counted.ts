@@ -113,7 +113,8 @@ function markAfterHowMany(atoms: Atom[]): void {
         is(next, "noun", "n", "input") ||
         is(next, "noun", "n", "output") ||
         is(next, "noun", "n", "connection") ||
-        (!partnerHead && (is(next, "rel", "r", "to") || is(next, "rel", "r", "from"))));
+        // ("how many BC<->23P synapses": the flow both ways between them is counted, as with an arrow.)
+        (!partnerHead && (is(next, "rel", "r", "to") || is(next, "rel", "r", "from") || is(next, "bothways"))));
     // ("how many of 8646…'s postsynaptic partners are tuned": the partners after the possessive are counted.)
     const owned = atoms[j + 2];
     if (

@@ -2,6 +2,8 @@ import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
 import { twoFlows } from "./two-flows.js";
+import { typePairs } from "./type-pairs.js";
+import { neuronsOnly } from "./neurons-only.js";
 import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
@@ -51,6 +53,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 const STEPS: PrepareStep[] = [
   pseudoSql,
+  neuronsOnly,
   idsAsked,
   discourseStep,
   corrections,
@@ -62,6 +65,7 @@ const STEPS: PrepareStep[] = [
   restatements,
   graphTerms,
   gluedCounts,
+  typePairs,
   numberPhrases,
   exclusions,
   asManyAs,

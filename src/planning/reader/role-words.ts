@@ -52,7 +52,9 @@ export function bothWaysSaid(atoms: Atom[]): { at: number; named: number[] } | u
   const at = atoms.findIndex((a) => is(a, "bothways"));
   if (at < 0) return undefined;
   const named = atoms.flatMap((a, i) => (isPop(a) ? [i] : []));
-  const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter((f) => f.dim === "cell_type")));
+  // ("exc<->inh": classes and m-types are names too. Places and flags are not: "coreg'd 23P ↔ 23P in V1".)
+  const names = (f: { dim: string }) => ["cell_type", "class", "mtype"].includes(f.dim);
+  const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter(names)));
   const pair =
     (named.length === 2 && types[0] !== types[1]) ||
     (named.length === 1 && popOf(atoms[named[0]!])!.alts?.length === 2);

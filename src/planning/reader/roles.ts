@@ -52,7 +52,9 @@ export function readRoles(atoms: Atom[]): Roles {
     const to = is(atoms[t + 1], "rel", "r", "from") || is(atoms[t + 1], "rel", "r", "to");
     const one = atoms[t + 2];
     const named = is(one, "anaphor") || (isPop(one) && popOf(one)!.filters.some((f) => f.dim === "root_id"));
-    return is(atoms[t], "threshold") && !(to && named);
+    // ("the 23P cells that 8646… makes at least 3 synapses onto": one named cell's synapses onto each of them.)
+    const stranded = to && !isPop(one) && oneRoot(popOf(atoms[prevIdx(i)])?.filters ?? []);
+    return is(atoms[t], "threshold") && !(to && named) && !stranded;
   };
   // "BC outputs", "inhibitory input": the owner of the outputs, unless someone else owns them
   // ("which 5P-ET cells receive the most inhibitory input": the input is from inhibitory cells).
