@@ -207,6 +207,9 @@ function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): string | u
  */
 function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
   const m = plan.measure;
+  // (So is a count of distinct roots grouped by those same roots: 1 each.)
+  if (m.fn === "distinct" && plan.groupBy.some((g) => g.dim === "root_id" && g.side === m.side))
+    return `distinct ${m.side ?? ""} roots counted per ${m.side ?? ""} root are 1 each`;
   const parts = m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
   for (const g of plan.groupBy) {
     const key = g.side ?? "filter";

@@ -125,7 +125,13 @@ export function fractionPartSides(c: Clause): void {
   if (!relational) return;
   // "inhibitory share of its inputs": the name before the word is of the partners too.
   const before = c.pops.find((p) => p.i === at - 1 && !p.pop.filters.some((f) => f.dim === "root_id"));
-  if (before) before.role = PARTNER_SIDE[relational] as Side;
+  if (before) {
+    before.role = PARTNER_SIDE[relational] as Side;
+    // ("inhibitory share of 23P inputs": the cells right before "inputs" own them, on the other side.)
+    const noun = c.atoms.findIndex((a, i) => i > at && is(a, "noun", "n", relational));
+    const owner = c.pops.find((p) => p.i === noun - 1 && p !== before);
+    if (owner && owner.role === before.role) owner.role = before.role === "pre" ? "post" : "pre";
+  }
   if (verb < 0) return;
   for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
 }
@@ -138,7 +144,9 @@ function fraction(c: Clause, q: Query): void {
   const adjacent = c.pops.filter(
     (p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"),
   );
-  const later = verb >= 0 ? c.pops.filter((p) => p.i > verb) : adjacent;
+  // ("inhibitory share of 8646…'s input syn": nothing named after a verb, so the name before the word is the part.)
+  const afterVerb = verb >= 0 ? c.pops.filter((p) => p.i > verb) : [];
+  const later = afterVerb.length ? afterVerb : adjacent;
   const part: Part = {};
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
   for (const p of later) {

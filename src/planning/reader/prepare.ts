@@ -4,6 +4,7 @@ import { connectedPairs } from "./connected-pairs.js";
 import { twoFlows } from "./two-flows.js";
 import { typePairs } from "./type-pairs.js";
 import { neuronsOnly } from "./neurons-only.js";
+import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
@@ -91,6 +92,7 @@ const STEPS: PrepareStep[] = [
   cellsCountedLast,
   anyArea,
   topicRoot,
+  rootLead,
   topicCells,
 ];
 

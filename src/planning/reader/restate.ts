@@ -19,11 +19,13 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
   const used = new Set(items.filter((i) => i.used).flatMap((i) => i.tags.map((t) => JSON.stringify(t))));
   const dims = new Set<string>();
   const floors = new Set<string>();
+  let ceilings = false;
   let measure = "";
   if (plan.kind === "query") {
     for (const f of [...plan.filter, ...plan.pre, ...plan.post]) {
       dims.add(f.dim);
       if (f.min !== undefined && !f.not) floors.add(f.dim);
+      if (f.max !== undefined) ceilings = true;
     }
     for (const g of plan.groupBy) dims.add(g.dim);
     if ("of" in plan.measure) dims.add(plan.measure.of);
@@ -78,6 +80,16 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
       // ("… per synapse", "… per connection": a "per" before what flows divides by it, it restates no grouping.)
       if (t.t === "per" && items[n + 1]?.tags.some((x) => x.t === "noun" && FLOW_NOUN_NAMES.has(String(x.n))))
         return false;
+      // ("More than 80 inputs: how many 23P cells pass that cutoff?": the bound the plan holds, pointed at again.)
+      if (t.t === "cutoffref") return floors.size > 0 || ceilings;
+      // ("the recurrent L2/3 pyr → L2/3 pyr synapses": one population on both sides, said again; never alone.)
+      if (t.t === "recurrent")
+        return (
+          plan.kind === "query" &&
+          plan.pre.length > 0 &&
+          JSON.stringify(plan.pre) === JSON.stringify(plan.post) &&
+          !plan.compare
+        );
       if (t.t === "matrix" || t.t === "per") return plan.kind === "query" && plan.groupBy.length > 0;
       return false;
     });
