@@ -92,7 +92,10 @@ export function partnerRanking(c: Clause, q: Query): void {
   if (!noun) return;
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
-  const whBefore = c.atoms.slice(Math.max(0, at - 3), at).find((a) => is(a, "wh") || is(a, "list"));
+  // (Not a "which" that is the subject of a flow verb: "which gets more inputs, 8646… or 8646…?" compares.)
+  const before = c.atoms.slice(Math.max(0, at - 3), at);
+  const flowVerb = before.some((a) => ["in", "out", "have"].some((v) => is(a, "verb", "v", v)));
+  const whBefore = flowVerb ? undefined : before.find((a) => is(a, "wh") || is(a, "list"));
   const listing = !c.has("count") && !c.has("stat") && (q.source === "connections" || c.has("list"));
   const ranked = c.find("topk") ?? c.find("sup") ?? c.find("list") ?? whBefore ?? (listing ? noun : undefined);
   if (!ranked) return;

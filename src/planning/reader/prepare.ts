@@ -67,6 +67,7 @@ const STEPS: PrepareStep[] = [
   graphTerms,
   gluedCounts,
   typePairs,
+  whichOfTwo,
   numberPhrases,
   exclusions,
   asManyAs,
@@ -189,6 +190,20 @@ const SOMA_IN = new RegExp(
  */
 function somaIn(p: Prepared): Prepared {
   return { ...p, text: p.text.replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `) };
+}
+
+/**
+ * "Which of these two gets more inputs, 8646… or 8646…?": "of these two" points at the two cells named in
+ * the question, so it is "which". Not without two ids named: "which of the two cells …" in a fresh
+ * conversation has nothing to point at (asked back).
+ */
+function whichOfTwo(p: Prepared): Prepared {
+  if (!/\d{15,20}[^]*\d{15,20}/.test(p.text)) return p;
+  const text = p.text.replace(
+    /\b(which|who)(?:\s+one)?\s+of\s+(?:these|those|the)\s+(?:two|2)(?:\s+(?:cells|neurons|roots))?\b/i,
+    "$1",
+  );
+  return text === p.text ? p : { ...p, text };
 }
 
 /** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */

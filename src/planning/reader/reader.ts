@@ -118,7 +118,8 @@ export class OfflineReader {
       const topic = checkSafety(question, false);
       if (topic.refuse) return { type: "refuse", reason: topic.reason };
     }
-    if (result.type === "clarify" && result.reading?.unaccounted.length) return this.offerWithout(question, result, items);
+    if (result.type === "clarify" && result.reading?.unaccounted.length)
+      return this.offerWithout(question, result, items);
     return result;
   }
 

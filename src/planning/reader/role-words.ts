@@ -53,7 +53,7 @@ export function bothWaysSaid(atoms: Atom[]): { at: number; named: number[] } | u
   if (at < 0) return undefined;
   const named = atoms.flatMap((a, i) => (isPop(a) ? [i] : []));
   // ("exc<->inh": classes and m-types are names too. Places and flags are not: "coreg'd 23P ↔ 23P in V1".)
-  const names = (f: { dim: string }) => ["cell_type", "class", "mtype"].includes(f.dim);
+  const names = (f: { dim: string }) => ["cell_type", "class", "mtype", "root_id", "nucleus_id"].includes(f.dim);
   const types = named.map((i) => JSON.stringify(popOf(atoms[i])!.filters.filter(names)));
   const pair =
     (named.length === 2 && types[0] !== types[1]) ||

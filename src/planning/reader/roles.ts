@@ -95,10 +95,16 @@ export function readRoles(atoms: Atom[]): Roles {
       if (adjective && isPop(atoms[owner])) set(owner, up ? "pre" : "post");
     } else if (is(prev, "rel", "r", "between")) set(i, amongSubject(atoms, prev!, i) ?? "both", p);
     else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
-      // "the main target type of VIP cells": the owner is on the other side.
-      set(i, popOf(atoms[prevIdx(p)])!.side === "post" ? "pre" : "post", p);
+      // "the main target type of VIP cells": the owner is on the other side. ("postsynaptic cells of each
+      // type": a kind after "of", each of it, is the kind of those cells, on their side.)
+      const side = popOf(atoms[prevIdx(p)])!.side!;
+      set(i, kindOfThem(a) ? side : side === "post" ? "pre" : "post", p);
     } else if (is(prev, "rel", "r", "of") && RELATIONAL[relationalOf(atoms[prevIdx(p)]) ?? ""]) {
-      set(i, RELATIONAL[relationalOf(atoms[prevIdx(p)])!]!, p);
+      const owns = RELATIONAL[relationalOf(atoms[prevIdx(p)])!]!;
+      // ("postsynaptic cells of each type": the kind of the partners, on their side.)
+      // (Not "targets of each type": a relational noun's "of" names its owner.)
+      const cells = /\b(cells?|neurons?)$/i.test(atoms[prevIdx(p)]!.items.map((x) => x.text).join(" "));
+      set(i, cells && kindOfThem(a) ? (owns === "pre" ? "post" : "pre") : owns, p);
       // "top 5 targets of X": the targets are on the other side.
       const owner = prevIdx(p);
       const head = relationalOf(atoms[owner]);
@@ -190,6 +196,12 @@ export function readRoles(atoms: Atom[]): Roles {
     if (after && !isPop(after) && /^(cell|partner|side|neuron|one)$/i.test(lower(after))) used.add(nextIdx(p));
   });
 
+  // ("which (of these two) gets …": "which" or "who" before the verb, with only function words between.)
+  const whoAsks = (all: Atom[], verb: number) => {
+    let w = verb - 1;
+    while (w > 0 && all[w]!.items.every((x) => x.fn) && !is(all[w], "wh")) w--;
+    return (is(all[w], "wh", "w", "which") || is(all[w], "wh", "w", "who")) && !isPop(all[w]);
+  };
   // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
   atoms.forEach((a, i) => {
     const v = as(a, "verb")?.v as string | undefined;
@@ -206,8 +218,12 @@ export function readRoles(atoms: Atom[]): Roles {
       !is(atoms[o], "verb", "v", "in")
     )
       o++;
-    const subject = isPop(atoms[s]) ? s : undefined;
-    let object = isPop(atoms[o]) ? o : undefined;
+    let subject = isPop(atoms[s]) ? s : undefined;
+    // ("the distinct cells that 8646… synapses onto per cell type": a grouping after the verb is no object.)
+    let object = isPop(atoms[o]) && !kindOfThem(atoms[o]!) ? o : undefined;
+    // ("which gets more input synapses, 8646… or 8646…?": the cells after the comma are who "which" asks about.)
+    if (subject === undefined && object !== undefined && whoAsks(atoms, i) && commaBefore(atoms, i, object))
+      [subject, object] = [object, undefined];
     if (object === undefined && subject !== undefined) {
       // "how many 23P cells does X contact?", "what do MC cells target?"
       for (let f = subject - 1; f >= 0; f--) {
@@ -297,4 +313,15 @@ export function readRoles(atoms: Atom[]): Roles {
         a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n))))),
   );
   return { role, used, flow, verbs };
+}
+
+/** A comma or colon between a verb and the population after it: the population is said apart. */
+function commaBefore(atoms: Atom[], verb: number, pop: number): boolean {
+  return atoms.slice(verb + 1, pop).some((a) => /^[,:;]$/.test(lower(a)));
+}
+
+/** "of each type", "of each cell type": a kind said of the cells before "of", each of it. */
+function kindOfThem(a: Atom): boolean {
+  const pop = popOf(a)!;
+  return Boolean(pop.each) && KIND_HEADS.has(pop.head ?? "") && !pop.filters.length;
 }

@@ -1,4 +1,6 @@
+import { discourse } from "./discourse-data.js";
 import type { Prepared } from "./prepare.js";
+import { restriction } from "./restriction.js";
 import { itemsOf } from "./words.js";
 
 /** A lead sentence or clause, its end, and the question after it. */
@@ -31,6 +33,10 @@ export function rootLead(p: Prepared): Prepared {
   // ("8646…: share of its inputs": a root alone before a colon is the topic, read by the reader's own rules.)
   if (!/[a-z]{2,}/i.test(others)) return p;
   if (itemsOf(others).some((i) => i.tags.some((t) => RESTRICTS.has(t.t)))) return p;
+  // ("… in the left hemisphere", "… during locomotion": words that may restrict keep the lead in the question.
+  // A "just" or "only" said of the one cell restricts nothing: "I only have a nucleus id".)
+  const strict = { strict: true, qualifiers: true };
+  if (restriction(others.replace(/\b(?:just|only)\b/gi, " "), rest, strict, discourse())) return p;
   const pointers = [...rest.matchAll(POINTER)];
   if (pointers.length !== 1) return p;
   const text = rest.replace(POINTER, (w) => (/^its$/i.test(w) ? `${cell}'s` : cell));

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
+import { planShapeProblem } from "../src/planning/plan-check.js";
+import type { QueryPlan } from "../src/planning/plan.js";
+import { OfflineReader } from "../src/planning/reader/reader.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+
+/**
+ * Readings found by the blind sets dev22 (one cell at a time) and dev23 (a hurried week), written in
+ * other words than theirs: each had been asked back, or answered as another question.
+ */
+const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
+const A = "864691135001182742";
+const B = "864691135002233445";
+const planOf = async (q: string): Promise<QueryPlan | string> => {
+  const r = await reader.plan(q);
+  return r.type === "plan" ? r.plan : r.type;
+};
+const answeredPlan = async (q: string): Promise<QueryPlan | string> => {
+  const plan = await planOf(q);
+  return typeof plan === "object" && planShapeProblem(plan) ? "clarify" : plan;
+};
+const root = (id: string) => [{ dim: "root_id", values: [id] }];
+const neurons = [{ dim: "class", values: ["neuron"] }];
+
+describe("'neurons only' said apart restricts the partners, not the one cell", () => {
+  it.each([
+    [`Only counting neurons: how many different downstream partners does ${A} have?`, "pre", "post"],
+    [`# postsyn partners of ${A} (neurons only)`, "pre", "post"],
+    [`top 5 inputs to ${A}, neurons only`, "post", "pre"],
+    [`Just neurons please: who are the 3 strongest inputs to ${A}?`, "post", "pre"],
+  ])("%s", async (q, own, other) => {
+    const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
+    expect(plan[own as "pre"]).toEqual(root(A));
+    expect(plan[other as "pre"]).toEqual(neurons);
+  });
+
+  it("holds 'counting neurons' to the plan when nothing names the neurons", async () => {
+    expect(await planOf(`how many partners does ${A} have? counting neurons`)).toBe("clarify");
+  });
+});
+
+describe("a threshold one named cell makes onto each of the cells asked for is per connection", () => {
+  it.each([
+    `List the layer 2/3 pyramidal cells that ${A} makes at least 3 synapses onto.`,
+    `how many 23P cells does ${A} make at least 3 synapses onto?`,
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 3 }],
+      pre: root(A),
+      post: [{ dim: "cell_type", values: ["23P"] }],
+    });
+  });
+});
+
+describe("two named cells compared on what each receives or makes", () => {
+  it.each([
+    [`which gets more input synapses, ${A} or ${B}?`, "post"],
+    [`Which of these two receives more synapses, ${A} or ${B}?`, "post"],
+    [`which makes more output synapses, ${A} or ${B}?`, "pre"],
+  ])("%s", async (q, side) => {
+    const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.compare?.map((p) => p[side as "pre"])).toEqual([root(A), root(B)]);
+  });
+
+  it("asks back 'which of the two cells' with no cells named", async () => {
+    expect(await planOf("Which of the two cells receives more inhibitory input?")).toBe("clarify");
+  });
+
+  it("reads both directions between two named cells", async () => {
+    const plan = (await planOf(`${A} <-> ${B}: # syn each way`)) as Extract<QueryPlan, { kind: "query" }>;
+    expect(plan.compare?.map((p) => [p.pre, p.post])).toEqual([
+      [root(A), root(B)],
+      [root(B), root(A)],
+    ]);
+  });
+});
+
+describe("two names joined by a hyphen are the synapses between them", () => {
+  it("reads one type on both sides as within it", async () => {
+    expect(await planOf("mean syn size 23P-23P")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["23P"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+    });
+  });
+
+  it.each(["how many BC-23P synapses", "# exc-inh synapses", "how many BC<->23P synapses"])(
+    "reads two names as both directions: %s",
+    async (q) => {
+      const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
+      expect(plan.compare).toHaveLength(2);
+    },
+  );
+
+  it("keeps a name with a hyphen whole", async () => {
+    expect(await planOf("how many 5P-IT cells")).toMatchObject({ filter: [{ dim: "cell_type", values: ["5P-IT"] }] });
+  });
+});
+
+describe("a lead that names one cell, then a question pointing back at it", () => {
+  it.each([
+    [`Just came across ${A} while scrolling in neuroglancer - what kind of cell is this one?`, { rootId: A }],
+    [
+      "I only have a nucleus id from the detection table, 101804. Which cell type is that cell?",
+      { nucleusId: "101804" },
+    ],
+  ])("%s", async (q, id) => {
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", ...id, fields: ["cell_type"] });
+  });
+
+  it.each([
+    `Just came across ${A} in the left hemisphere - what type is this one?`,
+    `Just came across ${A} while scrolling during locomotion - what type is this one?`,
+  ])("keeps a lead that may restrict in the question (asked back): %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
+
+describe("the part of a share said before it, of a population's or a cell's inputs", () => {
+  it.each([
+    ["inhibitory share of 23P inputs", [{ dim: "cell_type", values: ["23P"] }]],
+    [`inhibitory share of ${A}'s input syn`, root(A)],
+  ])("%s", async (q, whole) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: whole,
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+});
+
+describe("words said again, and words that were absorbed", () => {
+  it.each([
+    ["More than 80 incoming synapses: how many L2/3 pyramidal cells pass that cutoff?", "roots"],
+    ["how many 23P cells are coregistered with the two-photon data?", "cells"],
+    ["For the recurrent L2/3 pyr → L2/3 pyr synapses, what is the mean size?", "synapses"],
+    ["By number of unique input partners, which 3 layer 5 IT neurons come out on top?", "synapses"],
+  ])("reads %s", async (q, source) => {
+    expect(await answeredPlan(q)).toMatchObject({ source });
+  });
+
+  it.each([
+    "how many L2/3 pyramidal cells pass that cutoff?",
+    "recurrent BC → 23P synapses",
+    "Which three cell types are the most numerous inside layer 4 sorted by depth?",
+    "By synapse count, which 3 BCs are on top?",
+  ])("asks back %s", async (q) => {
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("refuses a count of distinct roots grouped by those same roots", () => {
+    const plan: QueryPlan = {
+      kind: "query",
+      source: "synapses",
+      filter: [],
+      pre: [{ dim: "cell_type", values: ["5P-IT"] }],
+      post: [],
+      measure: { fn: "distinct", side: "pre" },
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    };
+    expect(planShapeProblem(plan)).toMatch(/1 each/);
+  });
+});
