@@ -163,3 +163,26 @@ describe("words said again, and words that were absorbed", () => {
     expect(planShapeProblem(plan)).toMatch(/1 each/);
   });
 });
+
+describe("constructions said first or twice", () => {
+  it("reads a threshold said first as what the cells asked for get", async () => {
+    expect(await planOf(`With 3 or more synapses from ${A}, which 23P cells are those?`)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 3 }],
+      pre: root(A),
+      post: [{ dim: "cell_type", values: ["23P"] }],
+    });
+  });
+
+  it("reads 'from A to B, and how many from B to A' as both directions", async () => {
+    const plan = await planOf("How many synapses go from 23P to 4P cells, and how many from 4P to 23P?");
+    expect((plan as Extract<QueryPlan, { kind: "query" }>).compare?.map((p) => p.label)).toEqual([
+      "23P → 4P",
+      "4P → 23P",
+    ]);
+  });
+
+  it("keeps two different flows asked with two 'how many' as two questions", async () => {
+    expect(await planOf("how many synapses from BC to 23P and how many from MC to 23P")).toBe("clarify");
+  });
+});

@@ -21,6 +21,13 @@ const WHERE_EXTREME = new RegExp(
   "i",
 );
 
+// "With 3 or more synapses from 8646…, which 23P cells are those?"
+const WITH_FIRST = new RegExp(
+  String.raw`^with\s+((?:at least|more than|over|>=?|≥)?\s*\d+[^,]*?\b(?:syn|synapses?|inputs?|outputs?)\b[^,]*),` +
+    String.raw`\s*(which|what)\s+(.+?)(?:\s+(?:are|is)\s+(?:those|they|these|that|it))?${END}`,
+  "i",
+);
+
 const KIND = String.raw`((?:[\w/+-]+\s+){0,3}?(?:type|cell type|area|layer|class|m-?type|cell|neuron|root))`;
 // "which is the interneuron type with the fewest cells", "the interneuron type with the lowest count is which?"
 const WHICH_IS_THE = new RegExp(String.raw`\b(which|what) (?:is|'s) the ${KIND}\s+with the\b`, "i");
@@ -32,7 +39,8 @@ const IS_WHICH = new RegExp(String.raw`\bthe ${KIND} with the (.+?) (?:is|are) (
  * 23P cell's synapses from PV cells, averaged ("mean number of synapses from PV cells onto 23P cells
  * per 23P cell"); "Apart from 23P cells, which 3 cell types …" is "which 3 cell types other than 23P
  * cells …"; "where is X the lowest" is "which area has the lowest X"; "which is the type with the most
- * …" and "the type with the most … is which?" are "which type has the most …". Every word stays.
+ * …" and "the type with the most … is which?" are "which type has the most …"; "With 3 or more synapses from
+ * 8646…, which 23P cells are those?" is "which 23P cells get 3 or more synapses from 8646…". Every word stays.
  */
 export function fronted(p: Prepared): Prepared {
   let text = p.text;
@@ -51,6 +59,11 @@ export function fronted(p: Prepared): Prepared {
   });
   text = text.replace(WHERE_EXTREME, (_, what: string, extreme: string, end: string) => {
     return `which area has the ${extreme} ${what}${end}`;
+  });
+  // (The cells asked for get the synapses said first: from a cell they receive them, onto one they make them.)
+  text = text.replace(WITH_FIRST, (_, said: string, wh: string, cells: string, end: string) => {
+    const verb = /\bfrom\b/i.test(said) ? "get" : /\b(onto|to)\b/i.test(said) ? "make" : "have";
+    return `${wh} ${cells} ${verb} ${said}${end}`;
   });
   text = text.replace(WHICH_IS_THE, "$1 $2 has the");
   text = text.replace(IS_WHICH, (_, kind: string, what: string, end: string) => `which ${kind} has the ${what}${end}`);

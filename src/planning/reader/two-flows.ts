@@ -4,6 +4,12 @@ import type { Prepared } from "./prepare.js";
 const NAME = String.raw`([A-Za-z0-9][\w/-]*)`;
 const ARROW = String.raw`\s*(?:→|->)\s*`;
 const TWO_FLOWS = new RegExp(String.raw`\b${NAME}${ARROW}${NAME}\s+and\s+${NAME}${ARROW}${NAME}\b`, "g");
+/** "from 23P to 4P cells, and how many from 4P to 23P": the same two named, the other way round. */
+const BACK = new RegExp(
+  String.raw`\bfrom\s+${NAME}(?:\s+cells)?\s+(?:to|onto)\s+${NAME}(?:\s+cells)?\s*,?\s+and\s+how\s+many\s+` +
+    String.raw`(?:go\s+|are\s+there\s+|are\s+)?from\s+${NAME}(?:\s+cells)?\s+(?:to|onto)\s+${NAME}(?:\s+cells)?\b`,
+  "gi",
+);
 /** Words that pool what is listed: one total, not one row each. */
 const POOLED = /\b(total|sum|summed|combined|together|altogether|overall|pooled|in all)\b/i;
 
@@ -13,6 +19,9 @@ const POOLED = /\b(total|sum|summed|combined|together|altogether|overall|pooled|
  */
 export function twoFlows(p: Prepared): Prepared {
   if (POOLED.test(p.text)) return p;
-  const text = p.text.replace(TWO_FLOWS, "$1→$2 vs $3→$4");
+  // ("How many synapses go from 23P to 4P, and how many from 4P to 23P?": both directions, one row each.)
+  const back = (all: string, a: string, b: string, c: string, d: string) =>
+    a.toLowerCase() === d.toLowerCase() && b.toLowerCase() === c.toLowerCase() ? `${a}<->${b}` : all;
+  const text = p.text.replace(TWO_FLOWS, "$1→$2 vs $3→$4").replace(BACK, back);
   return text === p.text ? p : { ...p, text };
 }
