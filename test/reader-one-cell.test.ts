@@ -186,3 +186,15 @@ describe("constructions said first or twice", () => {
     expect(await planOf("how many synapses from BC to 23P and how many from MC to 23P")).toBe("clarify");
   });
 });
+
+describe("a question said again after 'i.e.'", () => {
+  it("is read when the restatement reads into the same plan", async () => {
+    const q = `Who is the strongest presynaptic partner of ${A}, i.e. the one with the most synapses onto it?`;
+    expect(await planOf(q)).toMatchObject({ post: root(A), groupBy: [{ dim: "root_id", side: "pre" }], limit: 1 });
+  });
+
+  it("is asked back when the restatement says another thing", async () => {
+    const q = `Who is the strongest presynaptic partner of ${A}, i.e. the one with the most synapses from it?`;
+    expect(await planOf(q)).toBe("clarify");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Planner } from "../../answers/chat.js";
+import { canonicalPlan } from "../canonical-plan.js";
 import { SqlRefused } from "../../querying/sql-guard.js";
 import { QueryPlan, type PlannerResult } from "../plan.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
@@ -94,7 +95,7 @@ export class LlmPlanner implements Planner {
     const out: Without[] = [];
     for (const text of verdict.without) {
       const result = await this.o.offline.plan(text, lastPlan);
-      if (result.type === "plan") out.push({ text, plan: canonical(result.plan) });
+      if (result.type === "plan") out.push({ text, plan: canonicalPlan(result.plan) });
     }
     return out;
   }
@@ -149,7 +150,7 @@ export class LlmPlanner implements Planner {
       }
     }
     // The reader's own reading without the words it did not understand took them for nothing.
-    const dropped = without.find((w) => w.plan === canonical(plan));
+    const dropped = without.find((w) => w.plan === canonicalPlan(plan));
     if (dropped) {
       const reading = `the reading of "${dropped.text}"`;
       throw new ModelFailure(`the model's plan is ${reading}, which leaves out words of the question`);
@@ -238,20 +239,6 @@ function nameNote(
 /** "cells count plan", "lookup plan", "sql plan": what kind of plan, for the log line. */
 const planLabel = (plan: QueryPlan) =>
   plan.kind === "query" ? `${plan.source} ${plan.measure.fn} plan` : `${plan.kind} plan`;
-
-/** A plan as text with its keys sorted, to compare two plans whatever order their keys came in. */
-function canonical(plan: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (!v || typeof v !== "object") return v;
-    return Object.fromEntries(
-      Object.entries(v)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, x]) => [k, sort(x)]),
-    );
-  };
-  return JSON.stringify(sort(plan));
-}
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 const ms = (started: number) => Math.round(performance.now() - started);

@@ -27,6 +27,7 @@ import { readPopulations } from "./phrases.js";
 import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
+import { restatedTail } from "./restated-tail.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
@@ -85,6 +86,11 @@ export class OfflineReader {
       const again = prepare(question, { remarks: true });
       const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
+    }
+    // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
+    if (result.type === "clarify") {
+      const restated = await restatedTail(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      if (restated) result = restated;
     }
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
