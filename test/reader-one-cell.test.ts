@@ -59,6 +59,7 @@ describe("two named cells compared on what each receives or makes", () => {
     [`which gets more input synapses, ${A} or ${B}?`, "post"],
     [`Which of these two receives more synapses, ${A} or ${B}?`, "post"],
     [`which makes more output synapses, ${A} or ${B}?`, "pre"],
+    [`who has more inputs, ${A} or ${B}?`, "post"],
   ])("%s", async (q, side) => {
     const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
     expect(plan.groupBy).toEqual([]);

@@ -19,6 +19,18 @@ export function questionWords(items: Item[]): Item[] {
     first.tags = ranked ? [] : [{ t: "wh", w: "who" }];
     first.fn = Boolean(ranked);
   }
+  // ("who has more inputs, 8646… or 8646…?": "who" asks which of the two named after the comma, as "which" does;
+  // as a population of its own it had ranked every partner.)
+  const comma = items.findIndex((x) => x.text === ",");
+  if (
+    first &&
+    /^who$/i.test(first.text) &&
+    comma > 0 &&
+    items.slice(comma).some((x) => /^(or|vs\.?|versus)$/i.test(x.text))
+  ) {
+    first.tags = [{ t: "wh", w: "which" }];
+    first.fn = true;
+  }
   // ("which of the 5P-ET cells have tuning" had counted them: "which of" picks cells as "which" does.
   // The words between are dropped so that "which" stands before the cells, as in "which 5P-ET cells".)
   const which = items.findIndex((x) => x.tags.some((t) => t.t === "wh" && t.w === "which"));
