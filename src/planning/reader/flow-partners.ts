@@ -91,7 +91,8 @@ export function partnerRanking(c: Clause, q: Query): void {
     (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
   if (!noun) return;
   const at = c.index(noun);
-  // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners", "X's partners with ≥5 synapses".
+  // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners",
+  // "X's partners with ≥5 synapses".
   // (Not a "which" that is the subject of a flow verb: "which gets more inputs, 8646… or 8646…?" compares.)
   const before = c.atoms.slice(Math.max(0, at - 3), at);
   const flowVerb = before.some((a) => ["in", "out", "have"].some((v) => is(a, "verb", "v", v)));

@@ -7,8 +7,11 @@ const NEURONS_ONLY = new RegExp(
   "gi",
 );
 /** The partners of one cell, with the side said before them ("downstream partners", "inputs"). */
-const PARTNERS =
-  /\b((?:(?:pre|post)-?syn(?:aptic)?|upstream|downstream|input|output)\s+)?(neuron\s+)?(partners|inputs|outputs|targets|sources)\b/gi;
+const PARTNERS = new RegExp(
+  String.raw`\b((?:(?:pre|post)-?syn(?:aptic)?|upstream|downstream|input|output)\s+)?(neuron\s+)?` +
+    String.raw`(partners|inputs|outputs|targets|sources)\b`,
+  "gi",
+);
 
 /**
  * "Neurons only please: who are the 3 strongest inputs to 8646…?", "# postsyn partners of 8646… (neurons

@@ -1,4 +1,5 @@
 import { as, is, lower, type Atom } from "./atoms.js";
+import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS } from "./shape.js";
 import type { Pop } from "./phrases.js";
 import type { Role } from "./roles.js";
 
@@ -59,4 +60,57 @@ export function bothWaysSaid(atoms: Atom[]): { at: number; named: number[] } | u
     (named.length === 2 && types[0] !== types[1]) ||
     (named.length === 1 && popOf(atoms[named[0]!])!.alts?.length === 2);
   return pair ? { at, named } : undefined;
+}
+
+/** "which (of these two) gets …": "which" or "who" before the verb, with only function words between. */
+export function whoAsks(atoms: Atom[], verb: number): boolean {
+  let w = verb - 1;
+  while (w > 0 && atoms[w]!.items.every((x) => x.fn) && !is(atoms[w], "wh")) w--;
+  return (is(atoms[w], "wh", "w", "which") || is(atoms[w], "wh", "w", "who")) && !isPop(atoms[w]);
+}
+
+/** A comma or colon between a verb and the population after it: the population is said apart. */
+export function commaBefore(atoms: Atom[], verb: number, pop: number): boolean {
+  return atoms.slice(verb + 1, pop).some((a) => /^[,:;]$/.test(lower(a)));
+}
+
+/** "of each type", "of each cell type": a kind said of the cells before "of", each of it. */
+export function kindOfThem(a: Atom): boolean {
+  const pop = popOf(a)!;
+  return Boolean(pop.each) && KIND_HEADS.has(pop.head ?? "") && !pop.filters.length;
+}
+
+/** A verb of synapsing: out ("makes", "targets"), in ("receives"), connect. */
+export const flowVerbs = (a: Atom) =>
+  is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect");
+
+/**
+ * The question is about what flows between cells: a flow noun or verb, a side, a partner, a synapse size.
+ * `flowVerb` says whether a verb is one of flow there; `usedTo` whether an "onto" was used by a role.
+ */
+export function saysFlow(
+  atoms: Atom[],
+  flowVerb: (a: Atom, i: number) => boolean,
+  usedTo: (i: number) => boolean,
+): boolean {
+  return atoms.some(
+    (a, i) =>
+      FLOW_WORDS.has(nounOf(a) ?? "") ||
+      flowVerb(a, i) ||
+      is(a, "probability") ||
+      is(a, "qty", "q", "size") ||
+      Boolean(as(a, "chart")?.flow) ||
+      is(a, "matrix") ||
+      Boolean(as(a, "sup")?.implies) ||
+      (isPop(a) && popOf(a)!.side !== undefined) ||
+      is(a, "sup", "q", "size") ||
+      (is(a, "rel", "r", "to") && usedTo(i)) ||
+      is(a, "rel", "r", "upstream") ||
+      is(a, "rel", "r", "downstream") ||
+      (isPop(a) && PARTNER_HEADS.has(popOf(a)!.head ?? "")) ||
+      // ("how many partner cell types does 8646… have": partners inside a phrase of kinds.)
+      (isPop(a) &&
+        KIND_HEADS.has(popOf(a)!.head ?? "") &&
+        a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n))))),
+  );
 }

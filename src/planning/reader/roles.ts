@@ -1,5 +1,19 @@
 import { as, is, lower, type Atom } from "./atoms.js";
-import { aux, bothWaysSaid, isPop, nounOf, popOf, receivedBy, RELATIONAL, relationalOf } from "./role-words.js";
+import {
+  aux,
+  bothWaysSaid,
+  flowVerbs,
+  saysFlow,
+  commaBefore,
+  kindOfThem,
+  whoAsks,
+  isPop,
+  nounOf,
+  popOf,
+  receivedBy,
+  RELATIONAL,
+  relationalOf,
+} from "./role-words.js";
 import { oneRoot } from "./filters.js";
 import { amongSubject } from "./scoped.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
@@ -196,12 +210,6 @@ export function readRoles(atoms: Atom[]): Roles {
     if (after && !isPop(after) && /^(cell|partner|side|neuron|one)$/i.test(lower(after))) used.add(nextIdx(p));
   });
 
-  // ("which (of these two) gets …": "which" or "who" before the verb, with only function words between.)
-  const whoAsks = (all: Atom[], verb: number) => {
-    let w = verb - 1;
-    while (w > 0 && all[w]!.items.every((x) => x.fn) && !is(all[w], "wh")) w--;
-    return (is(all[w], "wh", "w", "which") || is(all[w], "wh", "w", "who")) && !isPop(all[w]);
-  };
   // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
   atoms.forEach((a, i) => {
     const v = as(a, "verb")?.v as string | undefined;
@@ -290,38 +298,10 @@ export function readRoles(atoms: Atom[]): Roles {
   }
 
   // A verb with a number of synapses as its object says what a cell has, not a flow: "receive more than 100 inputs".
-  const flowVerb = (a: Atom, i: number) =>
-    (is(a, "verb", "v", "out") || is(a, "verb", "v", "in") || is(a, "verb", "v", "connect")) && !perCellThreshold(i);
-  const flow = atoms.some(
-    (a, i) =>
-      FLOW_WORDS.has(nounOf(a) ?? "") ||
-      flowVerb(a, i) ||
-      is(a, "probability") ||
-      is(a, "qty", "q", "size") ||
-      Boolean(as(a, "chart")?.flow) ||
-      is(a, "matrix") ||
-      Boolean(as(a, "sup")?.implies) ||
-      (isPop(a) && popOf(a)!.side !== undefined) ||
-      is(a, "sup", "q", "size") ||
-      (is(a, "rel", "r", "to") && role.size > 0 && used.has(i)) ||
-      is(a, "rel", "r", "upstream") ||
-      is(a, "rel", "r", "downstream") ||
-      (isPop(a) && PARTNER_HEADS.has(popOf(a)!.head ?? "")) ||
-      // ("how many partner cell types does 8646… have": partners inside a phrase of kinds.)
-      (isPop(a) &&
-        KIND_HEADS.has(popOf(a)!.head ?? "") &&
-        a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n))))),
+  const flow = saysFlow(
+    atoms,
+    (a, i) => flowVerbs(a) && !perCellThreshold(i),
+    (i) => role.size > 0 && used.has(i),
   );
   return { role, used, flow, verbs };
-}
-
-/** A comma or colon between a verb and the population after it: the population is said apart. */
-function commaBefore(atoms: Atom[], verb: number, pop: number): boolean {
-  return atoms.slice(verb + 1, pop).some((a) => /^[,:;]$/.test(lower(a)));
-}
-
-/** "of each type", "of each cell type": a kind said of the cells before "of", each of it. */
-function kindOfThem(a: Atom): boolean {
-  const pop = popOf(a)!;
-  return Boolean(pop.each) && KIND_HEADS.has(pop.head ?? "") && !pop.filters.length;
 }

@@ -9,8 +9,11 @@ const LEAD = /^\s*([^?]*?)(?:\s+[-–—]\s+|:\s+|[.!]\s+)(\S[^]*)$/;
 const ROOT = /\b(\d{15,20})\b/g;
 const NUCLEUS = /\bnucle(?:us|i)\b[^\d]*?\b(\d{3,8})\b/i;
 /** Words in the question that point back at one cell. */
-const POINTER =
-  /\b(?:this|that|the same)\s+(?:one|cell|neuron|root|segment|guy|id|nucleus)\b|\b(?:this|that)(?=\s*\?)|\bits\b|\bit\b/gi;
+const POINTER = new RegExp(
+  String.raw`\b(?:this|that|the same)\s+(?:one|cell|neuron|root|segment|guy|id|nucleus)\b` +
+    String.raw`|\b(?:this|that)(?=\s*\?)|\bits\b|\bit\b`,
+  "gi",
+);
 /** Tags that name or restrict: a lead with any of them is read as part of the question, not set aside. */
 const RESTRICTS = new Set(["val", "flag", "num", "threshold", "ambiguous", "qty", "neg", "sup", "topk"]);
 
