@@ -223,6 +223,15 @@ describe("charts in answers", () => {
     );
   });
 
+  it("gives the interquartile range with the quartiles ('IQR of …')", async () => {
+    const answer = await chat.answer("IQR of BC nucleus volume", chat.newConversation());
+    const { columns, rows } = answer.table!;
+    const [q1, q3, iqr] = ["q1", "q3", "iqr"].map((c) => Number(rows[0]![columns.indexOf(c)]));
+    expect(iqr).toBeCloseTo(q3! - q1!, 9);
+    expect(iqr).toBeGreaterThan(0);
+    expect(answer.text).toMatch(/IQR /);
+  });
+
   it("draws the depth distribution of a type with its layer boundaries marked", async () => {
     // A distribution is drawn when a chart is asked for ("depth distribution of …" alone gives the bins as a table).
     const answer = await chartAnswer("plot the depth distribution of Martinotti cells", "histogram");

@@ -96,6 +96,8 @@ function quartiles(rows: RowSet): Sql {
     `${percentileExpr(25)} AS q1`,
     `${percentileExpr(50)} AS median`,
     `${percentileExpr(75)} AS q3`,
+    // ("IQR of BC nucleus volume": the spread between the quartiles, given as its own figure.)
+    `${percentileExpr(75)} - ${percentileExpr(25)} AS iqr`,
     "max(x) AS max",
     "sum(x * w) * 1.0 / sum(w) AS mean",
     "max(total) AS n",

@@ -161,8 +161,8 @@ function quartileLine(of: keyof typeof QUANTITY, rows: string, col: (n: string) 
   const q = QUANTITY[of];
   const f = (n: string) => fmt(col(n) as number);
   return (
-    `${capitalize(q.label)} of ${rows}: median ${f("median")} ${q.unit} (quartiles ${f("q1")} to ${f("q3")}, range ${f("min")} to ${f("max")},` +
-    ` mean ${f("mean")}, n = ${f("n")}).`
+    `${capitalize(q.label)} of ${rows}: median ${f("median")} ${q.unit} (quartiles ${f("q1")} to ${f("q3")},` +
+    ` IQR ${f("iqr")}, range ${f("min")} to ${f("max")}, mean ${f("mean")}, n = ${f("n")}).`
   );
 }
 
