@@ -199,3 +199,17 @@ describe("a question said again after 'i.e.'", () => {
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("a comparative said of synapses named first is of their size", () => {
+  it.each([
+    "are BC synapses onto 23P larger than MC synapses onto 23P?",
+    "do MC synapses onto 23P tend to be smaller than BC synapses onto 23P?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "size" } });
+  });
+
+  it("keeps a count said with it", async () => {
+    const q = "is the number of BC synapses onto 23P larger than MC synapses onto 23P?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "count" } });
+  });
+});

@@ -176,8 +176,11 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
     );
   }
   // ("are the synapses from NGC onto 23P smaller than those from BPC": the synapses said first.)
+  // ("are BC synapses onto 23P larger than MC synapses onto 23P": synapses are the subject, named before the word.)
   const synapsesFirst = atoms.slice(0, i).find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
-  if ([next, before, synapsesFirst].some((a) => is(a, "noun", "n", "synapse")))
+  const subject = atoms.slice(0, i).filter((a) => !is(a, "rel") && !a.items.every((x) => x.fn) && !is(a, "verb"));
+  const synapsesSubject = subject.length <= 3 && subject.some((a) => is(a, "noun", "n", "synapse"));
+  if ([next, before, synapsesFirst].some((a) => is(a, "noun", "n", "synapse")) || synapsesSubject)
     return implies([...mean, { t: "qty", q: "size" }]);
   // "which population is larger": the one with more cells.
   if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text))))
