@@ -213,3 +213,17 @@ describe("a comparative said of synapses named first is of their size", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "count" } });
   });
 });
+
+describe("two kinds compared right after 'more' are the sets compared", () => {
+  it.each([
+    "do 23P cells receive more inhibitory or excitatory synapses?",
+    "do 23P cells get more synapses from inhibitory or excitatory cells?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["inhibitory", "excitatory"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "count" },
+      groupBy: [{ dim: "class", side: "pre" }],
+    });
+  });
+});

@@ -55,10 +55,15 @@ export function comparisonOf(
           'wholes: "% of BC vs MC outputs onto 23P".',
       );
     }
+    // ("do 23P cells receive more inhibitory or excitatory synapses": the set right before "or", of the same
+    // kind, is the one compared; 23P, also excitatory, had been taken as the first set.)
+    const adjacent = before.find((b) => b.i === at - 1 && b.pop.filters[0]?.dim === after.pop.filters[0]?.dim);
     const target =
-      sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
-        ? before.filter((b) => sideOf(b) === sideOf(after)).pop()!
-        : likest(c, before, after.pop);
+      adjacent && after.i === at + 1 && adjacent.pop.filters[0]?.dim !== "root_id"
+        ? adjacent
+        : sideOf(after) !== undefined && before.some((b) => sideOf(b) === sideOf(after))
+          ? before.filter((b) => sideOf(b) === sideOf(after)).pop()!
+          : likest(c, before, after.pop);
     const side = sideOf(target);
     if (!side) throw new Unreadable("I could not tell which part of the question the comparison replaces.");
     use(vs);

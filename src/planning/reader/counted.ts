@@ -102,7 +102,9 @@ function markAfterHowMany(atoms: Atom[]): void {
       j++;
     // ("how many of X's outputs", "how many inhibitory synapses": the outputs, the synapses are counted;
     // "how often does X hit BC" counts synapses.)
-    const next = atoms[j + 1];
+    // ("more inhibitory or excitatory synapses": the noun after the alternatives is what is counted.)
+    const alternatives = is(atoms[j + 1], "vs") && atoms[j + 2]?.tag.t === "pop";
+    const next = atoms[alternatives ? j + 3 : j + 1];
     // ("how many different roots synapse onto X": "synapse" is the verb there.)
     const verbLike = /^synapse$/i.test(next?.items[0]?.text ?? "") && is(atoms[j + 2], "rel", "r", "to");
     const partnerHead =
