@@ -61,8 +61,10 @@ function thresholdDim(t: Threshold, big: string): Filter["dim"] {
   // ("imaged in more than one scan": the scans a cell is matched in.)
   if (t.noun === "scan") return "scans";
   if (t.noun === "synapse" || t.noun === "partner" || t.noun === "connection") {
+    // ("3 or more synapses": the words said are the number and its bound, not the bound before it.)
+    const said = !t.text || /\d/.test(String(t.text)) ? `${t.value}` : `${String(t.text)} ${t.value}`;
     throw new Unreadable(
-      `"${t.text ?? "more than"} ${t.value} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`,
+      `"${said} ${t.noun}s": inputs or outputs? For example "with more than ${t.value} input ${t.noun}s".`,
     );
   }
   if (t.unit === "um") return "depth";
