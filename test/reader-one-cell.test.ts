@@ -227,3 +227,15 @@ describe("two kinds compared right after 'more' are the sets compared", () => {
     });
   });
 });
+
+describe("the side one named cell is said to be on", () => {
+  it.each([
+    [`how many synapses in which ${A} is the presynaptic cell`, "pre"],
+    [`count synapses with ${A} as postsynaptic partner`, "post"],
+    [`mean size of synapses where ${A} is presynaptic`, "pre"],
+  ])("%s", async (q, side) => {
+    const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
+    expect(plan[side as "pre"]).toEqual(root(A));
+    expect(plan.groupBy).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
-import { topicRoot } from "./topic-root.js";
+import { sideOfRoot, topicRoot } from "./topic-root.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -66,6 +66,7 @@ const STEPS: PrepareStep[] = [
   restatements,
   graphTerms,
   gluedCounts,
+  sideOfRoot,
   typePairs,
   whichOfTwo,
   numberPhrases,

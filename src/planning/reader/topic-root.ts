@@ -46,3 +46,22 @@ function rootNamedFirst(p: Prepared, id: string, rest: string, described: string
   if (text === rest) return p;
   return { ...p, text, context };
 }
+
+/** "where 8646… is postsynaptic", "with 8646… as the presynaptic cell": the side one named cell is on. */
+const SIDE_OF_ROOT = new RegExp(
+  String.raw`\b(?:where|in which|for which|with|having)\s+(\d{15,20})\s+(?:is|as)\s+(?:the\s+|a\s+)?` +
+    String.raw`(pre|post)-?syn(?:aptic)?(?:\s+(?:cell|partner|neuron|side|root|one|end))?\b`,
+  "gi",
+);
+
+/**
+ * "how many synapses in which 8646… is the presynaptic cell", "count synapses with 8646… as postsynaptic
+ * partner": the synapses from it, or onto it (the side had been read the other way round, or the other
+ * cells ranked).
+ */
+export function sideOfRoot(p: Prepared): Prepared {
+  const text = p.text.replace(SIDE_OF_ROOT, (_, id: string, side: string) =>
+    side.toLowerCase() === "pre" ? `from ${id}` : `onto ${id}`,
+  );
+  return text === p.text ? p : { ...p, text };
+}
