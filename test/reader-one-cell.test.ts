@@ -238,4 +238,13 @@ describe("the side one named cell is said to be on", () => {
     expect(plan[side as "pre"]).toEqual(root(A));
     expect(plan.groupBy).toEqual([]);
   });
+
+  it("reads the cells said to be on each side", async () => {
+    const q = "synapses where the presynaptic cell is a BC and the postsynaptic cell is a 23P, how many";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "count" },
+    });
+  });
 });

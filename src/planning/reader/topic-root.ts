@@ -60,8 +60,20 @@ const SIDE_OF_ROOT = new RegExp(
  * cells ranked).
  */
 export function sideOfRoot(p: Prepared): Prepared {
-  const text = p.text.replace(SIDE_OF_ROOT, (_, id: string, side: string) =>
-    side.toLowerCase() === "pre" ? `from ${id}` : `onto ${id}`,
-  );
+  const text = p.text
+    .replace(SIDE_OF_ROOT, (_, id: string, side: string) =>
+      side.toLowerCase() === "pre" ? `from ${id}` : `onto ${id}`,
+    )
+    .replace(SIDE_IS, (_, side: string, place: string | undefined, name: string) => {
+      const cells = place ? `cells in ${name}` : name;
+      return side.toLowerCase() === "pre" ? `from ${cells}` : `onto ${cells}`;
+    });
   return text === p.text ? p : { ...p, text };
 }
+
+/** "where the presynaptic cell is a BC (and the postsynaptic cell is a 23P)", "whose postsynaptic cell is in L5". */
+const SIDE_IS = new RegExp(
+  String.raw`\b(?:where|whose|in which|with|and)\s+(?:the\s+)?(pre|post)-?syn(?:aptic)?\s+(?:cell|partner|neuron|root)` +
+    String.raw`\s+(?:is|was)\s+(?:a\s+|an\s+)?(in\s+)?([A-Za-z0-9][\w/-]*)\b`,
+  "gi",
+);
