@@ -145,7 +145,7 @@ export const SIZES: Case[] = [
     q: "quartiles of synapse size of outputs of basket cells",
     expect: "scalar",
     gold: median("SELECT size AS x FROM syn JOIN root_type ON pre_pt_root_id = pt_root_id WHERE cell_type = 'BC'"),
-    check: (a) => expect(a.table?.columns).toEqual(["min", "q1", "median", "q3", "max", "mean", "n"]),
+    check: (a) => expect(a.table?.columns).toEqual(["min", "q1", "median", "q3", "iqr", "max", "mean", "n"]),
   },
   {
     it: "gives summary statistics of a type's nucleus volumes",
