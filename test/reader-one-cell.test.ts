@@ -208,6 +208,17 @@ describe("a comparative said of synapses named first is of their size", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "size" } });
   });
 
+  it("reads 'stronger' as synapses per connection of connections, and as the size of synapses", async () => {
+    expect(await planOf("are 23P->23P connections stronger than 4P->23P connections?")).toMatchObject({
+      source: "connections",
+      measure: { fn: "mean", of: "synapses" },
+    });
+    expect(await planOf("are BC synapses onto 23P stronger than MC synapses onto 23P?")).toMatchObject({
+      measure: { fn: "mean", of: "size" },
+    });
+    expect(await planOf("do 23P cells receive stronger input from BCs or MCs?")).toBe("clarify");
+  });
+
   it("keeps a count said with it", async () => {
     const q = "is the number of BC synapses onto 23P larger than MC synapses onto 23P?";
     expect(await planOf(q)).toMatchObject({ measure: { fn: "count" } });

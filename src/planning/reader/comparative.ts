@@ -1,5 +1,6 @@
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Tag } from "./lexicon.js";
+import { Unreadable } from "./filters.js";
 import { FLOW_WORDS } from "./shape.js";
 
 /**
@@ -164,6 +165,13 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   // ("which is deeper on average, 6P-IT or 6P-CT": the mean soma depth of each, when sets are compared.)
   if (/^(deeper|shallower)$/.test(word)) {
     return compared ? implies([...mean, { t: "qty", q: "depth" }]) : atoms;
+  }
+  // ("are 23P->23P connections stronger than 4P->23P connections?": the synapses per connection; "stronger
+  // synapses": their mean size. It had been read as a count of them.)
+  if (/^(stronger|weaker)$/.test(word)) {
+    if (atoms.some((a) => is(a, "noun", "n", "connection"))) return implies([{ t: "per_connection" }]);
+    if (atoms.some((a) => is(a, "noun", "n", "synapse"))) return implies([...mean, { t: "qty", q: "size" }]);
+    throw new Unreadable('Stronger by what? For example "synapses per connection, 23P→23P vs 4P→23P".');
   }
   if (!/^(larger|bigger|smaller|greater)$/.test(word)) return atoms;
   // "larger nuclei", "is its nucleus bigger": their mean volume; "bigger synapses": their mean size.
