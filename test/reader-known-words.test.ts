@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
-import { planShapeProblem } from "../src/planning/plan-check.js";
-import type { QueryPlan } from "../src/planning/plan.js";
-import { OfflineReader } from "../src/planning/reader/reader.js";
-import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { answeredPlan, planOf } from "./support/reader-plans.js";
 
 /**
  * Readings found by adding words of known meaning to answered bank questions (a rank, a threshold, a
  * second subject, a claim of what is counted): each had been answered as if the words were not there.
  */
-const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
 const ID = "864691135001182742";
-const planOf = async (q: string): Promise<QueryPlan | string> => {
-  const r = await reader.plan(q);
-  return r.type === "plan" ? r.plan : r.type;
-};
-/** What is answered: the reader's plan when the plan check lets it through, else "clarify". */
-const answeredPlan = async (q: string): Promise<QueryPlan | string> => {
-  const plan = await planOf(q);
-  return typeof plan === "object" && planShapeProblem(plan) ? "clarify" : plan;
-};
 
 describe("a guess about one cell ('8646… - L2/3, L4 or L5?') is answered by the field it names", () => {
   it.each([

@@ -1,23 +1,16 @@
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectomeChat, DEFAULT_VOCABULARY } from "../src/answers/chat.js";
-import type { QueryPlan } from "../src/planning/plan.js";
-import { OfflineReader } from "../src/planning/reader/reader.js";
-import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { ConnectomeChat } from "../src/answers/chat.js";
 import { gold, loadRawExports } from "./support/raw-tables.js";
 import { buildTestStore } from "./support/store.js";
+import { planOf } from "./support/reader-plans.js";
 
 /**
  * Readings found wrong or asked back by dev20 (measures, units, statistics words, register) and by
  * modifiers of known words added to answered bank questions ("… bottom 5", "… excluding BCs",
  * "… per µm", "… root id 90th percentile"): each was answered as if the words were not there.
  */
-const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
 const ID = "864691135001182742";
-const planOf = async (q: string): Promise<QueryPlan | string> => {
-  const r = await reader.plan(q);
-  return r.type === "plan" ? r.plan : r.type;
-};
 const same = async (q: string, plain: string) => {
   const plan = await planOf(q);
   expect(typeof plan, q).toBe("object");

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 import { planShapeProblem } from "../src/planning/plan-check.js";
 import type { QueryPlan } from "../src/planning/plan.js";
-import { OfflineReader } from "../src/planning/reader/reader.js";
-import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { answeredPlan, planOf } from "./support/reader-plans.js";
 
 /**
  * Readings found by the blind sets dev22 (one cell at a time) and dev23 (a hurried week), written in
  * other words than theirs: each had been asked back, or answered as another question.
  */
-const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
 const A = "864691135001182742";
 const B = "864691135002233445";
-const planOf = async (q: string): Promise<QueryPlan | string> => {
-  const r = await reader.plan(q);
-  return r.type === "plan" ? r.plan : r.type;
-};
-const answeredPlan = async (q: string): Promise<QueryPlan | string> => {
-  const plan = await planOf(q);
-  return typeof plan === "object" && planShapeProblem(plan) ? "clarify" : plan;
-};
 const root = (id: string) => [{ dim: "root_id", values: [id] }];
 const neurons = [{ dim: "class", values: ["neuron"] }];
 

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
-import type { QueryPlan } from "../src/planning/plan.js";
 import { prepare } from "../src/planning/reader/prepare.js";
-import { OfflineReader } from "../src/planning/reader/reader.js";
-import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { planOf } from "./support/reader-plans.js";
 
 /**
  * Remarks said in passing (chatter, claims about the answer), self-corrections, "each other" and
  * "pairs of X are connected": read as the plain question would be, and a claim the plan does not do
  * is asked back, never answered.
  */
-const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
-const planOf = async (q: string): Promise<QueryPlan | string> => {
-  const r = await reader.plan(q);
-  return r.type === "plan" ? r.plan : r.type;
-};
 
 describe("remarks said in passing", () => {
   const same: [string, string][] = [

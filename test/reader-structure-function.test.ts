@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 import type { QueryPlan } from "../src/planning/plan.js";
-import { OfflineReader } from "../src/planning/reader/reader.js";
-import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
+import { planOf } from "./support/reader-plans.js";
 
 /**
  * Readings found wrong or asked back by dev19 (structure and function, visual areas) and the checks
  * around it: superlatives of single synapses, ids asked after a flow, "feedforward" held to the plan,
  * lists of places, percent thresholds and top-k of kinds.
  */
-const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
-const planOf = async (q: string): Promise<QueryPlan | string> => {
-  const r = await reader.plan(q);
-  return r.type === "plan" ? r.plan : r.type;
-};
 /** The plan with its filters in one order (the order they were said in does not matter). */
 const sorted = (plan: QueryPlan | string) => {
   if (typeof plan !== "object" || plan.kind !== "query") return plan;

@@ -2,17 +2,17 @@ import { as, is, lower, type Atom } from "./atoms.js";
 import {
   aux,
   bothWaysSaid,
-  flowVerbs,
-  saysFlow,
   commaBefore,
-  kindOfThem,
-  whoAsks,
+  flowVerbs,
   isPop,
+  kindOfThem,
   nounOf,
   popOf,
   receivedBy,
   RELATIONAL,
   relationalOf,
+  saysFlow,
+  whoAsks,
 } from "./role-words.js";
 import { oneRoot } from "./filters.js";
 import { amongSubject } from "./scoped.js";

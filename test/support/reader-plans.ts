@@ -1,0 +1,20 @@
+import { DEFAULT_VOCABULARY } from "../../src/answers/chat.js";
+import { planShapeProblem } from "../../src/planning/plan-check.js";
+import type { QueryPlan } from "../../src/planning/plan.js";
+import { OfflineReader } from "../../src/planning/reader/reader.js";
+import { Vocabulary } from "../../src/planning/vocabulary/vocabulary.js";
+
+/** The offline reader with the project's vocabulary, as the chat uses it (no model, no store). */
+export const reader = new OfflineReader(Vocabulary.load(DEFAULT_VOCABULARY));
+
+/** The reader's plan of a question, or what it did instead ("clarify", "refuse"). */
+export const planOf = async (q: string): Promise<QueryPlan | string> => {
+  const r = await reader.plan(q);
+  return r.type === "plan" ? r.plan : r.type;
+};
+
+/** What is answered: the reader's plan when the plan check lets it through, else "clarify". */
+export const answeredPlan = async (q: string): Promise<QueryPlan | string> => {
+  const plan = await planOf(q);
+  return typeof plan === "object" && planShapeProblem(plan) ? "clarify" : plan;
+};
