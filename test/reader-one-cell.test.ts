@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describePlan } from "../src/planning/describe.js";
 import { planShapeProblem } from "../src/planning/plan-check.js";
 import type { QueryPlan } from "../src/planning/plan.js";
 import { answeredPlan, planOf } from "./support/reader-plans.js";
@@ -53,6 +54,11 @@ describe("two named cells compared on what each receives or makes", () => {
     const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
     expect(plan.groupBy).toEqual([]);
     expect(plan.compare?.map((p) => p[side as "pre"])).toEqual([root(A), root(B)]);
+  });
+
+  it("says the side of each compared cell in the reading", async () => {
+    const plan = (await planOf(`which gets more inputs, ${A} or ${B}?`)) as QueryPlan;
+    expect(describePlan(plan, { typeLabel: (v) => v })).toContain(`compared: onto ${A} vs onto ${B}`);
   });
 
   it("asks back 'which of the two cells' with no cells named", async () => {

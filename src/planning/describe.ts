@@ -1,4 +1,4 @@
-import type { Group, LookupPlan, Query, QueryPlan } from "./plan.js";
+import type { Group, LookupPlan, Part, Query, QueryPlan } from "./plan.js";
 import type { Labels } from "./describe/conditions.js";
 import { describeMeasure, quantityWords } from "./describe/measures.js";
 import { num } from "./describe/number-words.js";
@@ -36,6 +36,18 @@ const withinGroup = (q: Query, g: Group) =>
     ? " (both roots of a pair in the same one)"
     : "";
 
+/**
+ * A compared set in words: its label, but a set labelled by a bare id says its side ("onto 8646…"), for the
+ * rows ("synapses from any cell onto any cell") do not say which of the two ids' synapses are counted.
+ */
+function comparedSet(p: Part, labels: Labels): string {
+  const oneSide = !p.filter?.length && !!p.pre?.length !== !!p.post?.length;
+  if (p.label && /^\d+$/.test(p.label) && oneSide) {
+    return `${p.pre?.length ? "from" : "onto"} ${p.label}`;
+  }
+  return p.label ?? describePart(p, labels);
+}
+
 /** The whole plan in words, the "Read as" line without its source. */
 export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (plan.kind === "lookup") return describeLookup(plan);
@@ -54,7 +66,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
     const m = describeMeasure(q.measure, q.source);
     text = /( of| in| among)$/.test(m) || m === "number of" ? `${m} ${rows}` : `${m} of ${rows}`;
   }
-  if (q.compare) text += `, compared: ${q.compare.map((p) => p.label ?? describePart(p, labels)).join(" vs ")}`;
+  if (q.compare) text += `, compared: ${q.compare.map((p) => comparedSet(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.contrast) text += `, and the ${q.contrast} of the two`;
