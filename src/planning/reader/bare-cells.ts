@@ -34,3 +34,21 @@ export function bareCellsOfOneRoot(c: Clause): void {
   p.wh = "which";
   use(...c.findAll("list"));
 }
+
+/**
+ * "list the 23P cells that get input from BC", "list BCs that synapse onto 23P": "list" right before
+ * cells in the plural, in a question that asks nothing else of them, lists those cells as "which 23P
+ * cells get input from BC" does (each with its synapses), rather than being left over.
+ */
+export function listedCellsOfFlow(c: Clause): void {
+  // ("list the 23P cells that get input from both BC and MC": the cells, each with a synapse from both.)
+  if (!c.atoms.every((a) => BARE.includes(a.tag.t) || a.tag.t === "bothsides")) return;
+  const list = c.atoms.findIndex((a) => is(a, "list"));
+  const cells = c.pops.find((p) => p.i === list + 1);
+  if (list < 0 || !cells?.role || cells.role === "both" || !c.pops.some((p) => p !== cells && p.role)) return;
+  const p = cells.pop;
+  if (!p.plural || !p.filters.length || !p.filters.every((f) => CELL_DIMS.has(f.dim) || f.is !== undefined)) return;
+  if (p.wh || p.each || p.topk || p.sup || p.counted || p.thresholds.length || FLOW_WORDS.has(p.head ?? "")) return;
+  p.wh = "which";
+  use(c.atoms[list]!);
+}

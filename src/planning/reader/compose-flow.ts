@@ -22,7 +22,7 @@ import {
   typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
-import { bareCellsOfOneRoot } from "./bare-cells.js";
+import { bareCellsOfOneRoot, listedCellsOfFlow } from "./bare-cells.js";
 import { reciprocalPairs } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 import { placeOfCells } from "./place-of-cells.js";
@@ -37,6 +37,7 @@ export function composeFlow(c: Clause): Query {
   if (perCell) return perCell;
   typesOfPartners(c);
   bareCellsOfOneRoot(c);
+  listedCellsOfFlow(c);
   // A grouping population with no side takes the side no other population names.
   const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
   const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));

@@ -1,7 +1,7 @@
 import { twoResults } from "../plan-check.js";
 import type { QueryPlan } from "../plan.js";
 import type { Clause } from "./clause.js";
-import { lower, text } from "./atoms.js";
+import { text } from "./atoms.js";
 import { Unreadable } from "./filters.js";
 
 /**
@@ -19,26 +19,6 @@ export function contrastAsSaid(c: Clause, plan: QueryPlan): void {
     return;
   }
   throw new Unreadable(`The ${contrast} of which two? For example "how many more 23P than 4P cells".`);
-}
-
-/**
- * "how many 23P cells receive input from both BCs and MCs", "… from every inhibitory type": the
- * cells that get input from each of them, which no plan intersects; one row per type would answer
- * another question. Asked back.
- */
-export function bothOfAList(c: Clause, plan: QueryPlan): void {
-  if (plan.kind !== "query" || plan.measure.fn !== "distinct") return;
-  const j = c.atoms.findIndex(
-    (a, i) => /^both$/i.test(lower(a)) && (c.atoms[i + 1]?.tag.alts as unknown[])?.length > 1,
-  );
-  // ("… receive input from every inhibitory cell type": from each of them at once, not per type.)
-  const every = c.atoms.find((a) => a.tag.t === "pop" && /^(every|all)\b/i.test(lower(a)) && a.tag.head === "type");
-  const named = j >= 0 ? text(c.atoms[j + 1]) : every ? text(every) : undefined;
-  if (named === undefined) return;
-  throw new Unreadable(
-    `The cells connected with each of "${named}" at once are not something I can count; ` +
-      "ask about each of them on its own.",
-  );
 }
 
 /**

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { answeredPlan, planOf } from "./support/reader-plans.js";
+
+/**
+ * "which 23P cells receive input from both BC and MC": the cells with a synapse from each member of
+ * the list, one condition per member (had been one row per type and cell: another question).
+ */
+const fromEach = (dim: "in_synapses" | "out_synapses", ...types: string[]) =>
+  types.map((t) => ({ dim, min: 1, partners: [{ dim: "cell_type", values: [t] }] }));
+const type = (t: string) => ({ dim: "cell_type", values: [t] });
+
+describe("cells connected with each member of a list", () => {
+  it.each([
+    ["which 23P cells receive input from both BC and MC", "list"],
+    ["list the 23P cells that get input from both BC and MC", "list"],
+    ["how many 23P cells get synapses from both BCs and MCs", "count"],
+  ])("%s", async (q, fn) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [type("23P"), ...fromEach("in_synapses", "BC", "MC")],
+      measure: { fn },
+      groupBy: [],
+    });
+  });
+
+  it("reads the other direction as output synapses onto each", async () => {
+    expect(await planOf("how many BCs synapse onto both 23P and 4P")).toMatchObject({
+      source: "roots",
+      filter: [type("BC"), ...fromEach("out_synapses", "23P", "4P")],
+      measure: { fn: "count" },
+    });
+  });
+
+  it.each([
+    "which cells receive input from both BC and MC",
+    "how many 23P cells receive input from every inhibitory cell type",
+    "which 23P cells receive input from both BC and MC on their apical dendrites",
+    "how many 23P cells get synapses from both BCs and MCs during locomotion",
+  ])("asks back what it cannot intersect or read: %s", async (q) => {
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+});
+
+describe("'list' before cells in the plural lists them, as 'which' does", () => {
+  it.each([
+    ["list the 23P cells that get input from BC", "post"],
+    ["list BCs that synapse onto 23P", "pre"],
+  ])("%s", async (q, side) => {
+    const which = await planOf(q.replace(/^list (the )?/, "which "));
+    expect(await planOf(q)).toEqual(which);
+    expect(which).toMatchObject({ groupBy: [{ dim: "root_id", side }] });
+  });
+});
