@@ -1,4 +1,4 @@
-import { is, use } from "./atoms.js";
+import { is, lower, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { oneRootPop } from "./flow-partners.js";
 import { FLOW_WORDS } from "./shape.js";
@@ -43,6 +43,8 @@ export function bareCellsOfOneRoot(c: Clause): void {
 export function listedCellsOfFlow(c: Clause): void {
   // ("list the 23P cells that get input from both BC and MC": the cells, each with a synapse from both.)
   if (!c.atoms.every((a) => BARE.includes(a.tag.t) || a.tag.t === "bothsides")) return;
+  // (A relation said by a verb or a word of flow: "on" alone is as often a place, "proofread on dendrite only".)
+  if (!c.atoms.some((a) => is(a, "verb") || (is(a, "rel") && !/^on$/i.test(lower(a))))) return;
   const list = c.atoms.findIndex((a) => is(a, "list"));
   const cells = c.pops.find((p) => p.i === list + 1);
   if (list < 0 || !cells?.role || cells.role === "both" || !c.pops.some((p) => p !== cells && p.role)) return;
