@@ -216,6 +216,9 @@ function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string
     if (parts.some((p) => (p[key] ?? []).some((f) => f.dim === g.dim)))
       return `the ${m.fn} is cut on ${g.dim} and also grouped by it`;
   }
+  // (And two compared sets that are the same cells: "excitatory vs excitatory" compares nothing.)
+  const sets = (plan.compare ?? []).map((p) => JSON.stringify([p.filter ?? [], p.pre ?? [], p.post ?? []]));
+  if (new Set(sets).size < sets.length) return "two of the compared sets are the same";
   return undefined;
 }
 

@@ -5,6 +5,9 @@ import type { Item } from "./items.js";
 const BEFORE = /^(e\s*\.?\s*g\s*\.?|eg|such as|for example|for instance|incl\s*\.?|including)$/i;
 const AFTER = /^(\.\s*\.\s*\.|…|etc\s*\.?|and so on|and so forth)$/i;
 const JOINER = /^(,|and|or|&|\/|\(|\)|\.)$/i;
+/** Words between the names of a list of examples: "(23P, 4P, the L5 ones ...)". */
+const FILLER = /^(the|ones?|types?|cells?)$/i;
+const placeOf = (item: Item) => item.tags.some((t) => t.t === "val" && (t.dim === "layer" || t.dim === "area"));
 
 const typeOf = (item: Item | undefined) => {
   const tag = item?.tags.find((t) => t.t === "val" && t.dim === "cell_type");
@@ -51,7 +54,8 @@ function walk(items: Item[], k: number, step: 1 | -1): Item[] {
   const span: Item[] = [];
   for (let j = k + step; j >= 0 && j < items.length; j += step) {
     const x = items[j]!;
-    if (typeOf(x) === undefined && !JOINER.test(x.text)) break;
+    // ("the L5 ones": a place in a list of examples names types by where they are.)
+    if (typeOf(x) === undefined && !JOINER.test(x.text) && !FILLER.test(x.text) && !placeOf(x)) break;
     span.push(x);
   }
   // (Trailing joiners belong to the sentence: "(astro, oligo, micro...)" keeps its ")" out.)
