@@ -33,6 +33,14 @@ export function asks(sentence: string, d: Discourse): boolean {
   return opensWithAskNoun(t) && !within(d.verb, t);
 }
 
+/**
+ * The asker says what they expect or why they ask ("I read somewhere that MCs like the deep layers",
+ * "I'm guessing mostly 23P"): like a statement of fact it describes, and does not select.
+ */
+export function statesHypothesis(sentence: string, d: Discourse): boolean {
+  return at(d.hypothesis, sentence.replace(/^[\s,;:–—-]+/, "")) && !within(d.deictic, sentence);
+}
+
 /** The asker speaks of themselves ("I'm new to …", "we show …"): held to the strict checks. */
 export function personal(text: string, d: Discourse): boolean {
   return within(d.firstPerson, text);

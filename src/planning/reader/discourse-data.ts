@@ -18,6 +18,7 @@ const DiscourseFile = z.object({
   cues: z.array(z.string().min(1)),
   defineCue: z.string().min(1),
   safePhrases: z.array(z.string().min(1)),
+  hypotheses: z.array(z.string().min(1)),
   comparators: z.array(z.string().min(1)),
   comparatives: z.array(z.string().min(1)),
   superlatives: z.array(z.string().min(1)),
@@ -44,6 +45,7 @@ export interface Discourse {
   trailers: RegExp[];
   cue: RegExp;
   safe: RegExp;
+  hypothesis: RegExp;
   comparator: RegExp;
   comparative: RegExp;
   superlative: RegExp;
@@ -78,6 +80,7 @@ function compile(file: DiscourseFile): Discourse {
     trailers: file.trailers.map((t) => new RegExp(phraseSource(t, places), "i")),
     cue: any(file.cues),
     safe: any(file.safePhrases),
+    hypothesis: any(file.hypotheses),
     comparator: any(file.comparators),
     comparative: new RegExp(`${phraseSource(file.comparatives.join("|"))}\\s+than\\b`, "i"),
     superlative: any(file.superlatives),

@@ -1,4 +1,4 @@
-import { asks, statesFact } from "./ask-shape.js";
+import { asks, statesFact, statesHypothesis } from "./ask-shape.js";
 import { anaphora, carryId, pointer } from "./carry.js";
 import { citationSpans, type Span } from "./citations.js";
 import { askPieces, type Piece } from "./clauses.js";
@@ -32,7 +32,8 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // what is asked; it states no fact.)
       // ("MCs targeting 4P cells: how many neurons?": a participle does the same.)
       const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|\w{3,}ing|\w+ed by)\b/i.test(s.text);
-      const strict = x.kind !== "background" || !statesFact(s.text, d) || label;
+      const describes = statesFact(s.text, d) || s.hypothesis;
+      const strict = x.kind !== "background" || !describes || label;
       // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
       const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
       if (restriction(part, askForChecks, { strict, qualifiers: x.kind !== "trailer" }, d, x.loose)) x.kind = "ask";
@@ -63,6 +64,8 @@ interface Sentence {
   pieces: Piece[];
   /** The ask after a pronoun was replaced by the id it stands for. */
   carried?: string;
+  /** What the asker expects or why they ask, set aside beside a sentence that asks ("I'm guessing …"). */
+  hypothesis?: boolean;
 }
 
 /** Pieces set aside only if they pass the checks (greetings and fixed phrases of politeness pass always). */
@@ -73,6 +76,17 @@ function readSentence(typed: string, d: Discourse): Sentence {
   const spans = citationSpans(typed);
   const text = without(typed, spans);
   const citations = spans.map((x) => typed.slice(x.start, x.end).replace(/^[\s,]+|[\s,:–—-]+$/g, ""));
+  // ("I'm curious whether V1 has more": a hypothesis that asks nothing the question does not.)
+  const hypothesis = !text.includes("?") && statesHypothesis(text, d);
+  if (hypothesis)
+    return {
+      typed,
+      text,
+      citations,
+      asks: false,
+      hypothesis,
+      pieces: [{ start: 0, end: text.length, kind: "background" }],
+    };
   if (asks(text, d)) return { typed, text, citations, asks: true, pieces: askPieces(text, d) };
   // A sentence of function words only ("Hi!", "Thanks!") the reader skips by itself.
   const kind = onlyFunctionWords(text) ? "ask" : "background";

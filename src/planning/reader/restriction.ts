@@ -72,7 +72,7 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
  */
 function plain(part: string, d: Discourse): string {
   let text = negations(maskSources(part));
-  for (const re of [d.safe, d.greeting, d.politeness]) {
+  for (const re of [d.hypothesis, d.safe, d.greeting, d.politeness]) {
     for (const m of text.matchAll(new RegExp(re.source, "gid"))) {
       const [start, end] = m.indices![0]!;
       let blank = " ".repeat(end - start);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { answeredPlan, planOf } from "./support/reader-plans.js";
+
+/**
+ * A newcomer's wrappers (found by the blind set dev25, written here in other words): what they expect,
+ * why they ask, an apology, an example list. Read as the plain question; anything that may restrict stays.
+ */
+describe("what the asker expects or why they ask, beside a sentence that asks", () => {
+  it.each([
+    [
+      "Which layer has the most MCs? I heard that they prefer deep layers, not sure though.",
+      "which layer has the most MCs",
+    ],
+    ["How many BCs are in V1? I'm guessing mostly deep ones but I don't know.", "how many BCs are in V1"],
+    [
+      "Which 2 types have the most coregistered cells? My guess is 23P and 4P.",
+      "which 2 types have the most coregistered cells",
+    ],
+    ["How many proofread neurons per area? I'm trying to choose an area for my project.", "proofread neurons per area"],
+    [
+      "Mean output syn size per inhibitory type? I'd like to see whether MCs make smaller ones.",
+      "mean output syn size per inhibitory type",
+    ],
+    ["List the proofread MCs. I want to look at them in neuroglancer.", "list the proofread MCs"],
+    ["Median nucleus volume of BCs? Sorry if this is a silly question.", "median nucleus volume of BCs"],
+    [
+      "90th percentile of soma depth of MCs? Sorry if that's odd, our PI asked for it.",
+      "90th percentile of soma depth of MCs",
+    ],
+  ])("%s", async (q, plain) => {
+    const plan = await planOf(q);
+    expect(typeof plan).toBe("object");
+    expect(plan).toEqual(await planOf(plain));
+  });
+
+  it.each([
+    "How many BCs? I'm guessing you only want V1.",
+    "How many BCs are in V1? I want to see if there are more than 100.",
+    "How many MCs? I read that only the ones in L5 matter.",
+  ])("keeps a sentence that may restrict: %s", async (q) => {
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+});
+
+describe("a list of examples after a grouping illustrates it", () => {
+  it("reads '(23P, 4P, the L5 ones ...)' as examples of the excitatory types", async () => {
+    const q = "For every excitatory type separately (23P, 4P, the L5 ones ...), the mean gOSI of the tuned cells?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "class", values: ["excitatory"] },
+        { dim: "tuned", is: true },
+      ],
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+});
+
+describe("two compared sets that are the same cells", () => {
+  it("is asked back, never answered as one group twice", async () => {
+    const q = "What's the mean gOSI for each excitatory cell type? I'd like to compare the pyramidial types.";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+});
