@@ -51,3 +51,26 @@ describe("'list' before cells in the plural lists them, as 'which' does", () => 
     expect(which).toMatchObject({ groupBy: [{ dim: "root_id", side }] });
   });
 });
+
+describe("the cells one root both targets and gets input from", () => {
+  const R = "864691135909466935";
+  const root = [{ dim: "root_id", values: [R] }];
+  const both = [
+    { dim: "in_synapses", min: 1, partners: root },
+    { dim: "out_synapses", min: 1, partners: root },
+  ];
+  it.each([
+    [`list the partners that ${R} both sends synapses to and gets synapses from`, [], "list"],
+    [`which cells does ${R} both target and receive input from`, [], "list"],
+    [`reciprocal partners of ${R}`, [], "list"],
+    [`how many cells are reciprocally connected with ${R}`, [], "count"],
+    [`which 23P cells does ${R} both target and receive input from`, [type("23P")], "list"],
+  ])("%s", async (q, own, fn) => {
+    expect(await planOf(q)).toMatchObject({ source: "roots", filter: [...own, ...both], measure: { fn } });
+  });
+
+  it("asks back two directions it cannot read as one set, never one direction alone", async () => {
+    const q = `which cells does ${R} both target and receive input from via apical dendrites`;
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+});

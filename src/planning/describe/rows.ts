@@ -1,4 +1,11 @@
-import { countsReciprocalPairsOnce, type Group, type Part, type Query } from "../plan.js";
+import {
+  countsReciprocalPairsOnce,
+  PER_ROOT_COUNTS,
+  type Group,
+  type Part,
+  type Quantity,
+  type Query,
+} from "../plan.js";
 import { describeCells, describeFilter, type Labels } from "./conditions.js";
 
 const SOURCE_NOUN = {
@@ -20,7 +27,9 @@ export function describeRows(
     const between = `from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
     return `${SOURCE_NOUN[q.source]}${rows} ${between}${once}`;
   }
-  const noun = q.source === "roots" ? "neurons" : q.source;
+  // (Roots named only by their synapse counts come from every root, fragments too: not "neurons".)
+  const anyRoot = q.filter.length > 0 && q.filter.every((f) => PER_ROOT_COUNTS.includes(f.dim as Quantity));
+  const noun = q.source !== "roots" ? q.source : anyRoot ? "roots (cells or fragments)" : "neurons";
   const cells = describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);
   if (!q.partners?.length) return cells;
   // ("BC synapses per 23P cell": which of each root's synapses are counted.)

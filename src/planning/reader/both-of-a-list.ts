@@ -26,8 +26,7 @@ export function bothOfAList(c: Clause, plan: QueryPlan): void {
   const cells = list && (list === "pre" ? "post" : "pre");
   // ("… from both BC and MC" has been split per member by now: a grouping by the list's own kind.)
   const perMember = (g: Group) => g.dim === listed?.filter.dim && g.side === list;
-  const counted =
-    plan.measure.fn === "distinct" && plan.measure.side === cells && plan.groupBy.every(perMember);
+  const counted = plan.measure.fn === "distinct" && plan.measure.side === cells && plan.groupBy.every(perMember);
   const rows =
     plan.measure.fn === "count" &&
     plan.groupBy.some((g) => g.dim === "root_id" && g.side === cells) &&

@@ -14,6 +14,7 @@ import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
 import { perRootQuantity } from "./per-root.js";
 import { checkPlaced } from "./placed.js";
+import { reciprocalPartners } from "./reciprocal-partners.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 
@@ -30,7 +31,7 @@ export function compose(c: Clause): QueryPlan {
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
   const plan =
-    (!bins && (partnerTuning(c) ?? twoMeasures(c))) ||
+    (!bins && (partnerTuning(c) ?? twoMeasures(c) ?? reciprocalPartners(c))) ||
     (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   distributionPerGroup(c, plan);
