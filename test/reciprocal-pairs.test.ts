@@ -53,4 +53,23 @@ describe("reciprocally connected pairs", () => {
     ])
       expect((await reader.plan(q)).type, q).toBe("clarify");
   });
+
+  it.each([
+    ["what % of MC->23P connections are reciprocated", "MC", "23P"],
+    ["fraction of 23P->23P conns that are reciprocal", "23P", "23P"],
+  ])("%s: the share of connections also connected the other way", async (q, a, b) => {
+    const connections = `SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id p, post_pt_root_id q FROM syn) x
+      JOIN root_type s ON s.pt_root_id = x.p JOIN root_type t ON t.pt_root_id = x.q
+      WHERE s.cell_type = '${a}' AND t.cell_type = '${b}'`;
+    const reciprocated = Number(gold(raw, pairsSql(a, b))) * (a === b ? 2 : 1);
+    const expected = reciprocated / Number(gold(raw, connections));
+    expect(expected).toBeGreaterThan(0);
+    const answer = await chat.answer(q);
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.text).toContain(`${(100 * expected).toFixed(1)}%`);
+  });
+
+  it("asks back a share of reciprocated connections with a restriction it cannot place", async () => {
+    expect((await reader.plan("% of BC->23P conns reciprocated on apical dendrites")).type).toBe("clarify");
+  });
 });

@@ -23,7 +23,7 @@ import {
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfOneRoot, listedCellsOfFlow } from "./bare-cells.js";
-import { reciprocalPairs } from "./reciprocal-pairs.js";
+import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 import { placeOfCells } from "./place-of-cells.js";
 
@@ -33,7 +33,7 @@ import { placeOfCells } from "./place-of-cells.js";
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
-  const perCell = reciprocalPairs(c) ?? perCellOfFlow(c) ?? perCellPartners(c);
+  const perCell = reciprocalPairs(c) ?? reciprocatedShare(c) ?? perCellOfFlow(c) ?? perCellPartners(c);
   if (perCell) return perCell;
   typesOfPartners(c);
   bareCellsOfOneRoot(c);

@@ -23,7 +23,9 @@ import { twoMeasures } from "./two-measures.js";
  * then tidied (a redundant neuron filter or a repeated one dropped) and checked for contradictions.
  */
 export function compose(c: Clause): QueryPlan {
-  const lookup = lookupOf(c);
+  // ("which cells are reciprocally connected with 8646…": cells asked of one root, not a look-up of it.)
+  const reciprocal = reciprocalPartners(c);
+  const lookup = reciprocal ? undefined : lookupOf(c);
   if (lookup) return lookup;
   const perRoot = perRootQuantity(c);
   const bins = asksOrientationBins(c);
@@ -31,8 +33,9 @@ export function compose(c: Clause): QueryPlan {
   if (bins && c.pops.length === 1 && !c.pops[0]!.role) c.pops[0]!.role = "both";
   const flow = (c.roles.flow || bins) && !perRoot;
   const plan =
-    (!bins && (partnerTuning(c) ?? twoMeasures(c) ?? reciprocalPartners(c))) ||
-    (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot)));
+    reciprocal ??
+    ((!bins && (partnerTuning(c) ?? twoMeasures(c))) ||
+      (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot))));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   distributionPerGroup(c, plan);
   checkPlaced(c, plan);

@@ -42,3 +42,36 @@ export function reciprocalPairs(c: Clause): Query | undefined {
     groupBy: [],
   };
 }
+
+/** Words a share of reciprocated connections may hold besides its two populations. */
+const SHARE_PLAIN = ["reciprocated", "fraction", "fn", "glue", "wh"];
+
+/**
+ * "what % of MC→23P connections are reciprocated", "fraction of BC->23P conns that are reciprocal": of
+ * the connections from one population onto the other, those also connected the other way. Two sides
+ * said, a share and nothing else; any other word is left to be read.
+ */
+export function reciprocatedShare(c: Clause): Query | undefined {
+  if (!c.find("reciprocated") || !c.find("fraction") || !c.find("noun", "n", "connection")) return undefined;
+  const pre = c.pops.filter((p) => p.role === "pre");
+  const post = c.pops.filter((p) => p.role === "post");
+  if (pre.length !== 1 || post.length !== 1 || c.pops.length !== 2) return undefined;
+  if (c.pops.some((p) => p.pop.wh || p.pop.topk || p.pop.sup || p.pop.thresholds.length)) return undefined;
+  const plain = (a: Clause["atoms"][number]) =>
+    SHARE_PLAIN.includes(a.tag.t) ||
+    is(a, "noun", "n", "connection") ||
+    is(a, "verb", "v", "be") ||
+    ["of", "to", "onto", "from"].some((r) => is(a, "rel", "r", r));
+  if (c.atoms.some((a) => a.tag.t !== "pop" && !plain(a))) return undefined;
+  for (const p of c.pops) c.usePop(p);
+  use(...c.atoms.filter((a) => a.tag.t !== "pop"));
+  return {
+    kind: "query",
+    source: "connections",
+    filter: [],
+    pre: popFilters(pre[0]!.pop, c.classOf),
+    post: popFilters(post[0]!.pop, c.classOf),
+    measure: { fn: "fraction", part: { filter: [{ dim: "reciprocal", is: true }] } },
+    groupBy: [],
+  };
+}

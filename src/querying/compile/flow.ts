@@ -12,13 +12,17 @@ export interface Flow {
   oncePerPair?: boolean;
 }
 
-export const flowOf = (q: Query): Flow => ({
+/**
+ * `everyConnection`: the part of a share (or a ratio's terms) counts each connection, as its whole does:
+ * "% of 23P→23P connections that are reciprocated" is of connections, not of pairs.
+ */
+export const flowOf = (q: Query, everyConnection = false): Flow => ({
   source: q.source as Flow["source"],
   pre: q.pre,
   post: q.post,
   filter: q.filter,
   groupBy: q.groupBy,
-  ...(countsReciprocalPairsOnce(q) ? { oncePerPair: true } : {}),
+  ...(!everyConnection && countsReciprocalPairsOnce(q) ? { oncePerPair: true } : {}),
 });
 
 /** The name of a group's key column: pre_cell_type, post_pt_root_id, pre_area ... */

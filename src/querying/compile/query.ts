@@ -1,5 +1,6 @@
 import { planShapeProblem } from "../../planning/plan-check.js";
 import {
+  countsReciprocalPairsOnce,
   SOURCE_QUANTITIES,
   type Filter,
   type Group,
@@ -81,26 +82,35 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
 }
 
 /** Rows for a query: synapses and connections, or cells, nuclei and roots. */
-export function rowsOf(ctx: CompileContext, q: Query, need: Need, quantity?: Quantity, distinctSide?: Side): RowSet {
+export function rowsOf(
+  ctx: CompileContext,
+  q: Query,
+  need: Need,
+  quantity?: Quantity,
+  distinctSide?: Side,
+  everyConnection = false,
+): RowSet {
   const side = "side" in q.measure && "of" in q.measure ? q.measure.side : undefined;
   return q.source === "synapses" || q.source === "connections"
-    ? synapseRows(ctx, flowOf(q), need, quantity, distinctSide, side)
+    ? synapseRows(ctx, flowOf(q, everyConnection), need, quantity, distinctSide, side)
     : cellRows(ctx, cellSetOf(q), need, quantity);
 }
 
 /** The aggregate SQL of one query (no comparison): a plain measure, a fraction or a ratio. */
-function measured(ctx: CompileContext, q: Query, value: string): { sql: Sql; source: string } {
+function measured(ctx: CompileContext, q: Query, value: string, everyConnection = false): { sql: Sql; source: string } {
   const m = q.measure;
+  // (A part counts what its whole counts: connections, unless the whole itself counts pairs once.)
+  const byConnection = !countsReciprocalPairsOnce({ ...q, measure: { fn: "count" } });
   if (m.fn === "fraction") {
     const count: Measure = { fn: "count" };
     const whole = measured(ctx, { ...q, measure: count }, "whole");
-    const part = measured(ctx, { ...withPart(q, m.part), measure: count }, "part");
+    const part = measured(ctx, { ...withPart(q, m.part), measure: count }, "part", byConnection);
     return { sql: combine(q, part.sql, whole.sql, "part", "whole", value), source: whole.source };
   }
   if (m.fn === "ratio") {
     const count: Measure = { fn: "count" };
-    const num = measured(ctx, { ...withPart(q, m.numerator), measure: count }, "numerator");
-    const den = measured(ctx, { ...withPart(q, m.denominator), measure: count }, "denominator");
+    const num = measured(ctx, { ...withPart(q, m.numerator), measure: count }, "numerator", byConnection);
+    const den = measured(ctx, { ...withPart(q, m.denominator), measure: count }, "denominator", byConnection);
     return { sql: combine(q, num.sql, den.sql, "numerator", "denominator", value), source: num.source };
   }
   if (m.fn === "kinds") return kinds(ctx, q, m, value);
@@ -110,6 +120,7 @@ function measured(ctx: CompileContext, q: Query, value: string): { sql: Sql; sou
     needOf(q),
     "of" in m ? m.of : undefined,
     m.fn === "distinct" ? distinctSide(q) : undefined,
+    everyConnection,
   );
   return { sql: aggregate(rows, m, value), source: rows.source };
 }
