@@ -74,3 +74,19 @@ describe("the cells one root both targets and gets input from", () => {
     expect(await answeredPlan(q)).toBe("clarify");
   });
 });
+
+describe("synapses of one population per cell of another", () => {
+  it.each([
+    ["avg # BC syn per 23P cell", "mean"],
+    ["mean number of BC synapses per 23P cell", "mean"],
+    ["median # MC syn per 4P cell", "median"],
+  ])("%s: the cells' inputs from the named makers", async (q, fn) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ source: "roots", measure: { fn, of: "in_synapses" }, groupBy: [] });
+    expect((plan as { partners: unknown }).partners).toHaveLength(1);
+  });
+
+  it("still asks back 'synapses per cell' with no side", async () => {
+    expect(await planOf("avg # syn per 23P cell")).toBe("clarify");
+  });
+});

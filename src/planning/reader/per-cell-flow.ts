@@ -34,6 +34,7 @@ export function perCellOfFlow(c: Clause): Query | undefined {
   const synapses = ["synapse", "input", "output"].some((n) => c.has("noun", "n", n));
   if (!synapses || c.has("distinct") || c.has("noun", "n", "connection")) return undefined;
   if (c.pops.some((p) => PARTNER_HEADS.has(p.pop.head ?? ""))) return undefined;
+  ownerOfSynapses(c, per);
   const sided = c.pops.filter((p) => p !== per && (p.role === "pre" || p.role === "post"));
   if (sided.length !== c.pops.length - 1 || sided.length > 2) return undefined;
   const key = (fs: Filter[]) => JSON.stringify(fs.map((f) => JSON.stringify(f)).sort());
@@ -61,6 +62,18 @@ export function perCellOfFlow(c: Clause): Query | undefined {
     groupBy: [],
     partners: filtersOf(other),
   };
+}
+
+/**
+ * "avg # BC syn per 23P cell": cells named right before "synapses", with no side said, make them
+ * ("BC synapses onto 23P" is read so too); the cells counted one by one are then the other side.
+ */
+function ownerOfSynapses(c: Clause, per: ClausePop): void {
+  const loose = c.pops.filter((p) => p !== per && !p.role);
+  if (loose.length !== 1 || c.pops.length !== 2 || per.role) return;
+  const owner = loose[0]!;
+  if (!owner.pop.filters.length || owner.pop.head || !is(c.atoms[owner.i + 1], "noun", "n", "synapse")) return;
+  owner.role = "pre";
 }
 
 /**

@@ -41,6 +41,10 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   if (!nouns.length) return undefined;
   // One population only: "synapses per 23P cell from BC" is a flow between two, not a per-cell count.
   const cells = c.pops.filter((p) => !partnerPops.includes(p));
+  // ("avg # BC syn per 23P cell": cells right before "synapses" make them, onto the cells counted one by one.)
+  const owner = (p: Clause["pops"][number]) =>
+    !p.role && !p.pop.each && !p.pop.head && p.pop.filters.length > 0 && is(c.atoms[p.i + 1], "noun", "n", "synapse");
+  if (cells.length === 2 && cells.some(owner) && cells.some((p) => p.pop.each)) return undefined;
   const sides = new Set(cells.map((p) => p.role).filter(Boolean));
   if (sides.size > 1 || cells.length > 2) return undefined;
   // ("median # of connections onto each 5P-ET": the one population's side says which.)

@@ -1,5 +1,5 @@
 import type { Filter, Query } from "../plan.js";
-import { is, use } from "./atoms.js";
+import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { oneRootPop } from "./flow-partners.js";
@@ -14,6 +14,24 @@ const PLACES = new Set<Filter["dim"]>(["area", "layer"]);
 const filtered = (a: Atom) => ((a.tag.filters as Filter[] | undefined) ?? []).length > 0;
 
 /**
+ * Two directions joined by "and", with only the words of a flow between ("sends synapses to and gets
+ * synapses from", "target and receive input from"); not a verb in a clause of its own ("synapses
+ * received by 8646…, grouped by the type of the cell that makes them").
+ */
+function joinedDirections(c: Clause): boolean {
+  const at = c.atoms.findIndex((a) => OUT(a) || IN(a));
+  if (at < 0) return false;
+  const second = OUT(c.atoms[at]!) ? IN : OUT;
+  for (let j = at + 1; j < c.atoms.length && j <= at + 4; j++) {
+    const a = c.atoms[j]!;
+    if (second(a)) return c.atoms.slice(at + 1, j).some((x) => /^and$/i.test(text(x)));
+    const between = is(a, "noun", "n", "synapse") || is(a, "rel") || is(a, "bothsides");
+    if (!between) return false;
+  }
+  return false;
+}
+
+/**
  * "list the partners that 8646… both sends synapses to and gets synapses from", "which cells does
  * 8646… both target and receive input from", "reciprocal partners of 8646…": the cells with a synapse
  * onto the root and one from it (the one root's outputs and inputs had been read as one side, or as
@@ -22,7 +40,7 @@ const filtered = (a: Atom) => ((a.tag.filters as Filter[] | undefined) ?? []).le
 export function reciprocalPartners(c: Clause): Query | undefined {
   const root = c.pops.filter(oneRootPop);
   if (root.length !== 1) return undefined;
-  const twoWays = c.atoms.some(OUT) && c.atoms.some(IN) && c.atoms.some((a) => is(a, "rel", "r", "and"));
+  const twoWays = joinedDirections(c);
   const reciprocal = c.find("reciprocated");
   if (!twoWays && !reciprocal) return undefined;
   // ("… in V1": a place said alone is of the cells asked for.)
