@@ -61,3 +61,49 @@ describe("two compared sets that are the same cells", () => {
     expect(await answeredPlan(q)).toBe("clarify");
   });
 });
+
+describe("a newcomer's words for shares, statistics and layers", () => {
+  const cls = (v: string) => ({ dim: "class", values: [v] });
+  it.each([
+    ["% non-neuronal cells", [], [cls("nonneuron")]],
+    ["% inhibitory neurons", [cls("neuron")], [cls("inhibitory")]],
+    ["Out of all the interneurons, the neurogliaform ones make up what percent?", [cls("inhibitory")], null],
+    ["what fraction of all cells do BCs account for", [], [{ dim: "cell_type", values: ["BC"] }]],
+  ])("%s", async (q, whole, part) => {
+    const plan = (await planOf(q)) as { filter: unknown; measure: { fn: string; part: { filter: unknown } } };
+    expect(plan.filter).toEqual(whole);
+    expect(plan.measure.fn).toBe("fraction");
+    if (part) expect(plan.measure.part.filter).toEqual(part);
+  });
+
+  it("asks back a share of a kind per group (the share in each group, or each group's share of them?)", async () => {
+    expect(await planOf("% inhibitory neurons by layer")).toBe("clarify");
+  });
+
+  it.each([
+    ["For all the interneurons together, the 75th percentile of depth below the pia?", "75th pctl depth of inhibitory"],
+    [
+      "Averaging nucleus volume within each cell type, which three types come out largest?",
+      "top 3 types by mean nuc vol",
+    ],
+    ["areas ranked by % inh among neurons, desc", "areas ranked by % inh among neurons, highest first"],
+    [
+      "Of the coregistered cells, which 3 cell types are the biggest groups?",
+      "3 most numerous types among coregistered cells",
+    ],
+    [
+      "how many neurons have their cell body in layer 4? I mean going by soma depth, not by the cell type labels.",
+      "how many neurons in L4",
+    ],
+    ["How many BCs are there in each cortical layer? Using the soma depth for the layer.", "BCs per layer"],
+    ["Interquartile range (Q3 minus Q1) of the nucleus volume for oligodendrocytes?", "IQR of oligo nucleus volume"],
+  ])("%s", async (q, plain) => {
+    const plan = await planOf(q);
+    expect(typeof plan).toBe("object");
+    expect(plan).toEqual(await planOf(plain));
+  });
+
+  it("holds a said interquartile range to the plan", async () => {
+    expect(await planOf("mean BC depth (Q3 minus Q1)")).toBe("clarify");
+  });
+});

@@ -35,7 +35,13 @@ export function fraction(c: Clause, q: Query): Measure {
   );
   const before = asShare ? [asShare] : c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
   const after = c.pops.filter((p) => p.i > at);
-  if (before.length) part = filtersOf(before);
+  // ("Out of all the interneurons, the neurogliaform ones make up what percent?": the cells that make up a share.)
+  const makeUp = c.atoms.findIndex((a) => is(a, "verb", "v", "be") && /^(makes?\s+up|accounts?\s+for)$/i.test(text(a)));
+  const maker = c.pops.filter((p) => p.i < makeUp).at(-1);
+  if (maker && c.pops.length === 2) {
+    use(c.atoms[makeUp]);
+    part = filtersOf([maker]);
+  } else if (before.length) part = filtersOf(before);
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
@@ -68,6 +74,12 @@ export function fraction(c: Clause, q: Query): Measure {
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
     part = filtersOf(after);
+  } else if (after[0]?.i === at + 1 && kindOfHead(after[0]) && c.pops.length === 1 && !q.groupBy.length) {
+    // "% non-neuronal cells", "% inhibitory neurons": the kind named is the part, the head noun the whole.
+    // (Not "% inhibitory neurons by layer": the share in each layer, or each layer's share of them?)
+    part = filtersOf(after).filter((x) => !isNeurons(x));
+    if (after[0].pop.filters.some(isNeurons) && !q.filter.some(isNeurons))
+      q.filter.push({ dim: "class", values: ["neuron"] });
   }
   if (among > at) use(c.atoms[among]);
   const partKeys = new Set(part.map((x) => JSON.stringify(x)));
@@ -99,6 +111,21 @@ export function fraction(c: Clause, q: Query): Measure {
   if (!wholeNamed && ei && !q.filter.some((x) => x.dim === "class"))
     q.filter.push({ dim: "class", values: ["neuron"] });
   return { fn: "fraction", part: { filter: part } };
+}
+
+const isNeurons = (f: Filter) => f.dim === "class" && !f.not && f.values?.join() === "neuron";
+
+/** Cells or neurons of one kind (a class or a type), with nothing else said of them. */
+function kindOfHead(p: Clause["pops"][number]): boolean {
+  const kinds = p.pop.filters.filter((f) => f.dim === "class" || f.dim === "cell_type");
+  const neurons = p.pop.filters.some(isNeurons);
+  return (
+    (p.pop.head === "cell" || neurons) &&
+    kinds.length === p.pop.filters.length &&
+    kinds.some((f) => f.values?.join() !== "neuron") &&
+    !p.pop.thresholds.length &&
+    p.pop.clauseAt === undefined
+  );
 }
 
 /**

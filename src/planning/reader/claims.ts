@@ -23,6 +23,7 @@ export const Claim = z.enum([
   "neurons",
   "feedforward",
   "feedback",
+  "iqr",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -112,6 +113,9 @@ function keeps(q: Query, c: Claim): boolean {
       return laminar(q) || between(q.pre, q.post);
     case "feedback":
       return laminar(q) || between(q.post, q.pre);
+    // ("Interquartile range (Q3 minus Q1) of …": the quartiles, with their difference.)
+    case "iqr":
+      return m.fn === "quartiles";
   }
 }
 
@@ -160,6 +164,7 @@ const SAID: Record<Claim, string> = {
   neurons: "counting neurons",
   feedforward: "feedforward (from V1 to a higher visual area)",
   feedback: "feedback (from a higher visual area to V1)",
+  iqr: "the interquartile range (Q3 minus Q1)",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */

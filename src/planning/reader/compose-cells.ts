@@ -116,6 +116,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   if (perRoot && !q.groupBy.length && !q.compare && (q.measure.fn === "max" || q.measure.fn === "min")) delete q.order;
   // ("by cortical layer and visual area together": the two groupings at once, as read.)
   if (q.groupBy.length === 2) use(c.find("together"));
+  // ("for all the interneurons together, the 75th percentile of depth": the one population, pooled.)
+  const together = c.find("together");
+  const pooled = together && c.pops.find((p) => p.i === c.index(together) - 1 && !p.pop.alts);
+  if (pooled && c.pops.length === 1 && !q.groupBy.length && !q.compare) use(together);
   // ("which 5P-ET cells have a proofread axon": the cells, listed, not a count of 1 for each.)
   const oneGroup = q.groupBy.length === 1 && q.groupBy[0]!.dim === "root_id";
   if (q.measure.fn === "count" && oneGroup && grouped?.wh && !q.order && !q.compare && !c.has("per") && !c.has("count"))
