@@ -107,3 +107,32 @@ describe("a newcomer's words for shares, statistics and layers", () => {
     expect(await planOf("mean BC depth (Q3 minus Q1)")).toBe("clarify");
   });
 });
+
+describe("a cutoff the asker defines a word by", () => {
+  const osi = { dim: "osi", min: 0.3, minExclusive: true };
+  const dsi = { dim: "dsi", min: 0.25, minExclusive: true };
+  it.each([
+    ["what % of tuned 4P cells are orientation selective, say with a gOSI above 0.3?", osi],
+    ["Taking gOSI > 0.3 as the cutoff: among the tuned 4P cells, what percentage pass?", osi],
+    [
+      "what % of tuned 4P cells are direction selective, if we call a cell direction selective when its gDSI is above 0.25?",
+      dsi,
+    ],
+    ["Using gDSI > 0.25 as the criterion for direction selectivity, what % of the tuned 4P cells qualify?", dsi],
+  ])("%s", async (q, cutoff) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "tuned", is: true },
+        { dim: "cell_type", values: ["4P"] },
+      ],
+      measure: { fn: "fraction", part: { filter: [cutoff] } },
+    });
+  });
+
+  it.each([
+    "how many tuned cells are direction selective, say with gOSI > 0.3",
+    "how many tuned cells are orientation selective",
+  ])("asks back a selectivity with no cutoff of its own: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});

@@ -1,3 +1,4 @@
+import { definedCutoff } from "./defined-cutoff.js";
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
@@ -57,6 +58,7 @@ const STEPS: PrepareStep[] = [
   neuronsOnly,
   idsAsked,
   discourseStep,
+  definedCutoff,
   corrections,
   remarks,
   topicLead,

@@ -1,0 +1,61 @@
+import type { Prepared } from "./prepare.js";
+
+/*
+ * A cutoff the asker defines a word by: "orientation selective, say with a gOSI above 0.3", "if we
+ * call a cell direction selective when its gDSI is above 0.2", "Taking gOSI > 0.3 as the cutoff: …
+ * what percentage pass?". The word ("selective", "pass", "qualify") is read as the cutoff it was
+ * given, and the definition is kept as context. Only a cutoff on the quantity the word names: "direction
+ * selective, say with a gOSI above 0.3" is left as typed (and asked back).
+ */
+
+const QTY = String.raw`(?:global\s+|g)?(OSI|DSI)|(orientation|direction)\s+selectivity(?:\s+index)?`;
+const CMP = String.raw`(?:>=|≥|>|above|over|greater\s+than|more\s+than|at\s+least|exceeding)`;
+const THRESHOLD = String.raw`(?:(?:its|their|a|the)\s+)?(?:${QTY})\s*(?:is|are|of)?\s*${CMP}\s*\d*\.?\d+`;
+const SELECTIVE = String.raw`(orientation|direction)[-\s]+(?:selective|tuned)`;
+const CELLS = String.raw`(?:a\s+cell|cells|it|them|a\s+neuron|neurons|a\s+unit|units)`;
+
+/** The kind a quantity or a word names: "orientation" (OSI) or "direction" (DSI). */
+const kindOf = (m: RegExpExecArray, at: number) => {
+  const word = (m[at] ?? m[at + 1] ?? "").toLowerCase();
+  return word === "osi" || word === "orientation" ? "orientation" : "direction";
+};
+const noPossessive = (t: string) => t.replace(/^(?:its|their)\s+/i, "a ");
+
+export function definedCutoff(p: Prepared): Prepared {
+  let text = p.text;
+  const context: string[] = [];
+  // "… are orientation selective, say with a global OSI above 0.3"
+  const said = new RegExp(
+    String.raw`${SELECTIVE}\s*,?\s*(?:say|i\.?\s?e\.?|meaning|that\s+is|defined\s+as)\s*,?\s*(?:with|having)?\s*(${THRESHOLD})`,
+    "i",
+  ).exec(text);
+  if (said && said[1]!.toLowerCase() === kindOf(said, 3)) {
+    context.push(said[0]);
+    text = text.replace(said[0], `with ${said[2]}`);
+  }
+  // "…, if we call a cell direction selective when its gDSI is above 0.2"
+  const called = new RegExp(
+    String.raw`\s*,?\s*if\s+we\s+(?:call|define|consider|count)\s+${CELLS}\s+(?:as\s+)?${SELECTIVE}\s+(?:when|if)\s+(${THRESHOLD})`,
+    "i",
+  ).exec(text);
+  if (called && called[1]!.toLowerCase() === kindOf(called, 3)) {
+    const word = new RegExp(String.raw`\b(?:are|is)\s+${called[1]}[-\s]+(?:selective|tuned)\b`, "i");
+    const rest = text.replace(called[0], "");
+    if (word.test(rest)) {
+      context.push(called[0].replace(/^[\s,]+/, ""));
+      text = rest.replace(word, `have ${noPossessive(called[2]!)}`);
+    }
+  }
+  // "Taking gOSI > 0.3 as the cutoff: among the L2/3 pyramidal cells …, what percentage pass?"
+  const taking = new RegExp(
+    String.raw`^\s*(?:taking|using|with)\s+(${THRESHOLD})\s+as\s+(?:the|our|a|my)\s+(?:cutoff|cut-off|criterion|threshold)` +
+      String.raw`(?:\s+for\s+(?:orientation|direction)\s+selectivity)?\s*[:,]\s*`,
+    "i",
+  ).exec(text);
+  const passes = /\b(?:pass|passes|qualify|qualifies|make\s+the\s+cut|meet\s+it|clear\s+it|pass\s+it)\b/i;
+  if (taking && passes.test(text.slice(taking[0].length))) {
+    context.push(taking[0].trim());
+    text = text.slice(taking[0].length).replace(passes, `have ${noPossessive(taking[1]!)}`);
+  }
+  return context.length ? { ...p, text, context: [...p.context, ...context] } : p;
+}
