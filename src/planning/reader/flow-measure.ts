@@ -5,9 +5,10 @@ import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
 import { connectionThresholds, sizeThresholds } from "./flow-thresholds.js";
-import { groups } from "./shape.js";
+import { groups, SYNAPSE_NOUNS } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
 import { bothSidesMatched } from "./like-to-like.js";
+import { ratio } from "./flow-ratio.js";
 
 /* What a flow question measures: counts, partners, size statistics, fractions, ratios, probability. */
 
@@ -20,7 +21,6 @@ export const PARTNER_SIDE: Record<string, Side | "other"> = {
 };
 
 /** Nouns that name synapses (all, or a cell's inputs or outputs). */
-const SYNAPSE_NOUNS = ["synapse", "input", "output"];
 
 /** "pairs whose preferred orientations differ by less than 20°": a condition on connections of matched neurons. */
 export function orientationDifference(q: Query, t: Threshold): void {
@@ -253,59 +253,4 @@ function fraction(c: Clause, q: Query): void {
   }
   for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
   q.measure = { fn: "fraction", part };
-}
-
-/** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
-function ratio(c: Clause, q: Query): void {
-  const r = c.take("ratio")!;
-  // The ratio is of the partners of the named neuron (or population).
-  const side: Side = q.post.some((f) => f.dim === "root_id")
-    ? "pre"
-    : q.pre.some((f) => f.dim === "root_id")
-      ? "post"
-      : q.post.length && !q.pre.length
-        ? "pre"
-        : "post";
-  const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
-  if (
-    /^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(
-      text,
-    )
-  ) {
-    q.measure = {
-      fn: "ratio",
-      numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
-      denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] },
-    };
-    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
-    // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
-    const terms = (f: Filter) =>
-      f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
-    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
-      q[side] = q[side].filter((f) => !terms(f));
-      delete q.compare;
-      q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
-      for (const p of c.pops) if (p.pop.filters.length && p.pop.filters.every(terms)) c.usePop(p);
-      use(c.find("vs"));
-    }
-    return;
-  }
-  // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
-  const operands = c.pops.filter(
-    (p) =>
-      p.pop.filters.length &&
-      p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)),
-  );
-  if (operands.length === 2) {
-    const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
-    for (const p of operands) {
-      c.usePop(p);
-      q.pre = q.pre.filter((f) => !p.pop.filters.includes(f));
-      q.post = q.post.filter((f) => !p.pop.filters.includes(f));
-    }
-    q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
-    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
-    return;
-  }
-  throw new Unreadable('A ratio of what to what? For example "E/I ratio of the inputs to 8646…".');
 }

@@ -137,3 +137,6 @@ export function countKinds(c: Clause, q: Query): void {
     delete q.limit;
   }
 }
+
+/** Nouns of a flow's synapses: "synapses", "inputs", "outputs". */
+export const SYNAPSE_NOUNS = ["synapse", "input", "output"];

@@ -1,0 +1,86 @@
+import type { Filter, Query, Side } from "../plan.js";
+import { text, use } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { popFilters, Unreadable } from "./filters.js";
+import { SYNAPSE_NOUNS } from "./shape.js";
+
+/** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
+export function ratio(c: Clause, q: Query): void {
+  const r = c.take("ratio")!;
+  // The ratio is of the partners of the named neuron (or population).
+  let side: Side = q.post.some((f) => f.dim === "root_id")
+    ? "pre"
+    : q.pre.some((f) => f.dim === "root_id")
+      ? "post"
+      : q.post.length && !q.pre.length
+        ? "pre"
+        : "post";
+  const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
+  if (
+    /^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(
+      text,
+    )
+  ) {
+    q.measure = {
+      fn: "ratio",
+      numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
+      denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] },
+    };
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+    // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
+    const terms = (f: Filter) =>
+      f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
+    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
+      q[side] = q[side].filter((f) => !terms(f));
+      delete q.compare;
+      q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
+      for (const p of c.pops) if (p.pop.filters.length && p.pop.filters.every(terms)) c.usePop(p);
+      use(c.find("vs"));
+    }
+    return;
+  }
+  // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
+  let operands = c.pops.filter(
+    (p) =>
+      p.pop.filters.length &&
+      p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)),
+  );
+  // ("ratio of BC to MC synapses onto 23P": two terms side by side, and the cells on the other side.)
+  const terms = operands.length === 3 ? adjacentTerms(c, operands) : undefined;
+  if (terms) {
+    const whole = operands.find((p) => !terms.includes(p))!;
+    const wholeSide = whole.role === "pre" || whole.role === "post" ? whole.role : undefined;
+    // (Its terms may have taken the "to" between them as a flow: they are the other side of the whole.)
+    if (!wholeSide) throw new Unreadable(RATIO_OF_WHAT);
+    side = wholeSide === "pre" ? "post" : "pre";
+    q[wholeSide] = popFilters(whole.pop, c.classOf);
+    c.usePop(whole);
+    operands = terms;
+  }
+  // ("ratio of BC to MC outputs", "… synapses": the terms make them; "… inputs": the terms receive them.)
+  if (operands.length === 2 && c.pops.length === 2) side = c.has("noun", "n", "input") ? "post" : "pre";
+  if (operands.length === 2) {
+    const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf));
+    for (const p of operands) {
+      c.usePop(p);
+      q.pre = q.pre.filter((f) => !p.pop.filters.includes(f));
+      q.post = q.post.filter((f) => !p.pop.filters.includes(f));
+    }
+    q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+    return;
+  }
+  throw new Unreadable(RATIO_OF_WHAT);
+}
+
+const RATIO_OF_WHAT = 'A ratio of what to what? For example "E/I ratio of the inputs to 8646…".';
+
+/** Two of three populations said side by side, joined by "to", ":", "/" or "vs": the terms of a ratio. */
+function adjacentTerms(c: Clause, pops: Clause["pops"]): Clause["pops"] | undefined {
+  const joiner = (a: Clause["atoms"][number] | undefined) => /^(to|:|\/|vs\.?|versus|over)$/i.test(text(a));
+  for (let k = 0; k + 1 < pops.length; k++) {
+    const [a, b] = [pops[k]!, pops[k + 1]!];
+    if (b.i === a.i + 2 && joiner(c.atoms[a.i + 1])) return [a, b];
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+
+/** Ratios of two named populations' synapses (dev24): which side the terms are on, and the whole's cells. */
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("a ratio of two populations' synapses", () => {
+  it.each([
+    ["ratio of BC to MC synapses onto 23P", "pre", "23P"],
+    ["synapses onto 23P: ratio of BC to MC", "pre", "23P"],
+  ])("%s: the terms on one side, the cells named on the other", async (q, side, whole) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "synapses",
+      post: type(whole),
+      measure: { fn: "ratio", numerator: { [side]: type("BC") }, denominator: { [side]: type("MC") } },
+    });
+  });
+
+  it.each([
+    ["ratio of BC to MC outputs", "pre"],
+    ["ratio of BC to MC synapses", "pre"],
+    ["ratio of BC to MC inputs", "post"],
+  ])("%s: outputs (and synapses) are made by the terms, inputs received", async (q, side) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: [],
+      measure: { fn: "ratio", numerator: { [side]: type("BC") }, denominator: { [side]: type("MC") } },
+    });
+  });
+
+  it("asks back a ratio with a restriction it cannot read", async () => {
+    expect(await planOf("ratio of BC to MC synapses onto 23P spines")).toBe("clarify");
+  });
+});
