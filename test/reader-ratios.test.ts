@@ -32,3 +32,21 @@ describe("a ratio of two populations' synapses", () => {
     expect(await planOf("ratio of BC to MC synapses onto 23P spines")).toBe("clarify");
   });
 });
+
+describe("the ones of a set counted by comparing each with another set", () => {
+  it.each([
+    "how many BCs are deeper than the deepest MC",
+    "how many BCs are deeper than MCs",
+    "which BCs are deeper than any MC",
+    "how many synapses onto 23P are larger than BC synapses",
+  ])("is asked back, never answered as each set's count: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it.each([
+    ["are BCs deeper than MCs", "mean"],
+    ["how many BCs are deeper than 500 um", "count"],
+  ])("still reads a comparison of the sets, or a threshold: %s", async (q, fn) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn } });
+  });
+});

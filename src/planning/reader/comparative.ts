@@ -21,6 +21,7 @@ export function readComparatives(input: Atom[]): Atom[] {
       : a,
   );
   const comparative = atoms.findIndex((a) => is(a, "more") || (is(a, "vs") && Boolean(as(a, "vs")!.more)));
+  cellByCell(atoms, comparative);
   const lead = leadingCompare(atoms);
   if (comparative < 0 && lead < 0) return atoms;
   let out = atoms.map((a, i) => {
@@ -194,6 +195,28 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text))))
     return implies([{ t: "count" }]);
   return atoms;
+}
+
+/**
+ * "how many BCs are deeper than the deepest MC", "which synapses onto 23P are larger than BC synapses":
+ * the cells (or synapses) of one set counted or listed by comparing each with another set. No plan
+ * compares rows one by one with another set; read as a comparison of the two sets, the count of each
+ * had been answered. Asked back.
+ */
+function cellByCell(atoms: Atom[], i: number): void {
+  const word = String(as(atoms[i], "vs")?.more ?? "");
+  if (i < 0 || !word || /^(more|fewer|less)$/.test(word)) return;
+  const counted = atoms
+    .slice(0, i)
+    .some((a) => (is(a, "count") && !/^how much$/i.test(lower(a))) || (is(a, "wh") && /^which$/i.test(lower(a))));
+  const after = atoms.slice(i + 1).find((a) => !a.items.every((x) => x.fn));
+  // (Populations are not joined yet: a name, a superlative or a noun of cells after "than".)
+  const named = is(after, "pop") || is(after, "val") || is(after, "sup") || is(after, "noun");
+  if (!counted || !named) return;
+  throw new Unreadable(
+    `Counting the ones "${word} than" another set compares them one by one, which I cannot do; ` +
+      `ask for each set's figure instead, for example "mean depth of BCs vs MCs".`,
+  );
 }
 
 /** An atom the question implies but does not say in words of its own. */
