@@ -50,3 +50,12 @@ describe("the ones of a set counted by comparing each with another set", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn } });
   });
 });
+
+describe("a proofreading strategy said of synapses", () => {
+  it("is asked back, never read as the partners' axon strategy", async () => {
+    expect(await planOf("inter-areal synapses from 23P")).toBe("clarify");
+    expect(await planOf("how many interareal neurons")).toMatchObject({
+      filter: [{ dim: "axon_strategy", values: ["axon_interareal"] }],
+    });
+  });
+});

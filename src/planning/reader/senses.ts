@@ -8,7 +8,21 @@ import { FLOW_WORDS, kindDim } from "./shape.js";
  */
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
-  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(atoms)))));
+  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(strategyOfFlows(atoms))))));
+}
+
+/**
+ * "inter-areal synapses from 23P": a proofreading strategy ("interareal" names an axon strategy) said
+ * of synapses or connections is no strategy of theirs; left as a word to ask about (it had been read
+ * as the partners' axon strategy, an answer of 0).
+ */
+function strategyOfFlows(atoms: Atom[]): Atom[] {
+  return atoms.map((a, i) => {
+    const dim = String(as(a, "val")?.dim ?? "");
+    const noun = String(as(atoms[i + 1], "noun")?.n ?? "");
+    if (!/_strategy$/.test(dim) || !FLOW_WORDS.has(noun)) return a;
+    return { tag: { t: "unknown" }, alt: [], items: a.items };
+  });
 }
 
 /**
