@@ -59,3 +59,13 @@ describe("a proofreading strategy said of synapses", () => {
     });
   });
 });
+
+describe("the most cells of a selectivity with no cutoff", () => {
+  it("is asked back, never read as the group of the most selective cell", async () => {
+    expect(await planOf("which area has the most orientation-selective cells")).toBe("clarify");
+    expect(await planOf("which area has the most cells with gOSI above 0.3")).toMatchObject({
+      measure: { fn: "count" },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});

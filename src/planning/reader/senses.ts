@@ -8,7 +8,27 @@ import { FLOW_WORDS, kindDim } from "./shape.js";
  */
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
+  selectiveCounted(atoms);
   return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(strategyOfFlows(atoms))))));
+}
+
+/**
+ * "which area has the most orientation-selective cells": the most cells that are selective, by a
+ * cutoff the question does not give (it had been read as the area of the cell with the highest gOSI).
+ */
+function selectiveCounted(atoms: Atom[]): void {
+  const at = atoms.findIndex(
+    (a, i) =>
+      Boolean(as(a, "sup")?.count) &&
+      is(atoms[i + 1], "qty") &&
+      /(selective|tuned)$/i.test(lower(atoms[i + 1])) &&
+      /^(cells|neurons|units)$/i.test(lower(atoms[i + 2])),
+  );
+  // (Only of groups ranked by it: "the 5 most orientation-tuned neurons" are the cells with the highest gOSI.)
+  const kind = (a: Atom) => Boolean(kindDim(String(as(a, "noun")?.n ?? a.tag.head ?? "")));
+  const kinds = atoms.slice(0, Math.max(at, 0)).some(kind);
+  if (at < 0 || !kinds || atoms.slice(0, at).some((a) => is(a, "num") || is(a, "topk"))) return;
+  throw new Unreadable(`"${lower(atoms[at + 1])}" by which cutoff? For example "the most cells with gOSI above 0.3".`);
 }
 
 /**
