@@ -69,3 +69,19 @@ describe("the most cells of a selectivity with no cutoff", () => {
     });
   });
 });
+
+describe("a share of one population's synapses that are its inputs", () => {
+  it.each(["what fraction of BC synapses are inputs", "what fraction of 864691135252221195's synapses are inputs"])(
+    "is asked back (inputs and outputs both are the whole): %s",
+    async (q) => {
+      expect(await planOf(q)).toBe("clarify");
+    },
+  );
+
+  it("still reads a share of every synapse", async () => {
+    expect(await planOf("what % of synapses are onto 864691135252221195")).toMatchObject({
+      post: [],
+      measure: { fn: "fraction", part: { post: [{ dim: "root_id" }] } },
+    });
+  });
+});

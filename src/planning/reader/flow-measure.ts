@@ -244,7 +244,14 @@ function fraction(c: Clause, q: Query): void {
           : q.post.length && !q.pre.length
             ? "post"
             : undefined;
-    if (!side)
+    // ("what fraction of BC synapses are inputs": the cells before "synapses" own the whole, inputs and
+    // outputs both, which no part of one side can be a share of.)
+    const owner = c.pops.find(
+      (p) =>
+        p.role === side &&
+        (is(c.atoms[p.i + 1], "noun", "n", "synapse") || /'s$/i.test(`${text(p.atom)}${text(c.atoms[p.i + 1])}`)),
+    );
+    if (!side || owner)
       throw new Unreadable(
         'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',
       );
