@@ -85,3 +85,18 @@ describe("a share of one population's synapses that are its inputs", () => {
     });
   });
 });
+
+describe("a place grouping said of a share with both sides named", () => {
+  it.each([
+    "per area, what fraction of 23P inputs come from BCs",
+    "what fraction of 23P inputs come from BCs, per area",
+  ])("asks which side's place, never takes the partners' (had been the BCs' area): %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("reads the side when it is said", async () => {
+    expect(await planOf("what fraction of inputs onto 23P cells in each area come from BCs")).toMatchObject({
+      groupBy: [{ dim: "area", side: "post" }],
+    });
+  });
+});

@@ -175,7 +175,10 @@ export function composeFlow(c: Clause): Query {
     const side = sideOf(p);
     if (!side) {
       // "per type" with no side to take: ask which.
-      throw new Unreadable('Per presynaptic or per postsynaptic cell type? For example "BC outputs per target type".');
+      const kind = { area: "area", layer: "layer" }[p.pop.head ?? ""] ?? "cell type";
+      throw new Unreadable(
+        `Per presynaptic or per postsynaptic ${kind}? For example "BC outputs per target ${kind.replace("cell ", "")}".`,
+      );
     }
     c.usePop(p);
     q[side].push(...popFilters(p.pop, c.classOf));

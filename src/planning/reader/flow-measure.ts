@@ -5,7 +5,7 @@ import { popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { statMeasure } from "./measure.js";
 import type { Threshold } from "./numbers.js";
 import { connectionThresholds, sizeThresholds } from "./flow-thresholds.js";
-import { groups, SYNAPSE_NOUNS } from "./shape.js";
+import { groups, kindDim, SYNAPSE_NOUNS } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
 import { bothSidesMatched } from "./like-to-like.js";
 import { ratio } from "./flow-ratio.js";
@@ -133,8 +133,12 @@ export function fractionPartSides(c: Clause): void {
     if (owner && owner.role === before.role) owner.role = before.role === "pre" ? "post" : "pre";
   }
   if (verb < 0) return;
-  for (const p of c.pops) if (p.i > verb && !p.role) p.role = PARTNER_SIDE[relational] as Side;
+  // (Not a grouping said with no side: "per area, what fraction of 23P inputs come from BCs" is of either.)
+  for (const p of c.pops) if (p.i > verb && !p.role && !kindOnly(p)) p.role = PARTNER_SIDE[relational] as Side;
 }
+
+/** A kind of group with no condition ("per area", "each layer"). */
+const kindOnly = (p: Clause["pops"][number]) => !p.pop.filters.length && kindDim(p.pop.head) !== undefined;
 
 /** "What fraction of BC outputs go onto 23P?": the whole is named before the verb, the part after. */
 function fraction(c: Clause, q: Query): void {
@@ -151,7 +155,8 @@ function fraction(c: Clause, q: Query): void {
   const relational = c.atoms.map((a) => (is(a, "noun") ? String(as(a, "noun")!.n) : "")).find((n) => PARTNER_SIDE[n]);
   for (const p of later) {
     // "what % of X's inputs are inhibitory": the part is said of the partners.
-    if (!p.role && relational && PARTNER_SIDE[relational] !== "other") p.role = PARTNER_SIDE[relational] as Side;
+    if (!p.role && relational && PARTNER_SIDE[relational] !== "other" && !kindOnly(p))
+      p.role = PARTNER_SIDE[relational] as Side;
     const side = p.role === "pre" || p.role === "post" ? p.role : undefined;
     if (!side) continue;
     c.usePop(p);
