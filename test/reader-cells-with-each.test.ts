@@ -90,3 +90,14 @@ describe("synapses of one population per cell of another", () => {
     expect(await planOf("avg # syn per 23P cell")).toBe("clarify");
   });
 });
+
+describe("a count said of one cell of a kind is the mean over its cells", () => {
+  it.each([
+    ["how many synapses does a 23P cell receive from BCs", "in_synapses"],
+    ["how many synapses does a single 23P cell receive", "in_synapses"],
+    ["On average, how many synapses does a single layer 2/3 pyramidal cell recieve from basket cells?", "in_synapses"],
+    ["how many outputs does one BC make", "out_synapses"],
+  ])("%s (had been the synapses all of them receive)", async (q, of) => {
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "mean", of } });
+  });
+});

@@ -18,8 +18,8 @@ const STAT_BEFORE =
 /** "how many 23P cells does a BC contact on average", "… does the average BC make onto 23P". */
 const ONE_SUBJECT = new RegExp(
   String.raw`\b(does|do)\s+(a single|an individual|a given|the average|an average|the typical|a typical|a|one)\s+` +
-    String.raw`((?:[\w/-]+\s+)?(?:cell|neuron|interneuron)|[\w/-]+)\s+` +
-    String.raw`(?=(?:contact|target|make|receive|get|innervate|hit|synapse)\b)`,
+    String.raw`((?:[\w/-]+\s+){0,3}(?:cell|neuron|interneuron)|[\w/-]+)\s+` +
+    String.raw`(?=(?:contact|target|make|receive|recieve|get|innervate|hit|synapse)\b)`,
   "gi",
 );
 /** "how many different 23P cells converge onto a single 5P-ET cell, on average": the cell the others reach. */
@@ -40,8 +40,8 @@ const MEAN_SAID = /\b(on average|mean|average|avg|typical(?:ly)?)\b/i;
 
 /**
  * "On average, how many distinct 23P cells does a single basket cell contact": a count said of one
- * cell with a mean is the mean over the cells, said as "each" ("does each basket cell contact"); "the
- * average BC" says the mean itself ("on average" is added when nothing else says it).
+ * cell is the mean over the cells, said as "each" ("does each basket cell contact"), with "on average"
+ * added when nothing else says it ("how many synapses does a 23P cell receive").
  */
 export function oneSubjectOnAverage(p: Prepared): Prepared {
   if (!/\bhow many\b/i.test(p.text) && !PARTNERS_PER.test(p.text)) return p;
@@ -49,9 +49,11 @@ export function oneSubjectOnAverage(p: Prepared): Prepared {
   if (PER_CONNECTION.test(p.text)) return p;
   let text = p.text.replace(PARTNERS_PER, "$1 of each ");
   let averaged = false;
-  text = text.replace(ONE_SUBJECT, (all: string, aux: string, one: string, cell: string) => {
-    averaged ||= /average|typical/i.test(one);
-    return MEAN_SAID.test(p.text.replace(all, " ")) || averaged ? `${aux} each ${cell} ` : all;
+  // ("how many synapses does a single 23P cell receive": one cell, any of them, is the mean over them; it had
+  // been read as the synapses all of them receive.)
+  text = text.replace(ONE_SUBJECT, (_all: string, aux: string, _one: string, cell: string) => {
+    averaged = true;
+    return `${aux} each ${cell} `;
   });
   if (MEAN_SAID.test(p.text) && /\bhow many\s+(?:different|distinct|unique)\b/i.test(p.text))
     text = text.replace(ONE_OBJECT, (_all: string, to: string, cell: string) => `${to} each ${cell}`);
