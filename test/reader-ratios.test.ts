@@ -100,3 +100,22 @@ describe("a place grouping said of a share with both sides named", () => {
     });
   });
 });
+
+describe("a yes/no question of the ones that rank first", () => {
+  it.each([
+    "is the largest BC in V1",
+    "is the largest BC proofread",
+    "are the 5 largest BCs in V1",
+    "are the largest cells BCs",
+    "are the biggest synapses onto 23P from BCs",
+  ])("is asked back, never read as the first among those: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it.each(["what is the largest BC in V1", "are there more BCs or MCs", "are BCs deeper than MCs"])(
+    "still reads: %s",
+    async (q) => {
+      expect(typeof (await planOf(q))).toBe("object");
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import type { Filter, QueryPlan } from "../plan.js";
-import { as, text, use } from "./atoms.js";
+import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
 import { cellRatio } from "./cell-shares.js";
@@ -23,6 +23,7 @@ import { twoMeasures } from "./two-measures.js";
  * then tidied (a redundant neuron filter or a repeated one dropped) and checked for contradictions.
  */
 export function compose(c: Clause): QueryPlan {
+  superlativeAsked(c);
   // ("which cells are reciprocally connected with 8646…": cells asked of one root, not a look-up of it.)
   const reciprocal = reciprocalPartners(c);
   const lookup = reciprocal ? undefined : lookupOf(c);
@@ -151,4 +152,19 @@ function extremeOfEachConnection(c: Clause, plan: QueryPlan): void {
     return;
   plan.measure = { fn: plan.order === "asc" ? "min" : "max", of: m.of };
   delete plan.order;
+}
+
+/**
+ * "is the largest BC in V1?", "are the 5 largest BCs proofread?", "are the biggest synapses onto 23P from
+ * BCs?": whether the ones that rank first are something, not the first among those that are (which it had
+ * been read as). A yes/no question of a superlative is asked back.
+ */
+function superlativeAsked(c: Clause): void {
+  const opens = /^(is|was|are|were)$/i.test(text(c.atoms[0])) && !/^there$/i.test(text(c.atoms[1]));
+  const ranked = c.atoms.some((a) => is(a, "sup") || is(a, "topk") || (is(a, "pop") && (a.tag.sup || a.tag.topk)));
+  if (!opens || !ranked) return;
+  throw new Unreadable(
+    `Whether the ones that rank first are of that kind or place, or which rank first among those? ` +
+      `Ask for the ones that rank first (their type and place are shown), or say "among …".`,
+  );
 }
