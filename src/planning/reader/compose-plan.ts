@@ -162,7 +162,8 @@ function extremeOfEachConnection(c: Clause, plan: QueryPlan): void {
 function superlativeAsked(c: Clause): void {
   const opens = /^(is|was|are|were)$/i.test(text(c.atoms[0])) && !/^there$/i.test(text(c.atoms[1]));
   const ranked = c.atoms.some((a) => is(a, "sup") || is(a, "topk") || (is(a, "pop") && (a.tag.sup || a.tag.topk)));
-  if (!opens || !ranked) return;
+  // (Not a comparison: "is the number of BC synapses onto 23P larger than MC synapses onto 23P?".)
+  if (!opens || !ranked || c.atoms.some((a) => is(a, "vs"))) return;
   throw new Unreadable(
     `Whether the ones that rank first are of that kind or place, or which rank first among those? ` +
       `Ask for the ones that rank first (their type and place are shown), or say "among …".`,
