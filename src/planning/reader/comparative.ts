@@ -206,6 +206,8 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
 function cellByCell(atoms: Atom[], i: number): void {
   const word = String(as(atoms[i], "vs")?.more ?? "");
   if (i < 0 || !word || /^(more|fewer|less)$/.test(word)) return;
+  // ("is the number of BC synapses onto 23P larger than …": two counts compared, a yes/no question.)
+  if (/^(is|are|was|were)$/i.test(lower(atoms[0]))) return;
   const counted = atoms
     .slice(0, i)
     .some((a) => (is(a, "count") && !/^how much$/i.test(lower(a))) || (is(a, "wh") && /^which$/i.test(lower(a))));
