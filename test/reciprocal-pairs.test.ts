@@ -73,3 +73,23 @@ describe("reciprocally connected pairs", () => {
     expect((await reader.plan("% of BC->23P conns reciprocated on apical dendrites")).type).toBe("clarify");
   });
 });
+
+describe("reciprocal pairs said in a hurry", () => {
+  it.each([
+    "How many pairs of layer 2/3 pyramidal cells are reciprocaly connected, i.e. each one synapses onto the other?",
+    "sorry if it's been asked already — among 23P cells, how many pairs are wired both ways (A→B and B→A)?",
+  ])("%s", async (q) => {
+    const plan = await reader.plan(q);
+    expect(plan.type === "plan" && plan.plan).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "reciprocal", is: true }],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("holds 'each one synapses onto the other' to the plan", async () => {
+    expect((await reader.plan("how many 23P->BC connections, i.e. each one synapses onto the other?")).type).toBe(
+      "clarify",
+    );
+  });
+});

@@ -24,6 +24,7 @@ export const Claim = z.enum([
   "feedforward",
   "feedback",
   "iqr",
+  "reciprocal",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -116,6 +117,9 @@ function keeps(q: Query, c: Claim): boolean {
     // ("Interquartile range (Q3 minus Q1) of …": the quartiles, with their difference.)
     case "iqr":
       return m.fn === "quartiles";
+    // ("…, i.e. each one synapses onto the other", "(A→B and B→A)": connections that are reciprocated.)
+    case "reciprocal":
+      return q.source === "connections" && q.filter.some((f) => f.dim === "reciprocal" && f.is !== false);
   }
 }
 
@@ -165,6 +169,7 @@ const SAID: Record<Claim, string> = {
   feedforward: "feedforward (from V1 to a higher visual area)",
   feedback: "feedback (from a higher visual area to V1)",
   iqr: "the interquartile range (Q3 minus Q1)",
+  reciprocal: "reciprocal connections (each one onto the other)",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */
