@@ -119,3 +119,22 @@ describe("a yes/no question of the ones that rank first", () => {
     },
   );
 });
+
+describe("an E/I ratio of the inputs of listed types", () => {
+  it.each(["E/I input ratio of 5P-IT, 5P-ET and 5P-NP cells", "E/I input syn ratio per type: 5P-IT, 5P-ET, 5P-NP"])(
+    "is of the partners of each type, one row per type: %s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        post: type("5P-IT").map((f) => ({ ...f, values: expect.arrayContaining(["5P-IT", "5P-ET", "5P-NP"]) })),
+        measure: { numerator: { pre: [{ dim: "class", values: ["excitatory"] }] } },
+        groupBy: [{ dim: "cell_type", side: "post" }],
+      });
+    },
+  );
+
+  it("never answers a ratio cut on the class of the very types it is grouped by", async () => {
+    const { planShapeProblem } = await import("../src/planning/plan-check.js");
+    const plan = await planOf("fraction of 23P inputs that are inhibitory per presynaptic type");
+    expect(typeof plan === "object" && planShapeProblem(plan)).toBeTruthy();
+  });
+});

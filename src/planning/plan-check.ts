@@ -213,7 +213,9 @@ function splitByItsOwnParts(plan: Extract<QueryPlan, { kind: "query" }>): string
   const parts = m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
   for (const g of plan.groupBy) {
     const key = g.side ?? "filter";
-    if (parts.some((p) => (p[key] ?? []).some((f) => f.dim === g.dim)))
+    // (A type is of one class: cut on the class and grouped by the type, each group is all or nothing too.)
+    const finer = (d: string) => d === g.dim || (d === "class" && (g.dim === "cell_type" || g.dim === "mtype"));
+    if (parts.some((p) => (p[key] ?? []).some((f) => finer(f.dim))))
       return `the ${m.fn} is cut on ${g.dim} and also grouped by it`;
   }
   // (And two compared sets that are the same cells: "excitatory vs excitatory" compares nothing.)

@@ -44,8 +44,15 @@ export function composeFlow(c: Clause): Query {
   for (const p of c.pops) {
     if (p.role || !grouper(p)) continue;
     const place = p.pop.side ? undefined : placeOfCells(c, p);
+    // ("E/I input ratio per type: 5P-IT, 5P-ET, 5P-NP": a kind whose values are listed is of the list's side.)
+    const dim = groupDim(p.pop);
+    const listed = c.pops.find(
+      (o) =>
+        o.i > p.i && (o.pop.alts?.length ?? 0) > 1 && sideOf(o) && o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
+    );
     if (p.pop.side) p.role = p.pop.side;
     else if (place) p.role = place;
+    else if (listed) p.role = listed.role;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
     else if (named.size === 2) {
       // "martinotti inputs of 8646… - which roots?": the side that is not one named neuron.

@@ -16,6 +16,12 @@ export function ratio(c: Clause, q: Query): void {
         ? "pre"
         : "post";
   const text = r.atom.items.map((i) => i.text.toLowerCase()).join(" ");
+  // ("E/I input ratio of 5P-IT, 5P-ET and 5P-NP cells": inputs come from the partners, whatever side the
+  // cells named have been put on yet.)
+  const noRoot = !q.pre.some((f) => f.dim === "root_id") && !q.post.some((f) => f.dim === "root_id");
+  const inputs = /\binputs?\b/.test(text) || c.has("noun", "n", "input");
+  const outputs = /\boutputs?\b/.test(text) || c.has("noun", "n", "output");
+  if (noRoot && inputs !== outputs) side = inputs ? "pre" : "post";
   if (
     /^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(
       text,
@@ -30,7 +36,7 @@ export function ratio(c: Clause, q: Query): void {
     // ("(synapses from excitatory vs. inhibitory neurons)": the ratio's terms said again.)
     const terms = (f: Filter) =>
       f.dim === "class" && (f.values ?? []).every((v) => v === "excitatory" || v === "inhibitory" || v === "neuron");
-    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).every(terms))) {
+    if (q[side].some(terms) || q.compare?.every((p) => (p[side] ?? []).length > 0 && (p[side] ?? []).every(terms))) {
       q[side] = q[side].filter((f) => !terms(f));
       delete q.compare;
       q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
