@@ -115,7 +115,8 @@ describe("a cutoff the asker defines a word by", () => {
     ["what % of tuned 4P cells are orientation selective, say with a gOSI above 0.3?", osi],
     ["Taking gOSI > 0.3 as the cutoff: among the tuned 4P cells, what percentage pass?", osi],
     [
-      "what % of tuned 4P cells are direction selective, if we call a cell direction selective when its gDSI is above 0.25?",
+      "what % of tuned 4P cells are direction selective, if we call a cell direction selective when its gDSI " +
+        "is above 0.25?",
       dsi,
     ],
     ["Using gDSI > 0.25 as the criterion for direction selectivity, what % of the tuned 4P cells qualify?", dsi],

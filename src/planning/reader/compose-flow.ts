@@ -184,7 +184,8 @@ export function composeFlow(c: Clause): Query {
       // "per type" with no side to take: ask which.
       const kind = { area: "area", layer: "layer" }[p.pop.head ?? ""] ?? "cell type";
       throw new Unreadable(
-        `Per presynaptic or per postsynaptic ${kind}? For example "BC outputs per target ${kind.replace("cell ", "")}".`,
+        `Per presynaptic or per postsynaptic ${kind}? ` +
+          `For example "BC outputs per target ${kind.replace("cell ", "")}".`,
       );
     }
     c.usePop(p);

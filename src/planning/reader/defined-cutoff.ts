@@ -26,7 +26,8 @@ export function definedCutoff(p: Prepared): Prepared {
   const context: string[] = [];
   // "… are orientation selective, say with a global OSI above 0.3"
   const said = new RegExp(
-    String.raw`${SELECTIVE}\s*,?\s*(?:say|i\.?\s?e\.?|meaning|that\s+is|defined\s+as)\s*,?\s*(?:with|having)?\s*(${THRESHOLD})`,
+    String.raw`${SELECTIVE}\s*,?\s*(?:say|i\.?\s?e\.?|meaning|that\s+is|defined\s+as)\s*,?\s*` +
+      String.raw`(?:with|having)?\s*(${THRESHOLD})`,
     "i",
   ).exec(text);
   if (said && said[1]!.toLowerCase() === kindOf(said, 3)) {
@@ -35,7 +36,8 @@ export function definedCutoff(p: Prepared): Prepared {
   }
   // "…, if we call a cell direction selective when its gDSI is above 0.2"
   const called = new RegExp(
-    String.raw`\s*,?\s*if\s+we\s+(?:call|define|consider|count)\s+${CELLS}\s+(?:as\s+)?${SELECTIVE}\s+(?:when|if)\s+(${THRESHOLD})`,
+    String.raw`\s*,?\s*if\s+we\s+(?:call|define|consider|count)\s+${CELLS}\s+(?:as\s+)?${SELECTIVE}\s+` +
+      String.raw`(?:when|if)\s+(${THRESHOLD})`,
     "i",
   ).exec(text);
   if (called && called[1]!.toLowerCase() === kindOf(called, 3)) {
@@ -48,7 +50,8 @@ export function definedCutoff(p: Prepared): Prepared {
   }
   // "Taking gOSI > 0.3 as the cutoff: among the L2/3 pyramidal cells …, what percentage pass?"
   const taking = new RegExp(
-    String.raw`^\s*(?:taking|using|with)\s+(${THRESHOLD})\s+as\s+(?:the|our|a|my)\s+(?:cutoff|cut-off|criterion|threshold)` +
+    String.raw`^\s*(?:taking|using|with)\s+(${THRESHOLD})\s+as\s+(?:the|our|a|my)\s+` +
+      String.raw`(?:cutoff|cut-off|criterion|threshold)` +
       String.raw`(?:\s+for\s+(?:orientation|direction)\s+selectivity)?\s*[:,]\s*`,
     "i",
   ).exec(text);
