@@ -23,9 +23,9 @@ import {
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfOneRoot, listedCellsOfFlow } from "./bare-cells.js";
+import { sideOfGroupings } from "./grouping-side.js";
 import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
-import { placeOfCells } from "./place-of-cells.js";
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -38,28 +38,7 @@ export function composeFlow(c: Clause): Query {
   typesOfPartners(c);
   bareCellsOfOneRoot(c);
   listedCellsOfFlow(c);
-  // A grouping population with no side takes the side no other population names.
-  const grouper = (p: Clause["pops"][number]) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
-  const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));
-  for (const p of c.pops) {
-    if (p.role || !grouper(p)) continue;
-    const place = p.pop.side ? undefined : placeOfCells(c, p);
-    // ("E/I input ratio per type: 5P-IT, 5P-ET, 5P-NP": a kind whose values are listed is of the list's side.)
-    const dim = groupDim(p.pop);
-    const listed = c.pops.find(
-      (o) =>
-        o.i > p.i && (o.pop.alts?.length ?? 0) > 1 && sideOf(o) && o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
-    );
-    if (p.pop.side) p.role = p.pop.side;
-    else if (place) p.role = place;
-    else if (listed) p.role = listed.role;
-    else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
-    else if (named.size === 2) {
-      // "martinotti inputs of 8646… - which roots?": the side that is not one named neuron.
-      const single = c.pops.filter((x) => x !== p && oneRootPop(x));
-      if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
-    }
-  }
+  sideOfGroupings(c);
   // "23P cells onto each other", "BCs connected to one another": one population on both sides.
   // (Not "which 23P cells …" or "how many 23P cells connect to each other": those count or list cells.)
   const reciprocal = c.find("reciprocal");

@@ -1,0 +1,35 @@
+import type { Clause } from "./clause.js";
+import { isGroupPop, oneRootPop } from "./flow-partners.js";
+import { placeOfCells } from "./place-of-cells.js";
+import { groupDim, groups } from "./shape.js";
+
+type ClausePop = Clause["pops"][number];
+const sideOf = (p: ClausePop) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
+
+/**
+ * A grouping population with no side ("per type", "which area") takes a side: its own, the place of the
+ * cells it is said of, the side of the values listed for it, or the side no other population names.
+ */
+export function sideOfGroupings(c: Clause): void {
+  const grouper = (p: ClausePop) => groups(p.pop) || (isGroupPop(p) && !p.pop.filters.length);
+  const named = new Set(c.pops.filter((p) => sideOf(p) && !grouper(p)).map((p) => p.role));
+  for (const p of c.pops) {
+    if (p.role || !grouper(p)) continue;
+    const place = p.pop.side ? undefined : placeOfCells(c, p);
+    // ("E/I input ratio per type: 5P-IT, 5P-ET, 5P-NP": a kind whose values are listed is of the list's side.)
+    const dim = groupDim(p.pop);
+    const listed = c.pops.find(
+      (o) =>
+        o.i > p.i && (o.pop.alts?.length ?? 0) > 1 && sideOf(o) && o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
+    );
+    if (p.pop.side) p.role = p.pop.side;
+    else if (place) p.role = place;
+    else if (listed) p.role = listed.role;
+    else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
+    else if (named.size === 2) {
+      // "martinotti inputs of 8646… - which roots?": the side that is not one named neuron.
+      const single = c.pops.filter((x) => x !== p && oneRootPop(x));
+      if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
+    }
+  }
+}
