@@ -57,7 +57,7 @@ describe("judgeOffline, on the offline reader's own results", () => {
   it("asks the model about words the reader did not understand, keeping its reading without them", async () => {
     expect(await judge("How many 4P neurons does a basket cell contact in expectation?")).toEqual({
       kind: "unread",
-      without: ["How many 4P neurons does a basket cell contact?"],
+      without: ["How many 4P neurons does each basket cell contact on average?"],
     });
     expect(await judge("how many chandelier cells")).toEqual({ kind: "unread", without: ["how many cells"] });
     expect(await judge("How many BC outputs land on chandelier cells?")).toEqual({ kind: "unread", without: [] });

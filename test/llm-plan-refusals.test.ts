@@ -4,7 +4,7 @@ import { USAGE, messageTexts } from "./support/stand-in-llm.js";
 import {
   AMBIGUOUS,
   CONTACTS_SQL,
-  CONTACTS_WITHOUT_AVERAGE,
+  CONTACTS_WITHOUT_UNREAD,
   L5_PLAN,
   llmFixture,
   UNREAD,
@@ -39,7 +39,7 @@ describe("the model's plan is checked like the offline reader's, and refused whe
     [
       "a plan that is the reading without the words the reader did not understand",
       UNREAD,
-      CONTACTS_WITHOUT_AVERAGE,
+      CONTACTS_WITHOUT_UNREAD,
       `the model's plan is the reading of "${UNREAD_WITHOUT}", which leaves out words of the question`,
     ],
     [

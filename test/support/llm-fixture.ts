@@ -21,8 +21,8 @@ import { buildTestStore } from "./store.js";
 export const AMBIGUOUS = "How many L5 pyramidal cells are there?";
 /** The reader asks back: it did not understand "(in) expectation"; without it the question reads "... contact?". */
 export const UNREAD = "How many 4P neurons does a basket cell contact in expectation?";
-/** The reader's reading of UNREAD without "in expectation" (the words it did not understand). */
-export const UNREAD_WITHOUT = "How many 4P neurons does a basket cell contact?";
+/** The reader's reading of UNREAD without "in expectation" (the words it did not understand), as it reads it. */
+export const UNREAD_WITHOUT = "How many 4P neurons does each basket cell contact on average?";
 
 const query = (p: object) => ({ kind: "query", ...p });
 const type = (...values: string[]) => ({ dim: "cell_type", values });
@@ -45,9 +45,14 @@ export const CONTACTS_SQL = {
   names: [{ text: "basket cell", values: ["BC"] }],
 };
 
-/** The reading that leaves "in expectation" out: how many distinct 4P neurons all basket cells contact. */
-export const CONTACTS_WITHOUT_AVERAGE = {
-  plan: query({ source: "synapses", pre: [type("BC")], post: [type("4P")], measure: { fn: "distinct", side: "post" } }),
+/** The reading that leaves "in expectation" out: the distinct 4P neurons a basket cell contacts, averaged. */
+export const CONTACTS_WITHOUT_UNREAD = {
+  plan: query({
+    source: "roots",
+    filter: [type("BC")],
+    measure: { fn: "mean", of: "out_partners" },
+    partners: [type("4P")],
+  }),
 };
 
 export const l5Gold = (raw: Database.Database) =>
