@@ -3,6 +3,7 @@ import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
+import { isPlace } from "./dims.js";
 import { FLOW_WORDS } from "./shape.js";
 
 /**
@@ -202,9 +203,4 @@ function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void
       `Say "% of ${x} that are in ${y}" or "% of ${rest} in ${y} that are ${said}".`,
     [`% of ${x} that are in ${y}`, `% of ${rest} in ${y} that are ${said}`],
   );
-}
-
-/** A visual area or a cortical layer: where cells are. */
-function isPlace(f: Filter): boolean {
-  return f.dim === "area" || f.dim === "layer";
 }

@@ -42,3 +42,8 @@ export function withoutRedundantNeuron(filters: Filter[], also: Filter["dim"][] 
     return filters;
   return filters.filter((f) => !(f.dim === "class" && !f.not && f.values?.length === 1 && f.values[0] === "neuron"));
 }
+
+/** A visual area or a cortical layer: where cells are. */
+export function isPlace(f: Filter): boolean {
+  return f.dim === "area" || f.dim === "layer";
+}

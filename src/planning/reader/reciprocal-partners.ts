@@ -1,6 +1,7 @@
 import type { Filter, Query } from "../plan.js";
 import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
+import { isPlace } from "./dims.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { oneRootPop } from "./flow-partners.js";
 
@@ -10,7 +11,6 @@ type Atom = Clause["atoms"][number];
 const PLAIN = ["fn", "glue", "list", "count", "noun", "bothsides", "reciprocated", "bothways"];
 const OUT = (a: Atom) => is(a, "verb", "v", "out") || (is(a, "pop") && a.tag.head === "target" && !filtered(a));
 const IN = (a: Atom) => is(a, "verb", "v", "in") || (is(a, "pop") && a.tag.head === "source" && !filtered(a));
-const PLACES = new Set<Filter["dim"]>(["area", "layer"]);
 const filtered = (a: Atom) => ((a.tag.filters as Filter[] | undefined) ?? []).length > 0;
 
 /**
@@ -44,7 +44,7 @@ export function reciprocalPartners(c: Clause): Query | undefined {
   const reciprocal = c.find("reciprocated");
   if (!twoWays && !reciprocal) return undefined;
   // ("… in V1": a place said alone is of the cells asked for.)
-  const place = (p: Clause["pops"][number]) => !p.pop.head && p.pop.filters.every((f) => PLACES.has(f.dim));
+  const place = (p: Clause["pops"][number]) => !p.pop.head && p.pop.filters.every(isPlace);
   const pops = c.pops.filter((p) => p !== root[0] && !OUT(p.atom) && !IN(p.atom));
   const asked = pops.filter((p) => !place(p));
   const relation = (a: Atom) =>
