@@ -52,6 +52,47 @@ describe("'list' before cells in the plural lists them, as 'which' does", () => 
   });
 });
 
+describe("a bare phrase of cells and a verb is those cells, as 'which' lists them", () => {
+  it.each([
+    ["BCs that target 23P", "which BCs target 23P", "pre"],
+    ["MCs with synapses onto 5P-ET", "which MCs synapse onto 5P-ET", "pre"],
+    ["23P cells receiving input from BC", "which 23P cells receive input from BC", "post"],
+    ["23P cells that get input from BC", "which 23P cells get input from BC", "post"],
+    // ("target" after "that BCs" is their verb: the 23P cells are the targets, not "BC targets".)
+    ["23P cells that BCs target", "which 23P cells do BCs target", "post"],
+    ["the cells that 864691135909466935 targets", "which cells does 864691135909466935 target", "post"],
+  ])("%s", async (q, which, side) => {
+    const plan = await planOf(q);
+    expect(plan).toEqual(await planOf(which));
+    expect(plan).toMatchObject({ groupBy: [{ dim: "root_id", side }] });
+  });
+  // (A flow noun before the verb is what is counted.)
+  it.each(["MC synapses onto 5P-ET", "BCs onto 23P"])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "synapses", measure: { fn: "count" }, groupBy: [] });
+  });
+});
+
+describe("one connection of a strength is a connection, not a mean per connection", () => {
+  it.each([
+    "Which Martinotti cells make a connection of at least 8 synapses onto a single L5 ET cell?",
+    "which MCs have a connection with 8+ syn onto 5P-ET",
+    "which MCs make connections of at least 8 synapses onto 5P-ET",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 8 }],
+      pre: [type("MC")],
+      post: [type("5P-ET")],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+  it("'a connection' alone is still per connection", async () => {
+    expect(await planOf("how many synapses does a connection from MC onto 5P-ET have")).toMatchObject({
+      measure: { fn: "mean", of: "synapses" },
+    });
+  });
+});
+
 describe("the cells one root both targets and gets input from", () => {
   const R = "864691135909466935";
   const root = [{ dim: "root_id", values: [R] }];

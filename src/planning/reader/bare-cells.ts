@@ -1,4 +1,4 @@
-import { is, lower, use } from "./atoms.js";
+import { as, is, lower, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { oneRootPop } from "./flow-partners.js";
 import { FLOW_WORDS } from "./shape.js";
@@ -16,23 +16,73 @@ export function bareCellsOfOneRoot(c: Clause): void {
   if (c.pops.length !== 2 || !c.atoms.every((a) => BARE.includes(a.tag.t))) return;
   const root = c.pops.find(oneRootPop);
   const cells = c.pops.find((p) => p !== root);
-  if (!root || !cells || !cells.role || !root.role || cells.role === root.role || cells.role === "both") return;
+  // ("BCs that 8646… receives synapses from": a flow noun after the verb is in the relative clause, not the
+  // head; "BCs onto 8646… synapses" counts them.)
+  const verb = c.atoms.findIndex(
+    (a, i) => !!cells && !!root && i > Math.max(cells.i, root.i) && (is(a, "verb") || verbSense(a)),
+  );
+  if (root && cells && bareCellsOf(c, cells, root, verb)) cells.pop.wh = "which";
+  if (root && cells?.pop.wh === "which") use(...c.findAll("list"));
+}
+
+/**
+ * "BCs that target 23P", "23P cells receiving input from BC", "MCs with synapses onto 5P-ET": a bare phrase
+ * that opens with cells in the plural and says by a verb how they relate to other cells is those cells, as
+ * "which BCs target 23P" lists them; not the synapses between the two, which no noun before the verb names.
+ */
+export function bareCellsOfFlow(c: Clause): void {
+  if (c.pops.length !== 2 || !c.atoms.every((a) => BARE.includes(a.tag.t))) return;
+  const [cells, other] = [...c.pops].sort((a, b) => a.i - b.i) as [Pop, Pop];
+  const opens = c.atoms.findIndex((a) => !a.items.every((i) => i.fn));
+  // ("BCs that target 23P", "23P cells receiving input from BC": a verb, or a relation said as a clause.)
+  const clause = (a: Clause["atoms"][number]) => is(a, "rel") && /^(that|which|who)\s|ing\b/i.test(lower(a));
+  const verb = c.atoms.findIndex((a) => is(a, "verb") || verbSense(a) || clause(a));
+  // (Said right after the cells, "BCs that target 23P", or after the others, "23P cells that BCs target".)
+  const fnOnly = (from: number, to: number) => c.atoms.slice(from + 1, to).every((a) => a.items.every((i) => i.fn));
+  const relative = verb > cells.i && fnOnly(cells.i, verb < other.i ? verb : other.i) && fnOnly(other.i, verb);
+  if (opens !== cells.i || !relative || oneRootPop(other) || oneRootPop(cells)) return;
+  if (bareCellsOf(c, cells, other, verb)) cells.pop.wh = "which";
+}
+
+/**
+ * "rank BCs by synapses onto 23P", "5P-IT neurons ranked by synapses from 23P", "BCs with the most synapses
+ * onto 23P": cells in the plural ranked by a flow they are a side of are ranked one by one, as "which BCs have
+ * the most synapses onto 23P" ranks them (it had ranked nothing, and asked "the most of what?").
+ */
+export function rankedCells(c: Clause): void {
+  const ranks = c.atoms.filter((a) => is(a, "order") || (is(a, "sup") && as(a, "sup")?.count));
+  if (ranks.length !== 1 || c.pops.length !== 2 || !c.atoms.every((a) => RANKED.includes(a.tag.t))) return;
+  const [cells, other] = [...c.pops].sort((a, b) => a.i - b.i) as [Pop, Pop];
+  const opens = c.atoms.findIndex((a) => !a.items.every((i) => i.fn) && !is(a, "order"));
+  if (opens !== cells.i || oneRootPop(other) || oneRootPop(cells)) return;
+  // (The flow noun after the ranking word is what ranks them: "by synapses onto 23P".)
+  if (bareCellsOf(c, cells, other, c.atoms.indexOf(ranks[0]!))) cells.pop.wh = "which";
+}
+
+const RANKED = [...BARE, "order", "sup"];
+
+type Pop = Clause["pops"][number];
+const verbSense = (a: Clause["atoms"][number]) => a.items.some((i) => i.tags.some((t) => t.t === "verb"));
+
+/** Cells in the plural, on the other side from `other`, with nothing asked of them and no flow noun for head. */
+function bareCellsOf(c: Clause, cells: Pop, other: Pop, verb: number): boolean {
+  if (!cells.role || !other.role || cells.role === other.role || cells.role === "both") return false;
   const p = cells.pop;
-  if (!p.plural || !p.filters.length || !p.filters.every((f) => CELL_DIMS.has(f.dim) || f.is !== undefined)) return;
-  if (p.wh || p.each || p.topk || p.sup || p.counted || p.thresholds.length || FLOW_WORDS.has(p.head ?? "")) return;
+  if (
+    !p.plural ||
+    !(p.filters.length || /^(cell|neuron)$/.test(p.head ?? "")) ||
+    !p.filters.every((f) => CELL_DIMS.has(f.dim) || f.is !== undefined)
+  )
+    return false;
+  if (p.wh || p.each || p.topk || p.sup || p.counted || p.thresholds.length || FLOW_WORDS.has(p.head ?? ""))
+    return false;
   // (A flow noun, "synapses from BCs onto 8646…", is what the rows count; "receives input from" is a verb.)
   // ("… that 8646… contacts": a word that may be a verb, after the root, is one.)
-  const verbSense = (a: Clause["atoms"][number]) => a.items.some((i) => i.tags.some((t) => t.t === "verb"));
   const flowNoun = (a: Clause["atoms"][number]) =>
     !is(a, "verb") &&
     !verbSense(a) &&
     a.items.some((i) => i.tags.some((t) => t.t === "noun" && FLOW_WORDS.has(String(t.n))));
-  // ("BCs that 8646… receives synapses from": a flow noun after the verb is in the relative clause, not the head;
-  // "BCs onto 8646… synapses" counts them.)
-  const verb = c.atoms.findIndex((a, i) => i > Math.max(cells.i, root.i) && (is(a, "verb") || verbSense(a)));
-  if (c.atoms.some((a, i) => flowNoun(a) && !(verb >= 0 && i > verb))) return;
-  p.wh = "which";
-  use(...c.findAll("list"));
+  return !c.atoms.some((a, i) => flowNoun(a) && !(verb >= 0 && i > verb));
 }
 
 /**

@@ -22,8 +22,9 @@ import {
   typesOfPartners,
 } from "./flow-partners.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
-import { bareCellsOfOneRoot, listedCellsOfFlow } from "./bare-cells.js";
+import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
+import { otherKindsOnOtherSide } from "./other-kinds.js";
 import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 
@@ -37,6 +38,7 @@ export function composeFlow(c: Clause): Query {
   if (perCell) return perCell;
   typesOfPartners(c);
   bareCellsOfOneRoot(c);
+  bareCellsOfFlow(c);
   listedCellsOfFlow(c);
   sideOfGroupings(c);
   // "23P cells onto each other", "BCs connected to one another": one population on both sides.
@@ -116,6 +118,8 @@ export function composeFlow(c: Clause): Query {
   if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
     looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
   }
+  otherKindsOnOtherSide(c, skip);
+  rankedCells(c);
   // "downstream cell types of 8646…", "post type 23P": a phrase that names its side is on that side.
   for (const p of c.pops) if (p.pop.side && (isGroupPop(p) || p.pop.filters.length)) p.role = p.pop.side;
   // "most-innervated BC": the one population owns the inputs the superlative implies.

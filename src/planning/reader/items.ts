@@ -7,7 +7,9 @@ import {
   sidesAfterNames,
   otherOfTheSame,
   perNamedConnection,
+  connectionOfStrength,
   synapseAsVerb,
+  targetAsVerb,
   verbAfterFlowNoun,
   whereAfterFlowNoun,
 } from "./partner-words.js";
@@ -133,7 +135,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
   const classes = breakdownOfAClass(examplesOfAClass(passes, vocabulary));
   const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
-  const read = perNamedConnection(whereAfterFlowNoun(synapseAsVerb(verbAfterFlowNoun(arrowBetweenNames(named)))));
+  const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named)))))));
   const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
   return compartmentProofread(placed);
 }

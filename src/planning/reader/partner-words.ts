@@ -79,6 +79,23 @@ export function synapseAsVerb(items: Item[]): Item[] {
 }
 
 /**
+ * "23P cells that BCs target", "the cells that 8646… targets": "target" after a relative pronoun and the
+ * cells or root it is said of is their verb (the 23P cells are the ones targeted), not "BC targets".
+ */
+export function targetAsVerb(items: Item[]): Item[] {
+  const name = (x: Item) =>
+    has(x, "val") || has(x, "id") || has(x, "noun", "n", "cell") || has(x, "noun", "n", "neuron");
+  items.forEach((item, k) => {
+    if (!has(item, "noun", "n", "target") || !has(item, "verb") || !/^targets?$/i.test(item.text)) return;
+    const that = items.slice(0, k).findLastIndex((x) => /^(that|which|whom)$/i.test(x.text));
+    const subject = items.slice(that + 1, k);
+    if (that < 1 || !name(items[that - 1]!) || !subject.some(name) || !subject.every((x) => name(x) || x.fn)) return;
+    item.tags = item.tags.filter((t) => t.t === "verb");
+  });
+  return items;
+}
+
+/**
  * "max syn size 23P > BC": a ">" between two kinds of cells (no number after it) is an arrow, from the
  * one to the other; between a measure and a number ("size>5000") it stays "more than".
  */
@@ -124,6 +141,30 @@ export function perNamedConnection(items: Item[]): Item[] {
     if (!between.length || !names) return;
     [item.tags, item.fn] = [[], true];
     items[end]!.tags = [{ t: "per_connection" }];
+  });
+  return items;
+}
+
+/**
+ * "which MCs make a connection of at least 8 synapses onto a 5P-ET", "MCs w/ any single conn >=8 syn": one
+ * connection of a strength is a connection (as "connections of at least 8 synapses"), not "a connection"
+ * as in "synapses per connection" (a mean over connections), and "single" says one connection at a time.
+ */
+export function connectionOfStrength(items: Item[]): Item[] {
+  items.forEach((item, k) => {
+    const [of, ...rest] = items.slice(k + 1, k + 5);
+    const count = rest.findIndex((x) => x.tags.some((t) => t.t === "num") || /^\d+\+$/.test(x.text));
+    const strength =
+      /^(of|with|w\/)$/i.test(of?.text ?? "") &&
+      count >= 0 &&
+      rest.slice(0, count).every((x) => x.tags.some((t) => t.t === "cmp") || x.fn) &&
+      has(rest[count + 1], "noun", "synapse");
+    if (!strength) return;
+    if (/^(a|one|any|a single) (connection|conn|pair)$/i.test(item.text) && has(item, "per_connection"))
+      item.tags = [{ t: "noun", n: "connection" }];
+    const single = items[k - 1];
+    if (has(item, "noun", "connection") && /^single$/i.test(single?.text ?? "") && !single!.tags.length)
+      single!.fn = /^(a|an|any|one|each|every)$/i.test(items[k - 2]?.text ?? "");
   });
   return items;
 }

@@ -1,0 +1,36 @@
+import { as, is } from "./atoms.js";
+import type { Clause } from "./clause.js";
+
+type ClausePop = Clause["pops"][number];
+
+/**
+ * "inh types ranked by syn/conn onto 23P", "5P-IT neurons ranked by synapses from 23P": a population ranked,
+ * said away from any "from" or "onto", in a flow whose one other population has a side, is on the other side
+ * when no cell could be of both (inhibitory and 23P; 5P-IT and 23P). Kinds that may overlap ("proofread
+ * cells … onto 23P") say nothing of a side, and stay asked back.
+ */
+export function otherKindsOnOtherSide(c: Clause, skip: Set<number>): void {
+  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
+  const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
+  // (Only in a ranking, where the population ranked is the other side's: "Of 23P cells, how many BCs target
+  // them?" may count either.)
+  const ranking = c.atoms.some((a) => is(a, "order") || (is(a, "sup") && as(a, "sup")?.count));
+  if (!ranking || loose.length !== 1 || sided.length !== 1 || c.pops.length !== 2) return;
+  if (kindsClash(loose[0]!, sided[0]!, c.classOf)) loose[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
+}
+
+/** No cell is of both populations' kinds: their types differ, or their classes do. */
+function kindsClash(a: ClausePop, b: ClausePop, classOf: (type: string) => string | undefined): boolean {
+  const [ka, kb] = [kindsOf(a, classOf), kindsOf(b, classOf)];
+  if (ka.types.length && kb.types.length && !ka.types.some((t) => kb.types.includes(t))) return true;
+  return ka.classes.length > 0 && kb.classes.length > 0 && !ka.classes.some((k) => kb.classes.includes(k));
+}
+
+/** The cell types a population names, and the classes (excitatory or inhibitory) its cells are of. */
+function kindsOf(p: ClausePop, classOf: (type: string) => string | undefined) {
+  const said = (dim: string) => p.pop.filters.flatMap((f) => (f.dim === dim && !f.not && f.values ? f.values : []));
+  const types = said("cell_type");
+  const named = types.length ? types.map((t) => classOf(t) ?? t) : said("class");
+  const classes = named.flatMap((k) => (k === "neuron" ? ["excitatory", "inhibitory"] : [k]));
+  return { types, classes };
+}
