@@ -27,6 +27,10 @@ function withSharedConditions(q: Query): Query {
   };
 }
 
+/** The part of a share across groups, when it names one: "… that are from BCs". */
+const partOf = (p: Part, labels: Labels) =>
+  [p.pre, p.post, p.filter].some((x) => x?.length) ? ` that ${partIs(p, labels)}` : "";
+
 /** Like-to-like per group with no side: both roots of each pair in the same group. */
 const withinGroup = (q: Query, g: Group) =>
   q.measure.fn === "probability" &&
@@ -55,7 +59,9 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   const q = plan;
   const rows = describeRows(withSharedConditions(q), labels);
   let text: string;
-  if (q.measure.fn === "fraction") text = `share of ${rows} that ${partIs(q.measure.part, labels)}`;
+  if (q.measure.fn === "fraction" && q.measure.across)
+    text = `each group's share of all ${rows}${partOf(q.measure.part, labels)}`;
+  else if (q.measure.fn === "fraction") text = `share of ${rows} that ${partIs(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {
     text =
       `ratio of those ${describePart(q.measure.numerator, labels)} ` +

@@ -105,8 +105,12 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (m.fn === "histogram" && (plan.groupBy.length || plan.compare)) {
     return "one histogram shows one set of values; for several groups ask for a box plot per group";
   }
+  // (A share of all the rows, per group, is of groups: one set of them, not compared sets.)
+  if (m.fn === "fraction" && m.across && (!plan.groupBy.length || plan.compare)) {
+    return "a share of the total per group needs a grouping (and no compared sets)";
+  }
   // (A share whose part names nothing is the whole over itself, 100% whatever the data.)
-  if (m.fn === "fraction" && ![m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)) {
+  if (m.fn === "fraction" && !m.across && ![m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)) {
     return "a share needs a part that is narrower than its whole";
   }
   const never = contradiction(plan) ?? oneRootProblem(plan) ?? splitByItsOwnParts(plan);

@@ -205,7 +205,17 @@ export const Measure = z.discriminatedUnion("fn", [
   z.object({ fn: z.enum(["sum", "mean", "median", "min", "max", "stddev"]), of: Quantity, side: QtySide }).strict(),
   z.object({ fn: z.literal("percentile"), of: Quantity, p: z.number().min(0).max(100), side: QtySide }).strict(),
   z
-    .object({ fn: z.literal("fraction"), part: Part })
+    .object({
+      fn: z.literal("fraction"),
+      part: Part,
+      across: z
+        .literal(true)
+        .optional()
+        .describe(
+          "with groupBy: each group's share of all the rows together (where BC outputs go, per target type); " +
+            "without it, the share within each group",
+        ),
+    })
     .strict()
     .describe("share of the source's rows that are also in part"),
   z.object({ fn: z.literal("ratio"), numerator: Part, denominator: Part }).strict(),

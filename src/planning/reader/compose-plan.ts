@@ -126,6 +126,10 @@ function partWithoutWhole(plan: QueryPlan): void {
   const rest = (part.filter ?? []).filter((f) => !whole.has(key(f)));
   if (rest.length) part.filter = rest;
   plan.filter = plan.filter.filter((f) => !own.has(key(f)));
+  // ("% of BC outputs onto each cell type": a part that names nothing but the grouping is each group's
+  // share of all the rows, where they go; within each group it would be 100%.)
+  const names = [part.pre, part.post, part.filter].some((x) => x?.length);
+  if (!names && plan.groupBy.length && !plan.compare) plan.measure = { fn: "fraction", part: {}, across: true };
 }
 
 /** "name the 3 RL cell types that get the most input from V1": a ranking of groups is the list asked for. */

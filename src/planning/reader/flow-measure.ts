@@ -256,12 +256,18 @@ function fraction(c: Clause, q: Query): void {
         p.role === side &&
         (is(c.atoms[p.i + 1], "noun", "n", "synapse") || /'s$/i.test(`${text(p.atom)}${text(c.atoms[p.i + 1])}`)),
     );
-    if (!side || owner)
+    // ("MC output syn: % onto each post type": the cells whose outputs are named own the whole, and the
+    // grouping splits it: each group's share of all of them, not MC's share of every synapse.)
+    // ("the SST cells' output synapses": the owner's apostrophe may come between.)
+    const nextWord = (p: Clause["pops"][number]) => c.atoms.slice(p.i + 1).find((a) => !/^'s?$/i.test(text(a)));
+    const ownNoun = (p: Clause["pops"][number]) => ["output", "input"].some((n) => is(nextWord(p), "noun", "n", n));
+    const split =
+      c.pops.some((p) => p.role === side && ownNoun(p)) && c.pops.some((p) => p.pop.each && !p.pop.filters.length);
+    if (!split && (!side || owner))
       throw new Unreadable(
         'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',
       );
-    part[side] = q[side];
-    q[side] = [];
+    if (!split) [part[side!], q[side!]] = [q[side!], []];
   }
   for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
   q.measure = { fn: "fraction", part };

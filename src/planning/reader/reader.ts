@@ -20,6 +20,7 @@ import { readNumbers } from "./numbers.js";
 import { prepare } from "./prepare.js";
 import { brokenClaim, claimBack, type Claim } from "./claims.js";
 import { claimsIn } from "./remarks.js";
+import { mergePartnerKinds } from "./partner-kinds.js";
 import { attachRelatives, mergeAppositions, mergeDistinct, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { mergePartitive, mergePlaceOf } from "./scoped.js";
 import { attachThresholdPartners } from "./threshold-partners.js";
@@ -159,7 +160,7 @@ export class OfflineReader {
           mergePlaceOf(mergeAppositions(mergeLists(mergeDistinct(splitSynapseSuperlative(readPopulations(atoms)))))),
         ),
       );
-      atoms = mergePredicates(attachRelatives(atoms));
+      atoms = mergePredicates(attachRelatives(mergePartnerKinds(atoms)));
       markCounted(atoms);
       plan = compose(new Clause(atoms, readRoles(atoms), (t) => this.vocabulary.classOf(t)));
     } catch (e) {

@@ -103,9 +103,13 @@ function measured(ctx: CompileContext, q: Query, value: string, everyConnection 
   const byConnection = !countsReciprocalPairsOnce({ ...q, measure: { fn: "count" } });
   if (m.fn === "fraction") {
     const count: Measure = { fn: "count" };
-    const whole = measured(ctx, { ...q, measure: count }, "whole");
+    // (Across groups: each group's part over the one total of every group's rows.)
+    const whole = measured(ctx, { ...q, measure: count, ...(m.across ? { groupBy: [] } : {}) }, "whole");
     const part = measured(ctx, { ...withPart(q, m.part), measure: count }, "part", byConnection);
-    return { sql: combine(q, part.sql, whole.sql, "part", "whole", value), source: whole.source };
+    const sql = m.across
+      ? shareOfTotal(q, part.sql, whole.sql, value)
+      : combine(q, part.sql, whole.sql, "part", "whole", value);
+    return { sql, source: whole.source };
   }
   if (m.fn === "ratio") {
     const count: Measure = { fn: "count" };
@@ -144,6 +148,16 @@ function combine(q: Query, top: Sql, bottom: Sql, topName: string, bottomName: s
   return sql`WITH t AS (${top}), b AS (${bottom})
     SELECT ${raw(`${keySel}coalesce(t.${topName}, 0) AS ${topName}, b.${bottomName} AS ${bottomName},
       round(coalesce(t.${topName}, 0) * 1.0 / nullif(b.${bottomName}, 0), 6) AS ${value}`)} FROM b${raw(using)}`;
+}
+
+/** Each group's part over the total of all groups (one row of `b`): where the rows go, group by group. */
+function shareOfTotal(q: Query, part: Sql, whole: Sql, value: string): Sql {
+  const keySel = groupKeys(q)
+    .map((k) => `t.${k}, `)
+    .join("");
+  return sql`WITH t AS (${part}), b AS (${whole})
+    SELECT ${raw(`${keySel}t.part AS part, b.whole AS whole,
+      round(t.part * 1.0 / nullif(b.whole, 0), 6) AS ${value}`)} FROM t JOIN b ON 1 WHERE t.part > 0`;
 }
 
 const groupKeys = (q: Query): string[] => q.groupBy.map(groupKey);

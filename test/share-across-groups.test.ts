@@ -1,0 +1,100 @@
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectomeChat } from "../src/answers/chat.js";
+import { planShapeProblem } from "../src/planning/plan-check.js";
+import type { QueryPlan } from "../src/planning/plan.js";
+import { planOf } from "./support/reader-plans.js";
+import { gold, loadRawExports } from "./support/raw-tables.js";
+import { buildTestStore } from "./support/store.js";
+
+/**
+ * "% of MC outputs onto each cell type" (dev26, the modeller): each group's share of one total, where a
+ * type's outputs go. It had been read as MC's share of every synapse per type (a wrong number), or refused.
+ */
+const acrossTypes = (pre: string) => ({
+  source: "synapses",
+  pre: [{ dim: "cell_type", values: [pre] }],
+  post: [],
+  measure: { fn: "fraction", part: {}, across: true },
+  groupBy: [{ dim: "cell_type", side: "post" }],
+});
+
+describe("each group's share of all the rows (a fraction across groups)", () => {
+  it.each([
+    ["% of BC outputs onto each cell type", "BC"],
+    ["what % of MC outputs go onto each post type", "MC"],
+    ["MC output syn: % onto each post type", "MC"],
+    ["MC outputs, % per target type", "MC"],
+    ["By target cell type, in percent of all of the SST cells' output synapses: where do the MC synapses go?", "MC"],
+  ])("%s", async (q, pre) => {
+    expect(await planOf(q)).toMatchObject(acrossTypes(pre));
+  });
+
+  it("a share of one part within each group is still within the group", async () => {
+    expect(await planOf("MC output syn: % onto 23P")).toMatchObject({
+      measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
+    });
+  });
+
+  it("needs a grouping and no compared sets", () => {
+    const plan = { kind: "query", filter: [], ...acrossTypes("BC"), groupBy: [] };
+    expect(planShapeProblem(plan as QueryPlan)).toMatch(/grouping/);
+  });
+});
+
+describe("shares across groups, checked against the raw exports", () => {
+  let chat: ConnectomeChat;
+  let raw: Database.Database;
+  beforeAll(async () => {
+    const store = await buildTestStore({ cells: 600, seed: 5 });
+    raw = loadRawExports(store.dir, ["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
+    chat = await ConnectomeChat.open({ dbPath: store.db });
+  });
+  afterAll(async () => {
+    await chat?.close();
+    raw?.close();
+  });
+
+  it("where BC outputs go: each post type's synapses over every BC output (fragments included)", async () => {
+    const answer = await chat.answer("% of BC outputs onto each cell type");
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.text).toContain("each group's share of all synapses from basket cells");
+    const total = Number(
+      gold(
+        raw,
+        "SELECT count(*) FROM syn s JOIN root_type a ON a.pt_root_id = s.pre_pt_root_id" + " WHERE a.cell_type = 'BC'",
+      ),
+    );
+    const n23 = Number(
+      gold(
+        raw,
+        "SELECT count(*) FROM syn s JOIN root_type a ON a.pt_root_id = s.pre_pt_root_id" +
+          " JOIN root_type b ON b.pt_root_id = s.post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'",
+      ),
+    );
+    expect(n23).toBeGreaterThan(0);
+    const cols = answer.table!.columns;
+    const row = answer.table!.rows.find((r) => r[0] === "23P")!;
+    expect(row[cols.indexOf("whole")]).toBe(total);
+    expect(row[cols.indexOf("fraction")]).toBeCloseTo(n23 / total, 5);
+  });
+});
+
+describe("a partner and the kind it is said to be are one population", () => {
+  it.each([
+    ["What percentage of synapses have a presynaptic partner that is a fragment?", "pre"],
+    ["what % of synapses have a fragment as presynaptic partner", "pre"],
+    ["what % of synapses have a postsynaptic partner that is a fragment", "post"],
+  ])("%s", async (q, side) => {
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "fraction", part: { [side]: [{ dim: "has_nucleus", is: false }] } },
+    });
+  });
+  it("how many synapses have a presynaptic partner that is an MC", async () => {
+    expect(await planOf("how many synapses have a presynaptic partner that is an MC")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["MC"] }],
+      post: [],
+      measure: { fn: "count" },
+    });
+  });
+});
