@@ -1,3 +1,4 @@
+import { partnerNeuron } from "./flow-partners.js";
 import type { Filter, Group, Measure, Query, Quantity } from "../plan.js";
 import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
@@ -23,9 +24,12 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   const filter: Filter[] = [];
   const groupBy: Group[] = [];
   let grouped: Pop | undefined;
+  const partners: Filter[] = [];
   for (const p of c.pops) {
     if (skip.has(p.i)) continue;
     c.usePop(p);
+    // ("median # of postsynaptic neurons per MC", "23P targets per BC": only partners of that kind are counted.)
+    if (p.pop.partnerNoun && perRoot) partners.push(...partnerKind(p, c));
     if (p.pop.partnerNoun) continue;
     filter.push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) filter.push(cellThreshold(t));
@@ -106,6 +110,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   const source = sourceOf(c, filter, perRoot, groupBy);
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
   if (parts) q.compare = parts;
+  if (partners.length) q.partners = partners;
   q.measure = measureOf(c, q, perRoot, grouped);
   countKinds(c, q);
   if (q.measure.fn === "list" && groupBy.some((g) => g.dim === "root_id")) q.groupBy = groupBy.filter((g) => g.dim !== "root_id");
@@ -258,4 +263,11 @@ function quantityNamed(c: Clause): Quantity | undefined {
   if (!a) return undefined;
   use(a);
   return String(as(a, "qty")!.q) as Quantity;
+}
+
+/** The kind of partner a per-cell count is of: "postsynaptic neurons" are neurons, "23P targets" 23P cells. */
+function partnerKind(p: Clause["pops"][number], c: Clause): Filter[] {
+  const own = popFilters(p.pop, c.classOf);
+  const neuron = partnerNeuron(p) && !own.some((f) => f.dim === "class");
+  return [...own, ...(neuron ? [{ dim: "class", values: ["neuron"] } as Filter] : [])];
 }

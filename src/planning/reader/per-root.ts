@@ -29,10 +29,11 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   const averaged = (c.has("per_cell") || (stat && !c.has("qty")) || plotted) && !sizeSup;
   if (!averaged || c.has("fraction") || c.has("ratio") || c.has("probability") || c.has("per_connection"))
     return undefined;
-  // Partners named as a population ("postsynaptic partners") are the counted thing, not cells.
-  const partnerPops = c.pops.filter(
-    (p) => ["partner", "target", "source"].includes(p.pop.head ?? "") && !p.pop.filters.length,
-  );
+  // Partners named as a population ("postsynaptic partners") are the counted thing, not cells; with the
+  // cells counted named apart ("# 23P targets per MC", "neuron targets only"), a kind said of them is theirs.
+  const partnerHead = (p: Clause["pops"][number]) => ["partner", "target", "source"].includes(p.pop.head ?? "");
+  const owned = c.pops.some((p) => !partnerHead(p) && p.pop.filters.length > 0);
+  const partnerPops = c.pops.filter((p) => partnerHead(p) && (!p.pop.filters.length || owned));
   // ("how many connections does the average BC make": a cell's connections on one side are its partners.)
   const nouns = PER_ROOT_NOUNS.filter((n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n));
   // ("mean synapse count of connections onto 5P-ET": synapses of each connection, not of each cell.)
