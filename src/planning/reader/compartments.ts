@@ -73,3 +73,59 @@ export function compartmentProofread(items: Item[]): Item[] {
   }
   return out.map((x, i) => ({ ...x, i }));
 }
+
+const ON_PART = /^(on|for|in|at|of)$/i;
+const FILLER = /^(the|its|their|both|a|an|each)$/i;
+const AND = /^(and|&|\+)$/i;
+const OR = /^(or|and\/or)$/i;
+
+/**
+ * "roots proofread on axon and dendrite", "cells proofread on the axon", "proofread on axon or dendrite":
+ * the compartments after "proofread on" say which proofreading (both, one, either). "on" had been read as a
+ * flow ("proofread cells onto cells with axon and dendrite proofread"), a wrong number.
+ */
+export function proofreadOnCompartments(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const said = item.tags.some((t) => t.t === "flag" && t.dim === "proofread" && !t.also && !t.alsoNot);
+    if (!said || !ON_PART.test(items[k + 1]?.text ?? "")) {
+      out.push(item);
+      continue;
+    }
+    const sides = new Set<string>();
+    const flags: Item["tags"] = [];
+    let either = false;
+    let end = k + 1;
+    for (let j = k + 2; j < items.length; j++) {
+      const x = items[j]!;
+      const side = x.tags.find((t) => t.t === "side")?.side;
+      const flag = x.tags.find((t) => t.t === "flag" && /^(axon|dendrite)_proofread$/.test(String(t.dim)));
+      if (side) sides.add(String(side));
+      else if (flag) flags.push(flag);
+      else if (OR.test(x.text)) either = true;
+      else if (!FILLER.test(x.text) && !AND.test(x.text) && !x.tags.some((t) => t.t === "bothsides")) break;
+      if (side || flag) end = j;
+    }
+    if (!sides.size && !flags.length) {
+      out.push(item);
+      continue;
+    }
+    const parts = new Set([...sides, ...flags.map((f) => String(f.dim).split("_")[0]), ...flags.map((f) => f.also)]);
+    parts.delete(undefined);
+    const tags: Item["tags"] =
+      flags.length === 1 && !sides.size
+        ? [flags[0]!]
+        : parts.size > 1
+          ? [
+              either
+                ? { t: "flag", dim: "proofread" }
+                : { t: "flag", dim: "axon_proofread", also: "dendrite_proofread" },
+            ]
+          : [{ t: "flag", dim: `${[...parts][0]}_proofread` }];
+    const span = items.slice(k, end + 1);
+    out.push({ ...item, end: items[end]!.end, text: span.map((x) => x.text).join(" "), tags, fn: false });
+    k = end;
+  }
+  return out.map((x, i) => ({ ...x, i }));
+}

@@ -13,7 +13,7 @@ import {
   verbAfterFlowNoun,
   whereAfterFlowNoun,
 } from "./partner-words.js";
-import { compartmentProofread, ownSoma, somaAsCompartment } from "./compartments.js";
+import { compartmentProofread, ownSoma, proofreadOnCompartments, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, locatedInPlace, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import { ordinalSuperlatives } from "./ordinals.js";
@@ -137,7 +137,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
   const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named)))))));
   const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
-  return compartmentProofread(placed);
+  return proofreadOnCompartments(compartmentProofread(placed));
 }
 
 /** The next word that is not a function word, after item k. */
