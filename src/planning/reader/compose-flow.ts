@@ -288,7 +288,9 @@ function ownersOfPartners(c: Clause): void {
       continue;
     const named = p.pop.filters.slice(0, Number(p.pop.namedBefore));
     if (named.some((f) => f.dim === "root_id")) continue;
-    if (c.pops.some((o) => o !== p && o.pop.filters.length && !(verb >= 0 && o.i > verb))) continue;
+    // (A place is no owner: "# BC targets in V1" is as open as "# BC targets".)
+    const place = (o: Clause["pops"][number]) => o.pop.filters.every((f) => f.dim === "area" || f.dim === "layer");
+    if (c.pops.some((o) => o !== p && o.pop.filters.length && !place(o) && !(verb >= 0 && o.i > verb))) continue;
     const words = p.atom.items.map((i) => i.text).join(" ");
     const noun = `${p.pop.head}s`;
     throw new Unreadable(

@@ -285,6 +285,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)
         // ("8646… targets how many neurons": a verb.)
         && (!next || is(next, "rel", "r", "of") || is(next, "rel", "r", "with") || (skippable(next) && !is(next, "count"))
+          // ("# BC targets in V1": a place after the partners is theirs or their owner's, not the BCs' count.)
+          || (is(next, "rel", "r", "in") && placeAfter(i + 1))
           // ("the strongest connections from 8646…", "top 5 partners onto X", "distinct targets from X", "top 5 inputs by …")
           || ((pop.sup || pop.topk || pop.distinct) && (is(next, "rel", "r", "from") || is(next, "rel", "r", "to") || is(next, "rel", "r", "by")))
           // ("which 3 partners receive …": a verb after the asked partners.)
