@@ -22,7 +22,13 @@ export function sideOfGroupings(c: Clause): void {
       (o) =>
         o.i > p.i && (o.pop.alts?.length ?? 0) > 1 && sideOf(o) && o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
     );
+    // ("# conn inh type → 4P, per type": a kind said again, with no side, is the kind already grouped by.)
+    // ("syn from inhibitory types onto 4P per type": the kind named with a side, "inhibitory types".)
+    const again = c.pops.find(
+      (o) => o !== p && sideOf(o) && !!dim && (grouper(o) || !!o.pop.head) && groupDim(o.pop) === dim,
+    );
     if (p.pop.side) p.role = p.pop.side;
+    else if (again && !p.pop.filters.length) p.role = again.role;
     else if (place) p.role = place;
     else if (listed) p.role = listed.role;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";
