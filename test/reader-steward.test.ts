@@ -61,3 +61,27 @@ describe("'BC targets' with a place is as open as without one", () => {
     },
   );
 });
+
+describe("the steward's shorthand for fragments, layers by depth and cells counted once", () => {
+  it.each([
+    ["top 3 no-nucleus roots by input syn", { post: [{ dim: "has_nucleus", is: false }], limit: 3 }],
+    ["# syn onto 23P from no-nucleus roots", { pre: [{ dim: "has_nucleus", is: false }], post: [type("23P")] }],
+    [
+      "How are the coregistered cells distributed across cortical layers, based on their soma depth?",
+      { source: "cells", groupBy: [{ dim: "layer" }] },
+    ],
+    ["coreg'd cells per type (distinct cells, not units)", { source: "cells", groupBy: [{ dim: "cell_type" }] }],
+  ])("%s", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+});
+
+describe("a kind said again with no side is the kind already named on a side", () => {
+  it.each(["# conn inh type → 4P, per type", "syn from inhibitory types onto 4P per type"])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["inhibitory"] }],
+      post: [type("4P")],
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+});
