@@ -22,6 +22,25 @@ describe("the plan check refuses plans whose answer is decided before the data i
     expect(planShapeProblem(fine)).toBeUndefined();
   });
 
+  it("a fragment (no nucleus) of a cell type: no row is both", () => {
+    const q = plan({
+      source: "roots",
+      measure: { fn: "mean", of: "in_synapses" },
+      filter: [
+        { dim: "has_nucleus", is: false },
+        { dim: "cell_type", values: ["23P"] },
+      ],
+    });
+    expect(planShapeProblem(q)).toMatch(/no fragment .* has a cell type/);
+    const fine = plan({
+      source: "synapses",
+      measure: { fn: "count" },
+      pre: [{ dim: "has_nucleus", is: false }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+    });
+    expect(planShapeProblem(fine)).toBeUndefined();
+  });
+
   it("a difference or ratio is of two results, never of three or of one", () => {
     const two = { filter: [{ dim: "cell_type", values: ["23P", "4P"] }], groupBy: [{ dim: "cell_type" }] };
     expect(planShapeProblem(plan({ source: "cells", measure: { fn: "count" }, contrast: "difference", ...two }))).toBe(

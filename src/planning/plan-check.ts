@@ -171,6 +171,9 @@ function flagClash(filters: Filter[]): string | undefined {
     if (f.is !== undefined && flag(f.dim, !f.is)) return `no row can both be and not be ${f.dim.replace("_", " ")}`;
   if (flag("proofread", false) && (flag("axon_proofread", true) || flag("dendrite_proofread", true)))
     return "no row can be unproofread and have a proofread axon or dendrite";
+  // ("fragment inputs per 23P cell" read as 23P cells without a nucleus: a typed cell has one.)
+  const typed = filters.some((f) => ["cell_type", "class", "mtype"].includes(f.dim) && f.values && !f.not);
+  if (flag("has_nucleus", false) && typed) return "no fragment (a root without a nucleus) has a cell type";
   return undefined;
 }
 
