@@ -27,6 +27,9 @@ describe("what the asker expects or why they ask, beside a sentence that asks", 
       "90th percentile of soma depth of MCs? Sorry if that's odd, our PI asked for it.",
       "90th percentile of soma depth of MCs",
     ],
+    // (What the asker's project compares, before the one thing asked: dev26, the modeller, in other words.)
+    ["We're comparing the areas with each other. First, how many MCs are in AL?", "how many MCs are in AL"],
+    ["I'm mostly interested in BC versus MC wiring. How many BCs are there?", "how many BCs are there"],
   ])("%s", async (q, plain) => {
     const plan = await planOf(q);
     expect(typeof plan).toBe("object");
@@ -37,6 +40,7 @@ describe("what the asker expects or why they ask, beside a sentence that asks", 
     "How many BCs? I'm guessing you only want V1.",
     "How many BCs are in V1? I want to see if there are more than 100.",
     "How many MCs? I read that only the ones in L5 matter.",
+    "We're comparing only the cells in V1. How many MCs are there?",
   ])("keeps a sentence that may restrict: %s", async (q) => {
     expect(await answeredPlan(q)).toBe("clarify");
   });

@@ -85,3 +85,11 @@ describe("a kind said again with no side is the kind already named on a side", (
     });
   });
 });
+
+describe("'whose presynaptic cell is in V1': a place of the cells on that side", () => {
+  it("count the synapses whose presynaptic cell is in V1 and whose postsynaptic cell is in RL", async () => {
+    expect(
+      await planOf("count the synapses whose presynaptic cell is in V1 and whose postsynaptic cell is in RL"),
+    ).toMatchObject({ pre: [{ dim: "area", values: ["V1"] }], post: [{ dim: "area", values: ["RL"] }] });
+  });
+});

@@ -47,7 +47,11 @@ export function restatements(p: Prepared): Prepared {
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
     .replace(SUMMED_OVER_EACH, "$1 $2 all")
-    .replace(WHOSE_SIDE, (_all: string, side: string) => (/^pre/i.test(side) ? "from " : "onto "));
+    // ("whose presynaptic cell is in V1": a place, said of the cells on that side.)
+    .replace(WHOSE_SIDE, (_all: string, side: string, at: number, whole: string) => {
+      const place = /^(in|within|inside|located in)\b/i.test(whole.slice(at + _all.length)) ? "cells " : "";
+      return `${/^pre/i.test(side) ? "from" : "onto"} ${place}`;
+    });
   if (STDDEV.test(text)) {
     const without = text
       .replace(/\bhow\s+much\s+(does|do)\b(?=.*\b(vary|varies|varying)\b)/i, "")
