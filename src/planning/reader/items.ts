@@ -135,7 +135,8 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
   const classes = breakdownOfAClass(examplesOfAClass(passes, vocabulary));
   const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
-  const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named)))))));
+  const verbs = synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named))));
+  const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(verbs)));
   const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
   return proofreadOnCompartments(compartmentProofread(placed));
 }

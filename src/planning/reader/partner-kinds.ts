@@ -3,7 +3,7 @@ import type { Pop } from "./phrases.js";
 import { PARTNER_HEADS } from "./shape.js";
 
 /** Heads of cells a partner may be said to be: "a fragment", "an MC", "inhibitory neurons". */
-const KIND_HEADS = new Set(["", "cell", "neuron", "fragment"]);
+const CELL_HEADS = new Set(["", "cell", "neuron", "fragment"]);
 /** Words between a partner and what it is: "that is a", "which are", "being an". */
 const LINK = /^((that|which|who|is|are|being|a|an|the|its|their)\s*)+$/i;
 
@@ -11,7 +11,7 @@ const partnerNoun = (a: Atom | undefined) =>
   a?.tag.t === "pop" && PARTNER_HEADS.has(String((a.tag as Pop).head)) && !(a.tag as Pop).filters.length;
 const kindOfCell = (a: Atom | undefined) => {
   const p = a?.tag.t === "pop" ? (a.tag as Pop) : undefined;
-  return !!p && p.filters.length > 0 && KIND_HEADS.has(p.head ?? "") && !p.wh && !p.each && !p.counted;
+  return !!p && p.filters.length > 0 && CELL_HEADS.has(p.head ?? "") && !p.wh && !p.each && !p.counted;
 };
 const linking = (a: Atom) => (is(a, "glue") || a.items.every((i) => i.fn)) && LINK.test(lower(a));
 
