@@ -30,10 +30,34 @@ describe("each group's share of all the rows (a fraction across groups)", () => 
     expect(await planOf(q)).toMatchObject(acrossTypes(pre));
   });
 
+  it.each([
+    ["what % of cells are in each layer", [], "layer"],
+    ["% of neurons in each area", [{ dim: "class", values: ["neuron"] }], "area"],
+    ["% of inhibitory neurons per type", [{ dim: "class", values: ["inhibitory"] }], "cell_type"],
+  ])("%s (cells)", async (q, filter, dim) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "cells",
+      filter,
+      measure: { fn: "fraction", part: {}, across: true },
+      groupBy: [{ dim }],
+    });
+  });
+
   it("a share of one part within each group is still within the group", async () => {
     expect(await planOf("MC output syn: % onto 23P")).toMatchObject({
       measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
     });
+  });
+
+  it("is not taken for a grouping by what the cells are already cut to", async () => {
+    expect(await planOf("L4 cells that are 4P: what percentage of the layer is that?")).toBe("clarify");
+    const cut = {
+      kind: "query",
+      filter: [],
+      ...acrossTypes("BC"),
+      post: [{ dim: "cell_type", values: ["23P"] }],
+    };
+    expect(planShapeProblem(cut as QueryPlan)).toMatch(/100%/);
   });
 
   it("needs a grouping and no compared sets", () => {
@@ -77,6 +101,15 @@ describe("shares across groups, checked against the raw exports", () => {
     const row = answer.table!.rows.find((r) => r[0] === "23P")!;
     expect(row[cols.indexOf("whole")]).toBe(total);
     expect(row[cols.indexOf("fraction")]).toBeCloseTo(n23 / total, 5);
+  });
+
+  it("each inhibitory type's share of the inhibitory neurons adds up to all of them", async () => {
+    const answer = await chat.answer("% of inhibitory neurons per type");
+    expect(answer.status, answer.text).toBe("answered");
+    const fraction = answer.table!.columns.indexOf("fraction");
+    const sum = answer.table!.rows.reduce((s, r) => s + Number(r[fraction]), 0);
+    expect(sum).toBeCloseTo(1, 4);
+    expect(answer.table!.rows.length).toBeGreaterThan(1);
   });
 });
 

@@ -60,7 +60,7 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   const rows = describeRows(withSharedConditions(q), labels);
   let text: string;
   if (q.measure.fn === "fraction" && q.measure.across)
-    text = `each group's share of all ${rows}${partOf(q.measure.part, labels)}`;
+    text = `each group's share of ${/^all\b/.test(rows) ? "" : "all "}${rows}${partOf(q.measure.part, labels)}`;
   else if (q.measure.fn === "fraction") text = `share of ${rows} that ${partIs(q.measure.part, labels)}`;
   else if (q.measure.fn === "ratio") {
     text =

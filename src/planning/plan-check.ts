@@ -109,6 +109,12 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   if (m.fn === "fraction" && m.across && (!plan.groupBy.length || plan.compare)) {
     return "a share of the total per group needs a grouping (and no compared sets)";
   }
+  // (Grouped by what the rows are already cut on: one group holds them all, 100%.)
+  const cut = (g: (typeof plan.groupBy)[number]) =>
+    (g.side ? plan[g.side] : plan.filter).some((f) => f.dim === g.dim && f.values?.length === 1 && !f.not);
+  if (m.fn === "fraction" && m.across && plan.groupBy.some(cut)) {
+    return "a share of the total per group, grouped by a value the rows are already cut to, is 100% in that group";
+  }
   // (A share whose part names nothing is the whole over itself, 100% whatever the data.)
   if (m.fn === "fraction" && !m.across && ![m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)) {
     return "a share needs a part that is narrower than its whole";

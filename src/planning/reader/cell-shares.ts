@@ -85,6 +85,13 @@ export function fraction(c: Clause, q: Query): Measure {
   if (among > at) use(c.atoms[among]);
   const partKeys = new Set(part.map((x) => JSON.stringify(x)));
   q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
+  // ("what % of cells are in each layer", "% of neurons in each area": nothing but the grouping named, each
+  // group's share of all of them.)
+  // (Grouped by "each"/"per", not by a place the cells are already cut on: "L4 cells that are 4P: what
+  // percentage of the layer is that?" is no share across layers.)
+  const saidOf = is(c.atoms[at + 1], "rel", "r", "of") || /\bof$/i.test(text(f.atom));
+  const perGroup = c.pops.some((p) => p.pop.each) && !q.filter.some((x) => q.groupBy.some((g) => g.dim === x.dim));
+  if (!part.length && perGroup && saidOf && !q.compare) return { fn: "fraction", part: {}, across: true };
   if (!part.length)
     throw new Unreadable(
       'A fraction of which cells, and which part of them? For example "what fraction of neurons are inhibitory?"',

@@ -120,10 +120,13 @@ function measureWords(q: Query, labels: Labels): string {
       return `${m.p}th percentile of ${qty} of`;
     case "fraction":
       // (Across groups: each group's share of the one total, where the rows go.)
-      if (m.across)
+      if (m.across) {
+        // ("of all cells": the rows may already say "all".)
+        const all = /^all\b/.test(describeRows(q, labels)) ? "" : " all";
         return [m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)
-          ? `each group's share, of those that ${partIs(m.part, labels)}, of all`
-          : "each group's share of all";
+          ? `each group's share, of those that ${partIs(m.part, labels)}, of${all}`
+          : `each group's share of${all}`;
+      }
       return `share that ${partIs(m.part, labels)}, of`;
     case "ratio":
       return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
