@@ -1,4 +1,4 @@
-import type { Group, LookupPlan, Part, Query, QueryPlan } from "./plan.js";
+import { namesCondition, type Group, type LookupPlan, type Part, type Query, type QueryPlan } from "./plan.js";
 import type { Labels } from "./describe/conditions.js";
 import { describeMeasure, quantityWords } from "./describe/measures.js";
 import { num } from "./describe/number-words.js";
@@ -28,8 +28,7 @@ function withSharedConditions(q: Query): Query {
 }
 
 /** The part of a share across groups, when it names one: "… that are from BCs". */
-const partOf = (p: Part, labels: Labels) =>
-  [p.pre, p.post, p.filter].some((x) => x?.length) ? ` that ${partIs(p, labels)}` : "";
+const partOf = (p: Part, labels: Labels) => (namesCondition(p) ? ` that ${partIs(p, labels)}` : "");
 
 /** Like-to-like per group with no side: both roots of each pair in the same group. */
 const withinGroup = (q: Query, g: Group) =>

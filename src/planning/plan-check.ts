@@ -1,4 +1,12 @@
-import { CellClass, PER_ROOT_COUNTS, type Filter, type Group, type Part, type QueryPlan } from "./plan.js";
+import {
+  CellClass,
+  namesCondition,
+  PER_ROOT_COUNTS,
+  type Filter,
+  type Group,
+  type Part,
+  type QueryPlan,
+} from "./plan.js";
 import { DIMS } from "../querying/compile/dims.js";
 import { oneRootProblem } from "./one-root-check.js";
 
@@ -116,7 +124,7 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return "a share of the total per group, grouped by a value the rows are already cut to, is 100% in that group";
   }
   // (A share whose part names nothing is the whole over itself, 100% whatever the data.)
-  if (m.fn === "fraction" && !m.across && ![m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)) {
+  if (m.fn === "fraction" && !m.across && !namesCondition(m.part)) {
     return "a share needs a part that is narrower than its whole";
   }
   const never = contradiction(plan) ?? oneRootProblem(plan) ?? splitByItsOwnParts(plan);

@@ -161,6 +161,9 @@ export const Part = z
   .strict();
 export type Part = z.infer<typeof Part>;
 
+/** Whether a part names any condition (a part that names none is every row of its whole). */
+export const namesCondition = (p: Part): boolean => [p.pre, p.post, p.filter].some((x) => x?.length);
+
 /** Categories whose distinct values can be counted ("how many cell types does X target"). */
 export const KindDim = z.enum(["cell_type", "mtype", "class", "area", "layer", "axon_strategy", "dendrite_strategy"]);
 export type KindDim = z.infer<typeof KindDim>;

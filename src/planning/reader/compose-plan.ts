@@ -1,4 +1,4 @@
-import type { Filter, QueryPlan } from "../plan.js";
+import { namesCondition, type Filter, type QueryPlan } from "../plan.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare.js";
@@ -128,8 +128,8 @@ function partWithoutWhole(plan: QueryPlan): void {
   plan.filter = plan.filter.filter((f) => !own.has(key(f)));
   // ("% of BC outputs onto each cell type": a part that names nothing but the grouping is each group's
   // share of all the rows, where they go; within each group it would be 100%.)
-  const names = [part.pre, part.post, part.filter].some((x) => x?.length);
-  if (!names && plan.groupBy.length && !plan.compare) plan.measure = { fn: "fraction", part: {}, across: true };
+  if (!namesCondition(part) && plan.groupBy.length && !plan.compare)
+    plan.measure = { fn: "fraction", part: {}, across: true };
 }
 
 /** "name the 3 RL cell types that get the most input from V1": a ranking of groups is the list asked for. */

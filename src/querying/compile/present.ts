@@ -1,4 +1,4 @@
-import type { Query } from "../../planning/plan.js";
+import { namesCondition, type Query } from "../../planning/plan.js";
 import {
   describeGroup,
   describePart,
@@ -30,7 +30,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   const m = q.measure;
   if (m.fn === "histogram") return histogramPresentation(q, table, rows);
   const keys = [...(q.compare ? ["compared"] : []), ...q.groupBy.map(groupKey)];
-  const what = measureWords(q, labels);
+  const what = measureWords(q, labels, rows);
   if (!keys.length) {
     const headline =
       m.fn === "quartiles"
@@ -90,7 +90,7 @@ function tieAtEdge(k: number, tie: Tie): string {
   return `(Places ${places(tie)} are tied: ${extra} more than shown share the ${ordinal(k)} place.)`;
 }
 
-function measureWords(q: Query, labels: Labels): string {
+function measureWords(q: Query, labels: Labels, rows: string): string {
   const m = q.measure;
   const whose = "side" in m && m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
   const unit = "of" in m && QUANTITY[m.of].unit ? ` (${QUANTITY[m.of].unit})` : "";
@@ -122,8 +122,8 @@ function measureWords(q: Query, labels: Labels): string {
       // (Across groups: each group's share of the one total, where the rows go.)
       if (m.across) {
         // ("of all cells": the rows may already say "all".)
-        const all = /^all\b/.test(describeRows(q, labels)) ? "" : " all";
-        return [m.part.pre, m.part.post, m.part.filter].some((x) => x?.length)
+        const all = /^all\b/.test(rows) ? "" : " all";
+        return namesCondition(m.part)
           ? `each group's share, of those that ${partIs(m.part, labels)}, of${all}`
           : `each group's share of${all}`;
       }
