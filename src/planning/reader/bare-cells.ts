@@ -16,13 +16,12 @@ export function bareCellsOfOneRoot(c: Clause): void {
   if (c.pops.length !== 2 || !c.atoms.every((a) => BARE.includes(a.tag.t))) return;
   const root = c.pops.find(oneRootPop);
   const cells = c.pops.find((p) => p !== root);
+  if (!root || !cells) return;
   // ("BCs that 8646… receives synapses from": a flow noun after the verb is in the relative clause, not the
   // head; "BCs onto 8646… synapses" counts them.)
-  const verb = c.atoms.findIndex(
-    (a, i) => !!cells && !!root && i > Math.max(cells.i, root.i) && (is(a, "verb") || verbSense(a)),
-  );
-  if (root && cells && bareCellsOf(c, cells, root, verb)) cells.pop.wh = "which";
-  if (root && cells?.pop.wh === "which") use(...c.findAll("list"));
+  const verb = c.atoms.findIndex((a, i) => i > Math.max(cells.i, root.i) && (is(a, "verb") || verbSense(a)));
+  if (bareCellsOf(c, cells, root, verb)) cells.pop.wh = "which";
+  if (cells.pop.wh === "which") use(...c.findAll("list"));
 }
 
 /**

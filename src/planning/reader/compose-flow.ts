@@ -4,6 +4,7 @@ import type { Clause } from "./clause.js";
 import { ownerOfInputsOrOutputs } from "./flow-owner.js";
 import { comparisonOf } from "./compare.js";
 import { popFilters, Unreadable } from "./filters.js";
+import { isPlace } from "./dims.js";
 import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
 import { fractionPartSides, readMeasure } from "./flow-measure.js";
 import { thresholdOn } from "./flow-thresholds.js";
@@ -289,7 +290,7 @@ function ownersOfPartners(c: Clause): void {
     const named = p.pop.filters.slice(0, Number(p.pop.namedBefore));
     if (named.some((f) => f.dim === "root_id")) continue;
     // (A place is no owner: "# BC targets in V1" is as open as "# BC targets".)
-    const place = (o: Clause["pops"][number]) => o.pop.filters.every((f) => f.dim === "area" || f.dim === "layer");
+    const place = (o: Clause["pops"][number]) => o.pop.filters.every(isPlace);
     if (c.pops.some((o) => o !== p && o.pop.filters.length && !place(o) && !(verb >= 0 && o.i > verb))) continue;
     const words = p.atom.items.map((i) => i.text).join(" ");
     const noun = `${p.pop.head}s`;
