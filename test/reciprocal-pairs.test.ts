@@ -1,10 +1,9 @@
-import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectomeChat, DEFAULT_VOCABULARY } from "../src/answers/chat.js";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VOCABULARY } from "../src/answers/chat.js";
 import { OfflineReader } from "../src/planning/reader/reader.js";
 import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
-import { gold, loadRawExports } from "./support/raw-tables.js";
-import { buildTestStore } from "./support/store.js";
+import { gold } from "./support/raw-tables.js";
+import { useChatOnRaw } from "./support/chat-on-raw.js";
 
 /**
  * Reciprocal connections (dev21): connected pairs also connected the other way, counted once each. Checked
@@ -18,17 +17,7 @@ const pairsSql = (a: string, b: string) =>
    WHERE s.cell_type = '${a}' AND t.cell_type = '${b}'${a === b ? " AND x.p < x.q" : ""}`;
 
 describe("reciprocally connected pairs", () => {
-  let chat: ConnectomeChat;
-  let raw: Database.Database;
-  beforeAll(async () => {
-    const store = await buildTestStore({ cells: 600, seed: 5 });
-    raw = loadRawExports(store.dir, ["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
-    chat = await ConnectomeChat.open({ dbPath: store.db });
-  });
-  afterAll(async () => {
-    await chat?.close();
-    raw?.close();
-  });
+  const store = useChatOnRaw(["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
 
   it.each([
     ["# reciprocal 23P<->BC pairs", "23P", "BC"],
@@ -37,9 +26,9 @@ describe("reciprocally connected pairs", () => {
     ["how many reciprocally connected 23P pairs", "23P", "23P"],
     ["number of bidirectionally connected pairs of 23P cells", "23P", "23P"],
   ])("%s", async (q, a, b) => {
-    const expected = Number(gold(raw, pairsSql(a, b)));
+    const expected = Number(gold(store.raw, pairsSql(a, b)));
     expect(expected).toBeGreaterThan(0);
-    const answer = await chat.answer(q);
+    const answer = await store.chat.answer(q);
     expect(answer.status, answer.text).toBe("answered");
     expect(answer.table?.rows[0]?.[0], answer.text).toBe(expected);
     if (a === b) expect(answer.text).toContain("each pair once");
@@ -61,10 +50,10 @@ describe("reciprocally connected pairs", () => {
     const connections = `SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id p, post_pt_root_id q FROM syn) x
       JOIN root_type s ON s.pt_root_id = x.p JOIN root_type t ON t.pt_root_id = x.q
       WHERE s.cell_type = '${a}' AND t.cell_type = '${b}'`;
-    const reciprocated = Number(gold(raw, pairsSql(a, b))) * (a === b ? 2 : 1);
-    const expected = reciprocated / Number(gold(raw, connections));
+    const reciprocated = Number(gold(store.raw, pairsSql(a, b))) * (a === b ? 2 : 1);
+    const expected = reciprocated / Number(gold(store.raw, connections));
     expect(expected).toBeGreaterThan(0);
-    const answer = await chat.answer(q);
+    const answer = await store.chat.answer(q);
     expect(answer.status, answer.text).toBe("answered");
     expect(answer.text).toContain(`${(100 * expected).toFixed(1)}%`);
   });

@@ -1,11 +1,9 @@
-import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectomeChat } from "../src/answers/chat.js";
+import { describe, expect, it } from "vitest";
 import { planShapeProblem } from "../src/planning/plan-check.js";
 import type { QueryPlan } from "../src/planning/plan.js";
 import { planOf } from "./support/reader-plans.js";
-import { gold, loadRawExports } from "./support/raw-tables.js";
-import { buildTestStore } from "./support/store.js";
+import { gold } from "./support/raw-tables.js";
+import { useChatOnRaw } from "./support/chat-on-raw.js";
 
 /**
  * "% of MC outputs onto each cell type" (dev26, the modeller): each group's share of one total, where a
@@ -67,33 +65,19 @@ describe("each group's share of all the rows (a fraction across groups)", () => 
 });
 
 describe("shares across groups, checked against the raw exports", () => {
-  let chat: ConnectomeChat;
-  let raw: Database.Database;
-  beforeAll(async () => {
-    const store = await buildTestStore({ cells: 600, seed: 5 });
-    raw = loadRawExports(store.dir, ["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
-    chat = await ConnectomeChat.open({ dbPath: store.db });
-  });
-  afterAll(async () => {
-    await chat?.close();
-    raw?.close();
-  });
+  const store = useChatOnRaw(["synapses_pni_2", "aibs_metamodel_celltypes_v661"]);
 
   it("where BC outputs go: each post type's synapses over every BC output (fragments included)", async () => {
-    const answer = await chat.answer("% of BC outputs onto each cell type");
+    const answer = await store.chat.answer("% of BC outputs onto each cell type");
     expect(answer.status, answer.text).toBe("answered");
     expect(answer.text).toContain("each group's share of all synapses from basket cells");
-    const total = Number(
-      gold(
-        raw,
-        "SELECT count(*) FROM syn s JOIN root_type a ON a.pt_root_id = s.pre_pt_root_id" + " WHERE a.cell_type = 'BC'",
-      ),
-    );
+    const fromBC = "SELECT count(*) FROM syn s JOIN root_type a ON a.pt_root_id = s.pre_pt_root_id";
+    const total = Number(gold(store.raw, `${fromBC} WHERE a.cell_type = 'BC'`));
     const n23 = Number(
       gold(
-        raw,
-        "SELECT count(*) FROM syn s JOIN root_type a ON a.pt_root_id = s.pre_pt_root_id" +
-          " JOIN root_type b ON b.pt_root_id = s.post_pt_root_id WHERE a.cell_type = 'BC' AND b.cell_type = '23P'",
+        store.raw,
+        `${fromBC} JOIN root_type b ON b.pt_root_id = s.post_pt_root_id` +
+          " WHERE a.cell_type = 'BC' AND b.cell_type = '23P'",
       ),
     );
     expect(n23).toBeGreaterThan(0);
@@ -104,7 +88,7 @@ describe("shares across groups, checked against the raw exports", () => {
   });
 
   it("each inhibitory type's share of the inhibitory neurons adds up to all of them", async () => {
-    const answer = await chat.answer("% of inhibitory neurons per type");
+    const answer = await store.chat.answer("% of inhibitory neurons per type");
     expect(answer.status, answer.text).toBe("answered");
     const fraction = answer.table!.columns.indexOf("fraction");
     const sum = answer.table!.rows.reduce((s, r) => s + Number(r[fraction]), 0);
