@@ -138,3 +138,24 @@ describe("an E/I ratio of the inputs of listed types", () => {
     expect(typeof plan === "object" && planShapeProblem(plan)).toBeTruthy();
   });
 });
+
+describe("a share whose part is said first, before the cells that own the whole", () => {
+  const inh = [{ dim: "class", values: ["inhibitory"] }];
+  it.each([
+    ["Onto interneurons: what fraction of 23P output synapses go there?", "pre", type("23P"), "post", inh],
+    [
+      "Onto interneurons: what fraction of L2/3 pyramidal output synapses end up there?",
+      "pre",
+      type("23P"),
+      "post",
+      inh,
+    ],
+    ["From BCs: what fraction of 23P inputs come from there?", "post", type("23P"), "pre", type("BC")],
+  ])("%s: the outputs (inputs) named are the whole", async (q, side, whole, partSide, part) => {
+    expect(await planOf(q)).toMatchObject({
+      [side]: whole,
+      [partSide]: [],
+      measure: { fn: "fraction", part: { [partSide]: part } },
+    });
+  });
+});

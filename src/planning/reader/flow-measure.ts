@@ -240,7 +240,7 @@ function fraction(c: Clause, q: Query): void {
     const sideBefore = (sd: Side) => c.pops.filter((p) => p.role === sd).every((p) => p.i < at);
     const saidAround = (sd: Side, other: Side) =>
       q[sd].length && q[other].length && sideAfter(sd) && sideBefore(other) && c.pops.some((p) => p.role === other);
-    const side = saidAround("post", "pre")
+    let side: Side | undefined = saidAround("post", "pre")
       ? "post"
       : saidAround("pre", "post")
         ? "pre"
@@ -249,6 +249,14 @@ function fraction(c: Clause, q: Query): void {
           : q.post.length && !q.pre.length
             ? "post"
             : undefined;
+    // ("Onto interneurons: what fraction of 23P output synapses go there?": cells said with their own outputs
+    // (or inputs) own the whole, wherever they stand; the part is then the other side, said first.)
+    const nextWord = (p: Clause["pops"][number]) => c.atoms.slice(p.i + 1).find((a) => !/^'s?$/i.test(text(a)));
+    const ownNoun = (p: Clause["pops"][number]) => ["output", "input"].some((n) => is(nextWord(p), "noun", "n", n));
+    const other = side === "pre" ? "post" : "pre";
+    const ownsItsSide = (p: Clause["pops"][number]) =>
+      p.role === side && is(nextWord(p), "noun", "n", side === "pre" ? "output" : "input");
+    if (side && q[other].length && c.pops.some(ownsItsSide) && !c.pops.some((p) => p.pop.each)) side = other;
     // ("what fraction of BC synapses are inputs": the cells before "synapses" own the whole, inputs and
     // outputs both, which no part of one side can be a share of.)
     const owner = c.pops.find(
@@ -259,8 +267,6 @@ function fraction(c: Clause, q: Query): void {
     // ("MC output syn: % onto each post type": the cells whose outputs are named own the whole, and the
     // grouping splits it: each group's share of all of them, not MC's share of every synapse.)
     // ("the SST cells' output synapses": the owner's apostrophe may come between.)
-    const nextWord = (p: Clause["pops"][number]) => c.atoms.slice(p.i + 1).find((a) => !/^'s?$/i.test(text(a)));
-    const ownNoun = (p: Clause["pops"][number]) => ["output", "input"].some((n) => is(nextWord(p), "noun", "n", n));
     const split =
       c.pops.some((p) => p.role === side && ownNoun(p)) && c.pops.some((p) => p.pop.each && !p.pop.filters.length);
     if (!split && (!side || owner))
