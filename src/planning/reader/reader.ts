@@ -29,6 +29,7 @@ import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { restatedTail } from "./restated-tail.js";
+import { restatingParentheticals } from "./parentheticals.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
@@ -91,6 +92,11 @@ export class OfflineReader {
     // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
     if (result.type === "clarify") {
       const restated = await restatedTail(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      if (restated) result = restated;
+    }
+    // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
+    if (result.type === "clarify") {
+      const restated = await restatingParentheticals(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
       if (restated) result = restated;
     }
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);

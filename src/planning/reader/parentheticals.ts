@@ -1,0 +1,156 @@
+import type { PlannerResult, QueryPlan } from "../plan.js";
+import type { Item } from "./items.js";
+import type { Tag } from "./lexicon.js";
+import { itemsOf } from "./words.js";
+
+/** One parenthetical, not nested: "(syn)", "(L1, L2/3, L4, L5, L6, by soma depth)". */
+const PARENTHETICAL = /\s*\(([^()]*)\)/g;
+
+/** "what depth is typical (median)?": a statistic word glossed by a more exact one, which then stands for it. */
+const STATISTIC_GLOSS = /(^|\s)([\w.]+)\s*\(\s*([\w\s]+?)\s*\)/g;
+
+function isStatistic(words: string): boolean {
+  const items = itemsOf(words).filter((i) => !i.fn);
+  return items.length === 1 && items[0]!.tags.some((t) => t.t === "stat");
+}
+
+/** What a plan holds anywhere (its filters, sides, parts, groupings): every `{dim, …}` in it. */
+interface Named {
+  dim: string;
+  values?: unknown[];
+  is?: boolean;
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+function namedIn(plan: unknown, out: Named[] = []): Named[] {
+  if (Array.isArray(plan)) plan.forEach((x) => namedIn(x, out));
+  else if (plan && typeof plan === "object") {
+    if (typeof (plan as Named).dim === "string") out.push(plan as Named);
+    Object.values(plan).forEach((x) => namedIn(x, out));
+  }
+  return out;
+}
+
+const UNIT_OF: Record<string, string[]> = {
+  um: ["depth", "layer"],
+  um3: ["volume"],
+  vox: ["size", "total_size"],
+  deg: ["pref_ori", "pref_dir", "ori_difference"],
+};
+const SYNAPSE_DIMS = ["in_synapses", "out_synapses", "synapses", "size", "total_size"];
+/** Per-root counts: "(avg # presyn 23P per ET cell)" says again a mean of one. */
+const COUNT_DIMS = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
+const CELL_NOUNS = new Set(["cell", "neuron"]);
+
+/** Does this one word of a parenthetical say again something the plan holds? */
+function restates(tag: Tag, plan: QueryPlan, named: Named[]): boolean {
+  if (plan.kind !== "query") return false;
+  const dims = new Set([...named.map((n) => n.dim), ...("of" in plan.measure ? [String(plan.measure.of)] : [])]);
+  const fn = plan.measure.fn;
+  const of = "of" in plan.measure ? String(plan.measure.of) : "";
+  const distinctSide = plan.measure.fn === "distinct" ? plan.measure.side : undefined;
+  const grouped = (side: string) => plan.groupBy.some((g) => g.side === side);
+  // (A side said again: "(presynaptic by postsynaptic)", "(most distinct presynaptic partners)".)
+  const sideHeld = (side: "pre" | "post") =>
+    plan[side].length > 0 ||
+    grouped(side) ||
+    distinctSide === side ||
+    of === `${side === "pre" ? "in" : "out"}_partners`;
+  switch (tag.t) {
+    case "val": {
+      const values = (tag.values as unknown[]) ?? [];
+      return named.some((n) => n.dim === tag.dim && values.every((v) => n.values?.includes(v)));
+    }
+    case "flag":
+      return named.some((n) => n.dim === tag.dim && n.is === true);
+    case "qty":
+      return (
+        dims.has(String(tag.q)) ||
+        (tag.q === "depth" && dims.has("layer")) ||
+        (tag.q === "tuning" && named.some((n) => n.dim === "tuned" && n.is === true))
+      );
+    case "unit":
+      return (UNIT_OF[String(tag.u)] ?? []).some((d) => dims.has(d));
+    case "stat":
+      return fn === tag.fn || (tag.fn === "sum" && (fn === "count" || fn === "distinct"));
+    case "count":
+      return fn === "count" || fn === "distinct" || COUNT_DIMS.includes(of);
+    case "distinct":
+      return fn === "distinct" || of.endsWith("_partners") || plan.source === "connections";
+    case "sup":
+      return plan.order === tag.dir;
+    case "per":
+      return plan.groupBy.length > 0 || COUNT_DIMS.includes(of);
+    case "rel":
+      if (tag.r === "upstream") return sideHeld("pre");
+      if (tag.r === "downstream") return sideHeld("post");
+      return tag.r === "by" && plan.groupBy.length > 0;
+    case "chart":
+      return tag.kind === "plot" ? Boolean(plan.chart) : plan.chart === tag.kind;
+    case "noun":
+      return (
+        (tag.n === "synapse" && (plan.source === "synapses" || SYNAPSE_DIMS.some((d) => dims.has(d)))) ||
+        (tag.n === "connection" && (plan.source === "connections" || fn === "probability")) ||
+        (tag.n === "source" && sideHeld("pre") && (distinctSide === "pre" || of === "in_partners")) ||
+        (tag.n === "target" && sideHeld("post") && (distinctSide === "post" || of === "out_partners")) ||
+        (CELL_NOUNS.has(String(tag.n)) && (plan.source === "cells" || plan.source === "roots"))
+      );
+    default:
+      return false;
+  }
+}
+
+/** "(2 or more)", "(>= 10)", "(80+)": a bound the plan already holds, with the same strictness. */
+function boundHeld(items: Item[], named: Named[]): boolean {
+  const nums = items.filter((i) => i.tags.some((t) => t.t === "num"));
+  const cmps = items.filter((i) => i.tags.some((t) => t.t === "cmp"));
+  if (nums.length !== 1 || cmps.length > 1) return false;
+  const value = Number(nums[0]!.tags.find((t) => t.t === "num")!.value);
+  const op = String(cmps[0]?.tags.find((t) => t.t === "cmp")?.op ?? "");
+  return named.some(
+    (n) =>
+      (op === "gte" && n.min === value && !n.minExclusive) ||
+      (op === "gt" && n.min === value && n.minExclusive === true) ||
+      (op === "lte" && n.max === value && !n.maxExclusive) ||
+      (op === "lt" && n.max === value && n.maxExclusive === true),
+  );
+}
+
+/**
+ * "# 23P cells w/ >80 inputs (syn)", "Multi-synaptic (2 or more) connections between 23P cells", "how many
+ * neurons have a matched functional unit (coreg)?": a parenthetical that says again what the rest of the
+ * question says. When a question is asked back and reads without its parentheticals, each of them is held
+ * to that plan: every word in it must be a function word or restate part of the plan (a value or flag it
+ * filters on, a quantity or unit it measures or cuts on, its statistic or chart, a bound it holds with the
+ * same strictness). Anything else, a new restriction, another bound ("(strictly more than 200)"), another
+ * statistic ("typical (median)"), a word not known, leaves the question asked back.
+ */
+export async function restatingParentheticals(
+  question: string,
+  read: (q: string) => Promise<PlannerResult>,
+): Promise<PlannerResult | undefined> {
+  const glossed = question.replace(STATISTIC_GLOSS, (all, before: string, word: string, gloss: string) =>
+    isStatistic(word) && isStatistic(gloss) ? `${before}${gloss}` : all,
+  );
+  const inside = [...glossed.matchAll(PARENTHETICAL)].map((m) => m[1]!);
+  if (!inside.length && glossed === question) return undefined;
+  const without = glossed.replace(PARENTHETICAL, "").replace(/\s+([?.!,:])/g, "$1");
+  const first = await read(without);
+  if (first.type !== "plan") return undefined;
+  const named = namedIn(first.plan);
+  for (const words of inside) {
+    const items = itemsOf(words).filter((i) => !i.fn);
+    if (!items.length) return undefined;
+    const bound = items.filter((i) => i.tags.some((t) => t.t === "num" || t.t === "cmp"));
+    if (bound.length && !boundHeld(bound, named)) return undefined;
+    const rest = items.filter((i) => !bound.includes(i));
+    // (A name decides alone: "(neurons)" after "cells" narrows them, whatever "neurons" also is.)
+    const said = (i: Item) => (i.tags.some((t) => t.t === "val") ? i.tags.filter((t) => t.t === "val") : i.tags);
+    if (!rest.every((i) => said(i).some((t) => restates(t, first.plan, named)))) return undefined;
+  }
+  const reading = first.reading ?? { used: [], unaccounted: [] };
+  return { ...first, reading: { ...reading, used: [...reading.used, ...inside] } };
+}
