@@ -18,7 +18,8 @@ describe("a parenthetical that restates the question", () => {
     ["heatmap of synapse counts between cell types (presynaptic by postsynaptic)", { chart: "heatmap" }],
   ])("%s: read as without it, every word of it used", async (q, plan) => {
     const r = await reader.plan(q);
-    expect(r.type === "plan" && r.plan).toMatchObject(plan);
+    if (r.type !== "plan") throw new Error(`not read: ${JSON.stringify(r)}`);
+    expect(r.plan).toMatchObject(plan);
     expect(r.reading?.unaccounted).toEqual([]);
   });
 
