@@ -12,9 +12,22 @@ const names = (word: string) =>
   itemsOf(word).some((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && t.n === "fragment")));
 const NOT_THE = new RegExp(String.raw`\b(not|without|ignoring|${EXCLUDING})\s+the\s+(?=[\w/-]+\b)`, "gi");
 
+/** "Glia excluded, …", "…, fragments left out": the names a clause opens with, then the word that leaves them out. */
+const LEFT_OUT =
+  /(^|[,;:(]\s*)((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+(?:excluded|left out|omitted|removed)(?=\s*[,;:()?.!]|$)/gi;
+const CELL_NOUNS = new Set(["cell", "neuron", "fragment"]);
+const onlyNames = (words: string) => {
+  const items = itemsOf(words).filter((i) => !i.fn);
+  return (
+    items.length > 0 &&
+    items.some((i) => i.tags.some((t) => NAMING.has(t.t))) &&
+    items.every((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && CELL_NOUNS.has(String(t.n)))))
+  );
+};
+
 /**
  * "cells that are neither 23P nor 4P", "BCs except those in V1", "synapses onto 23P excluding those
- * from BCs", "not the fragments": ways of saying "not", rewritten into the "not" the reader knows ("not 23P
+ * from BCs", "not the fragments", "Glia excluded, …": ways of saying "not", rewritten into the "not" the reader knows ("not 23P
  * and not 4P", "not in V1", "not from BCs", "not fragments"). Nothing is dropped: the condition stays, negated.
  */
 export function exclusions(p: Prepared): Prepared {
@@ -24,6 +37,7 @@ export function exclusions(p: Prepared): Prepared {
       /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
     )
     .replace(EXCEPT_THOSE, "not ")
+    .replace(LEFT_OUT, (all, lead: string, what: string) => (onlyNames(what) ? `${lead}excluding ${what}` : all))
     // (Only before a name: "not the same", "not the total" are left as typed.)
     .replace(NOT_THE, (all: string, neg: string, at: number, whole: string) =>
       names(whole.slice(at + all.length).split(/[\s,.;:?!]/)[0] ?? "") ? `${neg} ` : all,

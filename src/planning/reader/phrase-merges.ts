@@ -139,7 +139,10 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
     if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id"))
       continue;
     // ("23P in HVAs (RL/AL/LM)": brackets that spell out a name already given restate it.)
-    const key = (f: Filter) => `${f.dim}:${[...(f.values ?? [])].sort().join("|")}`;
+    // ("neurons (excitatory and inhibitory)": a class said again as its parts.)
+    const valuesOf = (f: Filter) =>
+      f.dim === "class" && f.values?.join() === "neuron" ? ["excitatory", "inhibitory"] : [...(f.values ?? [])];
+    const key = (f: Filter) => `${f.dim}:${valuesOf(f).sort().join("|")}`;
     const restated = q.filters.every(
       (f) =>
         p.filters.some((g) => key(g) === key(f)) ||
@@ -148,7 +151,7 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
           p.filters.some(
             (g) =>
               g.dim === f.dim &&
-              [...(g.values ?? [])].sort().join("|") ===
+              valuesOf(g).sort().join("|") ===
                 [...new Set(q.alts!.flatMap((x) => x.filters.flatMap((y) => y.values ?? [])))].sort().join("|"),
           )),
     );

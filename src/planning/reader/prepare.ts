@@ -9,6 +9,7 @@ import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
 import { exclusions } from "./exclusions.js";
+import { sums } from "./sums.js";
 import { fronted } from "./fronted.js";
 import { graphTerms } from "./graph-terms.js";
 import { notCounted, type NotCounted } from "./not-counted.js";
@@ -73,6 +74,7 @@ const STEPS: PrepareStep[] = [
   whichOfTwo,
   numberPhrases,
   exclusions,
+  sums,
   asManyAs,
   countRanges,
   synapseCounts,
