@@ -29,7 +29,9 @@ const INJECTION = new RegExp(
     "\\b(reveal|print|show|tell me|output|repeat|display|leak)\\b.{0,20}\\b(your|the) (system |hidden |initial |original )?(prompt|instructions|rules|configuration|config|api keys?|password|credentials|secrets?|environment)\\b",
     "(^|[\\s.!?])(system|assistant|developer|admin)\\s*:",
     "\\bfrom now on\\b",
-    "\\b(always|only) (answer|reply|respond|say|output)\\b",
+    // (Said to the bot, not of a paper: "The methods only say 'a small subset'" is a remark.)
+    "(?:^|[.!?:]\\s*|\\byou\\s+(?:must\\s+|should\\s+|will\\s+|shall\\s+|can\\s+|now\\s+)?|\\bplease\\s+|\\band\\s+)" +
+      "(always|only) (answer|reply|respond|say|output)\\b",
     "\\b(answer|reply|respond) (to )?(every|all|each|any) (question|query|message)s?\\b",
     "\\bwithout (any )?(restrictions|limits|rules|filters)\\b",
     "\\bno longer (bound|restricted)\\b",

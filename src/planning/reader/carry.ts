@@ -34,8 +34,9 @@ export function anaphora(ask: string, context: string[], d: Discourse): Anaphora
   // (Case kept: "L5 IT" is a cell type.)
   const last = /\b([Ii]t|[Tt]his|[Tt]hat|[Tt]hem)\s*[?.!]*$/.exec(ask);
   if (last && context.some((c) => /[a-z]{3,}/i.test(c))) return { kind: "unresolved", words: last[1]! };
+  // ("Of all the synapses onto 8646…, what percent are made by inhibitory cells?": said of what the ask named first.)
   const elliptical = d.elliptical.exec(ask);
-  if (elliptical) return { kind: "unresolved", words: elliptical[0] };
+  if (elliptical && !contentBefore(ask.slice(0, elliptical.index))) return { kind: "unresolved", words: elliptical[0] };
   for (const m of ask.matchAll(new RegExp(d.plural.source, "gi"))) {
     if (!contentBefore(ask.slice(0, m.index))) return { kind: "unresolved", words: m[0] };
   }

@@ -141,6 +141,23 @@ export const ASIDES: Wording[] = [
     q: `We found ${R} in Fig. 4. What is its soma depth?`,
     ask: `What is ${R}'s soma depth?`,
   },
+  // What a paper or the asker says of the figure: a claim to check against the answer, not a restriction.
+  {
+    why: "a legend's claim",
+    q: `Of all the synapses onto ${R}, what percent are made by inhibitory cells? The legend says about a third.`,
+    ask: `Of all the synapses onto ${R}, what percent are made by inhibitory cells?`,
+    context: ["The legend says about a third."],
+  },
+  {
+    why: "a claim of the authors",
+    q: "They claim ET cells have much larger nuclei than 23P cells. What is the mean nucleus volume of 5P-ET cells?",
+    ask: "What is the mean nucleus volume of 5P-ET cells?",
+  },
+  {
+    why: "a doubt about another statistic",
+    q: "What's the median size of the synapses that basket cells make? The mean looks skewed to me.",
+    ask: "What's the median size of the synapses that basket cells make?",
+  },
   same("two ids: its is not carried", `I compared ${R} with ${R2}. What is its m-type?`),
   same("them without an antecedent", "BCs are the most common interneurons. How many of them are proofread?"),
   same("how many are, without a subject", "Many cells were proofread recently. How many are in V1?"),

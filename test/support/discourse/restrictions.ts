@@ -222,4 +222,8 @@ export const RESTRICTIONS: { q: string; keep: string[] }[] = [
     q: "For my analysis of large synapses, what is the mean synapse size from BC onto 23P?",
     keep: ["large synapses"],
   },
+  {
+    q: "The paper only counts proofread cells. What fraction of BC synapses land on 23P?",
+    keep: ["only counts proofread cells"],
+  },
 ];
