@@ -13,7 +13,7 @@ export { describeGroup, describePart, describeRows, partIs } from "./describe/ro
  * "4P cells in V1 vs in RL": conditions every compared set holds are said once, of the rows
  * ("number of 4P cells, compared: V1 vs RL"), so a set's short label does not hide them.
  */
-function withSharedConditions(q: Query): Query {
+export function withSharedConditions(q: Query): Query {
   if (!q.compare) return q;
   const shared = (key: "filter" | "pre" | "post") =>
     (q.compare![0]![key] ?? []).filter((f) =>

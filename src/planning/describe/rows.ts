@@ -39,6 +39,12 @@ export function describeRows(
 }
 
 export function describePart(p: Part, labels: Labels): string {
+  // ("neurons in area V1", not "in area V1, neurons": cells of a kind in a place are said as cells.)
+  const cellWords = ["class", "cell_type", "mtype", "area", "layer"];
+  const filters = p.filter ?? [];
+  const cells = filters.length > 1 && filters.every((f) => cellWords.includes(f.dim) && !f.not);
+  if (cells && !p.pre?.length && !p.post?.length && filters.some((f) => !["area", "layer"].includes(f.dim)))
+    return describeCells(filters, labels);
   const bits = [
     ...(p.filter ?? []).map((f) => describeFilter(f, labels)),
     ...(p.pre?.length ? [`from ${describeCells(p.pre, labels)}`] : []),

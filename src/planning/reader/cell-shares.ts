@@ -4,7 +4,7 @@ import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { isPlace } from "./dims.js";
-import { FLOW_WORDS } from "./shape.js";
+import { FLOW_WORDS, kindDim } from "./shape.js";
 
 /**
  * "What fraction of neurons are inhibitory?", "inhibitory share of all neurons", "% inhibitory among
@@ -142,11 +142,7 @@ function kindOfHead(p: Clause["pops"][number]): boolean {
  */
 export function cellRatio(c: Clause): Query | undefined {
   const r = c.find("ratio");
-  const flowWords =
-    [...FLOW_WORDS].some((n) => c.has("noun", "n", n)) ||
-    (c.has("verb") && !c.has("verb", "v", "be")) ||
-    c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"));
-  if (!r || flowWords) return undefined;
+  if (!r || saysFlow(c)) return undefined;
   // ("E/I ratio in AL": with no synapses named, excitatory over inhibitory neurons.)
   const ei = /^(e\/i|e:i|e-i|ei)( ratio)?$/i.test(r.items.map((i) => i.text).join(" "));
   if (ei && c.pops.every((p) => p.pop.filters.length && p.pop.filters.every(isPlace))) {
@@ -171,12 +167,20 @@ export function cellRatio(c: Clause): Query | undefined {
   // ("excitatory to inhibitory neurons in area AL": the place said after the second is of both.)
   const operands = c.pops.filter((p) => p.pop.filters.some(kind) && p.pop.filters.every((f) => kind(f) || isPlace(f)));
   const places = c.pops.filter((p) => !operands.includes(p) && p.pop.filters.length && p.pop.filters.every(isPlace));
-  if (operands.length !== 2 || operands.length + places.length !== c.pops.length) return undefined;
-  if (operands[0]!.pop.filters.some(isPlace)) return undefined;
+  // ("ratio of inhibitory to excitatory cells per layer": one ratio per group.)
+  const groups = c.pops.filter((p) => !p.pop.filters.length && kindDim(p.pop.head) && (p.pop.each || c.has("per")));
+  if (operands.length !== 2 || operands.length + places.length + groups.length !== c.pops.length) return undefined;
+  if (groups.length > 1) return undefined;
+  // ("ratio of V1 neurons to RL neurons": each its own place; "V1 BCs to MCs" could be either, and is not read.)
+  const ownPlaces = operands.every((p) => p.pop.filters.some(isPlace));
+  if (operands[0]!.pop.filters.some(isPlace) && (!ownPlaces || places.length)) return undefined;
   use(r, c.find("rel", "r", "to"));
-  for (const p of [...operands, ...places]) c.usePop(p);
-  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => !isPlace(f)));
-  const filter = [...places, operands[1]!].flatMap((p) => popFilters(p.pop, c.classOf).filter(isPlace));
+  for (const p of [...operands, ...places, ...groups]) c.usePop(p);
+  const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => ownPlaces || !isPlace(f)));
+  const shared = ownPlaces ? places : [...places, operands[1]!];
+  const filter = shared.flatMap((p) => popFilters(p.pop, c.classOf).filter(isPlace));
+  const groupBy = groups.map((p) => ({ dim: kindDim(p.pop.head)! }));
+  if (groups.length) use(c.find("per"));
   return {
     kind: "query",
     source: "cells",
@@ -184,8 +188,22 @@ export function cellRatio(c: Clause): Query | undefined {
     pre: [],
     post: [],
     measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } },
-    groupBy: [],
+    groupBy,
   };
+}
+
+/**
+ * Words that make a ratio one of synapses: a flow noun, a verb other than "be", a named neuron, a side said
+ * ("onto 23P", "from BCs"; not the "to" of "ratio of A to B").
+ */
+export function saysFlow(c: Clause): boolean {
+  const side = (a: Atom) => is(a, "rel", "r", "to") || is(a, "rel", "r", "from");
+  return (
+    [...FLOW_WORDS].some((n) => c.has("noun", "n", n)) ||
+    c.atoms.some((a) => side(a) && !/^to$/i.test(text(a))) ||
+    (c.has("verb") && !c.has("verb", "v", "be")) ||
+    c.pops.some((p) => p.pop.filters.some((f) => f.dim === "root_id"))
+  );
 }
 
 /** A clause after the cells that is not a place ("BCs in V1: what fraction?" could be either share). */

@@ -3,6 +3,7 @@ import { text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { SYNAPSE_NOUNS } from "./shape.js";
+import { saysFlow } from "./cell-shares.js";
 
 /** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
 export function ratio(c: Clause, q: Query): void {
@@ -63,6 +64,8 @@ export function ratio(c: Clause, q: Query): void {
     c.usePop(whole);
     operands = terms;
   }
+  // ("ratio of V1 neurons to RL neurons": two sets of cells, and nothing that flows between or from them.)
+  if (!terms && !saysFlow(c)) throw new Unreadable(RATIO_OF_CELLS);
   // ("ratio of BC to MC outputs", "… synapses": the terms make them; "… inputs": the terms receive them.)
   if (operands.length === 2 && c.pops.length === 2) side = c.has("noun", "n", "input") ? "post" : "pre";
   if (operands.length === 2) {
@@ -80,6 +83,9 @@ export function ratio(c: Clause, q: Query): void {
 }
 
 const RATIO_OF_WHAT = 'A ratio of what to what? For example "E/I ratio of the inputs to 8646…".';
+const RATIO_OF_CELLS =
+  'A ratio of cell counts, or of their synapses? Say "how many times more V1 neurons than RL neurons" or ' +
+  '"ratio of V1 to RL neuron output synapses".';
 
 /** Two of three populations said side by side, joined by "to", ":", "/" or "vs": the terms of a ratio. */
 function adjacentTerms(c: Clause, pops: Clause["pops"]): Clause["pops"] | undefined {

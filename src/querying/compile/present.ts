@@ -3,6 +3,7 @@ import {
   describeGroup,
   describePart,
   describeRows,
+  withSharedConditions,
   kindWords,
   partIs,
   ordinal,
@@ -26,7 +27,8 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   if (result.truncated) table.totalRows = result.rows.length + 1;
   if (q.measure.fn === "fraction") withPercent(table, value);
   const col = (name: string, row = result.rows[0]) => row?.[result.columns.indexOf(name)] ?? null;
-  const rows = describeRows(q, labels);
+  // ("V1 vs HVA 23P counts": what every compared set holds is said of the rows, as in the reading.)
+  const rows = describeRows(withSharedConditions(q), labels);
   const m = q.measure;
   if (m.fn === "histogram") return histogramPresentation(q, table, rows);
   const keys = [...(q.compare ? ["compared"] : []), ...q.groupBy.map(groupKey)];
