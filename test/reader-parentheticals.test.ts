@@ -16,6 +16,7 @@ describe("a parenthetical that restates the question", () => {
     ],
     ["convergence 23P→5P-ET (avg # presyn 23P per ET cell)", { measure: { fn: "mean", of: "in_partners" } }],
     ["heatmap of synapse counts between cell types (presynaptic by postsynaptic)", { chart: "heatmap" }],
+    ["# syn BC -> 23P (synapses not conn)", { source: "synapses", measure: { fn: "count" } }],
   ])("%s: read as without it, every word of it used", async (q, plan) => {
     const r = await reader.plan(q);
     if (r.type !== "plan") throw new Error(`not read: ${JSON.stringify(r)}`);
@@ -38,6 +39,7 @@ describe("a parenthetical that says more than the question", () => {
     "# 23P cells w/ >80 inputs (syn during anesthesia)",
     "Layer by layer (soma depth), how big on average are PV cell nuclei (MC)?",
     "convergence 23P→5P-ET (avg # presyn 4P per ET cell)",
+    "# syn BC -> 23P (conn not synapses)",
   ])("is asked back, never read as if it were not there: %s", async (q) => {
     expect(await planOf(q)).toBe("clarify");
   });

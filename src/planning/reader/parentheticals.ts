@@ -103,6 +103,21 @@ function restates(tag: Tag, plan: QueryPlan, named: Named[]): boolean {
   }
 }
 
+/** What a plan counts, as a noun: synapses, connections, partners or cells (or nothing it counts). */
+function countedNoun(plan: QueryPlan): string {
+  if (plan.kind !== "query") return "";
+  const m = plan.measure;
+  const of = "of" in m ? String(m.of) : "";
+  if (m.fn === "distinct" || of.endsWith("_partners")) return "partner";
+  if (m.fn === "probability" || (m.fn === "count" && plan.source === "connections")) return "connection";
+  if ((m.fn === "count" && plan.source === "synapses") || of.endsWith("_synapses") || of === "synapses")
+    return "synapse";
+  return m.fn === "count" && (plan.source === "cells" || plan.source === "roots") ? "cell" : "";
+}
+
+/** A noun's kind: "cells", "neurons" are cells; "partners", "targets", "inputs from" partners. */
+const nounKind = (n: unknown) => ({ neuron: "cell", target: "partner", source: "partner" })[String(n)] ?? String(n);
+
 /** "(2 or more)", "(>= 10)", "(80+)": a bound the plan already holds, with the same strictness. */
 function boundHeld(items: Item[], named: Named[]): boolean {
   const nums = items.filter((i) => i.tags.some((t) => t.t === "num"));
@@ -144,9 +159,15 @@ export async function restatingParentheticals(
   for (const words of inside) {
     const items = itemsOf(words).filter((i) => !i.fn);
     if (!items.length) return undefined;
-    const bound = items.filter((i) => i.tags.some((t) => t.t === "num" || t.t === "cmp"));
+    // ("(synapses not conn)", "(not cells)": a noun denied is one the plan does not count.)
+    const denied = items.filter((i, k) => k > 0 && items[k - 1]!.tags.some((t) => t.t === "neg"));
+    if (denied.some((i) => !i.tags.some((t) => t.t === "noun" && countedNoun(first.plan) !== nounKind(t.n))))
+      return undefined;
+    const negations = items.filter((i, k) => i.tags.some((t) => t.t === "neg") && denied.includes(items[k + 1]!));
+    const held = items.filter((i) => !denied.includes(i) && !negations.includes(i));
+    const bound = held.filter((i) => i.tags.some((t) => t.t === "num" || t.t === "cmp"));
     if (bound.length && !boundHeld(bound, named)) return undefined;
-    const rest = items.filter((i) => !bound.includes(i));
+    const rest = held.filter((i) => !bound.includes(i));
     // (A name decides alone: "(neurons)" after "cells" narrows them, whatever "neurons" also is.)
     const said = (i: Item) => (i.tags.some((t) => t.t === "val") ? i.tags.filter((t) => t.t === "val") : i.tags);
     if (!rest.every((i) => said(i).some((t) => restates(t, first.plan, named)))) return undefined;
