@@ -26,6 +26,8 @@ describe("names left out after the fact", () => {
     "Glia excluded, what are the 3 most common cell types in AL?",
     "how many cells in AL, glia excluded?",
     "Glia excluded (so no astrocytes or oligos), what are the 3 most common cell types in AL?",
+    "# neurons in L4 (excl. glia)",
+    "# neurons in L4 (by soma depth; excl. glia)",
   ])("%s: the names are excluded, never kept", async (q) => {
     expect(await planOf(q)).toMatchObject({ filter: expect.arrayContaining([noGlia]) });
   });

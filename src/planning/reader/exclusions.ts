@@ -36,6 +36,8 @@ export function exclusions(p: Prepared): Prepared {
     .replace(NEITHER, (all, what: string, at: number, whole: string) =>
       /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
     )
+    // ("(excl. glia)": the abbreviation's full stop ends no sentence.)
+    .replace(/\bexcl\.(?=\s)/gi, "excluding")
     .replace(EXCEPT_THOSE, "not ")
     .replace(LEFT_OUT, (all, lead: string, what: string) => (onlyNames(what) ? `${lead}excluding ${what}` : all))
     // (Only before a name: "not the same", "not the total" are left as typed.)

@@ -8,6 +8,7 @@ import { neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { everythingOf } from "./everything-of.js";
+import { bracketSemicolons } from "./brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
 import { fronted } from "./fronted.js";
@@ -56,6 +57,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 const STEPS: PrepareStep[] = [
   pseudoSql,
+  bracketSemicolons,
   neuronsOnly,
   idsAsked,
   discourseStep,
