@@ -1,6 +1,7 @@
 import type { PlannerResult, QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 import type { Tag } from "./lexicon.js";
+import { UNIT_OF } from "./restate.js";
 import { itemsOf } from "./words.js";
 
 /** One parenthetical, not nested: "(syn)", "(L1, L2/3, L4, L5, L6, by soma depth)". */
@@ -34,12 +35,6 @@ function namedIn(plan: unknown, out: Named[] = []): Named[] {
   return out;
 }
 
-const UNIT_OF: Record<string, string[]> = {
-  um: ["depth", "layer"],
-  um3: ["volume"],
-  vox: ["size", "total_size"],
-  deg: ["pref_ori", "pref_dir", "ori_difference"],
-};
 const SYNAPSE_DIMS = ["in_synapses", "out_synapses", "synapses", "size", "total_size"];
 /** Per-root counts: "(avg # presyn 23P per ET cell)" says again a mean of one. */
 const COUNT_DIMS = ["in_synapses", "out_synapses", "in_partners", "out_partners"];

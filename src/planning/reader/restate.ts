@@ -2,7 +2,8 @@ import type { QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 import { FLOW_NOUN_NAMES } from "./shape.js";
 
-const UNIT_OF: Record<string, string[]> = {
+/** The quantities a unit is said of: "µm" of a depth or a layer, "deg" of an angle. */
+export const UNIT_OF: Record<string, string[]> = {
   um: ["depth", "layer"],
   um3: ["volume"],
   vox: ["size", "total_size"],
