@@ -159,3 +159,30 @@ describe("a share whose part is said first, before the cells that own the whole"
     });
   });
 });
+
+describe("how much bigger, deeper, stronger: the difference of what the word implies", () => {
+  it.each([
+    ["how much bigger are 5P-ET nuclei than 23P nuclei", "mean", "volume", "difference"],
+    ["how many times bigger are 5P-ET nuclei than 23P nuclei", "mean", "volume", "ratio"],
+    [
+      "How much deeper, on average, are L5 ET somata than L5 IT somata, in µm below the pia?",
+      "mean",
+      "depth",
+      "difference",
+    ],
+    ["how much bigger are BC->23P synapses than MC->23P synapses", "mean", "size", "difference"],
+  ])("%s: never the two counts", async (q, fn, of, contrast) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn, of }, contrast });
+  });
+
+  it("asks back a size said of nothing that has one", async () => {
+    expect(await planOf("how much larger are BCs than MCs")).toBe("clarify");
+  });
+
+  it("still counts for 'how many more'", async () => {
+    expect(await planOf("how many more BCs than MCs")).toMatchObject({
+      measure: { fn: "count" },
+      contrast: "difference",
+    });
+  });
+});

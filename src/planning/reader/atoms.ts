@@ -48,3 +48,13 @@ export function use(...atoms: (Atom | undefined)[]): void {
 /** Function words and scope phrases: skippable between the parts of a constituent. */
 export const skippable = (a: Atom | undefined) =>
   Boolean(a && a.items.every((i) => i.fn || i.scope) && a.tag.t !== "pop");
+
+/** An atom the question implies but does not say in words of its own. */
+export function silent(tag: Tag, beside: Atom): Atom {
+  const at = beside.items[beside.items.length - 1]!;
+  return {
+    tag,
+    alt: [],
+    items: [{ i: -1, start: at.end, end: at.end, text: "", tags: [tag], fn: true, scope: false, used: false }],
+  };
+}

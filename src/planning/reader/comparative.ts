@@ -1,7 +1,8 @@
-import { as, is, lower, use, type Atom } from "./atoms.js";
+import { as, is, lower, silent, use, type Atom } from "./atoms.js";
 import type { Tag } from "./lexicon.js";
 import { Unreadable } from "./filters.js";
 import { FLOW_WORDS } from "./shape.js";
+import { askedDifference } from "./contrast.js";
 
 /**
  * Comparisons said with a comparative or with "compare": "are there more BCs or MCs?", "which has
@@ -57,21 +58,6 @@ export function readComparatives(input: Atom[]): Atom[] {
     }
   }
   return askedDifference(rankedAsAsked(readComparativeWord(out), atoms[comparative]), comparative);
-}
-
-/**
- * "how many more 23P than 4P", "how much bigger": the two results' difference is asked, not only
- * each; "how many times more": their ratio.
- */
-function askedDifference(atoms: Atom[], comparative: number): Atom[] {
-  const before = atoms[comparative - 1];
-  if (comparative < 1 || !is(before, "count")) return atoms;
-  const contrast = /^(how (many|much)|#)$/.test(lower(before))
-    ? "difference"
-    : /^how many times$/.test(lower(before))
-      ? "ratio"
-      : undefined;
-  return contrast ? [...atoms, silent({ t: "fn", contrast }, atoms[atoms.length - 1]!)] : atoms;
 }
 
 /**
@@ -133,7 +119,9 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   const i = atoms.findIndex((a) => is(a, "more") || Boolean(as(a, "vs")?.more));
   if (i < 0) return atoms;
   const word = String(as(atoms[i], "vs")?.more ?? lower(atoms[i]));
-  const others = (t: string) => atoms.some((a, j) => j !== i && is(a, t));
+  // ("how much bigger": "how much" asks for a difference (askedDifference); it does not say what is measured.)
+  const asking = !/^(more|fewer|less)$/.test(word) && /^(how (many|much)( times)?|#)$/.test(lower(atoms[i - 1]));
+  const others = (t: string) => atoms.some((a, j) => j !== i && !(asking && j === i - 1) && is(a, t));
   const quantity = atoms.some((a, j) => j !== i && is(a, "qty") && !is(a, "qty", "q", "big"));
   const stated = quantity || MEASURES.some((t) => t !== "stat" && others(t));
   // The word is read as what it implies; a separator ("bigger than") stays one, and what it implies
@@ -189,7 +177,9 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   const synapsesFirst = atoms.slice(0, i).find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
   const subject = atoms.slice(0, i).filter((a) => !is(a, "rel") && !a.items.every((x) => x.fn) && !is(a, "verb"));
   const synapsesSubject = subject.length <= 3 && subject.some((a) => is(a, "noun", "n", "synapse"));
-  if ([next, before, synapsesFirst].some((a) => is(a, "noun", "n", "synapse")) || synapsesSubject)
+  // ("how much bigger are BC synapses than MC synapses": the synapses said after the word, when sets are compared.)
+  const laterSynapses = compared && asking && atoms.slice(i + 1).some((a) => is(a, "noun", "n", "synapse"));
+  if ([next, before, synapsesFirst].some((a) => is(a, "noun", "n", "synapse")) || synapsesSubject || laterSynapses)
     return implies([...mean, { t: "qty", q: "size" }]);
   // "which population is larger": the one with more cells.
   if (atoms.slice(0, i).some((a) => a.items.some((x) => /^populations?$/i.test(x.text))))
@@ -219,16 +209,6 @@ function cellByCell(atoms: Atom[], i: number): void {
     `Counting the ones "${word} than" another set compares them one by one, which I cannot do; ` +
       `ask for each set's figure instead, for example "mean depth of BCs vs MCs".`,
   );
-}
-
-/** An atom the question implies but does not say in words of its own. */
-function silent(tag: Tag, beside: Atom): Atom {
-  const at = beside.items[beside.items.length - 1]!;
-  return {
-    tag,
-    alt: [],
-    items: [{ i: -1, start: at.end, end: at.end, text: "", tags: [tag], fn: true, scope: false, used: false }],
-  };
 }
 
 /** Nouns that also read as the verb after "which": "which targets / contacts / inputs more …". */

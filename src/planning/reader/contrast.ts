@@ -1,7 +1,7 @@
 import { twoResults } from "../plan-check.js";
 import type { QueryPlan } from "../plan.js";
 import type { Clause } from "./clause.js";
-import { text } from "./atoms.js";
+import { as, is, lower, silent, text, use, type Atom } from "./atoms.js";
 import { Unreadable } from "./filters.js";
 
 /**
@@ -38,4 +38,31 @@ export function superlativeKept(c: Clause, plan: QueryPlan): void {
   if (plan.order || plan.rank || ["max", "min"].includes(plan.measure.fn)) return;
   const said = c.atoms.flatMap((a) => a.items).find((i) => i.used && i.tags.some((t) => t.t === "sup"));
   if (said) throw new Unreadable(`I read "${said.text}" but could not keep it in my reading; please rephrase.`);
+}
+
+/**
+ * "how many more 23P than 4P", "how much bigger": the two results' difference is asked, not only
+ * each; "how many times more": their ratio.
+ */
+export function askedDifference(atoms: Atom[], comparative: number): Atom[] {
+  const before = atoms[comparative - 1];
+  if (comparative < 1 || !is(before, "count")) return atoms;
+  const contrast = /^(how (many|much)|#)$/.test(lower(before))
+    ? "difference"
+    : /^how many times$/.test(lower(before))
+      ? "ratio"
+      : undefined;
+  if (!contrast) return atoms;
+  // ("how much bigger are 5P-ET nuclei than 23P nuclei", "how much deeper are BCs than MCs": the difference of what
+  // the word implies, their mean volume or depth; "how much" only asks for it. It had been the two counts'.)
+  const word = String(as(atoms[comparative], "vs")?.more ?? lower(atoms[comparative]));
+  let out = atoms;
+  if (!/^(more|fewer|less)$/.test(word)) {
+    const measured = atoms.some((a) => (is(a, "qty") && !is(a, "qty", "q", "big")) || is(a, "per_connection"));
+    if (!measured)
+      throw new Unreadable(`"${lower(before)} ${word}" by what? For example "how much bigger are BC nuclei".`);
+    use(before);
+    out = atoms.map((a) => (a === before ? { tag: { t: "fn" }, alt: [], items: a.items } : a));
+  }
+  return [...out, silent({ t: "fn", contrast }, out[out.length - 1]!)];
 }
