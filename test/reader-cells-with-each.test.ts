@@ -130,6 +130,19 @@ describe("synapses of one population per cell of another", () => {
   it("still asks back 'synapses per cell' with no side", async () => {
     expect(await planOf("avg # syn per 23P cell")).toBe("clarify");
   });
+
+  it.each([
+    ["BC synapses onto 23P per presynaptic cell", "BC", "out_synapses", "23P"],
+    ["median synapses from BCs onto 23P per presynaptic neuron", "BC", "out_synapses", "23P"],
+    ["synapses from BCs onto 23P per postsynaptic cell", "23P", "in_synapses", "BC"],
+  ])("%s: the cells of the side named, each counted", async (q, own, of, partner) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "cell_type", values: [own] }],
+      measure: { of },
+      partners: [{ dim: "cell_type", values: [partner] }],
+    });
+  });
 });
 
 describe("a count said of one cell of a kind is the mean over its cells", () => {

@@ -24,6 +24,8 @@ const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
  */
 export function perCellOfFlow(c: Clause): Query | undefined {
   if (c.has("per_connection")) return undefined;
+  const bySide = perCellOfSide(c);
+  if (bySide) return bySide;
   // ("mean number of synapses from 4P onto each 23P cell": a side said with "each", and a statistic of them.)
   const eachSide =
     c.has("stat") && !c.has("qty")
@@ -61,6 +63,39 @@ export function perCellOfFlow(c: Clause): Query | undefined {
     measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
     groupBy: [],
     partners: filtersOf(other),
+  };
+}
+
+/**
+ * "BC synapses onto 23P per presynaptic cell", "… per postsynaptic neuron": the cells of the side named,
+ * each counted, as "per BC" is ("per presynaptic cell" had listed each BC's synapses instead of their mean).
+ */
+function perCellOfSide(c: Clause): Query | undefined {
+  const perSide = c.pops.find(
+    (p) => p.pop.each && !p.pop.filters.length && (p.pop.head === "source" || p.pop.head === "target") && !p.role,
+  );
+  if (!perSide || c.pops.length !== 3 || !["synapse", "input", "output"].some((n) => c.has("noun", "n", n)))
+    return undefined;
+  const side = perSide.pop.head === "source" ? "pre" : "post";
+  const per = c.pops.find((p) => p.role === side && p.pop.filters.length);
+  const other = c.pops.find((p) => p.role === (side === "pre" ? "post" : "pre") && p.pop.filters.length);
+  if (!per || !other || c.has("distinct") || c.findAll("stat").length > 1) return undefined;
+  const stat = c.find("stat");
+  const fn = stat ? String(as(stat, "stat")!.fn) : "mean";
+  if (!STATS.has(fn)) return undefined;
+  for (const p of [perSide, per, other]) c.usePop(p);
+  use(stat);
+  use(c.find("count"));
+  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
+  return {
+    kind: "query",
+    source: "roots",
+    filter: popFilters(per.pop, c.classOf),
+    pre: [],
+    post: [],
+    measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
+    groupBy: [],
+    partners: popFilters(other.pop, c.classOf),
   };
 }
 
