@@ -58,6 +58,14 @@ describe("each group's share of all the rows (a fraction across groups)", () => 
     expect(planShapeProblem(cut as QueryPlan)).toMatch(/100%/);
   });
 
+  it("ranks each type's share of one population's outputs when the type is asked for", async () => {
+    expect(await planOf("Which cell type receives the largest share of BC output synapses?")).toMatchObject({
+      ...acrossTypes("BC"),
+      order: "desc",
+      limit: 1,
+    });
+  });
+
   it("needs a grouping and no compared sets", () => {
     const plan = { kind: "query", filter: [], ...acrossTypes("BC"), groupBy: [] };
     expect(planShapeProblem(plan as QueryPlan)).toMatch(/grouping/);
@@ -85,6 +93,12 @@ describe("shares across groups, checked against the raw exports", () => {
     const row = answer.table!.rows.find((r) => r[0] === "23P")!;
     expect(row[cols.indexOf("whole")]).toBe(total);
     expect(row[cols.indexOf("fraction")]).toBeCloseTo(n23 / total, 5);
+  });
+
+  it("says the share of the one ranked first as a percentage", async () => {
+    const answer = await store.chat.answer("Which cell type receives the largest share of BC output synapses?");
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.text.split("\n")[0]).toMatch(/^\S+, with \d+\.\d%/);
   });
 
   it("each inhibitory type's share of the inhibitory neurons adds up to all of them", async () => {

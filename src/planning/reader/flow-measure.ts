@@ -267,8 +267,9 @@ function fraction(c: Clause, q: Query): void {
     // ("MC output syn: % onto each post type": the cells whose outputs are named own the whole, and the
     // grouping splits it: each group's share of all of them, not MC's share of every synapse.)
     // ("the SST cells' output synapses": the owner's apostrophe may come between.)
-    const split =
-      c.pops.some((p) => p.role === side && ownNoun(p)) && c.pops.some((p) => p.pop.each && !p.pop.filters.length);
+    // ("which cell type receives the largest share of BC output synapses": a kind asked for splits it too.)
+    const grouping = (p: Clause["pops"][number]) => (p.pop.each || p.pop.wh) && !p.pop.filters.length;
+    const split = c.pops.some((p) => p.role === side && ownNoun(p)) && c.pops.some(grouping);
     if (!split && (!side || owner))
       throw new Unreadable(
         'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',

@@ -48,8 +48,9 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   const n = result.rows.length;
   const keyText = (row: (typeof result.rows)[number]) => keys.map((k) => String(col(k, row))).join(" → ");
   const valueCol = m.fn === "quartiles" ? "median" : value;
-  const show = (row: (typeof result.rows)[number]) =>
-    `${keyText(row)} ${m.fn === "fraction" ? pct(col(valueCol, row)) : fmt(col(valueCol, row))}`;
+  // (A share is said as a percentage wherever it is said: "23P, with 28.7%", not "with 0.2865".)
+  const valueOf = (row = result.rows[0]) => (m.fn === "fraction" ? pct(col(valueCol, row)) : fmt(col(valueCol, row)));
+  const show = (row: (typeof result.rows)[number]) => `${keyText(row)} ${valueOf(row)}`;
   const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ");
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
@@ -58,10 +59,10 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
       (q.rank
         ? `No single ${ordinal(q.rank)}: places ${places(tie)} are tied: `
         : `Tied for the top (places ${places(tie)}): `) +
-      `${tiedNames(result.rows.map(keyText), tie)}, with ${fmt(col(valueCol))} each (${what} ${rows}).`;
+      `${tiedNames(result.rows.map(keyText), tie)}, with ${valueOf()} each (${what} ${rows}).`;
   else if (q.limit === 1 && q.order)
     headline =
-      `${q.rank ? `The ${ordinal(q.rank)}: ` : ""}${keyText(result.rows[0]!)}, with ${fmt(col(valueCol))} ` +
+      `${q.rank ? `The ${ordinal(q.rank)}: ` : ""}${keyText(result.rows[0]!)}, with ${valueOf()} ` +
       `(${what} ${rows}).`;
   else if (n <= 6 || q.compare)
     headline = `${capitalize(what)} ${rows}, per ${per}: ${result.rows.slice(0, 8).map(show).join("; ")}.`;
