@@ -58,10 +58,21 @@ describe("each group's share of all the rows (a fraction across groups)", () => 
     expect(planShapeProblem(cut as QueryPlan)).toMatch(/100%/);
   });
 
-  it("ranks each type's share of one population's outputs when the type is asked for", async () => {
-    expect(await planOf("Which cell type receives the largest share of BC output synapses?")).toMatchObject({
-      ...acrossTypes("BC"),
-      order: "desc",
+  it.each([
+    ["Which cell type receives the largest share of BC output synapses?", "BC", 1],
+    ["top 3 types by share of MC outputs", "MC", 3],
+    ["top 3 post types by share of MC outputs", "MC", 3],
+  ])("%s: each type's share of the outputs named, ranked", async (q, pre, limit) => {
+    expect(await planOf(q)).toMatchObject({ ...acrossTypes(pre), order: "desc", limit });
+  });
+
+  it("ranks each presynaptic type's share of the inputs named", async () => {
+    expect(await planOf("which type provides the biggest fraction of inputs onto 5P-ET")).toMatchObject({
+      source: "synapses",
+      pre: [],
+      post: [{ dim: "cell_type", values: ["5P-ET"] }],
+      measure: { fn: "fraction", part: {}, across: true },
+      groupBy: [{ dim: "cell_type", side: "pre" }],
       limit: 1,
     });
   });

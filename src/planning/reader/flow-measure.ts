@@ -268,8 +268,13 @@ function fraction(c: Clause, q: Query): void {
     // grouping splits it: each group's share of all of them, not MC's share of every synapse.)
     // ("the SST cells' output synapses": the owner's apostrophe may come between.)
     // ("which cell type receives the largest share of BC output synapses": a kind asked for splits it too.)
-    const grouping = (p: Clause["pops"][number]) => (p.pop.each || p.pop.wh) && !p.pop.filters.length;
-    const split = c.pops.some((p) => p.role === side && ownNoun(p)) && c.pops.some(grouping);
+    const grouping = (p: Clause["pops"][number]) =>
+      kindOnly(p) || ((p.pop.each || p.pop.wh || p.pop.topk) && !p.pop.filters.length);
+    // ("which type provides the biggest fraction of inputs onto 5P-ET": the inputs said before the cells own.)
+    const flowNoun = { pre: "output", post: "input" }[side ?? "pre"];
+    const ownedBefore = (p: Clause["pops"][number]) =>
+      /^(onto|to|into|from|of)$/i.test(text(c.atoms[p.i - 1])) && is(c.atoms[p.i - 2], "noun", "n", flowNoun);
+    const split = c.pops.some((p) => p.role === side && (ownNoun(p) || ownedBefore(p))) && c.pops.some(grouping);
     if (!split && (!side || owner))
       throw new Unreadable(
         'A fraction of which synapses, and which part of them? For example "what fraction of BC outputs go onto 23P?"',

@@ -175,7 +175,9 @@ export function readRoles(atoms: Atom[]): Roles {
       !(popOf(a)!.wh && !popOf(a)!.filters.length && !popOf(a)!.topk) &&
       !popOf(a)!.each &&
       !copula &&
-      !compounds.some((c) => c.i === i)
+      !compounds.some((c) => c.i === i) &&
+      // ("top 3 types by share of MC outputs": the cells right before the noun own it, not a kind to rank by.)
+      !(compounds.length && !popOf(a)!.filters.length)
     ) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
