@@ -28,6 +28,7 @@ import { sideOfGroupings } from "./grouping-side.js";
 import { otherKindsOnOtherSide } from "./other-kinds.js";
 import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
+import { measuredCellsOfFlow } from "./measured-cells.js";
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -35,7 +36,8 @@ import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
-  const perCell = reciprocalPairs(c) ?? reciprocatedShare(c) ?? perCellOfFlow(c) ?? perCellPartners(c);
+  const perCell =
+    reciprocalPairs(c) ?? reciprocatedShare(c) ?? perCellOfFlow(c) ?? perCellPartners(c) ?? measuredCellsOfFlow(c);
   if (perCell) return perCell;
   typesOfPartners(c);
   bareCellsOfOneRoot(c);
