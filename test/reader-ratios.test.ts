@@ -186,3 +186,16 @@ describe("how much bigger, deeper, stronger: the difference of what the word imp
     });
   });
 });
+
+describe("a comparison whose second set names nothing", () => {
+  it("is asked back, never compared with every row", async () => {
+    const q = "how many distinct cells does 864691135252221195 receive input from, vs how many it targets";
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("still compares with all cells when 'all' is said", async () => {
+    expect(await planOf("mean volume of BCs vs all cells")).toMatchObject({
+      compare: [{ filter: [{ dim: "cell_type", values: ["BC"] }] }, { filter: [] }],
+    });
+  });
+});

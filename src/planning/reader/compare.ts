@@ -81,6 +81,11 @@ export function comparisonOf(
     }
     c.usePop(target);
     const said = popFilters(after.pop, c.classOf);
+    // ("… receive input from, vs how many it targets": a set after "vs" that names nothing is no set to
+    // compare with; only "all", "every cell", "overall" say every row. It had been compared with all rows.)
+    const words = [c.atoms[after.i - 1], after.atom].flatMap((a) => a?.items.map((i) => i.text) ?? []).join(" ");
+    const everything = /\b(all|every|everything|overall|any)\b/i.test(words);
+    if (!said.length && !everything) throw new Unreadable('Compared with what? The part after "vs" names no cells.');
     const a = [...popFilters(target.pop, c.classOf), ...placeSaidOfBoth(c, target.pop, after)];
     // ("5P-IT cells in V1 vs (the number) in RL": what the second set does not restate, it shares.)
     const dims = new Set(said.map((f) => f.dim));
