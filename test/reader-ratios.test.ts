@@ -199,3 +199,12 @@ describe("a comparison whose second set names nothing", () => {
     });
   });
 });
+
+describe("a share of a population's outputs that stay or end up somewhere", () => {
+  it.each([
+    ["what fraction of V1 neuron outputs stay in V1", { dim: "area", values: ["V1"] }],
+    ["what fraction of BC outputs end up in L5", { dim: "layer", values: ["L5"] }],
+  ])("%s: the outputs are the whole, the place the part's", async (q, place) => {
+    expect(await planOf(q)).toMatchObject({ post: [], measure: { fn: "fraction", part: { post: [place] } } });
+  });
+});

@@ -108,8 +108,12 @@ export function partnerSide(q: Query, noun: string): Side {
  * word, passing a participle of the whole ("of the synapses made by 23P cells are onto …").
  */
 function partVerb(c: Clause, at: number): number {
+  // ("what fraction of V1 neuron outputs stay in V1": a verb of where synapses go, read as no other word.)
+  const going = (a: Clause["atoms"][number]) =>
+    /^(stay|stays|remain|remains|end up|ends up|land|lands)$/i.test(text(a));
   return c.atoms.findIndex(
-    (a, i) => i > at && ((is(a, "verb") && !is(c.atoms[i + 1], "rel", "r", "by")) || is(a, "glue", "g", "are")),
+    (a, i) =>
+      i > at && ((is(a, "verb") && !is(c.atoms[i + 1], "rel", "r", "by")) || is(a, "glue", "g", "are") || going(a)),
   );
 }
 

@@ -176,8 +176,9 @@ export function readRoles(atoms: Atom[]): Roles {
       !popOf(a)!.each &&
       !copula &&
       !compounds.some((c) => c.i === i) &&
-      // ("top 3 types by share of MC outputs": the cells right before the noun own it, not a kind to rank by.)
-      !(compounds.length && !popOf(a)!.filters.length)
+      // ("top 3 types by share of MC outputs": the cells right before the noun own it, not a kind to rank by;
+      // "what fraction of V1 neuron outputs stay in V1": nor a place said after them.)
+      !(compounds.length && (!popOf(a)!.filters.length || is(atoms[prevIdx(i)], "rel", "r", "in")))
     ) {
       const hasVerb = atoms.some((v) => is(v, "verb", "v", "out") || is(v, "verb", "v", "in"));
       if (!hasVerb) set(i, [...relational][0]!);
