@@ -208,3 +208,16 @@ describe("a share of a population's outputs that stay or end up somewhere", () =
     expect(await planOf(q)).toMatchObject({ post: [], measure: { fn: "fraction", part: { post: [place] } } });
   });
 });
+
+describe("from within a place", () => {
+  it("is from that place, one side; 'within' alone is both", async () => {
+    expect(await planOf("what fraction of 23P inputs come from within V1")).toMatchObject({
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "fraction", part: { pre: [{ dim: "area", values: ["V1"] }] } },
+    });
+    expect(await planOf("synapses within V1")).toMatchObject({
+      pre: [{ dim: "area", values: ["V1"] }],
+      post: [{ dim: "area", values: ["V1"] }],
+    });
+  });
+});

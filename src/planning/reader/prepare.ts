@@ -138,8 +138,9 @@ function bothWithin(p: Prepared): Prepared {
     )
     .replace(new RegExp(String.raw`\bpre\s*(?:&|and)\s*post(?:\s+both)?(?:\s+in)?\s+(${PLACE})\b`, "gi"), "within $1")
     .replace(new RegExp(String.raw`(?<![\w/-])(V1|RL|AL|LM)-\1(?![\w/-])`, "gi"), "within $1");
-  // ("stay within V1 (both cells in V1)": said twice, once.)
-  return { ...p, text: text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1") };
+  // ("stay within V1 (both cells in V1)": said twice, once; "come from within V1": from V1, one side.)
+  const once = text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1");
+  return { ...p, text: once.replace(/\b(from|onto|into|to) within\b/gi, "$1") };
 }
 
 /** "neurons in V1 and in LM", "BCs in L4 vs in L5": places of one kind, the "in" said twice, are a list. */
