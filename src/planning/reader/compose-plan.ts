@@ -9,6 +9,7 @@ import { lookupOf } from "./compose-lookup.js";
 import { withoutRedundantNeuron } from "./dims.js";
 import { bothOfAList } from "./both-of-a-list.js";
 import { contrastAsSaid, superlativeKept } from "./contrast.js";
+import { topPerGroup } from "./top-per-group.js";
 import { contradiction, namedAndExcluded, Unreadable } from "./filters.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
@@ -44,6 +45,7 @@ export function compose(c: Clause): QueryPlan {
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);
   superlativeKept(c, plan);
+  topPerGroup(c, plan);
   placeStrayNegations(plan);
   restatedStatistics(c, plan);
   listedRanking(c, plan);

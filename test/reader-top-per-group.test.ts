@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+
+/** A ranking within each group, which the plan language cannot say (top-per-group.ts). */
+describe("a ranking within each group", () => {
+  it.each([
+    "top 2 target types for each inhibitory type",
+    "for each area, the most common cell type",
+    "per layer, which type has the most cells",
+    "which 23P cell has the most BC inputs in each area",
+    "most common m-type per cell type",
+  ])("is asked back, never ranked across every group: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it.each([
+    ["number of synapses per pre type and post type, top 5", 5],
+    ["Averaging nucleus volume within each cell type, which three types come out largest?", 3],
+    ["which area has the most BCs", 1],
+  ])("still ranks across the groups when that is asked: %s", async (q, limit) => {
+    expect(await planOf(q)).toMatchObject({ order: "desc", limit });
+  });
+});
