@@ -21,3 +21,25 @@ describe("a ranking within each group", () => {
     expect(await planOf(q)).toMatchObject({ order: "desc", limit });
   });
 });
+
+describe("the kind of each of several ranked partners", () => {
+  const R = "864691135252221195";
+  it.each([
+    `what type are ${R}'s top 3 targets`,
+    `what types are the top 3 targets of ${R}`,
+    `which area are ${R}'s top 3 targets in`,
+  ])("is asked back, never answered as the top kinds: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("still ranks kinds when kinds are asked for", async () => {
+    expect(await planOf(`top 3 target types of ${R}`)).toMatchObject({
+      groupBy: [{ dim: "cell_type", side: "post" }],
+      limit: 3,
+    });
+    expect(await planOf("Which cell type is the biggest upstream input to MCs, in synapses?")).toMatchObject({
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+      limit: 1,
+    });
+  });
+});

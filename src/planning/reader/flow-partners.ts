@@ -14,6 +14,7 @@ export { PARTNER_HEADS };
  * partners' side, grouped; the partners add nothing else.
  */
 export function typesOfPartners(c: Clause): void {
+  kindOfRankedPartners(c);
   const between = (a: number, b: number) =>
     c.atoms.slice(a + 1, b).every((x) => is(x, "rel", "r", "of") || x.items.every((y) => y.fn));
   for (const g of [...c.pops]) {
@@ -59,12 +60,37 @@ export function typesOfPartners(c: Clause): void {
           ? "pre"
           : (partner?.role ?? namedPartners ?? facing);
     if (!partner || (side !== "pre" && side !== "post")) continue;
+    // ("what type are 8646…'s top 3 targets": the types of three cells ranked one by one, not the top 3 types.)
+    if (partner.pop.topk) throw new Unreadable(KIND_OF_RANKED);
     g.role = side;
     g.pop.each = true;
     c.usePop(partner);
     c.pops.splice(c.pops.indexOf(partner), 1);
   }
 }
+/**
+ * "what type are 8646…'s top 3 targets", "which area are 8646…'s top 3 targets in": the kind of each of several
+ * partners ranked one by one is asked, which no grouping gives (it had been the top 3 kinds). Asked back, naming
+ * the two questions that can be answered.
+ */
+function kindOfRankedPartners(c: Clause): void {
+  const kind = c.pops.find((p) => isGroupPop(p) && p.pop.wh && !p.pop.filters.length);
+  if (!kind || !is(c.atoms[kind.i + 1], "verb", "v", "be")) return;
+  const partnerWords = (a: Clause["atoms"][number]) =>
+    a.items.some((i) =>
+      i.tags.some((t) => t.t === "noun" && ["target", "source", "input", "output", "partner"].includes(String(t.n))),
+    );
+  // (Only several ranked: "which cell type is the main target of 8646…" asks the kind that ranks first.)
+  const topk = (a: Clause["atoms"][number]) => is(a, "topk") || Boolean((a.tag as { topk?: unknown }).topk);
+  const ranked = c.atoms.some((a, i) => i > kind.i && topk(a));
+  if (!ranked || !c.atoms.some((a, i) => i > kind.i && partnerWords(a))) return;
+  throw new Unreadable(KIND_OF_RANKED);
+}
+
+const KIND_OF_RANKED =
+  'The kind of each top partner, or the top partner kinds? Ask for "top 3 targets of …" (each cell) or ' +
+  '"top 3 target types of …" (kinds ranked).';
+
 /** "postsynaptic neurons", "downstream neurons": partners that are neurons. */
 export const partnerNeuron = (p: Clause["pops"][number]) =>
   p.atom.items.some((i) => i.tags.some((t) => t.t === "noun" && t.neuron === true));
