@@ -17,6 +17,10 @@ describe("a parenthetical that restates the question", () => {
     ["convergence 23P→5P-ET (avg # presyn 23P per ET cell)", { measure: { fn: "mean", of: "in_partners" } }],
     ["heatmap of synapse counts between cell types (presynaptic by postsynaptic)", { chart: "heatmap" }],
     ["# syn BC -> 23P (synapses not conn)", { source: "synapses", measure: { fn: "count" } }],
+    [
+      "Per presynaptic cell type — synapses, not cells — how many inputs does 864691135252221195 get?",
+      { source: "synapses", groupBy: [{ dim: "cell_type", side: "pre" }] },
+    ],
   ])("%s: read as without it, every word of it used", async (q, plan) => {
     const r = await reader.plan(q);
     if (r.type !== "plan") throw new Error(`not read: ${JSON.stringify(r)}`);

@@ -142,11 +142,13 @@ export async function restatingParentheticals(
   question: string,
   read: (q: string) => Promise<PlannerResult>,
 ): Promise<PlannerResult | undefined> {
-  const glossed = question.replace(STATISTIC_GLOSS, (all, before: string, word: string, gloss: string) =>
+  // ("Averaged over connected pairs — not per postsynaptic cell — how many …": an aside between dashes is one.)
+  const bracketed = question.replace(/\s+[—–]\s+([^—–()]+?)\s+[—–]\s+/g, " ($1) ");
+  const glossed = bracketed.replace(STATISTIC_GLOSS, (all, before: string, word: string, gloss: string) =>
     isStatistic(word) && isStatistic(gloss) ? `${before}${gloss}` : all,
   );
   const inside = [...glossed.matchAll(PARENTHETICAL)].map((m) => m[1]!);
-  if (!inside.length && glossed === question) return undefined;
+  if (!inside.length && glossed === bracketed) return undefined;
   const without = glossed.replace(PARENTHETICAL, "").replace(/\s+([?.!,:])/g, "$1");
   const first = await read(without);
   if (first.type !== "plan") return undefined;
