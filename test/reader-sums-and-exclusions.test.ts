@@ -9,8 +9,15 @@ describe("names added up are one population", () => {
     ["how many BC + MC in V1", { filter: expect.arrayContaining([{ dim: "cell_type", values: ["BC", "MC"] }]) }],
     ["how many neurons (excitatory plus inhibitory) are in L4", { measure: { fn: "count" } }],
     ["how many neurons (excitatory and inhibitory) are in L4", { measure: { fn: "count" } }],
+    ["total number of synapses onto 23P and 4P", { post: [{ dim: "cell_type", values: ["23P", "4P"] }] }],
   ])("%s: one figure, not one per name", async (q, plan) => {
     expect(await planOf(q)).toMatchObject({ ...plan, groupBy: [] });
+  });
+
+  it("still gives each its own figure when they are compared", async () => {
+    expect(await planOf("total synapses from BC vs MC onto 23P")).toMatchObject({
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
   });
 
   it("still gives each name its own figure when only 'and' joins them", async () => {

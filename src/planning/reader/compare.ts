@@ -1,5 +1,5 @@
 import type { Filter, Part, Query } from "../plan.js";
-import { is, use, type Atom } from "./atoms.js";
+import { is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import type { Pop } from "./phrases.js";
@@ -98,7 +98,7 @@ export function comparisonOf(
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");
   // "astrocytes plus microglia, total count": one figure for them together (not "BC vs MC: total", one each).
-  const together = c.find("together");
+  const together = togetherWord(c);
   if (split && together && !split.pop.versus) {
     use(together);
     return { skip };
@@ -290,3 +290,8 @@ export function compareAsGroups(q: Query): Query {
 export const roleSide = (r: Role | undefined): "pre" | "post" | undefined =>
   r === "pre" || r === "post" ? r : undefined;
 export { is };
+
+/** "together", "combined", or a total said in the count words ("total number of synapses onto 23P and 4P"). */
+export function togetherWord(c: Clause): Atom | undefined {
+  return c.find("together") ?? c.atoms.find((a) => is(a, "count") && /^total\b/i.test(text(a)));
+}

@@ -2,7 +2,7 @@ import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { ownerOfInputsOrOutputs } from "./flow-owner.js";
-import { comparisonOf } from "./compare.js";
+import { comparisonOf, togetherWord } from "./compare.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { isPlace } from "./dims.js";
 import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
@@ -225,7 +225,7 @@ export function composeFlow(c: Clause): Query {
   const pooled = c.pops.find(
     (p) => (p.pop.alts?.length ?? 0) >= 2 && !skip.has(p.i) && !parts && !q.groupBy.length && !grouping.includes(p),
   );
-  if (pooled && !c.atoms.some((a) => is(a, "together"))) {
+  if (pooled && !togetherWord(c)) {
     const said = pooled.atom.items.map((i) => i.text).join(" ");
     throw new Unreadable(`"${said}" together, or each on its own? Say "… together" or "… per presynaptic type".`);
   }
