@@ -46,24 +46,33 @@ export function perCellOfFlow(c: Clause): Query | undefined {
   const side = per === eachSide ? per.role : twin ? twin.role : sided.length === 1 ? opposite(sided[0]!) : undefined;
   const other = sided.find((p) => p !== twin && p.role !== side);
   if (!side || !other || sided.some((p) => p !== twin && p !== other)) return undefined;
+  return meanOfCellCounts(c, [per, other, ...(twin ? [twin] : [])], per, other, side);
+}
+
+/**
+ * Each cell of `per`'s synapses from (or onto) `other`, on `side`, a cell with none counting 0: their mean, or
+ * the statistic said (only one). The pops given are read.
+ */
+function meanOfCellCounts(c: Clause, read: ClausePop[], per: ClausePop, other: ClausePop, side: string) {
   // (Only a statistic of the cells' counts, or a plain "how many … per": the mean.)
   const stat = c.find("stat");
   const fn = stat ? String(as(stat, "stat")!.fn) : "mean";
   if (!STATS.has(fn) || c.findAll("stat").length > 1) return undefined;
-  for (const p of [per, other, ...(twin ? [twin] : [])]) c.usePop(p);
+  for (const p of read) c.usePop(p);
   use(stat);
   use(c.find("count"));
   for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
-  return {
+  const query: Query = {
     kind: "query",
     source: "roots",
-    filter: filtersOf(per),
+    filter: popFilters(per.pop, c.classOf),
     pre: [],
     post: [],
     measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
     groupBy: [],
-    partners: filtersOf(other),
+    partners: popFilters(other.pop, c.classOf),
   };
+  return query;
 }
 
 /**
@@ -79,24 +88,8 @@ function perCellOfSide(c: Clause): Query | undefined {
   const side = perSide.pop.head === "source" ? "pre" : "post";
   const per = c.pops.find((p) => p.role === side && p.pop.filters.length);
   const other = c.pops.find((p) => p.role === (side === "pre" ? "post" : "pre") && p.pop.filters.length);
-  if (!per || !other || c.has("distinct") || c.findAll("stat").length > 1) return undefined;
-  const stat = c.find("stat");
-  const fn = stat ? String(as(stat, "stat")!.fn) : "mean";
-  if (!STATS.has(fn)) return undefined;
-  for (const p of [perSide, per, other]) c.usePop(p);
-  use(stat);
-  use(c.find("count"));
-  for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
-  return {
-    kind: "query",
-    source: "roots",
-    filter: popFilters(per.pop, c.classOf),
-    pre: [],
-    post: [],
-    measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
-    groupBy: [],
-    partners: popFilters(other.pop, c.classOf),
-  };
+  if (!per || !other || c.has("distinct")) return undefined;
+  return meanOfCellCounts(c, [perSide, per, other], per, other, side);
 }
 
 /**
