@@ -5,7 +5,8 @@ import { FLOW_WORDS } from "./shape.js";
 
 /** What a bare phrase of cells may hold besides them: relations, verbs, function words, "list". */
 const BARE = ["pop", "rel", "verb", "fn", "list", "glue", "noun"];
-const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
+/** Dimensions that say what cells are and where: a population of cells named by them alone. */
+export const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
 
 /**
  * "BCs presynaptic to 8646…", "the 23P cells that 8646… contacts", "list the neurons 8646… projects to":

@@ -4,10 +4,10 @@ import type { Clause } from "./clause.js";
 import { popFilters, thresholdQuantity } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { oneRootPop } from "./flow-partners.js";
+import { CELL_DIMS } from "./bare-cells.js";
 
 /** What the rest of such a question may hold: the cells' relation (verbs, flow nouns) and function words. */
 const ALLOWED = new Set(["pop", "rel", "verb", "fn", "glue", "noun", "stat", "qty"]);
-const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
 
 /**
  * "mean gOSI of 23P cells that receive synapses from BCs", "median depth of MCs that target 5P-ET cells": a
