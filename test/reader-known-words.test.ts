@@ -131,8 +131,12 @@ describe("wiring said the way dev21 says it", () => {
     });
   });
 
-  it("asks back a count of the one root named, even grouped ('… presyn partners by type (# cells)')", async () => {
-    expect(await answeredPlan(`${ID} presyn partners by type (# cells)`)).toBe("clarify");
+  it("counts the partners of the one root named, never the root ('… presyn partners by type (# cells)')", async () => {
+    expect(await answeredPlan(`${ID} presyn partners by type (# cells)`)).toMatchObject({
+      post: [{ dim: "root_id", values: [ID] }],
+      measure: { fn: "distinct", side: "pre" },
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
   });
 });
 
