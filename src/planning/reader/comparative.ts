@@ -2,7 +2,7 @@ import { as, is, lower, silent, use, type Atom } from "./atoms.js";
 import type { Tag } from "./lexicon.js";
 import { Unreadable } from "./filters.js";
 import { FLOW_WORDS } from "./shape.js";
-import { askedDifference } from "./contrast.js";
+import { askedDifference, ASKS_CONTRAST, COUNTING } from "./contrast.js";
 
 /**
  * Comparisons said with a comparative or with "compare": "are there more BCs or MCs?", "which has
@@ -120,7 +120,7 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
   if (i < 0) return atoms;
   const word = String(as(atoms[i], "vs")?.more ?? lower(atoms[i]));
   // ("how much bigger": "how much" asks for a difference (askedDifference); it does not say what is measured.)
-  const asking = !/^(more|fewer|less)$/.test(word) && /^(how (many|much)( times)?|#)$/.test(lower(atoms[i - 1]));
+  const asking = !COUNTING.test(word) && ASKS_CONTRAST.test(lower(atoms[i - 1]));
   const others = (t: string) => atoms.some((a, j) => j !== i && !(asking && j === i - 1) && is(a, t));
   const quantity = atoms.some((a, j) => j !== i && is(a, "qty") && !is(a, "qty", "q", "big"));
   const stated = quantity || MEASURES.some((t) => t !== "stat" && others(t));
@@ -141,7 +141,7 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
     .reverse()
     .find((a) => !a.items.every((x) => x.fn) && !is(a, "verb"));
   const mean: Tag[] = others("stat") ? [] : [{ t: "stat", fn: "mean" }];
-  if (/^(more|fewer|less)$/.test(word)) {
+  if (COUNTING.test(word)) {
     if (others("stat") || others("count")) {
       use(atoms[i]);
       return atoms;
@@ -195,7 +195,7 @@ function readComparativeWord(atoms: Atom[]): Atom[] {
  */
 function cellByCell(atoms: Atom[], i: number): void {
   const word = String(as(atoms[i], "vs")?.more ?? "");
-  if (i < 0 || !word || /^(more|fewer|less)$/.test(word)) return;
+  if (i < 0 || !word || COUNTING.test(word)) return;
   // ("is the number of BC synapses onto 23P larger than …": two counts compared, a yes/no question.)
   if (/^(is|are|was|were)$/i.test(lower(atoms[0]))) return;
   const counted = atoms

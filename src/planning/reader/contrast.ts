@@ -40,6 +40,11 @@ export function superlativeKept(c: Clause, plan: QueryPlan): void {
   if (said) throw new Unreadable(`I read "${said.text}" but could not keep it in my reading; please rephrase.`);
 }
 
+/** A comparative of how many ("more", "fewer", "less"), not of a quantity ("bigger", "deeper"). */
+export const COUNTING = /^(more|fewer|less)$/;
+/** Words before a comparative that ask for a contrast of two results, not what is measured ("how much bigger"). */
+export const ASKS_CONTRAST = /^(how (many|much)( times)?|#)$/;
+
 /**
  * "how many more 23P than 4P", "how much bigger": the two results' difference is asked, not only
  * each; "how many times more": their ratio.
@@ -57,7 +62,7 @@ export function askedDifference(atoms: Atom[], comparative: number): Atom[] {
   // the word implies, their mean volume or depth; "how much" only asks for it. It had been the two counts'.)
   const word = String(as(atoms[comparative], "vs")?.more ?? lower(atoms[comparative]));
   let out = atoms;
-  if (!/^(more|fewer|less)$/.test(word)) {
+  if (!COUNTING.test(word)) {
     const measured = atoms.some((a) => (is(a, "qty") && !is(a, "qty", "q", "big")) || is(a, "per_connection"));
     if (!measured)
       throw new Unreadable(`"${lower(before)} ${word}" by what? For example "how much bigger are BC nuclei".`);

@@ -68,6 +68,7 @@ export function typesOfPartners(c: Clause): void {
     c.pops.splice(c.pops.indexOf(partner), 1);
   }
 }
+
 /**
  * "what type are 8646…'s top 3 targets", "which area are 8646…'s top 3 targets in": the kind of each of several
  * partners ranked one by one is asked, which no grouping gives (it had been the top 3 kinds). Asked back, naming

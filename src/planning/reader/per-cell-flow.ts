@@ -53,7 +53,13 @@ export function perCellOfFlow(c: Clause): Query | undefined {
  * Each cell of `per`'s synapses from (or onto) `other`, on `side`, a cell with none counting 0: their mean, or
  * the statistic said (only one). The pops given are read.
  */
-function meanOfCellCounts(c: Clause, read: ClausePop[], per: ClausePop, other: ClausePop, side: string) {
+function meanOfCellCounts(
+  c: Clause,
+  read: ClausePop[],
+  per: ClausePop,
+  other: ClausePop,
+  side: string,
+): Query | undefined {
   // (Only a statistic of the cells' counts, or a plain "how many … per": the mean.)
   const stat = c.find("stat");
   const fn = stat ? String(as(stat, "stat")!.fn) : "mean";
@@ -62,7 +68,7 @@ function meanOfCellCounts(c: Clause, read: ClausePop[], per: ClausePop, other: C
   use(stat);
   use(c.find("count"));
   for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
-  const query: Query = {
+  return {
     kind: "query",
     source: "roots",
     filter: popFilters(per.pop, c.classOf),
@@ -72,7 +78,6 @@ function meanOfCellCounts(c: Clause, read: ClausePop[], per: ClausePop, other: C
     groupBy: [],
     partners: popFilters(other.pop, c.classOf),
   };
-  return query;
 }
 
 /**
