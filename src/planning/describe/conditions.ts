@@ -116,7 +116,10 @@ const NOUN_DIMS = new Set(["cell_type", "class", "mtype", "root_id", "nucleus_id
 export function describeCells(filters: Filter[], labels: Labels, noun = "cells", any = "any cell or fragment"): string {
   if (!filters.length) return any;
   const heads = filters.filter((f) => NOUN_DIMS.has(f.dim) && !f.not);
-  const rest = filters.filter((f) => !heads.includes(f));
-  const head = heads.length ? heads.map((f) => describeFilter(f, labels)).join(" that are ") : noun;
+  // ("cells with more than 10 outputs": cells of the cell-type table are the noun, said once.)
+  const typed = filters.find((f) => f.dim === "typed" && f.is !== false && !f.not);
+  const rest = filters.filter((f) => !heads.includes(f) && f !== typed);
+  const noun2 = typed ? "cells (with a cell type)" : noun;
+  const head = heads.length ? heads.map((f) => describeFilter(f, labels)).join(" that are ") : noun2;
   return [head, ...rest.map((f) => describeFilter(f, labels))].join(", ");
 }

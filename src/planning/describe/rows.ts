@@ -1,6 +1,7 @@
 import {
   countsReciprocalPairsOnce,
   PER_ROOT_COUNTS,
+  type Filter,
   type Group,
   type Part,
   type Quantity,
@@ -28,7 +29,9 @@ export function describeRows(
     return `${SOURCE_NOUN[q.source]}${rows} ${between}${once}`;
   }
   // (Roots named only by their synapse counts come from every root, fragments too: not "neurons".)
-  const anyRoot = q.filter.length > 0 && q.filter.every((f) => PER_ROOT_COUNTS.includes(f.dim as Quantity));
+  const untyped = (f: Filter) => (f.dim === "typed" || f.dim === "has_nucleus") && (f.is === false || f.not);
+  const anyRoot =
+    q.filter.length > 0 && q.filter.every((f) => PER_ROOT_COUNTS.includes(f.dim as Quantity) || untyped(f));
   const noun = q.source !== "roots" ? q.source : anyRoot ? "roots (cells or fragments)" : "neurons";
   const cells = describeCells(q.filter, labels, noun, q.source === "nuclei" ? "all nuclei" : `all ${noun}`);
   if (!q.partners?.length) return cells;

@@ -12,6 +12,7 @@ import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
+const PER_ROOT_DIMS = new Set<Filter["dim"]>(["out_synapses", "in_synapses", "out_partners", "in_partners"]);
 const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"];
 
 /**
@@ -108,6 +109,12 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     else if (/cell/.test(phrase)) filter.push({ dim: "typed", is: true });
   }
   const source = sourceOf(c, filter, perRoot, groupBy);
+  // ("cells with more than 10 outputs"): a cell is a row of the cell-type table; "roots" are any root.
+  const heads = c.pops.map((p) => p.pop.head);
+  const perRootOnly = (perRoot || filter.some((f) => PER_ROOT_DIMS.has(f.dim))) && !parts
+    && filter.every((f) => PER_ROOT_DIMS.has(f.dim) || f.dim === "typed");
+  if (source === "roots" && heads.includes("cell") && perRootOnly && !filter.some((f) => f.dim === "typed"))
+    filter.push({ dim: "typed", is: true });
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
   if (parts) q.compare = parts;
   if (partners.length) q.partners = partners;

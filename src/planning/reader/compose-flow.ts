@@ -238,6 +238,11 @@ export function composeFlow(c: Clause): Query {
       dim = partnersOfPopulation(q, p.role as Side, { sup: !!p.pop.sup, topk: !!p.pop.topk, plural: !!p.pop.plural });
     }
     q.groupBy.push({ dim, side: p.role as Side });
+    // ("which cell has the most inputs": a cell is a row of the cell-type table, not any root.)
+    const side = p.role as Side;
+    // (Not partners of a root or a population: "which cell gets the most synapses from X" counts fragments.)
+    const alone = !q.pre.length && !q.post.length;
+    if (dim === "root_id" && p.pop.head === "cell" && alone) q[side].push({ dim: "typed", is: true });
   }
   // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
   if (q.groupBy.some((g) => g.dim === "root_id") && q.groupBy.some((g) => g.dim !== "root_id")) {
