@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Query } from "../src/planning/plan.js";
 import { planOf } from "./support/reader-plans.js";
 import { gold } from "./support/raw-tables.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
@@ -9,6 +10,7 @@ import { useChatOnRaw } from "./support/chat-on-raw.js";
  * or ranked. These had been read over every root, a number that looked right.
  */
 const typed = { dim: "typed", is: true };
+const queryOf = async (q: string) => (await planOf(q)) as Query;
 
 describe("cells named only by their synapse counts are cells of the cell-type table", () => {
   it.each([
@@ -17,7 +19,7 @@ describe("cells named only by their synapse counts are cells of the cell-type ta
     ["how many cells receive more than 100 synapses", "in_synapses"],
     ["which cells have more than 50 input partners", "in_partners"],
   ])("%s", async (q, dim) => {
-    const plan = await planOf(q);
+    const plan = await queryOf(q);
     expect(plan).toMatchObject({ source: "roots" });
     expect(plan?.filter).toEqual(expect.arrayContaining([typed, expect.objectContaining({ dim })]));
   });
@@ -26,7 +28,7 @@ describe("cells named only by their synapse counts are cells of the cell-type ta
     ["which cell has the most input synapses", "post"],
     ["top 5 cells by output synapses", "pre"],
   ] as const)("%s: the ranked cells are typed", async (q, side) => {
-    const plan = await planOf(q);
+    const plan = await queryOf(q);
     expect(plan?.[side]).toEqual([typed]);
     expect(plan?.groupBy).toEqual([{ dim: "root_id", side }]);
   });
@@ -36,11 +38,11 @@ describe("cells named only by their synapse counts are cells of the cell-type ta
     "how many segments with more than 10 outputs",
     "how many cells per strategy_axon value",
   ])("%s: roots, or another table's cells, are left as they are", async (q) => {
-    expect((await planOf(q))?.filter ?? []).not.toContainEqual(typed);
+    expect((await queryOf(q))?.filter ?? []).not.toContainEqual(typed);
   });
 
   it("partners of a root stay any root, fragments too", async () => {
-    const plan = await planOf("which cell gets the most synapses from 864691135012345678?");
+    const plan = await queryOf("which cell gets the most synapses from 864691135012345678?");
     expect(plan?.post).toEqual([]);
   });
 });
