@@ -165,7 +165,9 @@ function valueText(v: unknown, fn: string): string {
 
 function fractionLine(part: unknown, whole: unknown, share: unknown, rows: string, partText: string): string {
   if (!Number(whole)) return `There are no ${rows} in this data.`;
-  return `Of ${fmt(whole as number)} ${rows}, ${fmt((part ?? 0) as number)} ${partText}: ${pct(share)}.`;
+  // ("Of 1,940 cells", not "Of 1,940 all cells": a count says "all" already.)
+  const counted = rows.replace(/^all /, "");
+  return `Of ${fmt(whole as number)} ${counted}, ${fmt((part ?? 0) as number)} ${partText}: ${pct(share)}.`;
 }
 
 function quartileLine(of: keyof typeof QUANTITY, rows: string, col: (n: string) => unknown): string {
