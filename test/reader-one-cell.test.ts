@@ -50,6 +50,11 @@ describe("two named cells compared on what each receives or makes", () => {
     [`Which of these two receives more synapses, ${A} or ${B}?`, "post"],
     [`which makes more output synapses, ${A} or ${B}?`, "pre"],
     [`who has more inputs, ${A} or ${B}?`, "post"],
+    // ("each" said of names listed elsewhere, and a side's count said before its owner.)
+    [`input syn count ${A} vs ${B}`, "post"],
+    [`${A} and ${B}: number of synapses onto each?`, "post"],
+    [`number of synapses onto each of ${A} and ${B}`, "post"],
+    [`output synapse count: ${A} vs ${B}`, "pre"],
   ])("%s", async (q, side) => {
     const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
     expect(plan.groupBy).toEqual([]);

@@ -7,6 +7,7 @@ import { typePairs } from "./type-pairs.js";
 import { neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
+import { eachNamed } from "./each-named.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketSemicolons } from "./brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -71,6 +72,7 @@ const STEPS: PrepareStep[] = [
   restatements,
   graphTerms,
   gluedCounts,
+  eachNamed,
   sideOfRoot,
   typePairs,
   whichOfTwo,
