@@ -29,6 +29,21 @@ describe("a ratio of two sets of cells", () => {
     });
   });
 
+  it.each([
+    "ratio of the mean nucleus volume of 5P-ET cells to that of 23P cells",
+    "ratio of mean nucleus volume 5P-ET to 23P",
+  ])("%s: the two sets' means, the first over the second", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "cells",
+      measure: { fn: "mean", of: "volume" },
+      compare: [
+        { filter: [{ dim: "cell_type", values: ["5P-ET"] }] },
+        { filter: [{ dim: "cell_type", values: ["23P"] }] },
+      ],
+      contrast: "ratio",
+    });
+  });
+
   it("still reads synapses when they are said", async () => {
     expect(await planOf("ratio of BC to MC synapses onto 23P")).toMatchObject({ source: "synapses" });
   });
@@ -52,6 +67,22 @@ describe("cell ratios and compared sets, answered on the raw exports", () => {
     const cols = answer.table!.columns;
     const row = answer.table!.rows[0]!;
     expect([row[cols.indexOf("numerator")], row[cols.indexOf("denominator")]]).toEqual([neurons("V1"), neurons("RL")]);
+  });
+
+  it("divides the first set's mean depth by the second's, in the order said", async () => {
+    const answer = await store.chat.answer("ratio of median depth of MC to BC");
+    expect(answer.status, answer.text).toBe("answered");
+    const median = (type: string) => {
+      // (Positions are packed as "[x y z]" in the export; depth is y in 4 nm voxels, below the pia at 400 µm.)
+      const rows = store.raw.prepare("SELECT pt_position p FROM ct WHERE cell_type = ?").all(type) as { p: string }[];
+      const depths = rows.map((r) => (Number(r.p.slice(1, -1).trim().split(/\s+/)[1]) * 4) / 1000 - 400);
+      depths.sort((x, y) => x - y);
+      const m = depths.length >> 1;
+      return depths.length % 2 ? depths[m]! : (depths[m - 1]! + depths[m]!) / 2;
+    };
+    const last = answer.table!.rows.at(-1)!;
+    expect(String(last[0])).toMatch(/^ratio \(MC \/ BC\)$/);
+    expect(Number(last[1])).toBeCloseTo(median("MC") / median("BC"), 6);
   });
 
   it("says the condition every compared set holds in the answer's first line, as in the reading", async () => {

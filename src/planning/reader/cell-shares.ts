@@ -4,6 +4,7 @@ import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { isPlace } from "./dims.js";
+import { CELL_QUANTITIES, statMeasure } from "./measure.js";
 import { FLOW_WORDS, kindDim } from "./shape.js";
 
 /**
@@ -174,6 +175,9 @@ export function cellRatio(c: Clause): Query | undefined {
   // ("ratio of V1 neurons to RL neurons": each its own place; "V1 BCs to MCs" could be either, and is not read.)
   const ownPlaces = operands.every((p) => p.pop.filters.some(isPlace));
   if (operands[0]!.pop.filters.some(isPlace) && (!ownPlaces || places.length)) return undefined;
+  // ("ratio of the mean nucleus volume of 5P-ET cells to that of 23P cells": the two sets' statistics.)
+  const stat = c.has("stat") && !groups.length ? statMeasure(c, CELL_QUANTITIES) : undefined;
+  if (c.has("stat") && !stat) return undefined;
   use(r, c.find("rel", "r", "to"));
   for (const p of [...operands, ...places, ...groups]) c.usePop(p);
   const [a, b] = operands.map((p) => popFilters(p.pop, c.classOf).filter((f) => ownPlaces || !isPlace(f)));
@@ -181,6 +185,24 @@ export function cellRatio(c: Clause): Query | undefined {
   const filter = shared.flatMap((p) => popFilters(p.pop, c.classOf).filter(isPlace));
   const groupBy = groups.map((p) => ({ dim: kindDim(p.pop.head)! }));
   if (groups.length) use(c.find("per"));
+  if (stat) {
+    const label = (p: Clause["pops"][number]) => p.atom.items.map((i) => i.text).join(" ");
+    const compare = [
+      { label: label(operands[0]!), filter: a! },
+      { label: label(operands[1]!), filter: b! },
+    ];
+    return {
+      kind: "query",
+      source: "cells",
+      filter,
+      pre: [],
+      post: [],
+      measure: stat.measure,
+      groupBy,
+      compare,
+      contrast: "ratio",
+    };
+  }
   return {
     kind: "query",
     source: "cells",

@@ -6,14 +6,13 @@ import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS } from "./dims.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
-import { statMeasure } from "./measure.js";
+import { CELL_QUANTITIES, statMeasure } from "./measure.js";
 import { countSup, PER_ROOT_NOUNS } from "./per-root.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
 const PER_ROOT_DIMS = new Set<Filter["dim"]>(["out_synapses", "in_synapses", "out_partners", "in_partners"]);
-const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"];
 
 /**
  * A question about cells (or nuclei, or neurons as root ids): counts, fractions, statistics of a

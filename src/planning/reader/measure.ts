@@ -3,6 +3,9 @@ import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
+/** A cell's own quantities (of its nucleus, soma or tuning), as statistics of cells measure them. */
+export const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"];
+
 const QTY: Record<string, Quantity> = {
   size: "size",
   volume: "volume",
