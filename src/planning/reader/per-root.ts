@@ -51,8 +51,16 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   // ("median # of connections onto each 5P-ET": the one population's side says which.)
   // (Only when no word says it: "synapses made per 23P cell" are its outputs, whatever side "per" took.)
   const side = sides.size === 1 ? [...sides][0] : undefined;
-  let inWords = nouns.includes("input") || nouns.includes("source") || c.has("verb", "v", "in");
-  let outWords = nouns.includes("output") || nouns.includes("target") || c.has("verb", "v", "out");
+  // ("how many partners send synapses to a 23P cell": the partners make the verb's synapses, so a verb of
+  // sending said by them is the cell's input, and one of receiving its output.)
+  const verbAt = c.atoms.findIndex((a) => is(a, "verb", "v", "in") || is(a, "verb", "v", "out"));
+  // ("partners per 23P that send it synapses": "it" is the cell, so the partners send.)
+  const toIt = /^(it|them)$/i.test(text(c.atoms[verbAt + 1]));
+  const partnersSay =
+    verbAt >= 0 && partnerPops.some((p) => p.i < verbAt) && (toIt || cells.every((p) => p.i > verbAt));
+  const [verbIn, verbOut] = [c.has("verb", "v", "in"), c.has("verb", "v", "out")];
+  let inWords = nouns.includes("input") || nouns.includes("source") || (partnersSay ? verbOut : verbIn);
+  let outWords = nouns.includes("output") || nouns.includes("target") || (partnersSay ? verbIn : verbOut);
   if (!inWords && !outWords) [inWords, outWords] = [side === "post", side === "pre"];
   if (inWords === outWords) {
     throw new Unreadable(

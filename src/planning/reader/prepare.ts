@@ -8,6 +8,7 @@ import { neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
+import { layerDepths, somaIn } from "./layer-words.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketSemicolons } from "./brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -169,37 +170,6 @@ function severalScans(p: Prepared): Prepared {
     )
     .replace(/\bin\s+(?:multiple|several)\s+(?:(?:imaging|two-photon|2p)\s+)?scans\b/gi, "in more than one scan");
   return text === p.text ? p : { ...p, text };
-}
-
-/**
- * "at L4 depth", "the layer 2/3 depth range", "L4-located", "in L1 (by depth)": a layer is a range of
- * soma depths already (data/cortex_geometry.json), so these say the layer and nothing more.
- */
-function layerDepths(p: Prepared): Prepared {
-  const text = p.text
-    .replace(
-      new RegExp(String.raw`\b(at|to)\s+(${LAYER})\s+depths?(?:\s+range)?\b`, "gi"),
-      (_, to: string, l: string) => (/^at$/i.test(to) ? `in ${l}` : `${to} ${l}`),
-    )
-    .replace(new RegExp(String.raw`\b(${LAYER})\s+depths?\s+range\b`, "gi"), "$1")
-    .replace(new RegExp(String.raw`\b(${LAYER})-located\b`, "gi"), "$1")
-    .replace(new RegExp(String.raw`\b(${LAYER})\s*\(by depth\)`, "gi"), "$1");
-  return { ...p, text };
-}
-
-const SOMA = String.raw`(?:somas?|somata|cell bod(?:y|ies)|nucle(?:us|i))`;
-const SITS = String.raw`(?:(?:is|are|sits?|lies?|located|being)\s+)*`;
-const SOMA_IN = new RegExp(
-  String.raw`\b(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}(in|at|within)\s+`,
-  "gi",
-);
-
-/**
- * "4P cells whose soma is in layer 4 … onto 23P cells whose soma is in layer 2/3": where a cell's
- * soma is, is where the cell is ("4P cells in layer 4"), said in the words every reader path knows.
- */
-function somaIn(p: Prepared): Prepared {
-  return { ...p, text: p.text.replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `) };
 }
 
 /**

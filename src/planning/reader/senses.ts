@@ -9,7 +9,22 @@ import { FLOW_WORDS, kindDim } from "./shape.js";
 export function readSenses(atoms: Atom[]): Atom[] {
   arrowToKind(atoms);
   selectiveCounted(atoms);
-  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(strategyOfFlows(atoms))))));
+  return crossTabs(statsAsSuperlatives(withoutIncluded(oneHowMany(sizedFlows(strategyOfFlows(nounsInPlace(atoms)))))));
+}
+
+/**
+ * "how many contacts do BCs make onto 23P", "what percent of the contacts onto 5P-ET come from …": a word
+ * that is a noun or a verb ("contacts", "targets", "inputs") is the noun after a count word, "of" or "the"
+ * (its verb sense had put the BCs on the wrong side, or ended the share's whole too early).
+ */
+function nounsInPlace(atoms: Atom[]): Atom[] {
+  return atoms.map((a, i) => {
+    if (a.tag.t !== "noun" || !a.alt.some((t) => t.t === "verb")) return a;
+    const before = atoms[i - 1];
+    const article = /^(the|all the|these|those)$/i.test(lower(before));
+    const nounPlace = is(before, "count") || is(before, "rel", "r", "of") || (article && i > 0);
+    return nounPlace ? { ...a, alt: a.alt.filter((t) => t.t !== "verb") } : a;
+  });
 }
 
 /**

@@ -1,0 +1,43 @@
+import type { Prepared } from "./prepare.js";
+
+const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
+
+// "pyramid cells in layer 2/3", "pyramidal neurons in L4": the types named by their layer ("23P", "4P"), as
+// "layer 2/3 pyramidal cells" are; not a layer by depth, unless depth is said.
+const PYRAMIDAL_IN = new RegExp(
+  String.raw`\b(?:pyramid(?:al)?|pyr)\s+(cells?|neurons?)\s+(?:in|of|from)\s+(?:the\s+)?(?:L|layer[- ]?)\s*` +
+    String.raw`(2\/3|2-3|23|4|5|6)\b(?!\s*\(?\s*(?:by\s+|soma\s+)?depth)`,
+  "gi",
+);
+
+/**
+ * "at L4 depth", "the layer 2/3 depth range", "L4-located", "in L1 (by depth)": a layer is a range of
+ * soma depths already (data/cortex_geometry.json), so these say the layer and nothing more.
+ */
+export function layerDepths(p: Prepared): Prepared {
+  const text = p.text
+    .replace(PYRAMIDAL_IN, (_, cells: string, layer: string) => `layer ${layer} pyramidal ${cells}`)
+    .replace(
+      new RegExp(String.raw`\b(at|to)\s+(${LAYER})\s+depths?(?:\s+range)?\b`, "gi"),
+      (_, to: string, l: string) => (/^at$/i.test(to) ? `in ${l}` : `${to} ${l}`),
+    )
+    .replace(new RegExp(String.raw`\b(${LAYER})\s+depths?\s+range\b`, "gi"), "$1")
+    .replace(new RegExp(String.raw`\b(${LAYER})-located\b`, "gi"), "$1")
+    .replace(new RegExp(String.raw`\b(${LAYER})\s*\(by depth\)`, "gi"), "$1");
+  return { ...p, text };
+}
+
+const SOMA = String.raw`(?:somas?|somata|cell bod(?:y|ies)|nucle(?:us|i))`;
+const SITS = String.raw`(?:(?:is|are|sits?|lies?|located|being)\s+)*`;
+const SOMA_IN = new RegExp(
+  String.raw`\b(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}(in|at|within)\s+`,
+  "gi",
+);
+
+/**
+ * "4P cells whose soma is in layer 4 … onto 23P cells whose soma is in layer 2/3": where a cell's
+ * soma is, is where the cell is ("4P cells in layer 4"), said in the words every reader path knows.
+ */
+export function somaIn(p: Prepared): Prepared {
+  return { ...p, text: p.text.replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `) };
+}

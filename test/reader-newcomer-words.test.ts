@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { Query } from "../src/planning/plan.js";
+import { planOf } from "./support/reader-plans.js";
+
+/**
+ * Wordings of a newcomer (dev30): "contacts" for synapses, partners that "send" to a cell, "pyramid cells in
+ * layer 2/3", "from the functional data". Each had been answered with a wrong number that looked right, or
+ * asked back.
+ */
+const queryOf = async (q: string) => (await planOf(q)) as Query;
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("a word that is a noun or a verb is the noun after a count word, 'of' or 'the'", () => {
+  it.each([
+    "How many contacts do basket cells make onto 23P cells?",
+    "how many contacts do BCs make onto 23P",
+    "how many contacts from BCs onto 23P",
+  ])("%s: the BCs make them", async (q) => {
+    expect(await queryOf(q)).toMatchObject({ source: "synapses", pre: type("BC"), post: type("23P") });
+  });
+
+  it("keeps the whole of a share: the contacts onto 5P-ET, of which the inhibitory ones", async () => {
+    expect(await queryOf("what percent of the contacts onto 5P-ET cells come from inhibitory cells?")).toMatchObject({
+      post: type("5P-ET"),
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+
+  it("still reads the verb where it is one", async () => {
+    expect(await queryOf("what fraction of BC outputs target 23P cells")).toMatchObject({
+      pre: type("BC"),
+      measure: { fn: "fraction", part: { post: type("23P") } },
+    });
+  });
+});
+
+describe("partners that send to a cell are its inputs", () => {
+  it.each([
+    ["On average, how many different partners send contacts to a layer 2/3 pyramid cell?", "in_partners"],
+    ["mean number of partners per 23P that send it synapses", "in_partners"],
+    ["how many partners receive synapses from the average BC", "out_partners"],
+    ["on average how many partners does a BC send synapses to", "out_partners"],
+  ])("%s", async (q, of) => {
+    expect((await queryOf(q)).measure).toEqual({ fn: "mean", of });
+  });
+});
+
+describe("pyramidal cells in a layer are the type named by that layer", () => {
+  it.each([
+    ["how many pyramid cells in layer 2/3", "23P"],
+    ["how many pyramidal cells in L4", "4P"],
+  ])("%s", async (q, t) => {
+    expect((await queryOf(q)).filter).toEqual(type(t));
+  });
+
+  it("asks which type when the layer has several", async () => {
+    expect(await planOf("how many pyramidal cells in layer 5")).toBe("clarify");
+  });
+
+  it("keeps the layer by depth when depth is said", async () => {
+    expect((await queryOf("how many pyramidal cells in L4 by depth")).filter).toContainEqual({
+      dim: "layer",
+      values: ["L4"],
+    });
+  });
+});
+
+describe("the table a tuning is read from, said again", () => {
+  it("is no flow from tuned cells", async () => {
+    const q = "In degrees please - the preferred orientation of cell 864691135281225674, from the functional data?";
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", fields: ["tuning"] });
+  });
+
+  it("still names the tuned cells when nothing of tuning is asked", async () => {
+    expect((await queryOf("how many BCs from the functional data")).filter).toContainEqual({ dim: "tuned", is: true });
+  });
+});
