@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
@@ -38,17 +38,21 @@ const MIN_PRECISION = 0.98;
 
 let chat: ConnectomeChat;
 let raw: Database.Database;
+let plotDir: string | undefined;
 const verdicts = new Map<BankLine, Verdict>();
 
 beforeAll(async () => {
   const data = await buildBenchData({ cells: 2000, seed: 11 });
   raw = loadRaw(data.dir);
-  chat = await ConnectomeChat.open({ dbPath: data.db, plotDir: mkdtempSync(join(tmpdir(), "cc-bank-plots-")) });
+  plotDir = mkdtempSync(join(tmpdir(), "cc-bank-plots-"));
+  chat = await ConnectomeChat.open({ dbPath: data.db, plotDir });
 });
 
 afterAll(async () => {
   await chat?.close();
   raw?.close();
+  // (The charts drawn are checked as they are made; a run leaves none behind.)
+  if (plotDir) rmSync(plotDir, { recursive: true, force: true });
 });
 
 async function verdictOf(line: BankLine): Promise<Verdict> {

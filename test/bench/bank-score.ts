@@ -6,7 +6,7 @@
  *
  * Questions are asked in-process on the project's sample (2,000 cells, seed 11 by default).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   if (values.cat) lines = lines.filter((l) => l.cat === values.cat);
   const data = await cachedData(Number(values.cells), Number(values.seed));
   const raw = loadRaw(data.dir);
-  const chat = await ConnectomeChat.open({ dbPath: data.db, plotDir: mkdtempSync(join(tmpdir(), "cc-bank-plots-")) });
+  const plotDir = mkdtempSync(join(tmpdir(), "cc-bank-plots-"));
+  const chat = await ConnectomeChat.open({ dbPath: data.db, plotDir });
   const results: {
     line: BankLine;
     outcome: "right" | "asked" | "wrong";
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     }
   }
   await chat.close();
+  rmSync(plotDir, { recursive: true, force: true });
   const table = (key: (l: BankLine) => string) => {
     const groups = new Map<string, typeof results>();
     for (const r of results) groups.set(key(r.line), [...(groups.get(key(r.line)) ?? []), r]);
