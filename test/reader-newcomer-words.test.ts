@@ -75,3 +75,23 @@ describe("the table a tuning is read from, said again", () => {
     expect((await queryOf("how many BCs from the functional data")).filter).toContainEqual({ dim: "tuned", is: true });
   });
 });
+
+describe("a newcomer's words for what the tables call proofread and coregistered (data/lay-words.json)", () => {
+  it.each([
+    ["How many cells had their axon checked by hand?", { dim: "axon_proofread", is: true }],
+    ["how many 23P cells whose axon was checked by hand", { dim: "axon_proofread", is: true }],
+    ["Of the cells that were checked by hand, how many are there of each type?", { dim: "proofread", is: true }],
+    ["How many of the cells they recorded activity from are in area LM?", { dim: "coregistered", is: true }],
+    ["how many cells with recorded activity in LM", { dim: "coregistered", is: true }],
+  ])("%s", async (q, flag) => {
+    expect((await queryOf(q)).filter).toContainEqual(flag);
+  });
+
+  it("reads a share of the cells recorded from", async () => {
+    const q = "What percent of the pyramid cells in layer 2/3 did they record activity from?";
+    expect(await queryOf(q)).toMatchObject({
+      filter: type("23P"),
+      measure: { fn: "fraction", part: { filter: [{ dim: "coregistered", is: true }] } },
+    });
+  });
+});

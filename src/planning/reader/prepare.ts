@@ -9,6 +9,7 @@ import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
 import { layerDepths, somaIn } from "./layer-words.js";
+import { layWords } from "./lay-words.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketSemicolons } from "./brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -72,6 +73,7 @@ const STEPS: PrepareStep[] = [
   notCounted,
   restatements,
   graphTerms,
+  layWords,
   gluedCounts,
   eachNamed,
   sideOfRoot,
