@@ -95,3 +95,27 @@ describe("a newcomer's words for what the tables call proofread and coregistered
     });
   });
 });
+
+describe("numbers and restatements said the long way", () => {
+  it.each([
+    ["# cells gOSI > 1/3", 1 / 3],
+    ["how many cells with gOSI above half", 0.5],
+  ])("%s: a fraction after a bound is its number", async (q, min) => {
+    expect((await queryOf(q)).filter).toEqual([{ dim: "osi", min, minExclusive: true }]);
+  });
+
+  it("keeps L2/3 a layer", async () => {
+    expect((await queryOf("how many 23P cells in L2/3")).filter).toContainEqual({ dim: "layer", values: ["L2/3"] });
+  });
+
+  it("reads depth 'below the surface' as below the pia", async () => {
+    const q =
+      "Ranking the neuron types by their average depth below the surface, deepest first, what are the top three?";
+    expect(await queryOf(q)).toMatchObject({ measure: { fn: "mean", of: "depth" }, order: "desc", limit: 3 });
+  });
+
+  it("takes 'with at least one contact' said of connected pairs as what a connection is", async () => {
+    const q = "How many different Martinoti → layer 5 IT cell pairs are actually wired up, with at least one contact?";
+    expect(await queryOf(q)).toMatchObject({ source: "connections", pre: type("MC"), post: type("5P-IT") });
+  });
+});

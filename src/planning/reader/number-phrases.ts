@@ -11,7 +11,9 @@ const COMPOUND = new RegExp(
   "gi",
 );
 // "above one half", "greater than a half".
-const HALF = /\b(above|below|over|under|than|exceeds?|at least|at most)\s+(?:one|a)\s+half\b/gi;
+const HALF = /\b(above|below|over|under|than|exceeds?|at least|at most)\s+(?:(?:one|a)\s+)?half\b/gi;
+// "gOSI > 1/3", "above 2/3": a fraction after a bound is its number (not "L2/3", which no bound comes before).
+const SLASHED = /(>=?|<=?|≥|≤|\b(?:above|below|over|under|than|at least|at most))\s*(\d)\s*\/\s*(\d{1,2})(?![\d/])/gi;
 // "global orientation selectivity index (gOSI)": the name and its abbreviation, said once.
 const NAMED_TWICE = /\b(?:global\s+)?(orientation|direction)\s+selectivity\s+index\s*\((g?[od]si)\)/gi;
 
@@ -37,6 +39,9 @@ export function numberPhrases(p: Prepared): Prepared {
       return String(base + (ten ? word(ten) : 0) + (one ? word(one) : 0));
     })
     .replace(HALF, "$1 0.5")
+    .replace(SLASHED, (all: string, bound: string, n: string, d: string) =>
+      Number(d) > 0 ? `${bound} ${Number(n) / Number(d)}` : all,
+    )
     .replace(/\bexceeds?\s+(?=\d)/gi, "over ")
     .replace(NAMED_TWICE, "$2")
     .replace(WHOSE_COUNT, (_, counted: string, bound: string, n: string) => `with ${bound} ${n} ${counted}`);
