@@ -24,15 +24,16 @@ const noPossessive = (t: string) => t.replace(/^(?:its|their)\s+/i, "a ");
 export function definedCutoff(p: Prepared): Prepared {
   let text = p.text;
   const context: string[] = [];
-  // "… are orientation selective, say with a global OSI above 0.3"
+  // "… are orientation selective, say with a global OSI above 0.3"; "orientation selective cells in V1, say
+  // gOSI of at least 0.3" (the cells and their place said between stay).
   const said = new RegExp(
-    String.raw`${SELECTIVE}\s*,?\s*(?:say|i\.?\s?e\.?|meaning|that\s+is|defined\s+as)\s*,?\s*` +
-      String.raw`(?:with|having)?\s*(${THRESHOLD})`,
+    String.raw`${SELECTIVE}((?:\s+(?!say\b)[\w/-]+){0,4}?)\s*,?\s*(?:say|i\.?\s?e\.?|meaning|that\s+is|defined\s+as)` +
+      String.raw`\s*,?\s*(?:with|having)?\s*(${THRESHOLD})`,
     "i",
   ).exec(text);
-  if (said && said[1]!.toLowerCase() === kindOf(said, 3)) {
+  if (said && said[1]!.toLowerCase() === kindOf(said, 4)) {
     context.push(said[0]);
-    text = text.replace(said[0], `with ${said[2]}`);
+    text = text.replace(said[0], `${said[2]!.trim()} with ${said[3]}`.trim());
   }
   // "…, if we call a cell direction selective when its gDSI is above 0.2"
   const called = new RegExp(

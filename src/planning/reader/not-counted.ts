@@ -101,3 +101,30 @@ export function deniedBack(what: NotCounted, result: PlannerResult): PlannerResu
     ...(result.type === "plan" ? { reading: result.reading } : {}),
   };
 }
+
+const STAT = String.raw`(median|mean|average|avg)`;
+/** "the median, not the mean", "median not mean": the statistic said first is the one asked. */
+const STAT_NOT = new RegExp(String.raw`\b${STAT}\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?${STAT}\b`, "gi");
+/** "what's the median (not the mean)?", "median depth of BCs, not the mean": the one said after "not" is denied. */
+const NOT_STAT = new RegExp(
+  String.raw`\s*\(\s*not\s+(?:the\s+)?${STAT}\s*\)|\s*,\s*not\s+(?:the\s+)?${STAT}(?=\s*[?.!]*\s*$)`,
+  "gi",
+);
+const same = (a: string, b: string) => /^(mean|average|avg)$/i.test(a) === /^(mean|average|avg)$/i.test(b);
+
+/**
+ * A statistic said with the one it is not ("median, not mean"): the other is no part of the question,
+ * kept as context. Only two different statistics: "mean, not average" is left to be asked about.
+ */
+export function statDenied(p: Prepared): Prepared {
+  const context: string[] = [];
+  let text = p.text.replace(STAT_NOT, (all: string, kept: string, denied: string) =>
+    same(kept, denied) ? all : (context.push(all.trim()), kept),
+  );
+  text = text.replace(NOT_STAT, (all: string, inBrackets?: string, last?: string) => {
+    const denied = (inBrackets ?? last)!;
+    const other = new RegExp(String.raw`\b${STAT}\b`, "gi").exec(text.replace(all, ""));
+    return other && !same(other[1]!, denied) ? (context.push(all.trim()), "") : all;
+  });
+  return text === p.text ? p : { ...p, text, context: [...p.context, ...context] };
+}

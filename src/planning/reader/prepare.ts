@@ -16,7 +16,7 @@ import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
 import { fronted } from "./fronted.js";
 import { graphTerms } from "./graph-terms.js";
-import { notCounted, type NotCounted } from "./not-counted.js";
+import { notCounted, statDenied, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts, oneSubjectOnAverage } from "./one-cell-counts.js";
 import { populationSize } from "./population-size.js";
@@ -71,6 +71,7 @@ const STEPS: PrepareStep[] = [
   everythingOf,
   restatedDefaults,
   notCounted,
+  statDenied,
   restatements,
   graphTerms,
   layWords,
