@@ -87,6 +87,11 @@ describe("a newcomer's words for what the tables call proofread and coregistered
     expect((await queryOf(q)).filter).toContainEqual(flag);
   });
 
+  it("reads fragments said with an adjective as fragments", async () => {
+    const q = `864691135300382104 top 5 post partners by # syn (unassigned fragments included)`;
+    expect(await queryOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "post" }], post: [] });
+  });
+
   it("reads a share of the cells recorded from", async () => {
     const q = "What percent of the pyramid cells in layer 2/3 did they record activity from?";
     expect(await queryOf(q)).toMatchObject({

@@ -44,6 +44,18 @@ describe("a threshold one named cell makes onto each of the cells asked for is p
   });
 });
 
+describe("a ranking said right after one root is of its partners", () => {
+  it.each([`${A} top 5 post partners by # syn`, `${A} top 5 targets by # syn`, `${A} top4 targets`])(
+    "%s",
+    async (q) => {
+      const plan = (await planOf(q)) as Extract<QueryPlan, { kind: "query" }>;
+      expect(plan.pre).toEqual(root(A));
+      expect(plan.groupBy).toEqual([{ dim: "root_id", side: "post" }]);
+      expect(plan.measure).toEqual({ fn: "count" });
+    },
+  );
+});
+
 describe("two named cells compared on what each receives or makes", () => {
   it.each([
     [`which gets more input synapses, ${A} or ${B}?`, "post"],

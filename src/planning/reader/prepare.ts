@@ -34,7 +34,7 @@ import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
-import { sideOfRoot, topicRoot } from "./topic-root.js";
+import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -63,6 +63,7 @@ const STEPS: PrepareStep[] = [
   bracketSemicolons,
   neuronsOnly,
   idsAsked,
+  layWords,
   discourseStep,
   definedCutoff,
   corrections,
@@ -74,8 +75,8 @@ const STEPS: PrepareStep[] = [
   statDenied,
   restatements,
   graphTerms,
-  layWords,
   gluedCounts,
+  rootsRanking,
   eachNamed,
   sideOfRoot,
   typePairs,

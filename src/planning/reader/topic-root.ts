@@ -77,3 +77,12 @@ const SIDE_IS = new RegExp(
     String.raw`\s+(?:is|was)\s+(?:a\s+|an\s+)?(in\s+)?([A-Za-z0-9][\w/-]*)\b`,
   "gi",
 );
+
+/**
+ * "8646… top 5 post partners by # syn": a ranking said right after one root is of its partners, as
+ * "8646…'s top 5 …" (the root itself had been ranked, one row).
+ */
+export function rootsRanking(p: Prepared): Prepared {
+  const text = p.text.replace(/\b(\d{15,20})(?!'s)(\s+)(?=(?:top|bottom|first|last)\s*\d{1,3}\b)/gi, "$1's$2");
+  return text === p.text ? p : { ...p, text };
+}
