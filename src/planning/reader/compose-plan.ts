@@ -18,6 +18,7 @@ import { checkPlaced } from "./placed.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
+import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
 
 /**
  * The plan a read clause asks for: a look-up, or else the cells, the flow or the measures composed,
@@ -47,6 +48,7 @@ export function compose(c: Clause): QueryPlan {
   superlativeKept(c, plan);
   topPerGroup(c, plan);
   placeStrayNegations(plan);
+  fragmentsWhereTheyCanBe(plan);
   restatedStatistics(c, plan);
   listedRanking(c, plan);
   partWithoutWhole(plan);
