@@ -51,3 +51,13 @@ describe("asking someone else in the channel", () => {
     });
   });
 });
+
+describe("shorthand for leaving out", () => {
+  it.each([
+    ["how many neurons w/o coregistration", { dim: "coregistered", is: false }],
+    ["# cells ex-V1", { dim: "area", values: ["V1"], not: true }],
+    ["excitatory neurons ex-23P, how many", { dim: "cell_type", values: ["23P"], not: true }],
+  ])("%s", async (q, filter) => {
+    expect((await queryOf(q)).filter).toContainEqual(filter);
+  });
+});

@@ -38,6 +38,8 @@ export function exclusions(p: Prepared): Prepared {
     )
     // ("(excl. glia)": the abbreviation's full stop ends no sentence.)
     .replace(/\bexcl\.(?=\s)/gi, "excluding")
+    // ("# cells ex-V1", "ex-23P": "ex-" before a name is "excluding".)
+    .replace(/\bex-(?=[A-Z0-9])/g, "excluding ")
     .replace(EXCEPT_THOSE, "not ")
     .replace(LEFT_OUT, (all, lead: string, what: string) => (onlyNames(what) ? `${lead}excluding ${what}` : all))
     // (Only before a name: "not the same", "not the total" are left as typed.)
