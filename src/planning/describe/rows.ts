@@ -25,7 +25,10 @@ export function describeRows(
   if (q.source === "synapses" || q.source === "connections") {
     const rows = q.filter.length ? ` ${q.filter.map((f) => describeFilter(f, labels)).join(", ")}` : "";
     const once = q.measure && countsReciprocalPairsOnce({ ...q, measure: q.measure }) ? " (each pair once)" : "";
-    const between = `from ${describeCells(q.pre, labels)} onto ${describeCells(q.post, labels)}`;
+    // ("onto non-23P targets": a kind left out, with nothing else said, leaves every other root, fragments too.)
+    const leftOut = (f: Filter) => (f.dim === "cell_type" || f.dim === "class") && f.not === true;
+    const side = (fs: Filter[]) => describeCells(fs, labels, fs.every(leftOut) ? "any cell or fragment" : "cells");
+    const between = `from ${side(q.pre)} onto ${side(q.post)}`;
     return `${SOURCE_NOUN[q.source]}${rows} ${between}${once}`;
   }
   // (Roots named only by their synapse counts come from every root, fragments too: not "neurons".)

@@ -274,6 +274,6 @@ function quantityNamed(c: Clause): Quantity | undefined {
 /** The kind of partner a per-cell count is of: "postsynaptic neurons" are neurons, "23P targets" 23P cells. */
 function partnerKind(p: Clause["pops"][number], c: Clause): Filter[] {
   const own = popFilters(p.pop, c.classOf);
-  const neuron = partnerNeuron(p) && !own.some((f) => f.dim === "class");
+  const neuron = partnerNeuron(p) && !own.some((f) => f.dim === "class" && !f.not);
   return [...own, ...(neuron ? [{ dim: "class", values: ["neuron"] } as Filter] : [])];
 }

@@ -29,6 +29,12 @@ import { otherKindsOnOtherSide } from "./other-kinds.js";
 import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
 import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 import { measuredCellsOfFlow } from "./measured-cells.js";
+import { ownersOfPartners } from "./owners-of-partners.js";
+
+const TYPED: Filter = { dim: "typed", is: true };
+/** "cells other than 23P", "non-BC cells": the cells kept are named (not "sources other than 23P cells"). */
+const keptCells = (p: Clause["pops"][number]) =>
+  /^(?:non[- ]?[\w/+-]+\s+)?cells?\b/i.test(p.atom.items.map((i) => i.text).join(" "));
 
 /**
  * A question about synapses or connections between populations: which side each population is on
@@ -197,8 +203,10 @@ export function composeFlow(c: Clause): Query {
       if (!p.pop.plural && c.atoms.some((a, i) => i > p.i && is(a, "sup"))) p.pop.wh ??= "which";
     }
     // "postsynaptic partners of X with at least 5 synapses", "23P targets of X": its partners, listed.
+    // ("Excluding 23P presynaptic partners, …": partners only left out are a condition, not the rows.)
     else if (
       PARTNER_HEADS.has(p.pop.head ?? "") &&
+      !(p.pop.filters.length && p.pop.filters.every((f) => f.not) && !c.has("list") && !c.has("wh")) &&
       !p.pop.counted &&
       !c.has("count") &&
       !c.has("stat") &&
@@ -207,8 +215,10 @@ export function composeFlow(c: Clause): Query {
       !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)
     )
       grouping.push(p);
-    if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class"))
+    if ((p.pop.neuron || partnerNeuron(p)) && !q[side].some((f) => f.dim === "class" && !f.not))
       q[side].push({ dim: "class", values: ["neuron"] });
+    // ("onto cells other than 23P": cells are typed, fragments are not cells; "non-23P targets" are any root.)
+    else if (keptCells(p) && q[side].length && q[side].every((f) => f.not)) q[side].push(TYPED);
   }
   if (parts) q.compare = parts;
   // "synapses from BC, MC, BPC onto 23P and 5P-ET": a second list, on the other side, is the other
@@ -275,35 +285,4 @@ export function composeFlow(c: Clause): Query {
   // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   return q;
-}
-
-/**
- * "how many BC targets are there", "share of BC targets that are 23P": with no other cells named as
- * the owner, the name before "targets" (or "sources") may be the owner's ("the targets of BCs") or
- * the partners' ("targets that are BCs"); with an owner ("the 23P targets of X") it is the partners'.
- */
-function ownersOfPartners(c: Clause): void {
-  const verb = c.has("fraction")
-    ? c.atoms.findIndex((a, i) => i > c.index(c.find("fraction")!) && (is(a, "verb") || is(a, "glue")))
-    : -1;
-  for (const p of c.pops) {
-    const partnerSide = p.pop.head === "target" ? "post" : "pre";
-    if (
-      (p.pop.head !== "target" && p.pop.head !== "source") ||
-      (p.role && p.role !== partnerSide) ||
-      !p.pop.namedBefore
-    )
-      continue;
-    const named = p.pop.filters.slice(0, Number(p.pop.namedBefore));
-    if (named.some((f) => f.dim === "root_id")) continue;
-    // (A place is no owner: "# BC targets in V1" is as open as "# BC targets".)
-    const place = (o: Clause["pops"][number]) => o.pop.filters.every(isPlace);
-    if (c.pops.some((o) => o !== p && o.pop.filters.length && !place(o) && !(verb >= 0 && o.i > verb))) continue;
-    const words = p.atom.items.map((i) => i.text).join(" ");
-    const noun = `${p.pop.head}s`;
-    throw new Unreadable(
-      `By "${words}" do you mean the ${noun} of those cells, or ${noun} that are those cells? ` +
-        `Say "${noun} of …" or "${noun} that are …".`,
-    );
-  }
 }

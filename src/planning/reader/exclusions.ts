@@ -12,6 +12,23 @@ const names = (word: string) =>
   itemsOf(word).some((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && t.n === "fragment")));
 const NOT_THE = new RegExp(String.raw`\b(not|without|ignoring|${EXCLUDING})\s+the\s+(?=[\w/-]+\b)`, "gi");
 
+/** "8646… # input syn without the BC inputs": synapses counted, less those of a kind of partner. */
+const COUNTED_FLOW = /(#|number of|how many|count|total)\s+(?:[\w/+-]+\s+){0,3}?(?:syn|synapses|inputs|outputs)\b/i;
+/(#|number of|how many|count|total)\s+(?:of\s+)?(?:the\s+)?(?:input|output|incoming|outgoing)?\s*(?:syn|synapses|inputs|outputs)\b/i;
+/** "BCs" → "BC": a name after "non-" is said in the singular ("non-BC partners": not only typed cells). */
+const singular = (name: string) => (/[A-Z0-9]s$/.test(name) && names(name.slice(0, -1)) ? name.slice(0, -1) : name);
+const LESS = String.raw`(?:without|excluding|except(?:\s+for)?|minus)`;
+const WITHOUT_THEIRS = new RegExp(
+  String.raw`\b${LESS}\s+(?:the\s+|any\s+)?([\w/+-]+)\s+(inputs|outputs|input synapses|output synapses)\b`,
+  "gi",
+);
+// "… excluding those from BCs", "… without inputs from BCs", "… except synapses onto 23P"
+const WITHOUT_FROM = new RegExp(
+  String.raw`\b${LESS}\s+(?:those|the ones|inputs|outputs|synapses|syn)\s+(from|onto|to)\s+(?:the\s+)?([\w/+-]+)` +
+    String.raw`(?:\s+(?:cells?|neurons?))?`,
+  "gi",
+);
+
 /** "Glia excluded, …", "…, fragments left out": the names a clause opens with, then the word that leaves them out. */
 const LEFT_OUT =
   /(^|[,;:(]\s*)((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+(?:excluded|left out|omitted|removed)(?=\s*[,;:()?.!]|$)/gi;
@@ -32,7 +49,14 @@ const onlyNames = (words: string) => {
  */
 export function exclusions(p: Prepared): Prepared {
   // (", neither axon nor dendrite", "(neither …)": an aside that restates what was said is left as typed.)
+  const counted = COUNTED_FLOW.test(p.text);
   const text = p.text
+    .replace(WITHOUT_THEIRS, (all: string, who: string, flow: string) =>
+      counted && names(who) ? `${/^in/i.test(flow) ? "from" : "onto"} non-${singular(who)} partners` : all,
+    )
+    .replace(WITHOUT_FROM, (all: string, side: string, who: string) =>
+      counted && names(who) ? `${/^from$/i.test(side) ? "from" : "onto"} non-${singular(who)} partners` : all,
+    )
     .replace(NEITHER, (all, what: string, at: number, whole: string) =>
       /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
     )

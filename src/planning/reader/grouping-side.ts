@@ -27,8 +27,14 @@ export function sideOfGroupings(c: Clause): void {
     const again = c.pops.find(
       (o) => o !== p && sideOf(o) && !!dim && (grouper(o) || !!o.pop.head) && groupDim(o.pop) === dim,
     );
+    // ("the synapses onto interneurons by inhibitory type": a kind said of cells named on one side is theirs.)
+    const same = (f: object) => (o: ClausePop) => o.pop.filters.some((g) => JSON.stringify(g) === JSON.stringify(f));
+    const ofCells = p.pop.filters.length
+      ? c.pops.filter((o) => o !== p && sideOf(o) && !grouper(o) && p.pop.filters.every((f) => same(f)(o)))
+      : [];
     if (p.pop.side) p.role = p.pop.side;
     else if (again && !p.pop.filters.length) p.role = again.role;
+    else if (ofCells.length === 1) p.role = ofCells[0]!.role;
     else if (place) p.role = place;
     else if (listed) p.role = listed.role;
     else if (named.size === 1) p.role = named.has("pre") ? "post" : "pre";

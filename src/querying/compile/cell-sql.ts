@@ -225,6 +225,10 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
   }
 }
 
+/** A kind of cell left out ("not 23P", "non-inhibitory"). */
+const excludesKind = (f: Filter) =>
+  (f.dim === "cell_type" || f.dim === "class") && f.not === true && !!f.values?.length;
+
 /**
  * The conditions of a population on a root-id column: cell-level filters together on one cell row
  * of that root (a root with two nuclei is in when either nucleus matches all of them), root-level
@@ -234,9 +238,16 @@ export function populationOnRoot(ctx: CompileContext, column: string, filters: F
   // When the other side is one root, its index finds the rows; a unary + keeps SQLite from instead
   // looking up every cell of this population (100k lookups on a full store: 300 ms, not 5).
   const col = otherPinned ? `+${column}` : column;
-  const cellFilters = filters.filter((f) => isCellDim(f.dim) && DIMS[f.dim].level === "cell");
-  const rootFilters = filters.filter((f) => !cellFilters.includes(f));
+  const allCellFilters = filters.filter((f) => isCellDim(f.dim) && DIMS[f.dim].level === "cell");
+  // ("targets other than 23P": a kind left out, nothing else said, leaves every other root, fragments too.)
+  const complement = allCellFilters.every(excludesKind) && ctx.catalog.tables.has("root_cell_type");
+  const cellFilters = complement ? [] : allCellFilters;
+  const rootFilters = filters.filter((f) => !allCellFilters.includes(f));
   const out = rootFilters.map((f) => rootCondition(ctx, column, f));
+  for (const f of complement ? allCellFilters : []) {
+    const cond = valueCondition(ctx, f.dim === "class" ? "classification_system" : "cell_type", { ...f, not: false });
+    out.push(sql`${raw(col)} NOT IN (SELECT pt_root_id FROM root_cell_type WHERE ${cond})`);
+  }
   if (cellFilters.length) {
     const typeOnly = cellFilters.every((f) => (f.dim === "cell_type" || f.dim === "class") && f.values && !f.not);
     if (typeOnly && ctx.catalog.tables.has("root_cell_type")) {
