@@ -18,6 +18,7 @@ describe("synapses less those of a kind of partner", () => {
     ["number of synapses onto 23P excluding those from BCs", "pre"],
     ["number of synapses onto 23P, excluding inputs from BCs", "pre"],
     ["how many BC output synapses except those onto 23P", "post"],
+    ["What's the average size of synapses onto Martinotti cells, excluding the ones coming from BC cells?", "pre"],
   ] as const)("%s", async (q, side) => {
     const plan = await queryOf(q);
     expect(plan.source).toBe("synapses");
@@ -84,5 +85,14 @@ describe("a kind left out, nothing else said of the cells, leaves every other ro
     expect(want).not.toEqual(gold(store.raw, `SELECT count(*) FROM syn WHERE ${from23P} AND ${typedOthers}`));
     expect(answer.table!.rows[0]![0]).toBe(want);
     expect(answer.text).toMatch(/onto any cell or fragment, not layer 2\/3 pyramidal cells/);
+  });
+});
+
+describe("'not' typed the short way", () => {
+  it.each([
+    ["# coreg cells, area != V1", { dim: "area", values: ["V1"], not: true }],
+    ["How many proofread neurons arent in V1?", { dim: "area", values: ["V1"], not: true }],
+  ])("%s", async (q, filter) => {
+    expect((await queryOf(q)).filter).toContainEqual(filter);
   });
 });

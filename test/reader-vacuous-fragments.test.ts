@@ -28,6 +28,14 @@ describe("fragments left out of typed cells are left out of their partners", () 
     });
   });
 
+  it("among the partners of one named root", async () => {
+    expect(await queryOf("top 5 inputs to 864691135183251314, fragments excluded")).toMatchObject({
+      pre: [nucleus],
+      post: [{ dim: "root_id", values: ["864691135183251314"] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
   it("nowhere when both sides are typed (nothing to leave out)", async () => {
     const plan = await queryOf("how many synapses from BC onto 23P excluding fragments");
     expect([...plan.pre, ...plan.post]).not.toContainEqual(nucleus);

@@ -13,7 +13,12 @@ const names = (word: string) =>
 const NOT_THE = new RegExp(String.raw`\b(not|without|ignoring|${EXCLUDING})\s+the\s+(?=[\w/-]+\b)`, "gi");
 
 /** "8646… # input syn without the BC inputs": synapses counted, less those of a kind of partner. */
-const COUNTED_FLOW = /(#|number of|how many|count|total)\s+(?:[\w/+-]+\s+){0,3}?(?:syn|synapses|inputs|outputs)\b/i;
+const FLOW_SAID = /\b(?:syn|synapses?|inputs|outputs)\b/i;
+// ("how many 23P cells without BC inputs": cells counted, those with none; not synapses left out.)
+const CELLS_COUNTED = /(?:how many|#|number of)\s+(?:[\w/+-]+\s+){0,2}?(?:cells|neurons)\b/i;
+/** Synapses said before the words that leave some of them out, and no cells counted. */
+const synapsesLeftOut = (whole: string, at: number) =>
+  FLOW_SAID.test(whole.slice(0, at)) && !CELLS_COUNTED.test(whole.slice(0, at));
 /(#|number of|how many|count|total)\s+(?:of\s+)?(?:the\s+)?(?:input|output|incoming|outgoing)?\s*(?:syn|synapses|inputs|outputs)\b/i;
 /** "BCs" → "BC": a name after "non-" is said in the singular ("non-BC partners": not only typed cells). */
 const singular = (name: string) => (/[A-Z0-9]s$/.test(name) && names(name.slice(0, -1)) ? name.slice(0, -1) : name);
@@ -24,7 +29,8 @@ const WITHOUT_THEIRS = new RegExp(
 );
 // "… excluding those from BCs", "… without inputs from BCs", "… except synapses onto 23P"
 const WITHOUT_FROM = new RegExp(
-  String.raw`\b${LESS}\s+(?:those|the ones|inputs|outputs|synapses|syn)\s+(from|onto|to)\s+(?:the\s+)?([\w/+-]+)` +
+  String.raw`\b${LESS}\s+(?:those|the ones|inputs|outputs|synapses|syn)\s+(?:(?:coming|that come|arriving|going)\s+)?` +
+    String.raw`(from|onto|to)\s+(?:the\s+)?([\w/+-]+)` +
     String.raw`(?:\s+(?:cells?|neurons?))?`,
   "gi",
 );
@@ -37,7 +43,7 @@ const onlyNames = (words: string) => {
   const items = itemsOf(words).filter((i) => !i.fn);
   return (
     items.length > 0 &&
-    items.some((i) => i.tags.some((t) => NAMING.has(t.t))) &&
+    items.some((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && t.n === "fragment"))) &&
     items.every((i) => i.tags.some((t) => NAMING.has(t.t) || (t.t === "noun" && CELL_NOUNS.has(String(t.n)))))
   );
 };
@@ -49,13 +55,16 @@ const onlyNames = (words: string) => {
  */
 export function exclusions(p: Prepared): Prepared {
   // (", neither axon nor dendrite", "(neither …)": an aside that restates what was said is left as typed.)
-  const counted = COUNTED_FLOW.test(p.text);
   const text = p.text
-    .replace(WITHOUT_THEIRS, (all: string, who: string, flow: string) =>
-      counted && names(who) ? `${/^in/i.test(flow) ? "from" : "onto"} non-${singular(who)} partners` : all,
+    .replace(WITHOUT_THEIRS, (all: string, who: string, flow: string, at: number, whole: string) =>
+      synapsesLeftOut(whole, at) && names(who)
+        ? `${/^in/i.test(flow) ? "from" : "onto"} non-${singular(who)} partners`
+        : all,
     )
-    .replace(WITHOUT_FROM, (all: string, side: string, who: string) =>
-      counted && names(who) ? `${/^from$/i.test(side) ? "from" : "onto"} non-${singular(who)} partners` : all,
+    .replace(WITHOUT_FROM, (all: string, side: string, who: string, at: number, whole: string) =>
+      synapsesLeftOut(whole, at) && names(who)
+        ? `${/^from$/i.test(side) ? "from" : "onto"} non-${singular(who)} partners`
+        : all,
     )
     .replace(NEITHER, (all, what: string, at: number, whole: string) =>
       /[,(]\s*$/.test(whole.slice(0, at)) ? all : `not ${what} and not `,
@@ -64,6 +73,8 @@ export function exclusions(p: Prepared): Prepared {
     .replace(/\bexcl\.(?=\s)/gi, "excluding")
     // ("# cells ex-V1", "ex-23P": "ex-" before a name is "excluding".)
     .replace(/\bex-(?=[A-Z0-9])/g, "excluding ")
+    // ("area != V1": not equal is not.)
+    .replace(/\s*(?:!=|≠|<>)\s*/g, " not ")
     .replace(EXCEPT_THOSE, "not ")
     .replace(LEFT_OUT, (all, lead: string, what: string) => (onlyNames(what) ? `${lead}excluding ${what}` : all))
     // (Only before a name: "not the same", "not the total" are left as typed.)

@@ -2,7 +2,8 @@ import type { Filter, QueryPlan } from "../plan.js";
 
 const TYPED = new Set<Filter["dim"]>(["cell_type", "class", "mtype", "typed"]);
 const keepsNuclei = (f: Filter) => f.dim === "has_nucleus" && f.is !== false && !f.not;
-const typed = (fs: Filter[]) => fs.some((f) => TYPED.has(f.dim) && !f.not);
+// (A named root too: "top 5 inputs to 8646…, fragments excluded" leaves out fragments among its inputs.)
+const typed = (fs: Filter[]) => fs.some((f) => (TYPED.has(f.dim) || f.dim === "root_id") && !f.not);
 
 /**
  * "how many synapses onto 23P excluding fragments", "avg inputs per 23P cell excluding fragments": a typed
