@@ -31,8 +31,16 @@ describe("cells connected with each member of a list", () => {
     });
   });
 
+  it("reads plain 'cells' as the cells of the cell-type table, each with a synapse from each member", async () => {
+    expect(await planOf("which cells receive input from both BC and MC")).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "typed", is: true }, ...fromEach("in_synapses", "BC", "MC")],
+      measure: { fn: "list" },
+    });
+  });
+
   it.each([
-    "which cells receive input from both BC and MC",
+    "which roots receive input from both BC and MC",
     "how many 23P cells receive input from every inhibitory cell type",
     "which 23P cells receive input from both BC and MC on their apical dendrites",
     "how many 23P cells get synapses from both BCs and MCs during locomotion",

@@ -185,33 +185,14 @@ export function cellRatio(c: Clause): Query | undefined {
   const filter = shared.flatMap((p) => popFilters(p.pop, c.classOf).filter(isPlace));
   const groupBy = groups.map((p) => ({ dim: kindDim(p.pop.head)! }));
   if (groups.length) use(c.find("per"));
-  if (stat) {
-    const label = (p: Clause["pops"][number]) => p.atom.items.map((i) => i.text).join(" ");
-    const compare = [
-      { label: label(operands[0]!), filter: a! },
-      { label: label(operands[1]!), filter: b! },
-    ];
-    return {
-      kind: "query",
-      source: "cells",
-      filter,
-      pre: [],
-      post: [],
-      measure: stat.measure,
-      groupBy,
-      compare,
-      contrast: "ratio",
-    };
-  }
-  return {
-    kind: "query",
-    source: "cells",
-    filter,
-    pre: [],
-    post: [],
-    measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } },
-    groupBy,
-  };
+  const query: Query = { kind: "query", source: "cells", filter, pre: [], post: [], measure: { fn: "count" }, groupBy };
+  if (!stat) return { ...query, measure: { fn: "ratio", numerator: { filter: a! }, denominator: { filter: b! } } };
+  const label = (p: Clause["pops"][number]) => p.atom.items.map((i) => i.text).join(" ");
+  const compare = [
+    { label: label(operands[0]!), filter: a! },
+    { label: label(operands[1]!), filter: b! },
+  ];
+  return { ...query, measure: stat.measure, compare, contrast: "ratio" };
 }
 
 /**

@@ -72,8 +72,9 @@ export const POLITENESS: Wording[] = [
     ask: "how many BCs there are in layer 4.",
   },
   {
-    why: "can someone tell me",
-    q: "Can someone tell me how many synapses BCs make onto 23P cells?",
+    // ("someone" is a function word the reader skips itself; "anyone" is cut as context.)
+    why: "can anyone tell me",
+    q: "Can anyone tell me how many synapses BCs make onto 23P cells?",
     ask: "how many synapses BCs make onto 23P cells?",
   },
   {
