@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { queryOf } from "./support/reader-plans.js";
 import { gold } from "./support/raw-tables.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
@@ -10,7 +9,6 @@ import { useChatOnRaw } from "./support/chat-on-raw.js";
  * or ranked. These had been read over every root, a number that looked right.
  */
 const typed = { dim: "typed", is: true };
-const queryOf = async (q: string) => (await planOf(q)) as Query;
 
 describe("cells named only by their synapse counts are cells of the cell-type table", () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { queryOf } from "./support/reader-plans.js";
 import { gold } from "./support/raw-tables.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
@@ -9,7 +8,6 @@ import { useChatOnRaw } from "./support/chat-on-raw.js";
  * the BC inputs", "neurons that are NOT excitatory", "excluding 23P presynaptic partners, … by inhibitory type".
  * Each had been answered with a number that looked right (or asked back).
  */
-const queryOf = async (q: string) => (await planOf(q)) as Query;
 const notType = (t: string) => ({ dim: "cell_type", values: [t], not: true });
 
 describe("synapses less those of a kind of partner", () => {

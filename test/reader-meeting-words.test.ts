@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { planOf, queryOf } from "./support/reader-plans.js";
 
 /**
  * Wordings typed during a meeting (dev31): a statistic said with the one it is not, a cutoff given with "say"
  * after the cells and their place, "can someone pull …". Each had been asked back.
  */
-const queryOf = async (q: string) => (await planOf(q)) as Query;
 
 describe("a statistic said with the one it is not", () => {
   it.each([

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { planOf, queryOf } from "./support/reader-plans.js";
 
 /**
  * Wordings of a newcomer (dev30): "contacts" for synapses, partners that "send" to a cell, "pyramid cells in
  * layer 2/3", "from the functional data". Each had been answered with a wrong number that looked right, or
  * asked back.
  */
-const queryOf = async (q: string) => (await planOf(q)) as Query;
 const type = (t: string) => [{ dim: "cell_type", values: [t] }];
 
 describe("a word that is a noun or a verb is the noun after a count word, 'of' or 'the'", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { queryOf } from "./support/reader-plans.js";
 import { gold } from "./support/raw-tables.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
@@ -9,7 +8,6 @@ import { useChatOnRaw } from "./support/chat-on-raw.js";
  * are the other side's. It had been read as leaving fragments out of the 23P cells, which leaves out nothing:
  * every synapse onto 23P, a number that looked right.
  */
-const queryOf = async (q: string) => (await planOf(q)) as Query;
 const nucleus = { dim: "has_nucleus", is: true };
 
 describe("fragments left out of typed cells are left out of their partners", () => {

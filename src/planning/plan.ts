@@ -195,6 +195,13 @@ export type Quantity = z.infer<typeof Quantity>;
 /** A root's own synapse and partner counts (per-root quantities, narrowed by a plan's `partners`). */
 export const PER_ROOT_COUNTS: readonly Quantity[] = COUNT_DIMS;
 
+/**
+ * A kind of cell left out ("not 23P", "non-inhibitory"). Said alone of a side it leaves every other root,
+ * fragments too (compiled as the complement; read as "any cell or fragment, not …").
+ */
+export const excludesKind = (f: Filter): boolean =>
+  (f.dim === "cell_type" || f.dim === "class") && f.not === true && !!f.values?.length;
+
 /** Connections: the cell (pre or post) whose quantity is measured, one tuning per root (best cc). */
 const QtySide = Side.optional().describe(
   "connections: whose tuning is measured (the presynaptic or postsynaptic root)",

@@ -1,6 +1,6 @@
 import { DEFAULT_VOCABULARY } from "../../src/answers/chat.js";
 import { planShapeProblem } from "../../src/planning/plan-check.js";
-import type { QueryPlan } from "../../src/planning/plan.js";
+import type { Query, QueryPlan } from "../../src/planning/plan.js";
 import { OfflineReader } from "../../src/planning/reader/reader.js";
 import { Vocabulary } from "../../src/planning/vocabulary/vocabulary.js";
 
@@ -12,6 +12,9 @@ export const planOf = async (q: string): Promise<QueryPlan | string> => {
   const r = await reader.plan(q);
   return r.type === "plan" ? r.plan : r.type;
 };
+
+/** The reader's plan of a question expected to be a query (a test of its fields fails plainly if not). */
+export const queryOf = async (q: string): Promise<Query> => (await planOf(q)) as Query;
 
 /** What is answered: the reader's plan when the plan check lets it through, else "clarify". */
 export const answeredPlan = async (q: string): Promise<QueryPlan | string> => {

@@ -119,7 +119,7 @@ export function describeCells(filters: Filter[], labels: Labels, noun = "cells",
   // ("cells with more than 10 outputs": cells of the cell-type table are the noun, said once.)
   const typed = filters.find((f) => f.dim === "typed" && f.is !== false && !f.not);
   const rest = filters.filter((f) => !heads.includes(f) && f !== typed);
-  const noun2 = typed ? "cells (with a cell type)" : noun;
-  const head = heads.length ? heads.map((f) => describeFilter(f, labels)).join(" that are ") : noun2;
+  const plain = typed ? "cells (with a cell type)" : noun;
+  const head = heads.length ? heads.map((f) => describeFilter(f, labels)).join(" that are ") : plain;
   return [head, ...rest.map((f) => describeFilter(f, labels))].join(", ");
 }

@@ -1,5 +1,6 @@
 import {
   countsReciprocalPairsOnce,
+  excludesKind,
   PER_ROOT_COUNTS,
   type Filter,
   type Group,
@@ -26,8 +27,7 @@ export function describeRows(
     const rows = q.filter.length ? ` ${q.filter.map((f) => describeFilter(f, labels)).join(", ")}` : "";
     const once = q.measure && countsReciprocalPairsOnce({ ...q, measure: q.measure }) ? " (each pair once)" : "";
     // ("onto non-23P targets": a kind left out, with nothing else said, leaves every other root, fragments too.)
-    const leftOut = (f: Filter) => (f.dim === "cell_type" || f.dim === "class") && f.not === true;
-    const side = (fs: Filter[]) => describeCells(fs, labels, fs.every(leftOut) ? "any cell or fragment" : "cells");
+    const side = (fs: Filter[]) => describeCells(fs, labels, fs.every(excludesKind) ? "any cell or fragment" : "cells");
     const between = `from ${side(q.pre)} onto ${side(q.post)}`;
     return `${SOURCE_NOUN[q.source]}${rows} ${between}${once}`;
   }

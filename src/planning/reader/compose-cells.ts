@@ -1,5 +1,5 @@
 import { partnerNeuron } from "./flow-partners.js";
-import type { Filter, Group, Measure, Query, Quantity } from "../plan.js";
+import { PER_ROOT_COUNTS, type Filter, type Group, type Measure, type Query, type Quantity } from "../plan.js";
 import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
@@ -12,7 +12,8 @@ import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
-const PER_ROOT_DIMS = new Set<Filter["dim"]>(["out_synapses", "in_synapses", "out_partners", "in_partners"]);
+/** A root's synapse and partner counts, as conditions ("cells with more than 10 outputs"). */
+const perRootCount = (f: Filter) => PER_ROOT_COUNTS.includes(f.dim as Quantity);
 
 /**
  * A question about cells (or nuclei, or neurons as root ids): counts, fractions, statistics of a
@@ -110,8 +111,8 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   const source = sourceOf(c, filter, perRoot, groupBy);
   // ("cells with more than 10 outputs"): a cell is a row of the cell-type table; "roots" are any root.
   const heads = c.pops.map((p) => p.pop.head);
-  const perRootOnly = (perRoot || filter.some((f) => PER_ROOT_DIMS.has(f.dim))) && !parts
-    && filter.every((f) => PER_ROOT_DIMS.has(f.dim) || f.dim === "typed");
+  const perRootOnly = (perRoot || filter.some(perRootCount)) && !parts
+    && filter.every((f) => perRootCount(f) || f.dim === "typed");
   if (source === "roots" && heads.includes("cell") && perRootOnly && !filter.some((f) => f.dim === "typed"))
     filter.push({ dim: "typed", is: true });
   const q: Query = { kind: "query", source, filter, pre: [], post: [], measure: { fn: "count" }, groupBy };

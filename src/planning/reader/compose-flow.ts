@@ -252,7 +252,7 @@ export function composeFlow(c: Clause): Query {
     const side = p.role as Side;
     // (Not partners of a root or a population: "which cell gets the most synapses from X" counts fragments.)
     const alone = !q.pre.length && !q.post.length;
-    if (dim === "root_id" && p.pop.head === "cell" && alone) q[side].push({ dim: "typed", is: true });
+    if (dim === "root_id" && p.pop.head === "cell" && alone) q[side].push(TYPED);
   }
   // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
   if (q.groupBy.some((g) => g.dim === "root_id") && q.groupBy.some((g) => g.dim !== "root_id")) {

@@ -19,7 +19,6 @@ const CELLS_COUNTED = /(?:how many|#|number of)\s+(?:[\w/+-]+\s+){0,2}?(?:cells|
 /** Synapses said before the words that leave some of them out, and no cells counted. */
 const synapsesLeftOut = (whole: string, at: number) =>
   FLOW_SAID.test(whole.slice(0, at)) && !CELLS_COUNTED.test(whole.slice(0, at));
-/(#|number of|how many|count|total)\s+(?:of\s+)?(?:the\s+)?(?:input|output|incoming|outgoing)?\s*(?:syn|synapses|inputs|outputs)\b/i;
 /** "BCs" → "BC": a name after "non-" is said in the singular ("non-BC partners": not only typed cells). */
 const singular = (name: string) => (/[A-Z0-9]s$/.test(name) && names(name.slice(0, -1)) ? name.slice(0, -1) : name);
 const LESS = String.raw`(?:without|excluding|except(?:\s+for)?|minus)`;

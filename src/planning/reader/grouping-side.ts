@@ -28,9 +28,9 @@ export function sideOfGroupings(c: Clause): void {
       (o) => o !== p && sideOf(o) && !!dim && (grouper(o) || !!o.pop.head) && groupDim(o.pop) === dim,
     );
     // ("the synapses onto interneurons by inhibitory type": a kind said of cells named on one side is theirs.)
-    const same = (f: object) => (o: ClausePop) => o.pop.filters.some((g) => JSON.stringify(g) === JSON.stringify(f));
+    const holds = (o: ClausePop, f: object) => o.pop.filters.some((g) => JSON.stringify(g) === JSON.stringify(f));
     const ofCells = p.pop.filters.length
-      ? c.pops.filter((o) => o !== p && sideOf(o) && !grouper(o) && p.pop.filters.every((f) => same(f)(o)))
+      ? c.pops.filter((o) => o !== p && sideOf(o) && !grouper(o) && p.pop.filters.every((f) => holds(o, f)))
       : [];
     if (p.pop.side) p.role = p.pop.side;
     else if (again && !p.pop.filters.length) p.role = again.role;

@@ -1,9 +1,9 @@
-import type { Filter, QueryPlan } from "../plan.js";
+import { PER_ROOT_COUNTS, type Filter, type Quantity, type QueryPlan } from "../plan.js";
 
-const TYPED = new Set<Filter["dim"]>(["cell_type", "class", "mtype", "typed"]);
+const TYPE_DIMS = new Set<Filter["dim"]>(["cell_type", "class", "mtype", "typed"]);
 const keepsNuclei = (f: Filter) => f.dim === "has_nucleus" && f.is !== false && !f.not;
 // (A named root too: "top 5 inputs to 8646…, fragments excluded" leaves out fragments among its inputs.)
-const typed = (fs: Filter[]) => fs.some((f) => (TYPED.has(f.dim) || f.dim === "root_id") && !f.not);
+const typed = (fs: Filter[]) => fs.some((f) => (TYPE_DIMS.has(f.dim) || f.dim === "root_id") && !f.not);
 
 /**
  * "how many synapses onto 23P excluding fragments", "avg inputs per 23P cell excluding fragments": a typed
@@ -24,7 +24,7 @@ export function fragmentsWhereTheyCanBe(plan: QueryPlan): void {
     }
     return;
   }
-  const perRoot = "of" in plan.measure && /^(in|out)_(synapses|partners)$/.test(String(plan.measure.of));
+  const perRoot = "of" in plan.measure && PER_ROOT_COUNTS.includes(plan.measure.of as Quantity);
   if (plan.source === "roots" && perRoot && plan.filter.some(keepsNuclei) && typed(plan.filter)) {
     plan.filter = plan.filter.filter((f) => !keepsNuclei(f));
     if (!plan.partners?.length) plan.partners = [{ dim: "has_nucleus", is: true }];

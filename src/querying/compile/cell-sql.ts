@@ -1,4 +1,4 @@
-import type { Dim, Filter } from "../../planning/plan.js";
+import { excludesKind, type Dim, type Filter } from "../../planning/plan.js";
 import { Sql, raw, sql } from "../sql.js";
 import { CLASS_VALUES, DIMS, PROOFREAD_VALUES, isCellDim } from "./dims.js";
 import { partnerCountCondition } from "./partner-counts.js";
@@ -224,10 +224,6 @@ export function rootCondition(ctx: CompileContext, column: string, f: Filter): S
       throw new Error(`${f.dim} is not a root-level dimension`);
   }
 }
-
-/** A kind of cell left out ("not 23P", "non-inhibitory"). */
-const excludesKind = (f: Filter) =>
-  (f.dim === "cell_type" || f.dim === "class") && f.not === true && !!f.values?.length;
 
 /**
  * The conditions of a population on a root-id column: cell-level filters together on one cell row
