@@ -22,6 +22,9 @@ describe("remarks said in passing", () => {
       "which 3 cell types get the most BC output synapses? reviewer 2 is asking, so synapse counts please",
       "which 3 cell types get the most BC output synapses",
     ],
+    ["how many syn from BCs onto 23P? I mean synapses, not connected pairs.", "how many syn from BCs onto 23P?"],
+    ["# coregistered neurons per area (counting nuclei, not scan units)", "# coregistered neurons per area?"],
+    ["how many exc neurons are coregistered (each cell once, not once per scan unit)?", "how many exc neurons are coregistered?"],
   ];
   it.each(same)("%s reads as %s", async (q, plain) => {
     const plan = await planOf(q);
@@ -47,6 +50,8 @@ describe("remarks said in passing", () => {
     "how many BCs are there? root ids only pls, no rush",
     "how many MC -> 5P-ET connections are there? counting synapses. ty",
     "one row each, mean nucleus volume of BCs? no rush",
+    "how many BC->23P connections? I mean synapses",
+    "how many synapses from BCs onto 23P (counting nuclei, not scan units)?",
   ];
   it.each(contradicted)("asks back when a claim is not what was read: %s", async (q) => {
     expect(await planOf(q)).toBe("clarify");

@@ -15,6 +15,7 @@ import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
 import { perRootQuantity } from "./per-root.js";
 import { checkPlaced } from "./placed.js";
+import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
@@ -107,7 +108,8 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
   const m = plan.measure;
   for (const a of c.findAll("stat")) {
     const fn = String(as(a, "stat")!.fn);
-    if (a.items.some((i) => i.used)) continue;
+    const items = c.atoms.flatMap((x) => x.items);
+    if (a.items.some((i) => i.used) || nestedStatistic(items, items.indexOf(a.items[0]!))) continue;
     if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
   }
 }

@@ -43,6 +43,7 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     }
     // ("cells in L2/3 per µm", "synapses / µm": a unit after "per" asks for a density, never restates one.)
     if (item.tags.some((t) => t.t === "unit") && /^(per|\/)$/i.test(items[n - 1]?.text ?? "")) continue;
+    if (nestedStatistic(items, n)) continue;
     const same = item.tags.some((t) => used.has(JSON.stringify(t)));
     const fits = item.tags.some((t) => {
       if (t.t === "unit" || t.t === "units")
@@ -96,6 +97,24 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     });
     if (same || fits) item.used = true;
   }
+}
+
+/**
+ * "the mean of each BC's mean synapse size", "median of the per-cell mean": a statistic after another
+ * with "each" or "per" between them is a statistic of per-cell statistics, not the same one said twice
+ * (a pooled mean is not a mean of means). It is left unread, so the question is asked back naming it.
+ */
+export function nestedStatistic(items: Item[], n: number): boolean {
+  const isStat = (x: Item) => x.tags.some((t) => t.t === "stat" || t.t === "pctl");
+  if (!items[n] || !isStat(items[n])) return false;
+  const first = items.slice(0, n).findIndex(isStat);
+  // (Only "mean of …": "median # output syn per BC, median not mean" says the median again.)
+  const of = items.slice(first + 1, n).findIndex((x) => !x.fn);
+  return (
+    first >= 0 &&
+    /^of$/i.test(items[first + 1 + of]?.text ?? "") &&
+    items.slice(first + 1, n).some((x) => x.tags.some((t) => t.t === "per" || t.t === "per_cell"))
+  );
 }
 
 /**
