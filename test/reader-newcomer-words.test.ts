@@ -81,8 +81,16 @@ describe("a newcomer's words for what the tables call proofread and coregistered
     ["Of the cells that were checked by hand, how many are there of each type?", { dim: "proofread", is: true }],
     ["How many of the cells they recorded activity from are in area LM?", { dim: "coregistered", is: true }],
     ["how many cells with recorded activity in LM", { dim: "coregistered", is: true }],
+    ["how many cells were recorded in LM", { dim: "coregistered", is: true }],
+    ["# neurons recorded in V1", { dim: "coregistered", is: true }],
   ])("%s", async (q, flag) => {
     expect((await queryOf(q)).filter).toContainEqual(flag);
+  });
+
+  it("reads 'recorded in' as coregistered only before a place", async () => {
+    // ("cells recorded in LM" had counted every LM cell; "recorded in the dataset" says only where they are.)
+    expect((await queryOf("how many cells are recorded in the dataset")).filter).toEqual([]);
+    expect(await queryOf("how many synapses are recorded in the table")).toMatchObject({ source: "synapses" });
   });
 
   it("reads fragments said with an adjective as fragments", async () => {

@@ -24,7 +24,10 @@ describe("remarks said in passing", () => {
     ],
     ["how many syn from BCs onto 23P? I mean synapses, not connected pairs.", "how many syn from BCs onto 23P?"],
     ["# coregistered neurons per area (counting nuclei, not scan units)", "# coregistered neurons per area?"],
-    ["how many exc neurons are coregistered (each cell once, not once per scan unit)?", "how many exc neurons are coregistered?"],
+    [
+      "how many exc neurons are coregistered (each cell once, not once per scan unit)?",
+      "how many exc neurons are coregistered?",
+    ],
   ];
   it.each(same)("%s reads as %s", async (q, plain) => {
     const plan = await planOf(q);

@@ -53,9 +53,12 @@ export function describePart(p: Part, labels: Labels): string {
     return describeCells(filters, labels);
   const bits = [
     ...(p.filter ?? []).map((f) => describeFilter(f, labels)),
-    ...(p.pre?.length ? [`from ${describeCells(p.pre, labels)}`] : []),
-    ...(p.post?.length ? [`onto ${describeCells(p.post, labels)}`] : []),
-  ];
+    // ("from 23P onto BC", one flow: not "from 23P, onto BC".)
+    [
+      ...(p.pre?.length ? [`from ${describeCells(p.pre, labels)}`] : []),
+      ...(p.post?.length ? [`onto ${describeCells(p.post, labels)}`] : []),
+    ].join(" "),
+  ].filter(Boolean);
   return bits.join(", ") || "all";
 }
 

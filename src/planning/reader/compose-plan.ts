@@ -74,7 +74,7 @@ export function compose(c: Clause): QueryPlan {
       [...plan.post, ...(p.post ?? [])],
     ]),
   ]) {
-    const clash = contradiction(list);
+    const clash = contradiction(list, c.classOf);
     if (clash)
       throw new Unreadable(
         `I read one group of cells as both ${clash}, which no cell is; please rephrase (one comparison at a time).`,

@@ -141,7 +141,7 @@ export function popFilters(pop: Pop, classOf: (type: string) => string | undefin
  * Conditions that cannot hold together ("excitatory" and "inhibitory" on one side): a misreading,
  * asked back rather than answered as nothing.
  */
-export function contradiction(filters: Filter[]): string | undefined {
+export function contradiction(filters: Filter[], classOf?: (t: string) => string | undefined): string | undefined {
   const byDim = new Map<string, Filter[]>();
   for (const f of filters)
     if (
@@ -162,6 +162,13 @@ export function contradiction(filters: Filter[]): string | undefined {
       const common = fs[0]!.values!.filter((v) => fs.every((f) => f.values!.includes(v)));
       if (!common.length) return fs.map((f) => f.values!.join("/")).join(" and ");
     }
+  }
+  // ("avg BC inputs per cell by exc type": BCs that are excitatory, which no BC is; an empty answer had been given.)
+  const types = byDim.get("cell_type") ?? [];
+  for (const c of byDim.get("class") ?? []) {
+    const classes = new Set(c.values!.flatMap((v) => (v === "neuron" ? ["excitatory", "inhibitory"] : [v])));
+    const t = types.find((f) => f.values!.every((v) => classOf?.(v) && !classes.has(classOf(v)!)));
+    if (t) return `${t.values!.join("/")} and ${c.values!.join("/")}`;
   }
   return undefined;
 }

@@ -52,6 +52,20 @@ export function ratio(c: Clause, q: Query): void {
       p.pop.filters.length &&
       p.pop.filters.every((f) => ["class", "cell_type", "mtype", "area", "layer"].includes(f.dim)),
   );
+  // ("ratio of 23P→BC synapses to BC→23P synapses": two flows, the first over the second.)
+  const flows = twoFlows(c, operands);
+  if (flows) {
+    const [num, den] = flows.map(([a, b]) => ({
+      pre: popFilters(a.pop, c.classOf),
+      post: popFilters(b.pop, c.classOf),
+    }));
+    for (const p of operands) c.usePop(p);
+    q.pre = [];
+    q.post = [];
+    q.measure = { fn: "ratio", numerator: num!, denominator: den! };
+    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+    return;
+  }
   // ("ratio of BC to MC synapses onto 23P": two terms side by side, and the cells on the other side.)
   const terms = operands.length === 3 ? adjacentTerms(c, operands) : undefined;
   if (terms) {
@@ -95,4 +109,24 @@ function adjacentTerms(c: Clause, pops: Clause["pops"]): Clause["pops"] | undefi
     if (b.i === a.i + 2 && joiner(c.atoms[a.i + 1])) return [a, b];
   }
   return undefined;
+}
+
+/**
+ * Four populations read as sender, receiver, sender, receiver, with a "to", "/" or "over" between the two
+ * flows ("ratio of synapses from 23P onto BC to synapses from BC onto 23P"): the terms of a ratio of flows.
+ */
+type Pop = Clause["pops"][number];
+function twoFlows(c: Clause, pops: Clause["pops"]): [[Pop, Pop], [Pop, Pop]] | undefined {
+  if (pops.length !== 4 || c.pops.length !== 4) return undefined;
+  // (Said with arrows, "23P→BC synapses to BC→23P", the second flow's sender may have been read as a receiver.)
+  const arrow = (x: Pop, y: Pop) => y.i === x.i + 2 && /^(->|→|=>|>|onto)$/i.test(text(c.atoms[x.i + 1]));
+  const [a, b, d, e] = pops as [Pop, Pop, Pop, Pop];
+  const sides = pops.every((p, k) => p.role === (k % 2 ? "post" : "pre"));
+  if (!sides && !(arrow(a, b) && arrow(d, e))) return undefined;
+  const between = c.atoms.slice(b.i + 1, d.i);
+  if (!between.some((x) => /^(to|\/|over|vs\.?|versus|divided by)$/i.test(text(x)))) return undefined;
+  return [
+    [a, b],
+    [d, e],
+  ];
 }

@@ -6,7 +6,9 @@ import type { Prepared } from "./prepare.js";
 
 const LayWordsFile = z.object({
   about: z.array(z.string()),
-  words: z.array(z.object({ phrases: z.array(z.string().min(1)), means: z.string().min(1) })),
+  words: z.array(
+    z.object({ phrases: z.array(z.string().min(1)), means: z.string().min(1), before: z.string().min(1).optional() }),
+  ),
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
@@ -17,7 +19,8 @@ function load(): { phrase: RegExp; means: string }[] {
   // (Longest first, so that "recorded activity from" is read whole before "recorded activity".)
   return file.words.map((w) => {
     const phrases = [...w.phrases].sort((a, b) => b.length - a.length).map(escape);
-    return { phrase: new RegExp(String.raw`\b(?:${phrases.join("|")})(?![\w-])`, "gi"), means: w.means };
+    const before = w.before ? String.raw`(?=\s+(?:${w.before})\b)` : "";
+    return { phrase: new RegExp(String.raw`\b(?:${phrases.join("|")})(?![\w-])${before}`, "gi"), means: w.means };
   });
 }
 

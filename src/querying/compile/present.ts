@@ -131,8 +131,11 @@ function measureWords(q: Query, labels: Labels, rows: string): string {
           : `each group's share of${all}`;
       }
       return `share that ${partIs(m.part, labels)}, of`;
-    case "ratio":
-      return `ratio of ${describePart(m.numerator, labels)} to ${describePart(m.denominator, labels)}, among`;
+    case "ratio": {
+      // ("ratio of those from 23P onto BC to those from BC onto 23P", as the reading says it.)
+      const term = (t: string) => (/^(from|onto|with|whose)\b/.test(t) ? `those ${t}` : t);
+      return `ratio of ${term(describePart(m.numerator, labels))} to ${term(describePart(m.denominator, labels))}, among`;
+    }
     case "kinds":
       return `number of distinct ${kindWords(m.dim, m.side)} among`;
     case "quartiles":
