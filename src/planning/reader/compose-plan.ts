@@ -51,6 +51,7 @@ export function compose(c: Clause): QueryPlan {
   placeStrayNegations(plan);
   fragmentsWhereTheyCanBe(plan);
   restatedStatistics(c, plan);
+  thresholdOnStatistic(c);
   listedRanking(c, plan);
   partWithoutWhole(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
@@ -97,6 +98,21 @@ function distributionPerGroup(c: Clause, plan: QueryPlan): void {
   if (!plan.groupBy.length && !plan.compare) return;
   plan.measure = { fn: "quartiles", of: plan.measure.of };
   plan.chart = "box";
+}
+
+/**
+ * "Which types have a median out-degree above 40?", "types w/ mean nucleus volume > 300": a bound on a statistic
+ * of each group, which the plan language cannot hold. The bound had been put on each cell (the median out-degree
+ * of the cells with more than 40 partners, per type: every type, a wrong answer that looked right).
+ */
+function thresholdOnStatistic(c: Clause): void {
+  const words = c.atoms.filter((a) => !is(a, "fn"));
+  const at = words.findIndex((a, i) => is(a, "stat") && is(words[i + 1], "threshold"));
+  if (at >= 0)
+    throw new Unreadable(
+      `I read a bound on the ${text(words[at])} of each group ("${text(words[at])} ${text(words[at + 1])}"), ` +
+        "which I cannot filter groups by yet; ask for the statistic per group and read off the ones past the bound.",
+    );
 }
 
 /**

@@ -3,6 +3,9 @@ import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
+/** A synapse noun that counts them: "synapse count", "# syn", "number of synapses". */
+const COUNT_WORDS = /\b(count|counts|number|#|n)\b|#/i;
+
 /** A cell's own quantities (of its nucleus, soma or tuning), as statistics of cells measure them. */
 export const CELL_QUANTITIES: Quantity[] = ["volume", "depth", "pref_ori", "pref_dir", "osi", "dsi", "cc"];
 
@@ -40,7 +43,8 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
           (a, i) =>
             is(a, "sup") &&
             sizeSup(a) &&
-            (is(c.atoms[i + 1], "noun", "n", "synapse") ||
+            // ("the largest synapse count in one pair": a count of synapses, not a size.)
+            ((is(c.atoms[i + 1], "noun", "n", "synapse") && !COUNT_WORDS.test(lower(c.atoms[i + 1]!))) ||
               // ("Of the synapses BCs make onto 23P, how big is the biggest one?": nothing else to rank.)
               (c.atoms.slice(i + 1).every((x) => /^[?.!]$/.test(lower(x))) &&
                 c.has("noun", "n", "synapse") &&
@@ -66,7 +70,13 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   const stat = c.find("stat");
   const pctl = c.find("pctl");
   const dist = c.find("distribution") ?? c.find("chart", "kind", "histogram") ?? c.find("chart", "kind", "box");
-  const sup = c.atoms.find((a) => is(a, "sup") && qtyAtom && c.index(a) === c.index(qtyAtom) - 1);
+  const sup = c.atoms.find(
+    (a, i) =>
+      is(a, "sup") &&
+      ((qtyAtom && i === c.index(qtyAtom) - 1) ||
+        // ("largest syn count per connection": the most synapses one connection has.)
+        (of === "synapses" && is(c.atoms[i + 1], "noun", "n", "synapse") && COUNT_WORDS.test(lower(c.atoms[i + 1]!)))),
+  );
   if (!of) return undefined;
   // ("nucleus volume: 5P-IT vs 5P-ET": a quantity of sets compared is compared by its mean, said in "Read as".)
   const vsSaid = (p: Clause["pops"][number]) => p.atom.items.some((x) => x.tags.some((t) => t.t === "vs"));
@@ -76,6 +86,7 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
   use(qtyAtom);
   if (of === "synapses") {
     use(c.find("noun", "n", "synapse"), c.find("count"));
+    if (sup && !qtyAtom) use(sup);
   }
   let measure: Measure;
   if (pctl) {

@@ -119,18 +119,32 @@ function stddev(rows: RowSet, valueName: string): Sql {
     FROM v${raw(join)}${raw(groupBy)}`;
 }
 
-/** A histogram of x in equal bins (of log x for quantities that span decades), computed in the database. */
-export function histogram(rows: RowSet, bins: number, log: boolean, range?: readonly [number, number]): Sql {
+/**
+ * A histogram of x in equal bins (of log x for quantities that span decades), computed in the database. A
+ * whole-number quantity with fewer values than bins (synapses per connection, 1 to 12) gets one bin per value,
+ * [n, n + 1): "how many connections have 1 synapse, how many 2" is read off the table as asked.
+ */
+export function histogram(
+  rows: RowSet,
+  bins: number,
+  log: boolean,
+  range?: readonly [number, number],
+  whole = false,
+): Sql {
   const f = log ? "ln(x)" : "x";
   const back = (e: string) => (log ? `exp(${e})` : e);
   // An angle's bins cover its whole circle (0–180° for an orientation), not the values' span:
   // equal wedges of a rose, and bins that line up with 0°, 45°, 90°.
-  const span = range ? `SELECT ${range[0]} AS lo, ${range[1]} AS hi` : `SELECT min(${f}) AS lo, max(${f}) AS hi FROM v`;
+  const span = range
+    ? `SELECT ${range[0]} AS lo, ${range[1]} AS hi, 0 AS unit, 0 AS x0`
+    : `SELECT min(${f}) AS lo, max(${f}) AS hi, ${whole ? `max(x) - min(x) < ${bins}` : "0"} AS unit, min(x) AS x0 FROM v`;
+  const equal = `min(CAST((${f} - lo) / coalesce(nullif((hi - lo) / ${bins}, 0), 1) AS INTEGER), ${bins - 1})`;
   return sql`WITH v AS MATERIALIZED (SELECT x, w FROM (${rows.sql}) WHERE x IS NOT NULL${raw(log ? " AND x > 0" : "")}),
     b AS (${raw(span)}),
-    k AS (SELECT min(CAST((${raw(f)} - lo) / coalesce(nullif((hi - lo) / ${raw(String(bins))}, 0), 1) AS INTEGER), ${raw(String(bins - 1))}) AS bin,
+    k AS (SELECT ${raw(`CASE WHEN unit THEN CAST(x - x0 AS INTEGER) ELSE ${equal} END`)} AS bin,
       sum(w) AS n FROM v, b GROUP BY bin)
-    SELECT ${raw(back(`lo + bin * (hi - lo) / ${bins}`))} AS bin_start, ${raw(back(`lo + (bin + 1) * (hi - lo) / ${bins}`))} AS bin_end,
+    SELECT ${raw(`CASE WHEN unit THEN x0 + bin ELSE ${back(`lo + bin * (hi - lo) / ${bins}`)} END`)} AS bin_start,
+      ${raw(`CASE WHEN unit THEN x0 + bin + 1 ELSE ${back(`lo + (bin + 1) * (hi - lo) / ${bins}`)} END`)} AS bin_end,
       n AS count FROM k, b ORDER BY bin`;
 }
 

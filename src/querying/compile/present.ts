@@ -201,11 +201,14 @@ function histogramPresentation(q: Query, table: AnswerTable, rows: string): Pres
   const total = table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
   const label = `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}`;
   const whose = m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
+  // (Whole numbers with few values are binned one value each: bin_start is the value.)
+  const unit = table.rows.length > 0 && table.rows.every((r) => Number(r[1]) - Number(r[0]) === 1);
+  const bins = unit
+    ? `one bin per value, ${fmt(Number(table.rows[0]![0]))} to ${fmt(Number(table.rows.at(-1)![0]))}`
+    : `in ${m.bins} bins${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}`;
   return {
     table: binned,
-    headline:
-      `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted} in ${m.bins} bins` +
-      `${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}.`,
+    headline: `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted}, ${bins}.`,
     chart: {
       kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram",
       x: "bin_start",
@@ -213,7 +216,7 @@ function histogramPresentation(q: Query, table: AnswerTable, rows: string): Pres
       y: counted,
       xTitle: label,
       yTitle: counted,
-      logX: Boolean(qty.log),
+      logX: Boolean(qty.log) && !unit,
       depthLayers: m.of === "depth",
     },
   };

@@ -56,7 +56,7 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
           : m.of === "ori_difference"
             ? ([0, 90] as const)
             : undefined;
-    text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log), circle);
+    text = histogram(rows, m.bins, Boolean(QUANTITY[m.of].log), circle, WHOLE_NUMBERS.includes(m.of));
     source = rows.source;
   } else if (q.compare) {
     const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));
@@ -97,6 +97,9 @@ export function rowsOf(
 }
 
 /** The aggregate SQL of one query (no comparison): a plain measure, a fraction or a ratio. */
+/** Quantities that are whole numbers: counts of synapses or partners. */
+const WHOLE_NUMBERS: Quantity[] = ["synapses", "in_synapses", "out_synapses", "in_partners", "out_partners"];
+
 function measured(ctx: CompileContext, q: Query, value: string, everyConnection = false): { sql: Sql; source: string } {
   const m = q.measure;
   // (A part counts what its whole counts: connections, unless the whole itself counts pairs once.)
