@@ -28,6 +28,17 @@ const WITH_FIRST = new RegExp(
   "i",
 );
 
+// "More than 50 inputs: what share of 23P cells pass that cutoff?", "… for what percentage of 23P is that true?"
+const SHARE = String.raw`(?:what|which)\s+(?:share|fraction|proportion|percent(?:age)?|%)`;
+const POINTED =
+  String.raw`(?:(?:pass(?:es)?|meets?|clears?|makes?|exceeds?|(?:are|is)\s+(?:above|over))\s+` +
+  String.raw`(?:that|this|the|it)(?:\s+(?:cutoff|threshold|bar|criterion|cut))?|(?:is|does)\s+(?:that|this)\s+` +
+  String.raw`(?:true|hold|the\s+case))`;
+const CUTOFF_FIRST = new RegExp(
+  String.raw`^([^:]*\d[^:]*):\s*(?:for\s+)?(${SHARE})\s+of\s+(.+?)\s+${POINTED}${END}`,
+  "i",
+);
+
 const KIND = String.raw`((?:[\w/+-]+\s+){0,3}?(?:type|cell type|area|layer|class|m-?type|cell|neuron|root))`;
 // "which is the interneuron type with the fewest cells", "the interneuron type with the lowest count is which?"
 const WHICH_IS_THE = new RegExp(String.raw`\b(which|what) (?:is|'s) the ${KIND}\s+with the\b`, "i");
@@ -40,7 +51,8 @@ const IS_WHICH = new RegExp(String.raw`\bthe ${KIND} with the (.+?) (?:is|are) (
  * per 23P cell"); "Apart from 23P cells, which 3 cell types …" is "which 3 cell types other than 23P
  * cells …"; "where is X the lowest" is "which area has the lowest X"; "which is the type with the most
  * …" and "the type with the most … is which?" are "which type has the most …"; "With 3 or more synapses from
- * 8646…, which 23P cells are those?" is "which 23P cells get 3 or more synapses from 8646…". Every word stays.
+ * 8646…, which 23P cells are those?" is "which 23P cells get 3 or more synapses from 8646…"; "More than 50
+ * inputs: what share of 23P cells pass that cutoff?" is "what share of 23P cells have more than 50 inputs?".
  */
 export function fronted(p: Prepared): Prepared {
   let text = p.text;
@@ -64,6 +76,10 @@ export function fronted(p: Prepared): Prepared {
   text = text.replace(WITH_FIRST, (_, said: string, wh: string, cells: string, end: string) => {
     const verb = /\bfrom\b/i.test(said) ? "get" : /\b(onto|to)\b/i.test(said) ? "make" : "have";
     return `${wh} ${cells} ${verb} ${said}${end}`;
+  });
+  // (The cutoff said first is what the share is of: the part, never the whole.)
+  text = text.replace(CUTOFF_FIRST, (_, cutoff: string, share: string, cells: string, end: string) => {
+    return `${share} of ${cells} have ${cutoff.trim()}${end}`;
   });
   text = text.replace(WHICH_IS_THE, "$1 $2 has the");
   text = text.replace(IS_WHICH, (_, kind: string, what: string, end: string) => `which ${kind} has the ${what}${end}`);

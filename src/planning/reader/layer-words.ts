@@ -10,6 +10,22 @@ const PYRAMIDAL_IN = new RegExp(
   "gi",
 );
 
+// "BC count per layer (L1..L6)", "Per layer (L1, L2/3, L4, L5, L6):": every layer listed after a grouping by
+// layer names the groups again (only all of them: "per layer (L2/3, L4)" is left for the reader to narrow).
+const EVERY_LAYER_LISTED = new RegExp(
+  String.raw`\b((?:per|by|each|every|across|for each)\s+(?:cortical\s+)?layers?)\s*\(\s*(?:L1\s*(?:\.\.\.?|…|-|–|to|` +
+    String.raw`through)\s*L?6|L1\s*,\s*L2\/3\s*,\s*L4\s*,\s*L5\s*,\s*(?:and\s+)?L6(?:\s*,\s*L6a\s*,\s*L6b)?)\s*\)`,
+  "gi",
+);
+
+// "layer 5 extratelencephalic neurons", "layer 5 thick-tufted cells": a type whose name says its layer (5P-ET), as
+// "L5 ET" is; the layer had been read as a depth too, leaving out the 5P-ET cells whose soma is not in L5 by depth.
+const LAYER_OF_TYPE = new RegExp(
+  String.raw`\blayer[- ]?(2\/3|4|5|6)\s+(?=(?:extratelencephalic|intratelencephalic|thick[- ]tufted|` +
+    String.raw`near[- ]projecting|corticothalamic|cortico-thalamic|ET|IT|NP|CT|PT)\b)`,
+  "gi",
+);
+
 /**
  * "at L4 depth", "the layer 2/3 depth range", "L4-located", "in L1 (by depth)": a layer is a range of
  * soma depths already (data/cortex_geometry.json), so these say the layer and nothing more.
@@ -17,6 +33,7 @@ const PYRAMIDAL_IN = new RegExp(
 export function layerDepths(p: Prepared): Prepared {
   const text = p.text
     .replace(PYRAMIDAL_IN, (_, cells: string, layer: string) => `layer ${layer} pyramidal ${cells}`)
+    .replace(LAYER_OF_TYPE, "L$1 ")
     .replace(
       new RegExp(String.raw`\b(at|to)\s+(${LAYER})\s+depths?(?:\s+range)?\b`, "gi"),
       (_, to: string, l: string) => (/^at$/i.test(to) ? `in ${l}` : `${to} ${l}`),
@@ -25,6 +42,12 @@ export function layerDepths(p: Prepared): Prepared {
     .replace(new RegExp(String.raw`\b(${LAYER})-located\b`, "gi"), "$1")
     .replace(new RegExp(String.raw`\b(${LAYER})\s*\(by depth\)`, "gi"), "$1");
   return { ...p, text };
+}
+
+/** Every layer listed after a grouping by layer, dropped (before "Per layer (…), X" is turned round). */
+export function everyLayerListed(p: Prepared): Prepared {
+  const text = p.text.replace(EVERY_LAYER_LISTED, "$1");
+  return text === p.text ? p : { ...p, text };
 }
 
 const SOMA = String.raw`(?:somas?|somata|cell bod(?:y|ies)|nucle(?:us|i))`;

@@ -128,3 +128,27 @@ export function statDenied(p: Prepared): Prepared {
   });
   return text === p.text ? p : { ...p, text, context: [...p.context, ...context] };
 }
+
+/** "… the typical nucleus volume? the median, I mean", "…, I mean the median": the statistic meant, said last. */
+const MEANT = new RegExp(
+  String.raw`\s*[,;?.!]?\s*(?:(?:I\s+mean|i\.e\.?|that\s+is)\s*,?\s*the\s+${STAT}|the\s+${STAT}\s*,?\s*I\s+mean)` +
+    String.raw`\s*[.!?]*\s*$`,
+  "i",
+);
+const TYPICAL = /\b(?:typical|average|avg|mean|median)\b/gi;
+
+/**
+ * A statistic said last as what was meant ("what's the typical nucleus volume? the median, I mean"): it takes
+ * the place of the one word of the question that asked for a statistic ("typical", or a statistic it
+ * corrects). With no such word, or more than one, the question is left as it is, to be asked about.
+ */
+export function statMeant(p: Prepared): Prepared {
+  const m = MEANT.exec(p.text);
+  if (!m) return p;
+  const rest = p.text.slice(0, m.index);
+  const words = rest.match(TYPICAL) ?? [];
+  if (words.length !== 1) return p;
+  const stat = (m[1] ?? m[2])!.toLowerCase();
+  const text = `${rest.replace(TYPICAL, stat)}?`.replace(/\?+$/, "?");
+  return { ...p, text, context: [...p.context, m[0].replace(/^[\s,;?.!]+/, "").trim()] };
+}

@@ -8,7 +8,7 @@ import { neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import { layerDepths, somaIn } from "./layer-words.js";
+import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketSemicolons } from "./brackets.js";
@@ -16,7 +16,7 @@ import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
 import { fronted } from "./fronted.js";
 import { graphTerms } from "./graph-terms.js";
-import { notCounted, statDenied, type NotCounted } from "./not-counted.js";
+import { notCounted, statDenied, statMeant, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts, oneSubjectOnAverage } from "./one-cell-counts.js";
 import { populationSize } from "./population-size.js";
@@ -73,6 +73,7 @@ const STEPS: PrepareStep[] = [
   restatedDefaults,
   notCounted,
   statDenied,
+  statMeant,
   restatements,
   graphTerms,
   gluedCounts,
@@ -95,6 +96,7 @@ const STEPS: PrepareStep[] = [
   populationSize,
   noneOf,
   strandedSides,
+  everyLayerListed,
   fronted,
   withFlow,
   shareWith,
