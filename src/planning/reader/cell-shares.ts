@@ -68,7 +68,13 @@ export function fraction(c: Clause, q: Query): Measure {
     // ("frac of L5 IT cells at L4 depth w/ axon proofread": a place beside a property scopes the
     // whole; the property is the part.)
     const property = clause.some(isPlace) && !clause.every(isPlace) ? clause.filter((x) => !isPlace(x)) : clause;
-    part = popFilters({ ...whole.pop, filters: property }, c.classOf);
+    // ("% of the 23P cells in V1 receive at least 5 synapses from BCs": a count said of them is the part, and a
+    // place beside it scopes the whole; V1 had been the part, of the 23P cells with 5 BC synapses.)
+    // (A depth is where the cells are, as a place is: "23P cells in V1 deeper than 250 µm" are the whole.)
+    const where = (x: Filter) => isPlace(x) || x.dim === "depth";
+    const counts = whole.pop.thresholds.map((t) => cellThreshold(t)).filter((x) => !where(x));
+    const kept = counts.length ? property.filter((x) => !where(x)) : property;
+    part = [...popFilters({ ...whole.pop, filters: kept }, c.classOf), ...counts];
   } else if (!after.length && c.pops.some((p) => p.i < at && clauseSaid(p.pop))) {
     // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
     const whole = c.pops.find((p) => p.i < at && clauseSaid(p.pop))!;

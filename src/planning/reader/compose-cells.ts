@@ -108,7 +108,7 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     if (/neuron/.test(phrase)) filter.push({ dim: "class", values: ["neuron"] });
     else if (/cell/.test(phrase)) filter.push({ dim: "typed", is: true });
   }
-  const source = sourceOf(c, filter, perRoot, groupBy);
+  const source = sourceOf(c, filter, perRoot, groupBy, parts);
   // ("cells with more than 10 outputs"): a cell is a row of the cell-type table; "roots" are any root.
   const heads = c.pops.map((p) => p.pop.head);
   const perRootOnly = (perRoot || filter.some(perRootCount)) && !parts
@@ -148,7 +148,13 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
   return q;
 }
 
-function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Group[] = []): Query["source"] {
+function sourceOf(
+  c: Clause,
+  filter: Filter[],
+  perRoot?: Quantity,
+  groupBy: Group[] = [],
+  parts?: Query["compare"],
+): Query["source"] {
   if (perRoot) return "roots";
   if (groupBy.some((g) => g.dim === "axon_strategy" || g.dim === "dendrite_strategy")) return "roots";
   // Soma positions are of cells, whatever else names them.
@@ -159,7 +165,10 @@ function sourceOf(c: Clause, filter: Filter[], perRoot?: Quantity, groupBy: Grou
   // ("average nucleus volume of proofread BCs": a cell's own measure keeps the cells, whatever their roots are.)
   // ("4P cells with no proofreading": a cell whose nucleus has no root is not proofread either, so
   // only a root's annotation said of it counts roots.)
-  const rootDims = filter.some((f) => DIMS_OF_ROOTS.has(f.dim) && f.is !== false && !f.not) && !cellMeasureAsked(c);
+  // ("how many times more proofread axons are partially extended than fully extended": said of every set compared.)
+  const rooted = (fs: Filter[]) => fs.some((f) => DIMS_OF_ROOTS.has(f.dim) && f.is !== false && !f.not);
+  const rootDims =
+    (rooted(filter) || Boolean(parts?.length && parts.every((p) => rooted(p.filter ?? [])))) && !cellMeasureAsked(c);
   if (rootHead || heads.includes("fragment") || rootDims) return "roots";
   const typed = filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim));
   if (heads.includes("nucleus") && !typed) return "nuclei";

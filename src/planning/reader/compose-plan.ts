@@ -27,6 +27,7 @@ import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
  */
 export function compose(c: Clause): QueryPlan {
   superlativeAsked(c);
+  comparedPerGroup(c);
   // ("which cells are reciprocally connected with 8646…": cells asked of one root, not a look-up of it.)
   const reciprocal = reciprocalPartners(c);
   const lookup = reciprocal ? undefined : lookupOf(c);
@@ -98,6 +99,26 @@ function distributionPerGroup(c: Clause, plan: QueryPlan): void {
   if (!plan.groupBy.length && !plan.compare) return;
   plan.measure = { fn: "quartiles", of: plan.measure.of };
   plan.chart = "box";
+}
+
+/**
+ * "Which cell types receive more synapses from BPCs than from BCs?": two flows compared within each group, and
+ * the groups where one wins kept; the plan language cannot keep groups by a comparison. It had been answered
+ * with both flows merged, per type, a list that looked like an answer.
+ */
+function comparedPerGroup(c: Clause): void {
+  const than = c.pops.find((p) => p.pop.alts && p.atom.items.some((i) => /^than$/i.test(i.text)));
+  const GROUPS = ["type", "area", "layer", "class", "subclass", "mtype"];
+  // (Not "more BCs than MCs in each layer?": both per layer, compared, answer it.)
+  const groups = c.pops.find(
+    (p) => p !== than && GROUPS.includes(String(p.pop.head)) && !p.pop.filters.length && !p.pop.each,
+  );
+  if (than && groups)
+    throw new Unreadable(
+      `I read a comparison ("${text(than.atom)}") made within each ${groups.pop.head}, and the ${groups.pop.head}s ` +
+        "where one side wins; I cannot keep groups by a comparison yet. Ask for both per group " +
+        '(e.g. "synapses from BPC vs from BC per target type") and compare them there.',
+    );
 }
 
 /**

@@ -35,6 +35,8 @@ export function mergeLists(atoms: Atom[]): Atom[] {
     const between = atoms.slice(i + 1, j);
     const joined = between.some((x) => is(x, "rel", "r", "and") && /^(and|&|plus)$/i.test(lower(x)));
     if (between.some((x) => is(x, "count")) && !joined) continue;
+    // ("For L5 ET targets, what is the 23P→target connection probability?": a question word starts the question.)
+    if (between.some((x) => x.items.some((w) => /^(what|which|how|who|where)\b/i.test(w.text)))) continue;
     const p = a.tag as Pop;
     const q = b.tag as Pop;
     // ("pre type 4P and post type 23P": two sides, not a list.)
