@@ -73,3 +73,16 @@ describe("a list never runs on past a question word", () => {
     expect(await queryOf(q)).toMatchObject({ pre: type("23P"), post: type("5P-ET"), measure: { fn: "probability" } });
   });
 });
+
+describe("a fold change", () => {
+  it("is a ratio of two flows, or how many times more", async () => {
+    expect(await queryOf("fold change syn 4P→23P over 23P→4P")).toMatchObject({
+      compare: [
+        { pre: type("4P"), post: type("23P") },
+        { pre: type("23P"), post: type("4P") },
+      ],
+      contrast: "ratio",
+    });
+    expect(await queryOf("how many fold more BCs than MCs")).toMatchObject({ contrast: "ratio" });
+  });
+});
