@@ -86,3 +86,27 @@ describe("a fold change", () => {
     expect(await queryOf("how many fold more BCs than MCs")).toMatchObject({ contrast: "ratio" });
   });
 });
+
+describe("where the cells of a side are, said in brackets or of their soma", () => {
+  const deeper = (n: number) => ({ dim: "depth", min: n, minExclusive: true });
+  const inV1 = { dim: "area", values: ["V1"] };
+  it.each([
+    ["p(conn) % 23P(V1, >250um) → BC(V1, L2/3)", [...type("23P"), inV1, deeper(250)]],
+    ["# conn (>=2 syn) 4P(V1) → 23P(V1, depth>250um)", [...type("4P"), inV1]],
+  ])("%s", async (q, pre) => {
+    expect((await queryOf(q)).pre).toEqual(pre);
+  });
+
+  it.each([
+    "synapses from 23P onto BCs whose soma is deeper than 400 µm",
+    "synapses from 23P onto BCs sitting deeper than 400 um",
+  ])("%s: the targets' depth", async (q) => {
+    expect((await queryOf(q)).post).toEqual([...type("BC"), deeper(400)]);
+  });
+
+  it("leaves a bracket with anything but places and depths to be read", async () => {
+    expect(await queryOf("BC (fragments excluded)")).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "has_nucleus", is: true }]),
+    });
+  });
+});

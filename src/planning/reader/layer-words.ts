@@ -56,11 +56,21 @@ const SOMA_IN = new RegExp(
   String.raw`\b(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}(in|at|within)\s+`,
   "gi",
 );
+// "BCs whose soma is deeper than 400 µm", "BCs sitting deeper than 400 um", "with soma below 250 um": the cells' depth.
+const DEPTH_WORD = String.raw`(deeper|shallower|below|above|lower|higher|more|less)\s+than|below|above|beneath`;
+const SOMA_DEPTH = new RegExp(
+  String.raw`\b(?:(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}|(?:sitting|located|lying)\s+)` +
+    String.raw`(?=(?:${DEPTH_WORD})\s+\d)`,
+  "gi",
+);
 
 /**
  * "4P cells whose soma is in layer 4 … onto 23P cells whose soma is in layer 2/3": where a cell's
  * soma is, is where the cell is ("4P cells in layer 4"), said in the words every reader path knows.
  */
 export function somaIn(p: Prepared): Prepared {
-  return { ...p, text: p.text.replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `) };
+  const text = p.text
+    .replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `)
+    .replace(SOMA_DEPTH, "");
+  return { ...p, text };
 }

@@ -12,6 +12,7 @@ import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketSemicolons } from "./brackets.js";
+import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
 import { fronted } from "./fronted.js";
@@ -61,6 +62,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 const STEPS: PrepareStep[] = [
   pseudoSql,
   bracketSemicolons,
+  sideBrackets,
   neuronsOnly,
   idsAsked,
   discourseStep,
