@@ -143,9 +143,9 @@ function thresholdOnStatistic(c: Clause): void {
 function restatedStatistics(c: Clause, plan: QueryPlan): void {
   if (plan.kind !== "query" || !("of" in plan.measure)) return;
   const m = plan.measure;
+  const items = c.atoms.flatMap((x) => x.items);
   for (const a of c.findAll("stat")) {
     const fn = String(as(a, "stat")!.fn);
-    const items = c.atoms.flatMap((x) => x.items);
     if (a.items.some((i) => i.used) || nestedStatistic(items, items.indexOf(a.items[0]!))) continue;
     if (fn === m.fn || (fn === "sum" && m.of === "total_size")) use(a);
   }

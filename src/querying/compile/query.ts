@@ -1,6 +1,7 @@
 import { planShapeProblem } from "../../planning/plan-check.js";
 import {
   countsReciprocalPairsOnce,
+  PER_ROOT_COUNTS,
   SOURCE_QUANTITIES,
   type Filter,
   type Group,
@@ -98,7 +99,7 @@ export function rowsOf(
 
 /** The aggregate SQL of one query (no comparison): a plain measure, a fraction or a ratio. */
 /** Quantities that are whole numbers: counts of synapses or partners. */
-const WHOLE_NUMBERS: Quantity[] = ["synapses", "in_synapses", "out_synapses", "in_partners", "out_partners"];
+const WHOLE_NUMBERS: readonly Quantity[] = ["synapses", ...PER_ROOT_COUNTS];
 
 function measured(ctx: CompileContext, q: Query, value: string, everyConnection = false): { sql: Sql; source: string } {
   const m = q.measure;
