@@ -1,11 +1,13 @@
 import { namesCondition, type Group, type LookupPlan, type Part, type Query, type QueryPlan } from "./plan.js";
 import type { Labels } from "./describe/conditions.js";
 import { describeMeasure, quantityWords } from "./describe/measures.js";
+import { boundWords } from "./describe/bounds.js";
 import { num } from "./describe/number-words.js";
 import { describeGroup, describePart, describeRows, partIs } from "./describe/rows.js";
 
 // The words for conditions, measures and rows are in ./describe/; this module puts them together.
 export { describeCells, describeFilter, type Labels } from "./describe/conditions.js";
+export { boundWords } from "./describe/bounds.js";
 export { kindWords, quantityWords } from "./describe/measures.js";
 export { describeGroup, describePart, describeRows, partIs } from "./describe/rows.js";
 
@@ -73,6 +75,10 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   }
   if (q.compare) text += `, compared: ${q.compare.map((p) => comparedSet(p, labels)).join(" vs ")}`;
   if (q.groupBy.length) text += `, per ${q.groupBy.map((g) => describeGroup(g) + withinGroup(q, g)).join(" and ")}`;
+  if (q.having) {
+    const bound = boundWords(q.having, q.measure.fn === "fraction");
+    text += `, ${q.having.count ? "counting" : "only"} the groups where it is ${bound}`;
+  }
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.contrast) text += `, and the ${q.contrast} of the two`;
   if (q.rank) text += `, the ${ordinal(q.rank)} only`;

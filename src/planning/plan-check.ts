@@ -1,4 +1,5 @@
 import {
+  BOUNDABLE,
   CellClass,
   namesCondition,
   PER_ROOT_COUNTS,
@@ -47,6 +48,10 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
   const ranks = ["count", "distinct", "sum", "mean", "median", "min", "max", "stddev"].includes(plan.measure.fn);
   if (plan.rank && (!plan.order || plan.limit !== 1 || !plan.groupBy.length || plan.compare || !ranks || plan.chart))
     return "a place in an order (the second-largest) needs one ordered grouping";
+  if (plan.having && (!plan.groupBy.length || plan.compare || !BOUNDABLE.includes(plan.measure.fn)))
+    return "a bound on groups needs a grouping with one number per group";
+  if (plan.having?.count && (plan.limit || plan.order || plan.chart || plan.contrast))
+    return "the number of groups kept is one number: no order, top-k or chart";
   const flow = plan.source === "synapses" || plan.source === "connections";
   if (!flow && (plan.pre.length || plan.post.length || hasSides(plan))) {
     return `pre and post conditions belong to synapses or connections, not to ${plan.source}`;

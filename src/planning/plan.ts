@@ -289,6 +289,39 @@ export const SOURCE_QUANTITIES: Record<Source, Quantity[]> = {
   connections: ["synapses", "total_size", "pref_ori", "pref_dir", "osi", "dsi", "ori_difference"],
 };
 
+/**
+ * Groups kept by their own measure ("which types have a median out-degree above 40"), a SQL HAVING: bounds on
+ * the measure's value per group, in its unit (a share as a fraction, 0–1). `count`: the answer is how many groups
+ * were kept ("how many types have at least 50 cells in L5"), not the groups.
+ */
+export const Having = z
+  .object({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    minExclusive: z.boolean().optional(),
+    maxExclusive: z.boolean().optional(),
+    count: z.boolean().optional().describe("answer the number of groups kept"),
+  })
+  .strict()
+  .refine((h) => h.min !== undefined || h.max !== undefined, "a bound on groups has a min or a max");
+export type Having = z.infer<typeof Having>;
+
+/** Measures with one number per group, which a bound on groups can hold. */
+export const BOUNDABLE: readonly Measure["fn"][] = [
+  "count",
+  "distinct",
+  "sum",
+  "mean",
+  "median",
+  "min",
+  "max",
+  "stddev",
+  "percentile",
+  "fraction",
+  "ratio",
+  "kinds",
+];
+
 /** rose: a histogram of orientations (or directions) drawn round, as a rose of wedges. */
 export const ChartKind = z.enum(["histogram", "bar", "heatmap", "scatter", "box", "rose"]);
 export type ChartKind = z.infer<typeof ChartKind>;
@@ -321,6 +354,9 @@ export const Query = z
       .min(1)
       .optional()
       .describe("roots: a per-root synapse or partner count takes only synapses whose other side meets these"),
+    having: Having.optional().describe(
+      "with groupBy: keep only the groups whose measure is within these bounds (types with more than 100 cells)",
+    ),
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
     rank: z

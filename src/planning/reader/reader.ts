@@ -14,6 +14,7 @@ import { droppedKind } from "./kept-kinds.js";
 import { compose } from "./compose-plan.js";
 import { Unreadable } from "./filters.js";
 import { continuesAnother, followUp, isFragment } from "./follow-up.js";
+import { groupsKeptByBound } from "./group-bounds.js";
 import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
@@ -81,7 +82,9 @@ export class OfflineReader {
         suggestions: [],
       };
     }
-    let result = await this.planPrepared(prepared.text, lastPlan);
+    // ("which types have more than 100 cells": the measure per group, and the groups past the bound.)
+    const kept = await groupsKeptByBound(prepared.text, (q) => this.planPrepared(prepare(q).text, lastPlan));
+    let result = kept ?? (await this.planPrepared(prepared.text, lastPlan));
     // Asked back: read again with the remarks said in passing set aside (see remarks.ts). (Not when the plan
     // check refuses the first reading: a second reading that sets words aside had then answered another question.)
     if (result.type === "clarify") {

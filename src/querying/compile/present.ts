@@ -1,5 +1,6 @@
 import { namesCondition, type Query } from "../../planning/plan.js";
 import {
+  boundWords,
   describeGroup,
   describePart,
   describeRows,
@@ -13,6 +14,8 @@ import type { AnswerTable } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { QUANTITY } from "./dims.js";
 import { groupKey } from "./flow.js";
+import { histogramPresentation } from "./present-histogram.js";
+import { GROUPS_KEPT } from "./having.js";
 import { keepTies, type Tie } from "./ties.js";
 import { fmt, type ChartHint, type CompileContext, type Presentation } from "./types.js";
 
@@ -33,6 +36,13 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   if (m.fn === "histogram") return histogramPresentation(q, table, rows);
   const keys = [...(q.compare ? ["compared"] : []), ...q.groupBy.map(groupKey)];
   const what = measureWords(q, labels, rows);
+  const bound = q.having ? `, where it is ${boundWords(q.having, m.fn === "fraction")}` : "";
+  if (q.having?.count) {
+    const groups = q.groupBy.map((g) => `${describeGroup(g)}s`).join(" and ");
+    const said = bound.replace(/^, where it is /, "");
+    const headline = `Number of ${groups} where the ${what} ${rows} is ${said}: ${fmt(col(GROUPS_KEPT))}.`;
+    return { table, headline };
+  }
   if (!keys.length) {
     const headline =
       m.fn === "quartiles"
@@ -51,7 +61,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   // (A share is said as a percentage wherever it is said: "23P, with 28.7%", not "with 0.2865".)
   const valueOf = (row = result.rows[0]) => (m.fn === "fraction" ? pct(col(valueCol, row)) : fmt(col(valueCol, row)));
   const show = (row: (typeof result.rows)[number]) => `${keyText(row)} ${valueOf(row)}`;
-  const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ");
+  const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ") + bound;
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
   else if (tie && (q.rank || q.limit === 1))
@@ -64,7 +74,7 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
     headline =
       `${q.rank ? `The ${ordinal(q.rank)}: ` : ""}${keyText(result.rows[0]!)}, with ${valueOf()} ` +
       `(${what} ${rows}).`;
-  else if (n <= 6 || q.compare)
+  else if (n <= (q.having ? 12 : 6) || q.compare)
     headline = `${capitalize(what)} ${rows}, per ${per}: ${result.rows.slice(0, 8).map(show).join("; ")}.`;
   else {
     headline =
@@ -180,46 +190,6 @@ function quartileLine(of: keyof typeof QUANTITY, rows: string, col: (n: string) 
     `${capitalize(q.label)} of ${rows}: median ${f("median")} ${q.unit} (quartiles ${f("q1")} to ${f("q3")},` +
     ` IQR ${f("iqr")}, range ${f("min")} to ${f("max")}, mean ${f("mean")}, n = ${f("n")}).`
   );
-}
-
-function histogramPresentation(q: Query, table: AnswerTable, rows: string): Presentation {
-  const m = q.measure as Extract<Query["measure"], { fn: "histogram" }>;
-  const qty = QUANTITY[m.of];
-  const counted =
-    q.source === "synapses"
-      ? "synapses"
-      : q.source === "connections"
-        ? "connections"
-        : q.source === "roots"
-          ? "neurons"
-          : "cells";
-  const edge = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(4)) : x);
-  const binned: AnswerTable = {
-    columns: ["bin_start", "bin_end", counted],
-    rows: table.rows.map((r) => [edge(r[0]), edge(r[1]), r[2] ?? null] as AnswerTable["rows"][number]),
-  };
-  const total = table.rows.reduce((s, r) => s + Number(r[2] ?? 0), 0);
-  const label = `${qty.label}${qty.unit ? ` (${qty.unit})` : ""}`;
-  const whose = m.side ? ` of the ${m.side === "pre" ? "presynaptic" : "postsynaptic"} roots` : "";
-  // (Whole numbers with few values are binned one value each: bin_start is the value.)
-  const unit = table.rows.length > 0 && table.rows.every((r) => Number(r[1]) - Number(r[0]) === 1);
-  const bins = unit
-    ? `one bin per value, ${fmt(Number(table.rows[0]![0]))} to ${fmt(Number(table.rows.at(-1)![0]))}`
-    : `in ${m.bins} bins${table.rows.length < m.bins ? ` (${m.bins - table.rows.length} empty)` : ""}`;
-  return {
-    table: binned,
-    headline: `Distribution of ${label}${whose} of ${rows}: ${fmt(total)} ${counted}, ${bins}.`,
-    chart: {
-      kind: q.chart === "rose" && (m.of === "pref_ori" || m.of === "pref_dir") ? "rose" : "histogram",
-      x: "bin_start",
-      x2: "bin_end",
-      y: counted,
-      xTitle: label,
-      yTitle: counted,
-      logX: Boolean(qty.log) && !unit,
-      depthLayers: m.of === "depth",
-    },
-  };
 }
 
 function chartHint(q: Query, keys: string[], valueCol: string, what: string): ChartHint | undefined {

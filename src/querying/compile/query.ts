@@ -18,6 +18,7 @@ import { cellRows, cellSetOf } from "./cell-rows.js";
 import { checkValues } from "./check-values.js";
 import { QUANTITY } from "./dims.js";
 import { flowOf, groupKey } from "./flow.js";
+import { keptGroups } from "./having.js";
 import { presentQuery } from "./present.js";
 import { compileProbability } from "./probability.js";
 import type { Need, RowSet } from "./rowset.js";
@@ -72,7 +73,8 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
     text = built.sql;
     source = built.source;
   }
-  text = ordered(ctx, q, text, value);
+  text = keptGroups(q, text, value);
+  if (!q.having?.count) text = ordered(ctx, q, text, value);
   const reading = `Read as: ${describePlan(q, { typeLabel: (v) => ctx.vocabulary.cellTypeLabel(v) })}; from ${source}.`;
   return {
     statements: [{ sql: text.text, params: text.params }],

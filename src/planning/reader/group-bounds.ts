@@ -1,0 +1,108 @@
+import { BOUNDABLE, type Having, type PlannerResult, type Query } from "../plan.js";
+import { boundIn, groupBoundWords, type Bound } from "./group-bound-words.js";
+
+/** A preposition that carries a bounded statistic's own conditions ("… above 1500 onto 23P"). */
+const CONDITION = /^(?:in|onto|on|from|to|of|among|within|for|between)\b/i;
+
+/**
+ * "Which types have more than 100 cells?", "which presynaptic types make at least 500 synapses onto 23P?",
+ * "areas where more than 20% of coregistered neurons are tuned", "how many types have at least 50 cells in L5":
+ * groups kept by a bound on their own measure. The question is said again as the measure per group ("number of
+ * synapses onto 23P per presynaptic type") and read as any question is; the bound is then put on the groups (a
+ * HAVING), never on each cell. It had been read as a bound on each cell (the synapses of cells that make at least
+ * 500 onto 23P, per type), or asked back. Anything not read the same way leaves the question to the usual reading.
+ */
+export async function groupsKeptByBound(
+  question: string,
+  read: (q: string) => Promise<PlannerResult>,
+): Promise<PlannerResult | undefined> {
+  const words = groupBoundWords();
+  const m = words.subject.exec(question)?.groups;
+  if (!m) return undefined;
+  const bound = boundIn(m.rest!);
+  if (!bound) return undefined;
+  const group = words.file.groups.find((g) => g.words.some((w) => sameWords(w, m.group!)))!;
+  const said = (list: string[], w?: string) => w !== undefined && list.some((x) => sameWords(x, w));
+  const side = said(words.file.sides.pre, m.side)
+    ? "pre"
+    : said(words.file.sides.post, m.side)
+      ? "post"
+      : said(words.file.verbs.pre, m.verb)
+        ? "pre"
+        : said(words.file.verbs.post, m.verb)
+          ? "post"
+          : undefined;
+  // ("types with more than 100 inputs": each cell's inputs, or the type's? Not read as the type's.)
+  const head = bound.after.split(/\s+/)[0]!.toLowerCase();
+  if (!bound.before && said(words.file.perCell, head)) return undefined;
+  const per = `${side ? (side === "pre" ? "presynaptic " : "postsynaptic ") : ""}${group.per}`;
+  const counted = /^(how\s+many|number\s+of|#)$/i.test(m.lead ?? "");
+  const cls = Object.entries(words.file.classes).find(([, ws]) => said(ws, m.cls))?.[0];
+  for (const measured of measuredWords(bound, cls, words.file.units)) {
+    const result = await read(`${m.prefix ?? ""}${measured} per ${per}?`);
+    if (result.type !== "plan" || result.plan.kind !== "query") continue;
+    const having = boundOf(bound, result.plan, counted);
+    if (!having || !groupedAsSaid(result.plan, group.dim, side)) continue;
+    const reading = result.reading ?? { used: [], unaccounted: [] };
+    const consumed = [m.lead, m.side, m.group, m.verb, bound.said].filter((w): w is string => Boolean(w));
+    return {
+      ...result,
+      plan: { ...result.plan, having },
+      reading: { ...reading, used: [...new Set([...reading.used, ...consumed])] },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What is bounded, said as a measure: "number of cells in L5" (a count said after the bound), "percentage of
+ * coregistered neurons tuned" (a share), "median out-degree" (a statistic said before it; a unit said after the
+ * bound restates it, a condition after it is kept), "median postsynaptic partners" (the bound said between the
+ * statistic and its quantity, as "a median above 40 postsynaptic partners" is). Each is tried in turn.
+ */
+function measuredWords(bound: Bound, cls: string | undefined, units: string[]): string[] {
+  const before = bound.before
+    .replace(/^(?:an?|the)\s+/i, "")
+    .replace(/\s+of$/i, "")
+    .trim();
+  const after = bound.after;
+  const kind = cls ? `${cls} ` : "";
+  if (!before) {
+    if (!after) return [];
+    if (bound.percent) return /^of\s/i.test(after) ? [`percentage ${after}`] : [];
+    return [`number of ${kind}${after}`];
+  }
+  const ofKind = cls ? ` of ${cls} cells` : "";
+  const unit = units.find((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(after));
+  const rest = unit ? after.slice(unit.length).trim() : after;
+  const out: string[] = [];
+  if (!rest || CONDITION.test(rest)) out.push(`${before}${rest ? ` ${rest}` : ""}${ofKind}`);
+  if (after && !CONDITION.test(after)) out.push(`${before} ${after}${ofKind}`);
+  return out;
+}
+
+/** The bound in the plan's unit: a share's bound said in percent is a fraction; a count is of groups. */
+function boundOf(bound: Bound, plan: Query, counted: boolean): Having | undefined {
+  const m = plan.measure;
+  if (!BOUNDABLE.includes(m.fn) || plan.compare || plan.limit || plan.order || plan.chart || plan.having) return;
+  // (Each group's share of all the rows is where the rows go, not a share within each group.)
+  if (m.fn === "fraction" && m.across) return;
+  const share = m.fn === "fraction";
+  // (A share bounded without "%" is a fraction, 0 to 1: "areas where the tuned share is above 0.2".)
+  const values = [bound.having.min, bound.having.max].filter((x) => x !== undefined);
+  if (share ? !bound.percent && values.some((x) => x > 1) : bound.percent) return;
+  const scale = (x?: number) => (x === undefined ? undefined : share && bound.percent ? x / 100 : x);
+  const h: Having = { ...bound.having, min: scale(bound.having.min), max: scale(bound.having.max) };
+  for (const k of Object.keys(h) as (keyof Having)[]) if (h[k] === undefined) delete h[k];
+  return counted ? { ...h, count: true } : h;
+}
+
+/** The plan is grouped by the group said (on the side said), and by nothing else. */
+function groupedAsSaid(plan: Query, dim: string, side: "pre" | "post" | undefined): boolean {
+  const [g, more] = plan.groupBy;
+  if (!g || more || g.dim !== dim) return false;
+  return side === undefined || g.side === undefined || g.side === side;
+}
+
+const sameWords = (a: string, b: string) =>
+  a.toLowerCase().replace(/\s+/g, " ") === b.toLowerCase().replace(/\s+/g, " ");
