@@ -82,6 +82,8 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
   if (q.contrast) text += `, and the ${q.contrast} of the two`;
   if (q.rank) text += `, the ${ordinal(q.rank)} only`;
+  else if (q.limit && q.perGroup)
+    text += `, the ${q.limit === 1 ? "top one" : `top ${q.limit}`} within each ${describeGroup(q.groupBy[0]!)}`;
   else if (q.limit) text += `, top ${q.limit}`;
   if (q.radians && q.measure.fn !== "list") text += ", angles in radians";
   if (q.test) {

@@ -52,6 +52,8 @@ export function planShapeProblem(plan: QueryPlan): string | undefined {
     return "a bound on groups needs a grouping with one number per group";
   if (plan.having?.count && (plan.limit || plan.order || plan.chart || plan.contrast))
     return "the number of groups kept is one number: no order, top-k or chart";
+  if (plan.perGroup && (plan.groupBy.length !== 2 || !plan.order || !plan.limit || plan.rank || plan.compare || !ranks))
+    return "a ranking within each group needs two groupings, an order and a top-k";
   const flow = plan.source === "synapses" || plan.source === "connections";
   if (!flow && (plan.pre.length || plan.post.length || hasSides(plan))) {
     return `pre and post conditions belong to synapses or connections, not to ${plan.source}`;

@@ -359,6 +359,13 @@ export const Query = z
     ),
     order: z.enum(["desc", "asc"]).optional().describe("order groups by the measure"),
     limit: z.number().int().positive().max(100_000).optional(),
+    perGroup: z
+      .literal(true)
+      .optional()
+      .describe(
+        "with two groupings, order and limit: the top K of the second grouping within each value of the first " +
+          "(for each area, the type with the most cells)",
+      ),
     rank: z
       .number()
       .int()

@@ -1,5 +1,8 @@
 import type { Query } from "../../planning/plan.js";
 import { raw, sql, Sql } from "../sql.js";
+import { groupKey } from "./flow.js";
+import { naturalOrder } from "./order.js";
+import type { CompileContext } from "./types.js";
 
 /**
  * Groups kept by their own measure, a SQL HAVING over the per-group rows: "which types have a median out-degree
@@ -17,3 +20,18 @@ export function keptGroups(q: Query, text: Sql, value: string): Sql {
 
 /** The column of a count of groups kept. */
 export const GROUPS_KEPT = "groups";
+
+/** The column of a row's place within its group. */
+export const PLACE = "place";
+
+/**
+ * "For each area, the type with the most cells": the top K of the second grouping within each value of the first,
+ * ranked by the measure. Rows tied at the K-th place are all kept (rank(), not row_number()), so a tie shows.
+ */
+export function withinEachGroup(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
+  const [outer, inner] = q.groupBy.map(groupKey) as [string, string];
+  const dir = q.order === "asc" ? "ASC" : "DESC";
+  const ranked = raw(`rank() OVER (PARTITION BY ${outer} ORDER BY ${value} ${dir} NULLS LAST) AS ${PLACE}`);
+  const order = raw(`${naturalOrder(ctx, [outer])}, ${PLACE}, ${naturalOrder(ctx, [inner])}`);
+  return sql`SELECT * FROM (SELECT *, ${ranked} FROM (${text})) WHERE ${raw(PLACE)} <= ${q.limit!} ORDER BY ${order}`;
+}

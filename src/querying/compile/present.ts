@@ -64,7 +64,14 @@ export function presentQuery(ctx: CompileContext, q: Query, value: string, fetch
   const per = [...(q.compare ? ["compared set"] : []), ...q.groupBy.map(describeGroup)].join(" and ") + bound;
   let headline: string;
   if (n === 0) headline = `${capitalize(what)} ${rows}, per ${per}: none.`;
-  else if (tie && (q.rank || q.limit === 1))
+  else if (q.perGroup) {
+    const [outer, inner] = q.groupBy.map(describeGroup) as [string, string];
+    const listed = result.rows.slice(0, 24).map(show).join("; ");
+    headline =
+      `${capitalize(what)} ${rows}: the ${q.limit === 1 ? `top ${inner}` : `top ${q.limit} ${inner}s`} ` +
+      `within each ${outer}${bound}: ` +
+      `${listed}${n > 24 ? `; and ${n - 24} more` : ""}.`;
+  } else if (tie && (q.rank || q.limit === 1))
     headline =
       (q.rank
         ? `No single ${ordinal(q.rank)}: places ${places(tie)} are tied: `

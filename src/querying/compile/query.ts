@@ -18,7 +18,7 @@ import { cellRows, cellSetOf } from "./cell-rows.js";
 import { checkValues } from "./check-values.js";
 import { QUANTITY } from "./dims.js";
 import { flowOf, groupKey } from "./flow.js";
-import { keptGroups } from "./having.js";
+import { keptGroups, withinEachGroup } from "./having.js";
 import { presentQuery } from "./present.js";
 import { compileProbability } from "./probability.js";
 import type { Need, RowSet } from "./rowset.js";
@@ -220,6 +220,7 @@ function ordered(ctx: CompileContext, q: Query, text: Sql, value: string): Sql {
     ...(sets ? [sets] : []),
     ...(keys.length ? [raw(naturalOrder(ctx, keys))] : []),
   ];
+  if (q.perGroup) return withinEachGroup(ctx, q, text, valueCol);
   const orderBy = parts.length ? sql` ORDER BY ${Sql.join(parts, ", ")}` : raw("");
   // (Top-k and "the second-largest" fetch some rows more, to show the ones tied with the last asked for.)
   return sql`SELECT * FROM (${text})${orderBy}${raw(rankedLimit(q))}`;

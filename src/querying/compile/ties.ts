@@ -18,13 +18,13 @@ export interface Tie {
 }
 
 /** The rows a ranked query keeps: its top k, or its place (the 2nd: 2); undefined when it is not ranked. */
-const rankedRows = (q: Query) => (q.order && !q.compare ? (q.rank ?? q.limit) : undefined);
+const rankedRows = (q: Query) => (q.order && !q.compare && !q.perGroup ? (q.rank ?? q.limit) : undefined);
 
 /** A ranked query fetches its top-k (or its place) and TIE_ROOM more rows, for keepTies to cut. */
 export function rankedLimit(q: Query): string {
   const k = rankedRows(q);
   if (k) return ` LIMIT ${k + TIE_ROOM}`;
-  return q.limit ? ` LIMIT ${q.limit}` : "";
+  return q.limit && !q.perGroup ? ` LIMIT ${q.limit}` : "";
 }
 
 /**
