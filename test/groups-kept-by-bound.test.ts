@@ -65,6 +65,15 @@ describe("reading a bound on groups", () => {
     },
   );
 
+  it.each([
+    ["Average nucleus volume over 300 µm³: which neuronal cell types?", { min: 300, minExclusive: true }],
+    ["At least ten BCs: which layers get there?", { min: 10 }],
+    ["In L5 (by soma depth), how many distinct neuronal cell types reach 25 or more cells?", { min: 25, count: true }],
+    ["Counting synapses onto PV basket cells, how many input cell types reach 200 or more?", { min: 200, count: true }],
+  ])("%s: the bound said first, in words, or of what was counted first", async (q, having) => {
+    expect(((await planOf(q)) as Query).having).toEqual(having);
+  });
+
   it("does not read a per-cell count said of types as the type's total", async () => {
     const plan = await planOf("which types have more than 100 inputs");
     expect(typeof plan === "string" || !(plan as Query).having).toBe(true);

@@ -3,7 +3,7 @@ import { PER_ROOT_COUNTS, type Filter, type Group, type Measure, type Query, typ
 import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
-import { DIMS_OF_ROOTS } from "./dims.js";
+import { DIMS_OF_ROOTS, NEURON_TABLES } from "./dims.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
 import { CELL_QUANTITIES, statMeasure } from "./measure.js";
@@ -102,8 +102,12 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     throw new Unreadable(`What would you like to know about ${c.pops.map((p) => p.atom.items.map((i) => i.text).join(" ")).join(" and ")}? `
       + "For example how many there are of each, or the synapses between them.");
   }
-  // "per neuron", "the average neuron": of neurons; "per cell": of typed cells (not fragments).
-  if (perRoot && !filter.some((f) => ["cell_type", "class", "mtype", "root_id"].includes(f.dim))) {
+  // "per neuron", "the average neuron": of neurons; "per cell": of typed cells (not fragments). (Not of the cells of
+  // a table of roots, "avg output syn per cell: axon_fully_extended vs …", which are that table's roots.)
+  const conditions = [...filter, ...(parts ?? []).flatMap((p) => p.filter ?? [])];
+  const ofTable = (f: Filter) => NEURON_TABLES.has(f.dim) && !f.not && f.is !== false;
+  const named = (f: Filter) => ["cell_type", "class", "mtype", "root_id"].includes(f.dim);
+  if (perRoot && !filter.some(named) && !conditions.some(ofTable)) {
     const phrase = c.findAll("per_cell").map((a) => a.items.map((i) => i.text.toLowerCase()).join(" ")).join(" ");
     if (/neuron/.test(phrase)) filter.push({ dim: "class", values: ["neuron"] });
     else if (/cell/.test(phrase)) filter.push({ dim: "typed", is: true });

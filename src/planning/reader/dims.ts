@@ -19,7 +19,7 @@ export const DIMS_OF_ROOTS = new Set<Filter["dim"]>([
  * properties): "neurons with a proofread axon" are the roots of the proofreading table, and saying
  * "neurons" adds no condition (which would drop the ones without a cell-type row).
  */
-const NEURON_TABLES = new Set<Filter["dim"]>([
+export const NEURON_TABLES = new Set<Filter["dim"]>([
   "proofread",
   "axon_proofread",
   "dendrite_proofread",

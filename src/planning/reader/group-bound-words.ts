@@ -42,7 +42,9 @@ export function groupBoundWords(): GroupBoundWords {
   if (loaded) return loaded;
   const file = GroupBoundsFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "group-bounds.json"), "utf8")));
   const verbs = [...file.verbs.pre, ...file.verbs.post, ...file.verbs.none];
-  const lead = String.raw`(?:(?<lead>which|what|list|name|show(?:\s+me)?|give\s+me|how\s+many|number\s+of|#)\s+)?`;
+  const lead =
+    String.raw`(?:(?<lead>which|what|list|name|show(?:\s+me)?|give\s+me|how\s+many|number\s+of|#)\s+)?` +
+    String.raw`(?:(?:distinct|different)\s+)?`;
   const subject = new RegExp(
     String.raw`^(?<prefix>.*?)(?<![\w-])${lead}(?:(?:the|all|any)\s+)?` +
       String.raw`(?:(?<cls>${anyOf(Object.values(file.classes).flat())})\s+)?` +

@@ -1,5 +1,6 @@
 import { BOUNDABLE, type Having, type PlannerResult, type Query } from "../plan.js";
 import { boundIn, groupBoundWords, type Bound } from "./group-bound-words.js";
+import { NUMBER_WORDS } from "./spelled-numbers.js";
 
 /** A preposition that carries a bounded statistic's own conditions ("… above 1500 onto 23P"). */
 const CONDITION = /^(?:in|onto|on|from|to|of|among|within|for|between)\b/i;
@@ -13,6 +14,37 @@ const CONDITION = /^(?:in|onto|on|from|to|of|among|within|for|between)\b/i;
  * 500 onto 23P, per type), or asked back. Anything not read the same way leaves the question to the usual reading.
  */
 export async function groupsKeptByBound(
+  question: string,
+  read: (q: string) => Promise<PlannerResult>,
+): Promise<PlannerResult | undefined> {
+  for (const said of sayings(spelled(question))) {
+    const kept = await keptOnce(said, read);
+    if (kept) return kept;
+  }
+  return undefined;
+}
+
+/** "twenty" → "20": a bound's number said in words. */
+const spelled = (q: string) =>
+  q.replace(/\b[a-z]+\b/gi, (w) =>
+    NUMBER_WORDS[w.toLowerCase()] !== undefined ? String(NUMBER_WORDS[w.toLowerCase()]) : w,
+  );
+
+/** Words after the groups asked for that point back at a bound said first ("… : which types clear that bar?"). */
+const REACH =
+  /(?:\s+(?:clear|pass|reach|meet|make|get|hit)\s+(?:that|this|the|it)(?:\s+(?:bar|cut|cutoff|threshold|mark))?|\s+get\s+there|\s+qualify|\s+do)?/;
+
+/**
+ * The question as said, and said again with the bound in its place: "At least 10 coregistered neurons: which cell
+ * types get there?" is "which cell types have at least 10 coregistered neurons".
+ */
+function sayings(question: string): string[] {
+  const fronted = new RegExp(String.raw`^([^:?]+?)\s*:\s*((?:which|what)\s+[^?:]+?)${REACH.source}\s*\?*\s*$`, "i");
+  const m = fronted.exec(question);
+  return m && boundIn(m[1]!) ? [question, `${m[2]} have ${m[1]}?`] : [question];
+}
+
+async function keptOnce(
   question: string,
   read: (q: string) => Promise<PlannerResult>,
 ): Promise<PlannerResult | undefined> {
@@ -38,8 +70,16 @@ export async function groupsKeptByBound(
   const per = `${side ? (side === "pre" ? "presynaptic " : "postsynaptic ") : ""}${group.per}`;
   const counted = /^(how\s+many|number\s+of|#)$/i.test(m.lead ?? "");
   const cls = Object.entries(words.file.classes).find(([, ws]) => said(ws, m.cls))?.[0];
-  for (const measured of measuredWords(bound, cls, words.file.units)) {
-    const result = await read(`${m.prefix ?? ""}${measured} per ${per}?`);
+  // ("Counting synapses onto BC, how many input types reach 200 or more?": what is counted, said first.)
+  const counting = /^(.*?)\bcounting\s+([^,]+),\s*$/i.exec(m.prefix ?? "");
+  // ("… above 40 partners, counting distinct partners per cell": a clause after the bound, said last.)
+  const [after, tail] = splitTail(bound.after);
+  const [prefix, measures] =
+    counting && !bound.before && !bound.after
+      ? [counting[1]!, [`number of ${counting[2]}`]]
+      : [m.prefix ?? "", measuredWords({ ...bound, after }, cls, words.file.units)];
+  for (const measured of measures) {
+    const result = await read(`${prefix}${measured} per ${per}${tail ? `, ${tail}` : ""}?`);
     if (result.type !== "plan" || result.plan.kind !== "query") continue;
     const having = boundOf(bound, result.plan, counted);
     if (!having || !groupedAsSaid(result.plan, group.dim, side)) continue;
@@ -106,3 +146,9 @@ function groupedAsSaid(plan: Query, dim: string, side: "pre" | "post" | undefine
 
 const sameWords = (a: string, b: string) =>
   a.toLowerCase().replace(/\s+/g, " ") === b.toLowerCase().replace(/\s+/g, " ");
+
+/** Words and a clause said after them with a comma ("partners, counting distinct partners per cell"). */
+function splitTail(measured: string): [string, string | undefined] {
+  const at = measured.indexOf(",");
+  return at < 0 ? [measured, undefined] : [measured.slice(0, at).trim(), measured.slice(at + 1).trim()];
+}
