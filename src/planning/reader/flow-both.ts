@@ -1,7 +1,7 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
 import { as, is, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { labelOf } from "./compare.js";
+import { labelOf, togetherWord } from "./compare.js";
 import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
 import { chartOf, groupDim, groups, orderOf } from "./shape.js";
 import { orientationDifference, readMeasure } from "./flow-measure.js";
@@ -145,6 +145,12 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
       { label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b },
       { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a },
     ];
+    // ("synapses between them in either direction, total?": each way, and both added up.)
+    const total = togetherWord(c);
+    if (total && (q.measure.fn === "count" || q.measure.fn === "sum")) {
+      use(total);
+      q.contrast = "sum";
+    }
   } else {
     // One population, both directions: its inputs and its outputs.
     if (q.measure.fn === "distinct") delete (q.measure as { side?: Side }).side;

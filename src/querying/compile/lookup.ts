@@ -4,6 +4,7 @@ import type { AnswerTable, TableCell } from "../../answers/answer.js";
 import type { StatementResult } from "../protocol.js";
 import { positionColumns, positionText } from "./positions.js";
 import { MissingDataError, fmt, type CompileContext, type CompiledQuery, type Presentation } from "./types.js";
+import { unitsTable } from "./lookup-units.js";
 
 /** Everything the store knows about one root id or nucleus id, from each table that is loaded. */
 export function compileLookup(ctx: CompileContext, plan: LookupPlan): CompiledQuery {
@@ -274,7 +275,7 @@ function presentLookup(
     headline += ` This root holds ${rows.length} nuclei (likely a merge of several cells); each is listed.`;
   if (!byRoot && first.pt_root_id === "0")
     headline += " Its root id is 0: the nucleus has no segment in this materialization.";
-  return { table, headline };
+  return { table: unitsTable(plan, coreg) ?? table, headline };
 }
 
 const round = (v: TableCell | undefined, digits = 1): TableCell =>

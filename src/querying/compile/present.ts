@@ -265,10 +265,17 @@ function withContrast(table: AnswerTable, key: string, value: string, contrast: 
     return `the ${contrast} needs two results, and ${table.rows.length === 1 ? "only one has" : "these are not two"} rows`;
   const bySize = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v]));
   const asSaid = said.map((name) => table.rows.find((r) => String(r[k]) === name));
-  const [a, b] = (contrast === "ratio" && asSaid.every(Boolean) ? asSaid : bySize) as [unknown[], unknown[]];
-  const label = `${contrast} (${String(a[k])} ${contrast === "ratio" ? "/" : "−"} ${String(b[k])})`;
+  const [a, b] = (contrast !== "difference" && asSaid.every(Boolean) ? asSaid : bySize) as [unknown[], unknown[]];
+  const sign = { ratio: "/", difference: "−", sum: "+" }[contrast];
+  const label = `${contrast === "sum" ? "total" : contrast} (${String(a[k])} ${sign} ${String(b[k])})`;
   const result =
-    contrast === "ratio" ? (Number(b[v]) ? Number(a[v]) / Number(b[v]) : null) : Number(a[v]) - Number(b[v]);
+    contrast === "ratio"
+      ? Number(b[v])
+        ? Number(a[v]) / Number(b[v])
+        : null
+      : contrast === "sum"
+        ? Number(a[v]) + Number(b[v])
+        : Number(a[v]) - Number(b[v]);
   table.rows.push(table.columns.map((_, i) => (i === k ? label : i === v ? result : null)));
   return `${label} ${result === null ? "undefined (a zero)" : fmt(result)}`;
 }
