@@ -23,6 +23,9 @@ export function topicRoot(p: Prepared): Prepared {
   if (!m) return p;
   const [, id, rest] = m as unknown as [string, string, string];
   if (/\d{15,20}/.test(rest)) return p;
+  // ("8646…: its top 5 downstream partners": the pronoun said first is the root, the owner of the partners.)
+  const owner = /^(?:its|his|her)\s+/i.exec(rest);
+  if (owner && OWNED.test(rest)) return { ...p, text: rest.slice(owner[0].length).replace(OWNED, `$1 of ${id}`) };
   // (A pronoun already points back at the root: the reader's own rules read "8646…: share of its inputs".)
   if (/\bits\b/i.test(rest)) return p;
   // ("8646…: number of partners it hits with at least five synapses": "it" is the root.)

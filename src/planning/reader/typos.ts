@@ -19,6 +19,8 @@ export function correctTypos(tokens: Token[], lexicon: Lexicon, vocabulary: Voca
   const known = knownWords(lexicon, vocabulary);
   const named = (w: string) => vocabulary.exactMatch(w) !== undefined;
   return notPrefixed(tokens, lexicon, known, named).map((t) => {
+    const meant = misspellings()[t.lower];
+    if (meant && !known.has(t.lower)) return { ...t, text: meant, lower: meant, typed: t.text };
     if (
       !/^[a-z]{4,}$/.test(t.lower) ||
       known.has(t.lower) ||
@@ -128,6 +130,15 @@ let englishWords: Set<string> | undefined;
 function english(): Set<string> {
   englishWords ??= new Set(unexpressedWords().neverTypos);
   return englishWords;
+}
+
+const Misspellings = z.object({ about: z.array(z.string()), words: z.record(z.string(), z.string().min(1)) });
+let misspelled: Record<string, string> | undefined;
+
+/** data/misspellings.json: misspellings the corrector by edit distance leaves alone, and the words meant. */
+function misspellings(): Record<string, string> {
+  misspelled ??= Misspellings.parse(JSON.parse(readFileSync(join(DATA_DIR, "misspellings.json"), "utf8"))).words;
+  return misspelled;
 }
 
 const UnexpressedWords = z.object({ conditions: z.array(z.string()), neverTypos: z.array(z.string()) });
