@@ -38,3 +38,20 @@ describe("per cell, of a table of roots", () => {
     expect(Number(answer.table!.rows[0]![0])).toBeCloseTo(rows.m, 6);
   });
 });
+
+describe("a number per cell, grouped", () => {
+  it.each([
+    "number of synapses received per L2/3 pyramidal cell in each area",
+    "synapses received per 23P cell in each area",
+  ])("%s: asked back (each cell's mean, or the total per area), never the total alone", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("reads the mean per cell in each area when the mean is said", async () => {
+    expect(await planOf("mean number of synapses received per 23P cell in each area")).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "in_synapses" },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});

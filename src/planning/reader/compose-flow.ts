@@ -1,5 +1,5 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { ownerOfInputsOrOutputs } from "./flow-owner.js";
 import { comparisonOf, togetherWord } from "./compare.js";
@@ -254,8 +254,17 @@ export function composeFlow(c: Clause): Query {
     const alone = !q.pre.length && !q.post.length;
     if (dim === "root_id" && p.pop.head === "cell" && alone) q[side].push(TYPED);
   }
-  // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered.
+  // "who synapses onto MC, per presynaptic type": the type grouping says how "who" is answered. (Not "synapses
+  // received per 23P cell in each area": a number per cell, whose total per area had been given; asked back.)
   if (q.groupBy.some((g) => g.dim === "root_id") && q.groupBy.some((g) => g.dim !== "root_id")) {
+    const perCell = grouping.find(
+      (p) => p.pop.each && !p.pop.wh && p.pop.filters.length && groupDim(p.pop) === "root_id",
+    );
+    if (perCell && !c.has("stat"))
+      throw new Unreadable(
+        `Each cell's number, or all of them together? Say "the mean number of … ${text(perCell.atom)}" ` +
+          'or "the total number of …".',
+      );
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
     q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
