@@ -10,3 +10,19 @@ export function bracketSemicolons(p: Prepared): Prepared {
   );
   return text === p.text ? p : { ...p, text };
 }
+
+/** One short name: "V1", "L2/3", "5P-IT", "BC". */
+const NAME = String.raw`[A-Za-z0-9][\w/-]{0,5}`;
+const NAME_LIST = new RegExp(String.raw`(?<=\s)\((${NAME}(?:\s*,\s*${NAME})+(?:\s*,?\s+(?:and|or)\s+${NAME})?)\)`, "g");
+
+/**
+ * "per visual area (V1, RL, AL, LM), the number of neurons": a list of short names in brackets is one list, said
+ * with slashes as "(V1/RL/AL/LM)" is (its commas had split it: "V1" one group and "RL/AL/LM" another).
+ */
+export function bracketLists(p: Prepared): Prepared {
+  const text = p.text.replace(
+    NAME_LIST,
+    (_all, inside: string) => `(${inside.split(/\s*,\s*|\s*,?\s+(?:and|or)\s+/).join("/")})`,
+  );
+  return text === p.text ? p : { ...p, text };
+}

@@ -11,7 +11,7 @@ import { eachNamed } from "./each-named.js";
 import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { everythingOf } from "./everything-of.js";
-import { bracketSemicolons } from "./brackets.js";
+import { bracketLists, bracketSemicolons } from "./brackets.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
@@ -63,6 +63,7 @@ const STEPS: PrepareStep[] = [
   pseudoSql,
   bracketSemicolons,
   sideBrackets,
+  bracketLists,
   neuronsOnly,
   idsAsked,
   discourseStep,
