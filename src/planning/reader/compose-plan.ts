@@ -17,6 +17,7 @@ import { perRootQuantity } from "./per-root.js";
 import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
+import { kindSharedAcross } from "./shared-kind.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
@@ -45,6 +46,7 @@ export function compose(c: Clause): QueryPlan {
   distributionPerGroup(c, plan);
   checkPlaced(c, plan);
   contrastAsSaid(c, plan);
+  kindSharedAcross(c, plan);
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);
   superlativeKept(c, plan);

@@ -139,7 +139,7 @@ function arrowToKind(atoms: Atom[]): void {
 const NAMED = new Set(["class", "cell_type", "mtype"]);
 
 /**
- * "all the cells in V1 - glia included -": a kind said to be included restricts nothing (it had
+ * "all the cells in V1 - glia included -", "glia too": a kind said to be included restricts nothing (it had
  * been read as "glia"); said after another kind of cells ("neurons, glia included") it is asked back.
  */
 function withoutIncluded(atoms: Atom[]): Atom[] {
@@ -147,7 +147,8 @@ function withoutIncluded(atoms: Atom[]): Atom[] {
   atoms.forEach((a, i) => {
     const v = as(a, "val");
     if (!v || !NAMED.has(String(v.dim))) return;
-    const mark = /^(included|inclusive)$/.test(lower(atoms[i + 1]))
+    // ("…? all cell classes, glia too": "too" said of a kind is the same.)
+    const mark = /^(included|inclusive|too|as well)$/.test(lower(atoms[i + 1]))
       ? i + 1
       : /^(including|incl\.?)$/.test(lower(atoms[i - 1]))
         ? i - 1

@@ -40,7 +40,8 @@ export function twoQuestions(
         second.find((i) => !/^(and|,|separately|also|then)$/i.test(i.text))?.text.toLowerCase() ===
           first[0]?.text.toLowerCase() && second.some((i) => i.tags.some((t) => t.t === "val"))
       );
-    if (!(stop || andThenQuestion) || !asks(first) || !asks(second) || formOnly(second)) continue;
+    if (!(stop || andThenQuestion) || !asks(first) || !asks(second) || formOnly(second) || includedOnly(second))
+      continue;
     // A second part that names cells of its own, and both read as questions: two questions. ("Where
     // are the MCs? Scatter of soma positions" elaborates the first; it names nothing new.)
     // ("… how many 5P-ET neurons are there, and how many are proofread?": a count of its own.)
@@ -78,4 +79,12 @@ function narrower(two: QueryPlan, one: QueryPlan): boolean {
   if (one.kind !== "lookup" || two.kind !== "lookup") return false;
   if (one.rootId !== two.rootId || one.nucleusId !== two.nucleusId) return false;
   return two.fields.length > 0 && two.fields.every((f) => one.fields.includes(f));
+}
+
+/** "… below the pia? glia too": a second part that only says a kind of cells is included in the first's. */
+function includedOnly(part: Item[]): boolean {
+  const mark = (i: Item) => /^(too|included|inclusive|including|incl\.?|as well)$/i.test(i.text);
+  const kind = (i: Item) => i.tags.some((t) => t.t === "val" && ["class", "cell_type"].includes(String(t.dim)));
+  const content = part.filter((i) => !i.fn && !mark(i) && !/^[?,.!]$/.test(i.text));
+  return part.some(mark) && content.length > 0 && content.every(kind);
 }
