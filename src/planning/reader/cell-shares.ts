@@ -96,7 +96,9 @@ export function fraction(c: Clause, q: Query): Measure {
   // group's share of all of them.)
   // (Grouped by "each"/"per", not by a place the cells are already cut on: "L4 cells that are 4P: what
   // percentage of the layer is that?" is no share across layers.)
-  const saidOf = is(c.atoms[at + 1], "rel", "r", "of") || /\bof$/i.test(text(f.atom));
+  // ("what percentage of all neurons are in each area": "of all" too.)
+  const saidOf =
+    is(c.atoms[at + 1], "rel", "r", "of") || /\bof$/i.test(text(f.atom)) || /^of all$/i.test(text(c.atoms[at + 1]));
   const perGroup = c.pops.some((p) => p.pop.each) && !q.filter.some((x) => q.groupBy.some((g) => g.dim === x.dim));
   if (!part.length && perGroup && saidOf && !q.compare) return { fn: "fraction", part: {}, across: true };
   if (!part.length)

@@ -6,7 +6,7 @@ import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS, NEURON_TABLES } from "./dims.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
-import { CELL_QUANTITIES, statMeasure } from "./measure.js";
+import { CELL_QUANTITIES, listedQuantities, statMeasure } from "./measure.js";
 import { countSup, PER_ROOT_NOUNS } from "./per-root.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
@@ -236,6 +236,15 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
   if (typeSup && q.groupBy.length && c.pops.some((p) => p.pop.head === "nucleus" || p.pop.head === "cell") && /larg|big|small/.test(typeSup.items[0]!.text.toLowerCase())) {
     use(typeSup);
     return oneCell(c, q, typeSup) ?? { fn: "mean", of: "volume" };
+  }
+  // ("soma depth of every SST cell in L2/3", "root id and depth of each MC": a quantity said of the cells with
+  // nothing to count or summarize is each cell's, listed; it had been a count of the cells.)
+  // (Said of each cell, or as a list or table: "of every SST cell", "root id and depth of each MC".)
+  const eachCell = c.pops.some((p) => p.pop.each) || c.has("list") || c.says(/^(table|ids?|root ids?)$/i);
+  const shownQuantities = eachCell ? listedQuantities(c, q) : [];
+  if (shownQuantities.length && !c.has("count") && !q.groupBy.length && !c.has("sup")) {
+    use(c.find("list"));
+    return { fn: "list", with: shownQuantities };
   }
   // ("BC root ids", "coregistered BCs - root ids?", "5P-ET roots w/ …": ids asked for are a list.)
   const ids = c.pops.some((p) => p.atom.items.some((i) => /\b(ids|roots)$/i.test(i.text)));

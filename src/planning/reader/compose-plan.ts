@@ -163,6 +163,15 @@ function partWithoutWhole(plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction") return;
   const part = plan.measure.part;
   const key = (f: Filter) => JSON.stringify(f);
+  // ("the share of the neurons in each one, as a percentage of all neurons": a kind said twice, once of the
+  // part and once of the whole, is the whole's; it had been a share of the cells that are neurons.)
+  // (Only a kind: a flag or a bound said twice is said again of the part, "multi-synaptic, i.e. 2 or more".)
+  const kind = (f: Filter) => f.dim === "class" || f.dim === "cell_type";
+  const twice = (part.filter ?? []).filter((f, i, all) => kind(f) && all.findIndex((g) => key(g) === key(f)) !== i);
+  for (const f of twice) {
+    if (!plan.filter.some((g) => key(g) === key(f))) plan.filter.push(f);
+    part.filter = part.filter!.filter((g) => key(g) !== key(f));
+  }
   const inWhole = new Set(plan.filter.map(key));
   const both = (part.filter ?? []).filter((f) => inWhole.has(key(f)));
   const grouped = new Set<string>(plan.groupBy.map((g) => g.dim));

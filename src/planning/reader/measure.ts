@@ -1,4 +1,4 @@
-import type { Measure, Quantity } from "../plan.js";
+import type { Measure, Quantity, Query } from "../plan.js";
 import { as, is, lower, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
@@ -113,4 +113,11 @@ function qtyOf(a: Atom, allowed: Quantity[]): Quantity | undefined {
   if (q === "big") return allowed.includes("size") ? "size" : allowed.includes("volume") ? "volume" : undefined;
   const mapped = QTY[q];
   return mapped && allowed.includes(mapped) ? mapped : undefined;
+}
+
+/** Cell quantities said in the question that no condition holds: what a list of the cells shows of each. */
+export function listedQuantities(c: Clause, q: Query): Quantity[] {
+  const held = new Set<string>(q.filter.map((f) => f.dim));
+  const said = c.findAll("qty").map((a) => as(a, "qty")!.q as Quantity);
+  return [...new Set(said.filter((x) => CELL_QUANTITIES.includes(x) && !held.has(x)))].slice(0, 4);
 }

@@ -63,7 +63,9 @@ export function scatterCells(ctx: CompileContext, q: Query): CompiledQuery {
       const what = quantities.map((x) => QUANTITY[x].label).join(" and ");
       const spread = rows.length < drawn ? `; ${fmt(rows.length)} of them, evenly spread by nucleus id, are shown` : "";
       const of = who.startsWith("all ") ? `all ${fmt(cells)} ${who.slice(4)}` : `${fmt(cells)} ${who}`;
-      const headline = `${fmt(drawn)} of ${of} have both ${what}${spread}.`;
+      // ("soma depth of every SST cell in L2/3": one quantity, each cell's, listed.)
+      const has = quantities.length > 1 ? `have both ${what}` : `have a ${what}, each listed with it`;
+      const headline = `${fmt(drawn)} of ${of} ${has}${spread}.`;
       if (!xq) return { table: { columns: out, rows }, headline };
       return {
         table: { columns: out, rows },

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+import { useChatOnRaw } from "./support/chat-on-raw.js";
+
+/**
+ * Tables asked for as such (dev40): each area's share of all neurons ("of all" had left the share unread, and "the
+ * share of the neurons in each one, as a percentage of all neurons" had been the share of each area's cells that are
+ * neurons), and a quantity listed for every cell ("root id and soma depth of every SST cell in L2/3" had been a count).
+ */
+describe("each group's share of all of them", () => {
+  it.each([
+    "what percentage of all neurons are in each area",
+    "What percantage of all the neurons sits in each visual area?",
+    "V1, RL, AL, LM: the share of the neurons in each one, as a percentage of all neurons",
+  ])("%s", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ measure: { fn: "fraction", across: true }, groupBy: [{ dim: "area" }] });
+    expect(JSON.stringify(plan)).toContain('{"dim":"class","values":["neuron"]}');
+  });
+
+  it("keeps a flag said twice in the part: multi-synaptic, i.e. 2 or more", async () => {
+    expect(
+      await planOf("What percentage of 23P→23P connections are multi-synaptic, i.e. have 2 or more synapes?"),
+    ).toMatchObject({
+      filter: [],
+      measure: { fn: "fraction", part: { filter: expect.arrayContaining([{ dim: "synapses", min: 2 }]) } },
+    });
+  });
+});
+
+describe("a quantity of every cell, listed", () => {
+  it.each([
+    "soma depth of every SST cell in L2/3",
+    "root id and soma depth of each SST cell in L2/3",
+    "I need a table of root id and soma depth below pia (µm) for every SST cell whose soma is in L2/3",
+  ])("%s: each cell with its depth", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", measure: { fn: "list", with: ["depth"] } });
+  });
+
+  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661"]);
+  it("lists every cell with its depth", async () => {
+    const answer = await store.chat.answer("root id and soma depth of each MC in L2/3");
+    expect(answer.status, answer.text).toBe("answered");
+    const rows = store.raw.prepare("SELECT pt_position p FROM ct WHERE cell_type = 'MC'").all() as { p: string }[];
+    const depth = (p: string) => (Number(p.replace(/[[\]]/g, "").trim().split(/\s+/)[1]) * 4) / 1000 - 400;
+    const inL23 = rows.filter((r) => depth(r.p) >= 115.1 && depth(r.p) < 333.5).length;
+    expect(inL23).toBeGreaterThan(0);
+    expect(answer.table!.rows).toHaveLength(inL23);
+    expect(answer.table!.columns.some((c) => /depth/.test(c))).toBe(true);
+  });
+});
