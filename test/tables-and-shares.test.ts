@@ -49,3 +49,25 @@ describe("a quantity of every cell, listed", () => {
     expect(answer.table!.columns.some((c) => /depth/.test(c))).toBe(true);
   });
 });
+
+describe("a table asked for as such", () => {
+  it.each([
+    ["How many synapses do basket cells make onto each postsynaptic cell type? One row per target type.", 1],
+    ["How many cells of each type have a proofread axon? One row per cell type.", 1],
+    ["inh m-type × cell type cross-tab", 2],
+    ["cross-tab of cell type by layer", 2],
+  ])("%s: grouped as said", async (q, n) => {
+    expect(((await planOf(q)) as { groupBy: unknown[] }).groupBy).toHaveLength(n);
+  });
+
+  it("asks back one row per group said of one number", async () => {
+    expect(await planOf("how many BCs in V1? one row per area")).toBe("clarify");
+  });
+
+  it("keeps one row per nucleus as each cell once", async () => {
+    expect(await planOf("count of cells with gOSI > 0.3 (one row per nucleus, best cc_abs)")).toMatchObject({
+      measure: { fn: "count" },
+      groupBy: [],
+    });
+  });
+});
