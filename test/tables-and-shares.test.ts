@@ -71,3 +71,22 @@ describe("a table asked for as such", () => {
     });
   });
 });
+
+describe("a heatmap's kind said once", () => {
+  it.each([
+    "heatmap syn counts inh→inh by type",
+    "pre type vs post type, only interneurones, number of synapes - show as heat map plz",
+    "I→E connectivity matrix by cell type, as a heatmap",
+  ])("%s: presynaptic type by postsynaptic type", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      groupBy: [
+        { dim: "cell_type", side: "pre" },
+        { dim: "cell_type", side: "post" },
+      ],
+    });
+  });
+
+  it("still asks which side without a heatmap: synapse counts inh→inh by type", async () => {
+    expect(await planOf("synapse counts inh→inh by type")).toBe("clarify");
+  });
+});

@@ -10,6 +10,7 @@ import { fractionPartSides, readMeasure } from "./flow-measure.js";
 import { thresholdOn } from "./flow-thresholds.js";
 import {
   defaultWhDim,
+  heatmapKinds,
   isGroupPop,
   matrix,
   namesCells,
@@ -141,6 +142,7 @@ export function composeFlow(c: Clause): Query {
   // ("ratio of excitatory to inhibitory synapses onto X": the two classes are the ratio's terms.)
   if (c.has("ratio"))
     for (const p of c.pops) if (!p.pop.filters.some((f) => f.dim === "root_id") && !p.role) p.role = "pre";
+  heatmapKinds(c, skip);
   const loose = c.pops.find(
     (p) =>
       !p.role &&

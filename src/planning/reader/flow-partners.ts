@@ -195,6 +195,16 @@ export function matrix(c: Clause, q: Query): void {
     if (!q.groupBy.some((g) => g.side === side)) q.groupBy.push({ dim, side });
 }
 
+/** "heatmap syn counts inh→inh by type": a heatmap's kind said once, with no side, is both sides' (see matrix). */
+export function heatmapKinds(c: Clause, skip: Set<number>): void {
+  if (!c.has("chart", "kind", "heatmap") && !c.has("matrix")) return;
+  for (const p of c.pops)
+    if (!p.role && isGroupPop(p) && !p.pop.filters.length && ["type", "mtype"].includes(p.pop.head ?? "")) {
+      c.usePop(p);
+      skip.add(p.i);
+    }
+}
+
 export const isGroupPop = (p: Clause["pops"][number]) =>
   ["type", "mtype", "class", "area", "layer", "strategy"].includes(p.pop.head ?? "");
 
