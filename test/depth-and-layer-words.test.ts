@@ -46,3 +46,23 @@ describe("a kind said once of both places of a connection probability", () => {
     });
   });
 });
+
+describe("depths said in other words", () => {
+  it.each([
+    ["How many basket cells sit deeper then 600 µm below the pia?", { dim: "depth", min: 600, minExclusive: true }],
+    ["How many excitatory neurons are in the top 200 µm of cortex?", { dim: "depth", max: 200, maxExclusive: true }],
+    ["how many BCs within 200 µm of the pia", { dim: "depth", max: 200, maxExclusive: true }],
+    ["# interneurons in L5+L6", { dim: "layer", values: ["L5", "L6"] }],
+  ])("%s", async (q, filter) => {
+    const plan = (await planOf(q)) as { filter: unknown[]; groupBy: unknown[] };
+    expect(plan.filter).toContainEqual(filter);
+    expect(plan.groupBy).toEqual([]);
+  });
+
+  it.each([
+    ["Which 5 basket cells sit closest to the pia? List them shallowest first with their depths.", "asc"],
+    ["Root id of the 23P whose soma sits furthest from the pia?", "desc"],
+  ])("%s: ranked by depth", async (q, order) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id" }], order });
+  });
+});

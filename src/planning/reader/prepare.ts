@@ -10,6 +10,7 @@ import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
 import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
+import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketLists, bracketSemicolons } from "./brackets.js";
 import { sideBrackets } from "./side-brackets.js";
@@ -68,6 +69,7 @@ const STEPS: PrepareStep[] = [
   idsAsked,
   discourseStep,
   layWords,
+  depthPhrases,
   definedCutoff,
   corrections,
   remarks,
