@@ -31,6 +31,8 @@ describe("chatter around a pasted id", () => {
   it.each([
     [`hey what cell type is this one: ${A}, I can't tell from the morphology in neuroglancer`, "lookup"],
     [`Does ${A} synapse onto ${B} at all? And if so, with how many synapses?`, "query"],
+    [`Below pia, in µm: how far down is the cell body of ${A}?`, "lookup"],
+    [`Going by where its soma sits, what layer is ${A} in?`, "lookup"],
   ])("%s: read without the chatter", async (q, kind) => {
     expect(await planOf(q)).toMatchObject({ kind });
   });

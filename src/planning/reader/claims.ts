@@ -53,6 +53,9 @@ export function claimsOf(text: string, phrases: ClaimPhrase[]): { claims: Claim[
 
 /** The claim a plan does not do, if any ("counting synapses" of a plan that counts connections). */
 export function brokenClaim(plan: QueryPlan, claims: Claim[]): Claim | undefined {
+  // ("Going by where its soma sits, what layer is 8646… in?": a look-up's layer is its soma's depth.)
+  if (plan.kind === "lookup" && plan.fields.some((f) => f === "layer" || f === "depth"))
+    return claims.find((c) => c !== "layer-by-depth");
   if (plan.kind !== "query") return claims[0];
   return claims.find((c) => !keeps(plan, c));
 }
