@@ -90,3 +90,25 @@ describe("a heatmap's kind said once", () => {
     expect(await planOf("synapse counts inh→inh by type")).toBe("clarify");
   });
 });
+
+describe("a plus between words, and a number of each one", () => {
+  it.each([
+    ["MC in L2/3: root id + depth (µm)", { measure: { fn: "list", with: ["depth"] } }],
+    ["proofread + 4P + V1 → how many?", { measure: { fn: "count" }, groupBy: [] }],
+  ])("%s", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+
+  it.each(["NGC roots + # output syn each", "NGC roots and their # output syn"])(
+    "%s: asked back (each one's number, or the total), never the total alone",
+    async (q) => {
+      expect(await planOf(q)).toBe("clarify");
+    },
+  );
+
+  it("keeps a bound written with a plus: 30+ inputs", async () => {
+    expect(await planOf("how many BCs have 30+ inputs")).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "in_synapses", min: 30 }]),
+    });
+  });
+});

@@ -28,7 +28,7 @@ import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } f
 import { sideOfGroupings } from "./grouping-side.js";
 import { otherKindsOnOtherSide } from "./other-kinds.js";
 import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
-import { perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
+import { eachOneOfThem, perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
 import { measuredCellsOfFlow } from "./measured-cells.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
 
@@ -295,5 +295,6 @@ export function composeFlow(c: Clause): Query {
   if (q.groupBy.some((g) => g.dim === "root_id")) use(...c.findAll("list"));
   // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
+  eachOneOfThem(c, q);
   return q;
 }

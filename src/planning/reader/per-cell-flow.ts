@@ -1,7 +1,7 @@
 import type { Filter, Query } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { popFilters } from "./filters.js";
+import { popFilters, Unreadable } from "./filters.js";
 import { PER_ROOT_NOUNS } from "./per-root.js";
 import { KIND_HEADS, PARTNER_HEADS } from "./shape.js";
 
@@ -139,4 +139,15 @@ export function perCellPartners(c: Clause): Query | undefined {
     groupBy: [],
     partners: popFilters(counted.pop, c.classOf),
   };
+}
+
+/**
+ * "NGC roots and their # output syn", "NGC roots + # output syn each": a number said of each of the cells named,
+ * which one total of them all does not answer (it had been the total). Asked back.
+ */
+export function eachOneOfThem(c: Clause, q: Query): void {
+  if (q.groupBy.length || q.compare || (q.measure.fn !== "count" && q.measure.fn !== "sum")) return;
+  const said = c.atoms.map((a) => text(a)).join(" ");
+  if (!/\b(?:roots|ids|cells|neurons)\s+(?:and|,)\s+(?:their|each)\b|\beach\s*[?.!]*\s*$/i.test(said)) return;
+  throw new Unreadable('Each one\'s number, or all of them together? Say "… per root, ranked" or "… in total".');
 }
