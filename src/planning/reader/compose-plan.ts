@@ -18,6 +18,7 @@ import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { kindSharedAcross } from "./shared-kind.js";
+import { versusScope } from "./versus-scope.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
@@ -47,6 +48,7 @@ export function compose(c: Clause): QueryPlan {
   checkPlaced(c, plan);
   contrastAsSaid(c, plan);
   kindSharedAcross(c, plan);
+  versusScope(c, plan);
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);
   superlativeKept(c, plan);

@@ -1,0 +1,31 @@
+import type { Filter, QueryPlan, Side } from "../plan.js";
+import { is } from "./atoms.js";
+import type { Clause } from "./clause.js";
+import { Unreadable } from "./filters.js";
+
+/**
+ * "avg syn size BC→23P vs MC": the type after "vs" is of the other side's kind (an interneuron, as BC is), not of
+ * the kind it was set beside (23P), so it may replace either side: BC→23P vs BC→MC, or BC→23P vs MC→23P. It had been
+ * read as the first, silently. Asked back with both readings. ("BC→23P vs 4P": 4P is of 23P's kind, the targets
+ * compared.)
+ */
+export function versusScope(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || (plan.source !== "synapses" && plan.source !== "connections")) return;
+  const after = c.pops.find((p) => !p.role && is(c.atoms[p.i - 1], "vs"));
+  const named = after?.pop.filters.find((f) => f.dim === "cell_type")?.values;
+  if (!after || named?.length !== 1) return;
+  const b = named[0]!;
+  const types = (fs: Filter[]) => fs.find((f) => f.dim === "cell_type" && !f.not)?.values ?? [];
+  for (const side of ["pre", "post"] as Side[]) {
+    const listed = types(plan[side]);
+    const other = types(plan[side === "pre" ? "post" : "pre"]);
+    if (listed.length !== 2 || listed[1] !== b || other.length !== 1) continue;
+    const [a, t] = [listed[0]!, other[0]!];
+    if (c.classOf(b) !== c.classOf(t) || c.classOf(a) === c.classOf(b)) return;
+    const readings =
+      side === "post"
+        ? [`${t}→${a} vs ${t}→${b}`, `${t}→${a} vs ${b}→${a}`]
+        : [`${a}→${t} vs ${b}→${t}`, `${a}→${t} vs ${a}→${b}`];
+    throw new Unreadable(`Which comparison: ${readings[0]}, or ${readings[1]}?`, readings);
+  }
+}
