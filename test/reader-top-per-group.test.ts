@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { planOf } from "./support/reader-plans.js";
 
-/** A ranking within each group, which the plan language cannot say (top-per-group.ts). */
+/** A ranking within each group (top-per-group.ts; `perGroup` in the plan language since stop 39). */
 describe("a ranking within each group", () => {
   it.each([
-    "top 2 target types for each inhibitory type",
-    "for each area, the most common cell type",
-    "per layer, which type has the most cells",
-    "which 23P cell has the most BC inputs in each area",
-    "most common m-type per cell type",
-  ])("is asked back, never ranked across every group: %s", async (q) => {
-    expect(await planOf(q)).toBe("clarify");
+    ["top 2 target types for each inhibitory type", 2],
+    ["for each area, the most common cell type", 1],
+    ["per layer, which type has the most cells", 1],
+    ["most common m-type per cell type", 1],
+  ])("is ranked within each group, never across every group: %s", async (q, limit) => {
+    expect(await planOf(q)).toMatchObject({ order: "desc", limit, perGroup: true });
+  });
+
+  it("asks back a ranking within groups with no second grouping: which 23P cell has the most BC inputs in each area", async () => {
+    expect(await planOf("which 23P cell has the most BC inputs in each area")).toBe("clarify");
   });
 
   it.each([

@@ -275,7 +275,7 @@ function presentLookup(
     headline += ` This root holds ${rows.length} nuclei (likely a merge of several cells); each is listed.`;
   if (!byRoot && first.pt_root_id === "0")
     headline += " Its root id is 0: the nucleus has no segment in this materialization.";
-  return { table: unitsTable(plan, coreg) ?? table, headline };
+  return { table: unitsTable(plan, coreg, first as Record<string, TableCell>) ?? table, headline };
 }
 
 const round = (v: TableCell | undefined, digits = 1): TableCell =>

@@ -112,7 +112,8 @@ export const RESTRICTIONS: { q: string; keep: string[] }[] = [
   },
   {
     q: "We are looking at cells within 100 µm of the pia. How many MCs are there?",
-    keep: ["within 100"],
+    // (Said again in the reader's words, "shallower than 100 µm": the bound is kept, not set aside.)
+    keep: ["100 µm"],
   },
   {
     q: "I care about connections with at least 3 synapses. How many connections are there from BC to 23P?",

@@ -13,10 +13,11 @@ export const COUNTS: Case[] = [
     check: (a) => expect(a.interpretation).not.toMatch(/inhibitory/),
   },
   {
-    it: "does not drop a threshold on the number of cells per type",
-    q: "how many cell types have more than 1000 cells?",
-    expect: "clarify",
-    text: /threshold \(more than 1000\)/,
+    it: "does not drop a threshold on the number of cells per type: it keeps the types past it",
+    q: "how many cell types have more than 100 cells?",
+    expect: "scalar",
+    gold: "SELECT count(*) FROM (SELECT cell_type FROM ct GROUP BY cell_type HAVING count(*) > 100)",
+    check: (a) => expect(a.interpretation).toMatch(/counting the groups where it is above 100/),
   },
   {
     it: "counts each of two named types, not their sum",
