@@ -159,3 +159,15 @@ describe("answers of a bound on groups, against plain SQL", () => {
     expect(answer.text).toMatch(/where it is above 100000: none/);
   });
 });
+
+describe("the groups named first, then 'which ones'", () => {
+  it("Looking at the morphological types (m-types), which ones have over 65 cells each?", async () => {
+    expect(
+      await planOf("Looking at the morphological types (m-types), which ones have over 65 cells each?"),
+    ).toMatchObject({ groupBy: [{ dim: "mtype" }], having: { min: 65, minExclusive: true } });
+  });
+
+  it("asks back a word in brackets that names other groups", async () => {
+    expect(await planOf("Looking at the areas (layers), which ones have more than 30 BCs?")).toBe("clarify");
+  });
+});

@@ -41,7 +41,28 @@ const REACH =
 function sayings(question: string): string[] {
   const fronted = new RegExp(String.raw`^([^:?]+?)\s*:\s*((?:which|what)\s+[^?:]+?)${REACH.source}\s*\?*\s*$`, "i");
   const m = fronted.exec(question);
-  return m && boundIn(m[1]!) ? [question, `${m[2]} have ${m[1]}?`] : [question];
+  if (m && boundIn(m[1]!)) return [question, `${m[2]} have ${m[1]}?`];
+  // ("Looking at the m-types, which ones have over 65 cells each?": the groups named first, then "which ones".)
+  const named = namedFirst(question);
+  return named ? [question, named] : [question];
+}
+
+/** "Looking at the morphological types (m-types), which ones …" → "which morphological types …". */
+function namedFirst(question: string): string | undefined {
+  const groups = groupBoundWords().file.groups;
+  const words = groups.flatMap((g) => g.words).sort((a, b) => b.length - a.length);
+  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = new RegExp(
+    String.raw`^\s*(?:looking\s+at|for|among|across|considering|of)\s+(?:the\s+|all\s+)?(${alt})` +
+      String.raw`(?:\s*\((${alt})\))?\s*,\s*(which|what)\s+(?:ones|of\s+them)\s+(.+)$`,
+    "i",
+  );
+  const m = re.exec(question);
+  if (!m) return undefined;
+  const group = (w: string) => groups.find((g) => g.words.some((x) => x.toLowerCase() === w.toLowerCase()));
+  // (A word in brackets must name the same groups: "(m-types)" after "morphological types".)
+  if (m[2] && group(m[2]) !== group(m[1]!)) return undefined;
+  return `${m[3]} ${m[1]} ${m[4]}`;
 }
 
 async function keptOnce(
