@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planShapeProblem } from "../src/planning/plan-check.js";
 import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { cellCount, planOf } from "./support/reader-plans.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
 /**
@@ -88,17 +88,8 @@ describe("reading a bound on groups", () => {
   });
 
   it("keeps groups only with a grouping and one number per group", () => {
-    const plan: Query = {
-      kind: "query",
-      source: "cells",
-      filter: [],
-      pre: [],
-      post: [],
-      measure: { fn: "count" },
-      groupBy: [],
-    };
-    expect(planShapeProblem({ ...plan, groupBy: [], having: { min: 3 } })).toMatch(/grouping/);
-    expect(planShapeProblem({ ...plan, groupBy: [{ dim: "cell_type" }], having: { min: 3 } })).toBeUndefined();
+    expect(planShapeProblem(cellCount({ having: { min: 3 } }))).toMatch(/grouping/);
+    expect(planShapeProblem(cellCount({ groupBy: [{ dim: "cell_type" }], having: { min: 3 } }))).toBeUndefined();
   });
 });
 

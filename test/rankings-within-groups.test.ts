@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planShapeProblem } from "../src/planning/plan-check.js";
 import type { Query } from "../src/planning/plan.js";
-import { planOf } from "./support/reader-plans.js";
+import { cellCount, planOf } from "./support/reader-plans.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
 /**
@@ -50,18 +50,7 @@ describe("reading a ranking within each group", () => {
   });
 
   it("needs two groupings, an order and a top-k", () => {
-    const plan: Query = {
-      kind: "query",
-      source: "cells",
-      filter: [],
-      pre: [],
-      post: [],
-      measure: { fn: "count" },
-      groupBy: [{ dim: "area" }],
-      order: "desc",
-      limit: 1,
-      perGroup: true,
-    };
+    const plan = cellCount({ groupBy: [{ dim: "area" }], order: "desc", limit: 1, perGroup: true });
     expect(planShapeProblem(plan)).toMatch(/two groupings/);
     expect(planShapeProblem({ ...plan, groupBy: [{ dim: "area" }, { dim: "cell_type" }] })).toBeUndefined();
   });

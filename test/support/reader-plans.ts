@@ -21,3 +21,15 @@ export const answeredPlan = async (q: string): Promise<QueryPlan | string> => {
   const plan = await planOf(q);
   return typeof plan === "object" && planShapeProblem(plan) ? "clarify" : plan;
 };
+
+/** A plan written by hand: the number of cells, with these fields added (to test what the plan check accepts). */
+export const cellCount = (more: Partial<Query> = {}): Query => ({
+  kind: "query",
+  source: "cells",
+  filter: [],
+  pre: [],
+  post: [],
+  measure: { fn: "count" },
+  groupBy: [],
+  ...more,
+});
