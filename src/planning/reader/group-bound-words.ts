@@ -21,7 +21,8 @@ const GroupBoundsFile = z.object({
 });
 type GroupBoundsFile = z.infer<typeof GroupBoundsFile>;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+/** A word or phrase as a pattern: its special characters escaped, any run of spaces as any spaces. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 /** Alternatives, longest first ("cell types" before "types"). */
 const anyOf = (words: string[]) =>
   [...words]

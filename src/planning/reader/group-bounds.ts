@@ -1,5 +1,5 @@
 import { BOUNDABLE, type Having, type PlannerResult, type Query } from "../plan.js";
-import { boundIn, groupBoundWords, type Bound } from "./group-bound-words.js";
+import { boundIn, escape, groupBoundWords, type Bound } from "./group-bound-words.js";
 import { NUMBER_WORDS } from "./spelled-numbers.js";
 
 /** A preposition that carries a bounded statistic's own conditions ("… above 1500 onto 23P"). */
@@ -51,7 +51,7 @@ function sayings(question: string): string[] {
 function namedFirst(question: string): string | undefined {
   const groups = groupBoundWords().file.groups;
   const words = groups.flatMap((g) => g.words).sort((a, b) => b.length - a.length);
-  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const alt = words.map(escape).join("|");
   const re = new RegExp(
     String.raw`^\s*(?:looking\s+at|for|among|across|considering|of)\s+(?:the\s+|all\s+)?(${alt})` +
       String.raw`(?:\s*\((${alt})\))?\s*,\s*(which|what)\s+(?:ones|of\s+them)\s+(.+)$`,
@@ -134,7 +134,7 @@ function measuredWords(bound: Bound, cls: string | undefined, units: string[]): 
     return [`number of ${kind}${after}`];
   }
   const ofKind = cls ? ` of ${cls} cells` : "";
-  const unit = units.find((u) => new RegExp(`^${u.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(after));
+  const unit = units.find((u) => new RegExp(`^${escape(u)}\\b`, "i").test(after));
   const rest = unit ? after.slice(unit.length).trim() : after;
   const out: string[] = [];
   if (!rest || CONDITION.test(rest)) out.push(`${before}${rest ? ` ${rest}` : ""}${ofKind}`);
