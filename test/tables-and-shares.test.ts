@@ -91,14 +91,7 @@ describe("a heatmap's kind said once", () => {
   });
 });
 
-describe("a plus between words, and a number of each one", () => {
-  it.each([
-    ["MC in L2/3: root id + depth (µm)", { measure: { fn: "list", with: ["depth"] } }],
-    ["proofread + 4P + V1 → how many?", { measure: { fn: "count" }, groupBy: [] }],
-  ])("%s", async (q, plan) => {
-    expect(await planOf(q)).toMatchObject(plan);
-  });
-
+describe("a number of each one of the cells named", () => {
   it.each(["NGC roots + # output syn each", "NGC roots and their # output syn"])(
     "%s: asked back (each one's number, or the total), never the total alone",
     async (q) => {

@@ -7,7 +7,7 @@ const LAYER = String.raw`L\d(?:/\d)?[ab]?`;
  * Ways of saying a depth or a set of layers that the reader's words do not cover, said again in its words:
  * - "deeper then 600 µm", "more then 50": "then" after a comparative is "than";
  * - "in the top 200 µm of cortex", "within 200 µm of the pia": shallower than 200 µm;
- * - "L5+L6": L5 and L6 together (one count, not one per layer); "root id + depth": and.
+ * - "L5+L6": L5 and L6 together (one count, not one per layer).
  */
 const REWRITES: [RegExp, string][] = [
   [
@@ -31,8 +31,6 @@ const REWRITES: [RegExp, string][] = [
     "shallower than $1 µm",
   ],
   [new RegExp(String.raw`\b(${LAYER})\s*\+\s*(${LAYER})\b`, "g"), "$1 and $2 together"],
-  // ("root id + depth", "NGC roots + # output syn each": a plus between words is "and"; "30+ cells" stays.)
-  [/(?<=\w)\s+\+\s+(?=[\w#])/g, " and "],
 ];
 
 export function depthPhrases(p: Prepared): Prepared {
