@@ -60,3 +60,103 @@ describe("a ratio of two flows, answered on the raw exports", () => {
     expect(answer.text).toMatch(/those from layer 2\/3 pyramidal cells \(23P\) onto basket cells \(BC\) to those from/);
   });
 });
+
+/**
+ * A ratio of connection counts (dev34, the comparer; left alone at stop 39): "ratio of BC→23P connections to
+ * MC→23P connections" counts each connected pair once in each term. It had been asked back, the connections
+ * left unread; "ratio # conn BC->23P / MC->23P" had been asked back too.
+ */
+describe("a ratio of two connection counts", () => {
+  it.each(["ratio of BC->23P connections to MC->23P connections", "ratio of BC→23P conns to MC→23P conns"])(
+    "%s: connections of the first flow over the second",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "connections",
+        measure: {
+          fn: "ratio",
+          numerator: { pre: type("BC"), post: type("23P") },
+          denominator: { pre: type("MC"), post: type("23P") },
+        },
+      });
+    },
+  );
+
+  it.each(["ratio # conn BC->23P / MC->23P", "BC->23P / MC->23P conn ratio", "# of conn BC->23P / MC->23P?"])(
+    "%s: each count, and their ratio in the order said",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "connections",
+        pre: [{ dim: "cell_type", values: ["BC", "MC"] }],
+        post: type("23P"),
+        groupBy: [{ dim: "cell_type", side: "pre" }],
+        contrast: "ratio",
+      });
+    },
+  );
+
+  it("keeps synapses a ratio of synapses", async () => {
+    expect(await planOf("BC→23P/MC→23P syn ratio?")).toMatchObject({ source: "synapses", contrast: "ratio" });
+  });
+});
+
+/**
+ * "syn BC->23P vs MC->23P in V1": a place said last, after two flows compared, is said of both. It had been read
+ * of the second flow alone (BC→23P anywhere against MC→23P in V1), a wrong answer that looked right.
+ */
+describe("a place said after two flows compared", () => {
+  const inV1 = [...type("23P"), { dim: "area", values: ["V1"] }];
+  it.each([
+    "syn BC->23P vs MC->23P in V1",
+    "how many times more synapses BC->23P than MC->23P in V1",
+    "what's the BC->23P / MC->23P synapse ratio in V1",
+    "syn BC->23P in V1 vs MC->23P in V1",
+  ])("%s: both flows onto 23P in V1", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ pre: [{ dim: "cell_type", values: ["BC", "MC"] }], post: inV1 });
+    expect(plan).not.toHaveProperty("compare");
+  });
+
+  it("keeps a place said of each flow's own receiver in each part", async () => {
+    expect(await planOf("syn 23P->23P vs 4P->4P in L4")).toMatchObject({
+      compare: [
+        { pre: type("23P"), post: [...type("23P"), { dim: "layer", values: ["L4"] }] },
+        { pre: type("4P"), post: [...type("4P"), { dim: "layer", values: ["L4"] }] },
+      ],
+    });
+  });
+});
+
+describe("a ratio of connection counts, answered on the raw exports", () => {
+  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
+
+  it("divides the BC→23P connected pairs by the MC→23P ones", async () => {
+    const answer = await store.chat.answer("ratio of BC->23P connections to MC->23P connections");
+    expect(answer.status, answer.text).toBe("answered");
+    const pairs = (pre: string, post: string) =>
+      Number(
+        gold(
+          store.raw,
+          "SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id, post_pt_root_id FROM syn WHERE pre_pt_root_id IN " +
+            "(SELECT pt_root_id FROM root_type WHERE cell_type = ?) AND post_pt_root_id IN " +
+            "(SELECT pt_root_id FROM root_type WHERE cell_type = ?))",
+          pre,
+          post,
+        ),
+      );
+    const cols = answer.table!.columns;
+    const row = answer.table!.rows[0]!;
+    expect([row[cols.indexOf("numerator")], row[cols.indexOf("denominator")]]).toEqual([
+      pairs("BC", "23P"),
+      pairs("MC", "23P"),
+    ]);
+    expect(pairs("BC", "23P")).not.toBe(
+      Number(
+        gold(
+          store.raw,
+          "SELECT count(*) FROM syn WHERE pre_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = 'BC') " +
+            "AND post_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = '23P')",
+        ),
+      ),
+    );
+  });
+});

@@ -37,8 +37,13 @@ const RATIO_OF_FLOWS = new RegExp(
 // "ratio #syn 23P→BC / BC→23P", "syn 23P->BC divided by BC->23P"
 const FLOW = String.raw`[\w/-]+\s*(?:→|->)\s*[\w/-]+`;
 const FLOWS_DIVIDED = new RegExp(
-  String.raw`\b(?:(?:the\s+)?ratio\s+(?:of\s+)?)?(#\s*syn\w*|synapses|syn|connections|conns?)\s+(${FLOW})\s*` +
-    String.raw`(?:/|÷|divided\s+by|over)\s*(?:#\s*syn\w*\s+|synapses\s+|syn\s+|connections\s+|conns?\s+)?(${FLOW})`,
+  String.raw`(?:\b(?:the\s+)?ratio\s+(?:of\s+)?)?((?:#\s*(?:of\s+)?)?\b(?:syn\w*|connections|conns?))\s+(${FLOW})\s*` +
+    String.raw`(?:/|÷|divided\s+by|over)\s*(?:(?:#\s*)?(?:syn\w*|connections|conns?)\s+)?(${FLOW})`,
+  "i",
+);
+// "BC->23P / MC->23P conn ratio": the counted noun said after the two flows.
+const FLOWS_RATIO = new RegExp(
+  String.raw`(${FLOW})\s*(?:/|÷)\s*(${FLOW})\s+(?:#\s*)?(syn\w*|connections|conns?)\s+ratio\b`,
   "i",
 );
 
@@ -68,7 +73,11 @@ export function asManyAs(p: Prepared): Prepared {
   // (A ratio of two flows is how many times more of the one than of the other, in the order said.)
   text = text.replace(RATIO_OF_FLOWS, "how many times more $1 $2 than $3$4");
   text = text.replace(FLOWS_DIVIDED, (_, noun: string, a: string, b: string) => {
-    const counted = /^conn/i.test(noun) ? "connections" : "synapses";
+    const counted = /conn/i.test(noun) ? "connections" : "synapses";
+    return `how many times more ${counted} ${a} than ${b}`;
+  });
+  text = text.replace(FLOWS_RATIO, (_, a: string, b: string, noun: string) => {
+    const counted = /conn/i.test(noun) ? "connections" : "synapses";
     return `how many times more ${counted} ${a} than ${b}`;
   });
   const every = FOR_EVERY.exec(text);

@@ -1,7 +1,7 @@
 import { namesCondition, type Filter, type QueryPlan } from "../plan.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
-import { compareAsGroups } from "./compare.js";
+import { compareAsGroups } from "./compare-groups.js";
 import { cellRatio } from "./cell-shares.js";
 import { composeCells } from "./compose-cells.js";
 import { composeFlow } from "./compose-flow.js";

@@ -1,5 +1,5 @@
 import type { Filter, Query, Side } from "../plan.js";
-import { text, use } from "./atoms.js";
+import { is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { SYNAPSE_NOUNS } from "./shape.js";
@@ -63,7 +63,7 @@ export function ratio(c: Clause, q: Query): void {
     q.pre = [];
     q.post = [];
     q.measure = { fn: "ratio", numerator: num!, denominator: den! };
-    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+    countedNouns(c, q);
     return;
   }
   // ("ratio of BC to MC synapses onto 23P": two terms side by side, and the cells on the other side.)
@@ -90,10 +90,23 @@ export function ratio(c: Clause, q: Query): void {
       q.post = q.post.filter((f) => !p.pop.filters.includes(f));
     }
     q.measure = { fn: "ratio", numerator: { [side]: a }, denominator: { [side]: b } };
-    for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+    countedNouns(c, q);
     return;
   }
   throw new Unreadable(RATIO_OF_WHAT);
+}
+
+/**
+ * What the ratio's terms count: synapses, or connections ("ratio of BC→23P connections to MC→23P connections",
+ * each connected pair once). Both said at once is not one ratio, and is left unread.
+ */
+function countedNouns(c: Clause, q: Query): void {
+  const synapses = SYNAPSE_NOUNS.some((n) => c.has("noun", "n", n));
+  if (c.has("noun", "n", "connection") && !synapses) {
+    q.source = "connections";
+    use(...c.atoms.filter((a) => is(a, "noun", "n", "connection")));
+  }
+  for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
 }
 
 const RATIO_OF_WHAT = 'A ratio of what to what? For example "E/I ratio of the inputs to 8646…".';
