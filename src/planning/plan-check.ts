@@ -166,8 +166,21 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
       if (clash) return clash;
     }
   }
+  return untypedByType(plan);
+}
+
+/** ("going by soma depth, not cell type" read as untyped cells, per cell type): every group is empty. */
+export function untypedByType(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
+  for (const key of ["filter", "pre", "post"] as const) {
+    const side = key === "filter" ? undefined : key;
+    const untyped = plan[key].some((f) => f.dim === "typed" && f.is === false && !f.not);
+    if (untyped && plan.groupBy.some((g) => TYPE_DIMS.includes(g.dim) && g.side === side))
+      return "cells without a cell type cannot be grouped by their type";
+  }
   return undefined;
 }
+
+const TYPE_DIMS: string[] = ["cell_type", "class", "mtype"];
 
 /**
  * ("total synapses BC→23P and MC→23P" read as onto "23P or MC" and onto "23P"): one dimension named twice on
@@ -193,8 +206,9 @@ function flagClash(filters: Filter[]): string | undefined {
   if (flag("proofread", false) && (flag("axon_proofread", true) || flag("dendrite_proofread", true)))
     return "no row can be unproofread and have a proofread axon or dendrite";
   // ("fragment inputs per 23P cell" read as 23P cells without a nucleus: a typed cell has one.)
-  const typed = filters.some((f) => ["cell_type", "class", "mtype"].includes(f.dim) && f.values && !f.not);
+  const typed = filters.some((f) => TYPE_DIMS.includes(f.dim) && f.values && !f.not);
   if (flag("has_nucleus", false) && typed) return "no fragment (a root without a nucleus) has a cell type";
+  if (flag("typed", false) && typed) return "no cell without a cell-type row has a cell type";
   return undefined;
 }
 

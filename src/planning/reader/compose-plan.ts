@@ -1,4 +1,5 @@
 import { namesCondition, type Filter, type QueryPlan } from "../plan.js";
+import { untypedByType } from "../plan-check.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare-groups.js";
@@ -18,7 +19,7 @@ import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { kindSharedAcross } from "./shared-kind.js";
-import { versusScope } from "./versus-scope.js";
+import { versusKept, versusScope } from "./versus-scope.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
@@ -49,6 +50,7 @@ export function compose(c: Clause): QueryPlan {
   contrastAsSaid(c, plan);
   kindSharedAcross(c, plan);
   versusScope(c, plan);
+  versusKept(c, plan);
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);
   superlativeKept(c, plan);
@@ -88,6 +90,8 @@ export function compose(c: Clause): QueryPlan {
     const both = namedAndExcluded(list);
     if (both) throw new Unreadable(`I read ${both} both named and excluded; which do you mean?`);
   }
+  const untyped = plan.kind === "query" ? untypedByType(plan) : undefined;
+  if (untyped) throw new Unreadable(`I cannot read that as asked: ${untyped}.`);
   return plan;
 }
 

@@ -86,6 +86,9 @@ function markAfterMost(atoms: Atom[]): void {
   });
 }
 
+/** Verbs whose object is synapses: "how many do 23P make onto BC" counts what they make. */
+const MAKING = /^(make|makes|made|form|forms|formed|send|sends|sent|give|gives|receive|receives|get|gets|got)$/;
+
 /** "How many 23P cells does …": the population right after "how many" is what is counted. */
 function markAfterHowMany(atoms: Atom[]): void {
   atoms.forEach((a, i) => {
@@ -126,8 +129,13 @@ function markAfterHowMany(atoms: Atom[]): void {
       ["partner", "target", "source"].includes(String((owned.tag as Pop).head))
     )
       (owned.tag as Pop).counted = true;
+    // ("how many do 23P cells make onto BCs": the cells after "do" make what is counted; they had been counted.)
+    const subject =
+      atoms.slice(i + 1, j).some((x) => /^(do|does|did)$/i.test(lower(x))) &&
+      MAKING.test(lower(atoms[j + 1]).split(" ")[0] ?? "");
     if (
       atoms[j]?.tag.t === "pop" &&
+      !subject &&
       !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") &&
       !flowNoun &&
       !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))

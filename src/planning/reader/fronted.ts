@@ -39,6 +39,24 @@ const CUTOFF_FIRST = new RegExp(
   "i",
 );
 
+// "Among the 23P cells with proofread axons, which 10 have the most output synapses?"
+const SMALL = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)`;
+const AMONG_WHICH = new RegExp(
+  String.raw`^(?:among|amongst|of|out of)\s+(?:the\s+|all\s+(?:the\s+)?)?([^,:;]+?)\s*[,:;]?\s+(which|what)\s+(${SMALL})` +
+    String.raw`\s+(?:of\s+(?:them|those|these)\s+)?(?=(?:have|has|get|gets|receive|receives|make|makes|send|sends|` +
+    String.raw`are|is|do|does)\b)`,
+  "i",
+);
+
+// "MC vs BC as the postsynaptic cells: …", "with MC as targets and BPC as sources"
+// (A name of cells, not a noun or a place: "23P cells as the targets" and "in V1 as targets" are left as said.)
+const ITEM = String.raw`(?!(?:and|or|vs|versus|with|the|cells?|neurons?|V1|RL|AL|LM|L\d\S*)\b)[\w/+-]+`;
+const SETS_AS_SIDE = new RegExp(
+  String.raw`\b(${ITEM})(?:\s+(vs\.?|versus|and|or)\s+(${ITEM}))?\s+as\s+(?:the\s+)?` +
+    String.raw`(?:(postsynaptic|presynaptic|post|pre)\s+(?:cells?|neurons?|side|partners?)|(targets?|sources?))\b`,
+  "gi",
+);
+
 const KIND = String.raw`((?:[\w/+-]+\s+){0,3}?(?:type|cell type|area|layer|class|m-?type|cell|neuron|root))`;
 // "which is the interneuron type with the fewest cells", "the interneuron type with the lowest count is which?"
 const WHICH_IS_THE = new RegExp(String.raw`\b(which|what) (?:is|'s) the ${KIND}\s+with the\b`, "i");
@@ -68,6 +86,16 @@ export function fronted(p: Prepared): Prepared {
   }
   text = text.replace(EXCEPT_FIRST, (_, who: string, wh: string, n: string | undefined, types: string) => {
     return `${wh} ${n ?? ""}${types} other than ${who}`;
+  });
+  // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
+  text = text.replace(AMONG_WHICH, (_, cells: string, wh: string, n: string) => `${wh} ${n} ${cells} `);
+  // (The side said of two sets compared is each one's: they had been pooled into one population.)
+  text = text.replace(SETS_AS_SIDE, (all, a: string, vs?: string, b?: string, side?: string, role?: string) => {
+    // (Names as the lab writes them, "MC", "5P-IT": not "each one makes as the presynaptic side".)
+    if (![a, b ?? "X"].every((x) => /[A-Z0-9]/.test(x))) return all;
+    const post = /^post/i.test(side ?? "") || /^targets?$/i.test(role ?? "");
+    const adjective = post ? "postsynaptic" : "presynaptic";
+    return b ? `${adjective} ${a} ${vs} ${adjective} ${b}` : `${adjective} ${a}`;
   });
   text = text.replace(WHERE_EXTREME, (_, what: string, extreme: string, end: string) => {
     return `which area has the ${extreme} ${what}${end}`;

@@ -121,8 +121,13 @@ export function readPopulations(input: Atom[]): Atom[] {
       continue;
     }
     const { pop, end } = readPop(atoms, i);
-    // "the most BC input": the superlative is of the input, not of the basket cells.
-    if (pop.sup && is(atoms[end], "noun") && FLOW_AFTER.has(String(as(atoms[end], "noun")!.n)) && is(atoms[i], "sup")) {
+    // "the most BC input": the superlative is of the input, not of the basket cells; so is "the largest
+    // inhibitory share" of the share.
+    const measured =
+      (is(atoms[end], "noun") && FLOW_AFTER.has(String(as(atoms[end], "noun")!.n))) ||
+      is(atoms[end], "fraction") ||
+      is(atoms[end], "ratio");
+    if (pop.sup && measured && is(atoms[i], "sup")) {
       out.push(atoms[i]!);
       i++;
       continue;

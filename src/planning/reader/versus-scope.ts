@@ -29,3 +29,18 @@ export function versusScope(c: Clause, plan: QueryPlan): void {
     throw new Unreadable(`Which comparison: ${readings[0]}, or ${readings[1]}?`, readings);
   }
 }
+
+/**
+ * "MC vs BC as the postsynaptic cells: median size of the synapses they receive?": a "vs" said, and a plan
+ * with one number for both sets pooled (no comparison, grouping or contrast). It had been answered so.
+ */
+export function versusKept(c: Clause, plan: QueryPlan): void {
+  // (The "vs" may be inside a population's own words: "MC vs BC as the postsynaptic cells".)
+  const said = c.atoms.some((a) => is(a, "vs") || a.items.some((i) => /^(vs\.?|versus)$/i.test(i.text)));
+  if (plan.kind !== "query" || !said) return;
+  const m = plan.measure;
+  const split = plan.compare?.length || plan.groupBy.length || plan.contrast || plan.chart;
+  const twoOfOne = m.fn === "ratio" || m.fn === "fraction" || (m.fn === "list" && (m.with?.length ?? 0) >= 2);
+  if (split || twoOfOne) return;
+  throw new Unreadable('One number for both sets together, or one each? Say "… per cell type" or "A and B together".');
+}

@@ -27,18 +27,21 @@ export const cellSetOf = (q: Query): CellSet => ({
   ...(q.partners ? { partners: q.partners } : {}),
 });
 
+const dimsOf = (set: CellSet, quantity?: Quantity) =>
+  [...set.filter.map((f) => f.dim), ...set.groupBy.map((g) => g.dim), ...(quantity ? [quantity] : [])] as Dim[];
+
+/** The cell table a set of cells is read from (a share's part is read from its whole's, ctx.cellBase). */
+export const cellBaseOf = (ctx: CompileContext, set: CellSet, quantity?: Quantity) =>
+  set.source === "nuclei" ? "nucleus" : (ctx.cellBase ?? baseFor(ctx, dimsOf(set, quantity)));
+
 /**
  * Rows of cells: one per row of the cell-type table (or of the nucleus table, for nuclei; of the
  * m-type table, when only m-types are named), or one per distinct root id for roots.
  */
 export function cellRows(ctx: CompileContext, set: CellSet, need: Need, quantity?: Quantity): RowSet {
   if (set.source === "roots") return rootRows(ctx, set, need, quantity);
-  const dims = [
-    ...set.filter.map((f) => f.dim),
-    ...set.groupBy.map((g) => g.dim),
-    ...(quantity ? [quantity] : []),
-  ] as Dim[];
-  const base = set.source === "nuclei" ? "nucleus" : baseFor(ctx, dims);
+  const dims = dimsOf(set, quantity);
+  const base = cellBaseOf(ctx, set, quantity);
   if (!ctx.catalog.tables.has(base)) {
     throw new MissingDataError(
       base === "nucleus"

@@ -14,7 +14,7 @@ import {
 import { describePlan } from "../../planning/describe.js";
 import { Sql, raw, sql } from "../sql.js";
 import { aggregate, histogram, valueName } from "./aggregate.js";
-import { cellRows, cellSetOf } from "./cell-rows.js";
+import { cellBaseOf, cellRows, cellSetOf } from "./cell-rows.js";
 import { checkValues } from "./check-values.js";
 import { QUANTITY } from "./dims.js";
 import { flowOf, groupKey } from "./flow.js";
@@ -111,7 +111,10 @@ function measured(ctx: CompileContext, q: Query, value: string, everyConnection 
     const count: Measure = { fn: "count" };
     // (Across groups: each group's part over the one total of every group's rows.)
     const whole = measured(ctx, { ...q, measure: count, ...(m.across ? { groupBy: [] } : {}) }, "whole");
-    const part = measured(ctx, { ...withPart(q, m.part), measure: count }, "part", byConnection);
+    // (A part of cells is read from the table its whole is read from: a subset of the whole.)
+    const wholeQuery = { ...q, measure: count };
+    const partCtx = q.source === "cells" ? { ...ctx, cellBase: cellBaseOf(ctx, cellSetOf(wholeQuery)) } : ctx;
+    const part = measured(partCtx, { ...withPart(q, m.part), measure: count }, "part", byConnection);
     const sql = m.across
       ? shareOfTotal(q, part.sql, whole.sql, value)
       : combine(q, part.sql, whole.sql, "part", "whole", value);

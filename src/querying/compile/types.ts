@@ -12,6 +12,12 @@ export interface CompileContext {
     voxelNm: readonly number[];
     layers: { name: string; top_um: number; bottom_um: number }[];
   };
+  /**
+   * The cell table a share's part is read from: its whole's, so the part is a subset of the whole
+   * ("% of each area's cells that are coregistered": coregistered nuclei without a cell-type row are in
+   * neither).
+   */
+  cellBase?: "cell_type" | "mtype" | "nucleus";
 }
 
 /** What a chart needs beyond the table: which columns go where, and axis titles with units. */
