@@ -25,6 +25,8 @@ export const Claim = z.enum([
   "feedback",
   "iqr",
   "reciprocal",
+  "named-post",
+  "named-pre",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -123,6 +125,11 @@ function keeps(q: Query, c: Claim): boolean {
     // ("…, i.e. each one synapses onto the other", "(A→B and B→A)": connections that are reciprocated.)
     case "reciprocal":
       return q.source === "connections" && q.filter.some((f) => f.dim === "reciprocal" && f.is !== false);
+    // ("synapses onto 8646… (it's the postsynaptic side)": the one root named is on that side.)
+    case "named-post":
+      return named(q.post) && !named(q.pre);
+    case "named-pre":
+      return named(q.pre) && !named(q.post);
   }
 }
 
@@ -173,6 +180,8 @@ const SAID: Record<Claim, string> = {
   feedback: "feedback (from a higher visual area to V1)",
   iqr: "the interquartile range (Q3 minus Q1)",
   reciprocal: "reciprocal connections (each one onto the other)",
+  "named-post": "the cell named is the postsynaptic side",
+  "named-pre": "the cell named is the presynaptic side",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */

@@ -57,6 +57,19 @@ const SETS_AS_SIDE = new RegExp(
   "gi",
 );
 
+// "ranked by output synapse count, what are the top 10 of the 23P cells whose axon has been proofread?"
+const RANKED_FIRST = /^((?:ranked|sorted|ordered)\s+by\s+[^,:;]+?)\s*[,:;]\s*(.+?)(\s*[?.!]*)$/i;
+const TOP_OF_THE = new RegExp(String.raw`\btop\s+(${SMALL})\s+of\s+(?:the|all(?:\s+the)?)\s+`, "gi");
+
+// "From 4P cells as the presynaptic side: …": a side said twice, by the preposition and again.
+const SIDE_SAID_AGAIN = new RegExp(
+  String.raw`\b(from|onto|to)\s+([^,:;]{1,40}?)\s+as\s+(?:the\s+)?(presynaptic|postsynaptic|pre|post)` +
+    String.raw`\s+(?:side|cells?|neurons?|partners?)\b`,
+  "gi",
+);
+// "with a 23P target and an SST (MC) source": one cell of a type on each side.
+const ONE_OF_A_SIDE = /\b(?:a|an)\s+([\w/+-]+(?:\s+\([\w/+-]+\))?)\s+(target|source|partner cell)\b/gi;
+
 const KIND = String.raw`((?:[\w/+-]+\s+){0,3}?(?:type|cell type|area|layer|class|m-?type|cell|neuron|root))`;
 // "which is the interneuron type with the fewest cells", "the interneuron type with the lowest count is which?"
 const WHICH_IS_THE = new RegExp(String.raw`\b(which|what) (?:is|'s) the ${KIND}\s+with the\b`, "i");
@@ -87,6 +100,17 @@ export function fronted(p: Prepared): Prepared {
   text = text.replace(EXCEPT_FIRST, (_, who: string, wh: string, n: string | undefined, types: string) => {
     return `${wh} ${n ?? ""}${types} other than ${who}`;
   });
+  text = text.replace(SIDE_SAID_AGAIN, (all, rel: string, cells: string, side: string) => {
+    const agrees = /^from$/i.test(rel) === /^pre/i.test(side);
+    return agrees ? `${rel} ${cells}` : all;
+  });
+  text = text.replace(ONE_OF_A_SIDE, (all, name: string, role: string) => {
+    if (!/[A-Z0-9]/.test(name) || /^partner/i.test(role)) return all;
+    return `${/^target$/i.test(role) ? "postsynaptic" : "presynaptic"} ${name}`;
+  });
+  // (An order said first is said last; "the top 10 of the 23P cells" is "the top 10 23P cells".)
+  text = text.replace(RANKED_FIRST, (_, order: string, rest: string, end: string) => `${rest}, ${order}${end}`);
+  text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
   text = text.replace(AMONG_WHICH, (_, cells: string, wh: string, n: string) => `${wh} ${n} ${cells} `);
   // (The side said of two sets compared is each one's: they had been pooled into one population.)
