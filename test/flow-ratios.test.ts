@@ -160,3 +160,78 @@ describe("a ratio of connection counts, answered on the raw exports", () => {
     );
   });
 });
+
+/**
+ * Ratios said as people say them (dev42, ratios and normalizations): "A per B" of two flows or of two kinds of
+ * cells, a population's outputs over its inputs, and the E/I terms said again with "divided by" or "over".
+ */
+describe("ratios said another way", () => {
+  it.each(["How many BC→23P synapses are there per MC→23P synapse?", "BC→23P syn per MC→23P syn"])(
+    "%s: the two flows' counts and their ratio",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "synapses",
+        pre: [{ dim: "cell_type", values: ["BC", "MC"] }],
+        post: type("23P"),
+        contrast: "ratio",
+      });
+    },
+  );
+
+  it("reads excitatory neurons per inhibitory neuron as a ratio of cells", async () => {
+    expect(
+      await planOf("In layer 2/3, how many excitatory neurons are there per inhibitory neuron (going by soma depth)?"),
+    ).toMatchObject({
+      source: "cells",
+      filter: [{ dim: "layer", values: ["L2/3"] }],
+      measure: {
+        fn: "ratio",
+        numerator: { filter: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { filter: [{ dim: "class", values: ["inhibitory"] }] },
+      },
+    });
+  });
+
+  it.each([
+    [
+      "If you pool all the 5P-ET cells together, what's the ratio of their total output synapses to their total input synapses?",
+      "pre",
+    ],
+    ["5P-ET pooled out/in syn ratio", "pre"],
+    ["ratio of input to output synapses of 5P-ET", "post"],
+  ])("%s: what the cells make over what they receive, in the order said", async (q, first) => {
+    const cells = type("5P-ET");
+    const [made, got] = [{ pre: cells }, { post: cells }];
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: [],
+      measure: {
+        fn: "ratio",
+        ...(first === "pre" ? { numerator: made, denominator: got } : { numerator: got, denominator: made }),
+      },
+    });
+  });
+
+  it.each([
+    "What's the E/I ratio of the inputs onto 23P cells, i.e. synapses from excitatory neurons divided by synapses from inhibitory neurons?",
+    "E/I ratio of the inputs onto 23P? Excitatory-neuron synapses over inhibitory-neuron synapses, please.",
+    "Of the synapses 23P cells receive from inhibitory vs excitatory neurons, what's the E:I ratio?",
+  ])("%s: the E/I terms said again", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: type("23P"),
+      measure: {
+        fn: "ratio",
+        numerator: { pre: [{ dim: "class", values: ["excitatory"] }] },
+        denominator: { pre: [{ dim: "class", values: ["inhibitory"] }] },
+      },
+    });
+  });
+
+  it("asks back an E/I ratio restated the other way round", async () => {
+    expect(
+      await planOf(
+        "E/I ratio of the inputs onto 23P, i.e. synapses from inhibitory neurons over synapses from excitatory neurons",
+      ),
+    ).toBe("clarify");
+  });
+});

@@ -47,6 +47,20 @@ const FLOWS_RATIO = new RegExp(
   "i",
 );
 
+// "How many BC→23P synapses are there per MC→23P synapse?", "BC→23P syn per MC→23P syn"
+const COUNTED = String.raw`(syn\w*|synapses?|connections?|conns?)`;
+const FLOW_PER_FLOW = new RegExp(
+  String.raw`^(?:how many\s+)?(${FLOW})\s+${COUNTED}\s+(?:are there\s+|do you get\s+)?per\s+(${FLOW})\s+${COUNTED}` +
+    String.raw`(\s*[?.!]*)$`,
+  "i",
+);
+// "In layer 2/3, how many excitatory neurons are there per inhibitory neuron?"
+const CELLS_PER_CELL = new RegExp(
+  String.raw`\bhow many ([\w/-]+) (neurons|cells) (?:are there |do we have |are in it |exist )?` +
+    String.raw`(?:per|for (?:each|every)) ([\w/-]+) (?:neuron|cell)\b`,
+  "i",
+);
+
 /**
  * Comparisons of two results said as idioms, rewritten into the words the reader knows: "how many
  * times as many … as" and "A as a multiple of B" are "how many times more A than B" (a ratio); "by
@@ -80,6 +94,16 @@ export function asManyAs(p: Prepared): Prepared {
     const counted = /conn/i.test(noun) ? "connections" : "synapses";
     return `how many times more ${counted} ${a} than ${b}`;
   });
+  text = text.replace(FLOW_PER_FLOW, (_, a: string, n1: string, b: string, n2: string, end: string) => {
+    const conn = (n: string) => /^conn/i.test(n);
+    if (conn(n1) !== conn(n2)) return _;
+    return `how many times more ${conn(n1) ? "connections" : "synapses"} ${a} than ${b}${end}`;
+  });
+  text = text.replace(CELLS_PER_CELL, (_, a: string, cells: string, b: string) => `ratio of ${a} to ${b} ${cells}`);
+  // ("5P-ET out/in syn ratio": outputs over inputs.)
+  text = text.replace(/\b(out|in)\s*\/\s*(in|out)\b(?=\s+(?:syn\w*|synapses?)?\s*ratio\b)/i, (_, a: string) =>
+    /^out$/i.test(a) ? "output to input" : "input to output",
+  );
   const every = FOR_EVERY.exec(text);
   if (every) text = `ratio of ${every[2]} to ${every[1]} ${every[3]}${every[4]}`;
   return text === p.text ? p : { ...p, text };

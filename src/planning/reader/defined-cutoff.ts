@@ -61,5 +61,33 @@ export function definedCutoff(p: Prepared): Prepared {
     context.push(taking[0].trim());
     text = text.slice(taking[0].length).replace(passes, `have ${noPossessive(taking[1]!)}`);
   }
+  text = strongDefined(text, context);
   return context.length ? { ...p, text, context: [...p.context, ...context] } : p;
+}
+
+// "strong connections (3 or more synapses per pair)", "connections are strong, meaning at least 3 synapses"
+const AT_LEAST = String.raw`((?:at\s+least|>=|≥|more\s+than|over|>)\s*\d+|\d+\s*(?:\+|or\s+more))`;
+const SYNAPSES = String.raw`\s*(?:syn\w*|synapses?)(?:\s+(?:per|in\s+the)\s+(?:pair|connection))?`;
+const DEFINES = String.raw`\s*(?:[,(:]|[-–—])?\s*(?:meaning|i\.?\s?e\.?,?|that\s+is|defined\s+as|=|with)?\s*`;
+const STRONG = "(?:strong|stronger|reliable|robust)";
+const STRONG_NOUN = new RegExp(
+  String.raw`\b${STRONG}\s+(connections?|conns?|pairs?)(\s+only)?${DEFINES}${AT_LEAST}${SYNAPSES}\s*\)?`,
+  "i",
+);
+const STRONG_PREDICATE = new RegExp(String.raw`\b(?:are|is)\s+${STRONG}${DEFINES}${AT_LEAST}${SYNAPSES}`, "i");
+
+/**
+ * "Strong" said of connections with its definition beside it is that cutoff on each connection's synapses;
+ * "strong" alone names no cutoff, and stays unread (asked back).
+ */
+function strongDefined(text: string, context: string[]): string {
+  const noun = STRONG_NOUN.exec(text);
+  if (noun) {
+    context.push(noun[0].trim());
+    return text.replace(noun[0], `${noun[1]} with ${noun[3]} synapses${noun[2] ?? ""} `);
+  }
+  const predicate = STRONG_PREDICATE.exec(text);
+  if (!predicate) return text;
+  context.push(predicate[0].trim());
+  return text.replace(predicate[0], ` have ${predicate[1]} synapses`);
 }

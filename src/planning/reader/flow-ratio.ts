@@ -1,5 +1,5 @@
 import type { Filter, Query, Side } from "../plan.js";
-import { is, text, use } from "./atoms.js";
+import { is, lower, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { SYNAPSE_NOUNS } from "./shape.js";
@@ -41,11 +41,14 @@ export function ratio(c: Clause, q: Query): void {
       q[side] = q[side].filter((f) => !terms(f));
       delete q.compare;
       q.groupBy = q.groupBy.filter((g) => g.dim !== "class");
-      for (const p of c.pops) if (p.pop.filters.length && p.pop.filters.every(terms)) c.usePop(p);
+      const said = c.pops.filter((p) => p.pop.filters.length && p.pop.filters.every(terms));
+      for (const p of said) c.usePop(p);
       use(c.find("vs"));
+      restatedTerms(c, said);
     }
     return;
   }
+  if (outputsToInputs(c, q)) return;
   // "ratio of excitatory to inhibitory synapses onto X", "exc:inh input ratio of X": two populations, in order.
   let operands = c.pops.filter(
     (p) =>
@@ -94,6 +97,43 @@ export function ratio(c: Clause, q: Query): void {
     return;
   }
   throw new Unreadable(RATIO_OF_WHAT);
+}
+
+/**
+ * "E/I ratio …, i.e. synapses from excitatory neurons divided by synapses from inhibitory neurons": the terms
+ * said again, joined by "divided by", "over" or "/", in the order of E/I (said the other way round, asked back).
+ */
+function restatedTerms(c: Clause, said: Clause["pops"]): void {
+  if (said.length !== 2) return;
+  const [a, b] = said as [Clause["pops"][number], Clause["pops"][number]];
+  const excitatory = (p: Clause["pops"][number]) => p.pop.filters.some((f) => f.values?.includes("excitatory"));
+  const joiners = c.atoms.slice(a.i + 1, b.i).filter((x) => /^(divided|divided by|by|over|\/|to)$/i.test(lower(x)));
+  // (A division said the other way round is another ratio; "inhibitory vs excitatory" only names the terms.)
+  if (joiners.length && (!excitatory(a) || excitatory(b)))
+    throw new Unreadable("E/I is excitatory over inhibitory; did you mean that, or its inverse?");
+  use(...joiners);
+}
+
+/**
+ * "ratio of 5P-ET total output synapses to their total input synapses": one population, what it makes over what
+ * it receives (in the order said), pooled over its cells. Both nouns said, and one set of cells named.
+ */
+function outputsToInputs(c: Clause, q: Query): boolean {
+  // ("ratio of outputs to inputs": "outputs to" is also read as a verb, "makes outputs onto".)
+  const said = (n: string) => c.atoms.filter((a) => is(a, "noun", "n", n) || new RegExp(`^${n}s?\\b`).test(lower(a)));
+  const [outs, ins] = [said("output"), said("input")];
+  const named = c.pops.filter((p) => p.pop.filters.length);
+  if (!outs.length || !ins.length || named.length !== 1 || c.pops.length !== 1) return false;
+  const cells = popFilters(named[0]!.pop, c.classOf);
+  c.usePop(named[0]!);
+  use(...outs, ...ins, ...c.findAll("together"));
+  const [made, got] = [{ pre: cells }, { post: cells }];
+  const first = c.index(outs[0]) < c.index(ins[0]);
+  q.pre = [];
+  q.post = [];
+  q.measure = { fn: "ratio", numerator: first ? made : got, denominator: first ? got : made };
+  for (const n of SYNAPSE_NOUNS) use(c.find("noun", "n", n));
+  return true;
 }
 
 /**

@@ -30,6 +30,7 @@ import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
 import type { Claim } from "./claims.js";
 import { remarks } from "./remarks.js";
+import { pluralPossessive } from "./possessive.js";
 import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { strandedSides } from "./stranded.js";
@@ -66,6 +67,7 @@ const STEPS: PrepareStep[] = [
   sideBrackets,
   neuronsOnly,
   idsAsked,
+  pluralPossessive,
   discourseStep,
   layWords,
   depthPhrases,
