@@ -53,7 +53,7 @@ export function definedCutoff(p: Prepared): Prepared {
   const taking = new RegExp(
     String.raw`^\s*(?:taking|using|with)\s+(${THRESHOLD})\s+as\s+(?:the|our|a|my)\s+` +
       String.raw`(?:cutoff|cut-off|criterion|threshold)` +
-      String.raw`(?:\s+for\s+(?:orientation|direction)\s+selectivity)?\s*[:,]\s*`,
+      String.raw`(?:\s+for\s+(?:orientation|direction)[-\s]+(?:selectivity|selective|tuning|tuned))?\s*[:,]\s*`,
     "i",
   ).exec(text);
   const passes = /\b(?:pass|passes|qualify|qualifies|make\s+the\s+cut|meet\s+it|clear\s+it|pass\s+it)\b/i;
@@ -61,8 +61,38 @@ export function definedCutoff(p: Prepared): Prepared {
     context.push(taking[0].trim());
     text = text.slice(taking[0].length).replace(passes, `have ${noPossessive(taking[1]!)}`);
   }
+  text = tunedAs(text, context);
   text = strongDefined(text, context);
   return context.length ? { ...p, text, context: [...p.context, ...context] } : p;
+}
+
+// "orientation-tuned cells (gOSI > 0.3)"; "Taking gOSI > 0.3 as tuned: what percentage of … are tuned?"
+const TUNED_WORD = String.raw`(?:(?:strongly|highly|sharply|well)[-\s]+)?(?:(?:orientation|direction)[-\s]+)?(?:tuned|selective)`;
+const BRACKETED = new RegExp(
+  String.raw`\b(?:(are|is)\s+)?${TUNED_WORD}\s+(cells|neurons|ones|units)?\s*\(\s*(?:with\s+|i\.?e\.?,?\s*)?` +
+    String.raw`(${THRESHOLD})\s*\)`,
+  "i",
+);
+const TAKEN_AS = new RegExp(
+  String.raw`^\s*(?:taking|using|with|calling)\s+(${THRESHOLD})\s+as\s+(?:the\s+cutoff\s+for\s+)?${TUNED_WORD}\s*[:,]\s*`,
+  "i",
+);
+const ARE_TUNED = new RegExp(String.raw`\b(?:are|is)\s+${TUNED_WORD}\b`, "i");
+
+/** A tuning word with the cutoff it is given, in brackets or said first: the cutoff. */
+function tunedAs(text: string, context: string[]): string {
+  const bracket = BRACKETED.exec(text);
+  if (bracket) {
+    context.push(bracket[0].trim());
+    const cutoff = noPossessive(bracket[3]!);
+    const said = bracket[1] ? `have ${cutoff}` : `${bracket[2] ?? "cells"} with ${cutoff}`;
+    return text.replace(bracket[0], bracket[1] && bracket[2] ? `are ${bracket[2]} with ${cutoff}` : said);
+  }
+  const taken = TAKEN_AS.exec(text);
+  const rest = taken ? text.slice(taken[0].length) : "";
+  if (!taken || !ARE_TUNED.test(rest)) return text;
+  context.push(taken[0].trim());
+  return rest.replace(ARE_TUNED, `have ${noPossessive(taken[1]!)}`);
 }
 
 // "strong connections (3 or more synapses per pair)", "connections are strong, meaning at least 3 synapses"

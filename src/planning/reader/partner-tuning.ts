@@ -96,6 +96,10 @@ function partnerOf(
 ): { side: Side; atom?: Atom; pop?: ClausePop } | undefined {
   const nouns = c.atoms.filter((a) => is(a, "noun", "n", "input") || is(a, "noun", "n", "output"));
   if (other) {
+    // ("coregistered inputs to X with their gOSI": cells said only by a condition are the partners the noun names.)
+    const described = !other.pop.head && other.pop.filters.length > 0 && other.i + 1 === c.index(nouns[0]);
+    if (nouns.length === 1 && described)
+      return { side: is(nouns[0], "noun", "n", "input") ? "pre" : "post", atom: nouns[0], pop: other };
     if (nouns.length) return undefined;
     const head = other.pop.head ?? "";
     if (head === "target" || head === "source") return { side: head === "target" ? "post" : "pre", pop: other };

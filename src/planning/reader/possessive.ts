@@ -15,3 +15,12 @@ export function pluralPossessive(p: Prepared): Prepared {
   const text = p.text.replace(PLURAL_OWNER, "$1 ");
   return text === p.text ? p : { ...p, text };
 }
+
+/**
+ * "coreg inputs to 8646… + their gOSI": a plus before a possessive adds a column, as "and their" does. (A plus
+ * between names, "BC + MC", adds the populations up, and is left as typed.)
+ */
+export function plusTheir(p: Prepared): Prepared {
+  const text = p.text.replace(/\s\+\s*(?=(?:their|its|his|her)\b)/gi, " and ");
+  return text === p.text ? p : { ...p, text };
+}

@@ -30,7 +30,7 @@ import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
 import type { Claim } from "./claims.js";
 import { remarks } from "./remarks.js";
-import { pluralPossessive } from "./possessive.js";
+import { pluralPossessive, plusTheir } from "./possessive.js";
 import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { strandedSides } from "./stranded.js";
@@ -68,6 +68,7 @@ const STEPS: PrepareStep[] = [
   neuronsOnly,
   idsAsked,
   pluralPossessive,
+  plusTheir,
   discourseStep,
   layWords,
   depthPhrases,

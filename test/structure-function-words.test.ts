@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+
+/**
+ * Ways of asking of a systems neuroscientist (dev44, structure meets function) that had been asked back: a tuning
+ * word with its cutoff in brackets or said first, "the 4P neurons we have tuning for", "a coregistered functional
+ * unit", and a pasted cell's coregistered partners "+ their gOSI".
+ */
+const ID = "864691135934396245";
+const above = (min: number) => ({ dim: "osi", min, minExclusive: true });
+
+describe("a tuning word and the cutoff it is given", () => {
+  it.each([
+    ["How many synapses do Martinotti cells make onto orientation-tuned cells (gOSI > 0.3)?", 0.3],
+    ["Onto orientation-tuned neurons (gOSI over 0.3), how many synapses come from SST cells?", 0.3],
+  ])("%s: the cutoff on the targets", async (q, min) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["MC"] }],
+      post: [above(min)],
+      measure: { fn: "count" },
+    });
+  });
+
+  it.each([
+    ["# strongly orientation-tuned neurons (gOSI > 0.4)", 0.4],
+    ["Count the strongly orientation-tuned cells (global OSI greater than 0.5).", 0.5],
+  ])("%s: an adverb before the word is part of it", async (q, min) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", filter: [above(min)], measure: { fn: "count" } });
+  });
+
+  it("reads 'Using gOSI > 0.3 as the cutoff for orientation selective, how many … pass?'", async () => {
+    expect(
+      await planOf("Using gOSI > 0.3 as the cutoff for orientation selective, how many coregistered neurons pass?"),
+    ).toMatchObject({ filter: [{ dim: "coregistered", is: true }, above(0.3)], measure: { fn: "count" } });
+  });
+
+  it("reads 'Taking gOSI > 0.3 as tuned: what percentage of … are tuned?'", async () => {
+    expect(
+      await planOf("Taking gOSI > 0.3 as tuned: what percentage of the functionally imaged V1 neurons are tuned?"),
+    ).toMatchObject({ measure: { fn: "fraction", part: { filter: [above(0.3)] } } });
+  });
+});
+
+describe("the functional tables said another way", () => {
+  it.each([
+    ["For the 4P neurons we have tuning for, what's their average global OSI?", "tuned"],
+    ["% of func-characterized cells w/ gOSI > 0.2", "tuned"],
+    ["how many neurons have a matched functional unit (coreg)?", "coregistered"],
+  ])("%s: the %s cells", async (q, dim) => {
+    expect(JSON.stringify(await planOf(q))).toContain(`{"dim":"${dim}","is":true}`);
+  });
+
+  it.each([
+    `coreg inputs to ${ID} + their gOSI`,
+    `coregistered inputs to ${ID} with their gOSI`,
+    `coreg inputs to ${ID} and their gOSI`,
+  ])("%s: each coregistered input with its gOSI", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      pre: [{ dim: "coregistered", is: true }],
+      post: [{ dim: "root_id", values: [ID] }],
+      measure: { fn: "list", with: ["osi"], side: "pre" },
+    });
+  });
+
+  it("still adds up populations joined by a plus", async () => {
+    expect(await planOf("how many BC + MC in V1")).toMatchObject({
+      filter: [
+        { dim: "cell_type", values: ["BC", "MC"] },
+        { dim: "area", values: ["V1"] },
+      ],
+      groupBy: [],
+    });
+  });
+});
