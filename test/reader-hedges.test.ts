@@ -71,6 +71,7 @@ describe("a newcomer's words for shares, statistics and layers", () => {
   it.each([
     ["% non-neuronal cells", [], [cls("nonneuron")]],
     ["% inhibitory neurons", [cls("neuron")], [cls("inhibitory")]],
+    ["% coregistered cells", [], [{ dim: "coregistered", is: true }]],
     ["Out of all the interneurons, the neurogliaform ones make up what percent?", [cls("inhibitory")], null],
     ["what fraction of all cells do BCs account for", [], [{ dim: "cell_type", values: ["BC"] }]],
   ])("%s", async (q, whole, part) => {
@@ -80,8 +81,15 @@ describe("a newcomer's words for shares, statistics and layers", () => {
     if (part) expect(plan.measure.part.filter).toEqual(part);
   });
 
-  it("asks back a share of a kind per group (the share in each group, or each group's share of them?)", async () => {
-    expect(await planOf("% inhibitory neurons by layer")).toBe("clarify");
+  // (Stop 40: this had been asked back, as "each layer's share of them" might be meant. A blind writer (dev42) read
+  // "% inh neurons per area" as the share in each area, as a lab does; each area's share is said with "of".)
+  it("reads a share of a kind per group as the share in each group", async () => {
+    expect(await planOf("% inhibitory neurons by layer")).toMatchObject({
+      filter: [cls("neuron")],
+      measure: { fn: "fraction", part: { filter: [cls("inhibitory")] } },
+      groupBy: [{ dim: "layer" }],
+    });
+    expect(await planOf("% of inh neurons per area")).toMatchObject({ measure: { fn: "fraction", across: true } });
   });
 
   it.each([

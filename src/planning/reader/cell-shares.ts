@@ -82,9 +82,10 @@ export function fraction(c: Clause, q: Query): Measure {
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
     part = filtersOf(after);
-  } else if (after[0]?.i === at + 1 && kindOfHead(after[0]) && c.pops.length === 1 && !q.groupBy.length) {
-    // "% non-neuronal cells", "% inhibitory neurons": the kind named is the part, the head noun the whole.
-    // (Not "% inhibitory neurons by layer": the share in each layer, or each layer's share of them?)
+  } else if (after[0]?.i === at + 1 && kindOfHead(after[0]) && c.pops.filter((p) => !p.pop.each).length === 1) {
+    // "% non-neuronal cells", "% inhibitory neurons", "% coregistered cells": the kind named is the part, the head
+    // noun the whole. ("% inh neurons per area" is that share in each area; each area's share of all inhibitory
+    // neurons would be "% of inh neurons in each area", said with "of", which is not read here.)
     part = filtersOf(after).filter((x) => !isNeurons(x));
     if (after[0].pop.filters.some(isNeurons) && !q.filter.some(isNeurons))
       q.filter.push({ dim: "class", values: ["neuron"] });
@@ -134,7 +135,7 @@ const isNeurons = (f: Filter) => f.dim === "class" && !f.not && f.values?.join()
 
 /** Cells or neurons of one kind (a class or a type), with nothing else said of them. */
 function kindOfHead(p: Clause["pops"][number]): boolean {
-  const kinds = p.pop.filters.filter((f) => f.dim === "class" || f.dim === "cell_type");
+  const kinds = p.pop.filters.filter((f) => f.dim === "class" || f.dim === "cell_type" || f.is !== undefined);
   const neurons = p.pop.filters.some(isNeurons);
   return (
     (p.pop.head === "cell" || neurons) &&
