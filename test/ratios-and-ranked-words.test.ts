@@ -146,3 +146,45 @@ describe("a share of cells, answered on the raw exports", () => {
     }
   });
 });
+
+/**
+ * A count per cell, averaged within each type and ranked (left alone at stop 39): "which excitatory types receive
+ * the most BC synapses per cell". It had been asked back; "top 3 cell types by BC synapses received per cell" had
+ * been read as the BCs ranked among themselves, a wrong answer that looked right.
+ */
+describe("a count per cell, averaged within each type", () => {
+  it.each([
+    [
+      "which excitatory types receive the most BC synapses per cell",
+      { filter: [{ dim: "class", values: ["excitatory"] }] },
+    ],
+    ["top 4 exc types by avg # BC input syn per cell", { limit: 4 }],
+    ["top 3 cell types by BC synapses received per cell", { filter: [{ dim: "typed", is: true }], limit: 3 }],
+  ])("%s: each cell's synapses from BCs, averaged per type", async (q, more) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "in_synapses" },
+      groupBy: [{ dim: "cell_type" }],
+      partners: type("BC"),
+      order: "desc",
+      ...more,
+    });
+  });
+
+  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
+  it("answers with each excitatory type's mean, a cell with no BC synapse counting 0", async () => {
+    const answer = await store.chat.answer("which excitatory types receive the most BC synapses per cell");
+    expect(answer.status, answer.text).toBe("answered");
+    const rows = store.raw
+      .prepare(
+        "SELECT r.cell_type t, avg(coalesce(s.n, 0)) m FROM (SELECT DISTINCT pt_root_id, cell_type FROM root_type " +
+          "WHERE classification_system = 'excitatory_neuron') r LEFT JOIN (SELECT post_pt_root_id p, count(*) n FROM syn " +
+          "WHERE pre_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = 'BC') GROUP BY p) s " +
+          "ON s.p = r.pt_root_id GROUP BY r.cell_type ORDER BY m DESC",
+      )
+      .all() as { t: string; m: number }[];
+    const got = answer.table!.rows.map((r) => [r[0], Number(r[1])]);
+    expect(got.map(([t]) => t)).toEqual(rows.map((r) => r.t));
+    for (const [k, r] of rows.entries()) expect(got[k]![1]).toBeCloseTo(r.m, 3);
+  });
+});

@@ -27,9 +27,8 @@ import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
 import { otherKindsOnOtherSide } from "./other-kinds.js";
-import { reciprocalPairs, reciprocatedShare } from "./reciprocal-pairs.js";
-import { eachOneOfThem, perCellOfFlow, perCellPartners } from "./per-cell-flow.js";
-import { measuredCellsOfFlow } from "./measured-cells.js";
+import { eachOneOfThem } from "./per-cell-flow.js";
+import { wholeFlow } from "./whole-flow.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
 
 const TYPED: Filter = { dim: "typed", is: true };
@@ -43,9 +42,8 @@ const keptCells = (p: Clause["pops"][number]) =>
  */
 export function composeFlow(c: Clause): Query {
   const sideOf = (p: Clause["pops"][number]) => (p.role === "pre" || p.role === "post" ? p.role : undefined);
-  const perCell =
-    reciprocalPairs(c) ?? reciprocatedShare(c) ?? perCellOfFlow(c) ?? perCellPartners(c) ?? measuredCellsOfFlow(c);
-  if (perCell) return perCell;
+  const whole = wholeFlow(c);
+  if (whole) return whole;
   typesOfPartners(c);
   bareCellsOfOneRoot(c);
   bareCellsOfFlow(c);

@@ -15,6 +15,7 @@ import { contradiction, namedAndExcluded, Unreadable } from "./filters.js";
 import { asksOrientationBins, orientationBins } from "./like-to-like.js";
 import { partnerTuning } from "./partner-tuning.js";
 import { perRootQuantity } from "./per-root.js";
+import { perCellOfKind } from "./per-cell-kind.js";
 import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
@@ -43,7 +44,8 @@ export function compose(c: Clause): QueryPlan {
   const plan =
     reciprocal ??
     ((!bins && (partnerTuning(c) ?? twoMeasures(c))) ||
-      (cellRatio(c) ?? compareAsGroups(flow ? composeFlow(c) : composeCells(c, perRoot))));
+      (cellRatio(c) ??
+        compareAsGroups(flow ? composeFlow(c) : ((perRoot && perCellOfKind(c, perRoot)) ?? composeCells(c, perRoot)))));
   if (bins && plan.kind === "query") orientationBins(c, plan);
   distributionPerGroup(c, plan);
   checkPlaced(c, plan);
