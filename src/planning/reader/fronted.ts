@@ -48,11 +48,11 @@ const AMONG_WHICH = new RegExp(
   "i",
 );
 
-// "MC vs BC as the postsynaptic cells: …", "with MC as targets and BPC as sources"
-// (A name of cells, not a noun or a place: "23P cells as the targets" and "in V1 as targets" are left as said.)
+// "MC vs BC as the postsynaptic cells: …", "BC vs MC as the sources"
+// (Names of cells, not nouns or places: "23P cells as the targets" and "in V1 as targets" are left as said.)
 const ITEM = String.raw`(?!(?:and|or|vs|versus|with|the|cells?|neurons?|V1|RL|AL|LM|L\d\S*)\b)[\w/+-]+`;
 const SETS_AS_SIDE = new RegExp(
-  String.raw`\b(${ITEM})(?:\s+(vs\.?|versus|and|or)\s+(${ITEM}))?\s+as\s+(?:the\s+)?` +
+  String.raw`\b(${ITEM})\s+(vs\.?|versus)\s+(${ITEM})\s+as\s+(?:the\s+)?` +
     String.raw`(?:(postsynaptic|presynaptic|post|pre)\s+(?:cells?|neurons?|side|partners?)|(targets?|sources?))\b`,
   "gi",
 );
@@ -108,18 +108,23 @@ export function fronted(p: Prepared): Prepared {
     if (!/[A-Z0-9]/.test(name) || /^partner/i.test(role)) return all;
     return `${/^target$/i.test(role) ? "postsynaptic" : "presynaptic"} ${name}`;
   });
+  // ("Restricting to coregistered cells that …, how many …": a scope said first is "among"; said later, a
+  // restriction's reach is not clear, and it is left unread.)
+  text = text.replace(/^(?:restricting|restricted|limiting|limited|restrict)\s+(?:it\s+|this\s+)?to\s+/i, "among ");
   // (An order said first is said last; "the top 10 of the 23P cells" is "the top 10 23P cells".)
   text = text.replace(RANKED_FIRST, (_, order: string, rest: string, end: string) => `${rest}, ${order}${end}`);
   text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
   text = text.replace(AMONG_WHICH, (_, cells: string, wh: string, n: string) => `${wh} ${n} ${cells} `);
   // (The side said of two sets compared is each one's: they had been pooled into one population.)
-  text = text.replace(SETS_AS_SIDE, (all, a: string, vs?: string, b?: string, side?: string, role?: string) => {
+  // (The side said of two sets compared is each one's: they had been pooled into one population. One name with
+  // its side, "with MC as targets", is read as said: rewritten, it changed an unread line's answer for the worse.)
+  text = text.replace(SETS_AS_SIDE, (all, a: string, vs: string, b: string, side?: string, role?: string) => {
     // (Names as the lab writes them, "MC", "5P-IT": not "each one makes as the presynaptic side".)
-    if (![a, b ?? "X"].every((x) => /[A-Z0-9]/.test(x))) return all;
+    if (![a, b].every((x) => /[A-Z0-9]/.test(x))) return all;
     const post = /^post/i.test(side ?? "") || /^targets?$/i.test(role ?? "");
     const adjective = post ? "postsynaptic" : "presynaptic";
-    return b ? `${adjective} ${a} ${vs} ${adjective} ${b}` : `${adjective} ${a}`;
+    return `${adjective} ${a} ${vs} ${adjective} ${b}`;
   });
   text = text.replace(WHERE_EXTREME, (_, what: string, extreme: string, end: string) => {
     return `which area has the ${extreme} ${what}${end}`;
