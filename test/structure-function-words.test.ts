@@ -73,3 +73,17 @@ describe("the functional tables said another way", () => {
     });
   });
 });
+
+describe("a condition said of both sides", () => {
+  it("asks back a cutoff said of both sides that the plan would put on one side", async () => {
+    // (It had been put on the postsynaptic cells alone, "on both sides" left unread as a connective.)
+    expect(await planOf("# syn tuned→tuned with gOSI > 0.3 on both sides")).toBe("clarify");
+  });
+
+  it("reads the cutoff on both sides when the cells between are named once", async () => {
+    expect(await planOf("how many synapses between cells with gOSI > 0.3 on both sides")).toMatchObject({
+      pre: [above(0.3)],
+      post: [above(0.3)],
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Filter, Group, Query, Side } from "../plan.js";
-import { as, is, use } from "./atoms.js";
+import { as, is, lower, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { labelOf, togetherWord } from "./compare.js";
 import { cellThreshold, popFilters, rangeFilter, Unreadable } from "./filters.js";
@@ -169,4 +169,23 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
   const chart = chartOf(c, q);
   if (chart) q.chart = chart;
   return q;
+}
+
+/**
+ * "# syn tuned→tuned with gOSI > 0.3 on both sides": a condition said of both sides that the plan puts on one side
+ * only. "Both sides" is a connective the reader may leave unread, and the cutoff had been put on the
+ * postsynaptic cells alone. Asked back.
+ */
+export function bothSidesKept(c: Clause, q: Query): void {
+  const said = c.atoms.find(
+    (a) => is(a, "bothsides") && !a.items.some((x) => x.used) && /\b(sides|ends)\b|\bpre\b.*\bpost/i.test(lower(a)),
+  );
+  if (!said || (q.source !== "synapses" && q.source !== "connections")) return;
+  const dims = (fs: Filter[]) => new Set(fs.filter((f) => f.dim !== "root_id").map((f) => JSON.stringify(f)));
+  const [pre, post] = [dims(q.pre), dims(q.post)];
+  const oneSided = [...pre].some((f) => !post.has(f)) || [...post].some((f) => !pre.has(f));
+  if (oneSided)
+    throw new Unreadable(
+      `"${lower(said)}": which conditions hold on both sides? For example "synapses between cells with gOSI > 0.3".`,
+    );
 }
