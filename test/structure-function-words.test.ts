@@ -87,3 +87,13 @@ describe("a condition said of both sides", () => {
     });
   });
 });
+
+describe("an interval said in brackets", () => {
+  it.each([
+    ["[45°, 90°)", { min: 45 }, { max: 90, maxExclusive: true }],
+    ["(45°, 90°]", { min: 45, minExclusive: true }, { max: 90 }],
+  ])("a preferred orientation in %s: each end kept or left out as its bracket says", async (said, lo, hi) => {
+    const plan = await planOf(`how many cells with gOSI > 0.3 have a preferred orientation in ${said}`);
+    expect(plan).toMatchObject({ filter: [above(0.3), { dim: "pref_ori", ...lo }, { dim: "pref_ori", ...hi }] });
+  });
+});

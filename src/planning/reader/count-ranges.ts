@@ -11,6 +11,10 @@ const WHOSE_COUNT = new RegExp(
   "gi",
 );
 
+// ("preferred orientation in [45°, 90°)": an interval, each end kept or left out as its bracket says.)
+const NUM = String.raw`(-?\d+(?:\.\d+)?)\s*(°|deg)?`;
+const INTERVAL = new RegExp(String.raw`\bin\s+([[(])\s*${NUM}\s*,\s*${NUM}\s*([\])])`, "gi");
+
 /**
  * A bound on a per-cell count said in other words: "50-80 input syn" is "between 50 and 80 input
  * syn"; "whose input synapse count is between 50 and 80" is "with between 50 and 80 input synapses".
@@ -18,6 +22,10 @@ const WHOSE_COUNT = new RegExp(
 export function countRanges(p: Prepared): Prepared {
   const text = p.text
     .replace(DASHED, "between $1 and $2 $3")
-    .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flow.toLowerCase()} synapses`);
+    .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flow.toLowerCase()} synapses`)
+    .replace(INTERVAL, (_, open: string, a: string, ua = "", b: string, ub = "", close: string) => {
+      const unit = ua || ub;
+      return `${open === "[" ? ">=" : ">"} ${a}${unit} and ${close === "]" ? "<=" : "<"} ${b}${unit}`;
+    });
   return text === p.text ? p : { ...p, text };
 }
