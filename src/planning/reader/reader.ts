@@ -176,7 +176,12 @@ export class OfflineReader {
       // (Said of the whole question, not of words left over: nothing to offer without them.)
       if (e instanceof Unreadable && !items.some((i) => i.used)) items.forEach((i) => (i.used = true));
       if (e instanceof Unreadable)
-        return { type: "clarify", message: e.message, suggestions: e.suggestions, reading: account(items) };
+        return {
+          type: "clarify",
+          message: withUnknown(e.message, items),
+          suggestions: e.suggestions,
+          reading: account(items),
+        };
       throw e;
     }
     absorbRestatements(items, plan);
@@ -265,3 +270,13 @@ export class OfflineReader {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
 export type { Reading };
+
+/**
+ * An ask-back names the words the lexicon does not know at all, whatever else it asks ("which types have more
+ * than 50 cells with a myelinated axon": the threshold was asked about, and "myelinated" never named).
+ */
+function withUnknown(message: string, items: Item[]): string {
+  const unknown = items.filter((i) => !i.fn && !i.tags.length && /[a-z]{3,}/i.test(i.text)).map((i) => i.text);
+  const named = unknown.filter((w) => !message.toLowerCase().includes(w.toLowerCase()));
+  return named.length ? `${message} (I also do not know ${quoteList(named)}.)` : message;
+}

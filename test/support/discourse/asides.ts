@@ -47,7 +47,12 @@ export const ASIDES: Wording[] = [
     q: "Plot a histogram of nucleus volume for each cell type, as in Elabbady et al. (2025).",
     ask: "Plot a histogram of nucleus volume for each cell type.",
   },
-  same("an interval is no citation", "how many synapses have a size in [1000, 2000]?"),
+  {
+    // (Not set aside as a citation; the interval is said with its bounds, each end kept as its bracket says.)
+    why: "an interval is no citation",
+    q: "how many synapses have a size in [1000, 2000]?",
+    ask: "how many synapses have a size >= 1000 and <= 2000?",
+  },
   // Purposes.
   {
     why: "purpose lead",

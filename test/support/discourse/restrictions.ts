@@ -43,8 +43,9 @@ export const RESTRICTIONS: { q: string; keep: string[] }[] = [
     keep: ["I mean excitatory"],
   },
   {
+    // ("Restricting to" said first is read as "among": the restriction is kept.)
     q: "Restricting to cells with functional data: what is the mean gOSI of 23P cells?",
-    keep: ["Restricting"],
+    keep: ["cells with functional data"],
   },
   {
     q: `Our cutoff for a strong connection is at least 5 synapses. How many strong connections does ${R} make?`,
