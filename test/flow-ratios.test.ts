@@ -35,29 +35,33 @@ describe("a ratio of two flows", () => {
   });
 });
 
-describe("a ratio of two flows, answered on the raw exports", () => {
+describe("ratios of two flows, answered on the raw exports", () => {
   const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
+  const ofType = "(SELECT pt_root_id FROM root_type WHERE cell_type = ?)";
+  const FLOW = `FROM syn WHERE pre_pt_root_id IN ${ofType} AND post_pt_root_id IN ${ofType}`;
+  /** Synapses from one type onto another, or their connected pairs (each pair once). */
+  const synapses = (pre: string, post: string) => Number(gold(store.raw, `SELECT count(*) ${FLOW}`, pre, post));
+  const pairs = (pre: string, post: string) =>
+    Number(
+      gold(store.raw, `SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id, post_pt_root_id ${FLOW})`, pre, post),
+    );
+  const terms = async (q: string) => {
+    const answer = await store.chat.answer(q);
+    expect(answer.status, answer.text).toBe("answered");
+    const [cols, row] = [answer.table!.columns, answer.table!.rows[0]!];
+    return { answer, terms: [row[cols.indexOf("numerator")], row[cols.indexOf("denominator")]] };
+  };
 
   it("divides the 23P→BC synapse count by the BC→23P one", async () => {
-    const answer = await store.chat.answer("ratio of 23P->BC synapses to BC->23P synapses");
-    expect(answer.status, answer.text).toBe("answered");
-    const flow = (pre: string, post: string) =>
-      Number(
-        gold(
-          store.raw,
-          "SELECT count(*) FROM syn WHERE pre_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = ?) " +
-            "AND post_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = ?)",
-          pre,
-          post,
-        ),
-      );
-    const cols = answer.table!.columns;
-    const row = answer.table!.rows[0]!;
-    expect([row[cols.indexOf("numerator")], row[cols.indexOf("denominator")]]).toEqual([
-      flow("23P", "BC"),
-      flow("BC", "23P"),
-    ]);
+    const { answer, terms: got } = await terms("ratio of 23P->BC synapses to BC->23P synapses");
+    expect(got).toEqual([synapses("23P", "BC"), synapses("BC", "23P")]);
     expect(answer.text).toMatch(/those from layer 2\/3 pyramidal cells \(23P\) onto basket cells \(BC\) to those from/);
+  });
+
+  it("divides the BC→23P connected pairs by the MC→23P ones", async () => {
+    const { terms: got } = await terms("ratio of BC->23P connections to MC->23P connections");
+    expect(got).toEqual([pairs("BC", "23P"), pairs("MC", "23P")]);
+    expect(pairs("BC", "23P")).not.toBe(synapses("BC", "23P"));
   });
 });
 
@@ -123,41 +127,6 @@ describe("a place said after two flows compared", () => {
         { pre: type("4P"), post: [...type("4P"), { dim: "layer", values: ["L4"] }] },
       ],
     });
-  });
-});
-
-describe("a ratio of connection counts, answered on the raw exports", () => {
-  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
-
-  it("divides the BC→23P connected pairs by the MC→23P ones", async () => {
-    const answer = await store.chat.answer("ratio of BC->23P connections to MC->23P connections");
-    expect(answer.status, answer.text).toBe("answered");
-    const pairs = (pre: string, post: string) =>
-      Number(
-        gold(
-          store.raw,
-          "SELECT count(*) FROM (SELECT DISTINCT pre_pt_root_id, post_pt_root_id FROM syn WHERE pre_pt_root_id IN " +
-            "(SELECT pt_root_id FROM root_type WHERE cell_type = ?) AND post_pt_root_id IN " +
-            "(SELECT pt_root_id FROM root_type WHERE cell_type = ?))",
-          pre,
-          post,
-        ),
-      );
-    const cols = answer.table!.columns;
-    const row = answer.table!.rows[0]!;
-    expect([row[cols.indexOf("numerator")], row[cols.indexOf("denominator")]]).toEqual([
-      pairs("BC", "23P"),
-      pairs("MC", "23P"),
-    ]);
-    expect(pairs("BC", "23P")).not.toBe(
-      Number(
-        gold(
-          store.raw,
-          "SELECT count(*) FROM syn WHERE pre_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = 'BC') " +
-            "AND post_pt_root_id IN (SELECT pt_root_id FROM root_type WHERE cell_type = '23P')",
-        ),
-      ),
-    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type QueryPlan,
 } from "./plan.js";
 import { DIMS } from "../querying/compile/dims.js";
+import { TYPE_DIMS, untypedByType } from "./type-check.js";
 import { oneRootProblem } from "./one-root-check.js";
 
 /**
@@ -168,19 +169,6 @@ function contradiction(plan: Extract<QueryPlan, { kind: "query" }>): string | un
   }
   return untypedByType(plan);
 }
-
-/** ("going by soma depth, not cell type" read as untyped cells, per cell type): every group is empty. */
-export function untypedByType(plan: Extract<QueryPlan, { kind: "query" }>): string | undefined {
-  for (const key of ["filter", "pre", "post"] as const) {
-    const side = key === "filter" ? undefined : key;
-    const untyped = plan[key].some((f) => f.dim === "typed" && f.is === false && !f.not);
-    if (untyped && plan.groupBy.some((g) => TYPE_DIMS.includes(g.dim) && g.side === side))
-      return "cells without a cell type cannot be grouped by their type";
-  }
-  return undefined;
-}
-
-const TYPE_DIMS: string[] = ["cell_type", "class", "mtype"];
 
 /**
  * ("total synapses BC→23P and MC→23P" read as onto "23P or MC" and onto "23P"): one dimension named twice on

@@ -1,5 +1,5 @@
 import { namesCondition, type Filter, type QueryPlan } from "../plan.js";
-import { untypedByType } from "../plan-check.js";
+import { untypedByType } from "../type-check.js";
 import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { compareAsGroups } from "./compare-groups.js";

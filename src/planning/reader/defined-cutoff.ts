@@ -67,14 +67,16 @@ export function definedCutoff(p: Prepared): Prepared {
 }
 
 // "orientation-tuned cells (gOSI > 0.3)"; "Taking gOSI > 0.3 as tuned: what percentage of … are tuned?"
-const TUNED_WORD = String.raw`(?:(?:strongly|highly|sharply|well)[-\s]+)?(?:(?:orientation|direction)[-\s]+)?(?:tuned|selective)`;
+const ADVERB = String.raw`(?:(?:strongly|highly|sharply|well)[-\s]+)?`;
+const TUNED_WORD = String.raw`${ADVERB}(?:(?:orientation|direction)[-\s]+)?(?:tuned|selective)`;
 const BRACKETED = new RegExp(
   String.raw`\b(?:(are|is)\s+)?${TUNED_WORD}\s+(cells|neurons|ones|units)?\s*\(\s*(?:with\s+|i\.?e\.?,?\s*)?` +
     String.raw`(${THRESHOLD})\s*\)`,
   "i",
 );
 const TAKEN_AS = new RegExp(
-  String.raw`^\s*(?:taking|using|with|calling)\s+(${THRESHOLD})\s+as\s+(?:the\s+cutoff\s+for\s+)?${TUNED_WORD}\s*[:,]\s*`,
+  String.raw`^\s*(?:taking|using|with|calling)\s+(${THRESHOLD})\s+as\s+` +
+    String.raw`(?:the\s+cutoff\s+for\s+)?${TUNED_WORD}\s*[:,]\s*`,
   "i",
 );
 const ARE_TUNED = new RegExp(String.raw`\b(?:are|is)\s+${TUNED_WORD}\b`, "i");

@@ -42,7 +42,8 @@ const CUTOFF_FIRST = new RegExp(
 // "Among the 23P cells with proofread axons, which 10 have the most output synapses?"
 const SMALL = String.raw`(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)`;
 const AMONG_WHICH = new RegExp(
-  String.raw`^(?:among|amongst|of|out of)\s+(?:the\s+|all\s+(?:the\s+)?)?([^,:;]+?)\s*[,:;]?\s+(which|what)\s+(${SMALL})` +
+  String.raw`^(?:among|amongst|of|out of)\s+(?:the\s+|all\s+(?:the\s+)?)?([^,:;]+?)\s*[,:;]?\s+` +
+    String.raw`(which|what)\s+(${SMALL})` +
     String.raw`\s+(?:of\s+(?:them|those|these)\s+)?(?=(?:have|has|get|gets|receive|receives|make|makes|send|sends|` +
     String.raw`are|is|do|does)\b)`,
   "i",
