@@ -91,3 +91,13 @@ describe("sides and orders said another way", () => {
     });
   });
 });
+
+describe("sides said with 'as' before a colon", () => {
+  it.each(["BC as sources, 23P as targets: how many synapses?", "23P as targets: how many synapses from BC"])(
+    "%s: BC onto 23P, never all synapses",
+    async (q) => {
+      // (The lead had been set aside as background, and every synapse counted.)
+      expect(await planOf(q)).toMatchObject({ pre: type("BC"), post: type("23P"), measure: { fn: "count" } });
+    },
+  );
+});

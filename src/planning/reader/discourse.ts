@@ -31,7 +31,8 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // ("MCs that are in L5: how many?": a label with a relative clause, before a colon or a dash, names
       // what is asked; it states no fact.)
       // ("MCs targeting 4P cells: how many neurons?": a participle does the same.)
-      const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|\w{3,}ing|\w+ed by)\b/i.test(s.text);
+      // ("BC as sources, 23P as targets: how many synapses?": so does a side said with "as"; it had been set aside.)
+      const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|as|\w{3,}ing|\w+ed by)\b/i.test(s.text);
       const describes = statesFact(s.text, d) || s.hypothesis;
       const strict = x.kind !== "background" || !describes || label;
       // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
