@@ -117,7 +117,6 @@ export function fronted(p: Prepared): Prepared {
   text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
   text = text.replace(AMONG_WHICH, (_, cells: string, wh: string, n: string) => `${wh} ${n} ${cells} `);
-  // (The side said of two sets compared is each one's: they had been pooled into one population.)
   // (The side said of two sets compared is each one's: they had been pooled into one population. One name with
   // its side, "with MC as targets", is read as said: rewritten, it changed an unread line's answer for the worse.)
   text = text.replace(SETS_AS_SIDE, (all, a: string, vs: string, b: string, side?: string, role?: string) => {
