@@ -61,6 +61,12 @@ const CELLS_PER_CELL = new RegExp(
   "i",
 );
 
+/** What a flow's noun counts: "# conn", "conns" count connections; "syn", "synapses" count synapses. */
+const counted = (noun: string) => (/conn/i.test(noun) ? "connections" : "synapses");
+/** Two flows divided, said as the reader reads a ratio: how many times more of the first than of the second. */
+const timesMore = (noun: string, a: string, b: string, end = "") =>
+  `how many times more ${counted(noun)} ${a} than ${b}${end}`;
+
 /**
  * Comparisons of two results said as idioms, rewritten into the words the reader knows: "how many
  * times as many … as" and "A as a multiple of B" are "how many times more A than B" (a ratio); "by
@@ -86,19 +92,11 @@ export function asManyAs(p: Prepared): Prepared {
   text = text.replace(EI, "ratio of excitatory to inhibitory $1");
   // (A ratio of two flows is how many times more of the one than of the other, in the order said.)
   text = text.replace(RATIO_OF_FLOWS, "how many times more $1 $2 than $3$4");
-  text = text.replace(FLOWS_DIVIDED, (_, noun: string, a: string, b: string) => {
-    const counted = /conn/i.test(noun) ? "connections" : "synapses";
-    return `how many times more ${counted} ${a} than ${b}`;
-  });
-  text = text.replace(FLOWS_RATIO, (_, a: string, b: string, noun: string) => {
-    const counted = /conn/i.test(noun) ? "connections" : "synapses";
-    return `how many times more ${counted} ${a} than ${b}`;
-  });
-  text = text.replace(FLOW_PER_FLOW, (_, a: string, n1: string, b: string, n2: string, end: string) => {
-    const conn = (n: string) => /^conn/i.test(n);
-    if (conn(n1) !== conn(n2)) return _;
-    return `how many times more ${conn(n1) ? "connections" : "synapses"} ${a} than ${b}${end}`;
-  });
+  text = text.replace(FLOWS_DIVIDED, (_, noun: string, a: string, b: string) => timesMore(noun, a, b));
+  text = text.replace(FLOWS_RATIO, (_, a: string, b: string, noun: string) => timesMore(noun, a, b));
+  text = text.replace(FLOW_PER_FLOW, (all, a: string, n1: string, b: string, n2: string, end: string) =>
+    counted(n1) === counted(n2) ? timesMore(n1, a, b, end) : all,
+  );
   text = text.replace(CELLS_PER_CELL, (_, a: string, cells: string, b: string) => `ratio of ${a} to ${b} ${cells}`);
   // ("5P-ET out/in syn ratio": outputs over inputs.)
   text = text.replace(/\b(out|in)\s*\/\s*(in|out)\b(?=\s+(?:syn\w*|synapses?)?\s*ratio\b)/i, (_, a: string) =>
