@@ -42,6 +42,17 @@ describe("how many do X make: what they make is counted", () => {
     expect(await planOf(q)).toMatchObject({ source: "synapses", measure: { fn: "count" } });
   });
 
+  it.each(["how many do BCs target?", "how many do MCs hit in L5"])(
+    "%s: no noun counted, and cells or synapses could be meant: asked back",
+    async (q) => {
+      expect(await askedBack(q)).toMatch(/How many what: the cells they (target|hit)/);
+    },
+  );
+
+  it("still counts synapses for 'how often does X hit'", async () => {
+    expect(await planOf("how often do NGCs contact 23P cells")).toMatchObject({ measure: { fn: "count" } });
+  });
+
   it("still counts the cells after 'how many' that make something", async () => {
     expect(await planOf("how many 23P cells make synapses onto BC?")).toMatchObject({
       measure: { fn: "distinct", side: "pre" },

@@ -2,6 +2,7 @@ import { is, lower, type Atom } from "./atoms.js";
 import { PARTNER_HEADS } from "./flow-partners.js";
 import { popOf, type Pop } from "./phrases.js";
 import { FLOW_NOUN_NAMES, SIDE_ADJECTIVE } from "./shape.js";
+import { Unreadable } from "./filters.js";
 
 const CELL_HEADS = ["cell", "neuron", ...PARTNER_HEADS];
 /** One root or nucleus named: nothing to rank. */
@@ -86,8 +87,8 @@ function markAfterMost(atoms: Atom[]): void {
   });
 }
 
-/** Verbs whose object is synapses: "how many do 23P make onto BC" counts what they make. */
-const MAKING = /^(make|makes|made|form|forms|formed|send|sends|sent|give|gives|receive|receives|get|gets|got)$/;
+/** Verbs whose object is cells, not synapses: "how many do BCs target" could count either. */
+const TARGETING = /^(target|targets|targeted|hit|hits|contact|contacts|contacted|innervate|innervates|innervated)$/;
 
 /** "How many 23P cells does …": the population right after "how many" is what is counted. */
 function markAfterHowMany(atoms: Atom[]): void {
@@ -129,17 +130,18 @@ function markAfterHowMany(atoms: Atom[]): void {
       ["partner", "target", "source"].includes(String((owned.tag as Pop).head))
     )
       (owned.tag as Pop).counted = true;
-    // ("how many do 23P cells make onto BCs": the cells after "do" make what is counted; they had been counted.)
-    const subject =
-      atoms.slice(i + 1, j).some((x) => /^(do|does|did)$/i.test(lower(x))) &&
-      MAKING.test(lower(atoms[j + 1]).split(" ")[0] ?? "");
-    if (
-      atoms[j]?.tag.t === "pop" &&
-      !subject &&
-      !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") &&
-      !flowNoun &&
-      !/^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "))
-    ) {
+    // ("how many do 23P cells make onto BCs": the cells after "do" make what is counted; they had been counted.
+    // "how many do BCs target" names no counted noun at all: not the BCs either.)
+    const subject = atoms.slice(i + 1, j).some((x) => /^(do|does|did)$/i.test(lower(x)));
+    // ("how often does X hit BC", "how many times do NGCs contact 23P" count synapses.)
+    const often = /^how (often|many times)$/i.test(a.items.map((x) => x.text).join(" "));
+    const targeting = TARGETING.test(lower(atoms[j + 1]).split(" ")[0] ?? "");
+    if (subject && !often && atoms[j]?.tag.t === "pop" && targeting)
+      throw new Unreadable(
+        `How many what: the cells they ${lower(atoms[j + 1])}, or the synapses they make onto them? ` +
+          `Say "how many cells do … ${lower(atoms[j + 1])}" or "how many synapses do … make".`,
+      );
+    if (atoms[j]?.tag.t === "pop" && !subject && !/^(s'|'s)$/.test(next?.items[0]?.text ?? "") && !flowNoun && !often) {
       (atoms[j]!.tag as Pop).counted = true;
     }
   });
