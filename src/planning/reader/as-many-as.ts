@@ -34,11 +34,12 @@ const RATIO_OF_FLOWS = new RegExp(
     String.raw`(?:of\s+(?:synapses|connections)\s+)?(${SIDES})(\s*[?.!]*)$`,
   "i",
 );
-// "ratio #syn 23P→BC / BC→23P", "syn 23P->BC divided by BC->23P"
+// "ratio #syn 23P→BC / BC→23P", "syn 23P->BC divided by BC->23P", "conn BC->23P / MC->23P ratio"
 const FLOW = String.raw`[\w/-]+\s*(?:→|->)\s*[\w/-]+`;
 const FLOWS_DIVIDED = new RegExp(
   String.raw`(?:\b(?:the\s+)?ratio\s+(?:of\s+)?)?((?:#\s*(?:of\s+)?)?\b(?:syn\w*|connections|conns?))\s+(${FLOW})\s*` +
-    String.raw`(?:/|÷|divided\s+by|over)\s*(?:(?:#\s*)?(?:syn\w*|connections|conns?)\s+)?(${FLOW})`,
+    // (A "ratio" said after the flows says the division again: "conn BC->23P / MC->23P ratio pls".)
+    String.raw`(?:/|÷|divided\s+by|over)\s*(?:(?:#\s*)?(?:syn\w*|connections|conns?)\s+)?(${FLOW})(?:\s+ratio\b)?`,
   "i",
 );
 // "BC->23P / MC->23P conn ratio": the counted noun said after the two flows.
