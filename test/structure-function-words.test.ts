@@ -88,6 +88,20 @@ describe("a condition said of both sides", () => {
   });
 });
 
+describe("both cells said in full", () => {
+  const coreg = [{ dim: "coregistered", is: true }];
+  it.each([
+    "how many synapses BC->23P with both the pre and the post cell coregistered",
+    "number of synapses where pre and post cells are both coregistered",
+    "# syn where pre and post both coregistered",
+  ])("%s: coregistered on each side", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ source: "synapses", measure: { fn: "count" } });
+    expect((plan as { pre: unknown[] }).pre).toEqual(expect.arrayContaining(coreg));
+    expect((plan as { post: unknown[] }).post).toEqual(expect.arrayContaining(coreg));
+  });
+});
+
 describe("an interval said in brackets", () => {
   it.each([
     ["[45°, 90°)", { min: 45 }, { max: 90, maxExclusive: true }],
