@@ -37,6 +37,21 @@ describe("every layer listed after a grouping by layer", () => {
     },
   );
 
+  it.each([
+    ["% of all cells per layer (L1–L6 + WM)", "layer"],
+    [
+      "For each layer (L1, L2/3, L4, L5, L6 and white matter), what percent of all cells have their soma there?",
+      "layer",
+    ],
+    ["% of all cells per area (V1, RL, AL, LM)", "area"],
+  ])("%s: every group listed, a share of all cells per group", async (q, dim) => {
+    expect(await queryOf(q)).toMatchObject({
+      filter: [],
+      measure: { fn: "fraction", across: true },
+      groupBy: [{ dim }],
+    });
+  });
+
   it("narrows to the layers when only some are listed", async () => {
     expect((await queryOf("# BC by layer (L2/3, L4)")).filter).toContainEqual({
       dim: "layer",

@@ -10,13 +10,40 @@ const PYRAMIDAL_IN = new RegExp(
   "gi",
 );
 
-// "BC count per layer (L1..L6)", "Per layer (L1, L2/3, L4, L5, L6):": every layer listed after a grouping by
-// layer names the groups again (only all of them: "per layer (L2/3, L4)" is left for the reader to narrow).
-const EVERY_LAYER_LISTED = new RegExp(
-  String.raw`\b((?:per|by|each|every|across|for each)\s+(?:cortical\s+)?layers?)\s*\(\s*(?:L1\s*(?:\.\.\.?|…|-|–|to|` +
-    String.raw`through)\s*L?6|L1\s*,\s*L2\/3\s*,\s*L4\s*,\s*L5\s*,\s*(?:and\s+)?L6(?:\s*,\s*L6a\s*,\s*L6b)?)\s*\)`,
+// "BC count per layer (L1..L6)", "Per layer (L1, L2/3, L4, L5, L6):", "% per layer (L1–L6 + WM)", "per area (V1, RL,
+// AL, LM)": every layer (or area) listed after a grouping by it names the groups again (only all of them: "per layer
+// (L2/3, L4)" is left for the reader to narrow).
+const LISTED_AFTER_GROUPING = new RegExp(
+  String.raw`\b((?:per|by|each|every|across|for each)\s+(?:cortical\s+|visual\s+|brain\s+)?(layers?|areas?))` +
+    String.raw`\s*\(([^()]*)\)`,
   "gi",
 );
+const LAYERS = ["L1", "L2/3", "L4", "L5", "L6"];
+const AREAS = ["V1", "RL", "AL", "LM"];
+const RANGE = /^L?(\d)\s*(?:\.\.\.?|…|-|–|to|through)\s*L?(\d)$/i;
+
+/** The layers or areas a list names ("L1–L6 + WM", "L1, L2/3, L4, L5, L6 and white matter"), or none. */
+function namedInList(list: string, layers: boolean): Set<string> | undefined {
+  const named = new Set<string>();
+  // ("L1–L6 + WM" is "L1–L6 and WM together" by now: together, the groups are still each layer.)
+  for (const part of list
+    .replace(/\s+together\s*$/i, "")
+    .split(/\s*(?:,|\+|&|\band\b)\s*/i)
+    .filter(Boolean)) {
+    const range = RANGE.exec(part);
+    const name = part
+      .replace(/^layer\s*/i, "L")
+      .toUpperCase()
+      .replace(/^L23$/, "L2/3")
+      .replace(/^L6[AB]$/, "L6");
+    if (layers && range)
+      LAYERS.filter((l) => +l[1]! >= +range[1]! && +l[1]! <= +range[2]!).forEach((l) => named.add(l));
+    else if (layers && /^(WM|WHITE MATTER)$/.test(name)) named.add("WM");
+    else if ((layers ? LAYERS : AREAS).includes(name)) named.add(name);
+    else return undefined;
+  }
+  return named;
+}
 
 // "layer 5 extratelencephalic neurons", "layer 5 thick-tufted cells": a type whose name says its layer (5P-ET), as
 // "L5 ET" is; the layer had been read as a depth too, leaving out the 5P-ET cells whose soma is not in L5 by depth.
@@ -44,9 +71,13 @@ export function layerDepths(p: Prepared): Prepared {
   return { ...p, text };
 }
 
-/** Every layer listed after a grouping by layer, dropped (before "Per layer (…), X" is turned round). */
+/** Every layer (or area) listed after a grouping by it, dropped (before "Per layer (…), X" is turned round). */
 export function everyLayerListed(p: Prepared): Prepared {
-  const text = p.text.replace(EVERY_LAYER_LISTED, "$1");
+  const text = p.text.replace(LISTED_AFTER_GROUPING, (all, grouping: string, dim: string, list: string) => {
+    const layers = /^layer/i.test(dim);
+    const named = namedInList(list, layers);
+    return named && (layers ? LAYERS : AREAS).every((v) => named.has(v)) ? grouping : all;
+  });
   return text === p.text ? p : { ...p, text };
 }
 
