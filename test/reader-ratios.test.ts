@@ -139,6 +139,29 @@ describe("an E/I ratio of the inputs of listed types", () => {
   });
 });
 
+describe("an E/I ratio spelled out, and its noun said before 'ratio'", () => {
+  const ei = (side: string) => ({
+    fn: "ratio",
+    numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
+    denominator: { [side]: [{ dim: "class", values: ["inhibitory"] }] },
+  });
+  it.each([
+    "864691135183251314 inputs: exc/inh syn ratio",
+    "exc/inh input ratio of 23P cells",
+    "excitatory/inhibitory ratio of inputs to BCs",
+  ])("%s: excitatory over inhibitory inputs", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "synapses", measure: ei("pre") });
+  });
+
+  it.each(["L2/3 E:I cell ratio", "exc:inh neuron ratio in L2/3"])("%s: a ratio of cell counts", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "cells",
+      filter: [{ dim: "layer", values: ["L2/3"] }],
+      measure: ei("filter"),
+    });
+  });
+});
+
 describe("a share whose part is said first, before the cells that own the whole", () => {
   const inh = [{ dim: "class", values: ["inhibitory"] }];
   it.each([

@@ -15,6 +15,8 @@ const EI = new RegExp(
   String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b`,
   "i",
 );
+// "exc/inh syn ratio", "L2/3 E:I cell ratio": the noun said between the E/I words and "ratio".
+const EI_NOUN_RATIO = /\b(E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh)\s+(syn\w*|synapses?|inputs?|cells?|neurons?)\s+ratio\b/gi;
 // "For every inhibitory neuron, how many excitatory neurons are there?"
 const FOR_EVERY =
   /^for (?:every|each) (\w+) (?:neuron|cell),? how many (\w+) (neurons|cells)(?: are there)?(\s*[?.!]*)$/i;
@@ -90,6 +92,10 @@ export function asManyAs(p: Prepared): Prepared {
   if (multiple) text = `how many times more ${multiple[1]} than ${multiple[2]}${multiple[3]}`;
   const exceed = EXCEED.exec(text);
   if (exceed) text = `${text.slice(0, exceed.index)}how many more ${exceed[1]} than ${exceed[2]}${exceed[3]}`;
+  text = text.replace(EI_NOUN_RATIO, (_, ei: string, noun: string) => {
+    const cells = /^(cell|neuron)$/i.test(noun) ? `${noun}s` : noun;
+    return `${ei} ratio of ${cells}`;
+  });
   text = text.replace(EI, "ratio of excitatory to inhibitory $1");
   // (A ratio of two flows is how many times more of the one than of the other, in the order said.)
   text = text.replace(RATIO_OF_FLOWS, "how many times more $1 $2 than $3$4");

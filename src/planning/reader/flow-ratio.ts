@@ -5,6 +5,12 @@ import { popFilters, Unreadable } from "./filters.js";
 import { SYNAPSE_NOUNS } from "./shape.js";
 import { saysFlow } from "./cell-shares.js";
 
+/** The words of an E/I ratio, as one item's text: "e/i", "exc / inh ratio", "excitation-inhibition balance". */
+const EI_RATIO = new RegExp(
+  String.raw`^(e ?[/:] ?i|e-i|e i|ei|exc ?[/:-] ?inh|excitation ?\/ ?inhibition|excitatory ?[/:] ?inhibitory|` +
+    String.raw`excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$`,
+);
+
 /** "E/I input ratio of 8646…": excitatory over inhibitory synapses; "ratio of A to B inputs". */
 export function ratio(c: Clause, q: Query): void {
   const r = c.take("ratio")!;
@@ -23,11 +29,7 @@ export function ratio(c: Clause, q: Query): void {
   const inputs = /\binputs?\b/.test(text) || c.has("noun", "n", "input");
   const outputs = /\boutputs?\b/.test(text) || c.has("noun", "n", "output");
   if (noRoot && inputs !== outputs) side = inputs ? "pre" : "post";
-  if (
-    /^(e\/i|e:i|e-i|e i|ei|excitation\/inhibition|excitatory\/inhibitory|excitation[-–/ ]inhibition)( input| inputs)?( ratio| balance)?$/.test(
-      text,
-    )
-  ) {
+  if (EI_RATIO.test(text)) {
     q.measure = {
       fn: "ratio",
       numerator: { [side]: [{ dim: "class", values: ["excitatory"] }] },
