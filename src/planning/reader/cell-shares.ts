@@ -26,6 +26,8 @@ export function fraction(c: Clause, q: Query): Measure {
   const filtersOf = (pops: Clause["pops"]) =>
     pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
   let part: Filter[] = [];
+  // (What the words of the part had put on the whole too, and are taken off it: "… from MCs" as a kind of cell.)
+  const said: Filter[] = [];
   // "inhibitory share of all neurons": the name just before the word is the part (not a place said
   // first: "in RL how many percent of cells are glia").
   const placeFirst = (p: Clause["pops"][number]) =>
@@ -47,9 +49,24 @@ export function fraction(c: Clause, q: Query): Measure {
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
-    part = filtersOf(c.pops.filter((p) => p.i > verb));
-    for (const a of c.findAll("threshold"))
-      if (c.index(a) > verb) part.push(cellThreshold(thresholdByVerb(as(a, "threshold") as Threshold, c.atoms[verb])));
+    const later = c.pops.filter((p) => p.i > verb);
+    const counts = c.findAll("threshold").filter((a) => c.index(a) > verb);
+    // ("of the 23P cells, what fraction receive more than 5 synapses from MCs": cells after "from" or "onto" are
+    // the partners the count is made with, not a kind of the cells counted; it had been 23P cells that are MCs.)
+    const rel = c.atoms[(later[0]?.i ?? 0) - 1];
+    const withOthers =
+      later.length === 1 && counts.length === 1 && (is(rel, "rel", "r", "from") || is(rel, "rel", "r", "to"));
+    part = withOthers ? [] : filtersOf(later);
+    for (const a of counts) {
+      const t = thresholdByVerb(as(a, "threshold") as Threshold, c.atoms[verb]);
+      part.push(cellThreshold(withOthers ? { ...t, partners: popFilters(later[0]!.pop, c.classOf) } : t));
+      if (withOthers) said.push(cellThreshold(t));
+    }
+    if (withOthers) {
+      c.usePop(later[0]!);
+      use(rel);
+      said.push(...popFilters(later[0]!.pop, c.classOf));
+    }
   } else if (after.some((p) => p.pop.clauseAt !== undefined)) {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
     const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
@@ -75,12 +92,23 @@ export function fraction(c: Clause, q: Query): Measure {
     const counts = whole.pop.thresholds.map((t) => cellThreshold(t)).filter((x) => !where(x));
     const kept = counts.length ? property.filter((x) => !where(x)) : property;
     part = [...popFilters({ ...whole.pop, filters: kept }, c.classOf), ...counts];
+  } else if (c.pops.length === 1 && after[0]?.pop.thresholds.some((t) => t.partners)) {
+    // ("what fraction of 23P cells receive more than 20 synapses from MCs": the count with the other cells, said
+    // of the cells, is the part; the cells are the whole.)
+    part = after[0].pop.thresholds.map((t) => cellThreshold(t));
   } else if (!after.length && c.pops.some((p) => p.i < at && clauseSaid(p.pop))) {
     // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
     const whole = c.pops.find((p) => p.i < at && clauseSaid(p.pop))!;
     part = popFilters({ ...whole.pop, filters: whole.pop.filters.slice(Number(whole.pop.clauseAt)) }, c.classOf);
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
-    // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after.
+    // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after. (Not across a verb of
+    // synapses: "of the BCs, what fraction hit 23P cells" are not BCs that are 23P cells.)
+    const synapsing = (a: Atom) => is(a, "verb", "v", "in") || is(a, "verb", "v", "out");
+    if (c.atoms.some((a, i) => i > at && i < after[0]!.i && synapsing(a)))
+      throw new Unreadable(
+        `A share of the cells with synapses onto (or from) ${text(after[0]!.atom)}? Say it with a number, ` +
+          `"what % of … make more than 0 synapses onto ${text(after[0]!.atom)}".`,
+      );
     part = filtersOf(after);
   } else if (after[0]?.i === at + 1 && kindOfHead(after[0]) && c.pops.filter((p) => !p.pop.each).length === 1) {
     // "% non-neuronal cells", "% inhibitory neurons", "% coregistered cells": the kind named is the part, the head
@@ -91,7 +119,7 @@ export function fraction(c: Clause, q: Query): Measure {
       q.filter.push({ dim: "class", values: ["neuron"] });
   }
   if (among > at) use(c.atoms[among]);
-  const partKeys = new Set(part.map((x) => JSON.stringify(x)));
+  const partKeys = new Set([...part, ...said].map((x) => JSON.stringify(x)));
   q.filter = q.filter.filter((x) => !partKeys.has(JSON.stringify(x)));
   // ("what % of cells are in each layer", "% of neurons in each area": nothing but the grouping named, each
   // group's share of all of them.)
@@ -240,4 +268,22 @@ function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void
       `Say "% of ${x} that are in ${y}" or "% of ${rest} in ${y} that are ${said}".`,
     [`% of ${x} that are in ${y}`, `% of ${rest} in ${y} that are ${said}`],
   );
+}
+
+/**
+ * "of the BCs, what fraction hit 23P cells": a verb right after the share word has the share (of cells) for its
+ * subject; with no noun of synapses said, it is no share of synapses (it had been BC's synapses onto 23P).
+ */
+export function cellsDoing(c: Clause, at: number): void {
+  const next = c.atoms.slice(at + 1).find((a) => !/^(of them|of those|of these)$/i.test(text(a)));
+  const synapsing = is(next, "verb", "v", "in") || is(next, "verb", "v", "out");
+  // (Said anywhere, as a noun or in a bound: "of all synapses onto …, which percent come from 23P", "of 8646…'s
+  // partners, what fraction get >=3 synapses".)
+  const flowNoun = c.atoms.some((a) => /\b(synapses?|syns?|inputs?|outputs?|connections?|conns?)\b/i.test(text(a)));
+  const ofOneRoot = c.pops.some((p) => p.pop.filters.some((x) => x.dim === "root_id"));
+  if (synapsing && !flowNoun && !ofOneRoot)
+    throw new Unreadable(
+      'A share of the cells, or of their synapses? Say "what % of BCs make more than 0 synapses onto 23P cells" ' +
+        'or "what % of BC synapses go onto 23P cells".',
+    );
 }

@@ -9,6 +9,7 @@ import { groups, kindDim, SYNAPSE_NOUNS } from "./shape.js";
 import { oneRootPop } from "./flow-partners.js";
 import { bothSidesMatched } from "./like-to-like.js";
 import { ratio } from "./flow-ratio.js";
+import { cellsDoing } from "./cell-shares.js";
 
 /* What a flow question measures: counts, partners, size statistics, fractions, ratios, probability. */
 
@@ -148,6 +149,7 @@ const kindOnly = (p: Clause["pops"][number]) => !p.pop.filters.length && kindDim
 function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
+  cellsDoing(c, at);
   const verb = partVerb(c, at);
   const adjacent = c.pops.filter(
     (p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"),

@@ -24,6 +24,7 @@ import { oneCellCounts, oneSubjectOnAverage } from "./one-cell-counts.js";
 import { populationSize } from "./population-size.js";
 import { noneOf } from "./none-of.js";
 import { withFlow } from "./with-flow.js";
+import { cellsReached } from "./cells-reached.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
@@ -107,6 +108,7 @@ const STEPS: PrepareStep[] = [
   bracketLists,
   fronted,
   withFlow,
+  cellsReached,
   shareWith,
   anySynapse,
   layerDepths,

@@ -15,7 +15,10 @@ const THAT_ANY_ONTO = new RegExp(
 // ("w/ any BC input": one name between "any" and "input".)
 // ("w/ NGC input": a name alone, not a word of amount or kind: "with more input", "with synaptic input".)
 const NOT_A_NAME = /^(more|less|fewer|most|least|many|few|some|no|synaptic|strong|weak|total|high|low|little|much)$/i;
-const NAMED_INPUT = /\b(?:with|w\/)\s+(any\s+)?([\w/+-]+)\s+(inputs?|outputs?)\b(?!\s+(?:from|onto|to|on)\b)/gi;
+const NAMED_INPUT = new RegExp(
+  String.raw`\b(?:with|w\/)\s+(${ANY})?([\w/+-]+)\s+(inputs?|outputs?)\b(?!\s+(?:from|onto|to|on)\b)`,
+  "gi",
+);
 
 /**
  * "23P cells in LM with input from BCs", "MCs with synapses onto 4P", "LM 23P w/ any BC input": a

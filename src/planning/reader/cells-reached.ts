@@ -1,0 +1,36 @@
+import type { Prepared } from "./prepare.js";
+
+/*
+ * "What percent of 23P cells get input from at least one MC?", "fraction of 23P cells targeted by MCs", "% of
+ * BCs that contact 23P cells": a share of cells said with a verb of reaching is the share of them with any
+ * synapse from (or onto) the others, each cell once. It had been read as a share of synapses (MC's share of the
+ * synapses onto 23P cells), or "at least one" as a synapse size of 1.
+ */
+
+const SHARE_WORD = String.raw`(?:fraction|proportion|percent(?:age)?|%|share|pct|frac)`;
+const SHARE_OF = String.raw`(?:\b(?:fraction|proportion|percent(?:age)?|share|pct|frac)|%)\s+of\s+`;
+/** The cells whose share it is: words up to the verb, none of them a noun of synapses or of a count. */
+const CELLS = String.raw`((?:(?!\b(?:synapses?|syns?|inputs?|outputs?|connections?|conns?|more|less|fewer|than)\b)[^,?:;()])+?)`;
+const THAT = String.raw`\s+(?:(?:that|which|who)\s+)?`;
+const ANY = String.raw`(?:at least (?:one|1)|one or more|1 or more|any|some|a|an)\s+`;
+const RECEIVING = String.raw`(?:(?:receive|receives|receiving|get|gets|getting)\s+(?:any\s+|some\s+|synaptic\s+)*(?:inputs?|synapses?)\s+from|(?:are|is)\s+(?:targeted|contacted|innervated)\s+by|(?:targeted|contacted|innervated)\s+by)`;
+// (A bare "target", "contact" only after "that": "share of BC targets that are 23P" names the targets.)
+const MAKING = String.raw`(?:(?<=\b(?:that|which|who)\s+)(?:target|targets|contact|contacts|innervate|innervates)|(?:make|makes)\s+(?:any\s+)?synapses\s+onto|synapse\s+onto)`;
+const RECEIVED = new RegExp(`(${SHARE_OF}${CELLS})${THAT}${RECEIVING}\\s+(?:${ANY})?`, "gi");
+const MADE = new RegExp(`(${SHARE_OF}${CELLS})${THAT}${MAKING}\\s+(?:${ANY})?`, "gi");
+
+/** The cells said first: "Out of all the 23P cells, what percent get …", "of the BCs, what fraction of them make …". */
+const WHOLE_FIRST = new RegExp(
+  String.raw`\b(?:out of|among(?:st)?|of)\s+${CELLS}\s*,\s*(what|which)\s+(${SHARE_WORD})(?:\s+of\s+them)?` +
+    String.raw`(?=${THAT}(?:${RECEIVING}|${MAKING}|receive|receives|make|makes|form|forms|send|sends|target|targets|contact|contacts|innervate|innervates)\b)`,
+  "gi",
+);
+
+/** Rewrites the reaching verb into the count the reader knows: "receive more than 0 synapses from". */
+export function cellsReached(p: Prepared): Prepared {
+  const text = p.text
+    .replace(WHOLE_FIRST, (_, cells: string, what: string, share: string) => `${what} ${share} of ${cells} that`)
+    .replace(RECEIVED, "$1 receive more than 0 synapses from ")
+    .replace(MADE, "$1 make more than 0 synapses onto ");
+  return text === p.text ? p : { ...p, text };
+}
