@@ -32,8 +32,9 @@ export function danglingSides(items: Item[]): Item[] {
 }
 
 /** A noun of what flows: synapses, connections, inputs, outputs. */
+// ("mean syn per conn where …": a per-connection statistic names connections too.)
 const isFlowNoun = (x: Item | undefined) =>
-  Boolean(x?.tags.some((t) => t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n))));
+  Boolean(x?.tags.some((t) => (t.t === "noun" && FLOW_NOUN_NAMES.has(String(t.n))) || t.t === "per_connection"));
 
 /**
  * "what fraction of BPC output synapses target Martinotti cells": after synapses or outputs,

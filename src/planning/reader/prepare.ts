@@ -25,6 +25,7 @@ import { populationSize } from "./population-size.js";
 import { noneOf } from "./none-of.js";
 import { withFlow } from "./with-flow.js";
 import { cellsReached } from "./cells-reached.js";
+import { sidesNamed } from "./sides-named.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
@@ -107,6 +108,7 @@ const STEPS: PrepareStep[] = [
   everyLayerListed,
   bracketLists,
   fronted,
+  sidesNamed,
   withFlow,
   cellsReached,
   shareWith,

@@ -1,0 +1,56 @@
+import type { Prepared } from "./prepare.js";
+
+/*
+ * "where the pre is a BC and the post is a 23P", "where a 23P cell is the target and a BC is the source", "BC the
+ * source, 23P the target": each side of the synapses named beside its cells, said the one way the reader knows
+ * ("the presynaptic cell is a BC"). "the pre is a BC" had been read as "upstream of BC", the sides swapped; "BC the
+ * source" as BC's sources; "23P is the target" left 23P without a side.
+ */
+
+const PRE = String.raw`pre|presynaptic|pre-synaptic|source|upstream`;
+const POST = String.raw`post|postsynaptic|post-synaptic|target|downstream`;
+const NOUN = String.raw`\s+(?:cell|neuron|partner|side|one|root)s?\b`;
+const SIDE = String.raw`(${PRE}|${POST})s?\b(?:${NOUN})?`;
+const side = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "presynaptic" : "postsynaptic");
+
+/** Where a side's condition may begin, and end. */
+const BEGIN = String.raw`(^|\bwhere\b|\bwhen\b|\bwith\b|\band\b|,|:|;)\s*(?:a\s+|an\s+)?`;
+const END = String.raw`(?=\s*(?:[,;:?.!]|\band\b|$))`;
+/** The cells named: one to five words, none a function word, and not a noun of cells (or of a field) alone. */
+const STOP = String.raw`is|are|and|or|where|when|the|being|as|of|to|onto|from|for|in|on|at|by|per|with|that|which|not|both|either|neither|each|all|only|meaning`;
+const WORD = String.raw`(?!(?:${STOP})\b)[^\s,;:?()]+`;
+const FIELD = String.raw`cells?|neurons?|partners?|ones?|sides?|roots?|types?|ids?|counts?|numbers?|sizes?`;
+const WHO = String.raw`(?!(?:${FIELD})\b)(${WORD}(?:\s+${WORD}){0,4})`;
+
+// "the pre is a BC", "the targets are 23P cells"
+const SIDE_IS = new RegExp(String.raw`\bthe\s+${SIDE}\s+(is|are)\s+(?!the\b|of\b|to\b|a fragment\b)`, "gi");
+// "a 23P cell is the target", ", BC is the source"
+const IS_SIDE = new RegExp(`${BEGIN}${WHO}\\s+(is|are)\\s+the\\s+${SIDE}${END}`, "gi");
+// "where BC is the source and 23P the target": the second side said with its "is" left out.
+const AND_SIDE = new RegExp(`\\band\\s+(?:a\\s+|an\\s+)?${WHO}\\s+the\\s+${SIDE}${END}`, "gi");
+// "BC the source, 23P the target: …", "BC being the source": the side said beside the cells, with no "is".
+const BESIDE = new RegExp(`${BEGIN}${WHO}\\s+(?:being\\s+)?the\\s+${SIDE}${END}`, "gi");
+// "with the presynaptic cell BC and the postsynaptic cell 23P": the side, then the cells, with no "is".
+// (The noun said: "the presynaptic basket cell and the postsynaptic 23P cell are both in V1" is of those cells.)
+const SIDE_THEN = new RegExp(`\\bthe\\s+(${PRE}|${POST})s?${NOUN}\\s+${WHO}${END}`, "gi");
+
+const is = (word: string, verb = "is") => `the ${side(word)} ${verb === "are" ? "cells are" : "cell is"}`;
+const lead = (before: string) => (before ? `${before} ` : "");
+
+/** "both the pre and the post cell …": both sides at once, read as such elsewhere. */
+const JOINT = /\b(?:pre|presynaptic)(?:\s+(?:cell|neuron)s?)?\s+(?:and|&|\/)\s+(?:the\s+)?(?:post|postsynaptic)\b/i;
+
+export function sidesNamed(p: Prepared): Prepared {
+  if (JOINT.test(p.text)) return p;
+  const said = IS_SIDE.test(p.text);
+  IS_SIDE.lastIndex = 0;
+  const text = (said ? p.text.replace(AND_SIDE, (_, who: string, word: string) => `and ${who} is the ${word}`) : p.text)
+    .replace(
+      IS_SIDE,
+      (_, before: string, who: string, verb: string, word: string) => `${lead(before)}${is(word, verb)} ${who}`,
+    )
+    .replace(BESIDE, (_, before: string, who: string, word: string) => `${lead(before)}${is(word)} ${who}`)
+    .replace(SIDE_THEN, (_, word: string, who: string) => `${is(word)} ${who}`)
+    .replace(SIDE_IS, (_, word: string, verb: string) => `${is(word, verb)} `);
+  return text === p.text ? p : { ...p, text };
+}
