@@ -35,6 +35,9 @@ describe("two flows compared within each group", () => {
   it.each([
     "Which cell types receive more synapses from VIP bipolar cells than from PV basket cells?",
     "types w/ more syn from BPC than from BC",
+    // (dev46: each place's count per type had been answered, a table that looked like the set asked for.)
+    "Which excitatory cell types have more cells in RL than in LM?",
+    "inh types w/ more somata in L5 than L2/3",
   ])("asks back, never merges the flows: %s", async (q) => {
     expect(await planOf(q)).toBe("clarify");
   });

@@ -125,6 +125,18 @@ function comparedPerGroup(c: Clause): void {
   const groups = c.pops.find(
     (p) => p !== than && GROUPS.includes(String(p.pop.head)) && !p.pop.filters.length && !p.pop.each,
   );
+  // ("Which excitatory types have more cells in RL than in LM?", "exc types w/ more somata in L5 than L2/3": a
+  // "than" said after the groups, of places or anything else; it had been each place's count per type.)
+  const saidThan = c.atoms.find((a) => !is(a, "threshold") && a.items.some((i) => /^than$/i.test(i.text)));
+  const asked = c.pops.find(
+    (p) => GROUPS.includes(String(p.pop.head)) && !p.pop.each && saidThan && p.i < c.index(saidThan),
+  );
+  if (!(than && groups) && asked && saidThan)
+    throw new Unreadable(
+      `I read a comparison ("${text(saidThan)}") made within each ${asked.pop.head}, and the ${asked.pop.head}s ` +
+        "where one side wins; I cannot keep groups by a comparison yet. Ask for both per group " +
+        '(e.g. "cells per type in RL vs LM") and compare them there.',
+    );
   if (than && groups)
     throw new Unreadable(
       `I read a comparison ("${text(than.atom)}") made within each ${groups.pop.head}, and the ${groups.pop.head}s ` +
