@@ -199,3 +199,21 @@ describe("a count per cell, averaged within each type", () => {
     for (const [k, r] of rows.entries()) expect(got[k]![1]).toBeCloseTo(r.m, 3);
   });
 });
+
+describe("a count of synapses said with a sum, of cells asked for", () => {
+  it("asks back whether it is each cell's total or each connection's (dev45)", async () => {
+    expect(await askedBack("summed over all basket-cell inputs, >=15 syn: which L4 pyramidals")).toMatch(
+      /in total for each cell, or in each connection/,
+    );
+  });
+
+  it("still reads each cell's total when it is said with a verb", async () => {
+    expect(await planOf("which 4P get >=15 syn from BCs in total")).toMatchObject({
+      source: "roots",
+      filter: [
+        { dim: "cell_type", values: ["4P"] },
+        { dim: "in_synapses", min: 15 },
+      ],
+    });
+  });
+});

@@ -72,6 +72,13 @@ export function sizeThresholds(c: Clause, q: Query): void {
       use(a);
       q.filter.push(rangeFilter("size", t));
     } else if (t.noun === "synapse" || t.noun === "connection") {
+      // ("summed over all BC inputs, >=15 syn: which 4P": a count of synapses said with a sum, of cells asked
+      // for, is each cell's total; it had been read as connections of at least 15 synapses.)
+      if (t.noun === "synapse" && c.has("stat", "fn", "sum") && c.pops.some((p) => p.pop.wh))
+        throw new Unreadable(
+          `"${t.text ?? ""} ${t.value} synapses" in total for each cell, or in each connection? Say "cells that ` +
+            `receive at least ${t.value} synapses from …" or "connections with at least ${t.value} synapses".`,
+        );
       use(a);
       connectionsWithSynapses(q, t);
     } else if (t.qty === "ori_difference") {
