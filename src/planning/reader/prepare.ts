@@ -26,6 +26,7 @@ import { noneOf } from "./none-of.js";
 import { withFlow } from "./with-flow.js";
 import { cellsReached } from "./cells-reached.js";
 import { sidesNamed } from "./sides-named.js";
+import { boundsSaidAfter } from "./bounds-said-after.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
@@ -109,6 +110,7 @@ const STEPS: PrepareStep[] = [
   bracketLists,
   fronted,
   sidesNamed,
+  boundsSaidAfter,
   withFlow,
   cellsReached,
   shareWith,
