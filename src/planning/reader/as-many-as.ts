@@ -15,6 +15,17 @@ const EI = new RegExp(
   String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b`,
   "i",
 );
+// "E/I ratio (# exc neurons / # inh neurons)", "E/I ratio, i.e. the number of excitatory neurons divided by the number
+// of inhibitory neurons,": the ratio's terms said again, as counts of cells, in the order of E/I.
+const COUNT_OF = String.raw`(?:#\s*(?:of\s+)?|(?:the\s+)?(?:number|count)\s+of\s+)?`;
+const EI_TERMS =
+  String.raw`${COUNT_OF}(?:exc|excitatory)\s+(neurons|cells)\s*(?:\/|÷|divided by|over)\s*${COUNT_OF}` +
+  String.raw`(?:inh|inhibitory)\s+(?:neurons|cells)`;
+const EI_CELLS_SAID = new RegExp(
+  String.raw`\b(${EI_WORDS})(?:\s+of\s+(?:cells|neurons))?\s*(?:\(\s*${EI_TERMS}\s*(,[^()]*)?\)|` +
+    String.raw`,?\s*(?:i\.?e\.?|that is|meaning),?\s+${EI_TERMS}\s*,?)`,
+  "gi",
+);
 // "exc/inh syn ratio", "L2/3 E:I cell ratio": the noun said between the E/I words and "ratio".
 const EI_NOUN_RATIO = /\b(E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh)\s+(syn\w*|synapses?|inputs?|cells?|neurons?)\s+ratio\b/gi;
 // "For every inhibitory neuron, how many excitatory neurons are there?"
@@ -96,6 +107,10 @@ export function asManyAs(p: Prepared): Prepared {
     const cells = /^(cell|neuron)$/i.test(noun) ? `${noun}s` : noun;
     return `${ei} ratio of ${cells}`;
   });
+  text = text.replace(
+    EI_CELLS_SAID,
+    (_, ei: string, cells?: string, rest?: string, cells2?: string) => `${ei} of ${cells ?? cells2}${rest ?? ""}`,
+  );
   text = text.replace(EI, "ratio of excitatory to inhibitory $1");
   // (A ratio of two flows is how many times more of the one than of the other, in the order said.)
   text = text.replace(RATIO_OF_FLOWS, "how many times more $1 $2 than $3$4");

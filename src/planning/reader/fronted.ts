@@ -1,5 +1,10 @@
 import type { Prepared } from "./prepare.js";
 
+const SCOPE_SENTENCE =
+  /^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:only\s+)?(?:looking at|focusing on|focused on|working with)\s+([^.:;?!]+?)\s+only\s*[.:;]\s+/i;
+const LETS_RESTRICT =
+  /^let(?:'s|’s| us)\s+(?:restrict|limit|stick|keep)\s+(?:it\s+|this\s+|ourselves\s+|things\s+)?to\s+([^.:;?!]+?)(?:\s+only)?\s*[.:;]\s+/i;
+
 const END = String.raw`(\s*[?.!]*)$`;
 // "Per area, what's the mean number of synapses received per L5 IT cell?"
 const PER_FIRST = new RegExp(String.raw`^per\s+((?:(?!\d{6})[^,]){2,40}?),\s*(.+?)${END}`, "i");
@@ -112,6 +117,9 @@ export function fronted(p: Prepared): Prepared {
   // ("Restricting to coregistered cells that …, how many …": a scope said first is "among"; said later, a
   // restriction's reach is not clear, and it is left unread.)
   text = text.replace(/^(?:restricting|restricted|limiting|limited|restrict)\s+(?:it\s+|this\s+)?to\s+/i, "among ");
+  // ("We're looking at L4 only. How many …", "Let's restrict to V1. How many …": a scope said as a sentence first.
+  // Only said with "only", or as a restriction: "I'm looking at PV inhibition onto …" is context.)
+  text = text.replace(SCOPE_SENTENCE, "among $1, ").replace(LETS_RESTRICT, "among $1, ");
   // (An order said first is said last; "the top 10 of the 23P cells" is "the top 10 23P cells".)
   text = text.replace(RANKED_FIRST, (_, order: string, rest: string, end: string) => `${rest}, ${order}${end}`);
   text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);

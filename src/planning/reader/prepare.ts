@@ -27,6 +27,7 @@ import { withFlow } from "./with-flow.js";
 import { cellsReached } from "./cells-reached.js";
 import { sidesNamed } from "./sides-named.js";
 import { boundsSaidAfter } from "./bounds-said-after.js";
+import { comparedLater } from "./compared-later.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
@@ -111,6 +112,7 @@ const STEPS: PrepareStep[] = [
   fronted,
   sidesNamed,
   boundsSaidAfter,
+  comparedLater,
   withFlow,
   cellsReached,
   shareWith,

@@ -1,0 +1,47 @@
+import type { Prepared } from "./prepare.js";
+
+/*
+ * Two things compared, said the way a meeting says it: "How many basket cells and how many Martinotti cells are
+ * there?", "What % of the neurons in V1 are coregistered, and how does that compare with RL?", "For MC vs BC, what's
+ * the mean … per cell in each group?". Said again as one comparison ("BC vs MC", "in V1 vs RL"), which the reader
+ * reads (the first two had been asked back as two questions, or as two shares of one whole).
+ */
+
+// "how many BCs and how many MCs are there in L4" (not "…, and how many does 8646… have": another subject; not "how
+// many BCs and how many synapses do they make": two questions).
+const HOW_MANY_AND =
+  /\bhow many\s+([^,?;:]+?),?\s+and\s+how many\s+(?!(?:do|does|did|are|is|of|synapses?|syns?|outputs?|inputs?|partners?|connections?)\b)([^,?;:]+?)(?=\s+(?:are there|do we have|exist|are|in|with|among|onto|from)\b|\s*[?.!]*\s*$)/gi;
+
+const AREA = String.raw`V1|RL|AL|LM`;
+const LAYER = String.raw`L1|L2\/3|L23|L4|L5|L6|layer\s*(?:1|2\/3|4|5|6)`;
+// "…, and how does that compare with RL?", "… How does it compare to L5?"
+const COMPARE_WITH = new RegExp(
+  String.raw`[,;.]?\s*(?:and\s+)?how\s+(?:does|do|would)\s+(?:that|it|this|these|those)\s+compare\s+` +
+    String.raw`(?:with|to|against)\s+(?:the\s+)?(?:area\s+|layer\s+)?(${AREA}|${LAYER})\s*(?:\?|\.|!)*\s*$`,
+  "i",
+);
+
+// "… in each group", "for both groups", "for each of the two": the sets compared, said again.
+const EACH_GROUP = /\s*,?\s*\b(?:in|for|of)\s+(?:each|both)\s+(?:group|groups|set|sets|of the two|of them)\b/gi;
+
+/** The one place of the dimension of `other` said in the question, or undefined when none or more than one. */
+function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
+  const kind = new RegExp(`^(?:${AREA})$`, "i").test(other) ? AREA : LAYER;
+  const said = [...text.matchAll(new RegExp(String.raw`\b(?:${kind})\b`, "gi"))];
+  return said.length === 1 ? said[0] : undefined;
+}
+
+export function comparedLater(p: Prepared): Prepared {
+  let text = p.text.replace(HOW_MANY_AND, (_, a: string, b: string) => `how many ${a} vs ${b}`);
+  const compare = COMPARE_WITH.exec(text);
+  if (compare) {
+    const head = text.slice(0, compare.index);
+    const place = theOnePlace(head, compare[1]!);
+    if (place) {
+      const at = place.index + place[0].length;
+      text = `${head.slice(0, at)} vs ${compare[1]}${head.slice(at)}?`;
+    }
+  }
+  if (/\bvs\.?\b|\bversus\b/i.test(text)) text = text.replace(EACH_GROUP, "");
+  return text === p.text ? p : { ...p, text };
+}
