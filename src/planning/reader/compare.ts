@@ -173,10 +173,26 @@ function flowComparison(
   sideOf: (p: Clause["pops"][number]) => Side | undefined,
   skip: Set<number>,
 ): Part[] | undefined {
-  const sided = after.filter((p) => sideOf(p) === "pre" || sideOf(p) === "post");
+  const all = after.filter((p) => sideOf(p) === "pre" || sideOf(p) === "post");
+  // ("MC→ET vs PV→ET … onto 5P-ET": a side said again after the second flow, the same cells, is that side.)
+  const again = all.filter((p, k) =>
+    all.some(
+      (q, j) =>
+        j < k && sideOf(q) === sideOf(p) && sameFilters(popFilters(q.pop, c.classOf), popFilters(p.pop, c.classOf)),
+    ),
+  );
+  const sided = all.filter((p) => !again.includes(p));
   const sides = new Set(sided.map(sideOf));
+  const flowBefore = ["pre", "post"].every((sd) => before.some((b) => sideOf(b) === sd));
+  // (Two flows said, but not as two flows can be compared: asked back, not read as one side replaced.)
+  if (flowBefore && sides.size === 2 && sided.length > 2)
+    throw new Unreadable('Which flows are compared? Say them as "BC→23P vs MC→23P".');
   if (sided.length !== 2 || sides.size !== 2 || !sided.every((p) => before.some((b) => sideOf(b) === sideOf(p))))
     return undefined;
+  for (const p of again) {
+    c.usePop(p);
+    skip.add(p.i);
+  }
   const a: Part = {};
   const b: Part = {};
   const labels: [string[], string[]] = [[], []];

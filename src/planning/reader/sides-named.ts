@@ -17,15 +17,18 @@ const side = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "pr
 const BEGIN = String.raw`(^|\bwhere\b|\bwhen\b|\bwith\b|\band\b|,|:|;)\s*(?:a\s+|an\s+)?`;
 const END = String.raw`(?=\s*(?:[,;:?.!]|\band\b|$))`;
 /** The cells named: one to five words, none a function word, and not a noun of cells (or of a field) alone. */
-const STOP = String.raw`is|are|and|or|where|when|the|being|as|of|to|onto|from|for|in|on|at|by|per|with|that|which|not|both|either|neither|each|all|only|meaning`;
+const STOP = String.raw`vs|versus|is|are|and|or|where|when|the|being|as|of|to|onto|from|for|in|on|at|by|per|with|that|which|not|both|either|neither|each|all|only|meaning`;
 const WORD = String.raw`(?!(?:${STOP})\b)[^\s,;:?()]+`;
 const FIELD = String.raw`cells?|neurons?|partners?|ones?|sides?|roots?|types?|ids?|counts?|numbers?|sizes?`;
 const WHO = String.raw`(?!(?:${FIELD})\b)(${WORD}(?:\s+${WORD}){0,4})`;
 
-// "the pre is a BC", "the targets are 23P cells"
-const SIDE_IS = new RegExp(String.raw`\bthe\s+${SIDE}\s+(is|are)\s+(?!the\b|of\b|to\b|a fragment\b)`, "gi");
+// "where the pre is a BC", "the targets are 23P cells"
+const SIDE_IS = new RegExp(
+  String.raw`(\bwhere\s+|\bwhen\s+)?\bthe\s+${SIDE}\s+(?:is|are)\s+(?!the\b|of\b|to\b|a fragment\b)(?:a\s+|an\s+)?`,
+  "gi",
+);
 // "a 23P cell is the target", ", BC is the source"
-const IS_SIDE = new RegExp(`${BEGIN}${WHO}\\s+(is|are)\\s+the\\s+${SIDE}${END}`, "gi");
+const IS_SIDE = new RegExp(`${BEGIN}${WHO}\\s+(?:is|are)\\s+the\\s+${SIDE}${END}`, "gi");
 // "where BC is the source and 23P the target": the second side said with its "is" left out.
 const AND_SIDE = new RegExp(`\\band\\s+(?:a\\s+|an\\s+)?${WHO}\\s+the\\s+${SIDE}${END}`, "gi");
 // "BC the source, 23P the target: …", "BC being the source": the side said beside the cells, with no "is".
@@ -33,9 +36,13 @@ const BESIDE = new RegExp(`${BEGIN}${WHO}\\s+(?:being\\s+)?the\\s+${SIDE}${END}`
 // "with the presynaptic cell BC and the postsynaptic cell 23P": the side, then the cells, with no "is".
 // (The noun said: "the presynaptic basket cell and the postsynaptic 23P cell are both in V1" is of those cells.)
 const SIDE_THEN = new RegExp(`\\bthe\\s+(${PRE}|${POST})s?${NOUN}\\s+${WHO}${END}`, "gi");
+// "post = 23P w/ soma in V1, pre = any BC": a side set equal to cells.
+const SIDE_EQUALS = new RegExp(String.raw`\b(${PRE}|${POST})(?:${NOUN})?\s*(?:=|:=|==)\s*(?:any\s+)?`, "gi");
 
-const is = (word: string, verb = "is") => `the ${side(word)} ${verb === "are" ? "cells are" : "cell is"}`;
-const lead = (before: string) => (before ? `${before} ` : "");
+/** Each side said as the adjective the reader reads everywhere: "with presynaptic BC and postsynaptic 23P". */
+const adjective = (word: string) => side(word);
+// ("where …", "when …" and "with …" begin the condition as "with"; a comma or "and" stays as it is.)
+const lead = (before: string) => (/^(where|when|with)$/i.test(before) ? "with " : before ? `${before} ` : "");
 
 /** "both the pre and the post cell …": both sides at once, read as such elsewhere. */
 const JOINT = /\b(?:pre|presynaptic)(?:\s+(?:cell|neuron)s?)?\s+(?:and|&|\/)\s+(?:the\s+)?(?:post|postsynaptic)\b/i;
@@ -45,12 +52,10 @@ export function sidesNamed(p: Prepared): Prepared {
   const said = IS_SIDE.test(p.text);
   IS_SIDE.lastIndex = 0;
   const text = (said ? p.text.replace(AND_SIDE, (_, who: string, word: string) => `and ${who} is the ${word}`) : p.text)
-    .replace(
-      IS_SIDE,
-      (_, before: string, who: string, verb: string, word: string) => `${lead(before)}${is(word, verb)} ${who}`,
-    )
-    .replace(BESIDE, (_, before: string, who: string, word: string) => `${lead(before)}${is(word)} ${who}`)
-    .replace(SIDE_THEN, (_, word: string, who: string) => `${is(word)} ${who}`)
-    .replace(SIDE_IS, (_, word: string, verb: string) => `${is(word, verb)} `);
+    .replace(IS_SIDE, (_, before: string, who: string, word: string) => `${lead(before)}${adjective(word)} ${who}`)
+    .replace(BESIDE, (_, before: string, who: string, word: string) => `${lead(before)}${adjective(word)} ${who}`)
+    .replace(SIDE_THEN, (_, word: string, who: string) => `${adjective(word)} ${who}`)
+    .replace(SIDE_IS, (_, before: string | undefined, word: string) => `${before ? "with " : ""}${adjective(word)} `)
+    .replace(SIDE_EQUALS, (_, word: string) => `${adjective(word)} `);
   return text === p.text ? p : { ...p, text };
 }
