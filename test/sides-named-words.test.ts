@@ -37,6 +37,23 @@ describe("the sides named with 'is', beside the cells, or before them", () => {
   });
 
   it.each([
+    "Connection probability where the source is BPC and the target is MC",
+    "Connection probability, the presynaptic cell is BPC and the postsynaptic cell is MC",
+    "Connection probability with BPC presynaptic and MC postsynaptic?",
+  ])("%s: one probability, BPC→MC", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: type("BPC"),
+      post: type("MC"),
+      measure: { fn: "probability" },
+      groupBy: [],
+    });
+  });
+
+  it("# syn, pre = BC, post = 23P: a side set equal to cells", async () => {
+    expect(await planOf("# syn, pre = BC, post = 23P")).toMatchObject({ pre: type("BC"), post: type("23P") });
+  });
+
+  it.each([
     [
       "Which 23P to 5P-IT connection has the most synapses? Give me the presynaptic root id.",
       "the presynaptic root id",
@@ -45,4 +62,17 @@ describe("the sides named with 'is', beside the cells, or before them", () => {
   ])("%s: leaves %s alone", async (q) => {
     expect(await planOf(q)).toMatchObject({ kind: "query" });
   });
+});
+
+describe("two flows compared, with a side said again after them", () => {
+  it.each(["MC→ET vs PV→ET mean syn size onto 5P-ET", "MC→ET vs PV→ET, mean syn size of each (post = 5P-ET)"])(
+    "%s: MC and BC compared onto 5P-ET (it had put BC among the targets)",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        pre: [{ dim: "cell_type", values: ["MC", "BC"] }],
+        post: type("5P-ET"),
+        groupBy: [{ dim: "cell_type", side: "pre" }],
+      });
+    },
+  );
 });
