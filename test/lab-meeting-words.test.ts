@@ -74,3 +74,39 @@ describe("a scope said first, as a sentence", () => {
     expect(await planOf(q)).toMatchObject({ filter: [...type("23P"), { dim: "area", values: ["V1"] }] });
   });
 });
+
+describe("more words of a meeting", () => {
+  it("'…: which three come first?' after a ranking is its top 3", async () => {
+    const q = "Onto thick-tufted L5 cells, rank the input cell types by synapse count: which three come first?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type", side: "pre" }], order: "desc", limit: 3 });
+  });
+
+  it("'how many more synapses go from BC onto 23P cells than from 23P cells back onto BC': the two flows", async () => {
+    const q = "How many more synapses go from basket cells onto 23P cells than from 23P cells back onto basket cells?";
+    expect(await planOf(q)).toMatchObject({
+      compare: [
+        { pre: type("BC"), post: type("23P") },
+        { pre: type("23P"), post: type("BC") },
+      ],
+      contrast: "difference",
+    });
+  });
+
+  it("'Counting BC vs MC in L4, how many of each': the count said again", async () => {
+    const q = "Counting PV basket vs SST Martinotti cells with their soma in layer 4, how many of each are there?";
+    expect(await planOf(q)).toMatchObject({ filter: [layer("L4"), { dim: "cell_type", values: ["BC", "MC"] }] });
+  });
+
+  it("'V1 / RL / AL / LM: per-cell mean of …' is a mean per cell, per area", async () => {
+    expect(await planOf("V1 / RL / AL / LM: per-cell mean of 23P output syn")).toMatchObject({
+      filter: type("23P"),
+      measure: { fn: "mean", of: "out_synapses" },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+
+  it("still reads 'the mean size of NGC or of BPC synapses onto 23P' as the two sets", async () => {
+    const q = "Which is larger, the mean size of NGC or of BPC synapses onto layer 2/3 pyramidal cells?";
+    expect(await planOf(q)).toMatchObject({ pre: [{ dim: "cell_type", values: ["NGC", "BPC"] }], post: type("23P") });
+  });
+});

@@ -103,6 +103,11 @@ export function asManyAs(p: Prepared): Prepared {
   if (multiple) text = `how many times more ${multiple[1]} than ${multiple[2]}${multiple[3]}`;
   const exceed = EXCEED.exec(text);
   if (exceed) text = `${text.slice(0, exceed.index)}how many more ${exceed[1]} than ${exceed[2]}${exceed[3]}`;
+  // ("How many more synapses go from BC onto 23P than …": the verb of going says nothing more.)
+  text = text.replace(
+    /\bhow many more (synapses|connections|syn)\s+(?:go|goes|are there|are made|run|are)\s+(?=from\b)/gi,
+    "how many more $1 ",
+  );
   text = text.replace(EI_NOUN_RATIO, (_, ei: string, noun: string) => {
     const cells = /^(cell|neuron)$/i.test(noun) ? `${noun}s` : noun;
     return `${ei} ratio of ${cells}`;

@@ -66,6 +66,12 @@ const SETS_AS_SIDE = new RegExp(
 // "ranked by output synapse count, what are the top 10 of the 23P cells whose axon has been proofread?"
 const RANKED_FIRST = /^((?:ranked|sorted|ordered)\s+by\s+[^,:;]+?)\s*[,:;]\s*(.+?)(\s*[?.!]*)$/i;
 const TOP_OF_THE = new RegExp(String.raw`\btop\s+(${SMALL})\s+of\s+(?:the|all(?:\s+the)?)\s+`, "gi");
+// "…, rank the input types by synapse count: which three come first?": how many of the ranking, said last.
+const WHICH_COME_FIRST = new RegExp(
+  String.raw`\s*[,:;.]\s*(?:which|what)\s+(${SMALL})\s+(?:come|comes|are|rank|ranks|end up)\s+` +
+    String.raw`(?:first|on top|at the top|highest|top)\s*\?*\s*$`,
+  "i",
+);
 
 // "From 4P cells as the presynaptic side: …": a side said twice, by the preposition and again.
 const SIDE_SAID_AGAIN = new RegExp(
@@ -123,6 +129,15 @@ export function fronted(p: Prepared): Prepared {
   // (An order said first is said last; "the top 10 of the 23P cells" is "the top 10 23P cells".)
   text = text.replace(RANKED_FIRST, (_, order: string, rest: string, end: string) => `${rest}, ${order}${end}`);
   text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);
+  // ("Counting PV basket vs SST Martinotti cells in L4, how many of each are there?": the count is said again.)
+  // (Not "Counting synapses onto BC, how many input types reach 200": there it says what is counted per group.)
+  if (/\bhow many\b/i.test(text))
+    text = text.replace(/^counting\s+(?!synapses|syn\b|connections|conns?\b|inputs|outputs)/i, "");
+  // ("per-cell mean of 23P output syn": the statistic per cell; "from 23P back onto BC": "back" says the way.)
+  text = text.replace(/\bper[- ]cell\s+(mean|average|avg|median)\b/gi, "$1 per cell");
+  text = text.replace(/\bback\s+(onto|to|into)\b/gi, "$1");
+  if (/\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b/i.test(text))
+    text = text.replace(WHICH_COME_FIRST, (_, n: string) => `, top ${n}`);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
   text = text.replace(AMONG_WHICH, (_, cells: string, wh: string, n: string) => `${wh} ${n} ${cells} `);
   // (The side said of two sets compared is each one's: they had been pooled into one population. One name with

@@ -71,9 +71,16 @@ export function layerDepths(p: Prepared): Prepared {
   return { ...p, text };
 }
 
+// "V1 / RL / AL / LM: per-cell mean of …": every area listed first, before a colon, is a grouping by area.
+// (Only said with slashes: "V1, RL, AL, LM: the share …" is read as it was.)
+const EVERY_AREA_FIRST = /^\s*((?:V1|RL|AL|LM)(?:\s*\/\s*(?:V1|RL|AL|LM)){3})\s*:\s*/i;
+
 /** Every layer (or area) listed after a grouping by it, dropped (before "Per layer (…), X" is turned round). */
 export function everyLayerListed(p: Prepared): Prepared {
-  const text = p.text.replace(LISTED_AFTER_GROUPING, (all, grouping: string, dim: string, list: string) => {
+  const first = EVERY_AREA_FIRST.exec(p.text);
+  const areas = new Set(first?.[1]!.toUpperCase().match(/V1|RL|AL|LM/g) ?? []);
+  const said = areas.size === 4 ? p.text.replace(EVERY_AREA_FIRST, "per area: ") : p.text;
+  const text = said.replace(LISTED_AFTER_GROUPING, (all, grouping: string, dim: string, list: string) => {
     const layers = /^layer/i.test(dim);
     const named = namedInList(list, layers);
     return named && (layers ? LAYERS : AREAS).every((v) => named.has(v)) ? grouping : all;

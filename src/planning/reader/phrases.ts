@@ -327,7 +327,8 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
     else if (is(a, "threshold") && (is(atoms[i - 1], "rel", "r", "with") || pop.head || pop.filters.length)) pop.thresholds.push(as(a, "threshold") as Threshold);
     else if ((is(a, "rel", "r", "or") || is(a, "rel", "r", "and") || (is(a, "vs") && CATEGORIES.has(lastVal?.dim ?? "")
       // ("BC→23P vs MC→23P" compares two flows, not 23P and MC.)
-      && !is(atoms[i + 2], "rel", "r", "to") && !is(atoms[i - 2], "rel", "r", "to"))) && lastVal?.values
+      // ("… onto 23P cells than 23P cells onto BC": a noun of cells may come between.)
+      && !flowBeside(atoms, i))) && lastVal?.values
       && (sameDimVal(next, lastVal) || (ARTICLE.test(lower(next)) && sameDimVal(atoms[i + 2], lastVal)))) {
       // ("a BC or an MC": the article before the second name goes with it.)
       if (!sameDimVal(next, lastVal)) i++;
@@ -367,4 +368,11 @@ const lastValKind = (_f: Filter) => "val";
 function sameDimVal(a: Atom | undefined, last: Filter): boolean {
   const f = a && isVal(a) ? filterOf(a) : undefined;
   return Boolean(f?.values && f.dim === last.dim);
+}
+
+/** An arrow or "onto" right beside the names a "vs" at `i` separates (past a noun of cells): two flows compared. */
+function flowBeside(atoms: Atom[], i: number): boolean {
+  const to = (k: number) => is(atoms[k], "rel", "r", "to");
+  const noun = (k: number) => is(atoms[k], "noun", "n", "cell") || is(atoms[k], "noun", "n", "neuron");
+  return to(i + 2) || to(i - 2) || (noun(i + 2) && to(i + 3)) || (noun(i - 1) && to(i - 3));
 }
