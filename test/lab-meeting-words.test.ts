@@ -110,3 +110,23 @@ describe("more words of a meeting", () => {
     expect(await planOf(q)).toMatchObject({ pre: [{ dim: "cell_type", values: ["NGC", "BPC"] }], post: type("23P") });
   });
 });
+
+describe("two questions, one of them the other's first row", () => {
+  it("answers the ranking when the first question asks for its top row", async () => {
+    const q =
+      "Which layer has the most inhibitory neurons? Can you rank the layers by how many interneuron somata they contain?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "class", values: ["inhibitory"] }],
+      groupBy: [{ dim: "layer" }],
+      order: "desc",
+    });
+    expect(await planOf(q)).not.toHaveProperty("limit");
+  });
+
+  it.each([
+    "Which type has the most cells? How many BCs are there?",
+    "Which type has the most cells? And how many MCs are in L5?",
+  ])("%s: two questions (they had been read as one plan, the BCs ranked among types)", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});

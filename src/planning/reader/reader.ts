@@ -154,6 +154,8 @@ export class OfflineReader {
           return this.read(pointed ? tagItems(tokenize(pointed), this.lexicon, this.vocabulary) : tagged, false, last);
         })
       : undefined;
+    // (A first question whose answer is the first row of the second's: the second is read alone.)
+    if (two && !Array.isArray(two)) return this.read(tagItems(tokenize(two.one), this.lexicon, this.vocabulary), false);
     if (two)
       return {
         type: "clarify",

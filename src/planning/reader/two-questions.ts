@@ -9,10 +9,11 @@ import type { Item } from "./items.js";
 export function twoQuestions(
   items: Item[],
   readOnce: (q: string, last?: QueryPlan) => PlannerResult,
-): [string, string] | undefined {
+): [string, string] | { one: string } | undefined {
+  // (A superlative asks too: "Which type has the most cells? How many BCs are there?" had been read as one plan.)
   const asks = (part: Item[]) =>
     part.some((i) =>
-      i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list"].includes(t.t)),
+      i.tags.some((t) => ["count", "stat", "fraction", "val", "id", "qty", "lookup", "list", "sup"].includes(t.t)),
     );
   const names = (part: Item[]) =>
     new Set(part.flatMap((i) => i.tags.filter((t) => t.t === "val" || t.t === "id").map((t) => JSON.stringify(t))));
@@ -57,9 +58,20 @@ export function twoQuestions(
     if (one.type !== "plan" || two?.type !== "plan") continue;
     // ("How orientation-selective is 8646…? What is its gOSI?": the same question said twice.)
     if (JSON.stringify(one.plan) === JSON.stringify(two.plan) || narrower(two.plan, one.plan)) continue;
+    // ("Which layer has the most inhibitory neurons? Can you rank the layers by …?": the ranking answers both.)
+    if (rankingOf(two.plan, one.plan)) return { one: text(second) };
     return [text(first), text(second)];
   }
   return undefined;
+}
+
+/** The second plan is the first's ranking in full: the same groups and order, with no limit where the first had 1. */
+function rankingOf(two: QueryPlan, one: QueryPlan): boolean {
+  if (one.kind !== "query" || two.kind !== "query" || one.limit !== 1 || two.limit !== undefined) return false;
+  if (!one.order || one.order !== two.order) return false;
+  const { limit: _a, ...a } = one;
+  const { limit: _b, ...b } = two;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** "… ? Please list their root ids.": a second part that only says how to give the answer of the first. */
