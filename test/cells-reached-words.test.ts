@@ -70,3 +70,21 @@ describe("a share of cells reached, answered on the raw exports", () => {
     expect(answer.text).toContain(`${pct.toFixed(1)}%`);
   });
 });
+
+describe("a newcomer's words", () => {
+  it("'recieve at least one synapse from a Martinotti cell': the MCs are the count's partners, past the article", async () => {
+    const q = "What percentage of layer 2/3 pyramidal neurons recieve at least one synapse from a Martinotti cell?";
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: type("23P"),
+      measure: { fn: "fraction", part: { filter: [{ dim: "in_synapses", min: 1, partners: type("MC") }] } },
+    });
+  });
+
+  it.each([
+    "Quick question from the new rotation student: for the Martinotti cells, what is their nucleus volume on average?",
+    "Sorry if this is basic, I'm new here. For the Martinotti cells, what is their nucleus volume on average?",
+  ])("%s: the chatter set aside", async (q) => {
+    expect(await planOf(q)).toMatchObject({ filter: type("MC"), measure: { fn: "mean", of: "volume" } });
+  });
+});

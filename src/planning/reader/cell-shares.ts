@@ -53,7 +53,9 @@ export function fraction(c: Clause, q: Query): Measure {
     const counts = c.findAll("threshold").filter((a) => c.index(a) > verb);
     // ("of the 23P cells, what fraction receive more than 5 synapses from MCs": cells after "from" or "onto" are
     // the partners the count is made with, not a kind of the cells counted; it had been 23P cells that are MCs.)
-    const rel = c.atoms[(later[0]?.i ?? 0) - 1];
+    // (Past an article: "… from a Martinotti cell".)
+    const relAt = c.atoms.slice(0, later[0]?.i ?? 0).findLastIndex((a) => !a.items.every((x) => x.fn));
+    const rel = c.atoms[relAt];
     const withOthers =
       later.length === 1 && counts.length === 1 && (is(rel, "rel", "r", "from") || is(rel, "rel", "r", "to"));
     part = withOthers ? [] : filtersOf(later);

@@ -13,7 +13,7 @@ const SHARE_OF = String.raw`(?:\b(?:fraction|proportion|percent(?:age)?|share|pc
 const CELLS = String.raw`((?:(?!\b(?:synapses?|syns?|inputs?|outputs?|connections?|conns?|more|less|fewer|than)\b)[^,?:;()])+?)`;
 const THAT = String.raw`\s+(?:(?:that|which|who)\s+)?`;
 const ANY = String.raw`(?:at least (?:one|1)|one or more|1 or more|any|some|a|an)\s+`;
-const RECEIVING = String.raw`(?:(?:receive|receives|receiving|get|gets|getting)\s+(?:any\s+|some\s+|synaptic\s+)*(?:inputs?|synapses?)\s+from|(?:are|is)\s+(?:targeted|contacted|innervated)\s+by|(?:targeted|contacted|innervated)\s+by)`;
+const RECEIVING = String.raw`(?:(?:receive|receives|receiving|get|gets|getting)\s+(?:${ANY})?(?:synaptic\s+)?(?:inputs?|synapses?)\s+from|(?:are|is)\s+(?:targeted|contacted|innervated)\s+by|(?:targeted|contacted|innervated)\s+by)`;
 // (A bare "target", "contact" only after "that": "share of BC targets that are 23P" names the targets.)
 const MAKING = String.raw`(?:(?<=\b(?:that|which|who)\s+)(?:target|targets|contact|contacts|innervate|innervates)|(?:make|makes)\s+(?:any\s+)?synapses\s+onto|synapse\s+onto)`;
 const RECEIVED = new RegExp(`(${SHARE_OF}${CELLS})${THAT}${RECEIVING}\\s+(?:${ANY})?`, "gi");
