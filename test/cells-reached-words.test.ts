@@ -88,3 +88,16 @@ describe("a newcomer's words", () => {
     expect(await planOf(q)).toMatchObject({ filter: type("MC"), measure: { fn: "mean", of: "volume" } });
   });
 });
+
+describe("a cell named in a lead sentence, pointed at later", () => {
+  it("'I'm looking at the cell A. How many synapses does it receive from B?': A is 'it'", async () => {
+    const q =
+      "Hi! I'm looking at the cell 864691135345306728. How many synapses does it receive from 864691135221949305? " +
+      "Just that one direction.";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135221949305"] }],
+      post: [{ dim: "root_id", values: ["864691135345306728"] }],
+      measure: { fn: "count" },
+    });
+  });
+});

@@ -26,11 +26,15 @@ const RESTRICTS = new Set(["val", "flag", "num", "threshold", "ambiguous", "qty"
  */
 export function rootLead(p: Prepared): Prepared {
   const m = LEAD.exec(p.text);
-  if (!m) return p;
+  if (!m) return leadSetAside(p);
   const [, lead, rest] = m as unknown as [string, string, string];
   const roots = [...lead.matchAll(ROOT)].map((r) => r[1]!);
   const nucleus = roots.length ? undefined : NUCLEUS.exec(lead)?.[1];
-  if (roots.length > 1 || (!roots.length && !nucleus) || /\d{3,}/.test(rest)) return p;
+  // (Another id in the rest is another cell: "I'm looking at the cell 8646…A. How many synapses does it receive from
+  // 8646…B?" Not a number or an id of a nucleus, which the pointer might be said beside.)
+  const otherIds = [...rest.matchAll(/\d{3,}/g)].map((x) => x[0]);
+  if (!roots.length && !nucleus) return leadSetAside(p);
+  if (roots.length > 1 || otherIds.some((x) => !/^\d{15,20}$/.test(x) || x === roots[0])) return p;
   const cell = roots[0] ?? `nucleus ${nucleus!}`;
   const others = lead.replace(roots[0] ?? nucleus!, " ");
   // ("8646…: share of its inputs": a root alone before a colon is the topic, read by the reader's own rules.)
@@ -44,4 +48,20 @@ export function rootLead(p: Prepared): Prepared {
   if (pointers.length !== 1) return p;
   const text = rest.replace(POINTER, (w) => (/^its$/i.test(w) ? `${cell}'s` : cell));
   return { ...p, text, context: [...p.context, lead.trim()] };
+}
+
+/**
+ * "I'm looking at the cell 8646…. How many synapses does it receive from 8646…?": a lead already set aside as
+ * context (a sentence of its own) that names one cell and nothing else, and one pointer back at it.
+ */
+function leadSetAside(p: Prepared): Prepared {
+  const leads = p.context.filter((x) => [...x.matchAll(ROOT)].length === 1);
+  const lead = leads.length === 1 ? leads[0] : undefined;
+  const roots = lead ? [...lead.matchAll(ROOT)].map((r) => r[1]!) : [];
+  if (roots.length !== 1 || p.text.includes(roots[0]!)) return p;
+  const others = lead!.replace(roots[0]!, " ");
+  if (itemsOf(others).some((i) => i.tags.some((t) => RESTRICTS.has(t.t)))) return p;
+  const pointers = [...p.text.matchAll(POINTER)];
+  if (pointers.length !== 1) return p;
+  return { ...p, text: p.text.replace(POINTER, (w) => (/^its$/i.test(w) ? `${roots[0]}'s` : roots[0]!)) };
 }
