@@ -130,9 +130,10 @@ export function fronted(p: Prepared): Prepared {
   text = text.replace(RANKED_FIRST, (_, order: string, rest: string, end: string) => `${rest}, ${order}${end}`);
   text = text.replace(TOP_OF_THE, (_, n: string) => `top ${n} `);
   // ("Counting PV basket vs SST Martinotti cells in L4, how many of each are there?": the count is said again.)
-  // (Not "Counting synapses onto BC, how many input types reach 200": there it says what is counted per group.)
+  // (Not "Counting each root once", "Counting synapses onto BC, how many input types reach 200": those say what is
+  // counted.)
   if (/\bhow many\b/i.test(text))
-    text = text.replace(/^counting\s+(?!synapses|syn\b|connections|conns?\b|inputs|outputs)/i, "");
+    text = text.replace(/^counting\s+(?!synapses|syn\b|connections|conns?\b|inputs|outputs|each\b)/i, "");
   // ("per-cell mean of 23P output syn": the statistic per cell; "from 23P back onto BC": "back" says the way.)
   text = text.replace(/\bper[- ]cell\s+(mean|average|avg|median)\b/gi, "$1 per cell");
   text = text.replace(/\bback\s+(onto|to|into)\b/gi, "$1");
