@@ -101,3 +101,12 @@ describe("a cell named in a lead sentence, pointed at later", () => {
     });
   });
 });
+
+describe("'for each type, … from it': 'it' is each group", () => {
+  it.each([
+    ["For each presynaptic cell type, how many synapses does 864691135443521016 receive from it?", "pre"],
+    ["For each postsynaptic cell type, how many synapses does 864691135443521016 make onto it?", "post"],
+  ])("%s: grouped by the %s side's type", async (q, side) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "count" }, groupBy: [{ dim: "cell_type", side }] });
+  });
+});

@@ -66,6 +66,8 @@ const SETS_AS_SIDE = new RegExp(
 // "ranked by output synapse count, what are the top 10 of the 23P cells whose axon has been proofread?"
 const RANKED_FIRST = /^((?:ranked|sorted|ordered)\s+by\s+[^,:;]+?)\s*[,:;]\s*(.+?)(\s*[?.!]*)$/i;
 const TOP_OF_THE = new RegExp(String.raw`\btop\s+(${SMALL})\s+of\s+(?:the|all(?:\s+the)?)\s+`, "gi");
+const EACH_GROUP_IT =
+  /(^|[.!?]\s+)for each (presynaptic|postsynaptic) (?:cell )?type\s*,\s*(.+?)\s+(?:from|onto|to) (?:it|them|that type)(\s*[?.!]*)/i;
 // "…, rank the input types by synapse count: which three come first?": how many of the ranking, said last.
 const WHICH_COME_FIRST = new RegExp(
   String.raw`\s*[,:;.]\s*(?:which|what)\s+(${SMALL})\s+(?:come|comes|are|rank|ranks|end up)\s+` +
@@ -137,6 +139,11 @@ export function fronted(p: Prepared): Prepared {
   // ("per-cell mean of 23P output syn": the statistic per cell; "from 23P back onto BC": "back" says the way.)
   text = text.replace(/\bper[- ]cell\s+(mean|average|avg|median)\b/gi, "$1 per cell");
   text = text.replace(/\bback\s+(onto|to|into)\b/gi, "$1");
+  // ("For each presynaptic cell type, how many synapses does 8646… receive from it?": "it" is each group.)
+  text = text.replace(
+    EACH_GROUP_IT,
+    (_, before: string, side: string, rest: string, end: string) => `${before}${rest} per ${side} cell type${end}`,
+  );
   if (/\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b/i.test(text))
     text = text.replace(WHICH_COME_FIRST, (_, n: string) => `, top ${n}`);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
