@@ -48,3 +48,30 @@ describe("a bound said after its number", () => {
     );
   });
 });
+
+describe("more lab shorthand", () => {
+  it("'(all inputs, any presyn)' says the default again", async () => {
+    expect(await planOf("L6 IT cells: mean # of synapses received per cell (all inputs, any presyn)")).toMatchObject({
+      measure: { fn: "mean", of: "in_synapses" },
+    });
+  });
+
+  it("'(summed)' after each cell's count with others, and '— roots' last", async () => {
+    expect(await planOf("4P w/ >=15 syn from PV (summed) — roots")).toMatchObject({
+      filter: [...type("4P"), { dim: "in_synapses", min: 15, partners: type("BC") }],
+      measure: { fn: "list" },
+    });
+  });
+
+  it("'(best scan per unit)' says the default again", async () => {
+    expect(await planOf("gOSI > 0.5 (best scan per unit), 4P, V1: list roots")).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "osi", min: 0.5, minExclusive: true }]),
+    });
+  });
+
+  it("leaves '(any source, untyped fragments included)' to the reading it had", async () => {
+    const q =
+      "Of every synapse onto an L2/3 pyramidal cell (any source, untyped fragments included), what % is made by a BC?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "fraction", part: { pre: type("BC") } } });
+  });
+});

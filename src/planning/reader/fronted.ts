@@ -136,6 +136,8 @@ export function fronted(p: Prepared): Prepared {
   // counted.)
   if (/\bhow many\b/i.test(text))
     text = text.replace(/^counting\s+(?!synapses|syn\b|connections|conns?\b|inputs|outputs|each\b)/i, "");
+  // ("4P w/ >=15 syn from PV (summed) — roots": "roots" said alone, last, asks for the list of them.)
+  text = text.replace(/\s*([—–,:]|\s-)\s*roots\s*([?.!]*)\s*$/i, ", list the roots$2");
   // ("per-cell mean of 23P output syn": the statistic per cell; "from 23P back onto BC": "back" says the way.)
   text = text.replace(/\bper[- ]cell\s+(mean|average|avg|median)\b/gi, "$1 per cell");
   text = text.replace(/\bback\s+(onto|to|into)\b/gi, "$1");

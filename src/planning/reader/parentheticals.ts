@@ -18,6 +18,7 @@ function isStatistic(words: string): boolean {
 /** What a plan holds anywhere (its filters, sides, parts, groupings): every `{dim, …}` in it. */
 interface Named {
   dim: string;
+  partners?: unknown[];
   values?: unknown[];
   is?: boolean;
   min?: number;
@@ -70,7 +71,12 @@ function restates(tag: Tag, plan: QueryPlan, named: Named[]): boolean {
     case "unit":
       return (UNIT_OF[String(tag.u)] ?? []).some((d) => dims.has(d));
     case "stat":
-      return fn === tag.fn || (tag.fn === "sum" && (fn === "count" || fn === "distinct"));
+      // ("4P w/ >=15 syn from PV (summed)": a count of each cell's synapses with others is their sum already.)
+      return (
+        fn === tag.fn ||
+        (tag.fn === "sum" && (fn === "count" || fn === "distinct")) ||
+        (tag.fn === "sum" && named.some((n) => (n.dim === "in_synapses" || n.dim === "out_synapses") && n.partners))
+      );
     case "count":
       return fn === "count" || fn === "distinct" || COUNT_DIMS.includes(of);
     case "distinct":
