@@ -10,7 +10,8 @@ import type { Prepared } from "./prepare.js";
 const NUMBER = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 const UNIT = String.raw`(\s*(?:µm³|um³|um3|µm|um|microns?|voxels?|vox|nm|°|degrees?))?`;
 const OF_OR_MORE = new RegExp(
-  String.raw`\b(of|is|=)\s+${NUMBER}${UNIT}\s+or\s+(more|greater|higher|above|larger|bigger|over|less|fewer|lower|below|smaller|under)\b` +
+  String.raw`\b(of|is|=)\s+${NUMBER}${UNIT}\s+or\s+` +
+    String.raw`(more|greater|higher|above|larger|bigger|over|less|fewer|lower|below|smaller|under)\b` +
     // (Said last, not of a noun after it: "a threshold of 3 or more synapses" is read as it is.)
     String.raw`(?=\s*(?:[,;:?.!)]|$|\band\b))`,
   "gi",

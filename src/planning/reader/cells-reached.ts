@@ -10,19 +10,26 @@ import type { Prepared } from "./prepare.js";
 const SHARE_WORD = String.raw`(?:fraction|proportion|percent(?:age)?|%|share|pct|frac)`;
 const SHARE_OF = String.raw`(?:\b(?:fraction|proportion|percent(?:age)?|share|pct|frac)|%)\s+of\s+`;
 /** The cells whose share it is: words up to the verb, none of them a noun of synapses or of a count. */
-const CELLS = String.raw`((?:(?!\b(?:synapses?|syns?|inputs?|outputs?|connections?|conns?|more|less|fewer|than)\b)[^,?:;()])+?)`;
+const NOT_CELLS = String.raw`synapses?|syns?|inputs?|outputs?|connections?|conns?|more|less|fewer|than`;
+const CELLS = String.raw`((?:(?!\b(?:${NOT_CELLS})\b)[^,?:;()])+?)`;
 const THAT = String.raw`\s+(?:(?:that|which|who)\s+)?`;
 const ANY = String.raw`(?:at least (?:one|1)|one or more|1 or more|any|some|a|an)\s+`;
-const RECEIVING = String.raw`(?:(?:receive|receives|receiving|get|gets|getting)\s+(?:${ANY})?(?:synaptic\s+)?(?:inputs?|synapses?)\s+from|(?:are|is)\s+(?:targeted|contacted|innervated)\s+by|(?:targeted|contacted|innervated)\s+by)`;
+const RECEIVE = String.raw`receive|receives|receiving|get|gets|getting`;
+const RECEIVING =
+  String.raw`(?:(?:${RECEIVE})\s+(?:${ANY})?(?:synaptic\s+)?(?:inputs?|synapses?)\s+from|` +
+  String.raw`(?:are|is)\s+(?:targeted|contacted|innervated)\s+by|(?:targeted|contacted|innervated)\s+by)`;
 // (A bare "target", "contact" only after "that": "share of BC targets that are 23P" names the targets.)
-const MAKING = String.raw`(?:(?<=\b(?:that|which|who)\s+)(?:target|targets|contact|contacts|innervate|innervates)|(?:make|makes)\s+(?:any\s+)?synapses\s+onto|synapse\s+onto)`;
+const BARE = String.raw`target|targets|contact|contacts|innervate|innervates`;
+const MAKING =
+  String.raw`(?:(?<=\b(?:that|which|who)\s+)(?:${BARE})|(?:make|makes)\s+(?:any\s+)?synapses\s+onto|` +
+  String.raw`synapse\s+onto)`;
 const RECEIVED = new RegExp(`(${SHARE_OF}${CELLS})${THAT}${RECEIVING}\\s+(?:${ANY})?`, "gi");
 const MADE = new RegExp(`(${SHARE_OF}${CELLS})${THAT}${MAKING}\\s+(?:${ANY})?`, "gi");
 
-/** The cells said first: "Out of all the 23P cells, what percent get …", "of the BCs, what fraction of them make …". */
+/** The cells said first: "Out of all the 23P cells, what percent get …", "of the BCs, what fraction make …". */
 const WHOLE_FIRST = new RegExp(
   String.raw`\b(?:out of|among(?:st)?|of)\s+${CELLS}\s*,\s*(what|which)\s+(${SHARE_WORD})(?:\s+of\s+them)?` +
-    String.raw`(?=${THAT}(?:${RECEIVING}|${MAKING}|receive|receives|make|makes|form|forms|send|sends|target|targets|contact|contacts|innervate|innervates)\b)`,
+    String.raw`(?=${THAT}(?:${RECEIVING}|${MAKING}|receive|receives|make|makes|form|forms|send|sends|${BARE})\b)`,
   "gi",
 );
 

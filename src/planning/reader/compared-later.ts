@@ -9,8 +9,12 @@ import type { Prepared } from "./prepare.js";
 
 // "how many BCs and how many MCs are there in L4" (not "…, and how many does 8646… have": another subject; not "how
 // many BCs and how many synapses do they make": two questions).
-const HOW_MANY_AND =
-  /\bhow many\s+([^,?;:]+?),?\s+and\s+how many\s+(?!(?:do|does|did|are|is|of|synapses?|syns?|outputs?|inputs?|partners?|connections?)\b)([^,?;:]+?)(?=\s+(?:are there|do we have|exist|are|in|with|among|onto|from)\b|\s*[?.!]*\s*$)/gi;
+const NOT_SECOND = String.raw`do|does|did|are|is|of|synapses?|syns?|outputs?|inputs?|partners?|connections?`;
+const HOW_MANY_AND = new RegExp(
+  String.raw`\bhow many\s+([^,?;:]+?),?\s+and\s+how many\s+(?!(?:${NOT_SECOND})\b)([^,?;:]+?)` +
+    String.raw`(?=\s+(?:are there|do we have|exist|are|in|with|among|onto|from)\b|\s*[?.!]*\s*$)`,
+  "gi",
+);
 
 const AREA = String.raw`V1|RL|AL|LM`;
 const LAYER = String.raw`L1|L2\/3|L23|L4|L5|L6|layer\s*(?:1|2\/3|4|5|6)`;

@@ -1,9 +1,15 @@
 import type { Prepared } from "./prepare.js";
 
-const SCOPE_SENTENCE =
-  /^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:only\s+)?(?:looking at|focusing on|focused on|working with)\s+([^.:;?!]+?)\s+only\s*[.:;]\s+/i;
-const LETS_RESTRICT =
-  /^let(?:'s|’s| us)\s+(?:restrict|limit|stick|keep)\s+(?:it\s+|this\s+|ourselves\s+|things\s+)?to\s+([^.:;?!]+?)(?:\s+only)?\s*[.:;]\s+/i;
+const SCOPE_SENTENCE = new RegExp(
+  String.raw`^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:only\s+)?` +
+    String.raw`(?:looking at|focusing on|focused on|working with)\s+([^.:;?!]+?)\s+only\s*[.:;]\s+`,
+  "i",
+);
+const LETS_RESTRICT = new RegExp(
+  String.raw`^let(?:'s|’s| us)\s+(?:restrict|limit|stick|keep)\s+(?:it\s+|this\s+|ourselves\s+|things\s+)?to\s+` +
+    String.raw`([^.:;?!]+?)(?:\s+only)?\s*[.:;]\s+`,
+  "i",
+);
 
 const END = String.raw`(\s*[?.!]*)$`;
 // "Per area, what's the mean number of synapses received per L5 IT cell?"
@@ -66,8 +72,11 @@ const SETS_AS_SIDE = new RegExp(
 // "ranked by output synapse count, what are the top 10 of the 23P cells whose axon has been proofread?"
 const RANKED_FIRST = /^((?:ranked|sorted|ordered)\s+by\s+[^,:;]+?)\s*[,:;]\s*(.+?)(\s*[?.!]*)$/i;
 const TOP_OF_THE = new RegExp(String.raw`\btop\s+(${SMALL})\s+of\s+(?:the|all(?:\s+the)?)\s+`, "gi");
-const EACH_GROUP_IT =
-  /(^|[.!?]\s+)for each (presynaptic|postsynaptic) (?:cell )?type\s*,\s*(.+?)\s+(?:from|onto|to) (?:it|them|that type)(\s*[?.!]*)/i;
+const EACH_GROUP_IT = new RegExp(
+  String.raw`(^|[.!?]\s+)for each (presynaptic|postsynaptic) (?:cell )?type\s*,\s*(.+?)\s+(?:from|onto|to) ` +
+    String.raw`(?:it|them|that type)(\s*[?.!]*)`,
+  "i",
+);
 // "…, rank the input types by synapse count: which three come first?": how many of the ranking, said last.
 const WHICH_COME_FIRST = new RegExp(
   String.raw`\s*[,:;.]\s*(?:which|what)\s+(${SMALL})\s+(?:come|comes|are|rank|ranks|end up)\s+` +

@@ -17,7 +17,9 @@ const side = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "pr
 const BEGIN = String.raw`(^|\bwhere\b|\bwhen\b|\bwith\b|\band\b|,|:|;)\s*(?:a\s+|an\s+)?`;
 const END = String.raw`(?=\s*(?:[,;:?.!]|\band\b|$))`;
 /** The cells named: one to five words, none a function word, and not a noun of cells (or of a field) alone. */
-const STOP = String.raw`vs|versus|is|are|and|or|where|when|the|being|as|of|to|onto|from|for|in|on|at|by|per|with|that|which|not|both|either|neither|each|all|only|meaning`;
+const STOP =
+  String.raw`vs|versus|is|are|and|or|where|when|the|being|as|of|to|onto|from|for|in|on|at|by|per|with|that|` +
+  String.raw`which|not|both|either|neither|each|all|only|meaning`;
 const WORD = String.raw`(?!(?:${STOP})\b)[^\s,;:?()]+`;
 const FIELD = String.raw`cells?|neurons?|partners?|ones?|sides?|roots?|types?|ids?|counts?|numbers?|sizes?`;
 const WHO = String.raw`(?!(?:${FIELD})\b)(${WORD}(?:\s+${WORD}){0,4})`;
