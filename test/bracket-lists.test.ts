@@ -7,9 +7,8 @@ import { planOf } from "./support/reader-plans.js";
  */
 describe("a list of names in brackets", () => {
   it.each([
-    ["per visual area (V1, RL, AL, LM), the number of neurons that are coregistered", "area", 4],
     ["per layer (L1, L2/3, L4), number of BCs", "layer", 3],
-    ["per visual area (V1, RL, AL and LM), the number of neurons", "area", 4],
+    ["per visual area (V1, RL), the number of neurons that are coregistered", "area", 2],
   ])("%s: one list, grouped", async (q, dim, n) => {
     const plan = await planOf(q);
     expect(plan).toMatchObject({ groupBy: [{ dim }] });
@@ -17,6 +16,15 @@ describe("a list of names in brackets", () => {
     expect(
       (plan as { filter: { dim: string; values?: string[] }[] }).filter.find((f) => f.dim === dim)?.values,
     ).toHaveLength(n);
+  });
+
+  it.each([
+    "per visual area (V1, RL, AL, LM), the number of neurons that are coregistered",
+    "per visual area (V1, RL, AL and LM), the number of neurons",
+  ])("%s: every area listed names the groups again, grouped with no cut", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ groupBy: [{ dim: "area" }] });
+    expect((plan as { filter: { dim: string }[] }).filter.some((f) => f.dim === "area")).toBe(false);
   });
 
   it("leaves a side's place in brackets to its own reading: 23P(V1) -> BC(V1, L2/3)", async () => {

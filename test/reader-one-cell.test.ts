@@ -195,8 +195,12 @@ describe("constructions said first or twice", () => {
     ]);
   });
 
-  it("keeps two different flows asked with two 'how many' as two questions", async () => {
-    expect(await planOf("how many synapses from BC to 23P and how many from MC to 23P")).toBe("clarify");
+  it("reads two flows asked with two 'how many' as one row each (compared-later.ts), never merged", async () => {
+    expect(await planOf("how many synapses from BC to 23P and how many from MC to 23P")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC", "MC"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
   });
 });
 
