@@ -2,8 +2,8 @@ import type { Prepared } from "./prepare.js";
 
 /*
  * "where the pre is a BC and the post is a 23P", "where a 23P cell is the target and a BC is the source", "BC the
- * source, 23P the target": each side of the synapses named beside its cells, said the one way the reader knows
- * ("the presynaptic cell is a BC"). "the pre is a BC" had been read as "upstream of BC", the sides swapped; "BC the
+ * source, 23P the target": each side of the synapses named beside its cells, said as the adjective the reader
+ * reads everywhere ("with presynaptic BC and postsynaptic 23P"). "the pre is a BC" had been read as "upstream of BC", the sides swapped; "BC the
  * source" as BC's sources; "23P is the target" left 23P without a side.
  */
 
@@ -11,7 +11,8 @@ const PRE = String.raw`pre|presynaptic|pre-synaptic|source|upstream`;
 const POST = String.raw`post|postsynaptic|post-synaptic|target|downstream`;
 const NOUN = String.raw`\s+(?:cell|neuron|partner|side|one|root)s?\b`;
 const SIDE = String.raw`(${PRE}|${POST})s?\b(?:${NOUN})?`;
-const side = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "presynaptic" : "postsynaptic");
+/** The side's adjective: "pre", "source", "upstream" are "presynaptic"; the others "postsynaptic". */
+const adjective = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "presynaptic" : "postsynaptic");
 
 /** Where a side's condition may begin, and end. */
 const BEGIN = String.raw`(^|\bwhere\b|\bwhen\b|\bwith\b|\band\b|,|:|;)\s*(?:a\s+|an\s+)?`;
@@ -41,8 +42,6 @@ const SIDE_THEN = new RegExp(`\\bthe\\s+(${PRE}|${POST})s?${NOUN}\\s+${WHO}${END
 // "post = 23P w/ soma in V1, pre = any BC": a side set equal to cells.
 const SIDE_EQUALS = new RegExp(String.raw`\b(${PRE}|${POST})(?:${NOUN})?\s*(?:=|:=|==)\s*(?:any\s+)?`, "gi");
 
-/** Each side said as the adjective the reader reads everywhere: "with presynaptic BC and postsynaptic 23P". */
-const adjective = (word: string) => side(word);
 // ("where …", "when …" and "with …" begin the condition as "with"; a comma or "and" stays as it is.)
 const lead = (before: string) => (/^(where|when|with)$/i.test(before) ? "with " : before ? `${before} ` : "");
 
