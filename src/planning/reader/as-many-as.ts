@@ -10,7 +10,8 @@ const EXCEED = new RegExp(
   "i",
 );
 // "E:I ratio, # of neurons?", "E/I ratio of cells"
-const EI_WORDS = String.raw`(?:E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh) ratio`;
+const EI_PAIR = String.raw`E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh`;
+const EI_WORDS = String.raw`(?:${EI_PAIR}) ratio`;
 const EI = new RegExp(
   String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b`,
   "i",
@@ -27,7 +28,10 @@ const EI_CELLS_SAID = new RegExp(
   "gi",
 );
 // "exc/inh syn ratio", "L2/3 E:I cell ratio": the noun said between the E/I words and "ratio".
-const EI_NOUN_RATIO = /\b(E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh)\s+(syn\w*|synapses?|inputs?|cells?|neurons?)\s+ratio\b/gi;
+const EI_NOUN_RATIO = new RegExp(
+  String.raw`\b(${EI_PAIR})\s+(syn\w*|synapses?|inputs?|cells?|neurons?)\s+ratio\b`,
+  "gi",
+);
 // "For every inhibitory neuron, how many excitatory neurons are there?"
 const FOR_EVERY =
   /^for (?:every|each) (\w+) (?:neuron|cell),? how many (\w+) (neurons|cells)(?: are there)?(\s*[?.!]*)$/i;

@@ -12,13 +12,15 @@ import { FLOW_WORDS, kindDim } from "./shape.js";
  * L2/3 neurons", "% of cells that are glia", "fraction of 23P cells in LM": which cells are the
  * whole, and which condition picks the part.
  */
+/** A verb of synapses: "receive", "make", "target", "get input". */
+const synapsing = (a: Atom | undefined) => is(a, "verb", "v", "in") || is(a, "verb", "v", "out");
+
 export function fraction(c: Clause, q: Query): Measure {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   const among = c.atoms.findIndex((a, i) => i > at && is(a, "rel", "r", "between"));
   // ("% of tuned 23P cells receive more than 70 input synapses": a flow verb with a threshold is a "have".)
-  const flowVerb = (a: Atom, i: number) =>
-    (is(a, "verb", "v", "in") || is(a, "verb", "v", "out")) && is(c.atoms[i + 1], "threshold");
+  const flowVerb = (a: Atom, i: number) => synapsing(a) && is(c.atoms[i + 1], "threshold");
   const verb = c.atoms.findIndex(
     (a, i) =>
       i > at && (is(a, "verb", "v", "be") || is(a, "glue", "g", "are") || is(a, "verb", "v", "have") || flowVerb(a, i)),
@@ -105,7 +107,6 @@ export function fraction(c: Clause, q: Query): Measure {
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after. (Not across a verb of
     // synapses: "of the BCs, what fraction hit 23P cells" are not BCs that are 23P cells.)
-    const synapsing = (a: Atom) => is(a, "verb", "v", "in") || is(a, "verb", "v", "out");
     if (c.atoms.some((a, i) => i > at && i < after[0]!.i && synapsing(a)))
       throw new Unreadable(
         `A share of the cells with synapses onto (or from) ${text(after[0]!.atom)}? Say it with a number, ` +
@@ -278,12 +279,12 @@ function flagBeforePlace(named: Filter[], clause: Filter[], words: string): void
  */
 export function cellsDoing(c: Clause, at: number): void {
   const next = c.atoms.slice(at + 1).find((a) => !/^(of them|of those|of these)$/i.test(text(a)));
-  const synapsing = is(next, "verb", "v", "in") || is(next, "verb", "v", "out");
+
   // (Said anywhere, as a noun or in a bound: "of all synapses onto …, which percent come from 23P", "of 8646…'s
   // partners, what fraction get >=3 synapses".)
   const flowNoun = c.atoms.some((a) => /\b(synapses?|syns?|inputs?|outputs?|connections?|conns?)\b/i.test(text(a)));
   const ofOneRoot = c.pops.some((p) => p.pop.filters.some((x) => x.dim === "root_id"));
-  if (synapsing && !flowNoun && !ofOneRoot)
+  if (synapsing(next) && !flowNoun && !ofOneRoot)
     throw new Unreadable(
       'A share of the cells, or of their synapses? Say "what % of BCs make more than 0 synapses onto 23P cells" ' +
         'or "what % of BC synapses go onto 23P cells".',

@@ -131,17 +131,17 @@ function comparedPerGroup(c: Clause): void {
   const asked = c.pops.find(
     (p) => GROUPS.includes(String(p.pop.head)) && !p.pop.each && saidThan && p.i < c.index(saidThan),
   );
-  if (!(than && groups) && asked && saidThan)
+  const kept =
+    than && groups
+      ? { said: text(than.atom), head: groups.pop.head, example: "synapses from BPC vs from BC per target type" }
+      : asked && saidThan
+        ? { said: text(saidThan), head: asked.pop.head, example: "cells per type in RL vs LM" }
+        : undefined;
+  if (kept)
     throw new Unreadable(
-      `I read a comparison ("${text(saidThan)}") made within each ${asked.pop.head}, and the ${asked.pop.head}s ` +
+      `I read a comparison ("${kept.said}") made within each ${kept.head}, and the ${kept.head}s ` +
         "where one side wins; I cannot keep groups by a comparison yet. Ask for both per group " +
-        '(e.g. "cells per type in RL vs LM") and compare them there.',
-    );
-  if (than && groups)
-    throw new Unreadable(
-      `I read a comparison ("${text(than.atom)}") made within each ${groups.pop.head}, and the ${groups.pop.head}s ` +
-        "where one side wins; I cannot keep groups by a comparison yet. Ask for both per group " +
-        '(e.g. "synapses from BPC vs from BC per target type") and compare them there.',
+        `(e.g. "${kept.example}") and compare them there.`,
     );
 }
 

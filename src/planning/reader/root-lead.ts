@@ -39,15 +39,13 @@ export function rootLead(p: Prepared): Prepared {
   const others = lead.replace(roots[0] ?? nucleus!, " ");
   // ("8646…: share of its inputs": a root alone before a colon is the topic, read by the reader's own rules.)
   if (!/[a-z]{2,}/i.test(others)) return p;
-  if (itemsOf(others).some((i) => i.tags.some((t) => RESTRICTS.has(t.t)))) return p;
+  if (restricts(others)) return p;
   // ("… in the left hemisphere", "… during locomotion": words that may restrict keep the lead in the question.
   // A "just" or "only" said of the one cell restricts nothing: "I only have a nucleus id".)
   const strict = { strict: true, qualifiers: true };
   if (restriction(others.replace(/\b(?:just|only)\b/gi, " "), rest, strict, discourse())) return p;
-  const pointers = [...rest.matchAll(POINTER)];
-  if (pointers.length !== 1) return p;
-  const text = rest.replace(POINTER, (w) => (/^its$/i.test(w) ? `${cell}'s` : cell));
-  return { ...p, text, context: [...p.context, lead.trim()] };
+  const text = pointedAt(rest, cell);
+  return text === undefined ? p : { ...p, text, context: [...p.context, lead.trim()] };
 }
 
 /**
@@ -59,9 +57,16 @@ function leadSetAside(p: Prepared): Prepared {
   const lead = leads.length === 1 ? leads[0] : undefined;
   const roots = lead ? [...lead.matchAll(ROOT)].map((r) => r[1]!) : [];
   if (roots.length !== 1 || p.text.includes(roots[0]!)) return p;
-  const others = lead!.replace(roots[0]!, " ");
-  if (itemsOf(others).some((i) => i.tags.some((t) => RESTRICTS.has(t.t)))) return p;
-  const pointers = [...p.text.matchAll(POINTER)];
-  if (pointers.length !== 1) return p;
-  return { ...p, text: p.text.replace(POINTER, (w) => (/^its$/i.test(w) ? `${roots[0]}'s` : roots[0]!)) };
+  if (restricts(lead!.replace(roots[0]!, " "))) return p;
+  const text = pointedAt(p.text, roots[0]!);
+  return text === undefined ? p : { ...p, text };
+}
+
+/** Words that name or restrict something (a type, a number, a flag…): a lead with any of them is not set aside. */
+const restricts = (words: string) => itemsOf(words).some((i) => i.tags.some((t) => RESTRICTS.has(t.t)));
+
+/** The question with its one pointer ("it", "its", "this cell") said as the cell; undefined unless exactly one. */
+function pointedAt(text: string, cell: string): string | undefined {
+  if ([...text.matchAll(POINTER)].length !== 1) return undefined;
+  return text.replace(POINTER, (w) => (/^its$/i.test(w) ? `${cell}'s` : cell));
 }

@@ -3,8 +3,8 @@ import type { Prepared } from "./prepare.js";
 /*
  * "where the pre is a BC and the post is a 23P", "where a 23P cell is the target and a BC is the source", "BC the
  * source, 23P the target": each side of the synapses named beside its cells, said as the adjective the reader
- * reads everywhere ("with presynaptic BC and postsynaptic 23P"). "the pre is a BC" had been read as "upstream of BC", the sides swapped; "BC the
- * source" as BC's sources; "23P is the target" left 23P without a side.
+ * reads everywhere ("with presynaptic BC and postsynaptic 23P"). "the pre is a BC" had been read as "upstream of
+ * BC", the sides swapped; "BC the source" as BC's sources; "23P is the target" left 23P without a side.
  */
 
 const PRE = String.raw`pre|presynaptic|pre-synaptic|source|upstream`;
@@ -12,7 +12,8 @@ const POST = String.raw`post|postsynaptic|post-synaptic|target|downstream`;
 const NOUN = String.raw`\s+(?:cell|neuron|partner|side|one|root)s?\b`;
 const SIDE = String.raw`(${PRE}|${POST})s?\b(?:${NOUN})?`;
 /** The side's adjective: "pre", "source", "upstream" are "presynaptic"; the others "postsynaptic". */
-const adjective = (word: string) => (new RegExp(`^(?:${PRE})$`, "i").test(word) ? "presynaptic" : "postsynaptic");
+const PRE_WORD = new RegExp(`^(?:${PRE})$`, "i");
+const adjective = (word: string) => (PRE_WORD.test(word) ? "presynaptic" : "postsynaptic");
 
 /** Where a side's condition may begin, and end. */
 const BEGIN = String.raw`(^|\bwhere\b|\bwhen\b|\bwith\b|\band\b|,|:|;)\s*(?:a\s+|an\s+)?`;
