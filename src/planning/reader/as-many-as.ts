@@ -9,6 +9,12 @@ const EXCEED = new RegExp(
   String.raw`\bby how much (?:does|do|is|are) ${NUMBER_OF} (.+?) exceed ${NUMBER_OF} (.+?)(\s*[?.!]*)$`,
   "i",
 );
+// "by how much does the average size of synapses made by A exceed that of synapses made by B": a measure's excess is
+// how much bigger it is.
+const EXCEED_MEASURE = new RegExp(
+  String.raw`\b(?:by )?how much (?:does|do|is|are) ((?:the )?(?!(?:number|count)\b)\w+ .+?) exceed (?:the )?(.+?)(\s*[?.!]*)$`,
+  "i",
+);
 // "E:I ratio, # of neurons?", "E/I ratio of cells"
 const EI_PAIR = String.raw`E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh`;
 const EI_WORDS = String.raw`(?:${EI_PAIR}) ratio`;
@@ -107,6 +113,8 @@ export function asManyAs(p: Prepared): Prepared {
   if (multiple) text = `how many times more ${multiple[1]} than ${multiple[2]}${multiple[3]}`;
   const exceed = EXCEED.exec(text);
   if (exceed) text = `${text.slice(0, exceed.index)}how many more ${exceed[1]} than ${exceed[2]}${exceed[3]}`;
+  const excess = exceed ? null : EXCEED_MEASURE.exec(text);
+  if (excess) text = `${text.slice(0, excess.index)}how much bigger is ${excess[1]} than ${excess[2]}${excess[3]}`;
   // ("How many more synapses go from BC onto 23P than …": the verb of going says nothing more.)
   text = text.replace(
     /\bhow many more (synapses|connections|syn)\s+(?:go|goes|are there|are made|run|are)\s+(?=from\b)/gi,

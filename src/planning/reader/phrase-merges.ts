@@ -1,5 +1,6 @@
 import type { Filter } from "../plan.js";
 import { as, is, lower, use, type Atom } from "./atoms.js";
+import { nounOf } from "./role-words.js";
 import { simple, type Pop } from "./phrases.js";
 import { PARTNER_HEADS } from "./shape.js";
 
@@ -14,9 +15,12 @@ export function mergeLists(atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     if (a.tag.t !== "pop" || !simple(a.tag as Pop)) continue;
     let j = i + 1;
+    const owned = ownedNoun(atoms, i);
     while (
       j < atoms.length &&
       (is(atoms[j], "rel", "r", "and") ||
+        (j === i + 1 && owned) ||
+        (owned && j === i + 3 && is(atoms[j], "rel", "r", "of")) ||
         is(atoms[j], "count") ||
         (atoms[j]!.items.every((x) => x.fn) && atoms[j]!.tag.t !== "pop"))
     )
@@ -30,6 +34,7 @@ export function mergeLists(atoms: Atom[]): Atom[] {
       !atoms.slice(i + 1, j).some((x) => is(x, "rel", "r", "and"))
     )
       continue;
+    if (owned && nounOf(atoms[j + 1]) !== owned) continue;
     // ("Of 23P cells, how many BCs target them?": a comma before a second "how many" starts the question;
     // only "and" joins two counted populations.)
     const between = atoms.slice(i + 1, j);
@@ -65,6 +70,12 @@ export function mergeLists(atoms: Atom[]): Atom[] {
     i--;
   }
   return atoms;
+}
+
+/** "BC outputs and MC outputs", "BC inputs and of MC inputs": the noun each owns, said twice; read once, after. */
+function ownedNoun(atoms: Atom[], i: number): string | undefined {
+  const noun = nounOf(atoms[i + 1]);
+  return (noun === "output" || noun === "input") && is(atoms[i + 2], "rel", "r", "and") ? noun : undefined;
 }
 
 /**

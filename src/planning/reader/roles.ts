@@ -37,6 +37,21 @@ export interface Roles {
   verbs: { index: number; v: string; subject?: number; object?: number }[];
 }
 
+/**
+ * "difference in mean size between BC and MC outputs", "between BC→23P and MC→23P": the cells own the outputs (or
+ * inputs) said after them, or a flow starts at them, and "between" joins the two sets compared; it had been read as
+ * the synapses between BC and MC, both ways.
+ */
+function saysOwnSide(between: Atom, cells: Atom, next: Atom | undefined, after: Atom | undefined): boolean {
+  // ("within 23P → 23P connections": "within" says where both are.)
+  if (is(next, "rel", "r", "to") && lower(next) !== "to" && lower(between) === "between") return true;
+  const noun = nounOf(next) ?? relationalOf(next);
+  const partnerAfter = ["of", "to", "from"].some((r) => is(after, "rel", "r", r));
+  // (Only of two sets: "the ratio between BC outputs and inputs" is one population's two directions.)
+  const two = (popOf(cells)?.alts?.length ?? 0) >= 2;
+  return two && (noun === "output" || noun === "input") && !partnerAfter;
+}
+
 export function readRoles(atoms: Atom[]): Roles {
   const role = new Map<number, Role>();
   const used = new Set<number>();
@@ -72,7 +87,15 @@ export function readRoles(atoms: Atom[]): Roles {
   };
   // "BC outputs", "inhibitory input": the owner of the outputs, unless someone else owns them
   // ("which 5P-ET cells receive the most inhibitory input": the input is from inhibitory cells).
-  const compounds: { i: number; owner: Role; partner: Role }[] = [];
+  const compounds: { i: number; noun: number; owner: Role; partner: Role }[] = [];
+  // ("mean size of BC outputs and of MC outputs": two owners of the same noun side by side, one side each.)
+  const sideBySide = (c: (typeof compounds)[number]) =>
+    compounds.some(
+      (d) =>
+        d.noun < c.i &&
+        d.owner === c.owner &&
+        atoms.slice(d.noun + 1, c.i).every((x) => /^(and|or|of|,|vs\.?|versus)$/i.test(lower(x))),
+    );
 
   atoms.forEach((a, i) => {
     if (!isPop(a)) return;
@@ -107,8 +130,9 @@ export function readRoles(atoms: Atom[]): Roles {
       if (isPop(atoms[s])) set(s, up ? "pre" : "post");
       const owner = nextIdx(nextIdx(i));
       if (adjective && isPop(atoms[owner])) set(owner, up ? "pre" : "post");
-    } else if (is(prev, "rel", "r", "between")) set(i, amongSubject(atoms, prev!, i) ?? "both", p);
-    else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
+    } else if (is(prev, "rel", "r", "between") && !saysOwnSide(prev!, a, next, atoms[nextIdx(n)])) {
+      set(i, amongSubject(atoms, prev!, i) ?? "both", p);
+    } else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
       // "the main target type of VIP cells": the owner is on the other side. ("postsynaptic cells of each
       // type": a kind after "of", each of it, is the kind of those cells, on their side.)
       const side = popOf(atoms[prevIdx(p)])!.side!;
@@ -144,7 +168,7 @@ export function readRoles(atoms: Atom[]): Roles {
         isPop(atoms[nextIdx(nextIdx(k))])
       ) {
         set(i, is(afterNoun, "rel", "r", "from") ? "post" : is(afterNoun, "rel", "r", "to") ? "pre" : partnerSide);
-      } else if (k === n) compounds.push({ i, owner: RELATIONAL[noun]!, partner: partnerSide });
+      } else if (k === n) compounds.push({ i, noun: n, owner: RELATIONAL[noun]!, partner: partnerSide });
       else set(i, RELATIONAL[noun]!);
       if (k !== n) used.add(n);
     }
@@ -296,7 +320,7 @@ export function readRoles(atoms: Atom[]): Roles {
     if (role.has(c.i)) continue;
     // A named neuron before "targets"/"inputs" owns them, whatever else is said.
     const named = popOf(atoms[c.i])!.filters.some((f) => f.dim === "root_id");
-    const taken = !named && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
+    const taken = !named && !sideBySide(c) && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
     set(c.i, taken ? c.partner : c.owner);
   }
 
