@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { planOf } from "./support/reader-plans.js";
 
 /**
- * Two sets compared by the synapses each owns. "difference in mean synapse size between BC and MC outputs" had been
- * read as the synapses between BC and MC (BC→MC vs MC→BC), "mean synapse size of BC outputs and of MC outputs" as
- * BC→MC, and "between BC->23P and MC->23P" was asked back. "By how much does the average size … exceed that of …" is
- * how much bigger one is than the other.
+ * Two sets compared by the synapses each owns. "difference in mean synapse size between BC and MC outputs" had
+ * been read as the synapses between BC and MC (BC→MC vs MC→BC), "mean synapse size of BC outputs and of MC
+ * outputs" as BC→MC, and "between BC->23P and MC->23P" was asked back. "By how much does the average size …
+ * exceed that of …" is how much bigger one is than the other.
  */
 const types = (...t: string[]) => [{ dim: "cell_type", values: t }];
 

@@ -12,7 +12,8 @@ const EXCEED = new RegExp(
 // "by how much does the average size of synapses made by A exceed that of synapses made by B": a measure's excess is
 // how much bigger it is.
 const EXCEED_MEASURE = new RegExp(
-  String.raw`\b(?:by )?how much (?:does|do|is|are) ((?:the )?(?!(?:number|count)\b)\w+ .+?) exceed (?:the )?(.+?)(\s*[?.!]*)$`,
+  String.raw`\b(?:by )?how much (?:does|do|is|are) ((?:the )?(?!(?:number|count)\b)\w+ .+?) ` +
+    String.raw`exceed (?:the )?(.+?)(\s*[?.!]*)$`,
   "i",
 );
 // "E:I ratio, # of neurons?", "E/I ratio of cells"

@@ -114,3 +114,18 @@ export function saysFlow(
         a.items.some((x) => x.tags.some((t) => t.t === "noun" && PARTNER_HEADS.has(String(t.n))))),
   );
 }
+
+/**
+ * "difference in mean size between BC and MC outputs", "between BC→23P and MC→23P": the cells own the outputs (or
+ * inputs) said after them, or a flow starts at them, and "between" joins the two sets compared; it had been read as
+ * the synapses between BC and MC, both ways.
+ */
+export function saysOwnSide(between: Atom, cells: Atom, next: Atom | undefined, after: Atom | undefined): boolean {
+  // ("within 23P → 23P connections": "within" says where both are.)
+  if (is(next, "rel", "r", "to") && lower(next) !== "to" && lower(between) === "between") return true;
+  const noun = nounOf(next) ?? relationalOf(next);
+  const partnerAfter = ["of", "to", "from"].some((r) => is(after, "rel", "r", r));
+  // (Only of two sets: "the ratio between BC outputs and inputs" is one population's two directions.)
+  const two = (popOf(cells)?.alts?.length ?? 0) >= 2;
+  return two && (noun === "output" || noun === "input") && !partnerAfter;
+}

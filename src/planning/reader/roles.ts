@@ -12,6 +12,7 @@ import {
   RELATIONAL,
   relationalOf,
   saysFlow,
+  saysOwnSide,
   whoAsks,
 } from "./role-words.js";
 import { oneRoot } from "./filters.js";
@@ -35,21 +36,6 @@ export interface Roles {
   flow: boolean;
   /** The verb's direction, when a verb says what the subject does ("makes", "receives"). */
   verbs: { index: number; v: string; subject?: number; object?: number }[];
-}
-
-/**
- * "difference in mean size between BC and MC outputs", "between BC→23P and MC→23P": the cells own the outputs (or
- * inputs) said after them, or a flow starts at them, and "between" joins the two sets compared; it had been read as
- * the synapses between BC and MC, both ways.
- */
-function saysOwnSide(between: Atom, cells: Atom, next: Atom | undefined, after: Atom | undefined): boolean {
-  // ("within 23P → 23P connections": "within" says where both are.)
-  if (is(next, "rel", "r", "to") && lower(next) !== "to" && lower(between) === "between") return true;
-  const noun = nounOf(next) ?? relationalOf(next);
-  const partnerAfter = ["of", "to", "from"].some((r) => is(after, "rel", "r", r));
-  // (Only of two sets: "the ratio between BC outputs and inputs" is one population's two directions.)
-  const two = (popOf(cells)?.alts?.length ?? 0) >= 2;
-  return two && (noun === "output" || noun === "input") && !partnerAfter;
 }
 
 export function readRoles(atoms: Atom[]): Roles {
@@ -279,7 +265,8 @@ export function readRoles(atoms: Atom[]): Roles {
           if (relative && atoms.some((x) => is(x, "list"))) popOf(atoms[f])!.wh ??= "which";
           break;
         }
-        // (Only a "what" right before "do/does X …": in "what's the size of the synapses X receives" the object is "the synapses".)
+        // (Only a "what" right before "do/does X …": in "what's the size of the synapses X receives" the object
+        // is "the synapses".)
         if (is(atoms[f], "wh", "w", "which") && !isPop(atoms[f]) && atoms.slice(f + 1, subject).every((x) => aux(x))) {
           // A bare "what" fronted: the thing asked for is the object, grouped as the answer needs.
           atoms[f] = { ...atoms[f]!, tag: { t: "pop", wh: "what", filters: [], thresholds: [] } };
