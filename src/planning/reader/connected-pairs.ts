@@ -11,6 +11,8 @@ const ANY = String.raw`(?:the\s+)?(?:cells|roots|segments)\b(?!\s+(?:in|of|with|
 const ORDERED = String.raw`(?:\s*\(\s*pre\s*,\s*post\s*\))?`;
 
 const PERCENT = /^(percent|percentage|%)$/i;
+/** "a single BC", "one 23P cell": one cell, any of them. */
+const ONE_CELL = String.raw`(?:a\s+single|one\s+single|any\s+single|any\s+one|a\s+given|an\s+individual|one|1)`;
 /** A pattern and what it is read as: a text with $1, $2 … (a group not matched takes $1), or a function. */
 const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
   // "what % of all possible PV → L5 IT pairs are actually connected": the connection probability, in percent.
@@ -61,6 +63,26 @@ const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
       "gi",
     ),
     "$1 per $2 connection",
+  ],
+  // "the largest number of synapses that a single BC makes onto a single 5P-ET cell", "how many synapses does one
+  // 4P cell make onto one 23P cell": one cell onto one cell is one connection (it had been each BC's total).
+  [
+    new RegExp(
+      String.raw`\b(?:(synapses|syns?)\s+(?:that\s+|which\s+)?|(synapses|syns?)\s+(?:does|do|will|would)\s+)` +
+        String.raw`${ONE_CELL}\s+([^,;:?]{1,40}?)\s+(?:makes?|forms?|sends?)\s+(?:onto|to|on)\s+` +
+        String.raw`(?:${ONE_CELL}|an?)\s+([^,;:?]{1,40}?)(?=\s*(?:[,;:?.]|on average\b|$))`,
+      "gi",
+    ),
+    (_all, said, asked, pre, post) => `${said ?? asked} per connection from ${pre} onto ${post}`,
+  ],
+  // "the mean number of synapses from one MC to one 23P".
+  [
+    new RegExp(
+      String.raw`\b(synapses|syns?)\s+from\s+${ONE_CELL}\s+([^,;:?]{1,40}?)\s+(?:on)?to\s+` +
+        String.raw`${ONE_CELL}\s+([^,;:?]{1,40}?)(?=\s*(?:[,;:?.]|on average\b|$))`,
+      "gi",
+    ),
+    "$1 per connection from $2 onto $3",
   ],
   // "mean synapses per connected 4P→23P pair".
   [new RegExp(String.raw`\bper\s+${CONNECTED}\s+([^,;:?]+?)\s+pair\b`, "gi"), "per $1 connection"],

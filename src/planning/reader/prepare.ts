@@ -2,6 +2,7 @@ import { definedCutoff } from "./defined-cutoff.js";
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
+import { shareSaidLast } from "./share-said-last.js";
 import { twoFlows } from "./two-flows.js";
 import { typePairs } from "./type-pairs.js";
 import { neuronsOnly } from "./neurons-only.js";
@@ -97,6 +98,7 @@ const STEPS: PrepareStep[] = [
   exclusions,
   sums,
   asManyAs,
+  shareSaidLast,
   countRanges,
   synapseCounts,
   singleSuperlative,

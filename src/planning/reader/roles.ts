@@ -307,7 +307,10 @@ export function readRoles(atoms: Atom[]): Roles {
     if (role.has(c.i)) continue;
     // A named neuron before "targets"/"inputs" owns them, whatever else is said.
     const named = popOf(atoms[c.i])!.filters.some((f) => f.dim === "root_id");
-    const taken = !named && !sideBySide(c) && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner);
+    // ("what fraction of all 23P inputs are BC → 23P": the same cells on that side already take nothing from them.)
+    const same = (j: number) => JSON.stringify(popOf(atoms[j])?.filters) === JSON.stringify(popOf(atoms[c.i])!.filters);
+    const taken =
+      !named && !sideBySide(c) && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner && !same(j));
     set(c.i, taken ? c.partner : c.owner);
   }
 
