@@ -63,6 +63,45 @@ describe("a share of synapses whose part is said first", () => {
   });
 });
 
+describe("a share's denominator said again", () => {
+  const share = (pre: string[], post: string[], part: object) => ({
+    source: "synapses",
+    pre: pre.map((t) => ({ dim: "cell_type", values: [t] })),
+    post: post.map((t) => ({ dim: "cell_type", values: [t] })),
+    measure: { fn: "fraction", part },
+  });
+  const ontoInhibitory = share(["23P"], [], { post: [{ dim: "class", values: ["inhibitory"] }] });
+  const fromMC = share([], ["5P-ET"], { pre: type("MC") });
+  it.each([
+    [
+      "What percentage of all L2/3 pyramidal output synapses land on inhibitory neurons? Use every 23P output " +
+        "synapse as the denominator.",
+      ontoInhibitory,
+    ],
+    ["% of 23P output syn onto inh neurons (denom = all 23P outputs)", ontoInhibitory],
+    ["frac of 5P-ET input syn from MC (0-1, denom = all 5P-ET inputs)", fromMC],
+    ["frac of 5P-ET input syn from MC (0-1)", fromMC],
+    ["frac of 5P-ET input syn from MC? Denominator = every synapse those cells receive.", fromMC],
+    [
+      "What fraction of the input synapses onto L5 ET cells come from Martinotti cells? As a fraction between 0 " +
+        "and 1, out of all their input synapses.",
+      fromMC,
+    ],
+  ])("%s: the share, its whole said again", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+
+  it.each([
+    "% of 23P output syn onto inh neurons (denom = all BC outputs)",
+    "frac of 5P-ET input syn from MC (denom = all 5P-ET outputs)",
+    "frac of 5P-ET input syn from MC? Denominator = every synapse those cells make.",
+    "How many synapses onto 23P come from BC, out of all 23P inputs?",
+    "What fraction of the input synapses onto L5 ET cells come from Martinotti cells? Out of all their outputs.",
+  ])("%s: another whole than the one read is asked back", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
+
 describe("answered on the raw exports", () => {
   const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
   it("Inhibitory neurons -> 23P cells: the share of all synapses onto 23P cells", async () => {

@@ -30,6 +30,7 @@ import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { restatedTail } from "./restated-tail.js";
+import { denominatorSaid } from "./denominator-said.js";
 import { restatingParentheticals } from "./parentheticals.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
@@ -102,6 +103,8 @@ export class OfflineReader {
       const restated = await restatingParentheticals(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
       if (restated) result = restated;
     }
+    // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
+    result = (await denominatorSaid(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")

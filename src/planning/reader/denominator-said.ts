@@ -1,0 +1,72 @@
+import { canonicalPlan } from "../canonical-plan.js";
+import type { PlannerResult, Query } from "../plan.js";
+
+/** "(denom = all 23P outputs)", "(denominator: all 5P-ET inputs)". */
+const BRACKETED = /\s*\(\s*(?:0\s*(?:-|–|to)\s*1\s*[,;]\s*)?denom(?:inator)?\s*(?:=|:|is)\s*([^()]+?)\s*\)/i;
+/** "Use every 23P output synapse as the denominator.", "taking all synapses onto X as the denominator,". */
+const TAKEN =
+  /(?:^|[,.;]\s*|\s)(?:use|using|take|taking|with)\s+([^,.;?()]+?)\s+as\s+(?:the\s+)?denominator\b\s*[,.;]?/i;
+/** "…? Denominator = every synapse those cells receive.", "…; denominator: all their output synapses, …". */
+const DENOMINATOR_IS =
+  /(?:[?.;,]\s*|\s)denom(?:inator)?\s*(?:=|:|is|being|should be|must be)\s*([^.;?(),]+?)\s*(?=[.!?,;]|$)[.!?;]*/i;
+/** "…? As a fraction between 0 and 1, out of all their input synapses.": the whole said after the question. */
+const OUT_OF_ALL =
+  /(?:[?.;]\s*|,\s*)(?:as\s+a\s+fraction(?:\s+between\s+0\s+and\s+1)?\s*,?\s*)?out\s+of\s+(all\s+[^,.;?()]+?)\s*[.?!]*$/i;
+/** "(0-1)", "as a fraction between 0 and 1": a fraction, not a percent, as every share is given. */
+const ZERO_TO_ONE = /\s*\(\s*0\s*(?:-|–|to)\s*1\s*\)|,?\s*(?:as\s+a\s+fraction\s+)?between\s+0\s+and\s+1\b,?/gi;
+/** "all their input synapses", "every synapse those cells receive": the whole said with a pronoun, by its side. */
+const POINTED = /\b(?:their|its|those|these|them|they)\b/i;
+const INPUT_WORDS = /\b(?:inputs?|incoming|receives?|received|onto|to)\b/i;
+const OUTPUT_WORDS = /\b(?:outputs?|outgoing|makes?|made|sends?|sent|from)\b/i;
+
+/** The whole of a share of synapses, as a plan without its part. */
+const wholeOf = (q: Query) => canonicalPlan({ source: q.source, filter: q.filter, pre: q.pre, post: q.post });
+
+/**
+ * A share of synapses whose denominator is said again: "% of 23P output syn onto inh neurons (denom = all 23P
+ * outputs)", "Use every 23P output synapse as the denominator." The question is read without it, then the
+ * denominator alone ("how many 23P outputs"); when that is the share's whole, the question is that plan and the
+ * denominator is context. A denominator that is not the whole read (or said of no share) is asked back, even when
+ * the question was read as a plan: the words had been taken for the whole they contradict.
+ */
+export async function denominatorSaid(
+  question: string,
+  result: PlannerResult,
+  read: (q: string) => Promise<PlannerResult>,
+): Promise<PlannerResult | undefined> {
+  const m =
+    BRACKETED.exec(question) ?? TAKEN.exec(question) ?? DENOMINATOR_IS.exec(question) ?? OUT_OF_ALL.exec(question);
+  if (!m) return undefined;
+  const said = m[1]!.trim();
+  const rest = `${question.slice(0, m.index)}${m.index === 0 ? "" : " "}${question.slice(m.index + m[0].length)}`
+    .replace(ZERO_TO_ONE, "")
+    .replace(/\s+([?.,])/g, "$1")
+    .trim();
+  const first = result.type === "plan" ? result : await read(rest);
+  if (first.type !== "plan") return undefined;
+  const plan = first.plan;
+  const share = plan.kind === "query" && plan.measure.fn === "fraction";
+  if (!share || plan.kind !== "query" || !(await isWhole(said, plan, read))) {
+    if (result.type !== "plan") return undefined;
+    const message = share
+      ? `"${said}" is not the whole of the share I read; please say the share again with that whole.`
+      : `"${said}" reads as the whole of a share, but I read no share; for example "what fraction of BC outputs ` +
+        `go onto 23P?"`;
+    return { type: "clarify", message, suggestions: [] };
+  }
+  if (result.type === "plan") return undefined;
+  const reading = first.reading ?? { used: [], unaccounted: [] };
+  return { ...first, reading: { ...reading, context: [...(reading.context ?? []), m[0].trim()] } };
+}
+
+/** Is the denominator said the share's whole? ("all their input synapses": by its side alone.) */
+async function isWhole(said: string, plan: Query, read: (q: string) => Promise<PlannerResult>): Promise<boolean> {
+  if (!POINTED.test(said)) {
+    const whole = await read(`how many ${said.replace(/^(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?/i, "")}?`);
+    return whole.type === "plan" && whole.plan.kind === "query" && wholeOf(whole.plan) === wholeOf(plan);
+  }
+  const input = INPUT_WORDS.test(said);
+  const output = OUTPUT_WORDS.test(said);
+  if (input === output) return !input && plan.source !== "cells";
+  return input ? plan.post.length > 0 && !plan.pre.length : plan.pre.length > 0 && !plan.post.length;
+}
