@@ -14,11 +14,14 @@ export interface Piece {
   kind: Kind;
   /** Words a phrase's wildcard took, to check for restriction cues. */
   loose?: string[];
+  /** A claim reported before the ask ("The paper says …;"): it describes, and is checked as a statement of fact. */
+  claim?: boolean;
 }
 
 interface Lead {
   length: number;
-  kind: "polite" | "lead";
+  kind: "polite" | "lead" | "background";
+  claim?: boolean;
   loose?: string[];
   /** The lead ends in "to know", "to see": what follows is the ask, whatever its first word. */
   request?: boolean;
@@ -31,7 +34,13 @@ export function askPieces(s: string, d: Discourse): Piece[] {
   for (let guard = 0; guard < 8 && pos < s.length; guard++) {
     const lead = leadAt(s.slice(pos), d, { spoken: s.slice(0, pos), request });
     if (!lead) break;
-    pieces.push({ start: pos, end: pos + lead.length, kind: lead.kind, ...(lead.loose ? { loose: lead.loose } : {}) });
+    pieces.push({
+      start: pos,
+      end: pos + lead.length,
+      kind: lead.kind,
+      ...(lead.loose ? { loose: lead.loose } : {}),
+      ...(lead.claim ? { claim: true } : {}),
+    });
     pos += lead.length;
     request = Boolean(lead.request);
   }
@@ -71,8 +80,22 @@ function leadAt(rest: string, d: Discourse, before: Before): Lead | undefined {
   if (infinitive && opensAsk(rest.slice(infinitive[0].length), d)) {
     return { length: infinitive[0].length, kind: "lead" };
   }
+  // ("The paper claims MCs make bigger synapses onto 23P than BCs do; what are the mean sizes …": a claim read.)
+  const claim = CLAIM_LEAD.exec(rest);
+  if (claim && opensAsk(rest.slice(claim[0].length), d))
+    return { length: claim[0].length, kind: "background", claim: true };
   return personalLead(rest, d, before);
 }
+
+/** A source and a verb of saying, up to a semicolon, a colon or a dash: "The cell-type paper says …;". */
+const CLAIM_LEAD = new RegExp(
+  String.raw`^[\s,;–—-]*(?:(?:the|a|an|their|this|that|one|in\s+the)\s+)?(?:[\w-]+\s+){0,3}?` +
+    String.raw`(?:paper|preprint|study|authors?|reviewers?|literature|textbook|review|they|people|it)\b[^;:?]{0,240}?` +
+    String.raw`\b(?:says?|said|claims?|claimed|reports?|reported|argues?|argued|shows?|showed|shown|finds?|found|` +
+    String.raw`suggests?|suggested|quotes?|quoted|calls?|states?|stated|notes?|noted|highlights?|compares?|maps?|` +
+    String.raw`pools?|describes?|mentions?)\b[^;:?]*?\s*[;:—–]\s*`,
+  "i",
+);
 
 /** "For a stimulus-specific analysis,", "for a comparison (I'd like …)", "As a sanity check,". */
 function purposeLead(rest: string, d: Discourse): number | undefined {

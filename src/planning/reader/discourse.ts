@@ -34,10 +34,15 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // ("BC as sources, 23P as targets: how many synapses?": so does a side said with "as"; it had been set aside.)
       const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|as|\w{3,}ing|\w+ed by)\b/i.test(s.text);
       const describes = statesFact(s.text, d) || s.hypothesis;
-      const strict = x.kind !== "background" || !describes || label;
+      // (A claim reported before the ask is held to what it says alone: "The paper says ET cells have the largest
+      // nuclei; what is …".)
+      const strict = x.claim
+        ? !statesFact(s.text.slice(x.start, x.end), d)
+        : x.kind !== "background" || !describes || label;
       // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
       const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
-      if (restriction(part, askForChecks, { strict, qualifiers: x.kind !== "trailer" }, d, x.loose)) x.kind = "ask";
+      const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) };
+      if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
     }
   }
   if (setAside().length) {

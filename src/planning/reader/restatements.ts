@@ -34,6 +34,9 @@ const SUMMED_OVER_EACH = /\b(summed|totall?ed|summing)\s+(over|across)\s+(?:ever
 /** "for synapses whose presynaptic cell is a layer 2/3 pyramidal neuron": the side, said as a property. */
 const WHOSE_SIDE =
   /\bwhose\s+(presynaptic|postsynaptic|pre|post)(?:synaptic)?\s+(?:cell|neuron|partner|root)\s+is\s+(?:an?\s+)?/gi;
+/** "have PTC as their m-type": a value, and the kind it is of said after it ("the PTC m-type"), not a grouping. */
+const AS_THEIR_KIND =
+  /\b(?:have|has|with)\s+([\w/-]+)\s+as\s+(?:their|its|the)\s+(m-?type|cell\s*type|subclass|class)\b/gi;
 
 /**
  * Words that only say again what the rest of the question says: variability beside a standard
@@ -46,6 +49,7 @@ export function restatements(p: Prepared): Prepared {
     .replace(HOW_SUP, "the $1")
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
+    .replace(AS_THEIR_KIND, (all: string, value: string, kind: string) => `${all.split(/\s/)[0]} the ${value} ${kind}`)
     .replace(SUMMED_OVER_EACH, "$1 $2 all")
     // ("whose presynaptic cell is in V1": a place, said of the cells on that side.)
     .replace(WHOSE_SIDE, (_all: string, side: string, at: number, whole: string) => {

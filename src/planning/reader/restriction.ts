@@ -12,6 +12,8 @@ export interface Strictness {
   strict: boolean;
   /** A qualifier ("strong", "large") may select cells here (not in a trailing "to see whether deep cells are big"). */
   qualifiers: boolean;
+  /** Even when not strict, every name must be the ask's (a claim reported before the ask: "The paper says …;"). */
+  names?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   const askNumbers = numbersOf(ask, d);
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
   if (threshold !== undefined) return `the threshold ${threshold} is not in the question`;
-  if (!how.strict) return undefined;
+  if (!how.strict) return how.names ? nameNotAsked(text, ask) : undefined;
   // (A word of a name is not a qualifier: "thick" in "thick-tufted cells".)
   let plainWords = words(text);
   for (const n of namesOf(text)) if (/\s|-/.test(n.text)) plainWords = plainWords.replace(words(n.text), " ");
@@ -54,6 +56,11 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   if (number !== undefined) return `the number ${number} is not in the question`;
   const shaping = shapingWord(text, ask);
   if (shaping) return `"${shaping}" may change what is asked`;
+  return nameNotAsked(text, ask);
+}
+
+/** A name (type, layer, area, flag, id) of the part that the ask does not name. */
+function nameNotAsked(text: string, ask: string): Why {
   // "the neuron 8646…", "cell 8646…": the noun only labels the id.
   const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
   const askNames = namesOf(labelled(ask));
@@ -62,8 +69,7 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
     n.text.length >= 3 && new RegExp(`\\b${escape(n.text.replace(/s$/i, ""))}`, "i").test(ask);
   const inAsk = (n: Name) => namedIn(n, askNames) || sameWords(n);
   const name = namesOf(labelled(text)).find((n) => !inAsk(n));
-  if (name) return `"${name.text}" is not named in the question`;
-  return undefined;
+  return name ? `"${name.text}" is not named in the question` : undefined;
 }
 
 /**
