@@ -11,6 +11,7 @@ import {
   type CompiledQuery,
 } from "../querying/compile/index.js";
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
+import { claimStatements, claimVerdict, typeClaims } from "./root-type-claims.js";
 import { typeNamesInOrder } from "../querying/compile/order.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import { checkStoreForReading, fileIdentity } from "../store/store-file.js";
@@ -126,7 +127,7 @@ export class ConnectomeChat {
       const context = reading?.context?.length
         ? `\nTaken as context, not as part of the question: ${reading.context.map((c) => `"${c}"`).join("; ")}.`
         : "";
-      const note = (result.note ? `\n${result.note}` : "") + context;
+      let note = (result.note ? `\n${result.note}` : "") + context;
       // Data the store does not hold (calcium traces, stimuli, running) is named with where it lives,
       // in place of "I did not understand" or "outside the connectome"; the status stays as it was.
       if (result.type === "refuse") {
@@ -148,7 +149,16 @@ export class ConnectomeChat {
         const text = `I read the question into a plan that is not valid (${invalid}); please rephrase.${note}`;
         return reply("error", text, { planner: plannerInfo });
       }
-      const plan = parsed.data;
+      let plan = parsed.data;
+      // ("the BC 8646…: max input syn size": a type said of one named root is checked, not a condition on it.)
+      const claims = typeClaims(plan);
+      const claimChecks = claims.claims.length ? claimStatements(this.catalog, claims.claims) : undefined;
+      if (claimChecks) {
+        const verdict = claimVerdict(claims.claims, (await this.executor.run(claimChecks)).results);
+        if ("message" in verdict) return reply("clarify", verdict.message + note, { planner: plannerInfo });
+        plan = claims.plan;
+        note = `\n${verdict.note}${note}`;
+      }
 
       let compiled: CompiledQuery;
       try {

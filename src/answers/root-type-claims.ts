@@ -1,0 +1,71 @@
+import type { Filter, Query, QueryPlan } from "../planning/plan.js";
+import type { StoreCatalog } from "../querying/catalog.js";
+
+/** A cell type (or m-type) said of one named root: "the BC 8646…", "8646… (BC)". */
+interface TypeClaim {
+  root: string;
+  dim: "cell_type" | "mtype";
+  values: string[];
+}
+
+const TABLE = { cell_type: "root_cell_type", mtype: "root_mtype" } as const;
+const LABEL = { cell_type: "cell type", mtype: "m-type" } as const;
+
+const claimed = (f: Filter): f is Filter & { dim: "cell_type" | "mtype"; values: string[] } =>
+  (f.dim === "cell_type" || f.dim === "mtype") && !f.not && Array.isArray(f.values) && f.values.length > 0;
+
+/**
+ * The types said of a named root, and the plan without them. A type beside one root id only says what that
+ * cell is ("max input syn size of the BC 8646…"); as a condition it would ask whether the one root is a BC,
+ * which the plan language does not answer. So it is checked against the data instead: when the root has that
+ * type the question is answered without the condition, and when it has not, asked back.
+ */
+export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryPlan } {
+  if (plan.kind !== "query") return { claims: [], plan };
+  const claims: TypeClaim[] = [];
+  const strip = (filters: Filter[]): Filter[] => {
+    const roots = filters.filter((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+    const types = filters.filter(claimed);
+    if (roots.length !== 1 || !types.length) return filters;
+    for (const t of types)
+      claims.push({ root: String(roots[0]!.values![0]), dim: t.dim, values: t.values.map(String) });
+    return filters.filter((f) => !types.includes(f as (typeof types)[number]));
+  };
+  const q: Query = { ...plan, filter: strip(plan.filter), pre: strip(plan.pre), post: strip(plan.post) };
+  return claims.length ? { claims, plan: q } : { claims, plan };
+}
+
+/** One statement per claim: does the root have one of the types said, and which types has it. */
+export function claimStatements(catalog: StoreCatalog, claims: TypeClaim[]) {
+  const usable = claims.every((c) => catalog.tables.has(TABLE[c.dim]));
+  if (!usable) return undefined;
+  return claims.map((c) => {
+    const table = TABLE[c.dim];
+    const marks = c.values.map(() => "?").join(", ");
+    return {
+      sql:
+        `SELECT EXISTS (SELECT 1 FROM ${table} WHERE pt_root_id = ? AND cell_type IN (${marks})), ` +
+        `(SELECT group_concat(DISTINCT cell_type) FROM ${table} WHERE pt_root_id = ?)`,
+      params: [BigInt(c.root), ...c.values, BigInt(c.root)],
+    };
+  });
+}
+
+/** What the checks found: a note for each claim that holds, or the message of the first that does not. */
+export function claimVerdict(
+  claims: TypeClaim[],
+  results: { rows: unknown[][] }[],
+): { note: string } | { message: string } {
+  const notes: string[] = [];
+  for (const [i, c] of claims.entries()) {
+    const [holds, has] = results[i]?.rows[0] ?? [];
+    const said = c.values.join(" or ");
+    if (Number(holds) !== 1) {
+      const what = has ? `is ${String(has).split(",").join(" / ")}` : `is not in this data`;
+      const message = `${c.root}'s ${LABEL[c.dim]} ${what}, not ${said}. Ask again with the right id, or without the type.`;
+      return { message };
+    }
+    notes.push(`${c.root}'s ${LABEL[c.dim]} is ${said}, as the question says.`);
+  }
+  return { note: notes.join(" ") };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { typeClaims } from "../src/answers/root-type-claims.js";
+import type { QueryPlan } from "../src/planning/plan.js";
+import { useChatOnRaw } from "./support/chat-on-raw.js";
+
+/**
+ * A cell type said of one named root ("864… (BC): max input syn size", "the BC 864…"), found by the blind set
+ * dev49: it had been asked back as a condition on the one root. It is checked against the data: answered without
+ * it when the root has that type, asked back (naming the root's type) when it has not.
+ */
+describe("the types said of a named root", () => {
+  const plan = (post: object[]): QueryPlan =>
+    ({
+      kind: "query",
+      source: "synapses",
+      filter: [],
+      pre: [],
+      post,
+      measure: { fn: "max", of: "size" },
+      groupBy: [],
+    }) as QueryPlan;
+  const root = { dim: "root_id", values: ["864691135410184122"] };
+
+  it("takes the type off the root's side", () => {
+    const { claims, plan: without } = typeClaims(plan([root, { dim: "cell_type", values: ["BC"] }]));
+    expect(claims).toEqual([{ root: "864691135410184122", dim: "cell_type", values: ["BC"] }]);
+    expect(without).toMatchObject({ post: [root] });
+  });
+
+  it.each([
+    ["a type beside no root", [{ dim: "cell_type", values: ["BC"] }]],
+    [
+      "a type beside two roots",
+      [
+        { dim: "root_id", values: ["1", "2"] },
+        { dim: "cell_type", values: ["BC"] },
+      ],
+    ],
+    ["a type excluded", [root, { dim: "cell_type", values: ["BC"], not: true }]],
+  ])("leaves %s alone", (_what, post) => {
+    expect(typeClaims(plan(post)).claims).toEqual([]);
+  });
+});
+
+describe("answered on the raw exports", () => {
+  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "synapses_pni_2"]);
+  const typed = (type: string) =>
+    store.raw
+      .prepare(
+        "SELECT t.pt_root_id id, max(s.size) biggest FROM root_type t JOIN syn s ON s.post_pt_root_id = t.pt_root_id " +
+          "WHERE t.cell_type = ? GROUP BY t.pt_root_id ORDER BY count(*) DESC LIMIT 1",
+      )
+      .safeIntegers()
+      .get(type) as { id: bigint; biggest: bigint };
+
+  it("a root said to be of its own type: answered, the type noted", async () => {
+    const { id, biggest } = typed("BC");
+    const answer = await store.chat.answer(`${id} (BC): max input syn size, vox`);
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.text).toContain(Number(biggest).toLocaleString("en-US"));
+    expect(answer.text).toContain(`${id}'s cell type is BC, as the question says.`);
+  });
+
+  it("a root said to be of another type: asked back, its type named", async () => {
+    const { id } = typed("BC");
+    const answer = await store.chat.answer(`the MC ${id}: max input syn size`);
+    expect(answer.status).toBe("clarify");
+    expect(answer.text).toContain(`${id}'s cell type is BC, not MC`);
+  });
+});
