@@ -15,19 +15,18 @@ import { isGroupPop, matrix, pairRanking } from "./flow-partners.js";
  */
 export function bothSides(c: Clause): void {
   const both = c.find("bothsides");
-  const within = c.pops.filter(
-    (p) =>
-      p.role === "both" &&
-      c.atoms
-        .slice(Math.max(0, p.i - 2), p.i)
-        .some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text)),
-  );
+  const within = c.pops.filter((p) => p.role === "both" && saidWithin(c, p));
   const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
   const targets = [
     ...within,
     ...(both ? c.pops.filter((p) => !p.role || (p.role === "both" && !within.includes(p))) : []),
   ];
-  if (!targets.length || (!sided.length && !both)) return;
+  // ("Both cells in V1, pre and post L2/3 pyramidal": two populations each said of both sides are one on each side;
+  // they had been read as the synapses between V1 and 23P, both ways.)
+  // ("within V1 and within RL" are two places, compared: left to the rest of the reader.)
+  const dims = new Set(within.flatMap((p) => p.pop.filters.map((f) => f.dim)));
+  const joint = within.length >= 2 && dims.size === within.length;
+  if (!targets.length || (!sided.length && !both && !joint)) return;
   if (both) use(both);
   for (const p of targets) {
     const filters = popFilters(p.pop, c.classOf);
@@ -37,6 +36,10 @@ export function bothSides(c: Clause): void {
     p.pop.bothSides = filters;
   }
 }
+
+/** A population said with "within" (or "inside", "among", "intra"): on both sides at once. */
+const saidWithin = (c: Clause, p: Clause["pops"][number]) =>
+  c.atoms.slice(Math.max(0, p.i - 2), p.i).some((a) => /^(within|inside|among|amongst|intra)/i.test(a.items[0]!.text));
 
 /**
  * "synapses within RL", "heatmap of synapses between excitatory cell types", "connectivity between
@@ -140,7 +143,13 @@ export function bothWays(c: Clause, both: Clause["pops"]): Query {
   readMeasure(c, q);
   // "how many partners does X have": distinct partners, on whichever side each part leaves open.
   if (c.pops.some((p) => p.pop.partnerNoun) && q.measure.fn === "count") q.measure = { fn: "distinct" };
-  if (b) {
+  // ("synapses within V1 and within RL": each place on both sides, compared; it had been V1→RL vs RL→V1.)
+  if (b && both.length >= 2 && both.every((p) => saidWithin(c, p))) {
+    q.compare = [
+      { label: `within ${labelOf(a)}`, pre: a, post: a },
+      { label: `within ${labelOf(b)}`, pre: b, post: b },
+    ];
+  } else if (b) {
     q.compare = [
       { label: `${labelOf(a)} → ${labelOf(b)}`, pre: a, post: b },
       { label: `${labelOf(b)} → ${labelOf(a)}`, pre: b, post: a },

@@ -5,7 +5,7 @@ import type { Prepared } from "./prepare.js";
  * What a question says it does not count: "(cells, not synapses)", ", not per cell"; and "each_once", said by
  * "counting each pair once", which also claims that pairs or partners are what is counted.
  */
-export type NotCounted = "synapses" | "cells" | "per_cell" | "connections" | "each_once";
+export type NotCounted = "synapses" | "cells" | "per_cell" | "connections" | "each_once" | "total" | "synapse_count";
 
 const WORDS: Record<string, NotCounted> = {
   synapses: "synapses",
@@ -18,12 +18,18 @@ const WORDS: Record<string, NotCounted> = {
   "per cell": "per_cell",
   connections: "connections",
   pairs: "connections",
+  "synapse count": "synapse_count",
+  "by synapse count": "synapse_count",
+  "by number of synapses": "synapse_count",
+  total: "total",
+  "the total": "total",
+  "a total": "total",
 };
-const WHAT = String.raw`(synapses|synapse|syns|syn|# ?cells|cells|nuclei|per cell|connections|pairs)`;
+const WHAT = String.raw`((?:by\s+)?synapse\s+count|by\s+number\s+of\s+synapses|synapses|synapse|syns|syn|# ?cells|cells|nuclei|per cell|connections|pairs|total)`;
 /** "(cells, not synapses)", "(not # cells)", "(summed, not per cell)": the inside before "not" stays. */
 const IN_BRACKETS = new RegExp(String.raw`\(\s*([^()]*?)[,;]?\s*\bnot\s+(?:the\s+)?${WHAT}\s*\)`, "gi");
 /** "…, not synapses?" said last; "not counting synapses but upstream segments:" said first. */
-const SAID_LAST = new RegExp(String.raw`,\s*not\s+${WHAT}\s*(?=[?.!]*\s*$)`, "gi");
+const SAID_LAST = new RegExp(String.raw`,\s*not\s+${WHAT}\s*(?=[?.!]*\s*$|,\s*and\b)`, "gi");
 const NOT_BUT = new RegExp(String.raw`\bnot\s+counting\s+${WHAT}\s+but\s+`, "gi");
 /**
  * "counting each connected pair once", ", counting each presynaptic neuron once": not their synapses.
@@ -45,7 +51,7 @@ export function notCounted(p: Prepared & { notCounted?: NotCounted[] }): Prepare
   const denied: NotCounted[] = [...(p.notCounted ?? [])];
   const context: string[] = [];
   const note = (all: string, what: string) => {
-    denied.push(WORDS[what.toLowerCase().replace(/#\s*/, "# ")] ?? "cells");
+    denied.push(WORDS[what.toLowerCase().replace(/#\s*/, "# ").replace(/\s+/g, " ")] ?? "cells");
     context.push(all.trim());
   };
   const text = p.text
@@ -73,6 +79,12 @@ export function countsWhatWasDenied(plan: QueryPlan, denied: NotCounted[]): NotC
       );
     if (d === "cells") return (plan.source === "cells" || plan.source === "nuclei") && m.fn === "count";
     if (d === "per_cell") return plan.source === "roots" && perRoot && m.fn !== "sum";
+    // ("ranked by total synapse size, not by synapse count": a count of synapses, not a sum of their sizes.)
+    if (d === "synapse_count")
+      return (plan.source === "synapses" && m.fn === "count") || ("of" in m && /synapses$/.test(m.of ?? ""));
+    // ("averaged per cell (not the total)": a sum, or every synapse counted together.)
+    if (d === "total")
+      return m.fn === "sum" || (plan.source !== "roots" && plan.source !== "cells" && m.fn === "count");
     // ("how many BCs, counting each pair once": pairs or partners are what it counts, not cells.)
     if (d === "each_once")
       return !(plan.source === "connections" || m.fn === "distinct" || ("of" in m && /partners$/.test(m.of ?? "")));
@@ -91,9 +103,21 @@ export function deniedBack(what: NotCounted, result: PlannerResult): PlannerResu
       suggestions: [],
       ...(result.type === "plan" ? { reading: result.reading } : {}),
     };
-  const said = { synapses: "synapses", cells: "cells", per_cell: "a figure per cell", connections: "connections" }[
-    what
-  ];
+  const said = {
+    synapses: "synapses",
+    cells: "cells",
+    per_cell: "a figure per cell",
+    connections: "connections",
+    total: "a total",
+    synapse_count: "by synapse count",
+  }[what];
+  if (what === "synapse_count")
+    return {
+      type: "clarify",
+      message: "You said not by synapse count, but that is how I read it; please say what to rank or count by.",
+      suggestions: [],
+      ...(result.type === "plan" ? { reading: result.reading } : {}),
+    };
   return {
     type: "clarify",
     message: `You said not ${said}, but I read the question as counting ${said}; please rephrase what to count.`,

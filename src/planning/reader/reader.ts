@@ -31,6 +31,7 @@ import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { restatedTail } from "./restated-tail.js";
 import { denominatorSaid } from "./denominator-said.js";
+import { nestedStatistic } from "./nested-statistics.js";
 import { restatingParentheticals } from "./parentheticals.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
@@ -104,6 +105,7 @@ export class OfflineReader {
       if (restated) result = restated;
     }
     // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
+    result = nestedStatistic(question, result) ?? result;
     result = (await denominatorSaid(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);

@@ -218,5 +218,7 @@ const trim = (t: string) => t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
 
 /** The claims a piece of text makes ("by soma depth.", set aside by the discourse step as background). */
 export function claimsIn(text: string): Claim[] {
+  // (A contrast says what is not asked: "not by synapse count" claims no synapse count; see not-counted.ts.)
+  if (/^[\s,(]*not\b/i.test(text)) return [];
   return claimsOf(text, load().claims).claims;
 }

@@ -38,17 +38,45 @@ const WHOSE_SIDE =
 const AS_THEIR_KIND =
   /\b(?:have|has|with)\s+([\w/-]+)\s+as\s+(?:their|its|the)\s+(m-?type|cell\s*type|subclass|class)\b/gi;
 
+/** "mean size among BC outputs", "among the MC synapses onto 23P": "among" synapses is "of" them (not "within"). */
+const AMONG_SYNAPSES = new RegExp(
+  String.raw`\bamong(?:st)?\s+(?:all\s+)?((?:the|its|their)\s+)?(?=(?:(?!(?:with|that|which|having|whose|more|less|than)\b)` +
+    String.raw`[A-Za-z0-9][\w/-]*\s+){1,3}?(?:synapses|syns?|outputs|inputs|connections|conns?|edges)\b)`,
+  "gi",
+);
+
+/** "Among BC outputs, what is the biggest synapse?": the question, of the synapses from (or onto) those cells. */
+const AMONG_OWNED = new RegExp(
+  String.raw`^\s*among(?:st)?\s+(?:all\s+)?(?:the\s+)?([A-Za-z0-9][\w/ -]{0,40}?)\s+(output|input)s?` +
+    String.raw`(?:\s+synapses)?\s*,\s*(.+?)(\s*[?.!]*)$`,
+  "i",
+);
+/** "Among BC outputs, what is the top cell by synapse count?": the BC making them, or a target? Left to ask. */
+const WHOSE_CELL = /\b(?:cell|cells|neuron|neurons|root|roots)\b/i;
+const SHARE_WORD = /\b(?:fraction|share|percent(?:age)?|proportion|pct)\b|%/i;
+/** "Of all the synapses onto 8646…, what's the size of the biggest one?": "one" is one of those synapses. */
+const OF_ALL_ONE = new RegExp(
+  String.raw`^\s*(?:of|out\s+of|from)\s+(?:all\s+)?(?:the\s+)?(synapse|connection)s\b([^,]*?),\s*(.*?)\b` +
+    String.raw`(?:the\s+)?(?:single\s+|very\s+)?(biggest|largest|smallest|strongest|weakest)\s+(?:one|of\s+them)\b`,
+  "i",
+);
+
 /**
  * Words that only say again what the rest of the question says: variability beside a standard
  * deviation; "it" pointing back to the one cell named first ("Per PV interneuron, what's the mean
  * number of synapses it makes?" is "… synapses made per PV interneuron").
  */
 export function restatements(p: Prepared): Prepared {
-  let text = p.text;
+  let text = amongSynapses(p.text);
   text = text
     .replace(HOW_SUP, "the $1")
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
+
+    .replace(
+      OF_ALL_ONE,
+      (_all, noun: string, where: string, asked: string, most: string) => `${asked}the ${most} ${noun}${where}`,
+    )
     .replace(AS_THEIR_KIND, (all: string, value: string, kind: string) => `${all.split(/\s/)[0]} the ${value} ${kind}`)
     .replace(SUMMED_OVER_EACH, "$1 $2 all")
     // ("whose presynaptic cell is in V1": a place, said of the cells on that side.)
@@ -75,4 +103,19 @@ export function restatements(p: Prepared): Prepared {
       : `${first[2]!.replace(IT_VERB, "$1")} per ${first[1]!.trim()}`.replace(/\s*([?.!])\s*per (.*)$/, " per $2$1");
   }
   return text === p.text ? p : { ...p, text };
+}
+
+/**
+ * "Among BC outputs, what is the biggest synapse?" is the question of the synapses from BCs; "Among 23P inputs,
+ * what fraction come from BC?" a share of them; "mean size among BC outputs" of them. "Among" had been read as
+ * "within" (BC onto BC). "Among BC outputs, what is the top cell by synapse count?" (a BC, or a target?) is left.
+ */
+function amongSynapses(text: string): string {
+  const owned = AMONG_OWNED.exec(text);
+  if (owned) {
+    const [, cells, side, asked, end] = owned as unknown as [string, string, string, string, string];
+    if (WHOSE_CELL.test(asked)) return text;
+    if (!SHARE_WORD.test(asked)) return `${asked} ${/^out/i.test(side) ? "from" : "onto"} ${cells}${end}`;
+  }
+  return text.replace(AMONG_SYNAPSES, "of $1");
 }

@@ -1,0 +1,34 @@
+import type { PlannerResult } from "../plan.js";
+
+const STAT = String.raw`(?:average|mean|median|avg)`;
+/**
+ * "the average of their mean incoming synapse sizes", "mean over cells of each cell's mean output synapse size":
+ * a statistic of per-cell statistics.
+ */
+const NESTED = new RegExp(
+  String.raw`\b${STAT}\s+(?:of|over|across)\s+(?:(?:the|their|its|all|all\s+the|[\w/-]+)\s+)?` +
+    String.raw`(?:(?:cells?|neurons?)\s+of\s+)?(?:(?:each|every)\s+(?:[\w/-]+\s+)?(?:cell|neuron|root)'s\s+|` +
+    String.raw`per[- ](?:cell|neuron|root)\s+|cells'\s+|neurons'\s+)?${STAT}s?\b`,
+  "i",
+);
+
+/**
+ * A statistic of each cell's own statistic ("the average of their mean incoming synapse sizes") is not the
+ * statistic over all synapses: cells with many synapses weigh more in the one than in the other. The plan
+ * language holds no statistic of per-cell means of synapse sizes, and the two words had been read as one
+ * mean over all synapses (a number that looks right). Asked back.
+ */
+export function nestedStatistic(question: string, result: PlannerResult): PlannerResult | undefined {
+  if (result.type !== "plan" || result.plan.kind !== "query" || !NESTED.test(question)) return undefined;
+  const { source, measure } = result.plan;
+  const ofSynapses = (source === "synapses" || source === "connections") && "of" in measure;
+  if (!ofSynapses || !["mean", "median", "stddev"].includes(measure.fn)) return undefined;
+  return {
+    type: "clarify",
+    message:
+      "A statistic of each cell's own mean (each cell counted once) is not something I can compute yet; I can " +
+      'give the statistic over all the synapses, for example "mean size of synapses onto 23P cells".',
+    suggestions: [],
+    ...(result.reading ? { reading: result.reading } : {}),
+  };
+}
