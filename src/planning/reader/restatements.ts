@@ -40,7 +40,8 @@ const AS_THEIR_KIND =
 
 /** "mean size among BC outputs", "among the MC synapses onto 23P": "among" synapses is "of" them (not "within"). */
 const AMONG_SYNAPSES = new RegExp(
-  String.raw`\bamong(?:st)?\s+(?:all\s+)?((?:the|its|their)\s+)?(?=(?:(?!(?:with|that|which|having|whose|more|less|than)\b)` +
+  String.raw`\bamong(?:st)?\s+(?:all\s+)?((?:the|its|their)\s+)?` +
+    String.raw`(?=(?:(?!(?:with|that|which|having|whose|more|less|than)\b)` +
     String.raw`[A-Za-z0-9][\w/-]*\s+){1,3}?(?:synapses|syns?|outputs|inputs|connections|conns?|edges)\b)`,
   "gi",
 );
