@@ -62,7 +62,8 @@ export function claimVerdict(
     const said = c.values.join(" or ");
     if (Number(holds) !== 1) {
       const what = has ? `is ${String(has).split(",").join(" / ")}` : `is not in this data`;
-      const message = `${c.root}'s ${LABEL[c.dim]} ${what}, not ${said}. Ask again with the right id, or without the type.`;
+      const message =
+        `${c.root}'s ${LABEL[c.dim]} ${what}, not ${said}. ` + "Ask again with the right id, or without the type.";
       return { message };
     }
     notes.push(`${c.root}'s ${LABEL[c.dim]} is ${said}, as the question says.`);

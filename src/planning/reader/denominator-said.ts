@@ -10,8 +10,11 @@ const TAKEN =
 const DENOMINATOR_IS =
   /(?:[?.;,]\s*|\s)denom(?:inator)?\s*(?:=|:|is|being|should be|must be)\s*([^.;?(),]+?)\s*(?=[.!?,;]|$)[.!?;]*/i;
 /** "…? As a fraction between 0 and 1, out of all their input synapses.": the whole said after the question. */
-const OUT_OF_ALL =
-  /(?:[?.;]\s*|,\s*)(?:as\s+a\s+fraction(?:\s+between\s+0\s+and\s+1)?\s*,?\s*)?out\s+of\s+(all\s+[^,.;?()]+?)\s*[.?!]*$/i;
+const OUT_OF_ALL = new RegExp(
+  String.raw`(?:[?.;]\s*|,\s*)(?:as\s+a\s+fraction(?:\s+between\s+0\s+and\s+1)?\s*,?\s*)?` +
+    String.raw`out\s+of\s+(all\s+[^,.;?()]+?)\s*[.?!]*$`,
+  "i",
+);
 /** "(0-1)", "as a fraction between 0 and 1": a fraction, not a percent, as every share is given. */
 const ZERO_TO_ONE = /\s*\(\s*0\s*(?:-|–|to)\s*1\s*\)|,?\s*(?:as\s+a\s+fraction\s+)?between\s+0\s+and\s+1\b,?/gi;
 /** "all their input synapses", "every synapse those cells receive": the whole said with a pronoun, by its side. */

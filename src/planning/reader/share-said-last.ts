@@ -23,9 +23,9 @@ const OF_THAT = new RegExp(
 );
 
 /**
- * A share of synapses whose part is said first and its whole after: "X as a fraction of Y", "X: what fraction is that of Y?",
- * "X: what fraction of Y is that?" are "what fraction of Y are X". The part had been read as the whole ("of BC → 23P
- * synapses, the share onto 23P": 100%), or the share asked back.
+ * A share of synapses whose part is said first and its whole after: "X as a fraction of Y", "X: what fraction is
+ * that of Y?", "X: what fraction of Y is that?" are "what fraction of Y are X". The part had been read as the whole
+ * ("of BC → 23P synapses, the share onto 23P": 100%), or the share asked back.
  */
 export function shareSaidLast(p: Prepared): Prepared {
   let text = p.text;
