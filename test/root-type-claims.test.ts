@@ -61,6 +61,15 @@ describe("answered on the raw exports", () => {
     expect(answer.text).toContain(`${id}'s cell type is BC, as the question says.`);
   });
 
+  it("a class said of a root: checked too", async () => {
+    const { id } = typed("23P");
+    const inhibitory = await store.chat.answer(`the inhibitory cell ${id}: max input syn size`);
+    expect(inhibitory.status).toBe("clarify");
+    expect(inhibitory.text).toContain(`${id}'s class is excitatory`);
+    const neuron = await store.chat.answer(`the neuron ${id}: max input syn size`);
+    expect(neuron.status, neuron.text).not.toBe("error");
+  });
+
   it("a root said to be of another type: asked back, its type named", async () => {
     const { id } = typed("BC");
     const answer = await store.chat.answer(`the MC ${id}: max input syn size`);

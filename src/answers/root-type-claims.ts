@@ -1,18 +1,24 @@
 import type { Filter, Query, QueryPlan } from "../planning/plan.js";
 import type { StoreCatalog } from "../querying/catalog.js";
+import { CLASS_VALUES } from "../querying/compile/dims.js";
 
 /** A cell type (or m-type) said of one named root: "the BC 8646…", "8646… (BC)". */
 interface TypeClaim {
   root: string;
-  dim: "cell_type" | "mtype";
+  dim: TypeDim;
   values: string[];
 }
 
-const TABLE = { cell_type: "root_cell_type", mtype: "root_mtype" } as const;
-const LABEL = { cell_type: "cell type", mtype: "m-type" } as const;
+type TypeDim = "cell_type" | "mtype" | "class";
+const TABLE = { cell_type: "root_cell_type", mtype: "root_mtype", class: "root_cell_type" } as const;
+const COLUMN = { cell_type: "cell_type", mtype: "cell_type", class: "classification_system" } as const;
+const LABEL = { cell_type: "cell type", mtype: "m-type", class: "class" } as const;
 
-const claimed = (f: Filter): f is Filter & { dim: "cell_type" | "mtype"; values: string[] } =>
-  (f.dim === "cell_type" || f.dim === "mtype") && !f.not && Array.isArray(f.values) && f.values.length > 0;
+const claimed = (f: Filter): f is Filter & { dim: TypeDim; values: string[] } =>
+  (f.dim === "cell_type" || f.dim === "mtype" || f.dim === "class") &&
+  !f.not &&
+  Array.isArray(f.values) &&
+  f.values.length > 0;
 
 /**
  * The types said of a named root, and the plan without them. A type beside one root id only says what that
@@ -40,13 +46,14 @@ export function claimStatements(catalog: StoreCatalog, claims: TypeClaim[]) {
   const usable = claims.every((c) => catalog.tables.has(TABLE[c.dim]));
   if (!usable) return undefined;
   return claims.map((c) => {
-    const table = TABLE[c.dim];
-    const marks = c.values.map(() => "?").join(", ");
+    const [table, column] = [TABLE[c.dim], COLUMN[c.dim]];
+    const values = c.dim === "class" ? c.values.flatMap((v) => CLASS_VALUES[v] ?? [v]) : c.values;
+    const marks = values.map(() => "?").join(", ");
     return {
       sql:
-        `SELECT EXISTS (SELECT 1 FROM ${table} WHERE pt_root_id = ? AND cell_type IN (${marks})), ` +
-        `(SELECT group_concat(DISTINCT cell_type) FROM ${table} WHERE pt_root_id = ?)`,
-      params: [BigInt(c.root), ...c.values, BigInt(c.root)],
+        `SELECT EXISTS (SELECT 1 FROM ${table} WHERE pt_root_id = ? AND ${column} IN (${marks})), ` +
+        `(SELECT group_concat(DISTINCT ${column}) FROM ${table} WHERE pt_root_id = ?)`,
+      params: [BigInt(c.root), ...values, BigInt(c.root)],
     };
   });
 }

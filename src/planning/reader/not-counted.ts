@@ -24,10 +24,11 @@ const WORDS: Record<string, NotCounted> = {
   total: "total",
   "the total": "total",
   "a total": "total",
+  "individual synapses": "synapses",
 };
 const WHAT =
   String.raw`((?:by\s+)?synapse\s+count|by\s+number\s+of\s+synapses|synapses|synapse|syns|syn|# ?cells|cells|` +
-  String.raw`nuclei|per cell|connections|pairs|total)`;
+  String.raw`nuclei|per cell|connections|pairs|total|individual synapses)`;
 /** "(cells, not synapses)", "(not # cells)", "(summed, not per cell)": the inside before "not" stays. */
 const IN_BRACKETS = new RegExp(String.raw`\(\s*([^()]*?)[,;]?\s*\bnot\s+(?:the\s+)?${WHAT}\s*\)`, "gi");
 /** "…, not synapses?" said last; "not counting synapses but upstream segments:" said first. */

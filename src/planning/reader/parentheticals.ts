@@ -1,8 +1,10 @@
-import type { PlannerResult, QueryPlan } from "../plan.js";
+import type { Filter, PlannerResult, QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 import type { Tag } from "./lexicon.js";
 import { UNIT_OF } from "./restate.js";
 import { itemsOf } from "./words.js";
+
+type ReadFn = (q: string) => Promise<PlannerResult>;
 
 /** One parenthetical, not nested: "(syn)", "(L1, L2/3, L4, L5, L6, by soma depth)". */
 const PARENTHETICAL = /\s*\(([^()]*)\)/g;
@@ -104,6 +106,19 @@ function restates(tag: Tag, plan: QueryPlan, named: Named[]): boolean {
   }
 }
 
+/** "(23P onto 23P)", "(BC → 23P)": a flow said in a parenthetical. */
+const FLOW_SAID = /^\s*([^()]+?)\s*(?:onto|→|->|to)\s*([^()]+?)\s*$/i;
+
+/** Does the plan have the flow's sides, each side holding what the flow names on it? */
+async function sameFlow(pre: string, post: string, plan: QueryPlan, read: ReadFn): Promise<boolean> {
+  if (plan.kind !== "query") return false;
+  const flow = await read(`synapses from ${pre} onto ${post}`);
+  if (flow.type !== "plan" || flow.plan.kind !== "query") return false;
+  const holds = (side: Filter[], said: Filter[]) =>
+    said.length > 0 && said.every((f) => side.some((g) => JSON.stringify(g) === JSON.stringify(f)));
+  return holds(plan.pre, flow.plan.pre) && holds(plan.post, flow.plan.post);
+}
+
 /** What a plan counts, as a noun: synapses, connections, partners or cells (or nothing it counts). */
 function countedNoun(plan: QueryPlan): string {
   if (plan.kind !== "query") return "";
@@ -144,10 +159,7 @@ function boundHeld(items: Item[], named: Named[]): boolean {
  * same strictness). Anything else, a new restriction, another bound ("(strictly more than 200)"), another
  * statistic ("typical (median)"), a word not known, leaves the question asked back.
  */
-export async function restatingParentheticals(
-  question: string,
-  read: (q: string) => Promise<PlannerResult>,
-): Promise<PlannerResult | undefined> {
+export async function restatingParentheticals(question: string, read: ReadFn): Promise<PlannerResult | undefined> {
   // ("Averaged over connected pairs — not per postsynaptic cell — how many …": an aside between dashes is one.)
   const bracketed = question.replace(/\s+[—–]\s+([^—–()]+?)\s+[—–]\s+/g, " ($1) ");
   const glossed = bracketed.replace(STATISTIC_GLOSS, (all, before: string, word: string, gloss: string) =>
@@ -160,6 +172,12 @@ export async function restatingParentheticals(
   if (first.type !== "plan") return undefined;
   const named = namedIn(first.plan);
   for (const words of inside) {
+    // ("between L2/3 pyramidal cells (23P onto 23P)": the flow said again, each side as read.)
+    const flow = FLOW_SAID.exec(words);
+    if (flow) {
+      if (!(await sameFlow(flow[1]!, flow[2]!, first.plan, read))) return undefined;
+      continue;
+    }
     const items = itemsOf(words).filter((i) => !i.fn);
     if (!items.length) return undefined;
     // ("(synapses not conn)", "(not cells)": a noun denied is one the plan does not count.)

@@ -46,6 +46,8 @@ const AMONG_SYNAPSES = new RegExp(
   "gi",
 );
 
+/** "8646… (an NGC)": the type said of a pasted root, with its article. */
+const ROOT_IS_A = /\b(\d{15,20})\s*\(\s*(?:an?|the)\s+([^()]{1,40})\)/gi;
 /** "Among BC outputs, what is the biggest synapse?": the question, of the synapses from (or onto) those cells. */
 const AMONG_OWNED = new RegExp(
   String.raw`^\s*among(?:st)?\s+(?:all\s+)?(?:the\s+)?([A-Za-z0-9][\w/ -]{0,40}?)\s+(output|input)s?` +
@@ -73,6 +75,7 @@ export function restatements(p: Prepared): Prepared {
     .replace(HOW_SUP, "the $1")
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
+    .replace(ROOT_IS_A, "$1 ($2)")
 
     .replace(
       OF_ALL_ONE,

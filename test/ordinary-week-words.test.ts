@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+
+/**
+ * Words of an ordinary week (found by the blind sets dev50 and dev53): a flow said again in brackets ("between
+ * L2/3 pyramidal cells (23P onto 23P)"), a type said of a pasted root with its article ("8646… (an NGC)"), what
+ * the asker will do with the answer ("I want to load them in neuroglancer"), "(pairs, not individual synapses)",
+ * "p_conn", "As a fraction please", "avergae".
+ */
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("said in passing", () => {
+  it.each([
+    "On avergae, how many synapses are there per connection between L2/3 pyramidal cells (23P onto 23P)?",
+    "on average how many synapses per connection between L2/3 pyramidal cells (23P to 23P)?",
+  ])("%s: the flow said again", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      pre: type("23P"),
+      post: type("23P"),
+      measure: { fn: "mean", of: "synapses" },
+    });
+  });
+
+  it("between L2/3 pyramidal cells (23P onto BC): another flow in brackets is asked back", async () => {
+    expect(await planOf("how many synapses per connection between L2/3 pyramidal cells (23P onto BC)?")).toBe(
+      "clarify",
+    );
+  });
+
+  it("8646… (an NGC): onto which cell types does it synapse? just the list of types is fine", async () => {
+    const q = "864691135613335062 (an NGC): onto which cell types does it synapse? just the list of types is fine";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135613335062"] }, ...type("NGC")],
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+
+  it.each([
+    "Can you list the root ids of all the L5 ET cells in area RL? I want to load them in neuroglancer.",
+    "need these for a neuroglancer session tomorrow -- area RL, thick-tufted layer 5 cells, just their root ids pls",
+  ])("%s: the list, the purpose as context", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", measure: { fn: "list" } });
+  });
+
+  it("how many connected pairs is that (pairs, not individual synapses)?", async () => {
+    const q =
+      "Martinotti cells as targets, L5 IT cells as sources: how many connected pairs is that (pairs, not " +
+      "individual synapses)?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "count" } });
+  });
+
+  it.each([
+    "What's the connection probability from bipolar (VIP) cells onto Martinotti cells? As a fraction please.",
+    "p_conn BPC→MC (0-1)",
+  ])("%s: the probability", async (q) => {
+    expect(await planOf(q)).toMatchObject({ pre: type("BPC"), post: type("MC"), measure: { fn: "probability" } });
+  });
+});
