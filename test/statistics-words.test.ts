@@ -67,3 +67,42 @@ describe("defaults said again", () => {
     });
   });
 });
+
+describe("a statistic said of a distribution, a denominator by its side, E:I", () => {
+  it("Distribution of BC out-degree — distinct downstream partners per cell — summarized by its median?", async () => {
+    const q = "Distribution of BC out-degree — distinct downstream partners per cell — summarized by its median?";
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "median", of: "out_partners" } });
+  });
+
+  it("a histogram of a distribution is still drawn", async () => {
+    expect(await planOf("histogram of the distribution of BC out-degree")).toMatchObject({ chart: "histogram" });
+  });
+
+  it.each([
+    "% of 5P-ET input syn from inhibitory neurons (denom: all inputs)",
+    "What percentage of all input synapses onto 5P-ET cells come from inhibitory neurons? Denominator = all their " +
+      "inputs, including the ones from fragments without a soma.",
+  ])("%s: the share of the 5P-ET inputs", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: type("5P-ET"),
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+
+  it("% of 5P-ET input syn from inhibitory neurons (denom: all outputs): another side, asked back", async () => {
+    expect(await planOf("% of 5P-ET input syn from inhibitory neurons (denom: all outputs)")).toBe("clarify");
+  });
+
+  it("E:I ratio, # cells", async () => {
+    expect(await planOf("E:I ratio, # cells")).toMatchObject({
+      measure: { fn: "ratio", numerator: { filter: [{ dim: "class", values: ["excitatory"] }] } },
+    });
+  });
+
+  it("the largest number of synapses in a single connection from a Martinotti cell onto a 23P cell", async () => {
+    const q =
+      "What's the largest number of synapses in a single connection from a Martinotti cell onto a layer 2/3 " +
+      "pyramidal cell?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "max", of: "synapses" } });
+  });
+});

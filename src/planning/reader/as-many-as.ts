@@ -20,15 +20,15 @@ const EXCEED_MEASURE = new RegExp(
 const EI_PAIR = String.raw`E\s*[:/]\s*I|E-I|exc\s*[:/]\s*inh`;
 const EI_WORDS = String.raw`(?:${EI_PAIR}) ratio`;
 const EI = new RegExp(
-  String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*of\s+|number of\s+)?(neurons|cells)\b`,
+  String.raw`\b${EI_WORDS},?\s+(?:of\s+)?(?:the\s+)?(?:#\s*(?:of\s+)?|number of\s+)?(neurons|cells)\b`,
   "i",
 );
 // "E/I ratio (# exc neurons / # inh neurons)", "E/I ratio, i.e. the number of excitatory neurons divided by the number
 // of inhibitory neurons,": the ratio's terms said again, as counts of cells, in the order of E/I.
 const COUNT_OF = String.raw`(?:#\s*(?:of\s+)?|(?:the\s+)?(?:number|count)\s+of\s+)?`;
 const EI_TERMS =
-  String.raw`${COUNT_OF}(?:exc|excitatory)\s+(neurons|cells)\s*(?:\/|÷|divided by|over)\s*${COUNT_OF}` +
-  String.raw`(?:inh|inhibitory)\s+(?:neurons|cells)`;
+  String.raw`${COUNT_OF}(?:exc|excitatory|E)\s+(neurons|cells)\s*(?:\/|÷|divi?ded by|divded by|over)\s*` +
+  String.raw`${COUNT_OF}(?:inh|inhibitory|I)\s+(?:neurons|cells)`;
 const EI_CELLS_SAID = new RegExp(
   String.raw`\b(${EI_WORDS})(?:\s+of\s+(?:cells|neurons))?\s*(?:\(\s*${EI_TERMS}\s*(,[^()]*)?\)|` +
     String.raw`,?\s*(?:i\.?e\.?|that is|meaning),?\s+${EI_TERMS}\s*,?)`,

@@ -84,6 +84,11 @@ const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
     ),
     "$1 per connection from $2 onto $3",
   ],
+  // "the largest number of synapses in a single connection from MC onto 23P": per connection.
+  [
+    /\b(synapses|syns?)\s+(?:in\s+(?:a\s+single|any\s+single|any\s+one|one|a)|per\s+(?:single|one))\s+(connection|conn|pair)\b/gi,
+    "$1 per $2",
+  ],
   // "mean synapses per connected 4P→23P pair".
   [new RegExp(String.raw`\bper\s+${CONNECTED}\s+([^,;:?]+?)\s+pair\b`, "gi"), "per $1 connection"],
   // "When an L4 pyramidal cell connects to an L2/3 pyramidal cell, how many synapses does that connection have".

@@ -19,6 +19,8 @@ const OUT_OF_ALL = new RegExp(
 const ZERO_TO_ONE = /\s*\(\s*0\s*(?:-|–|to)\s*1\s*\)|,?\s*(?:as\s+a\s+fraction\s+)?between\s+0\s+and\s+1\b,?/gi;
 /** "all their input synapses", "every synapse those cells receive": the whole said with a pronoun, by its side. */
 const POINTED = /\b(?:their|its|those|these|them|they)\b/i;
+/** "all inputs", "all output synapses": the whole said by its side alone. */
+const SIDE_ONLY = /^(?:all|every|each|of|the|input|inputs|output|outputs|incoming|outgoing|synapses?|syn|\s)+$/i;
 const INPUT_WORDS = /\b(?:inputs?|incoming|receives?|received|onto|to)\b/i;
 const OUTPUT_WORDS = /\b(?:outputs?|outgoing|makes?|made|sends?|sent|from)\b/i;
 
@@ -64,7 +66,7 @@ export async function denominatorSaid(
 
 /** Is the denominator said the share's whole? ("all their input synapses": by its side alone.) */
 async function isWhole(said: string, plan: Query, read: (q: string) => Promise<PlannerResult>): Promise<boolean> {
-  if (!POINTED.test(said)) {
+  if (!POINTED.test(said) && !SIDE_ONLY.test(said)) {
     const whole = await read(`how many ${said.replace(/^(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?/i, "")}?`);
     return whole.type === "plan" && whole.plan.kind === "query" && wholeOf(whole.plan) === wholeOf(plan);
   }

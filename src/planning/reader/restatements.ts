@@ -46,6 +46,12 @@ const AMONG_SYNAPSES = new RegExp(
   "gi",
 );
 
+/** "Input synapses per neuron, summarized by the median": the statistic, said after what it is of. */
+const SUMMARIZED_BY = /\b(?:summari[sz]ed|summed\s+up|described)\s+by\s+(?:its|the|their)\s+(median|mean|average)\b/gi;
+/** "Distribution of BC out-degree — …, median?": a distribution asked through one statistic of it. */
+const DISTRIBUTION_OF = /\b(?:the\s+)?distribution\s+of\s+/i;
+const ONE_STATISTIC = /\b(median|mean|average|avg)\b/i;
+const DRAWN = /\b(histogram|plot|chart|graph|show|draw|bins?|quartiles?|percentiles?)\b/i;
 /** "8646… (an NGC)": the type said of a pasted root, with its article. */
 const ROOT_IS_A = /\b(\d{15,20})\s*\(\s*(?:an?|the)\s+([^()]{1,40})\)/gi;
 /** "Among BC outputs, what is the biggest synapse?": the question, of the synapses from (or onto) those cells. */
@@ -76,6 +82,7 @@ export function restatements(p: Prepared): Prepared {
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
     .replace(ROOT_IS_A, "$1 ($2)")
+    .replace(SUMMARIZED_BY, "$1")
 
     .replace(
       OF_ALL_ONE,
@@ -88,6 +95,7 @@ export function restatements(p: Prepared): Prepared {
       const place = /^(in|within|inside|located in)\b/i.test(whole.slice(at + _all.length)) ? "cells " : "";
       return `${/^pre/i.test(side) ? "from" : "onto"} ${place}`;
     });
+  if (ONE_STATISTIC.test(text) && !DRAWN.test(text)) text = text.replace(DISTRIBUTION_OF, "");
   if (STDDEV.test(text)) {
     const without = text
       .replace(/\bhow\s+much\s+(does|do)\b(?=.*\b(vary|varies|varying)\b)/i, "")
