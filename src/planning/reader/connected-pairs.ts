@@ -86,7 +86,11 @@ const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
   ],
   // "the largest number of synapses in a single connection from MC onto 23P": per connection.
   [
-    /\b(synapses|syns?)\s+(?:in\s+(?:a\s+single|any\s+single|any\s+one|one|a)|per\s+(?:single|one))\s+(connection|conn|pair)\b/gi,
+    new RegExp(
+      String.raw`\b(synapses|syns?)\s+(?:in\s+(?:a\s+single|any\s+single|any\s+one|one|a)|per\s+(?:single|one))` +
+        String.raw`\s+(connection|conn|pair)\b`,
+      "gi",
+    ),
     "$1 per $2",
   ],
   // "mean synapses per connected 4P→23P pair".
