@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { typeClaims } from "../src/answers/root-type-claims.js";
+import { saidOfRoot, typeClaims } from "../src/answers/root-type-claims.js";
+import { DEFAULT_VOCABULARY } from "../src/answers/chat-options.js";
+import { Vocabulary } from "../src/planning/vocabulary/vocabulary.js";
 import type { QueryPlan } from "../src/planning/plan.js";
 import { useChatOnRaw } from "./support/chat-on-raw.js";
 
@@ -39,6 +41,37 @@ describe("the types said of a named root", () => {
     ["a type excluded", [root, { dim: "cell_type", values: ["BC"], not: true }]],
   ])("leaves %s alone", (_what, post) => {
     expect(typeClaims(plan(post)).claims).toEqual([]);
+  });
+});
+
+describe("a type said beside the root's id, and only there", () => {
+  const vocabulary = Vocabulary.load(DEFAULT_VOCABULARY);
+  const claim = (values: string[], dim: "cell_type" | "class" = "cell_type") => ({
+    root: "864691135410184122",
+    dim,
+    values,
+  });
+  it.each([
+    "864691135410184122 (BC): max input syn size",
+    "864691135410184122 (a basket cell): max input syn size",
+    "the BC 864691135410184122: max input syn size",
+    "max input syn size of the basket cell 864691135410184122",
+    "864691135410184122 is a BC. What is its largest input synapse?",
+  ])("%s: a claim", (q) => {
+    expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(true);
+  });
+
+  it.each([
+    "how many BC partners does 864691135410184122 have",
+    "BC inputs of 864691135410184122",
+    "864691135410184122 (MC): max input syn size",
+  ])("%s: not a claim that it is a BC", (q) => {
+    expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(false);
+  });
+
+  it("# presyn neurons of 8646… (neurons only): the neurons are its partners", () => {
+    const q = "# presyn neurons of 864691135410184122 (neurons only, no fragments)";
+    expect(saidOfRoot(q, claim(["neuron"], "class"), vocabulary)).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type CompiledQuery,
 } from "../querying/compile/index.js";
 import { QueryExecutor, QueryTimeoutError } from "../querying/executor.js";
-import { claimStatements, claimVerdict, typeClaims } from "./root-type-claims.js";
+import { claimStatements, claimVerdict, saidOfRoot, typeClaims } from "./root-type-claims.js";
 import { typeNamesInOrder } from "../querying/compile/order.js";
 import { SqlRefused } from "../querying/sql-guard.js";
 import { checkStoreForReading, fileIdentity } from "../store/store-file.js";
@@ -152,7 +152,8 @@ export class ConnectomeChat {
       let plan = parsed.data;
       // ("the BC 8646…: max input syn size": a type said of one named root is checked, not a condition on it.)
       const claims = typeClaims(plan);
-      const claimChecks = claims.claims.length ? claimStatements(this.catalog, claims.claims) : undefined;
+      const said = claims.claims.every((c) => saidOfRoot(trimmed, c, this.ctx.vocabulary));
+      const claimChecks = claims.claims.length && said ? claimStatements(this.catalog, claims.claims) : undefined;
       if (claimChecks) {
         const verdict = claimVerdict(claims.claims, (await this.executor.run(claimChecks)).results);
         if ("message" in verdict) return reply("clarify", verdict.message + note, { planner: plannerInfo });

@@ -1,9 +1,10 @@
 import type { Filter, Query, QueryPlan } from "../planning/plan.js";
 import type { StoreCatalog } from "../querying/catalog.js";
 import { CLASS_VALUES } from "../querying/compile/dims.js";
+import type { Vocabulary } from "../planning/vocabulary/vocabulary.js";
 
 /** A cell type (or m-type) said of one named root: "the BC 8646…", "8646… (BC)". */
-interface TypeClaim {
+export interface TypeClaim {
   root: string;
   dim: TypeDim;
   values: string[];
@@ -39,6 +40,35 @@ export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryP
   };
   const q: Query = { ...plan, filter: strip(plan.filter), pre: strip(plan.pre), post: strip(plan.post) };
   return claims.length ? { claims, plan: q } : { claims, plan };
+}
+
+/** "8646… (BC)", "8646… (an NGC)", "8646…, a BC,", "8646… is a BC": a type said right after the id. */
+const AFTER = [
+  /^\s*\(\s*(?:an?\s+|the\s+)?([^()]{1,40}?)\s*\)/,
+  /^\s*,\s*(?:an?|the|our)\s+([^,.;:?]{1,40}?)\s*[,.;:?]/,
+  /^\s+is\s+(?:an?|one\s+of\s+(?:our|the))\s+([A-Za-z0-9/ -]{1,40}?)\s*(?:[,.;:?]|$)/,
+];
+/** "the BC 8646…", "this L4 pyramidal cell 8646…": a type said right before the id. */
+const BEFORE = /\b(?:the|a|an|this|that|our|my|one)\s+([A-Za-z0-9/ -]{1,40}?)\s*[:,]?\s*$/i;
+
+/**
+ * Is the type said of the root itself, right beside its id? Only then is it a claim to check: a type that the
+ * reader put on the root's side from elsewhere in the question ("the 23P partners of 8646…") is a misread, left
+ * to be asked back.
+ */
+export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocabulary): boolean {
+  const means = (phrase: string) => {
+    const words = phrase.trim().replace(/\s+(?:cells?|neurons?|roots?|segments?)$/i, "");
+    const term = vocabulary.exactMatch(phrase.trim()) ?? vocabulary.exactMatch(words);
+    return term !== undefined && "value" in term && claim.values.includes(String(term.value));
+  };
+  for (let at = question.indexOf(claim.root); at >= 0; at = question.indexOf(claim.root, at + 1)) {
+    const after = question.slice(at + claim.root.length);
+    if (AFTER.some((re) => means(re.exec(after)?.[1] ?? ""))) return true;
+    const before = BEFORE.exec(question.slice(Math.max(0, at - 60), at));
+    if (before && means(before[1]!)) return true;
+  }
+  return false;
 }
 
 /** One statement per claim: does the root have one of the types said, and which types has it. */
