@@ -57,3 +57,34 @@ describe("said in passing", () => {
     expect(await planOf(q)).toMatchObject({ pre: type("BPC"), post: type("MC"), measure: { fn: "probability" } });
   });
 });
+
+describe("lists, areas between dashes, totals", () => {
+  it("list the BCs with at least 3 synapses onto 8646…: the BCs, one row each", async () => {
+    expect(await planOf("list the BCs with at least 3 synapses onto 864691135988481406")).toMatchObject({
+      pre: type("BC"),
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("Per visual area — V1, RL, AL, LM — the average gOSI: one row per area, no filter", async () => {
+    const plan = await planOf(
+      "Per visual area — V1, RL, AL, LM — the average gOSI over the neurons with functional data?",
+    );
+    expect(plan).toMatchObject({ measure: { fn: "mean", of: "osi" }, groupBy: [{ dim: "area" }] });
+    expect(JSON.stringify(plan)).not.toContain('"RL"');
+  });
+
+  it.each(["which 4P w/ >=4 syn total onto 23P", "how many 4P w/ >=4 syn total onto 23P"])(
+    "%s: each 4P cell's total onto 23P",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "roots",
+        filter: [...type("4P"), { dim: "out_synapses", min: 4, partners: type("23P") }],
+      });
+    },
+  );
+
+  it("list axon-proofread 4P in V1 w/ >=4 syn total onto 23P deeper than 250um: never one connection's count", async () => {
+    expect(await planOf("list axon-proofread 4P in V1 w/ >=4 syn total onto 23P deeper than 250um")).toBe("clarify");
+  });
+});

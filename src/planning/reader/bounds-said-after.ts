@@ -26,8 +26,12 @@ const IN_TOTAL_BEFORE = new RegExp(
   "gi",
 );
 
+/** "w/ >=4 syn total onto 23P": the count's "total" said bare after it is "in total". */
+const BARE_TOTAL = new RegExp(String.raw`${COUNT}\s+(?:total|tot\.?|summed)(?=\s+(?:from|onto|to|into)\b)`, "gi");
+
 export function boundsSaidAfter(p: Prepared): Prepared {
   const text = p.text
+    .replace(BARE_TOTAL, "$1 in total")
     .replace(
       OF_OR_MORE,
       (_, of: string, n: string, unit: string | undefined, more: string) =>

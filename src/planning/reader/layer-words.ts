@@ -15,7 +15,7 @@ const PYRAMIDAL_IN = new RegExp(
 // (L2/3, L4)" is left for the reader to narrow).
 const LISTED_AFTER_GROUPING = new RegExp(
   String.raw`\b((?:per|by|each|every|across|for each)\s+(?:cortical\s+|visual\s+|brain\s+)?(layers?|areas?))` +
-    String.raw`\s*\(([^()]*)\)`,
+    String.raw`\s*(?:\(([^()]*)\)|[—–]\s*([^—–()]*?)\s*[—–]|:\s*([^:;?()]*?)\s*(?=[:;?]|$))`,
   "gi",
 );
 const LAYERS = ["L1", "L2/3", "L4", "L5", "L6"];
@@ -80,11 +80,16 @@ export function everyLayerListed(p: Prepared): Prepared {
   const first = EVERY_AREA_FIRST.exec(p.text);
   const areas = new Set(first?.[1]!.toUpperCase().match(/V1|RL|AL|LM/g) ?? []);
   const said = areas.size === 4 ? p.text.replace(EVERY_AREA_FIRST, "per area: ") : p.text;
-  const text = said.replace(LISTED_AFTER_GROUPING, (all, grouping: string, dim: string, list: string) => {
-    const layers = /^layer/i.test(dim);
-    const named = namedInList(list, layers);
-    return named && (layers ? LAYERS : AREAS).every((v) => named.has(v)) ? grouping : all;
-  });
+  // (The list in brackets, between dashes, or after a colon up to the next: "Per visual area — V1, RL, AL, LM —".)
+  const text = said.replace(
+    LISTED_AFTER_GROUPING,
+    (all, grouping: string, dim: string, bracketed?: string, dashed?: string, colon?: string) => {
+      const layers = /^layer/i.test(dim);
+      const named = namedInList(bracketed ?? dashed ?? colon ?? "", layers);
+      const kept = dashed !== undefined ? `${grouping},` : colon !== undefined ? `${grouping}:` : grouping;
+      return named && (layers ? LAYERS : AREAS).every((v) => named.has(v)) ? kept : all;
+    },
+  );
   return text === p.text ? p : { ...p, text };
 }
 

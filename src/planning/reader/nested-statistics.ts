@@ -32,3 +32,27 @@ export function nestedStatistic(question: string, result: PlannerResult): Planne
     ...(result.reading ? { reading: result.reading } : {}),
   };
 }
+
+/** "w/ >=4 syn total onto 23P", "at least 4 synapses onto 23P in total": a count of synapses said as a total. */
+const COUNT_IN_TOTAL = /\d+\s*(?:syn|syns|synapses)\b[^,;?.]*?\b(?:in\s+total|total|summed|altogether)\b/i;
+
+/**
+ * A count of synapses said as each cell's total, read as a bound on each connection ("which 4P w/ >=4 syn total
+ * onto 23P deeper than 250um" had listed the 4P cells with one connection of 4 synapses): asked back.
+ */
+export function totalReadPerConnection(question: string, result: PlannerResult): PlannerResult | undefined {
+  if (result.type !== "plan" || result.plan.kind !== "query") return undefined;
+  const total = COUNT_IN_TOTAL.exec(question);
+  // ("how many connections with at least 4 synapses … in total": the connections are what is totalled.)
+  if (!total || /\b(?:connections?|conns?|pairs?)\b/i.test(question.slice(0, total.index))) return undefined;
+  const plan = result.plan;
+  if (plan.source !== "connections" || !plan.filter.some((f) => f.dim === "synapses")) return undefined;
+  return {
+    type: "clarify",
+    message:
+      'The number of synapses in total for each cell, or in each connection? Say "cells that make at least 4 ' +
+      'synapses onto …" or "connections with at least 4 synapses".',
+    suggestions: [],
+    ...(result.reading ? { reading: result.reading } : {}),
+  };
+}

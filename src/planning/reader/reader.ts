@@ -31,7 +31,8 @@ import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { restatedTail } from "./restated-tail.js";
 import { denominatorSaid } from "./denominator-said.js";
-import { nestedStatistic } from "./nested-statistics.js";
+import { nestedStatistic, totalReadPerConnection } from "./nested-statistics.js";
+import { listAsWhich } from "./list-as-which.js";
 import { restatingParentheticals } from "./parentheticals.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
@@ -94,6 +95,11 @@ export class OfflineReader {
       const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
     }
+    // ("list the BCs with at least 3 synapses onto 8646…": asked as "which BCs …".)
+    if (result.type === "clarify") {
+      const which = await listAsWhich(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      if (which) result = which;
+    }
     // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
     if (result.type === "clarify") {
       const restated = await restatedTail(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
@@ -105,7 +111,7 @@ export class OfflineReader {
       if (restated) result = restated;
     }
     // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
-    result = nestedStatistic(question, result) ?? result;
+    result = nestedStatistic(question, result) ?? totalReadPerConnection(question, result) ?? result;
     result = (await denominatorSaid(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
