@@ -84,7 +84,7 @@ describe("lists, areas between dashes, totals", () => {
     },
   );
 
-  it("list axon-proofread 4P in V1 w/ >=4 syn total onto 23P deeper than 250um: never one connection's count", async () => {
+  it("list axon-proofread 4P in V1 w/ >=4 syn total onto deep 23P: never one connection's count", async () => {
     expect(await planOf("list axon-proofread 4P in V1 w/ >=4 syn total onto 23P deeper than 250um")).toBe("clarify");
   });
 });
