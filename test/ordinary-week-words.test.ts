@@ -88,3 +88,39 @@ describe("lists, areas between dashes, totals", () => {
     expect(await planOf("list axon-proofread 4P in V1 w/ >=4 syn total onto 23P deeper than 250um")).toBe("clarify");
   });
 });
+
+describe("two sets sharing a qualifier", () => {
+  it.each([
+    "What's the mean gOSI of the coregistered 4P cells and of the coregistered 23P cells?",
+    "Mean global OSI for two groups — coregistered layer 2/3 pyramidal cells and coregistered layer 4 pyramidal " +
+      "cells — both numbers please",
+  ])("%s: one row per type, both coregistered", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "coregistered", is: true }, { dim: "cell_type" }],
+      measure: { fn: "mean", of: "osi" },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it("avg nucleus vol: L5 ET vs L5 IT (a word of the names, not a qualifier)", async () => {
+    expect(await planOf("avg nucleus vol: L5 ET vs L5 IT")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["5P-ET", "5P-IT"] }],
+    });
+  });
+});
+
+describe("a yes/no comparison asked first", () => {
+  it("its words are not read into the question after it (one row per layer had been given for types)", async () => {
+    const q =
+      "Are L4 cells more orientation selective than L2/3 cells? What's the mean gOSI of the coregistered 4P cells " +
+      "and of the coregistered 23P cells?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("Do PV basket cells make bigger synapses than SST Martinotti cells? … for each: read as one", async () => {
+    const q =
+      "Do PV basket cells make bigger synapses than SST Martinotti cells? Give me the average output synapse size " +
+      "for each.";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "size" } });
+  });
+});

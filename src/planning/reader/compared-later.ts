@@ -28,6 +28,19 @@ const COMPARE_WITH = new RegExp(
 // "… in each group", "for both groups", "for each of the two": the sets compared, said again.
 const EACH_GROUP = /\s*,?\s*\b(?:in|for|of)\s+(?:each|both)\s+(?:group|groups|set|sets|of the two|of them)\b/gi;
 
+// "the coregistered 4P cells and of the coregistered 23P cells", "coregistered layer 2/3 pyramidal cells and
+// coregistered layer 4 pyramidal cells": two sets that share a qualifier, said once ("coregistered 4P and 23P
+// cells"); read as one group of cells of both types, it had been asked back. (Only a qualifier: "L5 ET vs L5 IT"
+// share a word of their names.)
+const SHARED_FIRST = new RegExp(
+  String.raw`\b(?:the\s+)?((?:coregistered|coreg|proofread|axon-proofread|dendrite-proofread|tuned|matched|` +
+    String.raw`functionally\s+matched)\s+)` +
+    String.raw`((?:[\w/-]+\s+){0,2}?[\w/-]+)(\s+(?:cells|neurons))?\s*,?\s+(?:and|vs\.?|versus)\s+` +
+    String.raw`(?:of\s+|for\s+)?(?:the\s+)?\1((?:(?!cells\b|neurons\b)[\w/-]+\s+){0,2}(?!cells\b|neurons\b)[\w/-]+)` +
+    String.raw`(\s+(?:cells|neurons))?\b`,
+  "gi",
+);
+
 /** The one place of the dimension of `other` said in the question, or undefined when none or more than one. */
 function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
   const kind = new RegExp(`^(?:${AREA})$`, "i").test(other) ? AREA : LAYER;
@@ -36,7 +49,13 @@ function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
 }
 
 export function comparedLater(p: Prepared): Prepared {
-  let text = p.text.replace(HOW_MANY_AND, (_, a: string, b: string) => `how many ${a} vs ${b}`);
+  let text = p.text
+    .replace(HOW_MANY_AND, (_, a: string, b: string) => `how many ${a} vs ${b}`)
+    .replace(
+      SHARED_FIRST,
+      (_, shared: string, a: string, cells1?: string, b?: string, cells2?: string) =>
+        `${shared}${a} and ${b}${cells2 ?? cells1 ?? ""}`,
+    );
   const compare = COMPARE_WITH.exec(text);
   if (compare) {
     const head = text.slice(0, compare.index);

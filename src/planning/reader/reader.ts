@@ -33,6 +33,7 @@ import { restatedTail } from "./restated-tail.js";
 import { denominatorSaid } from "./denominator-said.js";
 import { nestedStatistic, totalReadPerConnection } from "./nested-statistics.js";
 import { listAsWhich } from "./list-as-which.js";
+import { yesNoFirst } from "./yes-no-first.js";
 import { restatingParentheticals } from "./parentheticals.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
@@ -112,6 +113,7 @@ export class OfflineReader {
     }
     // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
     result = nestedStatistic(question, result) ?? totalReadPerConnection(question, result) ?? result;
+    result = (await yesNoFirst(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
     result = (await denominatorSaid(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
