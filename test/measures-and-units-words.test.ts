@@ -81,6 +81,12 @@ describe("a share's denominator said again", () => {
     ["% of 23P output syn onto inh neurons (denom = all 23P outputs)", ontoInhibitory],
     ["frac of 5P-ET input syn from MC (0-1, denom = all 5P-ET inputs)", fromMC],
     ["frac of 5P-ET input syn from MC (0-1)", fromMC],
+    ["frac of 5P-ET input syn from MC (denom = all inputs incl frags)", fromMC],
+    [
+      "counting every input syn onto thick-tufted cells as the denominator (orphan fragments too), what fraction is " +
+        "from Martinotti cells?",
+      fromMC,
+    ],
     ["frac of 5P-ET input syn from MC? Denominator = every synapse those cells receive.", fromMC],
     [
       "What fraction of the input synapses onto L5 ET cells come from Martinotti cells? As a fraction between 0 " +

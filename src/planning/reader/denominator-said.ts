@@ -4,8 +4,11 @@ import type { PlannerResult, Query } from "../plan.js";
 /** "(denom = all 23P outputs)", "(denominator: all 5P-ET inputs)". */
 const BRACKETED = /\s*\(\s*(?:0\s*(?:-|–|to)\s*1\s*[,;]\s*)?denom(?:inator)?\s*(?:=|:|is)\s*([^()]+?)\s*\)/i;
 /** "Use every 23P output synapse as the denominator.", "taking all synapses onto X as the denominator,". */
-const TAKEN =
-  /(?:^|[,.;]\s*|\s)(?:use|using|take|taking|with)\s+([^,.;?()]+?)\s+as\s+(?:the\s+)?denominator\b\s*[,.;]?/i;
+const TAKEN = new RegExp(
+  String.raw`(?:^|[,.;:]\s*|\s)(?:use|using|take|taking|with|counting|count)\s+([^,.;:?()]+?)\s+as\s+` +
+    String.raw`(?:the\s+)?denominator\b\s*(?:\([^()]*\)\s*)?[,.;]?`,
+  "i",
+);
 /** "…? Denominator = every synapse those cells receive.", "…; denominator: all their output synapses, …". */
 const DENOMINATOR_IS =
   /(?:[?.;,]\s*|\s)denom(?:inator)?\s*(?:=|:|is|being|should be|must be)\s*([^.;?(),]+?)\s*(?=[.!?,;]|$)[.!?;]*/i;
@@ -42,12 +45,15 @@ export async function denominatorSaid(
   const m =
     BRACKETED.exec(question) ?? TAKEN.exec(question) ?? DENOMINATOR_IS.exec(question) ?? OUT_OF_ALL.exec(question);
   if (!m) return undefined;
-  const said = m[1]!.trim();
+  // ("all inputs incl frags": fragments are counted anyway; see restated-defaults.json.)
+  const said = m[1]!.replace(FRAGMENTS_TOO, "").trim();
   const rest = `${question.slice(0, m.index)}${m.index === 0 ? "" : " "}${question.slice(m.index + m[0].length)}`
     .replace(ZERO_TO_ONE, "")
     .replace(/\s+([?.,])/g, "$1")
     .trim();
-  const first = result.type === "plan" ? result : await read(rest);
+  // ("counting every input syn onto X as the denominator, what fraction is from inh neurons?": the whole said only
+  // as the denominator is the share's whole.)
+  const first = result.type === "plan" ? result : await readWithWhole(rest, said, read);
   if (first.type !== "plan") return undefined;
   const plan = first.plan;
   const share = plan.kind === "query" && plan.measure.fn === "fraction";
@@ -62,6 +68,19 @@ export async function denominatorSaid(
   if (result.type === "plan") return undefined;
   const reading = first.reading ?? { used: [], unaccounted: [] };
   return { ...first, reading: { ...reading, context: [...(reading.context ?? []), m[0].trim()] } };
+}
+
+const FRAGMENTS_TOO =
+  /,?\s*(?:\(\s*)?(?:incl\.?|including|with|plus)?\s*(?:orphan\s+)?(?:frags?|fragments)\b[^)]*\)?\s*$/i;
+const SHARE_ASKED =
+  /((?:^|[:;]\s*)(?:so\s+)?(?:what|which)\s+(?:fraction|share|percent(?:age)?|proportion|%))\s+(?!of\b)/i;
+
+/** The question without its denominator; and when that has no whole, with the denominator as its whole. */
+async function readWithWhole(rest: string, said: string, read: (q: string) => Promise<PlannerResult>) {
+  if (!SHARE_ASKED.test(rest)) return read(rest);
+  const whole = said.replace(/^(?:all|every|each)\s+/i, "all ");
+  const withWhole = await read(rest.replace(SHARE_ASKED, `$1 of ${whole} `));
+  return withWhole.type === "plan" ? withWhole : read(rest);
 }
 
 /** Is the denominator said the share's whole? ("all their input synapses": by its side alone.) */
