@@ -70,3 +70,14 @@ describe("by how much one measure exceeds another", () => {
     expect(await planOf(q)).toMatchObject({ ...shape, contrast: "difference" });
   });
 });
+
+describe("a side's word said again before the second set", () => {
+  it("the median size of the synapses from excitatory neurons onto BCs and onto MCs: one row each", async () => {
+    const q = "what is the median size of the synapses from excitatory neurons onto BCs and onto MCs?";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["excitatory"] }],
+      post: types("BC", "MC"),
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+});

@@ -41,6 +41,11 @@ const SHARED_FIRST = new RegExp(
   "gi",
 );
 
+// "for BC→23P and for MC→23P", "of MC→23P and of BC→23P synapses": the word said again before the second flow.
+const FLOW_AND_AGAIN = /([\w/-]+\s*(?:→|->)\s*[\w/-]+)\s+and\s+(?:for|of)\s+(?=[\w/-]+\s*(?:→|->))/gi;
+// "from excitatory neurons onto BCs and onto MCs": a side's word said again before the second set of cells.
+const SIDE_AND_AGAIN = /\b(onto|from|into)\s+([\w/-]+)\s+and\s+\1\s+(?=[\w/-])/gi;
+
 /** The one place of the dimension of `other` said in the question, or undefined when none or more than one. */
 function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
   const kind = new RegExp(`^(?:${AREA})$`, "i").test(other) ? AREA : LAYER;
@@ -50,6 +55,8 @@ function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
 
 export function comparedLater(p: Prepared): Prepared {
   let text = p.text
+    .replace(FLOW_AND_AGAIN, "$1 and ")
+    .replace(SIDE_AND_AGAIN, "$1 $2 and ")
     .replace(HOW_MANY_AND, (_, a: string, b: string) => `how many ${a} vs ${b}`)
     .replace(
       SHARED_FIRST,
