@@ -129,3 +129,25 @@ export function saysOwnSide(between: Atom, cells: Atom, next: Atom | undefined, 
   const two = (popOf(cells)?.alts?.length ?? 0) >= 2;
   return two && (noun === "output" || noun === "input") && !partnerAfter;
 }
+
+/** A population before a relational noun it owns ("BC outputs"), and the sides it and its partners take. */
+export interface Compound {
+  i: number;
+  noun: number;
+  owner: Role;
+  partner: Role;
+}
+
+/** "mean size of BC outputs and of MC outputs": two owners of the same noun side by side, one side each. */
+export function sideBySide(atoms: Atom[], compounds: Compound[], c: Compound): boolean {
+  return compounds.some(
+    (d) =>
+      d.noun < c.i &&
+      d.owner === c.owner &&
+      atoms.slice(d.noun + 1, c.i).every((x) => /^(and|or|of|,|vs\.?|versus)$/i.test(lower(x))),
+  );
+}
+
+/** ("what fraction of all 23P inputs are BC → 23P": the same cells on that side take nothing from them.) */
+export const sameCells = (atoms: Atom[], a: number, b: number) =>
+  JSON.stringify(popOf(atoms[a])?.filters) === JSON.stringify(popOf(atoms[b])?.filters);

@@ -13,6 +13,9 @@ import {
   relationalOf,
   saysFlow,
   saysOwnSide,
+  sameCells,
+  sideBySide,
+  type Compound,
   whoAsks,
 } from "./role-words.js";
 import { oneRoot } from "./filters.js";
@@ -73,16 +76,7 @@ export function readRoles(atoms: Atom[]): Roles {
   };
   // "BC outputs", "inhibitory input": the owner of the outputs, unless someone else owns them
   // ("which 5P-ET cells receive the most inhibitory input": the input is from inhibitory cells).
-  const compounds: { i: number; noun: number; owner: Role; partner: Role }[] = [];
-  // ("mean size of BC outputs and of MC outputs": two owners of the same noun side by side, one side each.)
-  const sideBySide = (c: (typeof compounds)[number]) =>
-    compounds.some(
-      (d) =>
-        d.noun < c.i &&
-        d.owner === c.owner &&
-        atoms.slice(d.noun + 1, c.i).every((x) => /^(and|or|of|,|vs\.?|versus)$/i.test(lower(x))),
-    );
-
+  const compounds: Compound[] = [];
   atoms.forEach((a, i) => {
     if (!isPop(a)) return;
     const p = prevIdx(i);
@@ -308,9 +302,10 @@ export function readRoles(atoms: Atom[]): Roles {
     // A named neuron before "targets"/"inputs" owns them, whatever else is said.
     const named = popOf(atoms[c.i])!.filters.some((f) => f.dim === "root_id");
     // ("what fraction of all 23P inputs are BC → 23P": the same cells on that side already take nothing from them.)
-    const same = (j: number) => JSON.stringify(popOf(atoms[j])?.filters) === JSON.stringify(popOf(atoms[c.i])!.filters);
     const taken =
-      !named && !sideBySide(c) && [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner && !same(j));
+      !named &&
+      !sideBySide(atoms, compounds, c) &&
+      [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner && !sameCells(atoms, j, c.i));
     set(c.i, taken ? c.partner : c.owner);
   }
 
