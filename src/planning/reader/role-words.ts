@@ -122,7 +122,7 @@ export function saysFlow(
  */
 export function saysOwnSide(between: Atom, cells: Atom, next: Atom | undefined, after: Atom | undefined): boolean {
   // ("within 23P → 23P connections": "within" says where both are.)
-  if (is(next, "rel", "r", "to") && lower(next) !== "to" && lower(between) === "between") return true;
+  if (is(next, "rel", "r", "to") && /^(→|->|onto|into)$/.test(lower(next)) && lower(between) === "between") return true;
   const noun = nounOf(next) ?? relationalOf(next);
   const partnerAfter = ["of", "to", "from"].some((r) => is(after, "rel", "r", r));
   // (Only of two sets: "the ratio between BC outputs and inputs" is one population's two directions.)
