@@ -23,14 +23,11 @@ export function nestedStatistic(question: string, result: PlannerResult): Planne
   const { source, measure } = result.plan;
   const ofSynapses = (source === "synapses" || source === "connections") && "of" in measure;
   if (!ofSynapses || !["mean", "median", "stddev"].includes(measure.fn)) return undefined;
-  return {
-    type: "clarify",
-    message:
-      "A statistic of each cell's own mean (each cell counted once) is not something I can compute yet; I can " +
+  return askedBack(
+    result,
+    "A statistic of each cell's own mean (each cell counted once) is not something I can compute yet; I can " +
       'give the statistic over all the synapses, for example "mean size of synapses onto 23P cells".',
-    suggestions: [],
-    ...(result.reading ? { reading: result.reading } : {}),
-  };
+  );
 }
 
 /** "w/ >=4 syn total onto 23P", "at least 4 synapses onto 23P in total": a count of synapses said as a total. */
@@ -47,12 +44,14 @@ export function totalReadPerConnection(question: string, result: PlannerResult):
   if (!total || /\b(?:connections?|conns?|pairs?)\b/i.test(question.slice(0, total.index))) return undefined;
   const plan = result.plan;
   if (plan.source !== "connections" || !plan.filter.some((f) => f.dim === "synapses")) return undefined;
-  return {
-    type: "clarify",
-    message:
-      'The number of synapses in total for each cell, or in each connection? Say "cells that make at least 4 ' +
+  return askedBack(
+    result,
+    'The number of synapses in total for each cell, or in each connection? Say "cells that make at least 4 ' +
       'synapses onto …" or "connections with at least 4 synapses".',
-    suggestions: [],
-    ...(result.reading ? { reading: result.reading } : {}),
-  };
+  );
+}
+
+/** Asked back with a message and no suggestion, the words read kept for `reading`. */
+function askedBack(result: Extract<PlannerResult, { type: "plan" }>, message: string): PlannerResult {
+  return { type: "clarify", message, suggestions: [], ...(result.reading ? { reading: result.reading } : {}) };
 }

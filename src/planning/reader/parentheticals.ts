@@ -29,7 +29,7 @@ interface Named {
   maxExclusive?: boolean;
 }
 
-function namedIn(plan: unknown, out: Named[] = []): Named[] {
+export function namedIn(plan: unknown, out: Named[] = []): Named[] {
   if (Array.isArray(plan)) plan.forEach((x) => namedIn(x, out));
   else if (plan && typeof plan === "object") {
     if (typeof (plan as Named).dim === "string") out.push(plan as Named);

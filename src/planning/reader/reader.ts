@@ -86,8 +86,10 @@ export class OfflineReader {
         suggestions: [],
       };
     }
+    // (Each rule below reads a part or a rewording of the question afresh, with the same earlier plan.)
+    const reread = (q: string) => this.planPrepared(prepare(q).text, lastPlan);
     // ("which types have more than 100 cells": the measure per group, and the groups past the bound.)
-    const kept = await groupsKeptByBound(prepared.text, (q) => this.planPrepared(prepare(q).text, lastPlan));
+    const kept = await groupsKeptByBound(prepared.text, reread);
     let result = kept ?? (await this.planPrepared(prepared.text, lastPlan));
     // Asked back: read again with the remarks said in passing set aside (see remarks.ts). (Not when the plan
     // check refuses the first reading: a second reading that sets words aside had then answered another question.)
@@ -98,23 +100,24 @@ export class OfflineReader {
     }
     // ("list the BCs with at least 3 synapses onto 8646…": asked as "which BCs …".)
     if (result.type === "clarify") {
-      const which = await listAsWhich(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      const which = await listAsWhich(question, reread);
       if (which) result = which;
     }
     // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
     if (result.type === "clarify") {
-      const restated = await restatedTail(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      const restated = await restatedTail(question, reread);
       if (restated) result = restated;
     }
     // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
     if (result.type === "clarify") {
-      const restated = await restatingParentheticals(question, (q) => this.planPrepared(prepare(q).text, lastPlan));
+      const restated = await restatingParentheticals(question, reread);
       if (restated) result = restated;
     }
-    // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
+    // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
     result = nestedStatistic(question, result) ?? totalReadPerConnection(question, result) ?? result;
-    result = (await yesNoFirst(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
-    result = (await denominatorSaid(question, result, (q) => this.planPrepared(prepare(q).text, lastPlan))) ?? result;
+    result = (await yesNoFirst(question, result, reread)) ?? result;
+    // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
+    result = (await denominatorSaid(question, result, reread)) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")

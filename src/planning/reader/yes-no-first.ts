@@ -1,5 +1,6 @@
 import { canonicalPlan } from "../canonical-plan.js";
 import type { PlannerResult } from "../plan.js";
+import { namedIn } from "./parentheticals.js";
 
 /** "Are L4 cells more orientation selective than L2/3 cells? What's the mean gOSI of …": a hypothesis, then the ask. */
 const YES_NO_THEN_ASK =
@@ -37,12 +38,6 @@ export async function yesNoFirst(
 }
 
 /** The dimensions a plan filters or groups on, anywhere in it. */
-function dimsOf(plan: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(plan)) plan.forEach((x) => dimsOf(x, out));
-  else if (plan && typeof plan === "object") {
-    const dim = (plan as { dim?: unknown }).dim;
-    if (typeof dim === "string") out.add(dim);
-    Object.values(plan).forEach((x) => dimsOf(x, out));
-  }
-  return out;
+function dimsOf(plan: unknown): Set<string> {
+  return new Set(namedIn(plan).map((n) => n.dim));
 }
