@@ -209,6 +209,8 @@ function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: 
       use(dist);
       return { fn: "histogram", of: perRoot, bins: 40 };
     }
+    // ("box plot of 23P in-degree per area": the cells' counts drawn as quartiles, not their mean.)
+    if (!fn && c.find("chart", "kind", "box")) return { fn: "quartiles", of: perRoot };
     const pctl = !fn ? c.take<{ p: number }>("pctl") : undefined;
     if (pctl) return { fn: "percentile", of: perRoot, p: Number(pctl.p) };
     if (!fn) return { fn: "mean", of: perRoot };

@@ -19,9 +19,11 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   );
   // "histogram of output synapse counts per BC", "distribution of # inputs per 23P neuron": per cell, plotted.
   const perPop = c.pops.some((p) => p.pop.each && !KIND_HEADS.has(p.pop.head ?? ""));
+  // ("histogram of BC out-degree": a histogram of one population's count is over its cells; the count of all
+  // of them is one number, and a histogram of one number draws nothing.)
   const plotted =
     (c.has("distribution") || c.has("chart", "kind", "histogram") || c.has("chart", "kind", "box")) &&
-    (perPop || c.has("per_cell"));
+    (perPop || c.has("per_cell") || (c.has("count") && !c.has("qty")));
   // ("how many synapses in total": a total alone is the count itself.)
   // ("the 75th percentile of the number of inputs of 23P cells": a percentile is a statistic too.)
   const stat =
