@@ -80,7 +80,13 @@ export function describePlan(plan: QueryPlan, labels: Labels): string {
     text += `, ${q.having.count ? "counting" : "only"} the groups where it is ${bound}`;
   }
   if (q.order) text += q.order === "desc" ? ", highest first" : ", lowest first";
-  if (q.contrast) text += q.contrast === "sum" ? ", and the two added up" : `, and the ${q.contrast} of the two`;
+  if (q.contrast)
+    text +=
+      q.contrast === "sum"
+        ? ", and the two added up"
+        : q.contrast === "minus"
+          ? ", and the first minus the second"
+          : `, and the ${q.contrast} of the two`;
   if (q.rank) text += `, the ${ordinal(q.rank)} only`;
   else if (q.limit && q.perGroup)
     text += `, the ${q.limit === 1 ? "top one" : `top ${q.limit}`} within each ${describeGroup(q.groupBy[0]!)}`;

@@ -343,10 +343,11 @@ export const Query = z
     groupBy: z.array(Group).max(2).default([]),
     compare: z.array(Part).min(2).max(8).optional().describe("one result per named set (A vs B)"),
     contrast: z
-      .enum(["difference", "ratio", "sum"])
+      .enum(["difference", "minus", "ratio", "sum"])
       .optional()
       .describe(
         "two results (two compared sets, or a grouping of two values): the larger minus the smaller, " +
+          "the first said minus the second ('A minus B'), " +
           "the first over the second, or both added (synapses between A and B, both directions in total)",
       ),
     partners: z

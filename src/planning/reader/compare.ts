@@ -9,11 +9,17 @@ type Side = "pre" | "post" | "filter";
 
 /** A population's label in a comparison: its values ("BC", "23P", "LM"). */
 export function labelOf(filters: Filter[]): string {
-  return (
-    filters
-      .map((f) => (f.values ? `${f.not ? "not " : ""}${f.values.join(" or ")}` : f.dim.replace(/_/g, " ")))
-      .join(", ") || "all"
-  );
+  return filters.map(filterLabel).join(", ") || "all";
+}
+
+/** One condition in a few words: "not coregistered" had been "coregistered" (two sets labelled alike). */
+function filterLabel(f: Filter): string {
+  const dim = f.dim.replace(/_/g, " ");
+  if (f.values) return `${f.not ? "not " : ""}${f.values.join(" or ")}`;
+  if ((f.is === false) !== Boolean(f.not)) return `not ${dim}`;
+  const [lo, hi] = [f.min === undefined ? "" : `${f.minExclusive ? ">" : "≥"} ${f.min}`, f.max ?? ""];
+  const upper = hi === "" ? "" : `${f.maxExclusive ? "<" : "≤"} ${hi}`;
+  return [dim, lo, upper].filter(Boolean).join(" ");
 }
 
 /**

@@ -13,12 +13,13 @@ export function contrastAsSaid(c: Clause, plan: QueryPlan): void {
   // (Searched in the words' own tags: "5P-ET minus 5P-IT" is one list of two by now.)
   const tag = c.atoms.flatMap((a) => a.items.flatMap((i) => i.tags)).find((t) => t.contrast !== undefined);
   if (!tag) return;
-  const contrast = tag.contrast === "ratio" ? "ratio" : "difference";
+  // ("5P-ET minus 23P": the difference in the order said, whichever is larger.)
+  const contrast = tag.contrast === "ratio" ? "ratio" : tag.contrast === "minus" ? "minus" : "difference";
   if (plan.kind === "query" && twoResults(plan)) {
     plan.contrast = contrast;
     return;
   }
-  throw new Unreadable(`The ${contrast} of which two? For example "how many more 23P than 4P cells".`);
+  throw new Unreadable(`The ${contrast === "minus" ? "difference" : contrast} of which two? For example "how many more 23P than 4P cells".`);
 }
 
 /**

@@ -3,10 +3,12 @@ import type { PlannerResult, Query } from "../plan.js";
 
 /** "(denom = all 23P outputs)", "(denominator: all 5P-ET inputs)". */
 const BRACKETED = /\s*\(\s*(?:0\s*(?:-|–|to)\s*1\s*[,;]\s*)?denom(?:inator)?\s*(?:=|:|is)\s*([^()]+?)\s*\)/i;
-/** "Use every 23P output synapse as the denominator.", "taking all synapses onto X as the denominator,". */
+/** "(all inputs as denominator)", "(all outputs as 100%)". */
+const BRACKETED_AS = /\s*\(\s*([^()]+?)\s+as\s+(?:the\s+)?(?:denominator|100\s*%)\s*\)/i;
+/** "Use every 23P output synapse as the denominator.", "Counting all their output synapses as 100%, …". */
 const TAKEN = new RegExp(
   String.raw`(?:^|[,.;:]\s*|\s)(?:use|using|take|taking|with|counting|count)\s+([^,.;:?()]+?)\s+as\s+` +
-    String.raw`(?:the\s+)?denominator\b\s*(?:\([^()]*\)\s*)?[,.;]?`,
+    String.raw`(?:the\s+)?(?:denominator\b|100\s*%)\s*(?:\([^()]*\)\s*)?[,.;]?`,
   "i",
 );
 /** "…? Denominator = every synapse those cells receive.", "…; denominator: all their output synapses, …". */
@@ -43,7 +45,7 @@ export async function denominatorSaid(
   read: (q: string) => Promise<PlannerResult>,
 ): Promise<PlannerResult | undefined> {
   const m =
-    BRACKETED.exec(question) ?? TAKEN.exec(question) ?? DENOMINATOR_IS.exec(question) ?? OUT_OF_ALL.exec(question);
+    BRACKETED.exec(question) ?? BRACKETED_AS.exec(question) ?? TAKEN.exec(question) ?? DENOMINATOR_IS.exec(question) ?? OUT_OF_ALL.exec(question);
   if (!m) return undefined;
   // ("all inputs incl frags": fragments are counted anyway; see restated-defaults.json.)
   const said = m[1]!.replace(FRAGMENTS_TOO, "").trim();

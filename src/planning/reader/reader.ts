@@ -30,6 +30,8 @@ import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { restatedTail } from "./restated-tail.js";
+import { dividedMeans } from "./divided-means.js";
+import { partnersInCommon } from "./partners-in-common.js";
 import { denominatorSaid } from "./denominator-said.js";
 import { nestedStatistic, totalReadPerConnection } from "./nested-statistics.js";
 import { listAsWhich } from "./list-as-which.js";
@@ -108,6 +110,8 @@ export class OfflineReader {
       const restated = await restatedTail(question, reread);
       if (restated) result = restated;
     }
+    // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
+    if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
     // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
     if (result.type === "clarify") {
       const restated = await restatingParentheticals(question, reread);
@@ -116,6 +120,7 @@ export class OfflineReader {
     // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
     result = nestedStatistic(question, result) ?? totalReadPerConnection(question, result) ?? result;
     result = (await yesNoFirst(question, result, reread)) ?? result;
+    result = partnersInCommon(question, result) ?? result;
     // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
     result = (await denominatorSaid(question, result, reread)) ?? result;
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);

@@ -20,6 +20,7 @@ import {
 } from "./role-words.js";
 import { oneRoot } from "./filters.js";
 import { amongSubject } from "./scoped.js";
+import { sideSaidAfter } from "./side-said-after.js";
 import { FLOW_WORDS, KIND_HEADS, PARTNER_HEADS, SIDE_ADJECTIVE } from "./shape.js";
 
 /**
@@ -202,20 +203,8 @@ export function readRoles(atoms: Atom[]): Roles {
     used.add(p);
   });
 
-  // ("synapses where 8646… is presynaptic", "… where the BC is the postsynaptic cell": a side said of a name.)
-  atoms.forEach((a, p) => {
-    const up = is(a, "rel", "r", "upstream");
-    if (!up && !is(a, "rel", "r", "downstream")) return;
-    const be = atoms[p - 1];
-    const named = atoms[p - 2];
-    const after = atoms[nextIdx(p)];
-    if (!is(be, "verb", "v", "be") || !isPop(named) || role.get(p - 2)) return;
-    if (after && !/^(cell|partner|side|neuron|one|[?.,;])$/i.test(lower(after)) && !is(after, "noun", "n", "cell"))
-      return;
-    role.set(p - 2, up ? "pre" : "post");
-    used.add(p);
-    if (after && !isPop(after) && /^(cell|partner|side|neuron|one)$/i.test(lower(after))) used.add(nextIdx(p));
-  });
+  // ("synapses where 8646… is presynaptic", "an SST cell presynaptic and an L5 ET cell postsynaptic".)
+  sideSaidAfter(atoms, role, used);
 
   // Verbs: the subject before, the object after (or a fronted "how many X" / "which X" before the subject).
   atoms.forEach((a, i) => {

@@ -17,6 +17,12 @@ export function amongSubject(atoms: Atom[], rel: Atom, i: number): "pre" | "post
     .slice(i + 2)
     .some((a) => isPop(a) && (popOf(a)!.side || /^(target|source)$/.test(popOf(a)!.head ?? "")));
   if (owned && sided) return owned;
+  // ("among BCs, what percent of their output synapses are onto 23P cells?": the BCs own the outputs; it had
+  // been BC→BC, and the share of those onto 23P cells, 0%.)
+  const their = atoms.findIndex((a, j) => j > i && is(a, "anaphor") && /^(their|its)$/i.test(lower(a)));
+  const theirs = atoms[their + 1];
+  if (their >= 0 && is(theirs, "noun", "n", "output")) return "pre";
+  if (their >= 0 && is(theirs, "noun", "n", "input")) return "post";
   const they = atoms.findIndex((a, j) => j > i && is(a, "anaphor") && /^they$/i.test(lower(a)));
   const verb = atoms[they + 1];
   if (they < 0 || !is(verb, "verb")) return undefined;

@@ -50,9 +50,14 @@ function rootNamedFirst(p: Prepared, id: string, rest: string, described: string
   return { ...p, text, context };
 }
 
-/** "where 8646… is postsynaptic", "with 8646… as the presynaptic cell": the side one named cell is on. */
+/**
+ * "where 8646… is postsynaptic", "with 8646… as the presynaptic cell": the side one named cell is on. Also a
+ * name of cells: "where the BC is the postsynaptic cell" had read "the postsynaptic cell" as the BC's targets.
+ */
 const SIDE_OF_ROOT = new RegExp(
-  String.raw`\b(?:where|in which|for which|with|having)\s+(\d{15,20})\s+(?:is|as)\s+(?:the\s+|a\s+)?` +
+  String.raw`\b(?:where|in which|for which|with|having)\s+(?:the\s+)?` +
+    String.raw`(\d{15,20}|(?!(?:it|this|that|one|cell|cells|neuron|synapse|synapses)\s)[A-Za-z0-9][\w/-]*)` +
+    String.raw`\s+(?:is|as)\s+(?:the\s+|a\s+)?` +
     String.raw`(pre|post)-?syn(?:aptic)?(?:\s+(?:cell|partner|neuron|side|root|one|end))?\b`,
   "gi",
 );

@@ -256,7 +256,8 @@ function saidOrder(q: Query): string[] {
  * "how many more 23P than 4P", "how many fewer MCs than BCs": the two results' difference, one row
  * more, the larger minus the smaller. "how many times more BC than MC synapses": their ratio, the
  * first said over the second (the larger over the smaller if the rows do not show which was said
- * first). The label says which, so a premise the other way round shows.
+ * first). "A minus B": the first said minus the second, negative when B is larger. The label says which, so a
+ * premise the other way round shows.
  */
 function withContrast(table: AnswerTable, key: string, value: string, contrast: Contrast, said: string[]): string {
   const [k, v] = [table.columns.indexOf(key), table.columns.indexOf(value)];
@@ -266,8 +267,9 @@ function withContrast(table: AnswerTable, key: string, value: string, contrast: 
   const bySize = [...table.rows].sort((x, y) => Number(y[v]) - Number(x[v]));
   const asSaid = said.map((name) => table.rows.find((r) => String(r[k]) === name));
   const [a, b] = (contrast !== "difference" && asSaid.every(Boolean) ? asSaid : bySize) as [unknown[], unknown[]];
-  const sign = { ratio: "/", difference: "−", sum: "+" }[contrast];
-  const label = `${contrast === "sum" ? "total" : contrast} (${String(a[k])} ${sign} ${String(b[k])})`;
+  const sign = { ratio: "/", difference: "−", minus: "−", sum: "+" }[contrast];
+  const name = { ratio: "ratio", difference: "difference", minus: "difference", sum: "total" }[contrast];
+  const label = `${name} (${String(a[k])} ${sign} ${String(b[k])})`;
   const result =
     contrast === "ratio"
       ? Number(b[v])
