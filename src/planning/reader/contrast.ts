@@ -19,7 +19,9 @@ export function contrastAsSaid(c: Clause, plan: QueryPlan): void {
     plan.contrast = contrast;
     return;
   }
-  throw new Unreadable(`The ${contrast === "minus" ? "difference" : contrast} of which two? For example "how many more 23P than 4P cells".`);
+  throw new Unreadable(
+    `The ${contrast === "minus" ? "difference" : contrast} of which two? For example "how many more 23P than 4P cells".`,
+  );
 }
 
 /**

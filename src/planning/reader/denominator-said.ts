@@ -45,7 +45,11 @@ export async function denominatorSaid(
   read: (q: string) => Promise<PlannerResult>,
 ): Promise<PlannerResult | undefined> {
   const m =
-    BRACKETED.exec(question) ?? BRACKETED_AS.exec(question) ?? TAKEN.exec(question) ?? DENOMINATOR_IS.exec(question) ?? OUT_OF_ALL.exec(question);
+    BRACKETED.exec(question) ??
+    BRACKETED_AS.exec(question) ??
+    TAKEN.exec(question) ??
+    DENOMINATOR_IS.exec(question) ??
+    OUT_OF_ALL.exec(question);
   if (!m) return undefined;
   // ("all inputs incl frags": fragments are counted anyway; see restated-defaults.json.)
   const said = m[1]!.replace(FRAGMENTS_TOO, "").trim();

@@ -16,7 +16,11 @@ const FROM_BOTH = /\b(?:from|onto|to|by|of)\s+both\s+(?:the\s+)?\S+\s+(?:and|&)\
 export function partnersInCommon(question: string, result: PlannerResult): PlannerResult | undefined {
   if (result.type !== "plan" || result.plan.kind !== "query") return undefined;
   if (!IN_COMMON.test(question) && !FROM_BOTH.test(question)) return undefined;
-  const ids = new Set(namedIn(result.plan).filter((n) => n.dim === "root_id").flatMap((n) => n.values ?? []));
+  const ids = new Set(
+    namedIn(result.plan)
+      .filter((n) => n.dim === "root_id")
+      .flatMap((n) => n.values ?? []),
+  );
   if (!result.plan.compare && ids.size < 2) return undefined;
   return {
     type: "clarify",
