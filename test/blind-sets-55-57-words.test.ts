@@ -161,3 +161,57 @@ describe("two sets compared, answered on the raw exports", () => {
     expect(answer.text).toContain("coregistered − not coregistered");
   });
 });
+
+describe("shares and totals found by dev54 (the modeller) and dev57 (exclusions)", () => {
+  const ROOT = "864691135164525132";
+  it("'8646…'s input synapses from typed neurons': the whole is the root's inputs from neurons", async () => {
+    const q = `What percentage of ${ROOT}'s input synapses from typed neurons are inhibitory?`;
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["neuron"] }],
+      post: [{ dim: "root_id", values: [ROOT] }],
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+
+  it("'X: what percentage of all the Y are like that?': X is the part", async () => {
+    const q =
+      "Presynaptic segment with no nucleus: what percentage of all the inputs to PV basket cells are like that?";
+    expect(await planOf(q)).toMatchObject({
+      post: type("BC"),
+      measure: { fn: "fraction", part: { pre: [{ dim: "has_nucleus", is: false }] } },
+    });
+  });
+
+  it("a total said of types, read per cell, is asked back", async () => {
+    expect(await planOf("neuron types (excl. BC) getting < 200 syn total from BC")).toBe("clarify");
+  });
+
+  it("'which neuron types receive fewer than 200 synapses in total from BCs': the types kept by their total", async () => {
+    const q = "which neuron types receive fewer than 200 synapses in total from BCs";
+    expect(await planOf(q)).toMatchObject({ having: { max: 200 }, groupBy: [{ dim: "cell_type", side: "post" }] });
+  });
+
+  it.each([
+    "E/I input syn ratio per inh type (exc syn / inh syn, pooled)",
+    "E/I input syn ratio per inh type (exc syn / inh syn)",
+  ])("%s: per postsynaptic inhibitory type (the terms said again had moved the grouping)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: [{ dim: "class", values: ["inhibitory"] }],
+      measure: { fn: "ratio" },
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+
+  it("'taken one synapse at a time': the median over the synapses", async () => {
+    const q = "Synapses from PV basket cells onto 23P cells, taken one synapse at a time: what's the median size?";
+    expect(await planOf(q)).toMatchObject({
+      pre: type("BC"),
+      post: type("23P"),
+      measure: { fn: "median", of: "size" },
+    });
+  });
+
+  it("'not pooled' is not a default said again", async () => {
+    expect(await planOf("BC mean output syn size, per-cell avg (not pooled)")).toBe("clarify");
+  });
+});

@@ -51,6 +51,22 @@ export function totalReadPerConnection(question: string, result: PlannerResult):
   );
 }
 
+/**
+ * A total said of groups, read as a bound on each cell ("neuron types (excl. BC) getting < 200 syn total from BC"
+ * had counted, per type, the cells with fewer than 200 each): asked back.
+ */
+export function totalReadPerCell(question: string, result: PlannerResult): PlannerResult | undefined {
+  if (result.type !== "plan" || result.plan.kind !== "query" || !COUNT_IN_TOTAL.test(question)) return undefined;
+  const plan = result.plan;
+  const perCell = plan.filter.some((f) => ["in_synapses", "out_synapses"].includes(f.dim));
+  if (plan.source !== "roots" || !perCell || !plan.groupBy.length || plan.measure.fn !== "count") return undefined;
+  return askedBack(
+    result,
+    "Each cell's total, or each group's? Say \"which types receive fewer than 200 synapses from BCs in total\" " +
+      'or "how many cells of each type receive fewer than 200 synapses from BCs".',
+  );
+}
+
 /** Asked back with a message and no suggestion, the words read kept for `reading`. */
 function askedBack(result: Extract<PlannerResult, { type: "plan" }>, message: string): PlannerResult {
   return { type: "clarify", message, suggestions: [], ...(result.reading ? { reading: result.reading } : {}) };

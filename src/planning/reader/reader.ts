@@ -33,7 +33,7 @@ import { restatedTail } from "./restated-tail.js";
 import { dividedMeans } from "./divided-means.js";
 import { partnersInCommon } from "./partners-in-common.js";
 import { denominatorSaid } from "./denominator-said.js";
-import { nestedStatistic, totalReadPerConnection } from "./nested-statistics.js";
+import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
 import { listAsWhich } from "./list-as-which.js";
 import { yesNoFirst } from "./yes-no-first.js";
 import { restatingParentheticals } from "./parentheticals.js";
@@ -118,7 +118,11 @@ export class OfflineReader {
       if (restated) result = restated;
     }
     // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
-    result = nestedStatistic(question, result) ?? totalReadPerConnection(question, result) ?? result;
+    result =
+      nestedStatistic(question, result) ??
+      totalReadPerConnection(question, result) ??
+      totalReadPerCell(question, result) ??
+      result;
     result = (await yesNoFirst(question, result, reread)) ?? result;
     result = partnersInCommon(question, result) ?? result;
     // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)

@@ -17,7 +17,11 @@ function load(): { phrase: RegExp; about: RegExp }[] {
   const file = RestatedFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "restated-defaults.json"), "utf8")));
   return file.defaults.map((d) => ({
     // ("(fragments included)", ", incl. fragments", "fragments included": brackets and a comma go too.)
-    phrase: new RegExp(String.raw`\s*[,;]?\s*(\()?\s*\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`, "i"),
+    // (Not after a negation: "not pooled" says the opposite of the default.)
+    phrase: new RegExp(
+      String.raw`\s*[,;]?\s*(\()?\s*(?<!\b(?:not|non|never)[\s-]*)\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`,
+      "i",
+    ),
     about: new RegExp(String.raw`\b(${d.about})\b`, "i"),
   }));
 }

@@ -4,7 +4,7 @@ const SHARE = String.raw`(fraction|share|percent(?:age)?|proportion|%)`;
 /** The part said first: words without a question word, up to the share. */
 const PART = String.raw`^((?:(?!\b(?:what|how|which|who|where)\b)[^?:;])+?)`;
 /** A part that is synapses: a flow, or synapses, connections, inputs or outputs. */
-const SYNAPSES = /→|->|\b(?:to|onto|from)\b|\bsyn|\bconn|\binputs?\b|\boutputs?\b/i;
+const SYNAPSES = /→|->|\b(?:to|onto|from)\b|\b(?:pre|post)-?syn|\bsyn|\bconn|\binputs?\b|\boutputs?\b/i;
 const END = String.raw`(\s*[?.!]*)$`;
 /** "BC → 23P synapses as a fraction of all 23P inputs". */
 const AS_SHARE = new RegExp(String.raw`${PART}\s+as\s+(?:an?\s+)?${SHARE}\s+of\s+([^?]+?)${END}`, "i");
@@ -21,6 +21,12 @@ const OF_THAT = new RegExp(
     String.raw`(?:\s+(?:making\s+up|representing))?${END}`,
   "i",
 );
+/** "Presynaptic segment with no nucleus: what percentage of all the inputs to PV basket cells are like that?" */
+const LIKE_THAT = new RegExp(
+  String.raw`${PART}\s*[:,;–—-]+\s*(?:so\s+|and\s+)?what\s+${SHARE}\s+of\s+([^?]+?)\s+(?:is|are)\s+` +
+    String.raw`(?:like\s+${THAT}|such|of\s+that\s+kind)${END}`,
+  "i",
+);
 
 /**
  * A share of synapses whose part is said first and its whole after: "X as a fraction of Y", "X: what fraction is
@@ -29,7 +35,7 @@ const OF_THAT = new RegExp(
  */
 export function shareSaidLast(p: Prepared): Prepared {
   let text = p.text;
-  for (const pattern of [AS_SHARE, THAT_OF, OF_THAT]) {
+  for (const pattern of [AS_SHARE, THAT_OF, OF_THAT, LIKE_THAT]) {
     const m = pattern.exec(text);
     if (!m) continue;
     const [, part, share, whole, end] = m as unknown as [string, string, string, string, string];
@@ -39,5 +45,14 @@ export function shareSaidLast(p: Prepared): Prepared {
     text = `what ${share} of ${whole.trim()} are ${part.trim()}${end}`;
     break;
   }
+  // ("What percentage of 8646…'s input synapses from typed neurons are inhibitory?": the whole is the root's inputs
+  // from neurons; said with "'s", "from neurons" had gone into the part.)
+  text = text.replace(ROOTS_SHARE, (_, share: string, id: string, side: string) => `${share} of the ${side} of ${id}`);
   return text === p.text ? p : { ...p, text };
 }
+
+const ROOTS_SHARE = new RegExp(
+  String.raw`\b${SHARE}\s+of\s+(\d{15,20})'s\s+((?:input|output|incoming|outgoing)\s+(?:synapses|syn)|inputs|outputs)` +
+    String.raw`(?=\s+from\b|\s+onto\b|\s+to\b)`,
+  "gi",
+);
