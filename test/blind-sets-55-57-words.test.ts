@@ -124,11 +124,21 @@ describe("words of a visiting student and of exclusions", () => {
 });
 
 describe("partners two cells have in common", () => {
+  const from = (dim: string) => [R1, R2].map((id) => ({ dim, min: 1, partners: [{ dim: "root_id", values: [id] }] }));
   it.each([
-    `Which postsynaptic partners do ${R1} and ${R2} have in common?`,
+    [`Which postsynaptic partners do ${R1} and ${R2} have in common?`, "in_synapses"],
+    [`shared targets of ${R1} & ${R2}`, "in_synapses"],
+    [`which roots get synapses from both ${R1} and ${R2}`, "in_synapses"],
+    [`common inputs of ${R1} and ${R2}`, "out_synapses"],
+    [`which roots target both ${R1} and ${R2}`, "out_synapses"],
+  ])("%s: the roots on that side of both, listed", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ source: "roots", filter: from(dim), measure: { fn: "list" } });
+  });
+
+  it.each([
     `which cells get synapses from both ${R1} and ${R2}`,
-    `shared targets of ${R1} & ${R2}`,
-    `common inputs of ${R1} and ${R2}`,
+    `which partners do ${R1} and ${R2} have in common`,
+    `which 23P targets do ${R1} and ${R2} have in common`,
   ])("%s: asked back (it had listed both cells' partners, or a share)", async (q) => {
     expect(await planOf(q)).toBe("clarify");
   });
@@ -139,7 +149,26 @@ describe("partners two cells have in common", () => {
 });
 
 describe("two sets compared, answered on the raw exports", () => {
-  const store = useChatOnRaw(["aibs_metamodel_celltypes_v661", "nucleus_detection_v0", "coregistration_manual_v4"]);
+  const store = useChatOnRaw([
+    "aibs_metamodel_celltypes_v661",
+    "nucleus_detection_v0",
+    "coregistration_manual_v4",
+    "synapses_pni_2",
+  ]);
+  it("shared targets of two roots: the roots with a synapse from each", async () => {
+    const { a, b, n } = store.raw
+      .prepare(
+        "WITH c AS (SELECT DISTINCT pre_pt_root_id p, post_pt_root_id q FROM syn) SELECT CAST(x.p AS TEXT) a, " +
+          "CAST(y.p AS TEXT) b, count(*) n FROM c x JOIN c y ON y.q = x.q AND x.p < y.p GROUP BY x.p, y.p " +
+          "ORDER BY n DESC, x.p, y.p LIMIT 1",
+      )
+      .get() as { a: string; b: string; n: number };
+    expect(n).toBeGreaterThan(1);
+    const answer = await store.chat.answer(`shared targets of ${a} & ${b}`);
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.text).toContain(`${n} roots`);
+  });
+
   it("'23P minus 5P-ET' is negative when 5P-ET nuclei are larger", async () => {
     const answer = await store.chat.answer("mean nucleus volume of 23P minus that of 5P-ET");
     expect(answer.status, answer.text).toBe("answered");
