@@ -244,3 +244,32 @@ describe("shares and totals found by dev54 (the modeller) and dev57 (exclusions)
     expect(await planOf("BC mean output syn size, per-cell avg (not pooled)")).toBe("clarify");
   });
 });
+
+describe("what is left out, and bounds said again (dev57)", () => {
+  it("'Leaving V1 out, so only RL, AL and LM together': neurons outside V1", async () => {
+    const q = "Leaving V1 out, so only RL, AL and LM together, how many neurons do we have?";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "area", values: ["V1"], not: true }]),
+      groupBy: [],
+    });
+  });
+
+  it("'Ignoring everything in V1': the cells outside it", async () => {
+    const q = "Ignoring everything in V1, give me the five neurons with the highest input synapse counts.";
+    expect(await planOf(q)).toMatchObject({
+      post: expect.arrayContaining([{ dim: "area", values: ["V1"], not: true }]),
+    });
+  });
+
+  it.each([
+    "How many 23P to 23P connections have between 2 and 4 synapses (inclusive)?",
+    "# 23P→23P conn w/ 2-4 syn (incl.)",
+  ])("%s: both ends in the range", async (q) => {
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "synapses", min: 2, max: 4 }] });
+  });
+
+  it("'Non-neuronal types count too': every class, the types kept by their count", async () => {
+    const q = "Which cell types have more than 20 cells in layer 4? Non-neuronal types count too.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], having: { min: 20 } });
+  });
+});

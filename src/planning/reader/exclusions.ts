@@ -37,6 +37,9 @@ const WITHOUT_FROM = new RegExp(
 /** "Glia excluded, …", "…, fragments left out": the names a clause opens with, then the word that leaves them out. */
 const LEFT_OUT =
   /(^|[,;:(]\s*)((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+(?:excluded|left out|omitted|removed)(?=\s*[,;:()?.!]|$)/gi;
+const LEAVING_OUT = /\b(?:leaving|leave|keeping|keep)\s+(?:the\s+)?((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+out\b/gi;
+const IGNORING_IN =
+  /\b(?:ignoring|ignore|disregarding|setting\s+aside)\s+(?:everything|anything|all\s+cells)\s+in\s+([\w/+'-]+)/gi;
 const CELL_NOUNS = new Set(["cell", "neuron", "fragment"]);
 const onlyNames = (words: string) => {
   const items = itemsOf(words).filter((i) => !i.fn);
@@ -76,6 +79,10 @@ export function exclusions(p: Prepared): Prepared {
     .replace(/\s*(?:!=|≠|<>)\s*/g, " not ")
     .replace(EXCEPT_THOSE, "not ")
     .replace(LEFT_OUT, (all, lead: string, what: string) => (onlyNames(what) ? `${lead}excluding ${what}` : all))
+    // ("Leaving V1 out, …", "leave the BCs out": the name between the verb and "out" is excluded.)
+    .replace(LEAVING_OUT, (all, what: string) => (onlyNames(what) ? `excluding ${what}` : all))
+    // ("Ignoring everything in V1, …": the cells outside it.)
+    .replace(IGNORING_IN, (all, what: string) => (onlyNames(what) ? `outside ${what}` : all))
     // (Only before a name: "not the same", "not the total" are left as typed.)
     .replace(NOT_THE, (all: string, neg: string, at: number, whole: string) =>
       names(whole.slice(at + all.length).split(/[\s,.;:?!]/)[0] ?? "") ? `${neg} ` : all,
