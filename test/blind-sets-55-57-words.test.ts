@@ -273,3 +273,27 @@ describe("what is left out, and bounds said again (dev57)", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], having: { min: 20 } });
   });
 });
+
+describe("a visiting student's English (dev55)", () => {
+  it.each([
+    ["How many of L5 IT cells have the soma more deep than 600 µm under the pia?", { dim: "depth", min: 600 }],
+    [
+      "In the V1, the layer 2/3 pyramidal cells that have a coregistration — make me the count of them, please " +
+        "(cells, not scan units).",
+      { dim: "area", values: ["V1"] },
+    ],
+  ])("%s", async (q, filter) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", filter: expect.arrayContaining([filter]) });
+  });
+
+  it.each([
+    "% of all 4P input syn (incl. from fragments) that come from inhib neurons",
+    "what % of 4P inputs are from inhibitory neurons? As denominator please take all their inputs, also from " +
+      "orphan fragments.",
+  ])("%s: the share of all 4P inputs", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: type("4P"),
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+});

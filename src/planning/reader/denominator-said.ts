@@ -11,6 +11,9 @@ const TAKEN = new RegExp(
     String.raw`(?:the\s+)?(?:denominator\b|100\s*%)\s*(?:\([^()]*\)\s*)?[,.;]?`,
   "i",
 );
+/** "As denominator please take all their input synapses.": the whole said after the question. */
+const TAKE_AS =
+  /(?:[?.;,]\s*|\s)as\s+(?:the\s+)?denominator,?\s+(?:please\s+)?(?:take|use)\s+([^.;?()]+?)\s*(?=[.!?;]|$)[.!?;]*/i;
 /** "…? Denominator = every synapse those cells receive.", "…; denominator: all their output synapses, …". */
 const DENOMINATOR_IS =
   /(?:[?.;,]\s*|\s)denom(?:inator)?\s*(?:=|:|is|being|should be|must be)\s*([^.;?(),]+?)\s*(?=[.!?,;]|$)[.!?;]*/i;
@@ -48,6 +51,7 @@ export async function denominatorSaid(
     BRACKETED.exec(question) ??
     BRACKETED_AS.exec(question) ??
     TAKEN.exec(question) ??
+    TAKE_AS.exec(question) ??
     DENOMINATOR_IS.exec(question) ??
     OUT_OF_ALL.exec(question);
   if (!m) return undefined;
@@ -77,7 +81,7 @@ export async function denominatorSaid(
 }
 
 const FRAGMENTS_TOO =
-  /,?\s*(?:\(\s*)?(?:incl\.?|including|with|plus)?\s*(?:orphan\s+)?(?:frags?|fragments)\b[^)]*\)?\s*$/i;
+  /,?\s*(?:\(\s*)?(?:incl\.?|including|with|plus|also(?:\s+the\s+ones)?(?:\s+from)?)?\s*(?:orphan\s+)?(?:frags?|fragments)\b[^)]*\)?\s*$/i;
 const SHARE_ASKED =
   /((?:^|[:;]\s*)(?:so\s+)?(?:what|which)\s+(?:fraction|share|percent(?:age)?|proportion|%))\s+(?!of\b)/i;
 
