@@ -300,3 +300,22 @@ describe("a visiting student's English (dev55)", () => {
     });
   });
 });
+
+describe("a list said with its preposition again, and a grouping said first (dev48)", () => {
+  it.each([
+    "Onto 23P cells, per connected pair: how many synapses on average from MCs, and from BCs?",
+    "onto L4 pyr: synapse count from BCs, and from MCs (give both)",
+  ])("%s: one row per presynaptic type", async (q) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type", side: "pre" }] });
+  });
+
+  it("'By visual area: …' groups (it had been set aside as a label, and the areas dropped)", async () => {
+    const q = "By visual area: how many output synapses does a 23P cell make on average?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "out_synapses" }, groupBy: [{ dim: "area" }] });
+  });
+
+  it("'By visual area of the soma: …' is asked back, not answered without the areas", async () => {
+    const q = "By visual area of the soma: how many output synapses does a 23P cell make on average?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+});

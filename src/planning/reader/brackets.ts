@@ -26,3 +26,15 @@ export function bracketLists(p: Prepared): Prepared {
   );
   return text === p.text ? p : { ...p, text };
 }
+
+/** "from MCs, and from BCs": a preposition said again after a comma and "and". */
+const SAID_AGAIN = /\b(from|onto|by)(\s+[^,;:?()]{1,40}?),\s+and\s+\1\b/gi;
+
+/**
+ * "how many synapses on average from MCs, and from BCs?": the comma before "and" ends no clause when the same
+ * preposition follows; the two are one list (the comma had split them, one group read as both MC and BC).
+ */
+export function prepositionSaidAgain(p: Prepared): Prepared {
+  const text = p.text.replace(SAID_AGAIN, (_all, prep: string, what: string) => `${prep}${what} and ${prep}`);
+  return text === p.text ? p : { ...p, text };
+}

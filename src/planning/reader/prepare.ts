@@ -13,7 +13,7 @@ import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
-import { bracketLists, bracketSemicolons } from "./brackets.js";
+import { bracketLists, prepositionSaidAgain, bracketSemicolons } from "./brackets.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
@@ -111,6 +111,7 @@ const STEPS: PrepareStep[] = [
   strandedSides,
   everyLayerListed,
   bracketLists,
+  prepositionSaidAgain,
   fronted,
   sidesNamed,
   boundsSaidAfter,

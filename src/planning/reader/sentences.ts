@@ -31,7 +31,9 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     const short =
       label.split(/\s+/).length <= 6 &&
       !/^(i|we|my|our|to)\b/i.test(label) &&
-      !/\b(question|hi|hey|hello)\b/i.test(label);
+      !/\b(question|hi|hey|hello)\b/i.test(label) &&
+      // ("By visual area of the soma: how many …": a grouping said first is part of the question, not a label.)
+      !/^(by|per|for\s+(each|every)|split|broken|grouped|across|in\s+each)\b/i.test(label);
     if (depth === 0 && short && PREAMBLE_END.test(text.slice(i - 1, i + 2)) && QUESTION_START.test(text.slice(i + 1))) {
       cut(i + 1);
       continue;
