@@ -319,3 +319,17 @@ describe("a list said with its preposition again, and a grouping said first (dev
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("cells said bare, with a bound on their synapses with a named root (dev51)", () => {
+  const ET = "864691135988481406";
+  it("'BCs w/ >=3 syn onto 8646…' lists the BCs (it had counted the connections)", async () => {
+    expect(await planOf(`BCs w/ >=3 syn onto ${ET}`)).toMatchObject({
+      pre: type("BC"),
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("'# BCs w/ >=3 syn onto 8646…' is not listed", async () => {
+    expect(await planOf(`# BCs w/ >=3 syn onto ${ET}`)).not.toMatchObject({ groupBy: [{ dim: "root_id" }] });
+  });
+});

@@ -29,14 +29,7 @@ import { readPopulations } from "./phrases.js";
 import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
-import { restatedTail } from "./restated-tail.js";
-import { dividedMeans } from "./divided-means.js";
-import { partnersInCommon } from "./partners-in-common.js";
-import { denominatorSaid } from "./denominator-said.js";
-import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
-import { listAsWhich } from "./list-as-which.js";
-import { yesNoFirst } from "./yes-no-first.js";
-import { restatingParentheticals } from "./parentheticals.js";
+import { readAgain } from "./read-again.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
@@ -100,33 +93,7 @@ export class OfflineReader {
       const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
     }
-    // ("list the BCs with at least 3 synapses onto 8646…": asked as "which BCs …".)
-    if (result.type === "clarify") {
-      const which = await listAsWhich(question, reread);
-      if (which) result = which;
-    }
-    // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
-    if (result.type === "clarify") {
-      const restated = await restatedTail(question, reread);
-      if (restated) result = restated;
-    }
-    // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
-    if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
-    // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
-    if (result.type === "clarify") {
-      const restated = await restatingParentheticals(question, reread);
-      if (restated) result = restated;
-    }
-    // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
-    result =
-      nestedStatistic(question, result) ??
-      totalReadPerConnection(question, result) ??
-      totalReadPerCell(question, result) ??
-      result;
-    result = (await yesNoFirst(question, result, reread)) ?? result;
-    result = partnersInCommon(question, result) ?? result;
-    // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
-    result = (await denominatorSaid(question, result, reread)) ?? result;
+    result = await readAgain(question, result, reread);
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")

@@ -1,0 +1,43 @@
+import type { PlannerResult } from "../plan.js";
+import { denominatorSaid } from "./denominator-said.js";
+import { dividedMeans } from "./divided-means.js";
+import { bareCellsAsWhich, listAsWhich } from "./list-as-which.js";
+import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
+import { restatingParentheticals } from "./parentheticals.js";
+import { partnersInCommon } from "./partners-in-common.js";
+import { restatedTail } from "./restated-tail.js";
+import { yesNoFirst } from "./yes-no-first.js";
+
+/**
+ * The question read again after its first reading, by rules that each know one way of saying a question the
+ * first reading misses or misreads: some read a part or a rewording afresh (`reread`) where the first was asked
+ * back; others ask back a reading that would answer another question. In order; each sees the result so far.
+ */
+export async function readAgain(
+  question: string,
+  first: PlannerResult,
+  reread: (q: string) => Promise<PlannerResult>,
+): Promise<PlannerResult> {
+  let result = first;
+  // ("list the BCs with at least 3 synapses onto 8646…": asked as "which BCs …".)
+  if (result.type === "clarify") result = (await listAsWhich(question, reread)) ?? result;
+  // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
+  if (result.type === "clarify") result = (await restatedTail(question, reread)) ?? result;
+  // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
+  if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
+  // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
+  if (result.type === "clarify") result = (await restatingParentheticals(question, reread)) ?? result;
+  // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
+  result =
+    nestedStatistic(question, result) ??
+    totalReadPerConnection(question, result) ??
+    totalReadPerCell(question, result) ??
+    result;
+  result = (await yesNoFirst(question, result, reread)) ?? result;
+  // ("shared targets of A & B": the roots on that side of both; "BCs w/ >=3 syn onto 8646…": the BCs.)
+  result = partnersInCommon(question, result) ?? result;
+  result = (await bareCellsAsWhich(question, result, reread)) ?? result;
+  // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
+  result = (await denominatorSaid(question, result, reread)) ?? result;
+  return result;
+}
