@@ -333,3 +333,22 @@ describe("cells said bare, with a bound on their synapses with a named root (dev
     expect(await planOf(`# BCs w/ >=3 syn onto ${ET}`)).not.toMatchObject({ groupBy: [{ dim: "root_id" }] });
   });
 });
+
+describe("'do not have' is 'have no' (dev57)", () => {
+  it("'how many do NOT have a fully extended axon': not that strategy", async () => {
+    const q = "Among the neurons with a proofread axon, how many do NOT have a fully extended axon?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "axon_proofread", is: true },
+        { dim: "axon_strategy", values: ["axon_fully_extended"], not: true },
+      ],
+    });
+  });
+
+  it("'which BCs don't have any synapses onto 23P': none onto them", async () => {
+    expect(await planOf("which BCs don't have any synapses onto 23P")).toMatchObject({
+      filter: [{}, { dim: "out_synapses", max: 0 }],
+      measure: { fn: "list" },
+    });
+  });
+});
