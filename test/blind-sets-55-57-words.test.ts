@@ -352,3 +352,19 @@ describe("'do not have' is 'have no' (dev57)", () => {
     });
   });
 });
+
+describe("'don't get any input', 'no input at all' (dev57)", () => {
+  it.each(["how many 23P cells don't get any input from BCs", "how many 23P cells do not receive synapses from BCs"])(
+    "%s: none from BCs",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        filter: [type("23P")[0], { dim: "in_synapses", max: 0, partners: type("BC") }],
+      });
+    },
+  );
+
+  it("'how many neurons get no input at all from basket cells', per type", async () => {
+    const q = "For each neuron type, how many neurons get no input at all from basket cells?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], filter: [{}, { max: 0 }] });
+  });
+});
