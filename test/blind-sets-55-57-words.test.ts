@@ -368,3 +368,15 @@ describe("'don't get any input', 'no input at all' (dev57)", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], filter: [{}, { max: 0 }] });
   });
 });
+
+describe("cells reached by a number of distinct others (dev57)", () => {
+  it.each([
+    ["How many 23P cells are contacted by at least 5 different basket cells?", 5, undefined],
+    ["which MCs are targeted by more than 3 distinct BCs", 3, true],
+  ])("%s: a bound on the distinct presynaptic partners of that type", async (q, min, minExclusive) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [{}, { dim: "in_partners", min, ...(minExclusive ? { minExclusive } : {}), partners: type("BC") }],
+    });
+  });
+});

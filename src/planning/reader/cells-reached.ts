@@ -33,9 +33,18 @@ const WHOLE_FIRST = new RegExp(
   "gi",
 );
 
+/** "contacted by at least 5 different basket cells": how many distinct cells reach each one. */
+const REACHED_BY_N = new RegExp(
+  String.raw`\b(?:(?:are|is|get|gets)\s+)?(?:targeted|contacted|innervated)\s+by\s+` +
+    String.raw`(at\s+least|more\s+than|over|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|>=|≥|>|<=|≤|<)\s*` +
+    String.raw`(\d+)\s+(?:different|distinct|unique)\s+`,
+  "gi",
+);
+
 /** Rewrites the reaching verb into the count the reader knows: "receive more than 0 synapses from". */
 export function cellsReached(p: Prepared): Prepared {
   const text = p.text
+    .replace(REACHED_BY_N, (_, bound: string, n: string) => `receive input from ${bound} ${n} distinct `)
     .replace(WHOLE_FIRST, (_, cells: string, what: string, share: string) => `${what} ${share} of ${cells} that`)
     .replace(RECEIVED, "$1 receive more than 0 synapses from ")
     .replace(MADE, "$1 make more than 0 synapses onto ");
