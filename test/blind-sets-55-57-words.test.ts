@@ -118,7 +118,9 @@ describe("words of a visiting student and of exclusions", () => {
   });
 
   it("'Orphan fragments without a nucleus count too' keeps every partner (it had kept only fragments)", async () => {
-    const q = `Which postsynaptic partners does ${R1} make at least 5 synapses onto? Orphan fragments without a nucleus count too.`;
+    const q =
+      `Which postsynaptic partners does ${R1} make at least 5 synapses onto? ` +
+      "Orphan fragments without a nucleus count too.";
     expect(await planOf(q)).toMatchObject({ post: [], filter: [{ dim: "synapses", min: 5 }] });
   });
 });
@@ -215,7 +217,7 @@ describe("shares and totals found by dev54 (the modeller) and dev57 (exclusions)
     expect(await planOf("neuron types (excl. BC) getting < 200 syn total from BC")).toBe("clarify");
   });
 
-  it("'which neuron types receive fewer than 200 synapses in total from BCs': the types kept by their total", async () => {
+  it("'which neuron types receive fewer than 200 synapses in total from BCs': kept by their total", async () => {
     const q = "which neuron types receive fewer than 200 synapses in total from BCs";
     expect(await planOf(q)).toMatchObject({ having: { max: 200 }, groupBy: [{ dim: "cell_type", side: "post" }] });
   });

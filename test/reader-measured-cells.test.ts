@@ -19,7 +19,7 @@ describe("a statistic of cells picked by whom they connect to", () => {
     });
   });
 
-  it("asks back what it cannot say of them: mean depth of 23P cells that receive input from BCs via their apical dendrites", async () => {
+  it("asks back what it cannot say of them: … input from BCs via their apical dendrites", async () => {
     expect(await planOf("mean depth of 23P cells that receive input from BCs via their apical dendrites")).toBe(
       "clarify",
     );

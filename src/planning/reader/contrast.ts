@@ -20,7 +20,8 @@ export function contrastAsSaid(c: Clause, plan: QueryPlan): void {
     return;
   }
   throw new Unreadable(
-    `The ${contrast === "minus" ? "difference" : contrast} of which two? For example "how many more 23P than 4P cells".`,
+    `The ${contrast === "minus" ? "difference" : contrast} of which two? ` +
+      'For example "how many more 23P than 4P cells".',
   );
 }
 

@@ -80,8 +80,11 @@ export async function denominatorSaid(
   return { ...first, reading: { ...reading, context: [...(reading.context ?? []), m[0].trim()] } };
 }
 
-const FRAGMENTS_TOO =
-  /,?\s*(?:\(\s*)?(?:incl\.?|including|with|plus|also(?:\s+the\s+ones)?(?:\s+from)?)?\s*(?:orphan\s+)?(?:frags?|fragments)\b[^)]*\)?\s*$/i;
+const FRAGMENTS_TOO = new RegExp(
+  String.raw`,?\s*(?:\(\s*)?(?:incl\.?|including|with|plus|also(?:\s+the\s+ones)?(?:\s+from)?)?\s*` +
+    String.raw`(?:orphan\s+)?(?:frags?|fragments)\b[^)]*\)?\s*$`,
+  "i",
+);
 const SHARE_ASKED =
   /((?:^|[:;]\s*)(?:so\s+)?(?:what|which)\s+(?:fraction|share|percent(?:age)?|proportion|%))\s+(?!of\b)/i;
 

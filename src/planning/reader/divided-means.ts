@@ -8,7 +8,10 @@ const MEASURED = /\b(?:mean|average|avg|median|number|count|total)\b|#/i;
 const COMPARED = /\b(?:vs\.?|versus|compared?|comparing|against)(?=\s|$)/i;
 /** "ratio:" said first, "— what's that ratio?" said last: the division says it already. */
 const RATIO_LEAD = /^\s*(?:the\s+)?ratio\s*[:,–—-]\s*/i;
-const RATIO_TAIL = /\s*[,;:–—-]*\s*(?:so\s+)?(?:what'?s|what\s+is|give\s+me)\s+(?:that|the|this)\s+ratio\s*\??\s*$/i;
+const RATIO_TAIL = new RegExp(
+  String.raw`\s*[,;:–—-]*\s*(?:so\s+)?(?:what'?s|what\s+is|give\s+me)\s+(?:that|the|this)\s+ratio\s*\??\s*$`,
+  "i",
+);
 
 /**
  * "mean nuc vol 5P-ET / mean nuc vol 23P", "ratio: mean # out syn per BC / mean per BPC", "Mean number of output

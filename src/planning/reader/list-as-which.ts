@@ -22,8 +22,11 @@ export async function listAsWhich(
 }
 
 /** "BCs w/ >=3 syn onto 8646…": cells named first (a plural), then a bound on their synapses with a named root. */
-const BARE_CELLS =
-  /^\s*(?:the\s+)?[A-Za-z0-9][\w/-]*s\s+(?:w\/|with)\s*(?:>=|≥|>|at\s+least|more\s+than|over)\s*\d+\s*(?:syn|synapses)\b/i;
+const BARE_CELLS = new RegExp(
+  String.raw`^\s*(?:the\s+)?[A-Za-z0-9][\w/-]*s\s+(?:w\/|with)\s*(?:>=|≥|>|at\s+least|more\s+than|over)\s*` +
+    String.raw`\d+\s*(?:syn|synapses)\b`,
+  "i",
+);
 const ASKS = /\b(?:how\s+many|number|count|total|which|what|who|list|show)\b|#|\?\s*\S/i;
 
 /**

@@ -9,7 +9,9 @@ const FROM_BOTH = /\b(?:from|onto|to|by|of)\s+both\s+(?:the\s+)?\S+\s+(?:and|&)\
 
 const ID = String.raw`(\d{15,20})`;
 const AND = String.raw`\s*(?:,|and|&|\+)\s*`;
-const HEAD = String.raw`((?:post|pre)-?syn(?:aptic)?\s+partners?|targets?|outputs?|inputs?|sources?|partners?|roots?|segments?)`;
+const HEAD =
+  String.raw`((?:post|pre)-?syn(?:aptic)?\s+partners?|targets?|outputs?|inputs?|sources?|partners?|roots?|` +
+  String.raw`segments?)`;
 const END = String.raw`\s*[?.!]*\s*$`;
 /** The whole question, when it asks nothing but the partners two named roots share. */
 const WHOLE = [
@@ -28,8 +30,9 @@ const WHOLE = [
 ];
 /** "which roots get synapses from both A and B" (targets), "which roots synapse onto both A and B" (sources). */
 const BOTH = new RegExp(
-  String.raw`^\s*(?:which|what|list(?:\s+the)?)\s+(roots?|segments?|partners?)\s+(get|receive|synapse\s+onto|send\s+synapses\s+to|` +
-    String.raw`make\s+synapses\s+onto|target|contact)\s+(?:synapses\s+|input\s+)?(?:from\s+|onto\s+|to\s+)?both\s+${ID}${AND}` +
+  String.raw`^\s*(?:which|what|list(?:\s+the)?)\s+(roots?|segments?|partners?)\s+` +
+    String.raw`(get|receive|synapse\s+onto|send\s+synapses\s+to|make\s+synapses\s+onto|target|contact)\s+` +
+    String.raw`(?:synapses\s+|input\s+)?(?:from\s+|onto\s+|to\s+)?both\s+${ID}${AND}` +
     String.raw`${ID}${END}`,
   "i",
 );
@@ -55,7 +58,8 @@ export function partnersInCommon(question: string, result: PlannerResult): Plann
     type: "clarify",
     message:
       'Partners in common to two cells: say which side, as "which targets do A and B have in common?" or "shared ' +
-      'inputs of A and B"; with anything more I can give each one\'s partners, for example "top 20 targets of 8646…".',
+      "inputs of A and B\"; with anything more I can give each one's partners, for example " +
+      '"top 20 targets of 8646…".',
     suggestions: [],
     ...(result.reading ? { reading: result.reading } : {}),
   };

@@ -19,7 +19,8 @@ function load(): { phrase: RegExp; about: RegExp }[] {
     // ("(fragments included)", ", incl. fragments", "fragments included": brackets and a comma go too.)
     // (Not after a negation: "not pooled" says the opposite of the default.)
     phrase: new RegExp(
-      String.raw`\s*[,;]?\s*(\()?\s*(?<!\b(?:not|non|never)[\s-]*)\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`,
+      String.raw`\s*[,;]?\s*(\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
+        String.raw`\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`,
       "i",
     ),
     about: new RegExp(String.raw`\b(${d.about})\b`, "i"),
