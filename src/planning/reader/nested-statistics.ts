@@ -67,7 +67,7 @@ export function totalReadPerCell(question: string, result: PlannerResult): Plann
   );
 }
 
-/** Asked back with a message and no suggestion, the words read kept for `reading`. */
-function askedBack(result: Extract<PlannerResult, { type: "plan" }>, message: string): PlannerResult {
+/** Asked back with a message and no suggestion, the words read kept for `reading` (also partners-in-common.ts). */
+export function askedBack(result: Extract<PlannerResult, { type: "plan" }>, message: string): PlannerResult {
   return { type: "clarify", message, suggestions: [], ...(result.reading ? { reading: result.reading } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Filter, PlannerResult } from "../plan.js";
+import { askedBack } from "./nested-statistics.js";
 import { namedIn } from "./parentheticals.js";
 
 /** "in common", "shared targets", "common inputs", "mutual partners": partners of two cells at once. */
@@ -54,15 +55,12 @@ export function partnersInCommon(question: string, result: PlannerResult): Plann
       .flatMap((n) => n.values ?? []),
   );
   if (!result.plan.compare && ids.size < 2) return undefined;
-  return {
-    type: "clarify",
-    message:
-      'Partners in common to two cells: say which side, as "which targets do A and B have in common?" or "shared ' +
+  return askedBack(
+    result,
+    'Partners in common to two cells: say which side, as "which targets do A and B have in common?" or "shared ' +
       "inputs of A and B\"; with anything more I can give each one's partners, for example " +
       '"top 20 targets of 8646…".',
-    suggestions: [],
-    ...(result.reading ? { reading: result.reading } : {}),
-  };
+  );
 }
 
 function sharedPartners(question: string): PlannerResult | undefined {
