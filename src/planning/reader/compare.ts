@@ -100,6 +100,18 @@ export function comparisonOf(
     // ("23P in V1 vs 23P in LM": each set is labelled by what differs, "V1" and "LM".)
     const same = (f: Filter, fs: Filter[]) => fs.some((g) => JSON.stringify(g) === JSON.stringify(f));
     const own = (x: Filter[], y: Filter[]) => (x.some((f) => !same(f, y)) ? x.filter((f) => !same(f, y)) : x);
+    // ("how many had their axon fully extended, how many partially extended, and how many none": a list
+    // before "vs" is its sets, each compared; it had been one set, their union.)
+    if ((target.pop.alts?.length ?? 0) >= 2 && !after.pop.alts) {
+      const alts = target.pop.alts!;
+      const rest = a.filter(
+        (f) => !alts.some((x) => x.filters.some((g) => g.dim === f.dim && sameValues(g, f))) && !isUnion(f, target.pop),
+      );
+      return {
+        parts: [...alts.map((x) => part(side, x.label, [...rest, ...x.filters])), part(side, labelOf(own(b, a)), b)],
+        skip,
+      };
+    }
     return { parts: [part(side, labelOf(own(a, b)), a), part(side, labelOf(own(b, a)), b)], skip };
   }
   const split = c.pops.find((p) => p.pop.alts && p.pop.alts.length >= 2 && p.role !== "both");

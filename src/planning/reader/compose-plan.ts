@@ -69,13 +69,20 @@ export function compose(c: Clause): QueryPlan {
   plan.filter = withoutRedundantNeuron(plan.filter, used);
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
-  const dedupe = <T>(fs: T[]) =>
-    fs.filter((f, i) => fs.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
+  // ("AL, LM or RL" said again of "the higher visual areas": one set, in any order.)
+  const key = (f: unknown) =>
+    JSON.stringify(f, (k, v: unknown) => (k === "values" && Array.isArray(v) ? [...(v as string[])].sort() : v));
+  const dedupe = <T>(fs: T[]) => fs.filter((f, i) => fs.findIndex((g) => key(g) === key(f)) === i);
   plan.filter = dedupe(plan.filter);
   // ("who are the 5 strongest inputs of X": "who" and "inputs" are one grouping.)
   if (plan.kind === "query") plan.groupBy = dedupe(plan.groupBy);
   plan.pre = dedupe(plan.pre);
   plan.post = dedupe(plan.post);
+  // ("a fragment without a nucleus": one condition said twice.)
+  if (plan.kind === "query" && plan.measure.fn === "fraction") {
+    const part = plan.measure.part;
+    for (const k of ["filter", "pre", "post"] as const) if (part[k]) part[k] = dedupe(part[k]!);
+  }
   for (const list of [
     plan.filter,
     plan.pre,

@@ -116,7 +116,7 @@ export function partnerRanking(c: Clause, q: Query): void {
     c.atoms.find((a) => is(a, "noun") && PARTNER_SIDE[String(as(a, "noun")!.n)]) ??
     (partnerPop ? { ...partnerPop.atom, tag: { t: "noun", n: partnerPop.pop.head }, alt: [] } : undefined) ??
     (implied ? { ...implied, tag: { t: "noun", n: String(as(implied, "sup")!.implies) }, alt: [] } : undefined);
-  if (!noun) return;
+  if (!noun) return rankedAgainstOneRoot(c, q);
   const at = c.index(noun);
   // "which targets", "what are the outputs of X", "top 5 inputs", "list the partners",
   // "X's partners with ≥5 synapses".
@@ -159,6 +159,23 @@ export function partnerRanking(c: Clause, q: Query): void {
   if ((as(noun, "noun") as { neuron?: boolean }).neuron) q[side].push({ dim: "class", values: ["neuron"] });
   // Partners over connections: ranked by their synapses, not by a count of one pair each.
   if (q.source === "connections" && q.measure.fn === "count") q.measure = { fn: "sum", of: "synapses" };
+}
+
+/**
+ * "the BCs presynaptic to 8646…: top 3 by synapse count": cells of a kind on one side of one root, ranked one by
+ * one by what they make with it (the order had nothing to order and was asked back).
+ */
+function rankedAgainstOneRoot(c: Clause, q: Query): void {
+  const ranked = c.find("topk");
+  if (!ranked || q.groupBy.length || !["count", "sum", "mean"].includes(q.measure.fn)) return;
+  const sides = (["pre", "post"] as Side[]).filter((s) => onePointedRoot(q[s]));
+  if (sides.length !== 1) return;
+  const other: Side = sides[0] === "pre" ? "post" : "pre";
+  const many = c.pops.find((p) => p.role === other && p.pop.plural && !oneRoot(p.pop.filters));
+  if (!many || !q[other].length || q[other].some((f) => f.dim === "root_id")) return;
+  q.groupBy.push({ dim: "root_id", side: other });
+  // ("who are the top 3": the ranked cells are what is asked.)
+  for (const a of c.atoms) if ((is(a, "wh") || is(a, "glue")) && /^(who|which|what)\b/i.test(text(a))) use(a);
 }
 
 /** "top target cells", "postsynaptic neurons": partners said to be cells are ranked as cells. */

@@ -53,7 +53,8 @@ function load(): { terms: Term[]; flows: FlowTerm[] } {
     const term = String.raw`(?:\b(?:the|a|its|their)\s+)?\b(?:${t.phrases.map(escape).join("|")})(?![\w-])`;
     return {
       phrase: new RegExp(term, "gi"),
-      bounded: new RegExp(String.raw`${term}\s+(?:of\s+)?${BOUND}\s*(\d+)`, "gi"),
+      // ("max fan-in over 4P cells": "over 4P" names cells; a bound is a whole number.)
+      bounded: new RegExp(String.raw`${term}\s+(?:of\s+)?${BOUND}\s*(\d+)(?![\w/-])`, "gi"),
       named: new RegExp(String.raw`${term}(?=\s+${NAME_AFTER})`, "gi"),
       means: t.means,
     };

@@ -100,6 +100,9 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
       if (len > 1 && crossesLonger(tokens, i, len, lexicon)) continue;
       // "per cell type" is per type, not "per cell" then "type".
       if (tags.some((g) => g.t === "per_cell") && /^(types?|class(es)?|m-?types?)$/.test(tokens[i + len]?.lower ?? "")) continue;
+      // ("synapses from a cell with a proofread axon onto a cell …": any one cell on a side, not an average per cell.)
+      const sided = /^(from|onto|to|into|by)$/.test(tokens[i - 1]?.lower ?? "");
+      if (tags.some((g) => g.t === "per_cell") && span[0]!.lower === "a" && sided) continue;
       // "basket cells": the name, then its cell noun as an item of its own.
       let end = i + len;
       if (term && len > 1 && CELL_NOUNS.has(span[len - 1]!.lower) && vocabulary.exactMatch(span.slice(0, -1).map((x) => x.text).join(" "))) {

@@ -2,14 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DATA_DIR } from "../../project-root.js";
+import { phraseSource } from "./discourse-data.js";
 import type { Prepared } from "./prepare.js";
 
 const RestatedFile = z.object({
   about: z.array(z.string()),
   defaults: z.array(z.object({ phrases: z.array(z.string().min(1)), about: z.string().min(1), note: z.string() })),
 });
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
 let rules: { phrase: RegExp; about: RegExp }[] | undefined;
 
@@ -19,9 +18,9 @@ function load(): { phrase: RegExp; about: RegExp }[] {
     // ("(fragments included)", ", incl. fragments", "fragments included": brackets and a comma go too.)
     // (Not after a negation: "not pooled" says the opposite of the default.)
     phrase: new RegExp(
-      String.raw`\s*[,;]?\s*(\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
-        String.raw`\b(${d.phrases.map(escape).join("|")})(?![\w-])\s*(\))?`,
-      "i",
+      String.raw`\s*[,;]?\s*(?<open>\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
+        String.raw`\b(?<said>${d.phrases.map((x) => phraseSource(x)).join("|")})(?![\w-])\s*(?<close>\))?`,
+      "gi",
     ),
     about: new RegExp(String.raw`\b(${d.about})\b`, "i"),
   }));
@@ -37,11 +36,13 @@ export function restatedDefaults(p: Prepared): Prepared {
   let { text } = p;
   const context: string[] = [];
   for (const rule of rules) {
-    const m = rule.phrase.exec(text);
-    if (!m || !rule.about.test(text.replace(m[0], " "))) continue;
-    context.push(m[2]!);
+    // (The first match that leaves what it is about said: "E / I" in "E/I ratio (exc syn / inh syn)" does not.)
+    const m = [...text.matchAll(rule.phrase)].find((x) => rule.about.test(text.replace(x[0], " ")));
+    if (!m) continue;
+    const { open, said, close } = m.groups!;
+    context.push(said!);
     // (A phrase inside brackets with other words, "(unique roots, fragments included)", leaves the rest.)
-    const inside = Boolean(m[1]) !== Boolean(m[3]) ? (m[1] ?? "") + (m[3] ?? "") : "";
+    const inside = Boolean(open) !== Boolean(close) ? (open ?? "") + (close ?? "") : "";
     text = (text.slice(0, m.index) + (inside ? ` ${inside}` : " ") + text.slice(m.index + m[0].length)).trim();
   }
   return context.length

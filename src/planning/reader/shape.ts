@@ -22,7 +22,10 @@ export function groupDim(pop: Pop): Group["dim"] | undefined {
   if (kind) return kind;
   switch (pop.head) {
     case "strategy":
-      return pop.strategySide === "dendrite" ? "dendrite_strategy" : "axon_strategy";
+      // ("the dendrite_clean strategy": the value names its side.)
+      return pop.strategySide === "dendrite" || pop.filters.some((f) => f.dim === "dendrite_strategy")
+        ? "dendrite_strategy"
+        : "axon_strategy";
     case "nucleus":
       return "nucleus_id";
     case "cell":

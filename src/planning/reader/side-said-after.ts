@@ -15,6 +15,7 @@ const BOUNDARY = /^(and|[?.,;:)]|[–—-])$/i;
  * "post(synaptic)" said last, before a boundary: "BC presynaptic partners" are the partners of the BCs.
  */
 export function sideSaidAfter(atoms: Atom[], role: Map<number, Role>, used: Set<number>): void {
+  sideSaidFirst(atoms, role, used);
   atoms.forEach((a, p) => {
     const up = is(a, "rel", "r", "upstream");
     if (!up && !is(a, "rel", "r", "downstream")) return;
@@ -34,5 +35,25 @@ export function sideSaidAfter(atoms: Atom[], role: Map<number, Role>, used: Set<
     role.set(at, up ? "pre" : "post");
     used.add(p);
     if (k > p + 1 && !isPop(atoms[p + 1])) used.add(p + 1);
+  });
+}
+
+/**
+ * A side said first, then what is on it: "synapses whose presyn is a BC", "where the postsynaptic cell is a 23P".
+ * The cells after the verb are on the side named (they had been read as on the other side, as after "presynaptic
+ * to").
+ */
+function sideSaidFirst(atoms: Atom[], role: Map<number, Role>, used: Set<number>): void {
+  atoms.forEach((a, p) => {
+    const up = is(a, "rel", "r", "upstream");
+    if ((!up && !is(a, "rel", "r", "downstream")) || !SIDE_ADJECTIVE.test(lower(a).replace(/\s+/g, " "))) return;
+    let k = p + 1;
+    if (SIDE_NOUN.test(lower(atoms[k])) || is(atoms[k], "noun", "n", "cell")) k++;
+    if (!is(atoms[k], "verb", "v", "be")) return;
+    const be = k++;
+    while (atoms[k] && /^(a|an|the|one|always)$/i.test(lower(atoms[k]))) k++;
+    if (!isPop(atoms[k])) return;
+    role.set(k, up ? "pre" : "post");
+    for (let i = p; i <= be; i++) used.add(i);
   });
 }

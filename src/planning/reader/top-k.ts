@@ -11,7 +11,10 @@ function leadingCount(atoms: Atom[], i: number): boolean {
     ["source", "target"].some((n) => is(next, "noun", "n", n)) ||
     ["upstream", "downstream"].some((r) => is(next, "rel", "r", r));
   const kind = (a: Atom | undefined) => KINDS.some((n) => is(a, "noun", "n", n));
+  // ("the five postsynaptic partners that receive the most synapses": partners ranked one by one.)
+  const partners = ["source", "target", "partner"].some((n) => is(next, "noun", "n", n));
   const cells =
+    partners ||
     is(next, "noun", "n", "cell") ||
     is(next, "noun", "n", "neuron") ||
     is(next, "val") ||
@@ -19,7 +22,9 @@ function leadingCount(atoms: Atom[], i: number): boolean {
     (side && kind(atoms[i + 2]));
   // (It opens the question, or the part after a topic: "Onto V1 cells: the 3 presynaptic types …".)
   const topic = atoms.findLastIndex((x, j) => j < i && /^[:;,—–]$/.test(lower(x)));
-  return cells && atoms.slice(topic + 1, i).every((x) => x.items.every((y) => y.fn) || is(x, "list"));
+  // ("which are the 5 targets …": a "which" that asks for the ranked ones.)
+  const lead = (x: Atom) => x.items.every((y) => y.fn) || is(x, "list") || is(x, "wh") || is(x, "verb", "v", "be");
+  return cells && atoms.slice(topic + 1, i).every(lead);
 }
 
 const KINDS = ["type", "mtype", "area", "layer", "class"];

@@ -63,8 +63,14 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   } else if (q.compare) {
     const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));
     const built = parts.map((p) => ({ label: p.label, ...measured(ctx, p.q, value) }));
+    const ends = rootPairs(q.compare);
     text = Sql.join(
-      built.map((b) => sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`),
+      built.map((b, i) =>
+        ends
+          ? sql`SELECT ${b.label} AS compared, ${ends[i]![0]} AS pre_pt_root_id, ${ends[i]![1]} AS post_pt_root_id, *
+            FROM (${b.sql})`
+          : sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`,
+      ),
       " UNION ALL ",
     );
     source = [...new Set(built.map((b) => b.source))].join("; ");
@@ -238,4 +244,18 @@ function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
   ];
   const values = (dim: string) => all.filter((f) => f.dim === dim && !f.not).flatMap((f) => f.values ?? []);
   return { rootIds: values("root_id"), nucleusIds: values("nucleus_id") };
+}
+
+/**
+ * "synapses between 8646…A and 8646…B, each direction": when every compared set is one root onto one root, the
+ * rows also carry the two roots as ids, so the table says which way each row goes without parsing its label.
+ */
+function rootPairs(parts: Part[]): [string, string][] | undefined {
+  const one = (fs: Filter[] | undefined) =>
+    fs?.length === 1 && fs[0]!.dim === "root_id" && fs[0]!.values?.length === 1 && !fs[0]!.not
+      ? String(fs[0]!.values[0])
+      : undefined;
+  const ends = parts.map((p) => [one(p.pre), one(p.post)] as const);
+  if (parts.some((p) => p.filter?.length) || ends.some(([a, b]) => !a || !b)) return undefined;
+  return ends as [string, string][];
 }

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+import { useChatOnRaw } from "./support/chat-on-raw.js";
+
+/**
+ * Words found by the blind sets dev54 to dev61 at stop 44. Most were answers that looked right: a side said before
+ * its cells ("whose presyn is a BC") put on the other side, "a cell" after "from" read as an average per cell, a
+ * list ending in "or" compared value by value, "V1's 23P cells" split between a share's whole and its part, a
+ * strategy's value grouped by the other strategy, "how many X, how many Y, and how many Z" with X and Y pooled,
+ * "(also those from fragments)" read as only fragments.
+ */
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+const ROOT = "864691135230539449";
+
+describe("a side said before the cells on it", () => {
+  it.each([
+    ["% of syn whose presyn is a no-nucleus fragment", "pre", [{ dim: "has_nucleus", is: false }]],
+    ["% of synapses whose presyn is a BC", "pre", type("BC")],
+    ["% of syn whose postsyn is a BC", "post", type("BC")],
+    [
+      "What percent of all synapses have a presynaptic partner that's a fragment without a nucleus?",
+      "pre",
+      [{ dim: "has_nucleus", is: false }],
+    ],
+  ])("%s", async (q, side, part) => {
+    expect(await planOf(q)).toMatchObject({ pre: [], post: [], measure: { fn: "fraction", part: { [side]: part } } });
+  });
+
+  it("'where the presynaptic cell is a BC and the postsynaptic cell is a 23P'", async () => {
+    const q = "synapses where the presynaptic cell is a BC and the postsynaptic cell is a 23P";
+    expect(await planOf(q)).toMatchObject({ pre: type("BC"), post: type("23P"), measure: { fn: "count" } });
+  });
+});
+
+describe("cells named one at a time", () => {
+  it("'from a cell with a proofread axon onto a cell with a proofread dendrite' counts synapses", async () => {
+    const q = "How many synapses go from a cell with a proofread axon onto a cell with a proofread dendrite?";
+    expect(await planOf(q)).toMatchObject({
+      source: "synapses",
+      pre: [{ dim: "axon_proofread", is: true }],
+      post: [{ dim: "dendrite_proofread", is: true }],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("'how many synapses does a cell get from BCs on average' is still a mean per cell", async () => {
+    expect(await planOf("how many synapses does a cell get from BCs on average")).toMatchObject({
+      measure: { fn: "mean" },
+    });
+  });
+});
+
+describe("lists and places said of a share's cells", () => {
+  it("'RL, AL or LM' is one set", async () => {
+    expect(await planOf("how many synapses onto 23P come from neurons in RL, AL or LM?")).toMatchObject({
+      pre: [
+        { dim: "class", values: ["neuron"] },
+        { dim: "area", values: ["RL", "AL", "LM"] },
+      ],
+      groupBy: [],
+    });
+  });
+
+  it("'in V1, RL, AL and LM' is still one row each", async () => {
+    expect(await planOf("synapses from BC onto 23P in V1, RL, AL and LM")).toMatchObject({
+      groupBy: [{ dim: "area", side: "post" }],
+    });
+  });
+
+  it("'onto V1's layer 2/3 pyramidal cells': both are the share's whole", async () => {
+    const q =
+      "What percentage of all input synapses onto V1's layer 2/3 pyramidal cells come from neurons located in " +
+      "a higher visual area (RL, AL or LM)?";
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: [{ dim: "area", values: ["V1"] }, ...type("23P")],
+      measure: { fn: "fraction", part: { pre: [{ dim: "class" }, { dim: "area", values: ["RL", "AL", "LM"] }] } },
+    });
+  });
+
+  it.each([
+    "from all the input synapses of the 4P cells (also those from fragments), which percent comes from inh neurons?",
+    "from all the input synapses of the 4P cells (also the ones coming from fragments without soma), which " +
+      "percent comes from inhibitory neurons?",
+  ])("%s: fragments are in the whole, not the whole", async (q) => {
+    expect(await planOf(q)).toMatchObject({ pre: [], post: type("4P"), measure: { fn: "fraction" } });
+  });
+});
+
+describe("proofreading strategies", () => {
+  it("a dendrite strategy's value is not grouped by the axon strategy", async () => {
+    const q =
+      "How many proofread cells in each visual area had their dendrites proofread with the dendrite_clean strategy?";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "dendrite_strategy", values: ["dendrite_clean"] }]),
+      groupBy: [{ dim: "area" }],
+    });
+  });
+
+  it("'how many X, how many Y, and how many Z': three sets", async () => {
+    const q =
+      "Of the L2/3 pyramidal cells in the proofreading table, how many had their axon fully extended, how many " +
+      "partially extended, and how many have no axon proofreading (strategy none)?";
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ measure: { fn: "count" } });
+    expect((plan as { compare: unknown[] }).compare).toHaveLength(3);
+  });
+});
+
+describe("ranked partners and degrees", () => {
+  it.each([
+    `which are the five postsynaptic partners that receive the most synapses from ${ROOT}?`,
+    `the five targets of ${ROOT} with the most synapses`,
+  ])("%s: the top 5", async (q) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "post" }], limit: 5 });
+  });
+
+  it.each([
+    `Looking only at the PV basket cells presynaptic to ${ROOT}, who are the top 3 by synapse count?`,
+    `the BCs presynaptic to ${ROOT}: top 3 by synapse count`,
+  ])("%s: the BCs ranked one by one", async (q) => {
+    expect(await planOf(q)).toMatchObject({ pre: type("BC"), groupBy: [{ dim: "root_id", side: "pre" }], limit: 3 });
+  });
+
+  it.each(["max fan-in over 4P cells", "max in-degree over 4P cells"])(
+    "%s: 4P is the cells, not a bound",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ filter: type("4P"), measure: { fn: "max", of: "in_partners" } });
+    },
+  );
+
+  it("'fold change syn 4P→23P over 23P→4P' still divides", async () => {
+    expect(await planOf("fold change syn 4P→23P over 23P→4P")).toMatchObject({ contrast: "ratio" });
+  });
+});
+
+describe("polite openers of a visiting student", () => {
+  it.each([
+    "Sorry for the basic question: how many BCs are in V1?",
+    "I am a visiting student here for two months. How many BCs are in V1?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ filter: [...type("BC"), { dim: "area", values: ["V1"] }] });
+  });
+});
+
+describe("synapses between two roots, each direction", () => {
+  const store = useChatOnRaw(["synapses_pni_2"]);
+  it("has the presynaptic and postsynaptic root of each row as ids", async () => {
+    const pair = store.raw
+      .prepare(
+        `SELECT CAST(pre_pt_root_id AS TEXT) a, CAST(post_pt_root_id AS TEXT) b, count(*) n FROM synapses_pni_2
+         WHERE pre_pt_root_id != post_pt_root_id GROUP BY 1, 2 ORDER BY n DESC LIMIT 1`,
+      )
+      .get() as { a: string; b: string; n: bigint };
+    const answer = await store.chat.answer(
+      `How many synapses are there between ${pair.a} and ${pair.b}, each direction?`,
+    );
+    expect(answer.status, answer.text).toBe("answered");
+    const cols = answer.table!.columns;
+    const rows = answer.table!.rows.map((r) => [r[cols.indexOf("pre_pt_root_id")], r[cols.indexOf("post_pt_root_id")]]);
+    expect(rows).toEqual([
+      [pair.a, pair.b],
+      [pair.b, pair.a],
+    ]);
+    expect(answer.table!.rows[0]).toContain(Number(pair.n));
+  });
+});
