@@ -143,6 +143,36 @@ describe("polite openers of a visiting student", () => {
   });
 });
 
+describe("kinds compared as partners, and 'those' said for cells", () => {
+  it("'PV vs SST cells as targets of VIP interneurons': the two kinds compared, not each target", async () => {
+    const q = "PV vs SST cells as targets of VIP interneurons: which gets the higher connection probability?";
+    expect(await planOf(q)).toMatchObject({
+      pre: type("BPC"),
+      measure: { fn: "probability" },
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+
+  it("'neurons in L2/3 as targets and those in L4 as sources': neurons on both sides", async () => {
+    const q =
+      "For neurons with somata in L2/3 as targets and those in L4 as sources, what percentage of all possible " +
+      "L4→L2/3 pairs is actually connected?";
+    const neuronsIn = (layer: string) => [
+      { dim: "class", values: ["neuron"] },
+      { dim: "layer", values: [layer] },
+    ];
+    expect(await planOf(q)).toMatchObject({ pre: neuronsIn("L4"), post: neuronsIn("L2/3") });
+  });
+
+  it("the last of three sets is labelled by its value ('none')", async () => {
+    const q =
+      "how many 23P cells had their axon fully extended, how many partially extended, and how many have no axon " +
+      "proofreading (strategy none)?";
+    const plan = (await planOf(q)) as { compare: { label: string }[] };
+    expect(plan.compare.map((p) => p.label)).toEqual(["axon_fully_extended", "axon_partially_extended", "none"]);
+  });
+});
+
 describe("synapses between two roots, each direction", () => {
   const store = useChatOnRaw(["synapses_pni_2"]);
   it("has the presynaptic and postsynaptic root of each row as ids", async () => {
@@ -163,5 +193,11 @@ describe("synapses between two roots, each direction", () => {
       [pair.b, pair.a],
     ]);
     expect(answer.table!.rows[0]).toContain(Number(pair.n));
+  });
+
+  it("a connection probability per target cell is answered (its key had been an ambiguous column)", async () => {
+    const answer = await store.chat.answer("connection probability from BPC onto BC per BC cell");
+    expect(answer.status, answer.text).toBe("answered");
+    expect(answer.table!.columns).toContain("post_pt_root_id");
   });
 });

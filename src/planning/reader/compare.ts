@@ -107,10 +107,11 @@ export function comparisonOf(
       const rest = a.filter(
         (f) => !alts.some((x) => x.filters.some((g) => g.dim === f.dim && sameValues(g, f))) && !isUnion(f, target.pop),
       );
-      return {
-        parts: [...alts.map((x) => part(side, x.label, [...rest, ...x.filters])), part(side, labelOf(own(b, a)), b)],
-        skip,
-      };
+      // (The last set is labelled like the others when it names a value of their kind: "none".)
+      const kinds = new Set(alts.flatMap((x) => x.filters.map((f) => f.dim)));
+      const sameKind = b.filter((f) => kinds.has(f.dim) && !f.not);
+      const last = labelOf(sameKind.length === 1 ? sameKind : own(b, a));
+      return { parts: [...alts.map((x) => part(side, x.label, [...rest, ...x.filters])), part(side, last, b)], skip };
     }
     return { parts: [part(side, labelOf(own(a, b)), a), part(side, labelOf(own(b, a)), b)], skip };
   }

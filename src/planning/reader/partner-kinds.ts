@@ -36,6 +36,8 @@ export function mergePartnerKinds(atoms: Atom[]): Atom[] {
     const p = partner.tag as Pop;
     const k = kind.tag as Pop;
     const merged: Pop = { ...p, filters: [...k.filters], thresholds: [...p.thresholds, ...k.thresholds] };
+    // ("PV vs SST cells as targets of VIP cells": the kinds compared stay compared.)
+    if (k.alts) Object.assign(merged, { alts: k.alts, ...(k.versus ? { versus: true } : {}) });
     const items = atoms.slice(i, j + 1).flatMap((x) => x.items);
     atoms = [...atoms.slice(0, i), { tag: merged, alt: [], items }, ...atoms.slice(j + 1)];
   }

@@ -38,6 +38,7 @@ import { remarks } from "./remarks.js";
 import { pluralPossessive, plusTheir } from "./possessive.js";
 import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
+import { thoseOnes } from "./those-ones.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -76,6 +77,7 @@ const STEPS: PrepareStep[] = [
   plusTheir,
   discourseStep,
   layWords,
+  thoseOnes,
   depthPhrases,
   definedCutoff,
   corrections,

@@ -49,6 +49,9 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
   const kb = b.groups.map(groupKey);
   const keys = [...ka, ...kb];
   const keySel = keys.length ? `${keys.join(", ")}, ` : "";
+  // (Qualified: a key named like a column of the connection table, "post_pt_root_id", is otherwise ambiguous.)
+  const qualified = keys.map((k) => (ka.includes(k) ? `a.${k}` : `b.${k}`));
+  const groupBy = keys.length ? ` GROUP BY ${qualified.join(", ")}` : "";
   const countBy = (alias: string, k: string[]) =>
     `SELECT ${k.length ? `${k.join(", ")}, ` : ""}count(*) AS n FROM ${alias}${k.length ? ` GROUP BY ${k.join(", ")}` : ""}`;
   const on = (k: string[], x: string, y: string) =>
@@ -62,7 +65,7 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
         .concat("count(*) AS n")
         .join(", "),
     )}
-      FROM a JOIN b ON a.r = b.r${raw(keys.length ? ` GROUP BY ${keys.join(", ")}` : "")}),
+      FROM a JOIN b ON a.r = b.r${raw(groupBy)}),
     k AS (SELECT ${raw(
       keys
         .map((k) => (ka.includes(k) ? `a.${k}` : `b.${k}`))
@@ -71,7 +74,7 @@ export function compileProbability(ctx: CompileContext, q: Query): CompiledQuery
         .join(", "),
     )}
       FROM connection c JOIN a ON a.r = c.pre_pt_root_id JOIN b ON b.r = +c.post_pt_root_id
-      WHERE c.pre_pt_root_id != c.post_pt_root_id${raw(keys.length ? ` GROUP BY ${keys.join(", ")}` : "")})
+      WHERE c.pre_pt_root_id != c.post_pt_root_id${raw(groupBy)})
     SELECT ${raw(keySel ? keys.map((k) => (ka.includes(k) ? `na.${k}` : `nb.${k}`)).join(", ") + ", " : "")}coalesce(k.n, 0) AS connected_pairs,
       na.n * nb.n - coalesce(ab.n, 0) AS possible_pairs,
       round(coalesce(k.n, 0) * 1.0 / nullif(na.n * nb.n - coalesce(ab.n, 0), 0), 6) AS connection_probability
