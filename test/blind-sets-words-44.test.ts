@@ -173,6 +173,51 @@ describe("kinds compared as partners, and 'those' said for cells", () => {
   });
 });
 
+describe("a newcomer's long messages (dev61)", () => {
+  const L5IT = "864691135443521016";
+  it.each([
+    `inhibitory neurons → ${L5IT}, list root ids`,
+    `list inhibitory neurons → ${L5IT}`,
+    `inhibitory neurons → ${L5IT}? list them`,
+  ])("%s: the inhibitory inputs listed", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["inhibitory"] }],
+      post: [{ dim: "root_id", values: [L5IT] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("'8646… → any 6P-CT? list them': the 6P-CT targets listed", async () => {
+    expect(await planOf(`${ROOT} → any 6P-CT? list them`)).toMatchObject({
+      pre: [{ dim: "root_id", values: [ROOT] }],
+      post: type("6P-CT"),
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+
+  it("'how many BCs in V1? list them' asks which of the two", async () => {
+    expect(await planOf("how many BCs in V1? list them")).toBe("clarify");
+  });
+
+  it("'I'm looking at the inputs to L5 ET cells … I was wondering …': the lead is read with the question", async () => {
+    const q =
+      "Hello! I'm looking at the inputs to layer 5 ET cells for my project and I was wondering what the average " +
+      "size is of the synapses they recieve from inhibitory neurons? Thanks very much!";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "class", values: ["inhibitory"] }],
+      post: type("5P-ET"),
+      measure: { fn: "mean", of: "size" },
+    });
+  });
+
+  it("chatter of a newcomer is context", async () => {
+    const q =
+      "Counting synapses from any inhibitory neuron, which layer 2/3 pyramdial cells get the most? " +
+      "Sorry if my question is a bit vague, I'm still new.";
+    expect(await planOf(q)).toMatchObject({ post: type("23P"), groupBy: [{ dim: "root_id", side: "post" }] });
+  });
+});
+
 describe("synapses between two roots, each direction", () => {
   const store = useChatOnRaw(["synapses_pni_2"]);
   it("has the presynaptic and postsynaptic root of each row as ids", async () => {

@@ -166,14 +166,20 @@ export function partnerRanking(c: Clause, q: Query): void {
  * one by what they make with it (the order had nothing to order and was asked back).
  */
 function rankedAgainstOneRoot(c: Clause, q: Query): void {
-  const ranked = c.find("topk");
+  // ("list 8646… → any 6P-CT": the cells on the other side, listed.)
+  const listed = c.atoms.find((a) => is(a, "list") && !a.items.some((i) => i.used));
+  const ranked = c.find("topk") ?? listed;
   if (!ranked || q.groupBy.length || !["count", "sum", "mean"].includes(q.measure.fn)) return;
   const sides = (["pre", "post"] as Side[]).filter((s) => onePointedRoot(q[s]));
   if (sides.length !== 1) return;
   const other: Side = sides[0] === "pre" ? "post" : "pre";
-  const many = c.pops.find((p) => p.role === other && p.pop.plural && !oneRoot(p.pop.filters));
+  const many = c.pops.find((p) => p.role === other && (p.pop.plural || listed) && !oneRoot(p.pop.filters));
   if (!many || !q[other].length || q[other].some((f) => f.dim === "root_id")) return;
   q.groupBy.push({ dim: "root_id", side: other });
+  if (ranked === listed) {
+    use(listed);
+    q.order ??= "desc";
+  }
   // ("who are the top 3": the ranked cells are what is asked.)
   for (const a of c.atoms) if ((is(a, "wh") || is(a, "glue")) && /^(who|which|what)\b/i.test(text(a))) use(a);
 }

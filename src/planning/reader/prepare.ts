@@ -39,6 +39,7 @@ import { pluralPossessive, plusTheir } from "./possessive.js";
 import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
+import { listSaidLast } from "./list-said-last.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -78,6 +79,7 @@ const STEPS: PrepareStep[] = [
   discourseStep,
   layWords,
   thoseOnes,
+  listSaidLast,
   depthPhrases,
   definedCutoff,
   corrections,
