@@ -87,6 +87,27 @@ describe("lists and places said of a share's cells", () => {
   });
 });
 
+describe("where the sending cells' somata are, in a share (dev60)", () => {
+  it.each([
+    "% of 23P inputs from neurons with somata in L4",
+    "% of all 23P input syn from neurons with L4 somata",
+    "% of all 23P input syn from L4-soma neurons",
+  ])("%s: the layer is the presynaptic cells'", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: type("23P"),
+      measure: { fn: "fraction", part: { pre: expect.arrayContaining([{ dim: "layer", values: ["L4"] }]) } },
+    });
+  });
+
+  it("'% syn onto MC w/ size > 5000': the size is the synapses'", async () => {
+    expect(await planOf("% syn onto MC w/ size > 5000")).toMatchObject({
+      post: type("MC"),
+      measure: { fn: "fraction", part: { filter: [{ dim: "size", min: 5000 }] } },
+    });
+  });
+});
+
 describe("proofreading strategies", () => {
   it("a dendrite strategy's value is not grouped by the axon strategy", async () => {
     const q =

@@ -95,6 +95,11 @@ export function everyLayerListed(p: Prepared): Prepared {
 
 const SOMA = String.raw`(?:somas?|somata|cell bod(?:y|ies)|nucle(?:us|i))`;
 const SITS = String.raw`(?:(?:is|are|sits?|lies?|located|being)\s+)*`;
+/** "neurons with L4 somata", "cells with a layer 5 soma": the layer their somata are in. */
+const LAYER_SOMATA = new RegExp(
+  String.raw`\bwith\s+(?:an?\s+|their\s+)?(L\d(?:\/\d)?|layers?\s+\d(?:\/\d)?)[\s-]+${SOMA}(?![\w-])`,
+  "gi",
+);
 const SOMA_IN = new RegExp(
   String.raw`\b(?:whose\s+|with\s+(?:their |its |the |a )?)${SOMA}\s+${SITS}(in|at|within)\s+`,
   "gi",
@@ -114,6 +119,8 @@ const SOMA_DEPTH = new RegExp(
 export function somaIn(p: Prepared): Prepared {
   const text = p.text
     .replace(SOMA_IN, (_, at: string) => `${at.toLowerCase() === "at" ? "in" : at} `)
+    .replace(LAYER_SOMATA, "in $1")
+    .replace(/\b(L\d(?:\/\d)?)-(?:somas?|somata)(?![\w-])/gi, "$1")
     .replace(SOMA_DEPTH, "");
   return { ...p, text };
 }

@@ -68,7 +68,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 
 /** The steps in order (each module of a step adds itself here). */
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
-const STEPS: PrepareStep[] = [
+export const STEPS: PrepareStep[] = [
   pseudoSql,
   bracketSemicolons,
   sideBrackets,
