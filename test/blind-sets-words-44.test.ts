@@ -108,6 +108,23 @@ describe("where the sending cells' somata are, in a share (dev60)", () => {
   });
 });
 
+describe("a share of connections (dev59)", () => {
+  it.each([
+    [
+      "Of the connections onto basket cells, what percentage come from a presynaptic cell with a proofread axon?",
+      type("BC"),
+    ],
+    ["What percentage of all connections have a presynaptic cell whose axon is proofread?", []],
+    ["% conn w/ proofread-axon presyn", []],
+  ])("%s: connected pairs, not synapses", async (q, post) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      post,
+      measure: { fn: "fraction", part: { pre: [{ dim: "axon_proofread", is: true }] } },
+    });
+  });
+});
+
 describe("proofreading strategies", () => {
   it("a dendrite strategy's value is not grouped by the axon strategy", async () => {
     const q =

@@ -150,6 +150,11 @@ function fraction(c: Clause, q: Query): void {
   const f = c.take("fraction")!;
   const at = c.index(f.atom);
   cellsDoing(c, at);
+  // ("what % of connections onto BCs come from cells with a proofread axon": a share of connected pairs.)
+  if (c.has("noun", "n", "connection") && !SYNAPSE_NOUNS.some((n) => c.has("noun", "n", n))) {
+    q.source = "connections";
+    use(...c.atoms.filter((a) => is(a, "noun", "n", "connection")));
+  }
   const verb = partVerb(c, at);
   const adjacent = c.pops.filter(
     (p) => p.i === at - 1 && (p.role === "pre" || p.role === "post") && !p.pop.filters.some((f) => f.dim === "root_id"),
