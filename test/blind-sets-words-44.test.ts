@@ -108,6 +108,20 @@ describe("where the sending cells' somata are, in a share (dev60)", () => {
   });
 });
 
+describe("'Among the X, the top 5 by …'", () => {
+  it.each([
+    ["Among the BCs, the top 5 by output synapses", "pre", type("BC")],
+    ["Of the 23P cells in V1: top 3 by input synapses", "post", [...type("23P"), { dim: "area", values: ["V1"] }]],
+    [
+      "Among the axon-proofread cells, rank by number of output synapses and give me the top five.",
+      "pre",
+      [{ dim: "axon_proofread", is: true }],
+    ],
+  ])("%s: the cells said first are ranked", async (q, side, cells) => {
+    expect(await planOf(q)).toMatchObject({ [side]: cells, groupBy: [{ dim: "root_id", side }] });
+  });
+});
+
 describe("a share of connections (dev59)", () => {
   it.each([
     [

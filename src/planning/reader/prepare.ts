@@ -40,6 +40,7 @@ import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
+import { amongRanked } from "./among-ranked.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -80,6 +81,7 @@ export const STEPS: PrepareStep[] = [
   layWords,
   thoseOnes,
   listSaidLast,
+  amongRanked,
   depthPhrases,
   definedCutoff,
   corrections,

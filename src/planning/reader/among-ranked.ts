@@ -1,0 +1,27 @@
+import type { Prepared } from "./prepare.js";
+
+/** "Among the BCs, …": the cells a ranking is of, said first. */
+const AMONG = /^\s*(?:among|amongst|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?([^,:;?]+?)\s*[,:;]\s*(.+)$/i;
+/** Where the ranking is said in the rest: "the top 5 …", "rank by …". */
+const RANKED = new RegExp(
+  String.raw`^((?:(?:please|pls|give\s+me|show\s+me|list|what\s+are|which\s+are|who\s+are)\s+)*(?:the\s+)?)` +
+    String.raw`(top\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|rank(?:ed)?)\b(.*)$`,
+  "i",
+);
+
+/**
+ * "Among the BCs, the top 5 by output synapses", "Among the axon-proofread cells, rank by number of output
+ * synapses": the cells said first are the ones ranked, read as "the top 5 BCs by output synapses". (The ranking
+ * had nothing to rank and was asked back.) Only when the rest names no cells of its own.
+ */
+export function amongRanked(p: Prepared): Prepared {
+  const m = AMONG.exec(p.text);
+  if (!m) return p;
+  const [, cells, rest] = m as unknown as [string, string, string];
+  const r = RANKED.exec(rest);
+  if (!r || /\b(cells?|neurons?|them|those|these|partners?|targets?|inputs?)\b/i.test(r[3]!.split(/\bby\b/i)[0]!)) {
+    return p;
+  }
+  const [, lead, rank, after] = r as unknown as [string, string, string, string];
+  return { ...p, text: `${lead}${rank} ${/^rank/i.test(rank) ? "the " : ""}${cells}${after}` };
+}
