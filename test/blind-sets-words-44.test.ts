@@ -108,6 +108,37 @@ describe("where the sending cells' somata are, in a share (dev60)", () => {
   });
 });
 
+describe("distinct partners, said again after the question (dev56, dev58)", () => {
+  const R = "864691135712289818";
+  const outs = { pre: [{ dim: "root_id", values: [R] }], measure: { fn: "distinct", side: "post" } };
+  it.each([
+    `How many different postsynaptic partners does ${R} have? Distinct partner root ids, not the synapse count.`,
+    `how many different downstream partners does ${R} synapse onto? partners not syn`,
+    `${R}: number of distinct partners it synapses onto?`,
+    `number of distinct partners ${R} synapses onto?`,
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject(outs);
+  });
+
+  it("a claim of partners on a count of synapses is asked back", async () => {
+    const q = `How many synapses does ${R} make? Distinct partner root ids, not the synapse count.`;
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'(all presyn partners)' says which inputs count, not that partners are counted", async () => {
+    expect(await planOf("per 5P-IT neuron, mean count of incoming syn (all presyn partners)?")).toMatchObject({
+      measure: { fn: "mean", of: "in_synapses" },
+    });
+  });
+
+  it("'which of the cells that 8646… synapses onto are coregistered': the targets are", async () => {
+    expect(await planOf(`Which of the cells that ${R} synapses onto are coregistered?`)).toMatchObject({
+      pre: [{ dim: "root_id", values: [R] }],
+      post: [{ dim: "coregistered", is: true }],
+    });
+  });
+});
+
 describe("'Among the X, the top 5 by …'", () => {
   it.each([
     ["Among the BCs, the top 5 by output synapses", "pre", type("BC")],

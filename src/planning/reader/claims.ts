@@ -13,6 +13,7 @@ export const Claim = z.enum([
   "not-synapses",
   "not-connections",
   "not-partners",
+  "partners",
   "groups",
   "single",
   "ids",
@@ -90,6 +91,9 @@ function keeps(q: Query, c: Claim): boolean {
       return !(q.source === "connections" && m.fn === "count");
     case "not-partners":
       return m.fn !== "distinct" && of !== "in_partners" && of !== "out_partners";
+    // ("How many different postsynaptic partners does 8646… have? Distinct partner root ids, not the synapse count.")
+    case "partners":
+      return m.fn === "distinct" || of === "in_partners" || of === "out_partners";
     case "groups":
       return grouped;
     case "single":
@@ -168,6 +172,7 @@ const SAID: Record<Claim, string> = {
   "not-synapses": "not synapses",
   "not-connections": "not connections",
   "not-partners": "not partners",
+  partners: "counting distinct partners",
   groups: "one figure for each",
   single: "one number",
   ids: "the ids",

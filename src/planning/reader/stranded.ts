@@ -21,6 +21,15 @@ const WHERE_WORD = new RegExp(
 // "Which three cell types are BPCs presynaptic to most often?"
 const WHICH_STRANDED = new RegExp(String.raw`^(which|what) (.+?) (?:is|are) (.+?) ${SIDE} to\b(.*)$`, "i");
 
+// "number of distinct partners 8646… synapses onto", "partners that it sends synapses to"
+const OBJECT_FIRST = new RegExp(
+  String.raw`\b(partners|targets|cells|neurons|roots|segments)\s+(?:that\s+)?(\d{15,20}|it)\s+` +
+    String.raw`(?:synapses|synapse|projects|connects|sends\s+synapses|makes\s+synapses)\s+(?:onto|to)\b` +
+    // (Only where the clause ends: "which of the cells that 8646… synapses onto are coregistered" says more.)
+    String.raw`(?=\s*(?:$|[?.!,(]))`,
+  "i",
+);
+
 const flip = (side: string) => (side.toLowerCase() === "pre" ? "post" : "pre");
 
 /**
@@ -30,6 +39,11 @@ const flip = (side: string) => (side.toLowerCase() === "pre" ? "post" : "pre");
  * are most of the 5P-ET cells", "where are tuned cells scarcest": which area has the most (fewest).
  */
 export function strandedSides(p: Prepared): Prepared {
+  const objectFirst = OBJECT_FIRST.exec(p.text);
+  if (objectFirst) {
+    const [all, counted, owner] = objectFirst as unknown as [string, string, string];
+    return { ...p, text: p.text.replace(all, `${counted} postsynaptic to ${owner}`) };
+  }
   const first = ASKED_FIRST.exec(p.text);
   if (first) {
     const [, counted, owner, side, end] = first as unknown as string[];
