@@ -139,6 +139,27 @@ describe("distinct partners, said again after the question (dev56, dev58)", () =
   });
 });
 
+describe("fragments left out, with no side said", () => {
+  const R = "864691135183251314";
+  it.each([
+    `top 3 targets of ${R} by # syn, excluding fragments`,
+    `What are the top 5 targets of ${R} by synapse count, counting only cells with a nucleus (no orphan fragments)?`,
+  ])("%s: the partners have a nucleus", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: [R] }],
+      post: [{ dim: "has_nucleus", is: true }],
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+
+  it("'synapses onto 8646…, excluding fragments': the presynaptic side", async () => {
+    expect(await planOf(`how many synapses onto ${R}, excluding fragments`)).toMatchObject({
+      pre: [{ dim: "has_nucleus", is: true }],
+      post: [{ dim: "root_id", values: [R] }],
+    });
+  });
+});
+
 describe("'Among the X, the top 5 by …'", () => {
   it.each([
     ["Among the BCs, the top 5 by output synapses", "pre", type("BC")],

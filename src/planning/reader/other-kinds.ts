@@ -34,3 +34,22 @@ function kindsOf(p: ClausePop, classOf: (type: string) => string | undefined) {
   const classes = named.flatMap((k) => (k === "neuron" ? ["excitatory", "inhibitory"] : [k]));
   return { types, classes };
 }
+
+/**
+ * "top 3 targets of 8646… by # syn (no fragments)", "…, excluding fragments": fragments left out, with no side
+ * said, are left out of the partners of the one root named, the side it is not on. (The root itself has a nucleus
+ * or not whatever is said; it had been asked back.)
+ */
+export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
+  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
+  const nucleated = (p: ClausePop) =>
+    p.pop.filters.length > 0 && p.pop.filters.every((f) => f.dim === "has_nucleus" && f.is === true && !f.not);
+  const roots = c.pops.filter((p) => (p.role === "pre" || p.role === "post") && oneRootOf(p));
+  if (loose.length !== 1 || !nucleated(loose[0]!) || roots.length !== 1) return;
+  const side = roots[0]!.role === "pre" ? "post" : "pre";
+  if (c.pops.some((p) => p.role === side && oneRootOf(p))) return;
+  loose[0]!.role = side;
+}
+
+const oneRootOf = (p: ClausePop) =>
+  p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
