@@ -51,5 +51,4 @@ export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
   loose[0]!.role = side;
 }
 
-const oneRootOf = (p: ClausePop) =>
-  p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+const oneRootOf = (p: ClausePop) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
