@@ -139,6 +139,33 @@ describe("distinct partners, said again after the question (dev56, dev58)", () =
   });
 });
 
+describe("a share of possible pairs that are connected is a connection probability (dev54)", () => {
+  const flow = (pre: object[], post: object[]) => ({
+    source: "connections",
+    pre,
+    post,
+    measure: { fn: "probability" },
+  });
+  const neuronsIn = (layer: string) => [
+    { dim: "layer", values: [layer] },
+    { dim: "class", values: ["neuron"] },
+  ];
+  it("'what percentage of ordered pairs from L4 neurons to L2/3 neurons are connected'", async () => {
+    const q = "what percentage of ordered pairs from L4 neurons to L2/3 neurons are connected?";
+    expect(await planOf(q)).toMatchObject(flow(neuronsIn("L4"), neuronsIn("L2/3")));
+  });
+
+  it.each([
+    "what percentage of possible pairs from 23P to BC are connected?",
+    "what % of all 23P→BC pairs are connected?",
+    "of all possible pairs with a 23P cell presynaptic and a BC postsynaptic, what percentage are actually connected?",
+    "what % of all ordered (23P, BC) pairs have at least one synapse from the 23P to the BC",
+    "with BC as targets and 23P as sources, what's the connection probability?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject(flow(type("23P"), type("BC")));
+  });
+});
+
 describe("fragments left out, with no side said", () => {
   const R = "864691135183251314";
   it.each([

@@ -212,6 +212,8 @@ export function composeFlow(c: Clause): Query {
       !c.has("count") &&
       !c.has("stat") &&
       !c.has("fraction") &&
+      // ("neurons in L2/3 as targets and those in L4 as sources: connection probability": sides, not rows.)
+      !c.has("probability") &&
       // ("MC with the most distinct targets": the MCs are ranked, by their targets.)
       !(c.atoms.some((a) => is(a, "sup") && as(a, "sup")!.count) && !p.pop.filters.length)
     )

@@ -41,6 +41,7 @@ import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
 import { amongRanked } from "./among-ranked.js";
+import { pairsConnected } from "./pairs-connected.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -82,6 +83,7 @@ export const STEPS: PrepareStep[] = [
   thoseOnes,
   listSaidLast,
   amongRanked,
+  pairsConnected,
   depthPhrases,
   definedCutoff,
   corrections,
