@@ -349,6 +349,25 @@ describe("a newcomer's long messages (dev61)", () => {
   });
 });
 
+describe("a share of a kind among proofread cells is of the typed ones", () => {
+  it.each(["From the proofread neurons, which fraction is excitatory?", "frac of axon-proofread cells that are 23P"])(
+    "%s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "roots",
+        filter: expect.arrayContaining([{ dim: "class", values: ["neuron"] }]),
+        measure: { fn: "fraction" },
+      });
+    },
+  );
+
+  it("'how many proofread neurons' still counts every root of the proofreading table", async () => {
+    expect(await planOf("how many proofread neurons are there?")).toMatchObject({
+      filter: [{ dim: "proofread", is: true }],
+    });
+  });
+});
+
 describe("synapses between two roots, each direction", () => {
   const store = useChatOnRaw(["synapses_pni_2"]);
   it("has the presynaptic and postsynaptic root of each row as ids", async () => {

@@ -66,7 +66,7 @@ export function compose(c: Clause): QueryPlan {
   listedRanking(c, plan);
   partWithoutWhole(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
-  plan.filter = withoutRedundantNeuron(plan.filter, used);
+  plan.filter = kindsOfKnownKind(plan, withoutRedundantNeuron(plan.filter, used));
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
   // ("AL, LM or RL" said again of "the higher visual areas": one set, in any order.)
@@ -255,4 +255,17 @@ function superlativeAsked(c: Clause): void {
     `Whether the ones that rank first are of that kind or place, or which rank first among those? ` +
       `Ask for the ones that rank first (their type and place are shown), or say "among …".`,
   );
+}
+
+/**
+ * "From the proofread neurons, which fraction is excitatory?": a share of a kind (class, type) is of the cells
+ * whose kind is known, the typed ones. The proofreading table's roots count as neurons elsewhere, but a root with
+ * no cell-type row is neither excitatory nor inhibitory, and had made the whole larger than any kind could fill.
+ */
+function kindsOfKnownKind(plan: QueryPlan, filter: Filter[]): Filter[] {
+  if (plan.kind !== "query" || plan.measure.fn !== "fraction" || plan.source !== "roots") return filter;
+  const kinds = ["class", "cell_type", "mtype"];
+  const partKinds = (plan.measure.part.filter ?? []).some((f) => kinds.includes(f.dim) && !f.not);
+  if (!partKinds || filter.some((f) => kinds.includes(f.dim))) return filter;
+  return [...filter, { dim: "class", values: ["neuron"] }];
 }
