@@ -368,6 +368,25 @@ describe("a share of a kind among proofread cells is of the typed ones", () => {
   });
 });
 
+describe("a cell-type label", () => {
+  it.each([
+    "How many detected nuclei don't have a cell-type lable?",
+    "How many nuclei outside V1 have no cell-type label?",
+  ])("%s: the nuclei with no type", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "nuclei",
+      filter: expect.arrayContaining([{ dim: "typed", is: false }]),
+    });
+  });
+
+  it("'not the MC label' is not read as leaving MCs out", async () => {
+    const q =
+      "How many DTC cells (distal-targeting m-type, from the m-type table — not the MC label) are in layer 2/3 by " +
+      "soma depth?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
+
 describe("synapses between two roots, each direction", () => {
   const store = useChatOnRaw(["synapses_pni_2"]);
   it("has the presynaptic and postsynaptic root of each row as ids", async () => {
