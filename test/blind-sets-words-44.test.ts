@@ -368,6 +368,30 @@ describe("a share of a kind among proofread cells is of the typed ones", () => {
   });
 });
 
+describe("a property said with 'are' of the cells asked for (dev58)", () => {
+  const R = "864691135587114068";
+  const coregTargets = {
+    pre: [{ dim: "root_id", values: [R] }],
+    post: [{ dim: "coregistered", is: true }],
+    groupBy: [{ dim: "root_id", side: "post" }],
+  };
+  it.each([
+    `which of the cells postsynaptic to ${R} are coregistered?`,
+    `of the cells postsynaptic to ${R}, which are coregistered?`,
+    `of the targets of ${R}, which are coregistered?`,
+    `of the cells that ${R} synapses onto, which are coregistered?`,
+  ])("%s: the targets are coregistered, not the root", async (q) => {
+    expect(await planOf(q)).toMatchObject(coregTargets);
+  });
+
+  it("'which of the inputs of 8646… are proofread?': the presynaptic partners", async () => {
+    expect(await planOf(`which of the inputs of ${R} are proofread?`)).toMatchObject({
+      pre: [{ dim: "proofread", is: true }],
+      post: [{ dim: "root_id", values: [R] }],
+    });
+  });
+});
+
 describe("a cell-type label", () => {
   it.each([
     "How many detected nuclei don't have a cell-type lable?",

@@ -1,4 +1,4 @@
-import { as, is } from "./atoms.js";
+import { as, is, text } from "./atoms.js";
 import type { Clause } from "./clause.js";
 
 type ClausePop = Clause["pops"][number];
@@ -52,3 +52,24 @@ export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
 }
 
 const oneRootOf = (p: ClausePop) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+
+/**
+ * "which of the cells postsynaptic to 8646… are coregistered?", "of the targets of 8646…, which are coregistered?":
+ * a property said with "are" after the root is said of the cells asked for, on their side.
+ */
+export function propertyOfAsked(c: Clause, skip: Set<number>): void {
+  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
+  if (loose.length !== 1) return;
+  const [p] = loose as [ClausePop];
+  const property = p.pop.filters.length > 0 && !p.pop.head && p.pop.filters.every((f) => f.is !== undefined);
+  const before = c.atoms[p.i - 1];
+  const be = ["verb", "glue", "list"].some((t) => is(before, t)) && /\b(are|were)$/i.test(text(before));
+  const roots = c.pops.filter((x) => oneRootOf(x) && (x.role === "pre" || x.role === "post"));
+  const which = c.atoms.some((a) => (is(a, "wh") || is(a, "list")) && /^(which|who)\b/i.test(text(a)));
+  const wh = c.pops.some((x) => x.pop.wh);
+  if (!property || !be || roots.length !== 1 || !(which || wh)) return;
+  const asked = c.pops.filter((x) => (x.role === "pre" || x.role === "post") && !oneRootOf(x));
+  const other = roots[0]!.role === "pre" ? "post" : "pre";
+  if (asked.length > 1 || (asked.length === 1 && asked[0]!.role !== other)) return;
+  p.role = other;
+}

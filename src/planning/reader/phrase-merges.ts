@@ -129,6 +129,10 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
       q.filters.length > 0 &&
       q.filters.every((f) => f.is !== undefined || ["axon_strategy", "dendrite_strategy"].includes(f.dim));
     if (!property || p.wh || p.counted) continue;
+    // ("which of the cells postsynaptic to 8646… are coregistered": a plural verb after one root says it of the
+    // cells asked for, not of the root; it had made the root the coregistered one.)
+    const oneRoot = p.filters.some((f) => f.dim === "root_id" && f.values?.length === 1) && !p.plural;
+    if (oneRoot && /^(are|were|have)$/i.test(lower(verb))) continue;
     const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], thresholds: [...p.thresholds, ...q.thresholds] };
     atoms = [
       ...atoms.slice(0, i),
