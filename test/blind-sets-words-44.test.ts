@@ -392,6 +392,31 @@ describe("a property said with 'are' of the cells asked for (dev58)", () => {
   });
 });
 
+describe("two things named, then 'which' of them (dev58)", () => {
+  it("'8646…A vs 8646…B: which one receives more synapses?' compares the two roots' inputs", async () => {
+    const [a, b] = ["864691135183251314", "864691135189272596"];
+    expect(await planOf(`${a} vs ${b}: which one receives more synapses? totals pls`)).toMatchObject({
+      compare: [{ post: [{ dim: "root_id", values: [a] }] }, { post: [{ dim: "root_id", values: [b] }] }],
+    });
+  });
+
+  it("'BC vs MC: which makes more synapses onto 23P?'", async () => {
+    expect(await planOf("BC vs MC: which makes more synapses onto 23P?")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC", "MC"] }],
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+
+  it("'which L6 corticothalamic cells, if any, are postsynaptic to 8646…'", async () => {
+    expect(
+      await planOf("which L6 corticothalamic cells, if any, are postsynaptic to 864691135909466935?"),
+    ).toMatchObject({
+      post: type("6P-CT"),
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+});
+
 describe("a cell-type label", () => {
   it.each([
     "How many detected nuclei don't have a cell-type lable?",

@@ -42,6 +42,7 @@ import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
 import { amongRanked } from "./among-ranked.js";
 import { pairsConnected } from "./pairs-connected.js";
+import { whichOfTopic } from "./which-of-topic.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -84,6 +85,7 @@ export const STEPS: PrepareStep[] = [
   listSaidLast,
   amongRanked,
   pairsConnected,
+  whichOfTopic,
   depthPhrases,
   definedCutoff,
   corrections,
