@@ -199,6 +199,13 @@ describe("'Among the X, the top 5 by …'", () => {
   ])("%s: the cells said first are ranked", async (q, side, cells) => {
     expect(await planOf(q)).toMatchObject({ [side]: cells, groupBy: [{ dim: "root_id", side }] });
   });
+
+  it.each([
+    ["In V1, of the bipolar (VIP) interneurons, give me the three closest to the pia.", "asc", 3],
+    ["Of the MCs, the 2 with the largest nuclei", "desc", 2],
+  ])("%s", async (q, order, limit) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", groupBy: [{ dim: "root_id" }], order, limit });
+  });
 });
 
 describe("a share of connections (dev59)", () => {

@@ -1,11 +1,14 @@
 import type { Prepared } from "./prepare.js";
 
 /** "Among the BCs, …": the cells a ranking is of, said first. */
-const AMONG = /^\s*(?:among|amongst|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?([^,:;?]+?)\s*[,:;]\s*(.+)$/i;
-/** Where the ranking is said in the rest: "the top 5 …", "rank by …". */
+const AMONG =
+  /^(\s*(?:in\s+[^,:;?]{1,30},\s*)?)(?:among|amongst|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?([^,:;?]+?)\s*[,:;]\s*(.+)$/i;
+const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const SUPERLATIVE = "closest|nearest|deepest|shallowest|largest|biggest|smallest|highest|lowest|strongest|most|least";
+/** Where the ranking is said in the rest: "the top 5 …", "rank by …", "the three closest to the pia". */
 const RANKED = new RegExp(
   String.raw`^((?:(?:please|pls|give\s+me|show\s+me|list|what\s+are|which\s+are|who\s+are)\s+)*(?:the\s+)?)` +
-    String.raw`(top\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|rank(?:ed)?)\b(.*)$`,
+    String.raw`(top\s+${COUNT}|rank(?:ed)?|${COUNT}(?=\s+(?:with\s+the\s+)?(?:${SUPERLATIVE})\b))\b(.*)$`,
   "i",
 );
 
@@ -17,11 +20,11 @@ const RANKED = new RegExp(
 export function amongRanked(p: Prepared): Prepared {
   const m = AMONG.exec(p.text);
   if (!m) return p;
-  const [, cells, rest] = m as unknown as [string, string, string];
+  const [, place, cells, rest] = m as unknown as [string, string, string, string];
   const r = RANKED.exec(rest);
   if (!r || /\b(cells?|neurons?|them|those|these|partners?|targets?|inputs?)\b/i.test(r[3]!.split(/\bby\b/i)[0]!)) {
     return p;
   }
   const [, lead, rank, after] = r as unknown as [string, string, string, string];
-  return { ...p, text: `${lead}${rank} ${/^rank/i.test(rank) ? "the " : ""}${cells}${after}` };
+  return { ...p, text: `${place}${lead}${rank} ${/^rank/i.test(rank) ? "the " : ""}${cells}${after}` };
 }
