@@ -424,6 +424,19 @@ describe("two things named, then 'which' of them (dev58)", () => {
   });
 });
 
+describe("the types of several pasted roots (dev56)", () => {
+  const ids = ["864691135742484109", "864691135685177162", "864691135988481406"];
+  it.each([
+    `types pls: ${ids.join(" ")}`,
+    `Can someone tell me the cell types of these three roots: ${ids.join(", ")}?`,
+  ])("%s: each root's type", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      groupBy: [{ dim: "cell_type" }],
+      compare: ids.map((id) => ({ filter: [{ dim: "root_id", values: [id] }] })),
+    });
+  });
+});
+
 describe("a cell-type label", () => {
   it.each([
     "How many detected nuclei don't have a cell-type lable?",

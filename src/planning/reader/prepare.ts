@@ -43,6 +43,7 @@ import { listSaidLast } from "./list-said-last.js";
 import { amongRanked } from "./among-ranked.js";
 import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
+import { typesOfIds } from "./types-of-ids.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { topicCells } from "./topic-cells.js";
@@ -86,6 +87,7 @@ export const STEPS: PrepareStep[] = [
   amongRanked,
   pairsConnected,
   whichOfTopic,
+  typesOfIds,
   depthPhrases,
   definedCutoff,
   corrections,
