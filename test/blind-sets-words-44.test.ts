@@ -437,6 +437,24 @@ describe("the types of several pasted roots (dev56)", () => {
   });
 });
 
+describe("a proofreading status said as the table says it (dev55)", () => {
+  it.each([
+    "Only the presynaptic segments whose axon is marked proofread: how much synapses do they make onto BC?",
+    "How many synapses onto basket cells come from the proofread axons (axon status true in the proofreading table)?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: expect.arrayContaining([{ dim: "axon_proofread", is: true }]),
+      post: type("BC"),
+      measure: { fn: "count" },
+    });
+  });
+
+  it("'…, how much is it?' asks for the value", async () => {
+    const q = "Below the pia, in µm: the median of the soma depth for thick-tufted layer 5 cells, how much is it?";
+    expect(await planOf(q)).toMatchObject({ filter: type("5P-ET"), measure: { fn: "median", of: "depth" } });
+  });
+});
+
 describe("a cell-type label", () => {
   it.each([
     "How many detected nuclei don't have a cell-type lable?",
