@@ -26,7 +26,7 @@ import {
 import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
-import { fragmentsOutOfPartners, otherKindsOnOtherSide, propertyOfAsked } from "./other-kinds.js";
+import { sidesOfLooseCells } from "./other-kinds.js";
 import { eachOneOfThem } from "./per-cell-flow.js";
 import { wholeFlow } from "./whole-flow.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
@@ -126,9 +126,7 @@ export function composeFlow(c: Clause): Query {
   if (looseOnes.length === 1 && sided.length === 1 && !c.pops.some((p) => p.role && !groups(p.pop))) {
     looseOnes[0]!.role = sided[0]!.role === "pre" ? "post" : "pre";
   }
-  otherKindsOnOtherSide(c, skip);
-  fragmentsOutOfPartners(c, skip);
-  propertyOfAsked(c, skip);
+  sidesOfLooseCells(c, skip);
   rankedCells(c);
   // "downstream cell types of 8646…", "post type 23P": a phrase that names its side is on that side.
   for (const p of c.pops) if (p.pop.side && (isGroupPop(p) || p.pop.filters.length)) p.role = p.pop.side;

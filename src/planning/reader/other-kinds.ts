@@ -73,3 +73,10 @@ export function propertyOfAsked(c: Clause, skip: Set<number>): void {
   if (asked.length > 1 || (asked.length === 1 && asked[0]!.role !== other)) return;
   p.role = other;
 }
+
+/** Sides for the cells said without one, in order: other kinds, fragments left out, a property of the asked. */
+export function sidesOfLooseCells(c: Clause, skip: Set<number>): void {
+  otherKindsOnOtherSide(c, skip);
+  fragmentsOutOfPartners(c, skip);
+  propertyOfAsked(c, skip);
+}

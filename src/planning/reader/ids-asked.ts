@@ -1,0 +1,28 @@
+import type { Prepared } from "./prepare.js";
+
+// (Plural nouns only: "upstream of 8646… at weight >= 5, ids" already lists the partners it ranks.)
+const PARTNER_WORDS = /\b(inputs|outputs|partners|targets|sources)\b/i;
+const IDS_LAST =
+  /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>|\()\s*(?:just |only |pls |please )?(?:list |give |show )?(?:the |their |give me |me )?(?:root |segment )?(ids?)(?: only| pls| please)?\s*\)?\s*[?.!]*$/i;
+
+/**
+ * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
+ * ids asked for last are a list of them.
+ */
+export function idsAsked(p: Prepared): Prepared {
+  // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
+  const first = /^(?:the\s+)?(?:root |segment )?ids?\s*(?:[:—–]|-\s)\s*(.+)$/i.exec(p.text);
+  if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
+  const m = IDS_LAST.exec(p.text);
+  if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
+  // (A ranking or a "which" shows its cells' ids already, and "list" would fight it: the ids asked are
+  // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
+  if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
+    return /\b(which|who)\b/i.test(m[1]!) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
+  }
+  // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list; but "coreg'd inputs
+  // to 8646… - root ids pls" asks for the ids of its partners, which had been dropped for a count.)
+  const partnersOfOne = /s$/i.test(m[2]!) && PARTNER_WORDS.test(m[1]!);
+  if (/\b\d{4,}\b/.test(m[1]!) && !partnersOfOne) return p;
+  return { ...p, text: `list ${m[1]!.replace(/[?!.]+$/, "")}` };
+}
