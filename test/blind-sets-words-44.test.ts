@@ -165,6 +165,15 @@ describe("a share of possible pairs that are connected is a connection probabili
   });
 });
 
+describe("a share of pairs connected both ways is not a connection probability", () => {
+  it.each([
+    "what % of possible 23P→BC pairs are connected in both directions?",
+    "what % of all possible 23P → BC pairs are actually connected to each other?",
+  ])("%s: asked back", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
+
 describe("fragments left out, with no side said", () => {
   const R = "864691135183251314";
   it.each([

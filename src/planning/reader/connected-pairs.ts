@@ -20,7 +20,9 @@ const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
     new RegExp(
       String.raw`\b(?:what|which)\s+(percent(?:age)?|%|fraction|share|proportion)\s+of\s+(?:all\s+)?(?:the\s+)?` +
         String.raw`possible\s+([^,;:?]+?)\s+${PAIRS}\s+(?:that\s+)?(?:are|is)\s+(?:actually\s+|really\s+)?` +
-        String.raw`${CONNECTED}(?:\s+by\s+(?:at\s+least\s+one|one\s+or\s+more|a|any)\s+synapses?)?`,
+        String.raw`${CONNECTED}(?:\s+by\s+(?:at\s+least\s+one|one\s+or\s+more|a|any)\s+synapses?)?` +
+        // (Not "connected in both directions": a share of reciprocal pairs is another question.)
+        String.raw`(?!\s+(?:in\s+)?(?:both|each\s+other|to\s+each\s+other|reciproc|mutual|bidirection|either\s+way))`,
       "gi",
     ),
     // (A percent asked is given in percent.)

@@ -3,9 +3,11 @@ import type { Prepared } from "./prepare.js";
 const SHARE = String.raw`(?:%|pct|percent(?:age)?|fraction|share|proportion)`;
 const KINDS = String.raw`(?:(?:possible|ordered|potential|candidate|all|the)\s+)*`;
 /** What makes a pair a connection: "are (actually) connected", "have at least one synapse". */
+// (Not "connected in both directions", "to each other": a share of reciprocal pairs is another question.)
 const CONNECTED =
-  String.raw`(?:are|is|were|that\s+are)\s+(?:actually\s+|really\s+|in\s+fact\s+)?connected|` +
-  String.raw`(?:have|has|with)\s+(?:at\s+least\s+)?(?:one|1|a)\s+synapse`;
+  String.raw`(?:(?:are|is|were|that\s+are)\s+(?:actually\s+|really\s+|in\s+fact\s+)?connected|` +
+  String.raw`(?:have|has|with)\s+(?:at\s+least\s+)?(?:one|1|a)\s+synapse)` +
+  String.raw`(?!\s+(?:in\s+)?(?:both|each\s+other|to\s+each\s+other|reciproc|mutual|bidirection|either\s+way|back))`;
 /** "what % of all ordered (23P, BC) pairs are connected", "fraction of possible 23P→BC pairs that are connected". */
 const SHARE_OF_PAIRS = new RegExp(
   String.raw`\b(?:what\s+)?${SHARE}\s+of\s+${KINDS}(?:\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s+)?` +
