@@ -50,16 +50,6 @@ describe("cells named one at a time", () => {
 });
 
 describe("lists and places said of a share's cells", () => {
-  it("'RL, AL or LM' is one set", async () => {
-    expect(await planOf("how many synapses onto 23P come from neurons in RL, AL or LM?")).toMatchObject({
-      pre: [
-        { dim: "class", values: ["neuron"] },
-        { dim: "area", values: ["RL", "AL", "LM"] },
-      ],
-      groupBy: [],
-    });
-  });
-
   it("'in V1, RL, AL and LM' is still one row each", async () => {
     expect(await planOf("synapses from BC onto 23P in V1, RL, AL and LM")).toMatchObject({
       groupBy: [{ dim: "area", side: "post" }],

@@ -103,17 +103,6 @@ describe("a newcomer's long messages (dev61)", () => {
     expect(await planOf("how many BCs in V1? list them")).toBe("clarify");
   });
 
-  it("'I'm looking at the inputs to L5 ET cells … I was wondering …': the lead is read too", async () => {
-    const q =
-      "Hello! I'm looking at the inputs to layer 5 ET cells for my project and I was wondering what the average " +
-      "size is of the synapses they recieve from inhibitory neurons? Thanks very much!";
-    expect(await planOf(q)).toMatchObject({
-      pre: [{ dim: "class", values: ["inhibitory"] }],
-      post: type("5P-ET"),
-      measure: { fn: "mean", of: "size" },
-    });
-  });
-
   it("chatter of a newcomer is context", async () => {
     const q =
       "Counting synapses from any inhibitory neuron, which layer 2/3 pyramdial cells get the most? " +

@@ -86,18 +86,22 @@ describe("the side said of two sets compared", () => {
     });
   });
 
-  it("leaves one name with its side as said: with MC as targets and BPC as sources (asked back)", async () => {
+  it("reads sides said with 'as': with MC as targets and BPC as sources (stop 44; it had been asked back)", async () => {
     expect(
       await planOf(
         "for the disinhibition figure: with MC as targets and BPC as sources, what's the connection probability?",
       ),
-    ).toBe("clarify");
+    ).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BPC"] }],
+      post: [{ dim: "cell_type", values: ["MC"] }],
+      measure: { fn: "probability" },
+    });
   });
 
-  it("asks back when two sets compared would be pooled into one number", async () => {
+  it("keeps two sets compared as partners apart, one each (stop 44; they had been pooled, then asked back)", async () => {
     expect(
-      await askedBack("martinotti vs basket as the postsynaptic cells: median size of the synapses they receive?"),
-    ).toMatch(/together, or one each/);
+      await planOf("martinotti vs basket as the postsynaptic cells: median size of the synapses they receive?"),
+    ).toMatchObject({ measure: { fn: "median", of: "size" }, groupBy: [{ dim: "cell_type", side: "post" }] });
   });
 });
 

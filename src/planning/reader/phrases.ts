@@ -341,9 +341,6 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       }
       // ("excluding BC and MC": none of them, one set; not "all but BC" compared with "all but MC".)
       // ("V1, RL, AL or LM": an "or" that ends a list begun with commas adds to the list.)
-      // (So does "RL, AL or LM", whose commas had begun a list of sets: an "or" last makes it one set.)
-      const orEnds = is(a, "rel", "r", "or") && pop.alts && !pop.versus && !commaListHasAnd(atoms, start, i);
-      if (orEnds) delete pop.alts;
       if ((is(a, "rel", "r", "or") && !pop.alts) || lastVal.not) lastVal.values!.push(...f.values!);
       else {
         pop.alts = pop.alts ?? [{ label: lastVal.values!.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values!] }] }];
@@ -379,7 +376,3 @@ function flowBeside(atoms: Atom[], i: number): boolean {
   const noun = (k: number) => is(atoms[k], "noun", "n", "cell") || is(atoms[k], "noun", "n", "neuron");
   return to(i + 2) || to(i - 2) || (noun(i + 2) && to(i + 3)) || (noun(i - 1) && to(i - 3));
 }
-
-/** Whether a list's connectors before `end` include an "and" or a "vs" (not only commas). */
-const commaListHasAnd = (atoms: Atom[], start: number, end: number) =>
-  atoms.slice(start, end).some((x) => /^(and|&|vs\.?|versus|plus)$/i.test(lower(x)));
