@@ -1,4 +1,5 @@
 import { as, is, text } from "./atoms.js";
+import { oneRoot } from "./filters.js";
 import type { Clause } from "./clause.js";
 
 type ClausePop = Clause["pops"][number];
@@ -51,7 +52,7 @@ export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
   loose[0]!.role = side;
 }
 
-const oneRootOf = (p: ClausePop) => p.pop.filters.some((f) => f.dim === "root_id" && f.values?.length === 1 && !f.not);
+const oneRootOf = (p: ClausePop) => oneRoot(p.pop.filters);
 
 /**
  * "which of the cells postsynaptic to 8646… are coregistered?", "of the targets of 8646…, which are coregistered?":
