@@ -4,6 +4,7 @@ import type { Clause } from "./clause.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import type { Threshold } from "./numbers.js";
 import { isPlace } from "./dims.js";
+import { withoutWholeAgain } from "./whole-again.js";
 import { CELL_QUANTITIES, statMeasure } from "./measure.js";
 import { FLOW_WORDS, kindDim } from "./shape.js";
 
@@ -51,7 +52,13 @@ export function fraction(c: Clause, q: Query): Measure {
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
-    const later = c.pops.filter((p) => p.i > verb);
+    const key = (x: Filter) => JSON.stringify(x);
+    const later = withoutWholeAgain(
+      c,
+      c.pops.filter((p) => p.i > verb),
+      filtersOf(c.pops.filter((p) => p.i < verb)),
+      key,
+    );
     const counts = c.findAll("threshold").filter((a) => c.index(a) > verb);
     // ("of the 23P cells, what fraction receive more than 5 synapses from MCs": cells after "from" or "onto" are
     // the partners the count is made with, not a kind of the cells counted; it had been 23P cells that are MCs.)

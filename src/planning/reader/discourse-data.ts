@@ -19,6 +19,8 @@ const DiscourseFile = z.object({
   defineCue: z.string().min(1),
   safePhrases: z.array(z.string().min(1)),
   hypotheses: z.array(z.string().min(1)),
+  /** Hypotheses that say what the asker is looking at: a name in them may be the topic, so it must be asked. */
+  topics: z.array(z.string().min(1)),
   comparators: z.array(z.string().min(1)),
   comparatives: z.array(z.string().min(1)),
   superlatives: z.array(z.string().min(1)),
@@ -46,6 +48,7 @@ export interface Discourse {
   cue: RegExp;
   safe: RegExp;
   hypothesis: RegExp;
+  topic: RegExp;
   comparator: RegExp;
   comparative: RegExp;
   superlative: RegExp;
@@ -81,6 +84,7 @@ function compile(file: DiscourseFile): Discourse {
     cue: any(file.cues),
     safe: any(file.safePhrases),
     hypothesis: any(file.hypotheses),
+    topic: any(file.topics),
     comparator: any(file.comparators),
     comparative: new RegExp(`${phraseSource(file.comparatives.join("|"))}\\s+than\\b`, "i"),
     superlative: any(file.superlatives),

@@ -1,4 +1,4 @@
-import { asks, statesFact, statesHypothesis } from "./ask-shape.js";
+import { asks, personal, statesFact, statesHypothesis } from "./ask-shape.js";
 import { anaphora, carryId, pointer } from "./carry.js";
 import { citationSpans, type Span } from "./citations.js";
 import { askPieces, type Piece } from "./clauses.js";
@@ -32,7 +32,11 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // what is asked; it states no fact.)
       // ("MCs targeting 4P cells: how many neurons?": a participle does the same.)
       // ("BC as sources, 23P as targets: how many synapses?": so does a side said with "as"; it had been set aside.)
-      const label = /[:—–-]\s*$/.test(s.text) && /\b(that|which|who|as|\w{3,}ing|\w+ed by)\b/i.test(s.text);
+      const led = /[:—–-]\s*$/.test(s.text);
+      const label = led && /\b(that|which|who|as|\w{3,}ing|\w+ed by)\b/i.test(s.text);
+      // ("target 5P-IT and source 23P: how many connections?": any other label names what is asked too, unless it
+      // is the asker's; it had been taken for a statement of fact and set aside.)
+      const named = led && !personal(s.text, d);
       const describes = statesFact(s.text, d) || s.hypothesis;
       // (A claim reported before the ask is held to what it says alone: "The paper says ET cells have the largest
       // nuclei; what is …".)
@@ -41,7 +45,11 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
         : x.kind !== "background" || !describes || label;
       // Of an apology or a request only the words its wildcard took can restrict ("sorry to ask about L5 again, but").
       const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
-      const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) };
+      // ("I'm looking at the L5 cells …. How many BCs are there?": the cells looked at may be the ones asked of.)
+      // (Not when it names one root: "I'm looking at basket cell 8646…" says what that cell is.)
+      const topic =
+        s.hypothesis && !/\d{15,20}/.test(s.text) && new RegExp(`^\\s*(?:${d.topic.source})`, "i").test(s.text);
+      const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
     }
   }

@@ -211,7 +211,10 @@ export function attachRelatives(atoms: Atom[]): Atom[] {
     if (!group) continue;
     const { partner, root } = group;
     const pp = partner.tag as Pop;
-    const rest = (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
+    // ("targets of the BC 8646…", "targets of 8646… (a BC)": a kind said before the cell or in brackets after
+    // it is the cell's own, not a condition on its partners.)
+    const own = root.items.findIndex((t) => /^\d{15,20}$/.test(t.text)) > 0 || root.items.some((t) => t.text === "(");
+    const rest = own ? [] : (root.tag as Pop).filters.filter((f) => f.dim !== "root_id");
     const span = group.adjacent ? 2 : 3;
     let j = i + span;
     const glue: Atom[] = [];

@@ -149,6 +149,10 @@ export function readPopulations(input: Atom[]): Atom[] {
   return out;
 }
 
+/** "nucleus 101265", "the cell with nucleus id 101265": the noun only labels the id (one cell, not "nuclei"). */
+const nucleusNamed = (atoms: Atom[], i: number) =>
+  as(atoms[i], "id")?.kind === "nucleus" && /^nucleus(\s+id)?$/i.test(lower(atoms[i - 1]));
+
 function filterOf(a: Atom): Filter | undefined {
   const v = as(a, "val");
   if (v) return { dim: v.dim as Filter["dim"], values: [...(v.values as string[])] };
@@ -233,7 +237,7 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
       pop.alts = pop.alts ?? [{ label: lastVal.values.join(" or "), filters: [{ ...lastVal, values: [...lastVal.values] }] }];
       pop.alts.push({ label: f.values!.join(" or "), filters: [f] });
       lastVal.values.push(...f.values!);
-    } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head))) break;
+    } else if (is(a, "id") && pop.head && (pop.plural || GROUP_NOUNS.has(pop.head)) && !nucleusNamed(atoms, i)) break;
     // ("the neurons 8646… projects to": an id after cells in the plural, then a verb, begins a relative clause.)
     else if (is(a, "id") && pop.plural && pop.filters.length && is(next, "verb")) break;
     // ("which cell types 8646… receives": an id after a plural noun or a kind is a phrase of its own.)

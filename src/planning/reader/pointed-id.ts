@@ -15,7 +15,7 @@ export function oneRoot(plan: QueryPlan): string | undefined {
 
 /**
  * The question with a pointing word replaced by the one root it points at: "8646… how many partners
- * with 3+ synapses from it" (after a preposition, the root named before), or "how many synapses does
+ * with 3+ synapses from it" (after a preposition, the one root named), or "how many synapses does
  * it make?" after a question about one root. Undefined when there is nothing to replace.
  */
 export function withPointedId(question: string, items: Item[], lastPlan?: QueryPlan): string | undefined {
@@ -27,11 +27,8 @@ export function withPointedId(question: string, items: Item[], lastPlan?: QueryP
   const afterPreposition = pointing.filter(
     (a) => /^it$/i.test(a.text) && /^(from|to|onto|into|by|on|with|of)$/i.test(items[a.i - 1]?.text ?? ""),
   );
-  if (
-    ids.length === 1 &&
-    afterPreposition.length &&
-    afterPreposition.every((a) => items.some((i) => i.i < a.i && i.tags.some((t) => t.t === "id")))
-  ) {
+  // ("by # syn onto it, who are the 5 strongest inputs of 8646…": the one root may be named after "it" too.)
+  if (ids.length === 1 && afterPreposition.length) {
     return question.replace(/\b(from|to|onto|into|by|on|with|of) it\b/gi, `$1 ${ids[0]}`);
   }
   // ("8646… — count its downstream partners": "its" before partners is the one root's, as "8646…'s".)

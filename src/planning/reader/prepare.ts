@@ -14,6 +14,7 @@ import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketLists, prepositionSaidAgain, bracketSemicolons } from "./brackets.js";
+import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
@@ -77,6 +78,7 @@ export const STEPS: PrepareStep[] = [
   pseudoSql,
   bracketSemicolons,
   sideBrackets,
+  roleLabels,
   neuronsOnly,
   idsAsked,
   pluralPossessive,
@@ -272,8 +274,11 @@ function anySynapse(p: Prepared): Prepared {
  */
 const SECOND_TRY = new Set<PrepareStep>([corrections, remarks]);
 
+/** "🤔", "🙏", "👀": emoji (not text symbols such as "→" or "↔") say how the asker feels, never what is asked. */
+const EMOJI = /[\p{Emoji_Presentation}\u{FE0F}\u{200D}]+/gu;
+
 export function prepare(question: string, options: { remarks?: boolean } = {}): Prepared {
-  let p: Prepared = { text: question, context: [] };
+  let p: Prepared = { text: question.replace(EMOJI, " ").trim(), context: [] };
   // (A step that rewrites the text keeps what earlier steps noted.)
   for (const step of STEPS) if (options.remarks || !SECOND_TRY.has(step)) p = { ...p, ...step(p) };
   return p;

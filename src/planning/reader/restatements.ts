@@ -52,8 +52,16 @@ const SUMMARIZED_BY = /\b(?:summari[sz]ed|summed\s+up|described)\s+by\s+(?:its|t
 const DISTRIBUTION_OF = /\b(?:the\s+)?distribution\s+of\s+/i;
 const ONE_STATISTIC = /\b(median|mean|average|avg)\b/i;
 const DRAWN = /\b(histogram|plot|chart|graph|show|draw|bins?|quartiles?|percentiles?)\b/i;
-/** "8646… (an NGC)": the type said of a pasted root, with its article. */
-const ROOT_IS_A = /\b(\d{15,20})\s*\(\s*(?:an?|the)\s+([^()]{1,40})\)/gi;
+/** "8646… (an NGC)", "8646… (it's a basket cell)": the type said of a pasted root, with its article. */
+const ROOT_IS_A = /\b(\d{15,20})\s*\(\s*(?:(?:it|which|that)(?:'s|\s+is)\s+)?(?:an?|the)\s+([^()]{1,40})\)/gi;
+/** "the cell with nucleus id 101265": the cell is the one nucleus named ("nucleus 101265"). */
+const CELL_WITH_NUCLEUS = new RegExp(
+  String.raw`\b(?:the\s+)?(?:cell|neuron|root|segment)\s+(?:with|that\s+has|having)\s+(?:the\s+)?` +
+    String.raw`(nucleus(?:\s+id)?\s*#?\s*\d{4,9})\b`,
+  "gi",
+);
+/** "onto 8646…, an L5 IT cell, and …": the same, said between commas (or before the question's end). */
+const ROOT_COMMA_A = /\b(\d{15,20}),\s+(?:an?)\s+([^,.;:?!()]{1,40}?)\s*(?=,|[?.!]*\s*$)/gi;
 /** "Among BC outputs, what is the biggest synapse?": the question, of the synapses from (or onto) those cells. */
 const AMONG_OWNED = new RegExp(
   String.raw`^\s*among(?:st)?\s+(?:all\s+)?(?:the\s+)?([A-Za-z0-9][\w/ -]{0,40}?)\s+(output|input)s?` +
@@ -82,6 +90,8 @@ export function restatements(p: Prepared): Prepared {
     .replace(ABSOLUTE, "$1")
     .replace(ADDING_UP, "summed")
     .replace(ROOT_IS_A, "$1 ($2)")
+    .replace(ROOT_COMMA_A, "$1 ($2)")
+    .replace(CELL_WITH_NUCLEUS, "$1")
     .replace(SUMMARIZED_BY, "$1")
 
     .replace(

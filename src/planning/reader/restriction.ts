@@ -62,7 +62,12 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
 /** A name (type, layer, area, flag, id) of the part that the ask does not name. */
 function nameNotAsked(text: string, ask: string): Why {
   // "the neuron 8646…", "cell 8646…": the noun only labels the id.
-  const labelled = (t: string) => t.replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "");
+  // ("8646… (L5 IT cell)", "8646…, an L5 IT cell,": what is said of the id so describes it.)
+  const labelled = (t: string) =>
+    t
+      .replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "")
+      .replace(/(\d{15,20})\s*\([^()]{1,40}\)/g, "$1")
+      .replace(/(\d{15,20}),\s+an?\s+[^,.;:?!()]{1,40}?(?=,|[.!?]*\s*$)/gi, "$1");
   const askNames = namesOf(labelled(ask));
   // (Or the same words: "basket cell" in the context, "basket cells" in the ask; never one letter.)
   const sameWords = (n: Name) =>

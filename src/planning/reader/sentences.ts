@@ -9,6 +9,14 @@ const PREAMBLE_END = /^(\S: | [—–-] )$/;
 const QUESTION_START =
   /^\s*(how many|how much|how|what|which|who|where|can you|could you|do we|does|is there|are there|among|in total|give me|list|show)\b/i;
 
+/**
+ * "I'm looking at 8646…, an L5 IT cell, and I was wondering which …": the asker's background and the question,
+ * joined by "and I was wondering", are two sentences (the background is then read as context, as it is when
+ * written as a sentence of its own).
+ */
+const WONDERING_JOIN =
+  /,?\s+and\s+(?=(?:I|we)(?:'m|'d|\s+was|\s+am|\s+were|\s+are|\s+would)?\s+(?:wondering|hoping|curious|wonder)\b)/iy;
+
 export function splitSentences(text: string, abbreviations: Set<string>): string[] {
   const out: string[] = [];
   let start = 0;
@@ -36,6 +44,14 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
       !/^(by|per|for\s+(each|every)|split|broken|grouped|across|in\s+each)\b/i.test(label);
     if (depth === 0 && short && PREAMBLE_END.test(text.slice(i - 1, i + 2)) && QUESTION_START.test(text.slice(i + 1))) {
       cut(i + 1);
+      continue;
+    }
+    WONDERING_JOIN.lastIndex = i;
+    const joined = depth === 0 && (c === "," || c === " ") && WONDERING_JOIN.exec(text);
+    if (joined) {
+      cut(i);
+      start = i + joined[0].length;
+      i = start - 1;
       continue;
     }
     if (depth > 0 || !/[.!?]/.test(c)) continue;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { planOf, reader } from "./support/reader-plans.js";
+
+/**
+ * Words found at stop 45 in the read part of dev61 (the newcomer who writes long): a type said of a pasted root
+ * ("8646… (a BC)", "the BC 8646…") had been put on its partners; background joined to the question by "and I was
+ * wondering"; and a share's whole said again after it ("… of all basket cells") had been read into the part, making
+ * the share one of every cell.
+ */
+const ROOT = "864691135300382104";
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("a type said of a pasted root is the root's", () => {
+  it.each([
+    `top 5 targets of ${ROOT} (a BC)`,
+    `top 5 targets of ${ROOT} (it's a BC)`,
+    `top 5 targets of the BC ${ROOT}`,
+  ])("%s", async (q) => {
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ post: [] });
+    expect((plan as { pre: unknown[] }).pre).toEqual(
+      expect.arrayContaining([{ dim: "root_id", values: [ROOT] }, ...type("BC")]),
+    );
+  });
+
+  it("'onto 8646…, an L5 IT cell?': the type is the root's", async () => {
+    expect(await planOf(`which inhibitory neurons synapse onto ${ROOT}, an L5 IT cell?`)).toMatchObject({
+      pre: [{ dim: "class", values: ["inhibitory"] }],
+      post: [{ dim: "root_id", values: [ROOT] }, ...type("5P-IT")],
+    });
+  });
+
+  it("a place said after the root is still its partners' ('targets of 8646… in LM')", async () => {
+    expect(await planOf(`targets of ${ROOT} in LM`)).toMatchObject({ post: [{ dim: "area", values: ["LM"] }] });
+  });
+});
+
+describe("background joined to the question by 'and I was wondering'", () => {
+  it.each([
+    [
+      `Hi! I'm looking at a layer 2/3 pyramidal cell for my project, ${ROOT}, and I was wondering how many input ` +
+        "synapses it gets from each presynaptic cell type? Thanks in advance!",
+      { post: [{ dim: "root_id", values: [ROOT] }], groupBy: [{ dim: "cell_type", side: "pre" }] },
+    ],
+    [
+      "Hello! I'm putting together a summary slide for lab meeting and I was hoping someone could tell me how many " +
+        "basket cells there are in V1. Thank you in advance!",
+      { source: "cells", filter: [...type("BC"), { dim: "area", values: ["V1"] }], measure: { fn: "count" } },
+    ],
+  ])("%s", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+
+  it.each([
+    "I'm looking at the L5 cells for my project and I was wondering how many BCs there are?",
+    "I'm looking at L5. How many BCs are there?",
+  ])("cells looked at that the question does not name are asked back: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("cells looked at that the question names again are context", async () => {
+    const q = "I'm looking at the inhibitory cells for my project and I was wondering how many MCs in L5 there are?";
+    expect(await planOf(q)).toMatchObject({ filter: [...type("MC"), { dim: "layer", values: ["L5"] }] });
+  });
+});
+
+describe("a share's whole said again after its part", () => {
+  const share = {
+    source: "cells",
+    filter: type("BC"),
+    measure: { fn: "fraction", part: { filter: [{ dim: "layer", values: ["L2/3"] }] } },
+  };
+  it.each([
+    "what percentage of the basket cells have their soma in layer 2/3? Out of all basket cells, I mean.",
+    "what percentage of the basket cells have their soma in layer 2/3 of all basket cells",
+    "what % of BCs are in L2/3 out of all BCs",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject(share);
+  });
+
+  it.each(["what percentage of the basket cells have their soma in layer 2/3 of all neurons"])(
+    "another whole is asked back: %s",
+    async (q) => {
+      const r = await reader.plan(q);
+      expect(r.type === "clarify" && r.message).toMatch(/not the whole of the share/);
+    },
+  );
+});
+
+describe("each side labelled by its role (dev62, dev64)", () => {
+  const sides = { pre: type("23P"), post: type("5P-IT") };
+  it.each([
+    "target 5P-IT, source 23P: how many connections",
+    "Target L5 IT, source layer 2/3 pyramidal: how many connected cell pairs are there?",
+    "source: 23P, target: 5P-IT - how many connections",
+    "target 5P-IT and source 23P: how many connections",
+    "source 23P / target 5P-IT: how many connections",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", ...sides, groupBy: [] });
+  });
+
+  it("a label that names cells the question does not is never set aside", async () => {
+    expect(await planOf("targets 5P-IT plus sources 23P: how many connections")).not.toMatchObject({
+      pre: [],
+      post: [],
+    });
+  });
+});
+
+describe("words of chat that say nothing of what is asked, and words the tables do not hold", () => {
+  it("an emoji is no word of the question", async () => {
+    expect(await planOf(`how many syn onto ${ROOT} from BCs 🤔`)).toMatchObject({
+      pre: type("BC"),
+      post: [{ dim: "root_id", values: [ROOT] }],
+    });
+  });
+
+  it("a t-type is not a cell type of these tables: asked back", async () => {
+    const r = await reader.plan(`${ROOT} inputs by t-type`);
+    expect(r.type).toBe("clarify");
+  });
+
+  it("'… preferred orientation from the functional data' is a lookup of the root, not of its inputs", async () => {
+    const q = `in degrees pls — ${ROOT}'s preferred orientaiton from the functional data`;
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", rootId: ROOT, fields: ["tuning"] });
+  });
+
+  it.each([
+    "how many output synapses does nucleus 101265 make",
+    "how many output synapses does the cell with nucleus id 101265 make",
+  ])("the cell named by its nucleus: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "synapses",
+      pre: expect.arrayContaining([{ dim: "nucleus_id", values: ["101265"] }]),
+      post: [],
+      measure: { fn: "count" },
+    });
+  });
+});
