@@ -137,3 +137,34 @@ describe("words of chat that say nothing of what is asked, and words the tables 
     });
   });
 });
+
+describe("an area said of a whole flow holds on both sides (dev63)", () => {
+  const v1 = { dim: "area", values: ["V1"] };
+  it.each([
+    ["In V1, how many synapses from MC onto 5P-ET?", type("MC"), type("5P-ET")],
+    ["V1 only: total synapse count onto 5P-ET cells from MC cells?", type("MC"), type("5P-ET")],
+    ["how many synapses do BCs make onto 23P cells, everything in V1?", type("BC"), type("23P")],
+    ["# syn from BC -> 23P, all in V1", type("BC"), type("23P")],
+  ])("%s", async (q, pre, post) => {
+    expect(await planOf(q)).toMatchObject({ source: "synapses", pre: [...pre, v1], post: [...post, v1] });
+  });
+
+  it("a place before a colon is never the sender of the synapses said after it", async () => {
+    const q = "LM: synapse count onto 5P-ET cells from MC cells, and BCs in RL";
+    expect(await planOf(q)).not.toMatchObject({ pre: [{ dim: "area", values: ["LM"] }] });
+  });
+
+  it("'BC: synapses onto 23P' is still BC's synapses", async () => {
+    expect(await planOf("BC: synapses onto 23P")).toMatchObject({ pre: type("BC"), post: type("23P") });
+  });
+});
+
+describe("'below 550 µm depth' is deeper than 550 µm, as 'below 550 µm' is", () => {
+  it.each([
+    ["how many L5 IT neurons have a soma below 550 um depth", { min: 550, minExclusive: true }],
+    ["how many cells above 300 um depth", { max: 300, maxExclusive: true }],
+    ["how many cells with a depth below 300 um", { max: 300, maxExclusive: true }],
+  ])("%s", async (q, bound) => {
+    expect(await planOf(q)).toMatchObject({ filter: expect.arrayContaining([{ dim: "depth", ...bound }]) });
+  });
+});

@@ -14,6 +14,7 @@ import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
 import { bracketLists, prepositionSaidAgain, bracketSemicolons } from "./brackets.js";
+import { placeFirst } from "./place-first.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -79,6 +80,7 @@ export const STEPS: PrepareStep[] = [
   bracketSemicolons,
   sideBrackets,
   roleLabels,
+  placeFirst,
   neuronsOnly,
   idsAsked,
   pluralPossessive,

@@ -18,6 +18,7 @@ import {
   type Compound,
   whoAsks,
 } from "./role-words.js";
+import { isPlace } from "./dims.js";
 import { oneRoot } from "./filters.js";
 import { amongSubject } from "./scoped.js";
 import { sideSaidAfter } from "./side-said-after.js";
@@ -154,9 +155,12 @@ export function readRoles(atoms: Atom[]): Roles {
       if (k !== n) used.add(n);
     }
     // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
+    // (Not a place across a colon: in "V1 only: synapse count onto 5P-ET from MC", V1 is no sender.)
     const m = FLOW_WORDS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
-    if (!role.has(i) && is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb")) set(i, "pre");
-    if (!role.has(i) && is(atoms[m], "rel", "r", "from")) set(i, "post");
+    const led =
+      popOf(a)!.filters.every(isPlace) && atoms.slice(i + 1, m).some((x) => /^[:;–—]$/.test(lower(x)));
+    if (!role.has(i) && !led && is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb")) set(i, "pre");
+    if (!role.has(i) && !led && is(atoms[m], "rel", "r", "from")) set(i, "post");
   });
 
   // A population with no relation word around it owns the question's relational noun: "how many
