@@ -157,8 +157,7 @@ export function readRoles(atoms: Atom[]): Roles {
     // "BC → 23P", "BC synapses onto 23P", "23P inputs from BC"
     // (Not a place across a colon: in "V1 only: synapse count onto 5P-ET from MC", V1 is no sender.)
     const m = FLOW_WORDS.has(nounOf(next) ?? "") ? nextIdx(n) : n;
-    const led =
-      popOf(a)!.filters.every(isPlace) && atoms.slice(i + 1, m).some((x) => /^[:;–—]$/.test(lower(x)));
+    const led = popOf(a)!.filters.every(isPlace) && atoms.slice(i + 1, m).some((x) => /^[:;–—]$/.test(lower(x)));
     if (!role.has(i) && !led && is(atoms[m], "rel", "r", "to") && !is(atoms[nextIdx(m)], "verb")) set(i, "pre");
     if (!role.has(i) && !led && is(atoms[m], "rel", "r", "from")) set(i, "post");
   });
