@@ -168,3 +168,23 @@ describe("'below 550 µm depth' is deeper than 550 µm, as 'below 550 µm' is", 
     expect(await planOf(q)).toMatchObject({ filter: expect.arrayContaining([{ dim: "depth", ...bound }]) });
   });
 });
+
+describe("more said of one cell before its verb, and both sides in one area (dev63)", () => {
+  it("'does a 6P-CT cell in L6a of V1 receive' is a mean over those cells", async () => {
+    const q = "On average, how many input synapses from excitatory neurons does a 6P-CT cell in L6a of V1 recieve?";
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [...type("6P-CT"), { dim: "layer", values: ["L6a"] }, { dim: "area", values: ["V1"] }],
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: [{ dim: "class", values: ["excitatory"] }],
+    });
+  });
+
+  it("'counting only V1 cells on both sides'", async () => {
+    const q = "the average size of synapses from BCs onto 23P cells, counting only V1 cells on both sides";
+    expect(await planOf(q)).toMatchObject({
+      pre: [...type("BC"), { dim: "area", values: ["V1"] }],
+      post: [...type("23P"), { dim: "area", values: ["V1"] }],
+    });
+  });
+});

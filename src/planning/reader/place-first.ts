@@ -28,7 +28,18 @@ const FLOW = new RegExp(
 );
 const OTHER_AREA = /\b(V1|RL|AL|LM|HVAs?|higher\s+visual\s+areas?)\b/i;
 
+/** "counting only V1 cells on both sides", "both sides in V1": the same, said of the sides. */
+const BOTH_SIDES = new RegExp(
+  String.raw`\b(?:counting\s+)?(?:only\s+)?(?:${AREA}\s+(?:cells\s+|neurons\s+)?on\s+both\s+sides` +
+    String.raw`|both\s+sides\s+(?:in|within)\s+${AREA})\b`,
+  "gi",
+);
+
 export function placeFirst(p: Prepared): Prepared {
+  if (p.text.search(BOTH_SIDES) >= 0) {
+    const text = p.text.replace(BOTH_SIDES, (_all, a?: string, b?: string) => `within ${a ?? b}`);
+    return FLOW.test(text) || /\bsynapses?\b|\bsyn\b/i.test(text) ? { ...p, text } : p;
+  }
   const first = FIRST.exec(p.text);
   if (first && FLOW.test(first[2]!) && !OTHER_AREA.test(first[2]!)) {
     return {
