@@ -188,3 +188,16 @@ describe("more said of one cell before its verb, and both sides in one area (dev
     });
   });
 });
+
+describe("cells said first with 'among', then one root's partners (dev64)", () => {
+  it.each([
+    "among 23Ps only, who are 864691135843610552's 3 strongest targets by syn count",
+    "among 23Ps, 864691135843610552's 3 strongest targets by syn count",
+  ])("%s: the 23P cells are the targets, not the root", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135843610552"] }],
+      post: type("23P"),
+      limit: 3,
+    });
+  });
+});

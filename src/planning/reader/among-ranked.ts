@@ -28,3 +28,17 @@ export function amongRanked(p: Prepared): Prepared {
   const [, lead, rank, after] = r as unknown as [string, string, string, string];
   return { ...p, text: `${place}${lead}${rank} ${/^rank/i.test(rank) ? "the " : ""}${cells}${after}` };
 }
+
+/** "among 23Ps only, who are 8646…'s 3 strongest targets": cells said first, then one root's partners. */
+const AMONG_FIRST = /^\s*(?:among|amongst)\s+(?:the\s+)?([^,:;?]+?)(?:\s+only)?\s*[,:;]\s*(.+)$/i;
+const ONE_ROOTS_PARTNERS = /\b(\d{15,20}'s\s+(?:[\w-]+\s+){0,3}?(?:targets|inputs|partners|sources))\b/i;
+
+/**
+ * "among 23Ps only, who are 8646…'s 3 strongest targets by syn count": the cells said first are the partners
+ * ranked ("… targets that are 23Ps"); they had been put on the root's side too, which no answer could meet.
+ */
+export function amongPartners(p: Prepared): Prepared {
+  const m = AMONG_FIRST.exec(p.text);
+  if (!m || !ONE_ROOTS_PARTNERS.test(m[2]!) || /\d{15,20}/.test(m[1]!)) return p;
+  return { ...p, text: m[2]!.replace(ONE_ROOTS_PARTNERS, `$1 that are ${m[1]!.trim()},`) };
+}

@@ -42,7 +42,7 @@ import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
-import { amongRanked } from "./among-ranked.js";
+import { amongPartners, amongRanked } from "./among-ranked.js";
 import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
 import { typesOfIds } from "./types-of-ids.js";
@@ -90,6 +90,7 @@ export const STEPS: PrepareStep[] = [
   thoseOnes,
   listSaidLast,
   amongRanked,
+  amongPartners,
   pairsConnected,
   whichOfTopic,
   typesOfIds,
