@@ -6,7 +6,7 @@ import { discourse as load, type Discourse } from "./discourse-data.js";
 import type { Prepared, PrepareStep } from "./prepare.js";
 import { restriction } from "./restriction.js";
 import { splitSentences } from "./sentences.js";
-import { onlyFunctionWords } from "./words.js";
+import { namesOf, onlyFunctionWords } from "./words.js";
 
 /**
  * The discourse step: real questions come wrapped in greetings, apologies, citations, a purpose
@@ -36,7 +36,7 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       const label = led && /\b(that|which|who|as|\w{3,}ing|\w+ed by)\b/i.test(s.text);
       // ("target 5P-IT and source 23P: how many connections?": any other label names what is asked too, unless it
       // is the asker's; it had been taken for a statement of fact and set aside.)
-      const named = led && !personal(s.text, d);
+      const named = led && !personal(s.text, d) && namesCells(s.text);
       const describes = statesFact(s.text, d) || s.hypothesis;
       // (A claim reported before the ask is held to what it says alone: "The paper says ET cells have the largest
       // nuclei; what is …".)
@@ -162,3 +162,8 @@ function tidy(text: string): string {
     .replace(/,\s*([?.!])/g, "$1")
     .trim();
 }
+
+/** Names of cells: a type, class, m-type, area, layer or id ("Interareal", a proofreading strategy, is none). */
+const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
+const namesCells = (text: string) =>
+  namesOf(text).some((n) => n.tag.t === "id" || (n.tag.t === "val" && CELL_DIMS.has(String(n.tag.dim))));

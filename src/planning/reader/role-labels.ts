@@ -10,7 +10,7 @@ import type { Prepared } from "./prepare.js";
 const ROLE = String.raw`(sources?|targets?|upstream|downstream)`;
 // ("layer 2/3 pyramidal": a slash inside a name; between the two sides only with spaces around it.)
 const CELLS = String.raw`(?!(?:of|is|are|cells?\s+of)\b)([^,;:|?=]{1,40}?)`;
-const SEPARATOR = String.raw`\s*(?:[,;|&]|\s\/\s|,?\s+and\s+)\s*`;
+const SEPARATOR = String.raw`\s*(?:[,;|&+]|\s\/\s|,?\s+(?:and|plus)\s+)\s*`;
 const LABELLED = new RegExp(
   String.raw`(^|[.?!:]\s+)${ROLE}\s*[:=]?\s*${CELLS}${SEPARATOR}${ROLE}\s*[:=]?\s*${CELLS}` +
     String.raw`\s*(?=[:,.?!]|\s[-—–]\s|$)`,
