@@ -199,3 +199,19 @@ describe("cells said first with 'among', then one root's partners (dev64)", () =
     });
   });
 });
+
+describe("each group said first, and a depth pointed back to (dev62)", () => {
+  it("'For each target cell type, how many synapses does 8646… make onto it?' groups the targets", async () => {
+    const q = `For each target cell type, how many synapses does ${ROOT} make onto it?`;
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: [ROOT] }],
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+
+  it("'… below pia, how many 23P cells are down there?' is the depth said; with none said it is asked", async () => {
+    const q = "Deeper than 300 microns below pia, how many L2/3 pyramidal cells are down there?";
+    expect(await planOf(q)).toMatchObject({ filter: [...type("23P"), { dim: "depth", min: 300 }] });
+    expect(await planOf("how many BCs are down there?")).toBe("clarify");
+  });
+});

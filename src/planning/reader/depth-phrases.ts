@@ -41,8 +41,13 @@ const REWRITES: [RegExp, string][] = [
   [new RegExp(String.raw`\b(${LAYER})\s*\+\s*(${LAYER})\b`, "g"), "$1 and $2 together"],
 ];
 
+/** "Deeper than 300 µm below pia, how many 23P cells are down there?": "down there" is the depth said. */
+const THERE = /\s+(?:down|up)\s+there\b/gi;
+const DEPTH_SAID = /\b(?:deeper|shallower|below|above|beneath)\b[^?]*?\d+(?:\.\d+)?\s*(?:µm|um|μm|microns?)/i;
+
 export function depthPhrases(p: Prepared): Prepared {
   let text = p.text;
   for (const [re, to] of REWRITES) text = text.replace(re, to);
+  if (DEPTH_SAID.test(text)) text = text.replace(THERE, "");
   return text === p.text ? p : { ...p, text };
 }

@@ -73,7 +73,8 @@ const SETS_AS_SIDE = new RegExp(
 const RANKED_FIRST = /^((?:ranked|sorted|ordered)\s+by\s+[^,:;]+?)\s*[,:;]\s*(.+?)(\s*[?.!]*)$/i;
 const TOP_OF_THE = new RegExp(String.raw`\btop\s+(${SMALL})\s+of\s+(?:the|all(?:\s+the)?)\s+`, "gi");
 const EACH_GROUP_IT = new RegExp(
-  String.raw`(^|[.!?]\s+)for each (presynaptic|postsynaptic) (?:cell )?type\s*,\s*(.+?)\s+(?:from|onto|to) ` +
+  String.raw`(^|[.!?]\s+)for each (presynaptic|postsynaptic|target|source|input|output|upstream|downstream) ` +
+    String.raw`(?:cell )?type\s*,\s*(.+?)\s+(?:from|onto|to) ` +
     String.raw`(?:it|them|that type)(\s*[?.!]*)`,
   "i",
 );
@@ -150,11 +151,12 @@ export function fronted(p: Prepared): Prepared {
   // ("per-cell mean of 23P output syn": the statistic per cell; "from 23P back onto BC": "back" says the way.)
   text = text.replace(/\bper[- ]cell\s+(mean|average|avg|median)\b/gi, "$1 per cell");
   text = text.replace(/\bback\s+(onto|to|into)\b/gi, "$1");
-  // ("For each presynaptic cell type, how many synapses does 8646… receive from it?": "it" is each group.)
-  text = text.replace(
-    EACH_GROUP_IT,
-    (_, before: string, side: string, rest: string, end: string) => `${before}${rest} per ${side} cell type${end}`,
-  );
+  // ("For each presynaptic cell type, how many synapses does 8646… receive from it?": "it" is each group; so in
+  // "For each target cell type, … make onto it?".)
+  text = text.replace(EACH_GROUP_IT, (_, before: string, said: string, rest: string, end: string) => {
+    const side = /^(presynaptic|source|input|upstream)$/i.test(said) ? "presynaptic" : "postsynaptic";
+    return `${before}${rest} per ${side} cell type${end}`;
+  });
   if (/\b(?:rank|ranked|ranking|sort|sorted|order|ordered)\b/i.test(text))
     text = text.replace(WHICH_COME_FIRST, (_, n: string) => `, top ${n}`);
   // (The cells said first are the ones ranked: "which 10" had been read as the top one, or of the other side.)
