@@ -215,3 +215,18 @@ describe("each group said first, and a depth pointed back to (dev62)", () => {
     expect(await planOf("how many BCs are down there?")).toBe("clarify");
   });
 });
+
+describe("'It's a …' after a question about one root describes the root (dev61)", () => {
+  it("the root's tuning is looked up; the sentence about it is context", async () => {
+    const q =
+      `In degrees, what orientation does ${ROOT} prefer? It's one of the coregistered L2/3 pyramidal cells and ` +
+      "I'm trying to relate its tuning to its inputs. Thank you!";
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", rootId: ROOT, fields: ["tuning"] });
+  });
+
+  it("a restriction in it is still read", async () => {
+    expect(await planOf(`how many synapses onto ${ROOT}? It's only the ones from V1 I need.`)).toMatchObject({
+      pre: [{ dim: "area", values: ["V1"] }],
+    });
+  });
+});
