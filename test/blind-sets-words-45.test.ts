@@ -230,3 +230,37 @@ describe("'It's a …' after a question about one root describes the root (dev61
     });
   });
 });
+
+describe("places said as the others, or spelled out (dev59, dev60)", () => {
+  const hva = { dim: "area", values: ["RL", "AL", "LM"] };
+  it.each([
+    "How many synapses do V1 neurons make onto neurons in the higher visual areas (RL, AL and LM together)?",
+    "# syn V1 → HVAs (RL+AL+LM), neuron to neuron",
+  ])("the three higher areas spelled out are the areas named: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ post: expect.arrayContaining([hva]) });
+  });
+
+  it.each([
+    ["How many synapses do L2/3 neurons make onto neurons in other layers, i.e. outside L2/3?", "layer", "L2/3"],
+    ["# syn L2/3 neurons → neurons in other layers (not L2/3)", "layer", "L2/3"],
+    ["how many synapses do V1 neurons make onto neurons in other areas", "area", "V1"],
+  ])("the other layers (areas) are all but the one named: %s", async (q, dim, value) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: expect.arrayContaining([{ dim, values: [value] }]),
+      post: expect.arrayContaining([{ dim, values: [value], not: true }]),
+    });
+  });
+
+  it("'haven't been proofread yet'; 'roots with no nucleus attached'", async () => {
+    const q = "For each visual area, how many coregistered cells haven't been proofread at all yet?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "coregistered", is: true },
+        { dim: "proofread", is: false },
+      ],
+    });
+    expect(await planOf("how many synapses come from roots with no nucleus attached")).toMatchObject({
+      pre: [{ dim: "has_nucleus", is: false }],
+    });
+  });
+});

@@ -38,3 +38,22 @@ export function prepositionSaidAgain(p: Prepared): Prepared {
   const text = p.text.replace(SAID_AGAIN, (_all, prep: string, what: string) => `${prep}${what} and ${prep}`);
   return text === p.text ? p : { ...p, text };
 }
+
+/** "(RL, AL and LM together)", "(RL+AL+LM)": the three higher visual areas, spelled out in brackets. */
+const HVA_SPELLED =
+  String.raw`\(\s*(?:(?:RL|AL|LM)\s*(?:,|\+|\/|&|\band\b|\bor\b)?\s*){3}` +
+  String.raw`(?:together|combined|pooled)?\s*\)`;
+const HVA_SAID = new RegExp(
+  String.raw`\b(higher[-\s]+visual\s+areas?|HVAs?)((?:\s+(?:neurons?|cells?))?)\s*${HVA_SPELLED}`,
+  "gi",
+);
+
+/**
+ * "onto neurons in the higher visual areas (RL, AL and LM together)", "V1 → HVAs (RL+AL+LM)": the areas in
+ * brackets only spell out the name before them, which is read as the three pooled (the bracket had been read as
+ * one more group, or left unread).
+ */
+export function hvaSpelledOut(p: Prepared): Prepared {
+  const text = p.text.replace(HVA_SAID, "$1$2");
+  return text === p.text ? p : { ...p, text };
+}

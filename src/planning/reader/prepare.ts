@@ -13,7 +13,8 @@ import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
-import { bracketLists, prepositionSaidAgain, bracketSemicolons } from "./brackets.js";
+import { bracketLists, bracketSemicolons, hvaSpelledOut, prepositionSaidAgain } from "./brackets.js";
+import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
@@ -78,9 +79,11 @@ export type PrepareStep = (p: Prepared) => Prepared;
 export const STEPS: PrepareStep[] = [
   pseudoSql,
   bracketSemicolons,
+  hvaSpelledOut,
   sideBrackets,
   roleLabels,
   placeFirst,
+  otherPlaces,
   neuronsOnly,
   idsAsked,
   pluralPossessive,
