@@ -264,3 +264,19 @@ describe("places said as the others, or spelled out (dev59, dev60)", () => {
     });
   });
 });
+
+describe("what stop 45 reads still asks back on a restriction the tables cannot hold", () => {
+  it.each([
+    "target 5P-IT, source 23P with spines: how many connections",
+    "In V1, how many synapses from MC onto 5P-ET during running?",
+    "V1 only: synapse count onto 5P-ET from MC in the striatum",
+    "how many synapses do L2/3 neurons make onto neurons in other layers of the thalamus",
+    `top 5 targets of ${ROOT} (a BC with myelin)`,
+    "what percentage of the basket cells have their soma in layer 2/3? Out of all basket cells with mRNA, I mean.",
+    `I'm looking at ${ROOT}, an L5 IT cell with a long axon, and I was wondering which inhibitory neurons synapse onto it?`,
+    "# syn V1 → HVAs (RL+AL+LM) at P60",
+    `total syn count between ${ROOT} and 864691135341879032, any direction, during locomotion`,
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
