@@ -273,7 +273,7 @@ describe("what stop 45 reads still asks back on a restriction the tables cannot 
     "how many synapses do L2/3 neurons make onto neurons in other layers of the thalamus",
     `top 5 targets of ${ROOT} (a BC with myelin)`,
     "what percentage of the basket cells have their soma in layer 2/3? Out of all basket cells with mRNA, I mean.",
-    `I'm looking at ${ROOT}, an L5 IT cell with a long axon, and I was wondering which inhibitory neurons synapse onto it?`,
+    `I'm looking at ${ROOT}, an L5 IT cell with a long axon, and I was wondering which BCs synapse onto it?`,
     "# syn V1 → HVAs (RL+AL+LM) at P60",
     `total syn count between ${ROOT} and 864691135341879032, any direction, during locomotion`,
   ])("%s", async (q) => {
