@@ -280,3 +280,25 @@ describe("what stop 45 reads still asks back on a restriction the tables cannot 
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("'them' after onto/from (dev62)", () => {
+  it("'more than 90 synapses onto them: how many 23P cells' is the 23P cells' own inputs", async () => {
+    expect(await planOf("More than 90 synapses onto them: how many 23P cells are like that?")).toMatchObject({
+      source: "roots",
+      filter: [...type("23P"), { dim: "in_synapses", min: 90, minExclusive: true }],
+    });
+  });
+
+  it("a side pointed at that nothing fills is asked back, not dropped", async () => {
+    expect(await planOf("how many synapses from MCs onto them")).toBe("clarify");
+    expect(await planOf(`how many synapses does ${ROOT} make onto them`)).toBe("clarify");
+  });
+
+  it.each([
+    `With how many cells ${ROOT} makes 3 or more synapses onto them?`,
+    "number of synapses BCs make on targets that get more than 3 synapses from them",
+    "If you pool all the 5P-ET cells together, what's the ratio of their total output synapses to their total inputs?",
+  ])("still read: %s", async (q) => {
+    expect(await planOf(q)).not.toBe("clarify");
+  });
+});

@@ -24,6 +24,8 @@ export function resolvedWithin(items: Item[], plan?: QueryPlan): boolean {
   const rows = (i: Item) =>
     i.tags.some((t) => t.t === "noun" && KIND_HEADS.has(String(t.n)) && grouped.has(kindDim(String(t.n))!));
   return anaphors(items).every((a) => {
+    // ("how many synapses from MCs onto them": a side pointed at that the plan leaves open was never read.)
+    if (sideLeftOpen(items, a, plan)) return false;
     if (items.some((i) => i.i < a.i && rows(i))) return true;
     // ("BCs in L5: how many cells in that layer": a value of the kind pointed at, said before.)
     const kinds = pointedKinds([a]);
@@ -38,6 +40,19 @@ export function resolvedWithin(items: Item[], plan?: QueryPlan): boolean {
         i.tags.some((t) => NAMES.has(t.t) || (t.t === "noun" && POP_NOUNS.has(String(t.n))) || t.t === "flag"),
     );
   });
+}
+
+/** The pointing word follows "onto"/"from", and that side of the plan's synapses holds nothing. */
+function sideLeftOpen(items: Item[], a: Item, plan?: QueryPlan): boolean {
+  if (plan?.kind !== "query" || (plan.source !== "synapses" && plan.source !== "connections")) return false;
+  if (!/^(them|it)$/i.test(a.text) || plan.measure.fn === "ratio" || plan.measure.fn === "fraction") return false;
+  const before = items.filter((i) => i.i < a.i && !/^(all|of|the|each|every)$/i.test(i.text)).at(-1)?.text ?? "";
+  const side = /^(onto|into|to)$/i.test(before) ? "post" : /^from$/i.test(before) ? "pre" : undefined;
+  if (!side) return false;
+  const named = [...plan[side], ...(plan.compare ?? []).flatMap((c) => c[side] ?? [])];
+  // ("with how many cells 8646… makes 3 or more synapses onto them": the cells counted are that side.)
+  const counted = plan.measure.fn === "distinct" && plan.measure.side === side;
+  return !named.length && !counted && !plan.groupBy.some((g) => g.side === side);
 }
 
 /**

@@ -64,6 +64,17 @@ const ONE_PAIR_HAS = new RegExp(
 );
 
 /**
+ * "23P cells with more than 90 synapses onto them", "More than 90 synapses onto them: how many 23P cells …": a
+ * number of the cells' own inputs. (Not "targets that get more than 3 synapses from them": a connection's count.)
+ */
+const COUNTED_WITH_THEM = new RegExp(
+  String.raw`((?:^\s*|\b(?:with|have|has|having)\s+)(?:(?:more|fewer|less)\s+than\s+|over\s+|under\s+|at\s+` +
+    String.raw`(?:least|most)\s+|[<>]=?\s*)?(?:\d+|one|two|three|four|five|ten)\s*\+?\s+)` +
+    String.raw`(?:synapses|syns?)\s+(?:onto|into)\s+them\b`,
+  "gi",
+);
+
+/**
  * Kinds of connection named by their synapse count ("multi-synaptic connections", "single-synapse
  * pairs", "connections with only one synapse") said as the threshold the reader knows ("connections
  * with at least 2 synapses", "with exactly 1 synapse").
@@ -72,6 +83,7 @@ export function synapseCounts(p: Prepared): Prepared {
   let text = p.text;
   for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
   text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
+  text = text.replace(COUNTED_WITH_THEM, "$1input synapses");
   if (new RegExp(String.raw`\b${PAIRS}\b`, "i").test(text))
     for (const [pattern, said] of SAID_AFTER) text = text.replace(pattern, said);
   text = text.replace(ONLY_ONE, (all: string, verb: string) =>
