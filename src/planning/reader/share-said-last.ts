@@ -48,11 +48,22 @@ export function shareSaidLast(p: Prepared): Prepared {
   // ("What percentage of 8646…'s input synapses from typed neurons are inhibitory?": the whole is the root's inputs
   // from neurons; said with "'s", "from neurons" had gone into the part.)
   text = text.replace(ROOTS_SHARE, (_, share: string, id: string, side: string) => `${share} of the ${side} of ${id}`);
+  text = text.replace(
+    KIND_OF_CELLS,
+    (_, share: string, kind: string, cells: string) => `${share} of ${cells} that are ${kind}`,
+  );
   return text === p.text ? p : { ...p, text };
 }
 
 const ROOTS_SHARE = new RegExp(
   String.raw`\b${SHARE}\s+of\s+(\d{15,20})'s\s+((?:input|output|incoming|outgoing)\s+(?:synapses|syn)|inputs|outputs)` +
     String.raw`(?=\s+from\b|\s+onto\b|\s+to\b)`,
+  "gi",
+);
+
+/** "% inh of neurons, V1 vs LM": one word of a kind, then the cells it is a share of ("% of neurons that are inh"). */
+const KIND_OF_CELLS = new RegExp(
+  String.raw`(?<=^|\s)(%|pct|percent(?:age)?|fraction|share|proportion)\s+(?!of\b|the\b|all\b)([A-Za-z][\w/-]{1,20})` +
+    String.raw`\s+(?:of|among)\s+(?:all\s+|the\s+)?(neurons|cells|interneurons)\b`,
   "gi",
 );
