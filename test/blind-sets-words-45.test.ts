@@ -306,7 +306,10 @@ describe("'them' after onto/from (dev62)", () => {
 describe("'% inh of neurons' is the share of the neurons that are inhibitory (dev58)", () => {
   it.each(["% inh of neurons, V1 vs LM", "% inh of neurons in V1 vs LM"])("%s", async (q) => {
     expect(await planOf(q)).toMatchObject({
-      filter: [{ dim: "class", values: ["neuron"] }, { dim: "area", values: ["V1", "LM"] }],
+      filter: [
+        { dim: "class", values: ["neuron"] },
+        { dim: "area", values: ["V1", "LM"] },
+      ],
       measure: { fn: "fraction", part: { filter: [{ dim: "class", values: ["inhibitory"] }] } },
       groupBy: [{ dim: "area" }],
     });
