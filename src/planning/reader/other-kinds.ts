@@ -11,8 +11,8 @@ type ClausePop = Clause["pops"][number];
  * cells … onto 23P") say nothing of a side, and stay asked back.
  */
 export function otherKindsOnOtherSide(c: Clause, skip: Set<number>): void {
-  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
-  const sided = c.pops.filter((p) => p.role === "pre" || p.role === "post");
+  const loose = looseOf(c, skip);
+  const sided = c.pops.filter(hasSide);
   // (Only in a ranking, where the population ranked is the other side's: "Of 23P cells, how many BCs target
   // them?" may count either.)
   const ranking = c.atoms.some((a) => is(a, "order") || (is(a, "sup") && as(a, "sup")?.count));
@@ -42,10 +42,10 @@ function kindsOf(p: ClausePop, classOf: (type: string) => string | undefined) {
  * or not whatever is said; it had been asked back.)
  */
 export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
-  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
+  const loose = looseOf(c, skip);
   const nucleated = (p: ClausePop) =>
     p.pop.filters.length > 0 && p.pop.filters.every((f) => f.dim === "has_nucleus" && f.is === true && !f.not);
-  const roots = c.pops.filter((p) => (p.role === "pre" || p.role === "post") && oneRootOf(p));
+  const roots = c.pops.filter((p) => hasSide(p) && oneRootOf(p));
   if (loose.length !== 1 || !nucleated(loose[0]!) || roots.length !== 1) return;
   const side = roots[0]!.role === "pre" ? "post" : "pre";
   if (c.pops.some((p) => p.role === side && oneRootOf(p))) return;
@@ -53,23 +53,26 @@ export function fragmentsOutOfPartners(c: Clause, skip: Set<number>): void {
 }
 
 const oneRootOf = (p: ClausePop) => oneRoot(p.pop.filters);
+const hasSide = (p: ClausePop) => p.role === "pre" || p.role === "post";
+/** The cells said without a side that no earlier rule has set aside (nor said of both sides). */
+const looseOf = (c: Clause, skip: Set<number>) => c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
 
 /**
  * "which of the cells postsynaptic to 8646… are coregistered?", "of the targets of 8646…, which are coregistered?":
  * a property said with "are" after the root is said of the cells asked for, on their side.
  */
 export function propertyOfAsked(c: Clause, skip: Set<number>): void {
-  const loose = c.pops.filter((p) => !p.role && !skip.has(p.i) && !p.pop.bothSides);
+  const loose = looseOf(c, skip);
   if (loose.length !== 1) return;
   const [p] = loose as [ClausePop];
   const property = p.pop.filters.length > 0 && !p.pop.head && p.pop.filters.every((f) => f.is !== undefined);
   const before = c.atoms[p.i - 1];
   const be = ["verb", "glue", "list"].some((t) => is(before, t)) && /\b(are|were)$/i.test(text(before));
-  const roots = c.pops.filter((x) => oneRootOf(x) && (x.role === "pre" || x.role === "post"));
+  const roots = c.pops.filter((x) => hasSide(x) && oneRootOf(x));
   const which = c.atoms.some((a) => (is(a, "wh") || is(a, "list")) && /^(which|who)\b/i.test(text(a)));
   const wh = c.pops.some((x) => x.pop.wh);
   if (!property || !be || roots.length !== 1 || !(which || wh)) return;
-  const asked = c.pops.filter((x) => (x.role === "pre" || x.role === "post") && !oneRootOf(x));
+  const asked = c.pops.filter((x) => hasSide(x) && !oneRootOf(x));
   const other = roots[0]!.role === "pre" ? "post" : "pre";
   if (asked.length > 1 || (asked.length === 1 && asked[0]!.role !== other)) return;
   p.role = other;
