@@ -41,6 +41,11 @@ export function statesHypothesis(sentence: string, d: Discourse): boolean {
   return at(d.hypothesis, sentence.replace(/^[\s,;:–—-]+/, "")) && !within(d.deictic, sentence);
 }
 
+/** A hypothesis that says what the asker is looking at ("I'm looking at the L5 cells"): its names may be the topic. */
+export function statesTopic(sentence: string, d: Discourse): boolean {
+  return at(d.topic, sentence.replace(/^[\s,;:–—-]+/, ""));
+}
+
 /** The asker speaks of themselves ("I'm new to …", "we show …"): held to the strict checks. */
 export function personal(text: string, d: Discourse): boolean {
   return within(d.firstPerson, text);

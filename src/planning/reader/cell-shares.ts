@@ -52,12 +52,10 @@ export function fraction(c: Clause, q: Query): Measure {
   else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
-    const key = (x: Filter) => JSON.stringify(x);
     const later = withoutWholeAgain(
       c,
       c.pops.filter((p) => p.i > verb),
       filtersOf(c.pops.filter((p) => p.i < verb)),
-      key,
     );
     const counts = c.findAll("threshold").filter((a) => c.index(a) > verb);
     // ("of the 23P cells, what fraction receive more than 5 synapses from MCs": cells after "from" or "onto" are

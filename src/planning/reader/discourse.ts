@@ -1,4 +1,4 @@
-import { asks, personal, statesFact, statesHypothesis } from "./ask-shape.js";
+import { asks, personal, statesFact, statesHypothesis, statesTopic } from "./ask-shape.js";
 import { anaphora, carryId, pointer } from "./carry.js";
 import { citationSpans, type Span } from "./citations.js";
 import { askPieces, type Piece } from "./clauses.js";
@@ -47,8 +47,7 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       const part = x.kind === "polite" ? (x.loose ?? []).join(" ") : s.text.slice(x.start, x.end);
       // ("I'm looking at the L5 cells …. How many BCs are there?": the cells looked at may be the ones asked of.)
       // (Not when it names one root: "I'm looking at basket cell 8646…" says what that cell is.)
-      const topic =
-        s.hypothesis && !/\d{15,20}/.test(s.text) && new RegExp(`^\\s*(?:${d.topic.source})`, "i").test(s.text);
+      const topic = s.hypothesis && !/\d{15,20}/.test(s.text) && statesTopic(s.text, d);
       const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
     }

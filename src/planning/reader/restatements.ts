@@ -61,7 +61,7 @@ const CELL_WITH_NUCLEUS = new RegExp(
   "gi",
 );
 /** "onto 8646…, an L5 IT cell, and …": the same, said between commas (or before the question's end). */
-const ROOT_COMMA_A = /\b(\d{15,20}),\s+(?:an?)\s+([^,.;:?!()]{1,40}?)\s*(?=,|[?.!]*\s*$)/gi;
+export const ROOT_COMMA_A = /\b(\d{15,20}),\s+(?:an?)\s+([^,.;:?!()]{1,40}?)\s*(?=,|[?.!]*\s*$)/gi;
 /** "Among BC outputs, what is the biggest synapse?": the question, of the synapses from (or onto) those cells. */
 const AMONG_OWNED = new RegExp(
   String.raw`^\s*among(?:st)?\s+(?:all\s+)?(?:the\s+)?([A-Za-z0-9][\w/ -]{0,40}?)\s+(output|input)s?` +

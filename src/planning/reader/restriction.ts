@@ -1,5 +1,6 @@
 import { maskSources } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
+import { ROOT_COMMA_A } from "./restatements.js";
 import { tokenize } from "./tokens.js";
 import { unexpressedWords } from "./typos.js";
 import { itemsOf, namedIn, namesOf, type Name } from "./words.js";
@@ -67,7 +68,7 @@ function nameNotAsked(text: string, ask: string): Why {
     t
       .replace(/\b(?:neuron|cell|(?:root|segment)(?:\s+id)?)\s+(?=\d{15,20}\b)/gi, "")
       .replace(/(\d{15,20})\s*\([^()]{1,40}\)/g, "$1")
-      .replace(/(\d{15,20}),\s+an?\s+[^,.;:?!()]{1,40}?(?=,|[.!?]*\s*$)/gi, "$1");
+      .replace(ROOT_COMMA_A, "$1");
   const askNames = namesOf(labelled(ask));
   // (Or the same words: "basket cell" in the context, "basket cells" in the ask; never one letter.)
   const sameWords = (n: Name) =>

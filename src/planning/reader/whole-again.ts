@@ -14,9 +14,10 @@ const WHOLE_AGAIN = /^(?:out\s+of(?:\s+all)?|of\s+all)$/i;
  * read into the part, and the share became one of every cell). They are left out of the part when they are the
  * whole (the cells said before the verb); any other cells there are asked back.
  */
-export function withoutWholeAgain(c: Clause, later: Said[], whole: Filter[], key: (f: Filter) => string): Said[] {
+export function withoutWholeAgain(c: Clause, later: Said[], whole: Filter[]): Said[] {
   const again = later.filter((p) => WHOLE_AGAIN.test(text(c.atoms[p.i - 1])));
   if (!again.length) return later;
+  const key = (f: Filter) => JSON.stringify(f);
   const held = new Set(whole.map(key));
   for (const p of again) {
     const said = text(p.atom);
