@@ -57,6 +57,9 @@ describe("a type said beside the root's id, and only there", () => {
     "the BC 864691135410184122: max input syn size",
     "max input syn size of the basket cell 864691135410184122",
     "864691135410184122 is a BC. What is its largest input synapse?",
+    "# postsyn neurons of BC 864691135410184122",
+    "top 5 presyn neurons onto BC 864691135410184122, by # syn",
+    "BC 864691135410184122: max input syn size",
   ])("%s: a claim", (q) => {
     expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(true);
   });
@@ -65,6 +68,8 @@ describe("a type said beside the root's id, and only there", () => {
     "how many BC partners does 864691135410184122 have",
     "BC inputs of 864691135410184122",
     "864691135410184122 (MC): max input syn size",
+    "how many synapses from BC inputs of 864691135410184122",
+    "synapses onto 23P from BC, MC 864691135410184122",
   ])("%s: not a claim that it is a BC", (q) => {
     expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(false);
   });

@@ -41,6 +41,25 @@ const REWRITES: [RegExp, string | ((...m: string[]) => string)][] = [
   ],
   // "pairs of connected 23P cells".
   [new RegExp(String.raw`\bpairs\s+of\s+${CONNECTED}\s+(?!${ANY})`, "gi"), "connections between "],
+  // "pairs of 23P cells where A→B and B→A both exist": connected both ways.
+  [
+    new RegExp(
+      String.raw`\b(?:(?:where|with|such\s+that|in\s+which|that\s+have)\s+)?A\s*(?:→|->)\s*B\s+(?:and|&|\+)\s+` +
+        String.raw`B\s*(?:→|->)\s*A\b(?:\s+(?:both\s+)?exists?)?`,
+      "g",
+    ),
+    "that are reciprocally connected",
+  ],
+  // "how many pairs of 23P cells are connected in both directions": the reciprocal connections between them.
+  [
+    new RegExp(
+      String.raw`\b(?:ordered\s+|unordered\s+)?pairs\s+of\s+(?!${ANY})((?:(?!\bpairs\b)[^,;:?])+?)\s+` +
+        String.raw`(?:that\s+|which\s+)?are\s+(?:${CONNECTED}\s+)?(?:in\s+both\s+directions|both\s+ways|` +
+        String.raw`reciprocally|bidirectionally|mutually)(?:\s+connected)?`,
+      "gi",
+    ),
+    "reciprocal connections between $1",
+  ],
   // "how many (ordered) pairs of coregistered neurons are connected (by at least one synapse)".
   [
     new RegExp(

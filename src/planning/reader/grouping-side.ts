@@ -1,3 +1,4 @@
+import { lower } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { isGroupPop, oneRootPop } from "./flow-partners.js";
 import { placeOfCells } from "./place-of-cells.js";
@@ -18,9 +19,14 @@ export function sideOfGroupings(c: Clause): void {
     const place = p.pop.side ? undefined : placeOfCells(c, p);
     // ("E/I input ratio per type: 5P-IT, 5P-ET, 5P-NP": a kind whose values are listed is of the list's side.)
     const dim = groupDim(p.pop);
+    // ("BC, MC, BPC and NGC: median size of their outputs, one number per type": the list labels the question.)
+    const labelled = (o: ClausePop) => o.i < p.i && c.atoms.slice(o.i + 1, p.i).some((x) => lower(x) === ":");
     const listed = c.pops.find(
       (o) =>
-        o.i > p.i && (o.pop.alts?.length ?? 0) > 1 && sideOf(o) && o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
+        (o.i > p.i || labelled(o)) &&
+        (o.pop.alts?.length ?? 0) > 1 &&
+        sideOf(o) &&
+        o.pop.alts!.every((a) => a.filters[0]?.dim === dim),
     );
     // ("# conn inh type → 4P, per type": a kind said again, with no side, is the kind already grouped by.)
     // ("syn from inhibitory types onto 4P per type": the kind named with a side, "inhibitory types".)

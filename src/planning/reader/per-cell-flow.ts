@@ -98,15 +98,19 @@ function perCellOfSide(c: Clause): Query | undefined {
 }
 
 /**
- * "avg # BC syn per 23P cell": cells named right before "synapses", with no side said, make them
+ * "avg # BC syn per 23P cell": cells named right before "synapses" (or "inputs"), with no side said, make them
  * ("BC synapses onto 23P" is read so too); the cells counted one by one are then the other side.
  */
 function ownerOfSynapses(c: Clause, per: ClausePop): void {
   const loose = c.pops.filter((p) => p !== per && !p.role);
   if (loose.length !== 1 || c.pops.length !== 2 || per.role) return;
   const owner = loose[0]!;
-  if (!owner.pop.filters.length || owner.pop.head || !is(c.atoms[owner.i + 1], "noun", "n", "synapse")) return;
-  owner.role = "pre";
+  if (!owner.pop.filters.length || owner.pop.head) return;
+  // ("avg # excitatory input syn per 6P-CT cell": the cells said before "input" send them; before "output",
+  // receive them.)
+  const next = c.atoms[owner.i + 1];
+  const role = is(next, "noun", "n", "synapse") || is(next, "noun", "n", "input") ? "pre" : undefined;
+  owner.role = role ?? (is(next, "noun", "n", "output") ? "post" : owner.role);
 }
 
 /**

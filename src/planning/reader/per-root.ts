@@ -47,7 +47,15 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   // ("avg # BC syn per 23P cell": cells right before "synapses" make them, onto the cells counted one by one.)
   const owner = (p: Clause["pops"][number]) =>
     !p.role && !p.pop.each && !p.pop.head && p.pop.filters.length > 0 && is(c.atoms[p.i + 1], "noun", "n", "synapse");
-  if (cells.length === 2 && cells.some(owner) && cells.some((p) => p.pop.each)) return undefined;
+  // ("avg # excitatory input syn per 6P-CT cell": the cells before "input" already sent them, a partner side.)
+  const sent = (p: Clause["pops"][number]) =>
+    p.role !== undefined && !p.pop.each && ["input", "output"].some((n) => is(c.atoms[p.i + 1], "noun", "n", n));
+  if (
+    cells.length === 2 &&
+    cells.some((p) => owner(p) || sent(p)) &&
+    cells.some((p) => p.pop.each && !p.role && p.pop.filters.length)
+  )
+    return undefined;
   const sides = new Set(cells.map((p) => p.role).filter(Boolean));
   if (sides.size > 1 || cells.length > 2) return undefined;
   // ("median # of connections onto each 5P-ET": the one population's side says which.)

@@ -1,6 +1,6 @@
 import { is, join, lower, type Atom } from "./atoms.js";
 
-/** "90th percentile", "90th pct", "percentile 90", "p90 of size": each becomes one percentile atom. */
+/** "90th percentile", "90th pct", "percentile 90", "p90 of size", "p90 # inputs": each becomes one percentile atom. */
 export function percentiles(atoms: Atom[]): Atom[] {
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
@@ -8,6 +8,9 @@ export function percentiles(atoms: Atom[]): Atom[] {
     // "p90 of size", "size p90" (not "at P30", a mouse's age): beside a quantity, or before "of".
     const besideQuantity =
       is(atoms[i + 1], "qty") ||
+      // ("p90 # input syn per 23P", "p10 synapse size of MC outputs": before a count or what is counted.)
+      is(atoms[i + 1], "count") ||
+      is(atoms[i + 1], "noun") ||
       is(atoms[i - 1], "qty") ||
       lower(atoms[i + 1]) === "of" ||
       is(atoms[i + 1], "rel", "r", "of");

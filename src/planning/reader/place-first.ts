@@ -15,7 +15,9 @@ const LAST = new RegExp(
   String.raw`,\s*(?:everything|all|both(?:\s+sides)?)\s+(?:in|within)\s+${AREA}(\s*[?.!]*)\s*$`,
   "i",
 );
-/** A flow with both its sides named: "from … onto …", "… → …", "… make onto …", "… get from …". */
+/**
+ * A flow with both its sides named: "from … onto …", "… → …", "… make onto …", "… get from …", "pre …, post …".
+ */
 const FLOW = new RegExp(
   [
     String.raw`\bfrom\b[^?]*\b(?:onto|to|into)\b`,
@@ -23,6 +25,8 @@ const FLOW = new RegExp(
     String.raw`→|->`,
     String.raw`\b(?:make|makes|form|forms|send|sends)\b[^?]*\b(?:onto|to)\b`,
     String.raw`\b(?:get|gets|receive|receives)\b[^?]*\bfrom\b`,
+    // Each side labelled by its role (role-labels.ts said it so).
+    String.raw`^\s*(?:pre\s[^?]*,\s*post|post\s[^?]*,\s*pre)\s`,
   ].join("|"),
   "i",
 );

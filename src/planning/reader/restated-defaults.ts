@@ -19,7 +19,7 @@ function load(): { phrase: RegExp; about: RegExp }[] {
     // (Not after a negation: "not pooled" says the opposite of the default.)
     phrase: new RegExp(
       String.raw`\s*[,;]?\s*(?<open>\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
-        String.raw`\b(?<said>${d.phrases.map((x) => phraseSource(x)).join("|")})(?![\w-])\s*(?<close>\))?`,
+        String.raw`(?<!\w)(?<said>${d.phrases.map((x) => phraseSource(x)).join("|")})(?![\w-])\s*(?<close>\))?`,
       "gi",
     ),
     about: new RegExp(String.raw`\b(${d.about})\b`, "i"),

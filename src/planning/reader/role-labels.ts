@@ -2,26 +2,41 @@ import type { Prepared } from "./prepare.js";
 
 /*
  * "source: 23P, target: 5P-IT - how many synapses", "Target L5 IT, source layer 2/3 pyramidal: how many
- * connections": each side labelled by its role, both said together, is said as "pre 23P, post 5P-IT", which the
- * reader reads. (The labels had been a list of one side's kinds, or set aside as a lead-in, and the question was
- * answered for every cell.)
+ * connections", "23P targets, L4 pyramidal sources: mean # syn per pair", "Martinotti targets, VIP presynaptic
+ * cells with somata in L2/3, …": each side labelled by its role, both said together, is said as "pre 23P, post
+ * 5P-IT", which the reader reads. (The labels had been a list of one side's kinds, or set aside as a lead-in, and
+ * the question was answered for every cell.) A role said after the cells ("23P targets") alone is left to the
+ * reader, which asks whether the targets of 23P or targets that are 23P are meant; said beside the other side's
+ * role it can only be the second.
  */
 
 const ROLE = String.raw`(sources?|targets?|upstream|downstream)`;
+const ROLE_AFTER = String.raw`(sources?|targets?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?)`;
 // ("layer 2/3 pyramidal": a slash inside a name; between the two sides only with spaces around it.)
 const CELLS = String.raw`(?!(?:of|is|are|cells?\s+of)\b)([^,;:|?=]{1,40}?)`;
+// (Said before its role, a few words of a name: "neurons with somata in L2/3 as targets" is left to the reader.)
+const NOT_A_NAME = String.raw`(?:as|with|for|that|which|from|onto|to|of|in|and|all|the|taking)\b`;
+const NAME = String.raw`((?:(?!${NOT_A_NAME})[^,;:|?=\s]+\s*){1,4}?)`;
+const SIDE = String.raw`(?:${ROLE}\s*[:=]?\s*${CELLS}|${NAME}\s+${ROLE_AFTER}(?:\s+anywhere)?)`;
 const SEPARATOR = String.raw`\s*(?:[,;|&+]|\s\/\s|,?\s+(?:and|plus)\s+)\s*`;
 const LABELLED = new RegExp(
-  String.raw`(^|[.?!:]\s+)${ROLE}\s*[:=]?\s*${CELLS}${SEPARATOR}${ROLE}\s*[:=]?\s*${CELLS}` +
-    String.raw`\s*(?=[:,.?!]|\s[-—–]\s|$)`,
+  String.raw`(^|[.?!:]\s+)${SIDE}${SEPARATOR}${SIDE}\s*(?=[:,.?!]|\s[-—–]\s|\s+with\b|$)`,
   "gi",
 );
 
-const sideOf = (role: string) => (/^(source|upstream)/i.test(role) ? "pre" : "post");
+const sideOf = (role: string) => (/^(source|upstream|pre)/i.test(role) ? "pre" : "post");
+
+/** The role and the cells of a side matched as "ROLE cells" (two groups) or "cells ROLE" (the next two). */
+function side(groups: (string | undefined)[]): { role: string; cells: string } {
+  const [role, cells, cellsAfter, roleAfter] = groups;
+  return role !== undefined ? { role, cells: cells ?? "" } : { role: roleAfter ?? "", cells: cellsAfter ?? "" };
+}
 
 export function roleLabels(p: Prepared): Prepared {
-  const text = p.text.replace(LABELLED, (all, lead: string, r1: string, a: string, r2: string, b: string) =>
-    sideOf(r1) === sideOf(r2) ? all : `${lead}${sideOf(r1)} ${a.trim()}, ${sideOf(r2)} ${b.trim()}`,
-  );
+  const text = p.text.replace(LABELLED, (all, lead: string, ...groups: (string | undefined)[]) => {
+    const [a, b] = [side(groups.slice(0, 4)), side(groups.slice(4, 8))];
+    const [sideA, sideB] = [sideOf(a.role), sideOf(b.role)];
+    return sideA === sideB ? all : `${lead}${sideA} ${a.cells.trim()}, ${sideB} ${b.cells.trim()}`;
+  });
   return text === p.text ? p : { ...p, text };
 }

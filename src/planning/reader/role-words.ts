@@ -151,3 +151,15 @@ export function sideBySide(atoms: Atom[], compounds: Compound[], c: Compound): b
 /** ("what fraction of all 23P inputs are BC → 23P": the same cells on that side take nothing from them.) */
 export const sameCells = (atoms: Atom[], a: number, b: number) =>
   JSON.stringify(popOf(atoms[a])?.filters) === JSON.stringify(popOf(atoms[b])?.filters);
+
+/**
+ * "avg # excitatory input syn per 6P-CT cell", "mean BC input synapses per 23P cell": the cells said with "per"
+ * after the inputs are their owners, one by one, so the cells before "input" are the partners (the class had
+ * been put on the 6P-CT cells, and their mean of every input answered).
+ */
+export function ownedPerCell(atoms: Atom[], c: Compound): boolean {
+  return atoms.slice(c.noun + 1).some((x) => {
+    const pop = popOf(x);
+    return Boolean(pop?.each && pop.filters.length && !KIND_HEADS.has(pop.head ?? "") && /^per\b/i.test(lower(x)));
+  });
+}

@@ -15,6 +15,7 @@ import {
   saysOwnSide,
   sameCells,
   sideBySide,
+  ownedPerCell,
   type Compound,
   whoAsks,
 } from "./role-words.js";
@@ -297,7 +298,8 @@ export function readRoles(atoms: Atom[]): Roles {
     const taken =
       !named &&
       !sideBySide(atoms, compounds, c) &&
-      [...role.entries()].some(([j, r]) => j !== c.i && r === c.owner && !sameCells(atoms, j, c.i));
+      ([...role.entries()].some(([j, r]) => j !== c.i && r === c.owner && !sameCells(atoms, j, c.i)) ||
+        ownedPerCell(atoms, c));
     set(c.i, taken ? c.partner : c.owner);
   }
 

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { planOf } from "./support/reader-plans.js";
+
+/**
+ * Words found at stop 46 in the read parts of dev63 to dev67 (many qualifiers; the paper-reading lab meeting;
+ * measures and units; the newcomer's first week).
+ */
+const ROOT = "864691135189272596";
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("each side labelled by its role, the role said after the cells (dev63, dev64)", () => {
+  it("'23P targets, L4 pyramidal sources: mean # syn per connected pair'", async () => {
+    expect(await planOf("23P targets, L4 pyramidal sources: mean # syn per connected pair")).toMatchObject({
+      source: "connections",
+      pre: type("4P"),
+      post: type("23P"),
+      measure: { fn: "mean", of: "synapses" },
+    });
+  });
+
+  it("'In V1: Martinotti targets, VIP presynaptic cells with somata in L2/3, …': V1 on both sides", async () => {
+    const q =
+      "In V1: Martinotti targets, VIP presynaptic cells with somata in L2/3, synapse size above 2000. How many?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "size", min: 2000 }],
+      pre: [...type("BPC"), { dim: "layer", values: ["L2/3"] }, { dim: "area", values: ["V1"] }],
+      post: [...type("MC"), { dim: "area", values: ["V1"] }],
+    });
+  });
+
+  it("a role said before one side and after the other ('BC targets anywhere, sources = …')", async () => {
+    const q = "Basket-cell targets anywhere, sources = V1 L2/3 pyramids with a proofread axon: median synapse size?";
+    expect(await planOf(q)).toMatchObject({ post: type("BC"), measure: { fn: "median", of: "size" } });
+  });
+
+  it.each([
+    "BC targets, by type",
+    "For neurons with somata in L2/3 as targets and those in L4 as sources, how many connections?",
+  ])("not a pair of labels: %s", async (q) => {
+    const plan = await planOf(q);
+    expect(JSON.stringify(plan)).not.toMatch(/"post":\[\{"dim":"cell_type","values":\["BC"\]/);
+  });
+});
+
+describe("the cells before 'input' send it when each cell of another population is counted (dev63)", () => {
+  it.each([
+    ["avg # excitatory input syn per 6P-CT cell", "6P-CT", { dim: "class", values: ["excitatory"] }],
+    ["avg excitatory inputs per 6P-CT cell", "6P-CT", { dim: "class", values: ["excitatory"] }],
+    ["avg # inhibitory input syn per 23P", "23P", { dim: "class", values: ["inhibitory"] }],
+    ["mean BC input syn per 23P cell", "23P", { dim: "cell_type", values: ["BC"] }],
+  ])("%s", async (q, owner, partner) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: type(owner),
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: [partner],
+    });
+  });
+
+  it("'per-cell mean of 23P output syn, per area' is still the 23P cells' own outputs", async () => {
+    expect(await planOf("V1 / RL / AL / LM: per-cell mean of 23P output syn")).toMatchObject({
+      source: "roots",
+      filter: type("23P"),
+      measure: { fn: "mean", of: "out_synapses" },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});
+
+describe("pairs connected both ways, each pair once (dev65, dev67)", () => {
+  it.each([
+    "How many pairs of layer 2/3 pyramidal neurons are connected in both directions? Please count each pair once.",
+    "# reciprocal 23P–23P pairs (unordered)",
+    "Bidirectional connections among layer 2/3 pyramidal cells, each pair counted once: how many are there?",
+    "How many pairs of 23P cells are connected both ways? (count each pair once)",
+    "how many 23P pairs with A->B and B->A",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "reciprocal", is: true }],
+      pre: type("23P"),
+      post: type("23P"),
+      measure: { fn: "count" },
+    });
+  });
+
+  it("'unordered' without a reciprocal word is not a restated default", async () => {
+    expect(await planOf("# 23P-23P pairs (unordered)")).toBe("clarify");
+  });
+});
+
+describe("a share's whole restated as all the inputs (dev65, dev66, dev67)", () => {
+  it.each([
+    "% of BC input syn from excitatory cells (all inputs in denominator)",
+    "% of BC input syn from excitatory cells, denominator = every input synapse",
+    "Out of every synapse that basket cells receive, whatever its source, what percent is made by excitatory neurons?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: type("BC"),
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["excitatory"] }] } },
+    });
+  });
+
+  it("'# exc syn / # inh syn' restates an E/I ratio", async () => {
+    expect(await planOf("E/I input ratio onto 23P (# exc syn / # inh syn)")).toMatchObject({
+      measure: { fn: "ratio", numerator: { pre: [{ dim: "class", values: ["excitatory"] }] } },
+    });
+  });
+});
+
+describe("words of measures and statistics (dev66)", () => {
+  it("'BC, MC, BPC and NGC: median size of their output synapses, one number per type': per listed type", async () => {
+    const q = "BC, MC, BPC and NGC: the median size of their output synapses, one number per type please.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type", side: "pre" }] });
+  });
+
+  it.each(["p90 # input syn per 23P", "Input synapse count per 23P neuron: where does the 90th percentile fall?"])(
+    "%s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        source: "roots",
+        filter: type("23P"),
+        measure: { fn: "percentile", of: "in_synapses", p: 90 },
+      });
+    },
+  );
+
+  it("'where is 8646…'s soma' is still a position", async () => {
+    expect(await planOf(`where is ${ROOT}'s soma`)).toMatchObject({ kind: "lookup", fields: ["position"] });
+  });
+});
+
+describe("background of the paper, and words that are no typo (dev65, dev67)", () => {
+  it("a figure described before the question is context ('… in their Fig. 2 gets hammered by …')", async () => {
+    const q =
+      `The example ET cell in their Fig. 2 gets hammered by a few interneurons. Ours is ${ROOT}: ` +
+      "who are its top 5 presynaptic partners by number of synapses?";
+    expect(await planOf(q)).toMatchObject({ post: [{ dim: "root_id", values: [ROOT] }], limit: 5 });
+  });
+
+  it("'lots of input' is not a plot", async () => {
+    expect(await planOf("The BCs in L5 get lots of input. How many are there?")).toBe("clarify");
+  });
+
+  it("'each brain region' is each area", async () => {
+    expect(await planOf("How many coregistered neurons are there in each brain region?")).toMatchObject({
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});
+
+describe("what stop 46 reads still asks back on a restriction the tables cannot hold", () => {
+  it.each([
+    "23P targets, L4 pyramidal sources with myelinated axons: mean # syn per connected pair",
+    "avg # excitatory input syn per 6P-CT cell during running",
+    "# reciprocal 23P–23P pairs (unordered) on spines",
+    "% of BC input syn from excitatory cells onto dendritic shafts (all inputs in denominator)",
+    "p90 # input syn per 23P in the thalamus",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
