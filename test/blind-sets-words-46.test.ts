@@ -160,3 +160,64 @@ describe("what stop 46 reads still asks back on a restriction the tables cannot 
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("silent misreads found by varying the new sets' wordings", () => {
+  it("'how many of each type of inhibitory neuron …' is one count per type (the grouping had been dropped)", async () => {
+    const q = "How many of each type of inhibitory neuron have their cell body in layer 2/3?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "class", values: ["inhibitory"] },
+        { dim: "layer", values: ["L2/3"] },
+      ],
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it.each([
+    [
+      "% of input syn from inhibitory neurons: 5P-ET vs 23P",
+      ["5P-ET", "23P"],
+      { dim: "class", values: ["inhibitory"] },
+    ],
+    ["% of inputs from BC: 23P vs 4P", ["23P", "4P"], { dim: "cell_type", values: ["BC"] }],
+  ])("the sets compared after a share own its whole: %s", async (q, owners, part) => {
+    expect(await planOf(q)).toMatchObject({
+      post: [{ dim: "cell_type", values: owners }],
+      measure: { fn: "fraction", part: { pre: [part] } },
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+
+  it("a share's part that no cell of the whole can be is asked back (it had answered 0%)", async () => {
+    const q =
+      "What percent of all input synapses onto 5P-ET cells come from inhibitory neurons, and what percent for 23P?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it.each([`strongest input to ${ROOT}?`, `the largest excitatory input onto ${ROOT}`])(
+    "a superlative of one input is one partner: %s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "pre" }], limit: 1 });
+    },
+  );
+
+  it("'strongest inputs of 8646…' stays a ranking of all of them", async () => {
+    expect(await planOf(`strongest inputs of ${ROOT}`)).not.toHaveProperty("limit");
+  });
+
+  it("'median inhibitory output syn per BC' are the BCs' own outputs, inhibitory as their sender is", async () => {
+    expect(await planOf("median inhibitory output syn per BC")).toMatchObject({
+      source: "roots",
+      measure: { fn: "median", of: "out_synapses" },
+    });
+    expect(await planOf("median inhibitory output syn per BC")).not.toHaveProperty("partners");
+  });
+
+  it("'counting each target neuron once' is held to the plan", async () => {
+    const q = "Counting each target neuron once, how many neurons receive synapses from 864691135578006213?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "distinct", side: "post" } });
+    expect(await planOf("how many synapses onto 23P from 864691135578006213, counting each target neuron once")).toBe(
+      "clarify",
+    );
+  });
+});

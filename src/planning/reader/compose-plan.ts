@@ -87,7 +87,9 @@ export function compose(c: Clause): QueryPlan {
     plan.filter,
     plan.pre,
     plan.post,
-    ...(plan.compare ?? []).flatMap((p) => [
+    // (A compared set, a share's part and a ratio's terms hold with the whole: "… from inhibitory neurons, and
+    // what percent for 23P cells" had put 23P into the part, on the inhibitory side, and answered 0%.)
+    ...[...(plan.compare ?? []), ...termsOf(plan)].flatMap((p) => [
       [...plan.filter, ...(p.filter ?? [])],
       [...plan.pre, ...(p.pre ?? [])],
       [...plan.post, ...(p.post ?? [])],
@@ -104,6 +106,13 @@ export function compose(c: Clause): QueryPlan {
   const untyped = plan.kind === "query" ? untypedByType(plan) : undefined;
   if (untyped) throw new Unreadable(`I cannot read that as asked: ${untyped}.`);
   return plan;
+}
+
+/** The filters of a share's part, or of a ratio's two terms, each added to the whole's. */
+function termsOf(plan: QueryPlan): { filter?: Filter[]; pre?: Filter[]; post?: Filter[] }[] {
+  if (plan.kind !== "query") return [];
+  const m = plan.measure;
+  return m.fn === "fraction" ? [m.part] : m.fn === "ratio" ? [m.numerator, m.denominator] : [];
 }
 
 /**

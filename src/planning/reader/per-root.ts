@@ -49,7 +49,9 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
     !p.role && !p.pop.each && !p.pop.head && p.pop.filters.length > 0 && is(c.atoms[p.i + 1], "noun", "n", "synapse");
   // ("avg # excitatory input syn per 6P-CT cell": the cells before "input" already sent them, a partner side.)
   const sent = (p: Clause["pops"][number]) =>
-    p.role !== undefined && !p.pop.each && ["input", "output"].some((n) => is(c.atoms[p.i + 1], "noun", "n", n));
+    !p.pop.each &&
+    ((p.role === "pre" && is(c.atoms[p.i + 1], "noun", "n", "input")) ||
+      (p.role === "post" && is(c.atoms[p.i + 1], "noun", "n", "output")));
   if (
     cells.length === 2 &&
     cells.some((p) => owner(p) || sent(p)) &&

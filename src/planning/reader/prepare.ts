@@ -31,6 +31,7 @@ import { withFlow } from "./with-flow.js";
 import { cellsReached } from "./cells-reached.js";
 import { sidesNamed } from "./sides-named.js";
 import { boundsSaidAfter } from "./bounds-said-after.js";
+import { comparedAfterShare } from "./compared-after-share.js";
 import { comparedLater } from "./compared-later.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
@@ -137,6 +138,7 @@ export const STEPS: PrepareStep[] = [
   sidesNamed,
   boundsSaidAfter,
   comparedLater,
+  comparedAfterShare,
   withFlow,
   cellsReached,
   shareWith,

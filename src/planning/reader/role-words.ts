@@ -158,6 +158,8 @@ export const sameCells = (atoms: Atom[], a: number, b: number) =>
  * been put on the 6P-CT cells, and their mean of every input answered).
  */
 export function ownedPerCell(atoms: Atom[], c: Compound): boolean {
+  // (Only inputs: "inhibitory output syn per BC" are the BCs' own outputs, inhibitory as their sender is.)
+  if (c.partner !== "pre") return false;
   return atoms.slice(c.noun + 1).some((x) => {
     const pop = popOf(x);
     return Boolean(pop?.each && pop.filters.length && !KIND_HEADS.has(pop.head ?? "") && /^per\b/i.test(lower(x)));

@@ -91,6 +91,8 @@ export function orderOf(
     if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
     // ("the main presynaptic partners of X": plural, so ranked, all of them.)
     if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
+    // ("8646…'s strongest input": one partner; "strongest inputs of 8646…": ranked, all.)
+    if (out.limit === undefined && !grouped && singularPartnerAfterSup(c)) out.limit = 1;
   }
   const ordered = c.take<{ dir?: string }>("order");
   if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";
@@ -98,6 +100,20 @@ export function orderOf(
   void lower;
   return out;
 }
+
+/**
+ * A superlative right before "input" or "output" said in the singular, or with cells between ("the largest input
+ * onto 8646…", "its strongest excitatory input").
+ */
+const singularPartnerAfterSup = (c: Clause) =>
+  c.atoms.some((a, i) => {
+    const noun = c.atoms[i + 1]?.tag.t === "pop" ? c.atoms[i + 2] : c.atoms[i + 1];
+    const at = c.atoms.indexOf(noun!);
+    // (Not "the largest input count of one MC": a count, one number.)
+    const partner =
+      (is(noun, "noun", "n", "input") || is(noun, "noun", "n", "output")) && !is(c.atoms[at + 1], "count");
+    return is(a, "sup") && !as(a, "sup")!.q && partner && /^(input|output)$/i.test(lower(noun));
+  });
 
 /** Nouns of kinds of cells ("cell types", "areas", "strategies"). */
 export const KIND_HEADS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
