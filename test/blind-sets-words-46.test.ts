@@ -162,7 +162,7 @@ describe("what stop 46 reads still asks back on a restriction the tables cannot 
 });
 
 describe("silent misreads found by varying the new sets' wordings", () => {
-  it("'how many of each type of inhibitory neuron …' is one count per type (the grouping had been dropped)", async () => {
+  it("'how many of each type of inhibitory neuron …' is one count per type (not a plain count)", async () => {
     const q = "How many of each type of inhibitory neuron have their cell body in layer 2/3?";
     expect(await planOf(q)).toMatchObject({
       filter: [
