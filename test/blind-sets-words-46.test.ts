@@ -221,3 +221,26 @@ describe("silent misreads found by varying the new sets' wordings", () => {
     );
   });
 });
+
+describe("the second set said again after the word of its side (dev65)", () => {
+  it.each([
+    ["mean soma depth of BC, and of MC?", "filter"],
+    ["mean soma depth of BC and of MC", "filter"],
+    ["how many synapses from BC onto 23P, and from MC?", "pre"],
+  ])("%s", async (q, side) => {
+    expect(await planOf(q)).toMatchObject({
+      [side]: expect.arrayContaining([{ dim: "cell_type", values: ["BC", "MC"] }]),
+    });
+  });
+
+  it("'what % of 23P are coregistered, and what % of 4P?' is one share per type", async () => {
+    expect(await planOf("what % of 23P are coregistered, and what % of 4P?")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["23P", "4P"] }],
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it("still asked back with a restriction the tables cannot hold", async () => {
+    expect(await planOf("how many synapses from BC onto 23P spines, and from MC?")).toBe("clarify");
+  });
+});

@@ -44,7 +44,15 @@ const SHARED_FIRST = new RegExp(
 // "for BC→23P and for MC→23P", "of MC→23P and of BC→23P synapses": the word said again before the second flow.
 const FLOW_AND_AGAIN = /([\w/-]+\s*(?:→|->)\s*[\w/-]+)\s+and\s+(?:for|of)\s+(?=[\w/-]+\s*(?:→|->))/gi;
 // "from excitatory neurons onto BCs and onto MCs": a side's word said again before the second set of cells.
-const SIDE_AND_AGAIN = /\b(onto|from|into)\s+([\w/-]+)\s+and\s+\1\s+(?=[\w/-])/gi;
+// ("mean soma depth of BC and of MC", "what % of 23P and of 4P are coregistered": the same with "of" and "for".)
+const SIDE_AND_AGAIN = /\b(onto|from|into|of|for)\s+([\w/-]+)\s+and\s+\1\s+(?=[\w/-])/gi;
+// "how many synapses from BC onto 23P, and from MC?": the second set said last, after the word of its side.
+// ("what % of 23P are coregistered, and what % of 4P?": the measure said again too.)
+const AND_AGAIN_LAST = new RegExp(
+  String.raw`,?\s+and\s+(?:what\s+(?:%|percent(?:age)?|fraction|share|proportion)\s+|how\s+many\s+)?` +
+    String.raw`(onto|from|into|of|for)\s+([\w/-]+)(?:\s+cells)?\s*([?.!]*)\s*$`,
+  "i",
+);
 
 /** The one place of the dimension of `other` said in the question, or undefined when none or more than one. */
 function theOnePlace(text: string, other: string): RegExpExecArray | undefined {
@@ -63,6 +71,7 @@ export function comparedLater(p: Prepared): Prepared {
       (_, shared: string, a: string, cells1?: string, b?: string, cells2?: string) =>
         `${shared}${a} and ${b}${cells2 ?? cells1 ?? ""}`,
     );
+  text = secondSaidLast(text);
   const compare = COMPARE_WITH.exec(text);
   if (compare) {
     const head = text.slice(0, compare.index);
@@ -74,4 +83,15 @@ export function comparedLater(p: Prepared): Prepared {
   }
   if (/\bvs\.?\b|\bversus\b/i.test(text)) text = text.replace(EACH_GROUP, "");
   return text === p.text ? p : { ...p, text };
+}
+
+/** "… from BC onto 23P, and from MC?" said as "… from BC and MC onto 23P?" when the word is said once before. */
+function secondSaidLast(text: string): string {
+  const last = AND_AGAIN_LAST.exec(text);
+  if (!last) return text;
+  const head = text.slice(0, last.index);
+  const first = [...head.matchAll(new RegExp(String.raw`\b${last[1]}\s+([\w/-]+)`, "gi"))];
+  if (first.length !== 1) return text;
+  const at = first[0]!.index! + first[0]![0].length;
+  return `${head.slice(0, at)} and ${last[2]}${head.slice(at)}${last[3] ?? ""}`;
 }
