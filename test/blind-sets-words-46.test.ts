@@ -244,3 +244,32 @@ describe("the second set said again after the word of its side (dev65)", () => {
     expect(await planOf("how many synapses from BC onto 23P spines, and from MC?")).toBe("clarify");
   });
 });
+
+describe("lab words for fragments, the imaging and a share's whole (dev65, dev66, dev67)", () => {
+  it("'frags' are fragments", async () => {
+    expect(await planOf("how many orphan frags have more than 50 output synapses")).toMatchObject({
+      filter: [
+        { dim: "has_nucleus", is: false },
+        { dim: "out_synapses", min: 50 },
+      ],
+    });
+  });
+
+  it("'coregistered to the 2p imaging' is coregistered", async () => {
+    expect(await planOf("per visual area, count the cells that were coregistered to the 2p imaging")).toMatchObject({
+      filter: [{ dim: "coregistered", is: true }],
+      groupBy: [{ dim: "area" }],
+    });
+  });
+
+  it.each([
+    "What percentage of all the synapses onto 4P cells come from inhibitory neurons? Every input synapse counts in " +
+      "the denominator, fragments included.",
+    "Out of every input synapse onto the 4P cells, whatever made it, what percent are made by an inhibitory neuron?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: [{ dim: "cell_type", values: ["4P"] }],
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+});
