@@ -273,3 +273,54 @@ describe("lab words for fragments, the imaging and a share's whole (dev65, dev66
     });
   });
 });
+
+describe("who is counted or ranked (dev68, dev69)", () => {
+  it.each([
+    "Most synapses received, L2/3 pyramidal only: top 5 cells?",
+    "L2/3 pyramidal only: top 5 cells by synapses received",
+  ])("the cells said with 'only' are the ones ranked: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      post: type("23P"),
+      groupBy: [{ dim: "root_id", side: "post" }],
+      limit: 5,
+    });
+  });
+
+  it("'receiving >= 1 syn from a proofread axon': the axon is the partners'", async () => {
+    expect(await planOf("# coreg cells receiving >=1 syn from a proofread axon")).toMatchObject({
+      filter: [
+        { dim: "coregistered", is: true },
+        { dim: "in_synapses", min: 1, partners: [{ dim: "axon_proofread" }] },
+      ],
+    });
+  });
+
+  it.each([
+    "# coreg cells receiving >=2 syn from a proofread axon",
+    "how many coregistered cells get more than 3 synapses from a V1 neuron",
+    "how many 23P receive more than 5 synapses from one BC",
+  ])("more than one synapse 'from a …' (in total, or in one connection?) is asked back: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'Among the coregistered cells, how many get 2 or more synapses from …' counts those cells", async () => {
+    const q = "Among the coregistered cells, how many get 2 or more synapses from proofread axons?";
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [
+        { dim: "coregistered", is: true },
+        { dim: "in_synapses", min: 2, partners: [{ dim: "axon_proofread" }] },
+      ],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("'neurons (excitatory and inhibitory, no glia)' is neurons, not one row per class", async () => {
+    const q =
+      "How many neurons (excitatory and inhibitory, non-neuronal cells excluded) are there in each visual area?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "class", values: ["neuron"] }],
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});

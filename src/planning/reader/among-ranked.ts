@@ -42,3 +42,42 @@ export function amongPartners(p: Prepared): Prepared {
   if (!m || !ONE_ROOTS_PARTNERS.test(m[2]!) || /\d{15,20}/.test(m[1]!)) return p;
   return { ...p, text: m[2]!.replace(ONE_ROOTS_PARTNERS, `$1 that are ${m[1]!.trim()},`) };
 }
+
+/** "L2/3 pyramidal only: top 5 cells by synapses received": the cells said with "only", then "top N cells". */
+const ONLY_THEN_TOP = new RegExp(
+  String.raw`(^|[,;]\s*)((?:(?![,:;?])[^\d\s][^,:;?]{0,38}?))\s+only\s*[:,;]\s*((?:the\s+)?top\s+${COUNT})\s+` +
+    String.raw`(cells|neurons|roots)\b`,
+  "i",
+);
+
+/**
+ * "Most synapses received, L2/3 pyramidal only: top 5 cells?": the cells said with "only" are the ones ranked,
+ * read as "top 5 L2/3 pyramidal cells" (the 23P cells had been the receivers, and their senders ranked).
+ */
+export function onlyThenTop(p: Prepared): Prepared {
+  const text = p.text.replace(ONLY_THEN_TOP, (_all, lead: string, cells: string, top: string, head: string) => {
+    return `${lead}${top} ${cells.trim()} ${head}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}
+
+/** "how many get …", "how many of them receive …": a count whose subject is the cells said first. */
+const VERBS = "get|gets|receive|receives|make|makes|send|sends|have|has|are|is|were|form|forms|contact|contacts";
+const HOW_MANY_VERB = new RegExp(
+  String.raw`^how\s+many(?:\s+of\s+(?:them|these|those))?\s+(?=(?:${VERBS})\b)(.*)$`,
+  "i",
+);
+
+/**
+ * "Among the coregistered cells, how many get 2 or more synapses from proofread axons?": the cells said first are
+ * the ones counted, read as "how many coregistered cells get …" (they had been put on both sides of the synapses,
+ * and the count taken of synapses, or of cells that were both).
+ */
+export function amongCounted(p: Prepared): Prepared {
+  const m = AMONG.exec(p.text);
+  if (!m) return p;
+  const [, place, cells, rest] = m as unknown as [string, string, string, string];
+  const h = HOW_MANY_VERB.exec(rest);
+  if (!h || /\d{15,20}/.test(cells)) return p;
+  return { ...p, text: `${place}how many ${cells} ${h[1]}` };
+}

@@ -34,3 +34,25 @@ export function neuronsOnly(p: Prepared): Prepared {
     .trim();
   return { ...p, text };
 }
+
+/** "neurons (excitatory and inhibitory, non-neuronal cells excluded)", "neurons, excitatory plus inhibitory,". */
+const NEURONS_DEFINED = new RegExp(
+  String.raw`\bneurons\s*(\(|,)\s*(?:both\s+)?(?:excitatory|exc)\s*(?:and|\+|plus|&)\s*(?:inhibitory|inh)` +
+    String.raw`(?:\s*[,;]?\s*(?:non-neuronal\s+cells\s+excluded|no\s+glia|glia\s+excluded|excluding\s+glia|` +
+    String.raw`without\s+glia|not\s+glia|no\s+non-neuronal\s+cells))?\s*(\)|,)`,
+  "gi",
+);
+
+/**
+ * "How many neurons (excitatory and inhibitory, non-neuronal cells excluded) are there in each area?": what
+ * neurons are, said again, is context (the two classes had been read as a grouping, one row per class and area).
+ */
+export function neuronsDefined(p: Prepared): Prepared {
+  const context: string[] = [];
+  const text = p.text.replace(NEURONS_DEFINED, (all, open: string, close: string) => {
+    if ((open === "(") !== (close === ")")) return all;
+    context.push(all.replace(/^neurons\s*[(,]\s*|\s*[),]$/gi, ""));
+    return open === "(" ? "neurons" : "neurons,";
+  });
+  return text === p.text ? p : { ...p, text, context: [...p.context, ...context] };
+}

@@ -5,7 +5,7 @@ import { connectedPairs } from "./connected-pairs.js";
 import { shareSaidLast } from "./share-said-last.js";
 import { twoFlows } from "./two-flows.js";
 import { typePairs } from "./type-pairs.js";
-import { neuronsOnly } from "./neurons-only.js";
+import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
@@ -44,7 +44,7 @@ import { corrections } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
-import { amongPartners, amongRanked } from "./among-ranked.js";
+import { amongCounted, amongPartners, amongRanked, onlyThenTop } from "./among-ranked.js";
 import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
 import { typesOfIds } from "./types-of-ids.js";
@@ -86,6 +86,7 @@ export const STEPS: PrepareStep[] = [
   placeFirst,
   otherPlaces,
   neuronsOnly,
+  neuronsDefined,
   idsAsked,
   pluralPossessive,
   plusTheir,
@@ -94,6 +95,8 @@ export const STEPS: PrepareStep[] = [
   thoseOnes,
   listSaidLast,
   amongRanked,
+  amongCounted,
+  onlyThenTop,
   amongPartners,
   pairsConnected,
   whichOfTopic,

@@ -1,6 +1,7 @@
 import type { Filter } from "../plan.js";
 import { as, is, text, type Atom } from "./atoms.js";
 import type { Threshold } from "./numbers.js";
+import { Unreadable } from "./filters.js";
 import { popOf, type Pop } from "./phrases.js";
 
 /*
@@ -10,6 +11,7 @@ import { popOf, type Pop } from "./phrases.js";
  * been read as one connection's synapses, or asked back).
  */
 
+const ARTICLE = /^(a|an|the|one|any)$/i;
 const isRel = (a: Atom | undefined) => is(a, "rel", "r", "to") || is(a, "rel", "r", "from");
 
 /** A population that can be the other side of a count: named cells, not one root, a "which" or a partner noun. */
@@ -71,27 +73,48 @@ export function attachThresholdPartners(atoms: Atom[]): Atom[] {
       if (t) return attachThresholdPartners(merged(atoms, s, b, t));
       continue;
     }
-    if (!isRel(atoms[b - 1])) continue;
+    // ("receiving >= 1 syn from a proofread axon": an article between the relation and the cells.)
+    // (Only "at least one … from a BC", which any reading of "a BC" makes the same: "more than 5 synapses from a
+    // BC" may be from one BC, one connection.)
+    const r = ARTICLE.test(text(atoms[b - 1])) && isRel(atoms[b - 2]) ? b - 2 : b - 1;
+    if (!isRel(atoms[r])) continue;
+    const single = r === b - 2 && /^(an?|one|any)$/i.test(text(atoms[b - 1]));
+    const any = (t: Threshold | undefined) =>
+      !t || !single || (t.op === "gte" && t.value <= 1) || (t.op === "gt" && t.value < 1);
     // Only when no other relation word makes the question a flow ("synapses from 23P cells with more
     // than 100 synapses onto 5P-ET" could be either).
     if (atoms.filter(isRel).length !== 1) return atoms;
-    const owner = popOf(atoms[b - 2]);
+    const owner = popOf(atoms[r - 1]);
     // "BCs with at least 50 syn | onto | 23P": the count is the population's last threshold.
     if (owner?.thresholds.length) {
       const last = owner.thresholds[owner.thresholds.length - 1]!;
-      const t = narrowed(last, direction([atoms[b - 1]!]), partners, false);
+      const t = narrowed(last, direction([atoms[r]!]), partners, false);
       if (!t) return atoms;
+      if (!any(t)) throw perConnection(atoms, r, b);
       const pop: Pop = { ...owner, thresholds: [...owner.thresholds.slice(0, -1), t] };
-      return merged(atoms, b - 2, b, undefined, pop);
+      return merged(atoms, r - 1, b, undefined, pop);
     }
     // "BCs | make | at least 50 syn | onto | 23P".
-    const t1 = as<Threshold>(atoms[b - 2], "threshold");
-    const s = subjectBefore(atoms, b - 4);
-    if (!t1 || !is(atoms[b - 3], "verb") || s < 0) return atoms;
-    const t = narrowed(t1, direction([atoms[b - 3]!, atoms[b - 1]!]), partners, false);
+    const t1 = as<Threshold>(atoms[r - 1], "threshold");
+    const s = subjectBefore(atoms, r - 3);
+    if (!t1 || !is(atoms[r - 2], "verb") || s < 0) return atoms;
+    if (!any(t1)) throw perConnection(atoms, r, b);
+    const t = narrowed(t1, direction([atoms[r - 2]!, atoms[r]!]), partners, false);
     return t ? merged(atoms, s, b, t) : atoms;
   }
   return atoms;
+}
+
+/** "more than 5 synapses from a BC": from the BCs together, or from one BC (one connection)? */
+function perConnection(atoms: Atom[], rel: number, cells: number): Unreadable {
+  const said = atoms
+    .slice(rel, cells + 1)
+    .map(text)
+    .join(" ");
+  return new Unreadable(
+    `By "${said}" do you mean from all of them together, or from any single one (one connection)? Say ` +
+      '"in total" or "in one connection".',
+  );
 }
 
 /** atoms[from..to] as one population: the subject at `from` with the threshold, or `pop` as given. */
