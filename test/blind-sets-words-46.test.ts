@@ -189,9 +189,10 @@ describe("silent misreads found by varying the new sets' wordings", () => {
   });
 
   it("a share's part that no cell of the whole can be is asked back (it had answered 0%)", async () => {
-    const q =
-      "What percent of all input synapses onto 5P-ET cells come from inhibitory neurons, and what percent for 23P?";
-    expect(await planOf(q)).toBe("clarify");
+    expect(await planOf("What percent of all input synapses onto 5P-ET cells come from inhibitory 23P cells?")).toBe(
+      "clarify",
+    );
+    expect(await planOf("what fraction of the inhibitory inputs onto 5P-ET come from 23P")).toBe("clarify");
   });
 
   it.each([`strongest input to ${ROOT}?`, `the largest excitatory input onto ${ROOT}`])(
@@ -322,5 +323,30 @@ describe("who is counted or ranked (dev68, dev69)", () => {
       filter: [{ dim: "class", values: ["neuron"] }],
       groupBy: [{ dim: "area" }],
     });
+  });
+});
+
+describe("the same question asked again of other cells or another place, said last (dev65, dev70)", () => {
+  it.each([
+    ["What percentage of neurons in V1 are coregistered, and what percentage in LM?", "area", ["V1", "LM"]],
+    ["how many BCs in L5? same for L6", "layer", ["L5", "L6"]],
+    ["average soma depth of NGCs? and for MCs the same", "cell_type", ["NGC", "MC"]],
+    [
+      "What percent of all input synapses onto 5P-ET cells come from inhibitory neurons, and the same for 23P cells?",
+      "cell_type",
+      ["5P-ET", "23P"],
+    ],
+  ])("%s", async (q, dim, values) => {
+    const plan = JSON.stringify(await planOf(q));
+    expect(plan).toContain(JSON.stringify({ dim, values }));
+    expect(plan).toContain('"groupBy":[{"dim":"' + dim);
+  });
+
+  it.each([
+    "average soma depth of NGCs? and for MCs the same, only in V1",
+    "how many BCs in L5? same for L6 during running",
+    "For the coregistered L5 IT cells, what's their average gOSI - and same for the L4 and the L2/3 pyramidal cells?",
+  ])("not read when more is said, or the first set is not one thing: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
   });
 });

@@ -32,6 +32,7 @@ import { cellsReached } from "./cells-reached.js";
 import { sidesNamed } from "./sides-named.js";
 import { boundsSaidAfter } from "./bounds-said-after.js";
 import { comparedAfterShare } from "./compared-after-share.js";
+import { sameFor } from "./same-for.js";
 import { comparedLater } from "./compared-later.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
@@ -142,6 +143,7 @@ export const STEPS: PrepareStep[] = [
   boundsSaidAfter,
   comparedLater,
   comparedAfterShare,
+  sameFor,
   withFlow,
   cellsReached,
   shareWith,
