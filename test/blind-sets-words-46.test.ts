@@ -350,3 +350,29 @@ describe("the same question asked again of other cells or another place, said la
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("a flow and its reverse, and sets compared said last (dev70)", () => {
+  it.each([
+    "how many synapses from 23P onto BC, and vice versa?",
+    "synapse count 23P→BC and back",
+    "How many synapses go from 23P cells onto BCs, and how many go the other way, from BCs back onto 23P cells?",
+  ])("%s", async (q) => {
+    const plan = JSON.stringify(await planOf(q));
+    expect(plan).toContain('"label":"23P→BC"');
+    expect(plan).toContain('"label":"BC→23P"');
+  });
+
+  it.each([
+    "How many synapses go from 23P onto BC, and how many go the other way, from BC back onto 4P?",
+    "how many synapses from 23P onto BC, and vice versa, during running?",
+  ])("not a reverse: %s", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'How many basket cells have their soma in L2/3, compared with L4 and with L5?': one row per layer", async () => {
+    expect(await planOf("How many basket cells have their soma in L2/3, compared with L4 and with L5?")).toMatchObject({
+      filter: [type("BC")[0], { dim: "layer", values: ["L2/3", "L4", "L5"] }],
+      groupBy: [{ dim: "layer" }],
+    });
+  });
+});

@@ -33,6 +33,7 @@ import { sidesNamed } from "./sides-named.js";
 import { boundsSaidAfter } from "./bounds-said-after.js";
 import { comparedAfterShare } from "./compared-after-share.js";
 import { sameFor } from "./same-for.js";
+import { flowReversed } from "./flow-reversed.js";
 import { comparedLater } from "./compared-later.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
@@ -144,6 +145,7 @@ export const STEPS: PrepareStep[] = [
   comparedLater,
   comparedAfterShare,
   sameFor,
+  flowReversed,
   withFlow,
   cellsReached,
   shareWith,

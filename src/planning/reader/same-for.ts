@@ -15,10 +15,11 @@ const TYPE =
   String.raw`(?:basket|Martinotti|bipolar|neurogliaform|chandelier)(?:\s+cells?)?`;
 const KINDS = [AREA, LAYER, TYPE];
 const ONE = String.raw`(?:${AREA}|${LAYER}|${TYPE})`;
-const MORE = String.raw`${ONE}(?:\s*(?:,|and|&|\+|\/)\s*(?:the\s+)?${ONE})*`;
+const MORE = String.raw`${ONE}(?:\s*(?:,|and|&|\+|\/)\s*(?:with\s+|to\s+|the\s+)?${ONE})*`;
 /** The question asked again, said last: "…, and the same for MCs?", "… and what % in LM?", "; same for BCs". */
 const AGAIN = new RegExp(
   String.raw`\s*[,;.?]?\s*(?:and\s+)?(?:(?:the\s+)?same\s+(?:for|with|in)|(?:what|how)\s+about|` +
+    String.raw`(?:as\s+)?compared\s+(?:with|to|against)|` +
     String.raw`what\s+(?:%|percent(?:age)?|fraction|share)\s+(?:for|in|of)|for)\s+(?:the\s+)?(${MORE})` +
     String.raw`(?:\s+cells|\s+neurons)?(?:\s*,?\s*(?:the\s+same|too|as\s+well|also))?\s*([?.!]*)\s*$`,
   "i",
@@ -45,10 +46,11 @@ export function sameFor(p: Prepared): Prepared {
   if (!m || m.index === 0) return p;
   const head = p.text.slice(0, m.index);
   const others = m[1]!;
-  const first = others.split(/\s*(?:,|and|&|\+|\/)\s*(?:the\s+)?/i)[0]!;
+  const first = others.split(/\s*(?:,|and|&|\+|\/)\s*(?:with\s+|to\s+|the\s+)?/i)[0]!;
   const one = theOne(head, first);
   if (!one) return p;
   const at = one.index + one[0].length;
-  const text = `${head.slice(0, at)} and ${others}${head.slice(at)}`.replace(/[?.!\s]*$/, "") + (m[2] || "?");
+  const listed = others.replace(/\s+(?:with|to)\s+/gi, " ");
+  const text = `${head.slice(0, at)} and ${listed}${head.slice(at)}`.replace(/[?.!\s]*$/, "") + (m[2] || "?");
   return { ...p, text };
 }
