@@ -376,3 +376,16 @@ describe("a flow and its reverse, and sets compared said last (dev70)", () => {
     });
   });
 });
+
+describe("'coregistered inputs of 8646…' said alone are the cells (dev56, dev64)", () => {
+  it.each([`coreg'd inputs of ${ROOT}`, `coregistered inputs of ${ROOT}`])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "coregistered", is: true }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("'how many coregistered inputs of 8646…' is still a count", async () => {
+    expect(await planOf(`how many coregistered inputs of ${ROOT}`)).toMatchObject({ groupBy: [] });
+  });
+});

@@ -34,6 +34,7 @@ import { boundsSaidAfter } from "./bounds-said-after.js";
 import { comparedAfterShare } from "./compared-after-share.js";
 import { sameFor } from "./same-for.js";
 import { flowReversed } from "./flow-reversed.js";
+import { flaggedPartners } from "./flagged-partners.js";
 import { comparedLater } from "./compared-later.js";
 import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
@@ -146,6 +147,7 @@ export const STEPS: PrepareStep[] = [
   comparedAfterShare,
   sameFor,
   flowReversed,
+  flaggedPartners,
   withFlow,
   cellsReached,
   shareWith,
