@@ -18,16 +18,21 @@ const ONE = String.raw`(?:${AREA}|${LAYER}|${TYPE})`;
 const MORE = String.raw`${ONE}(?:\s*(?:,|and|&|\+|\/)\s*(?:with\s+|to\s+|the\s+)?${ONE})*`;
 /** The question asked again, said last: "…, and the same for MCs?", "… and what % in LM?", "; same for BCs". */
 const AGAIN = new RegExp(
-  String.raw`\s*[,;.?]?\s*(?:and\s+)?(?:(?:the\s+)?same\s+(?:for|with|in)|(?:what|how)\s+about|` +
-    String.raw`(?:as\s+)?compared\s+(?:with|to|against)|` +
-    String.raw`what\s+(?:%|percent(?:age)?|fraction|share)\s+(?:for|in|of)|for)\s+(?:the\s+)?(${MORE})` +
+  // (Set apart by a comma, a stop or "and", but for "compared with": "synapses onto 23P for BC" is not "and BC".)
+  // (A bare "for" only after "and" or a stop: in "synapses onto 23P, for BC" it may say the senders.)
+  String.raw`(?:(?:\s*[,;.?]\s*(?:and\s+)?|\s+and\s+|\s+(?=(?:as\s+)?compared\b))` +
+    String.raw`(?:(?:the\s+)?same\s+(?:for|with|in)|(?:what|how)\s+about|(?:as\s+)?compared\s+(?:with|to|against)|` +
+    String.raw`what\s+(?:%|percent(?:age)?|fraction|share)\s+(?:for|in|of))|` +
+    String.raw`(?:\s*[;.?]\s*(?:and\s+)?|\s*,?\s+and\s+)for)` +
+    String.raw`\s+(?:the\s+)?(${MORE})` +
     String.raw`(?:\s+cells|\s+neurons)?(?:\s*,?\s*(?:the\s+same|too|as\s+well|also))?\s*([?.!]*)\s*$`,
   "i",
 );
 /** "and for SST cells the same, so I can compare the two": the same, with the order turned. */
 const AGAIN_AFTER = new RegExp(
   String.raw`\s*[,;.?]?\s*and\s+for\s+(?:the\s+)?(${MORE})(?:\s+cells|\s+neurons)?\s+the\s+same` +
-    String.raw`(?:\s*,?\s*(?:so\s+(?:that\s+)?I\s+can\s+compare(?:\s+the\s+two|\s+them|\s+both)?|please|pls))?\s*([?.!]*)\s*$`,
+    String.raw`(?:\s*,?\s*(?:so\s+(?:that\s+)?I\s+can\s+compare(?:\s+the\s+two|\s+them|\s+both)?|please|pls))?` +
+    String.raw`\s*([?.!]*)\s*$`,
   "i",
 );
 
