@@ -389,3 +389,28 @@ describe("'coregistered inputs of 8646…' said alone are the cells (dev56, dev6
     expect(await planOf(`how many coregistered inputs of ${ROOT}`)).toMatchObject({ groupBy: [] });
   });
 });
+
+describe("how a methods section says what is counted (dev69)", () => {
+  it("'(n = connections, not synapses)' is held to a share of connections", async () => {
+    const q =
+      "Of the connections from excitatory neurons onto BCs, what percent have 2 or more synapses (n = connections)?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "fraction" } });
+    expect(await planOf("what % of synapses onto BC are from 23P (n = connections)")).toBe("clarify");
+  });
+
+  it("'IQR (Q3−Q1) of # presyn partners per 23P' is the quartiles", async () => {
+    expect(await planOf("IQR (Q3−Q1) of # presyn partners per 23P")).toMatchObject({
+      measure: { fn: "quartiles", of: "in_partners" },
+    });
+  });
+
+  it("'# neurons (E+I, no glia) in L2/3' is neurons", async () => {
+    expect(await planOf("# neurons (E+I, no glia) in L2/3")).toMatchObject({
+      filter: [
+        { dim: "class", values: ["neuron"] },
+        { dim: "layer", values: ["L2/3"] },
+      ],
+      groupBy: [],
+    });
+  });
+});

@@ -84,7 +84,10 @@ function keeps(q: Query, c: Claim): boolean {
     case "synapses":
       return synapseCount && !(q.source === "connections" && m.fn === "count");
     case "connections":
-      return q.source === "connections" && (m.fn === "count" || (m.fn === "mean" && of === "synapses"));
+      // ("what percent consist of two or more synapses (n = connections)": a share of connections too.)
+      return (
+        q.source === "connections" && (["count", "fraction"].includes(m.fn) || (m.fn === "mean" && of === "synapses"))
+      );
     case "not-synapses":
       return !(q.source === "synapses" && m.fn === "count") && of !== "in_synapses" && of !== "out_synapses";
     case "not-connections":
@@ -112,7 +115,7 @@ function keeps(q: Query, c: Claim): boolean {
         m.fn === "distinct" ||
         of === "in_partners" ||
         of === "out_partners" ||
-        (["cells", "roots", "nuclei"].includes(q.source) && (m.fn === "count" || m.fn === "list"))
+        (["cells", "roots", "nuclei"].includes(q.source) && ["count", "list", "fraction"].includes(m.fn))
       );
     // ("Only counting neurons: how many partners does 8646… have?": neurons counted, so partners restricted to
     // them; it had been set aside as a way of counting, and every partner counted, fragments too.)

@@ -37,7 +37,7 @@ export function neuronsOnly(p: Prepared): Prepared {
 
 /** "neurons (excitatory and inhibitory, non-neuronal cells excluded)", "neurons, excitatory plus inhibitory,". */
 const NEURONS_DEFINED = new RegExp(
-  String.raw`\bneurons\s*(\(|,)\s*(?:both\s+)?(?:excitatory|exc)\s*(?:and|\+|plus|&)\s*(?:inhibitory|inh)` +
+  String.raw`\bneurons\s*(\(|,)\s*(?:both\s+)?(?:excitatory|exc|E)\s*(?:and|\+|plus|&)\s*(?:inhibitory|inh|I)` +
     String.raw`(?:\s*[,;]?\s*(?:non-neuronal\s+cells\s+excluded|no\s+glia|glia\s+excluded|excluding\s+glia|` +
     String.raw`without\s+glia|not\s+glia|no\s+non-neuronal\s+cells))?\s*(\)|,)`,
   "gi",
