@@ -414,3 +414,21 @@ describe("how a methods section says what is counted (dev69)", () => {
     });
   });
 });
+
+describe("'take every …' and 'taking all …' lead in to what is asked (dev62, dev67, dev69)", () => {
+  it.each([
+    [
+      "Take every input synapse onto the PV basket cells: what is the median synapse size?",
+      { fn: "median", of: "size" },
+    ],
+    ["Taking every connected pair from 4P onto 23P, what's the mean number of synapses per pair?", { fn: "mean" }],
+  ])("%s", async (q, measure) => {
+    expect(await planOf(q)).toMatchObject({ measure });
+  });
+
+  it("still asked back with a restriction the tables cannot hold", async () => {
+    expect(await planOf("Take every input synapse onto the BC somata: what is the median synapse size?")).toBe(
+      "clarify",
+    );
+  });
+});
