@@ -427,7 +427,7 @@ describe("'take every …' and 'taking all …' lead in to what is asked (dev62,
   });
 
   it("still asked back with a restriction the tables cannot hold", async () => {
-    expect(await planOf("Take every input synapse onto the BC somata: what is the median synapse size?")).toBe(
+    expect(await planOf("Take every input synapse onto BCs during running: what is the median synapse size?")).toBe(
       "clarify",
     );
   });
