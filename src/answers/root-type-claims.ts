@@ -48,12 +48,10 @@ const AFTER = [
   /^\s*,\s*(?:an?|the|our)\s+([^,.;:?]{1,40}?)\s*[,.;:?]/,
   /^\s+is\s+(?:an?|one\s+of\s+(?:our|the))\s+([A-Za-z0-9/ -]{1,40}?)\s*(?:[,.;:?]|$)/,
 ];
-/**
- * "the BC 8646…", "this L4 pyramidal cell 8646…", "# postsyn neurons of 4P 8646…", "5P-ET 8646…: top inputs": a
- * type said right before the id, after a determiner, a preposition or nothing.
- */
-const LEAD =
-  /(?:^|[\s:;(,])(?:the|a|an|this|that|our|my|one|of|onto|to|into|from|for|by|on|at|with|and|vs)$|^$|[:;(,]$/i;
+/** "the BC 8646…", "this L4 pyramidal cell 8646…": a type said right before the id. */
+const BEFORE = /\b(?:the|a|an|this|that|our|my|one)\s+([A-Za-z0-9/ -]{1,40}?)\s*[:,]?\s*$/i;
+/** "# postsyn neurons of 4P 8646…", "onto 5P-ET 8646…", "5P-ET 8646…: …": after a preposition, or first. */
+const PLAIN = /(?:^|\b(?:of|onto|to|into|from)\s+)([A-Za-z0-9/-]+(?:\s+[A-Za-z0-9/-]+){0,2})\s*$/i;
 
 /**
  * Is the type said of the root itself, right beside its id? Only then is it a claim to check: a type that the
@@ -69,15 +67,9 @@ export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocab
   for (let at = question.indexOf(claim.root); at >= 0; at = question.indexOf(claim.root, at + 1)) {
     const after = question.slice(at + claim.root.length);
     if (AFTER.some((re) => means(re.exec(after)?.[1] ?? ""))) return true;
-    const before = question
-      .slice(Math.max(0, at - 60), at)
-      .trimEnd()
-      .replace(/[:,]$/, "")
-      .split(/\s+/);
-    for (let k = 1; k <= Math.min(5, before.length); k++) {
-      const lead = before.slice(0, before.length - k).join(" ");
-      if (LEAD.test(lead) && means(before.slice(-k).join(" "))) return true;
-    }
+    const window = question.slice(Math.max(0, at - 60), at);
+    const before = BEFORE.exec(window) ?? PLAIN.exec(window);
+    if (before && means(before[1]!)) return true;
   }
   return false;
 }
