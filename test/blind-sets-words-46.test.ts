@@ -432,3 +432,24 @@ describe("'take every …' and 'taking all …' lead in to what is asked (dev62,
     );
   });
 });
+
+describe("words of the dev bank's asked-back lines (stop 46)", () => {
+  it("'# 23P→23P synapses inside LM' is within LM, on both sides", async () => {
+    expect(await planOf("# 23P→23P synapses inside LM")).toMatchObject({
+      pre: [...type("23P"), { dim: "area", values: ["LM"] }],
+      post: [...type("23P"), { dim: "area", values: ["LM"] }],
+    });
+  });
+
+  it("'who are its 3 strongest inputs, 8646…': the root named last is the one 'its' points at", async () => {
+    expect(await planOf(`who are its 3 strongest inputs, ${ROOT}`)).toMatchObject({
+      post: [{ dim: "root_id", values: [ROOT] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+      limit: 3,
+    });
+  });
+
+  it("'its …, A and B' is not one root", async () => {
+    expect(await planOf(`who are its 3 strongest inputs, ${ROOT} and 864691135341879032`)).toBe("clarify");
+  });
+});

@@ -38,6 +38,10 @@ export function withPointedId(question: string, items: Item[], lastPlan?: QueryP
     return /^its$/i.test(a.text) && owned && items.some((i) => i.i < a.i && i.tags.some((t) => t.t === "id"));
   });
   if (ids.length === 1 && possessive.length === pointing.length) return question.replace(/\bits\b/gi, `${ids[0]}'s`);
+  // ("who are its 3 strongest inputs, 8646…": the one root named last, after a comma, is the one "its" points at.)
+  const last = /^(.*?)\bits\b(.*?),\s*(\d{15,20})\s*([?.!]*)\s*$/i.exec(question);
+  if (ids.length === 1 && last && pointing.length === 1 && last[3] === ids[0])
+    return `${last[1]}the${last[2]} of ${ids[0]}${last[4]}`;
   const id = lastPlan && oneRoot(lastPlan);
   if (!id || resolvedWithin(items)) return undefined;
   return question
