@@ -16,8 +16,9 @@ const HOW_MANY_AND = new RegExp(
   "gi",
 );
 
-const AREA = String.raw`V1|RL|AL|LM`;
-const LAYER = String.raw`L1|L2\/3|L23|L4|L5|L6|layer\s*(?:1|2\/3|4|5|6)`;
+/** The areas and the layers said by name (same-for.ts reads them too). */
+export const AREA = String.raw`V1|RL|AL|LM`;
+export const LAYER = String.raw`L1|L2\/3|L23|L4|L5|L6|layer\s*(?:1|2\/3|4|5|6)`;
 // "…, and how does that compare with RL?", "… How does it compare to L5?"
 const COMPARE_WITH = new RegExp(
   String.raw`[,;.]?\s*(?:and\s+)?how\s+(?:does|do|would)\s+(?:that|it|this|these|those)\s+compare\s+` +

@@ -1,3 +1,4 @@
+import { AREA, LAYER } from "./compared-later.js";
 import type { Prepared } from "./prepare.js";
 
 /*
@@ -8,8 +9,6 @@ import type { Prepared } from "./prepare.js";
  * set the others beside (the second set had been put with the first, one group that no cell is, or not read).
  */
 
-const AREA = String.raw`V1|RL|AL|LM`;
-const LAYER = String.raw`L1|L2\/3|L23|L4|L5|L6|layer\s*(?:1|2\/3|4|5|6)`;
 const TYPE =
   String.raw`\d{1,2}P(?:-(?:IT|ET|NP|CT))?s?|BCs?|MCs?|BPCs?|NGCs?|PV|SST|VIP|` +
   String.raw`(?:basket|Martinotti|bipolar|neurogliaform|chandelier)(?:\s+cells?)?`;

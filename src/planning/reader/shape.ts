@@ -107,8 +107,8 @@ export function orderOf(
  */
 const singularPartnerAfterSup = (c: Clause) =>
   c.atoms.some((a, i) => {
-    const noun = c.atoms[i + 1]?.tag.t === "pop" ? c.atoms[i + 2] : c.atoms[i + 1];
-    const at = c.atoms.indexOf(noun!);
+    const at = c.atoms[i + 1]?.tag.t === "pop" ? i + 2 : i + 1;
+    const noun = c.atoms[at];
     // (Not "the largest input count of one MC": a count, one number.)
     const partner =
       (is(noun, "noun", "n", "input") || is(noun, "noun", "n", "output")) && !is(c.atoms[at + 1], "count");

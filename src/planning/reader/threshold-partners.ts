@@ -11,7 +11,9 @@ import { popOf, type Pop } from "./phrases.js";
  * been read as one connection's synapses, or asked back).
  */
 
-const ARTICLE = /^(a|an|the|one|any)$/i;
+/** Words for one cell of a population ("from a BC"), and the articles that may stand before its name. */
+const SINGLE = /^(an?|one|any)$/i;
+const ARTICLE = /^(?:an?|one|any|the)$/i;
 const isRel = (a: Atom | undefined) => is(a, "rel", "r", "to") || is(a, "rel", "r", "from");
 
 /** A population that can be the other side of a count: named cells, not one root, a "which" or a partner noun. */
@@ -78,7 +80,7 @@ export function attachThresholdPartners(atoms: Atom[]): Atom[] {
     // BC" may be from one BC, one connection.)
     const r = ARTICLE.test(text(atoms[b - 1])) && isRel(atoms[b - 2]) ? b - 2 : b - 1;
     if (!isRel(atoms[r])) continue;
-    const single = r === b - 2 && /^(an?|one|any)$/i.test(text(atoms[b - 1]));
+    const single = r === b - 2 && SINGLE.test(text(atoms[b - 1]));
     const any = (t: Threshold | undefined) =>
       !t || !single || (t.op === "gte" && t.value <= 1) || (t.op === "gt" && t.value < 1);
     // Only when no other relation word makes the question a flow ("synapses from 23P cells with more
