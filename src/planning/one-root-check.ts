@@ -13,6 +13,11 @@ export function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): str
   const flowless = !["synapses", "connections"].includes(plan.source);
   if (named && flowless && ["count", "distinct"].includes(plan.measure.fn) && plan.filter.length > 1)
     return `counting the one root named, ${named.values![0]}, gives 1 or 0`;
+  // ("take every root 8646… synapses onto and average the number of synapses per target": a mean of a per-root
+  // figure over the one root named is that root's own figure; the average asked was over something else.)
+  const statistic = !["count", "distinct", "sum", "list", "fraction", "ratio"].includes(plan.measure.fn);
+  if (named && plan.source === "roots" && statistic && !plan.groupBy.length && !plan.compare?.length)
+    return `a ${plan.measure.fn} over the one root named, ${named.values![0]}, is that root's own value`;
   // ("is 8646… the largest BC?": ranking the one root named among itself gives that root, not an answer.)
   const rankedAlone = plan.groupBy.every((g) => g.dim === "root_id") && (plan.limit !== undefined || plan.order);
   if (named && flowless && rankedAlone && !plan.compare?.length)

@@ -11,20 +11,22 @@ const FROM_BOTH = /\b(?:from|onto|to|by|of)\s+both\s+(?:the\s+)?\S+\s+(?:and|&)\
 const ID = String.raw`(\d{15,20})`;
 const AND = String.raw`\s*(?:,|and|&|\+)\s*`;
 const HEAD =
-  String.raw`((?:post|pre)-?syn(?:aptic)?\s+partners?|targets?|outputs?|inputs?|sources?|partners?|roots?|` +
-  String.raw`segments?)`;
+  String.raw`((?:post|pre)-?syn(?:aptic)?\s+partners?|(?:input|output|upstream|downstream)\s+partners?|targets?|` +
+  String.raw`outputs?|inputs?|sources?|partners?|roots?|segments?)`;
+/** "which …", "list …" (the roots listed) or "how many …", "# …" (counted). */
+const LEAD = String.raw`(?:(how\s+many|#|(?:the\s+)?number\s+of)|which|what|list|show(?:\s+me)?)?`;
 const END = String.raw`\s*[?.!]*\s*$`;
 /** The whole question, when it asks nothing but the partners two named roots share. */
 const WHOLE = [
   // "Which postsynaptic partners do A and B have in common?", "targets A and B share"
   new RegExp(
-    String.raw`^\s*(?:which|what|list|show(?:\s+me)?)?\s*(?:are\s+)?(?:the\s+)?${HEAD}\s+(?:do|does)?\s*${ID}${AND}` +
+    String.raw`^\s*${LEAD}\s*(?:are\s+)?(?:the\s+)?${HEAD}\s+(?:do|does)?\s*${ID}${AND}` +
       String.raw`${ID}\s+(?:have\s+in\s+common|share|both\s+have)${END}`,
     "i",
   ),
   // "shared targets of A & B", "common inputs of A and B"
   new RegExp(
-    String.raw`^\s*(?:which|what|list|show(?:\s+me)?)?\s*(?:are\s+)?(?:the\s+)?(?:shared|common|mutual)\s+${HEAD}\s+` +
+    String.raw`^\s*${LEAD}\s*(?:are\s+)?(?:the\s+)?(?:shared|common|mutual)\s+${HEAD}\s+` +
       String.raw`(?:of\s+)?${ID}${AND}${ID}${END}`,
     "i",
   ),
@@ -66,13 +68,17 @@ export function partnersInCommon(question: string, result: PlannerResult): Plann
 function sharedPartners(question: string): PlannerResult | undefined {
   const whole = WHOLE.map((re) => re.exec(question)).find(Boolean);
   const both = whole ? undefined : BOTH.exec(question);
-  const [head, a, b] = whole ? [whole[1]!, whole[2]!, whole[3]!] : both ? [both[2]!, both[3]!, both[4]!] : [];
+  const [counted, head, a, b] = whole
+    ? [whole[1], whole[2]!, whole[3]!, whole[4]!]
+    : both
+      ? [undefined, both[2]!, both[3]!, both[4]!]
+      : [];
   if (!head || a === b) return undefined;
   // (Targets receive from the two; sources send to them. "partners" alone says neither.)
   const side = whole
-    ? /^(?:post|target|output)/i.test(head)
+    ? /^(?:post|target|output|downstream)/i.test(head)
       ? "in_synapses"
-      : /^(?:pre|input|source)/i.test(head)
+      : /^(?:pre|input|source|upstream)/i.test(head)
         ? "out_synapses"
         : undefined
     : /^(?:get|receive)/i.test(head)
@@ -86,7 +92,7 @@ function sharedPartners(question: string): PlannerResult | undefined {
     filter: [from(a!), from(b!)],
     pre: [],
     post: [],
-    measure: { fn: "list" as const },
+    measure: { fn: counted ? ("count" as const) : ("list" as const) },
     groupBy: [],
   };
   return { type: "plan", plan, confidence: 1, reading: { used: question.split(/\s+/), unaccounted: [] } };

@@ -40,6 +40,8 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   const nouns = PER_ROOT_NOUNS.filter((n) => c.has("noun", "n", n) || partnerPops.some((p) => p.pop.head === n));
   // ("mean synapse count of connections onto 5P-ET": synapses of each connection, not of each cell.)
   if (nouns.includes("connection") && nouns.includes("synapse")) return undefined;
+  // ("avg syn per postsynaptic partner of BCs": synapses divided among partners, not a count of partners.)
+  if (nouns.includes("synapse") && perPartner(c)) return undefined;
   if (!nouns.length && !c.has("count")) return undefined;
   if (!nouns.length) return undefined;
   // One population only: "synapses per 23P cell from BC" is a flow between two, not a per-cell count.
@@ -83,6 +85,15 @@ export function perRootQuantity(c: Clause): Quantity | undefined {
   for (const p of c.pops) p.role = undefined;
   for (const p of partnerPops) p.pop.partnerNoun = true;
   return inWords ? (partners ? "in_partners" : "in_synapses") : partners ? "out_partners" : "out_synapses";
+}
+
+/** "synapses per partner", "syn per target": partners taken one by one ("per", "each") after a synapse noun. */
+function perPartner(c: Clause): boolean {
+  const synapseAt = c.atoms.findIndex((a) => is(a, "noun", "n", "synapse"));
+  return (
+    synapseAt >= 0 &&
+    c.pops.some((p) => p.i > synapseAt && p.pop.each && ["partner", "target", "source"].includes(p.pop.head ?? ""))
+  );
 }
 
 /** (Not "connection": "the highest connection count" is not read as a count of partners here.) */

@@ -1,5 +1,7 @@
 import type { PlannerResult } from "../plan.js";
 import { denominatorSaid } from "./denominator-said.js";
+import { contrastSaidApart } from "./contrast-said-apart.js";
+import { differentFrom } from "./different-from.js";
 import { dividedMeans } from "./divided-means.js";
 import { bareCellsAsWhich, listAsWhich } from "./list-as-which.js";
 import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
@@ -25,6 +27,8 @@ export async function readAgain(
   if (result.type === "clarify") result = (await restatedTail(question, reread)) ?? result;
   // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
   if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
+  // ("ratio of mean nuc vol 5P-ET vs 23P", "BC vs MC mean size, difference?": the contrast as a word apart.)
+  if (result.type === "clarify") result = (await contrastSaidApart(question, reread)) ?? result;
   // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
   if (result.type === "clarify") result = (await restatingParentheticals(question, reread)) ?? result;
   // ("the average of their mean incoming synapse sizes", "w/ >=4 syn total onto 23P": asked back.)
@@ -36,6 +40,8 @@ export async function readAgain(
   result = (await yesNoFirst(question, result, reread)) ?? result;
   // ("shared targets of A & B": the roots on that side of both; "BCs w/ >=3 syn onto 8646…": the BCs.)
   result = partnersInCommon(question, result) ?? result;
+  // ("partners in a different visual area from 8646…'s own": two cells' areas compared, which no plan says.)
+  result = differentFrom(question, result) ?? result;
   result = (await bareCellsAsWhich(question, result, reread)) ?? result;
   // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
   result = (await denominatorSaid(question, result, reread)) ?? result;

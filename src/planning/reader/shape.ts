@@ -70,6 +70,9 @@ export function chartOf(c: Clause, q: Pick<Query, "groupBy" | "measure" | "compa
   return keys >= 2 ? "heatmap" : "bar";
 }
 
+/** Words that ask for every group in order, not only the extreme one. */
+const RANKING = /^(rank|ranked|ranking|rankings|sort|sorted|order|ordered)( by)?$/;
+
 /** Top-k and order from "top 5", "the 3 strongest", "most", "fewest", "ranked", "sorted". */
 export function orderOf(
   c: Clause,
@@ -93,6 +96,9 @@ export function orderOf(
     if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
     // ("8646…'s strongest input": one partner; "strongest inputs of 8646…": ranked, all.)
     if (out.limit === undefined && !grouped && singularPartnerAfterSup(c)) out.limit = 1;
+    // ("which area has the biggest 23P nuclei? rank the areas by …": the ranking is asked too, the one its first row.)
+    if (out.limit === 1 && !top && !sup.nth && c.atoms.some((a) => is(a, "order") && RANKING.test(lower(a))))
+      delete out.limit;
   }
   const ordered = c.take<{ dir?: string }>("order");
   if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";

@@ -63,11 +63,13 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
   } else if (q.compare) {
     const parts = q.compare.map((p, i) => ({ label: p.label ?? `set ${i + 1}`, q: withPart(q, p) }));
     const built = parts.map((p) => ({ label: p.label, ...measured(ctx, p.q, value) }));
-    const ends = rootPairs(q.compare);
+    const flows = flowEnds(q.compare);
+    // (Each compared flow's two ends as columns too: "23P→BC vs BC→23P" is also read by its presynaptic type.)
+    const [pre, post] = flows?.names ?? [];
     text = Sql.join(
       built.map((b, i) =>
-        ends
-          ? sql`SELECT ${b.label} AS compared, ${ends[i]![0]} AS pre_pt_root_id, ${ends[i]![1]} AS post_pt_root_id, *
+        flows
+          ? sql`SELECT ${b.label} AS compared, ${flows.ends[i]![0]} AS ${raw(pre!)}, ${flows.ends[i]![1]} AS ${raw(post!)}, *
             FROM (${b.sql})`
           : sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`,
       ),
@@ -250,12 +252,21 @@ function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
  * "synapses between 8646…A and 8646…B, each direction": when every compared set is one root onto one root, the
  * rows also carry the two roots as ids, so the table says which way each row goes without parsing its label.
  */
-function rootPairs(parts: Part[]): [string, string][] | undefined {
-  const one = (fs: Filter[] | undefined) =>
-    fs?.length === 1 && fs[0]!.dim === "root_id" && fs[0]!.values?.length === 1 && !fs[0]!.not
-      ? String(fs[0]!.values[0])
-      : undefined;
-  const ends = parts.map((p) => [one(p.pre), one(p.post)] as const);
-  if (parts.some((p) => p.filter?.length) || ends.some(([a, b]) => !a || !b)) return undefined;
-  return ends as [string, string][];
+function flowEnds(parts: Part[]): { names: readonly [string, string]; ends: [string, string][] } | undefined {
+  if (parts.some((p) => p.filter?.length)) return undefined;
+  for (const [dim, names] of ENDS) {
+    const one = (fs: Filter[] | undefined) =>
+      fs?.length === 1 && fs[0]!.dim === dim && fs[0]!.values?.length === 1 && !fs[0]!.not
+        ? String(fs[0]!.values[0])
+        : undefined;
+    const ends = parts.map((p) => [one(p.pre), one(p.post)] as const);
+    if (ends.every(([a, b]) => a && b)) return { names, ends: ends as [string, string][] };
+  }
+  return undefined;
 }
+
+/** The columns that name each compared flow's two ends: two roots, or two cell types. */
+const ENDS = [
+  ["root_id", ["pre_pt_root_id", "post_pt_root_id"]],
+  ["cell_type", ["pre_cell_type", "post_cell_type"]],
+] as const;

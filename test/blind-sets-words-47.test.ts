@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectomeChat } from "../src/answers/chat.js";
+import { buildTestStore } from "./support/store.js";
+import { planOf } from "./support/reader-plans.js";
+
+/**
+ * Words found at stop 47 in the read parts of dev65 to dev70 (the lab meeting, measures, the newcomer, terse
+ * one-liners, methods numbers, comparisons in one message).
+ */
+const A = "864691135183251314";
+const B = "864691135387316928";
+const type = (t: string) => [{ dim: "cell_type", values: [t] }];
+
+describe("a contrast said as a word apart from the comparison (dev66, dev69)", () => {
+  it.each([
+    ["ratio of mean nucleus volume 5P-ET vs 23P", "ratio"],
+    ["mean nucleus volume 5P-ET vs 23P, ratio", "ratio"],
+    ["mean nucleus volume 5P-ET vs 23P: ratio please", "ratio"],
+    ["BC vs MC mean output syn size — what's the ratio?", "ratio"],
+    ["mean nucleus volume 5P-ET vs 23P, difference", "difference"],
+  ])("%s", async (q, contrast) => {
+    expect(await planOf(q)).toMatchObject({ contrast });
+  });
+
+  it.each([
+    // (Three sets have no one ratio; a word inside a measure is that measure's, not a contrast.)
+    "mean nucleus volume 5P-ET vs 23P vs MC, ratio",
+    "mean pref ori difference 23P vs BC",
+    // (A flow "BC to MC" is one result, not two.)
+    "ratio of mean output syn size BC to MC",
+  ])("asked back: %s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+});
+
+describe("partners two roots have in common, counted (dev70)", () => {
+  it.each([
+    `How many presynaptic partners do ${A} and ${B} have in common?`,
+    `# shared input partners ${A} & ${B}`,
+    `number of common upstream partners of ${A} and ${B}`,
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      measure: { fn: "count" },
+      filter: [
+        { dim: "out_synapses", min: 1, partners: [{ dim: "root_id", values: [A] }] },
+        { dim: "out_synapses", min: 1, partners: [{ dim: "root_id", values: [B] }] },
+      ],
+    });
+  });
+
+  it("listed when asked which", async () => {
+    const q = `which presynaptic partners do ${A} and ${B} have in common?`;
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "list" } });
+  });
+});
+
+describe("a bound said first, pointed at again by 'pass that' (dev67, dev68, dev69)", () => {
+  it.each([
+    "More than 80 incoming synapses: how many L2/3 pyramidal neurons pass that?",
+    "More than 80 synapses onto them: how many layer 2/3 pyramidal cells meet that?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [...type("23P"), { dim: "in_synapses", min: 80, minExclusive: true }],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("'an inclusion threshold of 90 or more input synapses'", async () => {
+    const q = "With an inclusion threshold of 90 or more input synapses, how many 23P cells pass?";
+    expect(await planOf(q)).toMatchObject({ filter: [...type("23P"), { dim: "in_synapses", min: 90 }] });
+  });
+
+  it.each(["how many 23P cells pass", "how many 23P cells meet that?"])(
+    "no bound to point at: asked back (%s)",
+    async (q) => {
+      expect(typeof (await planOf(q))).toBe("string");
+    },
+  );
+});
+
+describe("words of the coregistration and remarks in passing (dev65, dev68)", () => {
+  it("'a functional coregistration', 'a coregistration (2P match)'", async () => {
+    expect(await planOf("Split by cell type, the count of cells with a functional coregistration?")).toMatchObject({
+      filter: [{ dim: "coregistered" }],
+      groupBy: [{ dim: "cell_type" }],
+    });
+    expect(await planOf("Of the 23P cells in V1, what % have a coregistration (2P match)?")).toMatchObject({
+      measure: { fn: "fraction", part: { filter: [{ dim: "coregistered", is: true }] } },
+    });
+  });
+
+  it("'want to compare to the figure' is a remark, not a comparison", async () => {
+    const q =
+      "For the thick-tufted L5 cells, soma depth below pia in µm — show it as a histogram please, want to " +
+      "compare to the figure";
+    expect(await planOf(q)).toMatchObject({ filter: type("5P-ET"), measure: { fn: "histogram", of: "depth" } });
+  });
+});
+
+describe("compared flows say their two ends as columns (dev70)", () => {
+  let chat: ConnectomeChat;
+  beforeAll(async () => {
+    const store = await buildTestStore({ cells: 300, seed: 7 });
+    chat = await ConnectomeChat.open({ dbPath: store.db });
+  });
+  afterAll(async () => chat?.close());
+
+  it("'# syn 23P→BC vs BC→23P': each row by its presynaptic and postsynaptic type too", async () => {
+    const answer = await chat.answer("# syn 23P→BC vs BC→23P");
+    expect(answer.status).toBe("answered");
+    expect(answer.table?.columns.slice(0, 3)).toEqual(["compared", "pre_cell_type", "post_cell_type"]);
+    expect(answer.table?.rows.map((r) => r.slice(1, 3))).toEqual([
+      ["23P", "BC"],
+      ["BC", "23P"],
+    ]);
+  });
+});
+
+describe("silent misreads found by dev71 and dev73 on arrival, now read right or asked back", () => {
+  it.each([
+    // (A mean over the one root named had been that root's partner count: the average asked was per target.)
+    "For the SST cell 864691135488302306: take every root it synapses onto and average the number of synapses " +
+      "per target. What's that mean?",
+    "mean # syn per target for 864691135488302306",
+    // ("synapses per partner" divides synapses among partners; it had been the mean partner count per BC.)
+    "avg syn per postsynaptic partner of BCs",
+    // ("a different visual area from X's own" compares two cells' areas; it had been one row per area.)
+    "How many of the postsynaptic partners of 864691135892724722 have their nucleus in a different visual area " +
+      "from 864691135892724722's own?",
+  ])("asked back: %s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+
+  it("'average number of postsynaptic partners per BC' is still the partners per BC", async () => {
+    expect(await planOf("average number of postsynaptic partners per BC")).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "out_partners" },
+    });
+  });
+
+  it("'which area has the bigest 23p nuclei on avrage? rank the areas by …': every area, ranked", async () => {
+    const q =
+      "which visual area has the bigest 23p nuclei on avrage? rank the areas by mean nucleus volume of 23p cells";
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ groupBy: [{ dim: "area" }], order: "desc" });
+    expect(plan).not.toHaveProperty("limit");
+    expect(await planOf("which area has the largest mean 23P nucleus volume?")).toMatchObject({ limit: 1 });
+  });
+});
