@@ -148,3 +148,27 @@ describe("silent misreads found by dev71 and dev73 on arrival, now read right or
     expect(await planOf("which area has the largest mean 23P nucleus volume?")).toMatchObject({ limit: 1 });
   });
 });
+
+describe("typed in a hurry (dev71)", () => {
+  it.each([
+    ["thik tufted cells, only the inputs they get from pv basket cells: median synaspe size?", "5P-ET"],
+    ["layer 4 pyramids recieving over 75 synapses (strictly more than 75 inputs)... how many are there", "4P"],
+  ])("%s", async (q, t) => {
+    const plan = JSON.stringify(await planOf(q));
+    expect(plan).toContain(`"values":["${t}"]`);
+  });
+
+  it("'864691135732854867 top3 downstrm partnrs by #syn': the targets", async () => {
+    expect(await planOf("864691135732854867 top3 downstrm partnrs by #syn")).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135732854867"] }],
+      groupBy: [{ dim: "root_id", side: "post" }],
+      limit: 3,
+    });
+  });
+
+  it("'strictly more than' is more than", async () => {
+    expect(await planOf("how many 4P cells with strictly more than 75 inputs")).toMatchObject({
+      filter: [...type("4P"), { dim: "in_synapses", min: 75, minExclusive: true }],
+    });
+  });
+});

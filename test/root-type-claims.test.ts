@@ -60,6 +60,8 @@ describe("a type said beside the root's id, and only there", () => {
     "# postsyn neurons of BC 864691135410184122",
     "top 5 presyn neurons onto BC 864691135410184122, by # syn",
     "BC 864691135410184122: max input syn size",
+    // (Not only after the first determiner: "that" opens a clause here, "the" the type.)
+    "Of everything that synapses onto the basket cell 864691135410184122, rank its inputs",
   ])("%s: a claim", (q) => {
     expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(true);
   });
@@ -70,6 +72,7 @@ describe("a type said beside the root's id, and only there", () => {
     "864691135410184122 (MC): max input syn size",
     "how many synapses from BC inputs of 864691135410184122",
     "synapses onto 23P from BC, MC 864691135410184122",
+    "the BC partners that synapse onto 864691135410184122",
   ])("%s: not a claim that it is a BC", (q) => {
     expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(false);
   });

@@ -50,6 +50,7 @@ const AFTER = [
 ];
 /** "the BC 8646…", "this L4 pyramidal cell 8646…": a type said right before the id. */
 const BEFORE = /\b(?:the|a|an|this|that|our|my|one)\s+([A-Za-z0-9/ -]{1,40}?)\s*[:,]?\s*$/i;
+const DETERMINER = /\b(?:the|a|an|this|that|our|my|one)\s/gi;
 /** "# postsyn neurons of 4P 8646…", "onto 5P-ET 8646…", "5P-ET 8646…: …": after a preposition, or first. */
 const PLAIN = /(?:^|\b(?:of|onto|to|into|from)\s+)([A-Za-z0-9/-]+(?:\s+[A-Za-z0-9/-]+){0,2})\s*$/i;
 
@@ -68,8 +69,9 @@ export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocab
     const after = question.slice(at + claim.root.length);
     if (AFTER.some((re) => means(re.exec(after)?.[1] ?? ""))) return true;
     const window = question.slice(Math.max(0, at - 60), at);
-    const before = BEFORE.exec(window) ?? PLAIN.exec(window);
-    if (before && means(before[1]!)) return true;
+    // (Every determiner, not only the first: "that synapses onto the L5 IT cell 8646…" says it after "the".)
+    const before = [...window.matchAll(DETERMINER)].map((d) => BEFORE.exec(window.slice(d.index))?.[1]);
+    if ([...before, PLAIN.exec(window)?.[1]].some((phrase) => phrase && means(phrase))) return true;
   }
   return false;
 }
