@@ -172,3 +172,91 @@ describe("typed in a hurry (dev71)", () => {
     });
   });
 });
+
+describe("shares whose whole is the cells said first (dev75)", () => {
+  it.each([
+    ["BPC w/ m-type ITC, % of BPC", type("BPC"), [{ dim: "mtype", values: ["ITC"] }]],
+    [
+      "inh neurons w/ nuc vol > 250 µm³, % of inh",
+      [{ dim: "class", values: ["inhibitory"] }],
+      [{ dim: "volume", min: 250, minExclusive: true }],
+    ],
+    [
+      "23P w/ func data: % with gOSI > 0.2",
+      [...type("23P"), { dim: "tuned", is: true }],
+      [{ dim: "osi", min: 0.2, minExclusive: true }],
+    ],
+    [
+      "Among the layer 4 pyramidal neurons, the ones with over 60 incoming synapses: what percent of all L4 " +
+        "pyramidal cells is that?",
+      type("4P"),
+      [{ dim: "in_synapses", min: 60, minExclusive: true }],
+    ],
+  ])("%s", async (q, filter, part) => {
+    expect(await planOf(q)).toMatchObject({ filter, measure: { fn: "fraction", part: { filter: part } } });
+  });
+
+  it("a whole that names other cells is not taken as the head's", async () => {
+    const q = "Among 23P cells, the ones with a proofread axon: what fraction of all BC cells is that?";
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+
+  it.each([
+    // (A share of synapses weighed by their pairs is not a share of pairs.)
+    "864691135443521016 inputs: % of syn from partners w/ ≥2 syn",
+    // ("unordered" pairs are not what a share of connections counts.)
+    "23P-23P reciprocity: % of connected (unordered) pairs that are bidirectional",
+  ])("asked back: %s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+
+  it("the share of a root's input connections with ≥ 2 synapses is still answered", async () => {
+    expect(await planOf("what % of 864691135443521016's input connections have at least 2 synapses")).toMatchObject({
+      source: "connections",
+      measure: { fn: "fraction", part: { filter: [{ dim: "synapses", min: 2 }] } },
+    });
+  });
+});
+
+describe("relative clauses and roles said once (dev74)", () => {
+  const flow = { pre: type("BC"), post: type("5P-IT") };
+  it.each([
+    "Count the connected pairs in which a 5P-IT cell is the target and a PV basket cell the source; how many pairs?",
+    "Count the connected pairs where a 5P-IT cell is the target and a PV basket cell the source; how many pairs?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", ...flow, measure: { fn: "count" }, groupBy: [] });
+  });
+
+  it.each([
+    "synapses for which the presynaptic cell is a BC and the target a 23P: how many?",
+    "synapses where the source is a BC and the target a 23P: how many?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ pre: type("BC"), post: type("23P"), groupBy: [] });
+  });
+
+  it("'in which area …' at the start still asks which", async () => {
+    expect(await planOf("in which area are most 23P cells?")).toMatchObject({ groupBy: [{ dim: "area" }], limit: 1 });
+  });
+});
+
+describe("an extended axon is partially or fully extended (dev70)", () => {
+  const both = [{ dim: "axon_strategy", values: ["axon_partially_extended", "axon_fully_extended"] }];
+  it.each(["how many 23P cells have an extended axon", "how many 23P cells have a partially or fully extended axon"])(
+    "%s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ filter: [...type("23P"), ...both] });
+    },
+  );
+
+  it("'fully extended' is still fully extended only", async () => {
+    expect(await planOf("how many 23P cells have a fully extended axon")).toMatchObject({
+      filter: [...type("23P"), { dim: "axon_strategy", values: ["axon_fully_extended"] }],
+    });
+  });
+
+  it("'The top five would be great.' is a remark after the question", async () => {
+    const q =
+      "Which layer 2/3 pyramidal neurons receive the most synapses from basket cells? The top five would be great.";
+    expect(await planOf(q)).toMatchObject({ pre: type("BC"), post: type("23P"), limit: 5 });
+  });
+});

@@ -8,6 +8,7 @@ import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nes
 import { restatingParentheticals } from "./parentheticals.js";
 import { partnersInCommon } from "./partners-in-common.js";
 import { restatedTail } from "./restated-tail.js";
+import { synapseShareOfConnections } from "./synapse-share-of-connections.js";
 import { yesNoFirst } from "./yes-no-first.js";
 
 /**
@@ -42,6 +43,8 @@ export async function readAgain(
   result = partnersInCommon(question, result) ?? result;
   // ("partners in a different visual area from 8646…'s own": two cells' areas compared, which no plan says.)
   result = differentFrom(question, result) ?? result;
+  // ("% of syn from partners w/ ≥2 syn": a share of synapses, which a share of connections does not answer.)
+  result = synapseShareOfConnections(question, result) ?? result;
   result = (await bareCellsAsWhich(question, result, reread)) ?? result;
   // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
   result = (await denominatorSaid(question, result, reread)) ?? result;

@@ -96,7 +96,8 @@ export function orderOf(
     if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
     // ("8646…'s strongest input": one partner; "strongest inputs of 8646…": ranked, all.)
     if (out.limit === undefined && !grouped && singularPartnerAfterSup(c)) out.limit = 1;
-    // ("which area has the biggest 23P nuclei? rank the areas by …": the ranking is asked too, the one its first row.)
+    // ("which area has the biggest 23P nuclei? rank the areas by …": the ranking is asked too, the one is its
+    // first row.)
     if (out.limit === 1 && !top && !sup.nth && c.atoms.some((a) => is(a, "order") && RANKING.test(lower(a))))
       delete out.limit;
   }

@@ -69,8 +69,8 @@ export function compileQuery(ctx: CompileContext, q: Query): CompiledQuery {
     text = Sql.join(
       built.map((b, i) =>
         flows
-          ? sql`SELECT ${b.label} AS compared, ${flows.ends[i]![0]} AS ${raw(pre!)}, ${flows.ends[i]![1]} AS ${raw(post!)}, *
-            FROM (${b.sql})`
+          ? sql`SELECT ${b.label} AS compared, ${flows.ends[i]![0]} AS ${raw(pre!)},
+            ${flows.ends[i]![1]} AS ${raw(post!)}, * FROM (${b.sql})`
           : sql`SELECT ${b.label} AS compared, * FROM (${b.sql})`,
       ),
       " UNION ALL ",

@@ -1,0 +1,57 @@
+import type { Prepared } from "./prepare.js";
+import { namedIn, namesOf } from "./words.js";
+
+const SHARE = String.raw`(%|pct|percent(?:age)?|fraction|share|proportion)`;
+/** The cells said first: a few words, no question word and no "of" (which would say a whole of its own). */
+const HEAD = String.raw`((?:(?!\b(?:what|how|which|who|where|of)\b)[^?:;,])+?)`;
+const HAVING = String.raw`(?:w/|with|having|that\s+have|which\s+have|who\s+have)`;
+const COND = String.raw`([^?:;,]+?)`;
+const SEP = String.raw`\s*[,:;–—-]+\s*`;
+const END = String.raw`(\s*[?.!]*)$`;
+
+/** "BPC w/ m-type ITC, % of BPC", "inh neurons w/ nuc vol > 250 µm³, % of inh": the whole said again last. */
+const OF_HEAD = new RegExp(
+  String.raw`^${HEAD}\s+${HAVING}\s+${COND}${SEP}(?:what\s+)?${SHARE}\s+(?:of|out\s+of)\s+(?:all\s+)?(?:the\s+)?` +
+    String.raw`([^?]+?)${END}`,
+  "i",
+);
+/** "23P w/ func data: % with gOSI > 0.2": the whole is the cells said first, with what was said of them. */
+const WITH_MORE = new RegExp(
+  String.raw`^${HEAD}\s+${HAVING}\s+${COND}${SEP}(?:what\s+)?${SHARE}\s+${HAVING}\s+([^?]+?)${END}`,
+  "i",
+);
+/** "Among the 4P cells, the ones with over 60 inputs: what percent of all 4P cells is that?" */
+const AMONG_THEN = new RegExp(
+  String.raw`^among\s+(?:the\s+|all\s+)?${HEAD}${SEP}(?:the\s+ones|those|the\s+cells|the\s+neurons)\s+${HAVING}\s+` +
+    String.raw`${COND}${SEP}what\s+${SHARE}\s+of\s+(?:all\s+)?(?:the\s+)?([^?]+?)\s+(?:is|are)\s+(?:that|those|they)` +
+    END,
+  "i",
+);
+
+/** Every name of the whole is a name of the cells said first ("inh" of "inh neurons", "L4 pyramidal" of "4P"). */
+function sameCells(head: string, whole: string): boolean {
+  const said = namesOf(whole);
+  const first = namesOf(head);
+  return said.length > 0 && said.every((n) => namedIn(n, first));
+}
+
+/**
+ * A share whose whole is the cells said first, said again after the share word: "what % of <cells> have
+ * <condition>". The condition had been read as the whole and the cells as the part ("BPC w/ m-type ITC, % of
+ * BPC" was the share of ITC cells that are BPC). Only when the whole names the same cells as the head.
+ */
+export function shareOfHead(p: Prepared): Prepared {
+  const text = p.text;
+  const of = OF_HEAD.exec(text);
+  if (of && sameCells(of[1]!, of[4]!))
+    return said(p, `what ${of[3]} of ${of[1]!.trim()} have ${of[2]!.trim()}${of[5]}`);
+  const more = WITH_MORE.exec(text);
+  if (more)
+    return said(p, `what ${more[3]} of ${more[1]!.trim()} with ${more[2]!.trim()} have ${more[4]!.trim()}${more[5]}`);
+  const among = AMONG_THEN.exec(text);
+  if (among && sameCells(among[1]!, among[4]!))
+    return said(p, `what ${among[3]} of ${among[1]!.trim()} have ${among[2]!.trim()}${among[5]}`);
+  return p;
+}
+
+const said = (p: Prepared, text: string): Prepared => ({ ...p, text });
