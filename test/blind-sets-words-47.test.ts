@@ -260,3 +260,28 @@ describe("an extended axon is partially or fully extended (dev70)", () => {
     expect(await planOf(q)).toMatchObject({ pre: type("BC"), post: type("23P"), limit: 5 });
   });
 });
+
+describe("what is said of a per-cell mean, and a split by something (dev67, dev73, dev74)", () => {
+  it.each([
+    "On average, how many synapses does one L2/3 pyramidal cell receive from basket cells? zeros included",
+    "mean # syn onto each 23P from BC, cells with none counted as zero",
+  ])("'zeros included' said of a mean per cell: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: type("23P"),
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: type("BC"),
+    });
+  });
+
+  it("'zeros included' said of a count of cells is asked back", async () => {
+    expect(await planOf("how many 23P cells, zeros included")).toBe("clarify");
+  });
+
+  it("'split … by the cell type' asks for a grouping, not an edit; 'split … into two segments' is an edit", async () => {
+    const q = "Cell 864691135443521016 (a 5P-IT): split what it receives by the cell type of the sending neuron";
+    expect(await planOf(q)).not.toBe("refuse");
+    expect(await planOf("please split 864691135443521016 into two segments")).toBe("refuse");
+    expect(await planOf("split the synapses of 864691135443521016 by type and delete the fragments")).toBe("refuse");
+  });
+});

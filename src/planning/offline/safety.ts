@@ -90,11 +90,20 @@ export function checkSafety(question: string, namesSomething: boolean, followUp 
   if (asksForWriting || OTHER_BRAINS.test(question)) {
     return { refuse: true, reason: `${OUTSIDE} This store holds one volume of mouse visual cortex.` };
   }
-  if (WRITE.test(text) && DATA_NOUN.test(text) && !isQuestionAboutChanges(text)) return write;
+  if (WRITE.test(text) && DATA_NOUN.test(text) && !isQuestionAboutChanges(text) && !splitForReading(text)) return write;
   if (!followUp && !isOnTopic(question, namesSomething)) {
     return { refuse: true, reason: OUTSIDE };
   }
   return { refuse: false };
+}
+
+/**
+ * "Split the synapses 8646… receives by the layer of the presynaptic cell": a split said with what it is split by
+ * is a grouping asked of the answer, not an edit of a segment (only when no other verb of writing is said).
+ */
+function splitForReading(text: string): boolean {
+  const verbs = [...text.matchAll(new RegExp(String.raw`\b(${WRITE_VERB})\b`, "gi"))].map((m) => m[1]!.toLowerCase());
+  return verbs.every((v) => v === "split") && /\bsplit\b[^.?!;]{0,80}?\b(?:by|per|according\s+to)\b/i.test(text);
 }
 
 /** "Which synapses were added since ..." is a question, not a request to add. */

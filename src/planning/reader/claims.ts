@@ -28,6 +28,7 @@ export const Claim = z.enum([
   "reciprocal",
   "named-post",
   "named-pre",
+  "zeros-counted",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -137,6 +138,9 @@ function keeps(q: Query, c: Claim): boolean {
       return named(q.post) && !named(q.pre);
     case "named-pre":
       return named(q.pre) && !named(q.post);
+    // ("avg # BC syn per 23P cell (0s incl)": a statistic over each cell's count, a cell with none counting 0.)
+    case "zeros-counted":
+      return q.source === "roots" && m.fn !== "count" && m.fn !== "list" && PER_ROOT.includes(String(of));
   }
 }
 
@@ -190,7 +194,10 @@ const SAID: Record<Claim, string> = {
   reciprocal: "reciprocal connections (each one onto the other)",
   "named-post": "the cell named is the postsynaptic side",
   "named-pre": "the cell named is the presynaptic side",
+  "zeros-counted": "cells with none counted as zero",
 };
+
+const PER_ROOT = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */
 export function claimBack(claim: Claim, result: PlannerResult): PlannerResult {
