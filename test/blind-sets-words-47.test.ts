@@ -285,3 +285,29 @@ describe("what is said of a per-cell mean, and a split by something (dev67, dev7
     expect(await planOf("split the synapses of 864691135443521016 by type and delete the fragments")).toBe("refuse");
   });
 });
+
+describe("wholes and counts said in passing (dev72, dev74)", () => {
+  it.each([
+    "Of everything synapsing onto V1 thick-tufted cells (all inputs, fragments included), what percentage comes " +
+      "from SST cells sitting in L5?",
+    "Of everything that synapses onto 5P-ET cells in V1, what % is from MCs in L5?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "synapses",
+      measure: { fn: "fraction", part: { pre: [...type("MC"), { dim: "layer", values: ["L5"] }] } },
+    });
+  });
+
+  it.each([
+    "Counting connected pairs rather than synapses: L2/3 pyramidal cells in V1 onto SST cells in layer 5, how many " +
+      "such pairs?",
+    "How many basket cell → layer 5 IT connections are there, counting connected cell pairs rather than synapses?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "count" } });
+  });
+
+  it("'counting connected pairs rather than synapses' is held to the plan", async () => {
+    const q = "Counting connected pairs rather than synapses: how many synapses from 23P onto BC?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+});
