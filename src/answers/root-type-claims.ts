@@ -50,7 +50,8 @@ const AFTER = [
 ];
 /** "the BC 8646…", "this L4 pyramidal cell 8646…": a type said right before the id. */
 const BEFORE = /\b(?:the|a|an|this|that|our|my|one)\s+([A-Za-z0-9/ -]{1,40}?)\s*[:,]?\s*$/i;
-const DETERMINER = /\b(?:the|a|an|this|that|our|my|one)\s/gi;
+/** A determiner after a preposition: "onto the L5 IT cell 8646…" (not "… that 8646…", a clause). */
+const DETERMINER = /\b(?:onto|to|into|from|of|for|on|by|with)\s+(?=(?:the|this|that|our|my)\s)/gi;
 /** "# postsyn neurons of 4P 8646…", "onto 5P-ET 8646…", "5P-ET 8646…: …": after a preposition, or first. */
 const PLAIN = /(?:^|\b(?:of|onto|to|into|from)\s+)([A-Za-z0-9/-]+(?:\s+[A-Za-z0-9/-]+){0,2})\s*$/i;
 
@@ -69,9 +70,11 @@ export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocab
     const after = question.slice(at + claim.root.length);
     if (AFTER.some((re) => means(re.exec(after)?.[1] ?? ""))) return true;
     const window = question.slice(Math.max(0, at - 60), at);
-    // (Every determiner, not only the first: "that synapses onto the L5 IT cell 8646…" says it after "the".)
-    const before = [...window.matchAll(DETERMINER)].map((d) => BEFORE.exec(window.slice(d.index))?.[1]);
-    if ([...before, PLAIN.exec(window)?.[1]].some((phrase) => phrase && means(phrase))) return true;
+    const first = BEFORE.exec(window) ?? PLAIN.exec(window);
+    if (first && means(first[1]!)) return true;
+    // (Not only the first determiner: "that synapses onto the L5 IT cell 8646…" says it after "onto the".)
+    const later = [...window.matchAll(DETERMINER)].map((d) => BEFORE.exec(window.slice(d.index + d[0].length))?.[1]);
+    if (later.some((phrase) => phrase && means(phrase))) return true;
   }
   return false;
 }
