@@ -311,3 +311,23 @@ describe("wholes and counts said in passing (dev72, dev74)", () => {
     expect(await planOf(q)).toBe("clarify");
   });
 });
+
+describe("a bound with the senders' type before 'synapses' (dev72)", () => {
+  const bc10 = [...type("23P"), { dim: "in_synapses", min: 10, partners: type("BC") }];
+  it.each(["how many 23P cells receive at least 10 BC synapses", "how many 23P cells get at least 10 BC inputs"])(
+    "%s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ source: "roots", filter: bc10, measure: { fn: "count" } });
+    },
+  );
+
+  it("'# 4P in V1 w/ >=10 syn frm BCs': 'frm' is from", async () => {
+    expect(await planOf("# 4P in V1 w/ >=10 syn frm BCs")).toMatchObject({
+      filter: [...type("4P"), { dim: "area", values: ["V1"] }, { dim: "in_synapses", min: 10, partners: type("BC") }],
+    });
+  });
+
+  it("'with at least 10 BC synapses' may be synapses onto BCs: asked back", async () => {
+    expect(await planOf("how many 23P cells with at least 10 BC synapses")).toBe("clarify");
+  });
+});

@@ -3,6 +3,7 @@ import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
 import { shareOfHead } from "./share-of-head.js";
+import { typedBound } from "./typed-bound.js";
 import { shareSaidLast } from "./share-said-last.js";
 import { twoFlows } from "./two-flows.js";
 import { typePairs } from "./type-pairs.js";
@@ -124,6 +125,7 @@ export const STEPS: PrepareStep[] = [
   sideOfRoot,
   typePairs,
   whichOfTwo,
+  typedBound,
   numberPhrases,
   exclusions,
   sums,
