@@ -331,3 +331,25 @@ describe("a bound with the senders' type before 'synapses' (dev72)", () => {
     expect(await planOf("how many 23P cells with at least 10 BC synapses")).toBe("clarify");
   });
 });
+
+describe("short lower-case names, and a list of types after a grouping by type (dev71)", () => {
+  it("'bc mtype counts': BC, per m-type", async () => {
+    expect(await planOf("bc mtype counts")).toMatchObject({ filter: type("BC"), groupBy: [{ dim: "mtype" }] });
+  });
+
+  it("'…, bc I need it': 'bc' is because, never a second type counted", async () => {
+    expect(await planOf("how many 23P cells, bc I need it")).toBe("clarify");
+  });
+
+  it("'… per cell? rank BC MC BPC NGC': the four are not read as the inputs' senders", async () => {
+    const q = "which interneuron type gets the most input synapses per cell? rank bc mc bpc ngc";
+    expect(await planOf(q)).toBe("clarify");
+    expect(await planOf("mean input synapses per cell of BC, MC, BPC and NGC, per type")).toMatchObject({
+      filter: [
+        { dim: "typed", is: true },
+        { dim: "cell_type", values: ["BC", "MC", "BPC", "NGC"] },
+      ],
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+});

@@ -207,6 +207,12 @@ function termTag(term: Term): Tag {
  */
 /** Short names that are no English word, so names however written ("ngc root ids"). */
 const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc|dtc|ptc|stc)$/i;
+/** Words after a lower-case "bc" that make it "because". */
+const BECAUSE_NEXT = /^(i|i'm|im|we|we're|you|they|it|it's|its|that|this|the|my|our|there|of|need|want|no)$/i;
+/** Short names of cell types, beside which another short name is a name too. */
+const SHORT_NAME = /^(ngc|bpc|sst|vip|bc|mc|pv|23p|4p|5p-?(?:it|et|np)|6p-?(?:it|ct))$/i;
+/** Nouns after a short name that make it one: "bc mtype", "mc types". */
+const KIND_AFTER = /^(m-?types?|mtypes?)$/i;
 
 function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");
@@ -216,8 +222,15 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   const arrow = /^(→|->|=>|to|vs|onto|or|\/|and|,)$/i.test(next?.text ?? "") || /^(→|->|=>|vs|or|\/|:)$/i.test(prev?.text ?? "");
   if (letters.length === 1 && !/\d/.test(name)) return !cellNext && !(arrow && name === name.toUpperCase());
   if (letters.length > 3 || /\d/.test(name) || NOT_WORDS.test(name)) return false;
+  // ("…, bc I need it": "bc" before a pronoun or a verb is "because".)
+  if (/^bc$/.test(name) && BECAUSE_NEXT.test(next?.text ?? "")) return true;
   // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
-  const list = /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") || /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "");
+  const list =
+    /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") ||
+    /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "") ||
+    // ("rank bc mc bpc ngc", "bc mtype counts": beside another short name, or before a noun of kinds or synapses.)
+    [next, prev].some((t) => t !== undefined && SHORT_NAME.test(t.text)) ||
+    KIND_AFTER.test(next?.text ?? "");
   // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).
   const flow = /^(→|->|=>|to|onto|into)$/i.test(next?.text ?? "") || /^(→|->|=>|to|onto|into|from)$/i.test(prev?.text ?? "");
   return name !== name.toUpperCase() && !cellNext && !list && !(flow && !/^it$/i.test(name));

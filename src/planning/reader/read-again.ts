@@ -7,6 +7,7 @@ import { bareCellsAsWhich, listAsWhich } from "./list-as-which.js";
 import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
 import { restatingParentheticals } from "./parentheticals.js";
 import { partnersInCommon } from "./partners-in-common.js";
+import { partnersOrRanked } from "./partners-or-ranked.js";
 import { restatedTail } from "./restated-tail.js";
 import { synapseShareOfConnections } from "./synapse-share-of-connections.js";
 import { yesNoFirst } from "./yes-no-first.js";
@@ -45,6 +46,8 @@ export async function readAgain(
   result = differentFrom(question, result) ?? result;
   // ("% of syn from partners w/ ≥2 syn": a share of synapses, which a share of connections does not answer.)
   result = synapseShareOfConnections(question, result) ?? result;
+  // ("which interneuron type gets the most inputs per cell? rank BC MC BPC NGC": the groups, not the senders.)
+  result = partnersOrRanked(result) ?? result;
   result = (await bareCellsAsWhich(question, result, reread)) ?? result;
   // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
   result = (await denominatorSaid(question, result, reread)) ?? result;
