@@ -97,13 +97,16 @@ export function checkSafety(question: string, namesSomething: boolean, followUp 
   return { refuse: false };
 }
 
+const ANY_WRITE_VERB = new RegExp(String.raw`\b(${WRITE_VERB})\b`, "gi");
+const SPLIT_BY = /\bsplit\b[^.?!;]{0,80}?\b(?:by|per|according\s+to)\b/i;
+
 /**
  * "Split the synapses 8646… receives by the layer of the presynaptic cell": a split said with what it is split by
  * is a grouping asked of the answer, not an edit of a segment (only when no other verb of writing is said).
  */
 function splitForReading(text: string): boolean {
-  const verbs = [...text.matchAll(new RegExp(String.raw`\b(${WRITE_VERB})\b`, "gi"))].map((m) => m[1]!.toLowerCase());
-  return verbs.every((v) => v === "split") && /\bsplit\b[^.?!;]{0,80}?\b(?:by|per|according\s+to)\b/i.test(text);
+  const verbs = [...text.matchAll(ANY_WRITE_VERB)].map((m) => m[1]!.toLowerCase());
+  return verbs.every((v) => v === "split") && SPLIT_BY.test(text);
 }
 
 /** "Which synapses were added since ..." is a question, not a request to add. */

@@ -1,4 +1,4 @@
-import type { PlannerResult, QueryPlan } from "../plan.js";
+import { PER_ROOT_COUNTS, type PlannerResult, type QueryPlan } from "../plan.js";
 import { z } from "zod";
 
 /*
@@ -140,7 +140,7 @@ function keeps(q: Query, c: Claim): boolean {
       return named(q.pre) && !named(q.post);
     // ("avg # BC syn per 23P cell (0s incl)": a statistic over each cell's count, a cell with none counting 0.)
     case "zeros-counted":
-      return q.source === "roots" && m.fn !== "count" && m.fn !== "list" && PER_ROOT.includes(String(of));
+      return q.source === "roots" && m.fn !== "count" && m.fn !== "list" && PER_ROOT_COUNTS.some((q) => q === of);
   }
 }
 
@@ -196,8 +196,6 @@ const SAID: Record<Claim, string> = {
   "named-pre": "the cell named is the presynaptic side",
   "zeros-counted": "cells with none counted as zero",
 };
-
-const PER_ROOT = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */
 export function claimBack(claim: Claim, result: PlannerResult): PlannerResult {

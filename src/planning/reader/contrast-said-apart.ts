@@ -1,5 +1,5 @@
-import { twoResults } from "../plan-check.js";
 import type { PlannerResult } from "../plan.js";
+import { contrastOfTwo } from "./divided-means.js";
 
 /**
  * The contrast said as a word of its own, apart from the comparison: "ratio of mean nuc vol 5P-ET vs 23P",
@@ -18,9 +18,9 @@ const LEADS = /^(?:and|what'?s|what|give|so|the|their)\b/i;
 
 /**
  * Read again without the contrast word; when the rest reads as exactly two results (two compared sets, or a
- * grouping of two values) and no contrast of its own, the word asks for theirs: the first said over (or
- * minus) the second for a ratio, the larger minus the smaller for "difference". Anything else (one result,
- * three, a flow "BC to MC") stays asked back.
+ * grouping of two values) and no contrast of its own, the word asks for theirs: the first said over the second
+ * for a ratio, the larger minus the smaller for "difference". Anything else (one result, three, a flow "BC to
+ * MC") stays asked back.
  */
 export async function contrastSaidApart(
   question: string,
@@ -36,9 +36,5 @@ export async function contrastSaidApart(
     .replace(/^\s*[,;:–—-]\s*/, "")
     .trim();
   if (!rest) return undefined;
-  const read2 = await read(rest);
-  if (read2.type !== "plan" || read2.plan.kind !== "query") return undefined;
-  if (read2.plan.contrast || !twoResults(read2.plan)) return undefined;
-  const contrast = m[3]!.toLowerCase() === "ratio" ? "ratio" : "difference";
-  return { ...read2, plan: { ...read2.plan, contrast } };
+  return contrastOfTwo(await read(rest), m[3]!.toLowerCase() === "ratio" ? "ratio" : "difference");
 }

@@ -33,8 +33,15 @@ export async function dividedMeans(
   const text = `${before} vs ${question.slice(op.index! + op[0].length)}`
     .replace(RATIO_LEAD, "")
     .replace(RATIO_TAIL, "");
-  const compared = await read(text);
-  if (compared.type !== "plan" || compared.plan.kind !== "query") return undefined;
-  if (compared.plan.contrast || !twoResults(compared.plan)) return undefined;
-  return { ...compared, plan: { ...compared.plan, contrast: "ratio" } };
+  return contrastOfTwo(await read(text), "ratio");
+}
+
+/**
+ * A reading of exactly two results (two compared sets, or a grouping of two values) with no contrast of its own,
+ * given the contrast said apart from it; anything else gives nothing (the question stays asked back).
+ */
+export function contrastOfTwo(result: PlannerResult, contrast: "ratio" | "difference"): PlannerResult | undefined {
+  if (result.type !== "plan" || result.plan.kind !== "query") return undefined;
+  if (result.plan.contrast || !twoResults(result.plan)) return undefined;
+  return { ...result, plan: { ...result.plan, contrast } };
 }

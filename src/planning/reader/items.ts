@@ -211,8 +211,8 @@ const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc|dtc|ptc|stc)$/i;
 const BECAUSE_NEXT = /^(i|i'm|im|we|we're|you|they|it|it's|its|that|this|the|my|our|there|of|need|want|no)$/i;
 /** Short names of cell types, beside which another short name is a name too. */
 const SHORT_NAME = /^(ngc|bpc|sst|vip|bc|mc|pv|23p|4p|5p-?(?:it|et|np)|6p-?(?:it|ct))$/i;
-/** Nouns after a short name that make it one: "bc mtype", "mc types". */
-const KIND_AFTER = /^(m-?types?|mtypes?)$/i;
+/** The noun after a short name that makes it one: "bc mtype", "mc m-types". */
+const KIND_AFTER = /^m-?types?$/i;
 
 function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean {
   const name = span.map((t) => t.text).join(" ");
@@ -228,7 +228,7 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   const list =
     /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") ||
     /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "") ||
-    // ("rank bc mc bpc ngc", "bc mtype counts": beside another short name, or before a noun of kinds or synapses.)
+    // ("rank bc mc bpc ngc", "bc mtype counts": beside another short name, or before "m-type".)
     [next, prev].some((t) => t !== undefined && SHORT_NAME.test(t.text)) ||
     KIND_AFTER.test(next?.text ?? "");
   // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).

@@ -1,4 +1,4 @@
-import type { Filter, PlannerResult, QueryPlan } from "../plan.js";
+import { PER_ROOT_COUNTS, type Filter, type PlannerResult, type QueryPlan } from "../plan.js";
 import type { Item } from "./items.js";
 import type { Tag } from "./lexicon.js";
 import { UNIT_OF } from "./restate.js";
@@ -39,8 +39,6 @@ export function namedIn(plan: unknown, out: Named[] = []): Named[] {
 }
 
 const SYNAPSE_DIMS = ["in_synapses", "out_synapses", "synapses", "size", "total_size"];
-/** Per-root counts: "(avg # presyn 23P per ET cell)" says again a mean of one. */
-const COUNT_DIMS = ["in_synapses", "out_synapses", "in_partners", "out_partners"];
 const CELL_NOUNS = new Set(["cell", "neuron"]);
 
 /** Does this one word of a parenthetical say again something the plan holds? */
@@ -80,13 +78,13 @@ function restates(tag: Tag, plan: QueryPlan, named: Named[]): boolean {
         (tag.fn === "sum" && named.some((n) => (n.dim === "in_synapses" || n.dim === "out_synapses") && n.partners))
       );
     case "count":
-      return fn === "count" || fn === "distinct" || COUNT_DIMS.includes(of);
+      return fn === "count" || fn === "distinct" || PER_ROOT_COUNTS.some((q) => q === of);
     case "distinct":
       return fn === "distinct" || of.endsWith("_partners") || plan.source === "connections";
     case "sup":
       return plan.order === tag.dir;
     case "per":
-      return plan.groupBy.length > 0 || COUNT_DIMS.includes(of);
+      return plan.groupBy.length > 0 || PER_ROOT_COUNTS.some((q) => q === of);
     case "rel":
       if (tag.r === "upstream") return sideHeld("pre");
       if (tag.r === "downstream") return sideHeld("post");
