@@ -71,3 +71,12 @@ describe("short lower-case names, and a list of types after a grouping by type (
     });
   });
 });
+
+describe("a share said both before and after the cells (review of stop 47)", () => {
+  it("'what % of BPC w/ m-type ITC, % of BPC': the BPC cells are the whole", async () => {
+    expect(await planOf("what % of BPC w/ mtype ITC, % of BPC")).toMatchObject({
+      filter: type("BPC"),
+      measure: { fn: "fraction", part: { filter: [{ dim: "mtype", values: ["ITC"] }] } },
+    });
+  });
+});

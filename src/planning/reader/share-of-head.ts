@@ -1,7 +1,8 @@
 import type { Prepared } from "./prepare.js";
 import { namedIn, namesOf } from "./words.js";
 
-const SHARE = String.raw`(%|pct|percent(?:age)?|fraction|share|proportion)`;
+const SHARE_WORD = String.raw`(?:%|pct|percent(?:age)?|fraction|share|proportion)`;
+const SHARE = `(${SHARE_WORD})`;
 /** The cells said first: a few words, no question word and no "of" (which would say a whole of its own). */
 const HEAD = String.raw`((?:(?!\b(?:what|how|which|who|where|of)\b)[^?:;,])+?)`;
 const HAVING = String.raw`(?:w/|with|having|that\s+have|which\s+have|who\s+have)`;
@@ -11,7 +12,8 @@ const END = String.raw`(\s*[?.!]*)$`;
 
 /** "BPC w/ m-type ITC, % of BPC", "inh neurons w/ nuc vol > 250 µm³, % of inh": the whole said again last. */
 const OF_HEAD = new RegExp(
-  String.raw`^${HEAD}\s+${HAVING}\s+${COND}${SEP}(?:what\s+)?${SHARE}\s+(?:of|out\s+of)\s+(?:all\s+)?(?:the\s+)?` +
+  // ("what % of BPC w/ m-type ITC, % of BPC": the share may be said before the cells too.)
+  String.raw`^(?:what\s+${SHARE_WORD}\s+of\s+)?${HEAD}\s+${HAVING}\s+${COND}${SEP}(?:what\s+)?${SHARE}\s+(?:of|out\s+of)\s+(?:all\s+)?(?:the\s+)?` +
     String.raw`([^?]+?)${END}`,
   "i",
 );
