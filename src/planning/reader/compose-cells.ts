@@ -14,6 +14,8 @@ import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
 /** A root's synapse and partner counts, as conditions ("cells with more than 10 outputs"). */
 const perRootCount = (f: Filter) => PER_ROOT_COUNTS.includes(f.dim as Quantity);
+/** The side a per-root count's partners are on: outputs go to postsynaptic partners. */
+const partnersSide = (q: Quantity) => (/^out_/.test(q) ? "post" : /^in_/.test(q) ? "pre" : undefined);
 
 /**
  * A question about cells (or nuclei, or neurons as root ids): counts, fractions, statistics of a
@@ -37,6 +39,12 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     const dim = groupDim(p.pop);
     // "outputs per BC cell": per individual cell, which the per-neuron measure already is.
     if (perRoot && p.pop.each && dim === "root_id") continue;
+    // ("mean synapses from BC per target cell type": a kind of the partners, not of the cells counted.)
+    if (perRoot && dim && dim !== "root_id" && partnersSide(perRoot) === p.pop.side)
+      throw new Unreadable(
+        `I cannot split each cell's count by its partners' ${dim.replace("_", " ")} yet. I can give the totals, ` +
+          `e.g. "synapses from BC per target cell type", or each cell's count onto one kind of partner.`,
+      );
     if ((p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup) && dim && dim !== "root_id" && dim !== "nucleus_id") {
       groupBy.push({ dim });
       grouped = p.pop;

@@ -210,6 +210,10 @@ function partWithoutWhole(plan: QueryPlan): void {
     if (!plan.filter.some((g) => key(g) === key(f))) plan.filter.push(f);
     part.filter = part.filter!.filter((g) => key(g) !== key(f));
   }
+  // ("% of excitatory and inhibitory neurons that are interneurons": the values listed are the whole, pooled; a
+  // group per value of the part's own kind would only be 0% or 100%.)
+  const listed = (dim: string) => plan.filter.some((f) => f.dim === dim && (f.values?.length ?? 0) > 1);
+  plan.groupBy = plan.groupBy.filter((g) => !(listed(g.dim) && part.filter?.some((f) => f.dim === g.dim)));
   const inWhole = new Set(plan.filter.map(key));
   const both = (part.filter ?? []).filter((f) => inWhole.has(key(f)));
   const grouped = new Set<string>(plan.groupBy.map((g) => g.dim));

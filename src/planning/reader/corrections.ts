@@ -17,6 +17,10 @@ const CORRECTION = new RegExp(
   "gi",
 );
 
+/** "Not partially extended, fully extended axons only, please.": the value taken back said first. */
+const NOT_THEN_ONLY =
+  /(?:^|(?<=[.!?]\s+))not\s+([\w/-]+(?:\s+[\w/-]+){0,3}?)\s*,\s*([\w/-]+(?:\s+[\w/-]+){0,4}?)\s+only\b/gi;
+
 /** The kind of value a text names ("cell_type", "layer"), when it names exactly one. */
 function kindOf(text: string): string | undefined {
   const names = namesOf(text);
@@ -44,4 +48,19 @@ export function corrections(p: Prepared): Prepared {
     text: text.replace(/\s{2,}/g, " ").replace(/\s+([,.?!])/g, "$1"),
     context: [...p.context, ...context],
   };
+}
+
+/**
+ * "Not partially extended, fully extended axons only, please.", "not BC, MC only": a value taken back and the one
+ * meant, said first. (A first-try step: read as it stands, both values had been excluded.)
+ */
+export function takenBack(p: Prepared): Prepared {
+  const context: string[] = [];
+  const text = p.text.replace(NOT_THEN_ONLY, (all: string, x: string, y: string) => {
+    const kind = kindOf(x);
+    if (!kind || kindOf(y) !== kind) return all;
+    context.push(`not ${x}`);
+    return `${y} only`;
+  });
+  return context.length ? { ...p, text, context: [...p.context, ...context] } : p;
 }

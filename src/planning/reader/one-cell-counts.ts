@@ -19,8 +19,8 @@ const STAT_BEFORE =
 // ("does a 6P-CT cell in L6a of V1 receive": where the cell is may be said before the verb.)
 const WHERE = String.raw`(?:\s+(?:in|of)\s+(?:the\s+)?(?:L\d(?:\/\d)?[ab]?|layer\s+[\d/]+[ab]?|V1|RL|AL|LM)){0,2}`;
 const ONE_SUBJECT = new RegExp(
-  String.raw`\b(does|do)\s+(a single|an individual|a given|the average|an average|the typical|a typical|a|one)\s+` +
-    String.raw`((?:[\w/-]+\s+){0,3}(?:cell|neuron|interneuron)${WHERE}|[\w/-]+)\s+` +
+  String.raw`\b(does|do)\s+(a single|an individual|a given|the average|an average|the typical|a typical|an|a|one)\s+` +
+    String.raw`((?:[\w/-]+\s+){0,4}(?:cell|neuron|interneuron)${WHERE}|[\w/-]+)\s+` +
     String.raw`(?=(?:contact|target|make|receive|recieve|get|innervate|hit|synapse)\b)`,
   "gi",
 );

@@ -287,8 +287,9 @@ function readPop(atoms: Atom[], start: number): { pop: Pop; end: number } {
         pop.filters.push(n === "neuron" ? { dim: "class", values: ["neuron"], not: true } : { dim: "has_nucleus", is: false });
         negate = false;
       }
-    } else if (is(a, "verb") && !/s$/i.test(lower(a)) && i > start && atoms.slice(0, start).some((x) => /^(do|does|did)$/i.test(lower(x)))) {
-      // ("what do BCs target": after "do", the bare word is the verb.)
+    } else if (is(a, "verb") && !/s$/i.test(lower(a)) && i > start && !(pop.each && !pop.head && !pop.filters.length)
+      && atoms.slice(0, start).some((x) => /^(do|does|did)$/i.test(lower(x)))) {
+      // ("what do BCs target": after "do", the bare word is the verb; not after "per": "… make per target".)
       break;
     } else if (PARTNER_NOUNS.has(String(as(a, "noun")?.n ?? "")) && !pop.head && !pop.filters.some((f) => f.dim === "root_id") && (i === start
       || ((pop.wh || pop.topk || pop.sup || pop.each || pop.distinct || pop.filters.length) && !isVal(next) && !isPopNoun(next)

@@ -4,6 +4,7 @@ import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
 import { relativeWhich } from "./relative-which.js";
 import { shareOfHead } from "./share-of-head.js";
+import { shareOfSame } from "./share-of-same.js";
 import { typedBound } from "./typed-bound.js";
 import { shareSaidLast } from "./share-said-last.js";
 import { twoFlows } from "./two-flows.js";
@@ -46,7 +47,7 @@ import { restatedDefaults } from "./restated-defaults.js";
 import type { Claim } from "./claims.js";
 import { remarks } from "./remarks.js";
 import { pluralPossessive, plusTheir } from "./possessive.js";
-import { corrections } from "./corrections.js";
+import { corrections, takenBack } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
@@ -57,6 +58,10 @@ import { typesOfIds } from "./types-of-ids.js";
 import { idsAsked } from "./ids-asked.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
+import { meanOverAll } from "./mean-over-all.js";
+import { rootRelatives } from "./root-relatives.js";
+import { quotedClaims } from "./quoted-claims.js";
+import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
 import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
@@ -85,6 +90,8 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 export const STEPS: PrepareStep[] = [
   pseudoSql,
+  quotedClaims,
+  rootRelatives,
   relativeWhich,
   bracketSemicolons,
   hvaSpelledOut,
@@ -110,8 +117,12 @@ export const STEPS: PrepareStep[] = [
   typesOfIds,
   depthPhrases,
   definedCutoff,
+  takenBack,
   corrections,
+  meanOverAll,
   remarks,
+  // (Again: "→ root ids pls :)" is said last once the remarks are set aside.)
+  idsAsked,
   topicLead,
   everythingOf,
   restatedDefaults,
@@ -131,9 +142,11 @@ export const STEPS: PrepareStep[] = [
   exclusions,
   sums,
   asManyAs,
+  shareOfSame,
   shareOfHead,
   shareSaidLast,
   countRanges,
+  perPartnerMean,
   synapseCounts,
   singleSuperlative,
   connectedPairs,

@@ -8,6 +8,8 @@ import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nes
 import { restatingParentheticals } from "./parentheticals.js";
 import { partnersInCommon } from "./partners-in-common.js";
 import { partnersOrRanked } from "./partners-or-ranked.js";
+import { idsNotGiven } from "./ids-not-given.js";
+import { thanTheTop } from "./than-the-top.js";
 import { restatedTail } from "./restated-tail.js";
 import { synapseShareOfConnections } from "./synapse-share-of-connections.js";
 import { yesNoFirst } from "./yes-no-first.js";
@@ -48,6 +50,10 @@ export async function readAgain(
   result = synapseShareOfConnections(question, result) ?? result;
   // ("which interneuron type gets the most inputs per cell? rank BC MC BPC NGC": the groups, not the senders.)
   result = partnersOrRanked(result) ?? result;
+  // ("per area: BC w/ max output syn (root id)": ids asked, a figure per group read.)
+  result = idsNotGiven(question, result) ?? result;
+  // ("23P cells with more inputs than the BC with the most inputs": a bound found by another question.)
+  result = thanTheTop(question, result) ?? result;
   result = (await bareCellsAsWhich(question, result, reread)) ?? result;
   // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
   result = (await denominatorSaid(question, result, reread)) ?? result;
