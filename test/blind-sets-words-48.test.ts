@@ -161,3 +161,89 @@ describe("readings that answer another question are asked back (dev77)", () => {
     },
   );
 });
+
+describe("each cell's count read as the total of all of them is asked back (dev79)", () => {
+  it.each([
+    "how many output synapses does each of the BCs have?",
+    "For the coregistered cells whose axon has been proofread, how many output synapses does each one have?",
+    "For the BCs, how many output synapses do they each have?",
+  ])("%s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+});
+
+describe("a quantity said in a sentence of its own stays in the question (dev79)", () => {
+  it("a root's coregistration and its preferred orientation", async () => {
+    const plan = await planOf("864691135445598477 coreg? pref ori (deg)");
+    expect(plan).toMatchObject({ kind: "lookup", fields: expect.arrayContaining(["coregistration", "tuning"]) });
+  });
+});
+
+describe("a value taken back and the one meant, said first (dev80)", () => {
+  it.each([
+    ["not BC, MC only: how many in L5?", { dim: "cell_type", values: ["MC"] }],
+    ["not in V1, RL only: how many BC", { dim: "area", values: ["RL"] }],
+  ])("%s", async (q, kept) => {
+    expect(await planOf(q)).toMatchObject({ filter: expect.arrayContaining([kept]) });
+  });
+});
+
+describe("what the asker says around the question (dev80)", () => {
+  it.each([
+    "committee report: avg # input syn per 6P-CT cell? thx :)",
+    "jc prep: mean gOSI 5P-NP? (best scan per cell) ty",
+    "poster stuff: 23P w/ axon_fully_extended → root ids pls :)",
+    "grant fig: conn prob 5P-IT → MC in % pls (that direction only). thx",
+    "hey, quick one before lab mtg (census slide): # 5P-ET in RL? ty :)",
+    "Hi! Slides for tomorrow, sorry for the rush. Which three excitatory cell types receive the most input synapses " +
+      "per cell on average? Please rank them. Thanks!",
+    "re the #wiring thread: avg syn per conn, 23P→BC? ty :)",
+    'Someone wrote in #wiring: "PV cells get mostly single-synapse inputs". I\'m skeptical. Taking each connected ' +
+      "pair from an L2/3 pyramidal cell onto a basket cell, what is the mean number of synapses per connection?",
+    "Some cells show up in more than one scan, I know, and I just want each cell once. Of the L5 IT " +
+      "(intratelencephalic) cells, how many are coregistered?",
+  ])("%s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("object");
+  });
+
+  it("a scan count said of the cells asked about stays a condition", async () => {
+    const plan = await planOf("how many 5P-IT cells are coregistered in more than one scan?");
+    expect(plan).toMatchObject({ filter: expect.arrayContaining([expect.objectContaining({ dim: "scans" })]) });
+  });
+
+  it.each(["V1 slide: how many BC?", "planning L5 func analyses: # coregisterd 5P-IT cells?"])(
+    "a header that names cells stays: %s",
+    async (q) => {
+      expect(typeof (await planOf(q))).toBe("string");
+    },
+  );
+});
+
+describe("bounds on per-cell counts and on connections (dev78)", () => {
+  it("cells with 90+ output synapses, ranked per m-type", async () => {
+    expect(await planOf("Which three m-types have the most cells with 90+ output synapses?")).toMatchObject({
+      source: "roots",
+      filter: expect.arrayContaining([{ dim: "out_synapses", min: 90 }]),
+      groupBy: [{ dim: "mtype" }],
+      limit: 3,
+    });
+  });
+
+  it.each([
+    ["Can you list the root ids of the SST cells whose outgoing synapse count is greater than 144?", "out_synapses"],
+    ["counting only layer 2/3 pyramidal neurons whose incoming synapse count is over 95, how many?", "in_synapses"],
+  ])("%s", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ filter: expect.arrayContaining([expect.objectContaining({ dim })]) });
+  });
+
+  it.each([
+    "among 23P→23P connections with at least 2 synapses, what's the mean number of synapses per connection?",
+    "avg syn/conn 23P->23P, only conns w/ >=2 syn",
+  ])("the mean synapse count of the connections over a bound: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 2 }],
+      measure: { fn: "mean", of: "synapses" },
+    });
+  });
+});

@@ -3,13 +3,18 @@ import type { Prepared } from "./prepare.js";
 const FLOW = String.raw`(inputs?|outputs?|input syn\w*|output syn\w*|syn\w*|partners?)`;
 // ("# 23P recieving 50-80 input syn": two numbers joined by a dash, before what they count.)
 const DASHED = new RegExp(String.raw`\b(\d{1,6})\s*[-–]\s*(\d{1,6})\s+${FLOW}\b`, "gi");
-const BOUNDS = String.raw`(?:between|over|above|under|below|more than|less than|fewer than|at least|at most|>=?|<=?)`;
+const BOUNDS =
+  String.raw`(?:between|over|above|under|below|more than|greater than|less than|fewer than|no more than|no fewer than|` +
+  String.raw`at least|at most|>=?|<=?)`;
 const BOUND = String.raw`(${BOUNDS}\s*\d+(?:\s+and\s+\d+)?)`;
 // ("pyramids whose input synapse count is between 50 and 80": the count named, then its bound.)
 const WHOSE_COUNT = new RegExp(
-  String.raw`\bwhose\s+(input|output)\s+(?:synapse\s+|syn\s+)?counts?\s+(?:is\s+|are\s+)?${BOUND}`,
+  String.raw`\bwhose\s+(input|output|incoming|outgoing)\s+(?:synapse\s+|syn\s+)?counts?\s+(?:is\s+|are\s+)?${BOUND}`,
   "gi",
 );
+
+// ("cells with 90+ output synapses": a per-cell count of at least that many, whatever it is grouped by.)
+const PLUS = /\b(\d{1,6})\+\s+(?=(?:input|output|incoming|outgoing)\s+(?:syn|syns|synapses?|partners?)\b)/gi;
 
 // ("preferred orientation in [45°, 90°)": an interval, each end kept or left out as its bracket says.)
 const NUM = String.raw`(-?\d+(?:\.\d+)?)\s*(°|deg)?`;
@@ -19,10 +24,13 @@ const INTERVAL = new RegExp(String.raw`\bin\s+([[(])\s*${NUM}\s*,\s*${NUM}\s*([\
  * A bound on a per-cell count said in other words: "50-80 input syn" is "between 50 and 80 input
  * syn"; "whose input synapse count is between 50 and 80" is "with between 50 and 80 input synapses".
  */
+const flowWord = (f: string) => ({ incoming: "input", outgoing: "output" })[f.toLowerCase()] ?? f.toLowerCase();
+
 export function countRanges(p: Prepared): Prepared {
   const text = p.text
     .replace(DASHED, "between $1 and $2 $3")
-    .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flow.toLowerCase()} synapses`)
+    .replace(PLUS, "at least $1 ")
+    .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flowWord(flow)} synapses`)
     .replace(INTERVAL, (_, open: string, a: string, ua = "", b: string, ub = "", close: string) => {
       const unit = ua || ub;
       return `${open === "[" ? ">=" : ">"} ${a}${unit} and ${close === "]" ? "<=" : "<"} ${b}${unit}`;

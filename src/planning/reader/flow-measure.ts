@@ -47,6 +47,8 @@ export function readMeasure(c: Clause, q: Query): void {
     q.source = "connections";
     const of: Quantity = stat?.of === "size" ? "total_size" : "synapses";
     q.measure = stat ? ({ ...stat.measure, of } as Measure) : { fn: "mean", of };
+    // ("mean syn per conn of 23P→23P connections with at least 2 synapses": only those connections.)
+    connectionThresholds(c, q);
     return;
   }
   if (stat) {

@@ -10,6 +10,7 @@ import { partnersInCommon } from "./partners-in-common.js";
 import { partnersOrRanked } from "./partners-or-ranked.js";
 import { idsNotGiven } from "./ids-not-given.js";
 import { thanTheTop } from "./than-the-top.js";
+import { eachAsTotal } from "./each-as-total.js";
 import { restatedTail } from "./restated-tail.js";
 import { synapseShareOfConnections } from "./synapse-share-of-connections.js";
 import { yesNoFirst } from "./yes-no-first.js";
@@ -54,6 +55,8 @@ export async function readAgain(
   result = idsNotGiven(question, result) ?? result;
   // ("23P cells with more inputs than the BC with the most inputs": a bound found by another question.)
   result = thanTheTop(question, result) ?? result;
+  // ("how many output synapses does each one have?": each cell's count, read as the total.)
+  result = eachAsTotal(question, result) ?? result;
   result = (await bareCellsAsWhich(question, result, reread)) ?? result;
   // ("% of 23P output syn onto inh neurons (denom = all 23P outputs)": the share's whole said again.)
   result = (await denominatorSaid(question, result, reread)) ?? result;

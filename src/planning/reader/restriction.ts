@@ -129,8 +129,8 @@ export function numbersOf(text: string, d: Discourse): Set<number> {
   return out;
 }
 
-/** Tags of words that shape the answer (a statistic, a unit, a top-k, a share): in a part, they must be the ask's. */
-const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability"]);
+/** Tags of words that shape the answer (a statistic, a unit, a top-k, a share, a quantity): in a part, the ask's. */
+const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability", "qty"]);
 
 /** "…? root id 90th percentile", "…? in nm": a word that shapes the answer, said outside the ask and not in it. */
 function shapingWord(text: string, ask: string): string | undefined {
