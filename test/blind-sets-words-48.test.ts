@@ -247,3 +247,34 @@ describe("bounds on per-cell counts and on connections (dev78)", () => {
     });
   });
 });
+
+describe("more words of dev76 to dev80", () => {
+  it("words that share an ending said once", async () => {
+    const q =
+      "Perisomatic-, distal-, sparsely- and inhibitory-targeting interneurons: per cell of each m-type, how " +
+      "many output synapses on average?";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "mtype", values: ["PTC", "DTC", "STC", "ITC"] }]),
+      groupBy: [{ dim: "mtype" }],
+    });
+  });
+
+  it.each([
+    ["give me root ids: SST cells whose input synapse count is strictly above 84", { fn: "list" }],
+    ["how many cells have more than one coregistration match", { fn: "count" }],
+    [
+      "Some cells seem to show up in two imaging sessions. In the coregistration table, how many nuclei have more " +
+        "than one match?",
+      { fn: "count" },
+    ],
+  ])("%s", async (q, measure) => {
+    expect(await planOf(q)).toMatchObject({ measure });
+  });
+
+  it.each(["how many BC, counting fragments", "how many synapses onto 23P, counting the ones from fragments"])(
+    "'counting' what is included is never read as only those: %s",
+    async (q) => {
+      expect(typeof (await planOf(q))).toBe("string");
+    },
+  );
+});

@@ -5,13 +5,20 @@ const PARTNER_WORDS = /\b(inputs|outputs|partners|targets|sources)\b/i;
 const IDS_LAST =
   /^(.*?\w.*?)\s*(?:[?,;:—–-]+|->|→|=>|\()\s*(?:just |only |pls |please )?(?:list |give |show )?(?:the |their |give me |me )?(?:root |segment )?(ids?)(?: only| pls| please)?\s*\)?\s*[?.!]*$/i;
 
+const IDS_FIRST = new RegExp(
+  String.raw`^(?:(?:give|show|send|list)\s+(?:me\s+)?)?(?:the\s+)?(?:root |segment )?ids?` +
+    String.raw`(?:\s+(?:pls|please))?\s*(?:[:—–]|-\s)\s*(.+)$`,
+  "i",
+);
+
 /**
  * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
  * ids asked for last are a list of them.
  */
 export function idsAsked(p: Prepared): Prepared {
   // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
-  const first = /^(?:the\s+)?(?:root |segment )?ids?\s*(?:[:—–]|-\s)\s*(.+)$/i.exec(p.text);
+  // ("give me root ids: SST cells whose …", "ids pls: …": asked for as a request.)
+  const first = IDS_FIRST.exec(p.text);
   if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
   const m = IDS_LAST.exec(p.text);
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;

@@ -61,6 +61,8 @@ import { synapseCounts } from "./synapse-counts.js";
 import { meanOverAll } from "./mean-over-all.js";
 import { rootRelatives } from "./root-relatives.js";
 import { quotedClaims } from "./quoted-claims.js";
+import { severalScans } from "./several-scans.js";
+import { suspendedHyphens } from "./suspended-hyphens.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
@@ -90,6 +92,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 export const STEPS: PrepareStep[] = [
   pseudoSql,
+  suspendedHyphens,
   quotedClaims,
   rootRelatives,
   relativeWhich,
@@ -231,20 +234,6 @@ function placesJoined(p: Prepared): Prepared {
   const text = p.text.replace(joined, (all, at: string, a: string, and: string, b: string) =>
     /^(V1|RL|AL|LM)$/i.test(a) === /^(V1|RL|AL|LM)$/i.test(b) ? `${at} ${a}${and} ${b}` : all,
   );
-  return text === p.text ? p : { ...p, text };
-}
-
-/**
- * "appear more than once in the coregistration table", "imaged in multiple scans": a cell matched in more
- * than one two-photon scan (one coregistration row per scan unit), which the reader reads as a threshold.
- */
-function severalScans(p: Prepared): Prepared {
-  const text = p.text
-    .replace(
-      /\b(?:appears?|are|is|shows?\s+up|occurs?)\s+more\s+than\s+once\s+in\s+the\s+coregistration(?:\s+table)?\b/gi,
-      "are matched in more than one scan",
-    )
-    .replace(/\bin\s+(?:multiple|several)\s+(?:(?:imaging|two-photon|2p)\s+)?scans\b/gi, "in more than one scan");
   return text === p.text ? p : { ...p, text };
 }
 

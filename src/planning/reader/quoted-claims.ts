@@ -7,8 +7,9 @@ import type { Prepared } from "./prepare.js";
  * question must still follow it (a quote alone is left for the reader).
  */
 const QUOTED = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))[^.!?"“”]{0,80}\b(?:wrote|writes|pasted|posted|said|says|claimed|claims|` +
-    String.raw`mentioned|argued|told\s+(?:me|us)|asked)\b[^.!?"“”]{0,40}?[:,]?\s*["“][^"“”]{3,200}["”]\s*[.!?]?\s*`,
+  String.raw`(?:^|(?<=[.!?]\s+))[^.!?"“”]{0,80}\b(?:wrote|writes|pasted|posted|said|says|claimed|` +
+    String.raw`claims|mentioned|argued|told\s+(?:me|us)|asked)\b[^.!?"“”]{0,40}?[:,]?\s*` +
+    String.raw`["“][^"“”]{3,200}["”]\s*[.!?]?\s*`,
   "i",
 );
 
@@ -17,8 +18,10 @@ const QUOTED = new RegExp(
  * data, said of "some cells" before the question; a whole sentence, never a condition on the cells asked about.
  */
 const KNOWN = new RegExp(
-  String.raw`(?:^|(?<=[.!?]\s+))(?:some|many|a\s+few)\s+(?:cells|neurons|units|roots)\s+(?:show\s+up|appear|are|were)\s+` +
-    String.raw`(?:(?:imaged|recorded|matched)\s+)?in\s+(?:more\s+than\s+one|several|multiple|two|2|both)\s+scans?\b[^.?!]*[.!]\s*`,
+  String.raw`(?:^|(?<=[.!?]\s+))(?:some|many|a\s+few)\s+(?:cells|neurons|units|roots)\s+(?:seem\s+to\s+)?` +
+    String.raw`(?:show\s+up|appear|are|were|be)\s+(?:(?:imaged|recorded|matched)\s+)?in\s+` +
+    String.raw`(?:more\s+than\s+one|several|multiple|two|2|both)\s+(?:(?:imaging|two-photon|2p)\s+)?` +
+    String.raw`(?:scans?|sessions?)\b[^.?!]*[.!]\s*`,
   "i",
 );
 
