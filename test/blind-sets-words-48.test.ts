@@ -278,3 +278,20 @@ describe("more words of dev76 to dev80", () => {
     },
   );
 });
+
+describe("layers said by their numbers, and a number of rows asked for (dev77)", () => {
+  it("rank layers 2/3, 4 and 5", async () => {
+    const q =
+      "For Martinotti cells, rank layers 2/3, 4 and 5 (by soma depth) by the average number of input " +
+      "synapses per cell, highest first.";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "layer", values: ["L2/3", "L4", "L5"] }]),
+      groupBy: [{ dim: "layer" }],
+      order: "desc",
+    });
+  });
+
+  it("give me 5", async () => {
+    expect(await planOf("which BC receive the most synapses? give me 5")).toMatchObject({ limit: 5 });
+  });
+});

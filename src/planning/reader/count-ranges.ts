@@ -4,8 +4,8 @@ const FLOW = String.raw`(inputs?|outputs?|input syn\w*|output syn\w*|syn\w*|part
 // ("# 23P recieving 50-80 input syn": two numbers joined by a dash, before what they count.)
 const DASHED = new RegExp(String.raw`\b(\d{1,6})\s*[-–]\s*(\d{1,6})\s+${FLOW}\b`, "gi");
 const BOUNDS =
-  String.raw`(?:strictly\s+)?(?:between|over|above|under|below|more than|greater than|less than|fewer than|no more than|no fewer than|` +
-  String.raw`at least|at most|>=?|<=?)`;
+  String.raw`(?:strictly\s+)?(?:between|over|above|under|below|more than|greater than|less than|fewer than|` +
+  String.raw`no more than|no fewer than|at least|at most|>=?|<=?)`;
 const BOUND = String.raw`(${BOUNDS}\s*\d+(?:\s+and\s+\d+)?)`;
 // ("pyramids whose input synapse count is between 50 and 80": the count named, then its bound.)
 const WHOSE_COUNT = new RegExp(

@@ -6,8 +6,11 @@ import { askedBack } from "./nested-statistics.js";
  * output synapses do they each have?": a count said of each cell, read as the total of all of them (the "each"
  * taken for a function word). Each cell's number, or their mean, is asked back, as "does each BC have" is.
  */
-const EACH_ONE =
-  /\b(?:each\s+one|each\s+of\s+(?:them|these|those|the)\b|they\s+each|(?:does|do|did)\s+each\s+(?:have|make|receive|get|send|form))\b/i;
+const EACH_ONE = new RegExp(
+  String.raw`\b(?:each\s+one|each\s+of\s+(?:them|these|those|the)\b|they\s+each|` +
+    String.raw`(?:does|do|did)\s+each\s+(?:have|make|receive|get|send|form))\b`,
+  "i",
+);
 
 export function eachAsTotal(question: string, result: PlannerResult): PlannerResult | undefined {
   if (result.type !== "plan" || result.plan.kind !== "query" || !EACH_ONE.test(question)) return undefined;

@@ -124,3 +124,16 @@ export function somaIn(p: Prepared): Prepared {
     .replace(SOMA_DEPTH, "");
   return { ...p, text };
 }
+
+// ("rank layers 2/3, 4 and 5", "BCs in layers 4 and 5": the numbers after "layers" are each a layer.)
+const LAYERS_NUMBERED =
+  /\blayers\s+(\d(?:\/\d)?[ab]?(?:\s*,\s*\d(?:\/\d)?[ab]?)*)(\s*,?\s*(?:and|or|&)\s+)(\d(?:\/\d)?[ab]?)\b/gi;
+
+/** "layers 2/3, 4 and 5": said as "L2/3, L4 and L5", names the lexicon knows. */
+export function layersNumbered(p: Prepared): Prepared {
+  const text = p.text.replace(LAYERS_NUMBERED, (_all, first: string, and: string, last: string) => {
+    const named = first.split(/\s*,\s*/).map((n) => `L${n}`);
+    return `${named.join(", ")}${and}L${last}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

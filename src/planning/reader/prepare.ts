@@ -13,7 +13,7 @@ import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import { everyLayerListed, layerDepths, somaIn } from "./layer-words.js";
+import { everyLayerListed, layerDepths, layersNumbered, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
@@ -63,6 +63,7 @@ import { rootRelatives } from "./root-relatives.js";
 import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
+import { giveMeN } from "./give-me-n.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
@@ -93,6 +94,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 export const STEPS: PrepareStep[] = [
   pseudoSql,
   suspendedHyphens,
+  giveMeN,
   quotedClaims,
   rootRelatives,
   relativeWhich,
@@ -118,6 +120,7 @@ export const STEPS: PrepareStep[] = [
   pairsConnected,
   whichOfTopic,
   typesOfIds,
+  layersNumbered,
   depthPhrases,
   definedCutoff,
   takenBack,
