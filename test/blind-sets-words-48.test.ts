@@ -295,3 +295,23 @@ describe("layers said by their numbers, and a number of rows asked for (dev77)",
     expect(await planOf("which BC receive the most synapses? give me 5")).toMatchObject({ limit: 5 });
   });
 });
+
+describe("distinct cells counted are cells (dev79)", () => {
+  it.each(["how many distinct cells are coregistered?", "how many distinct neurons are in V1?"])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "cells", measure: { fn: "count" } });
+  });
+});
+
+describe("one tuning value per cell, said again (dev77, dev80)", () => {
+  it.each([
+    "Near-projecting L5 cells only. I'd like their orientation selectivity (gOSI), one value per cell, averaged.",
+    "Which four excitatory cell types have the highest mean gOSI, one tuning row per cell? Highest first.",
+    "exc types ranked by avg gOSI (best cc_abs row/cell), top 4",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "osi" } });
+  });
+
+  it("not said of a count of cells", async () => {
+    expect(typeof (await planOf("how many BC, one value per cell"))).toBe("string");
+  });
+});

@@ -235,8 +235,10 @@ function rowsAsSaid(c: Clause, plan: Query): void {
   const distinct =
     c.atoms.some((a) => is(a, "distinct") && a.items.some((i) => i.used)) || c.pops.some((p) => p.pop.distinct);
   const ofPartners = "of" in plan.measure && ["in_partners", "out_partners"].includes(plan.measure.of);
+  // ("how many distinct cells are coregistered": a count of cells counts each cell once already.)
+  const ofCells = ["cells", "roots", "nuclei"].includes(plan.source) && plan.measure.fn === "count";
   const countsRoots =
-    ["distinct", "kinds", "list"].includes(plan.measure.fn) || plan.source === "connections" || ofPartners;
+    ["distinct", "kinds", "list"].includes(plan.measure.fn) || plan.source === "connections" || ofPartners || ofCells;
   if (distinct && !countsRoots) {
     throw new Unreadable(
       'Distinct what: cells (roots), or kinds of cells? For example "how many distinct targets does …".',
