@@ -315,3 +315,35 @@ describe("one tuning value per cell, said again (dev77, dev80)", () => {
     expect(typeof (await planOf("how many BC, one value per cell"))).toBe("string");
   });
 });
+
+describe("the largest per-cell count within each group is the groups' maximum (dev77)", () => {
+  it.each([
+    "For each interneuron type (BC, MC, BPC, NGC), what is the largest number of output synapses per cell?",
+    "For each interneuron type (BC, MC, BPC, NGC), what is the largest number of output synapses made by a single cell?",
+    "For each interneuron type (BC, MC, BPC, NGC), what is the largest number of output synapses made by one cell?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "max", of: "out_synapses" },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it("which type has the largest number per cell ranks the types by their mean", async () => {
+    expect(await planOf("which type has the largest number of output synapses per cell?")).toMatchObject({
+      measure: { fn: "mean", of: "out_synapses" },
+      limit: 1,
+    });
+  });
+});
+
+describe("cells said after 'onto' are not the cells whose outputs are counted", () => {
+  it.each(["avg output synapses per cell onto BC", "how many output synapses of any cell onto BC"])("%s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("string");
+  });
+
+  it("the partners said with 'from' after the cells stay partners", async () => {
+    expect(await planOf("mean input synapses per 23P cell from BC")).toMatchObject({
+      partners: [{ dim: "cell_type", values: ["BC"] }],
+    });
+  });
+});

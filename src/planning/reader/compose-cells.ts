@@ -8,14 +8,13 @@ import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filter
 import { fraction } from "./cell-shares.js";
 import { CELL_QUANTITIES, listedQuantities, statMeasure } from "./measure.js";
 import { countSup, PER_ROOT_NOUNS } from "./per-root.js";
+import { groupedByPartners, partnersNotCounted } from "./per-root-sides.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
 
 /** A root's synapse and partner counts, as conditions ("cells with more than 10 outputs"). */
 const perRootCount = (f: Filter) => PER_ROOT_COUNTS.includes(f.dim as Quantity);
-/** The side a per-root count's partners are on: outputs go to postsynaptic partners. */
-const partnersSide = (q: Quantity) => (/^out_/.test(q) ? "post" : /^in_/.test(q) ? "pre" : undefined);
 
 /**
  * A question about cells (or nuclei, or neurons as root ids): counts, fractions, statistics of a
@@ -34,17 +33,14 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     // ("median # of postsynaptic neurons per MC", "23P targets per BC": only partners of that kind are counted.)
     if (p.pop.partnerNoun && perRoot) partners.push(...partnerKind(p, c));
     if (p.pop.partnerNoun) continue;
+    if (perRoot) partnersNotCounted(c, p, perRoot);
     filter.push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) filter.push(cellThreshold(t));
     const dim = groupDim(p.pop);
     // "outputs per BC cell": per individual cell, which the per-neuron measure already is.
     if (perRoot && p.pop.each && dim === "root_id") continue;
     // ("mean synapses from BC per target cell type": a kind of the partners, not of the cells counted.)
-    if (perRoot && dim && dim !== "root_id" && partnersSide(perRoot) === p.pop.side)
-      throw new Unreadable(
-        `I cannot split each cell's count by its partners' ${dim.replace("_", " ")} yet. I can give the totals, ` +
-          `e.g. "synapses from BC per target cell type", or each cell's count onto one kind of partner.`,
-      );
+    if (perRoot && dim) groupedByPartners(p, dim, perRoot);
     if ((p.pop.wh || p.pop.each || p.pop.topk || p.pop.sup) && dim && dim !== "root_id" && dim !== "nucleus_id") {
       groupBy.push({ dim });
       grouped = p.pop;

@@ -108,12 +108,13 @@ export function countSup(c: Clause): Atom | undefined {
   // ("… per PV cell": one population, each of its cells counted, is the same question.)
   if (c.pops.some((p) => p.pop.wh || p.pop.topk || p.pop.sup || (p.pop.each && c.pops.length > 1))) return undefined;
   if (c.atoms.some((a) => is(a, "wh") && !/^what\b/i.test(text(a)))) return undefined;
+  const noun = (a: Atom | undefined) => COUNT_NOUNS.some((n) => is(a, "noun", "n", n));
   return c.atoms.find(
     (a, i) =>
       is(a, "sup") &&
-      !as(a, "sup")!.count &&
       !as(a, "sup")!.q &&
-      COUNT_NOUNS.some((n) => is(c.atoms[i + 1], "noun", "n", n)) &&
-      is(c.atoms[i + 2], "count"),
+      ((!as(a, "sup")!.count && noun(c.atoms[i + 1]) && is(c.atoms[i + 2], "count")) ||
+        // ("for each type, what is the largest number of output synapses per cell": the largest cell's count.)
+        (Boolean(as(a, "sup")!.count) && noun(c.atoms[i + 1]) && is(c.atoms[i + 2], "per_cell"))),
   );
 }
