@@ -212,8 +212,14 @@ function partWithoutWhole(plan: QueryPlan): void {
   }
   // ("% of excitatory and inhibitory neurons that are interneurons": the values listed are the whole, pooled; a
   // group per value of the part's own kind would only be 0% or 100%.)
-  const listed = (dim: string) => plan.filter.some((f) => f.dim === dim && (f.values?.length ?? 0) > 1);
-  plan.groupBy = plan.groupBy.filter((g) => !(listed(g.dim) && part.filter?.some((f) => f.dim === g.dim)));
+  // (Only a part that is some of the values listed: all of them again would be each one's share of the whole.)
+  const listed = (dim: string) => plan.filter.find((f) => f.dim === dim && !f.not && (f.values?.length ?? 0) > 1);
+  const someOf = (dim: string) => {
+    const whole = listed(dim)?.values ?? [];
+    const said = part.filter?.find((f) => f.dim === dim && !f.not)?.values ?? [];
+    return said.length > 0 && said.length < whole.length && said.every((v) => whole.includes(v));
+  };
+  plan.groupBy = plan.groupBy.filter((g) => !someOf(g.dim));
   const inWhole = new Set(plan.filter.map(key));
   const both = (part.filter ?? []).filter((f) => inWhole.has(key(f)));
   const grouped = new Set<string>(plan.groupBy.map((g) => g.dim));
