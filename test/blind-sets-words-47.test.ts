@@ -118,13 +118,19 @@ describe("compared flows say their two ends as columns (dev70)", () => {
 });
 
 describe("silent misreads found by dev71 and dev73 on arrival, now read right or asked back", () => {
+  // (A mean over the one root named had been that root's partner count: the average asked was per target; and
+  // "synapses per partner" divides synapses among partners, it had been the mean partner count per BC. Asked back
+  // at stop 47; read since stop 48 as the mean synapse count of their connections, see per-partner-mean.ts.)
   it.each([
-    // (A mean over the one root named had been that root's partner count: the average asked was per target.)
     "For the SST cell 864691135488302306: take every root it synapses onto and average the number of synapses " +
       "per target. What's that mean?",
     "mean # syn per target for 864691135488302306",
-    // ("synapses per partner" divides synapses among partners; it had been the mean partner count per BC.)
     "avg syn per postsynaptic partner of BCs",
+  ])("the mean synapses per connection: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" } });
+  });
+
+  it.each([
     // ("a different visual area from X's own" compares two cells' areas; it had been one row per area.)
     "How many of the postsynaptic partners of 864691135892724722 have their nucleus in a different visual area " +
       "from 864691135892724722's own?",

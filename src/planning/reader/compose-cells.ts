@@ -8,7 +8,7 @@ import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filter
 import { fraction } from "./cell-shares.js";
 import { CELL_QUANTITIES, listedQuantities, statMeasure } from "./measure.js";
 import { countSup, PER_ROOT_NOUNS } from "./per-root.js";
-import { groupedByPartners, partnersNotCounted } from "./per-root-sides.js";
+import { groupedByPartners, saidAsPartners } from "./per-root-sides.js";
 import type { Threshold } from "./numbers.js";
 import type { Pop } from "./phrases.js";
 import { chartOf, countKinds, groupDim, orderOf } from "./shape.js";
@@ -33,7 +33,10 @@ export function composeCells(c: Clause, perRoot?: Quantity): Query {
     // ("median # of postsynaptic neurons per MC", "23P targets per BC": only partners of that kind are counted.)
     if (p.pop.partnerNoun && perRoot) partners.push(...partnerKind(p, c));
     if (p.pop.partnerNoun) continue;
-    if (perRoot) partnersNotCounted(c, p, perRoot);
+    if (perRoot && saidAsPartners(c, p, perRoot)) {
+      partners.push(...popFilters(p.pop, c.classOf));
+      continue;
+    }
     filter.push(...popFilters(p.pop, c.classOf));
     for (const t of p.pop.thresholds) filter.push(cellThreshold(t));
     const dim = groupDim(p.pop);

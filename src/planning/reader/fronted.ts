@@ -109,8 +109,12 @@ const IS_WHICH = new RegExp(String.raw`\bthe ${KIND} with the (.+?) (?:is|are) (
  * 8646…, which 23P cells are those?" is "which 23P cells get 3 or more synapses from 8646…"; "More than 50
  * inputs: what share of 23P cells pass that cutoff?" is "what share of 23P cells have more than 50 inputs?".
  */
+/** "Looking at connected pairs where …: how many synapses per connection?": the pairs are what the question is of. */
+const LOOKING_AT_PAIRS =
+  /^looking\s+(?:only\s+)?at\s+(?=(?:the\s+|all\s+|every\s+)?(?:connected\s+)?(?:pairs|connections)\b)/i;
+
 export function fronted(p: Prepared): Prepared {
-  let text = p.text;
+  let text = p.text.replace(LOOKING_AT_PAIRS, "");
   const per = PER_FIRST.exec(text);
   if (per) text = `${per[2]} per ${per[1]}${per[3]}`;
   const flow = PER_FLOW.exec(text);

@@ -25,7 +25,9 @@ export function idsAsked(p: Prepared): Prepared {
   // (A ranking or a "which" shows its cells' ids already, and "list" would fight it: the ids asked are
   // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
   if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
-    return /\b(which|who)\b/i.test(m[1]!) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
+    // ("top 5 23P by OSI → root ids": after an arrow too; ids-not-given.ts holds the reading to showing them.)
+    const arrow = /(?:->|→|=>)\s*(?:just |only |pls |please )?(?:the |their )?(?:root |segment )?ids?\b/i.test(p.text);
+    return (/\b(which|who)\b/i.test(m[1]!) || arrow) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
   }
   // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list; but "coreg'd inputs
   // to 8646… - root ids pls" asks for the ids of its partners, which had been dropped for a count.)

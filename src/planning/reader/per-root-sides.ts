@@ -1,25 +1,24 @@
 import type { Quantity } from "../plan.js";
-import { is, text } from "./atoms.js";
+import { is } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
 
 /*
- * A per-cell count ("mean output synapses per cell") and the cells on the other side of its synapses: said as the
- * cells counted, or as a grouping of them, they would answer another question; so each is asked back.
+ * A per-cell count ("mean output synapses per cell") and the cells on the other side of its synapses: said after
+ * "onto" or "from" they are the partners; a grouping of them would answer another question, so it is asked back.
  */
 
 /** The side a per-root count's partners are on: outputs go to postsynaptic partners. */
 const partnersSide = (q: Quantity) => (/^out_/.test(q) ? "post" : /^in_/.test(q) ? "pre" : undefined);
 
-/** "avg output synapses per cell onto BC": the BCs receive them; they are not the cells whose outputs are counted. */
-export function partnersNotCounted(c: Clause, p: Clause["pops"][number], perRoot: Quantity): void {
+/**
+ * "avg output synapses per cell onto BC", "how many synapses does a cell get from BCs on average": the cells said after
+ * "onto" (outputs) or "from" (inputs) are the partners, not the cells whose synapses are counted (they had been).
+ */
+export function saidAsPartners(c: Clause, p: Clause["pops"][number], perRoot: Quantity): boolean {
   const side = partnersSide(perRoot);
   const rel = c.atoms[p.i - 1];
-  if ((side === "post" && is(rel, "rel", "r", "to")) || (side === "pre" && is(rel, "rel", "r", "from")))
-    throw new Unreadable(
-      `Are "${text(p.atom)}" the cells whose synapses are counted, or their partners? For example "mean output ` +
-        `synapses per BC" or "synapses onto BC per presynaptic cell".`,
-    );
+  return (side === "post" && is(rel, "rel", "r", "to")) || (side === "pre" && is(rel, "rel", "r", "from"));
 }
 
 /** "mean synapses from BC per target cell type": a kind of the partners, not of the cells counted. */

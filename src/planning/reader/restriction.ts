@@ -55,7 +55,8 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   if (more) return `"${more[0]}" may restrict the question`;
   const number = [...numbersOf(text, d)].find((n) => !askNumbers.has(n));
   if (number !== undefined) return `the number ${number} is not in the question`;
-  const shaping = shapingWord(text, ask);
+  // ("8646… coreg? pref ori (deg)": a quantity said apart is asked too; not in a trailer, "to see whether … big".)
+  const shaping = shapingWord(text, ask, how.qualifiers);
   if (shaping) return `"${shaping}" may change what is asked`;
   return nameNotAsked(text, ask);
 }
@@ -129,13 +130,14 @@ export function numbersOf(text: string, d: Discourse): Set<number> {
   return out;
 }
 
-/** Tags of words that shape the answer (a statistic, a unit, a top-k, a share, a quantity): in a part, the ask's. */
-const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability", "qty"]);
+/** Tags of words that shape the answer (a statistic, a unit, a top-k, a share): in a part, they must be the ask's. */
+const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability"]);
 
 /** "…? root id 90th percentile", "…? in nm": a word that shapes the answer, said outside the ask and not in it. */
-function shapingWord(text: string, ask: string): string | undefined {
+function shapingWord(text: string, ask: string, quantities: boolean): string | undefined {
+  const shapes = (t: string) => SHAPING.has(t) || (quantities && t === "qty");
   const keys = (t: string) =>
-    itemsOf(t).flatMap((i) => i.tags.filter((g) => SHAPING.has(g.t)).map((g) => ({ key: JSON.stringify(g), i })));
+    itemsOf(t).flatMap((i) => i.tags.filter((g) => shapes(g.t)).map((g) => ({ key: JSON.stringify(g), i })));
   const inAsk = new Set(keys(ask).map((k) => k.key));
   return keys(text).find((k) => !inAsk.has(k.key))?.i.text;
 }
