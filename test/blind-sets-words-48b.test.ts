@@ -182,3 +182,31 @@ describe("cells said after 'onto' or 'from' a per-cell count are its partners", 
     });
   });
 });
+
+describe("the largest synapse and the strongest pair, said at length (dev77)", () => {
+  it("the biggest synapse a type receives, in the table's size units", async () => {
+    const q =
+      "Of all the synapses that thick-tufted L5 cells receive, how big is the biggest one, in the table's size units?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "max", of: "size" } });
+  });
+
+  it("a pair of cells is a pair", async () => {
+    const q =
+      "Looking at every connected SST -> thick-tufted L5 pair of cells, what's the highest synapse count for one pair?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", limit: 1 });
+  });
+});
+
+describe("a connection probability per group of a side named only by the grouping (dev77)", () => {
+  it.each([
+    "Which three postsynaptic cell types have the highest connection probability from 5P-ET cells?",
+    "connection probability from 5P-ET onto each cell type",
+    "connection probability from 5P-ET per target type",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "probability" },
+      post: [{ dim: "typed", is: true }],
+      groupBy: [{ dim: "cell_type", side: "post" }],
+    });
+  });
+});

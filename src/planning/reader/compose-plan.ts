@@ -1,3 +1,4 @@
+import { probabilityOfGroups } from "./probability-groups.js";
 import { namesCondition, type Filter, type QueryPlan } from "../plan.js";
 import { untypedByType } from "../type-check.js";
 import { as, is, text, use } from "./atoms.js";
@@ -65,6 +66,7 @@ export function compose(c: Clause): QueryPlan {
   thresholdOnStatistic(c);
   listedRanking(c, plan);
   partWithoutWhole(plan);
+  probabilityOfGroups(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = kindsOfKnownKind(plan, withoutRedundantNeuron(plan.filter, used));
   plan.pre = withoutRedundantNeuron(plan.pre);

@@ -80,7 +80,8 @@ const COUNTED_WITH_THEM = new RegExp(
  * with at least 2 synapses", "with exactly 1 synapse").
  */
 export function synapseCounts(p: Prepared): Prepared {
-  let text = p.text;
+  // ("every connected SST -> 5P-ET pair of cells": the pairs are of cells anyway.)
+  let text = p.text.replace(/\b(pairs?)\s+of\s+(?:cells|neurons)\b/gi, "$1");
   for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
   text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
   text = text.replace(COUNTED_WITH_THEM, "$1input synapses");
