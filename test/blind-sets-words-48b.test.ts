@@ -210,3 +210,17 @@ describe("a connection probability per group of a side named only by the groupin
     });
   });
 });
+
+describe("three places each said with 'in' are a list (dev79)", () => {
+  it("in L2/3, in L4 and in L5", async () => {
+    const q = "How many coregistered excitatory neurons have their soma in L2/3, in L4 and in L5 (by soma depth)?";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "layer", values: ["L2/3", "L4", "L5"] }]),
+      groupBy: [{ dim: "layer" }],
+    });
+  });
+
+  it("an area and a layer stay two conditions", async () => {
+    expect(await planOf("how many BC in V1 and in L5")).toMatchObject({ groupBy: [] });
+  });
+});

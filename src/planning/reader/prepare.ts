@@ -64,6 +64,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
+import { placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
@@ -226,18 +227,6 @@ function bothWithin(p: Prepared): Prepared {
   // ("stay within V1 (both cells in V1)": said twice, once; "come from within V1": from V1, one side.)
   const once = text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1");
   return { ...p, text: once.replace(/\b(from|onto|into|to) within\b/gi, "$1") };
-}
-
-/** "neurons in V1 and in LM", "BCs in L4 vs in L5": places of one kind, the "in" said twice, are a list. */
-function placesJoined(p: Prepared): Prepared {
-  const joined = new RegExp(
-    String.raw`\b(in|within)\s+(${PLACE})(\s*,?\s*(?:and|or|vs\.?|versus|&))\s+in\s+(${PLACE})\b`,
-    "gi",
-  );
-  const text = p.text.replace(joined, (all, at: string, a: string, and: string, b: string) =>
-    /^(V1|RL|AL|LM)$/i.test(a) === /^(V1|RL|AL|LM)$/i.test(b) ? `${at} ${a}${and} ${b}` : all,
-  );
-  return text === p.text ? p : { ...p, text };
 }
 
 /**
