@@ -224,3 +224,26 @@ describe("three places each said with 'in' are a list (dev79)", () => {
     expect(await planOf("how many BC in V1 and in L5")).toMatchObject({ groupBy: [] });
   });
 });
+
+describe("ids of cells listed, and cells coregistered 'to the functional data' (dev79)", () => {
+  it.each([
+    "List the root ids of the inhibitory neurons that are coregistered to the functional data.",
+    "list the inhibitory neurons that are coregistered to the functional data",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "cells",
+      filter: [
+        { dim: "class", values: ["inhibitory"] },
+        { dim: "coregistered", is: true },
+      ],
+      measure: { fn: "list" },
+    });
+  });
+
+  it("synapses coming in are the cells' inputs", async () => {
+    const q = "of the functionally matched cells, how many have over 100 synapses coming in? count of cells";
+    expect(await planOf(q)).toMatchObject({
+      filter: expect.arrayContaining([expect.objectContaining({ dim: "in_synapses" })]),
+    });
+  });
+});

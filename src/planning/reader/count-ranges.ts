@@ -30,6 +30,9 @@ export function countRanges(p: Prepared): Prepared {
   const text = p.text
     .replace(DASHED, "between $1 and $2 $3")
     .replace(PLUS, "at least $1 ")
+    // ("how many have over 100 synapses coming in": the cells' inputs.)
+    .replace(/\b(?:synapses|syns?)\s+coming\s+in\b/gi, "input synapses")
+    .replace(/\b(?:synapses|syns?)\s+going\s+out\b/gi, "output synapses")
     .replace(WHOSE_COUNT, (_, flow: string, bound: string) => `with ${bound} ${flowWord(flow)} synapses`)
     .replace(INTERVAL, (_, open: string, a: string, ua = "", b: string, ub = "", close: string) => {
       const unit = ua || ub;

@@ -11,6 +11,9 @@ const IDS_FIRST = new RegExp(
   "i",
 );
 
+/** "List the root ids of the inhibitory neurons that are coregistered": the ids of cells, listed. */
+const IDS_OF = /^(?:list|give|show)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:root |segment )?ids\s+(?:of|for)\s+(.+)$/i;
+
 /**
  * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
  * ids asked for last are a list of them.
@@ -18,7 +21,7 @@ const IDS_FIRST = new RegExp(
 export function idsAsked(p: Prepared): Prepared {
   // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
   // ("give me root ids: SST cells whose …", "ids pls: …": asked for as a request.)
-  const first = IDS_FIRST.exec(p.text);
+  const first = IDS_FIRST.exec(p.text) ?? IDS_OF.exec(p.text);
   if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
   const m = IDS_LAST.exec(p.text);
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
