@@ -247,3 +247,15 @@ describe("ids of cells listed, and cells coregistered 'to the functional data' (
     });
   });
 });
+
+describe("orders said from the top down, and a modeller's lead (dev76)", () => {
+  it("from biggest down", async () => {
+    const q = "among the excitatory types, ranking by average nucleus volume from biggest down, which four come first?";
+    expect(await planOf(q)).toMatchObject({ order: "desc", limit: 4 });
+  });
+
+  it("modeller here", async () => {
+    const q = "modeller here: from L2/3 pyramidal onto SST cells, connection probability, as a percent please";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "probability" } });
+  });
+});
