@@ -259,3 +259,12 @@ describe("orders said from the top down, and a modeller's lead (dev76)", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "probability" } });
   });
 });
+
+describe("the cell-type model named as who assigns the type (dev73)", () => {
+  it.each([
+    ["Which m-type does the metamodel assign to neuron 864691135443521016?", "mtype"],
+    ["what cell type does the classifier assign to 864691135443521016", "cell_type"],
+  ])("%s", async (q, field) => {
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", fields: [field] });
+  });
+});
