@@ -268,3 +268,12 @@ describe("the cell-type model named as who assigns the type (dev73)", () => {
     expect(await planOf(q)).toMatchObject({ kind: "lookup", fields: [field] });
   });
 });
+
+describe("pairs of neurons name the cells paired", () => {
+  it("how many connected pairs of neurons are there?", async () => {
+    expect(await planOf("how many connected pairs of neurons are there?")).toMatchObject({
+      pre: [{ dim: "class", values: ["neuron"] }],
+      post: [{ dim: "class", values: ["neuron"] }],
+    });
+  });
+});

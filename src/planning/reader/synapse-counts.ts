@@ -80,8 +80,9 @@ const COUNTED_WITH_THEM = new RegExp(
  * with at least 2 synapses", "with exactly 1 synapse").
  */
 export function synapseCounts(p: Prepared): Prepared {
-  // ("every connected SST -> 5P-ET pair of cells": the pairs are of cells anyway.)
-  let text = p.text.replace(/\b(pairs?)\s+of\s+(?:cells|neurons)\b/gi, "$1");
+  // ("every connected SST -> 5P-ET pair of cells": the two types named are cells already. Not "pairs of neurons"
+  // alone, which names the cells paired.)
+  let text = p.text.replace(/((?:->|→)\s*(?:[\w/-]+\s+){1,3}pairs?)\s+of\s+(?:cells|neurons)\b/gi, "$1");
   for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
   text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
   text = text.replace(COUNTED_WITH_THEM, "$1input synapses");
