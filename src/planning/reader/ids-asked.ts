@@ -11,6 +11,9 @@ const IDS_FIRST = new RegExp(
   "i",
 );
 
+/** "top 5 23P by OSI → root ids": the ids asked after an arrow. */
+const IDS_AFTER_ARROW = /(?:->|→|=>)\s*(?:just |only |pls |please )?(?:the |their )?(?:root |segment )?ids?\b/i;
+
 /** "List the root ids of the inhibitory neurons that are coregistered": the ids of cells, listed. */
 const IDS_OF = /^(?:list|give|show)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:root |segment )?ids\s+(?:of|for)\s+(.+)$/i;
 
@@ -29,7 +32,7 @@ export function idsAsked(p: Prepared): Prepared {
   // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
   if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
     // ("top 5 23P by OSI → root ids": after an arrow too; ids-not-given.ts holds the reading to showing them.)
-    const arrow = /(?:->|→|=>)\s*(?:just |only |pls |please )?(?:the |their )?(?:root |segment )?ids?\b/i.test(p.text);
+    const arrow = IDS_AFTER_ARROW.test(p.text);
     return (/\b(which|who)\b/i.test(m[1]!) || arrow) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
   }
   // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list; but "coreg'd inputs

@@ -8,8 +8,11 @@ import { askedBack } from "./nested-statistics.js";
  */
 const IDS_ASKED = /\b(?:root[\s_-]*ids?|segment[\s_-]*ids?|ids)\b(?!\s*[:=#]?\s*\d)/i;
 /** A number of roots asked ("how many root ids", "# ids"): no id is asked to be shown. */
-const COUNTED =
-  /\bhow\s+many\b|^\s*#|(?:#|\bnumber\s+of|\bcount\s+(?:of\s+)?(?:the\s+)?)\s*(?:distinct\s+|unique\s+)?(?:root\s*)?ids\b/i;
+const COUNTED = new RegExp(
+  String.raw`\bhow\s+many\b|^\s*#|(?:#|\bnumber\s+of|\bcount\s+(?:of\s+)?(?:the\s+)?)\s*` +
+    String.raw`(?:distinct\s+|unique\s+)?(?:root\s*)?ids\b`,
+  "i",
+);
 
 export function idsNotGiven(question: string, result: PlannerResult): PlannerResult | undefined {
   if (result.type !== "plan" || result.plan.kind !== "query") return undefined;

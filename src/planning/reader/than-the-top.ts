@@ -12,7 +12,10 @@ const THAN_THE_TOP = new RegExp(
     String.raw`lowest|max(?:imum)?|min(?:imum)?|strongest|weakest|top)\b`,
   "i",
 );
-const ABOVE_THE_TOP = /(?:>|<|>=|<=|≥|≤)\s*(?:the\s+)?(?:max|min|maximum|minimum|highest|lowest|largest|smallest)\b/i;
+const ABOVE_THE_TOP = new RegExp(
+  String.raw`(?:>|<|>=|<=|≥|≤)\s*(?:the\s+)?(?:max|min|maximum|minimum|highest|lowest|largest|smallest)\b`,
+  "i",
+);
 
 export function thanTheTop(question: string, result: PlannerResult): PlannerResult | undefined {
   if (result.type !== "plan" || !(THAN_THE_TOP.test(question) || ABOVE_THE_TOP.test(question))) return undefined;
