@@ -14,6 +14,8 @@ const EACH_ONE = new RegExp(
 
 export function eachAsTotal(question: string, result: PlannerResult): PlannerResult | undefined {
   if (result.type !== "plan" || result.plan.kind !== "query" || !EACH_ONE.test(question)) return undefined;
+  // ("… reciprocally connected, i.e. each one synapses onto the other": the pair, not each cell's count.)
+  if (/\b(?:the\s+other|each\s+other)\b/i.test(question)) return undefined;
   const q = result.plan;
   const total = ["count", "sum", "distinct"].includes(q.measure.fn) && !q.groupBy.some((g) => g.dim === "root_id");
   if (!total || q.source === "cells") return undefined;
