@@ -1,6 +1,7 @@
 import type { Prepared } from "./prepare.js";
 
-const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
+/** A layer by name: "L5", "L2/3", "layer 4", "L6a". */
+export const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
 
 // "pyramid cells in layer 2/3", "pyramidal neurons in L4": the types named by their layer ("23P", "4P"), as
 // "layer 2/3 pyramidal cells" are; not a layer by depth, unless depth is said.

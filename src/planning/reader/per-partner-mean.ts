@@ -34,17 +34,13 @@ const SAID_CONNECTIONS: [RegExp, string][] = [
   [new RegExp(String.raw`\bper\s+${IN_SIDE}\s+${CONNECTION}${IN_OWNER}`, "gi"), "per connection onto "],
 ];
 
+/** The partners on each side, said with their side or by the noun alone ("postsynaptic partner", "target"). */
+const OUT_PARTNER = String.raw`(?:${OUT_SIDE}\s+(?:partners?|targets?)|targets?)`;
+const IN_PARTNER = String.raw`(?:${IN_SIDE}\s+(?:partners?|sources?)|sources?)`;
+
 const SAID_PARTNERS: [RegExp, string][] = [
-  [
-    new RegExp(String.raw`\bper\s+${OUT_SIDE}\s+(?:partners?|targets?)${NOT_GROUPING}${CLAUSE}?${OWNER}`, "gi"),
-    "per connection from ",
-  ],
-  [new RegExp(String.raw`\bper\s+(?:targets?)${NOT_GROUPING}${CLAUSE}?${OWNER}`, "gi"), "per connection from "],
-  [
-    new RegExp(String.raw`\bper\s+${IN_SIDE}\s+(?:partners?|sources?)${NOT_GROUPING}${IN_CLAUSE}?${IN_OWNER}`, "gi"),
-    "per connection onto ",
-  ],
-  [new RegExp(String.raw`\bper\s+(?:sources?)${NOT_GROUPING}${IN_CLAUSE}?${IN_OWNER}`, "gi"), "per connection onto "],
+  [new RegExp(String.raw`\bper\s+${OUT_PARTNER}${NOT_GROUPING}${CLAUSE}?${OWNER}`, "gi"), "per connection from "],
+  [new RegExp(String.raw`\bper\s+${IN_PARTNER}${NOT_GROUPING}${IN_CLAUSE}?${IN_OWNER}`, "gi"), "per connection onto "],
   // ("… make per postsynaptic partner it contacts?": the verb already says which way.)
   [
     new RegExp(

@@ -1,7 +1,8 @@
+import { LAYER } from "./layer-words.js";
 import type { Prepared } from "./prepare.js";
 
-const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
-const PLACE = String.raw`(?:V1|RL|AL|LM|${LAYER})`;
+/** A visual area or a layer by name. */
+export const PLACE = String.raw`(?:V1|RL|AL|LM|${LAYER})`;
 
 /** "neurons in V1 and in LM", "BCs in L4 vs in L5": places of one kind, the "in" said twice, are a list. */
 export function placesJoined(p: Prepared): Prepared {

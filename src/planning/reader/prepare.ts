@@ -64,7 +64,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
-import { placesJoined } from "./places-joined.js";
+import { PLACE, placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
@@ -206,10 +206,6 @@ function anyArea(p: Prepared): Prepared {
   });
   return context.length ? { text, context: [...p.context, ...context] } : p;
 }
-
-const LAYER = String.raw`(?:L|layer[- ]?)\d(?:\/\d)?[ab]?`;
-
-const PLACE = String.raw`(?:V1|RL|AL|LM|${LAYER})`;
 
 /**
  * "when both cells are in V1", "with both cells in LM", "pre & post both V1", "V1-V1": both sides of

@@ -1,7 +1,8 @@
 import type { Prepared } from "./prepare.js";
 import { namedIn, namesOf } from "./words.js";
 
-const SHARE_WORD = String.raw`(?:%|pct|percent(?:age)?|fraction|share|proportion)`;
+/** A word asking for a share: "%", "fraction", "proportion". */
+export const SHARE_WORD = String.raw`(?:%|pct|percent(?:age)?|fraction|share|proportion)`;
 const SHARE = `(${SHARE_WORD})`;
 /** The cells said first: a few words, no question word and no "of" (which would say a whole of its own). */
 const HEAD = String.raw`((?:(?!\b(?:what|how|which|who|where|of)\b)[^?:;,])+?)`;

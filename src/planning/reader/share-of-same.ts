@@ -1,4 +1,5 @@
 import type { Prepared } from "./prepare.js";
+import { SHARE_WORD } from "./share-of-head.js";
 
 /*
  * "coreg cells by area, % of all coreg", "BC per layer, as a share of all BCs": the whole said last is the cells
@@ -9,7 +10,7 @@ import type { Prepared } from "./prepare.js";
 const GROUP = String.raw`(area|layer|cell\s+type|type|class|m-?type|subclass|strategy)s?`;
 const SAME_LATER = new RegExp(
   String.raw`^\s*(?!what\b|how\b|which\b)([^,:;?]+?)\s+(?:by|per|in\s+each|for\s+each|across(?:\s+the)?)\s+${GROUP}` +
-    String.raw`\s*[,:;–—-]?\s*(?:as\s+(?:a\s+|the\s+)?)?(?:%|pct|percent(?:age)?|share|fraction|proportion)\s+` +
+    String.raw`\s*[,:;–—-]?\s*(?:as\s+(?:a\s+|the\s+)?)?${SHARE_WORD}\s+` +
     String.raw`(?:of|out\s+of)\s+(?:all\s+|every\s+)?(?:the\s+)?([^,:;?()]+?)\s*(\([^()]*\))?\s*([?.!]*)\s*$`,
   "i",
 );
