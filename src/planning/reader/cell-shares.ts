@@ -5,6 +5,7 @@ import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filter
 import type { Threshold } from "./numbers.js";
 import { isPlace } from "./dims.js";
 import { withoutWholeAgain } from "./whole-again.js";
+import { partSaidBeforeWhole } from "./share-whole-after.js";
 import { CELL_QUANTITIES, statMeasure } from "./measure.js";
 import { FLOW_WORDS, kindDim } from "./shape.js";
 
@@ -29,6 +30,7 @@ export function fraction(c: Clause, q: Query): Measure {
   const filtersOf = (pops: Clause["pops"]) =>
     pops.flatMap((p) => [...popFilters(p.pop, c.classOf), ...p.pop.thresholds.map((t) => cellThreshold(t))]);
   let part: Filter[] = [];
+  let partBefore: Filter[] | undefined;
   // (What the words of the part had put on the whole too, and are taken off it: "… from MCs" as a kind of cell.)
   const said: Filter[] = [];
   // "inhibitory share of all neurons": the name just before the word is the part (not a place said
@@ -109,6 +111,8 @@ export function fraction(c: Clause, q: Query): Measure {
     // ("L4 pyramidal cells with a coregistration match: what fraction?": the clause said of them is the part.)
     const whole = c.pops.find((p) => p.i < at && clauseSaid(p.pop))!;
     part = popFilters({ ...whole.pop, filters: whole.pop.filters.slice(Number(whole.pop.clauseAt)) }, c.classOf);
+  } else if ((partBefore = partSaidBeforeWhole(c, at, filtersOf))) {
+    part = partBefore;
   } else if (after.length >= 1 && c.pops.some((p) => p.i < at)) {
     // "of all the 23Ps, what percentage sit in LM?": the whole before, the part after. (Not across a verb of
     // synapses: "of the BCs, what fraction hit 23P cells" are not BCs that are 23P cells.)

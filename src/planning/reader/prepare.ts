@@ -64,6 +64,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
+import { rankedPlace } from "./ranked-place.js";
 import { PLACE, placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
@@ -96,6 +97,7 @@ export const STEPS: PrepareStep[] = [
   pseudoSql,
   suspendedHyphens,
   giveMeN,
+  rankedPlace,
   quotedClaims,
   rootRelatives,
   relativeWhich,

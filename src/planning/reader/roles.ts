@@ -229,6 +229,10 @@ export function readRoles(atoms: Atom[]): Roles {
     let subject = isPop(atoms[s]) ? s : undefined;
     // ("the distinct cells that 8646… synapses onto per cell type": a grouping after the verb is no object.)
     let object = isPop(atoms[o]) && !kindOfThem(atoms[o]!) ? o : undefined;
+    // ("ranking the 4P cells by how many synapses they receive, which root id is first?": a "which" after a comma
+    // asks a new clause, not what is received.)
+    if (object !== undefined && popOf(atoms[o])!.wh && atoms.slice(i + 1, o).some((x) => /^[,;:]$/.test(lower(x))))
+      object = undefined;
     // ("which gets more input synapses, 8646… or 8646…?": the cells after the comma are who "which" asks about.)
     if (subject === undefined && object !== undefined && whoAsks(atoms, i) && commaBefore(atoms, i, object))
       [subject, object] = [object, undefined];

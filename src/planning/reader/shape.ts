@@ -70,6 +70,9 @@ export function chartOf(c: Clause, q: Pick<Query, "groupBy" | "measure" | "compa
   return keys >= 2 ? "heatmap" : "bar";
 }
 
+/** A "which" that asks for one: "which one", "which has", "who is". */
+const WHICH_ONE = /^(which|who)(\s+one)?\s+(one|has|is|gets|receives|makes|sends|wins)$/;
+
 /** Words that ask for every group in order, not only the extreme one. */
 const RANKING = /^(rank|ranked|ranking|rankings|sort|sorted|order|ordered)( by)?$/;
 
@@ -94,11 +97,19 @@ export function orderOf(
     if (out.limit === undefined && grouped && !grouped.plural && grouped.wh) out.limit = 1;
     // ("the main presynaptic partners of X": plural, so ranked, all of them.)
     if (out.limit === undefined && grouped && !grouped.wh && !grouped.each && !grouped.plural) out.limit = 1;
+    // ("count the input synapses of every 23P: which one has the most?": one of them, asked by a "which" alone.)
+    const each = grouped ? grouped.each : c.pops.some((p) => p.pop.each);
+    // ("ranking the 4P cells by …, which root id is the highest?": one root, asked for apart.)
+    const whichRoot = c.pops.some((p) => p.pop.wh && !p.pop.plural && !p.pop.filters.length && p.pop.head === "root");
+    if (out.limit === undefined && ((each && c.atoms.some((a) => WHICH_ONE.test(lower(a)))) || whichRoot))
+      out.limit = 1;
     // ("8646…'s strongest input": one partner; "strongest inputs of 8646…": ranked, all.)
     if (out.limit === undefined && !grouped && singularPartnerAfterSup(c)) out.limit = 1;
     // ("which area has the biggest 23P nuclei? rank the areas by …": the ranking is asked too, the one is its
     // first row.)
-    if (out.limit === 1 && !top && !sup.nth && c.atoms.some((a) => is(a, "order") && RANKING.test(lower(a))))
+    // (Not a ranking said first as the frame: "ranking the 4P cells by …, which root id is the highest?")
+    const framed = whichRoot && c.atoms.findIndex((a) => is(a, "order")) < c.atoms.findIndex((a) => is(a, "sup"));
+    if (out.limit === 1 && !top && !sup.nth && !framed && c.atoms.some((a) => is(a, "order") && RANKING.test(lower(a))))
       delete out.limit;
   }
   const ordered = c.take<{ dir?: string }>("order");

@@ -7,11 +7,13 @@ import { SHARE_WORD } from "./share-of-head.js";
  * of coreg cells per area". It had been read as the share of each area's cells that are coregistered.
  */
 
+// ("… % of all coreg pls": a please or thanks after the whole.)
+const THANKS = String.raw`(?:[,;]?\s*(?:pls|plz|please|thx|thanks|ty|cheers)\b\s*)*`;
 const GROUP = String.raw`(area|layer|cell\s+type|type|class|m-?type|subclass|strategy)s?`;
 const SAME_LATER = new RegExp(
   String.raw`^\s*(?!what\b|how\b|which\b)([^,:;?]+?)\s+(?:by|per|in\s+each|for\s+each|across(?:\s+the)?)\s+${GROUP}` +
     String.raw`\s*[,:;–—-]?\s*(?:as\s+(?:a\s+|the\s+)?)?${SHARE_WORD}\s+` +
-    String.raw`(?:of|out\s+of)\s+(?:all\s+|every\s+)?(?:the\s+)?([^,:;?()]+?)\s*(\([^()]*\))?\s*([?.!]*)\s*$`,
+    String.raw`(?:of|out\s+of)\s+(?:all\s+|every\s+)?(?:the\s+)?([^,:;?()]+?)\s*(\([^()]*\))?\s*${THANKS}([?.!]*)\s*$`,
   "i",
 );
 
