@@ -65,6 +65,10 @@ import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
 import { rankedPlace } from "./ranked-place.js";
+import { layerTypes } from "./layer-types.js";
+import { topOfFlow } from "./top-of-flow.js";
+import { deepestFirst } from "./deepest-first.js";
+import { countedGroups } from "./counted-groups.js";
 import { PLACE, placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
@@ -98,6 +102,10 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   rankedPlace,
+  layerTypes,
+  topOfFlow,
+  deepestFirst,
+  countedGroups,
   quotedClaims,
   rootRelatives,
   relativeWhich,

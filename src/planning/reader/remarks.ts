@@ -19,12 +19,15 @@ import { namesOf, onlyFunctionWords } from "./words.js";
 const RemarksFile = z.object({
   about: z.array(z.string()),
   chatter: z.array(z.string().min(1)),
+  later: z.array(z.string().min(1)),
   connectors: z.array(z.string().min(1)),
   claims: z.array(z.object({ claim: Claim, phrases: z.array(z.string().min(1)) })),
 });
 
 interface Remarks {
   chatter: RegExp[];
+  /** Chatter of what the asker will do later: names in its wildcards are what the question leaves out. */
+  later: Set<RegExp>;
   connector: RegExp;
   claims: ClaimPhrase[];
 }
@@ -37,9 +40,14 @@ function load(): Remarks {
   const d = discourse();
   const places = { purpose: d.purposeNoun, data: "(?!)" };
   const source = (p: string) => phraseSource(p, places);
+  const later = file.later.map((p) => new RegExp(source(p), "gi"));
   cached = {
     // (The discourse step's greetings and polite phrases are chatter here too, with their wildcards checked.)
-    chatter: [...file.chatter, ...d.file.greetings, ...d.file.politeness].map((p) => new RegExp(source(p), "gi")),
+    chatter: [
+      ...[...file.chatter, ...d.file.greetings, ...d.file.politeness].map((p) => new RegExp(source(p), "gi")),
+      ...later,
+    ],
+    later: new Set(later),
     connector: new RegExp(file.connectors.map((p) => source(p)).join("|"), "gi"),
     claims: file.claims.flatMap((c) => c.phrases.map((p) => ({ claim: c.claim, phrase: new RegExp(source(p), "gi") }))),
   };
@@ -158,19 +166,24 @@ interface ReadPart {
 function readPart(part: string, r: Remarks, ask: string): ReadPart {
   const claimed = claimsOf(part, r.claims);
   const claims = claimed.claims;
-  let blank = longestFirst(claimed.blank, r.chatter, quietIn(ask));
+  let blank = longestFirst(claimed.blank, r.chatter, quietIn(ask, r));
   blank = longestFirst(blank, [r.connector], () => true);
   const empty = /^[\s,.;:!?()'"“”‘’—–-]*$/.test(blank) || (onlyFunctionWords(blank) && claims.length > 0);
   return { whole: blank !== part && empty, claims: blank !== part && empty ? claims : [] };
 }
 
-/** A chatter match whose wildcard words restrict nothing ("for the V1 analysis" may restrict: not chatter). */
-const quietIn = (ask: string) => (m: RegExpMatchArray) =>
-  m.slice(1).every((w) => w === undefined || !restriction(w, ask, { strict: true, qualifiers: true }, discourse()));
+/**
+ * A chatter match whose wildcard words restrict nothing ("for the V1 analysis" may restrict: not chatter). What the
+ * asker will do later ("I'll do the PTC ones afterwards") may name cells the question leaves out, but no cue word.
+ */
+const quietIn = (ask: string, r: Remarks) => (m: RegExpMatchArray, re: RegExp) =>
+  m
+    .slice(1)
+    .every((w) => w === undefined || !restriction(w, ask, { strict: !r.later.has(re), qualifiers: true }, discourse()));
 
 /** The text with the matches of the patterns blanked out, the longest first where two overlap. */
-function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchArray) => boolean): string {
-  const found = patterns.flatMap((re) => [...text.matchAll(re)]).filter((m) => m[0] && accept(m));
+function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchArray, re: RegExp) => boolean): string {
+  const found = patterns.flatMap((re) => [...text.matchAll(re)].filter((m) => m[0] && accept(m, re)));
   let blank = text;
   for (const m of found.sort((a, b) => b[0].length - a[0].length)) {
     const at = m.index!;
@@ -187,7 +200,7 @@ function longestFirst(text: string, patterns: RegExp[], accept: (m: RegExpMatchA
 function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; chatter: string[] } {
   let rest = part;
   const chatter: string[] = [];
-  const quiet = quietIn(ask);
+  const quiet = quietIn(ask, r);
   for (let guard = 0; guard < 6; guard++) {
     const longest = (at: "start" | "end") => {
       let best: RegExpExecArray | undefined;
@@ -198,7 +211,7 @@ function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; cha
             ? `[\\s,]*(?:${re.source})[\\s,.!]*$`
             : `^[\\s,]*(?:${re.source})(?:\\s*[,.!:—–-]+\\s*|\\s+(?=(?:but|so)\\s|\\())`;
         const m = new RegExp(pattern, "i").exec(rest);
-        if (m && m[0].trim() !== rest.trim() && quiet(m) && m[0].length > (best?.[0].length ?? 0)) best = m;
+        if (m && m[0].trim() !== rest.trim() && quiet(m, re) && m[0].length > (best?.[0].length ?? 0)) best = m;
       }
       return best;
     };

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { DATA_DIR } from "../../project-root.js";
+import type { Prepared } from "./prepare.js";
+
+/*
+ * "Order the four visual areas by …", "sort the seven excitatory cell types by …", "rank the four interneuron
+ * types (BC, MC, BPC, NGC)": a number that says how many groups there are says again what the data holds. It is
+ * dropped only when it is that number; any other ("the five areas") stays, to be asked back.
+ */
+const NUMBER: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, eleven: 11 };
+const N = String.raw`(two|three|four|five|six|seven|eight|eleven|\d{1,2})`;
+const AREAS = new RegExp(
+  String.raw`\b(the|all|all\s+the|those|these)\s+${N}\s+((?:visual\s+|cortical\s+)?areas)\b`,
+  "gi",
+);
+const TYPES = new RegExp(
+  String.raw`\b(the|all|all\s+the|those|these)\s+${N}\s+` +
+    String.raw`(?:(excitatory|exc|inhibitory|inh|interneuron|GABAergic|pyramidal|neuron|neuronal)\s+)?((?:cell\s+)?(?:m-?)?types)\b`,
+  "gi",
+);
+
+const Kinds = z.object({
+  cellTypes: z.array(z.object({ class: z.string() })),
+  mtypes: z.array(z.object({ class: z.string() })),
+});
+let kinds: z.infer<typeof Kinds> | undefined;
+
+const numberOf = (w: string) => NUMBER[w.toLowerCase()] ?? Number(w);
+
+function typeCount(kind: string | undefined, types: string): number {
+  const v = (kinds ??= Kinds.parse(JSON.parse(readFileSync(join(DATA_DIR, "vocabulary.json"), "utf8"))));
+  const list = /m-?types/i.test(types) ? v.mtypes : v.cellTypes;
+  const k = (kind ?? "").toLowerCase();
+  const cls = /^(inh|inhibitory|interneuron|gabaergic)$/.test(k)
+    ? "inhibitory"
+    : /^(exc|excitatory|pyramidal)$/.test(k)
+      ? "excitatory"
+      : undefined;
+  if (cls) return list.filter((t) => t.class === cls).length;
+  if (/^neuron/.test(k)) return list.filter((t) => t.class === "excitatory" || t.class === "inhibitory").length;
+  return list.length;
+}
+
+export function countedGroups(p: Prepared): Prepared {
+  const text = p.text
+    .replace(AREAS, (all, the: string, n: string, areas: string) => (numberOf(n) === 4 ? `${the} ${areas}` : all))
+    .replace(TYPES, (all, the: string, n: string, kind: string | undefined, types: string) =>
+      numberOf(n) === typeCount(kind, types) ? `${the} ${kind ? `${kind} ` : ""}${types}` : all,
+    );
+  return text === p.text ? p : { ...p, text };
+}
