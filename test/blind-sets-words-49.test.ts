@@ -90,3 +90,69 @@ describe("a share of named cells by their root's proofreading counts cell-type r
     expect(await planOf("what fraction of proofread neurons are excitatory?")).toMatchObject({ source: "roots" });
   });
 });
+
+describe("what the asker will do later, and what they believe, around the question (dev82)", () => {
+  it("cells named for later are left out of the question", async () => {
+    const q =
+      "Hello! I'm comparing nucleus sizes across m-types. What is the mean nucleus volume of the DTC " +
+      "(distal-targeting) cells? I'll do the PTC ones afterwards.";
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "mtype", values: ["DTC"] }], groupBy: [] });
+  });
+
+  it("a belief said before the question is background", async () => {
+    const q =
+      "I assumed every basket cell would be perisomatic-targeting, but now I'm not sure. Break the PV basket " +
+      "cells down by their m-type, with a count for each.";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["BC"] }],
+      groupBy: [{ dim: "mtype" }],
+    });
+  });
+
+  it("a plan for later with a restriction cue in it stays, to be asked back", async () => {
+    expect(await planOf("How many BCs are in V1? I'll do only the proofread ones later.")).toBe("clarify");
+  });
+
+  it("a header naming a reviewer is context", async () => {
+    expect(await planOf("reviewer 2 again - # inhibitory neurons per visual area? for the rebuttal")).toMatchObject({
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});
+
+describe("words that restate the groups or the order (dev83, dev84)", () => {
+  it.each([
+    ["Order the four visual areas by how many 5P-ET cells they contain, most first.", "area"],
+    ["Sort the seven excitatory cell types by their mean soma depth below the pia, deepest first.", "cell_type"],
+  ])("%s", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }], order: "desc" });
+  });
+
+  it("a count of groups the data does not have stays unread", async () => {
+    expect(await planOf("Order the five visual areas by BC count")).toBe("clarify");
+  });
+
+  it("a layer said of the types listed after it is no place", async () => {
+    expect(await planOf("What is the mean nucleus volume of each layer 5 type, 5P-IT, 5P-ET and 5P-NP?")).toMatchObject(
+      { filter: [{ dim: "cell_type", values: ["5P-IT", "5P-ET", "5P-NP"] }], groupBy: [{ dim: "cell_type" }] },
+    );
+  });
+
+  it("'deepest first' after a list of cells ranks every one of them", async () => {
+    const plan = await planOf("list the BCs, deepest first");
+    expect(plan).toMatchObject({ groupBy: [{ dim: "root_id" }], order: "desc" });
+    expect(plan).not.toHaveProperty("limit");
+  });
+
+  it("'deepest first' with the ranking's quantity said is the order of the types", async () => {
+    const q = "Deepest first, please: list 23P, 4P, 5P-IT and 6P-CT ordered by the average depth of their somata.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "desc" });
+  });
+
+  it("a top-k before a flow to a grouping is of the groups", async () => {
+    expect(await planOf("top 3 MC -> post types by # syn?")).toMatchObject({
+      groupBy: [{ dim: "cell_type", side: "post" }],
+      limit: 3,
+    });
+  });
+});

@@ -90,7 +90,9 @@ function readSentence(typed: string, d: Discourse): Sentence {
   const text = without(typed, spans);
   const citations = spans.map((x) => typed.slice(x.start, x.end).replace(/^[\s,]+|[\s,:–—-]+$/g, ""));
   // ("I'm curious whether V1 has more": a hypothesis that asks nothing the question does not.)
-  const hypothesis = !text.includes("?") && statesHypothesis(text, d);
+  // (Not one that asks too: "We are writing a grant on inhibition and it would help to know how many …".)
+  const hypothesis =
+    !text.includes("?") && statesHypothesis(text, d) && !new RegExp(d.politeness.source, "i").test(text);
   if (hypothesis)
     return {
       typed,

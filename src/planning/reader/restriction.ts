@@ -131,7 +131,18 @@ export function numbersOf(text: string, d: Discourse): Set<number> {
 }
 
 /** Tags of words that shape the answer (a statistic, a unit, a top-k, a share): in a part, they must be the ask's. */
-const SHAPING = new Set(["stat", "percentile", "unit", "units", "top", "ratio", "fraction", "probability"]);
+const SHAPING = new Set([
+  "stat",
+  "percentile",
+  "unit",
+  "units",
+  "top",
+  "topk",
+  "order",
+  "ratio",
+  "fraction",
+  "probability",
+]);
 
 /** "…? root id 90th percentile", "…? in nm": a word that shapes the answer, said outside the ask and not in it. */
 function shapingWord(text: string, ask: string, quantities: boolean): string | undefined {
