@@ -38,7 +38,10 @@ export function asks(sentence: string, d: Discourse): boolean {
  * "I'm guessing mostly 23P"): like a statement of fact it describes, and does not select.
  */
 export function statesHypothesis(sentence: string, d: Discourse): boolean {
-  return at(d.hypothesis, sentence.replace(/^[\s,;:–—-]+/, "")) && !within(d.deictic, sentence);
+  // (After a short header: "Sanity check - a paper I'm reading says …".)
+  const led = /^\s*(?:\S+\s+){0,3}\S+\s+[–—-]\s+|^\s*(?:\S+\s+){0,3}\S+:\s+/.exec(sentence);
+  const says = (t: string) => at(d.hypothesis, t.replace(/^[\s,;:–—-]+/, ""));
+  return (says(sentence) || (led !== null && says(sentence.slice(led[0].length)))) && !within(d.deictic, sentence);
 }
 
 /** A hypothesis that says what the asker is looking at ("I'm looking at the L5 cells"): its names may be the topic. */

@@ -268,7 +268,12 @@ export function composeFlow(c: Clause): Query {
           'or "the total number of …".',
       );
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
-    q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
+    // ("which MC in each area makes the most output synapses": named cells ranked within each place they are in.)
+    const places = q.groupBy.every((g) => g.dim === "root_id" || g.dim === "area" || g.dim === "layer");
+    const named = grouping.some(
+      (p) => groupDim(p.pop) === "root_id" && p.pop.filters.length && (p.pop.wh || p.pop.sup || p.pop.topk),
+    );
+    if (!(places && named)) q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
   partnersCounted(c, q);
   partnerRanking(c, q);

@@ -69,6 +69,7 @@ import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
 import { countedGroups } from "./counted-groups.js";
+import { placeFronted } from "./place-fronted.js";
 import { PLACE, placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
@@ -106,6 +107,7 @@ export const STEPS: PrepareStep[] = [
   topOfFlow,
   deepestFirst,
   countedGroups,
+  placeFronted,
   quotedClaims,
   rootRelatives,
   relativeWhich,

@@ -20,7 +20,7 @@ import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
 import { prepare } from "./prepare.js";
 import { brokenClaim, claimBack, type Claim } from "./claims.js";
-import { claimsIn } from "./remarks.js";
+import { claimsIn, saidForLater } from "./remarks.js";
 import { mergePartnerKinds } from "./partner-kinds.js";
 import { attachRelatives, mergeAppositions, mergeDistinct, mergeLists, mergePredicates } from "./phrase-merges.js";
 import { mergePartitive, mergePlaceOf } from "./scoped.js";
@@ -99,7 +99,9 @@ export class OfflineReader {
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")
     // ("…? just the ids pls": only ids asked for, wherever it is said.)
     const idsOnly = IDS_ONLY.test(question) ? (["ids"] as const) : [];
-    const anywhere = SAID_ANYWHERE.filter(([re]) => re.test(question)).map(([, c]) => c);
+    // (Not in what the asker will do later: "… ? feedback next wk".)
+    const heard = prepared.context.filter(saidForLater).reduce((q, x) => q.replace(x, " "), question);
+    const anywhere = SAID_ANYWHERE.filter(([re]) => re.test(heard)).map(([, c]) => c);
     const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...anywhere];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);

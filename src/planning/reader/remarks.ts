@@ -230,8 +230,16 @@ const keepStop = (cut: string) => (/\?\s*$/.test(cut) ? "?" : "");
 const trim = (t: string) => t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
 
 /** The claims a piece of text makes ("by soma depth.", set aside by the discourse step as background). */
+/** Context that is all what the asker will do later ("feedback next wk", "I'll do the PTC ones afterwards"). */
+export function saidForLater(text: string): boolean {
+  const edge = String.raw`[\s,.;:!?-]*`;
+  return [...load().later].some((re) => new RegExp(`^${edge}(?:${re.source})${edge}$`, "i").test(text));
+}
+
 export function claimsIn(text: string): Claim[] {
   // (A contrast says what is not asked: "not by synapse count" claims no synapse count; see not-counted.ts.)
   if (/^[\s,(]*not\b/i.test(text)) return [];
+  // (Nor what the asker will do later: "feedback next wk" claims nothing of this question.)
+  if (saidForLater(text)) return [];
   return claimsOf(text, load().claims).claims;
 }

@@ -227,6 +227,11 @@ export function readRoles(atoms: Atom[]): Roles {
     )
       o++;
     let subject = isPop(atoms[s]) ? s : undefined;
+    // ("which MC in each area makes the most output synapses": the cells before "in each area" make them, in
+    // their area; the area had been the subject, and the MCs the other side.)
+    const placeOf = subject !== undefined && popOf(atoms[s])!.each && is(atoms[s - 1], "rel", "r", "in");
+    const place = placeOf && isPop(atoms[s - 2]) && popOf(atoms[s - 2])!.filters.length ? s : undefined;
+    if (place !== undefined) subject = s - 2;
     // ("the distinct cells that 8646… synapses onto per cell type": a grouping after the verb is no object.)
     let object = isPop(atoms[o]) && !kindOfThem(atoms[o]!) ? o : undefined;
     // ("ranking the 4P cells by how many synapses they receive, which root id is first?": a "which" after a comma
@@ -286,6 +291,7 @@ export function readRoles(atoms: Atom[]): Roles {
       if (subject !== undefined) set(subject, "both");
       if (object !== undefined) set(object, "both");
     }
+    if (place !== undefined && subject !== undefined && role.has(subject)) set(place, role.get(subject)!);
   });
 
   const bothWays = bothWaysSaid(atoms);
