@@ -269,9 +269,15 @@ export function composeFlow(c: Clause): Query {
       );
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
     // ("which MC in each area makes the most output synapses": named cells ranked within each place they are in.)
+    // (The place said right after them: in "which 23P cell has the most BC inputs in each area" it may be the
+    // inputs' area, and is asked back.)
     const places = q.groupBy.every((g) => g.dim === "root_id" || g.dim === "area" || g.dim === "layer");
     const named = grouping.some(
-      (p) => groupDim(p.pop) === "root_id" && p.pop.filters.length && (p.pop.wh || p.pop.sup || p.pop.topk),
+      (p) =>
+        groupDim(p.pop) === "root_id" &&
+        p.pop.filters.length &&
+        (p.pop.wh || p.pop.sup || p.pop.topk) &&
+        grouping.some((g) => g.pop.each && g.i === p.i + 2 && is(c.atoms[p.i + 1], "rel", "r", "in")),
     );
     if (!(places && named)) q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }

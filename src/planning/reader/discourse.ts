@@ -91,8 +91,9 @@ function readSentence(typed: string, d: Discourse): Sentence {
   const citations = spans.map((x) => typed.slice(x.start, x.end).replace(/^[\s,]+|[\s,:–—-]+$/g, ""));
   // ("I'm curious whether V1 has more": a hypothesis that asks nothing the question does not.)
   // (Not one that asks too: "We are writing a grant on inhibition and it would help to know how many …".)
-  const hypothesis =
-    !text.includes("?") && statesHypothesis(text, d) && !new RegExp(d.politeness.source, "i").test(text);
+  // (An opener that is itself polite, "I'd like to see whether …", is the hypothesis's own.)
+  const asksToo = (new RegExp(d.politeness.source, "i").exec(text)?.index ?? 0) > 0;
+  const hypothesis = !text.includes("?") && statesHypothesis(text, d) && !asksToo;
   if (hypothesis)
     return {
       typed,

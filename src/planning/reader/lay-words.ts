@@ -20,7 +20,9 @@ function load(): { phrase: RegExp; means: string }[] {
   return file.words.map((w) => {
     const phrases = [...w.phrases].sort((a, b) => b.length - a.length).map(escape);
     const before = w.before ? String.raw`(?=\s+(?:${w.before})\b)` : "";
-    return { phrase: new RegExp(String.raw`\b(?:${phrases.join("|")})(?![\w-])${before}`, "gi"), means: w.means };
+    // (A phrase may open with a sign, after a space: "+ how many".)
+    const start = String.raw`(?:\b|(?<=^|[\s(,;:])(?=[+#]))`;
+    return { phrase: new RegExp(String.raw`${start}(?:${phrases.join("|")})(?![\w-])${before}`, "gi"), means: w.means };
   });
 }
 
