@@ -156,3 +156,66 @@ describe("words that restate the groups or the order (dev83, dev84)", () => {
     });
   });
 });
+
+describe("a named cell ranked within each place it is in (dev77, dev83)", () => {
+  it.each([
+    "which MC in each area makes the most output synapses",
+    "In each visual area, which Martinotti cell makes the most output synapses?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["MC"] }],
+      groupBy: [
+        { dim: "area", side: "pre" },
+        { dim: "root_id", side: "pre" },
+      ],
+      limit: 1,
+      perGroup: true,
+    });
+  });
+
+  it("a place said after the partners may be theirs, and is asked back", async () => {
+    expect(await planOf("which 23P cell has the most BC inputs in each area")).toBe("clarify");
+  });
+});
+
+describe("places in an order said as numbers (dev83)", () => {
+  it("who comes in at number two", async () => {
+    const q =
+      "Ranking every presynaptic root of 864691135189272596 by how many synapses it makes onto that cell, " +
+      "who comes in at number two?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "pre" }], limit: 1, rank: 2 });
+  });
+
+  it("come out 1st, 2nd and 3rd is the top three", async () => {
+    const q = "counting synapses from MC onto every postsynaptic cell type, which types come out 1st, 2nd and 3rd?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type", side: "post" }], limit: 3 });
+  });
+
+  it("'+ how many' asks for the figure too", async () => {
+    expect(await planOf("BC w/ 2nd most post partners (distinct roots) + how many?")).toMatchObject({ rank: 2 });
+  });
+});
+
+describe("what the asker says around the question, again (dev82)", () => {
+  it("a plan for later names a direction the question does not ask", async () => {
+    const q = "feedforward fig: # syn V1 23P → 23P in AL / LM / RL, one number per target area? feedback next wk";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "area", side: "post" }] });
+  });
+
+  it("a paper's claim after a short header", async () => {
+    const q =
+      "Sanity check - a paper I'm reading says Martinotti cells heavily innervate thick-tufted layer 5 cells. In " +
+      "our data, how many synapses are there from MC cells onto 5P-ET cells? I'd like to compare with their figure.";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["MC"] }],
+      post: [{ dim: "cell_type", values: ["5P-ET"] }],
+    });
+  });
+
+  it("an order said in a sentence of its own stays in the question", async () => {
+    const q =
+      "avg synapses recieved per cell for the 4 inhibitory types (basket, martinotti, bipolar, neurogliaform)... " +
+      "ranked high to low";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "desc" });
+  });
+});

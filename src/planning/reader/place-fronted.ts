@@ -7,7 +7,9 @@ import type { Prepared } from "./prepare.js";
  */
 const PLACE_FIRST = new RegExp(
   String.raw`^(\s*)(?:in|for|within)\s+(each|every)\s+((?:visual\s+)?area|(?:cortical\s+)?layer)\s*,\s*` +
-    String.raw`((?:which|what)\s+[^,?]+?)\s+(makes?|receives?|gets?|sends?|has|have|is|are)\b`,
+    // (The cells asked for, in a few words: not "what percent of the neurons in that area".)
+    String.raw`((?:which|what)(?:\s+(?!(?:of|in|that|percent|fraction|share|proportion|number)\b)[\w/-]+){1,4}?)` +
+    String.raw`\s+(makes?|receives?|gets?|sends?|has|have|is|are)\b`,
   "i",
 );
 
