@@ -70,6 +70,7 @@ import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
 import { countedGroups } from "./counted-groups.js";
 import { placeFronted } from "./place-fronted.js";
+import { percentSaidAfter } from "./percent-said-after.js";
 import { PLACE, placesJoined } from "./places-joined.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
@@ -139,6 +140,7 @@ export const STEPS: PrepareStep[] = [
   takenBack,
   corrections,
   meanOverAll,
+  percentSaidAfter,
   remarks,
   // (Again: "→ root ids pls :)" is said last once the remarks are set aside.)
   idsAsked,

@@ -6,13 +6,19 @@ import type { Prepared } from "./prepare.js";
  */
 const SUSPENDED = /((?:\b[\w/]+-\s*,?\s+)+)(and|or|&)\s+([\w/]+)-([a-z]+)\b/gi;
 
+/** "fully vs partially extended", "partially or fully extended": an adverb said without its participle. */
+const SHARED_PARTICIPLE =
+  /\b(fully|partially|partly|completely)\s+(vs\.?|versus|and|or|\/)\s+(fully|partially|partly|completely)\s+(extended|proofread|traced)\b/gi;
+
 export function suspendedHyphens(p: Prepared): Prepared {
-  const text = p.text.replace(SUSPENDED, (_all, heads: string, and: string, last: string, ending: string) => {
-    const words = heads
-      .split(/-\s*,?\s+/)
-      .map((w) => w.trim())
-      .filter(Boolean);
-    return `${words.map((w) => `${w}-${ending}`).join(", ")} ${and} ${last}-${ending}`;
-  });
+  const text = p.text
+    .replace(SHARED_PARTICIPLE, "$1 $4 $2 $3 $4")
+    .replace(SUSPENDED, (_all, heads: string, and: string, last: string, ending: string) => {
+      const words = heads
+        .split(/-\s*,?\s+/)
+        .map((w) => w.trim())
+        .filter(Boolean);
+      return `${words.map((w) => `${w}-${ending}`).join(", ")} ${and} ${last}-${ending}`;
+    });
   return text === p.text ? p : { ...p, text };
 }
