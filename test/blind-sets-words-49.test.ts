@@ -219,3 +219,38 @@ describe("what the asker says around the question, again (dev82)", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "desc" });
   });
 });
+
+describe("an ordinary week, a fifth time (dev81)", () => {
+  it("a count asked first, then as a percent of the same cells", async () => {
+    const q =
+      "Of all the L5 IT cells, how many have had their axon proofread? As a percent of the L5 IT cells, please.";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["5P-IT"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "axon_proofread", is: true }] } },
+    });
+  });
+
+  it("a count then a percent of other cells is not made a share of them", async () => {
+    expect(await planOf("how many BCs are in L5? as a percent of all neurons")).toBe("clarify");
+  });
+
+  it("fully vs partially extended: each strategy", async () => {
+    const plan = await planOf("proofread axons: # fully vs partially extended");
+    expect(plan).toMatchObject({ compare: [{ label: "axon_fully_extended" }, { label: "axon_partially_extended" }] });
+  });
+
+  it.each([
+    ["astrocytes, oligos, microglia, OPCs, pericytes, i.e. everything typed as non-neuronal: how many cells in total?"],
+    ["corticothalamic L6 cells sitting down in 6b (by soma depth): how many?"],
+    ["Of all synapses onto PV cells, counting every input, what percent have an excitatory presynaptic cell?"],
+    ["For the model I need per-cell numbers. Near-projecting L5 cells: mean count of incoming synapses per cell?"],
+    ["Hi, I'm new to the proofreading table: what percentage of 5P-IT cells have a proofread axon?"],
+  ])("%s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("object");
+  });
+
+  it("an input that contributes 5 or more synapses is a connection of 5 or more", async () => {
+    const q = "I need root ids: every input to 864691135934396245 that contributes 5 or more synapses.";
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "synapses", min: 5 }] });
+  });
+});
