@@ -35,15 +35,18 @@ export function restatedDefaults(p: Prepared): Prepared {
   rules ??= load();
   let { text } = p;
   const context: string[] = [];
+  // (Each rule as often as it is said: "one tuning row per cell (its best scan)" says it twice.)
   for (const rule of rules) {
-    // (The first match that leaves what it is about said: "E / I" in "E/I ratio (exc syn / inh syn)" does not.)
-    const m = [...text.matchAll(rule.phrase)].find((x) => rule.about.test(text.replace(x[0], " ")));
-    if (!m) continue;
-    const { open, said, close } = m.groups!;
-    context.push(said!);
-    // (A phrase inside brackets with other words, "(unique roots, fragments included)", leaves the rest.)
-    const inside = Boolean(open) !== Boolean(close) ? (open ?? "") + (close ?? "") : "";
-    text = (text.slice(0, m.index) + (inside ? ` ${inside}` : " ") + text.slice(m.index + m[0].length)).trim();
+    for (let again = 0; again < 3; again++) {
+      // (The first match that leaves what it is about said: "E / I" in "E/I ratio (exc syn / inh syn)" does not.)
+      const m = [...text.matchAll(rule.phrase)].find((x) => rule.about.test(text.replace(x[0], " ")));
+      if (!m) break;
+      const { open, said, close } = m.groups!;
+      context.push(said!);
+      // (A phrase inside brackets with other words, "(unique roots, fragments included)", leaves the rest.)
+      const inside = Boolean(open) !== Boolean(close) ? (open ?? "") + (close ?? "") : "";
+      text = (text.slice(0, m.index) + (inside ? ` ${inside}` : " ") + text.slice(m.index + m[0].length)).trim();
+    }
   }
   return context.length
     ? { text: text.replace(/\s+\)/g, ")").replace(/\(\s*,?\s*/g, "("), context: [...p.context, ...context] }
