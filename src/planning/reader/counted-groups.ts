@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { DATA_DIR } from "../../project-root.js";
 import type { Prepared } from "./prepare.js";
+import { namesOf } from "./words.js";
 
 /*
  * "Order the four visual areas by …", "sort the seven excitatory cell types by …", "rank the four interneuron
@@ -27,6 +28,22 @@ const Kinds = z.object({
 });
 let kinds: z.infer<typeof Kinds> | undefined;
 
+/** "Rank all four.", "… all 4 of them": how many of one kind of value the question lists. */
+const ALL_N = new RegExp(
+  String.raw`\ball\s+(?:of\s+the\s+|the\s+)?${N}(?=\s*(?:[.,;:!?)]|$|\s+of\s+them\b|\s+by\b))`,
+  "gi",
+);
+
+function listed(text: string): Set<number> {
+  const byDim = new Map<string, Set<string>>();
+  for (const n of namesOf(text)) {
+    const tag = n.tag as { t: string; dim?: string; value?: string };
+    if (tag.t !== "val" || !tag.dim) continue;
+    byDim.set(tag.dim, (byDim.get(tag.dim) ?? new Set()).add(n.key));
+  }
+  return new Set([...byDim.values()].map((v) => v.size).filter((k) => k >= 2));
+}
+
 const numberOf = (w: string) => NUMBER[w.toLowerCase()] ?? Number(w);
 
 function typeCount(kind: string | undefined, types: string): number {
@@ -49,5 +66,7 @@ export function countedGroups(p: Prepared): Prepared {
     .replace(TYPES, (all, the: string, n: string, kind: string | undefined, types: string) =>
       numberOf(n) === typeCount(kind, types) ? `${the} ${kind ? `${kind} ` : ""}${types}` : all,
     );
-  return text === p.text ? p : { ...p, text };
+  const counts = ALL_N.test(text) ? listed(text) : new Set<number>();
+  const said = text.replace(ALL_N, (all, n: string) => (counts.has(numberOf(n)) ? all.replace(n, "").trim() : all));
+  return said === p.text ? p : { ...p, text: said };
 }

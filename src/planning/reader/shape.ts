@@ -115,6 +115,12 @@ export function orderOf(
   const ordered = c.take<{ dir?: string }>("order");
   if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
+  // ("the three smallest …? Order them from smallest up.": an order said again, the same way, is read too; one said
+  // the other way round is left unread, and asked back.)
+  for (const a of c.findAll("order")) {
+    const dir = as(a, "order")?.dir as string | undefined;
+    if (out.order && (dir === out.order || (!dir && (RANKING.test(lower(a)) || out.order === "desc")))) use(a);
+  }
   void lower;
   return out;
 }
