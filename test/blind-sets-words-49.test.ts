@@ -254,3 +254,46 @@ describe("an ordinary week, a fifth time (dev81)", () => {
     expect(await planOf(q)).toMatchObject({ filter: [{ dim: "synapses", min: 5 }] });
   });
 });
+
+describe("rankings said as instructions (dev83, dev84)", () => {
+  it("an order said again the same way", async () => {
+    const q = "Which three neuron types have the smallest median nucleus volume? Order them from smallest up.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "asc", limit: 3 });
+  });
+
+  it("an order said again the other way round is asked back", async () => {
+    expect(await planOf("which 3 types have the most cells? sort ascending")).toBe("clarify");
+  });
+
+  it("excitatory and inhibitory types are the neuron types, three at the bottom", async () => {
+    const q =
+      "Excitatory and inhibitory types only, no glia: sort them by average number of incoming synapses per cell, " +
+      "ascending, and give me the three at the bottom.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "asc", limit: 3 });
+  });
+
+  it("'rank all four' after four names ranks them all", async () => {
+    const q =
+      "Among the inhibitory m-types (PTC, DTC, STC and ITC), which receives the most input synapses per cell? " +
+      "Rank all four.";
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ groupBy: [{ dim: "mtype" }], order: "desc" });
+    expect(plan).not.toHaveProperty("limit");
+  });
+
+  it("'rank all five' after four names stays unread", async () => {
+    const q =
+      "Among the inhibitory m-types (PTC, DTC, STC and ITC), which receives the most input synapses? Rank all five.";
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it.each([
+    [
+      "Break down the coregistered cells with gOSI above 0.3 by visual area, one tuning row per cell (its best scan).",
+      "area",
+    ],
+    ["Tabulate how the PV basket cells split across the morphological m-types, with the count for each.", "mtype"],
+  ])("%s", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }] });
+  });
+});
