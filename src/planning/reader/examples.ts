@@ -33,6 +33,14 @@ export function examplesOfAClass(items: Item[], vocabulary: Vocabulary): Item[] 
     if (!before && !AFTER.test(marker.text)) return;
     const span = before ? walk(items, k, 1) : walk(items, k, -1);
     const named = span.filter((x) => typeOf(x) !== undefined);
+    // ("in each cortical layer (L2/3, L4, L5 and so on)": places given as examples of the grouping by them.)
+    const dims = new Set(span.flatMap((x) => x.tags.flatMap((t) => (t.t === "val" ? [String(t.dim)] : []))));
+    const [dim] = [...dims];
+    const grouped = dims.size === 1 && (dim === "layer" || dim === "area") && items.some((x) => isKind(x, dim));
+    if (!named.length && grouped && span.length) {
+      for (const x of [marker, ...span]) Object.assign(x, { fn: true, tags: [] });
+      return;
+    }
     if (!named.length) return;
     const inSpan = new Set(span);
     const wholes = items.filter((x) => !inSpan.has(x) && x !== marker).flatMap((x) => classOfItem(x) ?? []);
@@ -59,13 +67,14 @@ function walk(items: Item[], k: number, step: 1 | -1): Item[] {
     span.push(x);
   }
   // (Trailing joiners belong to the sentence: "(astro, oligo, micro...)" keeps its ")" out.)
-  while (span.length && typeOf(span[span.length - 1]) === undefined) span.pop();
+  while (span.length && typeOf(span[span.length - 1]) === undefined && !placeOf(span[span.length - 1]!)) span.pop();
   return span;
 }
 
 const BREAKDOWN = /^(breakdown|break down|broken down|break-down|breakdown of|break-down of|split of)$/i;
 const KIND_NOUNS = new Set(["type", "mtype", "class", "area", "layer", "strategy"]);
-const isKind = (x: Item | undefined) => Boolean(x?.tags.some((t) => t.t === "noun" && KIND_NOUNS.has(String(t.n))));
+const isKind = (x: Item | undefined, kind?: string) =>
+  Boolean(x?.tags.some((t) => t.t === "noun" && (kind ? t.n === kind : KIND_NOUNS.has(String(t.n)))));
 
 /**
  * "glia breakdown", "breakdown of inhibitory neurons": a breakdown of a class with no kind named

@@ -11,7 +11,11 @@ const GIVE_N = new RegExp(
   "gi",
 );
 
+/** "… which basket cells come out on top? Three is enough.": how many rows are wanted, said after the question. */
+const N_IS_ENOUGH =
+  /(?<=[?.!]\s*)(?:just\s+)?(two|three|four|five|ten|\d{1,2})\s+(?:is|are|will\s+do|would\s+do)\s+(?:enough|fine|plenty)\s*[.!]*\s*$/i;
+
 export function giveMeN(p: Prepared): Prepared {
-  const text = p.text.replace(GIVE_N, "top $1");
+  const text = p.text.replace(GIVE_N, "top $1").replace(N_IS_ENOUGH, "top $1.");
   return text === p.text ? p : { ...p, text };
 }
