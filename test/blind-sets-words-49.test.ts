@@ -297,3 +297,39 @@ describe("rankings said as instructions (dev83, dev84)", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }] });
   });
 });
+
+describe("examples, counts and plans said around the question (dev82, dev84)", () => {
+  it.each([
+    "How many coregistered excitatory neurons are there in each cortical layer, going by soma depth (L2/3, L4, L5 and so on)?",
+    "How many coregistered excitatory neurons are there in each cortical layer (L2/3, L4, L5, ...)?",
+  ])("places given as examples of the grouping do not cut it: %s", async (q) => {
+    const plan = (await planOf(q)) as { filter: { dim: string }[] };
+    expect(plan).toMatchObject({ groupBy: [{ dim: "layer" }] });
+    expect(plan.filter.some((f) => f.dim === "layer")).toBe(false);
+  });
+
+  it("a list of places with 'etc.' and no grouping by them is asked back", async () => {
+    expect(await planOf("How many BCs in L2/3, L4, L5 etc?")).toBe("clarify");
+  });
+
+  it("'Three is enough.' after a ranking", async () => {
+    const q =
+      "Recon figure: I'll show the three strongest PV cells, and the MCs go in the supplement. Ranked by how many " +
+      "synapses they make (outputs), which basket cells come out on top? Three is enough.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "pre" }], limit: 3 });
+  });
+
+  it("a plan for the answer with a superlative in it is context", async () => {
+    const q =
+      "Which 3 BC cells make the most output synapses? Rank them please. I want to pick the most prolific basket " +
+      "cells for a reconstruction figure.";
+    expect(await planOf(q)).toMatchObject({ limit: 3 });
+  });
+
+  it("each coregistered cell once, even if matched in several scans, and the sample size it is for", async () => {
+    const q =
+      "How many 4P cells are coregistered with the two-photon data? Count each cell once, even if it was matched " +
+      "in more than one scan. I need the sample size for our functional analysis, thanks!";
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "cell_type" }, { dim: "coregistered", is: true }] });
+  });
+});
