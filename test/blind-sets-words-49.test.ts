@@ -333,3 +333,18 @@ describe("examples, counts and plans said around the question (dev82, dev84)", (
     expect(await planOf(q)).toMatchObject({ filter: [{ dim: "cell_type" }, { dim: "coregistered", is: true }] });
   });
 });
+
+describe("partners named before a bare 'how many' are counted once each", () => {
+  it.each([
+    "postsynaptic partners that are neurons: how many does 864691135300382104 have?",
+    "postsynaptic partners that are neurons (excitatory or inhibitory), how many does 864691135300382104 have?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "distinct", side: "post" } });
+  });
+
+  it("synapses named are what is counted", async () => {
+    expect(await planOf("synapses onto 23P from 864691135300382104: how many?")).toMatchObject({
+      measure: { fn: "count" },
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { as, is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { comparisonOf } from "./compare.js";
 import { DIMS_OF_ROOTS, NEURON_TABLES } from "./dims.js";
+import { shareOfCellsByRootFlag } from "./share-source.js";
 import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filters.js";
 import { fraction } from "./cell-shares.js";
 import { CELL_QUANTITIES, listedQuantities, statMeasure } from "./measure.js";
@@ -192,25 +193,6 @@ function sourceOf(
 /** "inhibitory cell type by area": a kind said beside another grouping is the table's other axis. */
 function crossed(pop: Pop, dim: Group["dim"], groupBy: Group[]): boolean {
   return groupBy.some((g) => g.dim !== dim && g.dim !== "root_id") && pop.filters.every((f) => f.dim !== dim);
-}
-
-/**
- * "proofread % of neurons, by area", "what % of BCs have a proofread axon": a share of named cells is of cell-type
- * rows (a cell is a row), even when the part is a flag of the cell's root. Counted as roots, it had left out the
- * cells whose nucleus has no root and counted a root with two nuclei once: a percentage a little off.
- */
-function shareOfCellsByRootFlag(q: Query): boolean {
-  if (q.measure.fn !== "fraction" || q.source !== "roots" || q.compare) return false;
-  const flags = ["proofread", "axon_proofread", "dendrite_proofread"];
-  const part = q.measure.part.filter ?? [];
-  const kinds = q.filter.some((f) => ["cell_type", "class", "mtype"].includes(f.dim) && !f.not);
-  return (
-    kinds &&
-    part.length > 0 &&
-    part.every((f) => flags.includes(f.dim)) &&
-    !q.filter.some((f) => DIMS_OF_ROOTS.has(f.dim)) &&
-    q.groupBy.every((g) => ["area", "layer", "cell_type", "class", "mtype"].includes(g.dim))
-  );
 }
 
 function cellMeasureAsked(c: Clause): boolean {

@@ -23,6 +23,8 @@ import {
   partnersOfPopulation,
   typesOfPartners,
 } from "./flow-partners.js";
+import { partnersFronted } from "./partners-fronted.js";
+import { rankedInPlace } from "./top-per-group.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
@@ -268,20 +270,10 @@ export function composeFlow(c: Clause): Query {
           'or "the total number of …".',
       );
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
-    // ("which MC in each area makes the most output synapses": named cells ranked within each place they are in.)
-    // (The place said right after them: in "which 23P cell has the most BC inputs in each area" it may be the
-    // inputs' area, and is asked back.)
-    const places = q.groupBy.every((g) => g.dim === "root_id" || g.dim === "area" || g.dim === "layer");
-    const named = grouping.some(
-      (p) =>
-        groupDim(p.pop) === "root_id" &&
-        p.pop.filters.length &&
-        (p.pop.wh || p.pop.sup || p.pop.topk) &&
-        grouping.some((g) => g.pop.each && g.i === p.i + 2 && is(c.atoms[p.i + 1], "rel", "r", "in")),
-    );
-    if (!(places && named)) q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
+    if (!rankedInPlace(c, grouping, q)) q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
   partnersCounted(c, q);
+  partnersFronted(c, q);
   partnerRanking(c, q);
   // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
   const partners = c.pops.find(

@@ -1,7 +1,8 @@
 import type { Group, Query, QueryPlan } from "../plan.js";
 import type { Clause } from "./clause.js";
 import { Unreadable } from "./filters.js";
-import { kindDim } from "./shape.js";
+import { groupDim, kindDim } from "./shape.js";
+import { is } from "./atoms.js";
 
 /**
  * "for each area, the most common cell type", "top 2 target types for each inhibitory type", "the top inhibitory
@@ -70,4 +71,23 @@ function listedGrouping(plan: Query): Group | undefined {
   return listed.length === 1 && new Set(plan.groupBy.map((g) => `${g.dim}:${g.side}`)).size === 2
     ? listed[0]
     : undefined;
+}
+
+/**
+ * "which MC in each area makes the most output synapses": named cells ranked within each place they are in, the
+ * place said right after them. (In "which 23P cell has the most BC inputs in each area" it may be the inputs' area,
+ * and is asked back.)
+ */
+export function rankedInPlace(c: Clause, grouping: Clause["pops"], q: Query): boolean {
+  const places = q.groupBy.every((g) => g.dim === "root_id" || g.dim === "area" || g.dim === "layer");
+  return (
+    places &&
+    grouping.some(
+      (p) =>
+        groupDim(p.pop) === "root_id" &&
+        p.pop.filters.length > 0 &&
+        Boolean(p.pop.wh || p.pop.sup || p.pop.topk) &&
+        grouping.some((g) => g.pop.each && g.i === p.i + 2 && is(c.atoms[p.i + 1], "rel", "r", "in")),
+    )
+  );
 }
