@@ -149,8 +149,16 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
  */
 export function mergeAppositions(atoms: Atom[]): Atom[] {
   for (let i = 0; i + 3 < atoms.length; i++) {
-    const [a, open, b, close] = atoms.slice(i, i + 4);
-    if (a!.tag.t !== "pop" || lower(open) !== "(" || b!.tag.t !== "pop" || lower(close) !== ")") continue;
+    // ("neurons (typed excitatory or inhibitory)": function words inside the brackets are skipped.)
+    const skipFn = (j: number) => {
+      while (j < atoms.length && atoms[j]!.tag.t === "fn" && ![")", "("].includes(lower(atoms[j]))) j++;
+      return j;
+    };
+    const at = skipFn(i + 2);
+    const end = skipFn(at + 1);
+    const [a, open, b, close] = [atoms[i], atoms[i + 1], atoms[at], atoms[end]];
+    if (!a || !b || !close || a.tag.t !== "pop" || lower(open) !== "(" || b.tag.t !== "pop" || lower(close) !== ")")
+      continue;
     const p = a!.tag as Pop;
     const q = b!.tag as Pop;
     if (q.wh || q.each || q.topk || q.sup || q.filters.some((f) => f.dim === "root_id" || f.dim === "nucleus_id"))
@@ -182,19 +190,19 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
         };
     // ("the VIP (BPC) cells": a cell noun after the brackets is the same cells'.)
     const noun =
-      atoms[i + 4]?.tag.t === "pop" &&
-      !(atoms[i + 4]!.tag as Pop).filters.length &&
-      ["cell", "neuron"].includes(String((atoms[i + 4]!.tag as Pop).head))
+      atoms[end + 1]?.tag.t === "pop" &&
+      !(atoms[end + 1]!.tag as Pop).filters.length &&
+      ["cell", "neuron"].includes(String((atoms[end + 1]!.tag as Pop).head))
         ? 1
         : 0;
-    const parts = atoms.slice(i, i + 4 + noun);
+    const parts = atoms.slice(i, end + 1 + noun);
     // ("… (5P-NP) cells with more than 3 synapses": what is said of the noun is said of the cells.)
-    const after = noun ? (atoms[i + 4]!.tag as Pop) : undefined;
+    const after = noun ? (atoms[end + 1]!.tag as Pop) : undefined;
     const said: Pop = after ? { ...merged, thresholds: [...merged.thresholds, ...after.thresholds] } : merged;
     atoms = [
       ...atoms.slice(0, i),
       { tag: said, alt: [], items: parts.flatMap((x) => x.items) },
-      ...atoms.slice(i + 4 + noun),
+      ...atoms.slice(end + 1 + noun),
     ];
   }
   return atoms;
