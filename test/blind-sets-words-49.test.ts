@@ -348,3 +348,17 @@ describe("partners named before a bare 'how many' are counted once each", () => 
     });
   });
 });
+
+describe("function words inside a bracket that restates the cells before it", () => {
+  it("'(typed excitatory or inhibitory)' is said of the neurons, not of the root", async () => {
+    const q =
+      "postsynaptic partners that are neurons (typed excitatory or inhibitory), how many does 864691135300382104 have?";
+    expect(await planOf(q)).toMatchObject({ pre: [{ dim: "root_id" }], post: [{ dim: "class", values: ["neuron"] }] });
+  });
+
+  it("an 'only' before the closing bracket keeps the bracket a restriction", async () => {
+    expect(await planOf("median out-deg MC (neuron tgts only)")).toMatchObject({
+      partners: [{ dim: "class", values: ["neuron"] }],
+    });
+  });
+});

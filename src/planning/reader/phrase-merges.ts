@@ -154,8 +154,9 @@ export function mergeAppositions(atoms: Atom[]): Atom[] {
       while (j < atoms.length && atoms[j]!.tag.t === "fn" && ![")", "("].includes(lower(atoms[j]))) j++;
       return j;
     };
+    // (Only before the cells: "(neuron tgts only)" keeps its "only" and is no restatement.)
     const at = skipFn(i + 2);
-    const end = skipFn(at + 1);
+    const end = at + 1;
     const [a, open, b, close] = [atoms[i], atoms[i + 1], atoms[at], atoms[end]];
     if (!a || !b || !close || a.tag.t !== "pop" || lower(open) !== "(" || b.tag.t !== "pop" || lower(close) !== ")")
       continue;
