@@ -362,3 +362,9 @@ describe("function words inside a bracket that restates the cells before it", ()
     });
   });
 });
+
+describe("last checks (stop 49)", () => {
+  it("a place in an order said as a digit ordinal", async () => {
+    expect(await planOf("which area ranks 2nd by # of MCs?")).toMatchObject({ groupBy: [{ dim: "area" }], rank: 2 });
+  });
+});

@@ -22,6 +22,8 @@ const FIRST_TO_NTH = new RegExp(
 
 const WORDS: Record<string, string> = { one: "first", 1: "first", two: "second", 2: "second", three: "third" };
 Object.assign(WORDS, { 3: "third", four: "fourth", 4: "fourth", five: "fifth", 5: "fifth" });
+// ("ranks 2nd": said as a word, "second-highest", which the reader knows joined.)
+Object.assign(WORDS, { "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth" });
 
 function placeSaid(word: string): string {
   const w = WORDS[word.toLowerCase()] ?? word.toLowerCase();
