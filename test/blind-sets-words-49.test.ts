@@ -368,3 +368,9 @@ describe("last checks (stop 49)", () => {
     expect(await planOf("which area ranks 2nd by # of MCs?")).toMatchObject({ groupBy: [{ dim: "area" }], rank: 2 });
   });
 });
+
+describe("a sign glued to a name is not a phrase of its own", () => {
+  it("'SST+ count' counts the cells ('+ count' had been read as 'and how many')", async () => {
+    expect(await planOf("SST+ count")).toMatchObject({ filter: [{ dim: "cell_type", values: ["MC"] }] });
+  });
+});

@@ -21,7 +21,7 @@ function load(): { phrase: RegExp; means: string }[] {
     const phrases = [...w.phrases].sort((a, b) => b.length - a.length).map(escape);
     const before = w.before ? String.raw`(?=\s+(?:${w.before})\b)` : "";
     // (A phrase may open with a sign, after a space: "+ how many".)
-    const start = String.raw`(?:\b|(?<=^|[\s(,;:])(?=[+#]))`;
+    const start = String.raw`(?:\b(?=\w)|(?<=^|[\s(,;:])(?=[+#]))`;
     return { phrase: new RegExp(String.raw`${start}(?:${phrases.join("|")})(?![\w-])${before}`, "gi"), means: w.means };
   });
 }
