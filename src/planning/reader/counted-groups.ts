@@ -1,9 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { z } from "zod";
-import { DATA_DIR } from "../../project-root.js";
 import type { Prepared } from "./prepare.js";
-import { namesOf } from "./words.js";
+import { namesOf, readerVocabulary } from "./words.js";
 
 /*
  * "Order the four visual areas by …", "sort the seven excitatory cell types by …", "rank the four interneuron
@@ -21,12 +17,6 @@ const TYPES = new RegExp(
     String.raw`(?:(excitatory|exc|inhibitory|inh|interneuron|GABAergic|pyramidal|neuron|neuronal)\s+)?((?:cell\s+)?(?:m-?)?types)\b`,
   "gi",
 );
-
-const Kinds = z.object({
-  cellTypes: z.array(z.object({ class: z.string() })),
-  mtypes: z.array(z.object({ class: z.string() })),
-});
-let kinds: z.infer<typeof Kinds> | undefined;
 
 /** "Rank all four.", "… all 4 of them": how many of one kind of value the question lists. */
 const ALL_N = new RegExp(
@@ -47,7 +37,7 @@ function listed(text: string): Set<number> {
 const numberOf = (w: string) => NUMBER[w.toLowerCase()] ?? Number(w);
 
 function typeCount(kind: string | undefined, types: string): number {
-  const v = (kinds ??= Kinds.parse(JSON.parse(readFileSync(join(DATA_DIR, "vocabulary.json"), "utf8"))));
+  const v = readerVocabulary().file;
   const list = /m-?types/i.test(types) ? v.mtypes : v.cellTypes;
   const k = (kind ?? "").toLowerCase();
   const cls = /^(inh|inhibitory|interneuron|gabaergic)$/.test(k)

@@ -20,10 +20,12 @@ const FIRST_TO_NTH = new RegExp(
   "gi",
 );
 
-const WORDS: Record<string, string> = { one: "first", 1: "first", two: "second", 2: "second", three: "third" };
-Object.assign(WORDS, { 3: "third", four: "fourth", 4: "fourth", five: "fifth", 5: "fifth" });
-// ("ranks 2nd": said as a word, "second-highest", which the reader knows joined.)
-Object.assign(WORDS, { "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth" });
+/** Places said as numbers or digit ordinals, said as the word the reader joins ("ranks 2nd": "second-highest"). */
+const WORDS: Record<string, string> = {
+  ...{ one: "first", 1: "first", two: "second", 2: "second", three: "third", 3: "third" },
+  ...{ four: "fourth", 4: "fourth", five: "fifth", 5: "fifth" },
+  ...{ "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth" },
+};
 
 function placeSaid(word: string): string {
   const w = WORDS[word.toLowerCase()] ?? word.toLowerCase();

@@ -28,6 +28,8 @@ interface Remarks {
   chatter: RegExp[];
   /** Chatter of what the asker will do later: names in its wildcards are what the question leaves out. */
   later: Set<RegExp>;
+  /** The same, each matching a whole piece of context. */
+  laterWhole: RegExp[];
   connector: RegExp;
   claims: ClaimPhrase[];
 }
@@ -48,6 +50,7 @@ function load(): Remarks {
       ...later,
     ],
     later: new Set(later),
+    laterWhole: later.map((re) => new RegExp(String.raw`^[\s,.;:!?-]*(?:${re.source})[\s,.;:!?-]*$`, "i")),
     connector: new RegExp(file.connectors.map((p) => source(p)).join("|"), "gi"),
     claims: file.claims.flatMap((c) => c.phrases.map((p) => ({ claim: c.claim, phrase: new RegExp(source(p), "gi") }))),
   };
@@ -229,13 +232,12 @@ function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; cha
 const keepStop = (cut: string) => (/\?\s*$/.test(cut) ? "?" : "");
 const trim = (t: string) => t.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
 
-/** The claims a piece of text makes ("by soma depth.", set aside by the discourse step as background). */
 /** Context that is all what the asker will do later ("feedback next wk", "I'll do the PTC ones afterwards"). */
 export function saidForLater(text: string): boolean {
-  const edge = String.raw`[\s,.;:!?-]*`;
-  return [...load().later].some((re) => new RegExp(`^${edge}(?:${re.source})${edge}$`, "i").test(text));
+  return load().laterWhole.some((re) => re.test(text));
 }
 
+/** The claims a piece of text makes ("by soma depth.", set aside by the discourse step as background). */
 export function claimsIn(text: string): Claim[] {
   // (A contrast says what is not asked: "not by synapse count" claims no synapse count; see not-counted.ts.)
   if (/^[\s,(]*not\b/i.test(text)) return [];

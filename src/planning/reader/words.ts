@@ -17,6 +17,11 @@ function load() {
   return words;
 }
 
+/** The cell-type vocabulary the reader reads with (loaded once). */
+export function readerVocabulary(): Vocabulary {
+  return load().vocabulary;
+}
+
 export function itemsOf(text: string): Item[] {
   const { lexicon, vocabulary } = load();
   return tagItems(tokenize(text), lexicon, vocabulary);
