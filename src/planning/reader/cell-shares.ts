@@ -42,7 +42,12 @@ export function fraction(c: Clause, q: Query): Measure {
   const asShare = c.pops.find(
     (p) => p.i < at && between(p).includes("as") && between(p).every((w) => /^(as|a|an|the)$/.test(w)),
   );
-  const before = asShare ? [asShare] : c.pops.filter((p) => p.i === at - 1 && !placeFirst(p));
+  // ("of all the l2/3 pyramidal cells how many percent are coregistered": cells said after "of all" are the whole,
+  // comma or not.)
+  const wholeFirst = (p: Clause["pops"][number]) =>
+    [1, 2].some((k) => /^(?:out\s+)?of(?:\s+all)?(?:\s+the)?$/i.test(text(c.atoms[p.i - k])) && p.i - k === 0) ||
+    /^(?:out\s+)?of\s+all\b/i.test(text(p.atom));
+  const before = asShare ? [asShare] : c.pops.filter((p) => p.i === at - 1 && !placeFirst(p) && !wholeFirst(p));
   const after = c.pops.filter((p) => p.i > at);
   // ("Out of all the interneurons, the neurogliaform ones make up what percent?": the cells that make up a share.)
   const makeUp = c.atoms.findIndex((a) => is(a, "verb", "v", "be") && /^(makes?\s+up|accounts?\s+for)$/i.test(text(a)));
@@ -82,7 +87,9 @@ export function fraction(c: Clause, q: Query): Measure {
     // "% of cells that are glia", "fraction of 23P cells in LM": the clause after the cells is the part.
     const whole = after.find((p) => p.pop.clauseAt !== undefined)!;
     // ("% glia in RL": with no "of", the glia among RL's cells, or RL's share of the glia?)
-    if (!is(c.atoms[at + 1], "rel", "r", "of") && !/\bof$/i.test(text(f.atom)) && whole.pop.clauseAt! > 0) {
+    // (A state said after the cells is no place: "% 5P-IT coregistered" is the share of 5P-IT that are.)
+    const placed = whole.pop.filters.slice(Number(whole.pop.clauseAt)).some((x) => isPlace(x) || x.dim === "depth");
+    if (!is(c.atoms[at + 1], "rel", "r", "of") && !/\bof$/i.test(text(f.atom)) && whole.pop.clauseAt! > 0 && placed) {
       const said = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(text(whole.atom));
       const [x, y] = [said?.[1] ?? text(whole.atom), said?.[2] ?? "there"];
       throw new Unreadable(

@@ -29,6 +29,7 @@ export const Claim = z.enum([
   "named-post",
   "named-pre",
   "zeros-counted",
+  "difference",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -138,6 +139,9 @@ function keeps(q: Query, c: Claim): boolean {
       return named(q.post) && !named(q.pre);
     case "named-pre":
       return named(q.pre) && !named(q.post);
+    // ("How much larger is … than …? Give me the difference in mean nucleus volume.": the two, one minus the other.)
+    case "difference":
+      return q.contrast === "difference" || q.contrast === "minus";
     // ("avg # BC syn per 23P cell (0s incl)": a statistic over each cell's count, a cell with none counting 0.)
     case "zeros-counted":
       return q.source === "roots" && m.fn !== "count" && m.fn !== "list" && PER_ROOT_COUNTS.some((q) => q === of);
@@ -195,6 +199,7 @@ const SAID: Record<Claim, string> = {
   "named-post": "the cell named is the postsynaptic side",
   "named-pre": "the cell named is the presynaptic side",
   "zeros-counted": "cells with none counted as zero",
+  difference: "the difference of the two",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */

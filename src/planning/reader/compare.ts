@@ -9,6 +9,9 @@ type Side = "pre" | "post" | "filter";
 
 /** A population's label in a comparison: its values ("BC", "23P", "LM"). */
 export function labelOf(filters: Filter[]): string {
+  // (One root is named by its id: "8646… (BC)" is that root, its kind only a description of it.)
+  const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+  if (root) return root.values![0]!;
   return filters.map(filterLabel).join(", ") || "all";
 }
 

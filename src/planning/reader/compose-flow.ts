@@ -7,7 +7,7 @@ import { popFilters, Unreadable } from "./filters.js";
 import { isPlace } from "./dims.js";
 import { chartOf, countKinds, groupDim, groups, kindDim, orderOf } from "./shape.js";
 import { fractionPartSides, readMeasure } from "./flow-measure.js";
-import { thresholdOn } from "./flow-thresholds.js";
+import { countedCells, thresholdOn } from "./flow-thresholds.js";
 import {
   defaultWhDim,
   heatmapKinds,
@@ -187,8 +187,7 @@ export function composeFlow(c: Clause): Query {
     // ("partners of X that have a nucleus": on a side of a synapse, nuclei are the roots that have one.)
     if (p.pop.head === "nucleus" && !q[side].some((f) => f.dim === "has_nucleus"))
       q[side].push({ dim: "has_nucleus", is: true });
-    for (const t of p.pop.thresholds)
-      q[side].push(...thresholdOn(q, t, p.pop.counted === true || is(c.atoms[p.i - 1], "count")));
+    for (const t of p.pop.thresholds) q[side].push(...thresholdOn(q, t, countedCells(c, p)));
     // ("… x postsynaptic type (excitatory cells)": a kind said of a side is a grouping, whatever restricts it.)
     const sidedKind = p.pop.side !== undefined && kindDim(p.pop.head) !== undefined;
     if (groups(p.pop) && (p.pop.wh || p.pop.each || !p.pop.filters.length || p.pop.topk || p.pop.sup)) grouping.push(p);

@@ -17,7 +17,10 @@ export function eachAsTotal(question: string, result: PlannerResult): PlannerRes
   // ("… reciprocally connected, i.e. each one synapses onto the other": the pair, not each cell's count.)
   if (/\b(?:the\s+other|each\s+other)\b/i.test(question)) return undefined;
   const q = result.plan;
-  const total = ["count", "sum", "distinct"].includes(q.measure.fn) && !q.groupBy.some((g) => g.dim === "root_id");
+  // ("For 8646…A and 8646…B, how many partners does each one contact?": a row for each named, already.)
+  const named = (q.compare?.length ?? 0) > 0;
+  const total =
+    ["count", "sum", "distinct"].includes(q.measure.fn) && !q.groupBy.some((g) => g.dim === "root_id") && !named;
   if (!total || q.source === "cells") return undefined;
   return askedBack(
     result,

@@ -1,5 +1,7 @@
 import type { Filter, Query } from "../plan.js";
-import { as, use } from "./atoms.js";
+import { as, is, use } from "./atoms.js";
+import { oneRootPop } from "./flow-partners.js";
+import { PARTNER_HEADS } from "./shape.js";
 import type { Clause } from "./clause.js";
 import { cellThreshold, rangeFilter, Unreadable } from "./filters.js";
 import { orientationDifference } from "./flow-measure.js";
@@ -92,4 +94,14 @@ export function sizeThresholds(c: Clause, q: Query): void {
 function connectionsWithSynapses(q: Query, t: Threshold): void {
   q.source = "connections";
   q.filter.push(rangeFilter("synapses", t));
+}
+
+/**
+ * Cells counted with a synapse bound said of them, where the bound may be each cell's total or one connection's.
+ * Not the partners of one root ("how many targets w/ >=3 syn does 8646… have"): what each gets from that root.
+ */
+export function countedCells(c: Clause, p: Clause["pops"][number]): boolean {
+  const counted = p.pop.counted === true || is(c.atoms[p.i - 1], "count");
+  const partnersOfOne = PARTNER_HEADS.has(p.pop.head ?? "") && c.pops.some((o) => o !== p && oneRootPop(o));
+  return counted && !partnersOfOne;
 }

@@ -225,9 +225,11 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
   // ("…, bc I need it": "bc" before a pronoun or a verb is "because".)
   if (/^bc$/.test(name) && BECAUSE_NEXT.test(next?.text ?? "")) return true;
   // "exc / inh / glia", "PV, SST and VIP": short names in a list are names.
+  // ("partners of it, and …": "it" before a comma stays a word; beside another short name it is one.)
+  const pronoun = /^it$/i.test(name);
   const list =
-    /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "") ||
-    /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "") ||
+    (!pronoun && /^(\/|,|and|or|vs|&)$/i.test(next?.text ?? "")) ||
+    (!pronoun && /^(\/|,|and|or|vs|&|\()$/i.test(prev?.text ?? "")) ||
     // ("rank bc mc bpc ngc", "bc mtype counts": beside another short name, or before "m-type".)
     [next, prev].some((t) => t !== undefined && SHORT_NAME.test(t.text)) ||
     KIND_AFTER.test(next?.text ?? "");

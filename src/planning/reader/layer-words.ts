@@ -138,3 +138,24 @@ export function layersNumbered(p: Prepared): Prepared {
   });
   return text === p.text ? p : { ...p, text };
 }
+
+/*
+ * "L4 and L2/3 pyramidal neurons", "layer 5 and layer 6 IT cells": layers listed before one name of a type share
+ * it, "L4 pyramidal and L2/3 pyramidal neurons". They had been read as the last type in the first layer (23P cells
+ * with the soma in L4), a group that looks like an answer.
+ */
+const LAYER_NAME = String.raw`(?:L|layer\s*)(?:2\/3|23|1|2|3|4|5|6)\b`;
+const SHARED_NAME = new RegExp(
+  String.raw`\b(${LAYER_NAME}(?:\s*(?:,|and|&|or|\/)\s*${LAYER_NAME})*)\s*(?:,\s*)?(?:and|&|or|\/)\s*` +
+    String.raw`(${LAYER_NAME})\s+(pyramidal|pyramids?|pyr|IT|ET|NP|CT|stellate|intratelencephalic|thick-tufted|` +
+    String.raw`corticothalamic|near-projecting)(?![\w-])`,
+  "gi",
+);
+
+export function layersShareName(p: Prepared): Prepared {
+  const text = p.text.replace(SHARED_NAME, (_all, first: string, last: string, name: string) => {
+    const layers = [...first.split(/\s*(?:,|and|&|or|\/)\s*(?=L|layer)/i), last].map((l) => `${l.trim()} ${name}`);
+    return `${layers.slice(0, -1).join(", ")} and ${layers.at(-1)!}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

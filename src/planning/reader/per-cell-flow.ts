@@ -3,7 +3,7 @@ import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { PER_ROOT_NOUNS } from "./per-root.js";
-import { KIND_HEADS, PARTNER_HEADS } from "./shape.js";
+import { KIND_HEADS, orderOf, PARTNER_HEADS } from "./shape.js";
 
 type ClausePop = Clause["pops"][number];
 
@@ -15,6 +15,8 @@ const perPop = (p: ClausePop) =>
   Boolean(p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk && !KIND_HEADS.has(p.pop.head ?? ""));
 
 const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
+/** Kinds a list of which is one row each. */
+const LISTED = new Set(["cell_type", "mtype", "class", "area", "layer"]);
 
 /**
  * "BC→23P synapses per 23P cell", "on average, how many 23P→23P synapses per L2/3 pyramidal cell",
@@ -68,16 +70,24 @@ function meanOfCellCounts(
   use(stat);
   use(c.find("count"));
   for (const n of ["synapse", "input", "output"]) use(c.find("noun", "n", n));
-  return {
+  const filter = popFilters(per.pop, c.classOf);
+  // ("BC, MC, BPC, NGC: synapses onto 4P per presynaptic cell": the kinds listed are one row each, as a list of
+  // kinds is everywhere; never one mean over them all.)
+  const listed = filter.filter((f) => (f.values?.length ?? 0) > 1 && LISTED.has(f.dim));
+  if (listed.length > 1) return undefined;
+  const q: Query = {
     kind: "query",
     source: "roots",
-    filter: popFilters(per.pop, c.classOf),
+    filter,
     pre: [],
     post: [],
     measure: { fn: fn as "mean", of: side === "post" ? "in_synapses" : "out_synapses" },
-    groupBy: [],
+    groupBy: listed.map((f) => ({ dim: f.dim }) as Query["groupBy"][number]),
     partners: popFilters(other.pop, c.classOf),
   };
+  // ("rank BC, MC and NGC by …": the rows, in the order asked.)
+  if (listed.length) Object.assign(q, orderOf(c, per.pop));
+  return q;
 }
 
 /**
@@ -91,7 +101,10 @@ function perCellOfSide(c: Clause): Query | undefined {
   if (!perSide || c.pops.length !== 3 || !["synapse", "input", "output"].some((n) => c.has("noun", "n", n)))
     return undefined;
   const side = perSide.pop.head === "source" ? "pre" : "post";
-  const per = c.pops.find((p) => p.role === side && p.pop.filters.length);
+  // ("rank BC, MC and NGC by synapses onto 4P per presynaptic cell": the cells ranked are the side said.)
+  const loose = c.pops.filter((p) => p !== perSide && !p.role && p.pop.filters.length);
+  const per =
+    c.pops.find((p) => p.role === side && p.pop.filters.length) ?? (loose.length === 1 ? loose[0] : undefined);
   const other = c.pops.find((p) => p.role === (side === "pre" ? "post" : "pre") && p.pop.filters.length);
   if (!per || !other || c.has("distinct")) return undefined;
   return meanOfCellCounts(c, [perSide, per, other], per, other, side);

@@ -13,7 +13,7 @@ import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import { everyLayerListed, layerDepths, layersNumbered, somaIn } from "./layer-words.js";
+import { everyLayerListed, layerDepths, layersNumbered, layersShareName, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
@@ -65,6 +65,12 @@ import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
 import { rankedPlace } from "./ranked-place.js";
+import { valueAskedAgain } from "./value-asked-again.js";
+import { rootDescribed, twoRootsFirst } from "./root-described.js";
+import { totalBound } from "./total-bound.js";
+import { oneInN } from "./one-in-n.js";
+import { bothWaysLabels } from "./both-ways-labels.js";
+import { possiblePairs } from "./possible-pairs.js";
 import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
@@ -104,6 +110,14 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   rankedPlace,
+  valueAskedAgain,
+  rootDescribed,
+  twoRootsFirst,
+  totalBound,
+  oneInN,
+  layersShareName,
+  bothWaysLabels,
+  possiblePairs,
   layerTypes,
   topOfFlow,
   deepestFirst,

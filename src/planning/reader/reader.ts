@@ -1,3 +1,4 @@
+import { labelledAsAsked } from "./both-ways-labels.js";
 import { QueryPlan, type PlannerResult, type Reading } from "../plan.js";
 import { countsWhatWasDenied, deniedBack } from "./not-counted.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
@@ -105,6 +106,7 @@ export class OfflineReader {
     const claims = [...(prepared.claims ?? []), ...prepared.context.flatMap(claimsIn), ...idsOnly, ...anywhere];
     const broken = result.type === "plan" ? brokenClaim(result.plan, claims) : undefined;
     if (broken) result = claimBack(broken, result);
+    if (result.type === "plan") result = { ...result, plan: labelledAsAsked(result.plan, prepared.context) };
     if (!prepared.context.length || result.type === "refuse") return result;
     return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
   }

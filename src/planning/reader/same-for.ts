@@ -55,6 +55,8 @@ export function sameFor(p: Prepared): Prepared {
   if (!one) return p;
   const at = one.index + one[0].length;
   const listed = others.replace(/\s+(?:with|to)\s+/gi, " ");
-  const text = `${head.slice(0, at)} and ${listed}${head.slice(at)}`.replace(/[?.!\s]*$/, "") + (m[2] || "?");
+  // ("among the 23P cells compared with the 4P cells": a comparison stays one, never a pool of the two.)
+  const joint = /\bcompared\b/i.test(m[0]) ? "vs" : "and";
+  const text = `${head.slice(0, at)} ${joint} ${listed}${head.slice(at)}`.replace(/[?.!\s]*$/, "") + (m[2] || "?");
   return { ...p, text };
 }
