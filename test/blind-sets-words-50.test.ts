@@ -325,3 +325,42 @@ describe("more words of the read sets", () => {
     expect(await planOf(q)).toMatchObject(want);
   });
 });
+
+describe("shares of connections and of one root's partners", () => {
+  it("the share of a root's partners that get N synapses is the share of its connections of N", async () => {
+    const q = "What percentage of the postsynaptic partners of 864691135300382104 receive at least 5 synapses from it?";
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      pre: [{ dim: "root_id", values: ["864691135300382104"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "synapses", min: 5 }] } },
+    });
+  });
+
+  it.each([
+    "Of the 23P→BC connections, what percentage are reciprocated?",
+    "Of the 23P→BC connections, what percentage are reciprocated, meaning the basket cell also synapses back onto " +
+      "that same 23P cell?",
+  ])("the connections said first are the whole: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      measure: { fn: "fraction", part: { filter: [{ dim: "reciprocal", is: true }] } },
+    });
+  });
+});
+
+describe("a share named first as a heading, then the cells compared", () => {
+  it.each([
+    ["% proofread: BC vs MC vs BPC", "proofread", ["BC", "MC", "BPC"]],
+    ["% coreg: 5P-IT vs 5P-NP", "coregistered", ["5P-IT", "5P-NP"]],
+  ])("%s", async (q, flag, types) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: types }],
+      measure: { fn: "fraction", part: { filter: [{ dim: flag, is: true }] } },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it("a kind of cell as the heading stays asked back (of every cell there, or of the neurons?)", async () => {
+    expect(await planOf("% inh: V1 vs RL")).toBe("clarify");
+  });
+});

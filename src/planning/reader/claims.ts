@@ -133,7 +133,13 @@ function keeps(q: Query, c: Claim): boolean {
       return m.fn === "quartiles";
     // ("…, i.e. each one synapses onto the other", "(A→B and B→A)": connections that are reciprocated.)
     case "reciprocal":
-      return q.source === "connections" && q.filter.some((f) => f.dim === "reciprocal" && f.is !== false);
+      // ("what % of 23P→BC connections are reciprocated, meaning …": the share of them that are.)
+      return (
+        q.source === "connections" &&
+        [...q.filter, ...(m.fn === "fraction" ? (m.part.filter ?? []) : [])].some(
+          (f) => f.dim === "reciprocal" && f.is !== false,
+        )
+      );
     // ("synapses onto 8646… (it's the postsynaptic side)": the one root named is on that side.)
     case "named-post":
       return named(q.post) && !named(q.pre);

@@ -71,6 +71,8 @@ import { totalBound } from "./total-bound.js";
 import { oneInN } from "./one-in-n.js";
 import { bothWaysLabels } from "./both-ways-labels.js";
 import { possiblePairs } from "./possible-pairs.js";
+import { connectionsFirst, partnersShare } from "./partners-share.js";
+import { shareLabelFirst } from "./share-label-first.js";
 import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
@@ -118,6 +120,9 @@ export const STEPS: PrepareStep[] = [
   layersShareName,
   bothWaysLabels,
   possiblePairs,
+  partnersShare,
+  connectionsFirst,
+  shareLabelFirst,
   layerTypes,
   topOfFlow,
   deepestFirst,

@@ -1,0 +1,24 @@
+import type { Prepared } from "./prepare.js";
+
+/*
+ * "% proofread: BC vs MC vs BPC", "% coreg — 5P-IT vs 5P-NP": a share named first, as a heading, then the cells
+ * compared, each one's own share. Said as "% of BC vs MC vs BPC that are proofread". Only a heading of a few words and
+ * only names compared after it (a "vs", "/" or "," between them, no verb), so nothing else is read into it. Not a
+ * kind of cell as the heading: "% inh: V1 vs RL" is of every cell there, or of the neurons?
+ */
+/** Not a class ("% inh: V1 vs RL"): of every cell there, or of the neurons? Left to the reader, which asks. */
+const NOT_CLASS = String.raw`(?!(?:inh|exc|inhibitory|excitatory|e|i|glia|neurons?)\b)`;
+const NAMES = String.raw`[\w/-]+(?:\s+(?:cells?|neurons?))?`;
+const SHARE_FIRST = new RegExp(
+  String.raw`^\s*(%|pct|percent(?:age)?|share|frac(?:tion)?|proportion)\s+` +
+    String.raw`${NOT_CLASS}((?:[\w'-]+\s*){1,3}?)\s*[:—–-]\s*` +
+    String.raw`(${NAMES}(?:\s*(?:vs\.?|versus|\/|,|and)\s*${NAMES})+)\s*([?.!]?)\s*$`,
+  "i",
+);
+
+export function shareLabelFirst(p: Prepared): Prepared {
+  const m = SHARE_FIRST.exec(p.text);
+  if (!m) return p;
+  const [, share, state, names, end] = m as unknown as [string, string, string, string, string];
+  return { ...p, text: `${share} of ${names.trim()} that are ${state.trim()}${end || "?"}` };
+}
