@@ -364,3 +364,34 @@ describe("a share named first as a heading, then the cells compared", () => {
     expect(await planOf("% inh: V1 vs RL")).toBe("clarify");
   });
 });
+
+describe("typed in a hurry", () => {
+  it("a count typed onto its noun, and ids typed last", async () => {
+    expect(await planOf("864691135988481406 inputs w>=3syn ids")).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 3 }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("pasting a basket cell root 8646… - which roots does it synapse onto the most?", async () => {
+    const q =
+      "pasting a basket cell root 864691135732854867 - which roots does it synapse onto the most? top 3 by syn count";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135732854867"] }],
+      groupBy: [{ dim: "root_id", side: "post" }],
+      limit: 3,
+    });
+  });
+
+  it.each([
+    "recurrent conectivity among thick tufted cells: what percent of ordered pairs of distinct cells are connected",
+    "recurrent conn prob (%) within 5P-ET",
+  ])("recurrent connectivity is the connection probability within: %s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "probability" },
+      pre: [{ dim: "cell_type", values: ["5P-ET"] }],
+      post: [{ dim: "cell_type", values: ["5P-ET"] }],
+    });
+  });
+});

@@ -56,6 +56,7 @@ import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
 import { typesOfIds } from "./types-of-ids.js";
 import { idsAsked } from "./ids-asked.js";
+import { gluedCounts, unitsApart, whichOfTwo } from "./typed-forms.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { meanOverAll } from "./mean-over-all.js";
@@ -109,6 +110,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 export const STEPS: PrepareStep[] = [
   pseudoSql,
+  unitsApart,
   suspendedHyphens,
   giveMeN,
   rankedPlace,
@@ -256,32 +258,6 @@ function bothWithin(p: Prepared): Prepared {
   // ("stay within V1 (both cells in V1)": said twice, once; "come from within V1": from V1, one side.)
   const once = text.replace(/\bwithin (\S+)\s*\(within \1\)/gi, "within $1");
   return { ...p, text: once.replace(/\b(from|onto|into|to) within\b/gi, "$1") };
-}
-
-/**
- * "Which of these two gets more inputs, 8646… or 8646…?": "of these two" points at the two cells named in
- * the question, so it is "which". Not without two ids named: "which of the two cells …" in a fresh
- * conversation has nothing to point at (asked back).
- */
-function whichOfTwo(p: Prepared): Prepared {
-  if (!/\d{15,20}[^]*\d{15,20}/.test(p.text)) return p;
-  const text = p.text.replace(
-    /\b(which|who)(?:\s+one)?\s+of\s+(?:these|those|the)\s+(?:two|2)(?:\s+(?:cells|neurons|roots))?\b/i,
-    "$1",
-  );
-  return text === p.text ? p : { ...p, text };
-}
-
-/** "top4 targets", "bottom10": a count typed onto its word is the same count; "200–400", "coreg'd". */
-function gluedCounts(p: Prepared): Prepared {
-  // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
-  const text = p.text
-    .replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2")
-    // ("soma depth 200–400 µm": an en dash between numbers is a range, as a hyphen is.)
-    .replace(/(\d)(\s?)–\2(\d)/g, "$1-$3")
-    // ("frac of 4P coreg'd": a clipped past participle is the word it clips.)
-    .replace(/\b([a-z]{3,})'d\b/gi, "$1");
-  return { ...p, text: text.replace(/([A-Za-z0-9/])-(to|onto)-([A-Za-z0-9])/g, "$1 $2 $3") };
 }
 
 // (The words before the cells name them, never a flow: "BC synapses onto 23P cells: how many cells?" stays.)

@@ -9,7 +9,7 @@ const LEAD_IN =
   String.raw`(?:(?:here's|here\s+is|pasting|pasted|i\s+pasted|take|got|consider|` +
   String.raw`i\s+have|i've\s+got)\s+)?`;
 const KIND_BEFORE = new RegExp(
-  String.raw`(^|[.!?]\s+)${LEAD_IN}(?:a|an|the|this|my)\s+([a-z][^,:;.?()\d]{1,40}?)\s*[,:]\s*` +
+  String.raw`(^|[.!?]\s+)${LEAD_IN}(?:a|an|the|this|my)\s+([a-z][^,:;.?()\d]{1,40}?)(?:\s*[,:]\s*|\s+(?=root\b))` +
     String.raw`(?:root\s+(?:id\s+)?)?(\d{15,20})\s*([:.,;]|\s[-–—])`,
   "i",
 );
