@@ -395,3 +395,71 @@ describe("typed in a hurry", () => {
     });
   });
 });
+
+describe("comparisons said in passing", () => {
+  it("the SST cell count next to the PV cell count", async () => {
+    expect(await planOf("Restricting to V1, give me the SST cell count next to the PV cell count.")).toMatchObject({
+      filter: [{ dim: "area" }, { dim: "cell_type", values: ["MC", "BC"] }],
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it.each([
+    [
+      "Do perisomatic-targeting cells receive more input synapses per cell than distal-targeting cells? Give me the " +
+        "average for each m-type.",
+      "mtype",
+    ],
+    [
+      "What share of 5P-IT cells are coregistered, compared with 5P-NP cells? Give me the percentage for each type.",
+      "cell_type",
+    ],
+  ])("a figure for each, said again: %s", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }] });
+  });
+
+  it("a figure for each said of a question with one figure is asked back", async () => {
+    expect(await planOf("how many BCs in V1? Give me the average for each type.")).toBe("clarify");
+  });
+});
+
+describe("how many rows, said in other words", () => {
+  it("tell me the three with the smallest nuclei", async () => {
+    const q =
+      "Neurons only: rank the types by median nucleus volume, ascending, and tell me the three with the smallest nuclei.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "asc", limit: 3 });
+  });
+
+  it("group them by target root, and show me the three targets receiving the most synapses", async () => {
+    const q =
+      "Pull the output synapses of 864691135732854867, group them by target root, and show me the three targets " +
+      "receiving the most synapses.";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "post" }], order: "desc", limit: 3 });
+  });
+
+  it("a number of rows with no ranking stays asked back", async () => {
+    expect(await planOf("show me the two areas")).toBe("clarify");
+  });
+});
+
+describe("cells sorted, then the top N of them (the ids had been read as their targets)", () => {
+  it.each([
+    "Sort the L2/3 pyramidal cells by how many synapses their axons make, descending, and show me the top ten root ids.",
+    "Sort 23P cells by how many synapses they make and list the ten highest root ids",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["23P"] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+      order: "desc",
+      limit: 10,
+    });
+  });
+
+  it("the lowest", async () => {
+    expect(await planOf("rank the 23P cells by input synapses and give me the 5 lowest")).toMatchObject({
+      groupBy: [{ dim: "root_id", side: "post" }],
+      order: "asc",
+      limit: 5,
+    });
+  });
+});

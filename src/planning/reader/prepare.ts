@@ -65,6 +65,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
+import { sortedThenTop } from "./sorted-then-top.js";
 import { rankedPlace } from "./ranked-place.js";
 import { valueAskedAgain } from "./value-asked-again.js";
 import { rootDescribed, twoRootsFirst } from "./root-described.js";
@@ -113,6 +114,7 @@ export const STEPS: PrepareStep[] = [
   unitsApart,
   suspendedHyphens,
   giveMeN,
+  sortedThenTop,
   rankedPlace,
   valueAskedAgain,
   rootDescribed,
