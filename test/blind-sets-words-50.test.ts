@@ -463,3 +463,18 @@ describe("cells sorted, then the top N of them (the ids had been read as their t
     });
   });
 });
+
+describe("a purpose said around the question", () => {
+  it.each([
+    "quick ranking for lab meeting: per neuron, averaged within each cell type, synapses made (outputs), which 3 " +
+      "types come out on top?",
+    "quick count for my committee slides: how many BCs in V1?",
+    "how many BCs in V1, for lab meeting?",
+  ])("%s", async (q) => {
+    expect(typeof (await planOf(q))).toBe("object");
+  });
+
+  it("a restriction the tables do not hold, said as a purpose's neighbour, is still asked back", async () => {
+    expect(await planOf("how many BCs in V1 in awake mice, for lab meeting?")).toBe("clarify");
+  });
+});
