@@ -478,3 +478,31 @@ describe("a purpose said around the question", () => {
     expect(await planOf("how many BCs in V1 in awake mice, for lab meeting?")).toBe("clarify");
   });
 });
+
+describe("which of two roots contacts more partners", () => {
+  it("one row each", async () => {
+    const q =
+      "Which of these two cells contacts more postsynaptic partners, 864691135118462719 or 864691135742484109? " +
+      "Give me the number of distinct downstream partners of each.";
+    const plan = (await planOf(q)) as { compare: { label: string }[] };
+    expect(plan).toMatchObject({ measure: { fn: "distinct", side: "post" } });
+    expect(plan.compare.map((p) => p.label)).toEqual(["864691135118462719", "864691135742484109"]);
+  });
+});
+
+describe("cells the asker is looking at, then a question pointing back at them", () => {
+  it.each([
+    "I'm looking at the near-projecting L5 neurons; what fraction of them have their nucleus in the coregistration " +
+      "table?",
+    "I'm looking at the 5P-NP cells. What fraction of them are coregistered?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["5P-NP"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "coregistered", is: true }] } },
+    });
+  });
+
+  it("without a pointer back, the lead is not made the topic", async () => {
+    expect(await planOf("I'm looking at the L5 cells. How many BCs are there?")).toBe("clarify");
+  });
+});

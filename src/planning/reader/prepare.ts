@@ -66,6 +66,7 @@ import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
 import { sortedThenTop } from "./sorted-then-top.js";
+import { lookingAt } from "./looking-at.js";
 import { rankedPlace } from "./ranked-place.js";
 import { valueAskedAgain } from "./value-asked-again.js";
 import { rootDescribed, twoRootsFirst } from "./root-described.js";
@@ -115,6 +116,7 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   sortedThenTop,
+  lookingAt,
   rankedPlace,
   valueAskedAgain,
   rootDescribed,
