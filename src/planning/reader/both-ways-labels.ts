@@ -11,9 +11,11 @@ const FLOW = new RegExp(
   String.raw`(?:\bfrom\s+)?${NAME}\s*(?:→|->|=>|\s(?:to|onto)\s)\s*${NAME}(?=[\s,.;:?)]|$)`,
   "gi",
 );
+/** Words for where a flow starts. */
+const SOURCE = String.raw`(?:source|presyn(?:aptic)?|pre|sending|origin)`;
 const LABEL = new RegExp(
   String.raw`\s*[,;.]?\s*\(?\s*(?:(?:label(?:l?ed)?(?:\s+each(?:\s+one)?)?|grouped|split|keyed|broken\s+down)\s+)?` +
-    String.raw`by\s+(?:the\s+)?(?:source|presyn(?:aptic)?|pre|sending|origin)\s+(?:cell\s+)?(?:area|type|region)s?` +
+    String.raw`by\s+(?:the\s+)?${SOURCE}\s+(?:cell\s+)?(?:area|type|region)s?` +
     String.raw`\s*\)?(?=\s*[,.;?!]|\s*$)`,
   "gi",
 );
@@ -56,7 +58,7 @@ export function bothWaysLabels(p: Prepared): Prepared {
 }
 
 /** "(by source area)", "labelled by the presynaptic type", as set aside above; or the same of the targets. */
-const BY_SOURCE = /\bby\s+(?:the\s+)?(?:source|presyn(?:aptic)?|pre|sending|origin)\b/i;
+const BY_SOURCE = new RegExp(String.raw`\bby\s+(?:the\s+)?${SOURCE}\b`, "i");
 const BY_TARGET = /\bby\s+(?:the\s+)?(?:target|postsyn(?:aptic)?|post|receiving)\b/i;
 
 /**

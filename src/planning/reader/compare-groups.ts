@@ -1,6 +1,7 @@
 import type { Filter, Part, Query } from "../plan.js";
 
-const GROUPABLE = new Set(["cell_type", "mtype", "class", "area", "layer"]);
+/** Kinds whose values, named together, are one row each. */
+export const GROUPABLE = new Set(["cell_type", "mtype", "class", "area", "layer"]);
 
 /**
  * Named sets that are values of one kind ("BC vs MC", "excitatory, inhibitory and non-neuronal") are

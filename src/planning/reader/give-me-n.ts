@@ -19,9 +19,12 @@ const N_IS_ENOUGH =
  * "… ascending, and tell me the three with the smallest nuclei", "the 5 with the most inputs": the rows at one end,
  * said as "the bottom 3 with …" or "the top 5 with …", the measure kept ("the 2 with the largest nuclei").
  */
+/** A number of rows, as typed. */
+const ROWS = String.raw`two|three|four|five|six|seven|eight|nine|ten|\d{1,2}`;
 const LOW = "smallest|fewest|lowest|least|shallowest";
+const LOW_END = new RegExp(`^(?:${LOW})$`, "i");
 const N_WITH_THE = new RegExp(
-  String.raw`\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:ones\s+|types\s+|cells\s+)?` +
+  String.raw`\bthe\s+(${ROWS})\s+(?:ones\s+|types\s+|cells\s+)?` +
     String.raw`(?=with\s+the\s+(${LOW}|largest|biggest|most|highest|greatest|deepest|strongest)\b)`,
   "gi",
 );
@@ -29,8 +32,8 @@ const N_WITH_THE = new RegExp(
 const ENDS = "(?:most|least|fewest|largest|biggest|smallest|highest|lowest|strongest)";
 /** "show me the three targets receiving the most synapses": the number of rows, before a ranking said after. */
 const THE_N_RANKED = new RegExp(
-  String.raw`\b((?:give|show|list|name|tell)\s+(?:me\s+|us\s+)?)the\s+(two|three|four|five|six|seven|eight|nine|ten|` +
-    String.raw`\d{1,2})\s+(?=[a-z][\w-]*\s+[^?.!]*\b${ENDS}\b)`,
+  String.raw`\b((?:give|show|list|name|tell)\s+(?:me\s+|us\s+)?)the\s+(${ROWS})\s+` +
+    String.raw`(?=[a-z][\w-]*\s+[^?.!]*\b${ENDS}\b)`,
   "gi",
 );
 
@@ -38,9 +41,7 @@ export function giveMeN(p: Prepared): Prepared {
   const text = p.text
     .replace(GIVE_N, "top $1")
     .replace(N_IS_ENOUGH, "top $1.")
-    .replace(N_WITH_THE, (_all, n: string, end: string) =>
-      new RegExp(`^(?:${LOW})$`, "i").test(end) ? `the bottom ${n} ` : `the top ${n} `,
-    )
+    .replace(N_WITH_THE, (_all, n: string, end: string) => (LOW_END.test(end) ? `the bottom ${n} ` : `the top ${n} `))
     .replace(THE_N_RANKED, "$1 the top $2 ");
   return text === p.text ? p : { ...p, text };
 }

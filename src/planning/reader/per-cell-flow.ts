@@ -3,6 +3,7 @@ import { as, is, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { PER_ROOT_NOUNS } from "./per-root.js";
+import { GROUPABLE } from "./compare-groups.js";
 import { KIND_HEADS, orderOf, PARTNER_HEADS } from "./shape.js";
 
 type ClausePop = Clause["pops"][number];
@@ -15,8 +16,6 @@ const perPop = (p: ClausePop) =>
   Boolean(p.pop.each && p.pop.filters.length && !p.pop.wh && !p.pop.topk && !KIND_HEADS.has(p.pop.head ?? ""));
 
 const STATS = new Set(["mean", "median", "min", "max", "stddev"]);
-/** Kinds a list of which is one row each. */
-const LISTED = new Set(["cell_type", "mtype", "class", "area", "layer"]);
 
 /**
  * "BC→23P synapses per 23P cell", "on average, how many 23P→23P synapses per L2/3 pyramidal cell",
@@ -73,7 +72,7 @@ function meanOfCellCounts(
   const filter = popFilters(per.pop, c.classOf);
   // ("BC, MC, BPC, NGC: synapses onto 4P per presynaptic cell": the kinds listed are one row each, as a list of
   // kinds is everywhere; never one mean over them all.)
-  const listed = filter.filter((f) => (f.values?.length ?? 0) > 1 && LISTED.has(f.dim));
+  const listed = filter.filter((f) => (f.values?.length ?? 0) > 1 && GROUPABLE.has(f.dim));
   if (listed.length > 1) return undefined;
   const q: Query = {
     kind: "query",

@@ -6,9 +6,11 @@ import type { Prepared } from "./prepare.js";
  * shows. It is said as "and how many?", which the reader takes as that figure. Only the same noun: "the most
  * partners, and how many synapses does it make?" asks for another figure, and stays two questions.
  */
-const RANKING =
+const RANKING = new RegExp(
   String.raw`\b(?:most|least|fewest|highest|lowest|largest|biggest|smallest|strongest|` +
-  String.raw`top|max\w*|runner-up)\b`;
+    String.raw`top|max\w*|runner-up)\b`,
+  "i",
+);
 const TAIL = new RegExp(
   String.raw`\s*,?\s+and\s+(?:` +
     String.raw`how\s+many\s+([a-z]+)\s+` +
@@ -30,7 +32,7 @@ export function valueAskedAgain(p: Prepared): Prepared {
   if (!m) return p;
   const noun = m[1] ?? m[2]!;
   const before = p.text.slice(0, m.index);
-  const ranking = new RegExp(RANKING, "i").exec(before);
+  const ranking = RANKING.exec(before);
   if (!ranking || !new RegExp(String.raw`\b${stem(noun)}`, "i").test(before.slice(ranking.index))) return p;
   return { ...p, text: `${before}, and how many${m[3] || "?"}` };
 }
