@@ -57,3 +57,24 @@ export function hvaSpelledOut(p: Prepared): Prepared {
   const text = p.text.replace(HVA_SAID, "$1$2");
   return text === p.text ? p : { ...p, text };
 }
+
+/** A restriction said in a word or two: an area, or a layer with its soma ("L5 soma", "layer 4 somata"). */
+const KINDS: [string, RegExp][] = [
+  ["area", /^(?:V1|RL|AL|LM)$/i],
+  ["layer", /^(?:L|layer\s*)(?:1|2\/3|23|2|3|4|5|6)(?:\s+(?:soma|somas|somata|cells?|neurons?))?$/i],
+];
+const RESTRICTIONS = /\(([^(),]{1,20}(?:,\s*[^(),]{1,20}){1,3})\)/g;
+
+/**
+ * "BC(V1, L5 soma) -> 5P-IT(V1)": restrictions of different kinds listed in brackets after cells all hold of them,
+ * as "(V1 L5 soma)" does. (Names of one kind in brackets are a list of them: see bracketLists.)
+ */
+export function bracketRestrictions(p: Prepared): Prepared {
+  const text = p.text.replace(RESTRICTIONS, (all, inside: string) => {
+    const items = inside.split(/\s*,\s*/).map((s) => s.trim());
+    const kinds = items.map((s) => KINDS.find(([, re]) => re.test(s))?.[0]);
+    if (kinds.some((k) => !k) || new Set(kinds).size !== items.length) return all;
+    return `(${items.join(" ")})`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

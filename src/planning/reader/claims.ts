@@ -30,6 +30,7 @@ export const Claim = z.enum([
   "named-pre",
   "zeros-counted",
   "difference",
+  "ratio",
 ]);
 export type Claim = z.infer<typeof Claim>;
 
@@ -148,6 +149,9 @@ function keeps(q: Query, c: Claim): boolean {
     // ("How much larger is … than …? Give me the difference in mean nucleus volume.": the two, one minus the other.)
     case "difference":
       return q.contrast === "difference" || q.contrast === "minus";
+    // ("How many times more axons were partially extended than fully extended? Give me the ratio.")
+    case "ratio":
+      return q.contrast === "ratio" || m.fn === "ratio";
     // ("avg # BC syn per 23P cell (0s incl)": a statistic over each cell's count, a cell with none counting 0.)
     case "zeros-counted":
       return q.source === "roots" && m.fn !== "count" && m.fn !== "list" && PER_ROOT_COUNTS.some((q) => q === of);
@@ -206,6 +210,7 @@ const SAID: Record<Claim, string> = {
   "named-pre": "the cell named is the presynaptic side",
   "zeros-counted": "cells with none counted as zero",
   difference: "the difference of the two",
+  ratio: "the ratio of the two",
 };
 
 /** The answer when the plan does not do what the question said of it: asked back, naming what was said. */

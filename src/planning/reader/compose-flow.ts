@@ -32,6 +32,7 @@ import { sidesOfLooseCells } from "./other-kinds.js";
 import { eachOneOfThem } from "./per-cell-flow.js";
 import { wholeFlow } from "./whole-flow.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
+import { eachCellsShare } from "./each-cell-share.js";
 
 const TYPED: Filter = { dim: "typed", is: true };
 /** "cells other than 23P", "non-BC cells": the cells kept are named (not "sources other than 23P cells"). */
@@ -271,6 +272,7 @@ export function composeFlow(c: Clause): Query {
     const typed = new Set(q.groupBy.filter((g) => g.dim !== "root_id").map((g) => g.side));
     if (!rankedInPlace(c, grouping, q)) q.groupBy = q.groupBy.filter((g) => g.dim !== "root_id" || !typed.has(g.side));
   }
+  eachCellsShare(c, q);
   partnersCounted(c, q);
   partnersFronted(c, q);
   partnerRanking(c, q);
@@ -298,5 +300,8 @@ export function composeFlow(c: Clause): Query {
   // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   eachOneOfThem(c, q);
+  // ("taking all input synapses onto 23P cells together, what % …": the cells' synapses pooled, as one number is.)
+  const together = c.find("together");
+  if (together && !q.groupBy.length && !q.compare && c.pops.some((p) => p.i === c.index(together) - 1)) use(together);
   return q;
 }

@@ -26,6 +26,7 @@ import { bothSidesKept } from "./flow-both.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
+import { oneConnectionEach } from "./one-connection-each.js";
 
 /**
  * The plan a read clause asks for: a look-up, or else the cells, the flow or the measures composed,
@@ -65,6 +66,7 @@ export function compose(c: Clause): QueryPlan {
   restatedStatistics(c, plan);
   thresholdOnStatistic(c);
   listedRanking(c, plan);
+  oneConnectionEach(c, plan);
   partWithoutWhole(plan);
   probabilityOfGroups(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];

@@ -24,9 +24,13 @@ const ONE_SUBJECT = new RegExp(
     String.raw`(?=(?:contact|target|make|receive|recieve|get|innervate|hit|synapse)\b)`,
   "gi",
 );
-/** "how many different 23P cells converge onto a single 5P-ET cell, on average": the cell the others reach. */
+/**
+ * "how many different 23P cells converge onto a single 5P-ET cell, on average", "how many different BCs innervate a
+ * 5P-ET cell on average": the cell the others reach.
+ */
 const ONE_OBJECT = new RegExp(
-  String.raw`\b(onto|to|into)\s+(?:a single|an individual|a given|a typical|the average|an average|a|one)\s+` +
+  String.raw`\b(onto|to|into|innervate|contact|target|reach)\s+` +
+    String.raw`(?:a single|an individual|a given|a typical|the average|an average|a|one)\s+` +
     String.raw`((?:[\w/-]+\s+){0,3}(?:cell|neuron|interneuron))\b`,
   "gi",
 );

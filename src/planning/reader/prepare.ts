@@ -17,9 +17,16 @@ import { everyLayerListed, layerDepths, layersNumbered, layersShareName, somaIn 
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
-import { bracketLists, bracketSemicolons, hvaSpelledOut, prepositionSaidAgain } from "./brackets.js";
+import {
+  bracketLists,
+  bracketRestrictions,
+  bracketSemicolons,
+  hvaSpelledOut,
+  prepositionSaidAgain,
+} from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
+import { eachThenThat } from "./each-then-that.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -203,8 +210,10 @@ export const STEPS: PrepareStep[] = [
   noneOf,
   strandedSides,
   everyLayerListed,
+  bracketRestrictions,
   bracketLists,
   prepositionSaidAgain,
+  eachThenThat,
   fronted,
   sidesNamed,
   boundsSaidAfter,

@@ -1,5 +1,7 @@
 import type { PlannerResult } from "../plan.js";
 import { denominatorSaid } from "./denominator-said.js";
+import { cellsAboveAShare } from "./cells-above-a-share.js";
+import { averagedOver } from "./averaged-over.js";
 import { contrastSaidApart } from "./contrast-said-apart.js";
 import { differentFrom } from "./different-from.js";
 import { dividedMeans } from "./divided-means.js";
@@ -28,6 +30,10 @@ export async function readAgain(
   let result = first;
   // ("list the BCs with at least 3 synapses onto 8646…": asked as "which BCs …".)
   if (result.type === "clarify") result = (await listAsWhich(question, reread)) ?? result;
+  // ("which BCs send more than 40% of their outputs onto 23P": each cell's share, bounded.)
+  if (result.type === "clarify") result = (await cellsAboveAShare(question, reread)) ?? result;
+  // ("…, taking the mean over all 5P-ET cells": the cells of a mean said again.)
+  if (result.type === "clarify") result = (await averagedOver(question, reread)) ?? result;
   // ("…, i.e. the one with the most synapses onto it": a restatement whose own plan is the first's.)
   if (result.type === "clarify") result = (await restatedTail(question, reread)) ?? result;
   // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)

@@ -114,7 +114,9 @@ export function readRoles(atoms: Atom[]): Roles {
       const owner = nextIdx(nextIdx(i));
       if (adjective && isPop(atoms[owner])) set(owner, up ? "pre" : "post");
     } else if (is(prev, "rel", "r", "between") && !saysOwnSide(prev!, a, next, atoms[nextIdx(n)])) {
-      set(i, amongSubject(atoms, prev!, i) ?? "both", p);
+      // ("among presynaptic cells with a proofread axon, how many synapses …": cells that name their side keep it.)
+      const own = ({ target: "post", source: "pre" } as const)[popOf(a)?.head as "target" | "source"];
+      set(i, own ?? amongSubject(atoms, prev!, i) ?? "both", p);
     } else if (is(prev, "rel", "r", "of") && isPop(atoms[prevIdx(p)]) && popOf(atoms[prevIdx(p)])!.side) {
       // "the main target type of VIP cells": the owner is on the other side. ("postsynaptic cells of each
       // type": a kind after "of", each of it, is the kind of those cells, on their side.)

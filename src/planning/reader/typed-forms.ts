@@ -18,6 +18,8 @@ export function gluedCounts(p: Prepared): Prepared {
   // ("top-5 downstream": the same, with a hyphen; "Martinotti-to-L2/3-pyramidal": "to" with hyphens.)
   const text = p.text
     .replace(/\b(top|bottom|first|last)-?(\d{1,3})\b/gi, "$1 $2")
+    // ("layer-5 basket cells": a layer said with a hyphen is that layer.)
+    .replace(/\b(layer)-(1|2\/3|4|5|6)\b/gi, "$1 $2")
 
     // ("soma depth 200–400 µm": an en dash between numbers is a range, as a hyphen is.)
     .replace(/(\d)(\s?)–\2(\d)/g, "$1-$3")

@@ -1,0 +1,24 @@
+import type { Prepared } from "./prepare.js";
+
+const KIND =
+  String.raw`(?:(?:excitatory|inhibitory|presynaptic|postsynaptic|target|source)\s+)?` +
+  String.raw`(?:cell\s+type|cell-type|type|visual\s+area|area|cortical\s+layer|layer|m-?type)`;
+const FRONT = new RegExp(
+  String.raw`^\s*(?:for|in|across)\s+(?:each|every)\s+(?<kind>${KIND})\s*[,:]\s*(?<rest>.+)$`,
+  "i",
+);
+const THAT = String.raw`(?:(?:cells|neurons)\s+(?:of|in)\s+)?(?:that|this|the\s+same|the\s+given)\s+(?:cell\s+)?`;
+
+/**
+ * "For each excitatory cell type, how many synapses do BCs make onto cells of that type?": a kind said first with
+ * "each", then pointed back at ("cells of that type"), is the kind where it is pointed at: "… onto each excitatory
+ * cell type". (The pointer had been left unread and the question asked back.) Only when it points at that kind.
+ */
+export function eachThenThat(p: Prepared): Prepared {
+  const m = FRONT.exec(p.text)?.groups;
+  if (!m) return p;
+  const noun = /(type|area|layer)$/i.exec(m.kind!.replace(/m-?type$/i, "mtype"))?.[1] ?? "mtype";
+  const that = new RegExp(String.raw`\b${THAT}(${noun === "mtype" ? "m-?type" : noun})\b`, "i");
+  if (!that.test(m.rest!)) return p;
+  return { ...p, text: m.rest!.replace(that, `each ${m.kind}`) };
+}
