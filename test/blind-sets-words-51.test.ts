@@ -148,3 +148,76 @@ describe("a kind said first with 'each', then pointed back at", () => {
     expect(await planOf("for each cell type, how many synapses do BCs make onto 23P")).toBe("clarify");
   });
 });
+
+describe("fragments said again, and 'both of them' with no cells named", () => {
+  it.each([
+    "Which 4 postsynaptic partners does 864691135685177162 hit hardest (fragments count as partners too)?",
+    "top 3 targets of 864691135685177162, with or without a nucleus",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "post" }] });
+  });
+
+  it("'every root id that both of them synapse onto' is asked back (it had counted every synapse per root)", async () => {
+    expect(await planOf("give me every root id that both of them synapse onto (any segment counts)")).toBe("clarify");
+  });
+});
+
+describe("a connection's definition and a share's whole said in brackets", () => {
+  it.each(["# conns coreg → coreg (ordered pairs)", "# conns coreg → coreg (ordered pairs, both sides coregistered)"])(
+    "%s",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({ source: "connections", pre: [{ dim: "coregistered" }] });
+    },
+  );
+
+  it("'(out of all 23P inputs)' is the share's whole; another whole is asked back", async () => {
+    const q = "% of 23P input syn from inh neurons (out of all 23P inputs)";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "fraction" } });
+    expect(await planOf("% of 23P input syn from inh neurons (out of all BC outputs)")).toBe("clarify");
+  });
+});
+
+describe("cells ranked by a measure of their own, said with rank, sort or 'ranked by'", () => {
+  const bcRows = { pre: [{ dim: "cell_type", values: ["BC"] }], groupBy: [{ dim: "root_id", side: "pre" }] };
+  it.each([
+    ["rank BCs by output synapses", { ...bcRows, order: "desc" }],
+    // (It had ranked the BCs' targets, by the synapses each gets from BCs.)
+    ["list BCs ranked by output synapses", { ...bcRows, order: "desc" }],
+    ["BCs sorted by output synapse count", { ...bcRows, order: "desc" }],
+    ["sort the MCs by soma depth, ascending", { groupBy: [{ dim: "root_id" }], order: "asc" }],
+    ["rank the areas by number of 23P cells", { source: "cells", groupBy: [{ dim: "area" }], order: "desc" }],
+  ])("%s", async (q, want) => {
+    expect(await planOf(q)).toMatchObject(want);
+  });
+});
+
+describe("words of the read sets", () => {
+  it.each([
+    [
+      "List the L5 ET neurons (root ids) that have a matched two-photon unit.",
+      { filter: [{}, { dim: "coregistered" }] },
+    ],
+    ["give me the five 4P roots with the highest numbers of input synapses", { order: "desc", limit: 5 }],
+    ["which 3 5P-NP cells score highest on gOSI", { measure: { of: "osi" }, order: "desc", limit: 3 }],
+  ])("%s", async (q, want) => {
+    expect(await planOf(q)).toMatchObject(want);
+  });
+});
+
+describe("more words of the read sets: ids asked first, split by, one connection on average", () => {
+  it("'Root ids, please: the interneurons whose axon is …' lists them", async () => {
+    const q = "Root ids, please: the interneurons whose axon is marked proofread in the proofreading table.";
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "list" } });
+  });
+
+  it("'split … by the cell type of the presynaptic neuron' groups", async () => {
+    const q = "Could you split the incoming synapses of 864691135183251314 by the cell type of the presynaptic neuron?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type", side: "pre" }] });
+  });
+
+  it("'a single … connection' with the mean said is the mean per connection; without it, asked back", async () => {
+    const q = "On average, how many synapses does a single basket cell to layer 2/3 pyramidal cell connection have?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" } });
+    expect(await planOf("how many synapses does a single BC→23P connection have")).toBe("clarify");
+  });
+});

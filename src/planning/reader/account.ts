@@ -51,7 +51,8 @@ const connective = (item: Item) =>
       (t.t === "verb" && (t.v === "be" || t.v === "have")) ||
       // (Not "per": "total synapse size … per synapse" divides, and a "per" left unread drops the division.)
       (t.t === "per" && /^(by|for each|each|across)$/i.test(item.text)) ||
-      t.t === "bothsides" ||
+      // (Not "both of them" with nothing said of both sides: it points at cells the question never named.)
+      (t.t === "bothsides" && !/\b(them|they)\b/i.test(item.text)) ||
       (t.t === "cmp" && t.op === "between"),
   );
 

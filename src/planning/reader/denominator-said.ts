@@ -3,6 +3,8 @@ import type { PlannerResult, Query } from "../plan.js";
 
 /** "(denom = all 23P outputs)", "(denominator: all 5P-ET inputs)". */
 const BRACKETED = /\s*\(\s*(?:0\s*(?:-|–|to)\s*1\s*[,;]\s*)?denom(?:inator)?\s*(?:=|:|is)\s*([^()]+?)\s*\)/i;
+/** "(out of all 23P inputs)": the whole in brackets. */
+const BRACKETED_OUT_OF = /\s*\(\s*out\s+of\s+((?:all|every)\s+[^()]+?)\s*\)/i;
 /** "(all inputs as denominator)", "(all outputs as 100%)". */
 const BRACKETED_AS = /\s*\(\s*([^()]+?)\s+as\s+(?:the\s+)?(?:denominator|100\s*%)\s*\)/i;
 /** "Use every 23P output synapse as the denominator.", "Counting all their output synapses as 100%, …". */
@@ -49,6 +51,7 @@ export async function denominatorSaid(
 ): Promise<PlannerResult | undefined> {
   const m =
     BRACKETED.exec(question) ??
+    BRACKETED_OUT_OF.exec(question) ??
     BRACKETED_AS.exec(question) ??
     TAKEN.exec(question) ??
     TAKE_AS.exec(question) ??

@@ -7,7 +7,7 @@ const IDS_LAST =
 
 const IDS_FIRST = new RegExp(
   String.raw`^(?:(?:give|show|send|list)\s+(?:me\s+)?)?(?:the\s+)?(?:root |segment )?ids?` +
-    String.raw`(?:\s+(?:pls|please))?\s*(?:[:—–]|-\s)\s*(.+)$`,
+    String.raw`(?:\s*,?\s*(?:pls|please))?\s*(?:[:—–]|-\s)\s*(.+)$`,
   "i",
 );
 
@@ -23,7 +23,7 @@ const IDS_OF = /^(?:list|give|show)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:root |segme
  */
 export function idsAsked(p: Prepared): Prepared {
   // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
-  // ("give me root ids: SST cells whose …", "ids pls: …": asked for as a request.)
+  // ("give me root ids: SST cells whose …", "ids pls: …", "Root ids, please: …": asked for as a request.)
   const first = IDS_FIRST.exec(p.text) ?? IDS_OF.exec(p.text);
   if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
   const m = IDS_LAST.exec(p.text);

@@ -41,7 +41,9 @@ const PARTNERS_PER = new RegExp(
     String.raw`(?!(?:cell\s+)?types?\b|areas?\b|layers?\b|connections?\b|pairs?\b|synapses?\b)`,
   "gi",
 );
-const PER_CONNECTION = /\bper\s+(?:connection|conn|connected pair|pair|edge)\b/i;
+// ("how many synapses does a single basket cell to 23P connection have": one connection, not one cell.)
+const PER_CONNECTION =
+  /\bper\s+(?:connection|conn|connected pair|pair|edge)\b|\b(?:connection|pair)\s+(?:have|has|contain|consist)\b/i;
 const MEAN_SAID = /\b(on average|mean|average|avg|typical(?:ly)?)\b/i;
 
 /**

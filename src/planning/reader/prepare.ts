@@ -72,7 +72,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
-import { sortedThenTop } from "./sorted-then-top.js";
+import { rankedBy, sortedThenTop } from "./sorted-then-top.js";
 import { lookingAt } from "./looking-at.js";
 import { rankedPlace } from "./ranked-place.js";
 import { valueAskedAgain } from "./value-asked-again.js";
@@ -123,6 +123,7 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   sortedThenTop,
+  rankedBy,
   lookingAt,
   rankedPlace,
   valueAskedAgain,

@@ -26,3 +26,29 @@ export function sortedThenTop(p: Prepared): Prepared {
   const which = LOW.test(end ?? end2!) ? "bottom" : "top";
   return { ...p, text: `${which} ${n ?? n2!} ${cells!} by ${by!}${order ? `, ${order}` : ""}${stop || ""}` };
 }
+
+const CELLS = String.raw`((?:[\w/→>-]+\s+){0,5}?[\w/→>-]+)`;
+const LOW_ORDER = /^(?:ascending|lowest\s+first|smallest\s+first)$/i;
+const RANK_FIRST = new RegExp(
+  String.raw`^\s*(?:please\s+)?(?:(?:can|could)\s+you\s+)?(?:sort|rank|order)\s+(?:all\s+)?(?:the\s+)?${CELLS}\s+` +
+    String.raw`by\s+(.+?)\s*(?:,?\s*(${ORDER}))?\s*([.?!]?)\s*$`,
+  "i",
+);
+const RANKED_AFTER = new RegExp(
+  String.raw`^\s*(?:please\s+)?(?:(?:list|show|give)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?${CELLS}\s*,?\s+` +
+    String.raw`(?:ranked|sorted|ordered)\s+by\s+(.+?)\s*(?:,?\s*(${ORDER}))?\s*([.?!]?)\s*$`,
+  "i",
+);
+
+/**
+ * "rank BCs by output synapses", "list BCs ranked by output synapses", "sort the MCs by depth, ascending": the
+ * cells named are the rows, in order, as "top BCs by output synapses" says. ("rank BCs by …" had been asked back;
+ * "list BCs ranked by output synapses" had ranked the BCs' targets.) The lowest first when said.
+ */
+export function rankedBy(p: Prepared): Prepared {
+  const m = RANK_FIRST.exec(p.text) ?? RANKED_AFTER.exec(p.text);
+  if (!m || /^(?:top|bottom|first|last)\b/i.test(m[1]!)) return p;
+  const [, cells, by, order, stop] = m as unknown as (string | undefined)[];
+  const which = order && LOW_ORDER.test(order) ? "bottom" : "top";
+  return { ...p, text: `${which} ${cells!} by ${by!}${stop || ""}` };
+}

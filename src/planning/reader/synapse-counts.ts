@@ -84,6 +84,10 @@ export function synapseCounts(p: Prepared): Prepared {
   // alone, which names the cells paired.)
   let text = p.text.replace(/((?:->|→)\s*(?:[\w/-]+\s+){1,3}pairs?)\s+of\s+(?:cells|neurons)\b/gi, "$1");
   for (const [pattern, said] of [...KINDS, ...PER_PAIR]) text = text.replace(pattern, said);
+  // ("On average, how many synapses does a single BC→23P connection have?": with the mean said, one is any.)
+  const averaged = /\bon (?:average|avg)\b|\btypically\b/i.test(text);
+  const anyOne = averaged ? text.replace(/\b(does|do)\s+(?:a|one)\s+single\s+/i, "$1 a ") : text;
+  if (ONE_PAIR_HAS.test(anyOne)) text = anyOne;
   text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
   text = text.replace(COUNTED_WITH_THEM, "$1input synapses");
   if (new RegExp(String.raw`\b${PAIRS}\b`, "i").test(text))
