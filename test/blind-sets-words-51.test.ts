@@ -221,3 +221,21 @@ describe("more words of the read sets: ids asked first, split by, one connection
     expect(await planOf("how many synapses does a single BC→23P connection have")).toBe("clarify");
   });
 });
+
+describe("the cells of each group, said with a possessive", () => {
+  it("'what % of each area's neurons are inhibitory' has the neurons as the whole", async () => {
+    // (It had counted inhibitory neurons over every cell of each area.)
+    expect(await planOf("what % of each area's neurons are inhibitory")).toMatchObject({
+      filter: [{ dim: "class", values: ["neuron"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "class", values: ["inhibitory"] }] } },
+      groupBy: [{ dim: "area" }],
+    });
+  });
+
+  it("'average volume of each area's 23P cells'", async () => {
+    expect(await planOf("average volume of each area's 23P cells")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["23P"] }],
+      groupBy: [{ dim: "area" }],
+    });
+  });
+});

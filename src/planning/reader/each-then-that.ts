@@ -22,3 +22,18 @@ export function eachThenThat(p: Prepared): Prepared {
   if (!that.test(m.rest!)) return p;
   return { ...p, text: m.rest!.replace(that, `each ${m.kind}`) };
 }
+
+const GROUP_OWNER =
+  /\b(each|every)\s+((?:visual\s+)?area|(?:cortical\s+)?layer|(?:cell[\s-])?type|m-?type)'s\s+((?:[\w/+-]+\s+){0,2}?(?:cells|neurons|interneurons|nuclei|somata|synapses|inputs|outputs|connections|roots))\b/gi;
+
+/**
+ * "what % of each area's neurons are inhibitory": the cells owned by each group are the cells in each group, as
+ * "neurons in each area" says. ("neurons" had been read as part of the share, with every cell as the whole.)
+ */
+export function eachGroupsOwn(p: Prepared): Prepared {
+  const text = p.text.replace(GROUP_OWNER, (_all, each: string, group: string, owned: string) => {
+    const where = /area|layer/i.test(group) ? "in" : "of";
+    return `${owned} ${where} ${each} ${group}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

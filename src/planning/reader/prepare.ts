@@ -26,7 +26,7 @@ import {
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
-import { eachThenThat } from "./each-then-that.js";
+import { eachGroupsOwn, eachThenThat } from "./each-then-that.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -215,6 +215,7 @@ export const STEPS: PrepareStep[] = [
   bracketLists,
   prepositionSaidAgain,
   eachThenThat,
+  eachGroupsOwn,
   fronted,
   sidesNamed,
   boundsSaidAfter,
