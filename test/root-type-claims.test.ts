@@ -62,6 +62,8 @@ describe("a type said beside the root's id, and only there", () => {
     "BC 864691135410184122: max input syn size",
     // (Not only after the first determiner: "that" opens a clause here, "the" the type.)
     "Of everything that synapses onto the basket cell 864691135410184122, rank its inputs",
+    // (A determiner far before the type: "that" opens the clause, then "from basket cell".)
+    "list the postsynaptic partners that get at least 8 synapses from basket cell 864691135410184122",
   ])("%s: a claim", (q) => {
     expect(saidOfRoot(q, claim(["BC"]), vocabulary)).toBe(true);
   });

@@ -70,8 +70,8 @@ export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocab
     const after = question.slice(at + claim.root.length);
     if (AFTER.some((re) => means(re.exec(after)?.[1] ?? ""))) return true;
     const window = question.slice(Math.max(0, at - 60), at);
-    const first = BEFORE.exec(window) ?? PLAIN.exec(window);
-    if (first && means(first[1]!)) return true;
+    // (Both: "… that get at least 8 synapses from basket cell 8646…" has a determiner far before the type.)
+    if ([BEFORE.exec(window), PLAIN.exec(window)].some((m) => m && means(m[1]!))) return true;
     // (Not only the first determiner: "that synapses onto the L5 IT cell 8646…" says it after "onto the".)
     const later = [...window.matchAll(DETERMINER)].map((d) => BEFORE.exec(window.slice(d.index + d[0].length))?.[1]);
     if (later.some((phrase) => phrase && means(phrase))) return true;
