@@ -239,3 +239,48 @@ describe("the cells of each group, said with a possessive", () => {
     });
   });
 });
+
+describe("cells counted with the ranked cells as a pronoun subject", () => {
+  const bcTo23P = {
+    pre: [{ dim: "cell_type", values: ["BC"] }],
+    post: [{ dim: "cell_type", values: ["23P"] }],
+    measure: { fn: "distinct", side: "post" },
+    groupBy: [{ dim: "root_id", side: "pre" }],
+  };
+  it.each([
+    // (Each had been read the other way round: the 23P cells contacting the BCs.)
+    ["top 5 BCs by how many 23P cells they contact", bcTo23P],
+    ["top 5 BCs by number of 23P cells contacted", bcTo23P],
+    ["rank the BCs by how many 23P cells they contact", bcTo23P],
+    [
+      "top 5 23P cells by how many BCs they receive input from",
+      { ...bcTo23P, measure: { fn: "distinct", side: "pre" }, groupBy: [{ dim: "root_id", side: "post" }] },
+    ],
+    [
+      "rank the excitatory neurons by the number of inhibitory inputs they receive",
+      { pre: [{ dim: "class", values: ["inhibitory"] }], groupBy: [{ dim: "root_id", side: "post" }] },
+    ],
+  ])("%s", async (q, want) => {
+    expect(await planOf(q)).toMatchObject(want);
+  });
+
+  it("'number of 23P cells contacted by BCs' keeps its own subject", async () => {
+    expect(await planOf("number of 23P cells contacted by BCs")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      measure: { fn: "distinct", side: "post" },
+    });
+  });
+});
+
+describe("a ranking said with more than the cells and the measure is left as read", () => {
+  it("'order MCs by depth, shallowest first' stays the shallowest first", async () => {
+    expect(await planOf("order MCs by depth, shallowest first")).toMatchObject({ order: "asc" });
+  });
+
+  it("sets listed to be ranked are not read as cells ranked", async () => {
+    expect(await planOf("rank BC/MC/BPC/NGC by mean output synapses per cell")).toMatchObject({
+      measure: { fn: "mean", of: "out_synapses" },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+});

@@ -27,6 +27,7 @@ import {
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
 import { eachGroupsOwn, eachThenThat } from "./each-then-that.js";
+import { pronounObject } from "./pronoun-object.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -124,6 +125,7 @@ export const STEPS: PrepareStep[] = [
   giveMeN,
   sortedThenTop,
   rankedBy,
+  pronounObject,
   lookingAt,
   rankedPlace,
   valueAskedAgain,

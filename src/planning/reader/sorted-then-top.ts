@@ -28,6 +28,8 @@ export function sortedThenTop(p: Prepared): Prepared {
 }
 
 const CELLS = String.raw`((?:[\w/→>-]+\s+){0,5}?[\w/→>-]+)`;
+const NOT_CELLS =
+  /\b(?:types?|areas?|layers?|m-?types?|class(?:es)?|connections?|conns?|pairs?|synapses?|syns?|groups?|them|it)\b/i;
 const LOW_ORDER = /^(?:ascending|lowest\s+first|smallest\s+first)$/i;
 const RANK_FIRST = new RegExp(
   String.raw`^\s*(?:please\s+)?(?:(?:can|could)\s+you\s+)?(?:sort|rank|order)\s+(?:all\s+)?(?:the\s+)?${CELLS}\s+` +
@@ -47,8 +49,13 @@ const RANKED_AFTER = new RegExp(
  */
 export function rankedBy(p: Prepared): Prepared {
   const m = RANK_FIRST.exec(p.text) ?? RANKED_AFTER.exec(p.text);
-  if (!m || /^(?:top|bottom|first|last)\b/i.test(m[1]!)) return p;
+  // (Cells only: kinds of group ("rank the types by …"), connections and synapses are ranked as they are read.)
+  if (!m || /^(?:top|bottom|first|last)\b/i.test(m[1]!) || NOT_CELLS.test(m[1]!)) return p;
   const [, cells, by, order, stop] = m as unknown as (string | undefined)[];
+  // (Anything more said after the measure, "by depth, shallowest first", is left to the reader as it is.)
+  if (/[,;:()]|\bfirst\b|\border\b|\b(?:top|bottom)\b/i.test(by!)) return p;
+  // (Nor sets listed to be ranked, "rank BC/MC/BPC by …", "BCs and MCs ranked by …": each set is a row.)
+  if (/[A-Za-z0-9-]\/[A-Za-z]|\b(?:and|or|vs)\b|[&+]/i.test(cells!)) return p;
   const which = order && LOW_ORDER.test(order) ? "bottom" : "top";
   return { ...p, text: `${which} ${cells!} by ${by!}${stop || ""}` };
 }
