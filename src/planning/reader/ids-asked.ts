@@ -11,6 +11,10 @@ const IDS_FIRST = new RegExp(
   "i",
 );
 
+/** A list, a ranking or a "which" shows its cells' ids already ("5PNP w max gOSI - id": the one ranked first). */
+const SHOWS_ITS_CELLS =
+  /\b(list|ids?|top|most|least|highest|lowest|max|min|maximum|minimum|largest|smallest|biggest|which|who)\b/i;
+
 /** "top 5 23P by OSI → root ids": the ids asked after an arrow. */
 const IDS_AFTER_ARROW = /(?:->|→|=>)\s*(?:just |only |pls |please )?(?:the |their )?(?:root |segment )?ids?\b/i;
 
@@ -30,7 +34,7 @@ export function idsAsked(p: Prepared): Prepared {
   if (!m || /(->|→|>)\s*$/.test(m[1]!)) return p;
   // (A ranking or a "which" shows its cells' ids already, and "list" would fight it: the ids asked are
   // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
-  if (/\b(list|ids?|top|most|least|highest|lowest|which|who)\b/i.test(m[1]!)) {
+  if (SHOWS_ITS_CELLS.test(m[1]!)) {
     // ("top 5 23P by OSI → root ids": after an arrow too; ids-not-given.ts holds the reading to showing them.)
     const arrow = IDS_AFTER_ARROW.test(p.text);
     return (/\b(which|who)\b/i.test(m[1]!) || arrow) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;

@@ -50,9 +50,10 @@ export function statMeasure(c: Clause, allowed: Quantity[]): { measure: Measure;
                 c.has("noun", "n", "synapse") &&
                 !c.atoms.some((x, j) => j !== i && (is(x, "sup") || is(x, "topk"))) &&
                 !c.pops.some((p) => p.pop.wh || p.pop.sup || p.pop.topk)) ||
-              // ("biggest outgoing synapse": its size; "strongest inputs": the partners with the most synapses.)
+              // ("biggest outgoing synapse", "the biggest input synapses": their size; "strongest inputs": the
+              // partners with the most synapses. The plural had been read as the most input synapses, a count.)
               ((is(c.atoms[i + 1], "noun", "n", "output") || is(c.atoms[i + 1], "noun", "n", "input")) &&
-                /synapse$/i.test(c.atoms[i + 1]!.items[0]!.text))),
+                /synapses?$/i.test(c.atoms[i + 1]!.items[0]!.text))),
         )
       : undefined;
   if (supSynapse) {

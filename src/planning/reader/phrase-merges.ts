@@ -115,7 +115,9 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
   for (let i = 0; i + 2 < atoms.length; i++) {
     const a = atoms[i]!;
     const verb = atoms[i + 1];
-    const b = atoms[i + 2]!;
+    // ("… have a proofread axon": an article between the verb and the property.)
+    const gap = is(atoms[i + 2], "fn") && /^(a|an|the)$/i.test(lower(atoms[i + 2])) && i + 3 < atoms.length ? 1 : 0;
+    const b = atoms[i + 2 + gap]!;
     // ("partners that have no nucleus": the verb may be inside the property's own phrase.)
     const relative = /^(that|which|who)$/i.test(lower(verb)) && /^(have|has|had|lack|lacks|are|is)\b/i.test(lower(b));
     const linked = is(verb, "verb", "v", "have") || is(verb, "verb", "v", "be") || relative;
@@ -132,12 +134,33 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
     // ("which of the cells postsynaptic to 8646… are coregistered": a plural verb after one root says it of the
     // cells asked for, not of the root; it had made the root the coregistered one.)
     const oneRoot = p.filters.some((f) => f.dim === "root_id" && f.values?.length === 1) && !p.plural;
-    if (oneRoot && /^(are|were|have)$/i.test(lower(verb))) continue;
+    if (oneRoot && /^(are|were|have)$/i.test(lower(verb))) {
+      // ("Which of the presynaptic partners of 8646… have a proofread axon?": the cells asked for, named before the
+      // root, have it; it had been put on the root's side, and asked back.)
+      const owner = atoms[i - 2];
+      const link = atoms[i - 1];
+      const o = owner?.tag as Pop | undefined;
+      const linked = ["of", "to", "upstream", "downstream"].some((r) => is(link, "rel", "r", r));
+      if (owner?.tag.t !== "pop" || !o!.plural || !o!.head || !linked) continue;
+      const cells: Pop = {
+        ...o!,
+        filters: [...o!.filters, ...q.filters],
+        thresholds: [...o!.thresholds, ...q.thresholds],
+      };
+      atoms = [
+        ...atoms.slice(0, i - 2),
+        { tag: cells, alt: [], items: [...owner.items, ...atoms.slice(i + 1, i + 3 + gap).flatMap((x) => x.items)] },
+        link!,
+        a,
+        ...atoms.slice(i + 3 + gap),
+      ];
+      continue;
+    }
     const merged: Pop = { ...p, filters: [...p.filters, ...q.filters], thresholds: [...p.thresholds, ...q.thresholds] };
     atoms = [
       ...atoms.slice(0, i),
-      { tag: merged, alt: [], items: [...a.items, ...verb!.items, ...b.items] },
-      ...atoms.slice(i + 3),
+      { tag: merged, alt: [], items: atoms.slice(i, i + 3 + gap).flatMap((x) => x.items) },
+      ...atoms.slice(i + 3 + gap),
     ];
   }
   return atoms;

@@ -64,7 +64,7 @@ import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
 import { typesOfIds } from "./types-of-ids.js";
 import { idsAsked } from "./ids-asked.js";
-import { gluedCounts, unitsApart, whichOfTwo } from "./typed-forms.js";
+import { gluedCounts, unitsApart, whichOfTwo, withExtreme } from "./typed-forms.js";
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { meanOverAll } from "./mean-over-all.js";
@@ -121,6 +121,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 export const STEPS: PrepareStep[] = [
   pseudoSql,
   unitsApart,
+  withExtreme,
   suspendedHyphens,
   giveMeN,
   sortedThenTop,

@@ -42,12 +42,24 @@ const RANKED_AFTER = new RegExp(
   "i",
 );
 
+/** "Among the L2/3 pyramidal cells, rank by the number of BC synapses received, and give the top 4". */
+const AMONG_RANK = new RegExp(
+  String.raw`^\s*among\s+(?:all\s+)?(?:the\s+)?${CELLS}\s*,\s*(?:rank|sort|order)\s+(?:them\s+)?by\s+([^,;:()]+?)` +
+    String.raw`(?:\s*,?\s*(?:and\s+)?(?:give|show|list|tell)\s+(?:me\s+)?the\s+(top|bottom)\s+(\w+))?\s*([.?!]?)\s*$`,
+  "i",
+);
+
 /**
  * "rank BCs by output synapses", "list BCs ranked by output synapses", "sort the MCs by depth, ascending": the
  * cells named are the rows, in order, as "top BCs by output synapses" says. ("rank BCs by …" had been asked back;
  * "list BCs ranked by output synapses" had ranked the BCs' targets.) The lowest first when said.
  */
 export function rankedBy(p: Prepared): Prepared {
+  const among = AMONG_RANK.exec(p.text);
+  if (among && !NOT_CELLS.test(among[1]!)) {
+    const [, cells, by, end, n, stop] = among as unknown as (string | undefined)[];
+    return { ...p, text: `${end ?? "top"}${n ? ` ${n}` : ""} ${cells!} by ${by!}${stop || ""}` };
+  }
   const m = RANK_FIRST.exec(p.text) ?? RANKED_AFTER.exec(p.text);
   // (Cells only: kinds of group ("rank the types by …"), connections and synapses are ranked as they are read.)
   if (!m || /^(?:top|bottom|first|last)\b/i.test(m[1]!) || NOT_CELLS.test(m[1]!)) return p;
@@ -56,6 +68,11 @@ export function rankedBy(p: Prepared): Prepared {
   if (/[,;:()]|\bfirst\b|\border\b|\b(?:top|bottom)\b/i.test(by!)) return p;
   // (Nor sets listed to be ranked, "rank BC/MC/BPC by …", "BCs and MCs ranked by …": each set is a row.)
   if (/[A-Za-z0-9-]\/[A-Za-z]|\b(?:and|or|vs)\b|[&+]/i.test(cells!)) return p;
+  // (Nor cells named by a flag alone, "proofread cells", which may be of either side of the flow ranked by.)
+  if (
+    /^(?:[\w-]+\s+)?(?:proofread|coreg\w*|co-registered|tuned|imaged|matched)\s+(?:cells|neurons|roots)$/i.test(cells!)
+  )
+    return p;
   const which = order && LOW_ORDER.test(order) ? "bottom" : "top";
   return { ...p, text: `${which} ${cells!} by ${by!}${stop || ""}` };
 }

@@ -41,3 +41,13 @@ export function whichOfTwo(p: Prepared): Prepared {
   );
   return text === p.text ? p : { ...p, text };
 }
+
+/** "5PNP w max gOSI", "BCs with min depth": cells with the extreme of a quantity are the one ranked first. */
+const WITH_EXTREME = /\b(w\/?|with)\s+(?:the\s+)?(max|maximum|min|minimum)\s+(?!of\b)(?=[A-Za-z#])/gi;
+
+export function withExtreme(p: Prepared): Prepared {
+  const text = p.text.replace(WITH_EXTREME, (_all, _with: string, end: string) =>
+    /^max/i.test(end) ? "with the highest " : "with the lowest ",
+  );
+  return text === p.text ? p : { ...p, text };
+}
