@@ -181,3 +181,50 @@ describe("a property said of the partners of one root, named before it", () => {
     expect(await planOf(q)).toMatchObject({ [side]: [{ dim, is: true }] });
   });
 });
+
+describe("the groups of a grouping listed after a colon", () => {
+  it("'8646… input syn by presyn soma layer: L2/3, L4, L5' is those three layers, one row each", async () => {
+    expect(await planOf("864691135036757080 input syn by presyn soma layer: L2/3, L4, L5")).toMatchObject({
+      pre: [{ dim: "layer", values: ["L2/3", "L4", "L5"] }],
+      groupBy: [{ dim: "layer", side: "pre" }],
+    });
+  });
+});
+
+describe("partners two roots share, counted, with their side said before the noun", () => {
+  const counted = {
+    source: "roots",
+    measure: { fn: "count" },
+    filter: [{ dim: "in_synapses" }, { dim: "in_synapses" }],
+  };
+  it.each([
+    "# shared post targets 864691135488302306 & 864691135679907577",
+    "How many postsynaptic targets do 864691135488302306 and 864691135679907577 have in common?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toMatchObject(counted);
+  });
+});
+
+describe("'its targets', 'their inputs': the partners of the cells named, on the other side", () => {
+  const out = { pre: [{ dim: "root_id", values: ["864691135300382104"] }], post: [] };
+  const into = { pre: [], post: [{ dim: "root_id", values: ["864691135300382104"] }] };
+  it.each([
+    // (Each had put the root on the partners' side, or on both: synapses from the root onto itself.)
+    ["864691135300382104: how many synapses onto its targets", out],
+    ["how many synapses does 864691135300382104 make onto its targets", out],
+    ["864691135300382104: avg syn per connection onto its targets", { source: "connections", ...out }],
+    ["864691135300382104: how many synapses from its inputs", into],
+    ["how many synapses does 864691135300382104 receive from its inputs", into],
+  ])("%s", async (q, want) => {
+    expect(await planOf(q)).toMatchObject(want);
+  });
+
+  it("a share of one root's synapses onto its targets keeps the part", async () => {
+    const q = "what fraction of 864691135300382104's synapses onto its targets are onto 23P";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "root_id" }],
+      post: [],
+      measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
+    });
+  });
+});

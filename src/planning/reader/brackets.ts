@@ -78,3 +78,23 @@ export function bracketRestrictions(p: Prepared): Prepared {
   });
   return text === p.text ? p : { ...p, text };
 }
+
+/** "… by presyn soma layer: L2/3, L4, L5": the values of a grouping listed after a colon. */
+const LISTED_AFTER = new RegExp(
+  String.raw`\b(by|per|for\s+each)\s+([^:,;?]{1,40}?)\s*:\s*` +
+    String.raw`(${NAME}(?:\s*,\s*${NAME})+(?:\s*,?\s+(?:and|or)\s+${NAME})?)` +
+    String.raw`\s*([?.!]?)\s*$`,
+  "i",
+);
+
+/**
+ * "8646… input syn by presyn soma layer: L2/3, L4, L5": the groups listed after a grouping are the ones asked for,
+ * as in brackets ("by presyn soma layer (L2/3, L4, L5)"). After a colon they had been read as a second question.
+ */
+export function groupsListedAfter(p: Prepared): Prepared {
+  const text = p.text.replace(
+    LISTED_AFTER,
+    (_all, by: string, kind: string, list: string, stop: string) => `${by} ${kind} (${list})${stop}`,
+  );
+  return text === p.text ? p : { ...p, text };
+}

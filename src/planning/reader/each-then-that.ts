@@ -23,8 +23,12 @@ export function eachThenThat(p: Prepared): Prepared {
   return { ...p, text: m.rest!.replace(that, `each ${m.kind}`) };
 }
 
-const GROUP_OWNER =
-  /\b(each|every)\s+((?:visual\s+)?area|(?:cortical\s+)?layer|(?:cell[\s-])?type|m-?type)'s\s+((?:[\w/+-]+\s+){0,2}?(?:cells|neurons|interneurons|nuclei|somata|synapses|inputs|outputs|connections|roots))\b/gi;
+const GROUP_OWNER = new RegExp(
+  String.raw`\b(each|every)\s+((?:visual\s+)?area|(?:cortical\s+)?layer|(?:cell[\s-])?type|m-?type)'s\s+` +
+    String.raw`((?:[\w/+-]+\s+){0,2}?` +
+    String.raw`(?:cells|neurons|interneurons|nuclei|somata|synapses|inputs|outputs|connections|roots))\b`,
+  "gi",
+);
 
 /**
  * "what % of each area's neurons are inhibitory": the cells owned by each group are the cells in each group, as

@@ -10,9 +10,11 @@ const FROM_BOTH = /\b(?:from|onto|to|by|of)\s+both\s+(?:the\s+)?\S+\s+(?:and|&)\
 
 const ID = String.raw`(\d{15,20})`;
 const AND = String.raw`\s*(?:,|and|&|\+)\s*`;
+// ("postsyn partners", "post targets", "postsynaptic targets": the side may be said before any of the nouns.)
 const HEAD =
-  String.raw`((?:post|pre)-?syn(?:aptic)?\s+partners?|(?:input|output|upstream|downstream)\s+partners?|targets?|` +
-  String.raw`outputs?|inputs?|sources?|partners?|roots?|segments?)`;
+  String.raw`((?:(?:post|pre)-?(?:syn(?:aptic)?)?\s+)?` +
+  String.raw`(?:partners?|targets?|outputs?|inputs?|sources?|roots?|segments?)|` +
+  String.raw`(?:input|output|upstream|downstream)\s+partners?)`;
 /** "which …", "list …" (the roots listed) or "how many …", "# …" (counted). */
 const LEAD = String.raw`(?:(how\s+many|#|(?:the\s+)?number\s+of)|which|what|list|show(?:\s+me)?)?`;
 const END = String.raw`\s*[?.!]*\s*$`;

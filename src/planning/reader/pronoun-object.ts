@@ -17,17 +17,27 @@ const PARTICIPLE = new RegExp(
 const SOURCED = new RegExp(COUNTED + String.raw`(?:receives?|gets?)\s+(?:input|inputs|synapses?)\s+from\b`, "gi");
 
 /** "the number of inhibitory inputs they receive": the cells' own inputs (or outputs), said with the pronoun. */
-const OWN_INPUTS =
-  /\b(?:(the)\s+)?(inputs?|input\s+synapses|synapses)\s+(?:that\s+)?(?:they|it)\s+(?:each\s+)?(?:receive|receives|get|gets)\b(?!\s+(?:from|onto|on|to)\b)/gi;
-const OWN_OUTPUTS =
-  /\b(?:(the)\s+)?(outputs?|output\s+synapses|synapses)\s+(?:that\s+)?(?:they|it)\s+(?:each\s+)?(?:make|makes|send|sends|form|forms)\b(?!\s+(?:from|onto|on|to)\b)/gi;
+const THEY = String.raw`\s+(?:that\s+)?(?:they|it)\s+(?:each\s+)?`;
+const NO_SIDE_AFTER = String.raw`\b(?!\s+(?:from|onto|on|to)\b)`;
+const OWN_INPUTS = new RegExp(
+  String.raw`\b(?:(the)\s+)?(inputs?|input\s+synapses|synapses)${THEY}(?:receive|receives|get|gets)${NO_SIDE_AFTER}`,
+  "gi",
+);
+const OWN_OUTPUTS = new RegExp(
+  String.raw`\b(?:(the)\s+)?(outputs?|output\s+synapses|synapses)${THEY}` +
+    String.raw`(?:make|makes|send|sends|form|forms)${NO_SIDE_AFTER}`,
+  "gi",
+);
 
 /** "top 4 23P cells by the number of BC synapses received": synapses received are inputs (not "… received by X"). */
 const RECEIVED = /\b(?:synapses|syns?|inputs)\s+received\b(?!\s+(?:from|by|onto|to)\b)/gi;
 
 /** "top 5 BCs by number of 23P synapses made": synapses made onto the cells named (not "… made by X"). */
-const MADE_ONTO =
-  /\b([A-Z0-9][\w/-]*)\s+(?:synapses|syns?)\s+(?:they\s+)?(?:made|make|formed|sent)\b(?!\s+(?:by|onto|on|to|from|with)\b)/g;
+const MADE_ONTO = new RegExp(
+  String.raw`\b([A-Z0-9][\w/-]*)\s+(?:synapses|syns?)\s+(?:they\s+)?(?:made|make|formed|sent)` +
+    String.raw`\b(?!\s+(?:by|onto|on|to|from|with)\b)`,
+  "g",
+);
 
 /**
  * "inhibitory inputs they receive" → "inhibitory inputs". (Not "the synapses they receive", which the reader reads
@@ -53,5 +63,34 @@ export function pronounObject(p: Prepared): Prepared {
     .replace(RECEIVED, "inputs")
     .replace(MADE_ONTO, "output synapses onto $1")
     .replace(OWN_OUTPUTS, (all: string, the: string | undefined, noun: string) => owned(all, the, noun, "output"));
+  return text === p.text ? p : { ...p, text };
+}
+
+const PARTNERS_OF_IT = String.raw`(?:all\s+)?(its|their)\s+(?:own\s+)?`;
+const ONTO_ITS_TARGETS = new RegExp(
+  String.raw`(\b(?:make|makes|send|sends|form|forms)\b[^?.;]*?|` +
+    String.raw`'s\s+(?:output\s+)?(?:synapses|syns?|outputs|connections))?` +
+    String.raw`\s*\b(?:onto|to|into|on)\s+${PARTNERS_OF_IT}` +
+    String.raw`(?:targets|post-?syn(?:aptic)?\s+partners|downstream\s+partners|outputs)\b`,
+  "gi",
+);
+const FROM_ITS_INPUTS = new RegExp(
+  String.raw`(\b(?:receive|receives|get|gets)\b[^?.;]*?|'s\s+(?:input\s+)?(?:synapses|syns?|inputs|connections))?` +
+    String.raw`\s*\bfrom\s+${PARTNERS_OF_IT}` +
+    String.raw`(?:inputs|sources|pre-?syn(?:aptic)?\s+partners|upstream\s+partners)\b`,
+  "gi",
+);
+
+/**
+ * "8646…: how many synapses onto its targets", "… does 8646… make onto its targets", "from their inputs": the
+ * partners of the cells named are on the other side from them, and say nothing more (the cells had been put on
+ * the partners' side, or on both: "onto its targets" read as onto 8646… itself). Said as "from it" (or "onto it"),
+ * or left out after a verb or an owner that says the side already ("8646…'s synapses onto its targets").
+ */
+export function itsOwnPartners(p: Prepared): Prepared {
+  const pronoun = (its: string, prep: string) => ` ${prep} ${/^its$/i.test(its) ? "it" : "them"}`;
+  const text = p.text
+    .replace(ONTO_ITS_TARGETS, (_all, verb: string | undefined, its: string) => verb ?? pronoun(its, "from"))
+    .replace(FROM_ITS_INPUTS, (_all, verb: string | undefined, its: string) => verb ?? pronoun(its, "onto"));
   return text === p.text ? p : { ...p, text };
 }
