@@ -116,7 +116,9 @@ export function mergePredicates(atoms: Atom[]): Atom[] {
     const a = atoms[i]!;
     const verb = atoms[i + 1];
     // ("… have a proofread axon": an article between the verb and the property.)
-    const gap = is(atoms[i + 2], "fn") && /^(a|an|the)$/i.test(lower(atoms[i + 2])) && i + 3 < atoms.length ? 1 : 0;
+    // (Only after "have": "is a …", "is the …" say what a cell is, which the rest of the reader reads.)
+    const article = is(atoms[i + 2], "fn") && /^(a|an)$/i.test(lower(atoms[i + 2]));
+    const gap = article && is(verb, "verb", "v", "have") && i + 3 < atoms.length ? 1 : 0;
     const b = atoms[i + 2 + gap]!;
     // ("partners that have no nucleus": the verb may be inside the property's own phrase.)
     const relative = /^(that|which|who)$/i.test(lower(verb)) && /^(have|has|had|lack|lacks|are|is)\b/i.test(lower(b));
