@@ -228,3 +228,29 @@ describe("'its targets', 'their inputs': the partners of the cells named, on the
     });
   });
 });
+
+describe("'that' before a layer named is a relative pronoun, not a pointer", () => {
+  it("What's the average size of the synapses that layer 4 pyramidal cells make onto layer 2/3 pyramidal cells?", async () => {
+    const q =
+      "What's the average size of the synapses that layer 4 pyramidal cells make onto layer 2/3 pyramidal cells?";
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["4P"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "mean", of: "size" },
+    });
+  });
+
+  it("'BCs in L5: how many cells in that layer' still points back", async () => {
+    expect(await planOf("BCs in L5: how many cells in that layer")).not.toBe("clarify");
+  });
+});
+
+describe("an asker who says who they are, after a bare greeting", () => {
+  it.each([
+    "Hi, rotation student here: how many BCs in V1?",
+    "Hi all, quick one from the new rotation student: how many BCs in V1?",
+    "hi there, how many BCs in V1?",
+  ])("%s", async (q) => {
+    expect(await planOf(q)).toEqual(await planOf("how many BCs in V1?"));
+  });
+});

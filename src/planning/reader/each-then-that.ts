@@ -41,3 +41,11 @@ export function eachGroupsOwn(p: Prepared): Prepared {
   });
   return text === p.text ? p : { ...p, text };
 }
+
+/** "the synapses that layer 4 pyramidal cells make": "that" before a layer or area named is a relative pronoun. */
+const THAT_BEFORE_NAME = /\bthat\s+(?=(?:layer|area)\s+(?:\d|2\/3|[LV]\d|RL|AL|LM)\b)/gi;
+
+export function thatBeforeAName(p: Prepared): Prepared {
+  const text = p.text.replace(THAT_BEFORE_NAME, "");
+  return text === p.text ? p : { ...p, text };
+}

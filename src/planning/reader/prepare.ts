@@ -27,7 +27,7 @@ import {
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
-import { eachGroupsOwn, eachThenThat } from "./each-then-that.js";
+import { eachGroupsOwn, eachThenThat, thatBeforeAName } from "./each-then-that.js";
 import { itsOwnPartners, pronounObject } from "./pronoun-object.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
@@ -223,6 +223,7 @@ export const STEPS: PrepareStep[] = [
   prepositionSaidAgain,
   eachThenThat,
   eachGroupsOwn,
+  thatBeforeAName,
   fronted,
   sidesNamed,
   boundsSaidAfter,
