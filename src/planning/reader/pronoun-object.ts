@@ -71,7 +71,8 @@ const ONTO_ITS_TARGETS = new RegExp(
   String.raw`(\b(?:make|makes|send|sends|form|forms)\b[^?.;]*?|` +
     String.raw`'s\s+(?:output\s+)?(?:synapses|syns?|outputs|connections))?` +
     String.raw`\s*\b(?:onto|to|into|on)\s+${PARTNERS_OF_IT}` +
-    String.raw`(?:targets|post-?syn(?:aptic)?\s+partners|downstream\s+partners|outputs)\b`,
+    // (Not "onto its outputs": its outputs are its synapses, not cells; left to the reader.)
+    String.raw`(?:targets|post-?syn(?:aptic)?\s+partners|downstream\s+partners)\b`,
   "gi",
 );
 const FROM_ITS_INPUTS = new RegExp(
