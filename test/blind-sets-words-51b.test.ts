@@ -254,3 +254,17 @@ describe("an asker who says who they are, after a bare greeting", () => {
     expect(await planOf(q)).toEqual(await planOf("how many BCs in V1?"));
   });
 });
+
+describe("any root said again beside shared partners or fragments", () => {
+  it("'… have in common (any root, fragments included)?' is counted", async () => {
+    const q =
+      "How many postsynaptic targets do 864691135488302306 and 864691135679907577 have in common (any root, " +
+      "fragments included)?";
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "count" } });
+  });
+
+  it("'…, including partners without a soma?' says again that fragments count", async () => {
+    const q = "Which roots make at least 5 synapses onto 864691135934396245, including partners without a soma?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", filter: [{ dim: "synapses", min: 5 }] });
+  });
+});

@@ -67,7 +67,12 @@ export function partnersInCommon(question: string, result: PlannerResult): Plann
   );
 }
 
-function sharedPartners(question: string): PlannerResult | undefined {
+/** "(any root, fragments included)": a remark in brackets that says again that any root counts as a partner. */
+const ANY_ROOT_SAID =
+  /\s*\((?:[^()]*\b(?:any\s+(?:root|segment|partner)s?|fragments?|frags?|nucleus\s+or\s+not)\b[^()]*)\)/gi;
+
+function sharedPartners(typed: string): PlannerResult | undefined {
+  const question = typed.replace(ANY_ROOT_SAID, "");
   const whole = WHOLE.map((re) => re.exec(question)).find(Boolean);
   const both = whole ? undefined : BOTH.exec(question);
   const [counted, head, a, b] = whole
