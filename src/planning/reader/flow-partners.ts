@@ -246,6 +246,12 @@ export function pairRanking(c: Clause, q: Query): void {
   const pair = c.find("noun", "n", "connection");
   const ranked = c.find("topk") ?? c.atoms.find((a) => is(a, "sup") && !as(a, "sup")!.q) ?? taken?.atom;
   if (!pair || !ranked) return;
+  // ("top 5 BCs by connections from 23P cells": the cells named before "by" are ranked, by their connections.)
+  if (taken && is(c.atoms[taken.i + 1], "rel", "r", "by") && q.measure.fn === "count") {
+    use(pair, ranked);
+    q.source = "connections";
+    return;
+  }
   const topk = taken?.pop.topk ?? (is(ranked, "topk") ? { k: Number(as(ranked, "topk")!.k) } : undefined);
   const k = topk ? topk.k : /s$/i.test(pair.items.at(-1)!.text) ? undefined : 1;
   use(pair, ranked);

@@ -1,7 +1,7 @@
 import type { Prepared } from "./prepare.js";
 
 const COUNTED =
-  String.raw`\bhow\s+many\s+(?:(?:distinct|different|unique)\s+)?((?:[\w/-]+\s+){0,2}?)` +
+  String.raw`\b(?:how\s+many|(?:the\s+)?number\s+of|#)\s+(?:(?:distinct|different|unique)\s+)?((?:[\w/-]+\s+){0,2}?)` +
   String.raw`(?:(?:cells|neurons|roots|partners|segments)\s+)?(?:do\s+|does\s+)?(?:they|it)\s+(?:each\s+)?`;
 const TARGETED = new RegExp(
   COUNTED +
