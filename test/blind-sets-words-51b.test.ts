@@ -289,3 +289,19 @@ describe("cells ranked by their connections, and by the number of cells they con
     });
   });
 });
+
+describe("cells kept by how many partners of one kind they have", () => {
+  it.each([
+    ["count BCs with more than 30 distinct 23P targets", "BC", "out_partners", "23P"],
+    ["how many 23P cells are innervated by more than 3 BCs", "23P", "in_partners", "BC"],
+    ["which 23P cells have at least 3 BC presynaptic partners", "23P", "in_partners", "BC"],
+  ])("%s", async (q, cells, dim, partner) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [
+        { dim: "cell_type", values: [cells] },
+        { dim, partners: [{ dim: "cell_type", values: [partner] }] },
+      ],
+    });
+  });
+});

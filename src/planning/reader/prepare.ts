@@ -29,6 +29,7 @@ import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
 import { eachGroupsOwn, eachThenThat, thatBeforeAName } from "./each-then-that.js";
 import { itsOwnPartners, pronounObject } from "./pronoun-object.js";
+import { partnerCountBounds } from "./partner-count-bounds.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
@@ -130,6 +131,7 @@ export const STEPS: PrepareStep[] = [
   rankedBy,
   pronounObject,
   itsOwnPartners,
+  partnerCountBounds,
   lookingAt,
   rankedPlace,
   valueAskedAgain,
