@@ -138,3 +138,18 @@ describe("cells kept by how many partners of one kind they have", () => {
     });
   });
 });
+
+describe("'who targets X': the verb of 'who'", () => {
+  it("'who targets 8646… most' ranks the root's inputs (it had been read as the root's targets)", async () => {
+    expect(await planOf("who targets 864691135300382104 most")).toMatchObject({
+      post: [{ dim: "root_id", values: ["864691135300382104"] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
+  });
+
+  it("'who are the targets of 8646…' still lists its targets", async () => {
+    expect(await planOf("who are the targets of 864691135300382104")).toMatchObject({
+      pre: [{ dim: "root_id", values: ["864691135300382104"] }],
+    });
+  });
+});

@@ -28,7 +28,7 @@ import {
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
 import { eachGroupsOwn, eachThenThat, thatBeforeAName } from "./each-then-that.js";
-import { itsOwnPartners, pronounObject } from "./pronoun-object.js";
+import { itsOwnPartners, pronounObject, whoTargets } from "./pronoun-object.js";
 import { partnerCountBounds } from "./partner-count-bounds.js";
 import { roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
@@ -131,6 +131,7 @@ export const STEPS: PrepareStep[] = [
   rankedBy,
   pronounObject,
   itsOwnPartners,
+  whoTargets,
   partnerCountBounds,
   lookingAt,
   rankedPlace,

@@ -95,3 +95,11 @@ export function itsOwnPartners(p: Prepared): Prepared {
     .replace(FROM_ITS_INPUTS, (_all, verb: string | undefined, its: string) => verb ?? pronoun(its, "onto"));
   return text === p.text ? p : { ...p, text };
 }
+
+/** "who targets 8646… most", "what targets BCs": "targets" said as the verb of "who" (not "who are the targets of"). */
+const WHO_TARGETS = /\b(who|what)\s+targets\s+(?!of\b|for\b|in\b|with\b|are\b|is\b)(?=\d{15,20}|[A-Za-z0-9])/gi;
+
+export function whoTargets(p: Prepared): Prepared {
+  const text = p.text.replace(WHO_TARGETS, "$1 innervates ");
+  return text === p.text ? p : { ...p, text };
+}
