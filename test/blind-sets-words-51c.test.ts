@@ -153,3 +153,14 @@ describe("'who targets X': the verb of 'who'", () => {
     });
   });
 });
+
+describe("a bound on a cell's partners with no kind said is the cell's own count", () => {
+  it.each([
+    "What percent of basket cells have at least 57 distinct postsynaptic partners?",
+    "Which basket cells have at least 65 distinct postsynaptic partners? Please list their root ids.",
+  ])("%s", async (q) => {
+    const plan = JSON.stringify(await planOf(q));
+    expect(plan).toContain('"out_partners"');
+    expect(plan).not.toContain('"partners":[');
+  });
+});

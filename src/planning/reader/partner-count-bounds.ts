@@ -5,7 +5,9 @@ const BOUND =
   String.raw`>=|<=|>|<|≥|≤)\s*\d+)`;
 const DISTINCT = String.raw`(?:(?:distinct|different|unique)\s+)?`;
 // (A kind of cell, not a word about the synapses: "with at least 3 syn targets", "strong targets".)
-const NOT_WORDS = "syn|syns|synapses?|strong|weak|big|large|small|connected|total|output|input|such|of";
+const NOT_WORDS =
+  "syn|syns|synapses?|strong|weak|big|large|small|connected|total|output|input|such|of|distinct|different|unique|" +
+  "post|pre|postsyn\\w*|presyn\\w*|downstream|upstream|other|more|their|its|the|all|any";
 const NOT_KIND = String.raw`(?!(?:${NOT_WORDS})\b)`;
 const TYPE = String.raw`${NOT_KIND}([A-Za-z0-9][\w/-]*?)s?`;
 /** "BCs with more than 30 distinct 23P targets", "… that have at least 3 BC presynaptic partners". */
