@@ -164,3 +164,13 @@ describe("a bound on a cell's partners with no kind said is the cell's own count
     expect(plan).not.toContain('"partners":[');
   });
 });
+
+describe("'synapses they receive' with no kind before it is read as it was", () => {
+  it("among L5 IT cells, avg size of synapses they receive", async () => {
+    expect(await planOf("among L5 IT cells, avg size of synapses they receive")).toMatchObject({
+      pre: [],
+      post: [{ dim: "cell_type", values: ["5P-IT"] }],
+      measure: { fn: "mean", of: "size" },
+    });
+  });
+});

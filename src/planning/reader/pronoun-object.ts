@@ -20,11 +20,12 @@ const SOURCED = new RegExp(COUNTED + String.raw`(?:receives?|gets?)\s+(?:input|i
 const THEY = String.raw`\s+(?:that\s+)?(?:they|it)\s+(?:each\s+)?`;
 const NO_SIDE_AFTER = String.raw`\b(?!\s+(?:from|onto|on|to)\b)`;
 const OWN_INPUTS = new RegExp(
-  String.raw`\b(?:(the)\s+)?(inputs?|input\s+synapses|synapses)${THEY}(?:receive|receives|get|gets)${NO_SIDE_AFTER}`,
+  String.raw`\b(?:([\w/-]+)\s+)?(inputs?|input\s+synapses|synapses)${THEY}` +
+    String.raw`(?:receive|receives|get|gets)${NO_SIDE_AFTER}`,
   "gi",
 );
 const OWN_OUTPUTS = new RegExp(
-  String.raw`\b(?:(the)\s+)?(outputs?|output\s+synapses|synapses)${THEY}` +
+  String.raw`\b(?:([\w/-]+)\s+)?(outputs?|output\s+synapses|synapses)${THEY}` +
     String.raw`(?:make|makes|send|sends|form|forms)${NO_SIDE_AFTER}`,
   "gi",
 );
@@ -43,8 +44,10 @@ const MADE_ONTO = new RegExp(
  * "inhibitory inputs they receive" → "inhibitory inputs". (Not "the synapses they receive", which the reader reads
  * as it is: said again, it had moved the grouping of a question about the types' inputs.)
  */
-const owned = (all: string, the: string | undefined, noun: string, side: string) =>
-  the ? all : /^synapses$/i.test(noun) ? `${side} synapses` : noun;
+const owned = (all: string, word: string | undefined, noun: string, side: string) =>
+  !word || NOT_A_KIND.test(word) ? all : `${word} ${/^synapses$/i.test(noun) ? `${side} synapses` : noun}`;
+/** Words before "inputs they receive" that say no kind of input ("of synapses they receive", "the inputs …"). */
+const NOT_A_KIND = /^(?:of|the|their|its|all|any|many|much|how|per|and|with|from|to|by|what|which|whose|those|these)$/i;
 
 /** "BCs " → "BC ", "basket " stays: a plural type name said as the kind of partner. */
 const kindOf = (words: string) => words.replace(/\b([A-Za-z0-9/-]*[A-Z0-9][A-Za-z0-9/-]*?)s\s+$/, "$1 ");
@@ -59,10 +62,10 @@ export function pronounObject(p: Prepared): Prepared {
     .replace(TARGETED, (_all, kind: string) => `number of distinct ${kindOf(kind)}targets`)
     .replace(PARTICIPLE, (_all, kind: string) => `number of distinct ${kindOf(kind)}targets`)
     .replace(SOURCED, (_all, kind: string) => `number of distinct ${kindOf(kind)}sources`)
-    .replace(OWN_INPUTS, (all: string, the: string | undefined, noun: string) => owned(all, the, noun, "input"))
+    .replace(OWN_INPUTS, (all: string, word: string | undefined, noun: string) => owned(all, word, noun, "input"))
     .replace(RECEIVED, "inputs")
     .replace(MADE_ONTO, "output synapses onto $1")
-    .replace(OWN_OUTPUTS, (all: string, the: string | undefined, noun: string) => owned(all, the, noun, "output"));
+    .replace(OWN_OUTPUTS, (all: string, word: string | undefined, noun: string) => owned(all, word, noun, "output"));
   return text === p.text ? p : { ...p, text };
 }
 
