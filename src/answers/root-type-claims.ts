@@ -1,4 +1,4 @@
-import type { Filter, Query, QueryPlan } from "../planning/plan.js";
+import { namesOneRoot, type Filter, type Query, type QueryPlan } from "../planning/plan.js";
 import type { StoreCatalog } from "../querying/catalog.js";
 import { CLASS_VALUES } from "../querying/compile/dims.js";
 import type { Vocabulary } from "../planning/vocabulary/vocabulary.js";
@@ -31,7 +31,7 @@ export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryP
   if (plan.kind !== "query") return { claims: [], plan };
   const claims: TypeClaim[] = [];
   const strip = (filters: Filter[]): Filter[] => {
-    const roots = filters.filter((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+    const roots = filters.filter(namesOneRoot);
     const types = filters.filter(claimed);
     if (roots.length !== 1 || !types.length) return filters;
     for (const t of types)

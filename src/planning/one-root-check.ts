@@ -1,4 +1,4 @@
-import type { QueryPlan } from "./plan.js";
+import { namesOneRoot, type QueryPlan } from "./plan.js";
 
 /**
  * A side pinned to one root: counting its distinct roots is 1, and a further condition on that side
@@ -9,7 +9,7 @@ export function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): str
   // ("With how many cells 8646… makes 3 or more synapses": counting the one root named, with a condition
   // on it, is 1 or 0. Root 0 is no root: "nuclei with no root id" count the rows that have it; and the
   // nuclei of one root may be two, so a count of them alone stands.)
-  const named = plan.filter.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1 && f.values[0] !== "0");
+  const named = plan.filter.find((f) => namesOneRoot(f) && f.values[0] !== "0");
   const flowless = !["synapses", "connections"].includes(plan.source);
   if (named && flowless && ["count", "distinct"].includes(plan.measure.fn) && plan.filter.length > 1)
     return `counting the one root named, ${named.values![0]}, gives 1 or 0`;
@@ -24,7 +24,7 @@ export function oneRootProblem(plan: Extract<QueryPlan, { kind: "query" }>): str
     return `ranking the one root named, ${named.values![0]}, gives that root`;
   for (const side of ["pre", "post"] as const) {
     const filters = [...plan[side], ...(plan.compare ?? []).flatMap((p) => p[side] ?? [])];
-    const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+    const root = filters.find(namesOneRoot);
     if (!root) continue;
     const m = plan.measure;
     if (m.fn === "distinct" && m.side === side) return `the distinct ${side} roots are one root, ${root.values![0]}`;

@@ -137,6 +137,11 @@ export const Filter = z
   );
 export type Filter = z.infer<typeof Filter>;
 
+/** Whether a filter names exactly one root id (not "not", not a list): "8646…'s inputs". */
+export function namesOneRoot(f: Filter): f is Filter & { values: [string] } {
+  return f.dim === "root_id" && !f.not && f.values?.length === 1;
+}
+
 export const Side = z.enum(["pre", "post"]);
 export type Side = z.infer<typeof Side>;
 

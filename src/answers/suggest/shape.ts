@@ -1,4 +1,4 @@
-import type { CellDim, Filter, QueryPlan } from "../../planning/plan.js";
+import { namesOneRoot, type CellDim, type Filter, type QueryPlan } from "../../planning/plan.js";
 
 /**
  * The shape of an answered plan, as data/suggestions.json keys its next questions, and the names that
@@ -28,7 +28,7 @@ function oneType(filters: Filter[]): string | undefined {
 /** The one root id named by exactly these filters, or undefined. */
 function oneRoot(filters: Filter[]): string | undefined {
   const [f] = filters;
-  return filters.length === 1 && f?.dim === "root_id" && !f.not && f.values?.length === 1 ? f.values[0] : undefined;
+  return filters.length === 1 && f && namesOneRoot(f) ? f.values[0] : undefined;
 }
 
 const grouped = (plan: { groupBy: { dim: string; side?: string }[] }, dim: string, side?: string) =>

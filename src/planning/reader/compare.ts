@@ -1,4 +1,4 @@
-import type { Filter, Part } from "../plan.js";
+import { namesOneRoot, type Filter, type Part } from "../plan.js";
 import { is, text, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
@@ -10,7 +10,7 @@ type Side = "pre" | "post" | "filter";
 /** A population's label in a comparison: its values ("BC", "23P", "LM"). */
 export function labelOf(filters: Filter[]): string {
   // (One root is named by its id: "8646… (BC)" is that root, its kind only a description of it.)
-  const root = filters.find((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+  const root = filters.find(namesOneRoot);
   if (root) return root.values![0]!;
   return filters.map(filterLabel).join(", ") || "all";
 }

@@ -1,4 +1,4 @@
-import type { QueryPlan, Side } from "../plan.js";
+import { namesOneRoot, type QueryPlan, type Side } from "../plan.js";
 import type { Clause } from "./clause.js";
 
 /**
@@ -11,7 +11,7 @@ export function oneConnectionEach(c: Clause, plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.source !== "connections" || plan.measure.fn !== "count") return;
   if (plan.groupBy.length !== 1 || plan.groupBy[0]!.dim !== "root_id" || plan.compare) return;
   const other: Side = plan.groupBy[0]!.side === "post" ? "pre" : "post";
-  const oneRoot = plan[other].some((f) => f.dim === "root_id" && !f.not && f.values?.length === 1);
+  const oneRoot = plan[other].some(namesOneRoot);
   if (!oneRoot || c.has("noun", "n", "connection")) return;
   plan.measure = { fn: "sum", of: "synapses" };
 }
