@@ -1,4 +1,4 @@
-import { lower } from "./atoms.js";
+import { is, lower } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { isGroupPop, oneRootPop } from "./flow-partners.js";
 import { placeOfCells } from "./place-of-cells.js";
@@ -38,7 +38,9 @@ export function sideOfGroupings(c: Clause): void {
     const ofCells = p.pop.filters.length
       ? c.pops.filter((o) => o !== p && sideOf(o) && !grouper(o) && p.pop.filters.every((f) => holds(o, f)))
       : [];
+    const owner = ownerOf(c, p);
     if (p.pop.side) p.role = p.pop.side;
+    else if (owner) p.role = owner;
     else if (again && !p.pop.filters.length) p.role = again.role;
     else if (ofCells.length === 1) p.role = ofCells[0]!.role;
     else if (place) p.role = place;
@@ -50,4 +52,22 @@ export function sideOfGroupings(c: Clause): void {
       if (single.length === 1) p.role = single[0]!.role === "pre" ? "post" : "pre";
     }
   }
+}
+
+/**
+ * "BC outputs by area of the BC", "by the BCs' area": a grouping said of cells named on one side is of
+ * that side. (Only when every other mention of those cells agrees: in "BC→23P syn by the 23P cells'
+ * layer" the possessive had put the 23P cells on the wrong side, and the question stays asked back.)
+ */
+function ownerOf(c: Clause, p: ClausePop): "pre" | "post" | undefined {
+  const fnOnly = (from: number, to: number) => c.atoms.slice(from, to).every((x) => is(x, "fn"));
+  const owner = c.pops.find((o) => {
+    if (!sideOf(o) || !o.pop.filters.length) return false;
+    if (o.i > p.i) return is(c.atoms[p.i + 1], "rel", "r", "of") && fnOnly(p.i + 2, o.i);
+    return o.i === p.i - 2 && ["'", "'s", "s'"].includes(lower(c.atoms[o.i + 1]));
+  });
+  if (!owner) return undefined;
+  const same = JSON.stringify(owner.pop.filters);
+  const others = c.pops.filter((o) => o !== owner && sideOf(o) && JSON.stringify(o.pop.filters) === same);
+  return others.every((o) => o.role === owner.role) ? sideOf(owner) : undefined;
 }
