@@ -98,6 +98,7 @@ import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
 import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
+import { sidedConnections } from "./sided-connections.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -249,6 +250,7 @@ export const STEPS: PrepareStep[] = [
   topicRoot,
   rootLead,
   topicCells,
+  sidedConnections,
 ];
 
 /**

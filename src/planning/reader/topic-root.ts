@@ -3,8 +3,20 @@ import type { Prepared } from "./prepare.js";
 const TOPIC = /^\s*(\d{15,20})\s*[:–—]\s*(\S.*)$/s;
 /** "For the ET cell 8646…, …", "for the MC I'm tracing (8646…), …": a few words naming the root, then it. */
 const FOR_ROOT = /^\s*(?:for|about|regarding|re:?)\s+((?:[\w/'’-]+\s+){0,5}?)\(?(\d{15,20})\)?\s*[,:–—]\s*(\S.*)$/is;
-const OWNED =
-  /\b((?:(?:top|bottom|first) ?\d+ )?(?:presynaptic |postsynaptic |upstream |downstream |input |output |incoming |outgoing |synaptic )?(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?|weights?|afferents?|efferents?)(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b/i;
+const SIDE =
+  String.raw`(?:presynaptic |postsynaptic |upstream |downstream |` +
+  String.raw`input |output |incoming |outgoing |synaptic )`;
+const NOUN =
+  String.raw`(?:targets?|partners?|inputs?|outputs?|sources?|synapses?|syn|syns|connections?|weights?|` +
+  String.raw`afferents?|efferents?)`;
+/** A partner noun ("top 5 input partners", "syn"); a sided one is said with its side ("outgoing connection"). */
+const owned = (side: string) =>
+  new RegExp(
+    String.raw`\b((?:(?:top|bottom|first) ?\d+ )?${side}${NOUN}(?: (?:neurons?|cells?|synapses?|syn|partners?))?)\b`,
+    "i",
+  );
+const OWNED = owned(`${SIDE}?`);
+const SIDED_OWNED = owned(SIDE);
 
 /**
  * "8646…: share of targets w/ at least 3 syn": a root put first, then a colon, is what the rest is
@@ -31,7 +43,9 @@ export function topicRoot(p: Prepared): Prepared {
   // ("8646…: number of partners it hits with at least five synapses": "it" is the root.)
   if (/\bit\b/i.test(rest)) return { ...p, text: rest.replace(/\bit\b/gi, id) };
   if (!OWNED.test(rest)) return p;
-  return { ...p, text: rest.replace(OWNED, `$1 of ${id}`) };
+  // ("8646…: avg syn per outgoing connection": the noun said with a side is the root's, not the first one.)
+  const owned = SIDED_OWNED.test(rest) ? SIDED_OWNED : OWNED;
+  return { ...p, text: rest.replace(owned, `$1 of ${id}`) };
 }
 
 /**
