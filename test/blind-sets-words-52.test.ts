@@ -13,7 +13,7 @@ describe("a grouping said of cells named on one side", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ side }] });
   });
 
-  it("'BC→23P syn by the 23P cells' layer', where the possessive had put 23P on both sides, is asked back", async () => {
+  it("'BC→23P syn by the 23P cells' layer' (the possessive had put 23P on both sides) is asked back", async () => {
     expect(await planOf("BC→23P syn by the 23P cells' layer")).toBe("clarify");
   });
 });
@@ -53,5 +53,84 @@ describe("a per-cell count named, then its bound", () => {
 
   it("'BCs with synapse count above 100' (in or out?) is still asked back", async () => {
     expect(await planOf("BCs with synapse count above 100")).toBe("clarify");
+  });
+});
+
+describe("the cell with the most synapses of its own, within each group", () => {
+  const best = (side: "pre" | "post", dim: string, limit = 1) => ({
+    source: "synapses",
+    groupBy: [
+      { dim, side },
+      { dim: "root_id", side },
+    ],
+    limit,
+    perGroup: true,
+  });
+  it.each([
+    ["which cell of each type makes the most output synapses", "pre", "cell_type"],
+    ["for each type, the root with the most outputs", "pre", "cell_type"],
+    ["the cell with the most output synapses in each inhibitory type", "pre", "cell_type"],
+    ["which cell in each type receives the most input synapses", "post", "cell_type"],
+    ["which neuron per type has the most output synapses", "pre", "cell_type"],
+    ["for each area the neuron with the most inputs", "post", "area"],
+    ["the BC with the fewest outputs in each area", "pre", "area"],
+  ])("%s (it had ranked the partners, or the synapses per type)", async (q, side, dim) => {
+    expect(await planOf(q)).toMatchObject(best(side as "pre" | "post", dim));
+  });
+
+  it("'BC, MC, BPC and NGC: for each, the root id of the one cell with the largest number of …'", async () => {
+    const q =
+      "BC, MC, BPC and NGC: for each, the root id of the one cell with the largest number of outgoing synapses.";
+    expect(await planOf(q)).toMatchObject({
+      ...best("pre", "cell_type"),
+      pre: [{ dim: "cell_type", values: ["BC", "MC", "BPC", "NGC"] }],
+    });
+  });
+
+  it("'top 3 cells per area by input synapses' keeps three in each area", async () => {
+    expect(await planOf("top 3 cells per area by input synapses")).toMatchObject(best("post", "area", 3));
+  });
+
+  it("'which cells in each type make the most output synapses' (one each, or a few?) is asked back", async () => {
+    expect(await planOf("which cells in each type make the most output synapses")).toBe("clarify");
+  });
+});
+
+describe("shares and orders", () => {
+  it("'% 23P w/ gOSI > 0.3' is a share of the 23P cells whose tuning was measured", async () => {
+    expect(await planOf("% 23P w/ gOSI > 0.3")).toMatchObject({
+      filter: [{ dim: "cell_type" }, { dim: "tuned", is: true }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "osi" }] } },
+    });
+  });
+
+  it.each(["NGC % in L1", "BC pct in V1"])("%s (which share?) is asked back, as '%% NGC in L1' is", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'inhibitory % in V1' is still V1's make-up", async () => {
+    expect(await planOf("inhibitory % in V1")).toMatchObject({ filter: [{ dim: "area", values: ["V1"] }] });
+  });
+
+  it("'areas by avg nuc vol (neurons only)' comes in the order of the mean", async () => {
+    expect(await planOf("areas by avg nuc vol (neurons only)")).toMatchObject({
+      groupBy: [{ dim: "area" }],
+      order: "desc",
+    });
+  });
+
+  it.each([
+    "can u break down the proofread neurons by axon proofreading strategy? how many in each categry",
+    "proofread neurons by axon strategy, how many in each group",
+  ])("%s is one grouping, by the strategy ('category' had been a second one, by type)", async (q) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "axon_strategy" }] });
+    expect(((await planOf(q)) as { groupBy: unknown[] }).groupBy).toHaveLength(1);
+  });
+
+  it("'proofread axon stratgy breakdwn' is the strategy field, every root of the table", async () => {
+    expect(await planOf("proofread axon stratgy breakdwn, # each")).toMatchObject({
+      filter: [],
+      groupBy: [{ dim: "axon_strategy" }],
+    });
   });
 });

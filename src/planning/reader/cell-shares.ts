@@ -5,6 +5,7 @@ import { cellThreshold, popFilters, thresholdByVerb, Unreadable } from "./filter
 import type { Threshold } from "./numbers.js";
 import { isPlace } from "./dims.js";
 import { withoutWholeAgain } from "./whole-again.js";
+import { kindShareInPlace, whichShare } from "./share-in-place.js";
 import { partSaidBeforeWhole } from "./share-whole-after.js";
 import { CELL_QUANTITIES, statMeasure } from "./measure.js";
 import { FLOW_WORDS, kindDim } from "./shape.js";
@@ -55,8 +56,10 @@ export function fraction(c: Clause, q: Query): Measure {
   if (maker && c.pops.length === 2) {
     use(c.atoms[makeUp]);
     part = filtersOf([maker]);
-  } else if (before.length) part = filtersOf(before);
-  else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
+  } else if (before.length) {
+    part = filtersOf(before);
+    kindShareInPlace(c, before, after);
+  } else if (among > at) part = filtersOf(c.pops.filter((p) => p.i > at && p.i < among));
   else if (verb > at) {
     use(c.atoms[verb]);
     const later = withoutWholeAgain(
@@ -92,11 +95,7 @@ export function fraction(c: Clause, q: Query): Measure {
     if (!is(c.atoms[at + 1], "rel", "r", "of") && !/\bof$/i.test(text(f.atom)) && whole.pop.clauseAt! > 0 && placed) {
       const said = /^(.*?)\s+(?:in|within)\s+(.*)$/i.exec(text(whole.atom));
       const [x, y] = [said?.[1] ?? text(whole.atom), said?.[2] ?? "there"];
-      throw new Unreadable(
-        `Which share: of the cells in ${y}, how many are ${x}; or of the ${x}, how many are in ${y}? ` +
-          `Say "% of cells in ${y} that are ${x}" or "% of ${x} that are in ${y}".`,
-        [`% of cells in ${y} that are ${x}`, `% of ${x} that are in ${y}`],
-      );
+      throw whichShare(x, y);
     }
     const clause = whole.pop.filters.slice(Number(whole.pop.glueAt ?? whole.pop.clauseAt));
     flagBeforePlace(whole.pop.filters.slice(0, Number(whole.pop.clauseAt)), clause, text(whole.atom));

@@ -27,6 +27,8 @@ import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
 import { fragmentsWhereTheyCanBe } from "./vacuous-fragments.js";
 import { oneConnectionEach } from "./one-connection-each.js";
+import { tunedWhole } from "./tuned-whole.js";
+import { bestOfEachGroup } from "./best-of-each-group.js";
 
 /**
  * The plan a read clause asks for: a look-up, or else the cells, the flow or the measures composed,
@@ -39,6 +41,8 @@ export function compose(c: Clause): QueryPlan {
   const reciprocal = reciprocalPartners(c);
   const lookup = reciprocal ? undefined : lookupOf(c);
   if (lookup) return lookup;
+  const best = reciprocal ? undefined : bestOfEachGroup(c);
+  if (best) return best;
   const perRoot = perRootQuantity(c);
   const bins = asksOrientationBins(c);
   // ("like-to-like in V1": one population of a like-to-like question is both sides of the pairs.)
@@ -68,6 +72,7 @@ export function compose(c: Clause): QueryPlan {
   listedRanking(c, plan);
   oneConnectionEach(c, plan);
   partWithoutWhole(plan);
+  tunedWhole(plan);
   probabilityOfGroups(plan);
   const used = [...plan.groupBy.map((g) => g.dim), ...("of" in plan.measure ? [plan.measure.of as Filter["dim"]] : [])];
   plan.filter = kindsOfKnownKind(plan, withoutRedundantNeuron(plan.filter, used));

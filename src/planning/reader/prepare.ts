@@ -75,7 +75,7 @@ import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
-import { rankedBy, sortedThenTop } from "./sorted-then-top.js";
+import { groupsByStatistic, rankedBy, sortedThenTop } from "./sorted-then-top.js";
 import { lookingAt } from "./looking-at.js";
 import { rankedPlace } from "./ranked-place.js";
 import { valueAskedAgain } from "./value-asked-again.js";
@@ -99,6 +99,7 @@ import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
 import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
 import { sidedConnections } from "./sided-connections.js";
+import { groupsSaidAgain } from "./groups-said-again.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -129,6 +130,8 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   sortedThenTop,
+  groupsByStatistic,
+  groupsSaidAgain,
   rankedBy,
   pronounObject,
   itsOwnPartners,

@@ -76,3 +76,20 @@ export function rankedBy(p: Prepared): Prepared {
   const which = order && LOW_ORDER.test(order) ? "bottom" : "top";
   return { ...p, text: `${which} ${cells!} by ${by!}${stop || ""}` };
 }
+
+/** "areas by avg nuc vol", "cell types by mean gOSI": the kinds of group said first, then a statistic. */
+const GROUPS_BY_STATISTIC = new RegExp(
+  String.raw`^\s*(?:the\s+)?((?:visual\s+|brain\s+|cortical\s+)?areas|(?:cell\s+|m-?)?types|layers|` +
+    String.raw`classes|subclasses)` +
+    String.raw`\s+by\s+(?=(?:the\s+)?(?:mean|average|avg|median|total|number|count|#|max(?:imum)?|min(?:imum)?)\b)`,
+  "i",
+);
+
+/**
+ * "areas by avg nuc vol (neurons only)": groups named first and then "by" a statistic are the groups in the
+ * order of it, as "rank areas by …" says; they had come in the table's order.
+ */
+export function groupsByStatistic(p: Prepared): Prepared {
+  const text = p.text.replace(GROUPS_BY_STATISTIC, "rank $1 by ");
+  return text === p.text ? p : { ...p, text };
+}

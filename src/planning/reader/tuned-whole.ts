@@ -1,0 +1,19 @@
+import type { Filter, QueryPlan } from "../plan.js";
+
+/** A cell's tuning, measured only for the cells matched to the two-photon recordings. */
+const TUNING: readonly Filter["dim"][] = ["osi", "dsi", "pref_ori", "pref_dir"];
+const MATCHED: readonly Filter["dim"][] = ["tuned", "coregistered"];
+
+/**
+ * "% 23P w/ gOSI > 0.3": a share of cells whose part is a bound on their tuning is a share of the cells
+ * whose tuning was measured (a cell never imaged has no gOSI, neither above 0.3 nor below). It had been
+ * the share of all 23P cells, 2.5% where the lab means 15.9%. "Read as" names the whole
+ * ("functionally characterized"), so the denominator is never silent.
+ */
+export function tunedWhole(plan: QueryPlan): void {
+  if (plan.kind !== "query" || plan.measure.fn !== "fraction" || plan.source !== "cells") return;
+  const part = plan.measure.part.filter ?? [];
+  if (!part.some((f) => TUNING.includes(f.dim))) return;
+  if (plan.filter.some((f) => MATCHED.includes(f.dim)) || part.some((f) => MATCHED.includes(f.dim))) return;
+  plan.filter.push({ dim: "tuned", is: true });
+}
