@@ -134,3 +134,43 @@ describe("shares and orders", () => {
     });
   });
 });
+
+describe("short names and words typed in a hurry", () => {
+  it.each([
+    ["top3 bc by #out syn", "BC"],
+    ["how many bc in v1", "BC"],
+    ["how many mc", "MC"],
+  ])("%s: a lower-case short name after a count or a ranking is the type", async (q, type) => {
+    expect(JSON.stringify(await planOf(q))).toContain(`"values":["${type}"]`);
+  });
+
+  it("'the count is high bc of the noise' is not read as basket cells", async () => {
+    expect(JSON.stringify(await planOf("the count is high bc of the noise"))).not.toContain('"BC"');
+  });
+
+  it.each([
+    "wat percnt of all the cells in the cell type table are non neuronal?",
+    "#syns mc->5pit tot",
+    "#post partnrs 864691135488302306 incl frags",
+    "# OS cells, gOSI>0.3",
+  ])("%s is read", async (q) => {
+    expect(typeof (await planOf(q))).toBe("object");
+  });
+});
+
+describe("scope and grouping said in other words", () => {
+  it("'Only counting somata in layer 5, and only in area V1: how many SST cells' counts the MCs there", async () => {
+    expect(
+      await planOf("Only counting somata in layer 5, and only in area V1: how many SST cells do we have?"),
+    ).toMatchObject({
+      filter: [{ dim: "layer" }, { dim: "area" }, { dim: "cell_type", values: ["MC"] }],
+    });
+  });
+
+  it.each([
+    ["Looking only at RL: break the excitatory cells down by cell type, one row per type with its number", "cell_type"],
+    ["Split by soma-depth layer, how many interneurons sit in each one?", "layer"],
+  ])("%s", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }] });
+  });
+});

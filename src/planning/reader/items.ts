@@ -211,6 +211,8 @@ const NOT_WORDS = /^(ngc|bpc|opc|sst|vip|ngcs|bpcs|opcs|inh|exc|dtc|ptc|stc)$/i;
 const BECAUSE_NEXT = /^(i|i'm|im|we|we're|you|they|it|it's|its|that|this|the|my|our|there|of|need|want|no)$/i;
 /** Short names of cell types, beside which another short name is a name too. */
 const SHORT_NAME = /^(ngc|bpc|sst|vip|bc|mc|pv|23p|4p|5p-?(?:it|et|np)|6p-?(?:it|ct))$/i;
+/** Words before a short name that make it one: "top3 bc", "how many mc", "# pv", "which bc", "the mc". */
+const COUNTED_BEFORE = /^(\d+|top\d*|bottom\d*|many|#|which|each|every|all|the|of|per|among|no)$/i;
 /** The noun after a short name that makes it one: "bc mtype", "mc m-types". */
 const KIND_AFTER = /^m-?types?$/i;
 
@@ -233,6 +235,9 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
     // ("rank bc mc bpc ngc", "bc mtype counts": beside another short name, or before "m-type".)
     [next, prev].some((t) => t !== undefined && SHORT_NAME.test(t.text)) ||
     KIND_AFTER.test(next?.text ?? "");
+  // ("top3 bc by #out syn", "how many bc in v1", "which mc"): after a count, a ranking or an article, no
+  // "because" and no typo can stand; the short name is a name.
+  if (SHORT_NAME.test(name) && COUNTED_BEFORE.test(prev?.text ?? "")) return false;
   // "bpc to mc", "mc->5p-et": short names on either side of an arrow are names ("it" stays a word).
   const flow = /^(→|->|=>|to|onto|into)$/i.test(next?.text ?? "") || /^(→|->|=>|to|onto|into|from)$/i.test(prev?.text ?? "");
   return name !== name.toUpperCase() && !cellNext && !list && !(flow && !/^it$/i.test(name));
