@@ -167,10 +167,29 @@ describe("scope and grouping said in other words", () => {
     });
   });
 
-  it.each([
-    ["Looking only at RL: break the excitatory cells down by cell type, one row per type with its number", "cell_type"],
-    ["Split by soma-depth layer, how many interneurons sit in each one?", "layer"],
-  ])("%s", async (q, dim) => {
+  it.each([["Split by soma-depth layer, how many interneurons sit in each one?", "layer"]])("%s", async (q, dim) => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim }] });
+  });
+});
+
+describe("each cell of a kind, and the best cell of each group with its partners said", () => {
+  it.each(["the top target of each BC", "each BC's strongest target"])(
+    "%s (the top target type of all BCs had been given) is asked back",
+    async (q) => {
+      expect(await planOf(q)).toBe("clarify");
+    },
+  );
+
+  it("'the 23P cell in each area with the most BC inputs' is the top 23P cell of each area by its BC inputs", async () => {
+    expect(await planOf("the 23P cell in each area with the most BC inputs")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      groupBy: [
+        { dim: "area", side: "post" },
+        { dim: "root_id", side: "post" },
+      ],
+      limit: 1,
+      perGroup: true,
+    });
   });
 });

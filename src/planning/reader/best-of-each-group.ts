@@ -48,21 +48,26 @@ function flowOf(c: Clause): { side: Side; atoms: Atom[] } | undefined {
 export function bestOfEachGroup(c: Clause): Query | undefined {
   const grouping = groupingOf(c);
   if (!grouping) return undefined;
-  const asked = c.pops.filter((p) => p !== grouping.pop);
+  const others = c.pops.filter((p) => p !== grouping.pop);
+  const topk = others.map((p) => p.pop.topk).find((t) => t);
+  const sup = c.atoms.find((a) => is(a, "sup") && (as(a, "sup") as { count?: boolean }).count);
+  if (!topk === !sup || !others.length) return undefined;
+  const rankAt = sup ? c.index(sup) : Math.min(...others.filter((p) => p.pop.topk).map((p) => p.i));
+  // (Cells said after the superlative are partners, "the 23P cell in each area with the most BC inputs"; only
+  // when the grouping is said before it: in "which 23P cell has the most BC inputs in each area" it may be theirs.)
+  const asked = others.filter((p) => p.i <= rankAt);
+  const partners = others.filter((p) => p.i > rankAt);
   // ("which cell", "the root", "the BC", "which MC": one cell, or a kind of cell said in the singular.)
   const kindOnly = (p: ClausePop) => p.pop.filters.length > 0 && p.pop.filters.every((f) => CELL_KINDS.has(f.dim));
   const oneCell = (p: ClausePop) =>
     CELL_HEADS.has(p.pop.head ?? "") || (!p.pop.head && (p.pop.wh === "which" || !p.pop.plural) && kindOnly(p));
+  const plain = (p: ClausePop) => !p.pop.each && !p.pop.thresholds.length && !p.pop.wh;
   if (!asked.length || !asked.every(oneCell) || asked.some((p) => p.pop.each || p.pop.thresholds.length))
     return undefined;
-  const topk = asked.map((p) => p.pop.topk).find((t) => t);
-  const sup = c.atoms.find((a) => is(a, "sup") && (as(a, "sup") as { count?: boolean }).count);
-  if (!topk === !sup) return undefined;
+  if (partners.length && (grouping.pop.i > rankAt || !partners.every((p) => kindOnly(p) && plain(p) && !p.pop.topk)))
+    return undefined;
   const flow = flowOf(c);
   if (!flow) return undefined;
-  // (Cells said after the superlative are partners: "which 23P cell has the most BC inputs in each area".)
-  const rankAt = sup ? c.index(sup) : Math.min(...asked.filter((p) => p.pop.topk).map((p) => p.i));
-  if (asked.some((p) => p.i > rankAt)) return undefined;
   // ("which cells in each type make the most output synapses": one each, or a few? It had ranked their targets.)
   if (asked.some((p) => p.pop.plural && !topk))
     throw new Unreadable(`How many cells within each ${grouping.dim.replace("_", " ")}? Say "the top 3 … in each …".`);
@@ -76,12 +81,13 @@ export function bestOfEachGroup(c: Clause): Query | undefined {
   for (const p of c.pops) c.usePop(p);
   use(...flow.atoms, ...(sup ? [sup] : []), ...c.findAll("per"), ...c.findAll("wh"));
   use(...c.atoms.filter((a) => JOINING.some((r) => is(a, "rel", "r", r))));
+  const other = partners.flatMap((p) => popFilters(p.pop, c.classOf));
   return {
     kind: "query",
     source: "synapses",
     filter: [],
-    pre: flow.side === "pre" ? cells : [],
-    post: flow.side === "post" ? cells : [],
+    pre: flow.side === "pre" ? cells : other,
+    post: flow.side === "post" ? cells : other,
     measure: { fn: "count" },
     groupBy: [
       { dim: grouping.dim, side: flow.side },

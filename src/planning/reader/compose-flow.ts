@@ -29,7 +29,7 @@ import { bothSides, bothWays, within } from "./flow-both.js";
 import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
 import { sidesOfLooseCells } from "./other-kinds.js";
-import { eachOneOfThem } from "./per-cell-flow.js";
+import { eachCellKept, eachOneOfThem } from "./per-cell-flow.js";
 import { wholeFlow } from "./whole-flow.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
 import { eachCellsShare } from "./each-cell-share.js";
@@ -300,6 +300,7 @@ export function composeFlow(c: Clause): Query {
   // "where do 23P synapses go, per postsynaptic type", "where does X get its input from, by cell type".
   if (q.groupBy.length) use(...c.findAll("wh").filter((a) => is(a, "wh", "w", "where")));
   eachOneOfThem(c, q);
+  eachCellKept(c, q);
   // ("taking all input synapses onto 23P cells together, what % …": the cells' synapses pooled, as one number is.)
   const together = c.find("together");
   if (together && !q.groupBy.length && !q.compare && c.pops.some((p) => p.i === c.index(together) - 1)) use(together);

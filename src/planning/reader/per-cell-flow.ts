@@ -167,3 +167,28 @@ export function eachOneOfThem(c: Clause, q: Query): void {
   if (!/\b(?:roots|ids|cells|neurons)\s+(?:and|,)\s+(?:their|each)\b|\beach\s*[?.!]*\s*$/i.test(said)) return;
   throw new Unreadable('Each one\'s number, or all of them together? Say "… per root, ranked" or "… in total".');
 }
+
+/** Heads that still name single cells: "each BC", "each BC cell", "every MC neuron". */
+const CELL_HEADS = new Set([undefined, "cell", "neuron", "root"]);
+
+/**
+ * "the top target of each BC", "each BC's strongest target": "each" said of cells of a kind asks for one row
+ * per cell. Where the plan kept no row per cell on that side, the "each" had been read and dropped (the top
+ * target type of all BCs together was given), so it is asked back.
+ */
+export function eachCellKept(c: Clause, q: Query): void {
+  for (const p of c.pops) {
+    if (!p.pop.each || !p.pop.filters.length || !CELL_HEADS.has(p.pop.head) || (p.pop.alts?.length ?? 0) > 1) continue;
+    if (p.role !== "pre" && p.role !== "post") continue;
+    // (Only "each"/"every" said of the cells, not "breakdown of 8646…'s outputs", a grouping of one root's.)
+    if (!/^(each|every)\s/i.test(text(p.atom)) || p.pop.filters.some((f) => f.dim === "root_id")) continue;
+    const side = p.role;
+    if (q.groupBy.some((g) => g.side === side && (g.dim === "root_id" || p.pop.filters.some((f) => f.dim === g.dim))))
+      continue;
+    const cells = text(p.atom).replace(/^(each|every)\s+/i, "");
+    throw new Unreadable(
+      `Each ${cells} one by one (a row per cell), or all of them together? Say "… per ${cells}, ranked" or ` +
+        `"… of all ${cells} together".`,
+    );
+  }
+}
