@@ -193,3 +193,21 @@ describe("each cell of a kind, and the best cell of each group with its partners
     });
   });
 });
+
+describe("a list in brackets after a class, of what the class takes in", () => {
+  it.each([
+    "wat percnt of all the cells in the cell type table are non neuronal? (glia, pericytes, all of that)",
+    "what percent of all the cells are non neuronal? (glia, pericytes)",
+  ])("%s is the non-neuronal share of all cells (it had been the pericytes among them)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [],
+      measure: { fn: "fraction", part: { filter: [{ dim: "class", values: ["nonneuron"] }] } },
+    });
+  });
+
+  it("'how many non neuronal (pericytes)', one name, still narrows", async () => {
+    expect(await planOf("how many non neuronal (pericytes)")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["pericyte"] }],
+    });
+  });
+});

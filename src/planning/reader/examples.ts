@@ -57,6 +57,33 @@ export function examplesOfAClass(items: Item[], vocabulary: Vocabulary): Item[] 
   return items;
 }
 
+/** Words that close a list of examples without naming more: "(glia, pericytes, all of that)". */
+const TAIL = /^(all|of|that|the|like|such|others?|so|on|more|etc\.?|\.\.\.|…)$/i;
+
+/**
+ * "what percent of all the cells are non neuronal? (glia, pericytes, all of that)": a list in brackets, right
+ * after a class that holds every name in it, says what the class takes in; it is not a narrower part. (It had
+ * been read as the pericytes among the non-neuronal cells.) Two names at least: "non neuronal (pericytes)" may
+ * narrow it, and is left to the reader.
+ */
+export function bracketedExamples(items: Item[], vocabulary: Vocabulary): Item[] {
+  items.forEach((open, k) => {
+    if (open.text !== "(") return;
+    const close = items.findIndex((x, j) => j > k && x.text === ")");
+    if (close < 0) return;
+    const inside = items.slice(k + 1, close);
+    const names = inside.filter((x) => typeOf(x) !== undefined || classOfItem(x) !== undefined);
+    const rest = inside.filter((x) => !names.includes(x));
+    if (names.length < 2 || !rest.every((x) => JOINER.test(x.text) || TAIL.test(x.text))) return;
+    const before = items.slice(0, k).findLast((x) => !x.fn);
+    const whole = before && classOfItem(before);
+    const member = (x: Item) => covers(whole ?? "", typeOf(x) ? vocabulary.classOf(typeOf(x)!) : classOfItem(x));
+    if (!whole || !names.every(member)) return;
+    for (const x of items.slice(k, close + 1)) Object.assign(x, { fn: true, tags: [] });
+  });
+  return items;
+}
+
 /** The names and joiners next to a marker, going one way (+1 after it, -1 before it). */
 function walk(items: Item[], k: number, step: 1 | -1): Item[] {
   const span: Item[] = [];

@@ -1,5 +1,5 @@
 import { restatedInParentheses } from "./restate.js";
-import { breakdownOfAClass, examplesOfAClass } from "./examples.js";
+import { bracketedExamples, breakdownOfAClass, examplesOfAClass } from "./examples.js";
 import {
   arrowBetweenNames,
   danglingSides,
@@ -136,7 +136,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   }
   const marked = areasInCapitals(sidedPlaces(mostlyAfterTheVerb(makingCharts(versusOrientation(ordersToTheAssistant(items))))));
   const passes = questionWords(ordinalSuperlatives(marked, lexicon));
-  const classes = breakdownOfAClass(examplesOfAClass(passes, vocabulary));
+  const classes = breakdownOfAClass(bracketedExamples(examplesOfAClass(passes, vocabulary), vocabulary));
   const named = otherOfTheSame(kindsOfOwner(sidesAfterNames(danglingSides(classes))));
   const verbs = synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named))));
   const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(verbs)));
