@@ -211,3 +211,29 @@ describe("a list in brackets after a class, of what the class takes in", () => {
     });
   });
 });
+
+describe("two flows compared cell by cell", () => {
+  it.each([
+    "how many 23P cells receive more synapses from BCs than from MCs",
+    "which 23P cells get more input from BC than from MC",
+    "23P cells that receive more BC synapses than MC synapses",
+    "which BCs make more synapses onto 23P than onto 4P",
+  ])("%s (it had counted the cells with any such synapse, per type) is asked back", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'do 23P cells receive more synapses from BCs than from MCs' sets the two flows side by side", async () => {
+    expect(await planOf("do 23P cells receive more synapses from BCs than from MCs")).toMatchObject({
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+
+  it("the reading offered, 'synapses from each BC cell onto 23P and onto 4P', is one row per cell and type", async () => {
+    expect(await planOf("synapses from each BC cell onto 23P and onto 4P")).toMatchObject({
+      groupBy: [
+        { dim: "root_id", side: "pre" },
+        { dim: "cell_type", side: "post" },
+      ],
+    });
+  });
+});

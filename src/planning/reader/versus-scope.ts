@@ -44,3 +44,41 @@ export function versusKept(c: Clause, plan: QueryPlan): void {
   if (split || twoOfOne) return;
   throw new Unreadable('One number for both sets together, or one each? Say "… per cell type" or "A and B together".');
 }
+
+/**
+ * "how many 23P cells receive more synapses from BCs than from MCs", "which 23P cells get more input from BC than
+ * from MC": the two flows compared cell by cell, which a plan cannot say; it had counted the 23P cells with any BC
+ * or MC synapse, per type, or listed every cell's two counts. Asked back, offering each cell's two counts. (Not
+ * "do 23P cells receive more synapses from BCs than from MCs": the two flows, pooled, set side by side.)
+ */
+export function comparedCellByCell(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || (plan.source !== "synapses" && plan.source !== "connections")) return;
+  // ("more … than …": the comparative may be read as a count, and the sets joined by "than" as one list.)
+  if (!c.atoms.some((a) => a.items.some((i) => /^than$/i.test(i.text)))) return;
+  const compared = (["pre", "post"] as Side[]).filter((side) =>
+    plan[side].some((f) => f.dim === "cell_type" && !f.not && (f.values?.length ?? 0) >= 2),
+  );
+  if (compared.length !== 1) return;
+  const other: Side = compared[0] === "pre" ? "post" : "pre";
+  const cells = c.pops.find((p) => p.role === other);
+  if (!cells) return;
+  const counted = plan.measure.fn === "distinct" && plan.measure.side === other;
+  const listed = plan.groupBy.some((g) => g.side === other && g.dim === "root_id");
+  const asked = cells.pop.wh !== undefined || is(c.atoms[cells.i - 1], "count") || relative(c, cells.i + 1);
+  if (!counted && !listed && !asked) return;
+  const [a, b] = plan[compared[0]!].find((f) => f.dim === "cell_type")!.values!;
+  const kind = plan[other].find((f) => f.dim === "cell_type" && !f.not)?.values?.[0];
+  const each = `each ${kind ? `${kind} ` : ""}cell`;
+  const example =
+    other === "post"
+      ? `synapses from ${a} and from ${b} onto ${each}`
+      : `synapses from ${each} onto ${a} and onto ${b}`;
+  throw new Unreadable(
+    "Which cells have more with one than with the other, cell by cell, I cannot compare yet. I can give each " +
+      `cell's two counts side by side: "${example}".`,
+    [example],
+  );
+}
+
+/** "23P cells that receive …", "cells which get …": a relative clause said of the cells. */
+const relative = (c: Clause, i: number) => /^(that|which|who|whose)\b/i.test(c.atoms[i]?.items[0]?.text ?? "");
