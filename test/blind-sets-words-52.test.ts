@@ -237,3 +237,14 @@ describe("two flows compared cell by cell", () => {
     });
   });
 });
+
+describe("a scope said with 'restricted to'", () => {
+  it("'Nucleus size of PV cells, restricted to V1 and to somata in L2/3: what's the average volume?'", async () => {
+    const q = "Nucleus size of PV cells, restricted to V1 and to somata in L2/3: what's the average volume?";
+    expect(await planOf(q)).toMatchObject({
+      source: "cells",
+      filter: [{ dim: "cell_type" }, { dim: "area", values: ["V1"] }, { dim: "layer", values: ["L2/3"] }],
+      measure: { fn: "mean", of: "volume" },
+    });
+  });
+});

@@ -100,6 +100,7 @@ import { topicLead } from "./topic-lead.js";
 import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
 import { sidedConnections } from "./sided-connections.js";
 import { groupsSaidAgain } from "./groups-said-again.js";
+import { restrictedTo } from "./restricted-to.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -130,6 +131,7 @@ export const STEPS: PrepareStep[] = [
   suspendedHyphens,
   giveMeN,
   sortedThenTop,
+  restrictedTo,
   groupsByStatistic,
   groupsSaidAgain,
   rankedBy,
