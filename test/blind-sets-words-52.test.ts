@@ -248,3 +248,15 @@ describe("a scope said with 'restricted to'", () => {
     });
   });
 });
+
+describe("a root said first with what it is in brackets", () => {
+  it("'For root 8646… (a BC), list the downstream partners it contacts with 5 or more synapses.'", async () => {
+    const q = "For root 864691135300382104 (a BC), list the downstream partners it contacts with 5 or more synapses.";
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 5 }],
+      pre: [{ dim: "root_id", values: ["864691135300382104"] }],
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+});

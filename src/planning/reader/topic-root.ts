@@ -2,7 +2,12 @@ import type { Prepared } from "./prepare.js";
 
 const TOPIC = /^\s*(\d{15,20})\s*[:–—]\s*(\S.*)$/s;
 /** "For the ET cell 8646…, …", "for the MC I'm tracing (8646…), …": a few words naming the root, then it. */
-const FOR_ROOT = /^\s*(?:for|about|regarding|re:?)\s+((?:[\w/'’-]+\s+){0,5}?)\(?(\d{15,20})\)?\s*[,:–—]\s*(\S.*)$/is;
+// ("For root 8646… (a BC), list …": what is said of it in brackets after it describes it too.)
+const FOR_ROOT = new RegExp(
+  String.raw`^\s*(?:for|about|regarding|re:?)\s+((?:[\w/'’-]+\s+){0,5}?)\(?(\d{15,20})\)?` +
+    String.raw`\s*(\([^()]{1,40}\))?\s*[,:–—]\s*(\S.*)$`,
+  "is",
+);
 const SIDE =
   String.raw`(?:presynaptic |postsynaptic |upstream |downstream |` +
   String.raw`input |output |incoming |outgoing |synaptic )`;
@@ -30,7 +35,7 @@ export function topicRoot(p: Prepared): Prepared {
   const lead = FOR_ROOT.exec(p.text);
   // (Not "for each target of 8646…, …": words of partners or of each one are the question's own.)
   const describes = lead && !/\b(each|every|all|any|of|per|targets?|partners?|inputs?|outputs?)\b/i.test(lead[1]!);
-  if (lead && describes) return rootNamedFirst(p, lead[2]!, lead[3]!, lead[1]!.trim());
+  if (lead && describes) return rootNamedFirst(p, lead[2]!, lead[4]!, `${lead[1]!.trim()} ${lead[3] ?? ""}`.trim());
   const m = TOPIC.exec(p.text);
   if (!m) return p;
   const [, id, rest] = m as unknown as [string, string, string];
