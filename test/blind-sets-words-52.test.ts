@@ -260,3 +260,12 @@ describe("a root said first with what it is in brackets", () => {
     });
   });
 });
+
+describe("'both directions' said of reciprocal partners", () => {
+  it.each([
+    "reciprocal partners of 864691135563174029 (both directions), ids",
+    "reciprocal partners of 864691135563174029, both directions",
+  ])("%s is said again, not a second condition", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "list" } });
+  });
+});
