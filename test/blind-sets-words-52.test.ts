@@ -269,3 +269,14 @@ describe("'both directions' said of reciprocal partners", () => {
     expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn: "list" } });
   });
 });
+
+describe("how connections are counted, said again", () => {
+  it("'How many 4P → 23P connections are there, counting each connected pair of cells once?'", async () => {
+    expect(
+      await planOf("How many 4P → 23P connections are there, counting each connected pair of cells once?"),
+    ).toMatchObject({
+      source: "connections",
+      measure: { fn: "count" },
+    });
+  });
+});
