@@ -1,8 +1,12 @@
 import type { Prepared } from "./prepare.js";
 
 /** "restricted to V1 and to somata in L2/3", "limited to RL": the scope, up to the end of the clause. */
-const RESTRICTED =
-  /\b(?:restricted|restricting|limited|limiting|narrowed(?:\s+down)?|restrict(?:ed)?\s+it)\s+to\s+([^:;?.!]+)/gi;
+// (Not a sentence of its own, "My analysis is restricted to layer 2/3.", kept as said, to be asked about.)
+const RESTRICTED = new RegExp(
+  String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:restricted|restricting|limited|limiting|` +
+    String.raw`narrowed(?:\s+down)?)\s+to\s+([^:;?.!]+)`,
+  "gi",
+);
 
 /**
  * "Nucleus size of PV cells, restricted to V1 and to somata in L2/3": a scope said with "restricted to" is
