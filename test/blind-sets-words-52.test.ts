@@ -280,3 +280,16 @@ describe("how connections are counted, said again", () => {
     });
   });
 });
+
+describe("cells counted that are reached by a connection", () => {
+  it("'how many 5P-IT cells receive a connection of at least 5 synapses from a BC' counts the 5P-IT cells", async () => {
+    expect(await planOf("how many 5P-IT cells receive a connection of at least 5 synapses from a BC")).toMatchObject({
+      source: "connections",
+      measure: { fn: "distinct", side: "post" },
+    });
+  });
+
+  it("'how many BC→23P connections' still counts the connections", async () => {
+    expect(await planOf("how many BC→23P connections")).toMatchObject({ measure: { fn: "count" } });
+  });
+});

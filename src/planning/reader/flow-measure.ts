@@ -64,6 +64,14 @@ export function readMeasure(c: Clause, q: Query): void {
   const counted = count ? (c.after(count.atom) ?? lastBefore(c, count.atom)) : undefined;
   const noun = counted && is(counted, "noun") ? String(as(counted, "noun")!.n) : undefined;
   const flowNoun = SYNAPSE_NOUNS.some((n) => c.has("noun", "n", n));
+  // ("how many 5P-IT cells receive a connection of at least 5 synapses from a BC": the cells right after "how
+  // many" are counted, not the connections, which say how they are reached; it had counted the connections.)
+  const cellsCounted = c.pops.find((p) => p.pop.counted && p.role && p.pop.plural && c.atoms[p.i - 1] === count?.atom);
+  if (cellsCounted && noun !== "connection" && !groups(cellsCounted.pop) && cellsCounted.pop.filters.length) {
+    use(c.find("noun", "n", "connection"));
+    q.measure = { fn: "distinct", side: cellsCounted.role as Side };
+    return;
+  }
   if (noun === "connection" || (c.has("noun", "n", "connection") && !flowNoun)) {
     use(c.find("noun", "n", "connection"));
     // "is there a connection from A to B?": between two neurons, its synapses.
