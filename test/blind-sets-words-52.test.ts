@@ -293,3 +293,22 @@ describe("cells counted that are reached by a connection", () => {
     expect(await planOf("how many BC→23P connections")).toMatchObject({ measure: { fn: "count" } });
   });
 });
+
+describe("a layer said as a depth, and 'using only'", () => {
+  it("'n conn (pairs ≥1 syn) L4-depth BC → 4P' is the BCs at L4 depth", async () => {
+    expect(await planOf("n conn (pairs ≥1 syn) L4-depth BC → 4P")).toMatchObject({
+      source: "connections",
+      pre: [
+        { dim: "layer", values: ["L4"] },
+        { dim: "cell_type", values: ["BC"] },
+      ],
+    });
+  });
+
+  it("'Using only L2/3 pyramidal neurons with proofread axons as the source, how many synapses …'", async () => {
+    const q =
+      "Using only L2/3 pyramidal neurons with proofread axons as the source, how many synapses do they send to PV " +
+      "basket cells?";
+    expect(await planOf(q)).toMatchObject({ pre: [{ dim: "cell_type" }, { dim: "axon_proofread", is: true }] });
+  });
+});
