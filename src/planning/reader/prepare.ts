@@ -101,6 +101,7 @@ import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
 import { sidedConnections } from "./sided-connections.js";
 import { groupsSaidAgain } from "./groups-said-again.js";
 import { restrictedTo } from "./restricted-to.js";
+import { meanPartnersPerCell } from "./mean-partners-per-cell.js";
 
 /**
  * Before the words are read: steps that turn the question as typed into the question to read, and
@@ -132,6 +133,7 @@ export const STEPS: PrepareStep[] = [
   giveMeN,
   sortedThenTop,
   restrictedTo,
+  meanPartnersPerCell,
   groupsByStatistic,
   groupsSaidAgain,
   rankedBy,
