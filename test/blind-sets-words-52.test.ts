@@ -312,3 +312,19 @@ describe("a layer said as a depth, and 'using only'", () => {
     expect(await planOf(q)).toMatchObject({ pre: [{ dim: "cell_type" }, { dim: "axon_proofread", is: true }] });
   });
 });
+
+describe("comparisons that had lost a set or a condition", () => {
+  it.each([
+    "864691135006604625 out syn → 23P vs BC vs MC",
+    "Which 5P-NP cells receive more synapses from 4P cells than from 23P cells? List them.",
+  ])("%s is asked back", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'BC vs MC vs NGC: mean output synapse size' keeps the three", async () => {
+    expect(await planOf("BC vs MC vs NGC: mean output synapse size")).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC", "MC", "NGC"] }],
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+});

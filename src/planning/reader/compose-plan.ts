@@ -21,7 +21,7 @@ import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { kindSharedAcross } from "./shared-kind.js";
-import { comparedCellByCell, versusKept, versusScope } from "./versus-scope.js";
+import { comparedCellByCell, everySetKept, versusKept, versusScope } from "./versus-scope.js";
 import { bothSidesKept } from "./flow-both.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
@@ -61,6 +61,7 @@ export function compose(c: Clause): QueryPlan {
   versusScope(c, plan);
   versusKept(c, plan);
   comparedCellByCell(c, plan);
+  everySetKept(c, plan);
   if (plan.kind === "query") bothSidesKept(c, plan);
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);

@@ -64,7 +64,9 @@ export function comparedCellByCell(c: Clause, plan: QueryPlan): void {
   if (!cells) return;
   const counted = plan.measure.fn === "distinct" && plan.measure.side === other;
   const listed = plan.groupBy.some((g) => g.side === other && g.dim === "root_id");
-  const asked = cells.pop.wh !== undefined || is(c.atoms[cells.i - 1], "count") || relative(c, cells.i + 1);
+  // ("which 5P-NP cells …? List them." is "list 5P-NP cells …" by now.)
+  const said = (a: Clause["atoms"][number] | undefined) => is(a, "count") || is(a, "list");
+  const asked = cells.pop.wh !== undefined || said(c.atoms[cells.i - 1]) || relative(c, cells.i + 1);
   if (!counted && !listed && !asked) return;
   const [a, b] = plan[compared[0]!].find((f) => f.dim === "cell_type")!.values!;
   const kind = plan[other].find((f) => f.dim === "cell_type" && !f.not)?.values?.[0];
@@ -82,3 +84,18 @@ export function comparedCellByCell(c: Clause, plan: QueryPlan): void {
 
 /** "23P cells that receive …", "cells which get …": a relative clause said of the cells. */
 const relative = (c: Clause, i: number) => /^(that|which|who|whose)\b/i.test(c.atoms[i]?.items[0]?.text ?? "");
+
+/**
+ * "8646… out syn → 23P vs BC vs MC": three sets compared with two "vs", read as two sets ("23P" and "BC or MC"),
+ * which answered a comparison nobody asked. A comparison keeps one set per name set beside another; fewer sets
+ * than were said is asked back.
+ */
+export function everySetKept(c: Clause, plan: QueryPlan): void {
+  if (plan.kind !== "query" || !plan.compare?.length) return;
+  const said = c.atoms.flatMap((a) => a.items).filter((i) => /^(vs\.?|versus)$/i.test(i.text)).length;
+  if (said < 2 || plan.compare.length > said) return;
+  throw new Unreadable(
+    `I read ${plan.compare.length} sets where ${said + 1} were compared; please name each set on its own, ` +
+      'e.g. "synapses from BC onto 23P, 4P and 5P-IT, per target type".',
+  );
+}
