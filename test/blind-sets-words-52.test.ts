@@ -180,7 +180,7 @@ describe("each cell of a kind, and the best cell of each group with its partners
     },
   );
 
-  it("'the 23P cell in each area with the most BC inputs' is the top 23P cell of each area by its BC inputs", async () => {
+  it("'the 23P cell in each area with the most BC inputs' is each area's top 23P cell by BC inputs", async () => {
     expect(await planOf("the 23P cell in each area with the most BC inputs")).toMatchObject({
       pre: [{ dim: "cell_type", values: ["BC"] }],
       post: [{ dim: "cell_type", values: ["23P"] }],
@@ -228,7 +228,7 @@ describe("two flows compared cell by cell", () => {
     });
   });
 
-  it("the reading offered, 'synapses from each BC cell onto 23P and onto 4P', is one row per cell and type", async () => {
+  it("the reading offered, 'synapses from each BC cell onto 23P and onto 4P', is a row per cell and type", async () => {
     expect(await planOf("synapses from each BC cell onto 23P and onto 4P")).toMatchObject({
       groupBy: [
         { dim: "root_id", side: "pre" },
@@ -282,7 +282,7 @@ describe("how connections are counted, said again", () => {
 });
 
 describe("cells counted that are reached by a connection", () => {
-  it("'how many 5P-IT cells receive a connection of at least 5 synapses from a BC' counts the 5P-IT cells", async () => {
+  it("'how many 5P-IT cells receive a connection of at least 5 synapses from a BC' counts the cells", async () => {
     expect(await planOf("how many 5P-IT cells receive a connection of at least 5 synapses from a BC")).toMatchObject({
       source: "connections",
       measure: { fn: "distinct", side: "post" },
@@ -326,5 +326,22 @@ describe("comparisons that had lost a set or a condition", () => {
       pre: [{ dim: "cell_type", values: ["BC", "MC", "NGC"] }],
       groupBy: [{ dim: "cell_type", side: "pre" }],
     });
+  });
+});
+
+describe("compared sets read apart, each as the whole is", () => {
+  it("'thick-tufted vs L2/3 pyramidal: mean nucleus volume of the thick-tufted cells relative to …'", async () => {
+    const q =
+      "Nucleus size, thick-tufted vs L2/3 pyramidal: mean nucleus volume of the thick-tufted cells relative to the " +
+      "L2/3 ones, as a ratio?";
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'how many times more neurons have a partially … than a fully extended one' keeps every root", async () => {
+    const q =
+      "In the proofreading table, how many times more neurons have a partially extended axon than a fully " +
+      "extended one?";
+    const plan = (await planOf(q)) as { compare: { filter: { dim: string }[] }[] };
+    expect(plan.compare.flatMap((s) => s.filter.map((f) => f.dim))).toEqual(["axon_strategy", "axon_strategy"]);
   });
 });

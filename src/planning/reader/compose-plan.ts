@@ -21,7 +21,7 @@ import { checkPlaced } from "./placed.js";
 import { nestedStatistic } from "./restate.js";
 import { reciprocalPartners } from "./reciprocal-partners.js";
 import { kindSharedAcross } from "./shared-kind.js";
-import { comparedCellByCell, everySetKept, versusKept, versusScope } from "./versus-scope.js";
+import { comparedCellByCell, everySetKept, setsApart, versusKept, versusScope } from "./versus-scope.js";
 import { bothSidesKept } from "./flow-both.js";
 import { placeStrayNegations } from "./stray-negation.js";
 import { twoMeasures } from "./two-measures.js";
@@ -62,6 +62,7 @@ export function compose(c: Clause): QueryPlan {
   versusKept(c, plan);
   comparedCellByCell(c, plan);
   everySetKept(c, plan);
+  setsApart(plan);
   if (plan.kind === "query") bothSidesKept(c, plan);
   bothOfAList(c, plan);
   extremeOfEachConnection(c, plan);
@@ -80,6 +81,14 @@ export function compose(c: Clause): QueryPlan {
   plan.filter = kindsOfKnownKind(plan, withoutRedundantNeuron(plan.filter, used));
   plan.pre = withoutRedundantNeuron(plan.pre);
   plan.post = withoutRedundantNeuron(plan.post);
+  // ("how many times more neurons have a partially extended axon than a fully extended one": in a table of neurons
+  // the word says nothing more, in each compared set as in the whole; it had dropped a root with no cell type.)
+  for (const set of plan.kind === "query" ? (plan.compare ?? []) : [])
+    if (set.filter)
+      set.filter = withoutRedundantNeuron(
+        set.filter,
+        plan.filter.map((f) => f.dim),
+      );
   // ("AL, LM or RL" said again of "the higher visual areas": one set, in any order.)
   const key = (f: unknown) =>
     JSON.stringify(f, (k, v: unknown) => (k === "values" && Array.isArray(v) ? [...(v as string[])].sort() : v));

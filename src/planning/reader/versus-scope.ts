@@ -99,3 +99,24 @@ export function everySetKept(c: Clause, plan: QueryPlan): void {
       'e.g. "synapses from BC onto 23P, 4P and 5P-IT, per target type".',
   );
 }
+
+/**
+ * "thick-tufted vs L2/3 pyramidal: mean nucleus volume of the thick-tufted cells relative to the L2/3 ones": sets
+ * compared that share cells (one set "5P-ET or 23P", the other "5P-ET") were not read apart, and the figures set
+ * side by side meant nothing. Asked back.
+ */
+export function setsApart(plan: QueryPlan): void {
+  if (plan.kind !== "query" || (plan.compare?.length ?? 0) < 2) return;
+  const valuesOf = (set: NonNullable<typeof plan.compare>[number], dim: string) =>
+    [...(set.filter ?? []), ...(set.pre ?? []), ...(set.post ?? [])].find((f) => f.dim === dim && !f.not)?.values;
+  const sets = plan.compare!;
+  for (const [i, a] of sets.entries())
+    for (const b of sets.slice(i + 1))
+      for (const dim of ["cell_type", "class", "area", "layer", "mtype", "root_id"]) {
+        const [x, y] = [valuesOf(a, dim), valuesOf(b, dim)];
+        if (!x || !y || x.join() === y.join() || !x.some((v) => y.includes(v))) continue;
+        throw new Unreadable(
+          `I read the sets compared as "${a.label}" and "${b.label}", which share cells; which sets do you mean?`,
+        );
+      }
+}
