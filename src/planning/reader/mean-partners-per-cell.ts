@@ -3,7 +3,10 @@ import type { Prepared } from "./prepare.js";
 const MEAN =
   String.raw`(?:avg|average|mean)\s+(?:#|number|no\.?|count)\s*(?:of\s+)?` +
   String.raw`(?:distinct\s+|different\s+|unique\s+)?`;
-const NAME = String.raw`([\w/+-]+?)`;
+/** A kind of cell ("5P-IT", "BC"), not a word of the flow ("syn", "partners"). */
+const NAME =
+  String.raw`(?!(?:syn\w*|synapses?|partners?|cells?|neurons?|inputs?|outputs?|targets?|sources?|conn\w*)\b)` +
+  String.raw`([\w/+-]+?)`;
 const CELLS = String.raw`(?:\s+(?:partners?|cells?|neurons?|inputs?|outputs?|targets?|sources?))?`;
 const EACH =
   String.raw`\s+(?:per|of\s+(?:a|an|each|every|the)|for\s+(?:a|an|each|every))\s+` +
