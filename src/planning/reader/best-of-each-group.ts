@@ -2,12 +2,10 @@ import type { Filter, Query, Side } from "../plan.js";
 import { as, is, use, type Atom } from "./atoms.js";
 import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
-import { kindDim } from "./shape.js";
+import { kindDim, ONE_CELL_HEADS } from "./shape.js";
 
 type ClausePop = Clause["pops"][number];
 
-/** Nouns that ask for one cell itself (its root id), not for a kind of cell. */
-const CELL_HEADS = new Set(["cell", "root", "neuron"]);
 /** Dimensions that name a kind of cell ("BC", "inhibitory", "L5 IT in V1"). */
 const CELL_KINDS = new Set<Filter["dim"]>(["cell_type", "class", "mtype", "area", "layer"]);
 /** Words that only join the parts: "with", "in", "of", "by", "for", "and" (a comma), "per". */
@@ -60,7 +58,7 @@ export function bestOfEachGroup(c: Clause): Query | undefined {
   // ("which cell", "the root", "the BC", "which MC": one cell, or a kind of cell said in the singular.)
   const kindOnly = (p: ClausePop) => p.pop.filters.length > 0 && p.pop.filters.every((f) => CELL_KINDS.has(f.dim));
   const oneCell = (p: ClausePop) =>
-    CELL_HEADS.has(p.pop.head ?? "") || (!p.pop.head && (p.pop.wh === "which" || !p.pop.plural) && kindOnly(p));
+    ONE_CELL_HEADS.has(p.pop.head ?? "") || (!p.pop.head && (p.pop.wh === "which" || !p.pop.plural) && kindOnly(p));
   const plain = (p: ClausePop) => !p.pop.each && !p.pop.thresholds.length && !p.pop.wh;
   if (!asked.length || !asked.every(oneCell) || asked.some((p) => p.pop.each || p.pop.thresholds.length))
     return undefined;

@@ -4,7 +4,7 @@ import type { Clause } from "./clause.js";
 import { popFilters, Unreadable } from "./filters.js";
 import { PER_ROOT_NOUNS } from "./per-root.js";
 import { GROUPABLE } from "./compare-groups.js";
-import { KIND_HEADS, orderOf, PARTNER_HEADS } from "./shape.js";
+import { KIND_HEADS, ONE_CELL_HEADS, orderOf, PARTNER_HEADS } from "./shape.js";
 
 type ClausePop = Clause["pops"][number];
 
@@ -168,9 +168,6 @@ export function eachOneOfThem(c: Clause, q: Query): void {
   throw new Unreadable('Each one\'s number, or all of them together? Say "… per root, ranked" or "… in total".');
 }
 
-/** Heads that still name single cells: "each BC", "each BC cell", "every MC neuron". */
-const CELL_HEADS = new Set([undefined, "cell", "neuron", "root"]);
-
 /**
  * "the top target of each BC", "each BC's strongest target": "each" said of cells of a kind asks for one row
  * per cell. Where the plan kept no row per cell on that side, the "each" had been read and dropped (the top
@@ -178,7 +175,13 @@ const CELL_HEADS = new Set([undefined, "cell", "neuron", "root"]);
  */
 export function eachCellKept(c: Clause, q: Query): void {
   for (const p of c.pops) {
-    if (!p.pop.each || !p.pop.filters.length || !CELL_HEADS.has(p.pop.head) || (p.pop.alts?.length ?? 0) > 1) continue;
+    if (
+      !p.pop.each ||
+      !p.pop.filters.length ||
+      (p.pop.head !== undefined && !ONE_CELL_HEADS.has(p.pop.head)) ||
+      (p.pop.alts?.length ?? 0) > 1
+    )
+      continue;
     if (p.role !== "pre" && p.role !== "post") continue;
     // (Only "each"/"every" said of the cells, not "breakdown of 8646…'s outputs", a grouping of one root's.)
     if (!/^(each|every)\s/i.test(text(p.atom)) || p.pop.filters.some((f) => f.dim === "root_id")) continue;

@@ -13,6 +13,9 @@ const KIND_DIM: Record<string, "cell_type" | "mtype" | "class" | "area" | "layer
 };
 export const kindDim = (head: string | undefined) => KIND_DIM[head ?? ""];
 
+/** Heads that name single cells, one root each ("which cell", "the root", "each BC neuron"), not a kind. */
+export const ONE_CELL_HEADS: ReadonlySet<string> = new Set(["cell", "neuron", "root"]);
+
 /** "presynaptic", "post-synaptic", "presyn": a side said of the cells beside it. */
 export const SIDE_ADJECTIVE = /^(pre|post)(-| )?(synaptic|syn)?$/;
 
