@@ -116,7 +116,6 @@ describe("words that shape the answer are never dropped", () => {
     "which cell has the max gOSI? root id in nm",
     `cell type of ${ID} in degrees`,
     "avg synapse size for each pre type one number",
-    "how many BCs, one row per area",
     "Which inhibitory neuron has the most output synapses smallest first?",
     "top 5 BC by output synapses ascending",
     `layer of ${ID} in radians?`,
@@ -124,6 +123,8 @@ describe("words that shape the answer are never dropped", () => {
 
   it("keeps 'one number' of one number, and 'one row per nucleus' as each cell once", async () => {
     expect(await planOf("how many BCs, one number")).toMatchObject({ measure: { fn: "count" }, groupBy: [] });
+    // ("one row per area" is a grouping, read as one.)
+    expect(await planOf("how many BCs, one row per area")).toMatchObject({ groupBy: [{ dim: "area" }] });
     expect(
       await planOf("count(*) from functional props where gOSI > 0.3 (one row per nucleus, best cc_abs)"),
     ).toMatchObject({

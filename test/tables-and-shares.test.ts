@@ -60,8 +60,8 @@ describe("a table asked for as such", () => {
     expect(((await planOf(q)) as { groupBy: unknown[] }).groupBy).toHaveLength(n);
   });
 
-  it("asks back one row per group said of one number", async () => {
-    expect(await planOf("how many BCs in V1? one row per area")).toBe("clarify");
+  it("reads one row per group as the grouping it says", async () => {
+    expect(await planOf("how many BCs? one row per area")).toMatchObject({ groupBy: [{ dim: "area" }] });
   });
 
   it("keeps one row per nucleus as each cell once", async () => {

@@ -35,6 +35,9 @@ export async function averagedOver(
     return undefined;
   const cells = await read(`how many ${m.groups!.cells!.trim()}?`);
   if (cells.type !== "plan" || cells.plan.kind !== "query" || cells.plan.measure.fn !== "count") return undefined;
+  // ("… over all 5P-ET cells per area": the cells said again with a grouping, or anything else, are more.)
+  const { groupBy, compare, order, limit } = cells.plan;
+  if (groupBy.length || compare || order || limit !== undefined) return undefined;
   if (cellsOf(cells.plan) !== cellsOf(plan)) return undefined;
   const reading = first.reading ?? { used: [], unaccounted: [] };
   return { ...first, reading: { ...reading, context: [...(reading.context ?? []), m[0].replace(/^[,;.\s]+/, "")] } };

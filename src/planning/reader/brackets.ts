@@ -98,3 +98,23 @@ export function groupsListedAfter(p: Prepared): Prepared {
   );
   return text === p.text ? p : { ...p, text };
 }
+
+/** A comparison said before a last bracket: "vs", "versus", "compared with", or a slash between two figures. */
+const COMPARED = /\b(?:vs\.?|versus|compared\s+(?:to|with))\s|\s\/\s/i;
+/** The bracket names cells ("coreg neurons", "proofread only"), not sides, sizes, units or remarks. */
+const SHARED_CELLS = /^\(\s*([A-Za-z][\w\s/-]{0,40}?\b(?:neurons?|cells?|only))\s*\)\s*([?.!]*)\s*$/i;
+const NOT_SHARED = /\b(?:pre|post|synaptic|source|target|partner|by|per|each|vs|versus|not|excl\w*)\b/i;
+
+/**
+ * "avg gOSI AL / avg gOSI V1 (coreg neurons)", "BCs in V1 vs BCs in LM (proofread only)": cells named in a bracket
+ * after the last of the compared sets hold of every set, as they do said first ("coreg neurons: …"); joined to the
+ * set beside them, only the last set had been restricted, and the figures compared different kinds of cells.
+ */
+export function sharedBracketFirst(p: Prepared): Prepared {
+  const open = p.text.lastIndexOf("(");
+  if (open < 0) return p;
+  const [head, tail] = [p.text.slice(0, open), p.text.slice(open)];
+  const m = SHARED_CELLS.exec(tail);
+  if (!m || !COMPARED.test(head) || NOT_SHARED.test(m[1]!) || head.includes("(")) return p;
+  return { ...p, text: `${m[1]!.trim()}: ${head.trim()}${m[2] ?? ""}` };
+}

@@ -44,10 +44,16 @@ export interface ClaimPhrase {
  * The claims of a text, longest first ("mean syn count over connected pairs" is one claim, not "syn count"
  * and "connected pairs"; "not connections" is not "connections"), and the text with them blanked out.
  */
-export function claimsOf(text: string, phrases: ClaimPhrase[]): { claims: Claim[]; blank: string } {
+export function claimsOf(
+  text: string,
+  phrases: ClaimPhrase[],
+  quiet: (m: RegExpMatchArray, re: RegExp) => boolean = () => true,
+): { claims: Claim[]; blank: string } {
   const claims: Claim[] = [];
   let blank = text;
-  const found = phrases.flatMap((c) => [...text.matchAll(c.phrase)].map((m) => ({ claim: c.claim, m })));
+  const found = phrases.flatMap((c) =>
+    [...text.matchAll(c.phrase)].filter((m) => quiet(m, c.phrase)).map((m) => ({ claim: c.claim, m })),
+  );
   for (const { claim, m } of found.sort((a, b) => b.m[0].length - a.m[0].length)) {
     const at = m.index!;
     if (blank.slice(at, at + m[0].length) !== m[0]) continue;

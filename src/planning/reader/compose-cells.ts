@@ -197,7 +197,18 @@ function crossed(pop: Pop, dim: Group["dim"], groupBy: Group[]): boolean {
 
 function cellMeasureAsked(c: Clause): boolean {
   const cellQty = (q: unknown) => CELL_QUANTITIES.includes(q as Quantity);
-  return c.atoms.some((a) => (is(a, "sup") && cellQty(as(a, "sup")!.q)) || (is(a, "qty") && cellQty(as(a, "qty")!.q)));
+  // ("% of exc cells with >= 80 inputs, per layer (by soma depth)": the depth says how layers are told apart,
+  // not a measure of the cells; it had made a share of roots one of cell rows.)
+  const byDepth = (i: number) => {
+    if (as(c.atoms[i], "qty")!.q !== "depth") return false;
+    let j = i - 1;
+    while (j >= 0 && (is(c.atoms[j], "rel", "r", "by") || is(c.atoms[j], "fn"))) j--;
+    const layer = as<Pop>(c.atoms[j], "pop");
+    return Boolean(layer && (layer.head === "layer" || layer.filters.some((f) => f.dim === "layer")));
+  };
+  return c.atoms.some(
+    (a, i) => (is(a, "sup") && cellQty(as(a, "sup")!.q)) || (is(a, "qty") && cellQty(as(a, "qty")!.q) && !byDepth(i)),
+  );
 }
 
 function measureOf(c: Clause, q: Query, perRoot: Quantity | undefined, grouped: Pop | undefined): Measure {

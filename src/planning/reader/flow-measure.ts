@@ -66,10 +66,11 @@ export function readMeasure(c: Clause, q: Query): void {
   const flowNoun = SYNAPSE_NOUNS.some((n) => c.has("noun", "n", n));
   // ("how many 5P-IT cells receive a connection of at least 5 synapses from a BC": the cells right after "how
   // many" are counted, not the connections, which say how they are reached; it had counted the connections.)
-  const cellsCounted = c.pops.find((p) => p.pop.counted && p.role && p.pop.plural && c.atoms[p.i - 1] === count?.atom);
-  if (cellsCounted && noun !== "connection" && !groups(cellsCounted.pop) && cellsCounted.pop.filters.length) {
+  const cellsCounted = c.pops.find((p) => p.pop.counted && p.pop.plural && c.atoms[p.i - 1] === count?.atom);
+  const cellsSide = cellsCounted && sideSaidAgain(c, cellsCounted);
+  if (cellsSide && noun !== "connection" && !groups(cellsCounted.pop) && cellsCounted.pop.filters.length) {
     use(c.find("noun", "n", "connection"));
-    q.measure = { fn: "distinct", side: cellsCounted.role as Side };
+    q.measure = { fn: "distinct", side: cellsSide };
     return;
   }
   if (noun === "connection" || (c.has("noun", "n", "connection") && !flowNoun)) {
@@ -99,6 +100,18 @@ export function readMeasure(c: Clause, q: Query): void {
   // ("output synapses of BCs onto partners with more than 3 synapses": on connections kept by their
   // synapse count, the synapses counted are those connections' synapses, not the connections.)
   q.measure = q.source === "connections" && flowNouns.length ? { fn: "sum", of: "synapses" } : { fn: "count" };
+}
+
+/**
+ * The side of the cells counted; "how many L5 IT cells have a BC that makes 5 or more synapses onto them (a
+ * BC→5P-IT connection of at least 5 synapses)": when the flow takes its sides from a restatement, the counted
+ * cells are the one side said with the same filters (it had counted the connections the bracket names).
+ */
+function sideSaidAgain(c: Clause, counted: Clause["pops"][number]): Side | undefined {
+  if (counted.role) return counted.role as Side;
+  const same = JSON.stringify(counted.pop.filters);
+  const sides = new Set(c.pops.filter((p) => p.role && JSON.stringify(p.pop.filters) === same).map((p) => p.role));
+  return sides.size === 1 ? ([...sides][0] as Side) : undefined;
 }
 
 function lastBefore(c: Clause, a: Atom): Atom | undefined {

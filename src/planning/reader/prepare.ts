@@ -23,6 +23,7 @@ import {
   groupsListedAfter,
   bracketSemicolons,
   hvaSpelledOut,
+  sharedBracketFirst,
   prepositionSaidAgain,
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
@@ -164,6 +165,7 @@ export const STEPS: PrepareStep[] = [
   relativeWhich,
   bracketSemicolons,
   hvaSpelledOut,
+  sharedBracketFirst,
   sideBrackets,
   roleLabels,
   placeFirst,

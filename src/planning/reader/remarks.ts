@@ -167,7 +167,9 @@ interface ReadPart {
 }
 
 function readPart(part: string, r: Remarks, ask: string): ReadPart {
-  const claimed = claimsOf(part, r.claims);
+  // ("meaning the BC also synapses back onto that same 23P cell with > 100 inputs": a claim's wildcard words
+  // restrict nothing, as chatter's do not; the bound had been set aside with the claim.)
+  const claimed = claimsOf(part, r.claims, quietIn(ask, r));
   const claims = claimed.claims;
   let blank = longestFirst(claimed.blank, r.chatter, quietIn(ask, r));
   blank = longestFirst(blank, [r.connector], () => true);

@@ -30,6 +30,8 @@ export function absorbRestatements(items: Item[], plan: QueryPlan): void {
     }
     for (const g of plan.groupBy) dims.add(g.dim);
     if ("of" in plan.measure) dims.add(plan.measure.of);
+    // ("soma depth of each BC": a quantity listed beside each cell is read.)
+    if (plan.measure.fn === "list") for (const x of plan.measure.with ?? []) dims.add(x);
     measure = plan.measure.fn;
   }
   const lookup = plan.kind === "lookup" ? plan.fields : [];

@@ -1,5 +1,5 @@
 import type { Prepared } from "./prepare.js";
-import { namedIn, namesOf } from "./words.js";
+import { namedIn, namesOf, type Name } from "./words.js";
 
 /** A word asking for a share: "%", "fraction", "proportion". */
 export const SHARE_WORD = String.raw`(?:%|pct|percent(?:age)?|fraction|share|proportion)`;
@@ -31,12 +31,34 @@ const AMONG_THEN = new RegExp(
   "i",
 );
 
-/** Every name of the whole is a name of the cells said first ("inh" of "inh neurons", "L4 pyramidal" of "4P"). */
+const KINDS = new Set(["cell_type", "class", "mtype"]);
+const isKind = (n: Name) => n.tag.t === "val" && KINDS.has(String(n.tag.dim));
+
+/**
+ * The whole names the cells said first: every kind it names is one of theirs ("inh" of "inh neurons", "L4 pyramidal"
+ * of "4P"); a place it adds ("% of BPC in V1") narrows the whole.
+ */
 function sameCells(head: string, whole: string): boolean {
   const said = namesOf(whole);
   const first = namesOf(head);
-  return said.length > 0 && said.every((n) => namedIn(n, first));
+  return said.some((n) => namedIn(n, first)) && said.filter(isKind).every((n) => namedIn(n, first));
 }
+
+/**
+ * What the whole says beyond the cells' names ("… , % of inh per layer", "… , % of inh with soma deeper than
+ * 300 µm"): kept, beside the cells or last for a grouping; it had been dropped with the whole said again.
+ */
+function shareOf(share: string, head: string, cond: string, whole: string, end: string): string {
+  let more = whole;
+  const first = namesOf(head);
+  for (const n of namesOf(whole)) if (namedIn(n, first)) more = more.replace(n.text, " ");
+  more = more.replace(/\s+/g, " ").replace(LEADING_CELL_WORDS, "").trim();
+  if (GROUPING.test(more)) return `what ${share} of ${head.trim()} have ${cond.trim()} ${more}${end}`;
+  return `what ${share} of ${head.trim()}${more ? ` ${more}` : ""} have ${cond.trim()}${end}`;
+}
+
+const LEADING_CELL_WORDS = /^(?:\s*\b(?:cells?|neurons?|ones|the|all|of|them|those)\b)+/i;
+const GROUPING = /^(?:per|by|for\s+each|in\s+each|for\s+every|in\s+every|across)\b/i;
 
 /**
  * A share whose whole is the cells said first, said again after the share word: "what % of <cells> have
@@ -46,14 +68,13 @@ function sameCells(head: string, whole: string): boolean {
 export function shareOfHead(p: Prepared): Prepared {
   const text = p.text;
   const of = OF_HEAD.exec(text);
-  if (of && sameCells(of[1]!, of[4]!))
-    return said(p, `what ${of[3]} of ${of[1]!.trim()} have ${of[2]!.trim()}${of[5]}`);
+  if (of && sameCells(of[1]!, of[4]!)) return said(p, shareOf(of[3]!, of[1]!, of[2]!, of[4]!, of[5]!));
   const more = WITH_MORE.exec(text);
   if (more)
     return said(p, `what ${more[3]} of ${more[1]!.trim()} with ${more[2]!.trim()} have ${more[4]!.trim()}${more[5]}`);
   const among = AMONG_THEN.exec(text);
   if (among && sameCells(among[1]!, among[4]!))
-    return said(p, `what ${among[3]} of ${among[1]!.trim()} have ${among[2]!.trim()}${among[5]}`);
+    return said(p, shareOf(among[3]!, among[1]!, among[2]!, among[4]!, among[5]!));
   return p;
 }
 

@@ -58,6 +58,7 @@ export function twoQuestions(
     if (one.type !== "plan" || two?.type !== "plan") continue;
     // ("How orientation-selective is 8646…? What is its gOSI?": the same question said twice.)
     if (JSON.stringify(one.plan) === JSON.stringify(two.plan) || narrower(two.plan, one.plan)) continue;
+    if (anaphors(second).length && shownWith(two.plan, one.plan)) continue;
     // ("Which layer has the most inhibitory neurons? Can you rank the layers by …?": the ranking answers both.)
     if (rankingOf(two.plan, one.plan)) return { one: text(second) };
     return [text(first), text(second)];
@@ -72,6 +73,16 @@ function rankingOf(two: QueryPlan, one: QueryPlan): boolean {
   const { limit: _a, ...a } = one;
   const { limit: _b, ...b } = two;
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * "Which five coregistered 23P cells have the highest gOSI? List them with their gOSI.": the second lists the first's
+ * cells with the quantity the first already gives; it says how to show the answer, and asks nothing more.
+ */
+function shownWith(two: QueryPlan, one: QueryPlan): boolean {
+  if (one.kind !== "query" || two.kind !== "query" || two.measure.fn !== "list") return false;
+  const of = "of" in one.measure ? one.measure.of : undefined;
+  return Boolean(of) && (two.measure.with ?? []).every((x) => x === of);
 }
 
 /** "… ? Please list their root ids.": a second part that only says how to give the answer of the first. */
