@@ -146,3 +146,96 @@ describe("words of how to show the answer", () => {
     ).toBe("clarify");
   });
 });
+
+describe("words found in the sets of stop 53", () => {
+  it.each([
+    "Thick-tufted L5 cells that get over 100 synapses onto them: how many of those are there?",
+    "how many 5P-ET cells receive more than 100 synapses onto them",
+  ])("%s bounds each cell's inputs (it had been read as connections of 100 synapses)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [
+        { dim: "cell_type", values: ["5P-ET"] },
+        { dim: "in_synapses", min: 100 },
+      ],
+    });
+  });
+
+  it.each([
+    "list 5P-ET root ids w/ >130 input syn (all inputs count)",
+    "list 5P-ET root ids w/ >130 input syn (every input counts)",
+    "building an NG scene. list 5P-ET root ids w/ >130 input syn (all inputs counted). thx",
+  ])("%s lists the 5P-ET roots (a per-input grouping had ranked their sources)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "cell_type" }, { dim: "in_synapses", min: 130 }],
+      measure: { fn: "list" },
+    });
+  });
+
+  it("'list 5P-ET root ids …' never ranks the roots on the other side", async () => {
+    const plan = await planOf("list 5P-ET root ids w/ >130 input syn (inputs count)");
+    if (plan !== "clarify") expect(plan).not.toMatchObject({ groupBy: [{ dim: "root_id", side: "pre" }] });
+  });
+
+  it.each([
+    "Among the L2/3 pyramidal cells in RL, which three receive the most input synapses (all of them, from any " +
+      "presynaptic segment)?",
+    "which three 23P cells in RL receive the most input synapses, from any presynaptic cell",
+  ])("%s ranks by synapses (it had ranked by distinct partners)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "count" },
+      groupBy: [{ dim: "root_id", side: "post" }],
+      limit: 3,
+    });
+  });
+
+  it("'which 3 neurons have the most postsynaptic partners' still ranks by partners", async () => {
+    expect(await planOf("which 3 neurons have the most postsynaptic partners")).toMatchObject({
+      measure: { fn: "distinct", side: "post" },
+    });
+  });
+
+  it("'I want to look at X. Give me …' reads the purpose, not a flow to X", async () => {
+    const q =
+      "I want to look at near-projecting cells that have functional data. Give me the root ids of every " +
+      "coregistered L5 NP cell.";
+    expect(await planOf(q)).toMatchObject({ source: "cells", measure: { fn: "list" } });
+  });
+
+  it("a claim 'not the number of basket cells' holds the plan to synapses", async () => {
+    const q =
+      "Hello! I'm looking at the 23P cell 864691135300382104. How many synapses does it receive from basket cells? " +
+      "I want synapses, not the number of basket cells. Thanks.";
+    expect(await planOf(q)).toMatchObject({ source: "synapses", measure: { fn: "count" } });
+  });
+});
+
+describe("terse and chatty words of the stop-53 sets", () => {
+  it.each([
+    ["grant due friday. # inh neurons per area?", { groupBy: [{ dim: "area" }] }],
+    ["for JC slides: # MC in L5?", { filter: [{ dim: "cell_type", values: ["MC"] }, { dim: "layer" }] }],
+    ["cnt 4P w/ >100 output syn", { filter: [{ dim: "cell_type" }, { dim: "out_synapses", min: 100 }] }],
+    ["sort exc types by avg soma depth, ascending", { order: "asc", groupBy: [{ dim: "cell_type" }] }],
+    ["sort exc types by avg soma depth (µm), shallow to deep", { order: "asc" }],
+    ["Biggest SST cells as measured by nucleus volume: which are the top three?", { limit: 3, order: "desc" }],
+    [
+      "Give me the ids of the five basket cells with the most output synapses (order doesn't matter).",
+      { limit: 5, groupBy: [{ dim: "root_id", side: "pre" }] },
+    ],
+    [
+      "Not synapses but connected pairs: SST cell onto L2/3 pyramidal, how many such connections are there?",
+      { source: "connections", measure: { fn: "count" } },
+    ],
+    [
+      "Among the coregistered neurons, which three receive the most input synapses, counting every synapse onto them?",
+      { measure: { fn: "count" }, limit: 3 },
+    ],
+  ])("%s", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+
+  it("'top 3 BCs by output synapses, ascending' is asked back (top and ascending disagree)", async () => {
+    expect(await planOf("top 3 BCs by output synapses, ascending")).toBe("clarify");
+  });
+});

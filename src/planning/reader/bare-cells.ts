@@ -1,5 +1,7 @@
-import { as, is, lower, use } from "./atoms.js";
+import type { Query } from "../plan.js";
+import { as, is, lower, text, use } from "./atoms.js";
 import type { Clause } from "./clause.js";
+import { Unreadable } from "./filters.js";
 import { oneRootPop } from "./flow-partners.js";
 import { FLOW_WORDS } from "./shape.js";
 
@@ -103,4 +105,21 @@ export function listedCellsOfFlow(c: Clause): void {
   if (p.wh || p.each || p.topk || p.sup || p.counted || p.thresholds.length || FLOW_WORDS.has(p.head ?? "")) return;
   p.wh = "which";
   use(c.atoms[list]!);
+}
+
+/**
+ * "list 5P-ET root ids w/ >130 input syn (inputs count)": the ids asked for are of the cells listed; a plan ranking
+ * the roots of the other side (each 5P-ET input's source) answered another question. Asked back.
+ */
+export function listedSideKept(c: Clause, q: Query): void {
+  const list = c.atoms.findIndex((a) => is(a, "list"));
+  const cells = c.pops.find((p) => p.i === list + 1);
+  if (list < 0 || !cells?.role || cells.role === "both") return;
+  // (Not one root whose partners are listed: "list the root ids of 8646…'s top targets".)
+  if (oneRootPop(cells) || !cells.pop.plural || !cells.pop.filters.some((f) => CELL_DIMS.has(f.dim))) return;
+  const roots = q.groupBy.filter((g) => g.dim === "root_id");
+  if (!roots.length || roots.some((g) => g.side === cells.role)) return;
+  throw new Unreadable(
+    `The ids of which cells: the ${text(cells.atom)} themselves, or the cells on the other side of their synapses?`,
+  );
 }

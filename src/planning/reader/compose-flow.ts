@@ -26,13 +26,14 @@ import {
 import { partnersFronted } from "./partners-fronted.js";
 import { rankedInPlace } from "./top-per-group.js";
 import { bothSides, bothWays, within } from "./flow-both.js";
-import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, rankedCells } from "./bare-cells.js";
+import { bareCellsOfFlow, bareCellsOfOneRoot, listedCellsOfFlow, listedSideKept, rankedCells } from "./bare-cells.js";
 import { sideOfGroupings } from "./grouping-side.js";
 import { sidesOfLooseCells } from "./other-kinds.js";
 import { eachCellKept, eachOneOfThem } from "./per-cell-flow.js";
 import { wholeFlow } from "./whole-flow.js";
 import { ownersOfPartners } from "./owners-of-partners.js";
 import { eachCellsShare } from "./each-cell-share.js";
+import { rankedByPartners } from "./most-partners.js";
 
 const TYPED: Filter = { dim: "typed", is: true };
 /** "cells other than 23P", "non-BC cells": the cells kept are named (not "sources other than 23P cells"). */
@@ -276,15 +277,8 @@ export function composeFlow(c: Clause): Query {
   partnersCounted(c, q);
   partnersFronted(c, q);
   partnerRanking(c, q);
-  // "which 3 neurons have the most postsynaptic partners": ranked by distinct partners on the other side.
-  const partners = c.pops.find(
-    (p) => PARTNER_HEADS.has(p.pop.head ?? "") && !p.pop.filters.length && !grouping.includes(p),
-  );
-  const ranked = q.groupBy.find((g) => g.dim === "root_id");
-  if (partners && ranked && q.measure.fn === "count" && partners.role && partners.role !== ranked.side) {
-    q.measure = { fn: "distinct", side: partners.role as Side };
-    c.usePop(partners);
-  }
+  rankedByPartners(c, q, grouping);
+  listedSideKept(c, q);
   matrix(c, q);
   if (q.groupBy.length > 2) throw new Unreadable("I can group by at most two things at once.");
   countKinds(c, q);

@@ -6,8 +6,11 @@
  * their dots and are never split.
  */
 const PREAMBLE_END = /^(\S: | [—–-] )$/;
-const QUESTION_START =
-  /^\s*(how many|how much|how|what|which|who|where|can you|could you|do we|does|is there|are there|among|in total|give me|list|show)\b/i;
+const QUESTION_START = new RegExp(
+  String.raw`^\s*(?:(how many|how much|how|what|which|who|where|can you|could you|do we|does|is there|are there|` +
+    String.raw`among|in total|give me|list|show)\b|[#%])`,
+  "i",
+);
 
 /**
  * "I'm looking at 8646…, an L5 IT cell, and I was wondering which …": the asker's background and the question,
@@ -66,7 +69,8 @@ export function splitSentences(text: string, abbreviations: Set<string>): string
     const next = after.trimStart()[0];
     const stop = text.slice(i, end);
     // (Chat is often lower case: "… by soma depth I mean. no rush, thanks!!" is two sentences too.)
-    const opens = next !== undefined && /^[A-Za-z0-9"“'‘(\[]/.test(next);
+    // ("grant due fri. # inh neurons per area?": "#" and "%" open a terse question.)
+    const opens = next !== undefined && /^[A-Za-z0-9"“'‘(\[#%]/.test(next);
     const ends = /[!?]/.test(stop) || next === undefined;
     if (ends || (opens && !abbreviated(text.slice(start, i), abbreviations))) cut(end);
     i = end - 1;

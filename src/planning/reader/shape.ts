@@ -115,7 +115,11 @@ export function orderOf(
     if (out.limit === 1 && !top && !sup.nth && !framed && c.atoms.some((a) => is(a, "order") && RANKING.test(lower(a))))
       delete out.limit;
   }
-  const ordered = c.take<{ dir?: string }>("order");
+  // ("sort exc types by avg soma depth, ascending": a direction said beside "sort" is the sort's direction.)
+  const directed = c.findAll("order").find((a) => as<{ t: string; dir?: string }>(a, "order")?.dir);
+  const ordered = directed
+    ? as<{ t: string; dir?: string }>(directed, "order")
+    : c.take<{ t: string; dir?: string }>("order");
   if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
   // ("the three smallest …? Order them from smallest up.": an order said again, the same way, is read too; one said

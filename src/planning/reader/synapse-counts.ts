@@ -64,13 +64,14 @@ const ONE_PAIR_HAS = new RegExp(
 );
 
 /**
- * "23P cells with more than 90 synapses onto them", "More than 90 synapses onto them: how many 23P cells …": a
- * number of the cells' own inputs. (Not "targets that get more than 3 synapses from them": a connection's count.)
+ * "23P cells with more than 90 synapses onto them", "More than 90 synapses onto them: how many 23P cells …", "5P-ET
+ * cells that get over 100 synapses onto them": a number of the cells' own inputs. (Not "targets that get more than 3 synapses from them": a connection's count.)
  */
 const COUNTED_WITH_THEM = new RegExp(
-  String.raw`((?:^\s*|\b(?:with|have|has|having)\s+)(?:(?:more|fewer|less)\s+than\s+|over\s+|under\s+|at\s+` +
+  String.raw`((?:^\s*|\b(?:with|have|has|having|get|gets|getting|receive|receives|receiving)\s+)` +
+    String.raw`(?:(?:more|fewer|less)\s+than\s+|over\s+|under\s+|at\s+` +
     String.raw`(?:least|most)\s+|[<>]=?\s*)?(?:\d+|one|two|three|four|five|ten)\s*\+?\s+)` +
-    String.raw`(?:synapses|syns?)\s+(?:onto|into)\s+them\b`,
+    String.raw`(?:synapses|syns?)\s+(?:onto|into|on)\s+them\b(?!\s+from\b)`,
   "gi",
 );
 
