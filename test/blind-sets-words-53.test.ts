@@ -239,3 +239,35 @@ describe("terse and chatty words of the stop-53 sets", () => {
     expect(await planOf("top 3 BCs by output synapses, ascending")).toBe("clarify");
   });
 });
+
+describe("L6 spelled out, and the synapses that make up one connection", () => {
+  it.each([
+    "Which three neuronal cell types have the most somata in layer 6 (L6a and L6b together), from most to fewest?",
+    "top 3 neuron types by # cells in L6 (6a+6b), desc",
+  ])("%s is L6 (the sublayers had been read as a second group)", async (q) => {
+    expect(await planOf(q)).toMatchObject({ filter: [{}, { dim: "layer", values: ["L6"] }], limit: 3 });
+  });
+
+  it.each([
+    "On average, how many synapses make up a single 23P→MC connection?",
+    "on avg how many syn form one 23P->MC connection",
+  ])("%s is the mean synapses per connection", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" } });
+  });
+});
+
+describe("a ranking said before the cells it ranks", () => {
+  it.each([
+    ["Top three by incoming synapse count, please, among the 23P cells located in area RL.", "post", 3],
+    ["top 5 by output synapses among BCs in V1?", "pre", 5],
+  ])("%s ranks those cells (it had been asked back)", async (q, side, limit) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side }], order: "desc", limit });
+  });
+
+  it("'… Partners without a nucleus count too.' restates that fragments are partners", async () => {
+    const q =
+      "Which three postsynaptic partners receive the most synapses from 864691135300382104? Partners " +
+      "without a nucleus count too.";
+    expect(await planOf(q)).toMatchObject({ limit: 3, post: [] });
+  });
+});

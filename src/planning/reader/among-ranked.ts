@@ -81,3 +81,17 @@ export function amongCounted(p: Prepared): Prepared {
   if (!h || /\d{15,20}/.test(cells)) return p;
   return { ...p, text: `${place}how many ${cells} ${h[1]}` };
 }
+
+/** "Top three by incoming synapse count, please, among the 23P cells located in area RL." */
+const AMONG_LAST = new RegExp(
+  String.raw`^\s*((?:the\s+)?top\s+${COUNT}\s+by\s+[^,;:?]+?)(?:\s*,\s*(?:please|pls)\s*)?\s*,?\s+` +
+    String.raw`(?:among|amongst)\s+(?:all\s+)?(?:the\s+)?([^,;:?]+?)\s*([?.!]*)\s*$`,
+  "i",
+);
+
+/** A ranking said first and the cells it ranks after "among": read as "among the 23P cells in RL, top three by …". */
+export function amongSaidLast(p: Prepared): Prepared {
+  const m = AMONG_LAST.exec(p.text);
+  if (!m) return p;
+  return { ...p, text: `among ${m[2]!.trim()}, ${m[1]!.trim()}${m[3] ?? ""}` };
+}

@@ -116,7 +116,7 @@ export function listedSideKept(c: Clause, q: Query): void {
   const cells = c.pops.find((p) => p.i === list + 1);
   if (list < 0 || !cells?.role || cells.role === "both") return;
   // (Not one root whose partners are listed: "list the root ids of 8646…'s top targets".)
-  if (oneRootPop(cells) || !cells.pop.plural || !cells.pop.filters.some((f) => CELL_DIMS.has(f.dim))) return;
+  if (oneRootPop(cells)) return;
   const roots = q.groupBy.filter((g) => g.dim === "root_id");
   if (!roots.length || roots.some((g) => g.side === cells.role)) return;
   throw new Unreadable(

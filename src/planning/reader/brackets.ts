@@ -118,3 +118,16 @@ export function sharedBracketFirst(p: Prepared): Prepared {
   if (!m || !COMPARED.test(head) || NOT_SHARED.test(m[1]!) || head.includes("(")) return p;
   return { ...p, text: `${m[1]!.trim()}: ${head.trim()}${m[2] ?? ""}` };
 }
+
+/** "L6 (L6a and L6b together)", "layer 6 (6a+6b)": the two sublayers spelled out after L6 are L6 itself. */
+const L6_SPELLED = new RegExp(
+  String.raw`\b(L6|layer\s*6)\s*\(\s*(?:L|layer\s*)?6a\s*(?:\+|&|,|and|plus)\s*(?:L|layer\s*)?6b` +
+    String.raw`(?:\s+(?:together|combined|pooled))?\s*\)`,
+  "gi",
+);
+
+/** The sublayers of L6 spelled out in brackets say L6 again (they had been read as a second, other group). */
+export function sixSpelledOut(p: Prepared): Prepared {
+  const text = p.text.replace(L6_SPELLED, "$1");
+  return text === p.text ? p : { ...p, text };
+}

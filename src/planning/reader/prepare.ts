@@ -24,6 +24,7 @@ import {
   bracketSemicolons,
   hvaSpelledOut,
   sharedBracketFirst,
+  sixSpelledOut,
   prepositionSaidAgain,
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
@@ -62,7 +63,7 @@ import { corrections, takenBack } from "./corrections.js";
 import { restatements } from "./restatements.js";
 import { thoseOnes } from "./those-ones.js";
 import { listSaidLast } from "./list-said-last.js";
-import { amongCounted, amongPartners, amongRanked, onlyThenTop } from "./among-ranked.js";
+import { amongCounted, amongPartners, amongRanked, amongSaidLast, onlyThenTop } from "./among-ranked.js";
 import { pairsConnected } from "./pairs-connected.js";
 import { whichOfTopic } from "./which-of-topic.js";
 import { typesOfIds } from "./types-of-ids.js";
@@ -165,6 +166,7 @@ export const STEPS: PrepareStep[] = [
   relativeWhich,
   bracketSemicolons,
   hvaSpelledOut,
+  sixSpelledOut,
   sharedBracketFirst,
   sideBrackets,
   roleLabels,
@@ -179,6 +181,7 @@ export const STEPS: PrepareStep[] = [
   layWords,
   thoseOnes,
   listSaidLast,
+  amongSaidLast,
   amongRanked,
   amongCounted,
   onlyThenTop,

@@ -63,6 +63,14 @@ const ONE_PAIR_HAS = new RegExp(
   "i",
 );
 
+/** "On average, how many synapses make up a single 23P→MC connection?": the mean of them, said with a verb of parts. */
+const MAKE_UP_ONE = new RegExp(
+  String.raw`^(?:on (?:average|avg),?\s+)?how many\s+${SYN}\s+(?:make up|form|constitute|are in|go into)\s+` +
+    String.raw`(?:an? average|the average|a typical|the typical|a single|an?|one)\s+(.+?)\s+${PAIRS}` +
+    String.raw`(?:\s+on (?:average|avg)|\s+typically)?(?=\s*[?.!]*\s*$)`,
+  "i",
+);
+
 /**
  * "23P cells with more than 90 synapses onto them", "More than 90 synapses onto them: how many 23P cells …", "5P-ET
  * cells that get over 100 synapses onto them": a number of the cells' own inputs. (Not "targets that get more than 3 synapses from them": a connection's count.)
@@ -90,6 +98,8 @@ export function synapseCounts(p: Prepared): Prepared {
   const anyOne = averaged ? text.replace(/\b(does|do)\s+(?:a|one)\s+single\s+/i, "$1 a ") : text;
   if (ONE_PAIR_HAS.test(anyOne)) text = anyOne;
   text = text.replace(ONE_PAIR_HAS, (_, flow: string) => `mean synapses per connection ${flow}`);
+  // (Only with the mean said: "how many synapses make up a single connection" alone may ask for one.)
+  if (averaged) text = text.replace(MAKE_UP_ONE, (_, flow: string) => `mean synapses per connection ${flow}`);
   text = text.replace(COUNTED_WITH_THEM, "$1input synapses");
   if (new RegExp(String.raw`\b${PAIRS}\b`, "i").test(text))
     for (const [pattern, said] of SAID_AFTER) text = text.replace(pattern, said);
