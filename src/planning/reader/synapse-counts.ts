@@ -63,7 +63,7 @@ const ONE_PAIR_HAS = new RegExp(
   "i",
 );
 
-/** "On average, how many synapses make up a single 23P→MC connection?": the mean of them, said with a verb of parts. */
+/** "On average, how many synapses make up a single 23P→MC connection?": their mean, said with a verb of parts. */
 const MAKE_UP_ONE = new RegExp(
   String.raw`^(?:on (?:average|avg),?\s+)?how many\s+${SYN}\s+(?:make up|form|constitute|are in|go into)\s+` +
     String.raw`(?:an? average|the average|a typical|the typical|a single|an?|one)\s+(.+?)\s+${PAIRS}` +
@@ -73,7 +73,8 @@ const MAKE_UP_ONE = new RegExp(
 
 /**
  * "23P cells with more than 90 synapses onto them", "More than 90 synapses onto them: how many 23P cells …", "5P-ET
- * cells that get over 100 synapses onto them": a number of the cells' own inputs. (Not "targets that get more than 3 synapses from them": a connection's count.)
+ * cells that get over 100 synapses onto them": a number of the cells' own inputs. (Not "targets that get more than
+ * 3 synapses from them": a connection's count.)
  */
 const COUNTED_WITH_THEM = new RegExp(
   String.raw`((?:^\s*|\b(?:with|have|has|having|get|gets|getting|receive|receives|receiving)\s+)` +
