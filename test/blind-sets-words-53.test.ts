@@ -271,3 +271,14 @@ describe("a ranking said before the cells it ranks", () => {
     expect(await planOf(q)).toMatchObject({ limit: 3, post: [] });
   });
 });
+
+describe("a root said first, then the types of its partners on one side", () => {
+  const root = [{ dim: "root_id", values: ["864691135300382104"] }];
+  it.each([
+    ["864691135300382104: top 3 pre types by syn", { post: root, groupBy: [{ dim: "cell_type", side: "pre" }] }],
+    ["864691135300382104: top 3 presynaptic types by syn", { post: root, groupBy: [{ side: "pre" }], limit: 3 }],
+    ["864691135300382104: post cell types", { pre: root, groupBy: [{ dim: "cell_type", side: "post" }] }],
+  ])("%s (the root had no side, and was asked back)", async (q, plan) => {
+    expect(await planOf(q)).toMatchObject(plan);
+  });
+});

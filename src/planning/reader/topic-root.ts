@@ -22,6 +22,10 @@ const owned = (side: string) =>
   );
 const OWNED = owned(`${SIDE}?`);
 const SIDED_OWNED = owned(SIDE);
+/** "top 3 pre types": the kinds of the partners on one side, said with that side. */
+const SIDED_TYPES =
+  /\b((?:(?:top|bottom|first) ?\d+ )?)(pre|post|presynaptic|postsynaptic|input|output|upstream|downstream)( (?:cell )?types?)\b/i;
+const SIDE_WORD: Record<string, string> = { pre: "presynaptic", post: "postsynaptic" };
 
 /**
  * "8646…: share of targets w/ at least 3 syn": a root put first, then a colon, is what the rest is
@@ -47,6 +51,12 @@ export function topicRoot(p: Prepared): Prepared {
   if (/\bits\b/i.test(rest)) return p;
   // ("8646…: number of partners it hits with at least five synapses": "it" is the root.)
   if (/\bit\b/i.test(rest)) return { ...p, text: rest.replace(/\bit\b/gi, id) };
+  // ("8646…: top 3 pre types by syn": the types of its partners on that side; the root had no side.)
+  const types = SIDED_TYPES.exec(rest);
+  if (types) {
+    const side = SIDE_WORD[types[2]!.toLowerCase()] ?? types[2]!;
+    return { ...p, text: rest.replace(SIDED_TYPES, `${types[1]}${side}${types[3]} of ${id}`) };
+  }
   if (!OWNED.test(rest)) return p;
   // ("8646…: avg syn per outgoing connection": the noun said with a side is the root's, not the first one.)
   const owned = SIDED_OWNED.test(rest) ? SIDED_OWNED : OWNED;
