@@ -23,8 +23,11 @@ const owned = (side: string) =>
 const OWNED = owned(`${SIDE}?`);
 const SIDED_OWNED = owned(SIDE);
 /** "top 3 pre types": the kinds of the partners on one side, said with that side. */
-const SIDED_TYPES =
-  /\b((?:(?:top|bottom|first) ?\d+ )?)(pre|post|presynaptic|postsynaptic|input|output|upstream|downstream)( (?:cell )?types?)\b/i;
+const SIDED_TYPES = new RegExp(
+  String.raw`\b((?:(?:top|bottom|first) ?\d+ )?)(pre|post|presynaptic|postsynaptic|input|output|upstream|downstream)` +
+    String.raw`( (?:cell )?types?)\b`,
+  "i",
+);
 const SIDE_WORD: Record<string, string> = { pre: "presynaptic", post: "postsynaptic" };
 
 /**
