@@ -169,9 +169,10 @@ interface ReadPart {
 function readPart(part: string, r: Remarks, ask: string): ReadPart {
   // ("meaning the BC also synapses back onto that same 23P cell with > 100 inputs": a claim's wildcard words
   // restrict nothing, as chatter's do not; the bound had been set aside with the claim.)
-  const claimed = claimsOf(part, r.claims, quietIn(ask, r));
+  const quiet = quietIn(ask, r);
+  const claimed = claimsOf(part, r.claims, quiet);
   const claims = claimed.claims;
-  let blank = longestFirst(claimed.blank, r.chatter, quietIn(ask, r));
+  let blank = longestFirst(claimed.blank, r.chatter, quiet);
   blank = longestFirst(blank, [r.connector], () => true);
   const empty = /^[\s,.;:!?()'"“”‘’—–-]*$/.test(blank) || (onlyFunctionWords(blank) && claims.length > 0);
   return { whole: blank !== part && empty, claims: blank !== part && empty ? claims : [] };

@@ -79,6 +79,9 @@ const WHICH_ONE = /^(which|who)(\s+one)?\s+(one|has|is|gets|receives|makes|sends
 /** Words that ask for every group in order, not only the extreme one. */
 const RANKING = /^(rank|ranked|ranking|rankings|sort|sorted|order|ordered)( by)?$/;
 
+/** An order word: "ranked", "sorted" (no direction), "ascending", "shallowest first". */
+type OrderTag = { t: string; dir?: string };
+
 /** Top-k and order from "top 5", "the 3 strongest", "most", "fewest", "ranked", "sorted". */
 export function orderOf(
   c: Clause,
@@ -116,10 +119,8 @@ export function orderOf(
       delete out.limit;
   }
   // ("sort exc types by avg soma depth, ascending": a direction said beside "sort" is the sort's direction.)
-  const directed = c.findAll("order").find((a) => as<{ t: string; dir?: string }>(a, "order")?.dir);
-  const ordered = directed
-    ? as<{ t: string; dir?: string }>(directed, "order")
-    : c.take<{ t: string; dir?: string }>("order");
+  const directed = c.findAll("order").find((a) => as<OrderTag>(a, "order")?.dir);
+  const ordered = directed ? as<OrderTag>(directed, "order") : c.take<OrderTag>("order");
   if (ordered && !out.order) out.order = ordered.dir === "asc" ? "asc" : "desc";
   if (out.order === undefined && c.says(/^(descending|from most to least)$/)) out.order = "desc";
   // ("the three smallest …? Order them from smallest up.": an order said again, the same way, is read too; one said

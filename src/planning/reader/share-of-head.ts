@@ -1,3 +1,4 @@
+import { TYPE_DIMS } from "../type-check.js";
 import type { Prepared } from "./prepare.js";
 import { namedIn, namesOf, type Name } from "./words.js";
 
@@ -31,8 +32,7 @@ const AMONG_THEN = new RegExp(
   "i",
 );
 
-const KINDS = new Set(["cell_type", "class", "mtype"]);
-const isKind = (n: Name) => n.tag.t === "val" && KINDS.has(String(n.tag.dim));
+const isKind = (n: Name) => n.tag.t === "val" && TYPE_DIMS.includes(String(n.tag.dim));
 
 /**
  * The whole names the cells said first: every kind it names is one of theirs ("inh" of "inh neurons", "L4 pyramidal"
