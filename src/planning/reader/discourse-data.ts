@@ -12,6 +12,8 @@ const DiscourseFile = z.object({
   requests: z.array(z.string().min(1)),
   askStarts: z.array(z.string().min(1)),
   purposeNouns: z.array(z.string().min(1)),
+  /** Days and times ("on Thursday", "by tomorrow"): said at the end of a part, they are not a condition. */
+  times: z.array(z.string().min(1)),
   /** Words of one phrase, written as several strings to keep lines short. */
   dataPhrase: z.array(z.string().min(1)),
   trailers: z.array(z.string().min(1)),
@@ -44,6 +46,8 @@ export interface Discourse {
   request: RegExp;
   askStart: RegExp;
   purposeNoun: string;
+  /** A whole phrase of `times`, anchored. */
+  time: RegExp;
   trailers: RegExp[];
   cue: RegExp;
   safe: RegExp;
@@ -75,6 +79,7 @@ function compile(file: DiscourseFile): Discourse {
   return {
     file,
     abbreviations: new Set(file.abbreviations.map((a) => a.toLowerCase())),
+    time: new RegExp(`^(?:the\\s+)?(?:${alternation(file.times.map((p) => phraseSource(p)))})$`, "i"),
     greeting: any(file.greetings),
     politeness: any(file.politeness),
     request: any(file.requests),
@@ -115,15 +120,20 @@ export interface Placeholders {
   data: string;
 }
 
+/** Stands for an underscore of a phrase until the phrase is a pattern. */
+const UNDERSCORE = "\u0000";
+
 export function phraseSource(phrase: string, places: Placeholders = { purpose: "(?!)", data: "(?!)" }): string {
   let out = "";
   let first = true;
   let afterPunct = false;
-  const slots = phrase.trim().split(/\s+/);
+  // (An optional slot may hold words with spaces: "[per cell|per neuron]", "[( its best scan )]".)
+  const slots = phrase.trim().match(/\[[^\]]*\]|[^\s[]+/g) ?? [];
   for (const raw of slots) {
     const optional = /^\[.*\]$/.test(raw);
     const body = optional ? raw.slice(1, -1) : raw;
-    const alts = body.split("|").map((a) => a.replace(/_/g, " "));
+    // (An underscore is a space, or itself: "thank_you", and "cc_abs" as typed or as "cc abs".)
+    const alts = body.split("|").map((a) => a.replace(/_/g, UNDERSCORE));
     const punct = alts.every((a) => !isWordy(a));
     const place = /^<(purpose|data)>$/.exec(body)?.[1] as keyof Placeholders | undefined;
     const src = body === "*" ? WILDCARD : place ? places[place] : alternation(alts.map(altSource));
@@ -146,9 +156,15 @@ export function phraseSource(phrase: string, places: Placeholders = { purpose: "
 function altSource(alt: string): string {
   const stem = alt.endsWith("~");
   const text = stem ? alt.slice(0, -1) : alt;
-  const escaped = text
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/'/g, "['’]")
-    .replace(/\s+/g, "\\s+");
+  const escape = (w: string) =>
+    w
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/'/g, "['’]")
+      .replaceAll(UNDERSCORE, "(?:\\s+|_)");
+  // (Inner spaces are any whitespace; beside punctuation, none too: "[( its best scan )]" takes "(its best scan)".)
+  const words = text.split(/\s+/);
+  const escaped = words
+    .map((w, i) => (i === 0 ? "" : isWordy(w.at(0)!) && isWordy(words[i - 1]!.at(-1)!) ? "\\s+" : "\\s*") + escape(w))
+    .join("");
   return stem ? `${escaped}[A-Za-z]*` : escaped;
 }

@@ -6,7 +6,7 @@ import { discourse as load, type Discourse } from "./discourse-data.js";
 import type { Prepared, PrepareStep } from "./prepare.js";
 import { restriction } from "./restriction.js";
 import { splitSentences } from "./sentences.js";
-import { namesOf, onlyFunctionWords } from "./words.js";
+import { itemsOf, namesOf, onlyFunctionWords } from "./words.js";
 
 /**
  * The discourse step: real questions come wrapped in greetings, apologies, citations, a purpose
@@ -50,6 +50,8 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       const topic = s.hypothesis && !/\d{15,20}/.test(s.text) && statesTopic(s.text, d);
       const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
+      // ("postsynaptic partners: which SST cells?": a label may name what is counted, which the ask then lacks.)
+      if (led && !personal(s.text, d) && quantityNotAsked(part, askForChecks)) x.kind = "ask";
     }
   }
   if (setAside().length) {
@@ -169,3 +171,12 @@ function tidy(text: string): string {
 const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
 const namesCells = (text: string) =>
   namesOf(text).some((n) => n.tag.t === "id" || (n.tag.t === "val" && CELL_DIMS.has(String(n.tag.dim))));
+
+/** Tags of what is counted or measured ("partners", "input synapses", "mean", "size"). */
+const QUANTITY_TAGS = new Set(["noun", "qty", "stat"]);
+const quantities = (text: string) =>
+  new Set(itemsOf(text).flatMap((i) => i.tags.filter((g) => QUANTITY_TAGS.has(g.t)).map((g) => JSON.stringify(g))));
+const quantityNotAsked = (part: string, ask: string) => {
+  const asked = quantities(ask);
+  return [...quantities(part)].some((q) => !asked.has(q));
+};

@@ -16,6 +16,7 @@ import {
 import { compartmentProofread, ownSoma, proofreadOnCompartments, somaAsCompartment } from "./compartments.js";
 import { areasInCapitals, locatedInPlace, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
+import { NUMBER_WORDS } from "./spelled-numbers.js";
 import { ordinalSuperlatives } from "./ordinals.js";
 import { orientationWords } from "./tuning-words.js";
 import type { Term, Vocabulary } from "../vocabulary/vocabulary.js";
@@ -244,15 +245,14 @@ function guarded(span: Token[], next: Token | undefined, prev?: Token): boolean 
 }
 
 /** Numbers written as words ("the five strongest", "top ten"); not "one", which is mostly a pronoun. */
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
-};
+const WORD_NUMBERS: Record<string, number> = Object.fromEntries(
+  Object.entries(NUMBER_WORDS).filter(([w]) => w !== "one"),
+);
 
 /** A number, an id, or an id cut short. */
 function numberTag(tokens: Token[], i: number, items: Item[]): Tag | undefined {
   const text = tokens[i]!.text;
-  const word = NUMBER_WORDS[tokens[i]!.lower];
+  const word = WORD_NUMBERS[tokens[i]!.lower];
   if (word !== undefined) return { t: "num", value: word, raw: text };
   if (/^-?\d+(…|\.\.\.)$/.test(text)) return { t: "cutid", text };
   // (".3": a fraction written without its leading 0.)

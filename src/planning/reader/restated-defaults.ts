@@ -10,17 +10,20 @@ const RestatedFile = z.object({
   defaults: z.array(z.object({ phrases: z.array(z.string().min(1)), about: z.string().min(1), note: z.string() })),
 });
 
-let rules: { phrase: RegExp; about: RegExp }[] | undefined;
+let rules: { phrases: RegExp[]; about: RegExp }[] | undefined;
 
-function load(): { phrase: RegExp; about: RegExp }[] {
+function load(): { phrases: RegExp[]; about: RegExp }[] {
   const file = RestatedFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "restated-defaults.json"), "utf8")));
   return file.defaults.map((d) => ({
     // ("(fragments included)", ", incl. fragments", "fragments included": brackets and a comma go too.)
     // (Not after a negation: "not pooled" says the opposite of the default.)
-    phrase: new RegExp(
-      String.raw`\s*[,;]?\s*(?<open>\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
-        String.raw`(?<!\w)(?<said>${d.phrases.map((x) => phraseSource(x)).join("|")})(?![\w-])\s*(?<close>\))?`,
-      "gi",
+    phrases: d.phrases.map(
+      (x) =>
+        new RegExp(
+          String.raw`\s*[,;]?\s*(?<open>\()?\s*(?<!\b(?:not|non|never)[\s-]*)` +
+            String.raw`(?<!\w)(?<said>${phraseSource(x)})(?![\w-])\s*(?<close>\))?`,
+          "gi",
+        ),
     ),
     about: new RegExp(String.raw`\b(${d.about})\b`, "i"),
   }));
@@ -39,7 +42,11 @@ export function restatedDefaults(p: Prepared): Prepared {
   for (const rule of rules) {
     for (let again = 0; again < 3; again++) {
       // (The first match that leaves what it is about said: "E / I" in "E/I ratio (exc syn / inh syn)" does not.)
-      const m = [...text.matchAll(rule.phrase)].find((x) => rule.about.test(text.replace(x[0], " ")));
+      // (The longest phrase said: "one value per cell = its best scan" whole, not "one value per cell".)
+      const m = rule.phrases
+        .flatMap((re) => [...text.matchAll(re)])
+        .filter((x) => rule.about.test(text.replace(x[0], " ")))
+        .sort((a, b) => b[0].length - a[0].length || a.index - b.index)[0];
       if (!m) break;
       const { open, said, close } = m.groups!;
       context.push(said!);

@@ -39,7 +39,7 @@ export function restriction(part: string, ask: string, how: Strictness, d: Disco
   }
   const cue = d.cue.exec(words(text)) ?? definition(words(text), d);
   if (cue) return `"${cue[0].trim()}" may restrict the question`;
-  const place = edgePhrase(text, ask);
+  const place = edgePhrase(text, d, ask);
   if (place) return `"${place}" may restrict the question`;
   const askNumbers = numbersOf(ask, d);
   const threshold = thresholdNumbers(text, d).find((n) => !askNumbers.has(n));
@@ -192,7 +192,7 @@ function thresholdNumbers(text: string, d: Discourse): number[] {
 const PURPOSE_NOUNS =
   /\b(model|models|figure|figures|thesis|paper|grant|em|neuroglancer|analysis|lab|project|slides?|talk|notebook|pipeline|data|dataset|simulation|simulations)\b/i;
 
-function edgePhrase(text: string, ask = ""): string | undefined {
+function edgePhrase(text: string, d: Discourse, ask = ""): string | undefined {
   const conditions = new Set(unexpressedWords().conditions);
   const askText = ask.toLowerCase();
   for (const t of tokenize(text)) {
@@ -215,6 +215,8 @@ function edgePhrase(text: string, ask = ""): string | undefined {
     tail &&
     !PURPOSE_NOUNS.test(tail[1]!) &&
     !PURPOSE_NOUNS.test(tail[3]!) &&
+    // ("… for lab meeting on Thursday": when, not which cells.)
+    !d.time.test(tail[3]!) &&
     namesOf(tail[3]!).length === 0 &&
     /[a-z]{3}/i.test(tail[3]!)
   ) {

@@ -84,5 +84,7 @@ function abbreviated(before: string, abbreviations: Set<string>): boolean {
   const word = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1];
   if (!word) return false;
   if (/^[A-Z]$/.test(word)) return true;
+  // ("… for a sec. L4c, L4b and L4a separately": "a sec", "a min" are a moment, not Sec. or min.)
+  if (/\b(?:a|one)\s+(?:sec|min)$/i.test(before)) return false;
   return abbreviations.has(word.toLowerCase()) || abbreviations.has(word.toLowerCase().replace(/\.$/, ""));
 }
