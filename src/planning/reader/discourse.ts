@@ -172,11 +172,11 @@ const CELL_DIMS = new Set(["cell_type", "class", "mtype", "area", "layer"]);
 const namesCells = (text: string) =>
   namesOf(text).some((n) => n.tag.t === "id" || (n.tag.t === "val" && CELL_DIMS.has(String(n.tag.dim))));
 
-/** Tags of what is counted or measured ("partners", "input synapses", "mean", "size"). */
+/** Tags of what is counted or measured ("partners", "input synapses", "mean", "size"); not nouns of cells. */
 const QUANTITY_TAGS = new Set(["noun", "qty", "stat"]);
+const CELL_NOUNS = new Set(["cell", "neuron", "root", "nucleus", "fragment", "type", "area", "layer"]);
+const quantity = (g: { t: string; n?: unknown }) => QUANTITY_TAGS.has(g.t) && !CELL_NOUNS.has(String(g.n));
 const quantities = (text: string) =>
-  new Set(itemsOf(text).flatMap((i) => i.tags.filter((g) => QUANTITY_TAGS.has(g.t)).map((g) => JSON.stringify(g))));
-const quantityNotAsked = (part: string, ask: string) => {
-  const asked = quantities(ask);
-  return [...quantities(part)].some((q) => !asked.has(q));
-};
+  new Set(itemsOf(text).flatMap((i) => i.tags.filter(quantity).map((g) => JSON.stringify(g))));
+// (Only for an ask that measures nothing of its own: "Connections from BC to 23P: how many synapses?" labels its topic.)
+const quantityNotAsked = (part: string, ask: string) => quantities(part).size > 0 && quantities(ask).size === 0;

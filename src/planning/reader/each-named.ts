@@ -2,7 +2,9 @@ import type { Prepared } from "./prepare.js";
 
 const SIDE = String.raw`(onto|from|to|into|of|for|by)`;
 // A short list of names: "864691135233646988 and 864691135183251314", "BC, MC and VIP", "V1 vs RL".
-const LIST = String.raw`((?:(?![:;?])[\w/+-]+(?:\s*,\s*|\s+(?:and|&|vs\.?|or)\s+)){1,4}(?:(?![:;?])[\w/+-]+))`;
+// (Not past a comma into the rest: "for each of BC and MC, the cell type …".)
+const NAME = String.raw`(?![:;?])(?!(?:the|a|an|which|what|how|each|who)\b)[\w/+-]+`;
+const LIST = String.raw`((?:${NAME}(?:\s*,\s*|\s+(?:and|&|vs\.?|or)\s+)){1,4}(?:${NAME}))`;
 // "number of synapses onto each of A and B"
 const EACH_OF = new RegExp(String.raw`\b${SIDE}\s+each\s+of\s+(?:the\s+)?${LIST}`, "gi");
 // "A and B: number of synapses onto each?"

@@ -85,6 +85,12 @@ export function ratio(c: Clause, q: Query): void {
   }
   // ("ratio of V1 neurons to RL neurons": two sets of cells, and nothing that flows between or from them.)
   if (!terms && !saysFlow(c)) throw new Unreadable(RATIO_OF_CELLS);
+  // ("ratio of all synapses onto 5P-ET to those from MC": terms said on two sides are no two terms of one side;
+  // they had been read as synapses from 5P-ET over those from MC.)
+  // (Not "ratio of BC to MC outputs", whose "to" only joins the terms.)
+  const sides = new Set(operands.map((p) => p.role).filter((r) => r === "pre" || r === "post"));
+  const joined = operands.length === 2 && /^to$/i.test(lower(c.atoms[operands[1]!.i - 1]));
+  if (operands.length === 2 && sides.size === 2 && !joined) throw new Unreadable(RATIO_OF_WHAT);
   // ("ratio of BC to MC outputs", "… synapses": the terms make them; "… inputs": the terms receive them.)
   if (operands.length === 2 && c.pops.length === 2) side = c.has("noun", "n", "input") ? "post" : "pre";
   if (operands.length === 2) {

@@ -30,9 +30,9 @@ import {
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
 import { eachGroupsOwn, eachThenThat, thatBeforeAName } from "./each-then-that.js";
-import { itsOwnPartners, pronounObject, whoTargets } from "./pronoun-object.js";
+import { itsOwnPartners, pronounObject, strandedOnto, whoTargets } from "./pronoun-object.js";
 import { partnerCountBounds } from "./partner-count-bounds.js";
-import { roleLabels } from "./role-labels.js";
+import { oneRoleLabel, roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
@@ -142,6 +142,7 @@ export const STEPS: PrepareStep[] = [
   pronounObject,
   itsOwnPartners,
   whoTargets,
+  strandedOnto,
   partnerCountBounds,
   lookingAt,
   rankedPlace,
@@ -170,6 +171,7 @@ export const STEPS: PrepareStep[] = [
   sharedBracketFirst,
   sideBrackets,
   roleLabels,
+  oneRoleLabel,
   placeFirst,
   otherPlaces,
   neuronsOnly,

@@ -106,3 +106,23 @@ export function whoTargets(p: Prepared): Prepared {
   const text = p.text.replace(WHO_TARGETS, "$1 innervates ");
   return text === p.text ? p : { ...p, text };
 }
+
+/** "the cell type it makes the most synapses onto": a preposition left at the end of a relative clause. */
+const STRANDED_ONTO = new RegExp(
+  String.raw`\b(the\s+(?:cell\s+type|type|cells?|target(?:\s+type)?))\s+(?:that\s+|which\s+)?(it|they|each\s+one)\s+` +
+    String.raw`(?:makes?|sends?|forms?)\s+(the\s+most|most)\s+(?:of\s+(?:its|their)\s+)?` +
+    String.raw`(?:synapses|syns?|outputs|output\s+synapses)\s+(?:onto|to|on)(?=\s*(?:[?.!,;]|$))`,
+  "gi",
+);
+
+/**
+ * "One row per interneuron type: the cell type it makes the most synapses onto": the type that receives the most
+ * of its synapses. Read word by word, the types named first had become the targets.
+ */
+export function strandedOnto(p: Prepared): Prepared {
+  const text = p.text.replace(STRANDED_ONTO, (_all, what: string, it: string, most: string) => {
+    const its = /^it$/i.test(it) || /^each/i.test(it) ? "its" : "their";
+    return `${what} that receives ${most} of ${its} synapses`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

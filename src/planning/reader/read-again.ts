@@ -1,3 +1,4 @@
+import { twoResults } from "../plan-check.js";
 import type { PlannerResult } from "../plan.js";
 import { denominatorSaid } from "./denominator-said.js";
 import { cellsAboveAShare } from "./cells-above-a-share.js";
@@ -38,6 +39,8 @@ export async function readAgain(
   if (result.type === "clarify") result = (await restatedTail(question, reread)) ?? result;
   // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
   if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
+  // ("mean nuc vol 5P-ET / 23P": the spaced slash had been read as "or", each set's mean, not their ratio.)
+  if (twoOfNoContrast(result)) result = (await dividedMeans(question, reread)) ?? result;
   // ("ratio of mean nuc vol 5P-ET vs 23P", "BC vs MC mean size, difference?": the contrast as a word apart.)
   if (result.type === "clarify") result = (await contrastSaidApart(question, reread)) ?? result;
   // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
@@ -68,3 +71,6 @@ export async function readAgain(
   result = (await denominatorSaid(question, result, reread)) ?? result;
   return result;
 }
+
+const twoOfNoContrast = (r: PlannerResult) =>
+  r.type === "plan" && r.plan.kind === "query" && !r.plan.contrast && twoResults(r.plan);

@@ -31,6 +31,7 @@ import { splitSynapseSuperlative } from "./synapse-superlative.js";
 import { oneRoot, withPointedId } from "./pointed-id.js";
 import { absorbRestatements } from "./restate.js";
 import { readAgain } from "./read-again.js";
+import { rootSetAside } from "./root-set-aside.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
@@ -95,6 +96,7 @@ export class OfflineReader {
       if (second?.type === "plan") [prepared, result] = [again, second];
     }
     result = await readAgain(question, result, reread);
+    result = await rootSetAside(prepared, result, reread);
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
     // (Claims said in what was set aside as context are held to the plan too: "… ? by soma depth.")

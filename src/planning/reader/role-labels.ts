@@ -40,3 +40,21 @@ export function roleLabels(p: Prepared): Prepared {
   });
   return text === p.text ? p : { ...p, text };
 }
+
+/** "For 6P-CT cells as the target: tabulate synapse counts by presynaptic type": one side labelled, before a colon. */
+const ONE_LABELLED = new RegExp(
+  String.raw`^(\s*)(?:(?:for|with|taking)\s+)?((?:[^,;:?=\s]+\s+){0,5}?[^,;:?=\s]+)\s+as\s+(?:the\s+)?` +
+    String.raw`(targets?|sources?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?|(?:pre|post)\s+side)\s*:`,
+  "i",
+);
+
+/**
+ * The side labelled alone, before the ask: "onto 6P-CT:". Read as said, "target" had also been a grouping by
+ * each target root, and the counts by presynaptic type were split per 6P-CT cell.
+ */
+export function oneRoleLabel(p: Prepared): Prepared {
+  const text = p.text.replace(ONE_LABELLED, (_all, lead: string, cells: string, role: string) => {
+    return `${lead}${sideOf(role) === "pre" ? "from" : "onto"} ${cells}:`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

@@ -1,4 +1,5 @@
 import type { Filter, QueryPlan } from "../plan.js";
+import { Unreadable } from "./filters.js";
 
 /** A cell's tuning, measured only for the cells matched to the two-photon recordings. */
 const TUNING: readonly Filter["dim"][] = ["osi", "dsi", "pref_ori", "pref_dir"];
@@ -14,6 +15,13 @@ export function tunedWhole(plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction" || plan.source !== "cells") return;
   const part = plan.measure.part.filter ?? [];
   if (!part.some((f) => TUNING.includes(f.dim))) return;
-  if (plan.filter.some((f) => MATCHED.includes(f.dim)) || part.some((f) => MATCHED.includes(f.dim))) return;
+  if (plan.filter.some((f) => MATCHED.includes(f.dim))) return;
+  // ("% cells w/ gOSI > 0.3, per area (func)": a part that is matched and tuned may be of all cells or of the
+  // matched ones; it had been of all cells, where the lab meant the functionally matched.)
+  if (part.some((f) => MATCHED.includes(f.dim) && !f.not))
+    throw new Unreadable(
+      'A share of all cells, or of the cells with measured tuning? Say "of all …" or "of the coregistered …".',
+    );
+  if (part.some((f) => MATCHED.includes(f.dim))) return;
   plan.filter.push({ dim: "tuned", is: true });
 }

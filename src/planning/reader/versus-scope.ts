@@ -41,8 +41,23 @@ export function versusKept(c: Clause, plan: QueryPlan): void {
   const m = plan.measure;
   const split = plan.compare?.length || plan.groupBy.length || plan.contrast || plan.chart;
   const twoOfOne = m.fn === "ratio" || m.fn === "fraction" || (m.fn === "list" && (m.with?.length ?? 0) >= 2);
-  if (split || twoOfOne) return;
+  if (split) return;
+  if (twoOfOne) return ratioOfEach(plan);
   throw new Unreadable('One number for both sets together, or one each? Say "… per cell type" or "A and B together".');
+}
+
+/**
+ * "E/I neuron ratio, L2/3 vs L5": the "vs" is between the sets the ratio (or share) is taken of, not between its
+ * terms, when a set named with two values is left: one row each. It had been one ratio of both layers pooled.
+ */
+function ratioOfEach(plan: Extract<QueryPlan, { kind: "query" }>): void {
+  const two = (f: Filter) => !f.not && (f.values?.length ?? 0) >= 2;
+  const sets = [
+    ...plan.filter.filter(two).map((f) => ({ dim: f.dim })),
+    ...(["pre", "post"] as Side[]).flatMap((side) => plan[side].filter(two).map((f) => ({ dim: f.dim, side }))),
+  ];
+  if (sets.length > 1) throw new Unreadable('One number for all the sets together, or one each? Say "… per layer".');
+  if (sets.length === 1) plan.groupBy.push(sets[0]!);
 }
 
 /**

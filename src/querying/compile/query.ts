@@ -255,12 +255,18 @@ function namedIds(q: Query): { rootIds: string[]; nucleusIds: string[] } {
 function flowEnds(parts: Part[]): { names: readonly [string, string]; ends: [string, string][] } | undefined {
   if (parts.some((p) => p.filter?.length)) return undefined;
   for (const [dim, names] of ENDS) {
-    const one = (fs: Filter[] | undefined) =>
-      fs?.length === 1 && fs[0]!.dim === dim && fs[0]!.values?.length === 1 && !fs[0]!.not
-        ? String(fs[0]!.values[0])
+    const one = (fs: Filter[] | undefined) => {
+      const named = (fs ?? []).filter((f) => f.dim === dim);
+      return named.length === 1 && named[0]!.values?.length === 1 && !named[0]!.not
+        ? String(named[0]!.values[0])
         : undefined;
+    };
+    // ("V1 neurons → RL neurons vs RL neurons → V1 neurons": other conditions, the same in every set, name no end.)
+    const rest = (fs: Filter[] | undefined) => JSON.stringify((fs ?? []).filter((f) => f.dim !== dim));
+    const same = (side: "pre" | "post") => new Set(parts.map((p) => rest(p[side]))).size === 1;
     const ends = parts.map((p) => [one(p.pre), one(p.post)] as const);
-    if (ends.every(([a, b]) => a && b)) return { names, ends: ends as [string, string][] };
+    if (ends.every(([a, b]) => a && b) && same("pre") && same("post"))
+      return { names, ends: ends as [string, string][] };
   }
   return undefined;
 }
@@ -269,4 +275,5 @@ function flowEnds(parts: Part[]): { names: readonly [string, string]; ends: [str
 const ENDS = [
   ["root_id", ["pre_pt_root_id", "post_pt_root_id"]],
   ["cell_type", ["pre_cell_type", "post_cell_type"]],
+  ["area", ["pre_area", "post_area"]],
 ] as const;
