@@ -39,6 +39,25 @@ export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryP
     return filters.filter((f) => !types.includes(f as (typeof types)[number]));
   };
   const q: Query = { ...plan, filter: strip(plan.filter), pre: strip(plan.pre), post: strip(plan.post) };
+  // ("8646…A and 8646…B (L2/3 pyramidal cells): inputs of each from BCs": said of each compared root too, in its
+  // part or on the side the parts share.)
+  if (plan.compare) {
+    for (const side of ["filter", "pre", "post"] as const) {
+      const roots = plan.compare.map((part) => (part[side] ?? []).filter(namesOneRoot));
+      const types = q[side].filter(claimed);
+      if (!types.length || roots.some((r) => r.length !== 1)) continue;
+      for (const r of roots)
+        for (const t of types)
+          claims.push({ root: String(r[0]!.values![0]), dim: t.dim, values: t.values.map(String) });
+      q[side] = q[side].filter((f) => !types.includes(f as (typeof types)[number]));
+    }
+    q.compare = plan.compare.map((part) => ({
+      ...part,
+      ...(part.filter && { filter: strip(part.filter) }),
+      ...(part.pre && { pre: strip(part.pre) }),
+      ...(part.post && { post: strip(part.post) }),
+    }));
+  }
   return claims.length ? { claims, plan: q } : { claims, plan };
 }
 
@@ -47,6 +66,9 @@ const AFTER = [
   /^\s*\(\s*(?:an?\s+|the\s+)?([^()]{1,40}?)\s*\)/,
   /^\s*,\s*(?:an?|the|our)\s+([^,.;:?]{1,40}?)\s*[,.;:?]/,
   /^\s+is\s+(?:an?|one\s+of\s+(?:our|the))\s+([A-Za-z0-9/ -]{1,40}?)\s*(?:[,.;:?]|$)/,
+  // ("8646…A and 8646…B (BCs)", "8646…A and 8646…B are both BCs": said of the two together.)
+  /^\s*(?:,|and|&)\s*\d{15,20}\s*\(\s*(?:both\s+)?([^()]{1,40}?)\s*\)/,
+  /^\s*(?:(?:,|and|&)\s*\d{15,20}\s+)?are\s+both\s+([A-Za-z0-9/ -]{1,40}?)\s*(?:[,.;:?]|$)/,
 ];
 /** "the BC 8646…", "this L4 pyramidal cell 8646…": a type said right before the id. */
 const BEFORE = /\b(?:the|a|an|this|that|our|my|one)\s+([A-Za-z0-9/ -]{1,40}?)\s*[:,]?\s*$/i;
@@ -63,7 +85,11 @@ const PLAIN = /(?:^|\b(?:of|onto|to|into|from)\s+)([A-Za-z0-9/-]+(?:\s+[A-Za-z0-
 export function saidOfRoot(question: string, claim: TypeClaim, vocabulary: Vocabulary): boolean {
   const means = (phrase: string) => {
     const words = phrase.trim().replace(/\s+(?:cells?|neurons?|roots?|segments?)$/i, "");
-    const term = vocabulary.exactMatch(phrase.trim()) ?? vocabulary.exactMatch(words);
+    // ("(BCs)": a plural name too.)
+    const term =
+      vocabulary.exactMatch(phrase.trim()) ??
+      vocabulary.exactMatch(words) ??
+      vocabulary.exactMatch(words.replace(/s$/, ""));
     return term !== undefined && "value" in term && claim.values.includes(String(term.value));
   };
   for (let at = question.indexOf(claim.root); at >= 0; at = question.indexOf(claim.root, at + 1)) {

@@ -35,9 +35,18 @@ const SAID_AGAIN = /\b(from|onto|by)(\s+[^,;:?()]{1,40}?),\s+and\s+\1\b/gi;
  * preposition follows; the two are one list (the comma had split them, one group read as both MC and BC).
  */
 export function prepositionSaidAgain(p: Prepared): Prepared {
-  const text = p.text.replace(SAID_AGAIN, (_all, prep: string, what: string) => `${prep}${what} and ${prep}`);
+  const text = p.text
+    .replace(SAID_AGAIN, (_all, prep: string, what: string) => `${prep}${what} and ${prep}`)
+    .replace(TWICE, "$1$2 and");
   return text === p.text ? p : { ...p, text };
 }
+
+/**
+ * "onto SST cells and onto PV cells": one list of one side, said as "onto SST cells and PV cells". (Read as two
+ * sides, the grouping per target type had been asked back.) Not past another preposition: "from BC onto 23P and
+ * from MC onto 4P" are two flows.
+ */
+const TWICE = /\b(onto|into|from)((?:\s+(?!(?:onto|into|from|to|by|and|or|vs)\b)[^\s,;:?()]+){1,4})\s+and\s+\1\b/gi;
 
 /** "(RL, AL and LM together)", "(RL+AL+LM)": the three higher visual areas, spelled out in brackets. */
 const HVA_SPELLED =

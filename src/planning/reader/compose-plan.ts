@@ -217,20 +217,25 @@ function restatedStatistics(c: Clause, plan: QueryPlan): void {
  * the share was asked back), anything else is the part's ("fraction of neurons in V1 and LM that are
  * coregistered", whose whole had taken "coregistered" too: 100% in each area, a wrong number).
  */
+const PART_IS_WHOLE = 'A share of what? The part named is all of the whole; say which part, e.g. "% of … from BC".';
+
 function partWithoutWhole(plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction") return;
   const part = plan.measure.part;
   const key = (f: Filter) => JSON.stringify(f);
   // ("share of the synapses onto 4P …, top three types by percent of 4P input": a side's condition said again of
   // the part is the whole's; a part of only that is every row of the whole, which had been read as 100% each.)
+  // (Not a condition on the side grouped: "% of MC and BC outputs …, per type" whose part is MC or BC again is no
+  // share of where each goes; asked back.)
   for (const side of ["pre", "post"] as const) {
     const inWhole = new Set(plan[side].map(key));
     const left = (part[side] ?? []).filter((f) => !inWhole.has(key(f)));
+    if (left.length === (part[side]?.length ?? 0)) continue;
+    if (plan.groupBy.some((g) => g.side === side)) throw new Unreadable(PART_IS_WHOLE);
     if (left.length) part[side] = left;
     else delete part[side];
   }
-  if (!namesCondition(part) && !plan.groupBy.length && !plan.compare)
-    throw new Unreadable('A share of what? The part named is all of the whole; say which part, e.g. "% of … from BC".');
+  if (!namesCondition(part) && !plan.groupBy.length && !plan.compare) throw new Unreadable(PART_IS_WHOLE);
   // ("the share of the neurons in each one, as a percentage of all neurons": a kind said twice, once of the
   // part and once of the whole, is the whole's; it had been a share of the cells that are neurons.)
   // (Only a kind: a flag or a bound said twice is said again of the part, "multi-synaptic, i.e. 2 or more".)

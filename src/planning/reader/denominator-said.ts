@@ -3,13 +3,15 @@ import type { PlannerResult, Query } from "../plan.js";
 
 /** "(denom = all 23P outputs)", "(denominator: all 5P-ET inputs)". */
 const BRACKETED = /\s*\(\s*(?:0\s*(?:-|–|to)\s*1\s*[,;]\s*)?denom(?:inator)?\s*(?:=|:|is)\s*([^()]+?)\s*\)/i;
+/** "(all outputs = denom)": the same, said the other way round. */
+const BRACKETED_IS = /\s*\(\s*([^()=]+?)\s*=\s*denom(?:inator)?\s*\)/i;
 /** "(out of all 23P inputs)": the whole in brackets. */
 const BRACKETED_OUT_OF = /\s*\(\s*out\s+of\s+((?:all|every)\s+[^()]+?)\s*\)/i;
 /** "(all inputs as denominator)", "(all outputs as 100%)". */
 const BRACKETED_AS = /\s*\(\s*([^()]+?)\s+as\s+(?:the\s+)?(?:denominator|100\s*%)\s*\)/i;
 /** "Use every 23P output synapse as the denominator.", "Counting all their output synapses as 100%, …". */
 const TAKEN = new RegExp(
-  String.raw`(?:^|[,.;:]\s*|\s)(?:use|using|take|taking|with|counting|count)\s+([^,.;:?()]+?)\s+as\s+` +
+  String.raw`(?:^|[,.;:]\s*|\s)(?:use|using|take|taking|with|counting|count)\s+([^.;:?()]+?)\s*,?\s+as\s+` +
     String.raw`(?:the\s+)?(?:denominator\b|100\s*%)\s*(?:\([^()]*\)\s*)?[,.;]?`,
   "i",
 );
@@ -51,6 +53,7 @@ export async function denominatorSaid(
 ): Promise<PlannerResult | undefined> {
   const m =
     BRACKETED.exec(question) ??
+    BRACKETED_IS.exec(question) ??
     BRACKETED_OUT_OF.exec(question) ??
     BRACKETED_AS.exec(question) ??
     TAKEN.exec(question) ??

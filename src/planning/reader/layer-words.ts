@@ -139,6 +139,22 @@ export function layersNumbered(p: Prepared): Prepared {
   return text === p.text ? p : { ...p, text };
 }
 
+/** "L1-L5", "L1 to L5", "layers 1-5", "layers 2 through 5": a range of layers, each by its number. */
+const LAYER_RANGE =
+  /\b(?:L(\d)\s*(?:-|–|to|through|thru)\s*L(\d)|layers\s+(\d)\s*(?:-|–|to|through|thru)\s*(\d))(?![\w/])/gi;
+const LAYER_OF_NUMBER = ["", "L1", "L2/3", "L2/3", "L4", "L5", "L6"];
+
+/** "per layer, L1-L5": said as "L1, L2/3, L4 and L5". ("L2-3" is L2/3 itself, left as said.) */
+export function layerRanges(p: Prepared): Prepared {
+  const text = p.text.replace(LAYER_RANGE, (all, a1?: string, b1?: string, a2?: string, b2?: string) => {
+    const [a, b] = [Number(a1 ?? a2), Number(b1 ?? b2)];
+    if (!(a >= 1 && b <= 6 && a < b)) return all;
+    const names = [...new Set(LAYER_OF_NUMBER.slice(a, b + 1))];
+    return names.length < 2 ? all : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}
+
 /*
  * "L4 and L2/3 pyramidal neurons", "layer 5 and layer 6 IT cells": layers listed before one name of a type share
  * it, "L4 pyramidal and L2/3 pyramidal neurons". They had been read as the last type in the first layer (23P cells

@@ -13,7 +13,7 @@ import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import { everyLayerListed, layerDepths, layersNumbered, layersShareName, somaIn } from "./layer-words.js";
+import { everyLayerListed, layerDepths, layerRanges, layersNumbered, layersShareName, somaIn } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
@@ -87,7 +87,7 @@ import { oneInN } from "./one-in-n.js";
 import { bothWaysLabels } from "./both-ways-labels.js";
 import { possiblePairs } from "./possible-pairs.js";
 import { connectionsFirst, partnersShare } from "./partners-share.js";
-import { shareLabelFirst } from "./share-label-first.js";
+import { cellsFirstThenShare, shareLabelFirst } from "./share-label-first.js";
 import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
@@ -157,6 +157,7 @@ export const STEPS: PrepareStep[] = [
   partnersShare,
   connectionsFirst,
   shareLabelFirst,
+  cellsFirstThenShare,
   layerTypes,
   topOfFlow,
   deepestFirst,
@@ -191,6 +192,7 @@ export const STEPS: PrepareStep[] = [
   pairsConnected,
   whichOfTopic,
   typesOfIds,
+  layerRanges,
   layersNumbered,
   depthPhrases,
   definedCutoff,

@@ -48,13 +48,17 @@ const ONE_LABELLED = new RegExp(
   "i",
 );
 
+const SHARE_WORDS = /%|\b(?:fraction|percent(?:age)?|share|proportion|pct)\b/i;
+
 /**
  * The side labelled alone, before the ask: "onto 6P-CT:". Read as said, "target" had also been a grouping by
  * each target root, and the counts by presynaptic type were split per 6P-CT cell.
  */
 export function oneRoleLabel(p: Prepared): Prepared {
-  const text = p.text.replace(ONE_LABELLED, (_all, lead: string, cells: string, role: string) => {
-    return `${lead}${sideOf(role) === "pre" ? "from" : "onto"} ${cells}:`;
-  });
+  // (Not a root: "with 8646… as the presynaptic cell: …"; nor before a share, whose part the label may be.)
+  if (SHARE_WORDS.test(p.text)) return p;
+  const text = p.text.replace(ONE_LABELLED, (all, lead: string, cells: string, role: string) =>
+    /\d{15,20}/.test(cells) ? all : `${lead}${sideOf(role) === "pre" ? "from" : "onto"} ${cells}:`,
+  );
   return text === p.text ? p : { ...p, text };
 }

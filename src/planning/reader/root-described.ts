@@ -21,6 +21,13 @@ const KIND_AFTER = new RegExp(
   "i",
 );
 
+/** "8646…A and 8646…B are both L2/3 pyramidal cells; how many …": two roots and their one kind, then the ask. */
+const BOTH_KIND = new RegExp(
+  String.raw`(^|[.!?]\s+)(\d{15,20}\s*(?:,|and|&)\s*\d{15,20})\s+are\s+both\s+([a-z0-9][^,:;.?()]{1,40}?)\s*[;:,.]` +
+    String.raw`(?=\s*\S+\s+\S+\s+\S+)`,
+  "i",
+);
+
 export function rootDescribed(p: Prepared): Prepared {
   const text = p.text
     .replace(KIND_BEFORE, (_all, start: string, kind: string, root: string, end: string) => {
@@ -30,7 +37,8 @@ export function rootDescribed(p: Prepared): Prepared {
     .replace(KIND_AFTER, (_all, start: string, root: string, kind: string, end: string) => {
       const stop = end.startsWith(",") ? ":" : end;
       return `${start}${root} (${kind})${stop}`;
-    });
+    })
+    .replace(BOTH_KIND, (_all, start: string, roots: string, kind: string) => `${start}${roots} (${kind}):`);
   return text === p.text ? p : { ...p, text };
 }
 

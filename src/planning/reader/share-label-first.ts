@@ -22,3 +22,17 @@ export function shareLabelFirst(p: Prepared): Prepared {
   const [, share, state, names, end] = m as unknown as [string, string, string, string, string];
   return { ...p, text: `${share} of ${names.trim()} that are ${state.trim()}${end || "?"}` };
 }
+
+/** "inh neurons: % w/ nuc vol > 300 um3", "BCs - pct coregistered": the cells first, as a heading, then their share. */
+const CELLS_FIRST = new RegExp(
+  String.raw`^\s*((?:[\w/'-]+\s+){0,3}[\w/'-]+)\s*[:—–]\s*(%|pct|percent(?:age)?|frac(?:tion)?|proportion)\s+` +
+    String.raw`(?!of\b)((?:w\/|(?:with|that|which|who|having|are|is|coreg|proofread)\b).*)$`,
+  "i",
+);
+
+export function cellsFirstThenShare(p: Prepared): Prepared {
+  const m = CELLS_FIRST.exec(p.text);
+  if (!m) return p;
+  const [, cells, share, rest] = m as unknown as [string, string, string, string];
+  return { ...p, text: `${share} of ${cells.trim()} ${rest}` };
+}
