@@ -195,3 +195,48 @@ describe("sides said around the ask", () => {
     });
   });
 });
+
+describe("more words of stop 54", () => {
+  it("'with a heavy input load, defined as over 80 incoming synapses' is that bound", async () => {
+    const q =
+      "Cells with a heavy input load, defined as over 80 incoming synapses: tabulate how many there are for each " +
+      "excitatory type.";
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "in_synapses", min: 80 }, { dim: "class" }] });
+  });
+
+  it("'which cell types make more than 55 output synapses per cell on average?' bounds each type's mean", async () => {
+    expect(await planOf("which cell types make more than 55 output synapses per cell on average?")).toMatchObject({
+      measure: { fn: "mean" },
+      groupBy: [{ dim: "cell_type" }],
+      having: { min: 55 },
+    });
+  });
+
+  it("a second sentence that groups the first's rows more precisely is the question", async () => {
+    const q = `Where do the inputs to ${ID} come from? Count its input synapses by the visual area of the presynaptic cell.`;
+    expect(await planOf(q)).toMatchObject({
+      post: [{ dim: "root_id", values: [ID] }],
+      groupBy: [{ dim: "area", side: "pre" }],
+    });
+  });
+
+  it.each([
+    "How many excitatory neurons have both their dendrite and their axon marked as proofread?",
+    "# exc neurons w/ dendrite + axon proofread",
+  ])("%s needs both compartments proofread", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "class" }, { dim: "axon_proofread" }, { dim: "dendrite_proofread" }],
+    });
+  });
+
+  it("'Counting each connected pair once no matter how many synapses it has' counts connections", async () => {
+    const q =
+      "Counting each connected pair once no matter how many synapses it has: how many PV basket → L2/3 pyramidal " +
+      "connections are there?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "count" } });
+  });
+
+  it("a share of tuned cells whose bound was read into the whole is asked back, not 100%", async () => {
+    expect(await planOf("% of 23P with func data that have gOSI > 0.2")).toBe("clarify");
+  });
+});

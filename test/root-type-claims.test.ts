@@ -120,3 +120,41 @@ describe("answered on the raw exports", () => {
     expect(answer.text).toContain(`${id}'s cell type is BC, not MC`);
   });
 });
+
+/** Two roots said to be of one kind (stop 54): each is checked, as one root is. */
+describe("the type said of two compared roots", () => {
+  const vocabulary = Vocabulary.load(DEFAULT_VOCABULARY);
+  const [a, b] = ["864691135410184122", "864691135300382104"];
+  const part = (id: string, typed: boolean) => ({
+    label: id,
+    post: [...(typed ? [{ dim: "cell_type", values: ["23P"] }] : []), { dim: "root_id", values: [id] }],
+  });
+  const compared = (typed: boolean, shared: object[] = []): QueryPlan =>
+    ({
+      kind: "query",
+      source: "synapses",
+      filter: [],
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      post: shared,
+      measure: { fn: "count" },
+      groupBy: [],
+      compare: [part(a, typed), part(b, typed)],
+    }) as QueryPlan;
+
+  it.each([
+    ["in each part", compared(true)],
+    ["on the side the parts share", compared(false, [{ dim: "cell_type", values: ["23P"] }])],
+  ])("takes the type off each root, said %s", (_where, plan) => {
+    const { claims, plan: without } = typeClaims(plan);
+    expect(claims.map((c) => c.root).sort()).toEqual([a, b].sort());
+    expect(JSON.stringify(without)).not.toContain("23P");
+  });
+
+  it.each([
+    `${a} and ${b} (L2/3 pyramidal cells): inputs from BC of each`,
+    `${a} and ${b} are both 23Ps; inputs from BC`,
+  ])("%s: said of both roots", (q) => {
+    for (const root of [a, b])
+      expect(saidOfRoot(q, { root, dim: "cell_type", values: ["23P"] }, vocabulary)).toBe(true);
+  });
+});

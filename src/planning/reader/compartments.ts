@@ -129,3 +129,42 @@ export function proofreadOnCompartments(items: Item[]): Item[] {
   }
   return out.map((x, i) => ({ ...x, i }));
 }
+
+const MARKED = /^(marked|flagged|labell?ed|listed|set|as|marked as|flagged as)$/i;
+
+/**
+ * "both their dendrite and their axon marked as proofread", "dendrite + axon proofread": two compartments, then
+ * the proofreading said of both. ("dendrite" had been left over, and the question asked back.)
+ */
+export function sidesThenProofread(items: Item[]): Item[] {
+  const sideOf = (x: Item | undefined) => x?.tags.find((t) => t.t === "side")?.side as string | undefined;
+  const out: Item[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const first = sideOf(items[k]);
+    let j = k + 1;
+    while (j < items.length && FILLER.test(items[j]!.text)) j++;
+    if (!first || !AND.test(items[j]?.text ?? "")) {
+      out.push(items[k]!);
+      continue;
+    }
+    j++;
+    while (j < items.length && FILLER.test(items[j]!.text)) j++;
+    // ("dendrite and axon proofread": the second compartment may be read with its flag already.)
+    const other = first === "axon" ? "dendrite" : "axon";
+    const ownFlag = items[j]?.tags.some((t) => t.t === "flag" && t.dim === `${other}_proofread` && !t.also);
+    const second = ownFlag ? other : sideOf(items[j]);
+    if (!ownFlag) j++;
+    while (!ownFlag && j < items.length && (LINKING.test(items[j]!.text) || MARKED.test(items[j]!.text))) j++;
+    const flag =
+      ownFlag || items[j]?.tags.some((t) => t.t === "flag" && t.dim === "proofread" && !t.also && !t.alsoNot);
+    if (!second || second === first || !flag) {
+      out.push(items[k]!);
+      continue;
+    }
+    const span = items.slice(k, j + 1);
+    const tags = [{ t: "flag", dim: "axon_proofread", also: "dendrite_proofread" }];
+    out.push({ ...items[k]!, end: items[j]!.end, text: span.map((x) => x.text).join(" "), tags, fn: false });
+    k = j;
+  }
+  return out.map((x, i) => ({ ...x, i }));
+}

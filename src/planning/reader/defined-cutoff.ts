@@ -63,6 +63,7 @@ export function definedCutoff(p: Prepared): Prepared {
   }
   text = tunedAs(text, context);
   text = strongDefined(text, context);
+  text = vagueDefined(text, context);
   return context.length ? { ...p, text, context: [...p.context, ...context] } : p;
 }
 
@@ -122,4 +123,20 @@ function strongDefined(text: string, context: string[]): string {
   if (!predicate) return text;
   context.push(predicate[0].trim());
   return text.replace(predicate[0], ` have ${predicate[1]} synapses`);
+}
+
+// "Cells with a heavy input load, defined as over 80 incoming synapses": a word given its cutoff is that cutoff.
+const VAGUE_DEFINED = new RegExp(
+  String.raw`\bwith\s+(?:an?\s+)?((?:[a-z]+[-\s]+){0,3}[a-z]+)\s*,?\s*(?:defined\s+as|i\.?\s?e\.?,?|meaning|` +
+    String.raw`that\s+is,?|by\s+which\s+I\s+mean)\s+((?:more\s+than|over|above|at\s+least|>=|>|≥|fewer\s+than|less\s+than|` +
+    String.raw`under|below|at\s+most|<=|<)\s*\d[\d.,]*\s+(?:[a-z-]+\s+)?(?:synapses|syns?|partners|inputs|outputs))`,
+  "i",
+);
+
+/** Only words of no name: "with a heavy input load" (not "with BC input, i.e. …", which names cells). */
+function vagueDefined(text: string, context: string[]): string {
+  const m = VAGUE_DEFINED.exec(text);
+  if (!m || /[A-Z0-9]/.test(m[1]!)) return text;
+  context.push(m[0].trim());
+  return text.replace(m[0], `with ${m[2]}`);
 }

@@ -44,8 +44,17 @@ function sayings(question: string): string[] {
   if (m && boundIn(m[1]!)) return [question, `${m[2]} have ${m[1]}?`];
   // ("Looking at the m-types, which ones have over 65 cells each?": the groups named first, then "which ones".)
   const named = namedFirst(question);
-  return named ? [question, named] : [question];
+  // ("which cell types make more than 55 output synapses per cell on average?": the groups' mean, bounded.)
+  const averaged = question.replace(ON_AVERAGE, "have a mean of $1 $2 $3 per cell");
+  return [question, ...(named ? [named] : []), ...(averaged !== question ? [averaged] : [])];
 }
+
+const ON_AVERAGE = new RegExp(
+  String.raw`\b(?:make|makes|receive|receives|have|has|get|gets)\s+((?:more|fewer|less)\s+than|over|above|under|` +
+    String.raw`below|at\s+least|at\s+most)\s+(\d+(?:\.\d+)?)\s+((?:input|output|incoming|outgoing)\s+(?:synapses|syns?)|` +
+    String.raw`(?:pre|post)synaptic\s+partners|inputs|outputs)\s+(?:per\s+(?:cell|neuron)\s*,?\s*)?on\s+average\b`,
+  "i",
+);
 
 /** "Looking at the morphological types (m-types), which ones …" → "which morphological types …". */
 function namedFirst(question: string): string | undefined {

@@ -13,7 +13,13 @@ import {
   verbAfterFlowNoun,
   whereAfterFlowNoun,
 } from "./partner-words.js";
-import { compartmentProofread, ownSoma, proofreadOnCompartments, somaAsCompartment } from "./compartments.js";
+import {
+  compartmentProofread,
+  ownSoma,
+  proofreadOnCompartments,
+  sidesThenProofread,
+  somaAsCompartment,
+} from "./compartments.js";
 import { areasInCapitals, locatedInPlace, sidedPlaces } from "./place-words.js";
 import { questionWords } from "./question-words.js";
 import { NUMBER_WORDS } from "./spelled-numbers.js";
@@ -142,7 +148,7 @@ export function tagItems(typed: Token[], lexicon: Lexicon, vocabulary: Vocabular
   const verbs = synapseAsVerb(targetAsVerb(verbAfterFlowNoun(arrowBetweenNames(named))));
   const read = connectionOfStrength(perNamedConnection(whereAfterFlowNoun(verbs)));
   const placed = locatedInPlace(orientationWords(somaAsCompartment(ownSoma(restatedInParentheses(read)))));
-  return proofreadOnCompartments(compartmentProofread(placed));
+  return proofreadOnCompartments(compartmentProofread(sidesThenProofread(placed)));
 }
 
 /** The next word that is not a function word, after item k. */

@@ -113,6 +113,13 @@ export class OfflineReader {
     return { ...result, reading: { used: [], unaccounted: [], ...result.reading, context: prepared.context } };
   }
 
+  /** A question read on its own, or after an earlier plan (its pronoun pointing at that plan's root). */
+  private readAfter(q: string, last?: QueryPlan): PlannerResult {
+    const tagged = tagItems(tokenize(q), this.lexicon, this.vocabulary);
+    const pointed = withPointedId(q, tagged, last);
+    return this.read(pointed ? tagItems(tokenize(pointed), this.lexicon, this.vocabulary) : tagged, false, last);
+  }
+
   private async planPrepared(question: string, lastPlan?: QueryPlan): Promise<PlannerResult> {
     const items = tagItems(tokenize(question), this.lexicon, this.vocabulary);
     // Anything the lexicon knows as data (a name, an id, "synapses", "size") puts the question on topic.
@@ -145,15 +152,10 @@ export class OfflineReader {
   private read(items: Item[], splitQuestions = true, lastPlan?: QueryPlan): PlannerResult {
     const problem = badIds(items);
     if (problem) return { type: "clarify", message: problem, suggestions: [] };
-    const two = splitQuestions
-      ? twoQuestions(items, (q, last) => {
-          const tagged = tagItems(tokenize(q), this.lexicon, this.vocabulary);
-          const pointed = withPointedId(q, tagged, last);
-          return this.read(pointed ? tagItems(tokenize(pointed), this.lexicon, this.vocabulary) : tagged, false, last);
-        })
-      : undefined;
-    // (A first question whose answer is the first row of the second's: the second is read alone.)
-    if (two && !Array.isArray(two)) return this.read(tagItems(tokenize(two.one), this.lexicon, this.vocabulary), false);
+    const two = splitQuestions ? twoQuestions(items, (q, last) => this.readAfter(q, last)) : undefined;
+    // (A first question whose answer is the first row of the second's, or that the second says more precisely: the
+    // second is read alone, after the first.)
+    if (two && !Array.isArray(two)) return this.readAfter(two.one, two.after);
     if (two)
       return {
         type: "clarify",

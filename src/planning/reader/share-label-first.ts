@@ -34,5 +34,9 @@ export function cellsFirstThenShare(p: Prepared): Prepared {
   const m = CELLS_FIRST.exec(p.text);
   if (!m) return p;
   const [, cells, share, rest] = m as unknown as [string, string, string, string];
+  // (Not of a root's partners, pointed back at: "8646… out-partners: % w/ >=5 syn from it" is read as said.)
+  // (Nor of cells said with a condition of their own: "23P w/ func data: % with gOSI > 0.2" keeps its colon.)
+  if (/\d{15,20}|\bw\/|\b(?:with|that|which|who|having)\b/i.test(cells)) return p;
+  if (/\b(?:it|its|they|them|their)\b/i.test(rest)) return p;
   return { ...p, text: `${share} of ${cells.trim()} ${rest}` };
 }

@@ -14,6 +14,11 @@ const MATCHED: readonly Filter["dim"][] = ["tuned", "coregistered"];
 export function tunedWhole(plan: QueryPlan): void {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction" || plan.source !== "cells") return;
   const part = plan.measure.part.filter ?? [];
+  // ("% of 23P with func data that have gOSI > 0.2" read with the bound in the whole: every cell with a gOSI has
+  // tuning, so the share would be 100%.)
+  const implied = part.length > 0 && part.every((f) => MATCHED.includes(f.dim) && !f.not);
+  if (implied && plan.filter.some((f) => TUNING.includes(f.dim)))
+    throw new Unreadable("A share of which cells? The part named is all of the whole; say the whole, then the part.");
   if (!part.some((f) => TUNING.includes(f.dim))) return;
   if (plan.filter.some((f) => MATCHED.includes(f.dim))) return;
   // ("% cells w/ gOSI > 0.3, per area (func)": a part that is matched and tuned may be of all cells or of the

@@ -9,7 +9,7 @@ import type { Item } from "./items.js";
 export function twoQuestions(
   items: Item[],
   readOnce: (q: string, last?: QueryPlan) => PlannerResult,
-): [string, string] | { one: string } | undefined {
+): [string, string] | { one: string; after?: QueryPlan } | undefined {
   // (A superlative asks too: "Which type has the most cells? How many BCs are there?" had been read as one plan.)
   const asks = (part: Item[]) =>
     part.some((i) =>
@@ -61,9 +61,18 @@ export function twoQuestions(
     if (anaphors(second).length && shownWith(two.plan, one.plan)) continue;
     // ("Which layer has the most inhibitory neurons? Can you rank the layers by …?": the ranking answers both.)
     if (rankingOf(two.plan, one.plan)) return { one: text(second) };
+    // ("Where do the inputs to 8646… come from? Count its input synapses by the area of the presynaptic cell.")
+    if (groupedAgain(two.plan, one.plan)) return { one: text(second), after: one.plan };
     return [text(first), text(second)];
   }
   return undefined;
+}
+
+/** The second plan is the first's, the same rows counted the same way, grouped as said more precisely. */
+function groupedAgain(two: QueryPlan, one: QueryPlan): boolean {
+  if (one.kind !== "query" || two.kind !== "query" || !two.groupBy.length || two.compare || one.compare) return false;
+  const rows = (q: typeof one) => JSON.stringify([q.source, q.filter, q.pre, q.post, q.measure]);
+  return rows(one) === rows(two) && JSON.stringify(one.groupBy) !== JSON.stringify(two.groupBy);
 }
 
 /** The second plan is the first's ranking in full: the same groups and order, with no limit where the first had 1. */
