@@ -1,8 +1,8 @@
 import { twoResults } from "../plan-check.js";
 import type { PlannerResult } from "../plan.js";
 
-/** "A / B", "A ÷ B", "A divided by B": one result over another, said as a division (not "L2/3", "E/I"). */
-const DIVIDED = /\s+(?:\/|÷)\s+|\s+(?:divided|divded|divide)\s+by\s+/gi;
+/** "A / B", "A ÷ B", "A divided by B", "A relative to B": one result over another, said as a division (not "L2/3", "E/I"). */
+const DIVIDED = /\s+(?:\/|÷)\s+|\s+(?:divided|divded|divide)\s+by\s+|\s+relative\s+to\s+/gi;
 /** A statistic or a count said before the division: what is divided is a measure of two sets. */
 const MEASURED = /\b(?:mean|average|avg|median|number|count|total)\b|#/i;
 const COMPARED = /\b(?:vs\.?|versus|compared?|comparing|against)(?=\s|$)/i;

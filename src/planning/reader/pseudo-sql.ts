@@ -16,10 +16,12 @@ import { nameKey, sqlVocab } from "./pseudo-sql/vocab.js";
  * reader's own conventions said again ("one row per nucleus, best cc_abs") are set aside as context.
  */
 export function pseudoSql(p: Prepared): Prepared {
-  if (!sqlLike(p.text) || realSql(p.text) || WRITE.test(p.text)) return p;
-  const sketch = parse(p.text, sqlVocab());
+  // ("status_axon=t": a comparison typed without spaces is the same comparison.)
+  const spaced = p.text.replace(/\b([A-Za-z]\w*_\w+)\s*(!=|>=|<=|==|=|<|>)\s*(?=['"\w.])/g, "$1 $2 ");
+  if (!sqlLike(spaced) || realSql(spaced) || WRITE.test(spaced)) return p;
+  const sketch = parse(spaced, sqlVocab());
   if (!sketch.sql || sketch.abandon) return p;
-  const { text, kept } = render(sketch, p.text, sqlVocab());
+  const { text, kept } = render(sketch, spaced, sqlVocab());
   // What is kept as typed must be something the reader asks about, never something it reads its own way.
   if (kept.some((k) => !foreign(k, readerLexicon()))) return p;
   return { text, context: [...p.context, ...sketch.context] };
