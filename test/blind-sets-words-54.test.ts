@@ -240,3 +240,36 @@ describe("more words of stop 54", () => {
     expect(await planOf("% of 23P with func data that have gOSI > 0.2")).toBe("clarify");
   });
 });
+
+describe("words of the last sets of stop 54", () => {
+  it("'(L1 not included)' excludes L1 from the cells in L2/3", async () => {
+    const q = "By soma depth, layer 2/3 only (L1 not included), interneurons of any type: how many are there?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "count" } });
+  });
+
+  it("'mean synapse size BC→23P relative to MC→23P' is their ratio", async () => {
+    expect(await planOf("mean synapse size BC→23P relative to MC→23P")).toMatchObject({ contrast: "ratio" });
+  });
+
+  it.each(["tabulate axon-proofread (status_axon=t) cells per exc type", "# cells w/ status_axon=t, by cell type"])(
+    "%s is the axon proofread",
+    async (q) => {
+      expect(JSON.stringify(await planOf(q))).toContain('"dim":"axon_proofread","is":true');
+    },
+  );
+
+  it.each([
+    [
+      "Break down the synapses that Martinotti cells make onto excitatory neurons by the layer of the target's soma: " +
+        "L2/3, L4 and L5.",
+      "MC",
+    ],
+    ["BC outputs by the layer of the target", "BC"],
+    ["BC outputs by the postsynaptic layer", "BC"],
+  ])("%s groups by the targets' layer, the cells named being the sources", async (q, source) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: [source] }],
+      groupBy: [{ dim: "layer", side: "post" }],
+    });
+  });
+});

@@ -139,6 +139,27 @@ export function layersNumbered(p: Prepared): Prepared {
   return text === p.text ? p : { ...p, text };
 }
 
+/** "by the layer of the target's soma", "the source cell's layer": the layer of one side. */
+const LAYER_OF_SIDE = new RegExp(
+  String.raw`\b(?:the\s+)?(?:(?:visual|cortical|brain|soma)\s+)?(layer|area)\s+of\s+(?:the\s+|each\s+)?(targets?|sources?|postsynaptic|presynaptic|post|pre)` +
+    String.raw`(?:\s+(?:cells?|neurons?|partners?|side))?(?:'s|’s|s'|s’)?(?:\s+(?:soma|somata|cell\s+body|nucleus))?\b`,
+  "gi",
+);
+
+const BY_THE_SIDE = /\b(by|per)\s+the\s+((?:pre|post)synaptic\s+(?:layer|area|cell\s+type|type|m-type|mtype))\b/gi;
+
+/** Said as "postsynaptic layer" ("by the layer of the target's soma: L2/3, …" had put the list on the source). */
+export function layerOfSide(p: Prepared): Prepared {
+  const text = p.text
+    .replace(LAYER_OF_SIDE, (_all, dim: string, side: string) => {
+      const pre = /^(source|pre)/i.test(side);
+      return `${pre ? "presynaptic" : "postsynaptic"} ${dim.toLowerCase()}`;
+    })
+    // ("BC outputs by the postsynaptic layer": "the" had made the layer a set of cells, and BC the targets.)
+    .replace(BY_THE_SIDE, "$1 $2");
+  return text === p.text ? p : { ...p, text };
+}
+
 /** "L1-L5", "L1 to L5", "layers 1-5", "layers 2 through 5": a range of layers, each by its number. */
 const LAYER_RANGE =
   /\b(?:L(\d)\s*(?:-|–|to|through|thru)\s*L(\d)|layers\s+(\d)\s*(?:-|–|to|through|thru)\s*(\d))(?![\w/])/gi;

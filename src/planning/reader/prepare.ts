@@ -13,7 +13,15 @@ import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
 import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import { everyLayerListed, layerDepths, layerRanges, layersNumbered, layersShareName, somaIn } from "./layer-words.js";
+import {
+  everyLayerListed,
+  layerDepths,
+  layerOfSide,
+  layerRanges,
+  layersNumbered,
+  layersShareName,
+  somaIn,
+} from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
@@ -192,6 +200,7 @@ export const STEPS: PrepareStep[] = [
   pairsConnected,
   whichOfTopic,
   typesOfIds,
+  layerOfSide,
   layerRanges,
   layersNumbered,
   depthPhrases,
