@@ -273,3 +273,16 @@ describe("words of the last sets of stop 54", () => {
     });
   });
 });
+
+describe("a relative difference, which the plan language does not say", () => {
+  it.each([
+    "percent more synapses from BC than from MC onto 23P",
+    "By what percentage is the connection probability among 23P cells higher than from 4P cells onto 23P cells?",
+  ])("%s is asked back (it had been a share of BC and MC outputs)", async (q) => {
+    expect(await planOf(q)).toBe("clarify");
+  });
+
+  it("'what percent of BC outputs go to 23P' is still a share", async () => {
+    expect(await planOf("what percent of BC outputs go to 23P")).toMatchObject({ measure: { fn: "fraction" } });
+  });
+});

@@ -92,6 +92,7 @@ import { valueAskedAgain } from "./value-asked-again.js";
 import { rootDescribed, twoRootsFirst } from "./root-described.js";
 import { totalBound } from "./total-bound.js";
 import { oneInN } from "./one-in-n.js";
+import { percentMore } from "./percent-more.js";
 import { bothWaysLabels } from "./both-ways-labels.js";
 import { possiblePairs } from "./possible-pairs.js";
 import { connectionsFirst, partnersShare } from "./partners-share.js";
@@ -159,6 +160,7 @@ export const STEPS: PrepareStep[] = [
   twoRootsFirst,
   totalBound,
   oneInN,
+  percentMore,
   layersShareName,
   bothWaysLabels,
   possiblePairs,
