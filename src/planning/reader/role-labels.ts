@@ -43,7 +43,8 @@ export function roleLabels(p: Prepared): Prepared {
 
 /** "For 6P-CT cells as the target: tabulate synapse counts by presynaptic type": one side labelled, before a colon. */
 const ONE_LABELLED = new RegExp(
-  String.raw`^(\s*)(?:(?:for|with|taking)\s+)?((?:[^,;:?=\s]+\s+){0,5}?[^,;:?=\s]+)\s+as\s+(?:the\s+)?` +
+  String.raw`^(\s*)(?:(?:for|with|taking)\s+)?((?:(?!(?:as|and)\b)[^,;:?=\s]+\s+){0,5}?(?!(?:as|and)\b)[^,;:?=\s]+)` +
+    String.raw`\s+as\s+(?:the\s+)?` +
     String.raw`(targets?|sources?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?|(?:pre|post)\s+side)\s*:`,
   "i",
 );
