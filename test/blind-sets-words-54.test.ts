@@ -286,3 +286,12 @@ describe("a relative difference, which the plan language does not say", () => {
     expect(await planOf("what percent of BC outputs go to 23P")).toMatchObject({ measure: { fn: "fraction" } });
   });
 });
+
+describe("a connection said to be ordered", () => {
+  it.each([
+    "# connected 23P→23P pairs (ordered, ≥1 syn)?",
+    "# connected 23P→23P pairs (ordered, ≥1 syn)? pairs, not # syn. ty",
+  ])("%s counts the connections (it had been read as an order)", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "count" }, groupBy: [] });
+  });
+});
