@@ -1,7 +1,10 @@
 import { twoResults } from "../plan-check.js";
-import type { PlannerResult } from "../plan.js";
+import type { PlannerResult, QueryPlan } from "../plan.js";
 
-/** "A / B", "A ÷ B", "A divided by B", "A relative to B": one result over another, said as a division (not "L2/3", "E/I"). */
+/**
+ * "A / B", "A ÷ B", "A divided by B", "A relative to B": one result over another, said as a division (not "L2/3",
+ * "E/I").
+ */
 const DIVIDED = /\s+(?:\/|÷)\s+|\s+(?:divided|divded|divide)\s+by\s+|\s+relative\s+to\s+/gi;
 /** A statistic or a count said before the division: what is divided is a measure of two sets. */
 const MEASURED = /\b(?:mean|average|avg|median|number|count|total)\b|#/i;
@@ -41,7 +44,13 @@ export async function dividedMeans(
  * given the contrast said apart from it; anything else gives nothing (the question stays asked back).
  */
 export function contrastOfTwo(result: PlannerResult, contrast: "ratio" | "difference"): PlannerResult | undefined {
-  if (result.type !== "plan" || result.plan.kind !== "query") return undefined;
-  if (result.plan.contrast || !twoResults(result.plan)) return undefined;
+  if (!twoWithoutContrast(result)) return undefined;
   return { ...result, plan: { ...result.plan, contrast } };
+}
+
+/** A reading of exactly two results with no contrast of its own. */
+export function twoWithoutContrast(
+  result: PlannerResult,
+): result is Extract<PlannerResult, { type: "plan" }> & { plan: Extract<QueryPlan, { kind: "query" }> } {
+  return result.type === "plan" && result.plan.kind === "query" && !result.plan.contrast && twoResults(result.plan);
 }

@@ -1,11 +1,10 @@
-import { twoResults } from "../plan-check.js";
 import type { PlannerResult } from "../plan.js";
 import { denominatorSaid } from "./denominator-said.js";
 import { cellsAboveAShare } from "./cells-above-a-share.js";
 import { averagedOver } from "./averaged-over.js";
 import { contrastSaidApart } from "./contrast-said-apart.js";
 import { differentFrom } from "./different-from.js";
-import { dividedMeans } from "./divided-means.js";
+import { dividedMeans, twoWithoutContrast } from "./divided-means.js";
 import { bareCellsAsWhich, listAsWhich } from "./list-as-which.js";
 import { nestedStatistic, totalReadPerCell, totalReadPerConnection } from "./nested-statistics.js";
 import { restatingParentheticals } from "./parentheticals.js";
@@ -40,7 +39,7 @@ export async function readAgain(
   // ("mean nuc vol 5P-ET / mean nuc vol 23P": two sets' measure, one over the other.)
   if (result.type === "clarify") result = (await dividedMeans(question, reread)) ?? result;
   // ("mean nuc vol 5P-ET / 23P": the spaced slash had been read as "or", each set's mean, not their ratio.)
-  if (twoOfNoContrast(result)) result = (await dividedMeans(question, reread)) ?? result;
+  if (twoWithoutContrast(result)) result = (await dividedMeans(question, reread)) ?? result;
   // ("ratio of mean nuc vol 5P-ET vs 23P", "BC vs MC mean size, difference?": the contrast as a word apart.)
   if (result.type === "clarify") result = (await contrastSaidApart(question, reread)) ?? result;
   // ("# 23P cells w/ >80 inputs (syn)": parentheticals that say again what the rest of the question says.)
@@ -71,6 +70,3 @@ export async function readAgain(
   result = (await denominatorSaid(question, result, reread)) ?? result;
   return result;
 }
-
-const twoOfNoContrast = (r: PlannerResult) =>
-  r.type === "plan" && r.plan.kind === "query" && !r.plan.contrast && twoResults(r.plan);
