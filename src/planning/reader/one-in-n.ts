@@ -1,3 +1,4 @@
+import { keptWhole } from "./percent-more.js";
 import type { Prepared } from "./prepare.js";
 
 /*
@@ -28,7 +29,7 @@ export function oneInN(p: Prepared): Prepared {
   const after = WHOLE_AFTER.exec(p.text);
   // ("One in how many of the synapses onto 5P-ET cells comes from a MC?": a form not read here is kept whole, so it
   // is asked back; read word by word it had been a count of the part.)
-  if (!after) return { ...p, text: p.text.replace(ONE_IN_ANY, (m) => m.replace(/\s+/g, "-")) };
+  if (!after) return { ...p, text: keptWhole(p.text, ONE_IN_ANY) };
   const [lead, rest] = [p.text.slice(0, after.index), p.text.slice(after.index + after[0].length)];
   return { ...p, text: `${lead}ratio of ${after[1]!} to ${after[2]!}${after[3] || "?"}${rest}` };
 }
