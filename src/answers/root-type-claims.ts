@@ -30,13 +30,17 @@ const claimed = (f: Filter): f is Filter & { dim: TypeDim; values: string[] } =>
 export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryPlan } {
   if (plan.kind !== "query") return { claims: [], plan };
   const claims: TypeClaim[] = [];
+  const claim = (root: Filter, types: Filter[]) => {
+    for (const t of types.filter(claimed))
+      claims.push({ root: String(root.values![0]), dim: t.dim, values: t.values.map(String) });
+  };
+  const without = (filters: Filter[], types: Filter[]) => filters.filter((f) => !types.includes(f));
   const strip = (filters: Filter[]): Filter[] => {
     const roots = filters.filter(namesOneRoot);
     const types = filters.filter(claimed);
     if (roots.length !== 1 || !types.length) return filters;
-    for (const t of types)
-      claims.push({ root: String(roots[0]!.values![0]), dim: t.dim, values: t.values.map(String) });
-    return filters.filter((f) => !types.includes(f as (typeof types)[number]));
+    claim(roots[0]!, types);
+    return without(filters, types);
   };
   const q: Query = { ...plan, filter: strip(plan.filter), pre: strip(plan.pre), post: strip(plan.post) };
   // ("8646…A and 8646…B (L2/3 pyramidal cells): inputs of each from BCs": said of each compared root too, in its
@@ -46,10 +50,8 @@ export function typeClaims(plan: QueryPlan): { claims: TypeClaim[]; plan: QueryP
       const roots = plan.compare.map((part) => (part[side] ?? []).filter(namesOneRoot));
       const types = q[side].filter(claimed);
       if (!types.length || roots.some((r) => r.length !== 1)) continue;
-      for (const r of roots)
-        for (const t of types)
-          claims.push({ root: String(r[0]!.values![0]), dim: t.dim, values: t.values.map(String) });
-      q[side] = q[side].filter((f) => !types.includes(f as (typeof types)[number]));
+      for (const r of roots) claim(r[0]!, types);
+      q[side] = without(q[side], types);
     }
     q.compare = plan.compare.map((part) => ({
       ...part,

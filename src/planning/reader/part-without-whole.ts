@@ -18,8 +18,8 @@ export function partWithoutWhole(plan: QueryPlan): void {
   // (Not a condition on the side grouped: "% of MC and BC outputs …, per type" whose part is MC or BC again is no
   // share of where each goes; asked back.)
   for (const side of ["pre", "post"] as const) {
-    const inWhole = new Set(plan[side].map(key));
-    const left = (part[side] ?? []).filter((f) => !inWhole.has(key(f)));
+    const ofWhole = new Set(plan[side].map(key));
+    const left = (part[side] ?? []).filter((f) => !ofWhole.has(key(f)));
     if (left.length === (part[side]?.length ?? 0)) continue;
     if (plan.groupBy.some((g) => g.side === side)) throw new Unreadable(PART_IS_WHOLE);
     if (left.length) part[side] = left;

@@ -11,7 +11,9 @@ import type { Prepared } from "./prepare.js";
  */
 
 const ROLE = String.raw`(sources?|targets?|upstream|downstream)`;
-const ROLE_AFTER = String.raw`(sources?|targets?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?)`;
+/** A role said after the cells ("23P targets", "BC presynaptic cells"). */
+const ROLE_WORDS = String.raw`sources?|targets?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?`;
+const ROLE_AFTER = String.raw`(${ROLE_WORDS})`;
 // ("layer 2/3 pyramidal": a slash inside a name; between the two sides only with spaces around it.)
 const CELLS = String.raw`(?!(?:of|is|are|cells?\s+of)\b)([^,;:|?=]{1,40}?)`;
 // (Said before its role, a few words of a name: "neurons with somata in L2/3 as targets" is left to the reader.)
@@ -45,7 +47,7 @@ export function roleLabels(p: Prepared): Prepared {
 const ONE_LABELLED = new RegExp(
   String.raw`^(\s*)(?:(?:for|with|taking)\s+)?((?:(?!(?:as|and)\b)[^,;:?=\s]+\s+){0,5}?(?!(?:as|and)\b)[^,;:?=\s]+)` +
     String.raw`\s+as\s+(?:the\s+)?` +
-    String.raw`(targets?|sources?|(?:pre|post)synaptic(?:\s+(?:cells?|partners?|neurons?|side))?|(?:pre|post)\s+side)\s*:`,
+    String.raw`(${ROLE_WORDS}|(?:pre|post)\s+side)\s*:`,
   "i",
 );
 
