@@ -128,7 +128,8 @@ function strongDefined(text: string, context: string[]): string {
 // "Cells with a heavy input load, defined as over 80 incoming synapses": a word given its cutoff is that cutoff.
 const VAGUE_DEFINED = new RegExp(
   String.raw`\bwith\s+(?:an?\s+)?((?:[a-z]+[-\s]+){0,3}[a-z]+)\s*,?\s*(?:defined\s+as|i\.?\s?e\.?,?|meaning|` +
-    String.raw`that\s+is,?|by\s+which\s+I\s+mean)\s+((?:more\s+than|over|above|at\s+least|>=|>|≥|fewer\s+than|less\s+than|` +
+    String.raw`that\s+is,?|by\s+which\s+I\s+mean)\s+((?:more\s+than|over|above|at\s+least|>=|>|≥|` +
+    String.raw`fewer\s+than|less\s+than|` +
     String.raw`under|below|at\s+most|<=|<)\s*\d[\d.,]*\s+(?:[a-z-]+\s+)?(?:synapses|syns?|partners|inputs|outputs))`,
   "i",
 );

@@ -178,5 +178,6 @@ const CELL_NOUNS = new Set(["cell", "neuron", "root", "nucleus", "fragment", "ty
 const quantity = (g: { t: string; n?: unknown }) => QUANTITY_TAGS.has(g.t) && !CELL_NOUNS.has(String(g.n));
 const quantities = (text: string) =>
   new Set(itemsOf(text).flatMap((i) => i.tags.filter(quantity).map((g) => JSON.stringify(g))));
-// (Only for an ask that measures nothing of its own: "Connections from BC to 23P: how many synapses?" labels its topic.)
+// (Only for an ask that measures nothing of its own: "Connections from BC to 23P: how many synapses?" labels its
+// topic.)
 const quantityNotAsked = (part: string, ask: string) => quantities(part).size > 0 && quantities(ask).size === 0;

@@ -34,9 +34,15 @@ const WITHOUT_FROM = new RegExp(
   "gi",
 );
 
-/** "Glia excluded, …", "…, fragments left out", "(L1 not included)": the names a clause opens with, then the word that leaves them out. */
-const LEFT_OUT =
-  /(^|[,;:(]\s*)((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+(?:excluded|left out|omitted|removed|not included|not counted)(?=\s*[,;:()?.!]|$)/gi;
+/**
+ * "Glia excluded, …", "…, fragments left out", "(L1 not included)": the names a clause opens with, then the word that
+ * leaves them out.
+ */
+const LEFT_OUT = new RegExp(
+  String.raw`(^|[,;:(]\s*)((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+` +
+    String.raw`(?:excluded|left out|omitted|removed|not included|not counted)(?=\s*[,;:()?.!]|$)`,
+  "gi",
+);
 const LEAVING_OUT = /\b(?:leaving|leave|keeping|keep)\s+(?:the\s+)?((?:[\w/+'-]+\s+){0,2}?[\w/+'-]+)\s+out\b/gi;
 const IGNORING_IN =
   /\b(?:ignoring|ignore|disregarding|setting\s+aside)\s+(?:everything|anything|all\s+cells)\s+in\s+([\w/+'-]+)/gi;

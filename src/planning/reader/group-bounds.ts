@@ -51,7 +51,8 @@ function sayings(question: string): string[] {
 
 const ON_AVERAGE = new RegExp(
   String.raw`\b(?:make|makes|receive|receives|have|has|get|gets)\s+((?:more|fewer|less)\s+than|over|above|under|` +
-    String.raw`below|at\s+least|at\s+most)\s+(\d+(?:\.\d+)?)\s+((?:input|output|incoming|outgoing)\s+(?:synapses|syns?)|` +
+    String.raw`below|at\s+least|at\s+most)\s+(\d+(?:\.\d+)?)\s+` +
+    String.raw`((?:input|output|incoming|outgoing)\s+(?:synapses|syns?)|` +
     String.raw`(?:pre|post)synaptic\s+partners|inputs|outputs)\s+(?:per\s+(?:cell|neuron)\s*,?\s*)?on\s+average\b`,
   "i",
 );

@@ -141,7 +141,8 @@ export function layersNumbered(p: Prepared): Prepared {
 
 /** "by the layer of the target's soma", "the source cell's layer": the layer of one side. */
 const LAYER_OF_SIDE = new RegExp(
-  String.raw`\b(?:the\s+)?(?:(?:visual|cortical|brain|soma)\s+)?(layer|area)\s+of\s+(?:the\s+|each\s+)?(targets?|sources?|postsynaptic|presynaptic|post|pre)` +
+  String.raw`\b(?:the\s+)?(?:(?:visual|cortical|brain|soma)\s+)?(layer|area)\s+of\s+(?:the\s+|each\s+)?` +
+    String.raw`(targets?|sources?|postsynaptic|presynaptic|post|pre)` +
     String.raw`(?:\s+(?:cells?|neurons?|partners?|side))?(?:'s|’s|s'|s’)?(?:\s+(?:soma|somata|cell\s+body|nucleus))?\b`,
   "gi",
 );
