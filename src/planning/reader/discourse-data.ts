@@ -12,6 +12,8 @@ const DiscourseFile = z.object({
   requests: z.array(z.string().min(1)),
   askStarts: z.array(z.string().min(1)),
   purposeNouns: z.array(z.string().min(1)),
+  /** Who else asks or says something ("my PI", "reviewer 2", "a labmate"): <asker> in a phrase. */
+  askers: z.array(z.string().min(1)),
   /** Days and times ("on Thursday", "by tomorrow"): said at the end of a part, they are not a condition. */
   times: z.array(z.string().min(1)),
   /** Words of one phrase, written as several strings to keep lines short. */
@@ -46,6 +48,7 @@ export interface Discourse {
   request: RegExp;
   askStart: RegExp;
   purposeNoun: string;
+  askerNoun: string;
   /** A whole phrase of `times`, anchored. */
   time: RegExp;
   trailers: RegExp[];
@@ -74,7 +77,9 @@ export function discourse(): Discourse {
 
 function compile(file: DiscourseFile): Discourse {
   const purposeNoun = alternation(file.purposeNouns.map((n) => phraseSource(n)));
-  const places: Placeholders = { purpose: purposeNoun, data: phraseSource(file.dataPhrase.join(" ")) };
+  const askerNoun = alternation(file.askers.map((n) => phraseSource(n)));
+  const data = phraseSource(file.dataPhrase.join(" "));
+  const places: Placeholders = { purpose: purposeNoun, data, asker: askerNoun };
   const any = (phrases: string[]) => new RegExp(alternation(phrases.map((p) => phraseSource(p, places))), "i");
   return {
     file,
@@ -85,6 +90,7 @@ function compile(file: DiscourseFile): Discourse {
     request: any(file.requests),
     askStart: any(file.askStarts),
     purposeNoun,
+    askerNoun,
     trailers: file.trailers.map((t) => new RegExp(phraseSource(t, places), "i")),
     cue: any(file.cues),
     safe: any(file.safePhrases),
@@ -114,16 +120,18 @@ export const WILDCARD = "((?:[^\\s,.;:!?()]+\\s+){0,7}[^\\s,.;:!?()]+)";
  * whitespace, punctuation may touch the words beside it, and a phrase never starts or ends inside a
  * word ("hi" is not the start of "high").
  */
-/** What <purpose> and <data> in a phrase stand for. */
+/** What <purpose>, <data> and <asker> in a phrase stand for. */
 export interface Placeholders {
   purpose: string;
   data: string;
+  asker: string;
 }
+const NO_PLACES: Placeholders = { purpose: "(?!)", data: "(?!)", asker: "(?!)" };
 
 /** Stands for an underscore of a phrase until the phrase is a pattern. */
 const UNDERSCORE = "\u0000";
 
-export function phraseSource(phrase: string, places: Placeholders = { purpose: "(?!)", data: "(?!)" }): string {
+export function phraseSource(phrase: string, places: Placeholders = NO_PLACES): string {
   let out = "";
   let first = true;
   let afterPunct = false;
@@ -135,7 +143,7 @@ export function phraseSource(phrase: string, places: Placeholders = { purpose: "
     // (An underscore is a space, or itself: "thank_you", and "cc_abs" as typed or as "cc abs".)
     const alts = body.split("|").map((a) => a.replace(/_/g, UNDERSCORE));
     const punct = alts.every((a) => !isWordy(a));
-    const place = /^<(purpose|data)>$/.exec(body)?.[1] as keyof Placeholders | undefined;
+    const place = /^<(purpose|data|asker)>$/.exec(body)?.[1] as keyof Placeholders | undefined;
     const src = body === "*" ? WILDCARD : place ? places[place] : alternation(alts.map(altSource));
     const sep = first ? "" : punct || afterPunct ? "\\s*" : "\\s+";
     if (optional && first) out += `(?:${src}${punct ? "\\s*" : "\\s+"})?`;

@@ -1,4 +1,4 @@
-import { asks, personal, statesFact, statesHypothesis, statesTopic } from "./ask-shape.js";
+import { asks, opensQuestion, personal, statesFact, statesHypothesis, statesTopic } from "./ask-shape.js";
 import { anaphora, carryId, pointer } from "./carry.js";
 import { citationSpans, type Span } from "./citations.js";
 import { askPieces, type Piece } from "./clauses.js";
@@ -94,7 +94,9 @@ function readSentence(typed: string, d: Discourse): Sentence {
   // ("I'm curious whether V1 has more": a hypothesis that asks nothing the question does not.)
   // (Not one that asks too: "We are writing a grant on inhibition and it would help to know how many …".)
   // (An opener that is itself polite, "I'd like to see whether …", is the hypothesis's own.)
-  const asksToo = (new RegExp(d.politeness.source, "i").exec(text)?.index ?? 0) > 0;
+  // (Nor one whose polite opener leads in to a question word: "Reviewer 2 asked us to report how many MCs …".)
+  const polite = new RegExp(d.politeness.source, "i").exec(text);
+  const asksToo = !!polite && (polite.index > 0 || opensQuestion(text.slice(polite.index + polite[0].length), d));
   const hypothesis = !text.includes("?") && statesHypothesis(text, d) && !asksToo;
   if (hypothesis)
     return {

@@ -1,4 +1,5 @@
 import type { Prepared } from "./prepare.js";
+import { namesOf } from "./words.js";
 
 const KIND =
   String.raw`(?:(?:excitatory|inhibitory|presynaptic|postsynaptic|target|source)\s+)?` +
@@ -48,4 +49,28 @@ const THAT_BEFORE_NAME = /\bthat\s+(?=(?:layer|area)\s+(?:\d|2\/3|[LV]\d|RL|AL|L
 export function thatBeforeAName(p: Prepared): Prepared {
   const text = p.text.replace(THAT_BEFORE_NAME, "");
   return text === p.text ? p : { ...p, text };
+}
+
+const FRONT_CELLS = new RegExp(
+  String.raw`^\s*(?:among|of|for|across|within|taking|considering)\s+(?:all\s+)?(?:the\s+)?` +
+    String.raw`(?<cells>[^,:;?()]{1,60}?\b(?:cells|neurons|interneurons)(?:\s+(?:in|of)\s+[\w/-]+)?)` +
+    String.raw`\s*[,:]\s*(?<rest>.+)$`,
+  "i",
+);
+const EACH_ONE = new RegExp(
+  String.raw`\beach(?:\s+one|\s+of\s+(?:them|those|these))?\s+(?=(?:receive|get|make|send|have|form|contact|target|` +
+    String.raw`innervate|synapse)s?\b)`,
+  "i",
+);
+
+/**
+ * "Among coregistered 4P cells, how many synapses does each one receive from BCs, on average?": cells said first,
+ * then "each one" of them, are the cells said each: "… does each coregistered 4P cell receive …". (The cells had
+ * been read as a second population beside the BCs, and the question asked back.)
+ */
+export function eachOfFronted(p: Prepared): Prepared {
+  const m = FRONT_CELLS.exec(p.text)?.groups;
+  if (!m || !EACH_ONE.test(m.rest!) || !namesOf(m.cells!).length || /\d{15,20}/.test(m.cells!)) return p;
+  const cells = m.cells!.replace(/\b(cell|neuron|interneuron)s\b/i, "$1");
+  return { ...p, text: m.rest!.replace(EACH_ONE, `each ${cells} `) };
 }

@@ -42,7 +42,11 @@ export function perCellOfFlow(c: Clause): Query | undefined {
   if (sided.length !== c.pops.length - 1 || sided.length > 2) return undefined;
   const key = (fs: Filter[]) => JSON.stringify(fs.map((f) => JSON.stringify(f)).sort());
   const filtersOf = (p: (typeof c.pops)[number]) => popFilters(p.pop, c.classOf);
-  const twin = sided.find((p) => key(filtersOf(p)) === key(filtersOf(per)));
+  // ("avg BC→4P syn per coregistered 4P": the cells counted one by one may narrow the side they repeat.)
+  const within = (p: ClausePop) => filtersOf(p).every((f) => filtersOf(per).some((g) => key([f]) === key([g])));
+  const narrowed = sided.filter((p) => filtersOf(p).length && within(p));
+  const twin =
+    sided.find((p) => key(filtersOf(p)) === key(filtersOf(per))) ?? (narrowed.length === 1 ? narrowed[0] : undefined);
   const opposite = (p: (typeof c.pops)[number]) => (p.role === "pre" ? "post" : "pre");
   const side = per === eachSide ? per.role : twin ? twin.role : sided.length === 1 ? opposite(sided[0]!) : undefined;
   const other = sided.find((p) => p !== twin && p.role !== side);

@@ -37,7 +37,7 @@ import {
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
-import { eachGroupsOwn, eachThenThat, thatBeforeAName } from "./each-then-that.js";
+import { eachGroupsOwn, eachOfFronted, eachThenThat, thatBeforeAName } from "./each-then-that.js";
 import { itsOwnPartners, pronounObject, strandedOnto, whoTargets } from "./pronoun-object.js";
 import { partnerCountBounds } from "./partner-count-bounds.js";
 import { oneRoleLabel, roleLabels } from "./role-labels.js";
@@ -253,6 +253,7 @@ export const STEPS: PrepareStep[] = [
   bracketLists,
   prepositionSaidAgain,
   eachThenThat,
+  eachOfFronted,
   eachGroupsOwn,
   thatBeforeAName,
   fronted,

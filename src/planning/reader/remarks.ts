@@ -40,7 +40,7 @@ function load(): Remarks {
   if (cached) return cached;
   const file = RemarksFile.parse(JSON.parse(readFileSync(join(DATA_DIR, "remarks.json"), "utf8")));
   const d = discourse();
-  const places = { purpose: d.purposeNoun, data: "(?!)" };
+  const places = { purpose: d.purposeNoun, data: "(?!)", asker: d.askerNoun };
   const source = (p: string) => phraseSource(p, places);
   const later = file.later.map((p) => new RegExp(source(p), "gi"));
   cached = {

@@ -192,6 +192,12 @@ function thresholdNumbers(text: string, d: Discourse): number[] {
 const PURPOSE_NOUNS =
   /\b(model|models|figure|figures|thesis|paper|grant|em|neuroglancer|analysis|lab|project|slides?|talk|notebook|pipeline|data|dataset|simulation|simulations)\b/i;
 
+/** ("… whether the classes differ in nucleus size": what they differ in, a quantity of the tables, no condition.) */
+const aQuantity = (phrase: string) => {
+  const items = itemsOf(phrase.replace(/^(?:the|a|an)\s+/i, ""));
+  return items.length === 1 && items[0]!.tags.some((g) => g.t === "qty" || g.t === "noun");
+};
+
 function edgePhrase(text: string, d: Discourse, ask = ""): string | undefined {
   const conditions = new Set(unexpressedWords().conditions);
   const askText = ask.toLowerCase();
@@ -218,6 +224,7 @@ function edgePhrase(text: string, d: Discourse, ask = ""): string | undefined {
     // ("… for lab meeting on Thursday": when, not which cells.)
     !d.time.test(tail[3]!) &&
     namesOf(tail[3]!).length === 0 &&
+    !aQuantity(tail[3]!) &&
     /[a-z]{3}/i.test(tail[3]!)
   ) {
     return `${tail[2]} ${tail[3]}`;

@@ -89,7 +89,7 @@ function rootNamedFirst(p: Prepared, id: string, rest: string, described: string
 const SIDE_OF_ROOT = new RegExp(
   String.raw`\b(?:where|in which|for which|with|having)\s+(?:the\s+)?` +
     String.raw`(\d{15,20}|(?!(?:it|this|that|one|cell|cells|neuron|synapse|synapses)\s)[A-Za-z0-9][\w/-]*)` +
-    String.raw`\s+(?:is|as)\s+(?:the\s+|a\s+)?` +
+    String.raw`\s+(?:is|as)\s+(?:(?:on|at)\s+)?(?:the\s+|a\s+)?` +
     String.raw`(pre|post)-?syn(?:aptic)?(?:\s+(?:cell|partner|neuron|side|root|one|end))?\b`,
   "gi",
 );

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { answeredPlan, planOf } from "./support/reader-plans.js";
+
+/** Words found at stop 55. */
+
+const ID = "864691135300382104";
+const MC_IN_L5 = { source: "cells", filter: [{ dim: "cell_type", values: ["MC"] }, { dim: "layer", values: ["L5"] }] };
+
+describe("someone else's request or claim around the ask (<asker> in data/discourse.json)", () => {
+  it.each([
+    "reviewer 2 asked us to report how many MC are in L5.",
+    "Hi all, my PI wants to know how many MC are in L5.",
+    "Hi, our collaborators asked me to check how many MC are in L5.",
+    "R2 wants us to report how many MC are in L5.",
+  ])("%s is the count asked", async (q) => {
+    expect(await planOf(q)).toMatchObject({ ...MC_IN_L5, measure: { fn: "count" } });
+  });
+
+  it("a quoted claim posted by a colleague describes; the question after it is read", async () => {
+    const q =
+      "A colleague just posted this in our channel: 'PV cells absolutely hammer the thick-tufted neurons'. " +
+      "How many synapses do basket cells make onto 5P-ET cells in total?";
+    expect(await planOf(q)).toMatchObject({
+      source: "synapses",
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      post: [{ dim: "cell_type", values: ["5P-ET"] }],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("what a reviewer wonders about sets the scene ('differ in nucleus size' is no condition)", async () => {
+    const q = "Reviewer 2 wonders whether the classes differ in nucleus size. Rank the excitatory types by mean volume.";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "volume" }, groupBy: [{ dim: "cell_type" }] });
+  });
+
+  it("a condition said in the wondering still stays ('… differ in the dark' is asked back)", async () => {
+    const q = "Reviewer 2 wonders whether the classes differ in the dark. Rank the excitatory types by mean volume.";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("a condition said after the request still stays ('… under anesthesia' is asked back)", async () => {
+    expect(await answeredPlan("Reviewer 2 asked us to report how many MC are in L5 under anesthesia.")).toBe(
+      "clarify",
+    );
+  });
+});
+
+describe("per-cell figures of a flow", () => {
+  it("'per coregistered 4P': the cells counted one by one narrow the side they repeat", async () => {
+    expect(await planOf("avg BC->4P syn per coregistered 4P")).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "coregistered", is: true }, { dim: "cell_type", values: ["4P"] }],
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: [{ dim: "cell_type", values: ["BC"] }],
+    });
+  });
+
+  it("a side repeated by both ends is still asked back", async () => {
+    expect(await planOf("BC->BC syn per BC in V1")).toBe("clarify");
+  });
+
+  it.each([
+    "Among coregistered 4P cells, how many synapses does each one receive from basket cells, on average?",
+    "For coregistered 4P cells, how many synapses does each receive from BCs on average?",
+  ])("%s: cells said first, then 'each one' of them", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "coregistered", is: true }, { dim: "cell_type", values: ["4P"] }],
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: [{ dim: "cell_type", values: ["BC"] }],
+    });
+  });
+});
+
+describe("one root's facts, said as the tables say them", () => {
+  it.each([
+    `What cell type is ${ID}, according to the cell-type table?`,
+    `what cell type does the cell-type table assign ${ID}`,
+  ])("%s is its cell type", async (q) => {
+    expect(await planOf(q)).toMatchObject({ kind: "lookup", rootId: ID, fields: ["cell_type"] });
+  });
+
+  it("'what m-type does the table give <id>' is its m-type (it had been its inputs by presynaptic m-type)", async () => {
+    expect(await planOf(`what m-type does the table give ${ID}?`)).toMatchObject({ kind: "lookup", fields: ["mtype"] });
+  });
+
+  it("'what m-types give <id> the most input' is still its inputs by m-type", async () => {
+    expect(await planOf(`What m-types give ${ID} the most input?`)).toMatchObject({
+      groupBy: [{ dim: "mtype", side: "pre" }],
+    });
+  });
+
+  it("'where <id> is on the postsynaptic side' is the synapses onto it", async () => {
+    const q = `Counting every synapse where ${ID} is on the postsynaptic side, how many are there?`;
+    expect(await planOf(q)).toMatchObject({ post: [{ dim: "root_id", values: [ID] }], measure: { fn: "count" } });
+  });
+
+  it("'already coregistered' is coregistered", async () => {
+    expect(await planOf("How many 5P-IT cells are already coregistered?")).toMatchObject({
+      filter: expect.arrayContaining([{ dim: "coregistered", is: true }]),
+      measure: { fn: "count" },
+    });
+  });
+});
