@@ -102,3 +102,22 @@ describe("one root's facts, said as the tables say them", () => {
     });
   });
 });
+
+describe("a sentence after the question mark", () => {
+  it.each([
+    "Which basket cells send more than 40% of all their output synapses onto 23P cells? Thanks.",
+    "Which basket cells send more than 40% of all their output synapses onto 23P cells? list the root ids.",
+  ])("%s: each BC's share, bounded, as without it", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "cell_type", values: ["BC"] }],
+      measure: { fn: "fraction", part: { post: [{ dim: "cell_type", values: ["23P"] }] } },
+      groupBy: [{ dim: "root_id", side: "pre" }],
+      having: { min: 0.4, minExclusive: true },
+    });
+  });
+
+  it("a restriction said after it still counts ('… ? In the dark only.' is asked back)", async () => {
+    const q = "Which basket cells send more than 40% of all their output synapses onto 23P cells? In the dark only.";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+});

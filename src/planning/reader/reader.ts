@@ -86,16 +86,25 @@ export class OfflineReader {
     // (Each rule below reads a part or a rewording of the question afresh, with the same earlier plan.)
     const reread = (q: string) => this.planPrepared(prepare(q).text, lastPlan);
     // ("which types have more than 100 cells": the measure per group, and the groups past the bound.)
-    const kept = await groupsKeptByBound(prepared.text, reread);
-    let result = kept ?? (await this.planPrepared(prepared.text, lastPlan));
+    const readWhole = async (text: string) =>
+      (await groupsKeptByBound(text, reread)) ?? (await this.planPrepared(text, lastPlan));
+    let result = await readWhole(prepared.text);
     // Asked back: read again with the remarks said in passing set aside (see remarks.ts). (Not when the plan
     // check refuses the first reading: a second reading that sets words aside had then answered another question.)
     if (result.type === "clarify") {
       const again = prepare(question, { remarks: true });
-      const second = again.text !== prepared.text ? await this.planPrepared(again.text, lastPlan) : undefined;
+      // ("Which BCs send more than 40% of their outputs onto 23P? Thanks.": read as the first reading was.)
+      const second = again.text !== prepared.text ? await readWhole(again.text) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
     }
     result = await readAgain(question, result, reread);
+    // ("Which BCs send more than 40% of their outputs onto 23P? list the root ids.": the rules that read the
+    // question again read it without what was set aside too.)
+    if (result.type === "clarify") {
+      const again = prepare(question, { remarks: true });
+      const second = again.text !== question.trim() ? await readAgain(again.text, result, reread) : undefined;
+      if (second?.type === "plan") [prepared, result] = [again, second];
+    }
     result = await rootSetAside(prepared, result, reread);
     const denied = result.type === "plan" && countsWhatWasDenied(result.plan, prepared.notCounted ?? []);
     if (denied) result = deniedBack(denied, result);
