@@ -4,7 +4,13 @@ import { answeredPlan, planOf } from "./support/reader-plans.js";
 /** Words found at stop 55. */
 
 const ID = "864691135300382104";
-const MC_IN_L5 = { source: "cells", filter: [{ dim: "cell_type", values: ["MC"] }, { dim: "layer", values: ["L5"] }] };
+const MC_IN_L5 = {
+  source: "cells",
+  filter: [
+    { dim: "cell_type", values: ["MC"] },
+    { dim: "layer", values: ["L5"] },
+  ],
+};
 
 describe("someone else's request or claim around the ask (<asker> in data/discourse.json)", () => {
   it.each([
@@ -29,7 +35,8 @@ describe("someone else's request or claim around the ask (<asker> in data/discou
   });
 
   it("what a reviewer wonders about sets the scene ('differ in nucleus size' is no condition)", async () => {
-    const q = "Reviewer 2 wonders whether the classes differ in nucleus size. Rank the excitatory types by mean volume.";
+    const q =
+      "Reviewer 2 wonders whether the classes differ in nucleus size. Rank the excitatory types by mean volume.";
     expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "volume" }, groupBy: [{ dim: "cell_type" }] });
   });
 
@@ -39,9 +46,7 @@ describe("someone else's request or claim around the ask (<asker> in data/discou
   });
 
   it("a condition said after the request still stays ('… under anesthesia' is asked back)", async () => {
-    expect(await answeredPlan("Reviewer 2 asked us to report how many MC are in L5 under anesthesia.")).toBe(
-      "clarify",
-    );
+    expect(await answeredPlan("Reviewer 2 asked us to report how many MC are in L5 under anesthesia.")).toBe("clarify");
   });
 });
 
@@ -49,7 +54,10 @@ describe("per-cell figures of a flow", () => {
   it("'per coregistered 4P': the cells counted one by one narrow the side they repeat", async () => {
     expect(await planOf("avg BC->4P syn per coregistered 4P")).toMatchObject({
       source: "roots",
-      filter: [{ dim: "coregistered", is: true }, { dim: "cell_type", values: ["4P"] }],
+      filter: [
+        { dim: "coregistered", is: true },
+        { dim: "cell_type", values: ["4P"] },
+      ],
       measure: { fn: "mean", of: "in_synapses" },
       partners: [{ dim: "cell_type", values: ["BC"] }],
     });
@@ -65,7 +73,10 @@ describe("per-cell figures of a flow", () => {
   ])("%s: cells said first, then 'each one' of them", async (q) => {
     expect(await planOf(q)).toMatchObject({
       source: "roots",
-      filter: [{ dim: "coregistered", is: true }, { dim: "cell_type", values: ["4P"] }],
+      filter: [
+        { dim: "coregistered", is: true },
+        { dim: "cell_type", values: ["4P"] },
+      ],
       measure: { fn: "mean", of: "in_synapses" },
       partners: [{ dim: "cell_type", values: ["BC"] }],
     });
@@ -80,7 +91,7 @@ describe("one root's facts, said as the tables say them", () => {
     expect(await planOf(q)).toMatchObject({ kind: "lookup", rootId: ID, fields: ["cell_type"] });
   });
 
-  it("'what m-type does the table give <id>' is its m-type (it had been its inputs by presynaptic m-type)", async () => {
+  it("'what m-type does the table give <id>' is its m-type (it had been its inputs by m-type)", async () => {
     expect(await planOf(`what m-type does the table give ${ID}?`)).toMatchObject({ kind: "lookup", fields: ["mtype"] });
   });
 
@@ -119,5 +130,34 @@ describe("a sentence after the question mark", () => {
   it("a restriction said after it still counts ('… ? In the dark only.' is asked back)", async () => {
     const q = "Which basket cells send more than 40% of all their output synapses onto 23P cells? In the dark only.";
     expect(await answeredPlan(q)).toBe("clarify");
+  });
+});
+
+describe("one root's partners said briefly", () => {
+  it.each([`${ID} top3 post types by #syn`, `${ID}'s top 3 postsynaptic types by #syn`])(
+    "%s: its top 3 target types",
+    async (q) => {
+      expect(await planOf(q)).toMatchObject({
+        pre: [{ dim: "root_id", values: [ID] }],
+        groupBy: [{ dim: "cell_type", side: "post" }],
+        limit: 3,
+      });
+    },
+  );
+
+  it("'<id> presyn cell types, ranked' is its inputs by presynaptic type", async () => {
+    expect(await planOf(`${ID} presyn cell types, ranked`)).toMatchObject({
+      post: [{ dim: "root_id", values: [ID] }],
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+
+  it("'ids w/ >=3 syn onto <id>' lists the roots with that many synapses onto it", async () => {
+    expect(await planOf(`ids w/ >=3 syn onto ${ID}`)).toMatchObject({
+      source: "connections",
+      filter: [{ dim: "synapses", min: 3 }],
+      post: [{ dim: "root_id", values: [ID] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+    });
   });
 });

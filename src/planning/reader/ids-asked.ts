@@ -21,6 +21,13 @@ const IDS_AFTER_ARROW = /(?:->|→|=>)\s*(?:just |only |pls |please )?(?:the |th
 /** "List the root ids of the inhibitory neurons that are coregistered": the ids of cells, listed. */
 const IDS_OF = /^(?:list|give|show)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:root |segment )?ids\s+(?:of|for)\s+(.+)$/i;
 
+/** "ids w/ >=3 syn onto 8646…", "root ids that get input from 8646…": the ids of the roots said after them. */
+const IDS_OF_ROOTS_WITH = new RegExp(
+  String.raw`^(?:(?:list|give|show)\s+(?:me\s+)?)?(?:the\s+|all\s+)?(?:root\s+|segment\s+)?ids\s+` +
+    String.raw`(?=(?:w\/|with|that|which|whose|having)\s)`,
+  "i",
+);
+
 /**
  * "NGCs in L1? ids", "MCs with >100 output synapses — ids", "L6 CT cells w/ volume > 360 -> root ids":
  * ids asked for last are a list of them.
@@ -28,6 +35,7 @@ const IDS_OF = /^(?:list|give|show)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:root |segme
 export function idsAsked(p: Prepared): Prepared {
   // ("root ids: 5P-NP in RL": ids asked for first, before a colon or a dash, are a list too.)
   // ("give me root ids: SST cells whose …", "ids pls: …", "Root ids, please: …": asked for as a request.)
+  if (IDS_OF_ROOTS_WITH.test(p.text)) return { ...p, text: p.text.replace(IDS_OF_ROOTS_WITH, "list roots ") };
   const first = IDS_FIRST.exec(p.text) ?? IDS_OF.exec(p.text);
   if (first && !/\b\d{4,}\b/.test(first[1]!)) return { ...p, text: `list ${first[1]!.replace(/[?!.]+$/, "")}` };
   const m = IDS_LAST.exec(p.text);

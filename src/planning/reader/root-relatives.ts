@@ -22,8 +22,18 @@ const HEARD_FROM = new RegExp(String.raw`\b${HEAD}\s+(?:that\s+|which\s+)?${ID}\
 /** "cells", "ones": the partners; a kind of partner ("neurons") stays said. */
 const said = (head: string) => (/^(ones|targets|partners|ids|root ids)$/i.test(head) ? "partners" : head);
 
+/** "8646… top3 post types", "8646…'s presynaptic types": the types of its partners on that side, as its own. */
+const SIDE_TYPES = new RegExp(
+  String.raw`(\d{15,20})(?:'s)?(\s+(?:(?:top|bottom)\s*\d{1,3}\s+)?)(pre|post)(?:-?synaptic|syn)?\s+` +
+    String.raw`((?:cell\s+)?types?)\b`,
+  "gi",
+);
+
 export function rootRelatives(p: Prepared): Prepared {
   const text = p.text
+    .replace(SIDE_TYPES, (_all, id: string, top: string, side: string, types: string) => {
+      return `${id}'s${top}${side}synaptic partner ${types}`;
+    })
     .replace(SENT_TO, (_all, head: string, id: string) => `postsynaptic ${said(head)} of ${id}`)
     .replace(HEARD_FROM, (_all, head: string, id: string) => `presynaptic ${said(head)} of ${id}`);
   return text === p.text ? p : { ...p, text };
