@@ -161,3 +161,55 @@ describe("one root's partners said briefly", () => {
     });
   });
 });
+
+describe("a question reported, beside the one asked", () => {
+  it.each([
+    "Hi! My PI asked which excitatory types are the most orientation selective. " +
+      "Can you rank the excitatory cell types by their mean gOSI, highest first? Thanks!",
+    "My PI wants to know where orientation selectivity is strongest among the pyramidal types. " +
+      "Average gOSI per excitatory type, sorted from highest to lowest, please.",
+  ])("%s: the ask is read, the report set aside", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "class", values: ["excitatory"] }],
+      measure: { fn: "mean", of: "osi" },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+
+  it("a place the report names and the ask does not is asked back", async () => {
+    const q =
+      "My PI asked which excitatory types in V1 are the most orientation selective. " +
+      "Can you rank the excitatory cell types by their mean gOSI, highest first?";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("'R2 again, nucleus size q: …' and 'Before I reply, …' are chatter", async () => {
+    expect(await planOf("R2 again, nucleus size q: all excitatory types ranked by avg nuc volume?")).toMatchObject({
+      measure: { fn: "mean", of: "volume" },
+    });
+    const q =
+      "A colleague wrote in our channel: 'bipolar cells are basically all ITC by morphology'. " +
+      "Before I reply, could you break the BPC cells down by their m-type, with a count for each?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["BPC"] }],
+      groupBy: [{ dim: "mtype" }],
+    });
+  });
+
+  it("what the asker hunts for after a greeting sets the scene; cells named there must be asked", async () => {
+    const q =
+      "Hey, I'm hunting for a good example cell to trace for my poster. Which 23P cell receives the most inputs?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "post" }], limit: 1 });
+    expect(await answeredPlan("I'm hunting for V1 cells. Which 23P cell receives the most input synapses?")).toBe(
+      "clarify",
+    );
+  });
+
+  it("loading cells in Neuroglancer is no write", async () => {
+    const q =
+      "Hey! I want to load the 5P-ET cells in Neuroglancer this afternoon. Could you list the root ids of all " +
+      "coregistered 5P-ET cells?";
+    expect(await planOf(q)).toMatchObject({ source: "cells", measure: { fn: "list" } });
+    expect(await answeredPlan("please load the 5P-ET cells into the table")).toBe("refuse");
+  });
+});

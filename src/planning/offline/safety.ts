@@ -9,7 +9,7 @@ const WRITE_VERB =
  * (Not "going to load them into neuroglancer": the viewer, not the data.)
  */
 const WRITE = new RegExp(
-  `(^|[.;:!?,]\\s*|\\b(and|then|also|please|pls|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|we need to|i need you to|let's|lets|go ahead and|try to|to)\\s+)(${WRITE_VERB})\\b(?!\\s+(by|into|per|across|up|out)\\b)(?![^.?!]{0,40}\\bneuroglancer\\b)`,
+  `(^|[.;:!?,]\\s*|\\b(and|then|also|please|pls|now|can you|could you|would you|will you|i want to|i'd like to|i would like to|we need to|i need you to|let's|lets|go ahead and|try to|to)\\s+)(${WRITE_VERB})\\b(?!\\s+(by|into|per|across|up|out)\\b)(?![^.?!]{0,80}\\b(?:neuroglancer|ng)\\b)`,
   "i",
 );
 const DATA_NOUN =

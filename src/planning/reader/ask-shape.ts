@@ -37,12 +37,18 @@ export function asks(sentence: string, d: Discourse): boolean {
  * The asker says what they expect or why they ask ("I read somewhere that MCs like the deep layers",
  * "I'm guessing mostly 23P"): like a statement of fact it describes, and does not select.
  */
-export function statesHypothesis(sentence: string, d: Discourse): boolean {
+export function statesHypothesis(typed: string, d: Discourse): boolean {
+  // ("Hey, I'm hunting for an example cell …": after a greeting.)
+  const sentence = typed.replace(new RegExp(`^\\s*(?:${d.greeting.source})\\s*[,!.:;–—-]+\\s*`, "i"), "");
   // (After a short header: "Sanity check - a paper I'm reading says …".)
   const led = /^\s*(?:\S+\s+){0,3}\S+\s+[–—-]\s+|^\s*(?:\S+\s+){0,3}\S+:\s+/.exec(sentence);
   const says = (t: string) => at(d.hypothesis, t.replace(/^[\s,;:–—-]+/, ""));
-  return (says(sentence) || (led !== null && says(sentence.slice(led[0].length)))) && !within(d.deictic, sentence);
+  // ("… in Neuroglancer this afternoon": a time said with "this" points at no cells.)
+  const pointing = within(d.deictic, sentence.replace(TIMES_WITH_THIS, " "));
+  return (says(sentence) || (led !== null && says(sentence.slice(led[0].length)))) && !pointing;
 }
+
+const TIMES_WITH_THIS = /\bthis\s+(?:afternoon|morning|evening|week|weekend|month|year|semester|term|summer)\b/gi;
 
 /** A hypothesis that says what the asker is looking at ("I'm looking at the L5 cells"): its names may be the topic. */
 export function statesTopic(sentence: string, d: Discourse): boolean {

@@ -17,6 +17,10 @@ import { itemsOf, namesOf, onlyFunctionWords } from "./words.js";
 export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
   const d = load();
   const sentences = splitSentences(p.text, d.abbreviations).map((s) => readSentence(s, d));
+  // ("My PI wants to know which types …" and no other sentence that asks: the request reported is the ask.)
+  if (!sentences.some((s) => s.asks)) {
+    for (const s of sentences.filter((x) => x.reported)) Object.assign(s, { asks: true, pieces: s.reported });
+  }
   // Without a sentence that asks there is nothing to set background aside for.
   if (!sentences.some((s) => s.asks)) {
     for (const s of sentences) for (const x of s.pieces) if (x.kind === "background") x.kind = "ask";
@@ -48,7 +52,9 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // ("I'm looking at the L5 cells …. How many BCs are there?": the cells looked at may be the ones asked of.)
       // (Not when it names one root: "I'm looking at basket cell 8646…" says what that cell is.)
       const topic = s.hypothesis && !/\d{15,20}/.test(s.text) && statesTopic(s.text, d);
-      const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named };
+      // ("My PI asked which types in V1 …. Rank the types by …": a question reported names what is asked too.)
+      const reports = s.hypothesis && /\b(?:whether|which|what|how|where|why|who)\b/i.test(s.text);
+      const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named || reports };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
       // ("postsynaptic partners: which SST cells?": a label may name what is counted, which the ask then lacks.)
       if (led && !personal(s.text, d) && quantityNotAsked(part, askForChecks)) x.kind = "ask";
@@ -81,6 +87,8 @@ interface Sentence {
   carried?: string;
   /** What the asker expects or why they ask, set aside beside a sentence that asks ("I'm guessing …"). */
   hypothesis?: boolean;
+  /** Someone else's question reported ("Reviewer 2 asked us how many …"): its pieces, should no other sentence ask. */
+  reported?: Piece[];
 }
 
 /** Pieces set aside only if they pass the checks (greetings and fixed phrases of politeness pass always). */
@@ -94,10 +102,12 @@ function readSentence(typed: string, d: Discourse): Sentence {
   // ("I'm curious whether V1 has more": a hypothesis that asks nothing the question does not.)
   // (Not one that asks too: "We are writing a grant on inhibition and it would help to know how many …".)
   // (An opener that is itself polite, "I'd like to see whether …", is the hypothesis's own.)
-  // (Nor one whose polite opener leads in to a question word: "Reviewer 2 asked us to report how many MCs …".)
   const polite = new RegExp(d.politeness.source, "i").exec(text);
-  const asksToo = !!polite && (polite.index > 0 || opensQuestion(text.slice(polite.index + polite[0].length), d));
+  const asksToo = (polite?.index ?? 0) > 0;
   const hypothesis = !text.includes("?") && statesHypothesis(text, d) && !asksToo;
+  // (A polite opener that leads in to a question word reports a question: "Reviewer 2 asked us to report how many
+  // MCs …". It is the ask when no other sentence asks.)
+  const reported = hypothesis && !!polite && opensQuestion(text.slice(polite.index + polite[0].length), d);
   if (hypothesis)
     return {
       typed,
@@ -106,6 +116,7 @@ function readSentence(typed: string, d: Discourse): Sentence {
       asks: false,
       hypothesis,
       pieces: [{ start: 0, end: text.length, kind: "background" }],
+      ...(reported ? { reported: askPieces(text, d) } : {}),
     };
   if (asks(text, d)) return { typed, text, citations, asks: true, pieces: askPieces(text, d) };
   // A sentence of function words only ("Hi!", "Thanks!") the reader skips by itself.
