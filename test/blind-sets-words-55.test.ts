@@ -213,3 +213,33 @@ describe("a question reported, beside the one asked", () => {
     expect(await answeredPlan("please load the 5P-ET cells into the table")).toBe("refuse");
   });
 });
+
+describe("each group said first, then pointed at", () => {
+  it("'averaged over all 23P cells, … does each one get?' is the mean per 23P cell", async () => {
+    expect(
+      await planOf("averaged over all 23P cells, how many synapses from 4P cells does each one get?"),
+    ).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "in_synapses" },
+      partners: [{ dim: "cell_type", values: ["4P"] }],
+    });
+  });
+
+  it("'Among 4P cells, how many synapses does each one receive from BCs?' is one row per 4P cell", async () => {
+    expect(await planOf("Among 4P cells, how many synapses does each one receive from basket cells?")).toMatchObject({
+      groupBy: [{ dim: "root_id", side: "post" }],
+    });
+  });
+
+  it.each([
+    "For each inhibitory type (BC, MC, BPC, NGC), how many synapses per connection does it make onto 5P-ET cells?",
+    "For each inhibitory type (BC, MC, BPC, NGC), how many synapses per connection do they make onto 5P-ET cells?",
+  ])("%s: one row per type listed", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "connections",
+      pre: [{ dim: "cell_type", values: ["BC", "MC", "BPC", "NGC"] }],
+      measure: { fn: "mean", of: "synapses" },
+      groupBy: [{ dim: "cell_type", side: "pre" }],
+    });
+  });
+});

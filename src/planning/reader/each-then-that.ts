@@ -5,9 +5,11 @@ const KIND =
   String.raw`(?:(?:excitatory|inhibitory|presynaptic|postsynaptic|target|source)\s+)?` +
   String.raw`(?:cell\s+type|cell-type|type|visual\s+area|area|cortical\s+layer|layer|m-?type)`;
 const FRONT = new RegExp(
-  String.raw`^\s*(?:for|in|across)\s+(?:each|every)\s+(?<kind>${KIND})\s*[,:]\s*(?<rest>.+)$`,
+  String.raw`^\s*(?:for|in|across)\s+(?:each|every)\s+(?<kind>${KIND})(?<list>\s*\([^()]*\))?` +
+    String.raw`\s*[,:]\s*(?<rest>.+)$`,
   "i",
 );
+const SUBJECT_PRONOUN = /\b(does|do|did)\s+(?:it|they)\s+/i;
 const THAT = String.raw`(?:(?:cells|neurons)\s+(?:of|in)\s+)?(?:that|this|the\s+same|the\s+given)\s+(?:cell\s+)?`;
 
 /**
@@ -18,6 +20,10 @@ const THAT = String.raw`(?:(?:cells|neurons)\s+(?:of|in)\s+)?(?:that|this|the\s+
 export function eachThenThat(p: Prepared): Prepared {
   const m = FRONT.exec(p.text)?.groups;
   if (!m) return p;
+  // ("For each inhibitory type (BC, MC, BPC, NGC), how many synapses … does it make onto 5P-ET?": "it" is each type.)
+  if (m.list && SUBJECT_PRONOUN.test(m.rest!))
+    return { ...p, text: m.rest!.replace(SUBJECT_PRONOUN, `$1 each ${m.kind}${m.list} `) };
+  if (m.list) return p;
   const noun = /(type|area|layer)$/i.exec(m.kind!.replace(/m-?type$/i, "mtype"))?.[1] ?? "mtype";
   const that = new RegExp(String.raw`\b${THAT}(${noun === "mtype" ? "m-?type" : noun})\b`, "i");
   if (!that.test(m.rest!)) return p;
@@ -52,7 +58,8 @@ export function thatBeforeAName(p: Prepared): Prepared {
 }
 
 const FRONT_CELLS = new RegExp(
-  String.raw`^\s*(?:among|of|for|across|within|taking|considering)\s+(?:all\s+)?(?:the\s+)?` +
+  String.raw`^\s*(?:among|of|for|across|within|taking|considering|(?<mean>averag(?:ed|ing)\s+over|on\s+average\s+over))` +
+    String.raw`\s+(?:all\s+)?(?:the\s+)?` +
     String.raw`(?<cells>[^,:;?()]{1,60}?\b(?:cells|neurons|interneurons)(?:\s+(?:in|of)\s+[\w/-]+)?)` +
     String.raw`\s*[,:]\s*(?<rest>.+)$`,
   "i",
@@ -72,5 +79,7 @@ export function eachOfFronted(p: Prepared): Prepared {
   const m = FRONT_CELLS.exec(p.text)?.groups;
   if (!m || !EACH_ONE.test(m.rest!) || !namesOf(m.cells!).length || /\d{15,20}/.test(m.cells!)) return p;
   const cells = m.cells!.replace(/\b(cell|neuron|interneuron)s\b/i, "$1");
-  return { ...p, text: m.rest!.replace(EACH_ONE, `each ${cells} `) };
+  const text = m.rest!.replace(EACH_ONE, `each ${cells} `);
+  // ("Averaged over all 23P cells, how many … does each one get?": the mean said first stays said.)
+  return { ...p, text: m.mean ? text.replace(/\s*([?.!]*)\s*$/, ", on average$1") : text };
 }

@@ -5,7 +5,8 @@ const STDDEV = /\b(standard deviation|standard dev|std\.? dev\.?|stdev|std|sd|s\
 const VARIABILITY =
   /\b(?:how\s+)?(?:spread\s+out|spread(?=\s+(?:of|for|in|across)\b)|variable|vary|varies|varying)(?:\s+(?:is|are))?\b/gi;
 /** "For an SST interneuron, what's … it makes": one cell named first, as "per …", pointed back to by "it". */
-const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+([^,]{1,60}?),\s*(.*)$/i;
+// ("For each inhibitory type (BC, MC, BPC, NGC), …": a list in brackets is part of the kind.)
+const ONE_FIRST = /^\s*(?:per|for\s+(?:an?|each|every|one))\s+((?:[^,(]|\([^()]*\)){1,80}?),\s*(.*)$/i;
 const IT_VERB = /\bit\s+(makes|make|receives|receive|gets|get|has|forms|sends|gives)\b/i;
 const PARTICIPLE: Record<string, string> = {
   makes: "made",
