@@ -243,3 +243,29 @@ describe("each group said first, then pointed at", () => {
     });
   });
 });
+
+describe("groups and ids said tersely", () => {
+  it("'which types avg > 55 out syn per cell?' keeps the types whose mean is past the bound", async () => {
+    expect(await planOf("which types avg > 55 out syn per cell?")).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "out_synapses" },
+      groupBy: [{ dim: "cell_type" }],
+      having: { min: 55, minExclusive: true },
+    });
+  });
+
+  it("'per area: 23P root w/ most input syn (ids)' is the top 23P of each area", async () => {
+    expect(await planOf("per area: 23P root w/ most input syn (ids)")).toMatchObject({
+      groupBy: [
+        { dim: "area", side: "post" },
+        { dim: "root_id", side: "post" },
+      ],
+      limit: 1,
+      perGroup: true,
+    });
+  });
+
+  it("ids asked in brackets of a count are still asked back", async () => {
+    expect(await answeredPlan("per area: # 23P w/ >100 input syn (ids)")).toBe("clarify");
+  });
+});

@@ -45,9 +45,16 @@ function sayings(question: string): string[] {
   // ("Looking at the m-types, which ones have over 65 cells each?": the groups named first, then "which ones".)
   const named = namedFirst(question);
   // ("which cell types make more than 55 output synapses per cell on average?": the groups' mean, bounded.)
-  const averaged = question.replace(ON_AVERAGE, "have a mean of $1 $2 $3 per cell");
+  const averaged = question.replace(ON_AVERAGE, "have a mean of $1 $2 $3 per cell").replace(AVG_VERB, "$1 have avg ");
   return [question, ...(named ? [named] : []), ...(averaged !== question ? [averaged] : [])];
 }
+
+/** "which types avg > 55 out syn per cell": "avg" said as the verb. */
+const AVG_VERB = new RegExp(
+  String.raw`\b((?:which|what)\s+(?:[\w/-]+\s+){0,4}?)(?:avg|average|averages|averaging)\s+` +
+    String.raw`(?=[<>≥≤]|(?:more|over|above|under|below|at\s+least|at\s+most|fewer|less)\b)`,
+  "i",
+);
 
 const ON_AVERAGE = new RegExp(
   String.raw`\b(?:make|makes|receive|receives|have|has|get|gets)\s+((?:more|fewer|less)\s+than|over|above|under|` +

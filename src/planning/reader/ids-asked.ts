@@ -44,7 +44,8 @@ export function idsAsked(p: Prepared): Prepared {
   // what it shows. "which 5P-IT neurons get input from 8646…? just the ids".)
   if (SHOWS_ITS_CELLS.test(m[1]!)) {
     // ("top 5 23P by OSI → root ids": after an arrow too; ids-not-given.ts holds the reading to showing them.)
-    const arrow = IDS_AFTER_ARROW.test(p.text);
+    // ("per area: 23P root w/ most input syn (ids)": in brackets too.)
+    const arrow = IDS_AFTER_ARROW.test(p.text) || /\(\s*(?:root\s+|segment\s+)?ids?\s*\)\s*[?.!]*$/i.test(p.text);
     return (/\b(which|who)\b/i.test(m[1]!) || arrow) && !/\b(list|ids?)\b/i.test(m[1]!) ? { ...p, text: m[1]! } : p;
   }
   // ("nucleus 1234 -> root id?": the id of one named cell is a look-up, not a list; but "coreg'd inputs
