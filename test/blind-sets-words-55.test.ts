@@ -269,3 +269,39 @@ describe("groups and ids said tersely", () => {
     expect(await answeredPlan("per area: # 23P w/ >100 input syn (ids)")).toBe("clarify");
   });
 });
+
+describe("a superlative with a measure of its own", () => {
+  it.each([
+    "How many output synapses does the basket cell with the largest nucleus make?",
+    "How many output synapses does the deepest BC make?",
+  ])("%s is asked back (it had been the BC with the most outputs)", async (q) => {
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it.each([
+    ["which BC is the deepest?", "depth"],
+    ["the BC with the largest nucleus", "volume"],
+    ["most orientation selective 23P cell", "osi"],
+  ])("%s still picks by its own measure", async (q, of) => {
+    expect(await planOf(q)).toMatchObject({ measure: { of }, limit: 1 });
+  });
+});
+
+describe("shares of cells said with the cells first", () => {
+  it.each([
+    "Of all the L5 IT cells, what share, in percent, receive any input at all from VIP cells?",
+    "what fraction of 5P-IT cells receive any input at all from BPC?",
+  ])("%s is the share of 5P-IT cells with any BPC input", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      source: "roots",
+      filter: [{ dim: "cell_type", values: ["5P-IT"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "in_synapses", min: 0, minExclusive: true }] } },
+    });
+  });
+
+  it("'MC -> exc syn by target soma layer (L2/3, L4, L5)' groups by the target's layer", async () => {
+    expect(await planOf("MC -> exc syn by target soma layer (L2/3, L4, L5)")).toMatchObject({
+      groupBy: [{ dim: "layer", side: "post" }],
+    });
+  });
+});

@@ -96,7 +96,7 @@ import { percentMore } from "./percent-more.js";
 import { bothWaysLabels } from "./both-ways-labels.js";
 import { possiblePairs } from "./possible-pairs.js";
 import { connectionsFirst, partnersShare } from "./partners-share.js";
-import { cellsFirstThenShare, shareLabelFirst } from "./share-label-first.js";
+import { allCellsThenShare, cellsFirstThenShare, shareLabelFirst } from "./share-label-first.js";
 import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
@@ -168,6 +168,7 @@ export const STEPS: PrepareStep[] = [
   connectionsFirst,
   shareLabelFirst,
   cellsFirstThenShare,
+  allCellsThenShare,
   layerTypes,
   topOfFlow,
   deepestFirst,
@@ -265,9 +266,10 @@ export const STEPS: PrepareStep[] = [
   flowReversed,
   flaggedPartners,
   withFlow,
+  // ("… receive any input at all from BPC": "input", as "cells reached" reads it.)
+  anySynapse,
   cellsReached,
   shareWith,
-  anySynapse,
   layerDepths,
   somaIn,
   bothWithin,

@@ -35,6 +35,7 @@ import { rootSetAside } from "./root-set-aside.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
+import { ownSuperlative, superlativeOfItsOwn } from "./superlative-own.js";
 import { twoQuestions } from "./two-questions.js";
 
 /**
@@ -212,6 +213,8 @@ export class OfflineReader {
       const message = `I read "${dropped}" but could not keep it in my reading; please rephrase.`;
       return { type: "clarify", message, suggestions: [], reading };
     }
+    const own = superlativeOfItsOwn(items, plan);
+    if (own) return { type: "clarify", message: ownSuperlative(own), suggestions: [], reading };
     if (reading.unaccounted.length === 1 && /^(or|either)$/i.test(reading.unaccounted[0]!)) {
       return {
         type: "clarify",

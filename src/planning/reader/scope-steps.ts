@@ -59,7 +59,8 @@ export function cellsCountedLast(p: Prepared): Prepared {
 
 const VERBS = String.raw`(receiv\w*|get|gets|getting|got|make|makes|making|made|form|forms)`;
 const AT_LEAST_ONE = new RegExp(
-  String.raw`\b${VERBS}\s+(?:at least (?:one|1)|one or more|1 or more|any)\s+(synapses?|inputs?|outputs?)\b`,
+  String.raw`\b${VERBS}\s+(?:at least (?:one|1)|one or more|1 or more|any)\s+(synapses?|inputs?|outputs?)\b` +
+    String.raw`(?:\s+(?:at\s+all|whatsoever))?`,
   "gi",
 );
 

@@ -40,3 +40,18 @@ export function cellsFirstThenShare(p: Prepared): Prepared {
   if (/\b(?:it|its|they|them|their)\b/i.test(rest)) return p;
   return { ...p, text: `${share} of ${cells.trim()} ${rest}` };
 }
+
+/** "Of all the L5 IT cells, what share, in percent, receive …": the cells said first, then the share of them. */
+const ALL_CELLS_FIRST = new RegExp(
+  String.raw`^\s*(?:of|out\s+of|among)\s+(?:all\s+)?(?:the\s+)?((?:[\w/'-]+\s+){0,4}?(?:cells|neurons|interneurons))` +
+    String.raw`\s*,\s*(what|which)\s+(share|fraction|proportion|percent(?:age)?|%|pct)` +
+    String.raw`\s*(?:,\s*in\s+percent\s*)?,?\s*` +
+    String.raw`(?=(?:receiv|get|make|send|form|have|are|were)\w*\b)`,
+  "i",
+);
+
+export function allCellsThenShare(p: Prepared): Prepared {
+  const m = ALL_CELLS_FIRST.exec(p.text);
+  if (!m || /\d{15,20}/.test(m[1]!)) return p;
+  return { ...p, text: `${m[2]} ${m[3]} of ${m[1]} ${p.text.slice(m[0].length)}` };
+}
