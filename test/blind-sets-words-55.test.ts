@@ -305,3 +305,41 @@ describe("shares of cells said with the cells first", () => {
     });
   });
 });
+
+describe("per-cell figures said the long way", () => {
+  it.each([
+    "Split by visual area (V1, RL, AL, LM): how many synapses does each L2/3 pyramidal cell make onto other cells, " +
+      "on average?",
+    "Split by visual area (V1, RL, AL, LM): how many output synapses does each L2/3 pyramidal cell make, on average?",
+  ])("%s: synapses made onto other cells are outputs", async (q) => {
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "out_synapses" }, groupBy: [{ dim: "area" }] });
+  });
+
+  it("'synapses BCs make onto other BCs' still names the BCs", async () => {
+    expect(await planOf("how many synapses do BCs make onto other BCs?")).toMatchObject({
+      post: [{ dim: "cell_type", values: ["BC"] }],
+    });
+  });
+
+  it.each([
+    ["What's the median number of output synapses per basket cell, taken across all the BCs?", "median"],
+    ["avg # BC→23P syn per 23P cell, incl. 23Ps w/ 0", "mean"],
+    [
+      "Take just the L2/3 pyramidal neurons whose axon has been proofread: how many synapses does each of them " +
+        "make, on average?",
+      "mean",
+    ],
+  ])("%s", async (q, fn) => {
+    expect(await planOf(q)).toMatchObject({ source: "roots", measure: { fn } });
+  });
+
+  it("'counting any root (fragments included)' restates the partners counted", async () => {
+    const q = "How many distinct postsynaptic partners does each 5P-IT cell have on average, counting any root?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "out_partners" } });
+  });
+
+  it("'…, down to the least? Order them.' orders the types", async () => {
+    const q = "23P, 4P, 5P-IT - which one gets the most synaptic input per cell on average, down to the least?";
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "desc" });
+  });
+});

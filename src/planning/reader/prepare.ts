@@ -104,7 +104,7 @@ import { countedGroups } from "./counted-groups.js";
 import { placeFronted } from "./place-fronted.js";
 import { percentSaidAfter } from "./percent-said-after.js";
 import { placesJoined } from "./places-joined.js";
-import { anyArea, anySynapse, bothWithin, cellsCountedLast } from "./scope-steps.js";
+import { anyArea, anySynapse, bothWithin, cellsCountedLast, ontoOtherCells } from "./scope-steps.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
@@ -268,6 +268,7 @@ export const STEPS: PrepareStep[] = [
   withFlow,
   // ("… receive any input at all from BPC": "input", as "cells reached" reads it.)
   anySynapse,
+  ontoOtherCells,
   cellsReached,
   shareWith,
   layerDepths,

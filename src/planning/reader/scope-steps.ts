@@ -68,3 +68,21 @@ const AT_LEAST_ONE = new RegExp(
 export function anySynapse(p: Prepared): Prepared {
   return { ...p, text: p.text.replace(AT_LEAST_ONE, "$1 $2") };
 }
+
+const ONTO_OTHERS = /\s+(?:onto|to|on)\s+other\s+(?:cells|neurons|roots)\b/i;
+const MAKES = /\b(?:make|makes|making|made|form|forms|send|sends)\b/i;
+
+/**
+ * "how many synapses does each BC make onto other cells", "the SST cell that makes the fewest synapses onto other
+ * cells": synapses made onto any other cell are its output synapses (the cells named had been read as a population).
+ */
+export function ontoOtherCells(p: Prepared): Prepared {
+  const m = ONTO_OTHERS.exec(p.text);
+  if (!m) return p;
+  const before = p.text.slice(0, m.index);
+  const synapses = /\b(?<!(?:input|output)\s)(synapses|syn)\b(?![\s\S]*\b(?:synapses|syn)\b)/i.exec(before);
+  if (!synapses || !MAKES.test(before)) return p;
+  const at = synapses.index;
+  const text = `${before.slice(0, at)}output ${before.slice(at)}${p.text.slice(m.index + m[0].length)}`;
+  return { ...p, text };
+}
