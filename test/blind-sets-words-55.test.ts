@@ -343,3 +343,14 @@ describe("per-cell figures said the long way", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "cell_type" }], order: "desc" });
   });
 });
+
+describe("fixes of the new rules' edges", () => {
+  it("'… onto 23P in the morning' keeps its condition (a 'Morning!' at the end had been cut from its phrase)", async () => {
+    const q = "which BCs have more than 40% of their output synapses onto 23P in the morning";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("'dump 5P-ET roots w/ >100 out syn' lists them", async () => {
+    expect(await planOf("dump 5P-ET roots w/ >100 out syn")).toMatchObject({ measure: { fn: "list" } });
+  });
+});

@@ -1,6 +1,6 @@
 import { sourceSubject } from "./citations.js";
 import type { Discourse } from "./discourse-data.js";
-import { opensWithAskNoun } from "./words.js";
+import { onlyFunctionWords, opensWithAskNoun } from "./words.js";
 
 /**
  * The shape of a sentence: does it ask (a question, a request, an order, a bare "histogram of …"),
@@ -39,7 +39,7 @@ export function asks(sentence: string, d: Discourse): boolean {
  */
 export function statesHypothesis(typed: string, d: Discourse): boolean {
   // ("Hey, I'm hunting for an example cell …": after a greeting.)
-  const sentence = typed.replace(new RegExp(`^\\s*(?:${d.greeting.source})\\s*[,!.:;–—-]+\\s*`, "i"), "");
+  const sentence = typed.slice(functionLead(typed));
   // (After a short header: "Sanity check - a paper I'm reading says …".)
   const led = /^\s*(?:\S+\s+){0,3}\S+\s+[–—-]\s+|^\s*(?:\S+\s+){0,3}\S+:\s+/.exec(sentence);
   const says = (t: string) => at(d.hypothesis, t.replace(/^[\s,;:–—-]+/, ""));
@@ -68,4 +68,10 @@ export function personal(text: string, d: Discourse): boolean {
 export function statesFact(sentence: string, d: Discourse): boolean {
   if (personal(sentence, d) || within(d.deictic, sentence)) return false;
   return sourceSubject(sentence) || within(d.verb, sentence);
+}
+
+/** The length of a lead of function words only, before a comma or a stop ("Hi, ", "Hey all, ", "OK so, "). */
+export function functionLead(text: string): number {
+  const m = /^\s*((?:[A-Za-z']+\s+){0,2}[A-Za-z']+)\s*[,!:;–—-]+\s*/.exec(text);
+  return m && onlyFunctionWords(m[1]!) ? m[0].length : 0;
 }

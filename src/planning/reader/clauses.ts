@@ -1,4 +1,4 @@
-import { opensAsk, opensQuestion, personal } from "./ask-shape.js";
+import { functionLead, opensAsk, opensQuestion, personal } from "./ask-shape.js";
 import type { Discourse } from "./discourse-data.js";
 
 /**
@@ -69,6 +69,10 @@ interface Before {
 function leadAt(rest: string, d: Discourse, before: Before): Lead | undefined {
   const greeting = anchored(`(?:${d.greeting.source})\\s*(?:[,!.:;–—-]+\\s*|$)`).exec(rest);
   if (greeting) return { length: greeting[0].length, kind: "polite" };
+  // ("Hi, my PI wants to know …": a greeting of function words only, before a polite lead it would hide.)
+  const hi = functionLead(rest);
+  if (hi && !before.spoken.trim() && anchored(d.politeness.source).test(rest.slice(hi)))
+    return { length: hi, kind: "polite" };
   const polite = anchored(`(?:${d.politeness.source})\\s*[,:;–—-]?\\s*`).exec(rest);
   if (polite) {
     return { length: polite[0].length, kind: "polite", loose: captures(polite), request: KNOW.test(polite[0]) };

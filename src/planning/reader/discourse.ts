@@ -53,7 +53,10 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       // (Not when it names one root: "I'm looking at basket cell 8646…" says what that cell is.)
       const topic = s.hypothesis && !/\d{15,20}/.test(s.text) && statesTopic(s.text, d);
       // ("My PI asked which types in V1 …. Rank the types by …": a question reported names what is asked too.)
-      const reports = s.hypothesis && /\b(?:whether|which|what|how|where|why|who)\b/i.test(s.text);
+      const reports =
+        s.hypothesis &&
+        new RegExp(`^\\s*(?:${d.askerNoun})\\b`, "i").test(s.text) &&
+        /\b(?:whether|which|what|how|where|why|who)\b/i.test(s.text);
       const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named || reports };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
       // ("postsynaptic partners: which SST cells?": a label may name what is counted, which the ask then lacks.)

@@ -217,6 +217,8 @@ function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; cha
             ? `[\\s,]*(?:${re.source})[\\s,.!]*$`
             : `^[\\s,]*(?:${re.source})(?:\\s*[,.!:—–-]+\\s*|\\s+(?=(?:but|so)\\s|\\())`;
         const m = new RegExp(pattern, "i").exec(rest);
+        // (Not the end of a phrase: "… onto 23P in the morning" is no "Morning!".)
+        if (m && at === "end" && PHRASE_OPEN.test(rest.slice(0, m.index))) continue;
         if (m && m[0].trim() !== rest.trim() && quiet(m, re) && m[0].length > (best?.[0].length ?? 0)) best = m;
       }
       return best;
@@ -230,6 +232,10 @@ function edgeChatter(part: string, r: Remarks, ask: string): { rest: string; cha
   }
   return { rest, chatter };
 }
+
+/** Words that leave a phrase open before what follows them. */
+const PHRASE_OPEN =
+  /\b(?:in|on|at|of|for|during|by|from|to|onto|into|with|the|a|an|this|that|these|those|every|each)\s*$/i;
 
 /** A question mark the cut chatter ended with stays: "how many BCs, thanks?" → "how many BCs?". */
 const keepStop = (cut: string) => (/\?\s*$/.test(cut) ? "?" : "");
