@@ -354,3 +354,26 @@ describe("fixes of the new rules' edges", () => {
     expect(await planOf("dump 5P-ET roots w/ >100 out syn")).toMatchObject({ measure: { fn: "list" } });
   });
 });
+
+describe("a share whose part lies outside its whole", () => {
+  it("the whole kept to fragments and the part typed cells on that side is asked back (it had been 0%)", async () => {
+    const q = "what percent of synapses from fragments onto 23P cells are from interneurons?";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("'(inputs from unidentified fragments stay in the total)' keeps the fragments in the whole", async () => {
+    const q =
+      "Take every synapse onto an L2/3 pyramidal cell (inputs from unidentified fragments stay in the total) and " +
+      "tell me what percent are from an interneuron.";
+    expect(await planOf(q)).toMatchObject({
+      pre: [],
+      post: [{ dim: "cell_type", values: ["23P"] }],
+      measure: { fn: "fraction", part: { pre: [{ dim: "class", values: ["inhibitory"] }] } },
+    });
+  });
+
+  it("a part on the other side of a fragment whole is still read", async () => {
+    const q = "what percent of synapses from fragments onto 23P cells are onto L5 cells";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "fraction", part: { post: [{ dim: "layer" }] } } });
+  });
+});

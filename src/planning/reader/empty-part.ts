@@ -1,0 +1,27 @@
+import type { Filter, QueryPlan } from "../plan.js";
+
+/** Dimensions only a cell with a nucleus (and a cell-type row) has. */
+const TYPED_DIMS = new Set(["cell_type", "class", "mtype"]);
+
+const fragmentsOnly = (fs: Filter[] = []) => fs.some((f) => f.dim === "has_nucleus" && f.is === false);
+const typedOnly = (fs: Filter[] = []) => fs.some((f) => TYPED_DIMS.has(f.dim));
+
+/**
+ * "… synapses onto 23P (inputs from unidentified fragments stay in the total): what percent are from an
+ * interneuron?": a share whose part names typed cells on a side that the whole keeps to fragments, which have no
+ * type. Such a share is 0 by construction; the words read as the whole had said something else (here, that the
+ * fragments stay in). Returns the side, to ask back about.
+ */
+export function emptyPart(plan: QueryPlan): string | undefined {
+  if (plan.kind !== "query" || plan.measure.fn !== "fraction") return undefined;
+  const part = plan.measure.part;
+  for (const side of ["pre", "post", "filter"] as const) {
+    if (fragmentsOnly(plan[side]) && typedOnly(part[side])) return side === "filter" ? "cells" : `${side}synaptic side`;
+  }
+  return undefined;
+}
+
+export const emptyPartMessage = (side: string) =>
+  `I read the whole of that share as fragments only on the ${side}, and the part as typed cells there, which no ` +
+  'fragment is. Did you mean the fragments are kept in the total? Say it as "… of all synapses onto 23P, fragments ' +
+  'included".';
