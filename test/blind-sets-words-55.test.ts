@@ -377,3 +377,26 @@ describe("a share whose part lies outside its whole", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "fraction", part: { post: [{ dim: "layer" }] } } });
   });
 });
+
+describe("a share whose part is its whole", () => {
+  it("is asked back (it had been 100% in each area)", async () => {
+    const q =
+      "For V1, RL, AL and LM separately: neurons whose axon is marked proofread, as a percent of all neurons in " +
+      "that same area.";
+    expect(await answeredPlan(q)).toBe("clarify");
+  });
+
+  it("'of all the distinct nuclei in the coregistration table' is the coregistered cells", async () => {
+    const q = "Of all the distinct nuclei in the coregistration table, what percent belong to 23P cells?";
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "coregistered", is: true }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "cell_type", values: ["23P"] }] } },
+    });
+  });
+
+  it("a part of its own is still read", async () => {
+    expect(await planOf("proofread neurons as a percent of all neurons in V1")).toMatchObject({
+      measure: { fn: "fraction", part: { filter: expect.arrayContaining([{ dim: "proofread", is: true }]) } },
+    });
+  });
+});

@@ -52,8 +52,13 @@ export function eachGroupsOwn(p: Prepared): Prepared {
 /** "the synapses that layer 4 pyramidal cells make": "that" before a layer or area named is a relative pronoun. */
 const THAT_BEFORE_NAME = /\bthat\s+(?=(?:layer|area)\s+(?:\d|2\/3|[LV]\d|RL|AL|LM)\b)/gi;
 
+/** "… of all neurons in that same area": "same" says again what "that" points at. */
+const THAT_SAME = /\b(that|this)\s+same\s+(?=(?:area|layer|type|cell\s+type|m-?type|class)\b)/gi;
+/** "of all the distinct nuclei in the coregistration table": every nucleus is distinct; the whole of a share. */
+const ALL_DISTINCT = /\b(all\s+(?:the\s+)?)(?:distinct|unique)\s+(?=(?:nuclei|cells|neurons)\b)/gi;
+
 export function thatBeforeAName(p: Prepared): Prepared {
-  const text = p.text.replace(THAT_BEFORE_NAME, "");
+  const text = p.text.replace(THAT_BEFORE_NAME, "").replace(THAT_SAME, "$1 ").replace(ALL_DISTINCT, "$1");
   return text === p.text ? p : { ...p, text };
 }
 

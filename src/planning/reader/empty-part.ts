@@ -21,6 +21,23 @@ export function emptyPart(plan: QueryPlan): string | undefined {
   return undefined;
 }
 
+/**
+ * "neurons whose axon is proofread, as a percent of all neurons in that area": a share whose part the whole already
+ * keeps to (every condition of the part is one of the whole's), 100% by construction; the whole had taken the part's
+ * words. Returns true to ask back.
+ */
+export function partIsWhole(plan: QueryPlan): boolean {
+  if (plan.kind !== "query" || plan.measure.fn !== "fraction") return false;
+  const part = plan.measure.part;
+  const said = (fs: Filter[] = []) => new Set(fs.map((f) => JSON.stringify(f)));
+  const sides = (["pre", "post", "filter"] as const).filter((side) => (part[side]?.length ?? 0) > 0);
+  return sides.length > 0 && sides.every((side) => part[side]!.every((f) => said(plan[side]).has(JSON.stringify(f))));
+}
+
+export const partIsWholeMessage =
+  "I read the part of that share as cells the whole already keeps to, which makes it 100%. Please say the part and " +
+  'the whole apart, e.g. "what % of neurons in each area are proofread".';
+
 export const emptyPartMessage = (side: string) =>
   `I read the whole of that share as fragments only on the ${side}, and the part as typed cells there, which no ` +
   'fragment is. Did you mean the fragments are kept in the total? Say it as "… of all synapses onto 23P, fragments ' +

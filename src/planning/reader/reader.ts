@@ -35,7 +35,7 @@ import { rootSetAside } from "./root-set-aside.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
-import { emptyPart, emptyPartMessage } from "./empty-part.js";
+import { emptyPart, emptyPartMessage, partIsWhole, partIsWholeMessage } from "./empty-part.js";
 import { ownSuperlative, superlativeOfItsOwn } from "./superlative-own.js";
 import { twoQuestions } from "./two-questions.js";
 
@@ -218,6 +218,7 @@ export class OfflineReader {
     if (own) return { type: "clarify", message: ownSuperlative(own), suggestions: [], reading };
     const empty = emptyPart(plan);
     if (empty) return { type: "clarify", message: emptyPartMessage(empty), suggestions: [], reading };
+    if (partIsWhole(plan)) return { type: "clarify", message: partIsWholeMessage, suggestions: [], reading };
     if (reading.unaccounted.length === 1 && /^(or|either)$/i.test(reading.unaccounted[0]!)) {
       return {
         type: "clarify",
