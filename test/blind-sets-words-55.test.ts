@@ -400,3 +400,20 @@ describe("a share whose part is its whole", () => {
     });
   });
 });
+
+describe("a bound said first as a number, then pointed at", () => {
+  it("'Threshold at 90: … receive more synapses than that' is more than 90 input synapses", async () => {
+    const q = "Threshold at 90: give me how many L2/3 pyramidal cells receive more synapses than that.";
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "cell_type", values: ["23P"] },
+        { dim: "in_synapses", min: 90, minExclusive: true },
+      ],
+      measure: { fn: "count" },
+    });
+  });
+
+  it("a bound pointed at with nothing said first is still asked back", async () => {
+    expect(await answeredPlan("how many L2/3 pyramidal cells receive more synapses than that?")).toBe("clarify");
+  });
+});

@@ -141,3 +141,26 @@ function vagueDefined(text: string, context: string[]): string {
   context.push(m[0].trim());
   return text.replace(m[0], `with ${m[2]}`);
 }
+
+const CUTOFF_LEAD = new RegExp(
+  String.raw`^\s*(?:(?:a|the|with\s+a|using\s+a)\s+)?(?:threshold|cutoff|cut-off|bar)\s+(?:at|of|=|is)\s*` +
+    String.raw`(\d+(?:\.\d+)?)\s*[:,]\s*`,
+  "i",
+);
+const THAN_THAT = new RegExp(
+  String.raw`\b(more|fewer|less)\s+((?:input\s+|output\s+)?(?:synapses|syns?|inputs|outputs|partners))\s+` +
+    String.raw`than\s+(?:that|this|it)\b`,
+  "i",
+);
+
+/**
+ * "Threshold at 90: how many L2/3 pyramidal cells receive more synapses than that?": a bound said first as a number,
+ * then pointed at, is the bound where it is pointed at ("… receive more than 90 synapses").
+ */
+export function cutoffSaidFirst(p: Prepared): Prepared {
+  const lead = CUTOFF_LEAD.exec(p.text);
+  const rest = lead ? p.text.slice(lead[0].length) : "";
+  const than = THAN_THAT.exec(rest);
+  if (!lead || !than) return p;
+  return { ...p, text: rest.replace(THAN_THAT, `${than[1]} than ${lead[1]} ${than[2]}`) };
+}

@@ -1,4 +1,4 @@
-import { definedCutoff } from "./defined-cutoff.js";
+import { cutoffSaidFirst, definedCutoff } from "./defined-cutoff.js";
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
 import { connectedPairs } from "./connected-pairs.js";
@@ -208,6 +208,7 @@ export const STEPS: PrepareStep[] = [
   layersNumbered,
   depthPhrases,
   definedCutoff,
+  cutoffSaidFirst,
   takenBack,
   corrections,
   meanOverAll,
