@@ -417,3 +417,21 @@ describe("a bound said first as a number, then pointed at", () => {
     expect(await answeredPlan("how many L2/3 pyramidal cells receive more synapses than that?")).toBe("clarify");
   });
 });
+
+describe("claims said after the question", () => {
+  it("'Root ids with their synapse counts, please.' after a ranking of roots restates it", async () => {
+    const q = `Which three presynaptic partners make the most synapses onto ${ID}? Root ids with their synapse counts, please.`;
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim: "root_id", side: "pre" }], limit: 3 });
+  });
+
+  it("… after a count is asked back", async () => {
+    expect(await answeredPlan("How many BCs are in V1? Root ids with their synapse counts, please.")).toBe("clarify");
+  });
+
+  it("'Use soma depth below the pia for the layers, and count a cell once even if …' restates the defaults", async () => {
+    const q =
+      "How many coregistered neurons have their soma in L2/3, in L4 and in L5? Use soma depth below the pia for the " +
+      "layers, and count a cell once even if it was matched in two scans.";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "count" }, groupBy: [{ dim: "layer" }] });
+  });
+});
