@@ -435,3 +435,22 @@ describe("claims said after the question", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "count" }, groupBy: [{ dim: "layer" }] });
   });
 });
+
+describe("a named root kept to fragments", () => {
+  it("'(soma-less fragments included)' restates that partners count fragments", async () => {
+    const q =
+      `How many distinct postsynaptic partners does ${ID} have, counting every downstream root id ` +
+      "(soma-less fragments included)?";
+    expect(await planOf(q)).toMatchObject({ pre: [{ dim: "root_id", values: [ID] }], measure: { fn: "distinct" } });
+  });
+
+  it("a fragment condition read onto the root named is asked back", async () => {
+    expect(await answeredPlan(`How many distinct postsynaptic partners does ${ID} have, soma-less?`)).toBe("clarify");
+  });
+
+  it("fragments on the other side are still read", async () => {
+    expect(await planOf(`how many synapses does ${ID} make onto fragments?`)).toMatchObject({
+      post: [{ dim: "has_nucleus", is: false }],
+    });
+  });
+});

@@ -35,7 +35,7 @@ import { rootSetAside } from "./root-set-aside.js";
 import { readRoles } from "./roles.js";
 import { markCounted } from "./counted.js";
 import { tokenize } from "./tokens.js";
-import { emptyPart, emptyPartMessage, partIsWhole, partIsWholeMessage } from "./empty-part.js";
+import { whyImpossible } from "./impossible-plans.js";
 import { ownSuperlative, superlativeOfItsOwn } from "./superlative-own.js";
 import { twoQuestions } from "./two-questions.js";
 
@@ -216,9 +216,8 @@ export class OfflineReader {
     }
     const own = superlativeOfItsOwn(items, plan);
     if (own) return { type: "clarify", message: ownSuperlative(own), suggestions: [], reading };
-    const empty = emptyPart(plan);
-    if (empty) return { type: "clarify", message: emptyPartMessage(empty), suggestions: [], reading };
-    if (partIsWhole(plan)) return { type: "clarify", message: partIsWholeMessage, suggestions: [], reading };
+    const impossible = whyImpossible(plan);
+    if (impossible) return { type: "clarify", message: impossible, suggestions: [], reading };
     if (reading.unaccounted.length === 1 && /^(or|either)$/i.test(reading.unaccounted[0]!)) {
       return {
         type: "clarify",
