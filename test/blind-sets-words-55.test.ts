@@ -454,3 +454,26 @@ describe("a named root kept to fragments", () => {
     });
   });
 });
+
+describe("two roots named first", () => {
+  const ID2 = "864691135300382105";
+  it("'For <a> and <b>, the number of synapses each makes onto 23P' compares both (it had read only the second)", async () => {
+    const q = `For ${ID} and ${ID2}, the number of synapses each makes onto 23P cells`;
+    expect(await planOf(q)).toMatchObject({
+      compare: [{ pre: [{ dim: "root_id", values: [ID] }] }, { pre: [{ dim: "root_id", values: [ID2] }] }],
+    });
+  });
+
+  it("'Compare two interneurons for me, <a> and <b>: …' compares both", async () => {
+    const q =
+      `Compare two interneurons for me, ${ID} and ${ID2}: for each one, the number of synapses it makes onto ` +
+      "L2/3 pyramidal cells.";
+    expect(await planOf(q)).toMatchObject({ post: [{ dim: "cell_type", values: ["23P"] }], compare: [{}, {}] });
+  });
+
+  it("'For the BC <a>, …' still reads the one root", async () => {
+    expect(await planOf(`For the BC ${ID}, how many output synapses?`)).toMatchObject({
+      pre: [{ dim: "root_id", values: [ID] }],
+    });
+  });
+});

@@ -80,7 +80,7 @@ import { gluedCounts, unitsApart, whichOfTwo, withExtreme } from "./typed-forms.
 import { strandedSides } from "./stranded.js";
 import { synapseCounts } from "./synapse-counts.js";
 import { meanOverAll } from "./mean-over-all.js";
-import { rootRelatives } from "./root-relatives.js";
+import { rootRelatives, twoNamed } from "./root-relatives.js";
 import { quotedClaims } from "./quoted-claims.js";
 import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
@@ -175,6 +175,7 @@ export const STEPS: PrepareStep[] = [
   countedGroups,
   placeFronted,
   quotedClaims,
+  twoNamed,
   rootRelatives,
   relativeWhich,
   bracketSemicolons,

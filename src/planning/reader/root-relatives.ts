@@ -38,3 +38,17 @@ export function rootRelatives(p: Prepared): Prepared {
     .replace(HEARD_FROM, (_all, head: string, id: string) => `presynaptic ${said(head)} of ${id}`);
   return text === p.text ? p : { ...p, text };
 }
+
+/** "two interneurons for me, 8646… and 8647…", "Two L2/3 pyramidal cells, 8646… and 8647…": the two roots named. */
+const TWO_NAMED = new RegExp(
+  String.raw`\b(?:the\s+)?two\s+((?:[\w/'-]+\s+){0,3}?(?:cells|neurons|interneurons|roots|pyramids))` +
+    String.raw`(?:\s+for\s+(?:me|us))?\s*[,:(]?\s*(\d{15,20})\s*(,|and|&|vs\.?)\s*(\d{15,20})\)?`,
+  "gi",
+);
+
+export function twoNamed(p: Prepared): Prepared {
+  const text = p.text.replace(TWO_NAMED, (_all, kind: string, a: string, join: string, b: string) => {
+    return `the ${kind} ${a} ${join === "," ? "and" : join} ${b}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

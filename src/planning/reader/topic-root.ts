@@ -41,7 +41,9 @@ const SIDE_WORD: Record<string, string> = { pre: "presynaptic", post: "postsynap
 export function topicRoot(p: Prepared): Prepared {
   const lead = FOR_ROOT.exec(p.text);
   // (Not "for each target of 8646…, …": words of partners or of each one are the question's own.)
-  const describes = lead && !/\b(each|every|all|any|of|per|targets?|partners?|inputs?|outputs?)\b/i.test(lead[1]!);
+  // (Nor "For 8646… and 8647…, …": two roots, neither describing the other.)
+  const describes =
+    lead && !/\b(each|every|all|any|of|per|targets?|partners?|inputs?|outputs?)\b|\d{15,20}/i.test(lead[1]!);
   if (lead && describes) return rootNamedFirst(p, lead[2]!, lead[4]!, `${lead[1]!.trim()} ${lead[3] ?? ""}`.trim());
   const m = TOPIC.exec(p.text);
   if (!m) return p;
