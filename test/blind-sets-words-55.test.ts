@@ -477,3 +477,16 @@ describe("two roots named first", () => {
     });
   });
 });
+
+describe("'strong' with its cutoff said elsewhere", () => {
+  it.each([
+    "How many strong 23P-to-23P connections are there, i.e. pre/post pairs with at least 3 synapses?",
+    "how many strong 23P→23P connections (at least 3 synapses)?",
+  ])("%s is the connections with at least 3 synapses", async (q) => {
+    expect(await planOf(q)).toMatchObject({ source: "connections", filter: [{ dim: "synapses", min: 3 }] });
+  });
+
+  it("'strong' alone is still asked back", async () => {
+    expect(await answeredPlan("how many strong 23P→23P connections?")).toBe("clarify");
+  });
+});

@@ -107,6 +107,14 @@ const STRONG_NOUN = new RegExp(
   String.raw`\b${STRONG}\s+(connections?|conns?|pairs?)(\s+only)?${DEFINES}${AT_LEAST}${SYNAPSES}\s*\)?`,
   "i",
 );
+const STRONG_BEFORE = new RegExp(
+  String.raw`\b${STRONG}\s+(?=(?:[\w→/-]+\s+){0,3}?(?:connections?|conns?|pairs?|contacts?)\b)`,
+  "i",
+);
+const SYNAPSE_CUTOFF = new RegExp(
+  String.raw`(?:(?:at\s+least|>=|≥|more\s+than|over|>)\s*\d+\s*|\b\d+\s*(?:\+|or\s+more)\s*)(?:syn\w*|synapses?)\b`,
+  "i",
+);
 const STRONG_PREDICATE = new RegExp(String.raw`\b(?:are|is)\s+${STRONG}${DEFINES}${AT_LEAST}${SYNAPSES}`, "i");
 
 /**
@@ -118,6 +126,13 @@ function strongDefined(text: string, context: string[]): string {
   if (noun) {
     context.push(noun[0].trim());
     return text.replace(noun[0], `${noun[1]} with ${noun[3]} synapses${noun[2] ?? ""} `);
+  }
+  // ("How many strong 23P-to-23P connections are there, i.e. pairs with at least 3 synapses?": the word, and its
+  // cutoff said elsewhere in the question, which the reader reads there.)
+  const word = STRONG_BEFORE.exec(text);
+  if (word && SYNAPSE_CUTOFF.test(text)) {
+    context.push(word[0].trim());
+    return text.replace(word[0], "");
   }
   const predicate = STRONG_PREDICATE.exec(text);
   if (!predicate) return text;
