@@ -490,3 +490,11 @@ describe("'strong' with its cutoff said elsewhere", () => {
     expect(await answeredPlan("how many strong 23P→23P connections?")).toBe("clarify");
   });
 });
+
+describe("synapses that make up a connection", () => {
+  it("'how many synapses make up that connection, on average?' is the mean synapses per connection", async () => {
+    const q =
+      "When a PV basket cell connects to an L2/3 pyramid, how many synapses make up that connection, on average?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" } });
+  });
+});

@@ -1,3 +1,4 @@
+import { LAST_STEPS } from "./prepare-last-steps.js";
 import { cutoffSaidFirst, definedCutoff } from "./defined-cutoff.js";
 import { discourseStep } from "./discourse.js";
 import { asManyAs } from "./as-many-as.js";
@@ -10,18 +11,9 @@ import { shareSaidLast } from "./share-said-last.js";
 import { twoFlows } from "./two-flows.js";
 import { typePairs } from "./type-pairs.js";
 import { neuronsDefined, neuronsOnly } from "./neurons-only.js";
-import { rootLead } from "./root-lead.js";
 import { countRanges } from "./count-ranges.js";
 import { eachNamed } from "./each-named.js";
-import {
-  everyLayerListed,
-  layerDepths,
-  layerOfSide,
-  layerRanges,
-  layersNumbered,
-  layersShareName,
-  somaIn,
-} from "./layer-words.js";
+import { everyLayerListed, layerOfSide, layerRanges, layersNumbered, layersShareName } from "./layer-words.js";
 import { layWords } from "./lay-words.js";
 import { depthPhrases } from "./depth-phrases.js";
 import { everythingOf } from "./everything-of.js";
@@ -37,30 +29,18 @@ import {
 } from "./brackets.js";
 import { otherPlaces } from "./other-places.js";
 import { placeFirst } from "./place-first.js";
-import { eachGroupsOwn, eachOfFronted, eachThenThat, thatBeforeAName } from "./each-then-that.js";
 import { itsOwnPartners, pronounObject, strandedOnto, whoTargets } from "./pronoun-object.js";
 import { partnerCountBounds } from "./partner-count-bounds.js";
 import { oneRoleLabel, roleLabels } from "./role-labels.js";
 import { sideBrackets } from "./side-brackets.js";
 import { exclusions } from "./exclusions.js";
 import { sums } from "./sums.js";
-import { fronted } from "./fronted.js";
 import { graphTerms } from "./graph-terms.js";
 import { notCounted, statDenied, statMeant, type NotCounted } from "./not-counted.js";
 import { numberPhrases } from "./number-phrases.js";
 import { oneCellCounts, oneSubjectOnAverage } from "./one-cell-counts.js";
 import { populationSize } from "./population-size.js";
 import { noneOf } from "./none-of.js";
-import { withFlow } from "./with-flow.js";
-import { cellsReached } from "./cells-reached.js";
-import { sidesNamed } from "./sides-named.js";
-import { boundsSaidAfter } from "./bounds-said-after.js";
-import { comparedAfterShare } from "./compared-after-share.js";
-import { sameFor } from "./same-for.js";
-import { flowReversed } from "./flow-reversed.js";
-import { flaggedPartners } from "./flagged-partners.js";
-import { comparedLater } from "./compared-later.js";
-import { shareWith } from "./share-with.js";
 import { singleSuperlative } from "./single-superlative.js";
 import { pseudoSql } from "./pseudo-sql.js";
 import { restatedDefaults } from "./restated-defaults.js";
@@ -82,7 +62,6 @@ import { synapseCounts } from "./synapse-counts.js";
 import { meanOverAll } from "./mean-over-all.js";
 import { rootRelatives, twoNamed } from "./root-relatives.js";
 import { quotedClaims } from "./quoted-claims.js";
-import { severalScans } from "./several-scans.js";
 import { suspendedHyphens } from "./suspended-hyphens.js";
 import { giveMeN } from "./give-me-n.js";
 import { groupsByStatistic, rankedBy, sortedThenTop } from "./sorted-then-top.js";
@@ -103,13 +82,10 @@ import { deepestFirst } from "./deepest-first.js";
 import { countedGroups } from "./counted-groups.js";
 import { placeFronted } from "./place-fronted.js";
 import { percentSaidAfter } from "./percent-said-after.js";
-import { placesJoined } from "./places-joined.js";
-import { anyArea, anySynapse, bothWithin, cellsCountedLast, ontoOtherCells } from "./scope-steps.js";
+import { synapsesMakeUp } from "./scope-steps.js";
 import { perPartnerMean } from "./per-partner-mean.js";
-import { topicCells } from "./topic-cells.js";
 import { topicLead } from "./topic-lead.js";
-import { rootsRanking, sideOfRoot, topicRoot } from "./topic-root.js";
-import { sidedConnections } from "./sided-connections.js";
+import { rootsRanking, sideOfRoot } from "./topic-root.js";
 import { groupsSaidAgain } from "./groups-said-again.js";
 import { restrictedTo } from "./restricted-to.js";
 import { meanPartnersPerCell } from "./mean-partners-per-cell.js";
@@ -226,6 +202,7 @@ export const STEPS: PrepareStep[] = [
   restatements,
   graphTerms,
   gluedCounts,
+  synapsesMakeUp,
   rootsRanking,
   eachNamed,
   sideOfRoot,
@@ -255,35 +232,7 @@ export const STEPS: PrepareStep[] = [
   bracketRestrictions,
   bracketLists,
   prepositionSaidAgain,
-  eachThenThat,
-  eachOfFronted,
-  eachGroupsOwn,
-  thatBeforeAName,
-  fronted,
-  sidesNamed,
-  boundsSaidAfter,
-  comparedLater,
-  comparedAfterShare,
-  sameFor,
-  flowReversed,
-  flaggedPartners,
-  withFlow,
-  // ("… receive any input at all from BPC": "input", as "cells reached" reads it.)
-  anySynapse,
-  ontoOtherCells,
-  cellsReached,
-  shareWith,
-  layerDepths,
-  somaIn,
-  bothWithin,
-  placesJoined,
-  severalScans,
-  cellsCountedLast,
-  anyArea,
-  topicRoot,
-  rootLead,
-  topicCells,
-  sidedConnections,
+  ...LAST_STEPS,
 ];
 
 /**

@@ -86,3 +86,12 @@ export function ontoOtherCells(p: Prepared): Prepared {
   const text = `${before.slice(0, at)}output ${before.slice(at)}${p.text.slice(m.index + m[0].length)}`;
   return { ...p, text };
 }
+
+const MAKE_UP =
+  /\bhow\s+many\s+synapses\s+make\s+up\s+(that|the|this|each|a|one|an\s+average|the\s+average|a\s+typical)\s+(connection|pair)\b/gi;
+
+/** "how many synapses make up that connection": how many synapses that connection has. */
+export function synapsesMakeUp(p: Prepared): Prepared {
+  const text = p.text.replace(MAKE_UP, "how many synapses does $1 $2 have");
+  return text === p.text ? p : { ...p, text };
+}
