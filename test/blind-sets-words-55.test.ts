@@ -498,3 +498,21 @@ describe("synapses that make up a connection", () => {
     expect(await planOf(q)).toMatchObject({ source: "connections", measure: { fn: "mean", of: "synapses" } });
   });
 });
+
+describe("a ranking said first", () => {
+  it("'<id> (pasted …). Ranked by how many synapses each makes onto it, who are its top three …?'", async () => {
+    const q =
+      `${ID} (pasted from neuroglancer). Ranked by how many synapses each one makes onto it, who are its top ` +
+      "three presynaptic partners?";
+    expect(await planOf(q)).toMatchObject({
+      post: [{ dim: "root_id", values: [ID] }],
+      groupBy: [{ dim: "root_id", side: "pre" }],
+      limit: 3,
+    });
+  });
+
+  it("'Ranked by mean synapse size, which inhibitory types …' ranks by the mean size", async () => {
+    const q = "Ranked by mean synapse size, which inhibitory types make the biggest synapses onto 23P?";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "size" }, order: "desc" });
+  });
+});

@@ -47,5 +47,7 @@ export function anaphora(ask: string, context: string[], d: Discourse): Anaphora
 export function carryId(text: string, id: string, d: Discourse): string {
   const m = pointer(text, d);
   if (!m) return text;
-  return text.slice(0, m.index) + (/^its$/i.test(m[0]) ? `${id}'s` : id) + text.slice(m.index + m[0].length);
+  const carried = text.slice(0, m.index) + (/^its$/i.test(m[0]) ? `${id}'s` : id) + text.slice(m.index + m[0].length);
+  // ("Ranked by how many synapses each makes onto it, who are its top three partners?": "its" is the same root.)
+  return carried.replace(/\bits\b/g, `${id}'s`);
 }

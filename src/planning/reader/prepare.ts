@@ -82,7 +82,7 @@ import { deepestFirst } from "./deepest-first.js";
 import { countedGroups } from "./counted-groups.js";
 import { placeFronted } from "./place-fronted.js";
 import { percentSaidAfter } from "./percent-said-after.js";
-import { synapsesMakeUp } from "./scope-steps.js";
+import { rankedFirst, synapsesMakeUp } from "./scope-steps.js";
 import { perPartnerMean } from "./per-partner-mean.js";
 import { topicLead } from "./topic-lead.js";
 import { rootsRanking, sideOfRoot } from "./topic-root.js";
@@ -203,6 +203,7 @@ export const STEPS: PrepareStep[] = [
   graphTerms,
   gluedCounts,
   synapsesMakeUp,
+  rankedFirst,
   rootsRanking,
   eachNamed,
   sideOfRoot,

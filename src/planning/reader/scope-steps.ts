@@ -87,11 +87,27 @@ export function ontoOtherCells(p: Prepared): Prepared {
   return { ...p, text };
 }
 
-const MAKE_UP =
-  /\bhow\s+many\s+synapses\s+make\s+up\s+(that|the|this|each|a|one|an\s+average|the\s+average|a\s+typical)\s+(connection|pair)\b/gi;
+const MAKE_UP = new RegExp(
+  String.raw`\bhow\s+many\s+synapses\s+make\s+up\s+` +
+    String.raw`(that|the|this|each|a|one|an\s+average|the\s+average|a\s+typical)\s+(connection|pair)\b`,
+  "gi",
+);
 
 /** "how many synapses make up that connection": how many synapses that connection has. */
 export function synapsesMakeUp(p: Prepared): Prepared {
   const text = p.text.replace(MAKE_UP, "how many synapses does $1 $2 have");
   return text === p.text ? p : { ...p, text };
+}
+
+const RANKED_FIRST = new RegExp(
+  String.raw`(^|[.!?]\s+)(ranked|sorted|ordered)\s+by\s+([^,?.!]{3,80}),\s*([^.?!]+)([?.!]*)\s*$`,
+  "i",
+);
+
+/** "Ranked by how many synapses each makes onto it, who are its top three partners?": the ranking said last. */
+export function rankedFirst(p: Prepared): Prepared {
+  const m = RANKED_FIRST.exec(p.text);
+  if (!m) return p;
+  const [all, before, verb, by, asked, end] = m as unknown as [string, string, string, string, string, string];
+  return { ...p, text: `${p.text.slice(0, m.index)}${before}${asked}, ${verb.toLowerCase()} by ${by}${end || "?"}` };
 }
