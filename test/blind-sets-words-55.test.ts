@@ -516,3 +516,35 @@ describe("a ranking said first", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "size" }, order: "desc" });
   });
 });
+
+describe("words given their cutoff", () => {
+  it("'Multi-synaptic contacts: … how many percent have two or more synapses?'", async () => {
+    const q =
+      "Multi-synaptic contacts: out of all connected PV→L2/3 pyramidal pairs, how many percent have two or more synapses?";
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "fraction", part: { filter: [{ dim: "synapses", min: 2 }] } },
+    });
+  });
+
+  it("'… connections are strong, meaning three synapses or more?'", async () => {
+    const q = "How many L2/3 pyramidal → L2/3 pyramidal connections are strong, meaning three synapses or more?";
+    expect(await planOf(q)).toMatchObject({ filter: [{ dim: "synapses", min: 3 }], measure: { fn: "count" } });
+  });
+
+  it.each([
+    "For the heavily innervated 23P cells, meaning those with more than 100 input synapses, what is their average " +
+      "number of input synapses?",
+    "How many heavily innervated 23P cells, i.e. more than 100 input synapses, are there?",
+  ])("%s: the cells with that cutoff", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [
+        { dim: "cell_type", values: ["23P"] },
+        { dim: "in_synapses", min: 100, minExclusive: true },
+      ],
+    });
+  });
+
+  it("'heavily innervated' alone is still asked back", async () => {
+    expect(await answeredPlan("How many heavily innervated 23P cells are there?")).toBe("clarify");
+  });
+});

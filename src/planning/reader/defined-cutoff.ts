@@ -99,10 +99,11 @@ function tunedAs(text: string, context: string[]): string {
 }
 
 // "strong connections (3 or more synapses per pair)", "connections are strong, meaning at least 3 synapses"
-const AT_LEAST = String.raw`((?:at\s+least|>=|≥|more\s+than|over|>)\s*\d+|\d+\s*(?:\+|or\s+more))`;
+const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const AT_LEAST = String.raw`((?:at\s+least|>=|≥|more\s+than|over|>)\s*${COUNT}|${COUNT}\s*(?:\+|or\s+more))`;
 const SYNAPSES = String.raw`\s*(?:syn\w*|synapses?)(?:\s+(?:per|in\s+the)\s+(?:pair|connection))?`;
 const DEFINES = String.raw`\s*(?:[,(:]|[-–—])?\s*(?:meaning|i\.?\s?e\.?,?|that\s+is|defined\s+as|=|with)?\s*`;
-const STRONG = "(?:strong|stronger|reliable|robust)";
+const STRONG = "(?:strong|stronger|reliable|robust|multi-?synaptic)";
 const STRONG_NOUN = new RegExp(
   String.raw`\b${STRONG}\s+(connections?|conns?|pairs?)(\s+only)?${DEFINES}${AT_LEAST}${SYNAPSES}\s*\)?`,
   "i",
@@ -112,7 +113,12 @@ const STRONG_BEFORE = new RegExp(
   "i",
 );
 const SYNAPSE_CUTOFF = new RegExp(
-  String.raw`(?:(?:at\s+least|>=|≥|more\s+than|over|>)\s*\d+\s*|\b\d+\s*(?:\+|or\s+more)\s*)(?:syn\w*|synapses?)\b`,
+  String.raw`(?:(?:at\s+least|>=|≥|more\s+than|over|>)\s*${COUNT}\s*|\b${COUNT}\s*(?:\+|or\s+more)\s*)` +
+    String.raw`(?:syn\w*|synapses?)\b`,
+  "i",
+);
+const STRONG_OR_MORE = new RegExp(
+  String.raw`\b(?:are|is)\s+${STRONG}${DEFINES}(${COUNT})\s+(?:syn\w*|synapses?)\s+or\s+more\b`,
   "i",
 );
 const STRONG_PREDICATE = new RegExp(String.raw`\b(?:are|is)\s+${STRONG}${DEFINES}${AT_LEAST}${SYNAPSES}`, "i");
@@ -134,6 +140,12 @@ function strongDefined(text: string, context: string[]): string {
     context.push(word[0].trim());
     return text.replace(word[0], "");
   }
+  // ("… are strong, meaning three synapses or more": the "or more" said after the synapses.)
+  const after = STRONG_OR_MORE.exec(text);
+  if (after) {
+    context.push(after[0].trim());
+    return text.replace(after[0], ` have ${after[1]} or more synapses`);
+  }
   const predicate = STRONG_PREDICATE.exec(text);
   if (!predicate) return text;
   context.push(predicate[0].trim());
@@ -149,12 +161,27 @@ const VAGUE_DEFINED = new RegExp(
   "i",
 );
 
+// "Heavily innervated 23P cells, meaning those with more than 100 input synapses": the cells, with the cutoff.
+const VAGUE_CELLS = new RegExp(
+  String.raw`\b((?:heavily|highly|strongly|densely|weakly|sparsely|lightly|well|poorly)[-\s]+[a-z]+)\s+` +
+    String.raw`((?:[\w/-]+\s+){0,3}?(?:cells|neurons))\s*,?\s*(?:defined\s+as|` +
+    String.raw`i\.?\s?e\.?,?|meaning|that\s+is,?)\s+(?:(?:those|the\s+ones|ones|cells)\s+)?(?:(?:with|having)\s+)?` +
+    String.raw`((?:more\s+than|over|above|at\s+least|>=|>|≥|fewer\s+than|less\s+than|under|below|at\s+most|<=|<)` +
+    String.raw`\s*\d[\d.,]*\s+(?:[a-z-]+\s+)?(?:synapses|syns?|partners|inputs|outputs))`,
+  "i",
+);
+
 /** Only words of no name: "with a heavy input load" (not "with BC input, i.e. …", which names cells). */
 function vagueDefined(text: string, context: string[]): string {
   const m = VAGUE_DEFINED.exec(text);
-  if (!m || /[A-Z0-9]/.test(m[1]!)) return text;
-  context.push(m[0].trim());
-  return text.replace(m[0], `with ${m[2]}`);
+  if (m && !/[A-Z0-9]/.test(m[1]!)) {
+    context.push(m[0].trim());
+    return text.replace(m[0], `with ${m[2]}`);
+  }
+  const cells = VAGUE_CELLS.exec(text);
+  if (!cells) return text;
+  context.push(cells[0].trim());
+  return text.replace(cells[0], `${cells[2]} with ${cells[3]}`);
 }
 
 const CUTOFF_LEAD = new RegExp(
