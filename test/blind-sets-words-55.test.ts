@@ -548,3 +548,19 @@ describe("words given their cutoff", () => {
     expect(await answeredPlan("How many heavily innervated 23P cells are there?")).toBe("clarify");
   });
 });
+
+describe("groupings said with a verb or a possessive", () => {
+  it("'Group the BCs by layer' counts BCs per layer", async () => {
+    expect(await planOf("Group the BCs by layer")).toMatchObject({
+      groupBy: [{ dim: "layer" }],
+      measure: { fn: "count" },
+    });
+  });
+
+  it.each([
+    ["PV output synapses by the target's cell type, top 4", "cell_type"],
+    ["BC synapses by the postsynaptic cell's area", "area"],
+  ])("%s groups by the target's kind", async (q, dim) => {
+    expect(await planOf(q)).toMatchObject({ groupBy: [{ dim, side: "post" }] });
+  });
+});

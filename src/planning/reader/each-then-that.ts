@@ -88,3 +88,20 @@ export function eachOfFronted(p: Prepared): Prepared {
   // ("Averaged over all 23P cells, how many … does each one get?": the mean said first stays said.)
   return { ...p, text: m.mean ? text.replace(/\s*([?.!]*)\s*$/, ", on average$1") : text };
 }
+
+const SIDE_OWNS_KIND = new RegExp(
+  String.raw`\b(?:the\s+)?(target|source|postsynaptic\s+cell|presynaptic\s+cell|postsynaptic\s+partner|` +
+    String.raw`presynaptic\s+partner|partner|receiving\s+cell|sending\s+cell)(?:'s|’s)\s+` +
+    String.raw`(cell\s+type|type|area|visual\s+area|layer|m-?type|class)\b`,
+  "gi",
+);
+const SIDE_WORDS: Record<string, string> = { "receiving cell": "target", "sending cell": "source" };
+
+/** "by the target's cell type", "by the presynaptic cell's area": the kind of that side ("by target cell type"). */
+export function sideOwnsKind(p: Prepared): Prepared {
+  const text = p.text.replace(SIDE_OWNS_KIND, (_all, side: string, kind: string) => {
+    const said = SIDE_WORDS[side.toLowerCase().replace(/\s+/g, " ")] ?? side.replace(/\s+cell$/i, "");
+    return `${said} ${kind}`;
+  });
+  return text === p.text ? p : { ...p, text };
+}

@@ -1,7 +1,7 @@
 import type { PrepareStep } from "./prepare.js";
 import { rootLead } from "./root-lead.js";
 import { layerDepths, somaIn } from "./layer-words.js";
-import { eachGroupsOwn, eachOfFronted, eachThenThat, thatBeforeAName } from "./each-then-that.js";
+import { eachGroupsOwn, eachOfFronted, eachThenThat, sideOwnsKind, thatBeforeAName } from "./each-then-that.js";
 import { fronted } from "./fronted.js";
 import { withFlow } from "./with-flow.js";
 import { cellsReached } from "./cells-reached.js";
@@ -28,6 +28,7 @@ export const LAST_STEPS: PrepareStep[] = [
   eachThenThat,
   eachOfFronted,
   eachGroupsOwn,
+  sideOwnsKind,
   thatBeforeAName,
   fronted,
   sidesNamed,
