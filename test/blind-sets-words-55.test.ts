@@ -564,3 +564,22 @@ describe("groupings said with a verb or a possessive", () => {
     expect(await planOf(q)).toMatchObject({ groupBy: [{ dim, side: "post" }] });
   });
 });
+
+describe("the kind of cells said with a possessive", () => {
+  it("'… broken down by the interneuron's type' groups by the interneurons' type", async () => {
+    const q = "How many 23P-to-interneuron connections are there, broken down by the interneuron's type?";
+    expect(await planOf(q)).toMatchObject({ source: "connections", groupBy: [{ dim: "cell_type", side: "post" }] });
+  });
+
+  it("'BC synapses onto 23P, by the BC's area' groups by the BCs' area", async () => {
+    expect(await planOf("BC synapses onto 23P, by the BC's area")).toMatchObject({
+      groupBy: [{ dim: "area", side: "pre" }],
+    });
+  });
+
+  it("'Count each partner segment once' restates distinct partners", async () => {
+    const q =
+      "On average, how many distinct postsynaptic partners does each NGC have? Count each partner segment once.";
+    expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "out_partners" } });
+  });
+});

@@ -97,11 +97,17 @@ const SIDE_OWNS_KIND = new RegExp(
 );
 const SIDE_WORDS: Record<string, string> = { "receiving cell": "target", "sending cell": "source" };
 
+/** "broken down by the interneuron's type": the kind of the cells named ("by interneuron type"). */
+const CELLS_OWN_KIND =
+  /\bby\s+the\s+([A-Za-z][\w/-]*)(?:'s|’s)\s+(cell\s+type|type|area|visual\s+area|layer|m-?type)\b/gi;
+
 /** "by the target's cell type", "by the presynaptic cell's area": the kind of that side ("by target cell type"). */
 export function sideOwnsKind(p: Prepared): Prepared {
-  const text = p.text.replace(SIDE_OWNS_KIND, (_all, side: string, kind: string) => {
-    const said = SIDE_WORDS[side.toLowerCase().replace(/\s+/g, " ")] ?? side.replace(/\s+cell$/i, "");
-    return `${said} ${kind}`;
-  });
+  const text = p.text
+    .replace(SIDE_OWNS_KIND, (_all, side: string, kind: string) => {
+      const said = SIDE_WORDS[side.toLowerCase().replace(/\s+/g, " ")] ?? side.replace(/\s+cell$/i, "");
+      return `${said} ${kind}`;
+    })
+    .replace(CELLS_OWN_KIND, "by $1 $2");
   return text === p.text ? p : { ...p, text };
 }
