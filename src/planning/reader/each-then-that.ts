@@ -63,7 +63,8 @@ export function thatBeforeAName(p: Prepared): Prepared {
 }
 
 const FRONT_CELLS = new RegExp(
-  String.raw`^\s*(?:among|of|for|across|within|taking|considering|(?<mean>averag(?:ed|ing)\s+over|on\s+average\s+over))` +
+  String.raw`^\s*(?:among|of|for|across|within|taking|considering|` +
+    String.raw`(?<mean>averag(?:ed|ing)\s+over|on\s+average\s+over))` +
     String.raw`\s+(?:all\s+)?(?:the\s+)?` +
     String.raw`(?<cells>[^,:;?()]{1,60}?\b(?:cells|neurons|interneurons)(?:\s+(?:in|of)\s+[\w/-]+)?)` +
     String.raw`\s*[,:]\s*(?<rest>.+)$`,
