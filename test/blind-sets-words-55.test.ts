@@ -583,3 +583,14 @@ describe("the kind of cells said with a possessive", () => {
     expect(await planOf(q)).toMatchObject({ measure: { fn: "mean", of: "out_partners" } });
   });
 });
+
+describe("cells said first, then how many of them", () => {
+  it("'Among all the cells presynaptic to <id>, how many have had their axon proofread?'", async () => {
+    const q = `Among all the cells presynaptic to ${ID}, how many have had their axon proofread?`;
+    expect(await planOf(q)).toMatchObject({
+      pre: [{ dim: "axon_proofread", is: true }],
+      post: [{ dim: "root_id", values: [ID] }],
+      measure: { fn: "distinct", side: "pre" },
+    });
+  });
+});

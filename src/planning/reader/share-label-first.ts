@@ -55,3 +55,17 @@ export function allCellsThenShare(p: Prepared): Prepared {
   if (!m || /\d{15,20}/.test(m[1]!)) return p;
   return { ...p, text: `${m[2]} ${m[3]} of ${m[1]} ${p.text.slice(m[0].length)}` };
 }
+
+/** "Among all the cells presynaptic to 8646…, how many have …": the cells said first, then how many of them. */
+const AMONG_HOW_MANY = new RegExp(
+  String.raw`^\s*(?:among|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?` +
+    String.raw`([^,?]{0,40}\b(?:cells|neurons|partners|targets|inputs|roots)\b[^,?]{0,60}?)\s*,\s*how\s+many\s+` +
+    String.raw`(?=(?:of\s+them\s+)?(?:have|has|had|are|were|is|get|receive|make|send)\b)`,
+  "i",
+);
+
+export function amongHowMany(p: Prepared): Prepared {
+  const m = AMONG_HOW_MANY.exec(p.text);
+  if (!m) return p;
+  return { ...p, text: `how many of the ${m[1]!.trim()} ${p.text.slice(m[0].length).replace(/^of\s+them\s+/i, "")}` };
+}
