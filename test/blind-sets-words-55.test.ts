@@ -594,3 +594,22 @@ describe("cells said first, then how many of them", () => {
     });
   });
 });
+
+describe("a share said with 'sits', 'falls', 'lies'", () => {
+  it.each([
+    "Of all the PV basket cells, what share sits shallower than 300 microns from the pial surface? As a percent.",
+    "what share of PV basket cells sits shallower than 300 microns?",
+  ])("%s is the share of BCs above 300 µm (it had been the share of shallow cells that are BCs)", async (q) => {
+    expect(await planOf(q)).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["BC"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "depth", max: 300, maxExclusive: true }] } },
+    });
+  });
+
+  it("'what share of BCs fall in L5?' is the share of BCs in L5", async () => {
+    expect(await planOf("what share of BCs fall in L5?")).toMatchObject({
+      filter: [{ dim: "cell_type", values: ["BC"] }],
+      measure: { fn: "fraction", part: { filter: [{ dim: "layer", values: ["L5"] }] } },
+    });
+  });
+});

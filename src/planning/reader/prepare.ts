@@ -75,7 +75,13 @@ import { percentMore } from "./percent-more.js";
 import { bothWaysLabels } from "./both-ways-labels.js";
 import { possiblePairs } from "./possible-pairs.js";
 import { connectionsFirst, partnersShare } from "./partners-share.js";
-import { allCellsThenShare, amongHowMany, cellsFirstThenShare, shareLabelFirst } from "./share-label-first.js";
+import {
+  allCellsThenShare,
+  amongHowMany,
+  cellsFirstThenShare,
+  shareLabelFirst,
+  shareSits,
+} from "./share-label-first.js";
 import { layerTypes } from "./layer-types.js";
 import { topOfFlow } from "./top-of-flow.js";
 import { deepestFirst } from "./deepest-first.js";
@@ -146,6 +152,7 @@ export const STEPS: PrepareStep[] = [
   cellsFirstThenShare,
   allCellsThenShare,
   amongHowMany,
+  shareSits,
   layerTypes,
   topOfFlow,
   deepestFirst,

@@ -46,7 +46,7 @@ const ALL_CELLS_FIRST = new RegExp(
   String.raw`^\s*(?:of|out\s+of|among)\s+(?:all\s+)?(?:the\s+)?((?:[\w/'-]+\s+){0,4}?(?:cells|neurons|interneurons))` +
     String.raw`\s*,\s*(what|which)\s+(share|fraction|proportion|percent(?:age)?|%|pct)` +
     String.raw`\s*(?:,\s*in\s+percent\s*)?,?\s*` +
-    String.raw`(?=(?:receiv|get|make|send|form|have|are|were)\w*\b)`,
+    String.raw`(?=(?:receiv|get|make|send|form|have|has|are|were|is|sit|lie|fall|exceed|show)\w*\b)`,
   "i",
 );
 
@@ -68,4 +68,16 @@ export function amongHowMany(p: Prepared): Prepared {
   const m = AMONG_HOW_MANY.exec(p.text);
   if (!m) return p;
   return { ...p, text: `how many of the ${m[1]!.trim()} ${p.text.slice(m[0].length).replace(/^of\s+them\s+/i, "")}` };
+}
+
+/** "what share of PV basket cells sits shallower than 300 µm": the part said with "sits", as with "are". */
+const SHARE_SITS = new RegExp(
+  String.raw`\b((?:share|fraction|percent(?:age)?|proportion|%)\s+of\s+[^?]{1,60}?)\s+` +
+    String.raw`(?:sits|sit|lies|lie|falls?|occurs?|appears?|is\s+located|are\s+located|is\s+found|are\s+found)\s+`,
+  "i",
+);
+
+export function shareSits(p: Prepared): Prepared {
+  const text = p.text.replace(SHARE_SITS, "$1 are ");
+  return text === p.text ? p : { ...p, text };
 }
