@@ -90,7 +90,7 @@ interface Sentence {
   carried?: string;
   /** What the asker expects or why they ask, set aside beside a sentence that asks ("I'm guessing …"). */
   hypothesis?: boolean;
-  /** Someone else's question reported ("Reviewer 2 asked us how many …"): its pieces, should no other sentence ask. */
+  /** Someone else's question reported ("Reviewer 2 asked us how many …"): its pieces, if no other sentence asks. */
   reported?: Piece[];
 }
 

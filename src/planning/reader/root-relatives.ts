@@ -39,7 +39,7 @@ export function rootRelatives(p: Prepared): Prepared {
   return text === p.text ? p : { ...p, text };
 }
 
-/** "two interneurons for me, 8646… and 8647…", "Two L2/3 pyramidal cells, 8646… and 8647…": the two roots named. */
+/** "two interneurons for me, 8646… and 8647…", "Two L2/3 pyramidal cells, 8646… and 8647…": the two roots. */
 const TWO_NAMED = new RegExp(
   String.raw`\b(?:the\s+)?two\s+((?:[\w/'-]+\s+){0,3}?(?:cells|neurons|interneurons|roots|pyramids))` +
     String.raw`(?:\s+for\s+(?:me|us))?\s*[,:(]?\s*(\d{15,20})\s*(,|and|&|vs\.?)\s*(\d{15,20})\)?`,
