@@ -613,3 +613,12 @@ describe("a share said with 'sits', 'falls', 'lies'", () => {
     });
   });
 });
+
+describe("misspellings written as meant before the steps read the text", () => {
+  it("'avg # post partnrs per BPC' is the mean of their postsynaptic partners", async () => {
+    expect(await planOf("avg # post partnrs per BPC")).toMatchObject({
+      source: "roots",
+      measure: { fn: "mean", of: "out_partners" },
+    });
+  });
+});

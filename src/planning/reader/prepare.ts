@@ -1,3 +1,4 @@
+import { spellings } from "./spellings.js";
 import { LAST_STEPS } from "./prepare-last-steps.js";
 import { cutoffSaidFirst, definedCutoff } from "./defined-cutoff.js";
 import { discourseStep } from "./discourse.js";
@@ -120,6 +121,7 @@ export type PrepareStep = (p: Prepared) => Prepared;
 // Pseudo-SQL first: a SQL-like question is rewritten whole before any part of it is set aside.
 export const STEPS: PrepareStep[] = [
   pseudoSql,
+  spellings,
   unitsApart,
   withExtreme,
   suspendedHyphens,

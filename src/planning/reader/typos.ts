@@ -136,7 +136,7 @@ const Misspellings = z.object({ about: z.array(z.string()), words: z.record(z.st
 let misspelled: Record<string, string> | undefined;
 
 /** data/misspellings.json: misspellings the corrector by edit distance leaves alone, and the words meant. */
-function misspellings(): Record<string, string> {
+export function misspellings(): Record<string, string> {
   misspelled ??= Misspellings.parse(JSON.parse(readFileSync(join(DATA_DIR, "misspellings.json"), "utf8"))).words;
   return misspelled;
 }
