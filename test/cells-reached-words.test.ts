@@ -77,7 +77,11 @@ describe("a newcomer's words", () => {
     expect(await planOf(q)).toMatchObject({
       source: "roots",
       filter: type("23P"),
-      measure: { fn: "fraction", part: { filter: [{ dim: "in_synapses", min: 1, partners: type("MC") }] } },
+      // (At least one synapse: more than 0, as "receive at least one synapse" is read.)
+      measure: {
+        fn: "fraction",
+        part: { filter: [{ dim: "in_synapses", min: 0, minExclusive: true, partners: type("MC") }] },
+      },
     });
   });
 
