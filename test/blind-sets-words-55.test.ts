@@ -622,3 +622,15 @@ describe("misspellings written as meant before the steps read the text", () => {
     });
   });
 });
+
+describe("a share said with 'falls' after 'whose'", () => {
+  it("'the percent of that type's cells whose soma depth falls in L2/3' keeps its part", async () => {
+    const q =
+      "PV, SST, VIP and neurogliaform cells, each type separately: the percent of that type's cells whose soma " +
+      "depth falls in L2/3.";
+    expect(await planOf(q)).toMatchObject({
+      measure: { fn: "fraction", part: { filter: [{ dim: "layer", values: ["L2/3"] }] } },
+      groupBy: [{ dim: "cell_type" }],
+    });
+  });
+});

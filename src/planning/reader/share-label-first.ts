@@ -72,7 +72,8 @@ export function amongHowMany(p: Prepared): Prepared {
 
 /** "what share of PV basket cells sits shallower than 300 µm": the part said with "sits", as with "are". */
 const SHARE_SITS = new RegExp(
-  String.raw`\b((?:share|fraction|percent(?:age)?|proportion|%)\s+of\s+[^?]{1,60}?)\s+` +
+  String.raw`\b((?:share|fraction|percent(?:age)?|proportion|%)\s+of\s+` +
+    String.raw`(?:(?!\b(?:whose|that|which|with|where|who)\b)[^?]){1,60}?)\s+` +
     String.raw`(?:sits|sit|lies|lie|falls?|occurs?|appears?|is\s+located|are\s+located|is\s+found|are\s+found)\s+`,
   "i",
 );
