@@ -1,9 +1,10 @@
 import type { Prepared } from "./prepare.js";
+import { SMALL_COUNT } from "./spelled-numbers.js";
 
 /** "Among the BCs, …": the cells a ranking is of, said first. */
 const AMONG =
   /^(\s*(?:in\s+[^,:;?]{1,30},\s*)?)(?:among|amongst|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?([^,:;?]+?)\s*[,:;]\s*(.+)$/i;
-const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const COUNT = SMALL_COUNT;
 const SUPERLATIVE = "closest|nearest|deepest|shallowest|largest|biggest|smallest|highest|lowest|strongest|most|least";
 /** Where the ranking is said in the rest: "the top 5 …", "rank by …", "the three closest to the pia". */
 const RANKED = new RegExp(

@@ -1,4 +1,5 @@
 import type { Prepared } from "./prepare.js";
+import { SMALL_COUNT } from "./spelled-numbers.js";
 
 /*
  * A cutoff the asker defines a word by: "orientation selective, say with a gOSI above 0.3", "if we
@@ -99,7 +100,7 @@ function tunedAs(text: string, context: string[]): string {
 }
 
 // "strong connections (3 or more synapses per pair)", "connections are strong, meaning at least 3 synapses"
-const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const COUNT = SMALL_COUNT;
 const AT_LEAST = String.raw`((?:at\s+least|>=|≥|more\s+than|over|>)\s*${COUNT}|${COUNT}\s*(?:\+|or\s+more))`;
 const SYNAPSES = String.raw`\s*(?:syn\w*|synapses?)(?:\s+(?:per|in\s+the)\s+(?:pair|connection))?`;
 const DEFINES = String.raw`\s*(?:[,(:]|[-–—])?\s*(?:meaning|i\.?\s?e\.?,?|that\s+is|defined\s+as|=|with)?\s*`;

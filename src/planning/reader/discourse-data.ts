@@ -49,6 +49,8 @@ export interface Discourse {
   askStart: RegExp;
   purposeNoun: string;
   askerNoun: string;
+  /** A sentence that opens with someone else ("My PI asked …"), anchored. */
+  askerFirst: RegExp;
   /** A whole phrase of `times`, anchored. */
   time: RegExp;
   trailers: RegExp[];
@@ -91,6 +93,7 @@ function compile(file: DiscourseFile): Discourse {
     askStart: any(file.askStarts),
     purposeNoun,
     askerNoun,
+    askerFirst: new RegExp(`^\\s*(?:${askerNoun})\\b`, "i"),
     trailers: file.trailers.map((t) => new RegExp(phraseSource(t, places), "i")),
     cue: any(file.cues),
     safe: any(file.safePhrases),

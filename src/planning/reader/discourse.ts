@@ -54,9 +54,7 @@ export const discourseStep: PrepareStep = (p: Prepared): Prepared => {
       const topic = s.hypothesis && !/\d{15,20}/.test(s.text) && statesTopic(s.text, d);
       // ("My PI asked which types in V1 …. Rank the types by …": a question reported names what is asked too.)
       const reports =
-        s.hypothesis &&
-        new RegExp(`^\\s*(?:${d.askerNoun})\\b`, "i").test(s.text) &&
-        /\b(?:whether|which|what|how|where|why|who)\b/i.test(s.text);
+        s.hypothesis && d.askerFirst.test(s.text) && /\b(?:whether|which|what|how|where|why|who)\b/i.test(s.text);
       const how = { strict, qualifiers: x.kind !== "trailer", names: Boolean(x.claim) || topic || named || reports };
       if (restriction(part, askForChecks, how, d, x.loose)) x.kind = "ask";
       // ("postsynaptic partners: which SST cells?": a label may name what is counted, which the ask then lacks.)

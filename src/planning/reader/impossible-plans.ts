@@ -3,6 +3,9 @@ import type { Filter, QueryPlan } from "../plan.js";
 /** Dimensions only a cell with a nucleus (and a cell-type row) has. */
 const TYPED_DIMS = new Set(["cell_type", "class", "mtype"]);
 
+/** Where a plan holds conditions: on the presynaptic side, the postsynaptic side, or the cells themselves. */
+const SIDES = ["pre", "post", "filter"] as const;
+
 const fragmentsOnly = (fs: Filter[] = []) => fs.some((f) => f.dim === "has_nucleus" && f.is === false);
 const typedOnly = (fs: Filter[] = []) => fs.some((f) => TYPED_DIMS.has(f.dim));
 
@@ -15,7 +18,7 @@ const typedOnly = (fs: Filter[] = []) => fs.some((f) => TYPED_DIMS.has(f.dim));
 function emptyPart(plan: QueryPlan): string | undefined {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction") return undefined;
   const part = plan.measure.part;
-  for (const side of ["pre", "post", "filter"] as const) {
+  for (const side of SIDES) {
     if (fragmentsOnly(plan[side]) && typedOnly(part[side])) return side === "filter" ? "cells" : `${side}synaptic side`;
   }
   return undefined;
@@ -30,7 +33,7 @@ function partIsWhole(plan: QueryPlan): boolean {
   if (plan.kind !== "query" || plan.measure.fn !== "fraction") return false;
   const part = plan.measure.part;
   const said = (fs: Filter[] = []) => new Set(fs.map((f) => JSON.stringify(f)));
-  const sides = (["pre", "post", "filter"] as const).filter((side) => (part[side]?.length ?? 0) > 0);
+  const sides = SIDES.filter((side) => (part[side]?.length ?? 0) > 0);
   return sides.length > 0 && sides.every((side) => part[side]!.every((f) => said(plan[side]).has(JSON.stringify(f))));
 }
 
@@ -49,7 +52,7 @@ const emptyPartMessage = (side: string) =>
  */
 function rootKeptToFragments(plan: QueryPlan): boolean {
   if (plan.kind !== "query") return false;
-  return (["pre", "post", "filter"] as const).some(
+  return SIDES.some(
     (side) => plan[side].some((f) => f.dim === "root_id") && plan[side].some((f) => f.dim === "has_nucleus"),
   );
 }

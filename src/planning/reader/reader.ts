@@ -19,7 +19,7 @@ import { groupsKeptByBound } from "./group-bounds.js";
 import { tagItems, type Item } from "./items.js";
 import { Lexicon } from "./lexicon.js";
 import { readNumbers } from "./numbers.js";
-import { prepare } from "./prepare.js";
+import { prepare, type Prepared } from "./prepare.js";
 import { brokenClaim, claimBack, type Claim } from "./claims.js";
 import { claimsIn, saidForLater } from "./remarks.js";
 import { mergePartnerKinds } from "./partner-kinds.js";
@@ -91,19 +91,20 @@ export class OfflineReader {
     const readWhole = async (text: string) =>
       (await groupsKeptByBound(text, reread)) ?? (await this.planPrepared(text, lastPlan));
     let result = await readWhole(prepared.text);
+    let withRemarks: Prepared | undefined; // (prepared once, for both second readings below)
+    const remarksSetAside = () => (withRemarks ??= prepare(question, { remarks: true }));
     // Asked back: read again with the remarks said in passing set aside (see remarks.ts). (Not when the plan
     // check refuses the first reading: a second reading that sets words aside had then answered another question.)
     if (result.type === "clarify") {
-      const again = prepare(question, { remarks: true });
+      const again = remarksSetAside();
       // ("Which BCs send more than 40% of their outputs onto 23P? Thanks.": read as the first reading was.)
       const second = again.text !== prepared.text ? await readWhole(again.text) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
     }
     result = await readAgain(question, result, reread);
-    // ("Which BCs send more than 40% of their outputs onto 23P? list the root ids.": the rules that read the
-    // question again read it without what was set aside too.)
+    // ("Which BCs send more than 40% of their outputs onto 23P? list the root ids.": again, without the remarks.)
     if (result.type === "clarify") {
-      const again = prepare(question, { remarks: true });
+      const again = remarksSetAside();
       const second = again.text !== question.trim() ? await readAgain(again.text, result, reread) : undefined;
       if (second?.type === "plan") [prepared, result] = [again, second];
     }

@@ -108,6 +108,6 @@ const RANKED_FIRST = new RegExp(
 export function rankedFirst(p: Prepared): Prepared {
   const m = RANKED_FIRST.exec(p.text);
   if (!m) return p;
-  const [all, before, verb, by, asked, end] = m as unknown as [string, string, string, string, string, string];
+  const [, before, verb, by, asked, end] = m as unknown as [string, string, string, string, string, string];
   return { ...p, text: `${p.text.slice(0, m.index)}${before}${asked}, ${verb.toLowerCase()} by ${by}${end || "?"}` };
 }

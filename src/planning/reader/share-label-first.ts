@@ -41,9 +41,13 @@ export function cellsFirstThenShare(p: Prepared): Prepared {
   return { ...p, text: `${share} of ${cells.trim()} ${rest}` };
 }
 
+/** "Of all the …", "Among the …", "Out of …": cells said first, before what is asked of them. */
+const CELLS_FIRST_LEAD = String.raw`^\s*(?:of|out\s+of|among)\s+(?:all\s+)?(?:the\s+)?`;
+
 /** "Of all the L5 IT cells, what share, in percent, receive …": the cells said first, then the share of them. */
 const ALL_CELLS_FIRST = new RegExp(
-  String.raw`^\s*(?:of|out\s+of|among)\s+(?:all\s+)?(?:the\s+)?((?:[\w/'-]+\s+){0,4}?(?:cells|neurons|interneurons))` +
+  CELLS_FIRST_LEAD +
+    String.raw`((?:[\w/'-]+\s+){0,4}?(?:cells|neurons|interneurons))` +
     String.raw`\s*,\s*(what|which)\s+(share|fraction|proportion|percent(?:age)?|%|pct)` +
     String.raw`\s*(?:,\s*in\s+percent\s*)?,?\s*` +
     String.raw`(?=(?:receiv|get|make|send|form|have|has|are|were|is|sit|lie|fall|exceed|show)\w*\b)`,
@@ -58,7 +62,7 @@ export function allCellsThenShare(p: Prepared): Prepared {
 
 /** "Among all the cells presynaptic to 8646…, how many have …": the cells said first, then how many of them. */
 const AMONG_HOW_MANY = new RegExp(
-  String.raw`^\s*(?:among|of|out\s+of)\s+(?:all\s+)?(?:the\s+)?` +
+  CELLS_FIRST_LEAD +
     String.raw`([^,?]{0,40}\b(?:cells|neurons|partners|targets|inputs|roots)\b[^,?]{0,60}?)\s*,\s*how\s+many\s+` +
     String.raw`(?=(?:of\s+them\s+)?(?:have|has|had|are|were|is|get|receive|make|send)\b)`,
   "i",

@@ -1,5 +1,8 @@
 import { is, lower, type Atom } from "./atoms.js";
 
+/** A count said in digits or as a word up to ten, in a pattern ("top three", "5 or more synapses"). */
+export const SMALL_COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+
 export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
